@@ -1,0 +1,91 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+/**
+ * Layering, enforced: core imports nothing of ours (and nothing of Node, Electron or the DOM);
+ * main and renderer may import core; the preload may import only the IPC contract from core;
+ * raw `ipcMain` / `ipcRenderer` / `webContents.send` only in the IPC wrappers.
+ * test/lint/layering.test.ts proves each rule fires on a violating file.
+ */
+const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'stream', 'stream/*', 'worker_threads', 'net', 'tls', 'http', 'https', 'zlib', 'util', 'events', 'buffer', 'url'];
+
+export const layerRules = {
+  core: {
+    files: ['src-core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/src-main/**', '**/src-main', '**/src-renderer/**', '**/src-renderer'], message: 'src-core imports nothing of ours outside src-core (layering).' },
+          { group: nodeBuiltins, message: 'src-core is pure: no Node modules (layering).' },
+          { group: ['electron', 'electron/*', 'react', 'react-dom', 'react/*', 'react-dom/*'], message: 'src-core is pure: no Electron or DOM libraries (layering).' },
+        ],
+      }],
+    },
+  },
+  main: {
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/preload.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/src-renderer/**', '**/src-renderer'], message: 'src-main must not import the renderer (layering).' },
+        ],
+      }],
+    },
+  },
+  preload: {
+    files: ['src-main/preload.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '^(?!\\.\\./src-core/ipc/)\\.\\.?/', message: 'The preload may import only the IPC contract from src-core (layering).' },
+          { group: ['**/src-renderer/**'], message: 'The preload must not import the renderer (layering).' },
+        ],
+      }],
+    },
+  },
+  renderer: {
+    files: ['src-renderer/**/*.ts', 'src-renderer/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/src-main/**', '**/src-main'], message: 'The renderer reaches main only through window.courier (layering).' },
+          { group: ['electron', 'electron/*', ...nodeBuiltins], message: 'The renderer is sandboxed: no Electron or Node modules (layering).' },
+        ],
+      }],
+    },
+  },
+};
+
+const rawIpc = {
+  'no-restricted-syntax': ['error',
+    { selector: "MemberExpression[object.name='ipcMain']", message: 'Use src-main/ipc/electron-ipc.ts (typed, validated IPC), not ipcMain.' },
+    { selector: "MemberExpression[object.name='ipcRenderer']", message: 'Use the preload API (window.courier), not ipcRenderer.' },
+    { selector: "MemberExpression[property.name='send'][object.property.name='webContents']", message: 'Use sendEvent() from src-main/ipc/electron-ipc.ts, not webContents.send.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'bench/.data/**', 'test/lint/fixtures/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'error',
+    },
+  },
+  { files: ['scripts/**', 'bench/**', 'test/**'], rules: { 'no-console': 'off' } },
+  { files: ['src-main/cli/**'], rules: { 'no-console': 'error' } },
+  { files: ['src-renderer/**'], languageOptions: { globals: { ...globals.browser } } },
+  { files: ['src-main/**/*.ts', 'src-renderer/**/*.{ts,tsx}', 'src-core/**/*.ts'], ignores: ['src-main/ipc/electron-ipc.ts', 'src-main/preload.ts'], rules: rawIpc },
+  layerRules.core,
+  layerRules.main,
+  layerRules.preload,
+  layerRules.renderer,
+  { files: ['test/**'], rules: { 'no-restricted-properties': ['error', { object: 'it', property: 'only' }, { object: 'describe', property: 'only' }, { object: 'test', property: 'only' }] } }
+);

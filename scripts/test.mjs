@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// `npm test`: makes sure the system programs the tests use are present (installing them with
+// apt-get when run as root on Debian/Ubuntu, otherwise printing the exact command), builds the
+// app (the browser tests load the built renderer), then runs every test inside a private D-Bus
+// session with an unlocked gnome-keyring, so the keychain tests talk to a real Secret Service.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { systemPackages } from './system-packages.mjs';
+
+const missing = systemPackages.filter(p => !existsSync(p.program));
+if (missing.length > 0) {
+  const pkgs = [...new Set(missing.map(p => p.pkg))];
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const hasApt = existsSync('/usr/bin/apt-get');
+  if (isRoot && hasApt) {
+    console.log(`Installing what the tests need: ${pkgs.join(' ')}`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    const install = update.status === 0 && spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...pkgs], { stdio: 'inherit', env });
+    if (!install || install.status !== 0) {
+      console.error(`Could not install ${pkgs.join(' ')} with apt-get.`);
+      process.exit(1);
+    }
+  } else {
+    console.error('The tests need programs that are not installed:');
+    for (const p of missing) console.error(`  ${p.program}  (${p.pkg}: ${p.why})`);
+    console.error(`\nInstall them with:\n  sudo apt-get install -y ${pkgs.join(' ')}\n`);
+    process.exit(1);
+  }
+}
+
+const run = (cmd, args, opts = {}) => {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
+  if (r.error) throw r.error;
+  return r.status ?? 1;
+};
+
+if (run('npx', ['electron-vite', 'build', '--logLevel', 'warn']) !== 0) process.exit(1);
+
+const vitestArgs = process.argv.slice(2).map(a => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+const xdgData = mkdtempSync(join(tmpdir(), 'courier-keyring-'));
+const script = `
+  echo -n test | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+  i=0
+  until dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \\
+    org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q true; do
+    i=$((i+1)); if [ $i -gt 200 ]; then echo 'gnome-keyring did not start' >&2; exit 1; fi; sleep 0.05
+  done
+  exec npx vitest run ${vitestArgs}`;
+process.exit(run('dbus-run-session', ['--', 'sh', '-c', script], { env: { ...process.env, XDG_DATA_HOME: xdgData, COURIER_TEST_KEYRING: '1' } }));

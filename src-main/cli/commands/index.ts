@@ -1,0 +1,6 @@
+import type { CliCommand } from '../cli-io';
+
+/**
+ * Every `courier` command. Each lives in its own module beside this one; add it here.
+ */
+export const commands: readonly CliCommand[] = [];

@@ -1,0 +1,85 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ExitCode, UsageError, printError, type CliIo } from './cli-io';
+import { commands } from './commands/index';
+import { ensureHome, resolveHome } from '../settings/home';
+
+const VERSION = '0.1.0';
+
+function overview(): string {
+  const width = Math.max(...commands.map(c => c.name.length), 8);
+  return [
+    'Usage: courier <command> [options]',
+    '',
+    'Commands:',
+    ...commands.map(c => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Global options:',
+    '  --home DIR   settings folder (default: $COURIER_HOME, else the app\'s own folder)',
+    '  --help       show help for a command',
+    '  --version    show the version',
+    '',
+    'Exit codes: 0 success; 1 the file has blocking problems; 2 usage error;',
+    '            3 connection, trust, authentication or transfer failure.',
+  ].join('\n');
+}
+
+/**
+ * Runs the `courier` command line and returns its exit code.
+ *
+ * Global options (`--home`) may stand anywhere; the first other word chooses the command, and the
+ * remaining words are that command's own arguments.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const rest: string[] = [];
+  let homeOption: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--home') {
+      homeOption = argv[++i];
+      if (homeOption === undefined) {
+        io.stderr.write('courier: --home needs a folder.\n');
+        return ExitCode.usage;
+      }
+    } else if (arg.startsWith('--home=')) homeOption = arg.slice('--home='.length);
+    else rest.push(arg);
+  }
+  const [name, ...args] = rest;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    (name === undefined ? io.stderr : io.stdout).write(`${overview()}\n`);
+    return name === undefined ? ExitCode.usage : ExitCode.ok;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout.write(`courier ${VERSION}\n`);
+    return ExitCode.ok;
+  }
+  const command = commands.find(c => c.name === name);
+  if (!command) {
+    io.stderr.write(`courier: unknown command “${name}”.\n\n${overview()}\n`);
+    return ExitCode.usage;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout.write(`${command.usage}\n`);
+    return ExitCode.ok;
+  }
+  const json = args.includes('--json');
+  try {
+    const home = await ensureHome(resolveHome(homeOption, io.env));
+    return await command.run({ args, home, io });
+  } catch (error) {
+    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+      io.stderr.write(`courier ${command.name}: ${error.message}\n\n${command.usage}\n`);
+      return ExitCode.usage;
+    }
+    printError(io, error, json);
+    return ExitCode.blocked;
+  }
+}
+
+/** `parseArgs` with the strictness every command wants; errors become usage errors. */
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(args: readonly string[], options: T) {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true } as const);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}

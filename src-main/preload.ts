@@ -1,0 +1,28 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { buildApi } from '../src-core/ipc/api';
+
+/**
+ * The preload: exposes one named object, `window.courier`, with a method per contract channel.
+ *
+ * Calls resolve with the handler's value or reject with an Error carrying the plain-language
+ * message and stable code. Listeners get the payload only (never the Electron event) and
+ * return an unsubscribe function.
+ */
+const api = buildApi({
+  invoke: async (channel, request) => {
+    const outcome = (await ipcRenderer.invoke(channel, request)) as
+      | { ok: true; value: unknown }
+      | { ok: false; error: { code: string; message: string } };
+    if (outcome.ok) return outcome.value;
+    throw Object.assign(new Error(outcome.error.message), { code: outcome.error.code });
+  },
+  subscribe: (channel, listener) => {
+    const wrapped = (_event: unknown, payload: unknown) => listener(payload);
+    ipcRenderer.on(channel, wrapped);
+    return () => {
+      ipcRenderer.removeListener(channel, wrapped);
+    };
+  },
+});
+
+contextBridge.exposeInMainWorld('courier', api);

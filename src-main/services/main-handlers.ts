@@ -1,0 +1,30 @@
+import type { Emit, Handlers } from '../ipc/ipc-router';
+
+/** What the main-process services need from their surroundings. */
+export type ServiceContext = Readonly<{
+  /** The settings folder (see `settings/home.ts`). */
+  home: string;
+  /** Sends an event to the renderer. */
+  emit: Emit;
+  /** The app's version and the user's locale (Electron's `app` in the app, fixed values in tests). */
+  appVersion: string;
+  locale: string;
+}>;
+
+/**
+ * Builds every IPC handler from the real main-process services.
+ *
+ * The Electron entry point registers these on `ipcMain`; the browser tests put the very same
+ * handlers behind a Playwright binding. Each domain contributes its own handlers object.
+ */
+export function createMainHandlers(context: ServiceContext): Handlers {
+  return {
+    'app:info': () => ({
+      name: 'Courier',
+      version: context.appVersion,
+      platform: process.platform,
+      locale: context.locale,
+      home: context.home,
+    }),
+  };
+}

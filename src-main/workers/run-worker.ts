@@ -1,0 +1,94 @@
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import { CourierError } from '../../src-core/errors';
+import type { FromWorker, ToWorker } from './worker-protocol';
+
+/**
+ * The worker entry points, by name: `name` ↦ the `<name>.worker.ts` source file, relative to this
+ * module. The source file runs when running from source (tests, CLI under tsx); the built app
+ * runs `out/main/<name>.worker.js` (electron.vite.config.ts builds every `*.worker.ts`).
+ */
+export const workerEntries = {
+  // read: '../reading/read.worker.ts',
+} as const satisfies Record<string, string>;
+
+export type WorkerName = keyof typeof workerEntries;
+
+const fromSource = import.meta.url.endsWith('.ts');
+
+function workerUrl(name: WorkerName): URL {
+  const entries: Record<string, string> = workerEntries;
+  return fromSource ? new URL(entries[name]!, import.meta.url) : new URL(`./${name}.worker.js`, import.meta.url);
+}
+
+export type RunWorkerOptions<Progress> = Readonly<{
+  onProgress?: (progress: Progress) => void;
+  signal?: AbortSignal;
+  /** The worker is terminated and the job fails with `timeoutCode` after this long. */
+  timeoutMs?: number;
+  timeoutError?: () => Error;
+  resourceLimits?: ResourceLimits;
+}>;
+
+/**
+ * Runs one job in a fresh worker thread and resolves with its result.
+ *
+ * Progress is forwarded; aborting the signal asks the worker to stop and then terminates it;
+ * a timeout or a worker that dies (out of memory, crash) rejects with a plain-language error.
+ */
+export function runWorker<Request, Progress, Result>(
+  name: WorkerName,
+  request: Request,
+  options: RunWorkerOptions<Progress> = {}
+): Promise<Result> {
+  return new Promise<Result>((resolve, reject) => {
+    if (options.signal?.aborted) {
+      reject(new CourierError('cancelled', 'Cancelled.'));
+      return;
+    }
+    const url = workerUrl(name);
+    const worker = fromSource
+      ? new Worker(new URL('./worker-boot.mjs', import.meta.url), {
+          workerData: { __courierEntry: url.href },
+          resourceLimits: options.resourceLimits,
+        })
+      : new Worker(fileURLToPath(url), { resourceLimits: options.resourceLimits });
+    let settled = false;
+    const finish = (action: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      action();
+      void worker.terminate();
+    };
+    const timer = options.timeoutMs
+      ? setTimeout(
+          () => finish(() => reject(options.timeoutError?.() ?? new CourierError('worker.timeout', 'This took too long and was stopped.'))),
+          options.timeoutMs
+        )
+      : undefined;
+    const onAbort = () => {
+      worker.postMessage({ type: 'cancel' } satisfies ToWorker<Request>);
+      finish(() => reject(new CourierError('cancelled', 'Cancelled.')));
+    };
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    worker.on('message', (message: FromWorker<Progress, Result>) => {
+      if (message.type === 'progress') options.onProgress?.(message.progress);
+      else if (message.type === 'done') finish(() => resolve(message.result));
+      else finish(() => reject(new CourierError(message.error.code, message.error.message)));
+    });
+    worker.on('error', error => {
+      const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      finish(() =>
+        reject(
+          outOfMemory
+            ? new CourierError('worker.out-of-memory', 'This file needs more memory than Courier allows for reading it.')
+            : new CourierError('worker.failed', `A background task failed: ${error.message}`)
+        )
+      );
+    });
+    worker.on('exit', code => finish(() => reject(new CourierError('worker.failed', `A background task stopped unexpectedly (exit ${code}).`))));
+    worker.postMessage({ type: 'start', request } satisfies ToWorker<Request>);
+  });
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { ESLint } from 'eslint';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+const root = resolve(import.meta.dirname, '../..');
+const eslint = new ESLint({ cwd: root });
+
+async function lint(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: join(root, filePath) });
+  return result!.messages.map(m => `${m.ruleId}: ${m.message}`);
+}
+
+describe('layering lint rules', () => {
+  it('core may not import main, renderer, Node or Electron', async () => {
+    expect(await lint('src-core/x.ts', "import { a } from '../src-main/cli/cli-io';\nexport const b = a;\n")).toEqual([
+      expect.stringContaining('src-core imports nothing of ours'),
+    ]);
+    expect(await lint('src-core/x.ts', "import { readFile } from 'node:fs/promises';\nexport const b = readFile;\n")).toEqual([
+      expect.stringContaining('no Node modules'),
+    ]);
+    expect(await lint('src-core/x.ts', "import { app } from 'electron';\nexport const b = app;\n")).toEqual([
+      expect.stringContaining('no Electron'),
+    ]);
+    expect(await lint('src-core/x.ts', "import { z } from 'zod';\nexport const b = z;\n")).toEqual([]);
+  });
+
+  it('main may import core but not the renderer', async () => {
+    expect(await lint('src-main/x.ts', "import { App } from '../src-renderer/src/app';\nexport const b = App;\n")).toEqual([
+      expect.stringContaining('must not import the renderer'),
+    ]);
+    expect(await lint('src-main/x.ts', "import { toPlainError } from '../src-core/errors';\nexport const b = toPlainError;\n")).toEqual([]);
+  });
+
+  it('the renderer may import core but not main, Electron or Node', async () => {
+    expect(await lint('src-renderer/src/x.ts', "import { runCli } from '../../src-main/cli/run-cli';\nexport const b = runCli;\n")).toEqual([
+      expect.stringContaining('only through window.courier'),
+    ]);
+    expect(await lint('src-renderer/src/x.ts', "import { ipcRenderer } from 'electron';\nexport const b = ipcRenderer;\n")).toEqual([
+      expect.stringContaining('sandboxed'),
+    ]);
+    expect(await lint('src-renderer/src/x.ts', "import { toPlainError } from '../../src-core/errors';\nexport const b = toPlainError;\n")).toEqual([]);
+  });
+
+  it('the preload may import only the IPC contract of core', async () => {
+    expect(await lint('src-main/preload.ts', "import { toPlainError } from '../src-core/errors';\nexport const b = toPlainError;\n")).toEqual([
+      expect.stringContaining('only the IPC contract'),
+    ]);
+    expect(await lint('src-main/preload.ts', "import { registerIpc } from './ipc/electron-ipc';\nexport const b = registerIpc;\n")).toEqual([
+      expect.stringContaining('only the IPC contract'),
+    ]);
+    expect(await lint('src-main/preload.ts', "import { buildApi } from '../src-core/ipc/api';\nexport const b = buildApi;\n")).toEqual([]);
+  });
+
+  it('raw ipcMain, ipcRenderer and webContents.send are refused outside the wrappers', async () => {
+    const messages = await lint(
+      'src-main/x.ts',
+      "import { ipcMain, type BrowserWindow } from 'electron';\nexport const f = (w: BrowserWindow) => { ipcMain.handle('x', () => 1); w.webContents.send('y'); };\n"
+    );
+    expect(messages).toEqual([
+      expect.stringContaining('not ipcMain'),
+      expect.stringContaining('not webContents.send'),
+    ]);
+  });
+
+  it('.only is refused in tests', async () => {
+    expect(await lint('test/core/x.test.ts', "import { it } from 'vitest';\nit.only('x', () => {});\n")).toEqual([
+      expect.stringContaining('no-restricted-properties'),
+    ]);
+  });
+});
+
+describe('core compiles without Node or DOM types', () => {
+  const tsc = (project: string) =>
+    promisify(execFile)(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', project], { cwd: root }).then(
+      () => '',
+      (error: { stdout: string }) => error.stdout
+    );
+
+  it.each([
+    ['a Node import', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n", /Cannot find module 'node:fs'/],
+    ['Buffer', 'export const x = Buffer.from("a");\n', /Cannot find name 'Buffer'/],
+    ['window', 'export const x = window.location;\n', /Cannot find name 'window'/],
+    ['process', 'export const x = process.env;\n', /Cannot find name 'process'/],
+  ])('rejects %s', async (_name, code, expected) => {
+    const dir = await mkdtemp(join(root, 'src-core/.layer-check-'));
+    try {
+      await writeFile(join(dir, 'violation.ts'), code);
+      await writeFile(
+        join(dir, 'tsconfig.json'),
+        JSON.stringify({ extends: '../tsconfig.json', include: ['./violation.ts'] })
+      );
+      expect(await tsc(dir)).toMatch(expected);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
