@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/**
+ * How Courier reaches a destination's drop: protocol, address, identity and trust.
+ *
+ * Secrets (password, key passphrase, imported private key) are never part of this: they live in
+ * the OS keychain under the destination's name (see `src-main/secrets`).
+ */
+export const Protocol = z.enum(['ftps', 'ftps-implicit', 'sftp', 'ftp']);
+export type Protocol = z.infer<typeof Protocol>;
+
+/** The default port of each protocol. */
+export const defaultPort: Readonly<Record<Protocol, number>> = {
+  ftps: 21,
+  'ftps-implicit': 990,
+  sftp: 22,
+  ftp: 21,
+};
+
+/** A `SHA256:…` fingerprint as `ssh-keygen -lf` prints it (base64 without padding). */
+export const SshFingerprint = z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'A host key fingerprint looks like SHA256: followed by 43 characters.');
+/** A certificate's SHA-256 fingerprint as `SHA256:` + colon-separated hex, or bare hex. */
+export const TlsFingerprint = z.string().regex(/^(SHA256:)?([0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$/, 'A certificate fingerprint is 32 bytes of hexadecimal (SHA-256).');
+
+export const Transport = z.object({
+  protocol: Protocol,
+  host: z.string().min(1, 'The server name is missing.'),
+  /** Missing means the protocol's default port. */
+  port: z.number().int().min(1).max(65535).optional(),
+  user: z.string().min(1, 'The user name is missing.'),
+  /** Which secrets the login uses; they are looked up in the keychain. */
+  auth: z.enum(['password', 'key', 'key-and-password']).default('password'),
+  /** A private key file on disk; without it a key imported into the keychain is used. */
+  keyFile: z.string().optional(),
+  /** The remote folder files are uploaded to. */
+  folder: z.string().default('/'),
+  /** The pinned SSH host key fingerprint (SFTP). */
+  hostKey: SshFingerprint.optional(),
+  /** The pinned certificate fingerprint (FTPS with a self-signed or private-CA certificate). */
+  tlsFingerprint: TlsFingerprint.optional(),
+  /** Plain, unencrypted FTP is refused unless this is set (and the user is warned). */
+  allowPlainFtp: z.boolean().default(false),
+  /** Upload under a temporary name and rename when complete; some drops forbid rename. */
+  uploadThenRename: z.boolean().default(true),
+  /** Remembered after a TLS 1.3 session-reuse failure: cap FTPS at TLS 1.2 for this server. */
+  tlsMaxVersion: z.enum(['TLSv1.2', 'TLSv1.3']).optional(),
+});
+export type Transport = z.infer<typeof Transport>;
