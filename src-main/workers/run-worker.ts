@@ -16,7 +16,8 @@ export type WorkerName = keyof typeof workerEntries;
 
 const fromSource = import.meta.url.endsWith('.ts');
 
-function workerUrl(name: WorkerName): URL {
+function workerUrl(name: WorkerName | URL): URL {
+  if (name instanceof URL) return name;
   const entries: Record<string, string> = workerEntries;
   return fromSource ? new URL(entries[name]!, import.meta.url) : new URL(`./${name}.worker.js`, import.meta.url);
 }
@@ -37,7 +38,8 @@ export type RunWorkerOptions<Progress> = Readonly<{
  * a timeout or a worker that dies (out of memory, crash) rejects with a plain-language error.
  */
 export function runWorker<Request, Progress, Result>(
-  name: WorkerName,
+  /** A registered worker, or (tests) the URL of a worker module. */
+  name: WorkerName | URL,
   request: Request,
   options: RunWorkerOptions<Progress> = {}
 ): Promise<Result> {
@@ -47,7 +49,7 @@ export function runWorker<Request, Progress, Result>(
       return;
     }
     const url = workerUrl(name);
-    const worker = fromSource
+    const worker = url.pathname.endsWith('.ts')
       ? new Worker(new URL('./worker-boot.mjs', import.meta.url), {
           workerData: { __courierEntry: url.href },
           resourceLimits: options.resourceLimits,

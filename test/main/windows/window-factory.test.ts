@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { EventEmitter } from 'node:events';
+import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
+import { CONTENT_SECURITY_POLICY, createWindow } from '../../../src-main/windows/window-factory';
+
+/** A fake BrowserWindow recording what the factory does to it (Electron objects are faked). */
+function fakeWindowClass() {
+  const created: FakeWindow[] = [];
+  class FakeContents extends EventEmitter {
+    openHandler: ((d: { url: string }) => { action: string }) | null = null;
+    headersListener: ((d: { responseHeaders: Record<string, string[]> }, cb: (r: unknown) => void) => void) | null = null;
+    session = { webRequest: { onHeadersReceived: (l: FakeContents['headersListener']) => { this.headersListener = l; } } };
+    setWindowOpenHandler(h: FakeContents['openHandler']) { this.openHandler = h; }
+  }
+  class FakeWindow extends EventEmitter {
+    webContents = new FakeContents();
+    loaded: string | null = null;
+    constructor(readonly options: BrowserWindowConstructorOptions) { super(); created.push(this); }
+    loadURL(url: string) { this.loaded = url; return Promise.resolve(); }
+    show() {}
+  }
+  return { Window: FakeWindow as unknown as new (o: BrowserWindowConstructorOptions) => BrowserWindow, created };
+}
+
+describe('createWindow', () => {
+  const page = 'file:///opt/courier/out/renderer/index.html';
+
+  it('locks the renderer down', () => {
+    const { Window, created } = fakeWindowClass();
+    createWindow(Window, { preloadPath: '/p/preload.cjs', pageUrl: page, openExternal: () => {} });
+    const prefs = created[0]!.options.webPreferences!;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, webSecurity: true, webviewTag: false, preload: '/p/preload.cjs' });
+    expect(created[0]!.loaded).toBe(page);
+  });
+
+  it('cancels navigation away from our page and denies new windows', () => {
+    const { Window, created } = fakeWindowClass();
+    const opened: string[] = [];
+    createWindow(Window, { preloadPath: '/p', pageUrl: page, openExternal: url => opened.push(url) });
+    const contents = created[0]!.webContents;
+    const navigate = (url: string) => {
+      let prevented = false;
+      contents.emit('will-navigate', { preventDefault: () => { prevented = true; } }, url);
+      return prevented;
+    };
+    expect(navigate('https://evil.example/')).toBe(true);
+    expect(navigate('file:///etc/passwd')).toBe(true);
+    expect(navigate(page)).toBe(false);
+    expect(contents.openHandler!({ url: 'https://help.example/' })).toEqual({ action: 'deny' });
+    expect(contents.openHandler!({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
+    expect(opened).toEqual(['https://help.example/']);
+  });
+
+  it('adds the strict Content-Security-Policy to every response', () => {
+    const { Window, created } = fakeWindowClass();
+    createWindow(Window, { preloadPath: '/p', pageUrl: page, openExternal: () => {} });
+    let result: { responseHeaders: Record<string, string[]> } | null = null;
+    created[0]!.webContents.headersListener!({ responseHeaders: { 'X-A': ['b'] } }, r => { result = r as typeof result; });
+    expect(result!.responseHeaders['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);
+    expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'");
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
+  });
+});
