@@ -1,0 +1,103 @@
+import { z } from 'zod';
+
+/**
+ * One recorded run (interactive send, scheduled job, CLI), as kept in the run history.
+ *
+ * Only facts about the run: names, hashes, counts, results. Never row contents and never an
+ * e-mail address (the history store redacts any that slip into a message).
+ */
+
+export const PlainErrorSchema = z.object({ code: z.string(), message: z.string() });
+
+/** Who started the run. */
+export const RunTrigger = z.enum(['job', 'user', 'cli']);
+export type RunTrigger = z.infer<typeof RunTrigger>;
+
+/** How the run ended, in the user's words: sent, sent without some rows, held for review, failed. */
+export const RunOutcome = z.enum(['sent', 'sent-with-exclusions', 'held', 'failed']);
+export type RunOutcome = z.infer<typeof RunOutcome>;
+
+export const RunSource = z.object({
+  /** The file's name only (not its folder). */
+  fileName: z.string(),
+  sha256: z.string(),
+  bytes: z.number().int().nonnegative().optional(),
+});
+export type RunSource = z.infer<typeof RunSource>;
+
+export const RunRows = z.object({
+  read: z.number().int().nonnegative().default(0),
+  sent: z.number().int().nonnegative().default(0),
+  excluded: z.number().int().nonnegative().default(0),
+  /** How many rows had each issue code (e.g. `{ "email.invalid": 3 }`). */
+  issues: z.record(z.string(), z.number().int().nonnegative()).default({}),
+});
+export type RunRows = z.infer<typeof RunRows>;
+
+export const RunOutputFile = z.object({
+  name: z.string(),
+  bytes: z.number().int().nonnegative(),
+  sha256: z.string(),
+});
+export type RunOutputFile = z.infer<typeof RunOutputFile>;
+
+export const RunTransfer = z.object({
+  /** `uploaded`; `already-sent` (the ledger knew the file); `failed`; `not-attempted` (held, or failed before). */
+  status: z.enum(['uploaded', 'already-sent', 'failed', 'not-attempted']),
+  bytes: z.number().int().nonnegative().optional(),
+  /** Remote folder the files went to. */
+  remoteFolder: z.string().optional(),
+});
+export type RunTransfer = z.infer<typeof RunTransfer>;
+
+export const RunReceipt = z.object({
+  status: z.enum(['none', 'pending', 'accepted', 'rejected']),
+  /** A short summary in words (never the receipt's rows). */
+  summary: z.string().optional(),
+});
+export type RunReceipt = z.infer<typeof RunReceipt>;
+
+export const Run = z.object({
+  id: z.string().min(1),
+  /** ISO 8601 time the run started. */
+  startedAt: z.string(),
+  durationMs: z.number().nonnegative().default(0),
+  trigger: RunTrigger,
+  /** The job that ran, when a job ran. */
+  job: z.object({ id: z.string(), name: z.string() }).nullable().default(null),
+  outcome: RunOutcome,
+  source: RunSource.nullable().default(null),
+  /** The destination's name. */
+  destination: z.string().nullable().default(null),
+  rows: RunRows.default({ read: 0, sent: 0, excluded: 0, issues: {} }),
+  outputFiles: z.array(RunOutputFile).default([]),
+  transfer: RunTransfer.default({ status: 'not-attempted' }),
+  receipt: RunReceipt.default({ status: 'none' }),
+  error: PlainErrorSchema.nullable().default(null),
+});
+/** One recorded run. */
+export type Run = z.output<typeof Run>;
+/** What a caller hands the history store: a run without its id (the store assigns one). */
+export type RunInput = Omit<z.input<typeof Run>, 'id'> & { id?: string };
+
+/** A short list entry for the history view (the full record is `history:get`). */
+export type RunSummary = Run;
+
+const EMAIL = /[\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+
+/** Replaces anything that looks like an e-mail address with a neutral placeholder. */
+export function redactEmails(text: string): string {
+  return text.replace(EMAIL, '[e-mail address]');
+}
+
+/** Deeply redacts e-mail addresses in every string of a JSON value. */
+export function redactValue<T>(value: T): T {
+  if (typeof value === 'string') return redactEmails(value) as T;
+  if (Array.isArray(value)) return value.map(v => redactValue(v)) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[redactEmails(k)] = redactValue(v);
+    return out as T;
+  }
+  return value;
+}

@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import { appendFile, open, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { Run, redactValue, type RunInput } from '../../src-core/history/run';
+
+export { Run, type RunInput } from '../../src-core/history/run';
+export type { RunOutcome, RunTrigger } from '../../src-core/history/run';
+
+/** How long runs are kept: at most `days` old and/or at most `count` runs (null = no limit). */
+export const HistoryRetention = z.object({
+  days: z.number().int().positive().nullable().default(365),
+  count: z.number().int().positive().nullable().default(null),
+});
+export type HistoryRetention = z.infer<typeof HistoryRetention>;
+
+/** The run history of one settings folder. */
+export type HistoryStore = Readonly<{
+  /** Records a run (one append; redacts e-mail addresses; applies retention) and returns it with its id. */
+  append: (run: RunInput) => Promise<Run>;
+  /** Runs, newest first. */
+  listRuns: (options?: { limit?: number }) => Promise<Run[]>;
+  getRun: (id: string) => Promise<Run | null>;
+  getRetention: () => Promise<HistoryRetention>;
+  setRetention: (retention: Partial<HistoryRetention>) => Promise<HistoryRetention>;
+  /** Called after each append (the IPC layer emits `history:added`); returns an unsubscribe. */
+  onAdded: (listener: (run: Run) => void) => () => void;
+  /** The JSON-lines file (for diagnostics and tests). */
+  file: string;
+}>;
+
+type Options = Readonly<{
+  /** The clock used for retention by age (tests pass a fixed one). */
+  now?: () => Date;
+}>;
+
+/**
+ * Opens the run history `<home>/history.jsonl`.
+ *
+ * Crash safety: each run is one `appendFile` of one JSON line, so a crash can at worst leave a torn
+ * last line, which reading skips (and the next append starts on a fresh line). Retention rewrites
+ * the file to a temporary name and renames it over the old one, so the file is never half written.
+ */
+export function createHistoryStore(home: string, options: Options = {}): HistoryStore {
+  const file = join(home, 'history.jsonl');
+  const settingsFile = join(home, 'history-settings.json');
+  const now = options.now ?? (() => new Date());
+  const listeners = new Set<(run: Run) => void>();
+  // Appends and compactions from this process go one at a time.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(task: () => Promise<T>): Promise<T> => {
+    const next = queue.then(task, task);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  async function readAll(): Promise<Run[]> {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    const runs: Run[] = [];
+    for (const line of text.split('\n')) {
+      if (line.trim() === '') continue;
+      try {
+        const parsed = Run.safeParse(JSON.parse(line));
+        if (parsed.success) runs.push(parsed.data);
+      } catch {
+        // A torn line (the app stopped mid-write) is skipped: every other line is whole.
+      }
+    }
+    return runs;
+  }
+
+  async function endsWithNewline(): Promise<boolean> {
+    let handle;
+    try {
+      handle = await open(file, 'r');
+    } catch {
+      return true;
+    }
+    try {
+      const { size } = await handle.stat();
+      if (size === 0) return true;
+      const byte = new Uint8Array(1);
+      await handle.read(byte, 0, 1, size - 1);
+      return byte[0] === 0x0a;
+    } finally {
+      await handle.close();
+    }
+  }
+
+  async function getRetention(): Promise<HistoryRetention> {
+    try {
+      return HistoryRetention.parse(JSON.parse(await readFile(settingsFile, 'utf8')));
+    } catch {
+      return HistoryRetention.parse({});
+    }
+  }
+
+  function retained(runs: readonly Run[], retention: HistoryRetention): Run[] {
+    let kept = [...runs];
+    if (retention.days !== null) {
+      const cutoff = now().getTime() - retention.days * 86_400_000;
+      kept = kept.filter(r => Date.parse(r.startedAt) >= cutoff);
+    }
+    if (retention.count !== null && kept.length > retention.count) kept = kept.slice(kept.length - retention.count);
+    return kept;
+  }
+
+  async function compactIfNeeded(): Promise<void> {
+    const retention = await getRetention();
+    const runs = await readAll();
+    const kept = retained(runs, retention);
+    if (kept.length === runs.length) return;
+    const temp = `${file}.${process.pid}.${randomUUID()}.tmp`;
+    await writeFile(temp, kept.map(r => `${JSON.stringify(r)}\n`).join(''), { mode: 0o600 });
+    await rename(temp, file);
+  }
+
+  return {
+    file,
+    append: run =>
+      serial(async () => {
+        const record = Run.parse(redactValue({ ...run, id: run.id ?? randomUUID() }));
+        const prefix = (await endsWithNewline()) ? '' : '\n';
+        await appendFile(file, `${prefix}${JSON.stringify(record)}\n`, { mode: 0o600 });
+        await compactIfNeeded();
+        for (const listener of listeners) listener(record);
+        return record;
+      }),
+    listRuns: async ({ limit } = {}) => {
+      const runs = retained(await readAll(), await getRetention()).reverse();
+      return limit === undefined ? runs : runs.slice(0, Math.max(0, limit));
+    },
+    getRun: async id => (await readAll()).find(r => r.id === id) ?? null,
+    getRetention,
+    setRetention: retention =>
+      serial(async () => {
+        const next = HistoryRetention.parse({ ...(await getRetention()), ...retention });
+        await writeFile(settingsFile, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
+        await compactIfNeeded();
+        return next;
+      }),
+    onAdded: listener => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
