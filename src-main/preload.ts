@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { buildApi } from '../src-core/ipc/api';
 
 /**
@@ -25,4 +25,8 @@ const api = buildApi({
   },
 });
 
-contextBridge.exposeInMainWorld('courier', api);
+// `host.pathForFile`: where a dropped File is on disk; a sandboxed page cannot know it otherwise.
+contextBridge.exposeInMainWorld('courier', {
+  ...api,
+  host: { pathForFile: (file: File) => webUtils.getPathForFile(file) },
+});

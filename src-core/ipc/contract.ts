@@ -24,6 +24,8 @@ export type AppInfo = z.infer<typeof AppInfo>;
 
 export const calls = {
   'app:info': { request: z.undefined(), response: AppInfo },
+  /** Asks the user for a file to open (the system file chooser); null when they cancel. */
+  'files:pick': { request: z.undefined(), response: z.object({ path: z.string().nullable() }) },
 } as const;
 
 export const events = {

@@ -1,4 +1,5 @@
 import type { Emit, Handlers } from '../ipc/ipc-router';
+import { createUiHandlers } from '../ui/ui-handlers';
 
 /** What the main-process services need from their surroundings. */
 export type ServiceContext = Readonly<{
@@ -9,6 +10,8 @@ export type ServiceContext = Readonly<{
   /** The app's version and the user's locale (Electron's `app` in the app, fixed values in tests). */
   appVersion: string;
   locale: string;
+  /** Shows the system file chooser (Electron's dialog in the app); absent where there is none. */
+  pickFile?: () => Promise<string | null>;
 }>;
 
 /**
@@ -26,5 +29,6 @@ export function createMainHandlers(context: ServiceContext): Handlers {
       locale: context.locale,
       home: context.home,
     }),
+    ...createUiHandlers(context),
   };
 }
