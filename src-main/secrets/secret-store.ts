@@ -1,0 +1,222 @@
+import { randomBytes } from 'node:crypto';
+import { AsyncEntry, type EntryOptions } from '@napi-rs/keyring';
+import { CourierError } from '../../src-core/errors';
+import { redact, registerSecret } from '../logging/redact';
+
+/** The secrets a destination (or a key identity of the same name) can have. */
+export const secretKinds = ['password', 'passphrase', 'private-key'] as const;
+export type SecretKind = (typeof secretKinds)[number];
+
+/**
+ * What the transfer code needs: a destination's secret by kind, or null when none is saved.
+ *
+ * `null` is only returned once the keychain is known to be usable; a locked or missing keychain
+ * is a CourierError instead.
+ */
+export type SecretReader = Readonly<{
+  get: (destinationName: string, kind: SecretKind) => Promise<string | null>;
+}>;
+
+/** Whether the keychain can be used now, in words for the user when it cannot. */
+export type KeychainStatus = Readonly<
+  { usable: true; backend: string } | { usable: false; backend: string; code: string; message: string }
+>;
+
+export type SecretStoreOptions = Readonly<{
+  /** The keychain service name; "Courier" in the app (tests may isolate themselves with another). */
+  service?: string;
+  platform?: NodeJS.Platform;
+  /** How long to wait for the keychain before giving up (an unlock prompt counts). */
+  timeoutMs?: number;
+}>;
+
+/** The service name under which Courier's entries appear in the keychain. */
+export const KEYCHAIN_SERVICE = 'Courier';
+
+/** The account of the probe entry; it has no `/`, so it can never be a destination's account. */
+const PROBE_ACCOUNT = 'courier-keychain-probe';
+
+const LOCKED_MESSAGE = 'Your system keychain is locked. Unlock it and try again.';
+
+/** The keychain's name as people know it on each system. */
+export function keychainName(platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'darwin') return 'macOS Keychain';
+  if (platform === 'win32') return 'Windows Credential Manager';
+  return 'Secret Service (GNOME Keyring, KWallet or KeePassXC)';
+}
+
+/**
+ * Turns a keychain library error into a sentence for the user.
+ *
+ * The library reports everything as "GenericFailure" with the platform's own text, so the text is
+ * what tells a locked keychain (an unlock prompt dismissed, `IsLocked`) from a missing one (no
+ * D-Bus session, nobody owning `org.freedesktop.secrets`, no default collection).
+ */
+export function keychainError(error: unknown, platform: NodeJS.Platform = process.platform): CourierError {
+  if (error instanceof CourierError) return error;
+  const text = error instanceof Error ? `${error.message} ${String((error.cause as Error | undefined)?.message ?? '')}` : String(error);
+  if (/lock|prompt was dismissed|user canceled|user cancelled|interaction is not allowed/i.test(text)) {
+    return new CourierError('secrets.locked', LOCKED_MESSAGE, { cause: error });
+  }
+  if (/no result found|no such object|NoSuchObject/i.test(text)) {
+    return new CourierError(
+      'secrets.unavailable',
+      'Your system keychain has no keyring to keep passwords in. Open your passwords app (for example "Passwords and Keys") to create the default keyring, then try again. Courier never keeps passwords in a file.',
+      { cause: error }
+    );
+  }
+  if (/dbus|d-bus|autolaunch|failed to connect|ServiceUnknown|not provided by any|no platform|no storage|platform failure|NoStorageAccess/i.test(text)) {
+    const where = platform === 'linux' ? ' On Linux Courier needs a Secret Service such as GNOME Keyring, KWallet or KeePassXC running in your session.' : '';
+    return new CourierError(
+      'secrets.unavailable',
+      `Courier cannot reach your system keychain, so it cannot save or read passwords.${where} Courier never keeps passwords in a file.`,
+      { cause: error }
+    );
+  }
+  if (/timed out|timeout|abort/i.test(text)) {
+    return new CourierError('secrets.timeout', 'Your system keychain did not answer. If it is asking for your password, answer it, then try again.', { cause: error });
+  }
+  return new CourierError('secrets.refused', `Your system keychain refused the request: ${redact(text.trim())}`, { cause: error });
+}
+
+const accountOf = (destinationName: string, kind: SecretKind): string => `${destinationName}/${kind}`;
+
+const checkName = (destinationName: string): void => {
+  if (!destinationName.trim()) throw new CourierError('secrets.no-name', 'A secret needs the name of the destination it belongs to.');
+};
+
+/**
+ * Passwords, key passphrases and private keys of destinations, kept in the OS keychain only.
+ *
+ * One keychain entry per secret: service "Courier", account `<destination>/<kind>`. On Linux the
+ * entry is always pinned to the Secret Service; without the pin the library silently falls back
+ * to the kernel keyring, which forgets everything at logout. There is no file fallback: when the
+ * keychain is missing or locked the caller gets a plain-language CourierError.
+ *
+ * Every value set or read is registered with the redactor, so it cannot reach a log or message.
+ * `get` is for the main process only; no IPC channel returns a secret.
+ */
+export class SecretStore implements SecretReader {
+  readonly service: string;
+  private readonly platform: NodeJS.Platform;
+  private readonly timeoutMs: number;
+  private readonly entryOptions: EntryOptions | undefined;
+
+  constructor(options: SecretStoreOptions = {}) {
+    this.service = options.service ?? KEYCHAIN_SERVICE;
+    this.platform = options.platform ?? process.platform;
+    this.timeoutMs = options.timeoutMs ?? 120_000;
+    this.entryOptions = this.platform === 'linux' ? { linux: { store: 'secret-service' } } : undefined;
+  }
+
+  /** Saves (or replaces) a secret. An empty value deletes it. */
+  async set(destinationName: string, kind: SecretKind, value: string): Promise<void> {
+    checkName(destinationName);
+    if (value === '') {
+      await this.delete(destinationName, kind);
+      return;
+    }
+    registerSecret(value);
+    await this.call(accountOf(destinationName, kind), (entry, signal) => entry.setPassword(value, signal));
+  }
+
+  /**
+   * Reads a secret; null when none is saved. Main process only: never hand the result to the renderer.
+   *
+   * Some Secret Services answer "nothing" for a locked collection instead of failing, so an
+   * empty answer is only believed after the keychain has proved it is usable.
+   */
+  async get(destinationName: string, kind: SecretKind): Promise<string | null> {
+    checkName(destinationName);
+    const value = await this.call(accountOf(destinationName, kind), (entry, signal) => entry.getPassword(signal));
+    if (value === null || value === undefined) {
+      await this.checkUsable();
+      return null;
+    }
+    registerSecret(value);
+    return value;
+  }
+
+  /** Whether a secret of this kind is saved (the answer is safe to show anywhere). */
+  async has(destinationName: string, kind: SecretKind): Promise<boolean> {
+    return (await this.get(destinationName, kind)) !== null;
+  }
+
+  /** Which secrets a destination has. */
+  async hasAll(destinationName: string): Promise<Readonly<Record<SecretKind, boolean>>> {
+    const result = { password: false, passphrase: false, 'private-key': false };
+    for (const kind of secretKinds) result[kind] = await this.has(destinationName, kind);
+    return result;
+  }
+
+  /** Deletes a secret; true when there was one. */
+  async delete(destinationName: string, kind: SecretKind): Promise<boolean> {
+    checkName(destinationName);
+    return this.call(accountOf(destinationName, kind), (entry, signal) => entry.deleteCredential(signal));
+  }
+
+  /** Deletes every secret of a destination (when the destination is removed); returns how many. */
+  async deleteAll(destinationName: string): Promise<number> {
+    let count = 0;
+    for (const kind of secretKinds) if (await this.delete(destinationName, kind)) count++;
+    return count;
+  }
+
+  /**
+   * Moves every secret of a destination to its new name.
+   *
+   * Copies all first and deletes the old entries only after every copy succeeded, so a failure
+   * halfway leaves the secrets readable under the old name. Refuses to overwrite secrets that
+   * already belong to the new name.
+   */
+  async rename(from: string, to: string): Promise<number> {
+    checkName(from);
+    checkName(to);
+    if (from === to) return 0;
+    const target = await this.hasAll(to);
+    if (secretKinds.some(kind => target[kind])) {
+      throw new CourierError('secrets.name-taken', `The keychain already holds secrets for “${to}”. Remove that destination first or choose another name.`);
+    }
+    const moving: Array<[SecretKind, string]> = [];
+    for (const kind of secretKinds) {
+      const value = await this.get(from, kind);
+      if (value !== null) moving.push([kind, value]);
+    }
+    for (const [kind, value] of moving) await this.set(to, kind, value);
+    for (const [kind] of moving) await this.delete(from, kind);
+    return moving.length;
+  }
+
+  /** Throws a plain-language CourierError unless the keychain can store and return a secret now. */
+  async checkUsable(): Promise<void> {
+    const probe = `probe-${randomBytes(12).toString('hex')}`;
+    await this.call(PROBE_ACCOUNT, (entry, signal) => entry.setPassword(probe, signal));
+    const back = await this.call(PROBE_ACCOUNT, (entry, signal) => entry.getPassword(signal));
+    await this.call(PROBE_ACCOUNT, (entry, signal) => entry.deleteCredential(signal)).catch(() => false);
+    // A store that accepts a write and then answers nothing (or something else) is locked.
+    if (back !== probe) throw new CourierError('secrets.locked', LOCKED_MESSAGE);
+  }
+
+  /** The keychain's state, for the settings screen and `keychain:status`. */
+  async status(): Promise<KeychainStatus> {
+    const backend = keychainName(this.platform);
+    try {
+      await this.checkUsable();
+      return { usable: true, backend };
+    } catch (error) {
+      const plain = keychainError(error, this.platform);
+      return { usable: false, backend, code: plain.code, message: plain.message };
+    }
+  }
+
+  private async call<T>(account: string, action: (entry: AsyncEntry, signal: AbortSignal) => Promise<T>): Promise<T> {
+    const signal = AbortSignal.timeout(this.timeoutMs);
+    try {
+      // The constructor itself throws when there is no D-Bus session at all.
+      const entry = new AsyncEntry(this.service, account, this.entryOptions);
+      return await action(entry, signal);
+    } catch (error) {
+      throw keychainError(error, this.platform);
+    }
+  }
+}
