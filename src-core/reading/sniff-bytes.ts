@@ -1,0 +1,129 @@
+/**
+ * What a file is, judged from its first bytes: a zip (XLSX or a zipped export), an OLE compound
+ * file (legacy XLS, or any Office file protected with a password), text in some encoding, or
+ * something else (an image, a PDF, a program) that Courier cannot read.
+ */
+
+/** The kind of container the first bytes announce. */
+export type ByteKind =
+  | Readonly<{ kind: 'zip' }>
+  | Readonly<{ kind: 'ole' }>
+  | Readonly<{ kind: 'text'; encoding: TextEncoding; bomLength: number }>
+  | Readonly<{ kind: 'binary'; looksLike: string | null }>;
+
+/** The encodings Courier reads text in (names as iconv-lite and the CLI spell them). */
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+const startsWith = (bytes: Uint8Array, prefix: readonly number[]): boolean =>
+  bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
+
+const signatures: readonly (readonly [readonly number[], string])[] = [
+  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
+  [[0xff, 0xd8, 0xff], 'a JPEG image'],
+  [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
+  [[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
+  [[0x42, 0x4d], 'a BMP image'],
+  [[0x52, 0x49, 0x46, 0x46], 'a media file'],
+  [[0x7f, 0x45, 0x4c, 0x46], 'a program'],
+  [[0x4d, 0x5a], 'a program'],
+  [[0x1f, 0x8b], 'a gzip archive'],
+  [[0x52, 0x61, 0x72, 0x21], 'a RAR archive'],
+  [[0x37, 0x7a, 0xbc, 0xaf], 'a 7-Zip archive'],
+  [[0x49, 0x44, 0x33], 'an MP3 file'],
+  [[0x00, 0x00, 0x01, 0x00], 'an icon'],
+];
+
+/**
+ * Classifies a file from its head (the first few hundred kilobytes are plenty).
+ *
+ * Text detection: a byte-order mark wins; otherwise UTF-16 without a BOM is recognised by its
+ * zero bytes at every other position; otherwise valid UTF-8 is UTF-8 and anything else is
+ * Windows-1252 (what Excel and most Windows CRMs write). Text that is mostly control bytes is
+ * binary, whatever its extension says.
+ */
+export function sniffBytes(head: Uint8Array): ByteKind {
+  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) return { kind: 'zip' };
+  if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return { kind: 'ole' };
+  if (startsWith(head, [0xef, 0xbb, 0xbf])) return { kind: 'text', encoding: 'utf-8', bomLength: 3 };
+  if (startsWith(head, [0xff, 0xfe])) return { kind: 'text', encoding: 'utf-16le', bomLength: 2 };
+  if (startsWith(head, [0xfe, 0xff])) return { kind: 'text', encoding: 'utf-16be', bomLength: 2 };
+  for (const [prefix, looksLike] of signatures) {
+    if (startsWith(head, prefix)) return { kind: 'binary', looksLike };
+  }
+  const utf16 = sniffUtf16WithoutBom(head);
+  if (utf16) return { kind: 'text', encoding: utf16, bomLength: 0 };
+  if (looksBinary(head)) return { kind: 'binary', looksLike: null };
+  return { kind: 'text', encoding: isUtf8(head, true) ? 'utf-8' : 'windows-1252', bomLength: 0 };
+}
+
+function sniffUtf16WithoutBom(head: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(head.length, 4096) & ~1;
+  if (n < 4) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (head[i] === 0) evenZeros++;
+    if (head[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  // Latin text in UTF-16 has a zero in (nearly) every high byte and (almost) none in the low byte.
+  if (oddZeros > pairs * 0.7 && evenZeros < pairs * 0.05) return 'utf-16le';
+  if (evenZeros > pairs * 0.7 && oddZeros < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+function looksBinary(head: Uint8Array): boolean {
+  const n = Math.min(head.length, 65536);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = head[i]!;
+    if (b === 0) return true;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
+  }
+  return n > 0 && control / n > 0.02;
+}
+
+/**
+ * Whether bytes are valid UTF-8.
+ *
+ * With `truncated`, an incomplete sequence at the very end is accepted: the head of a file is
+ * cut anywhere, possibly in the middle of a character.
+ */
+export function isUtf8(bytes: Uint8Array, truncated = false): boolean {
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else return false;
+    if (i + need >= n) {
+      // Not enough bytes left: fine only when the head was cut in the middle of this character.
+      if (!truncated) return false;
+      for (let k = i + 1; k < n; k++) if ((bytes[k]! & 0xc0) !== 0x80) return false;
+      return true;
+    }
+    let cp = b & (need === 1 ? 0x1f : need === 2 ? 0x0f : 0x07);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k]!;
+      if ((c & 0xc0) !== 0x80) return false;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
+    i += need + 1;
+  }
+  return true;
+}

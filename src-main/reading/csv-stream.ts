@@ -1,0 +1,184 @@
+import { createReadStream } from 'node:fs';
+import Papa from 'papaparse';
+import iconv from 'iconv-lite';
+import { CourierError } from '../../src-core/errors';
+import { readError, readLimits } from '../../src-core/reading/read-errors';
+import { isBlankRecord } from '../../src-core/reading/detect-header';
+import type { TextEncoding } from '../../src-core/reading/sniff-bytes';
+import type { SourceRow } from '../../src-core/reading/source-table';
+
+/** Everything needed to read a text export again from disk, in plain data (it crosses to workers). */
+export type CsvPlan = Readonly<{
+  path: string;
+  fileName: string;
+  encoding: TextEncoding;
+  bomLength: number;
+  delimiter: string;
+  newline: '\r\n' | '\n' | '\r';
+  /** Index (among all records, blank ones included) of the header record; records up to it are not data. */
+  headerRecord: number;
+  /** Number of columns; 0 while it is still being worked out (rows are then left as read). */
+  width: number;
+}>;
+
+/** A record boundary from which reading can resume: a byte offset and what is known there. */
+export type CsvPosition = Readonly<{
+  byteOffset: number;
+  /** The 1-based line where the next record starts. */
+  line: number;
+  /** Index of the next record among all records. */
+  record: number;
+  /** Index of the next data row. */
+  dataIndex: number;
+}>;
+
+export type CsvStreamOptions = Readonly<{
+  from?: CsvPosition;
+  signal?: AbortSignal;
+  /** Records per papaparse call; a checkpoint is offered after each full batch. */
+  batchRecords?: number;
+  onProgress?: (bytesRead: number, rowsRead: number) => void;
+  /** Called at record boundaries (at most once per batch) with an exact resume point. */
+  onCheckpoint?: (position: CsvPosition) => void;
+}>;
+
+const CHUNK_BYTES = 1 << 20;
+
+const cancelled = () => new CourierError('cancelled', 'Cancelled.');
+
+/** How many line breaks a cell holds (CRLF, LF and CR each count one), for line numbers. */
+function breaksIn(cell: string): number {
+  let n = 0;
+  let i = cell.indexOf('\n');
+  while (i !== -1) {
+    n++;
+    i = cell.indexOf('\n', i + 1);
+  }
+  i = cell.indexOf('\r');
+  while (i !== -1) {
+    if (cell.charCodeAt(i + 1) !== 10) n++;
+    i = cell.indexOf('\r', i + 1);
+  }
+  return n;
+}
+
+function byteLengthOf(encoding: TextEncoding): (text: string) => number {
+  if (encoding === 'utf-8') return text => Buffer.byteLength(text, 'utf8');
+  if (encoding === 'windows-1252') return text => text.length;
+  return text => text.length * 2;
+}
+
+/**
+ * Streams the data rows of a text export in batches, with papaparse as the parser.
+ *
+ * The file is decoded with iconv-lite before papaparse sees it (papaparse splits multi-byte
+ * characters at raw Buffer edges, and Node 20's TextDecoder maps Windows-1252's 0x80–0x9F to
+ * control characters). Papaparse's low-level Parser is driven with `preview` batches so that
+ * every batch ends on a record boundary whose byte offset is known: that is what the row index
+ * stores. A record longer than `readLimits.maxRecordChars` stops the read (papaparse would
+ * otherwise re-scan an ever-growing partial record, and hold all of it in memory).
+ */
+export async function* streamCsvBatches(plan: CsvPlan, options: CsvStreamOptions = {}): AsyncGenerator<SourceRow[]> {
+  const batch = options.batchRecords ?? 1000;
+  const from = options.from ?? { byteOffset: plan.bomLength, line: 1, record: 0, dataIndex: 0 };
+  const parser = new Papa.Parser({
+    delimiter: plan.delimiter,
+    newline: plan.newline,
+    quoteChar: '"',
+    fastMode: false,
+    preview: batch,
+  });
+  const decoder = iconv.getDecoder(plan.encoding, { stripBOM: false });
+  const byteLength = byteLengthOf(plan.encoding);
+  const { width, headerRecord } = plan;
+  let exactOffsets = true;
+  let restByte = from.byteOffset;
+  let line = from.line;
+  let record = from.record;
+  let dataIndex = from.dataIndex;
+  let bytesRead = from.byteOffset;
+  let rest = '';
+
+  const take = (records: string[][], out: SourceRow[]): void => {
+    for (const cells of records) {
+      const start = line;
+      let breaks = 0;
+      for (let c = 0; c < cells.length; c++) {
+        const cell = cells[c]!;
+        if (cell.length > 0 && (cell.indexOf('\n') !== -1 || cell.indexOf('\r') !== -1)) breaks += breaksIn(cell);
+      }
+      line += breaks + 1;
+      const index = record++;
+      if (index <= headerRecord || isBlankRecord(cells)) continue;
+      if (cells.length > readLimits.maxColumns) {
+        throw readError('too-many-columns', plan.fileName, cells.length.toLocaleString('en'));
+      }
+      if (width > 0) {
+        if (cells.length < width) for (let c = cells.length; c < width; c++) cells.push('');
+        else if (cells.length > width) {
+          // Extra cells that hold something are kept (never drop a value); blank ones go.
+          let end = cells.length;
+          while (end > width && cells[end - 1] === '') end--;
+          cells.length = end;
+        }
+      }
+      out.push({ index: dataIndex++, line: start, cells });
+    }
+  };
+
+  // Parses as many whole batches as `rest` holds; keeps the unfinished record in `rest`.
+  function* drain(final: boolean): Generator<SourceRow[]> {
+    for (;;) {
+      const result = parser.parse(rest, 0, !final) as { data: string[][]; meta: { cursor: number } };
+      const consumed = result.meta.cursor;
+      const rows: SourceRow[] = [];
+      take(result.data, rows);
+      if (consumed > 0) {
+        if (options.onCheckpoint) restByte += byteLength(rest.slice(0, consumed));
+        rest = rest.slice(consumed);
+      }
+      const full = result.data.length >= batch;
+      if (full && exactOffsets && options.onCheckpoint) {
+        options.onCheckpoint({ byteOffset: restByte, line, record, dataIndex });
+      }
+      if (rows.length > 0) yield rows;
+      if (!full || (final && rest.length === 0)) return;
+    }
+  }
+
+  const stream = createReadStream(plan.path, { start: from.byteOffset, highWaterMark: CHUNK_BYTES });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (options.signal?.aborted) throw cancelled();
+      bytesRead += chunk.length;
+      const text = decoder.write(chunk);
+      // A replacement character means bytes that were not valid UTF-8: byte offsets computed from
+      // the text would drift after it, so stop recording resume points (reads stay correct).
+      if (plan.encoding === 'utf-8' && text.includes('\uFFFD')) exactOffsets = false;
+      rest = rest.length === 0 ? text : rest + text;
+      yield* drain(false);
+      if (rest.length > readLimits.maxRecordChars) {
+        throw readError('line-too-long', plan.fileName, `line ${line.toLocaleString('en')}`);
+      }
+      options.onProgress?.(bytesRead, dataIndex);
+    }
+    const tail = decoder.end();
+    if (tail) rest += tail;
+    yield* drain(true);
+    options.onProgress?.(bytesRead, dataIndex);
+  } catch (error) {
+    if (options.signal?.aborted) throw cancelled();
+    throw mapFsError(error, plan.fileName);
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** Turns a file-system error into the reading error a person understands. */
+export function mapFsError(error: unknown, fileName: string): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT') return readError('not-found', fileName);
+  if (code === 'EACCES' || code === 'EPERM') return readError('permission-denied', fileName);
+  if (code === 'EISDIR') return readError('not-a-file', fileName);
+  return error;
+}
