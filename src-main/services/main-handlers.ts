@@ -1,5 +1,7 @@
 import type { Emit, Handlers } from '../ipc/ipc-router';
 import { createUiHandlers } from '../ui/ui-handlers';
+import { createSecretHandlers } from '../secrets/secret-handlers';
+import { createReadingHandlers } from '../reading/reading-handlers';
 
 /** What the main-process services need from their surroundings. */
 export type ServiceContext = Readonly<{
@@ -30,5 +32,7 @@ export function createMainHandlers(context: ServiceContext): Handlers {
       home: context.home,
     }),
     ...createUiHandlers(context),
+    ...createSecretHandlers(),
+    ...createReadingHandlers(context),
   };
 }
