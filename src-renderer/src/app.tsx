@@ -1,17 +1,50 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo } from '../../src-core/ipc/contract';
-import { api } from './courier-api';
+import { api, errorMessage } from './courier-api';
+import { I18nProvider, languageForLocale, languages, type Language } from './i18n/i18n';
+import { Shell } from './shell';
 
-/** The application shell. */
+const LANGUAGE_KEY = 'courier.language';
+
+function storedLanguage(): Language | null {
+  try {
+    const value = window.localStorage.getItem(LANGUAGE_KEY);
+    return (languages as readonly string[]).includes(value ?? '') ? (value as Language) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The application: asks main who we are (locale, version), then shows the shell in the right language. */
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [language, setLanguage] = useState<Language | null>(storedLanguage);
+
   useEffect(() => {
-    void api().app.info().then(setInfo);
+    api()
+      .app.info()
+      .then(setInfo, error => setFailure(errorMessage(error)));
   }, []);
+
+  const chooseLanguage = useCallback((next: Language) => {
+    setLanguage(next);
+    try {
+      window.localStorage.setItem(LANGUAGE_KEY, next);
+    } catch {
+      // Without storage the choice simply lasts for this session.
+    }
+  }, []);
+
+  const systemLocale = info?.locale ?? navigator.language;
+  const chosen = language ?? languageForLocale(systemLocale);
+  useEffect(() => {
+    document.documentElement.lang = chosen;
+  }, [chosen]);
+
   return (
-    <main>
-      <h1>Courier</h1>
-      <p data-testid="app-version">{info ? `Version ${info.version}` : 'Starting…'}</p>
-    </main>
+    <I18nProvider language={chosen} systemLocale={systemLocale}>
+      <Shell info={info} failure={failure} onLanguage={chooseLanguage} />
+    </I18nProvider>
   );
 }

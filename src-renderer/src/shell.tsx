@@ -1,0 +1,194 @@
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { AppInfo } from '../../src-core/ipc/contract';
+import { host } from './courier-api';
+import { useI18n, languages, type Language } from './i18n/i18n';
+import type { MessageKey } from './i18n/en';
+import { StartScreen } from './screens/start-screen';
+import { FlowScreens, flowSteps, type FlowStep } from './screens/flow-screens';
+import { DestinationsScreen } from './screens/destinations-screen';
+import { JobsScreen } from './screens/jobs-screen';
+import { HistoryScreen } from './screens/history-screen';
+
+/** Where the user is: the send flow's steps, or one of the side sections. */
+export type Screen = 'start' | FlowStep | 'destinations' | 'jobs' | 'history';
+
+const sections: ReadonlyArray<{ screen: Screen; label: MessageKey; icon: string }> = [
+  { screen: 'start', label: 'nav.send', icon: '↑' },
+  { screen: 'destinations', label: 'nav.destinations', icon: '◎' },
+  { screen: 'jobs', label: 'nav.jobs', icon: '◷' },
+  { screen: 'history', label: 'nav.history', icon: '☰' },
+];
+
+const isFlow = (screen: Screen): screen is FlowStep =>
+  (flowSteps as readonly string[]).includes(screen);
+
+/** The window: navigation on the left, the current screen on the right, drop anywhere. */
+export function Shell(props: {
+  info: AppInfo | null;
+  failure: string | null;
+  onLanguage: (language: Language) => void;
+}) {
+  const { t } = useI18n();
+  const [screen, setScreen] = useState<Screen>('start');
+  const [filePath, setFilePath] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const [dropError, setDropError] = useState<string | null>(null);
+  const mainRef = useRef<HTMLElement>(null);
+
+  const go = useCallback((next: Screen) => setScreen(next), []);
+
+  // A new screen takes the focus to its heading, so keyboard and screen-reader users start there.
+  // (Not on start-up: the window opens with focus at the top, where Tab reaches the skip link.)
+  const firstScreen = useRef(true);
+  useEffect(() => {
+    if (firstScreen.current) {
+      firstScreen.current = false;
+      return;
+    }
+    mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
+  }, [screen]);
+
+  const openFile = useCallback((path: string) => {
+    setDropError(null);
+    setFilePath(path);
+    setScreen('preview');
+  }, []);
+
+  // Dropping works anywhere in the window, not only on the drop zone.
+  useEffect(() => {
+    let depth = 0;
+    const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
+    const onEnter = (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      depth += 1;
+      setDragging(true);
+    };
+    const onOver = (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+    };
+    const onLeave = () => {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setDragging(false);
+    };
+    const onDrop = (event: DragEvent) => {
+      event.preventDefault();
+      depth = 0;
+      setDragging(false);
+      const files = [...(event.dataTransfer?.files ?? [])];
+      if (files.length === 0) return;
+      if (files.length > 1) {
+        setDropError(t('start.oneFile'));
+        setScreen('start');
+        return;
+      }
+      const path = host()?.pathForFile(files[0]!) ?? '';
+      if (!path) {
+        setDropError(t('start.noPath'));
+        setScreen('start');
+        return;
+      }
+      openFile(path);
+    };
+    window.addEventListener('dragenter', onEnter);
+    window.addEventListener('dragover', onOver);
+    window.addEventListener('dragleave', onLeave);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragenter', onEnter);
+      window.removeEventListener('dragover', onOver);
+      window.removeEventListener('dragleave', onLeave);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, [openFile, t]);
+
+  let content: ReactNode;
+  if (props.failure) {
+    content = (
+      <section className="screen">
+        <h1 tabIndex={-1}>{t('error.title')}</h1>
+        <p role="alert">{props.failure}</p>
+      </section>
+    );
+  } else if (screen === 'start') {
+    content = <StartScreen error={dropError} onOpen={openFile} go={go} />;
+  } else if (isFlow(screen)) {
+    content = filePath ? (
+      <FlowScreens step={screen} path={filePath} go={go} />
+    ) : (
+      <StartScreen error={dropError} onOpen={openFile} go={go} />
+    );
+  } else if (screen === 'destinations') {
+    content = <DestinationsScreen />;
+  } else if (screen === 'jobs') {
+    content = <JobsScreen go={go} />;
+  } else {
+    content = <HistoryScreen />;
+  }
+
+  const activeSection = isFlow(screen) ? 'start' : screen;
+
+  return (
+    <div className={`app${dragging ? ' app--dragging' : ''}`}>
+      <a className="skip-link" href="#content">
+        {t('app.skipToContent')}
+      </a>
+      <aside className="sidebar">
+        <div className="brand" aria-hidden="true">
+          <span className="brand__mark">✦</span> {t('app.name')}
+        </div>
+        <nav aria-label={t('nav.label')}>
+          <ul className="nav">
+            {sections.map(section => (
+              <li key={section.screen}>
+                <button
+                  type="button"
+                  className="nav__item"
+                  aria-current={activeSection === section.screen ? 'page' : undefined}
+                  onClick={() => go(section.screen)}
+                >
+                  <span className="nav__icon" aria-hidden="true">
+                    {section.icon}
+                  </span>
+                  {t(section.label)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="sidebar__footer">
+          <LanguagePicker onLanguage={props.onLanguage} />
+          <p className="muted small" data-testid="app-version">
+            {props.info ? t('app.version', { version: props.info.version }) : t('app.loading')}
+          </p>
+        </div>
+      </aside>
+      <main id="content" ref={mainRef} className="content">
+        {content}
+      </main>
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          <div className="drop-overlay__box">{t('start.dropNow')}</div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function LanguagePicker(props: { onLanguage: (language: Language) => void }) {
+  const { t, language } = useI18n();
+  return (
+    <label className="field field--compact">
+      <span className="field__label">{t('nav.language')}</span>
+      <select value={language} onChange={event => props.onLanguage(event.target.value as Language)}>
+        {languages.map(code => (
+          <option key={code} value={code} lang={code}>
+            {t(`language.${code}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
