@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { Schedule } from '../schedule/schedule';
+
+/**
+ * A saved job: what to send, where, how, and when. Pure data, stored in `<home>/jobs.json` and
+ * passed over IPC as is.
+ */
+
+/** One file, or a watched folder with a name pattern. */
+export const JobSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('file'), path: z.string().min(1, 'The source file is missing.') }),
+  z.object({
+    kind: z.literal('folder'),
+    folder: z.string().min(1, 'The watched folder is missing.'),
+    /** A file-name pattern such as `export-*.csv` (`*`, `?`, `[abc]`, `{csv,xlsx}`). */
+    pattern: z.string().min(1).default('*'),
+    /** `newest`: the newest matching file; `each-new`: every matching file not sent yet, oldest first. */
+    pick: z.enum(['newest', 'each-new']).default('newest'),
+  }),
+]);
+export type JobSource = z.infer<typeof JobSource>;
+
+/** What to do with a file whose rows are not all valid. */
+export const InvalidRowsPolicy = z.enum(['send-valid', 'hold']);
+export type InvalidRowsPolicy = z.infer<typeof InvalidRowsPolicy>;
+
+/** What to do when the file's columns differ from the ones the mapping was made for. */
+export const HeaderChangePolicy = z.enum(['hold', 'continue']);
+export type HeaderChangePolicy = z.infer<typeof HeaderChangePolicy>;
+
+export const Job = z.object({
+  id: z.string().min(1),
+  name: z.string().trim().min(1, 'A job needs a name.').max(100, 'A job name has at most 100 characters.'),
+  source: JobSource,
+  /** The destination's name. */
+  destination: z.string().min(1, 'A job needs a destination.'),
+  /** Target column → source column. */
+  mapping: z.record(z.string(), z.string()).default({}),
+  /** The column fixes recorded when the job was set up (their shape belongs to `src-core/fixes`). */
+  fixes: z.array(z.unknown()).default([]),
+  invalidRows: InvalidRowsPolicy.default('send-valid'),
+  headerChange: HeaderChangePolicy.default('hold'),
+  /** The source columns the mapping was made for; a different set triggers `headerChange`. */
+  expectedHeaders: z.array(z.string()).nullable().default(null),
+  /** Null: the job runs only when asked. */
+  schedule: Schedule.nullable().default(null),
+  enabled: z.boolean().default(true),
+  /** After sleep or while Courier was closed, make one missed run at the next opportunity. */
+  catchUp: z.boolean().default(true),
+  /** Keep the prepared local copies after a successful send. */
+  keepCopies: z.boolean().default(false),
+  createdAt: z.string(),
+});
+export type Job = z.output<typeof Job>;
+export type JobInput = z.input<typeof Job>;
+
+/** A job as the renderer edits it: no id or creation time yet when it is new. */
+export const JobDraft = Job.extend({ id: z.string().min(1).optional(), createdAt: z.string().optional() });
+export type JobDraft = z.input<typeof JobDraft>;

@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { CourierError } from '../../src-core/errors';
+import { Job, JobDraft } from '../../src-core/jobs/job';
+
+export { Job, JobDraft } from '../../src-core/jobs/job';
+
+const JobsFile = z.object({ version: z.literal(1), jobs: z.array(Job) });
+
+/** What the scheduler remembers between launches: the last slot handled per job, and the pause switch. */
+export const JobState = z.object({
+  version: z.literal(1).default(1),
+  paused: z.boolean().default(false),
+  /** Job id → ISO time up to which its schedule has been handled. */
+  lastSlot: z.record(z.string(), z.string()).default({}),
+});
+export type JobState = z.infer<typeof JobState>;
+
+/** The saved jobs of one settings folder. */
+export type JobStore = Readonly<{
+  listJobs: () => Promise<Job[]>;
+  /** A job by id or by name (case-insensitive); null when there is none. */
+  findJob: (idOrName: string) => Promise<Job | null>;
+  /** Like findJob, but a `jobs.not-found` error when there is none. */
+  getJob: (idOrName: string) => Promise<Job>;
+  /** Adds or replaces a job (validated; names are unique); returns it with its id. */
+  saveJob: (draft: JobDraft) => Promise<Job>;
+  removeJob: (idOrName: string) => Promise<Job>;
+  setEnabled: (idOrName: string, enabled: boolean) => Promise<Job>;
+  readState: () => Promise<JobState>;
+  updateState: (change: (state: JobState) => JobState) => Promise<JobState>;
+}>;
+
+/** Writes a file by writing a temporary sibling and renaming it, so readers never see half of it. */
+export async function writeFileAtomic(file: string, text: string): Promise<void> {
+  const temp = `${file}.${process.pid}.${randomUUID()}.tmp`;
+  await writeFile(temp, text, { mode: 0o600 });
+  await rename(temp, file);
+}
+
+/**
+ * Opens `<home>/jobs.json` (the jobs) and `<home>/job-state.json` (what the scheduler remembers).
+ *
+ * Both are read on every call and replaced atomically, so the app and the CLI can share them.
+ */
+export function createJobStore(home: string, options: { now?: () => Date } = {}): JobStore {
+  const file = join(home, 'jobs.json');
+  const stateFile = join(home, 'job-state.json');
+  const now = options.now ?? (() => new Date());
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(task: () => Promise<T>): Promise<T> => {
+    const next = queue.then(task, task);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  async function read(): Promise<Job[]> {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    const parsed = JobsFile.safeParse(JSON.parse(text));
+    if (!parsed.success) {
+      throw new CourierError('jobs.unreadable', `The saved jobs in ${file} could not be read: ${parsed.error.issues[0]?.message ?? 'unknown format'}.`);
+    }
+    return parsed.data.jobs;
+  }
+  const write = (jobs: readonly Job[]): Promise<void> =>
+    writeFileAtomic(file, `${JSON.stringify({ version: 1, jobs }, null, 2)}\n`);
+
+  const match = (jobs: readonly Job[], idOrName: string): Job | undefined =>
+    jobs.find(j => j.id === idOrName) ?? jobs.find(j => j.name.toLowerCase() === idOrName.trim().toLowerCase());
+  const notFound = (idOrName: string): CourierError =>
+    new CourierError('jobs.not-found', `There is no job called “${idOrName}”. See the saved jobs with “courier jobs list”.`);
+
+  async function readState(): Promise<JobState> {
+    try {
+      return JobState.parse(JSON.parse(await readFile(stateFile, 'utf8')));
+    } catch {
+      return JobState.parse({});
+    }
+  }
+
+  return {
+    listJobs: read,
+    findJob: async idOrName => match(await read(), idOrName) ?? null,
+    getJob: async idOrName => {
+      const job = match(await read(), idOrName);
+      if (!job) throw notFound(idOrName);
+      return job;
+    },
+    saveJob: draft =>
+      serial(async () => {
+        const checked = JobDraft.safeParse(draft);
+        if (!checked.success) {
+          const issue = checked.error.issues[0];
+          throw new CourierError('jobs.invalid', `The job is not complete: ${issue ? `${issue.path.join('.') || 'job'}: ${issue.message}` : 'unknown problem'}`);
+        }
+        const jobs = await read();
+        const existing = checked.data.id ? jobs.find(j => j.id === checked.data.id) : undefined;
+        const job = Job.parse({
+          ...checked.data,
+          id: existing?.id ?? checked.data.id ?? randomUUID(),
+          createdAt: existing?.createdAt ?? checked.data.createdAt ?? now().toISOString(),
+        });
+        const clash = jobs.find(j => j.id !== job.id && j.name.toLowerCase() === job.name.toLowerCase());
+        if (clash) throw new CourierError('jobs.name-taken', `A job called “${clash.name}” already exists. Choose another name.`);
+        await write(existing ? jobs.map(j => (j.id === job.id ? job : j)) : [...jobs, job]);
+        return job;
+      }),
+    removeJob: idOrName =>
+      serial(async () => {
+        const jobs = await read();
+        const job = match(jobs, idOrName);
+        if (!job) throw notFound(idOrName);
+        await write(jobs.filter(j => j.id !== job.id));
+        return job;
+      }),
+    setEnabled: (idOrName, enabled) =>
+      serial(async () => {
+        const jobs = await read();
+        const job = match(jobs, idOrName);
+        if (!job) throw notFound(idOrName);
+        const next = { ...job, enabled };
+        await write(jobs.map(j => (j.id === job.id ? next : j)));
+        return next;
+      }),
+    readState,
+    updateState: change =>
+      serial(async () => {
+        const next = JobState.parse(change(await readState()));
+        await writeFileAtomic(stateFile, `${JSON.stringify(next, null, 2)}\n`);
+        return next;
+      }),
+  };
+}
