@@ -33,7 +33,7 @@ export type SecretStoreOptions = Readonly<{
 /** The service name under which Courier's entries appear in the keychain. */
 export const KEYCHAIN_SERVICE = 'Courier';
 
-/** The account of the probe entry; it has no `/`, so it can never be a destination's account. */
+/** The account prefix of probe entries; it has no `/`, so it can never be a destination's account. */
 const PROBE_ACCOUNT = 'courier-keychain-probe';
 
 const LOCKED_MESSAGE = 'Your system keychain is locked. Unlock it and try again.';
@@ -101,6 +101,7 @@ export class SecretStore implements SecretReader {
   private readonly platform: NodeJS.Platform;
   private readonly timeoutMs: number;
   private readonly entryOptions: EntryOptions | undefined;
+  private probing: Promise<void> | null = null;
 
   constructor(options: SecretStoreOptions = {}) {
     this.service = options.service ?? KEYCHAIN_SERVICE;
@@ -187,14 +188,26 @@ export class SecretStore implements SecretReader {
     return moving.length;
   }
 
-  /** Throws a plain-language CourierError unless the keychain can store and return a secret now. */
-  async checkUsable(): Promise<void> {
-    const probe = `probe-${randomBytes(12).toString('hex')}`;
-    await this.call(PROBE_ACCOUNT, (entry, signal) => entry.setPassword(probe, signal));
-    const back = await this.call(PROBE_ACCOUNT, (entry, signal) => entry.getPassword(signal));
-    await this.call(PROBE_ACCOUNT, (entry, signal) => entry.deleteCredential(signal)).catch(() => false);
+  /**
+   * Throws a plain-language CourierError unless the keychain can store and return a secret now.
+   *
+   * Concurrent callers (three parallel `get`s that all found nothing) share one probe.
+   */
+  checkUsable(): Promise<void> {
+    this.probing ??= this.probe().finally(() => {
+      this.probing = null;
+    });
+    return this.probing;
+  }
+
+  private async probe(): Promise<void> {
+    const account = `${PROBE_ACCOUNT}-${randomBytes(6).toString('hex')}`;
+    const value = `probe-${randomBytes(12).toString('hex')}`;
+    await this.call(account, (entry, signal) => entry.setPassword(value, signal));
+    const back = await this.call(account, (entry, signal) => entry.getPassword(signal));
+    await this.call(account, (entry, signal) => entry.deleteCredential(signal)).catch(() => false);
     // A store that accepts a write and then answers nothing (or something else) is locked.
-    if (back !== probe) throw new CourierError('secrets.locked', LOCKED_MESSAGE);
+    if (back !== value) throw new CourierError('secrets.locked', LOCKED_MESSAGE);
   }
 
   /** The keychain's state, for the settings screen and `keychain:status`. */

@@ -27,6 +27,20 @@ describe('SecretStore against the real Secret Service', () => {
     expect(await store.delete(name, 'password')).toBe(false);
   });
 
+  it('answers null for missing secrets read in parallel (the usability probes do not collide)', async () => {
+    const name = unique('parallel');
+    await store.set(name, 'password', 'only-the-password');
+    const reads = await Promise.all([
+      store.get(name, 'password'),
+      store.get(name, 'passphrase'),
+      store.get(name, 'private-key'),
+      new SecretStore().get(name, 'passphrase'),
+      new SecretStore().get(name, 'private-key'),
+    ]);
+    expect(reads).toEqual(['only-the-password', null, null, null, null]);
+    await store.deleteAll(name);
+  });
+
   it('keeps the entry in the Secret Service under service "Courier" and account NAME/kind', async () => {
     const name = unique('layout');
     await store.set(name, 'private-key', 'key text\nwith lines');
