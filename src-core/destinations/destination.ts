@@ -1,0 +1,173 @@
+import { z } from 'zod';
+import { CourierError } from '../errors';
+import { Transport } from './transport';
+
+/**
+ * A destination as data: where files go and exactly what they must look like.
+ *
+ * Stored as JSON (`<home>/destinations/<name>.json`), versioned so that a later Courier can
+ * migrate what an older one saved. Every field of a preset stays editable.
+ */
+
+/** What a target column's values must be. */
+export const ColumnRule = z.enum(['text', 'email', 'language', 'phone', 'date', 'reference', 'number']);
+export type ColumnRule = z.infer<typeof ColumnRule>;
+
+/** One column of the output file, in output order. */
+export const TargetColumn = z.object({
+  /** The header written to the file, exactly as the platform expects it. */
+  name: z.string().min(1, 'A column needs a name.'),
+  required: z.boolean().default(false),
+  rule: ColumnRule.default('text'),
+  /** When set, only these values (compared case-insensitively, written as listed) are accepted. */
+  allowedValues: z.array(z.string()).optional(),
+  /** For `date` columns: the format the platform expects, e.g. `YYYY-MM-DD` or `DD/MM/YYYY`. */
+  dateFormat: z.string().optional(),
+  /** For `language` columns: how the two letters are written (`EN` or `en`). */
+  letterCase: z.enum(['upper', 'lower']).optional(),
+  /** Extra header names that feed this column (added to the built-in synonyms when mapping). */
+  synonyms: z.array(z.string()).optional(),
+  /** A fixed value written in every row when no source column is mapped (e.g. an account code). */
+  fixedValue: z.string().optional(),
+});
+export type TargetColumn = z.infer<typeof TargetColumn>;
+
+export const OutputEncoding = z.enum(['utf-8', 'utf-8-bom', 'windows-1252', 'iso-8859-1']);
+export type OutputEncoding = z.infer<typeof OutputEncoding>;
+
+/** How the output file is written, byte for byte. */
+export const OutputFormat = z.object({
+  delimiter: z.enum([',', ';', '\t', '|']).default(','),
+  /** `standard`: quote a value only when it needs it (RFC 4180); `never`: never quote. */
+  quoting: z.enum(['standard', 'never']).default('standard'),
+  quoteChar: z.enum(['"', "'"]).default('"'),
+  encoding: OutputEncoding.default('utf-8'),
+  lineEnding: z.enum(['lf', 'crlf']).default('crlf'),
+  header: z.boolean().default(true),
+  /** Zip the (single) output file; the zip holds exactly one file at its root. */
+  zip: z.boolean().default(false),
+});
+export type OutputFormat = z.infer<typeof OutputFormat>;
+
+/** Per-file limits; exceeding them splits the output into several files. */
+export const Limits = z.object({
+  /** Encoded bytes per file, header (and BOM) included in every part. */
+  maxBytes: z.number().int().positive().nullable().default(null),
+  /** Data rows per file (the header does not count). */
+  maxRows: z.number().int().positive().nullable().default(null),
+});
+export type Limits = z.infer<typeof Limits>;
+
+/** What to look for on the server after an upload to know whether the platform took the file. */
+export const ReceiptRule = z.enum(['none', 'digitaleo', 'done-suffix']);
+export type ReceiptRule = z.infer<typeof ReceiptRule>;
+
+/** Digitaleo's FTP actions: one folder per action under `contacts/`. */
+export const DigitaleoAction = z.enum([
+  'import',
+  'optoutEMAIL',
+  'optoutSMS',
+  'optoutVOICE',
+  'optoutVOICEMAIL',
+  'optinEMAIL',
+  'optinSMS',
+  'optinVOICE',
+  'optinVOICEMAIL',
+  'delete',
+]);
+export type DigitaleoAction = z.infer<typeof DigitaleoAction>;
+
+/** Digitaleo's import modes, chosen by an empty marker file in `contacts/import/`. */
+export const DigitaleoImportMode = z.enum(['createNewList', 'addToExistingList', 'syncExistingList']);
+export type DigitaleoImportMode = z.infer<typeof DigitaleoImportMode>;
+
+/** Digitaleo specifics: action, import mode marker and multi-account dispatch. */
+export const DigitaleoOptions = z.object({
+  action: DigitaleoAction.default('import'),
+  /** The marker file to create in `contacts/import/` (null: leave the account's setting alone). */
+  importMode: DigitaleoImportMode.nullable().default(null),
+  /** Multi-account file: a last `dispatch` column; opt-outs also need `.explodeAndDispatch`. */
+  multiAccount: z.boolean().default(false),
+  /** The account's uniqueness criterion; `reference` makes `Référence` the only required value. */
+  uniqueness: z.enum(['email+phone+mobile', 'reference', 'email', 'mobile', 'phone', 'none']).default('email+phone+mobile'),
+});
+export type DigitaleoOptions = z.infer<typeof DigitaleoOptions>;
+
+/** A destination name: shown to people, used as the settings file name and keychain account. */
+export const DestinationName = z
+  .string()
+  .trim()
+  .min(1, 'A destination needs a name.')
+  .max(80, 'A destination name has at most 80 characters.')
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  .refine(n => !/[/\\:*?"<>|\u0000-\u001f]/.test(n) && n !== '.' && n !== '..', 'A destination name cannot contain / \\ : * ? " < > |.');
+
+export const PresetId = z.enum(['hello-customer', 'customergauge', 'digitaleo', 'blueconic', 'evaluagent', 'generic']);
+export type PresetId = z.infer<typeof PresetId>;
+
+export const Destination = z.object({
+  version: z.literal(1),
+  name: DestinationName,
+  presetId: PresetId.default('generic'),
+  /** Connection settings (filled by the transfer set-up; host and user may be empty until then). */
+  transport: Transport.partial().default({}),
+  /** The remote folder files are uploaded to. */
+  folder: z.string().default('/'),
+  columns: z.array(TargetColumn).min(1, 'A destination needs at least one column.'),
+  output: OutputFormat.default(OutputFormat.parse({})),
+  limits: Limits.default(Limits.parse({})),
+  /**
+   * The file-name template: `{date:YYYYMMDD}`, `{time:HHmmss}`, `{counter}`, or `{<variable>}` for
+   * any entry of `variables` (e.g. `{touchpoint}`).
+   */
+  fileName: z.string().min(1).default('export_{date:YYYYMMDD}_{time:HHmmss}.csv'),
+  /** Target columns whose values together identify a duplicate row (empty: no check). */
+  duplicateKey: z.array(z.string()).default([]),
+  receipt: ReceiptRule.default('none'),
+  /** Values for the file-name template, e.g. `{ touchpoint: 'NPS_after_visit' }`. */
+  variables: z.record(z.string(), z.string()).default({}),
+  /** A row is valid only if at least one of these columns holds a valid value (Digitaleo). */
+  atLeastOneOf: z.array(z.string()).default([]),
+  digitaleo: DigitaleoOptions.optional(),
+  /** ISO 3166 country used to read phone numbers written without a country code. */
+  phoneCountry: z.string().regex(/^[A-Z]{2}$/, 'A country is two capital letters, e.g. BE.').default('BE'),
+  /** Text starting with = + - @ tab or CR gets a leading ' so spreadsheets do not run it. */
+  neutraliseFormulas: z.boolean().default(true),
+  /** The columns come from a sample file the vendor sends (CustomerGauge, EvaluAgent). */
+  columnsFromSample: z.boolean().default(false),
+  /** Free text for the person setting it up (what the vendor agreed, contacts…). */
+  notes: z.string().default(''),
+});
+/** A destination as stored and used (defaults applied). */
+export type Destination = z.infer<typeof Destination>;
+/** A destination as written by hand or received over IPC (defaults may be missing). */
+export type DestinationInput = z.input<typeof Destination>;
+
+/** Parses a destination, turning schema problems into one readable sentence. */
+export function parseDestination(value: unknown): Destination {
+  const parsed = Destination.safeParse(value);
+  if (parsed.success) return checkDestination(parsed.data);
+  const detail = parsed.error.issues.map(i => `${i.path.join('.') || 'destination'}: ${i.message}`).join('; ');
+  throw invalid(detail);
+}
+
+const invalid = (detail: string) => new CourierError('destination.invalid', `This destination is not valid: ${detail}`);
+
+function checkDestination(d: Destination): Destination {
+  const names = new Set<string>();
+  for (const c of d.columns) {
+    if (names.has(c.name)) throw invalid(`the column “${c.name}” appears twice.`);
+    names.add(c.name);
+  }
+  for (const key of [...d.duplicateKey, ...d.atLeastOneOf]) {
+    if (!names.has(key)) throw invalid(`“${key}” is not one of its columns.`);
+  }
+  return d;
+}
+
+/** The remote folder to upload into (Digitaleo: `contacts/<action>/in` under the folder). */
+export function uploadFolder(d: Destination): string {
+  if (d.presetId !== 'digitaleo' || !d.digitaleo) return d.folder;
+  const base = d.folder.replace(/\/+$/, '');
+  return `${base}/contacts/${d.digitaleo.action}/in`;
+}

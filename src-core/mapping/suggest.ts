@@ -1,0 +1,121 @@
+import type { TargetColumn } from '../destinations/destination';
+import { compactHeader, conceptOf, conceptWithin, ruleOfConcept, share, sniffValues } from './concepts';
+import { isEmail } from '../validation/email';
+
+/** Target column name → the source column that feeds it, or null (nothing: empty cells). */
+export type ColumnMapping = Readonly<Record<string, string | null>>;
+
+/** Why a source column was proposed for a target column. */
+export type SuggestionReason = 'same-name' | 'synonym' | 'similar-name' | 'content' | 'remembered' | 'none';
+
+/** One proposal: low confidence ones are asked as questions, not given as answers. */
+export type MappingSuggestion = Readonly<{
+  target: string;
+  source: string | null;
+  /** 0…1. */
+  confidence: number;
+  reason: SuggestionReason;
+  /** True when a person should confirm it (confidence under 0.8, or a required column left empty). */
+  question: boolean;
+}>;
+
+/** The confidence from which a suggestion is shown as an answer. */
+export const CONFIDENT = 0.8;
+const MINIMUM = 0.45;
+
+/** Levenshtein distance (two rows, no allocation per cell). */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a.length === 0) return b.length;
+  if (b.length === 0) return a.length;
+  let prev = new Array<number>(b.length + 1);
+  let cur = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length]!;
+}
+
+/** 1 for equal strings, 0 for nothing in common. */
+export function similarity(a: string, b: string): number {
+  const longest = Math.max(a.length, b.length);
+  return longest === 0 ? 1 : 1 - editDistance(a, b) / longest;
+}
+
+type Score = { confidence: number; reason: SuggestionReason };
+
+function scorePair(target: TargetColumn, source: string, values: readonly string[]): Score {
+  const t = compactHeader(target.name);
+  const s = compactHeader(source);
+  if (t !== '' && t === s) return { confidence: 1, reason: 'same-name' };
+  if ((target.synonyms ?? []).some(n => compactHeader(n) === s)) return { confidence: 0.95, reason: 'synonym' };
+  const tc = conceptOf(target.name) ?? conceptWithin(target.name);
+  const sc = conceptOf(source);
+  const sw = sc ?? conceptWithin(source);
+  let best: Score = { confidence: 0, reason: 'none' };
+  const take = (confidence: number, reason: SuggestionReason) => {
+    if (confidence > best.confidence) best = { confidence, reason };
+  };
+  if (tc && sc === tc) take(0.9, 'synonym');
+  else if (tc && sw === tc) take(0.75, 'synonym');
+  const sim = similarity(t, s);
+  if (sim >= 0.75) take(0.55 + sim * 0.3, 'similar-name');
+  // Content: a column of e-mail addresses is an e-mail column, whatever its header says.
+  const wanted = target.rule !== 'text' ? target.rule : ruleOfConcept(tc);
+  const sniffed = values.length > 0 ? sniffValues(values) : null;
+  if (wanted && sniffed === wanted && wanted !== 'reference') {
+    if (best.confidence > 0) take(Math.min(1, best.confidence + 0.1), best.reason);
+    else take(wanted === 'email' ? 0.7 : 0.55, 'content');
+  }
+  // A header that promises e-mails over values that are not: doubt it.
+  if (wanted === 'email' && values.length > 0 && best.reason !== 'content' && share(values.filter(v => v.trim() !== ''), isEmail) < 0.3) {
+    best = { confidence: best.confidence * 0.6, reason: best.reason };
+  }
+  return best;
+}
+
+/**
+ * Proposes a source column for each target column.
+ *
+ * Pairs are scored by equal normalised names, synonyms (EN/FR/NL/DE), edit distance and what the
+ * values look like, then assigned best-first so that each source column feeds at most one target.
+ */
+export function suggestMapping(
+  targets: readonly TargetColumn[],
+  sourceColumns: readonly string[],
+  sampleRows: ReadonlyArray<readonly string[]> = []
+): MappingSuggestion[] {
+  const values = sourceColumns.map((_, i) => sampleRows.map(r => r[i] ?? ''));
+  const pairs: Array<{ t: number; s: number; score: Score }> = [];
+  targets.forEach((target, t) => {
+    sourceColumns.forEach((source, s) => {
+      const score = scorePair(target, source, values[s]!);
+      if (score.confidence >= MINIMUM) pairs.push({ t, s, score });
+    });
+  });
+  pairs.sort((a, b) => b.score.confidence - a.score.confidence || a.t - b.t || a.s - b.s);
+  const chosen = new Map<number, { s: number; score: Score }>();
+  const used = new Set<number>();
+  for (const p of pairs) {
+    if (chosen.has(p.t) || used.has(p.s)) continue;
+    chosen.set(p.t, p);
+    used.add(p.s);
+  }
+  return targets.map((target, t) => {
+    const c = chosen.get(t);
+    if (!c) return { target: target.name, source: null, confidence: 0, reason: 'none', question: target.required };
+    const confidence = Math.round(c.score.confidence * 100) / 100;
+    return { target: target.name, source: sourceColumns[c.s]!, confidence, reason: c.score.reason, question: confidence < CONFIDENT };
+  });
+}
+
+/** The mapping the suggestions propose (every target present; unsure ones included). */
+export function mappingFromSuggestions(suggestions: readonly MappingSuggestion[]): ColumnMapping {
+  return Object.fromEntries(suggestions.map(s => [s.target, s.source]));
+}

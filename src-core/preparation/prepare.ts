@@ -1,0 +1,405 @@
+import { zipSync } from 'fflate';
+import { CourierError } from '../errors';
+import type { Destination, TargetColumn } from '../destinations/destination';
+import type { SourceRow } from '../reading/source-table';
+import type { ColumnMapping } from '../mapping/suggest';
+import { applyColumnFix, isColumnFix, type ColumnFix, type Fix } from '../fixes/fix';
+import { emailProblem } from '../validation/email';
+import { isLanguageCode, normaliseLanguage } from '../validation/language';
+import { checkPhone, countryAdjective } from '../validation/phone';
+import { commonDateFormats, formatDate, parseDate } from '../validation/date';
+import { delimiterLabel, encodingLabel, issueCodes, quoted, type IssueCode, type RowIssue } from '../validation/issues';
+import { ByteBuilder, bomOf, firstUnencodable } from '../output/encode';
+import { FORMULA_START, lineWriter } from '../output/csv-line';
+import { fileNames, withExtension } from '../output/file-name';
+
+/** What a preparation needs: the destination, the source's columns, the mapping and the fixes. */
+export type PreparationInput = Readonly<{
+  destination: Destination;
+  /** The source file's column names, in order (as the reader gives them). */
+  sourceColumns: readonly string[];
+  /** Target column → source column; targets missing here are unmapped. */
+  mapping: ColumnMapping;
+  fixes?: readonly Fix[];
+  /** Leave rows with errors out and list them as rejected (same as an `exclude-invalid` fix). */
+  excludeInvalid?: boolean;
+  /** The clock for file names (local date and time). */
+  now: Date;
+  /** Names already sent to this destination: never reused. */
+  alreadySentNames?: Iterable<string>;
+}>;
+
+/** One file exactly as it will be uploaded. */
+export type PreparedFile = Readonly<{
+  name: string;
+  /** Data rows in the file (the header not counted). */
+  rows: number;
+  bytes: Uint8Array;
+  /** For a zip: the name of the CSV inside it; otherwise null. */
+  innerName: string | null;
+}>;
+
+/** A row that will not be sent, with the reason in words. */
+export type RejectedRow = Readonly<{
+  row: number;
+  sourceLine: number;
+  /** The source row's cells as read (before fixes), for the person who made the export. */
+  cells: readonly string[];
+  reason: string;
+  /** True when a person chose to leave it out; false when it had an error. */
+  byHand: boolean;
+}>;
+
+/** Everything a preparation found and produced. */
+export type PreparationResult = Readonly<{
+  destination: string;
+  /** The mapping used, with every target column present. */
+  mapping: Readonly<Record<string, string | null>>;
+  sourceColumns: readonly string[];
+  rowCount: number;
+  /** Rows without an error (rows left out by hand not counted). */
+  validRowCount: number;
+  /** Rows written to the files. */
+  writtenRowCount: number;
+  issues: readonly RowIssue[];
+  /** Issue count per code. */
+  summary: Readonly<Record<string, number>>;
+  files: readonly PreparedFile[];
+  rejected: readonly RejectedRow[];
+  /** Rows with errors are present and were not asked to be left out: nothing should be sent. */
+  blocked: boolean;
+}>;
+
+/** A preparation fed one source row at a time. */
+export type Preparation = Readonly<{
+  push: (row: SourceRow) => void;
+  finish: () => PreparationResult;
+}>;
+
+type Edit = { t: number; position: number; value: string; original: string | undefined };
+type Plan = {
+  column: TargetColumn;
+  source: number;
+  fixed: string;
+  ops: Array<{ position: number; fix: ColumnFix }>;
+  allowed: Map<string, string> | null;
+  dateFormat: string;
+  upper: boolean;
+};
+
+const MB = 1_000_000;
+const sizeLabel = (bytes: number) => (bytes >= MB ? `${Math.round((bytes / MB) * 10) / 10} MB` : `${Math.round(bytes / 1000)} kB`);
+
+/**
+ * Starts a streaming preparation: map, fix, validate and write one row at a time, splitting the
+ * output by the destination's row and byte limits.
+ *
+ * Pure and synchronous per row, so the same code runs in the CLI, a worker and a scheduled job.
+ */
+export function createPreparation(input: PreparationInput): Preparation {
+  const d = input.destination;
+  const fixes = input.fixes ?? [];
+  const excludeInvalid = input.excludeInvalid === true || fixes.some(f => f.kind === 'exclude-invalid');
+  const targetIndex = new Map(d.columns.map((c, i) => [c.name, i]));
+  const sourceIndex = new Map<string, number>();
+  input.sourceColumns.forEach((name, i) => {
+    if (!sourceIndex.has(name)) sourceIndex.set(name, i);
+  });
+
+  for (const [target, source] of Object.entries(input.mapping)) {
+    if (!targetIndex.has(target)) throw new CourierError('mapping.unknown-target', `The mapping names “${target}”, which is not a column of ${d.name}.`);
+    if (source !== null && !sourceIndex.has(source)) {
+      throw new CourierError('mapping.unknown-column', `The mapping uses the column “${source}”, which this file does not have.`);
+    }
+  }
+  for (const fix of fixes) {
+    if ('column' in fix && !targetIndex.has(fix.column)) throw new CourierError('fix.unknown-column', `A fix refers to “${fix.column}”, which is not a column of ${d.name}.`);
+  }
+
+  const plans: Plan[] = d.columns.map(column => {
+    const source = input.mapping[column.name];
+    return {
+      column,
+      source: source === undefined || source === null ? -1 : sourceIndex.get(source)!,
+      fixed: column.fixedValue ?? '',
+      ops: [],
+      allowed: column.allowedValues ? new Map(column.allowedValues.map(v => [v.toLowerCase(), v])) : null,
+      dateFormat: column.dateFormat ?? 'YYYY-MM-DD',
+      upper: column.letterCase === 'upper',
+    };
+  });
+  const editsByRow = new Map<number, Edit[]>();
+  const excludedByHand = new Set<number>();
+  fixes.forEach((fix, position) => {
+    if (fix.kind === 'exclude-row') excludedByHand.add(fix.row);
+    else if (fix.kind === 'edit-cell') {
+      const list = editsByRow.get(fix.row) ?? [];
+      list.push({ t: targetIndex.get(fix.column)!, position, value: fix.value, original: fix.original });
+      editsByRow.set(fix.row, list);
+    } else if (isColumnFix(fix)) plans[targetIndex.get(fix.column)!]!.ops.push({ position, fix });
+  });
+
+  const out = d.output;
+  const writeLine = lineWriter(out);
+  const never = out.quoting === 'never';
+  const headerText = out.header ? writeLine(d.columns.map(c => c.name)) : '';
+  for (const c of d.columns) {
+    const bad = firstUnencodable(c.name, out.encoding);
+    if (bad) throw new CourierError('destination.header-unencodable', `The column name “${c.name}” contains “${bad}”, which cannot be written in ${encodingLabel(out.encoding)}.`);
+    if (out.header && never && (c.name.includes(out.delimiter) || /[\r\n]/.test(c.name))) {
+      throw new CourierError('destination.header-delimiter', `The column name “${c.name}” contains the separator, which this format cannot hold.`);
+    }
+  }
+  const head = new ByteBuilder(256);
+  head.append(bomOf(out.encoding));
+  head.appendText(headerText, out.encoding);
+  const headerBytes = head.toBytes();
+  const maxBytes = d.limits.maxBytes ?? Infinity;
+  const maxRows = d.limits.maxRows ?? Infinity;
+
+  const issues: RowIssue[] = [];
+  const summary: Record<string, number> = {};
+  const rejected: RejectedRow[] = [];
+  const seenKeys = new Map<string, number>();
+  const keyColumns = d.duplicateKey.map(k => targetIndex.get(k)!);
+  const oneOf = d.atLeastOneOf.map(k => targetIndex.get(k)!);
+  const parts: Array<{ bytes: ByteBuilder; rows: number }> = [];
+  const scratch = new ByteBuilder(4096);
+  const values = new Array<string>(plans.length).fill('');
+  const valid = new Array<boolean>(plans.length).fill(false);
+  let rowCount = 0;
+  let validRowCount = 0;
+  let writtenRowCount = 0;
+
+  const add = (issue: RowIssue) => {
+    issues.push(issue);
+    summary[issue.code] = (summary[issue.code] ?? 0) + 1;
+  };
+
+  const unmapped = plans.filter(p => p.column.required && p.source < 0 && p.fixed === '');
+  for (const p of unmapped) {
+    add({
+      row: null,
+      sourceLine: null,
+      column: p.column.name,
+      code: 'mapping.required-unmapped',
+      message: `No column of this file is chosen for “${p.column.name}”, which ${d.name} requires: choose one, or no row can be sent.`,
+      severity: 'error',
+    });
+  }
+
+  const valueOf = (plan: Plan, t: number, cells: readonly string[], edits: Edit[] | undefined): string => {
+    let v = plan.source >= 0 ? (cells[plan.source] ?? '') : plan.fixed;
+    if (plan.ops.length === 0 && !edits) return v;
+    let e = 0;
+    const mine = edits ? edits.filter(x => x.t === t) : [];
+    const applyEditsBefore = (position: number) => {
+      while (e < mine.length && mine[e]!.position < position) {
+        const edit = mine[e++]!;
+        if (edit.original === undefined || edit.original === v) v = edit.value;
+      }
+    };
+    for (const op of plan.ops) {
+      applyEditsBefore(op.position);
+      v = applyColumnFix(op.fix, v, d.phoneCountry);
+    }
+    applyEditsBefore(Infinity);
+    return v;
+  };
+
+  const push = (row: SourceRow): void => {
+    rowCount++;
+    if (excludedByHand.has(row.index)) {
+      rejected.push({ row: row.index, sourceLine: row.line, cells: row.cells, reason: 'Left out by hand.', byHand: true });
+      return;
+    }
+    const line = row.line;
+    const where = `Row ${line}`;
+    const reasons: string[] = [];
+    let errors = unmapped.length;
+    if (unmapped.length > 0) reasons.push(`No column is chosen for ${unmapped.map(p => p.column.name).join(', ')}.`);
+    const issue = (t: number, code: IssueCode, message: string) => {
+      const severity = issueCodes[code].severity;
+      add({ row: row.index, sourceLine: line, column: t >= 0 ? plans[t]!.column.name : null, code, message, severity });
+      if (severity === 'error') {
+        errors++;
+        reasons.push(message);
+        if (t >= 0) valid[t] = false;
+      }
+    };
+    const edits = editsByRow.get(row.index);
+
+    for (let t = 0; t < plans.length; t++) {
+      const plan = plans[t]!;
+      const column = plan.column;
+      const rule = column.rule;
+      let v = valueOf(plan, t, row.cells, edits);
+      // Spaces around an address, code, number or date never mean anything: they are dropped.
+      if (rule !== 'text' && rule !== 'reference') v = v.trim();
+      valid[t] = v.trim() !== '';
+      if (!valid[t]) {
+        values[t] = v;
+        if (column.required) issue(t, 'required.missing', `${where}: ${column.name} is empty, and ${d.name} needs it in every row.`);
+        continue;
+      }
+      let checked = false;
+      switch (rule) {
+        case 'email': {
+          const problem = emailProblem(v);
+          if (problem) issue(t, 'email.invalid', `${where}: ${quoted(v)} is not a valid e-mail address (${problem}).`);
+          else checked = true;
+          break;
+        }
+        case 'language': {
+          if (isLanguageCode(v)) {
+            v = plan.upper ? v.toUpperCase() : v.toLowerCase();
+            checked = true;
+          } else {
+            const code = normaliseLanguage(v);
+            if (code) {
+              const written = plan.upper ? code.toUpperCase() : code;
+              issue(t, 'language.normalised', `${where}: the language ${quoted(v)} is sent as “${written}”.`);
+              v = written;
+              checked = true;
+            } else issue(t, 'language.invalid', `${where}: ${quoted(v)} is not a language Courier recognises; write a two-letter code such as EN, FR, NL or DE.`);
+          }
+          break;
+        }
+        case 'phone': {
+          const check = checkPhone(v, d.phoneCountry);
+          if (check.valid) checked = true;
+          else {
+            const hint = check.elsewhere
+              ? ` If it is a ${countryAdjective(check.elsewhere.country)} number, its international form is ${check.elsewhere.international}.`
+              : '';
+            issue(t, 'phone.invalid', `${where}: ${quoted(v)} is not a valid ${countryAdjective(d.phoneCountry)} phone number.${hint}`);
+          }
+          break;
+        }
+        case 'date': {
+          if (parseDate(v, plan.dateFormat)) checked = true;
+          else {
+            const other = commonDateFormats.find(f => f !== plan.dateFormat && parseDate(v, f));
+            const hint = other ? ` It reads as ${formatDate(parseDate(v, other)!, plan.dateFormat)}; the fix “Rewrite dates” can change the whole column.` : '';
+            issue(t, 'date.invalid', `${where}: ${quoted(v)} is not a date written as ${plan.dateFormat}.${hint}`);
+          }
+          break;
+        }
+        case 'number':
+          if (/^[-+]?\d+(?:[.,]\d+)?$/.test(v)) checked = true;
+          else issue(t, 'number.invalid', `${where}: ${quoted(v)} in ${column.name} is not a number.`);
+          break;
+        default:
+          break;
+      }
+      if (plan.allowed && valid[t]) {
+        const listed = plan.allowed.get(v.toLowerCase());
+        if (listed !== undefined) v = listed;
+        else {
+          issue(t, 'value.not-allowed', `${where}: ${quoted(v)} is not one of the values allowed in ${column.name} (${column.allowedValues!.join(', ')}).`);
+        }
+      }
+      if (d.neutraliseFormulas && !checked && valid[t] && FORMULA_START.test(v)) {
+        const safe = `'${v}`;
+        issue(t, 'output.formula-neutralised', `${where}: ${quoted(v)} starts like a spreadsheet formula, so it is sent as ${quoted(safe)} to keep spreadsheet programs from running it.`);
+        v = safe;
+      }
+      const bad = firstUnencodable(v, out.encoding);
+      if (bad) issue(t, 'output.unencodable', `${where}: ${quoted(v)} contains “${bad}”, which cannot be written in ${encodingLabel(out.encoding)}. Replace it, or choose UTF-8 for this destination.`);
+      if (never) {
+        if (v.includes(out.delimiter)) issue(t, 'output.delimiter', `${where}: the ${column.name} ${quoted(v)} contains ${delimiterLabel(out.delimiter)}, which separates values in this file and cannot be quoted. Remove or replace it.`);
+        if (/[\r\n]/.test(v)) issue(t, 'output.line-break', `${where}: the ${column.name} value contains a line break, which this file format cannot hold. Remove it.`);
+      }
+      values[t] = v;
+    }
+
+    if (oneOf.length > 0 && !oneOf.some(t => valid[t])) {
+      const names = oneOf.map(t => plans[t]!.column.name);
+      const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : names[0]!;
+      issue(-1, 'contact.missing', `${where} has no valid ${list}, so ${d.name} would not take this contact.`);
+    }
+
+    if (errors === 0 && keyColumns.length > 0) {
+      const keyParts = keyColumns.map(t => duplicateKeyPart(plans[t]!.column, values[t]!, d.phoneCountry));
+      const key = JSON.stringify(keyParts);
+      if (keyParts.some(k => k !== '')) {
+        const first = seenKeys.get(key);
+        if (first !== undefined) {
+          issue(-1, 'duplicate.key', `${where} has the same ${d.duplicateKey.join(' and ')} as row ${first}.`);
+        } else seenKeys.set(key, line);
+      }
+    }
+
+    if (errors > 0) {
+      rejected.push({ row: row.index, sourceLine: line, cells: row.cells, reason: reasons.join(' '), byHand: false });
+      return;
+    }
+    scratch.clear();
+    scratch.appendText(writeLine(values), out.encoding);
+    if (headerBytes.length + scratch.length > maxBytes) {
+      const message = `${where} alone is larger than the ${sizeLabel(maxBytes)} ${d.name} allows per file.`;
+      add({ row: row.index, sourceLine: line, column: null, code: 'limit.row-too-large', message, severity: 'error' });
+      rejected.push({ row: row.index, sourceLine: line, cells: row.cells, reason: message, byHand: false });
+      return;
+    }
+    validRowCount++;
+    let part = parts[parts.length - 1];
+    if (!part || part.rows + 1 > maxRows || part.bytes.length + scratch.length > maxBytes) {
+      part = { bytes: new ByteBuilder(Math.min(1 << 20, Math.max(1024, (maxBytes === Infinity ? 1 << 20 : maxBytes) >> 2))), rows: 0 };
+      part.bytes.append(headerBytes);
+      parts.push(part);
+    }
+    part.bytes.append(scratch.bytes, scratch.length);
+    part.rows++;
+    writtenRowCount++;
+  };
+
+  const finish = (): PreparationResult => {
+    // An empty file still gets one file with just the header, so a plan is always visible.
+    if (parts.length === 0 && rowCount === 0) {
+      const only = new ByteBuilder(headerBytes.length + 1);
+      only.append(headerBytes);
+      parts.push({ bytes: only, rows: 0 });
+    }
+    const names = fileNames(d.fileName, parts.length, { now: input.now, variables: d.variables }, input.alreadySentNames ?? []);
+    const files: PreparedFile[] = parts.map((p, i) => {
+      const bytes = p.bytes.toBytes();
+      if (!out.zip) return { name: names[i]!, rows: p.rows, bytes, innerName: null };
+      const inner = names[i]!;
+      // One file at the root of the zip, as Digitaleo requires; the zip carries the send time.
+      const zipped = zipSync({ [inner]: [bytes, { mtime: input.now }] }, { level: 6 });
+      return { name: withExtension(inner, '.zip'), rows: p.rows, bytes: zipped, innerName: inner };
+    });
+    const errorRows = rejected.filter(r => !r.byHand).length;
+    return {
+      destination: d.name,
+      mapping: Object.fromEntries(d.columns.map(c => [c.name, input.mapping[c.name] ?? null])),
+      sourceColumns: input.sourceColumns,
+      rowCount,
+      validRowCount,
+      writtenRowCount,
+      issues,
+      summary,
+      files: rowCount > 0 && writtenRowCount === 0 ? [] : files,
+      rejected,
+      blocked: errorRows > 0 && !excludeInvalid,
+    };
+  };
+
+  return { push, finish };
+}
+
+function duplicateKeyPart(column: TargetColumn, value: string, country: string): string {
+  if (column.rule === 'phone') {
+    const check = checkPhone(value, country);
+    return check.valid ? check.international : value;
+  }
+  return value.trim().toLowerCase();
+}
+
+/** Prepares a whole set of rows at once (tests, small files). */
+export function prepareRows(input: PreparationInput, rows: Iterable<SourceRow>): PreparationResult {
+  const p = createPreparation(input);
+  for (const row of rows) p.push(row);
+  return p.finish();
+}

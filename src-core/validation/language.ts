@@ -1,0 +1,78 @@
+import { iso639 } from './iso639-table';
+
+/** Lower-case, accents removed, spaces collapsed: how names and headers are compared. */
+export function foldText(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+// Names people write that the iso-codes data spells differently.
+const extraNames: Readonly<Record<string, string>> = {
+  vlaams: 'nl',
+  flamand: 'nl',
+  belgisch: 'nl',
+  castellano: 'es',
+  espanol: 'es',
+  greek: 'el',
+  grec: 'el',
+  grieks: 'el',
+  griechisch: 'el',
+  mandarin: 'zh',
+  farsi: 'fa',
+  'english (uk)': 'en',
+  'english (us)': 'en',
+};
+
+let byName: Map<string, string> | undefined;
+function nameIndex(): Map<string, string> {
+  if (byName) return byName;
+  byName = new Map();
+  for (const [code, [threes, names]] of Object.entries(iso639)) {
+    for (const three of threes) byName.set(three, code);
+    for (const name of names) {
+      const folded = foldText(name);
+      byName.set(folded, code);
+      // "Greek, Modern (1453-)" is also "greek, modern" and "greek".
+      const plain = folded.replace(/\s*\(.*\)\s*$/, '');
+      if (!byName.has(plain)) byName.set(plain, code);
+      const head = plain.split(',')[0]!.trim();
+      if (!byName.has(head)) byName.set(head, code);
+    }
+  }
+  for (const [name, code] of Object.entries(extraNames)) if (!byName.has(name)) byName.set(name, code);
+  return byName;
+}
+
+/**
+ * The ISO 639-1 code (two lower-case letters) a value stands for, or null.
+ *
+ * Accepts a code in any case (`EN`), a locale tag (`en-GB`, `nl_BE`, `zh-Hant-TW`), an ISO 639-2
+ * code (`fra`, `dut`), or a language name in English, French, Dutch, German or the language itself
+ * (`English`, `Français`, `Nederlands`, `Deutsch`).
+ */
+export function normaliseLanguage(value: string): string | null {
+  const v = value.trim();
+  if (v === '') return null;
+  if (v.length === 2) {
+    const code = v.toLowerCase();
+    return Object.prototype.hasOwnProperty.call(iso639, code) ? code : null;
+  }
+  const tag = /^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})+$/.exec(v);
+  if (tag) return normaliseLanguage(tag[1]!);
+  return nameIndex().get(foldText(v)) ?? null;
+}
+
+/** Whether a value is exactly an ISO 639-1 code (either case). */
+export function isLanguageCode(value: string): boolean {
+  return value.length === 2 && Object.prototype.hasOwnProperty.call(iso639, value.toLowerCase());
+}
+
+/** The English name of an ISO 639-1 code, for messages ("fr" → "French"). */
+export function languageName(code: string): string {
+  const names = iso639[code.toLowerCase()]?.[1];
+  return names?.[0]?.replace(/\s*\(.*\)$/, '').split(';')[0] ?? code;
+}

@@ -1,0 +1,66 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+
+/** The outcome of reading one phone number. */
+export type PhoneCheck =
+  | Readonly<{ valid: true; /** E.164, e.g. `+32470123456`. */ international: string; country: string | null }>
+  | Readonly<{ valid: false; /** A likely reading in a neighbouring country, if there is one. */ elsewhere: Readonly<{ country: string; international: string }> | null }>;
+
+// Countries whose numbers turn up in Benelux/French exports without a country code.
+const NEIGHBOURS: readonly CountryCode[] = ['BE', 'FR', 'NL', 'DE', 'LU', 'GB', 'CH', 'ES', 'IT'];
+
+const cache = new Map<string, PhoneCheck>();
+const CACHE_MAX = 50_000;
+
+/**
+ * Reads a phone number with libphonenumber-js (full metadata, so validity means a real number
+ * range, not just a plausible length). Numbers without a country code are read in `country`.
+ */
+export function checkPhone(value: string, country: string): PhoneCheck {
+  const key = `${country}|${value}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const result = check(value, country as CountryCode);
+  if (cache.size >= CACHE_MAX) cache.clear();
+  cache.set(key, result);
+  return result;
+}
+
+function check(value: string, country: CountryCode): PhoneCheck {
+  const text = value.replace(/\(0\)/g, '').trim();
+  if (!/\d/.test(text) || /[A-Za-z]{2,}/.test(text.replace(/\b(?:ext|extension|poste|toestel)\b.*$/i, ''))) return { valid: false, elsewhere: null };
+  const parsed = safeParse(text, country);
+  if (parsed?.isValid()) return { valid: true, international: parsed.number, country: parsed.country ?? null };
+  if (!text.startsWith('+') && !text.startsWith('00')) {
+    for (const other of NEIGHBOURS) {
+      if (other === country) continue;
+      const p = safeParse(text, other);
+      if (p?.isValid()) return { valid: false, elsewhere: { country: other, international: p.number } };
+    }
+  }
+  return { valid: false, elsewhere: null };
+}
+
+function safeParse(text: string, country: CountryCode) {
+  try {
+    return parsePhoneNumberFromString(text, country);
+  } catch {
+    return undefined;
+  }
+}
+
+const countryNames: Readonly<Record<string, string>> = {
+  BE: 'Belgian',
+  FR: 'French',
+  NL: 'Dutch',
+  DE: 'German',
+  LU: 'Luxembourg',
+  GB: 'British',
+  CH: 'Swiss',
+  ES: 'Spanish',
+  IT: 'Italian',
+};
+
+/** "Belgian" for BE, else the code itself ("a US number" reads fine). */
+export function countryAdjective(country: string): string {
+  return countryNames[country] ?? country;
+}
