@@ -37,6 +37,8 @@ export type OpenedSource = Readonly<{
   plan: SourcePlan;
   /** Streams every data row from disk in order (re-reads the file; memory stays bounded). */
   rows(options?: RowsOptions): AsyncIterable<SourceRow>;
+  /** Removes temporary files (a file unzipped from a zip); safe to call more than once. */
+  dispose?: () => Promise<void>;
 }>;
 
 /** How to read a source again, whatever its format; plain data so a worker can receive it. */

@@ -9,7 +9,7 @@ import type { FromWorker, ToWorker } from './worker-protocol';
  * runs `out/main/<name>.worker.js` (electron.vite.config.ts builds every `*.worker.ts`).
  */
 export const workerEntries = {
-  // read: '../reading/read.worker.ts',
+  read: '../reading/read.worker.ts',
 } as const satisfies Record<string, string>;
 
 export type WorkerName = keyof typeof workerEntries;

@@ -1,6 +1,7 @@
 import type { CliCommand } from '../cli-io';
+import { inspectCommand } from './inspect';
 
 /**
  * Every `courier` command. Each lives in its own module beside this one; add it here.
  */
-export const commands: readonly CliCommand[] = [];
+export const commands: readonly CliCommand[] = [inspectCommand];

@@ -1,0 +1,107 @@
+import { basename } from 'node:path';
+import { ExitCode, UsageError, printJson, type CliCommand } from '../cli-io';
+import { parseCommandArgs } from '../run-cli';
+import { openSource } from '../../reading/open-source';
+import { indexSource, maxWindowRows } from '../../reading/source-index';
+import type { SourceRow } from '../../../src-core/reading/source-table';
+
+const usage = `Usage: courier inspect FILE [--json] [--sheet NAME] [--header-row N] [--rows START:END]
+
+Detects how FILE is written (CSV, TSV, XLS, XLSX, or a zip holding one of them) and shows its
+columns, its number of data rows and some of its rows.
+
+Options:
+  --json            print one JSON object: format, encoding, delimiter, sheet, headerRow,
+                    columns, rowCount, rows
+  --sheet NAME      the sheet of a workbook to read (default: the first that is not empty)
+  --header-row N    the line (text) or row (workbook) holding the column names, 1-based
+  --rows START:END  the data rows to show, 0-based, END excluded (default 0:20)`;
+
+function parseWindow(text: string | undefined): { start: number; end: number } {
+  if (text === undefined) return { start: 0, end: 20 };
+  const match = /^(\d+):(\d+)$/.exec(text);
+  if (!match) throw new UsageError(`--rows needs START:END, for example 0:20 (got “${text}”).`);
+  const start = Number(match[1]);
+  const end = Number(match[2]);
+  if (end < start) throw new UsageError(`--rows ${text}: END must not be smaller than START.`);
+  return { start, end };
+}
+
+function parseHeaderRow(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(`--header-row needs a line number from 1 (got “${text}”).`);
+  return Number(text);
+}
+
+const encodingNames: Record<string, string> = {
+  'utf-8': 'UTF-8',
+  'utf-8-bom': 'UTF-8 with BOM',
+  'utf-16le': 'UTF-16 LE',
+  'utf-16be': 'UTF-16 BE',
+  'windows-1252': 'Windows-1252',
+};
+
+const delimiterNames: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
+
+const oneLine = (cell: string): string => {
+  const flat = cell.replace(/\r\n|\r|\n/g, '⏎');
+  return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
+};
+
+/** `courier inspect`: what a file is, its columns, its row count and a window of its rows. */
+export const inspectCommand: CliCommand = {
+  name: 'inspect',
+  summary: 'detect format and show columns, row count and sample rows',
+  usage,
+  run: async ({ args, io }) => {
+    const { values, positionals } = parseCommandArgs(args, {
+      json: { type: 'boolean' },
+      sheet: { type: 'string' },
+      'header-row': { type: 'string' },
+      rows: { type: 'string' },
+    });
+    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'Which file? Give its path.' : 'Give exactly one file.');
+    const window = parseWindow(values.rows);
+    const headerRow = parseHeaderRow(values['header-row']);
+    const source = await openSource(positionals[0]!, { sheet: values.sheet, headerRow });
+    try {
+      const index = indexSource(source, { inProcess: source.plan.kind === 'csv' });
+      const rowCount = await index.finished;
+      const rows: SourceRow[] = [];
+      const end = Math.min(window.end, rowCount);
+      for (let start = window.start; start < end; start += maxWindowRows) {
+        rows.push(...(await index.getRows(start, Math.min(end, start + maxWindowRows))));
+      }
+      const { format } = source;
+      if (values.json) {
+        printJson(io, {
+          format: format.format,
+          encoding: format.encoding,
+          delimiter: format.delimiter,
+          sheet: format.sheet,
+          headerRow: format.headerRow,
+          columns: source.columns,
+          rowCount,
+          rows: rows.map(r => r.cells),
+        });
+        return ExitCode.ok;
+      }
+      const how =
+        format.sheet !== null
+          ? `${format.format.toUpperCase()} workbook, sheet “${format.sheet}”${format.sheets.length > 1 ? ` (of ${format.sheets.length}: ${format.sheets.join(', ')})` : ''}, header on row ${format.headerRow}`
+          : `${format.format.toUpperCase()}, ${encodingNames[format.encoding ?? ''] ?? format.encoding}, ${delimiterNames[format.delimiter ?? ''] ?? `“${format.delimiter}”`}-separated, header on line ${format.headerRow}`;
+      const lines = [
+        `${basename(source.path)}: ${how}`,
+        `${rowCount.toLocaleString('en')} data rows × ${source.columns.length} columns: ${source.columns.join(', ')}`,
+      ];
+      if (rows.length > 0) {
+        lines.push('', `Rows ${window.start}–${window.start + rows.length - 1}:`);
+        for (const row of rows) lines.push(`  ${String(row.line).padStart(6)}  ${row.cells.map(oneLine).join(' | ')}`);
+      }
+      io.stdout.write(`${lines.join('\n')}\n`);
+      return ExitCode.ok;
+    } finally {
+      await source.dispose?.();
+    }
+  },
+};
