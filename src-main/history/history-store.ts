@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { appendFile, open, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { Run, redactValue, type RunInput } from '../../src-core/history/run';
+import { appendJsonLine, readJsonLines } from './json-lines';
 
 export { Run, type RunInput } from '../../src-core/history/run';
 export type { RunOutcome, RunTrigger } from '../../src-core/history/run';
@@ -55,42 +56,12 @@ export function createHistoryStore(home: string, options: Options = {}): History
   };
 
   async function readAll(): Promise<Run[]> {
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
     const runs: Run[] = [];
-    for (const line of text.split('\n')) {
-      if (line.trim() === '') continue;
-      try {
-        const parsed = Run.safeParse(JSON.parse(line));
-        if (parsed.success) runs.push(parsed.data);
-      } catch {
-        // A torn line (the app stopped mid-write) is skipped: every other line is whole.
-      }
+    for (const value of await readJsonLines(file)) {
+      const parsed = Run.safeParse(value);
+      if (parsed.success) runs.push(parsed.data);
     }
     return runs;
-  }
-
-  async function endsWithNewline(): Promise<boolean> {
-    let handle;
-    try {
-      handle = await open(file, 'r');
-    } catch {
-      return true;
-    }
-    try {
-      const { size } = await handle.stat();
-      if (size === 0) return true;
-      const byte = new Uint8Array(1);
-      await handle.read(byte, 0, 1, size - 1);
-      return byte[0] === 0x0a;
-    } finally {
-      await handle.close();
-    }
   }
 
   async function getRetention(): Promise<HistoryRetention> {
@@ -126,8 +97,7 @@ export function createHistoryStore(home: string, options: Options = {}): History
     append: run =>
       serial(async () => {
         const record = Run.parse(redactValue({ ...run, id: run.id ?? randomUUID() }));
-        const prefix = (await endsWithNewline()) ? '' : '\n';
-        await appendFile(file, `${prefix}${JSON.stringify(record)}\n`, { mode: 0o600 });
+        await appendJsonLine(file, record);
         await compactIfNeeded();
         for (const listener of listeners) listener(record);
         return record;

@@ -1,0 +1,50 @@
+import { appendFile, open, readFile } from 'node:fs/promises';
+
+async function endsWithNewline(file: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+  } catch {
+    return true;
+  }
+  try {
+    const { size } = await handle.stat();
+    if (size === 0) return true;
+    const byte = new Uint8Array(1);
+    await handle.read(byte, 0, 1, size - 1);
+    return byte[0] === 0x0a;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Appends one JSON record as one line, in a single write.
+ *
+ * If a crash left a torn last line, the record starts on a fresh line so it is not lost with it.
+ */
+export async function appendJsonLine(file: string, record: unknown): Promise<void> {
+  const prefix = (await endsWithNewline(file)) ? '' : '\n';
+  await appendFile(file, `${prefix}${JSON.stringify(record)}\n`, { mode: 0o600 });
+}
+
+/** Reads every whole JSON line of a file (none if it does not exist); torn or foreign lines are skipped. */
+export async function readJsonLines(file: string): Promise<unknown[]> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const out: unknown[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      out.push(JSON.parse(line));
+    } catch {
+      // A torn line (the app stopped mid-write): every other line is whole.
+    }
+  }
+  return out;
+}
