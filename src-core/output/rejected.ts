@@ -1,0 +1,29 @@
+import { ByteBuilder } from './encode';
+import { lineWriter, neutraliseFormula } from './csv-line';
+import { OutputFormat } from '../destinations/destination';
+
+/** The header of the column that says why a row was left out. */
+export const REJECTED_REASON_COLUMN = 'Why it was not sent';
+
+// Excel opens a UTF-8 file with a BOM correctly; CRLF and standard quoting are what it writes.
+const format = OutputFormat.parse({ delimiter: ',', quoting: 'standard', encoding: 'utf-8-bom', lineEnding: 'crlf' });
+
+/**
+ * The rejected rows as a CSV the person who made the export can open in Excel: their own columns
+ * as read, plus a last column saying why. Cells that a spreadsheet would run as a formula are
+ * neutralised (this file is opened by people, not imported).
+ */
+export function rejectedRowsCsv(
+  sourceColumns: readonly string[],
+  rejected: ReadonlyArray<Readonly<{ cells: readonly string[]; reason: string; sourceLine: number }>>
+): Uint8Array {
+  const write = lineWriter(format);
+  const out = new ByteBuilder(4096);
+  out.append(new Uint8Array([0xef, 0xbb, 0xbf]));
+  out.appendText(write(['Line', ...sourceColumns, REJECTED_REASON_COLUMN].map(neutraliseFormula)), 'utf-8');
+  for (const r of rejected) {
+    const cells = sourceColumns.map((_, i) => neutraliseFormula(r.cells[i] ?? ''));
+    out.appendText(write([String(r.sourceLine), ...cells, r.reason]), 'utf-8');
+  }
+  return out.toBytes();
+}

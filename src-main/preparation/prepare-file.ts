@@ -1,0 +1,151 @@
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { CourierError } from '../../src-core/errors';
+import type { Destination } from '../../src-core/destinations/destination';
+import type { DetectedFormat } from '../../src-core/reading/source-table';
+import { Fix } from '../../src-core/fixes/fix';
+import { CONFIDENT, suggestMapping, type ColumnMapping, type MappingSuggestion } from '../../src-core/mapping/suggest';
+import type { HeaderChanges } from '../../src-core/mapping/header-changes';
+import { createPreparation, type PreparationResult } from '../../src-core/preparation/prepare';
+import { rejectedRowsCsv } from '../../src-core/output/rejected';
+import { openSource, type OpenSourceOptions, type ReadProgress } from '../reading/open-source';
+import { recallMapping } from '../settings/mapping-store';
+
+/** Where the mapping used came from. */
+export type MappingOrigin = 'given' | 'remembered' | 'suggested';
+
+export type PrepareFileOptions = Readonly<{
+  /** Target → source column; when missing, a remembered mapping (with `home`), else confident suggestions. */
+  mapping?: ColumnMapping;
+  fixes?: readonly Fix[];
+  excludeInvalid?: boolean;
+  now: Date;
+  alreadySentNames?: Iterable<string>;
+  /** The settings folder, to recall a remembered mapping. */
+  home?: string;
+  source?: OpenSourceOptions;
+  signal?: AbortSignal;
+  onProgress?: (progress: ReadProgress) => void;
+}>;
+
+/** A prepared file plus how the source was read and how the mapping was chosen. */
+export type FilePreparation = PreparationResult &
+  Readonly<{
+    source: Readonly<{ path: string; format: DetectedFormat; columns: readonly string[]; sizeBytes: number }>;
+    mappingOrigin: MappingOrigin;
+    /** For a remembered mapping whose header set changed; null otherwise. */
+    headerChanges: HeaderChanges | null;
+    suggestions: readonly MappingSuggestion[];
+  }>;
+
+/**
+ * Reads a source file and prepares it for a destination: the one pipeline behind the CLI, the
+ * interactive send and scheduled jobs, so what was previewed is what is sent.
+ */
+export async function prepareFile(path: string, destination: Destination, options: PrepareFileOptions): Promise<FilePreparation> {
+  const source = await openSource(path, { ...options.source, signal: options.signal });
+  try {
+    const sample = source.preview.slice(0, 50).map(r => r.cells);
+    const suggestions = suggestMapping(destination.columns, source.columns, sample);
+    let mapping: ColumnMapping;
+    let origin: MappingOrigin;
+    let headerChanges: HeaderChanges | null = null;
+    if (options.mapping) {
+      mapping = completeMapping(destination, options.mapping);
+      origin = 'given';
+    } else {
+      const recalled = options.home ? await recallMapping(options.home, destination.name, source.columns) : null;
+      if (recalled) {
+        mapping = completeMapping(destination, recalled.mapping);
+        origin = 'remembered';
+        headerChanges = recalled.exact ? null : recalled.changes;
+      } else {
+        mapping = Object.fromEntries(suggestions.map(s => [s.target, s.source !== null && s.confidence >= CONFIDENT ? s.source : null]));
+        origin = 'suggested';
+      }
+    }
+    const preparation = createPreparation({
+      destination,
+      sourceColumns: source.columns,
+      mapping,
+      fixes: options.fixes,
+      excludeInvalid: options.excludeInvalid,
+      now: options.now,
+      alreadySentNames: options.alreadySentNames,
+    });
+    for await (const row of source.rows({ signal: options.signal, onProgress: options.onProgress })) preparation.push(row);
+    const result = preparation.finish();
+    return {
+      ...result,
+      source: { path, format: source.format, columns: source.columns, sizeBytes: source.sizeBytes },
+      mappingOrigin: origin,
+      headerChanges,
+      suggestions,
+    };
+  } finally {
+    await source.dispose?.();
+  }
+}
+
+/** Every target column present (unlisted ones unmapped); unknown targets are refused later. */
+function completeMapping(destination: Destination, mapping: ColumnMapping): ColumnMapping {
+  return { ...Object.fromEntries(destination.columns.map(c => [c.name, null])), ...mapping };
+}
+
+/** The name of the rejected-rows file written beside the output. */
+export const REJECTED_FILE = 'rejected.csv';
+
+/**
+ * Writes the prepared files (and `rejected.csv` when rows were left out) into a folder, each
+ * under a temporary name first so a crash never leaves a half file under its final name.
+ */
+export async function writePreparedFiles(result: PreparationResult, outDir: string): Promise<string[]> {
+  await mkdir(outDir, { recursive: true });
+  const written: string[] = [];
+  const put = async (name: string, bytes: Uint8Array) => {
+    const path = join(outDir, name);
+    const tmp = join(outDir, `.${name}.${randomBytes(4).toString('hex')}.part`);
+    await writeFile(tmp, bytes);
+    try {
+      await rename(tmp, path);
+    } catch (error) {
+      await rm(tmp, { force: true });
+      throw error;
+    }
+    written.push(path);
+  };
+  for (const file of result.files) await put(file.name, file.bytes);
+  if (result.rejected.length > 0) await put(REJECTED_FILE, rejectedRowsCsv(result.sourceColumns, result.rejected));
+  return written;
+}
+
+const MappingFileSchema = z.union([
+  z.object({ mapping: z.record(z.string(), z.string().nullable()), fixes: z.array(Fix).optional() }),
+  z.record(z.string(), z.string().nullable()),
+]);
+
+/**
+ * Reads a mapping file: `{ "Email": "E-mail", "Language": null }`, or
+ * `{ "mapping": {…}, "fixes": [ … ] }` to carry recorded fixes as well.
+ */
+export async function readMappingFile(path: string): Promise<{ mapping: ColumnMapping; fixes: Fix[] }> {
+  let json: unknown;
+  try {
+    json = JSON.parse((await readFile(path, 'utf8')).replace(/^\uFEFF/, ''));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new CourierError('mapping.not-found', `There is no mapping file at “${path}”.`);
+    throw new CourierError('mapping.invalid', `The mapping file “${path}” is not valid JSON.`);
+  }
+  const parsed = MappingFileSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new CourierError('mapping.invalid', `The mapping file “${path}” should map each destination column to a source column name or null.`);
+  }
+  const data = parsed.data;
+  if ('mapping' in data && typeof data.mapping === 'object' && data.mapping !== null && !Array.isArray(data.mapping)) {
+    return { mapping: data.mapping as ColumnMapping, fixes: (data as { fixes?: Fix[] }).fixes ?? [] };
+  }
+  return { mapping: data as ColumnMapping, fixes: [] };
+}

@@ -1,0 +1,99 @@
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { adaptMapping, compareHeaders, noChanges, type HeaderChanges } from '../../src-core/mapping/header-changes';
+
+/**
+ * Remembered mappings, per destination and per header set, in `<home>/mappings/<destination>.json`.
+ *
+ * A confirmed mapping is applied again to a file with the same columns; for a file whose columns
+ * changed (renamed, added, gone) the closest remembered mapping is adapted and the changes are
+ * reported so a person (or a job's policy) decides.
+ */
+const Entry = z.object({
+  headers: z.array(z.string()),
+  mapping: z.record(z.string(), z.string().nullable()),
+  savedAt: z.string(),
+});
+const MappingFile = z.object({ version: z.literal(1), entries: z.array(Entry) });
+type MappingFile = z.infer<typeof MappingFile>;
+
+/** A mapping recalled for a file's headers. */
+export type RecalledMapping = Readonly<{
+  mapping: Record<string, string | null>;
+  /** True when the remembered header set is exactly this file's. */
+  exact: boolean;
+  /** The headers the mapping was remembered for. */
+  rememberedHeaders: readonly string[];
+  changes: HeaderChanges;
+}>;
+
+const MAX_ENTRIES = 50;
+
+const fileFor = (home: string, destination: string) =>
+  join(home, 'mappings', `${encodeURIComponent(destination.trim().toLowerCase()).replace(/^\./, '%2E')}.json`);
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+
+async function load(home: string, destination: string): Promise<MappingFile> {
+  try {
+    const parsed = MappingFile.safeParse(JSON.parse(await readFile(fileFor(home, destination), 'utf8')));
+    return parsed.success ? parsed.data : { version: 1, entries: [] };
+  } catch {
+    return { version: 1, entries: [] };
+  }
+}
+
+/** Remembers a confirmed mapping for this destination and header set (replacing an older one). */
+export async function rememberMapping(
+  home: string,
+  destination: string,
+  headers: readonly string[],
+  mapping: Readonly<Record<string, string | null>>,
+  now: Date = new Date()
+): Promise<void> {
+  const file = await load(home, destination);
+  const entries = file.entries.filter(e => !sameSet(e.headers, headers));
+  entries.unshift({ headers: [...headers], mapping: { ...mapping }, savedAt: now.toISOString() });
+  const path = fileFor(home, destination);
+  await mkdir(join(home, 'mappings'), { recursive: true, mode: 0o700 });
+  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  await writeFile(tmp, `${JSON.stringify({ version: 1, entries: entries.slice(0, MAX_ENTRIES) }, null, 2)}\n`, { mode: 0o600 });
+  await rename(tmp, path);
+}
+
+/**
+ * The remembered mapping for a file's headers: the exact header set if known, else the closest
+ * one (sharing at least half of its columns) adapted to the new headers; null when none fits.
+ */
+export async function recallMapping(home: string, destination: string, headers: readonly string[]): Promise<RecalledMapping | null> {
+  const file = await load(home, destination);
+  const exact = file.entries.find(e => sameSet(e.headers, headers));
+  if (exact) {
+    return { mapping: adaptMapping(exact.mapping, { added: [], gone: [], renamed: [] }, headers), exact: true, rememberedHeaders: exact.headers, changes: { added: [], gone: [], renamed: [] } };
+  }
+  let best: { entry: z.infer<typeof Entry>; overlap: number } | null = null;
+  const current = new Set(headers);
+  for (const entry of file.entries) {
+    const shared = entry.headers.filter(h => current.has(h)).length;
+    const overlap = shared / Math.max(entry.headers.length, headers.length, 1);
+    if (overlap >= 0.5 && (!best || overlap > best.overlap)) best = { entry, overlap };
+  }
+  if (!best) return null;
+  const changes = compareHeaders(best.entry.headers, headers);
+  return { mapping: adaptMapping(best.entry.mapping, changes, headers), exact: noChanges(changes), rememberedHeaders: best.entry.headers, changes };
+}
+
+/** Forgets every mapping remembered for a destination (when it is removed). */
+export async function forgetMappings(home: string, destination: string): Promise<void> {
+  await rm(fileFor(home, destination), { force: true });
+}
+
+/** Moves remembered mappings to a destination's new name. */
+export async function renameMappings(home: string, from: string, to: string): Promise<void> {
+  const source = fileFor(home, from);
+  const target = fileFor(home, to);
+  if (source === target) return;
+  await rename(source, target).catch(() => undefined);
+}
