@@ -1,7 +1,8 @@
 import type { CliCommand } from '../cli-io';
 import { inspectCommand } from './inspect';
+import { keysCommand } from './keys';
 
 /**
  * Every `courier` command. Each lives in its own module beside this one; add it here.
  */
-export const commands: readonly CliCommand[] = [inspectCommand];
+export const commands: readonly CliCommand[] = [inspectCommand, keysCommand];
