@@ -1,0 +1,312 @@
+import { createHash } from 'node:crypto';
+import { isIP } from 'node:net';
+import { Readable, Writable } from 'node:stream';
+import type { ConnectionOptions, TLSSocket } from 'node:tls';
+import { Client, FTPError, enterPassiveModeIPv6, type FTPContext, type FTPResponse } from 'basic-ftp';
+import { connectForPassiveTransfer, parsePasvResponse } from 'basic-ftp/dist/transfer.js';
+import { normaliseTlsFingerprint, sameTlsFingerprint } from './fingerprints';
+import type { RemoteEntry, RemoteSession, WriteOptions } from './remote-session';
+import { TransferError, cancelledError, toTransferError } from './transfer-errors';
+
+/** What an FTPS (or allowed plain FTP) login needs. */
+export type FtpsLogin = Readonly<{
+  protocol: 'ftps' | 'ftps-implicit' | 'ftp';
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  /** The pinned certificate fingerprint; without it the system's trusted CAs decide. */
+  tlsFingerprint?: string;
+  tlsMaxVersion?: 'TLSv1.2' | 'TLSv1.3';
+  timeoutMs?: number;
+}>;
+
+/** Whether an IPv4 address is private, loopback, link-local or unspecified (0.0.0.0). */
+export function isNonPublicIPv4(address: string): boolean {
+  const parts = address.split('.').map(Number);
+  if (parts.length !== 4 || parts.some(p => !Number.isInteger(p) || p < 0 || p > 255)) return false;
+  const [a, b] = parts as [number, number, number, number];
+  return a === 0 || a === 10 || a === 127 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127);
+}
+
+/**
+ * The host a passive data connection goes to.
+ *
+ * Servers behind NAT announce their private (or 0.0.0.0) address in the PASV reply; that address
+ * is replaced by the control connection's. A different public address is also replaced: following
+ * it would allow an FTP bounce, and no drop we serve needs it.
+ */
+export function passiveDataHost(announced: string, controlHost: string): string {
+  const control = controlHost.replace(/^::ffff:/i, '');
+  if (announced === control) return announced;
+  return control;
+}
+
+function codeOf(error: unknown): number | undefined {
+  return error instanceof FTPError ? error.code : undefined;
+}
+
+function tlsErrorCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+const certificateErrors = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'CERT_UNTRUSTED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+]);
+
+/** Connects the control connection (TLS for FTPS) without logging in. */
+async function connectControl(client: Client, login: FtpsLogin, tls: ConnectionOptions): Promise<void> {
+  if (login.protocol === 'ftps-implicit') await client.connectImplicitTLS(login.host, login.port, tls);
+  else {
+    await client.connect(login.host, login.port);
+    if (login.protocol === 'ftps') await client.useTLS(tls);
+  }
+}
+
+/**
+ * Reads a server's certificate fingerprint without trusting it, to show the user what to pin.
+ *
+ * Only the handshake happens on this connection: no login, nothing sent.
+ */
+export async function probeCertificateFingerprint(login: FtpsLogin): Promise<string | null> {
+  const client = new Client(login.timeoutMs ?? 15_000);
+  try {
+    await connectControl(client, login, { host: login.host, rejectUnauthorized: false, ...(isIP(login.host) ? {} : { servername: login.host }) });
+    const cert = (client.ftp.socket as TLSSocket).getPeerX509Certificate?.();
+    return cert ? normaliseTlsFingerprint(cert.fingerprint256) : null;
+  } catch {
+    return null;
+  } finally {
+    client.close();
+  }
+}
+
+/**
+ * The TLS options for a login.
+ *
+ * Without a pin, the certificate must chain to a CA the system trusts and name the host. With a
+ * pin, chain verification is set aside for this connection only, and the certificate's SHA-256
+ * is compared to the pin right after the handshake, before the user name or password is sent
+ * (see `checkPinnedCertificate`). Data connections resume the control connection's TLS session
+ * (the server insists), so they talk to the same, already checked peer.
+ */
+function tlsOptions(login: FtpsLogin): ConnectionOptions {
+  return {
+    host: login.host,
+    ...(isIP(login.host) ? {} : { servername: login.host }),
+    minVersion: 'TLSv1.2',
+    ...(login.tlsMaxVersion ? { maxVersion: login.tlsMaxVersion } : {}),
+    ...(login.tlsFingerprint ? { rejectUnauthorized: false } : {}),
+  };
+}
+
+function checkPinnedCertificate(socket: TLSSocket, pin: string): void {
+  const cert = socket.getPeerX509Certificate?.();
+  const seen = cert ? normaliseTlsFingerprint(cert.fingerprint256) : '';
+  if (!cert || !sameTlsFingerprint(seen, pin)) {
+    socket.destroy();
+    throw new TransferError(
+      'trust.certificate-changed',
+      `The server's certificate is not the one you confirmed before (it is now ${seen || 'missing'}). Do not send anything until the provider confirms they changed it.`,
+      { fingerprint: seen || undefined }
+    );
+  }
+}
+
+/**
+ * Opens and logs in an FTPS session (explicit AUTH TLS or implicit TLS) with basic-ftp.
+ *
+ * Plain FTP is only opened when the caller already checked the destination allows it.
+ */
+export async function openFtpsSession(login: FtpsLogin): Promise<RemoteSession> {
+  const client = new Client(login.timeoutMs ?? 30_000);
+  const secure = login.protocol !== 'ftp';
+  let epsv: boolean | undefined;
+  // EPSV first (the address is always the control connection's), PASV when the server lacks it.
+  client.prepareTransfer = async (ftp: FTPContext): Promise<FTPResponse> => {
+    if (epsv !== false) {
+      try {
+        const res = await enterPassiveModeIPv6(ftp);
+        epsv = true;
+        return res;
+      } catch (error) {
+        if (epsv === true || !(error instanceof FTPError)) throw error;
+        epsv = false;
+      }
+    }
+    const res = await ftp.request('PASV');
+    const target = parsePasvResponse(res.message);
+    await connectForPassiveTransfer(passiveDataHost(target.host, ftp.socket.remoteAddress ?? login.host), target.port, ftp);
+    return res;
+  };
+  try {
+    await connectControl(client, login, tlsOptions(login));
+    if (secure && login.tlsFingerprint) checkPinnedCertificate(client.ftp.socket as TLSSocket, login.tlsFingerprint);
+  } catch (error) {
+    client.close();
+    if (error instanceof TransferError) throw error;
+    const code = tlsErrorCode(error);
+    if (code && certificateErrors.has(code)) {
+      const fingerprint = await probeCertificateFingerprint(login);
+      throw new TransferError(
+        'trust.unknown-certificate',
+        `The server's certificate is not signed by an authority this computer trusts (${code === 'ERR_TLS_CERT_ALTNAME_INVALID' ? 'it is made out to another name' : 'it may be self-signed'}). If the provider confirms its fingerprint is ${fingerprint ?? 'unknown'}, pin it to trust this server.`,
+        { fingerprint: fingerprint ?? undefined, cause: error }
+      );
+    }
+    const plain = toTransferError(error);
+    if (plain.code === 'transfer.failed' && /wrong version number|handshake|ssl|tls/i.test(String((error as Error)?.message))) {
+      throw new TransferError('connection.tls-failed', 'The secure (TLS) connection could not be set up. Check whether the server uses explicit or implicit FTPS and the port.', { cause: error });
+    }
+    throw plain;
+  }
+  try {
+    await client.login(login.user, login.password);
+    await client.useDefaultSettings();
+  } catch (error) {
+    client.close();
+    const code = codeOf(error);
+    if (code === 530 || code === 331 || code === 332) {
+      throw new TransferError('auth.login-failed', 'The server refused the login. Check the user name and password.', { cause: error });
+    }
+    if (code === 534 || code === 522) {
+      throw new TransferError('connection.tls-required', 'The server refused the secure login settings.', { cause: error });
+    }
+    throw toTransferError(error);
+  }
+  return createFtpsSession(client, login.protocol === 'ftp' ? 'ftp' : 'ftps');
+}
+
+/** Maps an FTP reply to a transfer error, in the words of the operation that failed. */
+function ftpFailure(error: unknown, what: 'write' | 'rename' | 'remove' | 'read' | 'list', path: string): TransferError {
+  const code = codeOf(error);
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === 522 || (code === 425 && /reuse|session/i.test(message)) || /session reuse required/i.test(message)) {
+    return new TransferError('ftps.session-reuse-failed', 'The server asks for TLS session reuse on data connections and refused ours.', { retryable: true, cause: error });
+  }
+  if (code === 553 || code === 550 || code === 552 || code === 532) {
+    if (what === 'write') {
+      return new TransferError('transfer.folder-not-writable', `The server does not let this account write "${path}". Check the folder, or ask the provider for write access.`, { cause: error });
+    }
+    if (what === 'rename') return new TransferError('transfer.rename-refused', `The server refused to rename the uploaded file to "${path}".`, { cause: error });
+    return new TransferError('transfer.not-found', `"${path}" is not on the server or cannot be read.`, { cause: error });
+  }
+  if (code === 421 || code === 425 || code === 426 || code === 451) {
+    return new TransferError('connection.lost', 'The data connection was cut. Courier will try again.', { retryable: true, cause: error });
+  }
+  return toTransferError(error);
+}
+
+function createFtpsSession(client: Client, protocol: 'ftps' | 'ftp'): RemoteSession {
+  let features: Map<string, string> | undefined;
+  const featureSet = async () => (features ??= await client.features());
+  return {
+    protocol,
+    async size(path) {
+      try {
+        return await client.size(path);
+      } catch (error) {
+        const code = codeOf(error);
+        if (code === 550 || code === 450) return null;
+        throw ftpFailure(error, 'read', path);
+      }
+    },
+    async write(localPath: string, remotePath: string, from: number, options: WriteOptions) {
+      if (options.signal.aborted) throw cancelledError();
+      const onAbort = () => client.close();
+      options.signal.addEventListener('abort', onAbort, { once: true });
+      client.trackProgress(info => options.onWritten(from + info.bytes));
+      try {
+        // APPE continues the remote file; STOR with a local start offset would truncate it.
+        if (from === 0) await client.uploadFrom(localPath, remotePath);
+        else await client.appendFrom(localPath, remotePath, { localStart: from });
+      } catch (error) {
+        if (options.signal.aborted) throw cancelledError();
+        throw ftpFailure(error, 'write', remotePath);
+      } finally {
+        client.trackProgress();
+        options.signal.removeEventListener('abort', onAbort);
+      }
+    },
+    async rename(from, to) {
+      try {
+        await client.rename(from, to);
+      } catch (error) {
+        throw ftpFailure(error, 'rename', to);
+      }
+    },
+    async remove(path) {
+      try {
+        await client.remove(path);
+      } catch (error) {
+        throw ftpFailure(error, 'remove', path);
+      }
+    },
+    async list(folder): Promise<RemoteEntry[]> {
+      try {
+        const entries = await client.list(folder);
+        return entries.map(e => ({ name: e.name, size: e.size, isDirectory: e.isDirectory }));
+      } catch (error) {
+        throw ftpFailure(error, 'list', folder);
+      }
+    },
+    async sha256(path, readBackLimit) {
+      try {
+        const feats = await featureSet();
+        if (feats.has('HASH') && /SHA-256/i.test(feats.get('HASH') ?? '')) {
+          await client.send('OPTS HASH SHA-256');
+          const res = await client.send(`HASH ${path}`);
+          const match = /\b([0-9a-f]{64})\b/i.exec(res.message);
+          if (match) return match[1]!.toLowerCase();
+        }
+        if (feats.has('XSHA256')) {
+          const res = await client.send(`XSHA256 ${path}`);
+          const match = /\b([0-9a-f]{64})\b/i.exec(res.message);
+          if (match) return match[1]!.toLowerCase();
+        }
+        const size = await client.size(path);
+        if (size > readBackLimit) return null;
+        const hash = createHash('sha256');
+        await client.downloadTo(
+          new Writable({
+            write(chunk: Buffer, _enc, done) {
+              hash.update(chunk);
+              done();
+            },
+          }),
+          path
+        );
+        return hash.digest('hex');
+      } catch (error) {
+        throw ftpFailure(error, 'read', path);
+      }
+    },
+    async download(remotePath, localPath) {
+      try {
+        await client.downloadTo(localPath, remotePath);
+      } catch (error) {
+        throw ftpFailure(error, 'read', remotePath);
+      }
+    },
+    async createEmpty(path) {
+      try {
+        await client.uploadFrom(Readable.from([]), path);
+      } catch (error) {
+        throw ftpFailure(error, 'write', path);
+      }
+    },
+    tlsVersion: () => (client.ftp.socket as Partial<TLSSocket>).getProtocol?.() ?? null,
+    async close() {
+      client.close();
+    },
+  };
+}

@@ -1,0 +1,415 @@
+import { stat } from 'node:fs/promises';
+import type { Transport } from '../../src-core/destinations/transport';
+import { sha256File } from './local-file';
+import { openSession, plainFtpWarning } from './open-session';
+import { ProgressMeter } from './progress-meter';
+import { remoteJoin, type RemoteSession } from './remote-session';
+import { readLoginSecrets, type LoginSecrets, type SecretReader } from './secret-reader';
+import { TransferError, cancelledError, toTransferError } from './transfer-errors';
+
+/** One file to upload. */
+export type TransferFile = Readonly<{
+  /** Stable id (the queue item's): it names the temporary remote file, so a resume finds it. */
+  id: string;
+  localPath: string;
+  /** The final name in the destination's folder. */
+  remoteName: string;
+  /** Known SHA-256 (hex) of the local file; computed when missing. */
+  sha256?: string;
+  /** A contiguous offset an earlier run knows the server acknowledged (SFTP resume after a crash). */
+  writtenOffset?: number;
+  /** An earlier run had verified the file and started renaming it. */
+  renameStarted?: boolean;
+}>;
+
+export type TransferPhase = 'connecting' | 'uploading' | 'verifying' | 'renaming' | 'retrying' | 'paused' | 'done';
+
+/** Progress of a transfer, throttled for the UI (plain JSON). */
+export type TransferProgress = Readonly<{
+  phase: TransferPhase;
+  fileIndex: number;
+  fileCount: number;
+  remoteName: string;
+  fileBytes: number;
+  fileSize: number;
+  /** All files together. */
+  bytes: number;
+  totalBytes: number;
+  bytesPerSecond: number;
+  /** Null while the rate is not known yet. */
+  secondsLeft: number | null;
+  attempt: number;
+}>;
+
+/** What a transfer remembers while it runs, so a later run can resume (see queue.ts). */
+export type FileCheckpoint = Readonly<{ id: string; writtenOffset: number; renameStarted: boolean }>;
+
+/** One delivered file. */
+export type FileResult = Readonly<{
+  id: string;
+  localPath: string;
+  remoteName: string;
+  remotePath: string;
+  size: number;
+  sha256: string;
+  /** `sha256`: the server's copy hashed the same; `size`: only the size could be checked. */
+  verifiedBy: 'sha256' | 'size';
+  /** Bytes that were already on the server when this run started (a resume). */
+  resumedFrom: number;
+  attempts: number;
+  /** Uploaded straight under the final name (the destination forbids renames). */
+  direct: boolean;
+}>;
+
+/** The outcome of a transfer. */
+export type TransferResult = Readonly<{
+  files: readonly FileResult[];
+  /** Set when FTPS had to be capped at TLS 1.2: save it in the destination. */
+  tlsMaxVersion?: 'TLSv1.2';
+  warnings: readonly string[];
+}>;
+
+/** Time, for the rate, the backoff and the tests. */
+export type TransferClock = Readonly<{
+  now: () => number;
+  /** Resolves after `ms`, or early when `signal` aborts. */
+  sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+}>;
+
+/** The real clock. */
+export const systemClock: TransferClock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) =>
+    new Promise(resolve => {
+      if (signal.aborted) return resolve();
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        resolve();
+      }
+      signal.addEventListener('abort', done, { once: true });
+    }),
+};
+
+export type RetryPolicy = Readonly<{
+  /** Give up after this many attempts in a row that moved no byte forward. */
+  attemptsWithoutProgress: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}>;
+
+export const defaultRetry: RetryPolicy = { attemptsWithoutProgress: 6, baseDelayMs: 1000, maxDelayMs: 60_000 };
+
+export type TransferOptions = Readonly<{
+  destinationName: string;
+  transport: Transport;
+  /** The keychain (or, in a worker, the secrets read for it beforehand). */
+  secrets: SecretReader | LoginSecrets;
+  files: readonly TransferFile[];
+  onProgress?: (progress: TransferProgress) => void;
+  /** Called as bytes are acknowledged and before the rename (persist it to resume after a crash). */
+  onCheckpoint?: (checkpoint: FileCheckpoint) => void;
+  retry?: Partial<RetryPolicy>;
+  /** Files up to this size are read back and hashed when the server has no hash command. */
+  readBackLimit?: number;
+  progressIntervalMs?: number;
+  clock?: TransferClock;
+  timeoutMs?: number;
+}>;
+
+/** The temporary name a file is uploaded under before its rename: hidden, and not matching `*.csv`. */
+export function temporaryName(remoteName: string, id: string): string {
+  return `.${remoteName}.${id}.part`;
+}
+
+function isSecretReader(value: SecretReader | LoginSecrets): value is SecretReader {
+  return typeof (value as SecretReader).get === 'function';
+}
+
+/**
+ * Uploads files to one destination so that they arrive whole, once, under their final names.
+ *
+ * Each file goes to a temporary name, resumes from what the server has after a cut (FTPS `APPE`
+ * from the remote size; SFTP from the contiguous acknowledged offset), is verified (size, and
+ * SHA-256 where the server can hash or the file is small enough to read back) and only then
+ * renamed. Cuts are retried with exponential backoff while bytes keep moving. `pause()` closes the
+ * connection and waits; `resume()` continues; `cancel()` removes the temporary file and rejects
+ * with code `cancelled`. Failures are TransferErrors with plain messages.
+ */
+export class Transfer {
+  readonly #options: TransferOptions;
+  readonly #clock: TransferClock;
+  readonly #retry: RetryPolicy;
+  #transport: Transport;
+  #secrets: LoginSecrets | undefined;
+  #session: RemoteSession | undefined;
+  #attempt: AbortController | undefined;
+  #wake = new AbortController();
+  #paused = false;
+  #cancelled = false;
+  #tlsFellBack = false;
+  #meter: ProgressMeter;
+  #last: TransferProgress | undefined;
+
+  constructor(options: TransferOptions) {
+    this.#options = options;
+    this.#clock = options.clock ?? systemClock;
+    this.#retry = { ...defaultRetry, ...options.retry };
+    this.#transport = options.transport;
+    this.#meter = new ProgressMeter(this.#clock.now, options.progressIntervalMs ?? 250);
+  }
+
+  /** Stops sending (the connection is closed) until `resume()`. */
+  pause(): void {
+    if (this.#cancelled) return;
+    this.#paused = true;
+    this.#attempt?.abort();
+    if (this.#last) this.#emit({ ...this.#last, phase: 'paused', bytesPerSecond: 0, secondsLeft: null }, true);
+  }
+
+  /** Continues a paused transfer from where the server is. */
+  resume(): void {
+    this.#paused = false;
+    this.#wakeUp();
+  }
+
+  /** Stops for good and removes the temporary remote file; `run()` rejects with `cancelled`. */
+  cancel(): void {
+    this.#cancelled = true;
+    this.#attempt?.abort();
+    this.#wakeUp();
+  }
+
+  get paused(): boolean {
+    return this.#paused;
+  }
+
+  #wakeUp(): void {
+    this.#wake.abort();
+    this.#wake = new AbortController();
+  }
+
+  #emit(progress: TransferProgress, force = false): void {
+    this.#last = progress;
+    if (this.#meter.sample(progress.bytes, force)) this.#options.onProgress?.(progress);
+  }
+
+  async #openSession(): Promise<RemoteSession> {
+    if (this.#session) return this.#session;
+    this.#secrets ??= isSecretReader(this.#options.secrets) ? await readLoginSecrets(this.#options.secrets, this.#options.destinationName) : this.#options.secrets;
+    this.#session = await openSession(this.#transport, this.#secrets, { timeoutMs: this.#options.timeoutMs });
+    return this.#session;
+  }
+
+  async #dropSession(): Promise<void> {
+    const session = this.#session;
+    this.#session = undefined;
+    await session?.close().catch(() => undefined);
+  }
+
+  async #waitWhilePaused(): Promise<void> {
+    while (this.#paused && !this.#cancelled) await this.#clock.sleep(3_600_000, this.#wake.signal);
+    if (this.#cancelled) throw cancelledError();
+  }
+
+  /** Runs the transfer; resolves when every file is delivered and verified. */
+  async run(): Promise<TransferResult> {
+    const files = await Promise.all(
+      this.#options.files.map(async file => {
+        let size: number;
+        try {
+          size = (await stat(file.localPath)).size;
+        } catch (error) {
+          throw new TransferError('transfer.local-file-missing', `The file to send, ${file.localPath}, cannot be read.`, { cause: error });
+        }
+        return { ...file, size, sha256: file.sha256 ?? (await sha256File(file.localPath)) };
+      })
+    );
+    const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
+    const results: FileResult[] = [];
+    let doneBytes = 0;
+    try {
+      for (const [index, file] of files.entries()) {
+        results.push(await this.#sendFile(file, index, files.length, doneBytes, totalBytes));
+        doneBytes += file.size;
+      }
+    } finally {
+      await this.#dropSession();
+    }
+    const warnings: string[] = [];
+    if (this.#transport.protocol === 'ftp') warnings.push(plainFtpWarning);
+    if (!this.#transport.uploadThenRename) warnings.push('This destination does not allow renaming, so files were uploaded directly under their final names.');
+    if (this.#tlsFellBack) warnings.push('The server asks for session reuse on data connections; Courier retried with TLS 1.2 and it worked. This destination now uses TLS 1.2.');
+    return { files: results, ...(this.#tlsFellBack ? { tlsMaxVersion: 'TLSv1.2' as const } : {}), warnings };
+  }
+
+  async #sendFile(
+    file: TransferFile & { size: number; sha256: string },
+    index: number,
+    fileCount: number,
+    doneBefore: number,
+    totalBytes: number
+  ): Promise<FileResult> {
+    const folder = this.#transport.folder;
+    const direct = !this.#transport.uploadThenRename;
+    const finalPath = remoteJoin(folder, file.remoteName);
+    const tempPath = direct ? finalPath : remoteJoin(folder, temporaryName(file.remoteName, file.id));
+    const readBackLimit = this.#options.readBackLimit ?? 32 * 1024 * 1024;
+    let written = file.writtenOffset ?? 0;
+    let knownWritten = file.writtenOffset !== undefined;
+    let renameStarted = file.renameStarted ?? false;
+    let attempts = 0;
+    let idleAttempts = 0;
+    let verifyFailures = 0;
+    let resumedFrom: number | undefined;
+    let lastCheckpoint = -1;
+    const progress = (phase: TransferPhase, force = false) =>
+      this.#emit(
+        {
+          phase,
+          fileIndex: index,
+          fileCount,
+          remoteName: file.remoteName,
+          fileBytes: written,
+          fileSize: file.size,
+          bytes: doneBefore + written,
+          totalBytes,
+          bytesPerSecond: Math.round(this.#meter.rate()),
+          secondsLeft: this.#meter.secondsLeft(doneBefore + written, totalBytes),
+          attempt: attempts,
+        },
+        force
+      );
+    const checkpoint = (force = false) => {
+      if (!force && written - lastCheckpoint < 4 * 1024 * 1024) return;
+      lastCheckpoint = written;
+      this.#options.onCheckpoint?.({ id: file.id, writtenOffset: written, renameStarted });
+    };
+    const result = (verifiedBy: 'sha256' | 'size'): FileResult => ({
+      id: file.id,
+      localPath: file.localPath,
+      remoteName: file.remoteName,
+      remotePath: finalPath,
+      size: file.size,
+      sha256: file.sha256,
+      verifiedBy,
+      resumedFrom: resumedFrom ?? 0,
+      attempts,
+      direct,
+    });
+
+    for (;;) {
+      await this.#waitWhilePaused();
+      attempts++;
+      const attempt = new AbortController();
+      this.#attempt = attempt;
+      const writtenAtStart = written;
+      try {
+        progress('connecting', true);
+        const session = await this.#openSession();
+        if (attempt.signal.aborted) throw cancelledError();
+        if (renameStarted && !direct) {
+          // A run that stopped during the rename: the file may already be in place.
+          const [tempSize, finalSize] = [await session.size(tempPath), await session.size(finalPath)];
+          if (tempSize === null && finalSize === file.size) {
+            const hash = await session.sha256(finalPath, readBackLimit);
+            if (hash !== null && hash !== file.sha256) throw new TransferError('transfer.name-taken', `A different file named "${file.remoteName}" is already in the folder.`);
+            written = file.size;
+            progress('done', true);
+            return result(hash ? 'sha256' : 'size');
+          }
+        }
+        const remoteSize = await session.size(tempPath);
+        let from: number;
+        if (remoteSize === null || remoteSize > file.size) from = 0;
+        else if (session.protocol === 'sftp') from = knownWritten ? Math.min(written, remoteSize) : 0;
+        else from = remoteSize;
+        resumedFrom ??= from;
+        written = from;
+        knownWritten = true;
+        if (from < file.size || remoteSize === null) {
+          progress('uploading', true);
+          if (file.size === 0) await session.createEmpty(tempPath);
+          else
+            await session.write(file.localPath, tempPath, from, {
+              signal: attempt.signal,
+              onWritten: offset => {
+                written = offset;
+                progress('uploading');
+                checkpoint();
+              },
+            });
+          written = file.size;
+          checkpoint(true);
+        }
+        progress('verifying', true);
+        const landed = await session.size(tempPath);
+        if (landed !== file.size) {
+          written = 0;
+          knownWritten = false;
+          throw new TransferError('transfer.verify-failed', `The server holds ${landed ?? 0} bytes of "${file.remoteName}" instead of ${file.size}.`, { retryable: true });
+        }
+        const hash = await session.sha256(tempPath, readBackLimit);
+        if (hash !== null && hash !== file.sha256) {
+          verifyFailures++;
+          await session.remove(tempPath).catch(() => undefined);
+          written = 0;
+          if (verifyFailures >= 2) throw new TransferError('transfer.verify-failed', `The copy of "${file.remoteName}" on the server differs from the file sent, twice. Nothing was left under its final name.`);
+          continue;
+        }
+        if (!direct) {
+          if ((await session.size(finalPath)) !== null) {
+            throw new TransferError('transfer.name-taken', `A file named "${file.remoteName}" is already in the folder. Courier does not overwrite it; send under a new name.`);
+          }
+          progress('renaming', true);
+          renameStarted = true;
+          checkpoint(true);
+          await session.rename(tempPath, finalPath);
+        }
+        progress('done', true);
+        return result(hash ? 'sha256' : 'size');
+      } catch (caught) {
+        const error = toTransferError(caught);
+        await this.#dropSession();
+        if (this.#cancelled) {
+          await this.#removeQuietly(tempPath, direct);
+          throw cancelledError();
+        }
+        // Paused during this attempt (perhaps already resumed): the next attempt resumes.
+        if (attempt.signal.aborted || this.#paused) continue;
+        if (error.code === 'ftps.session-reuse-failed' && this.#transport.tlsMaxVersion !== 'TLSv1.2' && this.#transport.protocol !== 'sftp') {
+          // A known basic-ftp problem with TLS 1.3 tickets and servers that insist on session
+          // reuse (patrickjuchli/basic-ftp#60): TLS 1.2 reuse works with them.
+          this.#transport = { ...this.#transport, tlsMaxVersion: 'TLSv1.2' };
+          this.#tlsFellBack = true;
+          continue;
+        }
+        if (!error.retryable) throw error;
+        idleAttempts = written > writtenAtStart ? 1 : idleAttempts + 1;
+        if (idleAttempts >= this.#retry.attemptsWithoutProgress) {
+          throw new TransferError(error.code, `${error.message.replace(/ Courier will try again\.$/, '')} Courier tried ${attempts} times and gave up; it will continue from where it stopped next time.`, {
+            cause: error,
+          });
+        }
+        const delay = Math.min(this.#retry.maxDelayMs, this.#retry.baseDelayMs * 2 ** (idleAttempts - 1)) * (0.75 + Math.random() * 0.5);
+        this.#meter.reset();
+        progress('retrying', true);
+        await this.#clock.sleep(delay, this.#wake.signal);
+      }
+    }
+  }
+
+  /** Best effort: a cancelled upload should not leave its temporary file behind. */
+  async #removeQuietly(tempPath: string, direct: boolean): Promise<void> {
+    if (direct) return;
+    try {
+      const session = await this.#openSession();
+      await session.remove(tempPath);
+    } catch {
+      // The temporary name never matches a final name; a leftover is harmless.
+    } finally {
+      await this.#dropSession();
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import { chown, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Transfer, temporaryName } from '../../../src-main/transfers/transfer';
+import { startVsftpd, type VsftpdServer } from '../../harness/servers/vsftpd';
+import { fileHash, ftpsTransport, localFolder, namesIn, randomFile, sha256, testSecrets } from './transfer-helpers';
+
+for (const mode of ['explicit', 'implicit'] as const) {
+  describe(`Transfer over FTPS ${mode} (real vsftpd, require_ssl_reuse=YES)`, () => {
+    let server: VsftpdServer;
+    let local: Awaited<ReturnType<typeof localFolder>>;
+    beforeAll(async () => {
+      server = await startVsftpd({ mode });
+      local = await localFolder();
+    });
+    afterAll(async () => {
+      await server?.stop();
+      await local?.cleanup();
+    });
+    const secrets = () => testSecrets({ password: server.user.password });
+
+    it('uploads under a temporary name, verifies the SHA-256 by reading back, and renames', async () => {
+      const { path, data } = await randomFile(local.dir, 'a.csv', 3_000_000);
+      const result = await new Transfer({
+        destinationName: 'test',
+        transport: ftpsTransport(server),
+        secrets: secrets(),
+        files: [
+          { id: 'a', localPath: path, remoteName: 'contacts.csv' },
+          { id: 'b', localPath: path, remoteName: 'contacts-2.csv' },
+        ],
+      }).run();
+      expect(result.files.map(f => f.verifiedBy)).toEqual(['sha256', 'sha256']);
+      expect(result.tlsMaxVersion).toBeUndefined();
+      expect(await fileHash(join(server.uploadDir, 'contacts.csv'))).toBe(sha256(data));
+      expect(await namesIn(server.uploadDir)).toEqual(['contacts-2.csv', 'contacts.csv']);
+    });
+
+    it('resumes with APPE from what the server already has', async () => {
+      const { path, data } = await randomFile(local.dir, 'resume.csv', 2_000_000);
+      const temp = join(server.uploadDir, temporaryName('resume.csv', 'r1'));
+      await writeFile(temp, data.subarray(0, 700_001));
+      await chown(temp, server.user.uid, server.user.gid);
+      const result = await new Transfer({
+        destinationName: 'test',
+        transport: ftpsTransport(server),
+        secrets: secrets(),
+        files: [{ id: 'r1', localPath: path, remoteName: 'resume.csv' }],
+      }).run();
+      expect(result.files[0]!.resumedFrom).toBe(700_001);
+      expect(await fileHash(join(server.uploadDir, 'resume.csv'))).toBe(sha256(data));
+      expect((await namesIn(server.uploadDir)).filter(n => n.endsWith('.part'))).toEqual([]);
+    });
+
+    it('sends an empty file and handles a file that is already complete on the server', async () => {
+      const empty = join(local.dir, 'empty.csv');
+      await writeFile(empty, '');
+      await new Transfer({ destinationName: 'test', transport: ftpsTransport(server), secrets: secrets(), files: [{ id: 'e', localPath: empty, remoteName: 'empty.csv' }] }).run();
+      expect(await fileHash(join(server.uploadDir, 'empty.csv'))).toBe(sha256(new Uint8Array()));
+      const { path, data } = await randomFile(local.dir, 'whole.csv', 100_000);
+      const temp = join(server.uploadDir, temporaryName('whole.csv', 'w'));
+      await writeFile(temp, data);
+      await chown(temp, server.user.uid, server.user.gid);
+      const result = await new Transfer({ destinationName: 'test', transport: ftpsTransport(server), secrets: secrets(), files: [{ id: 'w', localPath: path, remoteName: 'whole.csv' }] }).run();
+      expect(result.files[0]!.resumedFrom).toBe(data.length);
+      expect(await fileHash(join(server.uploadDir, 'whole.csv'))).toBe(sha256(data));
+    });
+
+    it('refuses an unpinned self-signed certificate and a changed one, with the fingerprint to check', async () => {
+      const { path } = await randomFile(local.dir, 'trust.csv', 1000);
+      const run = (tlsFingerprint: string | undefined) =>
+        new Transfer({ destinationName: 'test', transport: ftpsTransport(server, { tlsFingerprint }), secrets: secrets(), files: [{ id: 't', localPath: path, remoteName: 'trust.csv' }] }).run();
+      await expect(run(undefined)).rejects.toMatchObject({
+        code: 'trust.unknown-certificate',
+        fingerprint: server.certFingerprint,
+        message: expect.stringContaining(server.certFingerprint),
+      });
+      await expect(run('00'.repeat(32))).rejects.toMatchObject({ code: 'trust.certificate-changed', fingerprint: server.certFingerprint });
+    });
+
+    it('says a wrong password and a read-only folder apart', async () => {
+      const { path } = await randomFile(local.dir, 'bad.csv', 1000);
+      const run = (password: string, folder = '/upload') =>
+        new Transfer({
+          destinationName: 'test',
+          transport: ftpsTransport(server, { folder }),
+          secrets: testSecrets({ password }),
+          files: [{ id: 'b', localPath: path, remoteName: 'bad.csv' }],
+          retry: { attemptsWithoutProgress: 1 },
+        }).run();
+      await expect(run('wrong')).rejects.toMatchObject({ code: 'auth.login-failed', message: expect.stringMatching(/refused the login/) });
+      await expect(run(server.user.password, '/readonly')).rejects.toMatchObject({ code: 'transfer.folder-not-writable' });
+    });
+  });
+}
+
+describe('plain FTP', () => {
+  it('is refused unless the destination allows it', async () => {
+    const transfer = new Transfer({
+      destinationName: 'test',
+      transport: { protocol: 'ftp', host: '127.0.0.1', port: 1, user: 'x', auth: 'password', folder: '/', allowPlainFtp: false, uploadThenRename: true },
+      secrets: testSecrets({ password: 'x' }),
+      files: [],
+    });
+    await expect(transfer.run()).resolves.toBeDefined(); // nothing to send: nothing connects
+    const local = await localFolder();
+    try {
+      const { path } = await randomFile(local.dir, 'p.csv', 10);
+      await expect(
+        new Transfer({
+          destinationName: 'test',
+          transport: { protocol: 'ftp', host: '127.0.0.1', port: 1, user: 'x', auth: 'password', folder: '/', allowPlainFtp: false, uploadThenRename: true },
+          secrets: testSecrets({ password: 'x' }),
+          files: [{ id: 'p', localPath: path, remoteName: 'p.csv' }],
+        }).run()
+      ).rejects.toMatchObject({ code: 'transfer.plain-ftp-refused' });
+    } finally {
+      await local.cleanup();
+    }
+  });
+});
