@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,6 +65,18 @@ describe('logger', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatchObject({ time: '2026-01-02T03:04:05.000Z', level: 'info', message: 'connecting with [redacted]', scope: 'test', host: 'drop.example.com' });
     expect(await findSecrets({ folders: [home], secrets: { password: 'Sup3r-Secret!', key: KEY } })).toEqual([]);
+  });
+});
+
+describe('crash output', () => {
+  it('prints and logs a crash without the secret it carried', async () => {
+    const secret = 'crash-Secret-4711';
+    const child = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'crash-child.ts'), home, secret], { encoding: 'utf8', timeout: 30_000 });
+    expect(child.status).toBe(70);
+    expect(child.stderr).toMatch(/Courier stopped because of an unexpected error \(uncaught exception\)/);
+    expect(child.stderr).toMatch(/could not log in as ann with \[redacted\]/);
+    expect(await readFile(logFilePath(home), 'utf8')).toMatch(/Courier stopped: uncaught exception/);
+    expect(await findSecrets({ folders: [home], texts: { stdout: child.stdout, stderr: child.stderr }, secrets: { secret } })).toEqual([]);
   });
 });
 
