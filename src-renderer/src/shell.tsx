@@ -30,12 +30,16 @@ export function Shell(props: {
 }) {
   const { t } = useI18n();
   const [screen, setScreen] = useState<Screen>('start');
-  const [filePath, setFilePath] = useState<string | null>(null);
+  const [file, setFile] = useState<{ path: string; id: number } | null>(null);
+  const [flowStep, setFlowStep] = useState<FlowStep>('preview');
   const [dragging, setDragging] = useState(false);
   const [dropError, setDropError] = useState<string | null>(null);
   const mainRef = useRef<HTMLElement>(null);
 
-  const go = useCallback((next: Screen) => setScreen(next), []);
+  const go = useCallback((next: Screen) => {
+    if (isFlow(next)) setFlowStep(next);
+    setScreen(next);
+  }, []);
 
   // A new screen takes the focus to its heading, so keyboard and screen-reader users start there.
   // (Not on start-up: the window opens with focus at the top, where Tab reaches the skip link.)
@@ -45,12 +49,14 @@ export function Shell(props: {
       firstScreen.current = false;
       return;
     }
-    mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
+    const headings = [...(mainRef.current?.querySelectorAll<HTMLElement>('h1') ?? [])];
+    headings.find(h => h.offsetParent !== null)?.focus();
   }, [screen]);
 
   const openFile = useCallback((path: string) => {
     setDropError(null);
-    setFilePath(path);
+    setFile(previous => ({ path, id: (previous?.id ?? 0) + 1 }));
+    setFlowStep('preview');
     setScreen('preview');
   }, []);
 
@@ -115,11 +121,7 @@ export function Shell(props: {
   } else if (screen === 'start') {
     content = <StartScreen error={dropError} onOpen={openFile} go={go} />;
   } else if (isFlow(screen)) {
-    content = filePath ? (
-      <FlowScreens step={screen} path={filePath} go={go} />
-    ) : (
-      <StartScreen error={dropError} onOpen={openFile} go={go} />
-    );
+    content = file ? null : <StartScreen error={dropError} onOpen={openFile} go={go} />;
   } else if (screen === 'destinations') {
     content = <DestinationsScreen />;
   } else if (screen === 'jobs') {
@@ -147,7 +149,7 @@ export function Shell(props: {
                   type="button"
                   className="nav__item"
                   aria-current={activeSection === section.screen ? 'page' : undefined}
-                  onClick={() => go(section.screen)}
+                  onClick={() => go(section.screen === 'start' && file ? flowStep : section.screen)}
                 >
                   <span className="nav__icon" aria-hidden="true">
                     {section.icon}
@@ -166,6 +168,12 @@ export function Shell(props: {
         </div>
       </aside>
       <main id="content" ref={mainRef} className="content">
+        {file && (
+          // Kept mounted while the user visits other sections, so the flow keeps its state.
+          <div hidden={!isFlow(screen) || Boolean(props.failure)}>
+            <FlowScreens key={file.id} step={flowStep} path={file.path} go={go} />
+          </div>
+        )}
         {content}
       </main>
       {dragging && (

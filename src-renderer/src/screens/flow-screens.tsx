@@ -1,17 +1,92 @@
+import { useEffect, useRef, useState } from 'react';
+import type { CallResponse, EventPayload } from '../../../src-core/ipc/contract';
 import { Steps } from '../components/steps';
+import { api, errorMessage } from '../courier-api';
 import type { Screen } from '../shell';
+import { PreviewScreen } from './preview-screen';
 
 /** The steps of sending a file, in order. */
 export const flowSteps = ['preview', 'map', 'review', 'send'] as const;
 export type FlowStep = (typeof flowSteps)[number];
 
-/** The send flow for one file: preview, map, review, send. */
+/** An opened file as main describes it. */
+export type OpenedFile = CallResponse<'files:open'>;
+/** Where the background read of the opened file stands. */
+export type ReadProgress = EventPayload<'files:progress'>;
+
+/** How the user corrected the detected format. */
+export type FormatCorrection = Readonly<{ headerRow?: number; sheet?: string }>;
+
+/** The send flow for one file: preview, map, review, send. Keeps its state across the steps. */
 export function FlowScreens(props: { step: FlowStep; path: string; go: (screen: Screen) => void }) {
-  const name = props.path.split(/[\\/]/).pop() ?? props.path;
+  const [opened, setOpened] = useState<OpenedFile | null>(null);
+  const [openError, setOpenError] = useState<string | null>(null);
+  const [correction, setCorrection] = useState<FormatCorrection>({});
+  const [progress, setProgress] = useState<ReadProgress | null>(null);
+  const [readError, setReadError] = useState<string | null>(null);
+  const current = useRef<string | null>(null);
+  // Events can arrive before files:open has answered with the id: keep the latest per file.
+  const latest = useRef(new Map<string, ReadProgress>());
+
+  useEffect(() => {
+    const offProgress = api().on.filesProgress(p => {
+      latest.current.set(p.sourceId, p);
+      if (p.sourceId === current.current) setProgress(p);
+    });
+    const offFailed = api().on.filesFailed(f => {
+      if (f.sourceId === current.current) setReadError(f.error.message);
+    });
+    return () => {
+      offProgress();
+      offFailed();
+    };
+  }, []);
+
+  useEffect(() => {
+    let cancelled = false;
+    let sourceId: string | null = null;
+    setOpened(null);
+    setOpenError(null);
+    setProgress(null);
+    setReadError(null);
+    api()
+      .files.open({ path: props.path, ...correction })
+      .then(
+        file => {
+          sourceId = file.sourceId;
+          if (cancelled) {
+            void api().files.close({ sourceId });
+            return;
+          }
+          current.current = file.sourceId;
+          setOpened(file);
+          setProgress(latest.current.get(file.sourceId) ?? null);
+        },
+        error => {
+          if (!cancelled) setOpenError(errorMessage(error));
+        }
+      );
+    return () => {
+      cancelled = true;
+      current.current = null;
+      if (sourceId) void api().files.close({ sourceId });
+    };
+  }, [props.path, correction]);
+
   return (
-    <section className="screen screen--wide">
+    <section className="screen screen--wide" aria-label={opened?.fileName}>
       <Steps current={props.step} />
-      <h1 tabIndex={-1}>{name}</h1>
+      {props.step === 'preview' && (
+        <PreviewScreen
+          path={props.path}
+          opened={opened}
+          openError={openError}
+          progress={progress}
+          readError={readError}
+          onCorrect={setCorrection}
+          go={props.go}
+        />
+      )}
     </section>
   );
 }
