@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Fix } from '../fixes/fix';
 import { Schedule } from '../schedule/schedule';
 
 /**
@@ -34,10 +35,10 @@ export const Job = z.object({
   source: JobSource,
   /** The destination's name. */
   destination: z.string().min(1, 'A job needs a destination.'),
-  /** Target column → source column. */
-  mapping: z.record(z.string(), z.string()).default({}),
-  /** The column fixes recorded when the job was set up (their shape belongs to `src-core/fixes`). */
-  fixes: z.array(z.unknown()).default([]),
+  /** Target column → source column (null: left empty), as `ColumnMapping` in `src-core/mapping`. */
+  mapping: z.record(z.string(), z.string().nullable()).default({}),
+  /** The fixes recorded when the job was set up, replayed on every run. */
+  fixes: z.array(Fix).default([]),
   invalidRows: InvalidRowsPolicy.default('send-valid'),
   headerChange: HeaderChangePolicy.default('hold'),
   /** The source columns the mapping was made for; a different set triggers `headerChange`. */

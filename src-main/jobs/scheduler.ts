@@ -78,8 +78,14 @@ export class Scheduler {
 
   constructor(deps: SchedulerDeps) {
     this.deps = deps;
-    this.pausedFlag = deps.memory?.paused ?? false;
-    for (const [id, iso] of Object.entries(deps.memory?.lastSlot ?? {})) {
+    this.pausedFlag = false;
+    if (deps.memory) this.restore(deps.memory);
+  }
+
+  /** Restores what was remembered at the last launch (before `setJobs` and `start`). */
+  restore(memory: SchedulerMemory): void {
+    this.pausedFlag = memory.paused;
+    for (const [id, iso] of Object.entries(memory.lastSlot)) {
       const t = Date.parse(iso);
       if (Number.isFinite(t)) this.lastSlot.set(id, t);
     }

@@ -1,8 +1,9 @@
 import type { CliCommand } from '../cli-io';
 import { inspectCommand } from './inspect';
 import { keysCommand } from './keys';
+import { historyCommand } from './history';
 
 /**
  * Every `courier` command. Each lives in its own module beside this one; add it here.
  */
-export const commands: readonly CliCommand[] = [inspectCommand, keysCommand];
+export const commands: readonly CliCommand[] = [inspectCommand, keysCommand, historyCommand];

@@ -1,0 +1,211 @@
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
+import { CourierError } from '../../../src-core/errors';
+import type { Run } from '../../../src-core/history/run';
+import type { JobListEntry } from '../../../src-core/jobs/job-ipc';
+import type { JobSource } from '../../../src-core/jobs/job';
+import { parseSchedule } from '../../../src-core/schedule/parse-schedule';
+import { describeSchedule } from '../../../src-core/schedule/schedule';
+import { ExitCode, UsageError, printJson, type CliCommand, type CommandContext } from '../cli-io';
+import { parseCommandArgs } from '../run-cli';
+import { createHistoryStore } from '../../history/history-store';
+import { createFolderPicker } from '../../jobs/folder-picker';
+import { createJobRunner, type RunSend } from '../../jobs/job-runner';
+import { createJobStore } from '../../jobs/job-store';
+import { nextRunAfter } from '../../jobs/next-run';
+
+const usage = `Usage:
+  courier jobs add NAME (--source FILE | --watch DIR --pattern GLOB [--each-new])
+                   --destination D [--mapping M] [--schedule "every day at 02:00"]
+                   [--invalid send-valid|hold] [--no-catch-up] [--disabled]
+  courier jobs list [--json]
+  courier jobs run JOB [--json]
+  courier jobs remove JOB
+
+  --source FILE     send this file every time
+  --watch DIR       watch a folder; with --pattern (e.g. "export-*.csv") pick the newest
+                    finished matching file, or with --each-new every new one
+  --mapping M       a JSON file {"target column": "source column"} or
+                    "Target=Source,Other target=Other source"
+  --schedule S      in words: "every 15 minutes", "3 times a day", "every day at 02:00",
+                    "mondays and thursdays at 07:30", "on the 1st and 15th at 06:00",
+                    "first monday of the month at 09:00" (add "in Europe/Brussels" for a zone)
+  --invalid P       send-valid (default): send the valid rows and report the others;
+                    hold: send nothing and keep the file for review
+JOB is a job's name or id. "jobs run" exits 0 when sent, 1 when held or the file has
+blocking problems, 3 on a connection or transfer failure.`;
+
+/** Reads `--mapping`: a JSON file, or inline `Target=Source` pairs. */
+export async function readMappingOption(value: string, cwd: string): Promise<Record<string, string>> {
+  const path = isAbsolute(value) ? value : resolve(cwd, value);
+  const text = await readFile(path, 'utf8').catch(() => null);
+  if (text !== null) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new CourierError('jobs.invalid-mapping', `The mapping file ${path} is not JSON. It should look like {"Email": "E-mail address"}.`);
+    }
+    const inner = parsed && typeof parsed === 'object' && 'mapping' in parsed ? (parsed as { mapping: unknown }).mapping : parsed;
+    if (!inner || typeof inner !== 'object' || Array.isArray(inner) || !Object.values(inner).every(v => typeof v === 'string')) {
+      throw new CourierError('jobs.invalid-mapping', `The mapping file ${path} should hold {"target column": "source column", …}.`);
+    }
+    return inner as Record<string, string>;
+  }
+  if (!value.includes('=')) throw new UsageError(`--mapping “${value}” is neither a file nor Target=Source pairs.`);
+  const mapping: Record<string, string> = {};
+  for (const pair of value.split(',')) {
+    const at = pair.indexOf('=');
+    const target = pair.slice(0, at).trim();
+    const source = pair.slice(at + 1).trim();
+    if (at < 0 || !target || !source) throw new UsageError(`--mapping: “${pair}” is not Target=Source.`);
+    mapping[target] = source;
+  }
+  return mapping;
+}
+
+function describeSource(source: JobSource): string {
+  if (source.kind === 'file') return source.path;
+  return `${source.folder} (${source.pick === 'newest' ? 'newest' : 'each new'} “${source.pattern}”)`;
+}
+
+/** Exit code for a finished run. */
+export function exitCodeOf(runs: readonly Run[]): number {
+  let code: number = ExitCode.ok;
+  for (const run of runs) {
+    if (run.outcome === 'failed') {
+      const transferish = run.transfer.status === 'failed' || /^(transfer|connection|connect|network|auth|trust|secrets|keychain|ftp|sftp)\./.test(run.error?.code ?? '');
+      code = Math.max(code, transferish ? ExitCode.transfer : ExitCode.blocked);
+    } else if (run.outcome === 'held') code = Math.max(code, ExitCode.blocked);
+  }
+  return code;
+}
+
+/** One line about a run, for people. */
+export function runLine(run: Run): string {
+  const file = run.source?.fileName ?? '(no file)';
+  const rows = `${run.rows.sent} of ${run.rows.read} rows sent${run.rows.excluded ? `, ${run.rows.excluded} left out` : ''}`;
+  const outcome = { sent: 'sent', 'sent-with-exclusions': 'sent without some rows', held: 'held for review', failed: 'FAILED' }[run.outcome];
+  return `${file} → ${run.destination ?? '?'}: ${outcome}; ${rows}${run.error ? ` — ${run.error.message}` : ''}`;
+}
+
+async function add({ home, io }: CommandContext, rest: readonly string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(rest, {
+    source: { type: 'string' },
+    watch: { type: 'string' },
+    pattern: { type: 'string' },
+    'each-new': { type: 'boolean' },
+    destination: { type: 'string' },
+    mapping: { type: 'string' },
+    schedule: { type: 'string' },
+    invalid: { type: 'string' },
+    'no-catch-up': { type: 'boolean' },
+    disabled: { type: 'boolean' },
+    json: { type: 'boolean' },
+  });
+  const name = positionals.join(' ').trim();
+  if (!name) throw new UsageError('jobs add needs a NAME.');
+  if (!values.destination) throw new UsageError('jobs add needs --destination.');
+  if ((values.source === undefined) === (values.watch === undefined)) throw new UsageError('Give either --source FILE or --watch DIR (one of them).');
+  if (values.watch !== undefined && !values.pattern) throw new UsageError('--watch needs --pattern, e.g. --pattern "export-*.csv".');
+  if (values.invalid !== undefined && values.invalid !== 'send-valid' && values.invalid !== 'hold') throw new UsageError('--invalid is send-valid or hold.');
+  const cwd = process.cwd();
+  const source: JobSource =
+    values.source !== undefined
+      ? { kind: 'file', path: resolve(cwd, values.source) }
+      : { kind: 'folder', folder: resolve(cwd, values.watch!), pattern: values.pattern!, pick: values['each-new'] ? 'each-new' : 'newest' };
+  const destination = values.destination.endsWith('.json') ? resolve(cwd, values.destination) : values.destination;
+  const job = await createJobStore(home).saveJob({
+    name,
+    source,
+    destination,
+    mapping: values.mapping ? await readMappingOption(values.mapping, cwd) : {},
+    schedule: values.schedule ? parseSchedule(values.schedule) : null,
+    invalidRows: (values.invalid as 'send-valid' | 'hold' | undefined) ?? 'send-valid',
+    catchUp: !values['no-catch-up'],
+    enabled: !values.disabled,
+  });
+  if (values.json) printJson(io, { job });
+  else {
+    io.stdout.write(`Saved job “${job.name}” (${job.id}).\n`);
+    io.stdout.write(`  source:      ${describeSource(job.source)}\n  destination: ${job.destination}\n`);
+    io.stdout.write(`  schedule:    ${job.schedule ? describeSchedule(job.schedule) : 'only when run by hand'}\n`);
+  }
+  return ExitCode.ok;
+}
+
+async function list({ home, io }: CommandContext, rest: readonly string[]): Promise<number> {
+  const { values } = parseCommandArgs(rest, { json: { type: 'boolean' } });
+  const store = createJobStore(home);
+  const [jobs, state] = await Promise.all([store.listJobs(), store.readState()]);
+  const now = new Date();
+  const entries: JobListEntry[] = jobs.map(job => ({
+    ...job,
+    scheduleText: job.schedule ? describeSchedule(job.schedule) : null,
+    nextRunAt: job.schedule && job.enabled && !state.paused ? (nextRunAfter(job.schedule, now)?.toISOString() ?? null) : null,
+    running: false,
+  }));
+  if (values.json) {
+    printJson(io, { jobs: entries, paused: state.paused });
+    return ExitCode.ok;
+  }
+  if (entries.length === 0) {
+    io.stdout.write('No jobs yet. Add one with “courier jobs add”.\n');
+    return ExitCode.ok;
+  }
+  if (state.paused) io.stdout.write('All jobs are paused.\n');
+  for (const job of entries) {
+    io.stdout.write(`${job.name}${job.enabled ? '' : ' (off)'}\n`);
+    io.stdout.write(`  ${describeSource(job.source)} → ${job.destination}\n`);
+    io.stdout.write(`  ${job.scheduleText ?? 'only when run by hand'}${job.nextRunAt ? `; next ${job.nextRunAt}` : ''}\n`);
+  }
+  return ExitCode.ok;
+}
+
+async function run({ home, io }: CommandContext, rest: readonly string[], runSend: RunSend): Promise<number> {
+  const { values, positionals } = parseCommandArgs(rest, { json: { type: 'boolean' } });
+  const idOrName = positionals.join(' ').trim();
+  if (!idOrName) throw new UsageError('jobs run needs a JOB (its name or id).');
+  const jobs = createJobStore(home);
+  const history = createHistoryStore(home);
+  const runner = createJobRunner({ jobs, history, picker: createFolderPicker(home), runSend });
+  const result = await runner.runJob(idOrName, 'cli');
+  if (values.json) printJson(io, { job: { id: result.job.id, name: result.job.name }, runs: result.runs, nothingToSend: result.nothingToSend });
+  else if (result.nothingToSend) io.stdout.write(`${result.nothingToSend}\n`);
+  else for (const r of result.runs) (r.outcome === 'failed' ? io.stderr : io.stdout).write(`${runLine(r)}\n`);
+  return exitCodeOf(result.runs);
+}
+
+async function remove({ home, io }: CommandContext, rest: readonly string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(rest, { json: { type: 'boolean' } });
+  const idOrName = positionals.join(' ').trim();
+  if (!idOrName) throw new UsageError('jobs remove needs a JOB (its name or id).');
+  const job = await createJobStore(home).removeJob(idOrName);
+  if (values.json) printJson(io, { removed: { id: job.id, name: job.name } });
+  else io.stdout.write(`Removed job “${job.name}”.\n`);
+  return ExitCode.ok;
+}
+
+/** `courier jobs …` over a given send pipeline. */
+export function createJobsCommand(deps: { runSend: RunSend }): CliCommand {
+  return {
+    name: 'jobs',
+    summary: 'add, list, run and remove saved (scheduled) jobs',
+    usage,
+    run: async context => {
+      const [sub, ...rest] = context.args;
+      switch (sub) {
+        case 'add':
+          return add(context, rest);
+        case 'list':
+          return list(context, rest);
+        case 'run':
+          return run(context, rest, deps.runSend);
+        case 'remove':
+          return remove(context, rest);
+        default:
+          throw new UsageError(sub ? `unknown subcommand “${sub}”.` : 'say add, list, run or remove.');
+      }
+    },
+  };
+}

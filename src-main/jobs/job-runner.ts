@@ -1,0 +1,154 @@
+import { stat } from 'node:fs/promises';
+import { CourierError, toPlainError } from '../../src-core/errors';
+import type { Fix } from '../../src-core/fixes/fix';
+import type { Run, RunTrigger } from '../../src-core/history/run';
+import type { HeaderChangePolicy, InvalidRowsPolicy, Job } from '../../src-core/jobs/job';
+import type { ColumnMapping } from '../../src-core/mapping/suggest';
+import type { HistoryStore } from '../history/history-store';
+import { hashFile, type FolderPicker, type PickedFile } from './folder-picker';
+import type { JobStore } from './job-store';
+
+/** What one job run asks of the send pipeline: one file, sent as the job says. */
+export type JobRunRequest = Readonly<{
+  /** The source file to read. */
+  file: string;
+  destination: string;
+  mapping: ColumnMapping;
+  fixes: readonly Fix[];
+  invalidRows: InvalidRowsPolicy;
+  headerChange: HeaderChangePolicy;
+  expectedHeaders: readonly string[] | null;
+  keepCopies: boolean;
+  trigger: RunTrigger;
+  job: Readonly<{ id: string; name: string }>;
+}>;
+
+/**
+ * The one send pipeline (read, map, validate, fix, prepare, upload, record the run in history).
+ *
+ * It resolves with the Run it recorded; if it rejects, it recorded nothing and the job runner
+ * records the failure itself.
+ */
+export type RunSend = (request: JobRunRequest) => Promise<Run>;
+
+/** What running a job did. */
+export type JobRunResult = Readonly<{
+  job: Job;
+  /** One run per file sent (a watched folder in `each-new` mode may send several). */
+  runs: readonly Run[];
+  /** Set when there was nothing to send (no new file in the watched folder), in words. */
+  nothingToSend: string | null;
+}>;
+
+export type JobRunnerDeps = Readonly<{
+  jobs: JobStore;
+  history: HistoryStore;
+  picker: FolderPicker;
+  runSend: RunSend;
+  now?: () => Date;
+  /** Told about every finished run (notifications, tray). */
+  onRunFinished?: (run: Run, job: Job) => void;
+}>;
+
+export type JobRunner = Readonly<{
+  /** Runs a job now: picks its file(s) and sends each through the pipeline. */
+  runJob: (idOrName: string | Job, trigger: RunTrigger) => Promise<JobRunResult>;
+}>;
+
+// A failure of the connection or the server: the file was not the problem, so the watched folder
+// offers it again next time instead of recording it as taken.
+const RETRYABLE = /^(transfer|connection|connect|network|auth|trust|secrets|keychain|ftp|sftp)\./;
+
+function shouldMarkPicked(run: Run): boolean {
+  if (run.outcome !== 'failed') return true;
+  if (run.transfer.status === 'failed') return false;
+  return !(run.error && RETRYABLE.test(run.error.code));
+}
+
+/**
+ * Runs saved jobs through the one send pipeline.
+ *
+ * A file source is sent as it is every time; a watched folder offers only stable files it has
+ * not given this job before. Anything that goes wrong before the pipeline could record it (a
+ * missing file or folder) is recorded here as a failed run, so a person sees it in the history.
+ */
+export function createJobRunner(deps: JobRunnerDeps): JobRunner {
+  const now = deps.now ?? (() => new Date());
+
+  async function recordFailure(job: Job, trigger: RunTrigger, started: Date, error: unknown, source: PickedFile | null): Promise<Run> {
+    return deps.history.append({
+      startedAt: started.toISOString(),
+      durationMs: Math.max(0, now().getTime() - started.getTime()),
+      trigger,
+      job: { id: job.id, name: job.name },
+      outcome: 'failed',
+      source: source ? { fileName: source.name, sha256: source.sha256, bytes: source.size } : null,
+      destination: job.destination,
+      error: toPlainError(error),
+    });
+  }
+
+  async function send(job: Job, trigger: RunTrigger, file: PickedFile | null, path: string): Promise<Run> {
+    const started = now();
+    try {
+      return await deps.runSend({
+        file: path,
+        destination: job.destination,
+        mapping: job.mapping,
+        fixes: job.fixes,
+        invalidRows: job.invalidRows,
+        headerChange: job.headerChange,
+        expectedHeaders: job.expectedHeaders,
+        keepCopies: job.keepCopies,
+        trigger,
+        job: { id: job.id, name: job.name },
+      });
+    } catch (error) {
+      return recordFailure(job, trigger, started, error, file);
+    }
+  }
+
+  return {
+    runJob: async (idOrName, trigger) => {
+      const job = typeof idOrName === 'string' ? await deps.jobs.getJob(idOrName) : idOrName;
+      const runs: Run[] = [];
+      const finished = (run: Run): void => {
+        runs.push(run);
+        deps.onRunFinished?.(run, job);
+      };
+      const source = job.source;
+      if (source.kind === 'file') {
+        const started = now();
+        const info = await stat(source.path).catch(() => null);
+        if (!info || !info.isFile()) {
+          const error = new CourierError('jobs.source-missing', `The job “${job.name}” sends ${source.path}, but that file does not exist (any more). Check the job's source.`);
+          finished(await recordFailure(job, trigger, started, error, null));
+          return { job, runs, nothingToSend: null };
+        }
+        finished(await send(job, trigger, null, source.path));
+        return { job, runs, nothingToSend: null };
+      }
+
+      let files: PickedFile[];
+      try {
+        files = await deps.picker.pick(source, job.id);
+      } catch (error) {
+        finished(await recordFailure(job, trigger, now(), error, null));
+        return { job, runs, nothingToSend: null };
+      }
+      if (files.length === 0) {
+        return { job, runs, nothingToSend: `No new finished file matching “${source.pattern}” in ${source.folder}.` };
+      }
+      for (const file of files) {
+        // The file may have changed since it was picked; the ledger keeps what was actually sent.
+        const current = await hashFile(file.path).catch(() => null);
+        const picked = current && current !== file.sha256 ? { ...file, sha256: current } : file;
+        const run = await send(job, trigger, picked, picked.path);
+        if (shouldMarkPicked(run)) await deps.picker.markPicked(picked, job.id);
+        finished(run);
+      }
+      return { job, runs, nothingToSend: null };
+    },
+  };
+}
+

@@ -1,0 +1,134 @@
+import type { Run, RunTrigger } from '../../src-core/history/run';
+import type { JobListEntry, JobSaveRequest, JobsOverview } from '../../src-core/jobs/job-ipc';
+import type { Job } from '../../src-core/jobs/job';
+import { parseSchedule } from '../../src-core/schedule/parse-schedule';
+import { describeSchedule } from '../../src-core/schedule/schedule';
+import { createHistoryStore, type HistoryStore } from '../history/history-store';
+import { createFolderPicker, type FolderPickerOptions } from './folder-picker';
+import { createJobRunner, type JobRunResult, type JobRunner, type RunSend } from './job-runner';
+import { createJobStore, type JobStore } from './job-store';
+import { Scheduler, type TimerHandle, type UpcomingRun } from './scheduler';
+
+export type JobServiceDeps = Readonly<{
+  home: string;
+  /** The one send pipeline. */
+  runSend: RunSend;
+  now?: () => Date;
+  setTimer?: (callback: () => void, ms: number) => TimerHandle;
+  clearTimer?: (handle: TimerHandle) => void;
+  picker?: FolderPickerOptions;
+  history?: HistoryStore;
+  /** Told about every finished run (notifications, tray, `history:added`). */
+  onRunFinished?: (run: Run, job: Job) => void;
+  /** Told when jobs, running state or the pause switch change (tray, `jobs:changed`). */
+  onChange?: (state: { paused: boolean; running: string[] }) => void;
+}>;
+
+/** Jobs, their schedules and their runs, for the app (IPC, tray) and the CLI. */
+export type JobService = Readonly<{
+  store: JobStore;
+  history: HistoryStore;
+  runner: JobRunner;
+  scheduler: Scheduler;
+  /** Loads the jobs and what the scheduler remembered, and starts the schedules. */
+  start: () => Promise<void>;
+  stop: () => void;
+  overview: () => Promise<JobsOverview>;
+  save: (request: JobSaveRequest) => Promise<Job>;
+  remove: (idOrName: string) => Promise<Job>;
+  setEnabled: (idOrName: string, enabled: boolean) => Promise<Job>;
+  setPaused: (paused: boolean) => void;
+  /** Starts a run in the background (never two of the same job at once). */
+  runNow: (idOrName: string) => Promise<'started' | 'already-running'>;
+  /** Runs a job and waits for it (the CLI). */
+  runAndWait: (idOrName: string, trigger: RunTrigger) => Promise<JobRunResult>;
+  upcoming: () => UpcomingRun[];
+}>;
+
+/** Applies `scheduleText` (words) to a save request. */
+export function resolveSchedule(request: JobSaveRequest): JobSaveRequest {
+  const { scheduleText, ...rest } = request;
+  if (scheduleText === undefined) return rest;
+  return { ...rest, schedule: scheduleText.trim() === '' ? null : parseSchedule(scheduleText) };
+}
+
+/** Builds the job service over `<home>`: store, history, picker, runner and scheduler. */
+export function createJobService(deps: JobServiceDeps): JobService {
+  const now = deps.now ?? (() => new Date());
+  const store = createJobStore(deps.home, { now });
+  const history = deps.history ?? createHistoryStore(deps.home, { now });
+  const picker = createFolderPicker(deps.home, { ...deps.picker, now });
+  const runner = createJobRunner({ jobs: store, history, picker, runSend: deps.runSend, now, ...(deps.onRunFinished ? { onRunFinished: deps.onRunFinished } : {}) });
+  let jobs: Job[] = [];
+  let persisting: Promise<unknown> = Promise.resolve();
+
+  const scheduler = new Scheduler({
+    now,
+    setTimer: deps.setTimer ?? ((callback, ms) => setTimeout(callback, ms)),
+    clearTimer: deps.clearTimer ?? (handle => clearTimeout(handle as NodeJS.Timeout)),
+    runJob: async (job, reason) => {
+      const current = jobs.find(j => j.id === job.id);
+      if (current) await runner.runJob(current, reason.kind === 'manual' ? 'user' : 'job');
+    },
+    saveMemory: memory => {
+      persisting = persisting.then(() => store.updateState(state => ({ ...state, paused: memory.paused, lastSlot: { ...memory.lastSlot } }))).catch(() => undefined);
+    },
+    onChange: () => deps.onChange?.({ paused: scheduler.paused, running: scheduler.runningJobs() }),
+  });
+
+  async function reload(): Promise<void> {
+    jobs = await store.listJobs();
+    scheduler.setJobs(jobs);
+  }
+
+  const entry = (job: Job, upcoming: readonly UpcomingRun[]): JobListEntry => ({
+    ...job,
+    scheduleText: job.schedule ? describeSchedule(job.schedule) : null,
+    nextRunAt: upcoming.find(u => u.jobId === job.id)?.at.toISOString() ?? null,
+    running: scheduler.isRunning(job.id),
+  });
+
+  return {
+    store,
+    history,
+    runner,
+    scheduler,
+    start: async () => {
+      // What the scheduler remembered is restored before it sees the jobs, so missed runs are noticed.
+      scheduler.restore(await store.readState());
+      await reload();
+      scheduler.start();
+    },
+    stop: () => scheduler.stop(),
+    overview: async () => {
+      jobs = await store.listJobs();
+      const upcoming = scheduler.upcoming();
+      return { jobs: jobs.map(j => entry(j, upcoming)), paused: scheduler.paused };
+    },
+    save: async request => {
+      const job = await store.saveJob(resolveSchedule(request));
+      await reload();
+      return job;
+    },
+    remove: async idOrName => {
+      const job = await store.removeJob(idOrName);
+      await reload();
+      return job;
+    },
+    setEnabled: async (idOrName, enabled) => {
+      const job = await store.setEnabled(idOrName, enabled);
+      await reload();
+      return job;
+    },
+    setPaused: paused => scheduler.setPaused(paused),
+    runNow: async idOrName => {
+      const job = await store.getJob(idOrName);
+      if (!jobs.some(j => j.id === job.id)) await reload();
+      const outcome = scheduler.runNow(job.id);
+      return outcome === 'already-running' ? 'already-running' : 'started';
+    },
+    runAndWait: (idOrName, trigger) => runner.runJob(idOrName, trigger),
+    upcoming: () => scheduler.upcoming(),
+  };
+
+}
