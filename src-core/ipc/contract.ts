@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { preparationCalls } from '../preparation/preparation-ipc';
 
 /**
  * The one typed contract between the renderer and the main process.
@@ -49,6 +50,7 @@ export const OpenedFileSchema = z.object({
 
 export const calls = {
   'app:info': { request: z.undefined(), response: AppInfo },
+  ...preparationCalls,
   /** Asks the user for a file to open (the system file chooser); null when they cancel. */
   'files:pick': { request: z.undefined(), response: z.object({ path: z.string().nullable() }) },
   /** Opens a file (detects format, columns, first rows) and starts reading it in full in the background. */

@@ -2,6 +2,7 @@ import type { Emit, Handlers } from '../ipc/ipc-router';
 import { createUiHandlers } from '../ui/ui-handlers';
 import { createSecretHandlers } from '../secrets/secret-handlers';
 import { createReadingHandlers } from '../reading/reading-handlers';
+import { createPreparationHandlers } from '../preparation/preparation-handlers';
 
 /** What the main-process services need from their surroundings. */
 export type ServiceContext = Readonly<{
@@ -34,5 +35,6 @@ export function createMainHandlers(context: ServiceContext): Handlers {
     ...createUiHandlers(context),
     ...createSecretHandlers(),
     ...createReadingHandlers(context),
+    ...createPreparationHandlers(context),
   };
 }

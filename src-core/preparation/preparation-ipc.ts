@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { Destination, PresetId, TargetColumn } from '../destinations/destination';
+import { Fix } from '../fixes/fix-schema';
+
+/**
+ * IPC schemas of the destinations, mapping and review channels (listed in `ipc/contract.ts`).
+ * Everything here is plain JSON: no bytes cross IPC, only names, counts and text previews.
+ */
+
+const Mapping = z.record(z.string(), z.string().nullable());
+
+export const PresetSummary = z.object({ id: PresetId, label: z.string(), description: z.string(), destination: Destination });
+
+export const IssueSchema = z.object({
+  row: z.number().int().nullable(),
+  sourceLine: z.number().int().nullable(),
+  column: z.string().nullable(),
+  code: z.string(),
+  message: z.string(),
+  severity: z.enum(['error', 'warning']),
+});
+
+export const HeaderChangesSchema = z.object({
+  added: z.array(z.string()),
+  gone: z.array(z.string()),
+  renamed: z.array(z.object({ from: z.string(), to: z.string() })),
+});
+
+export const SuggestionSchema = z.object({
+  target: z.string(),
+  source: z.string().nullable(),
+  confidence: z.number(),
+  reason: z.enum(['same-name', 'synonym', 'similar-name', 'content', 'remembered', 'none']),
+  question: z.boolean(),
+});
+
+/** What the review needs to run a preparation: file, destination, mapping, fixes. */
+export const ReviewRequest = z.object({
+  path: z.string().min(1),
+  /** A configured destination's name or a preset id. */
+  destinationName: z.string().min(1),
+  mapping: Mapping.optional(),
+  fixes: z.array(Fix).default([]),
+  excludeInvalid: z.boolean().default(false),
+  sheet: z.string().optional(),
+  headerRow: z.number().int().min(1).optional(),
+});
+
+export const preparationCalls = {
+  /** The built-in presets (starting points for a new destination). */
+  'presets:list': { request: z.undefined(), response: z.object({ presets: z.array(PresetSummary) }) },
+  /** Every configured destination; files that cannot be read are listed as problems. */
+  'destinations:list': {
+    request: z.undefined(),
+    response: z.object({ destinations: z.array(Destination), problems: z.array(z.object({ file: z.string(), message: z.string() })) }),
+  },
+  /** One configured destination (or a fresh copy of a preset, by preset id); null when none. */
+  'destinations:get': { request: z.object({ name: z.string().min(1) }), response: z.object({ destination: Destination.nullable() }) },
+  /** Saves a destination; `previousName` renames it (its secrets and mappings follow). */
+  'destinations:save': {
+    request: z.object({ destination: Destination, previousName: z.string().optional(), overwrite: z.boolean().optional() }),
+    response: z.object({ destination: Destination }),
+  },
+  /** Removes a destination (its secrets and remembered mappings too). */
+  'destinations:remove': { request: z.object({ name: z.string().min(1) }), response: z.object({ removed: z.boolean() }) },
+  /** Target columns from a vendor's sample file (CustomerGauge, EvaluAgent). */
+  'destinations:columns-from-sample': {
+    request: z.object({ path: z.string().min(1), sheet: z.string().optional() }),
+    response: z.object({ columns: z.array(TargetColumn) }),
+  },
+  /** Mapping proposals for a file's columns, and the remembered mapping for this header set. */
+  'mapping:suggest': {
+    request: z.object({ destinationName: z.string().min(1), columns: z.array(z.string()), sampleRows: z.array(z.array(z.string())).max(200).default([]) }),
+    response: z.object({
+      suggestions: z.array(SuggestionSchema),
+      remembered: z.object({ mapping: Mapping, exact: z.boolean(), changes: HeaderChangesSchema }).nullable(),
+    }),
+  },
+  /** Remembers a confirmed mapping for this destination and header set. */
+  'mapping:remember': {
+    request: z.object({ destinationName: z.string().min(1), columns: z.array(z.string()), mapping: Mapping }),
+    response: z.object({}),
+  },
+  /** Maps, fixes and validates the whole file; returns the problems and the planned files. */
+  'review:check': {
+    request: ReviewRequest.extend({ maxIssues: z.number().int().min(0).max(100_000).default(1000) }),
+    response: z.object({
+      destination: z.string(),
+      mapping: Mapping,
+      mappingOrigin: z.enum(['given', 'remembered', 'suggested']),
+      headerChanges: HeaderChangesSchema.nullable(),
+      rowCount: z.number(),
+      validRowCount: z.number(),
+      writtenRowCount: z.number(),
+      rejectedCount: z.number(),
+      blocked: z.boolean(),
+      summary: z.record(z.string(), z.number()),
+      issueCount: z.number(),
+      issues: z.array(IssueSchema),
+      files: z.array(
+        z.object({
+          name: z.string(),
+          rows: z.number(),
+          bytes: z.number(),
+          encoding: z.string(),
+          /** The first lines of the file as text (at most 10 lines, a zip shows its CSV). */
+          firstLines: z.array(z.string()),
+        })
+      ),
+    }),
+  },
+  /** Writes the rows that will not be sent, with the reason, as a CSV for Excel. */
+  'review:save-rejected': {
+    request: ReviewRequest.extend({ target: z.string().min(1) }),
+    response: z.object({ path: z.string(), rows: z.number() }),
+  },
+} as const;

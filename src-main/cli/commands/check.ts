@@ -1,0 +1,119 @@
+import { parseArgs } from 'node:util';
+import { ExitCode, UsageError, printJson, type CliCommand, type CliIo } from '../cli-io';
+import { resolveDestination } from '../../settings/destination-store';
+import { prepareFile, readMappingFile, type FilePreparation } from '../../preparation/prepare-file';
+import { issueCodes } from '../../../src-core/validation/issues';
+
+const usage = `Usage: courier check FILE --destination D [--mapping M] [--json]
+
+Maps the file's columns to the destination's and validates every row; lists the problems.
+
+  --destination D  a configured destination, a preset id (hello-customer, customergauge,
+                   digitaleo, blueconic, evaluagent, generic) or a destination JSON file
+  --mapping M      a JSON file: { "Destination column": "Source column" | null, … }
+                   (or { "mapping": {…}, "fixes": [ … ] }); without it the remembered
+                   mapping for these columns is used, else Courier's confident suggestions
+  --json           print one JSON object: destination, mapping, rowCount, validRowCount,
+                   issues, summary, files
+
+Exit code 1 when any row has an error, 0 otherwise.`;
+
+const options = {
+  destination: { type: 'string', short: 'd' },
+  mapping: { type: 'string', short: 'm' },
+  out: { type: 'string', short: 'o' },
+  'exclude-invalid': { type: 'boolean' },
+  json: { type: 'boolean' },
+} as const;
+
+/** Parses the options of `check` and `prepare` (bad ones become usage errors). */
+export function parsePreparationArgs(args: readonly string[]) {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** Reads the options `check` and `prepare` share and runs the preparation. */
+export async function runPreparation(
+  args: readonly string[],
+  home: string,
+  extra: Readonly<{ excludeInvalid?: boolean }> = {}
+): Promise<FilePreparation> {
+  const { values, positionals } = parsePreparationArgs(args);
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'Which file? Give one FILE.' : 'Give exactly one FILE.');
+  if (!values.destination) throw new UsageError('--destination is required.');
+  const destination = await resolveDestination(home, values.destination);
+  const fromFile = values.mapping ? await readMappingFile(values.mapping) : undefined;
+  return prepareFile(positionals[0]!, destination, {
+    mapping: fromFile?.mapping,
+    fixes: fromFile?.fixes,
+    excludeInvalid: extra.excludeInvalid ?? values['exclude-invalid'] === true,
+    now: new Date(),
+    home,
+  });
+}
+
+/** The `--json` document of `check` (a documented contract). */
+export function checkReport(result: FilePreparation) {
+  return {
+    destination: result.destination,
+    mapping: result.mapping,
+    rowCount: result.rowCount,
+    validRowCount: result.validRowCount,
+    issues: result.issues,
+    summary: result.summary,
+    files: result.files.map(f => ({ name: f.name, rows: f.rows, bytes: f.bytes.length })),
+  };
+}
+
+/** Whether any row (or the whole file) has an error. */
+export const hasErrors = (result: FilePreparation): boolean => result.issues.some(i => i.severity === 'error');
+
+const n = (value: number) => value.toLocaleString('en');
+
+/** The human-readable summary of a preparation, shared by `check` and `prepare`. */
+export function printSummary(io: CliIo, result: FilePreparation, maxIssues = 20): void {
+  const out = (line = '') => io.stdout.write(`${line}\n`);
+  out(`${result.source.path} → ${result.destination}`);
+  out(`${n(result.rowCount)} rows; ${n(result.validRowCount)} ready to send.`);
+  if (result.mappingOrigin !== 'given') out(`Columns matched ${result.mappingOrigin === 'remembered' ? 'as remembered for this file layout' : 'by Courier’s suggestions'}:`);
+  else out('Columns:');
+  for (const [target, source] of Object.entries(result.mapping)) out(`  ${target} ← ${source ?? '(nothing)'}`);
+  if (result.headerChanges) {
+    const c = result.headerChanges;
+    out('The file’s columns changed since the mapping was remembered:');
+    for (const r of c.renamed) out(`  renamed: “${r.from}” → “${r.to}”`);
+    for (const a of c.added) out(`  new: “${a}”`);
+    for (const g of c.gone) out(`  gone: “${g}”`);
+  }
+  const codes = Object.entries(result.summary);
+  if (codes.length > 0) {
+    out();
+    out('Problems:');
+    for (const [code, count] of codes) {
+      const title = (issueCodes as Record<string, { title: string; severity: string }>)[code];
+      out(`  ${n(count).padStart(7)}  ${title?.title ?? code}${title?.severity === 'warning' ? ' (warning)' : ''}`);
+    }
+    out();
+    for (const issue of result.issues.slice(0, maxIssues)) out(`  ${issue.severity === 'error' ? '✗' : '!'} ${issue.message}`);
+    if (result.issues.length > maxIssues) out(`  … and ${n(result.issues.length - maxIssues)} more (use --json for all of them).`);
+  }
+  out();
+  out(result.files.length === 1 ? 'File to send:' : `Files to send (${result.files.length}):`);
+  for (const f of result.files) out(`  ${f.name}  ${n(f.rows)} rows, ${n(f.bytes.length)} bytes`);
+}
+
+/** `courier check`: map and validate; list the problems. */
+export const checkCommand: CliCommand = {
+  name: 'check',
+  summary: 'map and validate a file for a destination; list the problems',
+  usage,
+  run: async ({ args, home, io }) => {
+    const result = await runPreparation(args, home);
+    if (args.includes('--json')) printJson(io, checkReport(result));
+    else printSummary(io, result);
+    return hasErrors(result) ? ExitCode.blocked : ExitCode.ok;
+  },
+};
