@@ -1,0 +1,338 @@
+import { parseDestination, PresetId, type Destination } from '../../../src-core/destinations/destination';
+import { destinationFromPreset } from '../../../src-core/destinations/presets';
+import { defaultPort, type Protocol } from '../../../src-core/destinations/transport';
+import { CourierError, toPlainError } from '../../../src-core/errors';
+import { ExitCode, UsageError, printJson, type CliIo } from '../cli-io';
+import type { CliCommand } from '../cli-io';
+import { parseCommandArgs } from '../run-cli';
+import { redact } from '../../logging/redact';
+import { getDestination, listDestinations, removeDestination, renameDestination, saveDestination } from '../../settings/destination-store';
+import { readKeyFile } from '../../secrets/secret-handlers';
+import { readSecretLines } from '../../secrets/secret-input';
+import { SecretStore, type SecretKind } from '../../secrets/secret-store';
+import { openPrivateKey, SshIdentities } from '../../secrets/ssh-identity';
+
+const usage = `Usage:
+  courier destinations list [--json]
+  courier destinations add NAME --protocol ftps|ftps-implicit|sftp --host HOST --user USER
+        [--preset ID] [--port N] [--folder PATH] [--password-stdin] [--key FILE]
+        [--passphrase-stdin] [--auth password|key|key-and-password]
+        [--host-key SHA256:…] [--tls-fingerprint SHA256:…] [--json]
+  courier destinations remove NAME [--json]
+  courier destinations rename OLD NEW [--json]
+
+Destinations are kept in the settings folder; their passwords, key passphrases and private keys
+only in the system keychain (never in a file, never on the command line).
+
+  add      make a destination from a preset (hello-customer, customergauge, digitaleo,
+           blueconic, evaluagent, generic; default generic) with its connection
+  list     the configured destinations and which secrets each has in the keychain
+  remove   delete a destination and its secrets
+  rename   rename a destination; its secrets move with it
+
+Options of add:
+  --password-stdin     read the password from standard input (first line)
+  --passphrase-stdin   read the private key's passphrase from standard input (the line after
+                       the password when both are given)
+  --key FILE           import this private key (OpenSSH or PEM) into the keychain; the file
+                       itself is not used afterwards. Without it, an identity made with
+                       "courier keys generate NAME" is used when there is one.
+  --host-key           the SFTP server's host key fingerprint, as ssh-keygen -lf prints it
+  --tls-fingerprint    the FTPS server certificate's SHA-256 fingerprint
+
+Exit codes: 0 done; 1 a key file that cannot be used; 2 usage error or an invalid or unknown
+destination; 3 the system keychain is missing, locked or refused.`;
+
+const protocols: readonly Protocol[] = ['ftps', 'ftps-implicit', 'sftp'];
+const authModes = ['password', 'key', 'key-and-password'] as const;
+
+/** Exit code for a failure of this command (see the usage text). */
+function exitFor(error: unknown): number {
+  const code = toPlainError(error).code;
+  if (code.startsWith('secrets.')) return ExitCode.transfer;
+  if (code.startsWith('destination.') || code.startsWith('input.')) return ExitCode.usage;
+  return ExitCode.blocked;
+}
+
+function fail(io: CliIo, error: unknown, json: boolean): number {
+  const plain = toPlainError(error);
+  const safe = { code: plain.code, message: redact(plain.message) };
+  if (json) printJson(io, { error: safe });
+  else io.stderr.write(`courier: ${safe.message}\n`);
+  return exitFor(error);
+}
+
+/** What a destination looks like in `list` and `--json` output: never a secret. */
+export type DestinationSummary = Readonly<{
+  name: string;
+  presetId: string;
+  protocol: string | null;
+  host: string | null;
+  port: number | null;
+  user: string | null;
+  auth: string | null;
+  folder: string;
+  hostKey: string | null;
+  tlsFingerprint: string | null;
+  /** Which secrets the keychain holds; null when the keychain could not be asked. */
+  secrets: Readonly<{ password: boolean; passphrase: boolean; privateKey: boolean }> | null;
+}>;
+
+function summary(d: Destination, secrets: DestinationSummary['secrets']): DestinationSummary {
+  const t = d.transport;
+  return {
+    name: d.name,
+    presetId: d.presetId,
+    protocol: t.protocol ?? null,
+    host: t.host ?? null,
+    port: t.port ?? (t.protocol ? defaultPort[t.protocol] : null),
+    user: t.user ?? null,
+    auth: t.auth ?? null,
+    folder: d.folder,
+    hostKey: t.hostKey ?? null,
+    tlsFingerprint: t.tlsFingerprint ?? null,
+    secrets,
+  };
+}
+
+const secretWords = (s: DestinationSummary['secrets']): string => {
+  if (!s) return '(keychain unavailable)';
+  const words = [s.password && 'password', s.privateKey && 'private key', s.passphrase && 'passphrase'].filter(Boolean);
+  return words.length > 0 ? words.join(', ') : 'none';
+};
+
+function table(rows: readonly DestinationSummary[]): string {
+  const header = ['NAME', 'PRESET', 'PROTOCOL', 'SERVER', 'USER', 'IN KEYCHAIN'];
+  const cells = rows.map(r => [r.name, r.presetId, r.protocol ?? '-', r.host ? `${r.host}:${r.port}` : '-', r.user ?? '-', secretWords(r.secrets)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map(c => c[i]!.length)));
+  const line = (c: readonly string[]) => c.map((v, i) => (i === c.length - 1 ? v : v.padEnd(widths[i]!))).join('  ');
+  return [line(header), ...cells.map(line)].join('\n');
+}
+
+async function secretsOf(store: SecretStore, name: string): Promise<DestinationSummary['secrets']> {
+  const has = await store.hasAll(name);
+  return { password: has.password, passphrase: has.passphrase, privateKey: has['private-key'] };
+}
+
+async function list(home: string, io: CliIo, json: boolean): Promise<number> {
+  const store = new SecretStore();
+  const { destinations, problems } = await listDestinations(home);
+  // Ask the keychain once; when it cannot answer the list is still shown, marked as such.
+  const keychain = destinations.length > 0 ? await store.status() : null;
+  const rows: DestinationSummary[] = [];
+  for (const d of destinations) rows.push(summary(d, keychain?.usable ? await secretsOf(store, d.name) : null));
+  if (json) {
+    printJson(io, {
+      destinations: rows,
+      problems,
+      ...(keychain && !keychain.usable ? { keychain: { code: keychain.code, message: keychain.message } } : {}),
+    });
+    return ExitCode.ok;
+  }
+  if (rows.length === 0) io.stdout.write('No destinations yet. Add one with “courier destinations add NAME …”.\n');
+  else io.stdout.write(`${table(rows)}\n`);
+  if (keychain && !keychain.usable) io.stderr.write(`courier: ${keychain.message}\n`);
+  for (const p of problems) io.stderr.write(`courier: skipped ${p.file}: ${redact(p.message)}\n`);
+  return ExitCode.ok;
+}
+
+type AddValues = Readonly<{
+  preset?: string;
+  protocol?: string;
+  host?: string;
+  port?: string;
+  user?: string;
+  folder?: string;
+  auth?: string;
+  key?: string;
+  'host-key'?: string;
+  'tls-fingerprint'?: string;
+  'password-stdin'?: boolean;
+  'passphrase-stdin'?: boolean;
+}>;
+
+async function add(home: string, io: CliIo, name: string, values: AddValues, json: boolean): Promise<number> {
+  const presetId = values.preset ?? 'generic';
+  if (!PresetId.safeParse(presetId).success) throw new UsageError(`there is no preset “${presetId}”; choose one of ${PresetId.options.join(', ')}.`);
+  const preset = destinationFromPreset(presetId as PresetId);
+  const protocol = (values.protocol ?? preset.transport.protocol) as Protocol | undefined;
+  if (!protocol || !protocols.includes(protocol)) throw new UsageError(`--protocol must be one of ${protocols.join(', ')}.`);
+  if (!values.host) throw new UsageError('--host is missing (the server name the vendor gave you).');
+  if (!values.user) throw new UsageError('--user is missing.');
+  let port: number | undefined;
+  if (values.port !== undefined) {
+    if (!/^\d+$/.test(values.port) || Number(values.port) < 1 || Number(values.port) > 65535) throw new UsageError(`--port must be a number from 1 to 65535 (got “${values.port}”).`);
+    port = Number(values.port);
+  } else if (values.protocol === undefined || values.protocol === preset.transport.protocol) {
+    port = preset.transport.port;
+  }
+  if (values.auth !== undefined && !(authModes as readonly string[]).includes(values.auth)) throw new UsageError(`--auth must be one of ${authModes.join(', ')}.`);
+  const sftp = protocol === 'sftp';
+  if (!sftp && (values.key || values['passphrase-stdin'] || values['host-key'] || (values.auth && values.auth !== 'password'))) {
+    throw new UsageError('keys, passphrases and host keys belong to SFTP; FTPS logs in with a password.');
+  }
+  if (sftp && values['tls-fingerprint']) throw new UsageError('--tls-fingerprint belongs to FTPS; SFTP servers are pinned with --host-key.');
+
+  if (await getDestination(home, name)) {
+    throw new CourierError('destination.exists', `A destination called “${name}” already exists. Remove it first or choose another name.`);
+  }
+  // Validate the destination before touching the keychain, so a typo leaves nothing behind.
+  const draft = (auth: (typeof authModes)[number]) =>
+    parseDestination({
+      ...preset,
+      name,
+      folder: values.folder ?? preset.folder,
+      transport: {
+        ...preset.transport,
+        protocol,
+        host: values.host,
+        port,
+        user: values.user,
+        auth,
+        ...(values['host-key'] ? { hostKey: values['host-key'] } : {}),
+        ...(values['tls-fingerprint'] ? { tlsFingerprint: values['tls-fingerprint'] } : {}),
+      },
+    });
+  draft('password');
+  const destinationName = parseDestination({ ...preset, name }).name;
+
+  const labels = [...(values['password-stdin'] ? ['password'] : []), ...(values['passphrase-stdin'] ? ['passphrase'] : [])];
+  const read = labels.length > 0 ? await readSecretLines(io.stdin, labels) : [];
+  const password = values['password-stdin'] ? read[0] : undefined;
+  const passphrase = values['passphrase-stdin'] ? read[labels.indexOf('passphrase')] : undefined;
+  const keyText = values.key ? await readKeyFile(values.key) : undefined;
+  if (keyText !== undefined) openPrivateKey(keyText, passphrase);
+
+  const store = new SecretStore();
+  const identities = new SshIdentities(store);
+  // Find out whether the keychain works before anything is written.
+  const hasIdentity = sftp && !keyText ? await store.has(destinationName, 'private-key') : false;
+  if (password !== undefined || keyText !== undefined || passphrase !== undefined) await store.checkUsable();
+  if (passphrase !== undefined && !keyText && !hasIdentity) {
+    throw new UsageError('--passphrase-stdin is for a private key: give --key FILE, or make an identity first with “courier keys generate NAME”.');
+  }
+  const hasKey = keyText !== undefined || hasIdentity;
+  const auth = (values.auth as (typeof authModes)[number] | undefined) ?? (hasKey ? (password !== undefined ? 'key-and-password' : 'key') : 'password');
+  if (auth !== 'password' && !hasKey) throw new UsageError(`--auth ${auth} needs a private key: give --key FILE, or make one first with “courier keys generate ${destinationName}”.`);
+  const destination = draft(auth);
+
+  const written: SecretKind[] = [];
+  try {
+    if (password !== undefined) {
+      await store.set(destinationName, 'password', password);
+      written.push('password');
+    }
+    if (keyText !== undefined) {
+      await identities.importKey(destinationName, keyText, passphrase);
+      written.push('private-key', 'passphrase');
+    } else if (passphrase !== undefined) {
+      await store.set(destinationName, 'passphrase', passphrase);
+      written.push('passphrase');
+    }
+    await saveDestination(home, destination);
+  } catch (error) {
+    // Leave no orphaned secret behind when the destination could not be saved.
+    for (const kind of written) await store.delete(destinationName, kind).catch(() => false);
+    throw error;
+  }
+  const secrets = await secretsOf(store, destinationName).catch(() => null);
+  const result = summary(destination, secrets);
+  if (json) printJson(io, { destination: result });
+  else {
+    io.stdout.write(`Added “${result.name}”: ${result.protocol} to ${result.host}:${result.port} as ${result.user}, folder ${result.folder}.\n`);
+    io.stdout.write(`In the system keychain: ${secretWords(secrets)}.\n`);
+    if ((auth === 'password' || auth === 'key-and-password') && secrets && !secrets.password) {
+      io.stderr.write(`courier: no password is saved yet; add it with “courier destinations add … --password-stdin” or in the app.\n`);
+    }
+  }
+  return ExitCode.ok;
+}
+
+async function remove(home: string, io: CliIo, name: string, json: boolean): Promise<number> {
+  const current = await getDestination(home, name);
+  if (!current) throw new CourierError('destination.not-found', `There is no destination called “${name}”.`);
+  const store = new SecretStore();
+  // Secrets first: if the keychain is locked the destination stays, rather than orphaning them.
+  const deleted = await store.deleteAll(current.name);
+  await removeDestination(home, current.name);
+  if (json) printJson(io, { removed: current.name, secretsDeleted: deleted });
+  else io.stdout.write(`Removed “${current.name}” and ${deleted === 1 ? 'its secret' : `its ${deleted} secrets`} from the keychain.\n`);
+  return ExitCode.ok;
+}
+
+async function rename(home: string, io: CliIo, from: string, to: string, json: boolean): Promise<number> {
+  const current = await getDestination(home, from);
+  if (!current) throw new CourierError('destination.not-found', `There is no destination called “${from}”.`);
+  const newName = parseDestination({ ...current, name: to }).name;
+  const other = await getDestination(home, newName);
+  if (other && other.name.toLowerCase() !== current.name.toLowerCase()) {
+    throw new CourierError('destination.exists', `A destination called “${other.name}” already exists. Choose another name.`);
+  }
+  const store = new SecretStore();
+  // Move the secrets first (copy, then delete), then the file; undo the move if the file fails.
+  // Done here rather than in the store's hook so that a change of case only moves them too.
+  const moved = await store.rename(current.name, newName);
+  try {
+    await renameDestination(home, current.name, newName);
+  } catch (error) {
+    if (moved > 0) await store.rename(newName, current.name).catch(() => 0);
+    throw error;
+  }
+  if (json) printJson(io, { renamed: { from: current.name, to: newName }, secretsMoved: moved });
+  else io.stdout.write(`Renamed “${current.name}” to “${newName}”${moved > 0 ? `; its secrets moved with it` : ''}.\n`);
+  return ExitCode.ok;
+}
+
+/** `courier destinations`: list, add, remove and rename destinations and their keychain secrets. */
+export const destinationsCommand: CliCommand = {
+  name: 'destinations',
+  summary: 'list, add, remove, rename and test destinations',
+  usage,
+  run: async ({ args, home, io }) => {
+    const { values, positionals } = parseCommandArgs(args, {
+      json: { type: 'boolean' },
+      preset: { type: 'string' },
+      protocol: { type: 'string' },
+      host: { type: 'string' },
+      port: { type: 'string' },
+      user: { type: 'string' },
+      folder: { type: 'string' },
+      auth: { type: 'string' },
+      key: { type: 'string' },
+      'host-key': { type: 'string' },
+      'tls-fingerprint': { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+      'passphrase-stdin': { type: 'boolean' },
+    });
+    const [action, ...names] = positionals;
+    const json = values.json === true;
+    const { json: _json, ...addOptions } = values;
+    const want = (count: number, what: string) => {
+      if (names.length !== count) throw new UsageError(`destinations ${action} needs ${what}.`);
+    };
+    if (action !== 'add' && Object.keys(addOptions).length > 0) {
+      throw new UsageError(`${Object.keys(addOptions).map(k => `--${k}`).join(', ')} belong${Object.keys(addOptions).length === 1 ? 's' : ''} to “destinations add”.`);
+    }
+    try {
+      switch (action) {
+        case 'list':
+          want(0, 'no names');
+          return await list(home, io, json);
+        case 'add':
+          want(1, 'one NAME');
+          return await add(home, io, names[0]!, addOptions, json);
+        case 'remove':
+          want(1, 'one NAME');
+          return await remove(home, io, names[0]!, json);
+        case 'rename':
+          want(2, 'OLD and NEW names');
+          return await rename(home, io, names[0]!, names[1]!, json);
+        default:
+          throw new UsageError('choose list, add, remove or rename.');
+      }
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      return fail(io, error, json);
+    }
+  },
+};
