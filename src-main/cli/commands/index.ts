@@ -2,7 +2,6 @@ import type { CliCommand } from '../cli-io';
 import { inspectCommand } from './inspect';
 import { keysCommand } from './keys';
 import { destinationsCommand } from './destinations';
-import { destinationsCommand } from './destinations';
 import { checkCommand } from './check';
 import { prepareCommand } from './prepare';
 import { historyCommand } from './history';
@@ -10,4 +9,4 @@ import { historyCommand } from './history';
 /**
  * Every `courier` command. Each lives in its own module beside this one; add it here.
  */
-export const commands: readonly CliCommand[] = [inspectCommand, keysCommand, destinationsCommand, destinationsCommand, checkCommand, prepareCommand, historyCommand];
+export const commands: readonly CliCommand[] = [inspectCommand, keysCommand, destinationsCommand, checkCommand, prepareCommand, historyCommand];
