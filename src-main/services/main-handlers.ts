@@ -1,6 +1,7 @@
 import type { Emit, Handlers } from '../ipc/ipc-router';
 import { createUiHandlers } from '../ui/ui-handlers';
 import { createSecretHandlers } from '../secrets/secret-handlers';
+import { destinationSecretHooks } from '../secrets/destination-secret-hooks';
 import { createReadingHandlers } from '../reading/reading-handlers';
 import { createPreparationHandlers } from '../preparation/preparation-handlers';
 
@@ -35,6 +36,6 @@ export function createMainHandlers(context: ServiceContext): Handlers {
     ...createUiHandlers(context),
     ...createSecretHandlers(),
     ...createReadingHandlers(context),
-    ...createPreparationHandlers(context),
+    ...createPreparationHandlers(context, destinationSecretHooks()),
   };
 }

@@ -69,6 +69,20 @@ describe('keychain IPC handlers', () => {
     await store.deleteAll(name);
   });
 
+  it('moves secrets with a destination renamed in the app and deletes them when it is removed', async () => {
+    const name = `app-${randomBytes(4).toString('hex')}`;
+    const renamed = `${name}-renamed`;
+    const preset = await call('destinations:get', { name: 'generic' });
+    const destination = { ...(preset as { value: { destination: Record<string, unknown> } }).value.destination, name };
+    expect(await call('destinations:save', { destination })).toMatchObject({ ok: true });
+    await call('secrets:set', { destination: name, kind: 'password', value: 'app-password-1' });
+    expect(await call('destinations:save', { destination: { ...destination, name: renamed }, previousName: name })).toMatchObject({ ok: true });
+    expect(await store.get(name, 'password')).toBeNull();
+    expect(await store.get(renamed, 'password')).toBe('app-password-1');
+    expect(await call('destinations:remove', { name: renamed })).toEqual({ ok: true, value: { removed: true } });
+    expect(await store.get(renamed, 'password')).toBeNull();
+  });
+
   it('rejects malformed requests before they reach the keychain', async () => {
     expect(await call('secrets:set', { destination: 'x', kind: 'token', value: 'v' })).toMatchObject({ ok: false, error: { code: 'ipc.invalid-request' } });
     expect(await call('secrets:set', { destination: '', kind: 'password', value: 'v' })).toMatchObject({ ok: false, error: { code: 'ipc.invalid-request' } });
