@@ -24,6 +24,12 @@ export type RemoteSession = Readonly<{
    * SFTP writes at the offset) without truncating what is there.
    */
   write: (localPath: string, remotePath: string, from: number, options: WriteOptions) => Promise<void>;
+  /**
+   * How far, from `from` up to `to`, the remote file holds the same bytes as the local one: the
+   * SFTP resume point when the server has more than was acknowledged (a write in flight when the
+   * connection broke may have landed, or left a hole; comparing tells them apart).
+   */
+  matchingPrefix?: (remotePath: string, localPath: string, from: number, to: number) => Promise<number>;
   rename: (from: string, to: string) => Promise<void>;
   remove: (path: string) => Promise<void>;
   list: (folder: string) => Promise<RemoteEntry[]>;

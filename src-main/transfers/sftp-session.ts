@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { open as openLocal } from 'node:fs/promises';
 import { connect as connectTcp, type Socket } from 'node:net';
-import { Client, utils, type ConnectConfig, type SFTPWrapper } from 'ssh2';
+import ssh2, { type ConnectConfig, type SFTPWrapper } from 'ssh2';
 import { sshKeyFingerprint } from './fingerprints';
 import type { RemoteEntry, RemoteSession, WriteOptions } from './remote-session';
 import { TransferError, cancelledError, toTransferError } from './transfer-errors';
@@ -24,6 +24,10 @@ export type SftpLogin = Readonly<{
 export const sftpChunkSize = 255 * 1024;
 /** Writes in flight: enough to keep a fast link busy, few enough to keep memory small. */
 export const sftpWritesInFlight = 16;
+
+// ssh2 is CommonJS; Node's ESM loader cannot see all its named exports (tsx, the CLI, workers).
+const { Client, utils } = ssh2;
+type Client = InstanceType<typeof Client>;
 
 const SFTP_NO_SUCH_FILE = 2;
 const SFTP_PERMISSION_DENIED = 3;
@@ -166,6 +170,33 @@ function createSftpSession(client: Client, sftp: SFTPWrapper): RemoteSession {
       }
     },
     write: (localPath, remotePath, from, options) => pipelinedWrite(client, sftp, localPath, remotePath, from, options),
+    async matchingPrefix(remotePath, localPath, from, to) {
+      const local = await openLocal(localPath, 'r');
+      let handle: Buffer | undefined;
+      try {
+        handle = await call<Buffer>(cb => sftp.open(remotePath, 'r', cb));
+        const remoteBuffer = Buffer.allocUnsafe(sftpChunkSize);
+        const localBuffer = Buffer.allocUnsafe(sftpChunkSize);
+        let offset = from;
+        while (offset < to) {
+          const length = Math.min(sftpChunkSize, to - offset);
+          const openHandle = handle;
+          const got = await call<number>(cb => sftp.read(openHandle, remoteBuffer, 0, length, offset, cb as never));
+          const { bytesRead } = await local.read(localBuffer, 0, got, offset);
+          let same = 0;
+          while (same < Math.min(got, bytesRead) && remoteBuffer[same] === localBuffer[same]) same++;
+          offset += same;
+          if (same < length) break;
+        }
+        return offset;
+      } catch (error) {
+        throw sftpFailure(error, 'read', remotePath);
+      } finally {
+        const openHandle = handle;
+        if (openHandle) await call<void>(cb => sftp.close(openHandle, cb as never)).catch(() => undefined);
+        await local.close();
+      }
+    },
     async rename(from, to) {
       try {
         await call<void>(cb => sftp.rename(from, to, cb as never));

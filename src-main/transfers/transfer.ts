@@ -323,8 +323,12 @@ export class Transfer {
         const remoteSize = await session.size(tempPath);
         let from: number;
         if (remoteSize === null || remoteSize > file.size) from = 0;
-        else if (session.protocol === 'sftp') from = knownWritten ? Math.min(written, remoteSize) : 0;
-        else from = remoteSize;
+        else if (session.protocol === 'sftp') {
+          from = knownWritten ? Math.min(written, remoteSize) : 0;
+          // Writes that were in flight when the connection broke may have landed: keep the
+          // bytes that match the local file (a hole left by a lost write does not match).
+          if (remoteSize > from && session.matchingPrefix) from = await session.matchingPrefix(tempPath, file.localPath, from, Math.min(remoteSize, from + 16 * 1024 * 1024));
+        } else from = remoteSize;
         resumedFrom ??= from;
         written = from;
         knownWritten = true;

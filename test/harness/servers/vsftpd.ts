@@ -92,8 +92,25 @@ export async function startVsftpd(options: VsftpdOptions): Promise<VsftpdServer>
     await chmod(empty, 0o555);
     const certPath = join(base, 'cert.pem');
     const keyPath = join(base, 'key.pem');
-    await run(openssl, ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2',
-      '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1', '-keyout', keyPath, '-out', certPath]);
+    await run(openssl, [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'subjectAltName=DNS:localhost,IP:127.0.0.1',
+      '-keyout',
+      keyPath,
+      '-out',
+      certPath,
+    ]);
     await chmod(keyPath, 0o600);
     const certPem = await readFile(certPath, 'utf8');
     const count = options.pasvPorts ?? 8;
@@ -153,7 +170,9 @@ export async function startVsftpd(options: VsftpdOptions): Promise<VsftpdServer>
     child = spawn(vsftpd, [configPath], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     child.stdout?.on('data', d => (output += String(d)));
     child.stderr?.on('data', d => (output += String(d)));
-    const exited = new Promise<never>((_, reject) => child!.once('exit', code => reject(new Error(`vsftpd exited (${code}): ${output}`))));
+    const exited = new Promise<never>((_, reject) =>
+      child!.once('exit', code => reject(new Error(`vsftpd exited (${code}): ${output}`)))
+    );
     await Promise.race([waitForPort(port, host), exited]);
     exited.catch(() => undefined);
     return {
