@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { codes, destination, prepare, preset, text } from './helpers';
+import { issueCodes } from '../../../src-core/validation/issues';
+
+describe('every issue code, with real-world values', () => {
+  const seen = new Set<string>();
+  const note = (result: { issues: ReadonlyArray<{ code: string }> }) => result.issues.forEach(i => seen.add(i.code));
+
+  it('required.missing: an empty required value blocks the row', () => {
+    const d = preset('hello-customer');
+    const r = prepare(d, ['Email', 'Language'], [['wendy@hellocustomer.com', 'EN'], ['  ', 'NL'], ['jan@example.be', '']]);
+    note(r);
+    expect(codes(r)).toEqual(['1:Email:required.missing', '2:Language:required.missing']);
+    expect(r.issues[0]!.message).toBe('Row 3: Email is empty, and Hello Customer needs it in every row.');
+    expect(r.issues[0]).toMatchObject({ row: 1, sourceLine: 3, severity: 'error' });
+    expect(r.validRowCount).toBe(1);
+    expect(r.blocked).toBe(true);
+  });
+
+  it('mapping.required-unmapped: a required column without a source is one file-level error', () => {
+    const d = preset('hello-customer');
+    const r = prepare(d, ['Email'], [['wendy@hellocustomer.com']]);
+    note(r);
+    expect(r.issues.filter(i => i.code === 'mapping.required-unmapped')).toEqual([
+      expect.objectContaining({ row: null, sourceLine: null, column: 'Language', severity: 'error' }),
+    ]);
+    expect(r.validRowCount).toBe(0);
+    expect(r.rejected[0]!.reason).toContain('Language');
+  });
+
+  it('email.invalid: says why, in words', () => {
+    const d = preset('hello-customer');
+    const r = prepare(d, ['Email', 'Language'], [['jan@@example.com', 'NL'], ['élodie@exemple.fr', 'FR'], ['info@müller.de', 'DE'], ['jan @example.com', 'NL']]);
+    note(r);
+    expect(codes(r)).toEqual(['0:Email:email.invalid', '3:Email:email.invalid']);
+    expect(r.issues[0]!.message).toBe('Row 2: “jan@@example.com” is not a valid e-mail address (it has more than one @).');
+    expect(r.issues[1]!.message).toContain('contains a space');
+  });
+
+  it('language.invalid and language.normalised (en-GB, Français, nl_BE are sent as codes)', () => {
+    const d = preset('hello-customer');
+    const r = prepare(d, ['Email', 'Language'], [['a@example.be', 'en-GB'], ['b@example.be', 'Français'], ['c@example.be', 'nl_BE'], ['d@example.be', 'Klingon'], ['e@example.be', 'de']]);
+    note(r);
+    expect(codes(r)).toEqual(['0:Language:language.normalised', '1:Language:language.normalised', '2:Language:language.normalised', '3:Language:language.invalid']);
+    expect(r.issues[1]!.message).toBe('Row 3: the language “Français” is sent as “FR”.');
+    expect(r.issues[1]!.severity).toBe('warning');
+    expect(r.issues[3]!.message).toContain('“Klingon” is not a language Courier recognises');
+    expect(text(r, d)).toBe('Email;Language;FirstName;LastName;Department;CustomId\r\na@example.be;EN;;;;\r\nb@example.be;FR;;;;\r\nc@example.be;NL;;;;\r\ne@example.be;DE;;;;\r\n');
+  });
+
+  it('phone.invalid: Belgian default country, French and Dutch numbers get their international form', () => {
+    const d = destination({ columns: [{ name: 'Mobile', rule: 'phone', required: true }], phoneCountry: 'BE' });
+    const r = prepare(d, ['Mobile'], [['0470 12 34 56'], ['+33 6 12 34 56 78'], ['06 12 34 56 78'], ['12345'], ['+31 6 12345678']]);
+    note(r);
+    expect(codes(r)).toEqual(['2:Mobile:phone.invalid', '3:Mobile:phone.invalid']);
+    expect(r.issues[0]!.message).toBe('Row 4: “06 12 34 56 78” is not a valid Belgian phone number. If it is a French number, its international form is +33612345678.');
+    expect(r.issues[1]!.message).toBe('Row 5: “12345” is not a valid Belgian phone number.');
+    // A valid +… number stays as written (not neutralised as a formula).
+    expect(text(r, d)).toBe('Mobile\r\n0470 12 34 56\r\n+33 6 12 34 56 78\r\n+31 6 12345678\r\n');
+  });
+
+  it('date.invalid: against the destination format, with the reading in that format', () => {
+    const d = destination({ columns: [{ name: 'Date de naissance', rule: 'date', dateFormat: 'DD/MM/YYYY' }] });
+    const r = prepare(d, ['Date de naissance'], [['20/11/1980'], ['1980-11-20'], ['31/02/1980'], ['']]);
+    note(r);
+    expect(codes(r)).toEqual(['1:Date de naissance:date.invalid', '2:Date de naissance:date.invalid']);
+    expect(r.issues[0]!.message).toBe('Row 3: “1980-11-20” is not a date written as DD/MM/YYYY. It reads as 20/11/1980; the fix “Rewrite dates” can change the whole column.');
+  });
+
+  it('number.invalid and value.not-allowed (allowed values keep their listed spelling)', () => {
+    const d = destination({
+      columns: [
+        { name: 'Duration', rule: 'number' },
+        { name: 'Direction', allowedValues: ['Inbound', 'Outbound'] },
+      ],
+    });
+    const r = prepare(d, ['Duration', 'Direction'], [['125', 'inbound'], ['2 min', 'OUTBOUND'], ['12,5', 'sideways']]);
+    note(r);
+    expect(codes(r)).toEqual(['1:Duration:number.invalid', '2:Direction:value.not-allowed']);
+    expect(r.issues[1]!.message).toBe('Row 4: “sideways” is not one of the values allowed in Direction (Inbound, Outbound).');
+    expect(text(r, d)).toBe('Duration,Direction\r\n125,Inbound\r\n');
+  });
+
+  it('contact.missing: Digitaleo needs one valid Email, Téléphone Fixe or Mobile', () => {
+    const d = preset('digitaleo');
+    const header = ['Nom', 'Email', 'Téléphone Fixe', 'Mobile'];
+    const r = prepare(d, header, [['DUPONT', 'pierre.dupont@mygmail.com', '', ''], ['MARTIN', '', '05.80.99.90.68', ''], ['DURAND', '', '', ''], ['PETIT', 'petit@@x.fr', '', '']]);
+    note(r);
+    expect(codes(r)).toEqual(['2:-:contact.missing', '3:Email:email.invalid', '3:-:contact.missing']);
+    expect(r.issues[0]!.message).toBe('Row 4 has no valid Email, Téléphone Fixe or Mobile, so Digitaleo would not take this contact.');
+  });
+
+  it('duplicate.key: a warning naming the first row (e-mail compared without case)', () => {
+    const d = preset('hello-customer');
+    const r = prepare(d, ['Email', 'Language'], [['wendy@hellocustomer.com', 'EN'], ['jan@example.be', 'NL'], ['Wendy@HelloCustomer.com', 'EN']]);
+    note(r);
+    expect(codes(r)).toEqual(['2:-:duplicate.key']);
+    expect(r.issues[0]).toMatchObject({ severity: 'warning', message: 'Row 4 has the same Email as row 2.' });
+    expect(r.writtenRowCount).toBe(3);
+  });
+
+  it('output.delimiter and output.line-break: values a no-quote semicolon file cannot hold', () => {
+    const d = preset('hello-customer');
+    const r = prepare(d, ['Email', 'Language', 'Department'], [['a@example.be', 'NL', 'Brussel; Centrum'], ['b@example.be', 'NL', 'Gent\nZuid'], ['c@example.be', 'NL', 'Antwerpen']]);
+    note(r);
+    expect(codes(r)).toEqual(['0:Department:output.delimiter', '1:Department:output.line-break']);
+    expect(r.issues[0]!.message).toBe('Row 2: the Department “Brussel; Centrum” contains a semicolon (;), which separates values in this file and cannot be quoted. Remove or replace it.');
+    expect(text(r, d)).toBe('Email;Language;FirstName;LastName;Department;CustomId\r\nc@example.be;NL;;;Antwerpen;\r\n');
+  });
+
+  it('output.unencodable: Windows-1252 never silently replaces a character', () => {
+    const d = preset('hello-customer', { output: { ...preset('hello-customer').output, encoding: 'windows-1252' } });
+    const r = prepare(d, ['Email', 'Language', 'LastName'], [['a@example.be', 'FR', 'Françoise Œuvre €'], ['b@example.be', 'PL', 'Łukasz'], ['c@example.be', 'EN', 'Smile 😀']]);
+    note(r);
+    expect(codes(r)).toEqual(['1:LastName:output.unencodable', '2:LastName:output.unencodable']);
+    expect(r.issues[0]!.message).toBe('Row 3: “Łukasz” contains “Ł”, which cannot be written in Western European (Windows-1252). Replace it, or choose UTF-8 for this destination.');
+    expect(r.issues[1]!.message).toContain('“😀”');
+    const bytes = r.files[0]!.bytes;
+    // ç = E7, Œ = 8C, € = 80 in Windows-1252, one byte each.
+    const line = [...bytes.slice(bytes.length - 'Fran\u00e7oise \u008cuvre \u0080;;\r\n'.length)];
+    expect(line.map(b => b.toString(16))).toEqual(['46', '72', '61', '6e', 'e7', '6f', '69', '73', '65', '20', '8c', '75', '76', '72', '65', '20', '80', '3b', '3b', 'd', 'a']);
+    expect(Buffer.from(bytes).toString('latin1')).toContain('Fran\u00e7oise \u008cuvre \u0080');
+  });
+
+  it('output.unencodable: ISO-8859-1 has no € or Œ', () => {
+    const d = preset('hello-customer', { output: { ...preset('hello-customer').output, encoding: 'iso-8859-1' } });
+    const r = prepare(d, ['Email', 'Language', 'LastName'], [['a@example.be', 'FR', 'Œuvre'], ['b@example.be', 'FR', 'Zoë Müller']]);
+    expect(codes(r)).toEqual(['0:LastName:output.unencodable']);
+    expect(Buffer.from(r.files[0]!.bytes).toString('latin1')).toBe('Email;Language;FirstName;LastName;Department;CustomId\r\nb@example.be;FR;;Zoë Müller;;\r\n');
+  });
+
+  it('output.formula-neutralised: =, +, -, @, tab and CR at the start of text', () => {
+    const d = destination({ columns: [{ name: 'Note' }, { name: 'Phone', rule: 'phone' }] });
+    const r = prepare(d, ['Note', 'Phone'], [['=HYPERLINK("http://x","y")', '+32 470 12 34 56'], ['+1 more', ''], ['-5', ''], ['@SUM(A1)', ''], ['\tx', ''], ['plain', '']]);
+    note(r);
+    expect(r.issues.map(i => i.code)).toEqual(Array(5).fill('output.formula-neutralised'));
+    expect(r.issues.every(i => i.severity === 'warning')).toBe(true);
+    expect(text(r, d)).toBe(`Note,Phone\r\n"'=HYPERLINK(""http://x"",""y"")",+32 470 12 34 56\r\n'+1 more,\r\n'-5,\r\n'@SUM(A1),\r\n'\tx,\r\nplain,\r\n`);
+    const off = prepare({ ...d, neutraliseFormulas: false }, ['Note', 'Phone'], [['=1+1', '']]);
+    expect(off.issues).toEqual([]);
+    expect(text(off, d)).toBe('Note,Phone\r\n=1+1,\r\n');
+  });
+
+  it('limit.row-too-large: a row bigger than a whole file', () => {
+    const d = destination({ columns: [{ name: 'Note' }], limits: { maxBytes: 50, maxRows: null } });
+    const r = prepare(d, ['Note'], [['short'], ['x'.repeat(60)]]);
+    note(r);
+    expect(codes(r)).toEqual(['1:-:limit.row-too-large']);
+    expect(r.files).toHaveLength(1);
+  });
+
+  it('covers every code', () => {
+    for (const code of Object.keys(issueCodes)) expect(seen, code).toContain(code);
+  });
+});
