@@ -5,8 +5,9 @@ import { destinationsCommand } from './destinations';
 import { checkCommand } from './check';
 import { prepareCommand } from './prepare';
 import { historyCommand } from './history';
+import { sendCommand } from './send';
 
 /**
  * Every `courier` command. Each lives in its own module beside this one; add it here.
  */
-export const commands: readonly CliCommand[] = [inspectCommand, keysCommand, destinationsCommand, checkCommand, prepareCommand, historyCommand];
+export const commands: readonly CliCommand[] = [inspectCommand, keysCommand, destinationsCommand, checkCommand, prepareCommand, historyCommand, sendCommand];

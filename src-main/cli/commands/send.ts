@@ -1,0 +1,128 @@
+import { parseArgs } from 'node:util';
+import { ExitCode, UsageError, printJson, type CliIo, type CliCommand } from '../cli-io';
+import { readMappingFile } from '../../preparation/prepare-file';
+import { runPipeline, type SendProgress, type SendResult } from '../../pipeline/run-pipeline';
+import { SecretStore } from '../../secrets/secret-store';
+import { redact } from '../../logging/redact';
+import { checkReport } from './check';
+
+const usage = `Usage: courier send FILE --destination D [--mapping M] [--exclude-invalid] [--json]
+
+Prepares FILE for the destination and uploads it, with a progress bar on a terminal.
+The files arrive whole or not at all (uploaded under a temporary name, verified, then renamed).
+
+  --destination D     a configured destination, a preset id or a destination JSON file
+  --mapping M         a JSON mapping file (see courier check --help)
+  --exclude-invalid   send the valid rows; leave the others out (saved as rejected rows)
+  --json              print one JSON object with the run, the files and the transfer
+
+Exit codes: 0 sent; 1 the file has blocking problems (nothing was sent);
+            3 connection, trust, login or transfer failure.`;
+
+const options = {
+  destination: { type: 'string' },
+  mapping: { type: 'string' },
+  'exclude-invalid': { type: 'boolean' },
+  json: { type: 'boolean' },
+} as const;
+
+/** `courier send`: the whole pipeline, from file to server, recorded in the history. */
+export const sendCommand: CliCommand = {
+  name: 'send',
+  summary: 'prepare a file and upload it to a destination, with progress',
+  usage,
+  run: async ({ args, home, io }) => {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    } catch (error) {
+      throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+    const { values, positionals } = parsed;
+    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'Which file? Give one FILE.' : 'Give exactly one FILE.');
+    if (!values.destination) throw new UsageError('--destination is required.');
+    const fromFile = values.mapping ? await readMappingFile(values.mapping) : undefined;
+    const bar = !values.json && io.stderr.isTTY ? progressBar(io) : null;
+    const result = await runPipeline(
+      {
+        sourcePath: positionals[0]!,
+        destination: values.destination,
+        mapping: fromFile?.mapping,
+        fixes: fromFile?.fixes,
+        excludeInvalid: values['exclude-invalid'] === true,
+        trigger: 'cli',
+      },
+      { home, secrets: new SecretStore(), onProgress: bar ?? undefined }
+    );
+    if (bar) io.stderr.write('\n');
+    if (values.json) printJson(io, sendReport(result));
+    else printOutcome(io, result);
+    return exitCodeOf(result);
+  },
+};
+
+/** The `--json` document of `courier send` (a stable contract; never contains a secret). */
+export function sendReport(result: SendResult) {
+  const { run } = result;
+  return JSON.parse(
+    redact(
+      JSON.stringify({
+        outcome: run.outcome,
+        run: run.id,
+        destination: run.destination,
+        rows: run.rows,
+        files: run.outputFiles,
+        transfer: result.transfer
+          ? { status: run.transfer.status, files: result.transfer.files.map(f => ({ name: f.remoteName, path: f.remotePath, bytes: f.size, sha256: f.sha256, verifiedBy: f.verifiedBy })), warnings: result.transfer.warnings }
+          : { status: run.transfer.status },
+        check: result.preparation ? checkReport(result.preparation) : null,
+        error: run.error,
+      })
+    )
+  );
+}
+
+/** 0 sent, 1 held (blocking problems or unreadable file), 3 the delivery failed. */
+export function exitCodeOf(result: SendResult): number {
+  const { run } = result;
+  if (run.outcome === 'sent' || run.outcome === 'sent-with-exclusions') return ExitCode.ok;
+  if (run.outcome === 'held') return ExitCode.blocked;
+  if (result.preparation === null || run.error?.code.startsWith('read.') || run.error?.code.startsWith('destination.') || run.error?.code.startsWith('mapping.')) {
+    return run.error?.code === 'destination.not-configured' ? ExitCode.transfer : ExitCode.blocked;
+  }
+  return ExitCode.transfer;
+}
+
+function printOutcome(io: CliIo, result: SendResult): void {
+  const { run } = result;
+  const n = (v: number) => v.toLocaleString('en');
+  if (run.outcome === 'sent' || run.outcome === 'sent-with-exclusions') {
+    for (const f of result.transfer?.files ?? []) io.stdout.write(`Sent ${f.remoteName} (${n(f.size)} bytes) to ${f.remotePath}, verified by ${f.verifiedBy === 'sha256' ? 'SHA-256' : 'size'}.\n`);
+    io.stdout.write(`${n(run.rows.sent)} rows sent${run.rows.excluded ? `, ${n(run.rows.excluded)} left out` : ''}.\n`);
+    return;
+  }
+  io.stderr.write(`courier: ${redact(run.error?.message ?? 'The file was not sent.')}\n`);
+}
+
+/** A one-line progress bar on the terminal: phase, percentage, speed and time left. */
+function progressBar(io: CliIo): (progress: SendProgress) => void {
+  return progress => {
+    let line: string;
+    if (progress.phase === 'reading') {
+      const { bytesRead, totalBytes, rowsRead } = progress.read;
+      line = `Reading   ${bar(totalBytes ? bytesRead / totalBytes : 0)} ${rowsRead.toLocaleString('en')} rows`;
+    } else {
+      const t = progress.transfer;
+      const speed = t.bytesPerSecond > 0 ? `${(t.bytesPerSecond / 1e6).toFixed(1)} MB/s` : '';
+      const left = t.secondsLeft !== null ? `${Math.ceil(t.secondsLeft)} s left` : '';
+      line = `${t.phase === 'paused' ? 'Paused   ' : 'Uploading'} ${bar(t.totalBytes ? t.bytes / t.totalBytes : 0)} ${t.remoteName} ${speed} ${left}`;
+    }
+    io.stderr.write(`\r${line.padEnd(100).slice(0, 100)}`);
+  };
+}
+
+function bar(fraction: number): string {
+  const width = 30;
+  const filled = Math.round(Math.min(1, Math.max(0, fraction)) * width);
+  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.floor(fraction * 100)).padStart(3)}%`;
+}

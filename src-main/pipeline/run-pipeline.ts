@@ -1,0 +1,216 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { CourierError, toPlainError, type PlainError } from '../../src-core/errors';
+import { uploadFolder, type Destination } from '../../src-core/destinations/destination';
+import { Transport } from '../../src-core/destinations/transport';
+import type { Fix } from '../../src-core/fixes/fix';
+import type { ColumnMapping } from '../../src-core/mapping/suggest';
+import type { Run, RunInput, RunOutcome, RunTrigger } from '../../src-core/history/run';
+import { createHistoryStore } from '../history/history-store';
+import { prepareFile, writePreparedFiles, type FilePreparation } from '../preparation/prepare-file';
+import { resolveDestination, saveDestination } from '../settings/destination-store';
+import { Transfer, type TransferProgress, type TransferResult } from '../transfers/transfer';
+import type { SecretReader } from '../transfers/secret-reader';
+import type { ReadProgress } from '../reading/open-source';
+
+/** What to send, and how: the same request for the app, a scheduled job and the CLI. */
+export type SendRequest = Readonly<{
+  sourcePath: string;
+  /** A configured destination name, a preset id, or a path to a destination JSON file. */
+  destination: string;
+  /** Target column → source column; when missing, the remembered mapping, else confident suggestions. */
+  mapping?: ColumnMapping;
+  fixes?: readonly Fix[];
+  /** Send the valid rows and report the rest (otherwise any row with an error holds the file). */
+  excludeInvalid?: boolean;
+  /** Hold the file when a remembered mapping's header set changed (jobs do by default). */
+  holdOnHeaderChange?: boolean;
+  trigger: RunTrigger;
+  job?: Readonly<{ id: string; name: string }> | null;
+}>;
+
+/** Where a send is, for progress bars. */
+export type SendProgress =
+  | Readonly<{ phase: 'reading'; read: ReadProgress }>
+  | Readonly<{ phase: 'uploading'; transfer: TransferProgress }>;
+
+export type PipelineDeps = Readonly<{
+  /** The settings folder. */
+  home: string;
+  /** The OS keychain (SecretStore) or another reader of the destination's secrets. */
+  secrets: SecretReader;
+  now?: () => Date;
+  onProgress?: (progress: SendProgress) => void;
+  signal?: AbortSignal;
+  /** Keep the prepared copies in `<home>/outbox/<run>` after a successful send. */
+  keepPreparedCopies?: boolean;
+  /** Lets the caller hold the running transfer (pause/resume/cancel from the UI). */
+  onTransfer?: (transfer: Transfer) => void;
+}>;
+
+/** The outcome of a send: the recorded run, plus what was prepared (for the caller's report). */
+export type SendResult = Readonly<{
+  run: Run;
+  preparation: FilePreparation | null;
+  /** Where the prepared files are (deleted after a successful send unless kept). */
+  outbox: string | null;
+  transfer: TransferResult | null;
+}>;
+
+/**
+ * Sends a source file to a destination: read → map → validate → fix → prepare → upload → record.
+ *
+ * The one pipeline behind the app's Send button, scheduled jobs and `courier send`, so what was
+ * previewed is what is sent. Every run is recorded in the history, whatever its outcome; a file
+ * with blocking problems (or a changed header set, when asked) is held and nothing is uploaded.
+ */
+export async function runPipeline(request: SendRequest, deps: PipelineDeps): Promise<SendResult> {
+  const now = deps.now ?? (() => new Date());
+  const started = now();
+  const history = createHistoryStore(deps.home);
+  const runId = randomUUID();
+  const base: RunInput = {
+    id: runId,
+    startedAt: started.toISOString(),
+    trigger: request.trigger,
+    job: request.job ?? null,
+    outcome: 'failed',
+    destination: null,
+  };
+  const record = async (fields: Partial<RunInput> & { outcome: RunOutcome }): Promise<Run> =>
+    history.append({ ...base, ...fields, durationMs: Math.max(0, now().getTime() - started.getTime()) });
+
+  let destination: Destination | null = null;
+  let preparation: FilePreparation | null = null;
+  let source: RunInput['source'] = null;
+  try {
+    destination = await resolveDestination(deps.home, request.destination);
+    base.destination = destination.name;
+    source = await describeSource(request.sourcePath);
+    preparation = await prepareFile(request.sourcePath, destination, {
+      mapping: request.mapping,
+      fixes: request.fixes,
+      excludeInvalid: request.excludeInvalid,
+      now: started,
+      home: deps.home,
+      signal: deps.signal,
+      onProgress: read => deps.onProgress?.({ phase: 'reading', read }),
+    });
+  } catch (error) {
+    const run = await record({ outcome: 'failed', source, error: toPlainError(error) });
+    return { run, preparation, outbox: null, transfer: null };
+  }
+
+  const rows = {
+    read: preparation.rowCount,
+    sent: preparation.writtenRowCount,
+    excluded: preparation.rowCount - preparation.writtenRowCount,
+    issues: issueCountsByRow(preparation),
+  };
+  const outputFiles = preparation.files.map(f => ({ name: f.name, bytes: f.bytes.byteLength, sha256: sha256(f.bytes) }));
+
+  const hold = heldBecause(request, preparation);
+  if (hold) {
+    const run = await record({ outcome: 'held', source, rows: { ...rows, sent: 0 }, outputFiles: [], error: hold });
+    return { run, preparation, outbox: null, transfer: null };
+  }
+
+  const outbox = join(deps.home, 'outbox', runId);
+  let transfer: TransferResult | null = null;
+  try {
+    const transport = completeTransport(destination);
+    const written = await writePreparedFiles(preparation, outbox);
+    const byName = new Map(written.map(path => [basename(path), path]));
+    const sending = new Transfer({
+      destinationName: destination.name,
+      transport,
+      secrets: deps.secrets,
+      files: preparation.files.map((file, i) => ({
+        id: `${runId.slice(0, 8)}-${i + 1}`,
+        localPath: byName.get(file.name)!,
+        remoteName: file.name,
+        sha256: outputFiles[i]!.sha256,
+      })),
+      onProgress: progress => deps.onProgress?.({ phase: 'uploading', transfer: progress }),
+    });
+    deps.onTransfer?.(sending);
+    const onAbort = () => sending.cancel();
+    deps.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      transfer = await sending.run();
+    } finally {
+      deps.signal?.removeEventListener('abort', onAbort);
+    }
+    if (transfer.tlsMaxVersion) {
+      await saveDestination(deps.home, { ...destination, transport: { ...destination.transport, tlsMaxVersion: transfer.tlsMaxVersion } }, { previousName: destination.name });
+    }
+  } catch (error) {
+    const run = await record({ outcome: 'failed', source, rows: { ...rows, sent: 0 }, outputFiles, transfer: { status: 'failed' }, error: toPlainError(error) });
+    return { run, preparation, outbox, transfer };
+  }
+
+  if (!deps.keepPreparedCopies) await rm(outbox, { recursive: true, force: true });
+  const run = await record({
+    outcome: rows.excluded > 0 ? 'sent-with-exclusions' : 'sent',
+    source,
+    rows,
+    outputFiles,
+    transfer: { status: 'uploaded', bytes: outputFiles.reduce((n, f) => n + f.bytes, 0), remoteFolder: uploadFolder(destination) },
+  });
+  return { run, preparation, outbox: deps.keepPreparedCopies ? outbox : null, transfer };
+}
+
+/** Why a prepared file must not be sent as it is, or null. */
+function heldBecause(request: SendRequest, preparation: FilePreparation): PlainError | null {
+  if (preparation.blocked) {
+    const errorRows = preparation.rowCount - preparation.validRowCount;
+    return {
+      code: 'send.rows-have-errors',
+      message: `${errorRows} ${errorRows === 1 ? 'row has a problem' : 'rows have problems'} that the destination would refuse. Fix ${errorRows === 1 ? 'it' : 'them'}, or choose to leave out the invalid rows.`,
+    };
+  }
+  if (request.holdOnHeaderChange && preparation.headerChanges) {
+    return { code: 'send.header-changed', message: 'The columns of this export changed since the mapping was remembered. Check the mapping, then send again.' };
+  }
+  if (preparation.files.length === 0 || preparation.writtenRowCount === 0) {
+    return { code: 'send.nothing-to-send', message: 'No row is left to send.' };
+  }
+  return null;
+}
+
+/** The destination's connection settings, complete, with the folder files go to. */
+function completeTransport(destination: Destination): Transport {
+  const parsed = Transport.safeParse({ ...destination.transport, folder: uploadFolder(destination) });
+  if (!parsed.success) {
+    throw new CourierError(
+      'destination.not-configured',
+      `The destination “${destination.name}” has no complete connection settings yet (${parsed.error.issues.map(i => i.message).join(' ')}). Set its server, user and password or key first.`
+    );
+  }
+  return parsed.data;
+}
+
+/** How many rows had each issue code (a row with two e-mail problems counts once). */
+function issueCountsByRow(preparation: FilePreparation): Record<string, number> {
+  const seen = new Map<string, Set<number>>();
+  for (const issue of preparation.issues) {
+    const rows = seen.get(issue.code) ?? new Set<number>();
+    rows.add(issue.row ?? -1);
+    seen.set(issue.code, rows);
+  }
+  return Object.fromEntries([...seen].map(([code, rows]) => [code, rows.size]));
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+async function describeSource(path: string): Promise<{ fileName: string; sha256: string; bytes: number }> {
+  const info = await stat(path).catch(() => null);
+  if (!info) throw new CourierError('read.not-found', `There is no file at “${path}”.`);
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return { fileName: basename(path), sha256: hash.digest('hex'), bytes: info.size };
+}
