@@ -82,7 +82,7 @@ export async function runPipeline(request: SendRequest, deps: PipelineDeps): Pro
   const record = async (fields: Partial<RunInput> & { outcome: RunOutcome }): Promise<Run> =>
     history.append({ ...base, ...fields, durationMs: Math.max(0, now().getTime() - started.getTime()) });
 
-  let destination: Destination | null = null;
+  let destination: Destination;
   let preparation: FilePreparation | null = null;
   let source: RunInput['source'] = null;
   try {
