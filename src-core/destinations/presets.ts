@@ -285,6 +285,12 @@ export function columnsFromSample(header: readonly string[], sampleRows: Readonl
     const rule = guessRule(name, values);
     const column: TargetColumn = { name, required: false, rule };
     if (rule === 'date') column.dateFormat = guessDateFormat(values) ?? 'YYYY-MM-DD';
+    if (rule === 'language') {
+      // Write codes the way the vendor's sample does (`EN` or `en`).
+      const codes = values.filter(v => /^[A-Za-z]{2}$/.test(v.trim()));
+      if (codes.length > 0 && codes.every(v => v === v.toUpperCase())) column.letterCase = 'upper';
+      else if (codes.length > 0 && codes.every(v => v === v.toLowerCase())) column.letterCase = 'lower';
+    }
     columns.push(column);
   }
   return columns;

@@ -36,6 +36,10 @@ const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
  */
 export function sanitiseFileName(name: string): string {
   let s = name
+    // `..` path segments go entirely, leading separators too: `../../etc/x` → `etc_x`.
+    .replace(/(^|[/\\])\.\.(?=[/\\]|$)/g, '$1')
+    .replace(/^[/\\]+/, '')
+    .replace(/[/\\]+/g, '/')
     // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
     .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '_')
     .replace(/\.{2,}/g, '.')

@@ -85,6 +85,7 @@ type Plan = {
   allowed: Map<string, string> | null;
   dateFormat: string;
   upper: boolean;
+  letterCase: 'upper' | 'lower' | undefined;
 };
 
 const MB = 1_000_000;
@@ -126,6 +127,7 @@ export function createPreparation(input: PreparationInput): Preparation {
       allowed: column.allowedValues ? new Map(column.allowedValues.map(v => [v.toLowerCase(), v])) : null,
       dateFormat: column.dateFormat ?? 'YYYY-MM-DD',
       upper: column.letterCase === 'upper',
+      letterCase: column.letterCase,
     };
   });
   const editsByRow = new Map<number, Edit[]>();
@@ -252,7 +254,8 @@ export function createPreparation(input: PreparationInput): Preparation {
         }
         case 'language': {
           if (isLanguageCode(v)) {
-            v = plan.upper ? v.toUpperCase() : v.toLowerCase();
+            if (plan.letterCase === 'upper') v = v.toUpperCase();
+            else if (plan.letterCase === 'lower') v = v.toLowerCase();
             checked = true;
           } else {
             const code = normaliseLanguage(v);
