@@ -88,3 +88,13 @@ export function tableWidth(header: readonly string[], rows: readonly (readonly s
   for (const row of rows) width = Math.max(width, effectiveWidth(row));
   return width;
 }
+
+/**
+ * A row's cells fitted to the table: padded with empty strings to `width`; cells beyond it are
+ * dropped only when blank (a value is never thrown away).
+ */
+export function fitToWidth(cells: readonly string[], width: number): string[] {
+  const out = cells.slice(0, Math.max(width, effectiveWidth(cells)));
+  while (out.length < width) out.push('');
+  return out;
+}

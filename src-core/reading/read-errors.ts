@@ -45,6 +45,8 @@ const messages = {
     `The zip file “${f}” holds ${d || 'a file'} which is not a CSV, TSV, TXT, XLS or XLSX file.`,
   'zip-bomb': (f: string) =>
     `The zip file “${f}” expands to an unreasonable size (it may be a “zip bomb”) and was not opened.`,
+  'zip-encrypted': (f: string) =>
+    `The zip file “${f}” is protected with a password. Unzip it yourself and choose the file inside.`,
   'zip-corrupt': (f: string, d: string) => `The zip file “${f}” is damaged and cannot be opened${d ? ` (${d})` : ''}.`,
   'line-too-long': (f: string, d: string) =>
     `“${f}” has a line far too long to be a row of contacts${d ? ` (${d})` : ''}. It may not be a real export, or a quote may never be closed.`,

@@ -1,12 +1,12 @@
-import { open, stat } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
+import { mkdtemp, open, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, extname, join } from 'node:path';
 import Papa from 'papaparse';
 import iconv from 'iconv-lite';
-import { CourierError } from '../../src-core/errors';
 import { detectDialect } from '../../src-core/reading/detect-dialect';
 import {
   detectHeaderRecord,
-  effectiveWidth,
+  fitToWidth,
   isBlankRecord,
   tableWidth,
   uniqueColumnNames,
@@ -16,6 +16,9 @@ import { readError, readLimits } from '../../src-core/reading/read-errors';
 import { sniffBytes, type TextEncoding } from '../../src-core/reading/sniff-bytes';
 import type { DetectedFormat, SourceRow } from '../../src-core/reading/source-table';
 import { mapFsError, streamCsvBatches, type CsvPlan } from './csv-stream';
+import { openWorkbook, readWorkbookRows, type WorkbookPlan } from './workbook-source';
+import { listXlsxSheets } from './workbook-sheets';
+import { declaresBomb, extractEntry, isClutter, listZip } from './zip-file';
 
 export type OpenSourceOptions = Readonly<{ sheet?: string; headerRow?: number; signal?: AbortSignal }>;
 
@@ -42,7 +45,7 @@ export type OpenedSource = Readonly<{
 }>;
 
 /** How to read a source again, whatever its format; plain data so a worker can receive it. */
-export type SourcePlan = Readonly<{ kind: 'csv'; csv: CsvPlan }>;
+export type SourcePlan = Readonly<{ kind: 'csv'; csv: CsvPlan }> | Readonly<{ kind: 'workbook'; workbook: WorkbookPlan }>;
 
 const HEAD_BYTES = 1 << 20;
 const SAMPLE_RECORDS = 200;
@@ -54,7 +57,18 @@ const SAMPLE_RECORDS = 200;
  * what is wrong in plain words.
  */
 export async function openSource(path: string, options: OpenSourceOptions = {}): Promise<OpenedSource> {
-  const fileName = basename(path);
+  return openFile(path, path, basename(path), options, false);
+}
+
+const readableInZip = /\.(csv|tsv|tab|txt|xls|xlsx)$/i;
+
+async function openFile(
+  path: string,
+  shownPath: string,
+  fileName: string,
+  options: OpenSourceOptions,
+  insideZip: boolean
+): Promise<OpenedSource> {
   const info = await stat(path).catch(error => {
     throw mapFsError(error, fileName);
   });
@@ -63,11 +77,86 @@ export async function openSource(path: string, options: OpenSourceOptions = {}):
   if (info.size === 0) throw readError('empty-file', fileName);
   const head = await readHead(path, fileName, Math.min(info.size, HEAD_BYTES));
   const kind = sniffBytes(head);
-  if (kind.kind === 'binary') throw readError('not-text', fileName, kind.looksLike ?? '');
-  if (kind.kind !== 'text') {
-    throw new CourierError('read.not-text', `Reading workbooks and zip files is not available yet (“${fileName}”).`);
+  switch (kind.kind) {
+    case 'binary':
+      throw readError('not-text', fileName, kind.looksLike ?? '');
+    case 'text':
+      return openText(path, shownPath, fileName, info.size, head, kind.encoding, kind.bomLength, options);
+    case 'ole':
+      if (await isEncryptedOffice(path, info.size, head)) throw readError('workbook-encrypted', fileName);
+      return fromWorkbook(shownPath, info.size, await openWorkbook(path, fileName, 'xls', [], options));
+    case 'zip':
+      return openZip(path, shownPath, fileName, info.size, options, insideZip);
   }
-  return openText(path, fileName, info.size, head, kind.encoding, kind.bomLength, options);
+}
+
+/** A password-protected Office file is an OLE container holding an `EncryptedPackage` stream. */
+async function isEncryptedOffice(path: string, size: number, head: Uint8Array): Promise<boolean> {
+  const marker = Buffer.from('EncryptedPackage', 'utf16le');
+  if (Buffer.from(head.buffer, head.byteOffset, head.length).includes(marker)) return true;
+  if (size <= head.length) return false;
+  const handle = await open(path, 'r');
+  try {
+    const length = Math.min(size, HEAD_BYTES);
+    const tail = Buffer.alloc(length);
+    await handle.read(tail, 0, length, size - length);
+    return tail.includes(marker);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function openZip(
+  path: string,
+  shownPath: string,
+  fileName: string,
+  size: number,
+  options: OpenSourceOptions,
+  insideZip: boolean
+): Promise<OpenedSource> {
+  const entries = await listZip(path, fileName, size);
+  const has = (name: string) => entries.some(e => e.name === name);
+  if (has('xl/workbook.xml')) {
+    const sheets = await listXlsxSheets(path, fileName, entries);
+    return fromWorkbook(shownPath, size, await openWorkbook(path, fileName, 'xlsx', sheets, options));
+  }
+  if (has('word/document.xml')) throw readError('not-text', fileName, 'a Word document');
+  if (entries.some(e => e.name.startsWith('ppt/'))) throw readError('not-text', fileName, 'a PowerPoint presentation');
+  if (has('[Content_Types].xml') || has('mimetype')) throw readError('not-text', fileName, 'an office document that is not a spreadsheet');
+  if (insideZip) throw readError('zip-unsupported', fileName, 'another zip file');
+  const files = entries.filter(e => !isClutter(e));
+  if (files.length === 0) throw readError('zip-empty', fileName);
+  if (files.length > 1) {
+    const names = files.slice(0, 3).map(e => basename(e.name)).join(', ');
+    throw readError('zip-several-files', fileName, files.length > 3 ? `${names}…` : names);
+  }
+  const entry = files[0]!;
+  const innerName = basename(entry.name);
+  if (!readableInZip.test(innerName)) throw readError('zip-unsupported', fileName, `“${innerName}”`);
+  if (declaresBomb(entries)) throw readError('zip-bomb', fileName);
+  const dir = await mkdtemp(join(tmpdir(), 'courier-unzip-'));
+  const dispose = () => rm(dir, { recursive: true, force: true });
+  try {
+    const target = join(dir, innerName.replace(/[^\w.\- ]/g, '_'));
+    await extractEntry(path, fileName, entry, target, options.signal);
+    const inner = await openFile(target, shownPath, innerName, options, true);
+    return { ...inner, dispose };
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
+}
+
+function fromWorkbook(shownPath: string, sizeBytes: number, book: Awaited<ReturnType<typeof openWorkbook>>): OpenedSource {
+  return {
+    path: shownPath,
+    format: book.format,
+    columns: book.columns,
+    preview: book.preview,
+    sizeBytes,
+    plan: { kind: 'workbook', workbook: book.plan },
+    rows: rowsOptions => readWorkbookRows(book.plan, sizeBytes, rowsOptions),
+  };
 }
 
 async function readHead(path: string, fileName: string, length: number): Promise<Uint8Array> {
@@ -106,6 +195,7 @@ function sampleRecords(sample: string, plan: CsvPlan, complete: boolean): RawRec
 
 async function openText(
   path: string,
+  shownPath: string,
   fileName: string,
   sizeBytes: number,
   head: Uint8Array,
@@ -156,7 +246,7 @@ async function openText(
   }
   const width = Math.max(1, tableWidth(header.cells, raw.map(r => r.cells)));
   const plan: CsvPlan = { ...draft, headerRecord, width };
-  const preview = raw.map(r => ({ ...r, cells: fitCells(r.cells, width) }));
+  const preview = raw.map(r => ({ ...r, cells: fitToWidth(r.cells, width) }));
   const format: DetectedFormat = {
     format: plan.delimiter === '\t' ? 'tsv' : 'csv',
     encoding: encoding === 'utf-8' && bomLength > 0 ? 'utf-8-bom' : encoding,
@@ -166,7 +256,7 @@ async function openText(
     headerRow: header.line,
   };
   return {
-    path,
+    path: shownPath,
     format,
     columns: uniqueColumnNames(header.cells.slice(0, width), width),
     preview,
@@ -174,12 +264,6 @@ async function openText(
     plan: { kind: 'csv', csv: plan },
     rows: rowsOptions => readCsvRows(plan, sizeBytes, rowsOptions),
   };
-}
-
-function fitCells(cells: readonly string[], width: number): string[] {
-  const out = cells.slice(0, Math.max(width, effectiveWidth(cells)));
-  while (out.length < width) out.push('');
-  return out;
 }
 
 async function* readCsvRows(plan: CsvPlan, totalBytes: number, options: RowsOptions = {}): AsyncGenerator<SourceRow> {

@@ -1,9 +1,22 @@
 import { streamCsvBatches, type CsvPlan, type CsvPosition } from './csv-stream';
+import {
+  convertWorkbook,
+  probeWorkbook,
+  type ConvertWorkbookJob,
+  type ConvertWorkbookResult,
+  type ProbeWorkbookJob,
+  type ProbeWorkbookResult,
+} from './workbook-jobs';
+
+/** Reads a whole text export, counting rows and recording resume points. */
+export type IndexCsvJob = Readonly<{ job: 'index-csv'; plan: CsvPlan; totalBytes: number; checkpointEvery?: number }>;
+export type IndexCsvResult = Readonly<{ rowCount: number; checkpoints: readonly CsvPosition[] }>;
 
 /** The jobs the reading worker runs. */
-export type ReadJob = Readonly<{ job: 'index-csv'; plan: CsvPlan; totalBytes: number; checkpointEvery?: number }>;
+export type ReadJob = IndexCsvJob | ProbeWorkbookJob | ConvertWorkbookJob;
+export type ReadJobResult = IndexCsvResult | ProbeWorkbookResult | ConvertWorkbookResult;
 
-/** Progress of a full read; `checkpoints` holds the resume points found since the last report. */
+/** Progress of a job; `checkpoints` holds the CSV resume points found since the last report. */
 export type ReadJobProgress = Readonly<{
   bytesRead: number;
   totalBytes: number;
@@ -11,15 +24,26 @@ export type ReadJobProgress = Readonly<{
   checkpoints: readonly CsvPosition[];
 }>;
 
-export type ReadJobResult = Readonly<{ rowCount: number; checkpoints: readonly CsvPosition[] }>;
+type Context = { progress: (p: ReadJobProgress) => void; signal: AbortSignal };
 
 const REPORT_MS = 100;
 
-/** Runs one reading job (in the worker; callable directly in tests). */
-export async function runReadJob(
-  request: ReadJob,
-  context: { progress: (p: ReadJobProgress) => void; signal: AbortSignal }
-): Promise<ReadJobResult> {
+/** Runs one reading job (in the worker; callable directly on this thread for text files). */
+export async function runReadJob(request: ReadJob, context: Context): Promise<ReadJobResult> {
+  switch (request.job) {
+    case 'index-csv':
+      return indexCsv(request, context);
+    case 'probe-workbook':
+      return probeWorkbook(request, { signal: context.signal, progress: () => undefined });
+    case 'convert-workbook':
+      return convertWorkbook(request, {
+        signal: context.signal,
+        progress: p => context.progress({ bytesRead: 0, totalBytes: 0, rowsRead: p.rowsRead, checkpoints: [] }),
+      });
+  }
+}
+
+async function indexCsv(request: IndexCsvJob, context: Context): Promise<IndexCsvResult> {
   const all: CsvPosition[] = [];
   let unsent: CsvPosition[] = [];
   let lastReport = 0;

@@ -53,10 +53,13 @@ export function createReadingHandlers(
       const rows = await find(sourceId).index.getRows(start, end);
       return { rows: rows.map(r => ({ index: r.index, line: r.line, cells: [...r.cells] })) };
     },
-    'files:close': ({ sourceId }) => {
+    'files:close': async ({ sourceId }) => {
       const file = open.get(sourceId);
       open.delete(sourceId);
-      file?.index.cancel();
+      if (file) {
+        await file.index.close();
+        await file.source.dispose?.();
+      }
       return {};
     },
   };

@@ -1,9 +1,11 @@
 import { CourierError, toPlainError, type PlainError } from '../../src-core/errors';
 import type { SourceRow } from '../../src-core/reading/source-table';
 import { runWorker } from '../workers/run-worker';
-import { streamCsvBatches, type CsvPosition } from './csv-stream';
+import { streamCsvBatches, type CsvPlan, type CsvPosition } from './csv-stream';
 import type { OpenedSource } from './open-source';
-import { runReadJob, type ReadJob, type ReadJobProgress, type ReadJobResult } from './read-jobs';
+import { runReadJob, type IndexCsvJob, type IndexCsvResult, type ReadJob, type ReadJobProgress, type ReadJobResult } from './read-jobs';
+import { streamRowsFile } from './rows-file';
+import { convertSheet, type WorkbookPlan } from './workbook-source';
 
 /** Where a background read stands. */
 export type IndexProgress = Readonly<{
@@ -22,8 +24,10 @@ export type SourceIndex = Readonly<{
   progress: () => IndexProgress;
   /** The data rows `start` (inclusive) to `end` (exclusive), re-read from disk. */
   getRows: (start: number, end: number) => Promise<SourceRow[]>;
-  /** Stops the background read (rows already indexed stay reachable). */
+  /** Stops the background read (text files: rows already indexed stay reachable). */
   cancel: () => void;
+  /** Stops the read and removes its temporary files. */
+  close: () => Promise<void>;
 }>;
 
 export type IndexOptions = Readonly<{
@@ -41,13 +45,52 @@ export const maxWindowRows = 5000;
 /**
  * Starts reading a source in full in the background and keeps a small row index.
  *
- * The index records a byte offset every `checkpointEvery` records, so `getRows(start, end)`
- * re-reads only a slice of the file: a million rows never sit in memory as JS strings. Windows
- * can be fetched while the read is still running.
+ * Text files: the index records a byte offset every `checkpointEvery` records, so
+ * `getRows(start, end)` re-reads only a slice of the file: a million rows never sit in memory as
+ * JS strings, and windows can be fetched while the read is still running. Workbooks: the worker
+ * converts the sheet to a temporary rows file (with the same kind of offsets) that windows are
+ * read from; `close()` removes it.
  */
 export function indexSource(source: OpenedSource, options: IndexOptions = {}): SourceIndex {
+  return source.plan.kind === 'csv' ? indexText(source, source.plan.csv, options) : indexWorkbook(source, source.plan.workbook, options);
+}
+
+function checkWindow(start: number, end: number): number {
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start) {
+    throw new CourierError('read.bad-window', `Rows ${start}–${end} is not a valid range of rows.`);
+  }
+  return Math.min(end, start + maxWindowRows);
+}
+
+/** The last element at or before `start` (positions arrive in file order). */
+function lastAtOrBefore<T extends { dataIndex: number }>(positions: readonly T[], start: number): T | undefined {
+  let found: T | undefined;
+  let lo = 0;
+  let hi = positions.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (positions[mid]!.dataIndex <= start) {
+      found = positions[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Collects the rows `start`..`stop` from batches that begin at or before `start`. */
+async function collect(batches: AsyncIterable<SourceRow[]>, start: number, stop: number): Promise<SourceRow[]> {
+  const rows: SourceRow[] = [];
+  for await (const batch of batches) {
+    for (const row of batch) {
+      if (row.index >= stop) return rows;
+      if (row.index >= start) rows.push(row);
+    }
+  }
+  return rows;
+}
+
+function indexText(source: OpenedSource, plan: CsvPlan, options: IndexOptions): SourceIndex {
   const controller = new AbortController();
-  const plan = source.plan.csv;
   const checkpoints: CsvPosition[] = [];
   let state: IndexProgress = { bytesRead: 0, totalBytes: source.sizeBytes, rowsRead: 0, done: false };
   const onProgress = (p: ReadJobProgress) => {
@@ -55,10 +98,12 @@ export function indexSource(source: OpenedSource, options: IndexOptions = {}): S
     state = { bytesRead: p.bytesRead, totalBytes: p.totalBytes, rowsRead: p.rowsRead, done: false };
     options.onProgress?.(state);
   };
-  const job: ReadJob = { job: 'index-csv', plan, totalBytes: source.sizeBytes, checkpointEvery: options.checkpointEvery };
-  const run: Promise<ReadJobResult> = options.inProcess
-    ? runReadJob(job, { progress: onProgress, signal: controller.signal })
-    : runWorker<ReadJob, ReadJobProgress, ReadJobResult>('read', job, { onProgress, signal: controller.signal });
+  const job: IndexCsvJob = { job: 'index-csv', plan, totalBytes: source.sizeBytes, checkpointEvery: options.checkpointEvery };
+  const run = (
+    options.inProcess
+      ? runReadJob(job, { progress: onProgress, signal: controller.signal })
+      : runWorker<ReadJob, ReadJobProgress, ReadJobResult>('read', job, { onProgress, signal: controller.signal })
+  ) as Promise<IndexCsvResult>;
   const finished = run.then(
     result => {
       checkpoints.length = 0;
@@ -74,40 +119,61 @@ export function indexSource(source: OpenedSource, options: IndexOptions = {}): S
   );
   // Nobody may be awaiting `finished` (the UI listens to events instead): do not crash on it.
   finished.catch(() => undefined);
-
-  const getRows = async (start: number, end: number): Promise<SourceRow[]> => {
-    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start) {
-      throw new CourierError('read.bad-window', `Rows ${start}–${end} is not a valid range of rows.`);
-    }
-    const stop = Math.min(end, start + maxWindowRows);
-    if (state.done && start >= (state.rowCount ?? 0)) return [];
-    if (stop <= source.preview.length) return source.preview.slice(start, stop);
-    let from: CsvPosition | undefined;
-    // The last resume point at or before `start` (checkpoints arrive in file order).
-    let lo = 0;
-    let hi = checkpoints.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (checkpoints[mid]!.dataIndex <= start) {
-        from = checkpoints[mid];
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    const rows: SourceRow[] = [];
-    for await (const batch of streamCsvBatches(plan, { from, batchRecords: 250 })) {
-      for (const row of batch) {
-        if (row.index >= stop) return rows;
-        if (row.index >= start) rows.push(row);
-      }
-      if (batch[batch.length - 1]!.index >= stop - 1) return rows;
-    }
-    return rows;
-  };
-
   return {
     finished,
     progress: () => state,
-    getRows,
+    getRows: async (start, end) => {
+      const stop = checkWindow(start, end);
+      if (state.done && start >= (state.rowCount ?? 0)) return [];
+      if (stop <= source.preview.length) return source.preview.slice(start, stop);
+      const from = lastAtOrBefore(checkpoints, start);
+      return collect(streamCsvBatches(plan, { from, batchRecords: 250 }), start, stop);
+    },
     cancel: () => controller.abort(),
+    close: async () => controller.abort(),
+  };
+}
+
+function indexWorkbook(source: OpenedSource, plan: WorkbookPlan, options: IndexOptions): SourceIndex {
+  const controller = new AbortController();
+  let state: IndexProgress = { bytesRead: 0, totalBytes: source.sizeBytes, rowsRead: 0, done: false };
+  let closed = false;
+  const converted = convertSheet(plan, options.checkpointEvery ?? 1000, {
+    signal: controller.signal,
+    onProgress: p => {
+      state = { bytesRead: 0, totalBytes: source.sizeBytes, rowsRead: p.rowsRead, done: false };
+      options.onProgress?.(state);
+    },
+  });
+  const finished = converted.then(
+    async result => {
+      if (closed) await result.dispose();
+      state = { bytesRead: source.sizeBytes, totalBytes: source.sizeBytes, rowsRead: result.rowCount, done: true, rowCount: result.rowCount };
+      options.onProgress?.(state);
+      return result.rowCount;
+    },
+    error => {
+      options.onError?.(toPlainError(error));
+      throw error;
+    }
+  );
+  finished.catch(() => undefined);
+  return {
+    finished,
+    progress: () => state,
+    getRows: async (start, end) => {
+      const stop = checkWindow(start, end);
+      if (stop <= source.preview.length) return source.preview.slice(start, stop);
+      const sheet = await converted;
+      if (start >= sheet.rowCount) return [];
+      const from = lastAtOrBefore(sheet.checkpoints, start);
+      return collect(streamRowsFile(sheet.file, from), start, stop);
+    },
+    cancel: () => controller.abort(),
+    close: async () => {
+      closed = true;
+      controller.abort();
+      await converted.then(sheet => sheet.dispose()).catch(() => undefined);
+    },
   };
 }

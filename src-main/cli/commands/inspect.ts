@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
 import { ExitCode, UsageError, printJson, type CliCommand } from '../cli-io';
-import { parseCommandArgs } from '../run-cli';
 import { openSource } from '../../reading/open-source';
 import { indexSource, maxWindowRows } from '../../reading/source-index';
 import type { SourceRow } from '../../../src-core/reading/source-table';
@@ -54,18 +54,25 @@ export const inspectCommand: CliCommand = {
   summary: 'detect format and show columns, row count and sample rows',
   usage,
   run: async ({ args, io }) => {
-    const { values, positionals } = parseCommandArgs(args, {
-      json: { type: 'boolean' },
-      sheet: { type: 'string' },
-      'header-row': { type: 'string' },
-      rows: { type: 'string' },
+    // Plain parseArgs (run-cli turns its errors into usage errors) keeps this module free of the
+    // command registry, so it loads without every other command's dependencies.
+    const { values, positionals } = parseArgs({
+      args: [...args],
+      options: {
+        json: { type: 'boolean' },
+        sheet: { type: 'string' },
+        'header-row': { type: 'string' },
+        rows: { type: 'string' },
+      },
+      allowPositionals: true,
+      strict: true,
     });
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'Which file? Give its path.' : 'Give exactly one file.');
     const window = parseWindow(values.rows);
     const headerRow = parseHeaderRow(values['header-row']);
     const source = await openSource(positionals[0]!, { sheet: values.sheet, headerRow });
+    const index = indexSource(source, { inProcess: source.plan.kind === 'csv' });
     try {
-      const index = indexSource(source, { inProcess: source.plan.kind === 'csv' });
       const rowCount = await index.finished;
       const rows: SourceRow[] = [];
       const end = Math.min(window.end, rowCount);
@@ -101,6 +108,7 @@ export const inspectCommand: CliCommand = {
       io.stdout.write(`${lines.join('\n')}\n`);
       return ExitCode.ok;
     } finally {
+      await index.close();
       await source.dispose?.();
     }
   },

@@ -1,0 +1,276 @@
+import { createWriteStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import ExcelJS from 'exceljs';
+import * as XLSX from '@e965/xlsx';
+import { CourierError } from '../../src-core/errors';
+import { dateToIso, formatNumber, generalNumber, isDateFormat } from '../../src-core/reading/cell-text';
+import { effectiveWidth, fitToWidth, isBlankRecord, type RawRecord } from '../../src-core/reading/detect-header';
+import { readError, readLimits } from '../../src-core/reading/read-errors';
+import type { XlsxSheet } from './workbook-sheets';
+
+/** Which workbook, and where. */
+export type WorkbookTarget = Readonly<{ path: string; fileName: string; format: 'xlsx' | 'xls' }>;
+
+/** Reads the sheet list and the first records of one sheet (the chosen one, or the first non-empty). */
+export type ProbeWorkbookJob = WorkbookTarget &
+  Readonly<{
+    job: 'probe-workbook';
+    /** XLSX: the sheets in workbook order (read beforehand from the zip); XLS: empty. */
+    sheets: readonly XlsxSheet[];
+    sheet?: string;
+    records: number;
+  }>;
+export type ProbeWorkbookResult = Readonly<{ sheets: string[]; sheet: string; records: RawRecord[] }>;
+
+/** Writes every data row of a sheet (after the header row) to a JSON-lines file: `[line, ...cells]`. */
+export type ConvertWorkbookJob = WorkbookTarget &
+  Readonly<{ job: 'convert-workbook'; sheet: string; fileNo: number; headerRow: number; width: number; out: string; checkpointEvery: number }>;
+export type RowsFileCheckpoint = Readonly<{ byteOffset: number; dataIndex: number }>;
+export type ConvertWorkbookResult = Readonly<{ rowCount: number; checkpoints: RowsFileCheckpoint[] }>;
+
+export type WorkbookProgress = Readonly<{ rowsRead: number }>;
+
+type JobContext = { progress: (p: WorkbookProgress) => void; signal: AbortSignal };
+
+const cancelled = () => new CourierError('cancelled', 'Cancelled.');
+
+/** Turns what a workbook library throws into the plain reading error. */
+function workbookFailure(error: unknown, fileName: string): unknown {
+  if (error instanceof CourierError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (/password|encrypt/i.test(message)) return readError('workbook-encrypted', fileName);
+  return readError('workbook-corrupt', fileName, message.slice(0, 200));
+}
+
+// ---- cell values -------------------------------------------------------------------------
+
+type ExcelCell = { value: unknown; numFmt?: string; type?: number };
+
+/** An exceljs cell as the text the sheet shows. */
+function excelCellText(cell: ExcelCell): string {
+  const value = cell.value;
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return formatNumber(value, cell.numFmt);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) {
+    const fmt = cell.numFmt ?? '';
+    const timeOnly = isDateFormat(fmt) && !/[yd]/i.test(fmt.replace(/"[^"]*"|\[[^\]]*\]/g, '')) && /h/i.test(fmt);
+    const iso = dateToIso(value);
+    if (timeOnly) return iso.includes('T') ? iso.slice(11) : '00:00:00';
+    return iso;
+  }
+  if (typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if (Array.isArray(v.richText)) return (v.richText as { text?: string }[]).map(r => r.text ?? '').join('');
+    if ('result' in v) return excelCellText({ value: v.result, numFmt: cell.numFmt });
+    if ('formula' in v || 'sharedFormula' in v) return '';
+    if (typeof v.text === 'string') return v.text;
+    if (v.text && typeof v.text === 'object') return excelCellText({ value: v.text });
+    if (typeof v.error === 'string') return v.error;
+  }
+  return String(value);
+}
+
+/** A SheetJS cell (dense mode, raw values plus number formats) as the text the sheet shows. */
+function sheetJsCellText(cell: XLSX.CellObject | undefined, date1904: boolean): string {
+  if (!cell || cell.v === undefined || cell.v === null) return '';
+  switch (cell.t) {
+    case 's':
+      return String(cell.v);
+    case 'n':
+      return formatNumber(cell.v as number, typeof cell.z === 'string' ? cell.z : undefined, date1904);
+    case 'b':
+      return cell.v ? 'TRUE' : 'FALSE';
+    case 'd':
+      return dateToIso(cell.v as Date);
+    case 'e':
+      return cell.w ?? '#ERROR';
+    default:
+      return typeof cell.v === 'number' ? generalNumber(cell.v) : String(cell.v);
+  }
+}
+
+// ---- record sources ------------------------------------------------------------------------
+
+/** Every non-blank record of one sheet, in order. */
+type SheetRecords = AsyncIterable<RawRecord>;
+
+function checkWidth(cells: readonly string[], fileName: string): void {
+  if (cells.length > readLimits.maxColumns && effectiveWidth(cells) > readLimits.maxColumns) {
+    throw readError('too-many-columns', fileName, effectiveWidth(cells).toLocaleString('en'));
+  }
+}
+
+function excelRecord(row: ExcelJS.Row, fileName: string): RawRecord {
+  const cells: string[] = [];
+  const count = row.cellCount;
+  if (count > readLimits.maxColumns * 4) throw readError('too-many-columns', fileName, count.toLocaleString('en'));
+  for (let c = 1; c <= count; c++) cells.push(excelCellText(row.getCell(c) as unknown as ExcelCell));
+  checkWidth(cells, fileName);
+  return { line: row.number, cells };
+}
+
+/**
+ * Whether an exceljs worksheet is this sheet. exceljs names a sheet from the workbook only when
+ * the workbook part came before it in the zip; otherwise it calls it `Sheet<file number>`.
+ */
+const isSheet = (worksheetName: string, sheet: XlsxSheet): boolean =>
+  worksheetName === sheet.name || worksheetName === `Sheet${sheet.fileNo}`;
+
+/**
+ * Streams an XLSX's sheets with exceljs's WorkbookReader (the only reader that copes with
+ * 1M-row sheets), handing each to `visit` until it returns false.
+ */
+async function eachXlsxSheet(
+  target: WorkbookTarget,
+  signal: AbortSignal,
+  visit: (worksheetName: string, records: SheetRecords) => Promise<boolean>
+): Promise<void> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(target.path, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  for await (const worksheet of reader) {
+    const name = (worksheet as unknown as { name: string }).name;
+    const records: SheetRecords = {
+      async *[Symbol.asyncIterator]() {
+        for await (const row of worksheet) {
+          if (signal.aborted) throw cancelled();
+          const record = excelRecord(row, target.fileName);
+          if (!isBlankRecord(record.cells)) yield record;
+        }
+      },
+    };
+    if (!(await visit(name, records))) return;
+  }
+}
+
+async function readXls(target: WorkbookTarget): Promise<XLSX.WorkBook> {
+  const data = await readFile(target.path);
+  try {
+    return XLSX.read(data, { type: 'buffer', dense: true, cellNF: true, cellText: false, cellDates: false, cellFormula: false, cellHTML: false });
+  } catch (error) {
+    throw workbookFailure(error, target.fileName);
+  }
+}
+
+function xlsRecords(book: XLSX.WorkBook, name: string, fileName: string, signal: AbortSignal): SheetRecords {
+  const sheet = book.Sheets[name] as XLSX.DenseWorkSheet | undefined;
+  const rows: XLSX.CellObject[][] = sheet?.['!data'] ?? [];
+  const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
+  return {
+    async *[Symbol.asyncIterator]() {
+      for (let r = 0; r < rows.length; r++) {
+        if (signal.aborted) throw cancelled();
+        const row = rows[r];
+        if (!row) continue;
+        if (row.length > readLimits.maxColumns * 4) throw readError('too-many-columns', fileName, row.length.toLocaleString('en'));
+        const cells: string[] = [];
+        for (let c = 0; c < row.length; c++) cells.push(sheetJsCellText(row[c], date1904));
+        checkWidth(cells, fileName);
+        if (!isBlankRecord(cells)) yield { line: r + 1, cells };
+      }
+    },
+  };
+}
+
+// ---- jobs ------------------------------------------------------------------------------------
+
+/** Lists the sheets and reads the first records of the chosen sheet. */
+export async function probeWorkbook(job: ProbeWorkbookJob, context: JobContext): Promise<ProbeWorkbookResult> {
+  try {
+    if (job.format === 'xls') {
+      const book = await readXls(job);
+      const sheets = [...book.SheetNames];
+      const candidates = job.sheet !== undefined ? [job.sheet] : sheets;
+      if (job.sheet !== undefined && !sheets.includes(job.sheet)) throw readError('sheet-not-found', job.fileName, job.sheet);
+      for (const name of candidates) {
+        const records: RawRecord[] = [];
+        for await (const record of xlsRecords(book, name, job.fileName, context.signal)) {
+          records.push(record);
+          if (records.length >= job.records) break;
+        }
+        if (records.length > 0) return { sheets, sheet: name, records };
+      }
+      throw readError('sheet-empty', job.fileName, job.sheet !== undefined ? `sheet “${job.sheet}”` : '');
+    }
+    const wanted = job.sheet !== undefined ? job.sheets.filter(s => s.name === job.sheet) : job.sheets;
+    if (wanted.length === 0) throw readError('sheet-not-found', job.fileName, job.sheet ?? '');
+    const seen = new Map<string, RawRecord[]>();
+    // The first non-empty sheet in workbook order, once every sheet before it is known to be empty.
+    const decided = (): XlsxSheet | null | undefined => {
+      for (const sheet of wanted) {
+        const records = seen.get(sheet.name);
+        if (records === undefined) return undefined;
+        if (records.length > 0) return sheet;
+      }
+      return null;
+    };
+    await eachXlsxSheet(job, context.signal, async (worksheetName, sheetRecords) => {
+      const sheet = wanted.find(s => !seen.has(s.name) && isSheet(worksheetName, s));
+      if (!sheet) return true;
+      const records: RawRecord[] = [];
+      for await (const record of sheetRecords) {
+        records.push(record);
+        if (records.length >= job.records) break;
+      }
+      seen.set(sheet.name, records);
+      return decided() === undefined;
+    });
+    const chosen = decided() ?? wanted.find(s => (seen.get(s.name)?.length ?? 0) > 0);
+    if (!chosen) throw readError('sheet-empty', job.fileName, job.sheet !== undefined ? `sheet “${job.sheet}”` : '');
+    return { sheets: job.sheets.map(s => s.name), sheet: chosen.name, records: seen.get(chosen.name)! };
+  } catch (error) {
+    throw workbookFailure(error, job.fileName);
+  }
+}
+
+/** Writes a sheet's data rows to a JSON-lines file, recording a byte offset every N rows. */
+export async function convertWorkbook(job: ConvertWorkbookJob, context: JobContext): Promise<ConvertWorkbookResult> {
+  const out = createWriteStream(job.out);
+  const checkpoints: RowsFileCheckpoint[] = [];
+  let bytes = 0;
+  let rowCount = 0;
+  let lastReport = 0;
+  const write = async (record: RawRecord) => {
+    if (rowCount % job.checkpointEvery === 0) checkpoints.push({ byteOffset: bytes, dataIndex: rowCount });
+    const cells = fitToWidth(record.cells, job.width);
+    const line = `${JSON.stringify([record.line, ...cells])}\n`;
+    bytes += Buffer.byteLength(line);
+    rowCount++;
+    if (!out.write(line)) await once(out, 'drain');
+    const now = Date.now();
+    if (now - lastReport > 100) {
+      lastReport = now;
+      context.progress({ rowsRead: rowCount });
+    }
+  };
+  try {
+    const copy = async (records: SheetRecords) => {
+      for await (const record of records) if (record.line > job.headerRow) await write(record);
+    };
+    if (job.format === 'xls') {
+      const book = await readXls(job);
+      await copy(xlsRecords(book, job.sheet, job.fileName, context.signal));
+    } else {
+      const sheet = { name: job.sheet, fileNo: job.fileNo };
+      await eachXlsxSheet(job, context.signal, async (worksheetName, records) => {
+        if (!isSheet(worksheetName, sheet)) return true;
+        await copy(records);
+        return false;
+      });
+    }
+  } catch (error) {
+    out.destroy();
+    throw workbookFailure(error, job.fileName);
+  }
+  out.end();
+  await once(out, 'close');
+  context.progress({ rowsRead: rowCount });
+  return { rowCount, checkpoints };
+}
