@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDestination, uploadFolder } from '../../../src-core/destinations/destination';
 import { applyDigitaleoOptions, columnsFromSample, destinationFromPreset, digitaleoActions, findPreset, presets } from '../../../src-core/destinations/presets';
-import { CourierError } from '../../../src-core/errors';
+import type { CourierError } from '../../../src-core/errors';
 
 describe('presets honour PLATFORMS.md', () => {
   it('has every platform, each a valid, editable destination', () => {
