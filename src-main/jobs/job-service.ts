@@ -43,6 +43,8 @@ export type JobService = Readonly<{
   /** Runs a job and waits for it (the CLI). */
   runAndWait: (idOrName: string, trigger: RunTrigger) => Promise<JobRunResult>;
   upcoming: () => UpcomingRun[];
+  /** Resolves once what the scheduler remembers has been written to `job-state.json`. */
+  flush: () => Promise<void>;
 }>;
 
 /** Applies `scheduleText` (words) to a save request. */
@@ -129,6 +131,9 @@ export function createJobService(deps: JobServiceDeps): JobService {
     },
     runAndWait: (idOrName, trigger) => runner.runJob(idOrName, trigger),
     upcoming: () => scheduler.upcoming(),
+    flush: async () => {
+      await persisting;
+    },
   };
 
 }
