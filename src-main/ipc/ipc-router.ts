@@ -1,10 +1,10 @@
-import { calls, events, type CallChannel, type CallRequest, type CallResponse, type EventChannel, type EventPayload } from '../../src-core/ipc/contract';
+import { calls, events, type CallChannel, type CallParsedRequest, type CallResponse, type EventChannel, type EventPayload } from '../../src-core/ipc/contract';
 import { isCallChannel } from '../../src-core/ipc/api';
 import { toPlainError, type PlainError } from '../../src-core/errors';
 
 /** A handler for one call channel; it receives a request already validated by the contract. */
 export type Handler<C extends CallChannel> = (
-  request: CallRequest<C>
+  request: CallParsedRequest<C>
 ) => Promise<CallResponse<C>> | CallResponse<C>;
 
 /** Every call channel's handler. The compiler insists that none is missing. */

@@ -13,6 +13,7 @@ import { prepareFile, writePreparedFiles, type FilePreparation } from '../prepar
 import { resolveDestination, saveDestination } from '../settings/destination-store';
 import { Transfer, type TransferProgress, type TransferResult } from '../transfers/transfer';
 import type { SecretReader } from '../transfers/secret-reader';
+import { toTransferFailure, type TransferFailure } from '../transfers/transfer-errors';
 import type { ReadProgress } from '../reading/open-source';
 
 /** What to send, and how: the same request for the app, a scheduled job and the CLI. */
@@ -57,6 +58,8 @@ export type SendResult = Readonly<{
   /** Where the prepared files are (deleted after a successful send unless kept). */
   outbox: string | null;
   transfer: TransferResult | null;
+  /** Why the delivery failed, with the server's fingerprint when its identity is not trusted yet. */
+  failure: TransferFailure | null;
 }>;
 
 /**
@@ -100,7 +103,7 @@ export async function runPipeline(request: SendRequest, deps: PipelineDeps): Pro
     });
   } catch (error) {
     const run = await record({ outcome: 'failed', source, error: toPlainError(error) });
-    return { run, preparation, outbox: null, transfer: null };
+    return { run, preparation, outbox: null, transfer: null, failure: null };
   }
 
   const rows = {
@@ -114,7 +117,7 @@ export async function runPipeline(request: SendRequest, deps: PipelineDeps): Pro
   const hold = heldBecause(request, preparation);
   if (hold) {
     const run = await record({ outcome: 'held', source, rows: { ...rows, sent: 0 }, outputFiles: [], error: hold });
-    return { run, preparation, outbox: null, transfer: null };
+    return { run, preparation, outbox: null, transfer: null, failure: null };
   }
 
   const outbox = join(deps.home, 'outbox', runId);
@@ -147,8 +150,9 @@ export async function runPipeline(request: SendRequest, deps: PipelineDeps): Pro
       await saveDestination(deps.home, { ...destination, transport: { ...destination.transport, tlsMaxVersion: transfer.tlsMaxVersion } }, { previousName: destination.name });
     }
   } catch (error) {
-    const run = await record({ outcome: 'failed', source, rows: { ...rows, sent: 0 }, outputFiles, transfer: { status: 'failed' }, error: toPlainError(error) });
-    return { run, preparation, outbox, transfer };
+    const failure = toTransferFailure(error);
+    const run = await record({ outcome: 'failed', source, rows: { ...rows, sent: 0 }, outputFiles, transfer: { status: 'failed' }, error: { code: failure.code, message: failure.message } });
+    return { run, preparation, outbox, transfer, failure };
   }
 
   if (!deps.keepPreparedCopies) await rm(outbox, { recursive: true, force: true });
@@ -159,7 +163,7 @@ export async function runPipeline(request: SendRequest, deps: PipelineDeps): Pro
     outputFiles,
     transfer: { status: 'uploaded', bytes: outputFiles.reduce((n, f) => n + f.bytes, 0), remoteFolder: uploadFolder(destination) },
   });
-  return { run, preparation, outbox: deps.keepPreparedCopies ? outbox : null, transfer };
+  return { run, preparation, outbox: deps.keepPreparedCopies ? outbox : null, transfer, failure: null };
 }
 
 /** Why a prepared file must not be sent as it is, or null. */

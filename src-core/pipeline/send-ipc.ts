@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { Fix } from '../fixes/fix-schema';
+
+/**
+ * IPC schemas of the interactive send: the app's Send button runs the same pipeline as a
+ * scheduled job and `courier send` (src-main/pipeline/run-pipeline.ts).
+ */
+
+const PlainError = z.object({ code: z.string(), message: z.string() });
+
+export const SendStartRequest = z.object({
+  path: z.string().min(1),
+  destination: z.string().min(1),
+  mapping: z.record(z.string(), z.string().nullable()).optional(),
+  fixes: z.array(Fix).max(100_000).optional(),
+  excludeInvalid: z.boolean().optional(),
+});
+
+/** The outcome of a send as the UI shows it (no row contents, no secret). */
+export const SendOutcome = z.object({
+  runId: z.string(),
+  outcome: z.enum(['sent', 'sent-with-exclusions', 'held', 'failed']),
+  rows: z.object({ read: z.number(), sent: z.number(), excluded: z.number() }),
+  files: z.array(z.object({ name: z.string(), bytes: z.number(), sha256: z.string(), remotePath: z.string().nullable(), verifiedBy: z.enum(['sha256', 'size']).nullable() })),
+  error: PlainError.nullable(),
+  /** Set when the server's identity is not yet trusted: the fingerprint to show and pin. */
+  fingerprint: z.string().nullable(),
+});
+export type SendOutcome = z.infer<typeof SendOutcome>;
+
+export const sendCalls = {
+  /** Runs the whole send and resolves when it ends; progress comes as `send:progress` events. */
+  'send:start': { request: SendStartRequest, response: SendOutcome },
+  'send:pause': { request: z.undefined(), response: z.object({ paused: z.boolean() }) },
+  'send:resume': { request: z.undefined(), response: z.object({ paused: z.boolean() }) },
+  'send:cancel': { request: z.undefined(), response: z.object({ cancelled: z.boolean() }) },
+} as const;
+
+export const sendEvents = {
+  'send:progress': z.object({
+    phase: z.enum(['reading', 'connecting', 'uploading', 'verifying', 'renaming', 'retrying', 'paused', 'done']),
+    /** 0…1 of the current phase. */
+    fraction: z.number(),
+    bytes: z.number(),
+    totalBytes: z.number(),
+    bytesPerSecond: z.number(),
+    secondsLeft: z.number().nullable(),
+    fileName: z.string().nullable(),
+  }),
+} as const;

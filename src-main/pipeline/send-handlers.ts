@@ -1,0 +1,71 @@
+import { CourierError } from '../../src-core/errors';
+import type { Handler } from '../ipc/ipc-router';
+import type { ServiceContext } from '../services/main-handlers';
+import { SecretStore } from '../secrets/secret-store';
+import type { Transfer } from '../transfers/transfer';
+import type { SecretReader } from '../transfers/secret-reader';
+import { runPipeline, type SendProgress } from './run-pipeline';
+
+type SendHandlers = {
+  'send:start': Handler<'send:start'>;
+  'send:pause': Handler<'send:pause'>;
+  'send:resume': Handler<'send:resume'>;
+  'send:cancel': Handler<'send:cancel'>;
+};
+
+/**
+ * The app's Send button: one send at a time through the shared pipeline, with progress events
+ * throttled by the transfer engine, and pause / resume / cancel of the running upload.
+ */
+export function createSendHandlers(context: ServiceContext, secrets: SecretReader = new SecretStore()): SendHandlers {
+  let running: { controller: AbortController; transfer: Transfer | null } | null = null;
+
+  const progress = (p: SendProgress) => {
+    if (p.phase === 'reading') {
+      const { bytesRead, totalBytes } = p.read;
+      context.emit('send:progress', { phase: 'reading', fraction: totalBytes ? bytesRead / totalBytes : 0, bytes: bytesRead, totalBytes, bytesPerSecond: 0, secondsLeft: null, fileName: null });
+    } else {
+      const t = p.transfer;
+      context.emit('send:progress', { phase: t.phase, fraction: t.totalBytes ? t.bytes / t.totalBytes : 0, bytes: t.bytes, totalBytes: t.totalBytes, bytesPerSecond: t.bytesPerSecond, secondsLeft: t.secondsLeft, fileName: t.remoteName });
+    }
+  };
+
+  return {
+    'send:start': async request => {
+      if (running) throw new CourierError('send.busy', 'A file is being sent already. Wait for it to finish, or cancel it.');
+      const current: { controller: AbortController; transfer: Transfer | null } = { controller: new AbortController(), transfer: null };
+      running = current;
+      try {
+        const result = await runPipeline(
+          { sourcePath: request.path, destination: request.destination, mapping: request.mapping, fixes: request.fixes, excludeInvalid: request.excludeInvalid, trigger: 'user' },
+          { home: context.home, secrets, signal: current.controller.signal, onProgress: progress, onTransfer: t => (current.transfer = t) }
+        );
+        const delivered = new Map((result.transfer?.files ?? []).map(f => [f.remoteName, f]));
+        const fingerprint = result.failure?.fingerprint ?? null;
+        return {
+          runId: result.run.id,
+          outcome: result.run.outcome,
+          rows: { read: result.run.rows.read, sent: result.run.rows.sent, excluded: result.run.rows.excluded },
+          files: result.run.outputFiles.map(f => ({ ...f, remotePath: delivered.get(f.name)?.remotePath ?? null, verifiedBy: delivered.get(f.name)?.verifiedBy ?? null })),
+          error: result.run.error ? { code: result.run.error.code, message: result.run.error.message } : null,
+          fingerprint,
+        };
+      } finally {
+        running = null;
+      }
+    },
+    'send:pause': () => {
+      running?.transfer?.pause();
+      return { paused: running?.transfer?.paused ?? false };
+    },
+    'send:resume': () => {
+      running?.transfer?.resume();
+      return { paused: running?.transfer?.paused ?? false };
+    },
+    'send:cancel': () => {
+      if (!running) return { cancelled: false };
+      running.controller.abort();
+      return { cancelled: true };
+    },
+  };
+}
