@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { preparationCalls } from '../preparation/preparation-ipc';
+import { sendCalls, sendEvents } from '../pipeline/send-ipc';
 
 /**
  * The one typed contract between the renderer and the main process.
@@ -50,6 +51,7 @@ export const OpenedFileSchema = z.object({
 
 export const calls = {
   'app:info': { request: z.undefined(), response: AppInfo },
+  ...sendCalls,
   ...preparationCalls,
   /** Asks the user for a file to open (the system file chooser); null when they cancel. */
   'files:pick': { request: z.undefined(), response: z.object({ path: z.string().nullable() }) },
@@ -77,6 +79,7 @@ export const calls = {
 
 export const events = {
   'app:notice': z.object({ message: z.string() }),
+  ...sendEvents,
   /** The background read of an opened file (about ten times a second, and once when done). */
   'files:progress': z.object({ sourceId: z.string(), bytesRead: z.number(), totalBytes: z.number(), rowsRead: z.number(), done: z.boolean(), rowCount: z.number().optional() }),
   /** The background read of an opened file failed (rows read so far stay available). */
@@ -88,5 +91,7 @@ export type Events = typeof events;
 export type CallChannel = keyof Calls;
 export type EventChannel = keyof Events;
 export type CallRequest<C extends CallChannel> = z.input<Calls[C]['request']>;
+/** A request as a handler receives it: validated, defaults applied. */
+export type CallParsedRequest<C extends CallChannel> = z.output<Calls[C]['request']>;
 export type CallResponse<C extends CallChannel> = z.output<Calls[C]['response']>;
 export type EventPayload<E extends EventChannel> = z.output<Events[E]>;

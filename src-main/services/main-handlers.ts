@@ -4,6 +4,7 @@ import { createSecretHandlers } from '../secrets/secret-handlers';
 import { destinationSecretHooks } from '../secrets/destination-secret-hooks';
 import { createReadingHandlers } from '../reading/reading-handlers';
 import { createPreparationHandlers } from '../preparation/preparation-handlers';
+import { createSendHandlers } from '../pipeline/send-handlers';
 
 /** What the main-process services need from their surroundings. */
 export type ServiceContext = Readonly<{
@@ -37,5 +38,6 @@ export function createMainHandlers(context: ServiceContext): Handlers {
     ...createSecretHandlers(),
     ...createReadingHandlers(context),
     ...createPreparationHandlers(context, destinationSecretHooks()),
+    ...createSendHandlers(context),
   };
 }
