@@ -110,6 +110,8 @@ export type TransferOptions = Readonly<{
   onProgress?: (progress: TransferProgress) => void;
   /** Called as bytes are acknowledged and before the rename (persist it to resume after a crash). */
   onCheckpoint?: (checkpoint: FileCheckpoint) => void;
+  /** Awaited after each file is delivered (record it in the ledger, drop it from the queue). */
+  onFileDone?: (result: FileResult) => Promise<void> | void;
   retry?: Partial<RetryPolicy>;
   /** Files up to this size are read back and hashed when the server has no hash command. */
   readBackLimit?: number;
@@ -231,7 +233,9 @@ export class Transfer {
     let doneBytes = 0;
     try {
       for (const [index, file] of files.entries()) {
-        results.push(await this.#sendFile(file, index, files.length, doneBytes, totalBytes));
+        const delivered = await this.#sendFile(file, index, files.length, doneBytes, totalBytes);
+        results.push(delivered);
+        await this.#options.onFileDone?.(delivered);
         doneBytes += file.size;
       }
     } finally {

@@ -13,6 +13,8 @@ export type FaultProxyOptions = Readonly<{
   cutAfter: () => number;
   /** Stop cutting after this many cuts (so the transfer can finish). */
   maxCuts: number;
+  /** Limits the upload direction to this many bytes per second (a slow line). */
+  bytesPerSecond?: number;
 }>;
 
 /** A loopback TCP proxy that cuts connections at random byte offsets. */
@@ -63,8 +65,19 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
         }
         return true;
       };
+      const started = Date.now();
+      let sent = 0;
       client.on('data', chunk => {
-        if (count(chunk) && !upstream.write(chunk)) client.pause();
+        if (!count(chunk)) return;
+        sent += chunk.length;
+        if (!upstream.write(chunk)) client.pause();
+        else if (options.bytesPerSecond) {
+          const ahead = (sent / options.bytesPerSecond) * 1000 - (Date.now() - started);
+          if (ahead > 5) {
+            client.pause();
+            setTimeout(() => client.resume(), ahead);
+          }
+        }
       });
       upstream.on('data', chunk => {
         if (!cut && !client.write(chunk)) upstream.pause();

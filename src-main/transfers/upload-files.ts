@@ -1,0 +1,137 @@
+import { stat } from 'node:fs/promises';
+import type { Transport } from '../../src-core/destinations/transport';
+import { openLedger, planAgainstLedger } from './ledger';
+import { sha256File } from './local-file';
+import type { LoginSecrets, SecretReader } from './secret-reader';
+import { Transfer, type FileResult, type RetryPolicy, type TransferClock, type TransferProgress, type TransferResult } from './transfer';
+import { toTransferFailure } from './transfer-errors';
+import { newQueueId, openTransferQueue, type QueueItem } from './transfer-queue';
+
+/** A file to deliver: the prepared local file and the name it should have on the server. */
+export type OutgoingFile = Readonly<{ localPath: string; remoteName: string; sha256?: string }>;
+
+/** Options shared by `uploadFiles` and `resumeQueue`. */
+export type UploadOptions = Readonly<{
+  /** The settings folder (holds ledger.jsonl and queue.json). */
+  home: string;
+  secrets: SecretReader | LoginSecrets;
+  onProgress?: (progress: TransferProgress) => void;
+  /** Receives the running Transfer (to pause, resume or cancel it). */
+  onTransfer?: (transfer: Transfer) => void;
+  retry?: Partial<RetryPolicy>;
+  clock?: TransferClock;
+  readBackLimit?: number;
+}>;
+
+export type UploadFilesRequest = UploadOptions &
+  Readonly<{
+    destinationName: string;
+    transport: Transport;
+    files: readonly OutgoingFile[];
+    /** Send even if the ledger says this content was already delivered (it gets a new name). */
+    force?: boolean;
+  }>;
+
+async function runItems(items: readonly QueueItem[], options: UploadOptions): Promise<TransferResult> {
+  const queue = openTransferQueue(options.home);
+  const ledger = openLedger(options.home);
+  const first = items[0]!;
+  const transfer = new Transfer({
+    destinationName: first.destination,
+    transport: first.transport,
+    secrets: options.secrets,
+    files: items.map(item => ({
+      id: item.id,
+      localPath: item.localPath,
+      remoteName: item.remoteName,
+      sha256: item.sha256,
+      ...(item.writtenOffset !== undefined ? { writtenOffset: item.writtenOffset } : {}),
+      ...(item.renameStarted ? { renameStarted: true } : {}),
+    })),
+    onProgress: options.onProgress,
+    onCheckpoint: checkpoint => void queue.update(checkpoint.id, { writtenOffset: checkpoint.writtenOffset, renameStarted: checkpoint.renameStarted }).catch(() => undefined),
+    onFileDone: async (result: FileResult) => {
+      // Ledger first: a crash between the two leaves a queue item whose resume finds the file
+      // already in place, never a delivered file missing from the ledger.
+      await ledger.record({
+        at: new Date((options.clock?.now ?? Date.now)()).toISOString(),
+        destination: first.destination,
+        remoteFolder: first.transport.folder,
+        remoteName: result.remoteName,
+        size: result.size,
+        sha256: result.sha256,
+      });
+      await queue.remove(result.id);
+    },
+    retry: options.retry,
+    clock: options.clock,
+    readBackLimit: options.readBackLimit,
+  });
+  options.onTransfer?.(transfer);
+  try {
+    return await transfer.run();
+  } catch (error) {
+    const failure = toTransferFailure(error);
+    if (failure.code !== 'cancelled') {
+      for (const item of items) await queue.update(item.id, { lastError: failure }).catch(() => undefined);
+    } else {
+      for (const item of items) await queue.remove(item.id).catch(() => undefined);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Delivers prepared files to a destination: checks the ledger, queues them, uploads them
+ * (resumable, verified, renamed into place), records each in the ledger and drops it from the
+ * queue.
+ *
+ * Refuses content already sent to this destination (`transfer.already-sent`) unless `force`; a
+ * name already used there gets a new one (see `FileResult.remoteName`). If the upload fails or
+ * the process dies, the files stay in `<home>/queue.json` and `resumeQueue` continues them.
+ * A cancelled upload is dropped from the queue. Rejects with a TransferError / CourierError.
+ * Save `result.tlsMaxVersion` in the destination when set.
+ */
+export async function uploadFiles(request: UploadFilesRequest): Promise<TransferResult> {
+  const hashed = await Promise.all(
+    request.files.map(async file => ({ ...file, size: (await stat(file.localPath)).size, sha256: file.sha256 ?? (await sha256File(file.localPath)) }))
+  );
+  const names = await planAgainstLedger(openLedger(request.home), request.destinationName, hashed, request.force ?? false);
+  const createdAt = new Date((request.clock?.now ?? Date.now)()).toISOString();
+  const items: QueueItem[] = hashed.map((file, index) => ({
+    id: newQueueId(),
+    destination: request.destinationName,
+    transport: request.transport,
+    localPath: file.localPath,
+    remoteName: names[index]!,
+    size: file.size,
+    sha256: file.sha256,
+    createdAt,
+  }));
+  if (items.length === 0) return { files: [], warnings: [] };
+  await openTransferQueue(request.home).add(items);
+  return runItems(items, request);
+}
+
+/** What resuming the queue did, per destination. */
+export type QueueRunOutcome = Readonly<{ destination: string; result?: TransferResult; error?: ReturnType<typeof toTransferFailure> }>;
+
+/**
+ * Resumes every file left in `<home>/queue.json` (after a quit, a crash or a failure), one
+ * destination after another, from what each server already has. Never throws for a failed
+ * destination: its files stay queued and the outcome says why.
+ */
+export async function resumeQueue(options: UploadOptions): Promise<QueueRunOutcome[]> {
+  const items = await openTransferQueue(options.home).list();
+  const byDestination = new Map<string, QueueItem[]>();
+  for (const item of items) byDestination.set(item.destination, [...(byDestination.get(item.destination) ?? []), item]);
+  const outcomes: QueueRunOutcome[] = [];
+  for (const [destination, group] of byDestination) {
+    try {
+      outcomes.push({ destination, result: await runItems(group, options) });
+    } catch (error) {
+      outcomes.push({ destination, error: toTransferFailure(error) });
+    }
+  }
+  return outcomes;
+}
