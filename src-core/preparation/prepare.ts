@@ -241,7 +241,8 @@ export function createPreparation(input: PreparationInput): Preparation {
       valid[t] = v.trim() !== '';
       if (!valid[t]) {
         values[t] = v;
-        if (column.required) issue(t, 'required.missing', `${where}: ${column.name} is empty, and ${d.name} needs it in every row.`);
+        // A required column with no source at all is one file-level issue, not one per row.
+        if (column.required && (plan.source >= 0 || plan.fixed !== '' || edits)) issue(t, 'required.missing', `${where}: ${column.name} is empty, and ${d.name} needs it in every row.`);
         continue;
       }
       let checked = false;

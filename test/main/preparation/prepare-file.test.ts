@@ -1,0 +1,140 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { prepareFile, readMappingFile, writePreparedFiles } from '../../../src-main/preparation/prepare-file';
+import { createPreparationHandlers } from '../../../src-main/preparation/preparation-handlers';
+import { rememberMapping } from '../../../src-main/settings/mapping-store';
+import { destinationFromPreset } from '../../../src-core/destinations/presets';
+import { parseDestination } from '../../../src-core/destinations/destination';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'courier-prep-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+// A messy Latin-1 semicolon export with a title line above the header, as a CRM writes it.
+const latin1Export = iconv.encode(
+  'Export du 20/11/2026\r\nCourriel;Langue;Prénom;Nom;Magasin\r\nwendy@hellocustomer.com;EN;Wendy;De Vos;Brussel\r\njan@@example.com;Français;Jan;Peeters;Gent\r\nzoë@exemple.fr;nl_BE;Zoë;Müller;Liège\r\n',
+  'latin1'
+);
+
+describe('prepareFile: read → map → fix → validate → write', () => {
+  it('reads a Latin-1 export and writes exactly the Hello Customer file', async () => {
+    const path = join(dir, 'export.csv');
+    await writeFile(path, latin1Export);
+    const d = parseDestination({ ...destinationFromPreset('hello-customer'), variables: { touchpoint: 'NPS' } });
+    const now = new Date(2026, 10, 22, 9, 0, 0);
+    const result = await prepareFile(path, d, { now, excludeInvalid: true });
+    expect(result.mappingOrigin).toBe('suggested');
+    expect(result.mapping).toMatchObject({ Email: 'Courriel', Language: 'Langue', FirstName: 'Prénom', LastName: 'Nom', Department: 'Magasin' });
+    expect(result.issues.map(i => [i.sourceLine, i.code])).toEqual([
+      [4, 'email.invalid'],
+      [4, 'language.normalised'],
+      [5, 'language.normalised'],
+    ]);
+    const out = join(dir, 'out');
+    const written = await writePreparedFiles(result, out);
+    expect((await readdir(out)).sort()).toEqual(['NPS_20261122.csv', 'rejected.csv']);
+    expect(written).toHaveLength(2);
+    expect(await readFile(join(out, 'NPS_20261122.csv'), 'utf8')).toBe(
+      'Email;Language;FirstName;LastName;Department;CustomId\r\nwendy@hellocustomer.com;EN;Wendy;De Vos;Brussel;\r\nzoë@exemple.fr;NL;Zoë;Müller;Liège;\r\n'
+    );
+    const rejected = await readFile(join(out, 'rejected.csv'), 'utf8');
+    expect(rejected).toBe('\ufeffLine,Courriel,Langue,Prénom,Nom,Magasin,Why it was not sent\r\n4,jan@@example.com,Français,Jan,Peeters,Gent,Row 4: “jan@@example.com” is not a valid e-mail address (it has more than one @).\r\n');
+  });
+
+  it('uses the remembered mapping for this header set, and a given one over it', async () => {
+    const path = join(dir, 'export.csv');
+    await writeFile(path, 'A;B\r\nx@example.be;EN\r\n');
+    const d = destinationFromPreset('hello-customer');
+    await rememberMapping(dir, d.name, ['A', 'B'], { Email: 'A', Language: 'B' });
+    const remembered = await prepareFile(path, d, { now: new Date(), home: dir });
+    expect(remembered.mappingOrigin).toBe('remembered');
+    expect(remembered.validRowCount).toBe(1);
+    const given = await prepareFile(path, d, { now: new Date(), home: dir, mapping: { Email: 'A', Language: null } });
+    expect(given.mappingOrigin).toBe('given');
+    expect(given.issues.map(i => i.code)).toEqual(['mapping.required-unmapped']);
+  });
+
+  it('reads mapping files, with or without fixes, and explains bad ones', async () => {
+    const plain = join(dir, 'm.json');
+    await writeFile(plain, JSON.stringify({ Email: 'A', Language: null }));
+    expect(await readMappingFile(plain)).toEqual({ mapping: { Email: 'A', Language: null }, fixes: [] });
+    const withFixes = join(dir, 'mf.json');
+    await writeFile(withFixes, JSON.stringify({ mapping: { Email: 'A' }, fixes: [{ kind: 'trim', column: 'Email' }] }));
+    expect((await readMappingFile(withFixes)).fixes).toEqual([{ kind: 'trim', column: 'Email' }]);
+    const bad = join(dir, 'bad.json');
+    await writeFile(bad, JSON.stringify({ Email: 3 }));
+    await expect(readMappingFile(bad)).rejects.toMatchObject({ code: 'mapping.invalid' });
+    await expect(readMappingFile(join(dir, 'none.json'))).rejects.toMatchObject({ code: 'mapping.not-found' });
+  });
+});
+
+describe('preparation IPC handlers', () => {
+  it('destinations, mapping and review work end to end over plain data', async () => {
+    const removed: string[] = [];
+    const h = createPreparationHandlers({ home: dir, now: () => new Date(2026, 10, 22, 9, 0, 0) }, { onRemove: n => void removed.push(n) });
+    const { presets } = await h['presets:list'](undefined);
+    expect(presets.map(p => p.id)).toContain('digitaleo');
+    const saved = await h['destinations:save']({ destination: { ...presets[0]!.destination, name: 'NPS', variables: { touchpoint: 'NPS' } } });
+    expect(saved.destination.name).toBe('NPS');
+    expect((await h['destinations:list'](undefined)).destinations.map(d => d.name)).toEqual(['NPS']);
+    expect((await h['destinations:get']({ name: 'blueconic' })).destination?.presetId).toBe('blueconic');
+    expect((await h['destinations:get']({ name: 'unknown' })).destination).toBeNull();
+
+    const path = join(dir, 'export.csv');
+    await writeFile(path, latin1Export);
+    const suggestion = await h['mapping:suggest']({ destinationName: 'NPS', columns: ['Courriel', 'Langue'], sampleRows: [['a@b.be', 'FR']] });
+    expect(suggestion.suggestions[0]).toMatchObject({ target: 'Email', source: 'Courriel', question: false });
+    expect(suggestion.remembered).toBeNull();
+    await h['mapping:remember']({ destinationName: 'NPS', columns: ['Courriel', 'Langue'], mapping: { Email: 'Courriel', Language: 'Langue' } });
+    expect((await h['mapping:suggest']({ destinationName: 'NPS', columns: ['Courriel', 'Langue'] })).remembered?.exact).toBe(true);
+
+    const review = await h['review:check']({ path, destinationName: 'NPS', fixes: [{ kind: 'edit-cell', row: 1, column: 'Email', value: 'jan@example.com' }], maxIssues: 1 });
+    expect(review).toMatchObject({ rowCount: 3, validRowCount: 3, blocked: false, issueCount: 2, summary: { 'language.normalised': 2 } });
+    expect(review.issues).toHaveLength(1);
+    expect(review.files).toEqual([
+      {
+        name: 'NPS_20261122.csv',
+        rows: 3,
+        bytes: expect.any(Number),
+        encoding: 'utf-8',
+        firstLines: [
+          'Email;Language;FirstName;LastName;Department;CustomId',
+          'wendy@hellocustomer.com;EN;Wendy;De Vos;Brussel;',
+          'jan@example.com;FR;Jan;Peeters;Gent;',
+          'zoë@exemple.fr;NL;Zoë;Müller;Liège;',
+        ],
+      },
+    ]);
+    expect(JSON.parse(JSON.stringify(review))).toEqual(review);
+
+    const target = join(dir, 'rejected rows.csv');
+    const saved2 = await h['review:save-rejected']({ path, destinationName: 'NPS', target, fixes: [{ kind: 'exclude-row', row: 0 }] });
+    expect(saved2).toEqual({ path: target, rows: 2 });
+    expect((await readFile(target, 'utf8')).split('\r\n')[1]).toBe('3,wendy@hellocustomer.com,EN,Wendy,De Vos,Brussel,Left out by hand.');
+
+    expect(await h['destinations:remove']({ name: 'NPS' })).toEqual({ removed: true });
+    expect(removed).toEqual(['NPS']);
+    expect((await h['mapping:suggest']({ destinationName: 'hello-customer', columns: ['Courriel', 'Langue'] })).remembered).toBeNull();
+  });
+
+  it('builds target columns from a vendor sample file', async () => {
+    const h = createPreparationHandlers({ home: dir });
+    const sample = join(dir, 'sample.csv');
+    await writeFile(sample, 'Email,FirstName,LastName,Language,Reference\r\njohn@example.com,John,Doe,en,R1\r\n');
+    const { columns } = await h['destinations:columns-from-sample']({ path: sample });
+    expect(columns.map(c => [c.name, c.rule])).toEqual([
+      ['Email', 'email'],
+      ['FirstName', 'text'],
+      ['LastName', 'text'],
+      ['Language', 'language'],
+      ['Reference', 'reference'],
+    ]);
+  });
+});
