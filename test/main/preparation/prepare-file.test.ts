@@ -8,6 +8,7 @@ import { createPreparationHandlers } from '../../../src-main/preparation/prepara
 import { rememberMapping } from '../../../src-main/settings/mapping-store';
 import { destinationFromPreset } from '../../../src-core/destinations/presets';
 import { parseDestination } from '../../../src-core/destinations/destination';
+import { calls, type CallChannel, type CallRequest } from '../../../src-core/ipc/contract';
 
 let dir: string;
 beforeEach(async () => {
@@ -78,24 +79,27 @@ describe('prepareFile: read → map → fix → validate → write', () => {
 describe('preparation IPC handlers', () => {
   it('destinations, mapping and review work end to end over plain data', async () => {
     const removed: string[] = [];
-    const h = createPreparationHandlers({ home: dir, now: () => new Date(2026, 10, 22, 9, 0, 0) }, { onRemove: n => void removed.push(n) });
-    const { presets } = await h['presets:list'](undefined);
+    const handlers = createPreparationHandlers({ home: dir, now: () => new Date(2026, 10, 22, 9, 0, 0) }, { onRemove: n => void removed.push(n) });
+    // Requests go through the contract's schemas, as the IPC router does.
+    const call = <C extends keyof typeof handlers & CallChannel>(channel: C, request: CallRequest<C>) =>
+      (handlers[channel] as (r: unknown) => ReturnType<(typeof handlers)[C]>)(calls[channel].request.parse(request));
+    const { presets } = await call('presets:list', undefined);
     expect(presets.map(p => p.id)).toContain('digitaleo');
-    const saved = await h['destinations:save']({ destination: { ...presets[0]!.destination, name: 'NPS', variables: { touchpoint: 'NPS' } } });
+    const saved = await call('destinations:save', { destination: { ...presets[0]!.destination, name: 'NPS', variables: { touchpoint: 'NPS' } } });
     expect(saved.destination.name).toBe('NPS');
-    expect((await h['destinations:list'](undefined)).destinations.map(d => d.name)).toEqual(['NPS']);
-    expect((await h['destinations:get']({ name: 'blueconic' })).destination?.presetId).toBe('blueconic');
-    expect((await h['destinations:get']({ name: 'unknown' })).destination).toBeNull();
+    expect((await call('destinations:list', undefined)).destinations.map(d => d.name)).toEqual(['NPS']);
+    expect((await call('destinations:get', { name: 'blueconic' })).destination?.presetId).toBe('blueconic');
+    expect((await call('destinations:get', { name: 'unknown' })).destination).toBeNull();
 
     const path = join(dir, 'export.csv');
     await writeFile(path, latin1Export);
-    const suggestion = await h['mapping:suggest']({ destinationName: 'NPS', columns: ['Courriel', 'Langue'], sampleRows: [['a@b.be', 'FR']] });
+    const suggestion = await call('mapping:suggest', { destinationName: 'NPS', columns: ['Courriel', 'Langue'], sampleRows: [['a@b.be', 'FR']] });
     expect(suggestion.suggestions[0]).toMatchObject({ target: 'Email', source: 'Courriel', question: false });
     expect(suggestion.remembered).toBeNull();
-    await h['mapping:remember']({ destinationName: 'NPS', columns: ['Courriel', 'Langue'], mapping: { Email: 'Courriel', Language: 'Langue' } });
-    expect((await h['mapping:suggest']({ destinationName: 'NPS', columns: ['Courriel', 'Langue'] })).remembered?.exact).toBe(true);
+    await call('mapping:remember', { destinationName: 'NPS', columns: ['Courriel', 'Langue'], mapping: { Email: 'Courriel', Language: 'Langue' } });
+    expect((await call('mapping:suggest', { destinationName: 'NPS', columns: ['Courriel', 'Langue'] })).remembered?.exact).toBe(true);
 
-    const review = await h['review:check']({ path, destinationName: 'NPS', fixes: [{ kind: 'edit-cell', row: 1, column: 'Email', value: 'jan@example.com' }], maxIssues: 1 });
+    const review = await call('review:check', { path, destinationName: 'NPS', fixes: [{ kind: 'edit-cell', row: 1, column: 'Email', value: 'jan@example.com' }], maxIssues: 1 });
     expect(review).toMatchObject({ rowCount: 3, validRowCount: 3, blocked: false, issueCount: 2, summary: { 'language.normalised': 2 } });
     expect(review.issues).toHaveLength(1);
     expect(review.files).toEqual([
@@ -115,20 +119,21 @@ describe('preparation IPC handlers', () => {
     expect(JSON.parse(JSON.stringify(review))).toEqual(review);
 
     const target = join(dir, 'rejected rows.csv');
-    const saved2 = await h['review:save-rejected']({ path, destinationName: 'NPS', target, fixes: [{ kind: 'exclude-row', row: 0 }] });
+    const saved2 = await call('review:save-rejected', { path, destinationName: 'NPS', target, fixes: [{ kind: 'exclude-row', row: 0 }] });
     expect(saved2).toEqual({ path: target, rows: 2 });
     expect((await readFile(target, 'utf8')).split('\r\n')[1]).toBe('3,wendy@hellocustomer.com,EN,Wendy,De Vos,Brussel,Left out by hand.');
 
-    expect(await h['destinations:remove']({ name: 'NPS' })).toEqual({ removed: true });
+    expect(await call('destinations:remove', { name: 'NPS' })).toEqual({ removed: true });
     expect(removed).toEqual(['NPS']);
-    expect((await h['mapping:suggest']({ destinationName: 'hello-customer', columns: ['Courriel', 'Langue'] })).remembered).toBeNull();
+    expect((await call('mapping:suggest', { destinationName: 'hello-customer', columns: ['Courriel', 'Langue'] })).remembered).toBeNull();
   });
 
   it('builds target columns from a vendor sample file', async () => {
     const h = createPreparationHandlers({ home: dir });
+    const call = (request: CallRequest<'destinations:columns-from-sample'>) => h['destinations:columns-from-sample'](calls['destinations:columns-from-sample'].request.parse(request));
     const sample = join(dir, 'sample.csv');
     await writeFile(sample, 'Email,FirstName,LastName,Language,Reference\r\njohn@example.com,John,Doe,en,R1\r\n');
-    const { columns } = await h['destinations:columns-from-sample']({ path: sample });
+    const { columns } = await call({ path: sample });
     expect(columns.map(c => [c.name, c.rule])).toEqual([
       ['Email', 'email'],
       ['FirstName', 'text'],
