@@ -68,7 +68,7 @@ const rawIpc = {
 };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'bench/.data/**', 'test/lint/fixtures/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'bench/.data/**', 'test/lint/fixtures/**', '.courier-tmp*/**', '.courier-tmp*'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
