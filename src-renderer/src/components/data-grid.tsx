@@ -26,6 +26,8 @@ export function DataGrid(props: {
   renderCell?: (row: SourceRow, column: number) => ReactNode;
   testId?: string;
   height?: number;
+  /** A click on a row (keyboard users reach rows through the issue list instead). */
+  onRowClick?: (index: number) => void;
 }) {
   const { t, format } = useI18n();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -89,6 +91,7 @@ export function DataGrid(props: {
               role="row"
               aria-rowindex={item.index + 2}
               data-index={item.index}
+              onClick={props.onRowClick ? () => props.onRowClick?.(item.index) : undefined}
               style={{
                 top: 0,
                 transform: `translateY(${item.start - HEADER_HEIGHT}px)`,

@@ -83,6 +83,206 @@ export const en = {
   'format.enc.other': '{encoding} encoding',
   'format.headerLine': 'header on line {line}',
   'format.headerRow': 'header on row {line}',
+  'map.title': 'Match the columns',
+  'map.destination': 'Send to',
+  'map.chooseDestination': 'Choose where this file goes',
+  'map.configured': 'Your destinations',
+  'map.presets': 'Start from a platform',
+  'map.presetSuffix': '{label} (not set up yet)',
+  'map.intro':
+    'For each column the destination expects, Courier proposes a column of your file. Check the ones marked “Check this”.',
+  'map.table': 'Destination columns and the columns of your file that feed them',
+  'map.target': 'Destination column',
+  'map.source': 'Column of your file',
+  'map.confidence': 'Match',
+  'map.samples': 'Sample values',
+  'map.required': 'Required',
+  'map.nothing': '— Nothing (leave empty) —',
+  'map.sure': 'Sure',
+  'map.likely': 'Likely',
+  'map.check': 'Check this',
+  'map.missing': 'Required: choose a column',
+  'map.reason.same-name': 'Same name',
+  'map.reason.synonym': 'Known synonym',
+  'map.reason.similar-name': 'Similar name',
+  'map.reason.content': 'The values look right',
+  'map.reason.remembered': 'As last time',
+  'map.reason.none': 'No match found',
+  'map.remembered': 'Using the columns you confirmed last time for this file layout.',
+  'map.changed': 'The file’s columns changed since last time: {changes}.',
+  'map.added': 'new {names}',
+  'map.gone': 'gone {names}',
+  'map.notSent': 'Not sent (no destination column uses them): {names}.',
+  'map.allSent': 'Every column of your file is used.',
+  'map.remember': 'Remember these choices for files with the same columns',
+  'map.continue': 'Continue to review',
+  'map.needRequired': {
+    one: '{count} required column still needs a column of your file.',
+    other: '{count} required columns still need a column of your file.',
+  },
+  'map.loading': 'Looking at your columns…',
+  'preset.hello-customer':
+    'Survey respondents over FTPS: semicolon, no quotes, e-mail and language required, 1 MB per file.',
+  'preset.customergauge':
+    'NPS contacts over SFTP: columns of the sample file, 5,000 contacts per file, always a new file name.',
+  'preset.digitaleo':
+    'Contact lists, opt-outs and deletions over an FTP deposit: UTF-8, LF, 20 MB, receipt in ok/ko.',
+  'preset.blueconic':
+    'Profiles for BlueConic to pick up from an SFTP folder, with a .done receipt.',
+  'preset.evaluagent':
+    'Call and contact records over SFTP with an SSH key, in the agreed sample-file layout.',
+  'preset.generic': 'Any drop: set every column and format by hand.',
+  'review.title': 'Check the rows',
+  'review.intro': 'Courier checked every row against what {destination} accepts.',
+  'review.checking': 'Checking every row…',
+  'review.rows': 'Rows in the file',
+  'review.ready': 'Ready to send',
+  'review.leftOut': 'Left out',
+  'review.problems': 'Problems found',
+  'review.allGood': 'Every row can be sent as it is.',
+  'review.blocked': {
+    one: '{count} row has a problem. Fix it, or leave it out to send the rest.',
+    other: '{count} rows have a problem. Fix them, or leave them out to send the rest.',
+  },
+  'review.excludeAll': 'Leave out all rows with problems',
+  'review.excludedAll': 'Rows with problems are left out and will not be sent.',
+  'review.includeAll': 'Undo',
+  'review.groups': 'Problems by kind',
+  'review.showRows': 'Show the rows',
+  'review.hideRows': 'Hide the rows',
+  'review.moreRows': { one: 'and {count} more', other: 'and {count} more' },
+  'review.jump': 'Line {line}, {column}',
+  'review.fixColumn': 'Fix the whole column',
+  'review.fix.trim-lower': 'Remove spaces and capitals in {column}',
+  'review.fix.language': 'Write {column} as two-letter codes',
+  'review.fix.phone': 'Write {column} in international form',
+  'review.fix.trim': 'Tidy spaces and line breaks in {column}',
+  'review.fix.preview': 'Before and after',
+  'review.fix.before': 'Before',
+  'review.fix.after': 'After',
+  'review.fix.apply': 'Apply to the whole column',
+  'review.fix.applied': 'Fixes applied: {fixes}.',
+  'review.fix.undo': 'Undo fixes',
+  'review.grid': 'Rows as they will be sent',
+  'review.row': 'Line {line}',
+  'review.rowTitle': 'Row on line {line}',
+  'review.saveRow': 'Save changes',
+  'review.excludeRow': 'Leave this row out',
+  'review.includeRow': 'Put this row back',
+  'review.rowExcluded': 'This row is left out.',
+  'review.closeRow': 'Close',
+  'review.saveRejected': 'Save the rows that will not be sent',
+  'review.savedRejected': {
+    one: '{count} row saved to {path}',
+    other: '{count} rows saved to {path}',
+  },
+  'review.continue': 'Continue to send',
+  'issue.required.missing': {
+    one: '{count} required value is missing',
+    other: '{count} required values are missing',
+  },
+  'issue.required.missing.help':
+    'The destination needs a value here. Type it in the row, or leave the row out.',
+  'issue.mapping.required-unmapped': {
+    one: '{count} required column has no column of your file',
+    other: '{count} required columns have no column of your file',
+  },
+  'issue.mapping.required-unmapped.help':
+    'Go back to Columns and choose which column of your file feeds it.',
+  'issue.email.invalid': {
+    one: '{count} e-mail address is not valid',
+    other: '{count} e-mail addresses are not valid',
+  },
+  'issue.email.invalid.help':
+    'An address needs a name, an @ and a domain such as example.com. Spaces and capitals can be fixed for the whole column at once.',
+  'issue.language.invalid': {
+    one: '{count} language is not recognised',
+    other: '{count} languages are not recognised',
+  },
+  'issue.language.invalid.help':
+    'The destination expects a two-letter language code such as EN, FR or NL.',
+  'issue.language.normalised': {
+    one: '{count} language will be written as a two-letter code',
+    other: '{count} languages will be written as two-letter codes',
+  },
+  'issue.language.normalised.help':
+    'Courier recognised the language and writes it the way the destination expects.',
+  'issue.phone.invalid': {
+    one: '{count} phone number is not valid',
+    other: '{count} phone numbers are not valid',
+  },
+  'issue.phone.invalid.help':
+    'The number is too short, too long or has letters in it. Numbers without a country code are read as local numbers.',
+  'issue.date.invalid': {
+    one: '{count} date is not in the expected form',
+    other: '{count} dates are not in the expected form',
+  },
+  'issue.date.invalid.help':
+    'The destination expects dates in one precise form, for example 2026-11-20.',
+  'issue.number.invalid': {
+    one: '{count} value is not a number',
+    other: '{count} values are not numbers',
+  },
+  'issue.number.invalid.help': 'This column may only hold numbers.',
+  'issue.value.not-allowed': {
+    one: '{count} value is not allowed',
+    other: '{count} values are not allowed',
+  },
+  'issue.value.not-allowed.help':
+    'The destination accepts only a fixed list of values in this column.',
+  'issue.contact.missing': {
+    one: '{count} row has no way to contact the person',
+    other: '{count} rows have no way to contact the person',
+  },
+  'issue.contact.missing.help':
+    'The destination needs at least an e-mail address or a phone number.',
+  'issue.duplicate.key': {
+    one: '{count} row is a duplicate',
+    other: '{count} rows are duplicates',
+  },
+  'issue.duplicate.key.help':
+    'Another row has the same values in the destination’s key columns. Only the first is sent.',
+  'issue.output.delimiter': {
+    one: '{count} value holds the separator',
+    other: '{count} values hold the separator',
+  },
+  'issue.output.delimiter.help':
+    'This destination does not allow quotes, so a value cannot contain the separator.',
+  'issue.output.line-break': {
+    one: '{count} value holds a line break',
+    other: '{count} values hold a line break',
+  },
+  'issue.output.line-break.help':
+    'A line break inside a value would split the row in two. Tidying the spaces fixes it.',
+  'issue.output.unencodable': {
+    one: '{count} value has characters the file cannot hold',
+    other: '{count} values have characters the file cannot hold',
+  },
+  'issue.output.unencodable.help':
+    'The destination’s encoding cannot write some characters, such as emoji.',
+  'issue.output.formula-neutralised': {
+    one: '{count} value looks like a spreadsheet formula',
+    other: '{count} values look like spreadsheet formulas',
+  },
+  'issue.output.formula-neutralised.help':
+    'Courier puts an apostrophe in front so that a spreadsheet does not run it.',
+  'issue.limit.row-too-large': {
+    one: '{count} row is larger than a whole file may be',
+    other: '{count} rows are larger than a whole file may be',
+  },
+  'issue.limit.row-too-large.help':
+    'The destination limits the file size; this row alone is over it.',
+  'fixdesc.trim': 'Tidy spaces in {column}',
+  'fixdesc.lower-case': 'Lower-case {column}',
+  'fixdesc.normalise-language': 'Two-letter languages in {column}',
+  'fixdesc.phone-international': 'International phone numbers in {column}',
+  'fixdesc.reformat-date': 'Dates rewritten in {column}',
+  'fixdesc.replace': 'Text replaced in {column}',
+  'fixdesc.edit-cell': 'Line {line}: {column} changed to “{value}”',
+  'fixdesc.exclude-row': 'Line {line} left out',
+  'fixdesc.exclude-invalid': 'Rows with problems left out',
+  'review.corrections': 'Your corrections',
+  'review.undoFix': 'Undo',
 } satisfies Record<string, Message>;
 
 /** A key of the catalogue. */

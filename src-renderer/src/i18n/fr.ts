@@ -85,4 +85,204 @@ export const fr: Messages = {
   'format.enc.other': 'encodage {encoding}',
   'format.headerLine': 'en-tête à la ligne {line}',
   'format.headerRow': 'en-tête à la ligne {line} de la feuille',
+  'map.title': 'Faire correspondre les colonnes',
+  'map.destination': 'Envoyer à',
+  'map.chooseDestination': 'Choisissez où envoyer ce fichier',
+  'map.configured': 'Vos destinations',
+  'map.presets': 'Partir d’une plateforme',
+  'map.presetSuffix': '{label} (pas encore configurée)',
+  'map.intro':
+    'Pour chaque colonne attendue par la destination, Courier propose une colonne de votre fichier. Vérifiez celles marquées « À vérifier ».',
+  'map.table': 'Colonnes de la destination et colonnes de votre fichier qui les alimentent',
+  'map.target': 'Colonne de la destination',
+  'map.source': 'Colonne de votre fichier',
+  'map.confidence': 'Correspondance',
+  'map.samples': 'Exemples de valeurs',
+  'map.required': 'Obligatoire',
+  'map.nothing': '— Rien (laisser vide) —',
+  'map.sure': 'Sûre',
+  'map.likely': 'Probable',
+  'map.check': 'À vérifier',
+  'map.missing': 'Obligatoire : choisissez une colonne',
+  'map.reason.same-name': 'Même nom',
+  'map.reason.synonym': 'Synonyme connu',
+  'map.reason.similar-name': 'Nom proche',
+  'map.reason.content': 'Les valeurs correspondent',
+  'map.reason.remembered': 'Comme la dernière fois',
+  'map.reason.none': 'Aucune correspondance',
+  'map.remembered':
+    'Courier reprend les colonnes que vous avez confirmées la dernière fois pour ce format de fichier.',
+  'map.changed': 'Les colonnes du fichier ont changé depuis la dernière fois : {changes}.',
+  'map.added': 'nouvelles : {names}',
+  'map.gone': 'disparues : {names}',
+  'map.notSent': 'Non envoyées (aucune colonne de la destination ne les utilise) : {names}.',
+  'map.allSent': 'Toutes les colonnes de votre fichier sont utilisées.',
+  'map.remember': 'Retenir ces choix pour les fichiers ayant les mêmes colonnes',
+  'map.continue': 'Continuer vers la vérification',
+  'map.needRequired': {
+    one: '{count} colonne obligatoire attend encore une colonne de votre fichier.',
+    other: '{count} colonnes obligatoires attendent encore une colonne de votre fichier.',
+  },
+  'map.loading': 'Analyse de vos colonnes…',
+  'preset.hello-customer':
+    'Répondants d’enquêtes par FTPS : point-virgule, sans guillemets, e-mail et langue obligatoires, 1 Mo par fichier.',
+  'preset.customergauge':
+    'Contacts NPS par SFTP : colonnes du fichier modèle, 5 000 contacts par fichier, toujours un nouveau nom de fichier.',
+  'preset.digitaleo':
+    'Listes de contacts, désinscriptions et suppressions par dépôt FTP : UTF-8, LF, 20 Mo, accusé dans ok/ko.',
+  'preset.blueconic': 'Profils que BlueConic récupère dans un dossier SFTP, avec un accusé .done.',
+  'preset.evaluagent':
+    'Appels et contacts par SFTP avec une clé SSH, selon le fichier modèle convenu.',
+  'preset.generic': 'Tout dépôt : définissez chaque colonne et le format vous-même.',
+  'review.title': 'Vérifier les lignes',
+  'review.intro': 'Courier a vérifié chaque ligne selon ce que {destination} accepte.',
+  'review.checking': 'Vérification de chaque ligne…',
+  'review.rows': 'Lignes dans le fichier',
+  'review.ready': 'Prêtes à envoyer',
+  'review.leftOut': 'Écartées',
+  'review.problems': 'Problèmes trouvés',
+  'review.allGood': 'Chaque ligne peut être envoyée telle quelle.',
+  'review.blocked': {
+    one: '{count} ligne a un problème. Corrigez-la, ou écartez-la pour envoyer le reste.',
+    other: '{count} lignes ont un problème. Corrigez-les, ou écartez-les pour envoyer le reste.',
+  },
+  'review.excludeAll': 'Écarter toutes les lignes à problème',
+  'review.excludedAll': 'Les lignes à problème sont écartées et ne seront pas envoyées.',
+  'review.includeAll': 'Annuler',
+  'review.groups': 'Problèmes par type',
+  'review.showRows': 'Voir les lignes',
+  'review.hideRows': 'Masquer les lignes',
+  'review.moreRows': { one: 'et {count} autre', other: 'et {count} autres' },
+  'review.jump': 'Ligne {line}, {column}',
+  'review.fixColumn': 'Corriger toute la colonne',
+  'review.fix.trim-lower': 'Retirer espaces et majuscules dans {column}',
+  'review.fix.language': 'Écrire {column} en codes à deux lettres',
+  'review.fix.phone': 'Écrire {column} au format international',
+  'review.fix.trim': 'Nettoyer espaces et sauts de ligne dans {column}',
+  'review.fix.preview': 'Avant et après',
+  'review.fix.before': 'Avant',
+  'review.fix.after': 'Après',
+  'review.fix.apply': 'Appliquer à toute la colonne',
+  'review.fix.applied': 'Corrections appliquées : {fixes}.',
+  'review.fix.undo': 'Annuler les corrections',
+  'review.grid': 'Lignes telles qu’elles seront envoyées',
+  'review.row': 'Ligne {line}',
+  'review.rowTitle': 'Ligne {line} du fichier',
+  'review.saveRow': 'Enregistrer les modifications',
+  'review.excludeRow': 'Écarter cette ligne',
+  'review.includeRow': 'Reprendre cette ligne',
+  'review.rowExcluded': 'Cette ligne est écartée.',
+  'review.closeRow': 'Fermer',
+  'review.saveRejected': 'Enregistrer les lignes qui ne seront pas envoyées',
+  'review.savedRejected': {
+    one: '{count} ligne enregistrée dans {path}',
+    other: '{count} lignes enregistrées dans {path}',
+  },
+  'review.continue': 'Continuer vers l’envoi',
+  'issue.required.missing': {
+    one: '{count} valeur obligatoire manque',
+    other: '{count} valeurs obligatoires manquent',
+  },
+  'issue.required.missing.help':
+    'La destination a besoin d’une valeur ici. Saisissez-la dans la ligne, ou écartez la ligne.',
+  'issue.mapping.required-unmapped': {
+    one: '{count} colonne obligatoire n’a pas de colonne de votre fichier',
+    other: '{count} colonnes obligatoires n’ont pas de colonne de votre fichier',
+  },
+  'issue.mapping.required-unmapped.help':
+    'Revenez à Colonnes et choisissez la colonne de votre fichier qui l’alimente.',
+  'issue.email.invalid': {
+    one: '{count} adresse e-mail n’est pas valide',
+    other: '{count} adresses e-mail ne sont pas valides',
+  },
+  'issue.email.invalid.help':
+    'Une adresse a besoin d’un nom, d’un @ et d’un domaine comme example.com. Les espaces et majuscules se corrigent pour toute la colonne d’un coup.',
+  'issue.language.invalid': {
+    one: '{count} langue n’est pas reconnue',
+    other: '{count} langues ne sont pas reconnues',
+  },
+  'issue.language.invalid.help':
+    'La destination attend un code de langue à deux lettres comme EN, FR ou NL.',
+  'issue.language.normalised': {
+    one: '{count} langue sera écrite en code à deux lettres',
+    other: '{count} langues seront écrites en codes à deux lettres',
+  },
+  'issue.language.normalised.help':
+    'Courier a reconnu la langue et l’écrit comme la destination l’attend.',
+  'issue.phone.invalid': {
+    one: '{count} numéro de téléphone n’est pas valide',
+    other: '{count} numéros de téléphone ne sont pas valides',
+  },
+  'issue.phone.invalid.help':
+    'Le numéro est trop court, trop long ou contient des lettres. Un numéro sans indicatif est lu comme un numéro local.',
+  'issue.date.invalid': {
+    one: '{count} date n’a pas la forme attendue',
+    other: '{count} dates n’ont pas la forme attendue',
+  },
+  'issue.date.invalid.help':
+    'La destination attend les dates sous une forme précise, par exemple 2026-11-20.',
+  'issue.number.invalid': {
+    one: '{count} valeur n’est pas un nombre',
+    other: '{count} valeurs ne sont pas des nombres',
+  },
+  'issue.number.invalid.help': 'Cette colonne ne peut contenir que des nombres.',
+  'issue.value.not-allowed': {
+    one: '{count} valeur n’est pas autorisée',
+    other: '{count} valeurs ne sont pas autorisées',
+  },
+  'issue.value.not-allowed.help':
+    'La destination n’accepte qu’une liste fixe de valeurs dans cette colonne.',
+  'issue.contact.missing': {
+    one: '{count} ligne ne permet pas de contacter la personne',
+    other: '{count} lignes ne permettent pas de contacter la personne',
+  },
+  'issue.contact.missing.help':
+    'La destination a besoin au moins d’une adresse e-mail ou d’un numéro de téléphone.',
+  'issue.duplicate.key': {
+    one: '{count} ligne est un doublon',
+    other: '{count} lignes sont des doublons',
+  },
+  'issue.duplicate.key.help':
+    'Une autre ligne a les mêmes valeurs dans les colonnes clés de la destination. Seule la première est envoyée.',
+  'issue.output.delimiter': {
+    one: '{count} valeur contient le séparateur',
+    other: '{count} valeurs contiennent le séparateur',
+  },
+  'issue.output.delimiter.help':
+    'Cette destination n’accepte pas les guillemets : une valeur ne peut pas contenir le séparateur.',
+  'issue.output.line-break': {
+    one: '{count} valeur contient un saut de ligne',
+    other: '{count} valeurs contiennent un saut de ligne',
+  },
+  'issue.output.line-break.help':
+    'Un saut de ligne dans une valeur couperait la ligne en deux. Nettoyer les espaces le corrige.',
+  'issue.output.unencodable': {
+    one: '{count} valeur contient des caractères que le fichier ne peut pas contenir',
+    other: '{count} valeurs contiennent des caractères que le fichier ne peut pas contenir',
+  },
+  'issue.output.unencodable.help':
+    'L’encodage de la destination ne peut pas écrire certains caractères, comme les émojis.',
+  'issue.output.formula-neutralised': {
+    one: '{count} valeur ressemble à une formule de tableur',
+    other: '{count} valeurs ressemblent à des formules de tableur',
+  },
+  'issue.output.formula-neutralised.help':
+    'Courier ajoute une apostrophe devant pour qu’un tableur ne l’exécute pas.',
+  'issue.limit.row-too-large': {
+    one: '{count} ligne dépasse la taille d’un fichier entier',
+    other: '{count} lignes dépassent la taille d’un fichier entier',
+  },
+  'issue.limit.row-too-large.help':
+    'La destination limite la taille des fichiers ; cette ligne seule la dépasse.',
+  'fixdesc.trim': 'Espaces nettoyés dans {column}',
+  'fixdesc.lower-case': 'Minuscules dans {column}',
+  'fixdesc.normalise-language': 'Langues à deux lettres dans {column}',
+  'fixdesc.phone-international': 'Numéros internationaux dans {column}',
+  'fixdesc.reformat-date': 'Dates réécrites dans {column}',
+  'fixdesc.replace': 'Texte remplacé dans {column}',
+  'fixdesc.edit-cell': 'Ligne {line} : {column} changé en « {value} »',
+  'fixdesc.exclude-row': 'Ligne {line} écartée',
+  'fixdesc.exclude-invalid': 'Lignes à problème écartées',
+  'review.corrections': 'Vos corrections',
+  'review.undoFix': 'Annuler',
 };

@@ -85,4 +85,203 @@ export const nl: Messages = {
   'format.enc.other': '{encoding}-codering',
   'format.headerLine': 'kopregel op regel {line}',
   'format.headerRow': 'kopregel op rij {line}',
+  'map.title': 'Kolommen koppelen',
+  'map.destination': 'Versturen naar',
+  'map.chooseDestination': 'Kies waar dit bestand heen gaat',
+  'map.configured': 'Je bestemmingen',
+  'map.presets': 'Beginnen vanaf een platform',
+  'map.presetSuffix': '{label} (nog niet ingesteld)',
+  'map.intro':
+    'Voor elke kolom die de bestemming verwacht, stelt Courier een kolom van je bestand voor. Kijk de kolommen met „Controleren” na.',
+  'map.table': 'Kolommen van de bestemming en de kolommen van je bestand die ze vullen',
+  'map.target': 'Kolom van de bestemming',
+  'map.source': 'Kolom van je bestand',
+  'map.confidence': 'Overeenkomst',
+  'map.samples': 'Voorbeeldwaarden',
+  'map.required': 'Verplicht',
+  'map.nothing': '— Niets (leeg laten) —',
+  'map.sure': 'Zeker',
+  'map.likely': 'Waarschijnlijk',
+  'map.check': 'Controleren',
+  'map.missing': 'Verplicht: kies een kolom',
+  'map.reason.same-name': 'Zelfde naam',
+  'map.reason.synonym': 'Bekend synoniem',
+  'map.reason.similar-name': 'Gelijkaardige naam',
+  'map.reason.content': 'De waarden kloppen',
+  'map.reason.remembered': 'Zoals vorige keer',
+  'map.reason.none': 'Geen overeenkomst',
+  'map.remembered':
+    'Courier gebruikt de kolommen die je vorige keer voor deze bestandsindeling bevestigde.',
+  'map.changed': 'De kolommen van het bestand zijn veranderd sinds vorige keer: {changes}.',
+  'map.added': 'nieuw: {names}',
+  'map.gone': 'verdwenen: {names}',
+  'map.notSent': 'Niet verstuurd (geen kolom van de bestemming gebruikt ze): {names}.',
+  'map.allSent': 'Alle kolommen van je bestand worden gebruikt.',
+  'map.remember': 'Deze keuzes onthouden voor bestanden met dezelfde kolommen',
+  'map.continue': 'Verder naar de controle',
+  'map.needRequired': {
+    one: '{count} verplichte kolom wacht nog op een kolom van je bestand.',
+    other: '{count} verplichte kolommen wachten nog op een kolom van je bestand.',
+  },
+  'map.loading': 'Je kolommen worden bekeken…',
+  'preset.hello-customer':
+    'Respondenten voor enquêtes via FTPS: puntkomma, geen aanhalingstekens, e-mail en taal verplicht, 1 MB per bestand.',
+  'preset.customergauge':
+    'NPS-contacten via SFTP: kolommen van het voorbeeldbestand, 5.000 contacten per bestand, altijd een nieuwe bestandsnaam.',
+  'preset.digitaleo':
+    'Contactlijsten, uitschrijvingen en verwijderingen via een FTP-map: UTF-8, LF, 20 MB, ontvangstbewijs in ok/ko.',
+  'preset.blueconic':
+    'Profielen die BlueConic uit een SFTP-map ophaalt, met een .done-ontvangstbewijs.',
+  'preset.evaluagent':
+    'Gesprekken en contacten via SFTP met een SSH-sleutel, volgens het afgesproken voorbeeldbestand.',
+  'preset.generic': 'Elke map: stel elke kolom en het formaat zelf in.',
+  'review.title': 'Rijen controleren',
+  'review.intro': 'Courier controleerde elke rij volgens wat {destination} aanvaardt.',
+  'review.checking': 'Elke rij wordt gecontroleerd…',
+  'review.rows': 'Rijen in het bestand',
+  'review.ready': 'Klaar om te versturen',
+  'review.leftOut': 'Weggelaten',
+  'review.problems': 'Gevonden problemen',
+  'review.allGood': 'Elke rij kan verstuurd worden zoals ze is.',
+  'review.blocked': {
+    one: '{count} rij heeft een probleem. Verbeter ze, of laat ze weg om de rest te versturen.',
+    other:
+      '{count} rijen hebben een probleem. Verbeter ze, of laat ze weg om de rest te versturen.',
+  },
+  'review.excludeAll': 'Alle rijen met problemen weglaten',
+  'review.excludedAll': 'Rijen met problemen worden weggelaten en niet verstuurd.',
+  'review.includeAll': 'Ongedaan maken',
+  'review.groups': 'Problemen per soort',
+  'review.showRows': 'Rijen tonen',
+  'review.hideRows': 'Rijen verbergen',
+  'review.moreRows': { one: 'en nog {count}', other: 'en nog {count}' },
+  'review.jump': 'Regel {line}, {column}',
+  'review.fixColumn': 'De hele kolom verbeteren',
+  'review.fix.trim-lower': 'Spaties en hoofdletters weghalen in {column}',
+  'review.fix.language': '{column} als codes van twee letters schrijven',
+  'review.fix.phone': '{column} in internationale vorm schrijven',
+  'review.fix.trim': 'Spaties en regeleinden opruimen in {column}',
+  'review.fix.preview': 'Voor en na',
+  'review.fix.before': 'Voor',
+  'review.fix.after': 'Na',
+  'review.fix.apply': 'Op de hele kolom toepassen',
+  'review.fix.applied': 'Toegepaste verbeteringen: {fixes}.',
+  'review.fix.undo': 'Verbeteringen ongedaan maken',
+  'review.grid': 'Rijen zoals ze verstuurd worden',
+  'review.row': 'Regel {line}',
+  'review.rowTitle': 'Rij op regel {line}',
+  'review.saveRow': 'Wijzigingen opslaan',
+  'review.excludeRow': 'Deze rij weglaten',
+  'review.includeRow': 'Deze rij terugzetten',
+  'review.rowExcluded': 'Deze rij wordt weggelaten.',
+  'review.closeRow': 'Sluiten',
+  'review.saveRejected': 'De rijen die niet verstuurd worden opslaan',
+  'review.savedRejected': {
+    one: '{count} rij opgeslagen in {path}',
+    other: '{count} rijen opgeslagen in {path}',
+  },
+  'review.continue': 'Verder naar versturen',
+  'issue.required.missing': {
+    one: '{count} verplichte waarde ontbreekt',
+    other: '{count} verplichte waarden ontbreken',
+  },
+  'issue.required.missing.help':
+    'De bestemming heeft hier een waarde nodig. Vul ze in de rij in, of laat de rij weg.',
+  'issue.mapping.required-unmapped': {
+    one: '{count} verplichte kolom heeft geen kolom van je bestand',
+    other: '{count} verplichte kolommen hebben geen kolom van je bestand',
+  },
+  'issue.mapping.required-unmapped.help':
+    'Ga terug naar Kolommen en kies welke kolom van je bestand ze vult.',
+  'issue.email.invalid': {
+    one: '{count} e-mailadres is niet geldig',
+    other: '{count} e-mailadressen zijn niet geldig',
+  },
+  'issue.email.invalid.help':
+    'Een adres heeft een naam, een @ en een domein zoals example.com nodig. Spaties en hoofdletters kun je voor de hele kolom tegelijk verbeteren.',
+  'issue.language.invalid': {
+    one: '{count} taal wordt niet herkend',
+    other: '{count} talen worden niet herkend',
+  },
+  'issue.language.invalid.help':
+    'De bestemming verwacht een taalcode van twee letters, zoals EN, FR of NL.',
+  'issue.language.normalised': {
+    one: '{count} taal wordt als code van twee letters geschreven',
+    other: '{count} talen worden als codes van twee letters geschreven',
+  },
+  'issue.language.normalised.help':
+    'Courier herkende de taal en schrijft ze zoals de bestemming verwacht.',
+  'issue.phone.invalid': {
+    one: '{count} telefoonnummer is niet geldig',
+    other: '{count} telefoonnummers zijn niet geldig',
+  },
+  'issue.phone.invalid.help':
+    'Het nummer is te kort, te lang of bevat letters. Een nummer zonder landcode wordt als lokaal nummer gelezen.',
+  'issue.date.invalid': {
+    one: '{count} datum heeft niet de verwachte vorm',
+    other: '{count} datums hebben niet de verwachte vorm',
+  },
+  'issue.date.invalid.help':
+    'De bestemming verwacht datums in één vaste vorm, bijvoorbeeld 2026-11-20.',
+  'issue.number.invalid': {
+    one: '{count} waarde is geen getal',
+    other: '{count} waarden zijn geen getallen',
+  },
+  'issue.number.invalid.help': 'Deze kolom mag alleen getallen bevatten.',
+  'issue.value.not-allowed': {
+    one: '{count} waarde is niet toegestaan',
+    other: '{count} waarden zijn niet toegestaan',
+  },
+  'issue.value.not-allowed.help':
+    'De bestemming aanvaardt in deze kolom alleen een vaste lijst waarden.',
+  'issue.contact.missing': {
+    one: '{count} rij heeft geen manier om de persoon te bereiken',
+    other: '{count} rijen hebben geen manier om de persoon te bereiken',
+  },
+  'issue.contact.missing.help':
+    'De bestemming heeft minstens een e-mailadres of telefoonnummer nodig.',
+  'issue.duplicate.key': { one: '{count} rij is een dubbel', other: '{count} rijen zijn dubbels' },
+  'issue.duplicate.key.help':
+    'Een andere rij heeft dezelfde waarden in de sleutelkolommen van de bestemming. Alleen de eerste wordt verstuurd.',
+  'issue.output.delimiter': {
+    one: '{count} waarde bevat het scheidingsteken',
+    other: '{count} waarden bevatten het scheidingsteken',
+  },
+  'issue.output.delimiter.help':
+    'Deze bestemming staat geen aanhalingstekens toe, dus een waarde mag het scheidingsteken niet bevatten.',
+  'issue.output.line-break': {
+    one: '{count} waarde bevat een regeleinde',
+    other: '{count} waarden bevatten een regeleinde',
+  },
+  'issue.output.line-break.help':
+    'Een regeleinde in een waarde zou de rij in tweeën splitsen. Spaties opruimen lost het op.',
+  'issue.output.unencodable': {
+    one: '{count} waarde bevat tekens die het bestand niet kan bevatten',
+    other: '{count} waarden bevatten tekens die het bestand niet kan bevatten',
+  },
+  'issue.output.unencodable.help':
+    'De codering van de bestemming kan sommige tekens, zoals emoji, niet schrijven.',
+  'issue.output.formula-neutralised': {
+    one: '{count} waarde lijkt op een spreadsheetformule',
+    other: '{count} waarden lijken op spreadsheetformules',
+  },
+  'issue.output.formula-neutralised.help':
+    'Courier zet er een apostrof voor zodat een spreadsheet ze niet uitvoert.',
+  'issue.limit.row-too-large': {
+    one: '{count} rij is groter dan een heel bestand mag zijn',
+    other: '{count} rijen zijn groter dan een heel bestand mag zijn',
+  },
+  'issue.limit.row-too-large.help':
+    'De bestemming beperkt de bestandsgrootte; deze rij alleen is al te groot.',
+  'fixdesc.trim': 'Spaties opgeruimd in {column}',
+  'fixdesc.lower-case': 'Kleine letters in {column}',
+  'fixdesc.normalise-language': 'Talen in twee letters in {column}',
+  'fixdesc.phone-international': 'Internationale telefoonnummers in {column}',
+  'fixdesc.reformat-date': 'Datums herschreven in {column}',
+  'fixdesc.replace': 'Tekst vervangen in {column}',
+  'fixdesc.edit-cell': 'Regel {line}: {column} gewijzigd in „{value}”',
+  'fixdesc.exclude-row': 'Regel {line} weggelaten',
+  'fixdesc.exclude-invalid': 'Rijen met problemen weggelaten',
+  'review.corrections': 'Je verbeteringen',
+  'review.undoFix': 'Ongedaan maken',
 };

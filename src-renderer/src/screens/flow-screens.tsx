@@ -1,9 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallResponse, EventPayload } from '../../../src-core/ipc/contract';
+import type { Fix } from '../../../src-core/fixes/fix-schema';
 import { Steps } from '../components/steps';
 import { api, errorMessage } from '../courier-api';
 import type { Screen } from '../shell';
 import { PreviewScreen } from './preview-screen';
+import { MapScreen } from './map-screen';
+import { ReviewScreen, type ReviewResult } from './review-screen';
 
 /** The steps of sending a file, in order. */
 export const flowSteps = ['preview', 'map', 'review', 'send'] as const;
@@ -13,6 +16,16 @@ export type FlowStep = (typeof flowSteps)[number];
 export type OpenedFile = CallResponse<'files:open'>;
 /** Where the background read of the opened file stands. */
 export type ReadProgress = EventPayload<'files:progress'>;
+
+/** What the user decided along the way: destination, mapping, fixes. */
+export type FlowChoices = Readonly<{
+  destinationName: string | null;
+  /** Target column → source column; null until proposed for the chosen destination. */
+  mapping: Readonly<Record<string, string | null>> | null;
+  remember: boolean;
+  fixes: readonly Fix[];
+  excludeInvalid: boolean;
+}>;
 
 /** How the user corrected the detected format. */
 export type FormatCorrection = Readonly<{ headerRow?: number; sheet?: string }>;
@@ -24,6 +37,18 @@ export function FlowScreens(props: { step: FlowStep; path: string; go: (screen: 
   const [correction, setCorrection] = useState<FormatCorrection>({});
   const [progress, setProgress] = useState<ReadProgress | null>(null);
   const [readError, setReadError] = useState<string | null>(null);
+  const [choices, setChoices] = useState<FlowChoices>({
+    destinationName: null,
+    mapping: null,
+    remember: true,
+    fixes: [],
+    excludeInvalid: false,
+  });
+  const updateChoices = useCallback(
+    (update: Partial<FlowChoices>) => setChoices(previous => ({ ...previous, ...update })),
+    []
+  );
+  const [review, setReview] = useState<ReviewResult | null>(null);
   const current = useRef<string | null>(null);
   // Events can arrive before files:open has answered with the id: keep the latest per file.
   const latest = useRef(new Map<string, ReadProgress>());
@@ -49,6 +74,8 @@ export function FlowScreens(props: { step: FlowStep; path: string; go: (screen: 
     setOpenError(null);
     setProgress(null);
     setReadError(null);
+    // Other columns may come out of a corrected read: propose the mapping again.
+    setChoices(previous => ({ ...previous, mapping: null }));
     api()
       .files.open({ path: props.path, ...correction })
       .then(
@@ -84,6 +111,20 @@ export function FlowScreens(props: { step: FlowStep; path: string; go: (screen: 
           progress={progress}
           readError={readError}
           onCorrect={setCorrection}
+          go={props.go}
+        />
+      )}
+      {props.step === 'map' && opened && (
+        <MapScreen opened={opened} choices={choices} onChoices={updateChoices} go={props.go} />
+      )}
+      {props.step === 'review' && opened && (
+        <ReviewScreen
+          opened={opened}
+          choices={choices}
+          correction={correction}
+          onChoices={updateChoices}
+          result={review}
+          onResult={setReview}
           go={props.go}
         />
       )}
