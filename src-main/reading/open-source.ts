@@ -114,7 +114,14 @@ async function openZip(
   options: OpenSourceOptions,
   insideZip: boolean
 ): Promise<OpenedSource> {
-  const entries = await listZip(path, fileName, size);
+  const looksLikeWorkbook = /\.xls[xm]$/i.test(fileName);
+  const entries = await listZip(path, fileName, size).catch(error => {
+    // A damaged .xlsx is a damaged workbook to the user, not a damaged zip.
+    if (looksLikeWorkbook && (error as { code?: string }).code === 'read.zip-corrupt') {
+      throw readError('workbook-corrupt', fileName, 'its contents are cut short or damaged');
+    }
+    throw error;
+  });
   const has = (name: string) => entries.some(e => e.name === name);
   if (has('xl/workbook.xml')) {
     const sheets = await listXlsxSheets(path, fileName, entries);
@@ -240,9 +247,14 @@ async function openText(
     throw readError('too-many-columns', fileName, header.cells.length.toLocaleString('en'));
   }
   const raw: SourceRow[] = [];
-  for await (const batch of streamCsvBatches({ ...draft, headerRecord }, { signal: options.signal, batchRecords: 200 })) {
-    raw.push(...batch.slice(0, readLimits.previewRows - raw.length));
-    if (raw.length >= readLimits.previewRows) break;
+  try {
+    for await (const batch of streamCsvBatches({ ...draft, headerRecord }, { signal: options.signal, batchRecords: 200 })) {
+      raw.push(...batch.slice(0, readLimits.previewRows - raw.length));
+      if (raw.length >= readLimits.previewRows) break;
+    }
+  } catch (error) {
+    // Show the rows before a runaway line: the full read reports the problem with its line.
+    if (raw.length === 0 || (error as { code?: string }).code !== 'read.line-too-long') throw error;
   }
   const width = Math.max(1, tableWidth(header.cells, raw.map(r => r.cells)));
   const plan: CsvPlan = { ...draft, headerRecord, width };

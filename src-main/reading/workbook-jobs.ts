@@ -1,8 +1,8 @@
 import { createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { once } from 'node:events';
-import ExcelJS from 'exceljs';
-import * as XLSX from '@e965/xlsx';
+import type ExcelJS from 'exceljs';
+import type * as XLSX from '@e965/xlsx';
 import { CourierError } from '../../src-core/errors';
 import { dateToIso, formatNumber, generalNumber, isDateFormat } from '../../src-core/reading/cell-text';
 import { effectiveWidth, fitToWidth, isBlankRecord, type RawRecord } from '../../src-core/reading/detect-header';
@@ -128,7 +128,9 @@ async function eachXlsxSheet(
   signal: AbortSignal,
   visit: (worksheetName: string, records: SheetRecords) => Promise<boolean>
 ): Promise<void> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(target.path, {
+  // Loaded on demand: exceljs takes most of a second to load, and text files never need it.
+  const { default: excel } = await import('exceljs');
+  const reader = new excel.stream.xlsx.WorkbookReader(target.path, {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
@@ -152,8 +154,9 @@ async function eachXlsxSheet(
 
 async function readXls(target: WorkbookTarget): Promise<XLSX.WorkBook> {
   const data = await readFile(target.path);
+  const sheetJs = await import('@e965/xlsx');
   try {
-    return XLSX.read(data, { type: 'buffer', dense: true, cellNF: true, cellText: false, cellDates: false, cellFormula: false, cellHTML: false });
+    return sheetJs.read(data, { type: 'buffer', dense: true, cellNF: true, cellText: false, cellDates: false, cellFormula: false, cellHTML: false });
   } catch (error) {
     throw workbookFailure(error, target.fileName);
   }

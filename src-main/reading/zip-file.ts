@@ -75,7 +75,7 @@ export const isClutter = (entry: ZipEntry): boolean =>
 
 /** The most bytes an entry may expand to before it is called a zip bomb. */
 export const expansionLimit = (entry: ZipEntry): number =>
-  Math.min(readLimits.maxUnzippedBytes, Math.max(64 * 1024 * 1024, entry.compressedSize * readLimits.maxZipRatio));
+  Math.min(readLimits.maxUnzippedBytes, Math.max(16 * 1024 * 1024, entry.compressedSize * readLimits.maxZipRatio));
 
 /** Whether what the zip declares already looks like a zip bomb. */
 export const declaresBomb = (entries: readonly ZipEntry[]): boolean =>
