@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { preparationCalls } from '../preparation/preparation-ipc';
+import { jobCalls, jobEvents } from '../jobs/job-ipc';
 import { sendCalls, sendEvents } from '../pipeline/send-ipc';
 
 /**
@@ -53,6 +54,7 @@ export const calls = {
   'app:info': { request: z.undefined(), response: AppInfo },
   ...sendCalls,
   ...preparationCalls,
+  ...jobCalls,
   /** Asks the user for a file to open (the system file chooser); null when they cancel. */
   'files:pick': { request: z.undefined(), response: z.object({ path: z.string().nullable() }) },
   /** Opens a file (detects format, columns, first rows) and starts reading it in full in the background. */
@@ -79,6 +81,7 @@ export const calls = {
 
 export const events = {
   'app:notice': z.object({ message: z.string() }),
+  ...jobEvents,
   ...sendEvents,
   /** The background read of an opened file (about ten times a second, and once when done). */
   'files:progress': z.object({ sourceId: z.string(), bytesRead: z.number(), totalBytes: z.number(), rowsRead: z.number(), done: z.boolean(), rowCount: z.number().optional() }),

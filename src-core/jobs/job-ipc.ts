@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Run } from '../history/run';
 import { Job, JobDraft } from './job';
 
 /** A job as the jobs view lists it: the job, its schedule in words, its next run, whether it runs now. */
@@ -22,3 +23,30 @@ export type JobSaveRequest = z.input<typeof JobSaveRequest>;
 /** What `jobs:changed` says: something about the jobs changed; the view asks for the list again. */
 export const JobsChanged = z.object({ paused: z.boolean(), running: z.array(z.string()) });
 export type JobsChanged = z.infer<typeof JobsChanged>;
+
+const byId = z.object({ id: z.string().min(1) });
+
+/** The jobs and history channels (spread into `calls` in `src-core/ipc/contract.ts`). */
+export const jobCalls = {
+  /** Every job with its schedule in words, next run and running state, and the pause switch. */
+  'jobs:list': { request: z.undefined(), response: JobsOverview },
+  /** Adds or replaces a job; a schedule in words (`scheduleText`) is read here. */
+  'jobs:save': { request: JobSaveRequest, response: Job },
+  'jobs:remove': { request: byId, response: byId },
+  /** Runs a job now in the background (never twice at once); `history:added` reports the run. */
+  'jobs:run': { request: byId, response: z.object({ status: z.enum(['started', 'already-running']) }) },
+  'jobs:set-enabled': { request: byId.extend({ enabled: z.boolean() }), response: Job },
+  /** Pauses or resumes every scheduled run. */
+  'jobs:pause-all': { request: z.object({ paused: z.boolean() }), response: z.object({ paused: z.boolean() }) },
+  /** Past runs, newest first (default the last 200). */
+  'history:list': { request: z.object({ limit: z.number().int().min(1).max(10_000).optional() }).optional(), response: z.array(Run) },
+  'history:get': { request: byId, response: Run.nullable() },
+} as const;
+
+/** The jobs and history events (spread into `events` in `src-core/ipc/contract.ts`). */
+export const jobEvents = {
+  /** Jobs were saved or removed, a run started or ended, or the pause switch flipped. */
+  'jobs:changed': JobsChanged,
+  /** A run was recorded (interactive, scheduled or CLI in this process). */
+  'history:added': Run,
+} as const;

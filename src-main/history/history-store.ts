@@ -24,11 +24,25 @@ export type HistoryStore = Readonly<{
   getRun: (id: string) => Promise<Run | null>;
   getRetention: () => Promise<HistoryRetention>;
   setRetention: (retention: Partial<HistoryRetention>) => Promise<HistoryRetention>;
-  /** Called after each append (the IPC layer emits `history:added`); returns an unsubscribe. */
+  /**
+   * Called after each append to this file by any store in this process (the IPC layer emits
+   * `history:added`); returns an unsubscribe.
+   */
   onAdded: (listener: (run: Run) => void) => () => void;
   /** The JSON-lines file (for diagnostics and tests). */
   file: string;
 }>;
+
+type Shared = { listeners: Set<(run: Run) => void>; queue: Promise<unknown> };
+const sharedByFile = new Map<string, Shared>();
+function sharedState(file: string): Shared {
+  let shared = sharedByFile.get(file);
+  if (!shared) {
+    shared = { listeners: new Set(), queue: Promise.resolve() };
+    sharedByFile.set(file, shared);
+  }
+  return shared;
+}
 
 type Options = Readonly<{
   /** The clock used for retention by age (tests pass a fixed one). */
@@ -46,12 +60,13 @@ export function createHistoryStore(home: string, options: Options = {}): History
   const file = join(home, 'history.jsonl');
   const settingsFile = join(home, 'history-settings.json');
   const now = options.now ?? (() => new Date());
-  const listeners = new Set<(run: Run) => void>();
-  // Appends and compactions from this process go one at a time.
-  let queue: Promise<unknown> = Promise.resolve();
+  // Every store of the same file in this process shares its listeners and its queue, so the
+  // app hears about a run whichever part of it recorded the run (the pipeline opens its own store).
+  const shared = sharedState(file);
+  const listeners = shared.listeners;
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
-    const next = queue.then(task, task);
-    queue = next.catch(() => undefined);
+    const next = shared.queue.then(task, task);
+    shared.queue = next.catch(() => undefined);
     return next;
   };
 
@@ -99,7 +114,13 @@ export function createHistoryStore(home: string, options: Options = {}): History
         const record = Run.parse(redactValue({ ...run, id: run.id ?? randomUUID() }));
         await appendJsonLine(file, record);
         await compactIfNeeded();
-        for (const listener of listeners) listener(record);
+        for (const listener of [...listeners]) {
+          try {
+            listener(record);
+          } catch {
+            // A listener's failure (a closed window, say) must not fail the run that was recorded.
+          }
+        }
         return record;
       }),
     listRuns: async ({ limit } = {}) => {
@@ -116,8 +137,11 @@ export function createHistoryStore(home: string, options: Options = {}): History
         return next;
       }),
     onAdded: listener => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+      const own = (run: Run) => listener(run);
+      listeners.add(own);
+      return () => {
+        listeners.delete(own);
+      };
     },
   };
 }

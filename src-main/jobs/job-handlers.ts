@@ -1,38 +1,31 @@
-import { Run } from '../../src-core/history/run';
-import { JobsOverview, JobSaveRequest } from '../../src-core/jobs/job-ipc';
-import { Job } from '../../src-core/jobs/job';
-import type { HistoryStore } from '../history/history-store';
-import type { JobService } from './job-service';
+import type { Emit, Handlers } from '../ipc/ipc-router';
+import type { jobCalls } from '../../src-core/jobs/job-ipc';
+import type { AppJobs } from './app-jobs';
 
-/** The IPC channels of jobs and history, with their request and response shapes. */
-export type JobChannels = {
-  'jobs:list': (request: undefined) => Promise<JobsOverview>;
-  'jobs:save': (request: JobSaveRequest) => Promise<Job>;
-  'jobs:remove': (request: { id: string }) => Promise<{ id: string }>;
-  'jobs:run': (request: { id: string }) => Promise<{ status: 'started' | 'already-running' }>;
-  'jobs:set-enabled': (request: { id: string; enabled: boolean }) => Promise<Job>;
-  'jobs:pause-all': (request: { paused: boolean }) => Promise<{ paused: boolean }>;
-  'history:list': (request: { limit?: number } | undefined) => Promise<Run[]>;
-  'history:get': (request: { id: string }) => Promise<Run | null>;
-};
+/** The handlers of the jobs and history channels. */
+export type JobHandlers = Pick<Handlers, keyof typeof jobCalls>;
 
 /**
- * The handlers of the jobs and history channels, over the job service.
+ * The jobs and history channels over the app's job service, and the `jobs:changed` and
+ * `history:added` events.
  *
- * Responses are parsed through their schemas so only plain JSON data crosses IPC.
+ * Payloads are checked against the contract by the router (requests) and by `emit` (events).
  */
-export function createJobHandlers(service: JobService, history: HistoryStore = service.history): JobChannels {
+export function createJobHandlers(jobs: AppJobs, emit: Emit): JobHandlers {
+  const { service } = jobs;
+  jobs.onChange(state => emit('jobs:changed', state));
+  jobs.onRun(run => emit('history:added', run));
   return {
-    'jobs:list': async () => JobsOverview.parse(await service.overview()),
-    'jobs:save': async request => Job.parse(await service.save(JobSaveRequest.parse(request))),
+    'jobs:list': () => service.overview(),
+    'jobs:save': request => service.save(request),
     'jobs:remove': async ({ id }) => ({ id: (await service.remove(id)).id }),
     'jobs:run': async ({ id }) => ({ status: await service.runNow(id) }),
-    'jobs:set-enabled': async ({ id, enabled }) => Job.parse(await service.setEnabled(id, enabled)),
-    'jobs:pause-all': async ({ paused }) => {
+    'jobs:set-enabled': ({ id, enabled }) => service.setEnabled(id, enabled),
+    'jobs:pause-all': ({ paused }) => {
       service.setPaused(paused);
       return { paused: service.scheduler.paused };
     },
-    'history:list': async request => (await history.listRuns({ limit: request?.limit ?? 200 })).map(r => Run.parse(r)),
-    'history:get': async ({ id }) => history.getRun(id),
+    'history:list': request => service.history.listRuns({ limit: request?.limit ?? 200 }),
+    'history:get': ({ id }) => service.history.getRun(id),
   };
 }

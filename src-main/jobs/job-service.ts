@@ -59,7 +59,8 @@ export function createJobService(deps: JobServiceDeps): JobService {
   const now = deps.now ?? (() => new Date());
   const store = createJobStore(deps.home, { now });
   const history = deps.history ?? createHistoryStore(deps.home, { now });
-  const picker = createFolderPicker(deps.home, { ...deps.picker, now });
+  // The picker compares modification times with the real clock, whatever clock the schedules use.
+  const picker = createFolderPicker(deps.home, { ...deps.picker });
   const runner = createJobRunner({ jobs: store, history, picker, runSend: deps.runSend, now, ...(deps.onRunFinished ? { onRunFinished: deps.onRunFinished } : {}) });
   let jobs: Job[] = [];
   let persisting: Promise<unknown> = Promise.resolve();

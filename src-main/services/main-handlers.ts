@@ -4,6 +4,8 @@ import { createSecretHandlers } from '../secrets/secret-handlers';
 import { destinationSecretHooks } from '../secrets/destination-secret-hooks';
 import { createReadingHandlers } from '../reading/reading-handlers';
 import { createPreparationHandlers } from '../preparation/preparation-handlers';
+import { appJobs } from '../jobs/app-jobs';
+import { createJobHandlers } from '../jobs/job-handlers';
 import { createSendHandlers } from '../pipeline/send-handlers';
 
 /** What the main-process services need from their surroundings. */
@@ -38,6 +40,7 @@ export function createMainHandlers(context: ServiceContext): Handlers {
     ...createSecretHandlers(),
     ...createReadingHandlers(context),
     ...createPreparationHandlers(context, destinationSecretHooks()),
+    ...createJobHandlers(appJobs(context.home), context.emit),
     ...createSendHandlers(context),
   };
 }

@@ -5,9 +5,10 @@ import { destinationsCommand } from './destinations';
 import { checkCommand } from './check';
 import { prepareCommand } from './prepare';
 import { historyCommand } from './history';
+import { jobsCommand } from './jobs';
 import { sendCommand } from './send';
 
 /**
  * Every `courier` command. Each lives in its own module beside this one; add it here.
  */
-export const commands: readonly CliCommand[] = [inspectCommand, keysCommand, destinationsCommand, checkCommand, prepareCommand, historyCommand, sendCommand];
+export const commands: readonly CliCommand[] = [inspectCommand, keysCommand, destinationsCommand, checkCommand, prepareCommand, historyCommand, jobsCommand, sendCommand];

@@ -13,6 +13,8 @@ import { createFolderPicker } from '../../jobs/folder-picker';
 import { createJobRunner, type RunSend } from '../../jobs/job-runner';
 import { createJobStore } from '../../jobs/job-store';
 import { nextRunAfter } from '../../jobs/next-run';
+import { createPipelineRunSend } from '../../jobs/pipeline-send';
+import { SecretStore } from '../../secrets/secret-store';
 
 const usage = `Usage:
   courier jobs add NAME (--source FILE | --watch DIR --pattern GLOB [--each-new])
@@ -186,8 +188,8 @@ async function remove({ home, io }: CommandContext, rest: readonly string[]): Pr
   return ExitCode.ok;
 }
 
-/** `courier jobs …` over a given send pipeline. */
-export function createJobsCommand(deps: { runSend: RunSend }): CliCommand {
+/** `courier jobs …` over a given send pipeline (one per settings folder). */
+export function createJobsCommand(deps: { runSendFor: (home: string) => RunSend }): CliCommand {
   return {
     name: 'jobs',
     summary: 'add, list, run and remove saved (scheduled) jobs',
@@ -200,7 +202,7 @@ export function createJobsCommand(deps: { runSend: RunSend }): CliCommand {
         case 'list':
           return list(context, rest);
         case 'run':
-          return run(context, rest, deps.runSend);
+          return run(context, rest, deps.runSendFor(context.home));
         case 'remove':
           return remove(context, rest);
         default:
@@ -209,3 +211,8 @@ export function createJobsCommand(deps: { runSend: RunSend }): CliCommand {
     },
   };
 }
+
+/** `courier jobs`, sending through the one pipeline with the OS keychain. */
+export const jobsCommand: CliCommand = createJobsCommand({
+  runSendFor: home => createPipelineRunSend({ home, secrets: new SecretStore() }),
+});

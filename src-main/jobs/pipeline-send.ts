@@ -1,0 +1,48 @@
+import { runPipeline, type SendProgress } from '../pipeline/run-pipeline';
+import type { SecretReader } from '../transfers/secret-reader';
+import type { JobRunRequest, RunSend } from './job-runner';
+
+export type PipelineSendDeps = Readonly<{
+  home: string;
+  secrets: SecretReader;
+  /** Progress of the job's send (the tray shows it in its tooltip). */
+  onProgress?: (jobId: string, fraction: number) => void;
+}>;
+
+/** How far along a send is, from 0 to 1: reading counts for the first fifth, the upload for the rest. */
+export function sendFraction(progress: SendProgress): number {
+  if (progress.phase === 'reading') {
+    const { bytesRead, totalBytes } = progress.read;
+    return totalBytes > 0 ? 0.2 * Math.min(1, bytesRead / totalBytes) : 0;
+  }
+  const { bytes, totalBytes } = progress.transfer;
+  return 0.2 + (totalBytes > 0 ? 0.8 * Math.min(1, bytes / totalBytes) : 0);
+}
+
+/**
+ * A job's send through the one pipeline (`runPipeline`): the same code as the Send button and
+ * `courier send`. The job's policies become the pipeline's options.
+ */
+export function createPipelineRunSend(deps: PipelineSendDeps): RunSend {
+  return async (request: JobRunRequest) => {
+    const result = await runPipeline(
+      {
+        sourcePath: request.file,
+        destination: request.destination,
+        mapping: request.mapping,
+        fixes: request.fixes,
+        excludeInvalid: request.invalidRows === 'send-valid',
+        holdOnHeaderChange: request.headerChange === 'hold',
+        trigger: request.trigger,
+        job: request.job,
+      },
+      {
+        home: deps.home,
+        secrets: deps.secrets,
+        keepPreparedCopies: request.keepCopies,
+        ...(deps.onProgress ? { onProgress: (p: SendProgress) => deps.onProgress!(request.job.id, sendFraction(p)) } : {}),
+      }
+    );
+    return result.run;
+  };
+}

@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../../../src-main/cli/run-cli';
+import { captureIo } from './cli-io-capture';
+
+let root: string;
+let home: string;
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'courier-jobs-cli-'));
+  home = join(root, 'home');
+  await mkdir(home);
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+async function courier(...argv: string[]) {
+  const c = captureIo();
+  const code = await runCli([...argv, '--home', home], c.io);
+  return { code, out: c.out(), err: c.err() };
+}
+
+describe('courier jobs', () => {
+  it('adds, lists and removes jobs', async () => {
+    const mappingFile = join(root, 'mapping.json');
+    await writeFile(mappingFile, JSON.stringify({ Email: 'E-mail', Language: 'Taal' }));
+    const added = await courier('jobs', 'add', 'Nightly respondents', '--watch', join(root, 'inbox'), '--pattern', 'export-*.csv', '--destination', 'Acme', '--mapping', mappingFile, '--schedule', 'every day at 02:00 in Europe/Brussels', '--invalid', 'hold');
+    expect(added.err).toBe('');
+    expect(added.code).toBe(0);
+    expect(added.out).toContain('Saved job “Nightly respondents”');
+    expect(added.out).toContain('every day at 02:00 in Europe/Brussels');
+    const second = await courier('jobs', 'add', 'Weekly', '--source', join(root, 'weekly.csv'), '--destination', 'Acme', '--mapping', 'Email=mail,Language=lang', '--schedule', 'mondays and thursdays at 07:30', '--no-catch-up', '--json');
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.out).job).toMatchObject({ name: 'Weekly', mapping: { Email: 'mail', Language: 'lang' }, catchUp: false, source: { kind: 'file' } });
+
+    const listed = await courier('jobs', 'list', '--json');
+    const { jobs, paused } = JSON.parse(listed.out) as { jobs: { name: string; scheduleText: string; nextRunAt: string; invalidRows: string; source: unknown; mapping: unknown }[]; paused: boolean };
+    expect(paused).toBe(false);
+    expect(jobs.map(j => j.name)).toEqual(['Nightly respondents', 'Weekly']);
+    expect(jobs[0]).toMatchObject({ scheduleText: 'every day at 02:00 in Europe/Brussels', invalidRows: 'hold', source: { kind: 'folder', pattern: 'export-*.csv', pick: 'newest' }, mapping: { Email: 'E-mail', Language: 'Taal' } });
+    expect(Date.parse(jobs[0]!.nextRunAt)).toBeGreaterThan(Date.now());
+    const text = await courier('jobs', 'list');
+    expect(text.out).toContain('mondays and thursdays at 07:30');
+
+    const stored = JSON.parse(await readFile(join(home, 'jobs.json'), 'utf8'));
+    expect(stored.jobs).toHaveLength(2);
+
+    const removed = await courier('jobs', 'remove', 'weekly');
+    expect(removed.out).toBe('Removed job “Weekly”.\n');
+    expect(JSON.parse((await courier('jobs', 'list', '--json')).out).jobs).toHaveLength(1);
+  });
+
+  it('refuses bad arguments with exit code 2 and plain errors with exit code 1', async () => {
+    expect((await courier('jobs', 'add', 'X', '--destination', 'Acme')).code).toBe(2);
+    expect((await courier('jobs', 'add', 'X', '--source', 'a.csv', '--watch', 'dir', '--pattern', '*', '--destination', 'Acme')).code).toBe(2);
+    expect((await courier('jobs', 'add', 'X', '--watch', 'dir', '--destination', 'Acme')).code).toBe(2);
+    expect((await courier('jobs', 'add', 'X', '--source', 'a.csv', '--destination', 'Acme', '--invalid', 'maybe')).code).toBe(2);
+    expect((await courier('jobs', 'frobnicate')).code).toBe(2);
+    const schedule = await courier('jobs', 'add', 'X', '--source', 'a.csv', '--destination', 'Acme', '--schedule', 'now and then');
+    expect(schedule.code).toBe(1);
+    expect(schedule.err).toContain('did not understand the schedule');
+    await courier('jobs', 'add', 'X', '--source', 'a.csv', '--destination', 'Acme');
+    const duplicate = await courier('jobs', 'add', 'x', '--source', 'b.csv', '--destination', 'Acme');
+    expect(duplicate.code).toBe(1);
+    expect(duplicate.err).toContain('already exists');
+    const missing = await courier('jobs', 'run', 'Nope', '--json');
+    expect(missing.code).toBe(1);
+    expect(JSON.parse(missing.out)).toEqual({ error: { code: 'jobs.not-found', message: expect.stringContaining('no job called “Nope”') } });
+    expect((await courier('jobs', 'remove', 'Nope')).code).toBe(1);
+  });
+
+  it('prints its usage with --help', async () => {
+    const help = await courier('jobs', '--help');
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('courier jobs add NAME');
+  });
+});
