@@ -297,9 +297,9 @@ function createFtpsSession(client: Client, protocol: 'ftps' | 'ftp'): RemoteSess
         throw ftpFailure(error, 'read', remotePath);
       }
     },
-    async createEmpty(path) {
+    async put(path, data) {
       try {
-        await client.uploadFrom(Readable.from([]), path);
+        await client.uploadFrom(Readable.from(data.length ? [Buffer.from(data)] : []), path);
       } catch (error) {
         throw ftpFailure(error, 'write', path);
       }

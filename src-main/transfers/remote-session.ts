@@ -40,8 +40,12 @@ export type RemoteSession = Readonly<{
   sha256: (path: string, readBackLimit: number) => Promise<string | null>;
   /** Downloads a remote file into a local path. */
   download: (remotePath: string, localPath: string) => Promise<void>;
-  /** Creates an empty remote file (markers such as Digitaleo's `.createNewList`). */
-  createEmpty: (path: string) => Promise<void>;
+  /**
+   * Writes a small remote file from memory (probe files, empty markers such as Digitaleo's
+   * `.createNewList`). An empty one over TLS 1.3 can break on a reused session (the server sees
+   * the data connection close before the handshake settles); the caller retries on a new session.
+   */
+  put: (path: string, data: Uint8Array) => Promise<void>;
   /** The negotiated TLS version (FTPS), for the connection test. */
   tlsVersion: () => string | null;
   close: () => Promise<void>;

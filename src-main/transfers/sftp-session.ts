@@ -243,10 +243,9 @@ function createSftpSession(client: Client, sftp: SFTPWrapper): RemoteSession {
         throw sftpFailure(error, 'read', remotePath);
       }
     },
-    async createEmpty(path) {
+    async put(path, data) {
       try {
-        const handle = await call<Buffer>(cb => sftp.open(path, 'w', cb));
-        await call<void>(cb => sftp.close(handle, cb as never));
+        await call<void>(cb => sftp.writeFile(path, Buffer.from(data), cb as never));
       } catch (error) {
         throw sftpFailure(error, 'write', path);
       }

@@ -338,7 +338,7 @@ export class Transfer {
         knownWritten = true;
         if (from < file.size || remoteSize === null) {
           progress('uploading', true);
-          if (file.size === 0) await session.createEmpty(tempPath);
+          if (file.size === 0) await session.put(tempPath, new Uint8Array());
           else
             await session.write(file.localPath, tempPath, from, {
               signal: attempt.signal,

@@ -55,7 +55,18 @@ for (const mode of ['explicit', 'implicit'] as const) {
     it('sends an empty file and handles a file that is already complete on the server', async () => {
       const empty = join(local.dir, 'empty.csv');
       await writeFile(empty, '');
-      await new Transfer({ destinationName: 'test', transport: ftpsTransport(server), secrets: secrets(), files: [{ id: 'e', localPath: empty, remoteName: 'empty.csv' }] }).run();
+      const before = await randomFile(local.dir, 'before.csv', 10_000);
+      // The empty file comes second, on a session that already used a data connection.
+      await new Transfer({
+        destinationName: 'test',
+        transport: ftpsTransport(server),
+        secrets: secrets(),
+        files: [
+          { id: 'x', localPath: before.path, remoteName: 'before.csv' },
+          { id: 'e', localPath: empty, remoteName: 'empty.csv' },
+        ],
+        retry: { baseDelayMs: 10 },
+      }).run();
       expect(await fileHash(join(server.uploadDir, 'empty.csv'))).toBe(sha256(new Uint8Array()));
       const { path, data } = await randomFile(local.dir, 'whole.csv', 100_000);
       const temp = join(server.uploadDir, temporaryName('whole.csv', 'w'));
