@@ -1,0 +1,92 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { calls, type EventChannel, type EventPayload } from '../../../src-core/ipc/contract';
+import { checkEvent, routeCall, type Emit, type Handlers } from '../../../src-main/ipc/ipc-router';
+import { createReadingHandlers } from '../../../src-main/reading/reading-handlers';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'courier-ipc-read-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+type Sent = { channel: EventChannel; payload: unknown };
+
+function setup() {
+  const sent: Sent[] = [];
+  const waiters: (() => void)[] = [];
+  // Every event is checked against the contract, as the real emitter does.
+  const emit: Emit = <E extends EventChannel>(channel: E, payload: EventPayload<E>) => {
+    sent.push({ channel, payload: checkEvent(channel, payload) });
+    waiters.splice(0).forEach(w => w());
+  };
+  const handlers = createReadingHandlers({ emit }) as unknown as Handlers;
+  const call = async (channel: string, request: unknown) => {
+    const outcome = await routeCall(handlers, channel, request, true);
+    if (!outcome.ok) throw Object.assign(new Error(outcome.error.message), outcome.error);
+    // What the renderer receives must match the contract's response schema.
+    return calls[channel as keyof typeof calls].response.parse(outcome.value) as never;
+  };
+  const until = async (test: () => boolean) => {
+    while (!test()) await new Promise<void>(resolve => waiters.push(resolve));
+  };
+  return { sent, call, until, handlers };
+}
+
+describe('files:open, files:rows, files:close', () => {
+  it('opens with a preview, reports the background read, serves row windows, and closes', async () => {
+    const path = join(dir, 'export.csv');
+    const lines = ['Email,Name'];
+    for (let i = 0; i < 3000; i++) lines.push(`u${i}@x.be,"Name, ${i}"`);
+    await writeFile(path, lines.join('\n') + '\n');
+    const { sent, call, until } = setup();
+    const opened = await call('files:open', { path });
+    expect(opened).toMatchObject({
+      path,
+      fileName: 'export.csv',
+      format: { format: 'csv', encoding: 'utf-8', delimiter: ',', sheet: null, sheets: [], headerRow: 1 },
+      columns: ['Email', 'Name'],
+      sizeBytes: expect.any(Number),
+    });
+    const { sourceId, preview } = opened as { sourceId: string; preview: { index: number; line: number; cells: string[] }[] };
+    expect(preview).toHaveLength(100);
+    expect(preview[99]).toEqual({ index: 99, line: 101, cells: ['u99@x.be', 'Name, 99'] });
+    await until(() => sent.some(e => e.channel === 'files:progress' && (e.payload as { done: boolean }).done));
+    const last = sent.filter(e => e.channel === 'files:progress').at(-1)!.payload;
+    expect(last).toMatchObject({ sourceId, done: true, rowCount: 3000, rowsRead: 3000 });
+    expect(await call('files:rows', { sourceId, start: 2500, end: 2502 })).toEqual({
+      rows: [
+        { index: 2500, line: 2502, cells: ['u2500@x.be', 'Name, 2500'] },
+        { index: 2501, line: 2503, cells: ['u2501@x.be', 'Name, 2501'] },
+      ],
+    });
+    expect(await call('files:close', { sourceId })).toEqual({});
+    await expect(call('files:rows', { sourceId, start: 0, end: 1 })).rejects.toMatchObject({ code: 'read.not-open' });
+  });
+
+  it('answers a bad file with its reading error, and refuses invalid requests', async () => {
+    const path = join(dir, 'empty.csv');
+    await writeFile(path, '');
+    const { call } = setup();
+    await expect(call('files:open', { path })).rejects.toMatchObject({ code: 'read.empty-file' });
+    await expect(call('files:open', { path: '' })).rejects.toMatchObject({ code: 'ipc.invalid-request' });
+    await expect(call('files:rows', { sourceId: 'x', start: -1, end: 2 })).rejects.toMatchObject({ code: 'ipc.invalid-request' });
+  });
+
+  it('reports a failure of the background read as files:failed, after showing the preview', async () => {
+    const path = join(dir, 'runaway.csv');
+    await writeFile(path, `a,b\n1,2\n3,"${'x'.repeat(6 * 1024 * 1024)}\n`);
+    const { sent, call, until } = setup();
+    const { sourceId } = (await call('files:open', { path })) as { sourceId: string };
+    await until(() => sent.some(e => e.channel === 'files:failed'));
+    expect(sent.find(e => e.channel === 'files:failed')!.payload).toEqual({
+      sourceId,
+      error: { code: 'read.line-too-long', message: expect.stringContaining('line 3') },
+    });
+    await call('files:close', { sourceId });
+  });
+});
