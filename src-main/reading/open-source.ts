@@ -20,7 +20,13 @@ import { openWorkbook, readWorkbookRows, type WorkbookPlan } from './workbook-so
 import { listXlsxSheets } from './workbook-sheets';
 import { declaresBomb, extractEntry, isClutter, listZip } from './zip-file';
 
-export type OpenSourceOptions = Readonly<{ sheet?: string; headerRow?: number; signal?: AbortSignal }>;
+export type OpenSourceOptions = Readonly<{
+  sheet?: string;
+  headerRow?: number;
+  signal?: AbortSignal;
+  /** How long parsing a workbook's first rows may take before it is stopped (default 60 s). */
+  workbookTimeoutMs?: number;
+}>;
 
 export type ReadProgress = Readonly<{ bytesRead: number; totalBytes: number; rowsRead: number }>;
 

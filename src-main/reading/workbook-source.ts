@@ -61,12 +61,12 @@ export async function openWorkbook(
   fileName: string,
   format: 'xlsx' | 'xls',
   sheets: readonly XlsxSheet[],
-  options: Readonly<{ sheet?: string; headerRow?: number; signal?: AbortSignal }>
+  options: Readonly<{ sheet?: string; headerRow?: number; signal?: AbortSignal; workbookTimeoutMs?: number }>
 ): Promise<OpenedWorkbook> {
   const probe = await runWorkbookJob<ProbeWorkbookResult>(
     { job: 'probe-workbook', path, fileName, format, sheets, sheet: options.sheet, records: 300 } satisfies ProbeWorkbookJob,
     fileName,
-    { signal: options.signal }
+    { signal: options.signal, timeoutMs: options.workbookTimeoutMs }
   );
   const records = probe.records;
   let headerIndex: number;
