@@ -19,9 +19,13 @@ function byte1252(cp: number): number {
   return fromUnicode1252.get(cp) ?? -1;
 }
 
+const SURROGATE = /[\ud800-\udfff]/;
+
 /** The first character a value cannot be written with in this encoding, or null. */
 export function firstUnencodable(value: string, encoding: OutputEncoding): string | null {
   const single = encoding === 'windows-1252' || encoding === 'iso-8859-1';
+  // UTF-8 holds everything but a broken surrogate pair; a native regex scan is much faster.
+  if (!single && !SURROGATE.test(value)) return null;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
     if (c < 0x80) continue;
@@ -42,8 +46,22 @@ export function firstUnencodable(value: string, encoding: OutputEncoding): strin
 export class ByteBuilder {
   bytes: Uint8Array;
   length = 0;
-  constructor(initial = 1024) {
+  /** Characters that could not be written (only counted when not `strict`; written as `?` or U+FFFD). */
+  unencodable = 0;
+  /** Strict builders throw on an unencodable character; lenient ones count it (the caller then reports it). */
+  readonly strict: boolean;
+  constructor(initial = 1024, strict = true) {
     this.bytes = new Uint8Array(initial);
+    this.strict = strict;
+  }
+  /** Appends one byte (an ASCII delimiter or line ending). */
+  appendByte(byte: number): void {
+    if (this.length === this.bytes.length) this.reserve(1);
+    this.bytes[this.length++] = byte;
+  }
+  /** Forgets everything after `length` bytes (a row that turned out not to fit). */
+  truncate(length: number): void {
+    this.length = length;
   }
   /** Makes room for `extra` more bytes. */
   reserve(extra: number): void {
@@ -84,7 +102,11 @@ export class ByteBuilder {
         out[n++] = 0x80 | ((c >> 6) & 0x3f);
         out[n++] = 0x80 | (c & 0x3f);
       } else {
-        if (c >= 0xd800 && c <= 0xdfff) throw new Error('Unpaired surrogate in output text');
+        if (c >= 0xd800 && c <= 0xdfff) {
+          if (this.strict) throw new Error('Unpaired surrogate in output text');
+          this.unencodable++;
+          c = 0xfffd;
+        }
         out[n++] = 0xe0 | (c >> 12);
         out[n++] = 0x80 | ((c >> 6) & 0x3f);
         out[n++] = 0x80 | (c & 0x3f);
@@ -99,7 +121,12 @@ export class ByteBuilder {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       const b = c < 0x80 ? c : encoding === 'iso-8859-1' ? (c <= 0xff ? c : -1) : byte1252(c);
-      if (b < 0) throw new Error(`Character U+${c.toString(16)} cannot be written in ${encoding}`);
+      if (b < 0) {
+        if (this.strict) throw new Error(`Character U+${c.toString(16)} cannot be written in ${encoding}`);
+        this.unencodable++;
+        out[n++] = 0x3f;
+        continue;
+      }
       out[n++] = b;
     }
     this.length = n;

@@ -10,7 +10,7 @@ import { checkPhone, countryAdjective } from '../validation/phone';
 import { commonDateFormats, formatDate, parseDate } from '../validation/date';
 import { delimiterLabel, encodingLabel, issueCodes, quoted, type IssueCode, type RowIssue } from '../validation/issues';
 import { ByteBuilder, bomOf, firstUnencodable } from '../output/encode';
-import { FORMULA_START, lineWriter } from '../output/csv-line';
+import { lineWriter, rowEncoder } from '../output/csv-line';
 import { fileNames, withExtension } from '../output/file-name';
 
 /** What a preparation needs: the destination, the source's columns, the mapping and the fixes. */
@@ -143,6 +143,7 @@ export function createPreparation(input: PreparationInput): Preparation {
 
   const out = d.output;
   const writeLine = lineWriter(out);
+  const encodeRow = rowEncoder(out);
   const never = out.quoting === 'never';
   const headerText = out.header ? writeLine(d.columns.map(c => c.name)) : '';
   for (const c of d.columns) {
@@ -162,11 +163,10 @@ export function createPreparation(input: PreparationInput): Preparation {
   const issues: RowIssue[] = [];
   const summary: Record<string, number> = {};
   const rejected: RejectedRow[] = [];
-  const seenKeys = new Map<string, number>();
+  const seenKeys = new Map<number, number>();
   const keyColumns = d.duplicateKey.map(k => targetIndex.get(k)!);
   const oneOf = d.atLeastOneOf.map(k => targetIndex.get(k)!);
   const parts: Array<{ bytes: ByteBuilder; rows: number }> = [];
-  const scratch = new ByteBuilder(4096);
   const values = new Array<string>(plans.length).fill('');
   const valid = new Array<boolean>(plans.length).fill(false);
   let rowCount = 0;
@@ -209,47 +209,52 @@ export function createPreparation(input: PreparationInput): Preparation {
     return v;
   };
 
+  // Per-row state lives out here so that pushing a row allocates as little as possible.
+  let current: SourceRow = { index: 0, line: 0, cells: [] };
+  let errors = 0;
+  let reasons: string[] | null = null;
+  const unmappedReason = unmapped.length > 0 ? `No column is chosen for ${unmapped.map(p => p.column.name).join(', ')}.` : '';
+  const issue = (t: number, code: IssueCode, message: string) => {
+    const severity = issueCodes[code].severity;
+    add({ row: current.index, sourceLine: current.line, column: t >= 0 ? plans[t]!.column.name : null, code, message, severity });
+    if (severity === 'error') {
+      errors++;
+      (reasons ??= []).push(message);
+      if (t >= 0) valid[t] = false;
+    }
+  };
+
   const push = (row: SourceRow): void => {
     rowCount++;
-    if (excludedByHand.has(row.index)) {
+    if (excludedByHand.size > 0 && excludedByHand.has(row.index)) {
       rejected.push({ row: row.index, sourceLine: row.line, cells: row.cells, reason: 'Left out by hand.', byHand: true });
       return;
     }
+    current = row;
     const line = row.line;
-    const where = `Row ${line}`;
-    const reasons: string[] = [];
-    let errors = unmapped.length;
-    if (unmapped.length > 0) reasons.push(`No column is chosen for ${unmapped.map(p => p.column.name).join(', ')}.`);
-    const issue = (t: number, code: IssueCode, message: string) => {
-      const severity = issueCodes[code].severity;
-      add({ row: row.index, sourceLine: line, column: t >= 0 ? plans[t]!.column.name : null, code, message, severity });
-      if (severity === 'error') {
-        errors++;
-        reasons.push(message);
-        if (t >= 0) valid[t] = false;
-      }
-    };
-    const edits = editsByRow.get(row.index);
+    errors = unmapped.length;
+    reasons = unmapped.length > 0 ? [unmappedReason] : null;
+    const edits = editsByRow.size > 0 ? editsByRow.get(row.index) : undefined;
 
     for (let t = 0; t < plans.length; t++) {
       const plan = plans[t]!;
       const column = plan.column;
       const rule = column.rule;
-      let v = valueOf(plan, t, row.cells, edits);
+      let v = plan.ops.length === 0 && edits === undefined ? (plan.source >= 0 ? (row.cells[plan.source] ?? '') : plan.fixed) : valueOf(plan, t, row.cells, edits);
       // Spaces around an address, code, number or date never mean anything: they are dropped.
       if (rule !== 'text' && rule !== 'reference') v = v.trim();
       valid[t] = v.trim() !== '';
       if (!valid[t]) {
         values[t] = v;
         // A required column with no source at all is one file-level issue, not one per row.
-        if (column.required && (plan.source >= 0 || plan.fixed !== '' || edits)) issue(t, 'required.missing', `${where}: ${column.name} is empty, and ${d.name} needs it in every row.`);
+        if (column.required && (plan.source >= 0 || plan.fixed !== '' || edits)) issue(t, 'required.missing', `Row ${line}: ${column.name} is empty, and ${d.name} needs it in every row.`);
         continue;
       }
       let checked = false;
       switch (rule) {
         case 'email': {
           const problem = emailProblem(v);
-          if (problem) issue(t, 'email.invalid', `${where}: ${quoted(v)} is not a valid e-mail address (${problem}).`);
+          if (problem) issue(t, 'email.invalid', `Row ${line}: ${quoted(v)} is not a valid e-mail address (${problem}).`);
           else checked = true;
           break;
         }
@@ -262,10 +267,10 @@ export function createPreparation(input: PreparationInput): Preparation {
             const code = normaliseLanguage(v);
             if (code) {
               const written = plan.upper ? code.toUpperCase() : code;
-              issue(t, 'language.normalised', `${where}: the language ${quoted(v)} is sent as “${written}”.`);
+              issue(t, 'language.normalised', `Row ${line}: the language ${quoted(v)} is sent as “${written}”.`);
               v = written;
               checked = true;
-            } else issue(t, 'language.invalid', `${where}: ${quoted(v)} is not a language Courier recognises; write a two-letter code such as EN, FR, NL or DE.`);
+            } else issue(t, 'language.invalid', `Row ${line}: ${quoted(v)} is not a language Courier recognises; write a two-letter code such as EN, FR, NL or DE.`);
           }
           break;
         }
@@ -276,7 +281,7 @@ export function createPreparation(input: PreparationInput): Preparation {
             const hint = check.elsewhere
               ? ` If it is a ${countryAdjective(check.elsewhere.country)} number, its international form is ${check.elsewhere.international}.`
               : '';
-            issue(t, 'phone.invalid', `${where}: ${quoted(v)} is not a valid ${countryAdjective(d.phoneCountry)} phone number.${hint}`);
+            issue(t, 'phone.invalid', `Row ${line}: ${quoted(v)} is not a valid ${countryAdjective(d.phoneCountry)} phone number.${hint}`);
           }
           break;
         }
@@ -285,13 +290,13 @@ export function createPreparation(input: PreparationInput): Preparation {
           else {
             const other = commonDateFormats.find(f => f !== plan.dateFormat && parseDate(v, f));
             const hint = other ? ` It reads as ${formatDate(parseDate(v, other)!, plan.dateFormat)}; the fix “Rewrite dates” can change the whole column.` : '';
-            issue(t, 'date.invalid', `${where}: ${quoted(v)} is not a date written as ${plan.dateFormat}.${hint}`);
+            issue(t, 'date.invalid', `Row ${line}: ${quoted(v)} is not a date written as ${plan.dateFormat}.${hint}`);
           }
           break;
         }
         case 'number':
           if (/^[-+]?\d+(?:[.,]\d+)?$/.test(v)) checked = true;
-          else issue(t, 'number.invalid', `${where}: ${quoted(v)} in ${column.name} is not a number.`);
+          else issue(t, 'number.invalid', `Row ${line}: ${quoted(v)} in ${column.name} is not a number.`);
           break;
         default:
           break;
@@ -300,19 +305,17 @@ export function createPreparation(input: PreparationInput): Preparation {
         const listed = plan.allowed.get(v.toLowerCase());
         if (listed !== undefined) v = listed;
         else {
-          issue(t, 'value.not-allowed', `${where}: ${quoted(v)} is not one of the values allowed in ${column.name} (${column.allowedValues!.join(', ')}).`);
+          issue(t, 'value.not-allowed', `Row ${line}: ${quoted(v)} is not one of the values allowed in ${column.name} (${column.allowedValues!.join(', ')}).`);
         }
       }
-      if (d.neutraliseFormulas && !checked && valid[t] && FORMULA_START.test(v)) {
+      if (d.neutraliseFormulas && !checked && valid[t] && startsLikeFormula(v)) {
         const safe = `'${v}`;
-        issue(t, 'output.formula-neutralised', `${where}: ${quoted(v)} starts like a spreadsheet formula, so it is sent as ${quoted(safe)} to keep spreadsheet programs from running it.`);
+        issue(t, 'output.formula-neutralised', `Row ${line}: ${quoted(v)} starts like a spreadsheet formula, so it is sent as ${quoted(safe)} to keep spreadsheet programs from running it.`);
         v = safe;
       }
-      const bad = firstUnencodable(v, out.encoding);
-      if (bad) issue(t, 'output.unencodable', `${where}: ${quoted(v)} contains “${bad}”, which cannot be written in ${encodingLabel(out.encoding)}. Replace it, or choose UTF-8 for this destination.`);
       if (never) {
-        if (v.includes(out.delimiter)) issue(t, 'output.delimiter', `${where}: the ${column.name} ${quoted(v)} contains ${delimiterLabel(out.delimiter)}, which separates values in this file and cannot be quoted. Remove or replace it.`);
-        if (/[\r\n]/.test(v)) issue(t, 'output.line-break', `${where}: the ${column.name} value contains a line break, which this file format cannot hold. Remove it.`);
+        if (v.includes(out.delimiter)) issue(t, 'output.delimiter', `Row ${line}: the ${column.name} ${quoted(v)} contains ${delimiterLabel(out.delimiter)}, which separates values in this file and cannot be quoted. Remove or replace it.`);
+        if (v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) issue(t, 'output.line-break', `Row ${line}: the ${column.name} value contains a line break, which this file format cannot hold. Remove it.`);
       }
       values[t] = v;
     }
@@ -320,42 +323,85 @@ export function createPreparation(input: PreparationInput): Preparation {
     if (oneOf.length > 0 && !oneOf.some(t => valid[t])) {
       const names = oneOf.map(t => plans[t]!.column.name);
       const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : names[0]!;
-      issue(-1, 'contact.missing', `${where} has no valid ${list}, so ${d.name} would not take this contact.`);
-    }
-
-    if (errors === 0 && keyColumns.length > 0) {
-      const keyParts = keyColumns.map(t => duplicateKeyPart(plans[t]!.column, values[t]!, d.phoneCountry));
-      const key = JSON.stringify(keyParts);
-      if (keyParts.some(k => k !== '')) {
-        const first = seenKeys.get(key);
-        if (first !== undefined) {
-          issue(-1, 'duplicate.key', `${where} has the same ${d.duplicateKey.join(' and ')} as row ${first}.`);
-        } else seenKeys.set(key, line);
-      }
+      issue(-1, 'contact.missing', `Row ${line} has no valid ${list}, so ${d.name} would not take this contact.`);
     }
 
     if (errors > 0) {
-      rejected.push({ row: row.index, sourceLine: line, cells: row.cells, reason: reasons.join(' '), byHand: false });
+      // The row is out anyway; still tell every problem it has, encoding included.
+      checkEncodable(line);
+      rejected.push({ row: row.index, sourceLine: line, cells: row.cells, reason: (reasons ?? []).join(' '), byHand: false });
       return;
     }
-    scratch.clear();
-    scratch.appendText(writeLine(values), out.encoding);
-    if (headerBytes.length + scratch.length > maxBytes) {
-      const message = `${where} alone is larger than the ${sizeLabel(maxBytes)} ${d.name} allows per file.`;
+
+    let part = parts[parts.length - 1];
+    if (!part || part.rows + 1 > maxRows) part = newPart();
+    const start = part.bytes.length;
+    const unencodableBefore = part.bytes.unencodable;
+    encodeRow(part.bytes, values);
+    if (part.bytes.unencodable !== unencodableBefore) {
+      part.bytes.truncate(start);
+      part.bytes.unencodable = unencodableBefore;
+      if (part.rows === 0) parts.pop();
+      checkEncodable(line);
+      rejected.push({ row: row.index, sourceLine: line, cells: row.cells, reason: (reasons ?? []).join(' '), byHand: false });
+      return;
+    }
+    const rowBytes = part.bytes.length - start;
+    if (headerBytes.length + rowBytes > maxBytes) {
+      part.bytes.truncate(start);
+      if (part.rows === 0) parts.pop();
+      const message = `Row ${line} alone is larger than the ${sizeLabel(maxBytes)} ${d.name} allows per file.`;
       add({ row: row.index, sourceLine: line, column: null, code: 'limit.row-too-large', message, severity: 'error' });
       rejected.push({ row: row.index, sourceLine: line, cells: row.cells, reason: message, byHand: false });
       return;
     }
-    validRowCount++;
-    let part = parts[parts.length - 1];
-    if (!part || part.rows + 1 > maxRows || part.bytes.length + scratch.length > maxBytes) {
-      part = { bytes: new ByteBuilder(Math.min(1 << 20, Math.max(1024, (maxBytes === Infinity ? 1 << 20 : maxBytes) >> 2))), rows: 0 };
-      part.bytes.append(headerBytes);
-      parts.push(part);
+    if (part.bytes.length > maxBytes) {
+      // The row does not fit: it starts the next part instead.
+      const next = newPart();
+      next.bytes.append(part.bytes.bytes.subarray(start, start + rowBytes));
+      part.bytes.truncate(start);
+      part = next;
     }
-    part.bytes.append(scratch.bytes, scratch.length);
     part.rows++;
+    validRowCount++;
     writtenRowCount++;
+
+    if (keyColumns.length > 0) {
+      let h1 = 0x811c9dc5;
+      let h2 = 0x2545f491;
+      let filled = false;
+      for (let k = 0; k < keyColumns.length; k++) {
+        const keyPart = duplicateKeyPart(plans[keyColumns[k]!]!.column, values[keyColumns[k]!]!, d.phoneCountry);
+        if (keyPart !== '') filled = true;
+        [h1, h2] = hashInto(h1, h2, keyPart);
+      }
+      if (filled) {
+        // A 53-bit hash instead of the key text: a million keys stay small in memory. A collision
+        // (about one in 10^10 per pair) would only show a needless warning.
+        const key = (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
+        const first = seenKeys.get(key);
+        if (first !== undefined) {
+          issue(-1, 'duplicate.key', `Row ${line} has the same ${d.duplicateKey.join(' and ')} as row ${first}.`);
+        } else seenKeys.set(key, line);
+      }
+    }
+  };
+
+  /** Reports every value of the current row that the output encoding cannot hold. */
+  const checkEncodable = (line: number) => {
+    for (let t = 0; t < plans.length; t++) {
+      const v = values[t]!;
+      const bad = firstUnencodable(v, out.encoding);
+      if (bad) issue(t, 'output.unencodable', `Row ${line}: ${quoted(v)} contains “${bad}”, which cannot be written in ${encodingLabel(out.encoding)}. Replace it, or choose UTF-8 for this destination.`);
+    }
+  };
+
+  const newPart = () => {
+    const initial = Math.min(1 << 20, Math.max(1024, (maxBytes === Infinity ? 1 << 20 : maxBytes) >> 2));
+    const part = { bytes: new ByteBuilder(initial, false), rows: 0 };
+    part.bytes.append(headerBytes);
+    parts.push(part);
+    return part;
   };
 
   const finish = (): PreparationResult => {
@@ -367,7 +413,8 @@ export function createPreparation(input: PreparationInput): Preparation {
     }
     const names = fileNames(d.fileName, parts.length, { now: input.now, variables: d.variables }, input.alreadySentNames ?? []);
     const files: PreparedFile[] = parts.map((p, i) => {
-      const bytes = p.bytes.toBytes();
+      // A view, not a copy: a 100 MB file is not duplicated at the end.
+      const bytes = p.bytes.bytes.subarray(0, p.bytes.length);
       if (!out.zip) return { name: names[i]!, rows: p.rows, bytes, innerName: null };
       const inner = names[i]!;
       // One file at the root of the zip, as Digitaleo requires; the zip carries the send time.
@@ -393,12 +440,34 @@ export function createPreparation(input: PreparationInput): Preparation {
   return { push, finish };
 }
 
+/** = + - @ tab or CR first: a spreadsheet would treat the cell as a formula. */
+function startsLikeFormula(v: string): boolean {
+  const c = v.charCodeAt(0);
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
+}
+
+/** Two 32-bit FNV-1a style hashes of a key part, ASCII letters folded to lower case, parts separated. */
+function hashInto(a: number, b: number, text: string): [number, number] {
+  let h1 = Math.imul(a ^ 0x1f, 0x01000193);
+  let h2 = Math.imul(b ^ 0x1f, 0x5bd1e995);
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+  }
+  return [h1, h2];
+}
+
 function duplicateKeyPart(column: TargetColumn, value: string, country: string): string {
   if (column.rule === 'phone') {
     const check = checkPhone(value, country);
     return check.valid ? check.international : value;
   }
-  return value.trim().toLowerCase();
+  const v = value.trim();
+  // ASCII case is folded by the hash; other letters (É, Ü…) need the full rule.
+  return /[^ -~]/.test(v) ? v.toLowerCase() : v;
 }
 
 /** Prepares a whole set of rows at once (tests, small files). */

@@ -147,6 +147,9 @@ describe('every issue code, with real-world values', () => {
     note(r);
     expect(codes(r)).toEqual(['1:-:limit.row-too-large']);
     expect(r.files).toHaveLength(1);
+    // Also when the big row would have started a new part: no empty part is left behind.
+    const byRows = prepare({ ...d, limits: { maxBytes: 50, maxRows: 1 } }, ['Note'], [['short'], ['x'.repeat(60)], ['again']]);
+    expect(byRows.files.map(f => f.rows)).toEqual([1, 1]);
   });
 
   it('covers every code', () => {
