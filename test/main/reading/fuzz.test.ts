@@ -42,7 +42,10 @@ function mutate(input: Uint8Array, rnd: () => number): Uint8Array {
     const pick = specials[Math.floor(rnd() * specials.length)]!;
     switch (Math.floor(rnd() * 8)) {
       case 0:
-        if (bytes.length) bytes[Math.min(at, bytes.length - 1)] ^= 1 << Math.floor(rnd() * 8);
+        if (bytes.length) {
+          const i = Math.min(at, bytes.length - 1);
+          bytes[i] = bytes[i]! ^ (1 << Math.floor(rnd() * 8));
+        }
         break;
       case 1:
         bytes.splice(at, 0, pick);
@@ -93,7 +96,7 @@ async function attempt(path: string, deep: boolean): Promise<Outcome> {
       return 'read';
     } catch (error) {
       if (error instanceof CourierError && readErrorCodes.includes(error.code)) return error.code;
-      throw new Error(`${path}: not a plain reading error: ${error instanceof Error ? error.stack : String(error)}`);
+      throw new Error(`${path}: not a plain reading error: ${error instanceof Error ? error.stack : String(error)}`, { cause: error });
     }
   })();
   let timer: NodeJS.Timeout | undefined;
