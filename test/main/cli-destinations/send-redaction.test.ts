@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SecretStore } from '../../../src-main/secrets/secret-store';
 import { startSshd, type SshdServer } from '../../harness/servers/sshd';
+import { startVsftpd } from '../../harness/servers/vsftpd';
 import { findSecrets } from '../secrets/find-secret';
 import { requireKeychain } from '../secrets/keychain-harness';
 import { courier, type Captured } from './run-captured';
@@ -22,7 +23,7 @@ let home: string;
 let work: string;
 const outputs: Captured[] = [];
 const tag = randomBytes(3).toString('hex');
-const names = { password: `pw-drop-${tag}`, key: `key-drop-${tag}`, wrong: `wrong-drop-${tag}` };
+const names = { password: `pw-drop-${tag}`, key: `key-drop-${tag}`, wrong: `wrong-drop-${tag}`, ftps: `ftps-drop-${tag}`, ftpsWrong: `ftps-wrong-${tag}` };
 
 const cli = async (argv: readonly string[], stdin?: string): Promise<Captured> => {
   const result = await courier(argv, { home, stdin });
@@ -90,5 +91,31 @@ describe('add a destination, send, and find no secret anywhere', () => {
     expect(history.code).toBe(0);
     expect(JSON.stringify(JSON.parse(history.stdout))).toContain(names.wrong);
     expect(await readFile(join(keyUser.uploadDir, (await readdir(keyUser.uploadDir))[0]!), 'utf8')).toContain('ann@example.com');
+  });
+
+  it('sends over explicit FTPS with a password from stdin, and a wrong one is never printed or stored', async () => {
+    const ftps = await startVsftpd({ mode: 'explicit' });
+    try {
+      const source = join(work, 'ftps-contacts.csv');
+      await writeFile(source, 'Email,Name\ncleo@example.com,Cleo\n');
+      const args = ['--protocol', 'ftps', '--host', ftps.host, '--port', String(ftps.port), '--user', ftps.user.name, '--tls-fingerprint', ftps.certFingerprint, '--folder', '/upload', '--password-stdin'];
+      const start = outputs.length;
+      expect((await cli(['destinations', 'add', names.ftps, ...args], `${ftps.user.password}\n`)).code).toBe(0);
+      const sent = await cli(['send', source, '--destination', names.ftps]);
+      expect(sent.code, sent.stdout + sent.stderr + (await ftps.log())).toBe(0);
+      expect(await readdir(ftps.uploadDir)).toHaveLength(1);
+
+      const wrongPassword = `FtpWrong-${randomBytes(8).toString('hex')}`;
+      expect((await cli(['destinations', 'add', names.ftpsWrong, ...args], `${wrongPassword}\n`)).code).toBe(0);
+      const refused = await cli(['send', source, '--destination', names.ftpsWrong]);
+      expect(refused.code).toBe(3);
+      expect(refused.stderr).toMatch(/^courier: /);
+
+      const texts = Object.fromEntries(outputs.slice(start).flatMap((o, i) => [[`stdout#${i}`, o.stdout], [`stderr#${i}`, o.stderr]]));
+      const leaks = await findSecrets({ folders: [home, ftps.uploadDir], texts, secrets: { password: ftps.user.password, 'wrong password': wrongPassword } });
+      expect(leaks).toEqual([]);
+    } finally {
+      await ftps.stop();
+    }
   });
 });
