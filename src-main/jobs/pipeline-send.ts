@@ -29,7 +29,8 @@ export function createPipelineRunSend(deps: PipelineSendDeps): RunSend {
       {
         sourcePath: request.file,
         destination: request.destination,
-        mapping: request.mapping,
+        // A job saved without a mapping uses the remembered one (or confident suggestions), as a send does.
+        ...(Object.keys(request.mapping).length > 0 ? { mapping: request.mapping } : {}),
         fixes: request.fixes,
         excludeInvalid: request.invalidRows === 'send-valid',
         holdOnHeaderChange: request.headerChange === 'hold',
