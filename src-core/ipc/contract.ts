@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { preparationCalls } from '../preparation/preparation-ipc';
 import { jobCalls, jobEvents } from '../jobs/job-ipc';
 import { sendCalls, sendEvents } from '../pipeline/send-ipc';
+import { transferCalls, transferEvents } from '../transfers/transfer-ipc';
 
 /**
  * The one typed contract between the renderer and the main process.
@@ -53,6 +54,7 @@ export const OpenedFileSchema = z.object({
 export const calls = {
   'app:info': { request: z.undefined(), response: AppInfo },
   ...sendCalls,
+  ...transferCalls,
   ...preparationCalls,
   ...jobCalls,
   /** Asks the user for a file to open (the system file chooser); null when they cancel. */
@@ -83,6 +85,7 @@ export const events = {
   'app:notice': z.object({ message: z.string() }),
   ...jobEvents,
   ...sendEvents,
+  ...transferEvents,
   /** The background read of an opened file (about ten times a second, and once when done). */
   'files:progress': z.object({ sourceId: z.string(), bytesRead: z.number(), totalBytes: z.number(), rowsRead: z.number(), done: z.boolean(), rowCount: z.number().optional() }),
   /** The background read of an opened file failed (rows read so far stay available). */

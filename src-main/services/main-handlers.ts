@@ -7,6 +7,8 @@ import { createPreparationHandlers } from '../preparation/preparation-handlers';
 import { appJobs } from '../jobs/app-jobs';
 import { createJobHandlers } from '../jobs/job-handlers';
 import { createSendHandlers } from '../pipeline/send-handlers';
+import { createTransferHandlers } from '../transfers/transfer-handlers';
+import { SecretStore } from '../secrets/secret-store';
 
 /** What the main-process services need from their surroundings. */
 export type ServiceContext = Readonly<{
@@ -42,5 +44,6 @@ export function createMainHandlers(context: ServiceContext): Handlers {
     ...createPreparationHandlers(context, destinationSecretHooks()),
     ...createJobHandlers(appJobs(context.home), context.emit),
     ...createSendHandlers(context),
+    ...createTransferHandlers(context, new SecretStore()),
   };
 }

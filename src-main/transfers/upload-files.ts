@@ -3,12 +3,21 @@ import type { Transport } from '../../src-core/destinations/transport';
 import { openLedger, planAgainstLedger } from './ledger';
 import { sha256File } from './local-file';
 import type { LoginSecrets, SecretReader } from './secret-reader';
-import { Transfer, type FileResult, type RetryPolicy, type TransferClock, type TransferProgress, type TransferResult } from './transfer';
+import { Transfer, temporaryName, type FileResult, type RetryPolicy, type TransferClock, type TransferProgress, type TransferResult } from './transfer';
 import { toTransferFailure } from './transfer-errors';
+import { openSession } from './open-session';
+import { remoteJoin } from './remote-session';
+import { readLoginSecrets } from './secret-reader';
 import { newQueueId, openTransferQueue, type QueueItem } from './transfer-queue';
 
 /** A file to deliver: the prepared local file and the name it should have on the server. */
-export type OutgoingFile = Readonly<{ localPath: string; remoteName: string; sha256?: string }>;
+export type OutgoingFile = Readonly<{
+  localPath: string;
+  remoteName: string;
+  sha256?: string;
+  /** The queue item id (names the temporary remote file); a random one when missing. */
+  id?: string;
+}>;
 
 /** Options shared by `uploadFiles` and `resumeQueue`. */
 export type UploadOptions = Readonly<{
@@ -99,7 +108,7 @@ export async function uploadFiles(request: UploadFilesRequest): Promise<Transfer
   const names = await planAgainstLedger(openLedger(request.home), request.destinationName, hashed, request.force ?? false);
   const createdAt = new Date((request.clock?.now ?? Date.now)()).toISOString();
   const items: QueueItem[] = hashed.map((file, index) => ({
-    id: newQueueId(),
+    id: file.id ?? newQueueId(),
     destination: request.destinationName,
     transport: request.transport,
     localPath: file.localPath,
@@ -121,8 +130,8 @@ export type QueueRunOutcome = Readonly<{ destination: string; result?: TransferR
  * destination after another, from what each server already has. Never throws for a failed
  * destination: its files stay queued and the outcome says why.
  */
-export async function resumeQueue(options: UploadOptions): Promise<QueueRunOutcome[]> {
-  const items = await openTransferQueue(options.home).list();
+export async function resumeQueue(options: UploadOptions & Readonly<{ only?: readonly string[] }>): Promise<QueueRunOutcome[]> {
+  const items = (await openTransferQueue(options.home).list()).filter(item => !options.only || options.only.includes(item.id));
   const byDestination = new Map<string, QueueItem[]>();
   for (const item of items) byDestination.set(item.destination, [...(byDestination.get(item.destination) ?? []), item]);
   const outcomes: QueueRunOutcome[] = [];
@@ -134,4 +143,30 @@ export async function resumeQueue(options: UploadOptions): Promise<QueueRunOutco
     }
   }
   return outcomes;
+}
+
+/**
+ * Drops queued files for good (a cancelled upload): removes their temporary remote files (best
+ * effort: a leftover temporary name never matches a final name) and their queue items.
+ */
+export async function discardQueued(home: string, ids: readonly string[], secrets: SecretReader | LoginSecrets): Promise<void> {
+  const queue = openTransferQueue(home);
+  const items = (await queue.list()).filter(item => ids.includes(item.id));
+  const first = items[0];
+  if (first) {
+    try {
+      const login = typeof (secrets as SecretReader).get === 'function' ? await readLoginSecrets(secrets as SecretReader, first.destination) : (secrets as LoginSecrets);
+      const session = await openSession(first.transport, login, { timeoutMs: 10_000 });
+      try {
+        for (const item of items) {
+          if (item.transport.uploadThenRename) await session.remove(remoteJoin(item.transport.folder, temporaryName(item.remoteName, item.id))).catch(() => undefined);
+        }
+      } finally {
+        await session.close();
+      }
+    } catch {
+      // Unreachable server: the temporary files stay, under names no vendor picks up.
+    }
+  }
+  for (const item of items) await queue.remove(item.id);
 }

@@ -10,6 +10,8 @@ import type { FromWorker, ToWorker } from './worker-protocol';
  */
 export const workerEntries = {
   read: '../reading/read.worker.ts',
+  prepare: '../preparation/prepare.worker.ts',
+  transfer: '../transfers/transfer.worker.ts',
 } as const satisfies Record<string, string>;
 
 export type WorkerName = keyof typeof workerEntries;
