@@ -117,6 +117,10 @@ describe('preparation IPC handlers', () => {
       },
     ]);
     expect(JSON.parse(JSON.stringify(review))).toEqual(review);
+    // The worker (default) and the inline path give the same answer.
+    const inline = createPreparationHandlers({ home: dir, now: () => new Date(2026, 10, 22, 9, 0, 0), inWorker: false });
+    const request = calls['review:check'].request.parse({ path, destinationName: 'NPS', fixes: [{ kind: 'edit-cell', row: 1, column: 'Email', value: 'jan@example.com' }], maxIssues: 1 });
+    expect(await inline['review:check'](request)).toEqual(review);
 
     const target = join(dir, 'rejected rows.csv');
     const saved2 = await call('review:save-rejected', { path, destinationName: 'NPS', target, fixes: [{ kind: 'exclude-row', row: 0 }] });

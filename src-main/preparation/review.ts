@@ -1,0 +1,104 @@
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import iconv from 'iconv-lite';
+import { unzipSync } from 'fflate';
+import type { z } from 'zod';
+import type { OutputEncoding } from '../../src-core/destinations/destination';
+import type { HeaderChanges } from '../../src-core/mapping/header-changes';
+import type { PreparedFile } from '../../src-core/preparation/prepare';
+import type { preparationCalls } from '../../src-core/preparation/preparation-ipc';
+import { parseFixes } from '../../src-core/fixes/fix-schema';
+import { rejectedRowsCsv } from '../../src-core/output/rejected';
+import { resolveDestination } from '../settings/destination-store';
+import { prepareFile } from './prepare-file';
+
+type Calls = typeof preparationCalls;
+/** A `review:check` request after validation. */
+export type ReviewCheckRequest = z.output<Calls['review:check']['request']>;
+/** What `review:check` answers: plain JSON. */
+export type ReviewCheckResponse = z.output<Calls['review:check']['response']>;
+export type SaveRejectedRequest = z.output<Calls['review:save-rejected']['request']>;
+export type SaveRejectedResponse = z.output<Calls['review:save-rejected']['response']>;
+
+/** Header changes as plain, mutable JSON data. */
+export const plainChanges = (c: HeaderChanges) => ({ added: [...c.added], gone: [...c.gone], renamed: c.renamed.map(r => ({ ...r })) });
+
+/** The first lines of a prepared file as text (a zip shows the CSV inside). */
+export function firstLines(file: PreparedFile, encoding: OutputEncoding, count = 10): string[] {
+  let bytes = file.bytes;
+  if (file.innerName !== null) bytes = Object.values(unzipSync(bytes))[0] ?? new Uint8Array(0);
+  // Enough bytes for the first lines without decoding a 20 MB file.
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 64 * 1024));
+  const text = iconv.decode(head, encoding === 'utf-8-bom' ? 'utf-8' : encoding, { stripBOM: true });
+  const lines = text.split(/\r\n|\n/);
+  if (head.length < bytes.length) lines.pop(); // the last line may be cut
+  return lines.slice(0, count).filter((line, i, all) => line !== '' || i < all.length - 1);
+}
+
+/** Runs the whole preparation for the review screen and sums it up as plain JSON. */
+export async function reviewCheck(request: ReviewCheckRequest, home: string, now: Date): Promise<ReviewCheckResponse> {
+  const destination = await resolveDestination(home, request.destinationName);
+  const result = await prepareFile(request.path, destination, {
+    mapping: request.mapping,
+    fixes: parseFixes(request.fixes ?? []),
+    excludeInvalid: request.excludeInvalid,
+    now,
+    home,
+    source: { sheet: request.sheet, headerRow: request.headerRow },
+  });
+  return {
+    destination: result.destination,
+    mapping: { ...result.mapping },
+    mappingOrigin: result.mappingOrigin,
+    headerChanges: result.headerChanges ? plainChanges(result.headerChanges) : null,
+    rowCount: result.rowCount,
+    validRowCount: result.validRowCount,
+    writtenRowCount: result.writtenRowCount,
+    rejectedCount: result.rejected.length,
+    blocked: result.blocked,
+    summary: { ...result.summary },
+    issueCount: result.issues.length,
+    issues: result.issues.slice(0, request.maxIssues ?? 1000).map(i => ({ ...i })),
+    files: result.files.map(f => ({
+      name: f.name,
+      rows: f.rows,
+      bytes: f.bytes.length,
+      encoding: destination.output.encoding,
+      firstLines: firstLines(f, destination.output.encoding),
+    })),
+  };
+}
+
+/** Writes the rows that will not be sent (with the reason) to `request.target`. */
+export async function saveRejected(request: SaveRejectedRequest, home: string, now: Date): Promise<SaveRejectedResponse> {
+  const destination = await resolveDestination(home, request.destinationName);
+  const result = await prepareFile(request.path, destination, {
+    mapping: request.mapping,
+    fixes: parseFixes(request.fixes ?? []),
+    excludeInvalid: true,
+    now,
+    home,
+    source: { sheet: request.sheet, headerRow: request.headerRow },
+  });
+  const bytes = rejectedRowsCsv(result.sourceColumns, result.rejected);
+  const tmp = join(dirname(request.target), `.${basename(request.target)}.${randomBytes(4).toString('hex')}.part`);
+  await writeFile(tmp, bytes);
+  try {
+    await rename(tmp, request.target);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
+  }
+  return { path: request.target, rows: result.rejected.length };
+}
+
+/** A job for the preparation worker. */
+export type PrepareJob =
+  | Readonly<{ kind: 'review'; request: ReviewCheckRequest; home: string; now: string }>
+  | Readonly<{ kind: 'save-rejected'; request: SaveRejectedRequest; home: string; now: string }>;
+
+/** Runs one preparation job (in the worker, or inline). */
+export async function runPrepareJob(job: PrepareJob): Promise<ReviewCheckResponse | SaveRejectedResponse> {
+  return job.kind === 'review' ? reviewCheck(job.request, job.home, new Date(job.now)) : saveRejected(job.request, job.home, new Date(job.now));
+}
