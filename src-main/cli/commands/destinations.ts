@@ -5,6 +5,7 @@ import { CourierError, toPlainError } from '../../../src-core/errors';
 import { ExitCode, UsageError, printJson, type CliIo } from '../cli-io';
 import type { CliCommand } from '../cli-io';
 import { parseCommandArgs } from '../run-cli';
+import { createLogger, type Logger } from '../../logging/logger';
 import { redact } from '../../logging/redact';
 import { getDestination, listDestinations, removeDestination, renameDestination, saveDestination } from '../../settings/destination-store';
 import { readKeyFile } from '../../secrets/secret-handlers';
@@ -54,9 +55,10 @@ function exitFor(error: unknown): number {
   return ExitCode.blocked;
 }
 
-function fail(io: CliIo, error: unknown, json: boolean): number {
+function fail(io: CliIo, error: unknown, json: boolean, log: Logger): number {
   const plain = toPlainError(error);
   const safe = { code: plain.code, message: redact(plain.message) };
+  log.warn('destinations command failed', { error: safe });
   if (json) printJson(io, { error: safe });
   else io.stderr.write(`courier: ${safe.message}\n`);
   return exitFor(error);
@@ -151,7 +153,7 @@ type AddValues = Readonly<{
   'passphrase-stdin'?: boolean;
 }>;
 
-async function add(home: string, io: CliIo, name: string, values: AddValues, json: boolean): Promise<number> {
+async function add(home: string, io: CliIo, name: string, values: AddValues, json: boolean, log: Logger): Promise<number> {
   const presetId = values.preset ?? 'generic';
   if (!PresetId.safeParse(presetId).success) throw new UsageError(`there is no preset “${presetId}”; choose one of ${PresetId.options.join(', ')}.`);
   const preset = destinationFromPreset(presetId as PresetId);
@@ -237,6 +239,7 @@ async function add(home: string, io: CliIo, name: string, values: AddValues, jso
   }
   const secrets = await secretsOf(store, destinationName).catch(() => null);
   const result = summary(destination, secrets);
+  log.info('destination added', { destination: result });
   if (json) printJson(io, { destination: result });
   else {
     io.stdout.write(`Added “${result.name}”: ${result.protocol} to ${result.host}:${result.port} as ${result.user}, folder ${result.folder}.\n`);
@@ -248,19 +251,20 @@ async function add(home: string, io: CliIo, name: string, values: AddValues, jso
   return ExitCode.ok;
 }
 
-async function remove(home: string, io: CliIo, name: string, json: boolean): Promise<number> {
+async function remove(home: string, io: CliIo, name: string, json: boolean, log: Logger): Promise<number> {
   const current = await getDestination(home, name);
   if (!current) throw new CourierError('destination.not-found', `There is no destination called “${name}”.`);
   const store = new SecretStore();
   // Secrets first: if the keychain is locked the destination stays, rather than orphaning them.
   const deleted = await store.deleteAll(current.name);
   await removeDestination(home, current.name);
+  log.info('destination removed', { destination: current.name, secretsDeleted: deleted });
   if (json) printJson(io, { removed: current.name, secretsDeleted: deleted });
   else io.stdout.write(`Removed “${current.name}” and ${deleted === 1 ? 'its secret' : `its ${deleted} secrets`} from the keychain.\n`);
   return ExitCode.ok;
 }
 
-async function rename(home: string, io: CliIo, from: string, to: string, json: boolean): Promise<number> {
+async function rename(home: string, io: CliIo, from: string, to: string, json: boolean, log: Logger): Promise<number> {
   const current = await getDestination(home, from);
   if (!current) throw new CourierError('destination.not-found', `There is no destination called “${from}”.`);
   const newName = parseDestination({ ...current, name: to }).name;
@@ -278,6 +282,7 @@ async function rename(home: string, io: CliIo, from: string, to: string, json: b
     if (moved > 0) await store.rename(newName, current.name).catch(() => 0);
     throw error;
   }
+  log.info('destination renamed', { from: current.name, to: newName, secretsMoved: moved });
   if (json) printJson(io, { renamed: { from: current.name, to: newName }, secretsMoved: moved });
   else io.stdout.write(`Renamed “${current.name}” to “${newName}”${moved > 0 ? `; its secrets moved with it` : ''}.\n`);
   return ExitCode.ok;
@@ -313,6 +318,7 @@ export const destinationsCommand: CliCommand = {
     if (action !== 'add' && Object.keys(addOptions).length > 0) {
       throw new UsageError(`${Object.keys(addOptions).map(k => `--${k}`).join(', ')} belong${Object.keys(addOptions).length === 1 ? 's' : ''} to “destinations add”.`);
     }
+    const log = createLogger({ home }).child({ scope: 'cli', command: `destinations ${action ?? ''}`.trim() });
     try {
       switch (action) {
         case 'list':
@@ -320,19 +326,21 @@ export const destinationsCommand: CliCommand = {
           return await list(home, io, json);
         case 'add':
           want(1, 'one NAME');
-          return await add(home, io, names[0]!, addOptions, json);
+          return await add(home, io, names[0]!, addOptions, json, log);
         case 'remove':
           want(1, 'one NAME');
-          return await remove(home, io, names[0]!, json);
+          return await remove(home, io, names[0]!, json, log);
         case 'rename':
           want(2, 'OLD and NEW names');
-          return await rename(home, io, names[0]!, names[1]!, json);
+          return await rename(home, io, names[0]!, names[1]!, json, log);
         default:
           throw new UsageError('choose list, add, remove or rename.');
       }
     } catch (error) {
       if (error instanceof UsageError) throw error;
-      return fail(io, error, json);
+      return fail(io, error, json, log);
+    } finally {
+      await log.flush();
     }
   },
 };

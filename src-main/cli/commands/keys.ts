@@ -1,6 +1,7 @@
 import { toPlainError } from '../../../src-core/errors';
 import { ExitCode, UsageError, printJson, type CliCommand, type CliIo } from '../cli-io';
 import { parseCommandArgs } from '../run-cli';
+import { createLogger } from '../../logging/logger';
 import { redact } from '../../logging/redact';
 import { readKeyFile } from '../../secrets/secret-handlers';
 import { readSecretLines } from '../../secrets/secret-input';
@@ -53,7 +54,7 @@ export const keysCommand: CliCommand = {
   name: 'keys',
   summary: 'make, import and show SSH keys kept in the system keychain',
   usage,
-  run: async ({ args, io }) => {
+  run: async ({ args, home, io }) => {
     const { values, positionals } = parseCommandArgs(args, {
       'passphrase-stdin': { type: 'boolean' },
       replace: { type: 'boolean' },
@@ -69,6 +70,7 @@ export const keysCommand: CliCommand = {
     if (action === 'show' && values['passphrase-stdin']) throw new UsageError('“keys show” needs no passphrase.');
     const json = values.json === true;
     const identities = new SshIdentities(new SecretStore());
+    const log = createLogger({ home }).child({ scope: 'cli', command: `keys ${action}` });
     try {
       let publicKey: string;
       const passphrase = values['passphrase-stdin'] ? (await readSecretLines(io.stdin, ['passphrase']))[0] : undefined;
@@ -80,6 +82,7 @@ export const keysCommand: CliCommand = {
       } else {
         publicKey = await identities.publicKey(name);
       }
+      if (action !== 'show') log.info(action === 'generate' ? 'key pair generated' : 'private key imported', { name, publicKey });
       if (json) printJson(io, { name, publicKey });
       else {
         io.stdout.write(`${publicKey}\n`);
@@ -90,7 +93,10 @@ export const keysCommand: CliCommand = {
       return ExitCode.ok;
     } catch (error) {
       if (error instanceof UsageError) throw error;
+      log.warn('keys command failed', { error: toPlainError(error) });
       return printSecretError(io, error, json);
+    } finally {
+      await log.flush();
     }
   },
 };

@@ -127,7 +127,9 @@ describe('courier destinations', () => {
     expect(noPassword.code).toBe(2);
     expect(noPassword.stderr).toMatch(/No password arrived on standard input/);
     expect(await store.has(name, 'password')).toBe(false);
-    expect(await listFiles(home)).toEqual([]);
+    // Only the log was written (the failures), and it holds no password.
+    expect((await listFiles(home)).map(f => f.slice(home.length))).toEqual(['/logs/courier.log']);
+    expect(await findSecrets({ folders: [home], secrets: { password: 'pw-never-stored' } })).toEqual([]);
 
     expect((await cli(['destinations', 'remove', 'nobody'])).code).toBe(2);
     expect((await cli(['destinations', 'list', '--host', 'x'])).code).toBe(2);

@@ -87,7 +87,8 @@ describe('add a destination, send, and find no secret anywhere', () => {
       secrets: { password: passwordUser.password, 'wrong password': wrongPassword, 'private key': privateKey, passphrase: 'drop key passphrase' },
     });
     expect(leaks).toEqual([]);
-    // The history really was written and searched (the search is not vacuous).
+    // The history and the log really were written and searched (the search is not vacuous).
+    expect(await readFile(join(home, 'logs', 'courier.log'), 'utf8')).toContain(names.password);
     expect(history.code).toBe(0);
     expect(JSON.stringify(JSON.parse(history.stdout))).toContain(names.wrong);
     expect(await readFile(join(keyUser.uploadDir, (await readdir(keyUser.uploadDir))[0]!), 'utf8')).toContain('ann@example.com');
