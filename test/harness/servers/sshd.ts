@@ -176,6 +176,8 @@ export async function startSshd(
       'MaxAuthTries 10',
       'LogLevel INFO',
       'Subsystem sftp internal-sftp',
+      // Global options must come before the Match blocks.
+      ...(options.extraConfig ?? []),
       ...matchBlocks,
     ].join('\n');
     const configPath = join(root, 'sshd_config');
