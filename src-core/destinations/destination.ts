@@ -171,3 +171,45 @@ export function uploadFolder(d: Destination): string {
   const base = d.folder.replace(/\/+$/, '');
   return `${base}/contacts/${d.digitaleo.action}/in`;
 }
+
+const IP_ADDRESS = /^(\d{1,3}\.){3}\d{1,3}$|^\[?[0-9a-f:]+:[0-9a-f:]*\]?$/i;
+
+/**
+ * Advice when a destination's settings depart from what its platform documents (PLATFORMS.md):
+ * sentences for the person setting it up. Presets stay editable, so this warns, it never refuses.
+ */
+export function destinationAdvice(d: Destination): string[] {
+  const advice: string[] = [];
+  const protocol = d.transport.protocol;
+  const host = d.transport.host ?? '';
+  switch (d.presetId) {
+    case 'hello-customer':
+      if (protocol && protocol !== 'ftps' && protocol !== 'ftps-implicit') advice.push('Hello Customer accepts FTPS only (not SFTP or plain FTP).');
+      if (IP_ADDRESS.test(host)) advice.push('Hello Customer asks to connect by host name (import.hellocustomer.com), never by IP address: the address behind it can change.');
+      if (d.output.delimiter !== ';' && d.output.delimiter !== '\t') advice.push('Hello Customer expects semicolon-separated or tab-separated files.');
+      if (d.output.quoting !== 'never') advice.push('Hello Customer asks for files without quotes.');
+      if (d.output.encoding !== 'utf-8' && d.output.encoding !== 'iso-8859-1') advice.push('Hello Customer reads UTF-8 or Latin-1 (ISO 8859-1) files.');
+      if (!d.output.header) advice.push('Hello Customer needs the column names in the first row.');
+      if (d.limits.maxBytes === null || d.limits.maxBytes > 1_000_000) advice.push('Hello Customer takes files of at most 1 MB.');
+      if (!/\{date/.test(d.fileName)) advice.push('Hello Customer wants the touchpoint name and the date in the file name.');
+      break;
+    case 'customergauge':
+      if (protocol && protocol !== 'sftp') advice.push('CustomerGauge receives files over SFTP.');
+      if (d.limits.maxRows === null || d.limits.maxRows > 5000) advice.push('CustomerGauge takes at most 5,000 contacts per file.');
+      if (!/\{(time|counter)/.test(d.fileName)) advice.push('CustomerGauge processes a file only if its name is new: add {time} or {counter} to the file name.');
+      break;
+    case 'digitaleo':
+      if (d.output.encoding !== 'utf-8') advice.push('Digitaleo expects UTF-8 files (without BOM).');
+      if (d.output.lineEnding !== 'lf') advice.push('Digitaleo expects Unix line endings (LF).');
+      if (d.limits.maxBytes === null || d.limits.maxBytes > 20_000_000) advice.push('Digitaleo takes files (CSV or zip) of at most 20 MB.');
+      break;
+    case 'blueconic':
+    case 'evaluagent':
+      if (protocol && protocol !== 'sftp') advice.push(`${d.presetId === 'blueconic' ? 'BlueConic' : 'EvaluAgent'} works over SFTP.`);
+      break;
+    default:
+      break;
+  }
+  if (protocol === 'ftp') advice.push('Plain FTP sends passwords and contacts unencrypted; use FTPS or SFTP if the server offers it.');
+  return advice;
+}

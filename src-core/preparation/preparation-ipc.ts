@@ -63,6 +63,8 @@ export const preparationCalls = {
   },
   /** Removes a destination (its secrets and remembered mappings too). */
   'destinations:remove': { request: z.object({ name: z.string().min(1) }), response: z.object({ removed: z.boolean() }) },
+  /** Advice when a destination departs from what its platform documents (warnings, never refusals). */
+  'destinations:advice': { request: z.object({ destination: Destination }), response: z.object({ advice: z.array(z.string()) }) },
   /** Target columns from a vendor's sample file (CustomerGauge, EvaluAgent). */
   'destinations:columns-from-sample': {
     request: z.object({ path: z.string().min(1), sheet: z.string().optional() }),

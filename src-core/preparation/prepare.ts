@@ -314,6 +314,8 @@ export function createPreparation(input: PreparationInput): Preparation {
         v = safe;
       }
       if (never) {
+        // A tab breaks a no-quote file too: such files are often read as tab-separated (Hello Customer).
+        if (out.delimiter !== '\t' && v.indexOf('\t') >= 0) issue(t, 'output.delimiter', `Row ${line}: the ${column.name} ${quoted(v)} contains a tab, which this file format cannot hold without quotes. Remove or replace it.`);
         if (v.includes(out.delimiter)) issue(t, 'output.delimiter', `Row ${line}: the ${column.name} ${quoted(v)} contains ${delimiterLabel(out.delimiter)}, which separates values in this file and cannot be quoted. Remove or replace it.`);
         if (v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) issue(t, 'output.line-break', `Row ${line}: the ${column.name} value contains a line break, which this file format cannot hold. Remove it.`);
       }

@@ -1,6 +1,7 @@
 import type { Handler } from '../ipc/ipc-router';
 import type { ServiceContext } from '../services/main-handlers';
 import { columnsFromSample, presets } from '../../src-core/destinations/presets';
+import { destinationAdvice } from '../../src-core/destinations/destination';
 import { suggestMapping } from '../../src-core/mapping/suggest';
 import { runWorker } from '../workers/run-worker';
 import { plainChanges, runPrepareJob, type PrepareJob, type ReviewCheckResponse, type SaveRejectedResponse } from './review';
@@ -22,6 +23,7 @@ type PreparationChannels =
   | 'destinations:save'
   | 'destinations:remove'
   | 'destinations:columns-from-sample'
+  | 'destinations:advice'
   | 'mapping:suggest'
   | 'mapping:remember'
   | 'review:check'
@@ -64,6 +66,7 @@ export function createPreparationHandlers(
       destination: await saveDestination(home, destination, { ...storeHooks, previousName, overwrite }),
     }),
     'destinations:remove': async ({ name }) => ({ removed: await removeDestination(home, name, storeHooks) }),
+    'destinations:advice': ({ destination }) => ({ advice: destinationAdvice(destination) }),
     'destinations:columns-from-sample': async ({ path, sheet }) => {
       const source = await openSource(path, { sheet });
       try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDestination, uploadFolder } from '../../../src-core/destinations/destination';
+import { destinationAdvice, parseDestination, uploadFolder } from '../../../src-core/destinations/destination';
 import { applyDigitaleoOptions, columnsFromSample, destinationFromPreset, digitaleoActions, findPreset, presets } from '../../../src-core/destinations/presets';
 import type { CourierError } from '../../../src-core/errors';
 
@@ -118,5 +118,24 @@ describe('columns from a sample file', () => {
       expect.objectContaining({ name: 'Column 2' }),
       expect.objectContaining({ name: 'A (2)' }),
     ]);
+  });
+});
+
+describe('advice against PLATFORMS.md', () => {
+  it('is silent for the presets as shipped', () => {
+    for (const p of presets) expect(destinationAdvice(p.destination), p.id).toEqual([]);
+  });
+
+  it('speaks up when an edit departs from what the platform documents', () => {
+    const hc = destinationFromPreset('hello-customer');
+    expect(destinationAdvice({ ...hc, transport: { protocol: 'sftp', host: '10.0.0.5' } })).toEqual([
+      'Hello Customer accepts FTPS only (not SFTP or plain FTP).',
+      'Hello Customer asks to connect by host name (import.hellocustomer.com), never by IP address: the address behind it can change.',
+    ]);
+    expect(destinationAdvice({ ...hc, output: { ...hc.output, quoting: 'standard', header: false }, limits: { maxBytes: null, maxRows: null } })).toHaveLength(3);
+    const cg = destinationFromPreset('customergauge');
+    expect(destinationAdvice({ ...cg, limits: { maxRows: 10_000, maxBytes: null }, fileName: 'contacts.csv' })).toHaveLength(2);
+    const dg = destinationFromPreset('digitaleo');
+    expect(destinationAdvice({ ...dg, output: { ...dg.output, lineEnding: 'crlf', encoding: 'utf-8-bom' } })).toHaveLength(2);
   });
 });

@@ -101,9 +101,10 @@ describe('every issue code, with real-world values', () => {
 
   it('output.delimiter and output.line-break: values a no-quote semicolon file cannot hold', () => {
     const d = preset('hello-customer');
-    const r = prepare(d, ['Email', 'Language', 'Department'], [['a@example.be', 'NL', 'Brussel; Centrum'], ['b@example.be', 'NL', 'Gent\nZuid'], ['c@example.be', 'NL', 'Antwerpen']]);
+    const r = prepare(d, ['Email', 'Language', 'Department'], [['a@example.be', 'NL', 'Brussel; Centrum'], ['b@example.be', 'NL', 'Gent\nZuid'], ['c@example.be', 'NL', 'Antwerpen'], ['d@example.be', 'NL', 'Leuven\tCentrum']]);
     note(r);
-    expect(codes(r)).toEqual(['0:Department:output.delimiter', '1:Department:output.line-break']);
+    expect(codes(r)).toEqual(['0:Department:output.delimiter', '1:Department:output.line-break', '3:Department:output.delimiter']);
+    expect(r.issues[2]!.message).toContain('contains a tab');
     expect(r.issues[0]!.message).toBe('Row 2: the Department “Brussel; Centrum” contains a semicolon (;), which separates values in this file and cannot be quoted. Remove or replace it.');
     expect(text(r, d)).toBe('Email;Language;FirstName;LastName;Department;CustomId\r\nc@example.be;NL;;;Antwerpen;\r\n');
   });

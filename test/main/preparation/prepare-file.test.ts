@@ -90,6 +90,7 @@ describe('preparation IPC handlers', () => {
     expect((await call('destinations:list', undefined)).destinations.map(d => d.name)).toEqual(['NPS']);
     expect((await call('destinations:get', { name: 'blueconic' })).destination?.presetId).toBe('blueconic');
     expect((await call('destinations:get', { name: 'unknown' })).destination).toBeNull();
+    expect((await call('destinations:advice', { destination: { ...saved.destination, transport: { protocol: 'sftp' } } })).advice).toEqual(['Hello Customer accepts FTPS only (not SFTP or plain FTP).']);
 
     const path = join(dir, 'export.csv');
     await writeFile(path, latin1Export);
