@@ -1,0 +1,146 @@
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import type { MenuItemConstructorOptions, Menu, NativeImage, NotificationConstructorOptions } from 'electron';
+import type { Run } from '../../src-core/history/run';
+import type { AppJobs } from '../jobs/app-jobs';
+import { NotificationService, notificationKind, notificationText, type NotificationLike } from '../notifications/notification-service';
+import { TrayService, type TrayLike, type TrayState } from './tray-service';
+
+/** The Electron pieces the background needs; the entry point passes the real ones, tests fakes. */
+export type BackgroundElectron = Readonly<{
+  createTray: (image: NativeImage | string) => TrayLike;
+  buildMenu: (template: MenuItemConstructorOptions[]) => Menu;
+  createNotification: (options: NotificationConstructorOptions) => NotificationLike;
+  notificationsSupported: () => boolean;
+  /** Electron's powerMonitor: `resume` after sleep, `unlock-screen`. */
+  powerMonitor: Readonly<{ on: (event: 'resume' | 'unlock-screen', listener: () => void) => unknown }>;
+}>;
+
+export type BackgroundDeps = Readonly<{
+  electron: BackgroundElectron;
+  jobs: AppJobs;
+  /** The folder holding the icons (`assets/` in development, the resources folder when packaged). */
+  assetsDir: string;
+  openWindow: () => void;
+  /** Opens the window on one run (a notification was clicked). */
+  openRun: (runId: string) => void;
+  /** Quits for real (the tray's Quit). */
+  quit: () => void;
+  /** The user's choice to be told about successful runs too. */
+  notifyOnSuccess?: () => boolean;
+  platform?: NodeJS.Platform;
+}>;
+
+/** The running background: tray, notifications, schedules. */
+export type Background = Readonly<{
+  tray: TrayService;
+  notifications: NotificationService;
+  /** Refreshes the tray from the jobs (after a change the service did not announce). */
+  refresh: () => Promise<void>;
+  stop: () => void;
+}>;
+
+/** The tray icon file for a state; macOS uses its black template image. */
+export function trayIconPath(assetsDir: string, state: TrayState, platform: NodeJS.Platform = process.platform): string {
+  return platform === 'darwin' ? join(assetsDir, 'trayTemplate.png') : join(assetsDir, `tray-${state}.png`);
+}
+
+/**
+ * Starts Courier's background life: the schedules, the tray icon and the notifications.
+ *
+ * The tray shows what runs and what needs a person; a finished job run that calls for a person
+ * notifies and turns the tray to “needs attention” until the window is opened. After sleep the
+ * schedules look at the clock at once, so a missed run is made once at wake-up.
+ */
+export async function startBackground(deps: BackgroundDeps): Promise<Background> {
+  const { electron, jobs } = deps;
+  const { service } = jobs;
+  const platform = deps.platform ?? process.platform;
+  const running = new Map<string, { jobId: string; jobName: string; progress?: number }>();
+
+  const tray = new TrayService({
+    createTray: path => electron.createTray(path),
+    createMenu: template => electron.buildMenu(template),
+    iconPath: state => trayIconPath(deps.assetsDir, state, platform),
+    openWindow: () => {
+      tray.acknowledge();
+      deps.openWindow();
+    },
+    runJob: jobId => void service.runNow(jobId).catch(() => undefined),
+    setPaused: paused => service.setPaused(paused),
+    quit: deps.quit,
+  });
+  const notifications = new NotificationService({
+    createNotification: electron.createNotification,
+    isSupported: electron.notificationsSupported,
+    openRun: runId => {
+      tray.acknowledge();
+      deps.openRun(runId);
+    },
+    notifyOnSuccess: deps.notifyOnSuccess ?? (() => false),
+    ...(existsSync(join(deps.assetsDir, 'icon.png')) ? { iconPath: join(deps.assetsDir, 'icon.png') } : {}),
+  });
+
+  const names = new Map<string, string>();
+  // The running state and the pause switch go to the tray at once; the job list follows.
+  function showRunning(state: { paused: boolean; running: readonly string[] }): void {
+    for (const id of state.running) if (!running.has(id)) running.set(id, { jobId: id, jobName: names.get(id) ?? 'job' });
+    for (const id of [...running.keys()]) if (!state.running.includes(id)) running.delete(id);
+    tray.update({ running: [...running.values()], paused: state.paused });
+  }
+
+  async function refresh(): Promise<void> {
+    const overview = await service.overview();
+    for (const job of overview.jobs) names.set(job.id, job.name);
+    for (const entry of running.values()) entry.jobName = names.get(entry.jobId) ?? entry.jobName;
+    tray.update({ jobs: overview.jobs.map(j => ({ id: j.id, name: j.name, enabled: j.enabled })), upcoming: service.upcoming() });
+    showRunning({ paused: service.scheduler.paused, running: service.scheduler.runningJobs() });
+  }
+
+  const needsPerson = (run: Run): string | null => {
+    const kind = notificationKind(run);
+    return kind && kind !== 'sent' ? notificationText(run, kind).title : null;
+  };
+
+  const unsubscribe = [
+    jobs.onChange(state => {
+      showRunning(state);
+      void refresh().catch(() => undefined);
+    }),
+    jobs.onProgress((jobId, fraction) => tray.setProgress(jobId, fraction)),
+    jobs.onJobRun(run => {
+      notifications.notifyRun(run);
+      const attention = needsPerson(run);
+      if (attention) tray.update({ attention });
+    }),
+  ];
+  const wake = () => service.scheduler.check();
+  electron.powerMonitor.on('resume', wake);
+  electron.powerMonitor.on('unlock-screen', wake);
+
+  await service.start();
+  await refresh();
+  return {
+    tray,
+    notifications,
+    refresh,
+    stop: () => {
+      for (const off of unsubscribe) off();
+      service.stop();
+      tray.destroy();
+    },
+  };
+}
+
+/**
+ * The file a second launch was asked to open (`courier-app export.csv`, or a file dropped on the
+ * app's icon), so the first instance can open it: the last argument that names an existing file.
+ */
+export function fileFromArgv(argv: readonly string[], cwd: string): string | null {
+  for (const arg of [...argv.slice(1)].reverse()) {
+    if (arg.startsWith('-')) continue;
+    const path = isAbsolute(arg) ? arg : resolve(cwd, arg);
+    if (/\.(csv|tsv|txt|xlsx?|zip)$/i.test(path) && existsSync(path)) return path;
+  }
+  return null;
+}

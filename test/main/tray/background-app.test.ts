@@ -1,0 +1,129 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Menu, MenuItemConstructorOptions, NotificationConstructorOptions } from 'electron';
+import { appJobs } from '../../../src-main/jobs/app-jobs';
+import { fileFromArgv, startBackground, trayIconPath, type Background } from '../../../src-main/tray/background-app';
+import type { TrayLike } from '../../../src-main/tray/tray-service';
+
+const assetsDir = join(__dirname, '../../../assets');
+
+class FakeTray implements TrayLike {
+  image = '';
+  tooltip = '';
+  template: MenuItemConstructorOptions[] = [];
+  destroyed = false;
+  constructor(image: unknown) {
+    this.image = String(image);
+  }
+  setImage(image: unknown) {
+    this.image = String(image);
+  }
+  setToolTip(tooltip: string) {
+    this.tooltip = tooltip;
+  }
+  setContextMenu(menu: Menu | null) {
+    this.template = (menu as unknown as { template: MenuItemConstructorOptions[] }).template;
+  }
+  destroy() {
+    this.destroyed = true;
+  }
+  on() {
+    return this;
+  }
+}
+
+let root: string;
+let background: Background | null = null;
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'courier-background-'));
+});
+afterEach(async () => {
+  background?.stop();
+  background = null;
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('background (schedules, tray, notifications) with fake Electron objects', () => {
+  it('runs a job from the tray menu, notifies the failure, shows attention until the person looks', async () => {
+    const source = join(root, 'export.csv');
+    await writeFile(source, 'Email;Language\nwendy@example.be;nl\n');
+    await mkdir(join(root, 'home'));
+    const jobs = appJobs(join(root, 'home'));
+    await jobs.service.save({ name: 'Nightly', source: { kind: 'file', path: source }, destination: 'No such destination', scheduleText: 'every day at 02:00' });
+
+    let tray: FakeTray | null = null;
+    const shown: { options: NotificationConstructorOptions; click: () => void }[] = [];
+    let notified: () => void = () => undefined;
+    const notifiedOnce = new Promise<void>(resolve => (notified = resolve));
+    const power = new Map<string, () => void>();
+    const opened: string[] = [];
+    background = await startBackground({
+      electron: {
+        createTray: image => (tray = new FakeTray(image)),
+        buildMenu: template => ({ template }) as unknown as Menu,
+        createNotification: options => {
+          const listeners = new Map<string, () => void>();
+          const entry = { options, click: () => listeners.get('click')?.() };
+          return {
+            show: () => {
+              shown.push(entry);
+              notified();
+            },
+            close: () => undefined,
+            on: (event: string, listener: () => void) => listeners.set(event, listener),
+          };
+        },
+        notificationsSupported: () => true,
+        powerMonitor: { on: (event, listener) => power.set(event, listener) },
+      },
+      jobs,
+      assetsDir,
+      openWindow: () => opened.push('window'),
+      openRun: id => opened.push(`run:${id}`),
+      quit: () => opened.push('quit'),
+      platform: 'linux',
+    });
+
+    expect(tray!.image).toBe(join(assetsDir, 'tray-idle.png'));
+    expect(tray!.tooltip).toMatch(/^Courier — next: “Nightly” /);
+    expect(power.has('resume')).toBe(true);
+    power.get('resume')!();
+
+    const runNow = tray!.template.find(i => i.label === 'Run a job now')!.submenu as MenuItemConstructorOptions[];
+    (runNow.find(i => i.label === 'Nightly')!.click as unknown as () => void)();
+    await notifiedOnce;
+    await jobs.service.scheduler.whenIdle();
+
+    expect(shown).toHaveLength(1);
+    expect(shown[0]!.options.title).toBe('“Nightly” failed');
+    expect(String(shown[0]!.options.body)).toContain('No such destination');
+    expect(tray!.image).toBe(join(assetsDir, 'tray-attention.png'));
+    expect(tray!.tooltip).toBe('Courier — needs you: “Nightly” failed');
+
+    const [run] = await jobs.service.history.listRuns();
+    expect(run).toMatchObject({ trigger: 'user', outcome: 'failed', job: { name: 'Nightly' } });
+    shown[0]!.click();
+    expect(opened).toEqual([`run:${run!.id}`]);
+    expect(tray!.image).toBe(join(assetsDir, 'tray-idle.png'));
+
+    (tray!.template.find(i => i.label === 'Pause all jobs')!.click as unknown as () => void)();
+    expect(jobs.service.scheduler.paused).toBe(true);
+    await background.refresh();
+    expect(tray!.tooltip).toBe('Courier — all jobs paused');
+    (tray!.template.find(i => i.label === 'Quit Courier')!.click as unknown as () => void)();
+    expect(opened.at(-1)).toBe('quit');
+    background.stop();
+    background = null;
+    expect(tray!.destroyed).toBe(true);
+  });
+
+  it('uses the template image on macOS and finds the file a second launch was given', async () => {
+    expect(trayIconPath(assetsDir, 'running', 'darwin')).toBe(join(assetsDir, 'trayTemplate.png'));
+    expect(trayIconPath(assetsDir, 'running', 'win32')).toBe(join(assetsDir, 'tray-running.png'));
+    await writeFile(join(root, 'drop.xlsx'), 'x');
+    expect(fileFromArgv(['/opt/Courier/courier', '--hidden', 'drop.xlsx'], root)).toBe(join(root, 'drop.xlsx'));
+    expect(fileFromArgv(['/opt/Courier/courier', 'missing.csv'], root)).toBeNull();
+  });
+});
