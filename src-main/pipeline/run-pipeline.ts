@@ -11,7 +11,9 @@ import type { Run, RunInput, RunOutcome, RunTrigger } from '../../src-core/histo
 import { createHistoryStore } from '../history/history-store';
 import { prepareFile, writePreparedFiles, type FilePreparation } from '../preparation/prepare-file';
 import { resolveDestination, saveDestination } from '../settings/destination-store';
-import { Transfer, type TransferProgress, type TransferResult } from '../transfers/transfer';
+import type { Transfer, TransferProgress, TransferResult } from '../transfers/transfer';
+import { uploadFiles } from '../transfers/upload-files';
+import { openLedger } from '../transfers/ledger';
 import type { SecretReader } from '../transfers/secret-reader';
 import { toTransferFailure, type TransferFailure } from '../transfers/transfer-errors';
 import type { ReadProgress } from '../reading/open-source';
@@ -28,6 +30,8 @@ export type SendRequest = Readonly<{
   excludeInvalid?: boolean;
   /** Hold the file when a remembered mapping's header set changed (jobs do by default). */
   holdOnHeaderChange?: boolean;
+  /** Send even what the ledger says was already delivered to this destination (under a new name). */
+  force?: boolean;
   trigger: RunTrigger;
   job?: Readonly<{ id: string; name: string }> | null;
 }>;
@@ -92,7 +96,9 @@ export async function runPipeline(request: SendRequest, deps: PipelineDeps): Pro
     destination = await resolveDestination(deps.home, request.destination);
     base.destination = destination.name;
     source = await describeSource(request.sourcePath);
+    const sentBefore = (await openLedger(deps.home).entries()).filter(e => e.destination === destination!.name).map(e => e.remoteName);
     preparation = await prepareFile(request.sourcePath, destination, {
+      alreadySentNames: sentBefore,
       mapping: request.mapping,
       fixes: request.fixes,
       excludeInvalid: request.excludeInvalid,
@@ -126,32 +132,46 @@ export async function runPipeline(request: SendRequest, deps: PipelineDeps): Pro
     const transport = completeTransport(destination);
     const written = await writePreparedFiles(preparation, outbox);
     const byName = new Map(written.map(path => [basename(path), path]));
-    const sending = new Transfer({
-      destinationName: destination.name,
-      transport,
-      secrets: deps.secrets,
-      files: preparation.files.map((file, i) => ({
-        id: `${runId.slice(0, 8)}-${i + 1}`,
-        localPath: byName.get(file.name)!,
-        remoteName: file.name,
-        sha256: outputFiles[i]!.sha256,
-      })),
-      onProgress: progress => deps.onProgress?.({ phase: 'uploading', transfer: progress }),
-    });
-    deps.onTransfer?.(sending);
-    const onAbort = () => sending.cancel();
+    let sending: Transfer | null = null;
+    const onAbort = () => sending?.cancel();
     deps.signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      transfer = await sending.run();
+      // Through the ledger (no content sent twice, no name reused) and the persistent queue
+      // (a crash or quit mid-upload is resumed at the next start).
+      transfer = await uploadFiles({
+        home: deps.home,
+        destinationName: destination.name,
+        transport,
+        secrets: deps.secrets,
+        force: request.force,
+        files: preparation.files.map((file, i) => ({
+          id: `${runId.slice(0, 8)}-${i + 1}`,
+          localPath: byName.get(file.name)!,
+          remoteName: file.name,
+          sha256: outputFiles[i]!.sha256,
+        })),
+        onProgress: progress => deps.onProgress?.({ phase: 'uploading', transfer: progress }),
+        onTransfer: t => {
+          sending = t;
+          if (deps.signal?.aborted) t.cancel();
+          deps.onTransfer?.(t);
+        },
+      });
     } finally {
       deps.signal?.removeEventListener('abort', onAbort);
     }
+    // The ledger may have given a file a new name (a name is never reused on a destination).
+    const delivered = new Map(transfer.files.map(f => [f.localPath, f.remoteName]));
+    for (const [i, f] of outputFiles.entries()) outputFiles[i] = { ...f, name: delivered.get(byName.get(f.name)!) ?? f.name };
     if (transfer.tlsMaxVersion) {
       await saveDestination(deps.home, { ...destination, transport: { ...destination.transport, tlsMaxVersion: transfer.tlsMaxVersion } }, { previousName: destination.name });
     }
   } catch (error) {
     const failure = toTransferFailure(error);
-    const run = await record({ outcome: 'failed', source, rows: { ...rows, sent: 0 }, outputFiles, transfer: { status: 'failed' }, error: { code: failure.code, message: failure.message } });
+    // A failed upload stays queued (its prepared copy is kept for the resume); a cancelled one is dropped.
+    if (failure.code === 'cancelled' || failure.code === 'transfer.already-sent') await rm(outbox, { recursive: true, force: true });
+    const status = failure.code === 'transfer.already-sent' ? 'already-sent' : 'failed';
+    const run = await record({ outcome: 'failed', source, rows: { ...rows, sent: 0 }, outputFiles, transfer: { status }, error: { code: failure.code, message: failure.message } });
     return { run, preparation, outbox, transfer, failure };
   }
 

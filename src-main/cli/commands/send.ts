@@ -6,7 +6,7 @@ import { SecretStore } from '../../secrets/secret-store';
 import { redact } from '../../logging/redact';
 import { checkReport } from './check';
 
-const usage = `Usage: courier send FILE --destination D [--mapping M] [--exclude-invalid] [--json]
+const usage = `Usage: courier send FILE --destination D [--mapping M] [--exclude-invalid] [--force] [--json]
 
 Prepares FILE for the destination and uploads it, with a progress bar on a terminal.
 The files arrive whole or not at all (uploaded under a temporary name, verified, then renamed).
@@ -14,6 +14,7 @@ The files arrive whole or not at all (uploaded under a temporary name, verified,
   --destination D     a configured destination, a preset id or a destination JSON file
   --mapping M         a JSON mapping file (see courier check --help)
   --exclude-invalid   send the valid rows; leave the others out (saved as rejected rows)
+  --force             send even if this exact file was already delivered (under a new name)
   --json              print one JSON object with the run, the files and the transfer
 
 Exit codes: 0 sent; 1 the file has blocking problems (nothing was sent);
@@ -23,6 +24,7 @@ const options = {
   destination: { type: 'string' },
   mapping: { type: 'string' },
   'exclude-invalid': { type: 'boolean' },
+  force: { type: 'boolean' },
   json: { type: 'boolean' },
 } as const;
 
@@ -50,6 +52,7 @@ export const sendCommand: CliCommand = {
         mapping: fromFile?.mapping,
         fixes: fromFile?.fixes,
         excludeInvalid: values['exclude-invalid'] === true,
+        force: values.force === true,
         trigger: 'cli',
       },
       { home, secrets: new SecretStore(), onProgress: bar ?? undefined }
