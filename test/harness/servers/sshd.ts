@@ -66,7 +66,7 @@ export async function sshFingerprint(publicKeyPath: string): Promise<string> {
  * deletes the accounts and the folder.
  */
 export async function startSshd(
-  options: { users?: readonly SshUserSpec[] } = {}
+  options: { users?: readonly SshUserSpec[]; extraConfig?: readonly string[] } = {}
 ): Promise<SshdServer> {
   const sshd = requireProgram('/usr/sbin/sshd', 'openssh-server');
   requireProgram('/usr/bin/ssh-keygen', 'openssh-client');
