@@ -4,7 +4,6 @@ import { rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { CourierError, toPlainError, type PlainError } from '../../src-core/errors';
 import { uploadFolder, type Destination } from '../../src-core/destinations/destination';
-import { Transport } from '../../src-core/destinations/transport';
 import type { Fix } from '../../src-core/fixes/fix';
 import type { ColumnMapping } from '../../src-core/mapping/suggest';
 import type { Run, RunInput, RunOutcome, RunTrigger } from '../../src-core/history/run';
@@ -13,6 +12,7 @@ import { prepareFile, writePreparedFiles, type FilePreparation } from '../prepar
 import { resolveDestination, saveDestination } from '../settings/destination-store';
 import type { Transfer, TransferProgress, TransferResult } from '../transfers/transfer';
 import { uploadFiles } from '../transfers/upload-files';
+import { destinationTransport } from '../transfers/destination-transport';
 import { openLedger } from '../transfers/ledger';
 import type { SecretReader } from '../transfers/secret-reader';
 import { toTransferFailure, type TransferFailure } from '../transfers/transfer-errors';
@@ -129,7 +129,7 @@ export async function runPipeline(request: SendRequest, deps: PipelineDeps): Pro
   const outbox = join(deps.home, 'outbox', runId);
   let transfer: TransferResult | null = null;
   try {
-    const transport = completeTransport(destination);
+    const transport = destinationTransport(destination);
     const written = await writePreparedFiles(preparation, outbox);
     const byName = new Map(written.map(path => [basename(path), path]));
     let sending: Transfer | null = null;
@@ -202,18 +202,6 @@ function heldBecause(request: SendRequest, preparation: FilePreparation): PlainE
     return { code: 'send.nothing-to-send', message: 'No row is left to send.' };
   }
   return null;
-}
-
-/** The destination's connection settings, complete, with the folder files go to. */
-function completeTransport(destination: Destination): Transport {
-  const parsed = Transport.safeParse({ ...destination.transport, folder: uploadFolder(destination) });
-  if (!parsed.success) {
-    throw new CourierError(
-      'destination.not-configured',
-      `The destination “${destination.name}” has no complete connection settings yet (${parsed.error.issues.map(i => i.message).join(' ')}). Set its server, user and password or key first.`
-    );
-  }
-  return parsed.data;
 }
 
 /** How many rows had each issue code (a row with two e-mail problems counts once). */
