@@ -23,7 +23,7 @@ export type SftpLogin = Readonly<{
 /** The write size: OpenSSH's sftp-server accepts writes up to 255 KiB (its limits@openssh.com). */
 export const sftpChunkSize = 255 * 1024;
 /** Writes in flight: enough to keep a fast link busy, few enough to keep memory small. */
-export const sftpWritesInFlight = 16;
+export const sftpWritesInFlight = 32;
 
 // ssh2 is CommonJS; Node's ESM loader cannot see all its named exports (tsx, the CLI, workers).
 const { Client, utils } = ssh2;
@@ -279,6 +279,7 @@ async function pipelinedWrite(client: Client, sftp: SFTPWrapper, localPath: stri
     }
     const openHandle = handle;
     const inFlight = new Set<number>();
+    const pool: Buffer[] = [];
     let next = from;
     let failed: unknown;
     await new Promise<void>((resolve, reject) => {
@@ -294,7 +295,8 @@ async function pipelinedWrite(client: Client, sftp: SFTPWrapper, localPath: stri
           const length = Math.min(sftpChunkSize, size - offset);
           next += length;
           inFlight.add(offset);
-          const buffer = Buffer.allocUnsafe(length);
+          // Buffers are reused once their write is acknowledged (no garbage per chunk).
+          const buffer = pool.pop() ?? Buffer.allocUnsafe(sftpChunkSize);
           local.read(buffer, 0, length, offset).then(
             ({ bytesRead }) => {
               if (bytesRead !== length) throw new TransferError('transfer.local-file-changed', 'The file changed while it was being sent. Prepare it again and resend.');
@@ -305,6 +307,7 @@ async function pipelinedWrite(client: Client, sftp: SFTPWrapper, localPath: stri
                   return;
                 }
                 inFlight.delete(offset);
+                pool.push(buffer);
                 options.onWritten(contiguous());
                 pump();
               });
