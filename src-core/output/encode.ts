@@ -85,7 +85,7 @@ export class ByteBuilder {
     else this.appendSingleByte(text, encoding);
   }
   private appendUtf8(text: string): void {
-    this.reserve(text.length * 3);
+    if (this.length + text.length * 3 > this.bytes.length) this.reserve(text.length * 3);
     const out = this.bytes;
     let n = this.length;
     for (let i = 0; i < text.length; i++) {

@@ -5,13 +5,14 @@ import type { SourceRow } from '../reading/source-table';
 import type { ColumnMapping } from '../mapping/suggest';
 import { applyColumnFix, isColumnFix, type ColumnFix, type Fix } from '../fixes/fix';
 import { emailProblem } from '../validation/email';
-import { isLanguageCode, normaliseLanguage } from '../validation/language';
+import { isLanguageCode, lowerCode, normaliseLanguage, upperCode } from '../validation/language';
 import { checkPhone, countryAdjective } from '../validation/phone';
 import { commonDateFormats, formatDate, parseDate } from '../validation/date';
 import { delimiterLabel, encodingLabel, issueCodes, quoted, type IssueCode, type RowIssue } from '../validation/issues';
 import { ByteBuilder, bomOf, firstUnencodable } from '../output/encode';
 import { lineWriter, rowEncoder } from '../output/csv-line';
 import { fileNames, withExtension } from '../output/file-name';
+import { KeyTable } from './key-table';
 
 /** What a preparation needs: the destination, the source's columns, the mapping and the fixes. */
 export type PreparationInput = Readonly<{
@@ -163,7 +164,7 @@ export function createPreparation(input: PreparationInput): Preparation {
   const issues: RowIssue[] = [];
   const summary: Record<string, number> = {};
   const rejected: RejectedRow[] = [];
-  const seenKeys = new Map<number, number>();
+  const seenKeys = new KeyTable();
   const keyColumns = d.duplicateKey.map(k => targetIndex.get(k)!);
   const oneOf = d.atLeastOneOf.map(k => targetIndex.get(k)!);
   const parts: Array<{ bytes: ByteBuilder; rows: number }> = [];
@@ -242,8 +243,8 @@ export function createPreparation(input: PreparationInput): Preparation {
       const rule = column.rule;
       let v = plan.ops.length === 0 && edits === undefined ? (plan.source >= 0 ? (row.cells[plan.source] ?? '') : plan.fixed) : valueOf(plan, t, row.cells, edits);
       // Spaces around an address, code, number or date never mean anything: they are dropped.
-      if (rule !== 'text' && rule !== 'reference') v = v.trim();
-      valid[t] = v.trim() !== '';
+      if (rule !== 'text' && rule !== 'reference' && v.length > 0 && (isSpace(v.charCodeAt(0)) || isSpace(v.charCodeAt(v.length - 1)))) v = v.trim();
+      valid[t] = v.length > 0 && (!isSpace(v.charCodeAt(0)) || v.trim() !== '');
       if (!valid[t]) {
         values[t] = v;
         // A required column with no source at all is one file-level issue, not one per row.
@@ -259,9 +260,9 @@ export function createPreparation(input: PreparationInput): Preparation {
           break;
         }
         case 'language': {
-          if (isLanguageCode(v)) {
-            if (plan.letterCase === 'upper') v = v.toUpperCase();
-            else if (plan.letterCase === 'lower') v = v.toLowerCase();
+          const code = plan.letterCase === 'upper' ? upperCode(v) : plan.letterCase === 'lower' ? lowerCode(v) : isLanguageCode(v) ? v : null;
+          if (code !== null) {
+            v = code;
             checked = true;
           } else {
             const code = normaliseLanguage(v);
@@ -369,22 +370,19 @@ export function createPreparation(input: PreparationInput): Preparation {
     writtenRowCount++;
 
     if (keyColumns.length > 0) {
-      let h1 = 0x811c9dc5;
-      let h2 = 0x2545f491;
+      hash1 = 0x811c9dc5;
+      hash2 = 0x2545f491;
       let filled = false;
       for (let k = 0; k < keyColumns.length; k++) {
         const keyPart = duplicateKeyPart(plans[keyColumns[k]!]!.column, values[keyColumns[k]!]!, d.phoneCountry);
         if (keyPart !== '') filled = true;
-        [h1, h2] = hashInto(h1, h2, keyPart);
+        hashInto(keyPart);
       }
       if (filled) {
-        // A 53-bit hash instead of the key text: a million keys stay small in memory. A collision
-        // (about one in 10^10 per pair) would only show a needless warning.
-        const key = (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
-        const first = seenKeys.get(key);
-        if (first !== undefined) {
-          issue(-1, 'duplicate.key', `Row ${line} has the same ${d.duplicateKey.join(' and ')} as row ${first}.`);
-        } else seenKeys.set(key, line);
+        // A 64-bit hash instead of the key text keeps a million keys small; a collision (about
+        // one in 10^13 per pair) would only show a needless warning.
+        const first = seenKeys.getOrAdd(hash1, hash2, line);
+        if (first >= 0) issue(-1, 'duplicate.key', `Row ${line} has the same ${d.duplicateKey.join(' and ')} as row ${first}.`);
       }
     }
   };
@@ -442,16 +440,22 @@ export function createPreparation(input: PreparationInput): Preparation {
   return { push, finish };
 }
 
+/** Spaces, tabs, line breaks, no-break spaces: what trim() removes in practice. */
+const isSpace = (c: number): boolean => c <= 32 || c === 0xa0 || c === 0x2007 || c === 0x202f || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x3000;
+
 /** = + - @ tab or CR first: a spreadsheet would treat the cell as a formula. */
 function startsLikeFormula(v: string): boolean {
   const c = v.charCodeAt(0);
   return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
 }
 
-/** Two 32-bit FNV-1a style hashes of a key part, ASCII letters folded to lower case, parts separated. */
-function hashInto(a: number, b: number, text: string): [number, number] {
-  let h1 = Math.imul(a ^ 0x1f, 0x01000193);
-  let h2 = Math.imul(b ^ 0x1f, 0x5bd1e995);
+let hash1 = 0;
+let hash2 = 0;
+
+/** Folds a key part into the two 32-bit hashes (FNV-1a style; ASCII letters folded to lower case). */
+function hashInto(text: string): void {
+  let h1 = Math.imul(hash1 ^ 0x1f, 0x01000193);
+  let h2 = Math.imul(hash2 ^ 0x1f, 0x5bd1e995);
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
     if (c >= 65 && c <= 90) c += 32;
@@ -459,7 +463,8 @@ function hashInto(a: number, b: number, text: string): [number, number] {
     h2 = Math.imul(h2 ^ c, 0x5bd1e995);
     h2 ^= h2 >>> 15;
   }
-  return [h1, h2];
+  hash1 = h1;
+  hash2 = h2;
 }
 
 function duplicateKeyPart(column: TargetColumn, value: string, country: string): string {

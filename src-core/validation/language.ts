@@ -68,8 +68,25 @@ export function normaliseLanguage(value: string): string | null {
 
 /** Whether a value is exactly an ISO 639-1 code (either case). */
 export function isLanguageCode(value: string): boolean {
-  return value.length === 2 && Object.prototype.hasOwnProperty.call(iso639, value.toLowerCase());
+  return value.length === 2 && lowerByVariant.has(value);
 }
+
+// Every spelling of every code (`en`, `EN`, `En`, `eN`) → its canonical forms, so checking a
+// million cells allocates nothing.
+const lowerByVariant = new Map<string, string>();
+const upperByVariant = new Map<string, string>();
+for (const code of Object.keys(iso639)) {
+  const [a, b] = [code[0]!, code[1]!];
+  for (const variant of [a + b, a.toUpperCase() + b, a + b.toUpperCase(), a.toUpperCase() + b.toUpperCase()]) {
+    lowerByVariant.set(variant, code);
+    upperByVariant.set(variant, code.toUpperCase());
+  }
+}
+
+/** The lower-case code when the value is a code in any case (`EN` → `en`), else null. */
+export const lowerCode = (value: string): string | null => (value.length === 2 ? (lowerByVariant.get(value) ?? null) : null);
+/** The upper-case code when the value is a code in any case (`en` → `EN`), else null. */
+export const upperCode = (value: string): string | null => (value.length === 2 ? (upperByVariant.get(value) ?? null) : null);
 
 /** The English name of an ISO 639-1 code, for messages ("fr" → "French"). */
 export function languageName(code: string): string {
