@@ -1,7 +1,10 @@
-import { utils, type ParsedKey } from 'ssh2';
+import ssh2, { type ParsedKey } from 'ssh2';
 import { CourierError } from '../../src-core/errors';
 import { registerSecret } from '../logging/redact';
 import type { SecretStore } from './secret-store';
+
+// ssh2 is CommonJS: Node's ESM loader (the CLI under tsx) offers only its default export.
+const { utils } = ssh2;
 
 /** A freshly made key pair: the private key (OpenSSH format) and its one-line public key. */
 export type KeyPair = Readonly<{ privateKey: string; publicKey: string }>;

@@ -11,6 +11,7 @@ import { getDestination, listDestinations, removeDestination, renameDestination,
 import { readKeyFile } from '../../secrets/secret-handlers';
 import { readSecretLines } from '../../secrets/secret-input';
 import { SecretStore, type SecretKind } from '../../secrets/secret-store';
+import { formatConnectionStep, testDestination } from '../../transfers/destination-test';
 import { openPrivateKey, SshIdentities } from '../../secrets/ssh-identity';
 
 const usage = `Usage:
@@ -21,6 +22,7 @@ const usage = `Usage:
         [--host-key SHA256:…] [--tls-fingerprint SHA256:…] [--json]
   courier destinations remove NAME [--json]
   courier destinations rename OLD NEW [--json]
+  courier destinations test NAME [--json]
 
 Destinations are kept in the settings folder; their passwords, key passphrases and private keys
 only in the system keychain (never in a file, never on the command line).
@@ -30,6 +32,8 @@ only in the system keychain (never in a file, never on the command line).
   list     the configured destinations and which secrets each has in the keychain
   remove   delete a destination and its secrets
   rename   rename a destination; its secrets move with it
+  test     connect, check trust, log in, and write and delete a probe file in the folder,
+           step by step, with advice when a step fails (NAME may also be a destination file)
 
 Options of add:
   --password-stdin     read the password from standard input (first line)
@@ -42,7 +46,7 @@ Options of add:
   --tls-fingerprint    the FTPS server certificate's SHA-256 fingerprint
 
 Exit codes: 0 done; 1 a key file that cannot be used; 2 usage error or an invalid or unknown
-destination; 3 the system keychain is missing, locked or refused.`;
+destination; 3 the system keychain is missing, locked or refused, or (test) a step failed.`;
 
 const protocols: readonly Protocol[] = ['ftps', 'ftps-implicit', 'sftp'];
 const authModes = ['password', 'key', 'key-and-password'] as const;
@@ -288,6 +292,17 @@ async function rename(home: string, io: CliIo, from: string, to: string, json: b
   return ExitCode.ok;
 }
 
+async function test(home: string, io: CliIo, name: string, json: boolean, log: Logger): Promise<number> {
+  const result = await testDestination(home, name, new SecretStore(), step => {
+    if (!json) io.stdout.write(`${redact(formatConnectionStep(step))}\n`);
+  });
+  const steps = result.steps.map(step => ({ ...step, message: redact(step.message), ...(step.advice ? { advice: redact(step.advice) } : {}) }));
+  log.info('destination tested', { destination: name, ok: result.ok, failed: steps.filter(s => s.status === 'failed').map(s => s.code ?? s.id) });
+  if (json) printJson(io, { destination: name, ok: result.ok, steps, ...(result.tlsMaxVersion ? { tlsMaxVersion: result.tlsMaxVersion } : {}) });
+  else io.stdout.write(result.ok ? 'The connection works.\n' : '');
+  return result.ok ? ExitCode.ok : ExitCode.transfer;
+}
+
 /** `courier destinations`: list, add, remove and rename destinations and their keychain secrets. */
 export const destinationsCommand: CliCommand = {
   name: 'destinations',
@@ -333,8 +348,11 @@ export const destinationsCommand: CliCommand = {
         case 'rename':
           want(2, 'OLD and NEW names');
           return await rename(home, io, names[0]!, names[1]!, json, log);
+        case 'test':
+          want(1, 'one NAME');
+          return await test(home, io, names[0]!, json, log);
         default:
-          throw new UsageError('choose list, add, remove or rename.');
+          throw new UsageError('choose list, add, remove, rename or test.');
       }
     } catch (error) {
       if (error instanceof UsageError) throw error;

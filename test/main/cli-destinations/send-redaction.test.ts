@@ -14,7 +14,7 @@ import { SecretStore } from '../../../src-main/secrets/secret-store';
 import { startSshd, type SshdServer } from '../../harness/servers/sshd';
 import { startVsftpd } from '../../harness/servers/vsftpd';
 import { findSecrets } from '../secrets/find-secret';
-import { requireKeychain } from '../secrets/keychain-harness';
+import { requireKeychain, runInKeychainSession } from '../secrets/keychain-harness';
 import { courier, type Captured } from './run-captured';
 
 const store = new SecretStore();
@@ -77,6 +77,17 @@ describe('add a destination, send, and find no secret anywhere', () => {
     expect(JSON.parse(refused.stdout).error).toMatchObject({ code: expect.stringMatching(/^auth\./) });
     const history = await cli(['history', '--json']);
 
+    // The connection test, step by step, through the same keychain.
+    const tested = await cli(['destinations', 'test', names.key]);
+    expect(tested.code, tested.stdout + tested.stderr).toBe(0);
+    expect(tested.stdout).toMatch(/^Login\.+ ok +Logged in as /m);
+    expect(tested.stdout).toMatch(/The connection works\.\n$/);
+    const testedWrong = await cli(['destinations', 'test', names.wrong, '--json']);
+    expect(testedWrong.code).toBe(3);
+    const report = JSON.parse(testedWrong.stdout);
+    expect(report.ok).toBe(false);
+    expect(report.steps.find((step: { id: string }) => step.id === 'login')).toMatchObject({ status: 'failed', code: 'auth.login-failed' });
+
     const privateKey = (await store.get(names.key, 'private-key'))!;
     expect(privateKey).toMatch(/PRIVATE KEY/);
     const uploaded = [passwordUser.uploadDir, keyUser.uploadDir];
@@ -117,6 +128,32 @@ describe('add a destination, send, and find no secret anywhere', () => {
       expect(leaks).toEqual([]);
     } finally {
       await ftps.stop();
+    }
+  });
+
+  it('says the keychain is locked, in plain words, when a destination is tested with a locked keychain', async () => {
+    const keyUser = server.users[1]!;
+    const lockedHome = await mkdtemp(join(tmpdir(), 'courier-locked-home-'));
+    try {
+      const main = join(import.meta.dirname, '../../../src-main/cli/main.ts');
+      const courierArgs = (...args: string[]) => [main, '--home', lockedHome, ...args];
+      const result = await runInKeychainSession('locked', {
+        beforeLock: [
+          courierArgs('keys', 'generate', 'locked-drop'),
+          courierArgs('destinations', 'add', 'locked-drop', '--protocol', 'sftp', '--host', server.host, '--port', String(server.port), '--user', keyUser.name, '--host-key', server.hostKeyFingerprint, '--folder', keyUser.uploadDir),
+        ],
+        afterLock: courierArgs('destinations', 'test', 'locked-drop', '--json'),
+      });
+      const json = result.stdout.slice(result.stdout.indexOf('{\n'));
+      expect(result.code, result.stdout + result.stderr).toBe(3);
+      const report = JSON.parse(json);
+      expect(report.steps.find((step: { id: string }) => step.id === 'login')).toMatchObject({
+        status: 'failed',
+        code: 'secrets.locked',
+        message: 'Your system keychain is locked. Unlock it and try again.',
+      });
+    } finally {
+      await rm(lockedHome, { recursive: true, force: true });
     }
   });
 });

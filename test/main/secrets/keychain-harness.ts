@@ -69,19 +69,19 @@ const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 /**
  * Runs TypeScript scripts (with tsx) in a child whose keychain is set up as asked.
  *
- * For `locked`, `beforeLock` runs while the keyring is unlocked (to store something), then the
- * login collection is locked over D-Bus, then `afterLock` runs. Other setups run `afterLock` only.
+ * For `locked`, the `beforeLock` commands run while the keyring is unlocked (to store something),
+ * then the login collection is locked over D-Bus, then `afterLock` runs. Other setups run `afterLock` only.
  * Arguments are passed to each script. The child has no display, so gnome-keyring's unlock prompt
  * is dismissed at once instead of waiting for a person.
  */
 export async function runInKeychainSession(
   setup: KeychainSetup,
-  scripts: Readonly<{ beforeLock?: readonly string[]; afterLock: readonly string[] }>
+  scripts: Readonly<{ beforeLock?: ReadonlyArray<readonly string[]>; afterLock: readonly string[]; env?: NodeJS.ProcessEnv }>
 ): Promise<ChildResult> {
   const dir = await mkdtemp(join(tmpdir(), 'courier-keychain-child-'));
   try {
     const node = (args: readonly string[]) => `node --import tsx ${args.map(quote).join(' ')}`;
-    const env: NodeJS.ProcessEnv = { ...process.env, XDG_DATA_HOME: join(dir, 'data'), HOME: dir, DISPLAY: '', WAYLAND_DISPLAY: '' };
+    const env: NodeJS.ProcessEnv = { ...process.env, ...scripts.env, XDG_DATA_HOME: join(dir, 'data'), HOME: dir, DISPLAY: '', WAYLAND_DISPLAY: '' };
     delete env.COURIER_TEST_KEYRING;
     let command: string;
     let args: string[];
@@ -99,7 +99,7 @@ export async function runInKeychainSession(
         'set -e',
         'echo -n test | gnome-keyring-daemon --unlock --components=secrets >/dev/null',
         WAIT_FOR_SECRETS,
-        ...(scripts.beforeLock ? [node(scripts.beforeLock)] : []),
+        ...(scripts.beforeLock ?? []).map(node),
         LOCK_LOGIN,
         node(scripts.afterLock),
       ].join('\n');

@@ -115,7 +115,7 @@ describe('SecretStore when the keychain cannot be used', () => {
 
   it('says the keychain is locked instead of reporting "no password saved"', async () => {
     const result = await runInKeychainSession('locked', {
-      beforeLock: [child, 'store', 'acme', 'saved-before-lock'],
+      beforeLock: [[child, 'store', 'acme', 'saved-before-lock']],
       afterLock: [child, 'report', 'acme'],
     });
     expect(result.code, result.stderr).toBe(0);
