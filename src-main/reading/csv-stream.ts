@@ -62,6 +62,20 @@ function breaksIn(cell: string): number {
   return n;
 }
 
+/**
+ * A streaming decoder. UTF-8 goes through TextDecoder (native, and it keeps characters split
+ * across chunks); every other encoding through iconv-lite, because Node 20's TextDecoder maps
+ * Windows-1252's 0x80–0x9F to control characters (nodejs/node#56542).
+ */
+export function textDecoder(encoding: TextEncoding): { write: (chunk: Buffer) => string; end: () => string } {
+  if (encoding === 'utf-8') {
+    const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+    return { write: chunk => utf8.decode(chunk, { stream: true }), end: () => utf8.decode() };
+  }
+  const decoder = iconv.getDecoder(encoding, { stripBOM: false });
+  return { write: chunk => decoder.write(chunk), end: () => decoder.end() ?? '' };
+}
+
 function byteLengthOf(encoding: TextEncoding): (text: string) => number {
   if (encoding === 'utf-8') return text => Buffer.byteLength(text, 'utf8');
   if (encoding === 'windows-1252') return text => text.length;
@@ -88,7 +102,7 @@ export async function* streamCsvBatches(plan: CsvPlan, options: CsvStreamOptions
     fastMode: false,
     preview: batch,
   });
-  const decoder = iconv.getDecoder(plan.encoding, { stripBOM: false });
+  const decoder = textDecoder(plan.encoding);
   const byteLength = byteLengthOf(plan.encoding);
   const { width, headerRecord } = plan;
   let exactOffsets = true;
@@ -100,16 +114,18 @@ export async function* streamCsvBatches(plan: CsvPlan, options: CsvStreamOptions
   let rest = '';
 
   const take = (records: string[][], out: SourceRow[]): void => {
-    for (const cells of records) {
+    for (let r = 0; r < records.length; r++) {
+      const cells = records[r]!;
       const start = line;
-      let breaks = 0;
+      line++;
       for (let c = 0; c < cells.length; c++) {
         const cell = cells[c]!;
-        if (cell.length > 0 && (cell.indexOf('\n') !== -1 || cell.indexOf('\r') !== -1)) breaks += breaksIn(cell);
+        if (cell.length > 0 && (cell.indexOf('\n') !== -1 || cell.indexOf('\r') !== -1)) line += breaksIn(cell);
       }
-      line += breaks + 1;
       const index = record++;
-      if (index <= headerRecord || isBlankRecord(cells)) continue;
+      // Most records end with a non-blank cell: check that before the full blank test.
+      const last = cells[cells.length - 1]!;
+      if (index <= headerRecord || (last.trim() === '' && isBlankRecord(cells))) continue;
       if (cells.length > readLimits.maxColumns) {
         throw readError('too-many-columns', plan.fileName, cells.length.toLocaleString('en'));
       }
@@ -154,7 +170,7 @@ export async function* streamCsvBatches(plan: CsvPlan, options: CsvStreamOptions
       const text = decoder.write(chunk);
       // A replacement character means bytes that were not valid UTF-8: byte offsets computed from
       // the text would drift after it, so stop recording resume points (reads stay correct).
-      if (plan.encoding === 'utf-8' && text.includes('\uFFFD')) exactOffsets = false;
+      if (exactOffsets && plan.encoding === 'utf-8' && text.includes('\uFFFD')) exactOffsets = false;
       rest = rest.length === 0 ? text : rest + text;
       yield* drain(false);
       if (rest.length > readLimits.maxRecordChars) {

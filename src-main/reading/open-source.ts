@@ -2,7 +2,6 @@ import { mkdtemp, open, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import Papa from 'papaparse';
-import iconv from 'iconv-lite';
 import { detectDialect } from '../../src-core/reading/detect-dialect';
 import {
   detectHeaderRecord,
@@ -15,7 +14,8 @@ import {
 import { readError, readLimits } from '../../src-core/reading/read-errors';
 import { sniffBytes, type TextEncoding } from '../../src-core/reading/sniff-bytes';
 import type { DetectedFormat, SourceRow } from '../../src-core/reading/source-table';
-import { mapFsError, streamCsvBatches, type CsvPlan } from './csv-stream';
+import { mapFsError, streamCsvBatches, textDecoder, type CsvPlan } from './csv-stream';
+import { flattenBatches } from './row-iterator';
 import { openWorkbook, readWorkbookRows, type WorkbookPlan } from './workbook-source';
 import { listXlsxSheets } from './workbook-sheets';
 import { declaresBomb, extractEntry, isClutter, listZip } from './zip-file';
@@ -217,8 +217,8 @@ async function openText(
   options: OpenSourceOptions
 ): Promise<OpenedSource> {
   const complete = head.length >= sizeBytes;
-  const decoder = iconv.getDecoder(encoding, { stripBOM: false });
-  const sample = decoder.write(Buffer.from(head.buffer, head.byteOffset + bomLength, head.length - bomLength)) + (complete ? (decoder.end() ?? '') : '');
+  const decoder = textDecoder(encoding);
+  const sample = decoder.write(Buffer.from(head.buffer, head.byteOffset + bomLength, head.length - bomLength)) + (complete ? decoder.end() : '');
   if (sample.trim() === '' && complete) throw readError('no-data', fileName);
   const extension = extname(fileName).toLowerCase();
   const dialect = detectDialect(sample, extension === '.tsv' || extension === '.tab' ? '\t' : ',');
@@ -284,12 +284,12 @@ async function openText(
   };
 }
 
-async function* readCsvRows(plan: CsvPlan, totalBytes: number, options: RowsOptions = {}): AsyncGenerator<SourceRow> {
+function readCsvRows(plan: CsvPlan, totalBytes: number, options: RowsOptions = {}): AsyncIterable<SourceRow> {
   const onProgress = options.onProgress;
-  for await (const batch of streamCsvBatches(plan, {
-    signal: options.signal,
-    onProgress: onProgress ? (bytesRead, rowsRead) => onProgress({ bytesRead, totalBytes, rowsRead }) : undefined,
-  })) {
-    yield* batch;
-  }
+  return flattenBatches(
+    streamCsvBatches(plan, {
+      signal: options.signal,
+      onProgress: onProgress ? (bytesRead, rowsRead) => onProgress({ bytesRead, totalBytes, rowsRead }) : undefined,
+    })
+  );
 }

@@ -1,0 +1,218 @@
+/**
+ * Reading benchmark: a 1M-row (~150 MB) contacts CSV read end to end by Courier, beside
+ * papaparse alone streaming the same file in the same run; likewise a 100k-row XLSX beside
+ * exceljs alone. Prints throughputs (MB/s), the ratio, peak RSS and the time to first rows.
+ *
+ * Each measurement runs in its own child process so its peak RSS is its own. The data files are
+ * generated into bench/.data/ (gitignored) when absent and reused otherwise; `contacts-1m.csv`
+ * is shared with the preparation benchmark (same shape: quoted commas, line breaks, accents).
+ */
+import { spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { rename } from 'node:fs/promises';
+import { once } from 'node:events';
+import { join } from 'node:path';
+
+const dataDir = join(import.meta.dirname, '.data');
+const csvFile = join(dataDir, 'contacts-1m.csv');
+const xlsxFile = join(dataDir, 'contacts-100k.xlsx');
+
+type Measure = { rows: number; seconds: number; cpuSeconds: number; firstRowsMs?: number; peakRssMb: number };
+
+// ---- data ----------------------------------------------------------------------------------
+
+function contactsRow(i: number, next: () => number): string[] {
+  const pick = <T>(a: readonly T[]) => a[Math.floor(next() * a.length)]!;
+  const first = pick(['Zoë', 'Jan', 'Marie', 'Pieter', 'Élodie', 'Jürgen', 'Sofia', 'Luc', 'Anaïs', 'Kees']);
+  const last = pick(['De Vos', 'Peeters', 'Dubois', 'Müller', 'Janssens', 'Lefèvre', "O'Brien", 'Van den Berg', 'Nguyễn', 'Smith']);
+  const city = pick(['Brussel', 'Liège', 'Gent', 'Antwerpen', 'Köln', 'Paris', 'Lille', 'Namur', 'Utrecht', 'Bruges']);
+  const email = `${first}.${last}.${i}@example.be`.toLowerCase().replace(/[^a-z0-9.@]/g, '');
+  const note = i % 13 === 0 ? 'Called back, left message\nwill retry' : i % 7 === 0 ? 'Prefers e-mail, not phone' : 'ok';
+  const address = i % 3 === 0 ? `Rue de la Loi ${i % 200}, boîte ${i % 9}\n${1000 + (i % 8000)} ${city}` : `Kerkstraat ${i % 300}`;
+  return [String(i + 1), first, last, email, pick(['EN', 'fr', 'nl', 'de']), `+32 470 ${String(i % 100).padStart(2, '0')} ${String(i % 89).padStart(2, '0')} 12`, address, city, `Acme, ${city} SA`, note, `2026-11-${String((i % 28) + 1).padStart(2, '0')}`];
+}
+const header = ['Id', 'Prénom', 'Nom', 'E-mail', 'Langue', 'Téléphone', 'Adresse', 'Ville', 'Société', 'Remarques', 'Créé le'];
+
+function seeded(): () => number {
+  let state = 42;
+  return () => (state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+}
+
+async function generateCsv(path: string, rows: number): Promise<void> {
+  const tmp = `${path}.${process.pid}.tmp`;
+  const out = createWriteStream(tmp);
+  const next = seeded();
+  const quote = (cell: string) => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+  let chunk = `${header.join(',')}\r\n`;
+  for (let i = 0; i < rows; i++) {
+    chunk += `${contactsRow(i, next).map(quote).join(',')}\r\n`;
+    if (chunk.length > 1 << 16) {
+      if (!out.write(chunk)) await once(out, 'drain');
+      chunk = '';
+    }
+  }
+  out.end(chunk);
+  await once(out, 'finish');
+  await rename(tmp, path);
+}
+
+async function generateXlsx(path: string, rows: number): Promise<void> {
+  const { default: ExcelJS } = await import('exceljs');
+  const tmp = `${path}.${process.pid}.tmp.xlsx`;
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useSharedStrings: true, useStyles: true });
+  const sheet = book.addWorksheet('Contacts');
+  sheet.addRow(header).commit();
+  const next = seeded();
+  for (let i = 0; i < rows; i++) {
+    const cells: unknown[] = contactsRow(i, next);
+    cells[0] = i + 1;
+    cells[10] = new Date(Date.UTC(2026, 10, (i % 28) + 1));
+    sheet.addRow(cells).commit();
+  }
+  sheet.commit();
+  await book.commit();
+  await rename(tmp, path);
+}
+
+// ---- measurements (each in a child process) ----------------------------------------------
+
+function sampleRss(): () => number {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  return () => {
+    clearInterval(timer);
+    return Math.max(peak, process.memoryUsage().rss) / 1e6;
+  };
+}
+
+const measurements: Record<string, () => Promise<Omit<Measure, 'peakRssMb' | 'cpuSeconds'>>> = {
+  /** papaparse alone, streaming the file with a chunk callback (its fastest documented way). */
+  'papaparse-chunk': async () => {
+    const { default: Papa } = await import('papaparse');
+    const start = performance.now();
+    let rows = 0;
+    let firstRowsMs: number | undefined;
+    await new Promise<void>((resolve, reject) => {
+      Papa.parse<string[]>(createReadStream(csvFile, { encoding: 'utf8' }), {
+        delimiter: ',',
+        chunk: result => {
+          firstRowsMs ??= performance.now() - start;
+          rows += result.data.length;
+        },
+        complete: () => resolve(),
+        error: (e: Error) => reject(e),
+      });
+    });
+    return { rows: rows - 1, seconds: (performance.now() - start) / 1000, firstRowsMs };
+  },
+  /** Courier: openSource (detection + preview), then every row streamed with rows(). */
+  'courier-rows': async () => {
+    const { openSource } = await import('../src-main/reading/open-source');
+    const start = performance.now();
+    const source = await openSource(csvFile);
+    const firstRowsMs = performance.now() - start;
+    let rows = 0;
+    for await (const _row of source.rows()) rows++;
+    return { rows, seconds: (performance.now() - start) / 1000, firstRowsMs };
+  },
+  /** Courier as the app does it: openSource, then the background full read with its row index (worker). */
+  'courier-index': async () => {
+    const { openSource } = await import('../src-main/reading/open-source');
+    const { indexSource } = await import('../src-main/reading/source-index');
+    const start = performance.now();
+    const source = await openSource(csvFile);
+    const firstRowsMs = performance.now() - start;
+    const index = indexSource(source);
+    const rows = await index.finished;
+    const seconds = (performance.now() - start) / 1000;
+    const t = performance.now();
+    const window = await index.getRows(734_567, 734_667);
+    const windowMs = performance.now() - t;
+    if (window.length !== 100) throw new Error('window read failed');
+    console.error(`    (a 100-row window at row 734,567 came back in ${windowMs.toFixed(0)} ms)`);
+    await index.close();
+    return { rows, seconds, firstRowsMs };
+  },
+  /** exceljs alone: WorkbookReader streaming every row of the sheet. */
+  'exceljs-alone': async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const start = performance.now();
+    let rows = 0;
+    let firstRowsMs: number | undefined;
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(xlsxFile, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+    for await (const sheet of reader) {
+      for await (const _row of sheet) {
+        firstRowsMs ??= performance.now() - start;
+        rows++;
+      }
+    }
+    return { rows: rows - 1, seconds: (performance.now() - start) / 1000, firstRowsMs };
+  },
+  /** Courier on the XLSX: openSource (preview, in a worker), then every row with rows(). */
+  'courier-xlsx': async () => {
+    const { openSource } = await import('../src-main/reading/open-source');
+    const start = performance.now();
+    const source = await openSource(xlsxFile);
+    const firstRowsMs = performance.now() - start;
+    let rows = 0;
+    for await (const _row of source.rows()) rows++;
+    return { rows, seconds: (performance.now() - start) / 1000, firstRowsMs };
+  },
+};
+
+function measure(name: string): Measure {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', import.meta.filename, '--measure', name], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 20,
+  });
+  if (child.status !== 0) throw new Error(`${name} failed (exit ${child.status})`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Measure;
+}
+
+const line = (label: string, m: Measure, mb: number) =>
+  `  ${label.padEnd(44)} ${m.rows.toLocaleString('en').padStart(9)} rows ${m.seconds.toFixed(2).padStart(6)} s ${(mb / m.seconds).toFixed(1).padStart(6)} MB/s` +
+  ` (CPU ${m.cpuSeconds.toFixed(2)} s)   peak RSS ${m.peakRssMb.toFixed(0).padStart(4)} MB   first rows ${m.firstRowsMs?.toFixed(0) ?? '–'} ms`;
+
+/** Wall-clock and CPU-time ratios (the CPU one is steadier on a busy machine). */
+const ratio = (reference: Measure, ours: Measure) =>
+  `${(reference.seconds / ours.seconds).toFixed(2)} (by CPU time ${(reference.cpuSeconds / ours.cpuSeconds).toFixed(2)})`;
+
+if (process.argv[2] === '--measure') {
+  const stop = sampleRss();
+  const cpu = process.cpuUsage();
+  const result = await measurements[process.argv[3]!]!();
+  const used = process.cpuUsage(cpu);
+  console.log(JSON.stringify({ ...result, cpuSeconds: (used.user + used.system) / 1e6, peakRssMb: stop() }));
+  process.exit(0);
+}
+
+mkdirSync(dataDir, { recursive: true });
+if (!existsSync(csvFile)) {
+  console.log(`Generating ${csvFile} (1,000,000 rows)…`);
+  await generateCsv(csvFile, 1_000_000);
+}
+if (!existsSync(xlsxFile)) {
+  console.log(`Generating ${xlsxFile} (100,000 rows)…`);
+  await generateXlsx(xlsxFile, 100_000);
+}
+
+const csvMb = statSync(csvFile).size / 1e6;
+console.log(`CSV: ${csvFile} (${csvMb.toFixed(1)} MB)`);
+const papa = measure('papaparse-chunk');
+console.log(line('papaparse alone (stream, chunk callback)', papa, csvMb));
+const rows = measure('courier-rows');
+console.log(line('Courier openSource + rows()', rows, csvMb));
+const indexed = measure('courier-index');
+console.log(line('Courier openSource + background index (worker)', indexed, csvMb));
+console.log(`  ratio rows()/papaparse: ${ratio(papa, rows)}; index/papaparse: ${ratio(papa, indexed)}  (target ≥ 0.8; RSS < 300 MB; first rows < 1 s)`);
+if (rows.rows !== papa.rows || indexed.rows !== papa.rows) console.log(`  ROW COUNTS DIFFER: papaparse ${papa.rows}, rows() ${rows.rows}, index ${indexed.rows}`);
+
+const xlsxMb = statSync(xlsxFile).size / 1e6;
+console.log(`XLSX: ${xlsxFile} (${xlsxMb.toFixed(1)} MB)`);
+const excel = measure('exceljs-alone');
+console.log(line('exceljs alone (WorkbookReader)', excel, xlsxMb));
+const book = measure('courier-xlsx');
+console.log(line('Courier openSource + rows() (worker)', book, xlsxMb));
+console.log(`  ratio Courier/exceljs: ${ratio(excel, book)}`);
+if (book.rows !== excel.rows) console.log(`  ROW COUNTS DIFFER: exceljs ${excel.rows}, Courier ${book.rows}`);
