@@ -24,6 +24,20 @@ export type JobSaveRequest = z.input<typeof JobSaveRequest>;
 export const JobsChanged = z.object({ paused: z.boolean(), running: z.array(z.string()) });
 export type JobsChanged = z.infer<typeof JobsChanged>;
 
+/** The user's choices for Courier's background life. */
+export const BackgroundSettings = z.object({
+  /** Also notify when a run went well (failures and held files always notify). */
+  notifyOnSuccess: z.boolean(),
+  /** Start Courier (in the tray) when the user logs in. */
+  startAtLogin: z.boolean(),
+  /** How long the run history is kept: days and/or number of runs (null: no limit). */
+  historyRetention: z.object({
+    days: z.number().int().positive().nullable(),
+    count: z.number().int().positive().nullable(),
+  }),
+});
+export type BackgroundSettings = z.infer<typeof BackgroundSettings>;
+
 const byId = z.object({ id: z.string().min(1) });
 
 /** The jobs and history channels (spread into `calls` in `src-core/ipc/contract.ts`). */
@@ -38,6 +52,9 @@ export const jobCalls = {
   'jobs:set-enabled': { request: byId.extend({ enabled: z.boolean() }), response: Job },
   /** Pauses or resumes every scheduled run. */
   'jobs:pause-all': { request: z.object({ paused: z.boolean() }), response: z.object({ paused: z.boolean() }) },
+  /** Notifications on success, start at login, history retention. */
+  'jobs:settings': { request: z.undefined(), response: BackgroundSettings },
+  'jobs:set-settings': { request: BackgroundSettings.partial(), response: BackgroundSettings },
   /** Past runs, newest first (default the last 200). */
   'history:list': { request: z.object({ limit: z.number().int().min(1).max(10_000).optional() }).optional(), response: z.array(Run) },
   'history:get': { request: byId, response: Run.nullable() },

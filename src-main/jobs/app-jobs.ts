@@ -3,12 +3,14 @@ import type { Job } from '../../src-core/jobs/job';
 import { createHistoryStore } from '../history/history-store';
 import { SecretStore } from '../secrets/secret-store';
 import type { SecretReader } from '../transfers/secret-reader';
+import { createBackgroundSettings, type BackgroundSettingsStore } from './background-settings';
 import { createJobService, type JobService } from './job-service';
 import { createPipelineRunSend } from './pipeline-send';
 
 /** The app's jobs: the service plus what the tray, notifications and IPC events listen to. */
 export type AppJobs = Readonly<{
   service: JobService;
+  settings: BackgroundSettingsStore;
   /** Jobs saved or removed, a run started or ended, the pause switch flipped. */
   onChange: (listener: (state: { paused: boolean; running: string[] }) => void) => () => void;
   /** A job's send progress (0..1). */
@@ -57,6 +59,7 @@ export function appJobs(home: string, secrets: SecretReader = new SecretStore())
   });
   const jobs: AppJobs = {
     service,
+    settings: createBackgroundSettings(home, history),
     onChange: changes.add,
     onProgress: progress.add,
     onJobRun: jobRuns.add,

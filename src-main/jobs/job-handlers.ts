@@ -25,6 +25,8 @@ export function createJobHandlers(jobs: AppJobs, emit: Emit): JobHandlers {
       service.setPaused(paused);
       return { paused: service.scheduler.paused };
     },
+    'jobs:settings': () => jobs.settings.get(),
+    'jobs:set-settings': change => jobs.settings.set(change),
     'history:list': request => service.history.listRuns({ limit: request?.limit ?? 200 }),
     'history:get': ({ id }) => service.history.getRun(id),
   };

@@ -26,7 +26,7 @@ export type BackgroundDeps = Readonly<{
   openRun: (runId: string) => void;
   /** Quits for real (the tray's Quit). */
   quit: () => void;
-  /** The user's choice to be told about successful runs too. */
+  /** Whether to be told about successful runs too (default: the user's saved choice). */
   notifyOnSuccess?: () => boolean;
   platform?: NodeJS.Platform;
 }>;
@@ -57,6 +57,7 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
   const { service } = jobs;
   const platform = deps.platform ?? process.platform;
   const running = new Map<string, { jobId: string; jobName: string; progress?: number }>();
+  let successWanted = (await jobs.settings.get()).notifyOnSuccess;
 
   const tray = new TrayService({
     createTray: path => electron.createTray(path),
@@ -77,7 +78,7 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
       tray.acknowledge();
       deps.openRun(runId);
     },
-    notifyOnSuccess: deps.notifyOnSuccess ?? (() => false),
+    notifyOnSuccess: deps.notifyOnSuccess ?? (() => successWanted),
     ...(existsSync(join(deps.assetsDir, 'icon.png')) ? { iconPath: join(deps.assetsDir, 'icon.png') } : {}),
   });
 
@@ -103,6 +104,9 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
   };
 
   const unsubscribe = [
+    jobs.settings.onChange(settings => {
+      successWanted = settings.notifyOnSuccess;
+    }),
     jobs.onChange(state => {
       showRunning(state);
       void refresh().catch(() => undefined);

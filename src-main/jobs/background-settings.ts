@@ -1,0 +1,62 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { BackgroundSettings } from '../../src-core/jobs/job-ipc';
+import type { HistoryStore } from '../history/history-store';
+import { writeFileAtomic } from './job-store';
+
+const Stored = z.object({
+  notifyOnSuccess: z.boolean().default(false),
+  startAtLogin: z.boolean().default(false),
+});
+
+/** The background settings of a settings folder (`<home>/background.json` and the history's retention). */
+export type BackgroundSettingsStore = Readonly<{
+  get: () => Promise<BackgroundSettings>;
+  set: (change: Partial<BackgroundSettings>) => Promise<BackgroundSettings>;
+  /** Told after every change (the Electron entry applies start-at-login). */
+  onChange: (listener: (settings: BackgroundSettings) => void) => () => void;
+}>;
+
+const listenersByHome = new Map<string, Set<(settings: BackgroundSettings) => void>>();
+
+/** Opens the background settings; the history retention lives with the history itself. */
+export function createBackgroundSettings(home: string, history: HistoryStore): BackgroundSettingsStore {
+  const file = join(home, 'background.json');
+  let listeners = listenersByHome.get(home);
+  if (!listeners) {
+    listeners = new Set();
+    listenersByHome.set(home, listeners);
+  }
+  const shared = listeners;
+  async function stored(): Promise<z.infer<typeof Stored>> {
+    try {
+      return Stored.parse(JSON.parse(await readFile(file, 'utf8')));
+    } catch {
+      return Stored.parse({});
+    }
+  }
+  async function get(): Promise<BackgroundSettings> {
+    return { ...(await stored()), historyRetention: await history.getRetention() };
+  }
+  return {
+    get,
+    set: async change => {
+      const { historyRetention, ...rest } = change;
+      if (Object.keys(rest).length > 0) {
+        const next = Stored.parse({ ...(await stored()), ...rest });
+        await writeFileAtomic(file, `${JSON.stringify(next, null, 2)}\n`);
+      }
+      if (historyRetention) await history.setRetention(historyRetention);
+      const settings = await get();
+      for (const listener of [...shared]) listener(settings);
+      return settings;
+    },
+    onChange: listener => {
+      shared.add(listener);
+      return () => {
+        shared.delete(listener);
+      };
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { app, Menu, Notification, Tray, nativeImage, powerMonitor, type BrowserWindow } from 'electron';
+import { appJobs } from '../jobs/app-jobs';
+import { startBackground, type Background } from './background-app';
+
+/**
+ * The Electron side of the background, kept thin: real Tray, Menu, Notification and powerMonitor
+ * handed to `startBackground`, close-to-tray, and start at login.
+ *
+ * Call once the app is ready: `const bg = await installBackground({ home, assetsDir, … })`, then
+ * `bg.keepInTray(window)` for the main window. Quitting is explicit (the tray's Quit, or the
+ * app menu), so closing the window leaves Courier running in the tray.
+ */
+export async function installBackground(options: {
+  home: string;
+  /** `assets/` in development; the packaged resources' assets folder otherwise. */
+  assetsDir: string;
+  showMainWindow: () => void;
+  /** Opens the window on one run (the renderer shows it). */
+  openRun: (runId: string) => void;
+}): Promise<{ background: Background; keepInTray: (window: BrowserWindow) => void; isQuitting: () => boolean }> {
+  let quitting = false;
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  const jobs = appJobs(options.home);
+  const applyLogin = (startAtLogin: boolean) => {
+    // Only on the platforms Electron supports it for; Linux desktops need an autostart file.
+    if (process.platform === 'win32' || process.platform === 'darwin') {
+      app.setLoginItemSettings({ openAtLogin: startAtLogin, args: ['--hidden'] });
+    }
+  };
+  applyLogin((await jobs.settings.get()).startAtLogin);
+  jobs.settings.onChange(settings => applyLogin(settings.startAtLogin));
+  const background = await startBackground({
+    electron: {
+      createTray: image => new Tray(typeof image === 'string' ? nativeImage.createFromPath(image) : image),
+      buildMenu: template => Menu.buildFromTemplate(template),
+      createNotification: notificationOptions => new Notification(notificationOptions),
+      notificationsSupported: () => Notification.isSupported(),
+      powerMonitor: { on: (event, listener) => (event === 'resume' ? powerMonitor.on('resume', listener) : powerMonitor.on('unlock-screen', listener)) },
+    },
+    jobs,
+    assetsDir: options.assetsDir,
+    openWindow: options.showMainWindow,
+    openRun: options.openRun,
+    quit: () => {
+      quitting = true;
+      background.stop();
+      app.quit();
+    },
+  });
+  return {
+    background,
+    isQuitting: () => quitting,
+    keepInTray: window => {
+      window.on('close', event => {
+        if (quitting) return;
+        event.preventDefault();
+        window.hide();
+      });
+    },
+  };
+}
