@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { open, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { Run, redactValue, type RunInput } from '../../src-core/history/run';
@@ -32,6 +32,8 @@ export type HistoryStore = Readonly<{
   /** The JSON-lines file (for diagnostics and tests). */
   file: string;
 }>;
+
+const MIN_RECORD_BYTES = 200;
 
 type Shared = { listeners: Set<(run: Run) => void>; queue: Promise<unknown> };
 const sharedByFile = new Map<string, Shared>();
@@ -97,8 +99,34 @@ export function createHistoryStore(home: string, options: Options = {}): History
     return kept;
   }
 
+  // Whether retention could drop anything, without reading the whole file on every append: runs
+  // are appended in order, so the first line is the oldest, and a record is never under 200 bytes.
+  async function mayExceed(retention: HistoryRetention): Promise<boolean> {
+    let handle;
+    try {
+      handle = await open(file, 'r');
+    } catch {
+      return false;
+    }
+    try {
+      const { size } = await handle.stat();
+      if (retention.count !== null && size > retention.count * MIN_RECORD_BYTES) return true;
+      if (retention.days === null) return false;
+      const head = new Uint8Array(Math.min(size, 64 * 1024));
+      const { bytesRead } = await handle.read(head, 0, head.length, 0);
+      const firstLine = new TextDecoder().decode(head.subarray(0, bytesRead)).split('\n', 1)[0] ?? '';
+      const startedAt = /"startedAt":"([^"]+)"/.exec(firstLine)?.[1];
+      // An unreadable first line (torn by an old crash) is dropped by a rewrite too.
+      if (!startedAt) return size > 0;
+      return Date.parse(startedAt) < now().getTime() - retention.days * 86_400_000;
+    } finally {
+      await handle.close();
+    }
+  }
+
   async function compactIfNeeded(): Promise<void> {
     const retention = await getRetention();
+    if (!(await mayExceed(retention))) return;
     const runs = await readAll();
     const kept = retained(runs, retention);
     if (kept.length === runs.length) return;

@@ -94,4 +94,21 @@ describe('history store', () => {
     await store.append(sample());
     expect(seen).toEqual([run.id]);
   });
+
+  it('tells listeners of another store of the same folder (the pipeline opens its own)', async () => {
+    const seen: string[] = [];
+    createHistoryStore(home).onAdded(run => seen.push(run.id));
+    const run = await createHistoryStore(home).append(sample());
+    expect(seen).toEqual([run.id]);
+  });
+
+  it('keeps every one of many runs recorded at once', async () => {
+    const stores = [createHistoryStore(home), createHistoryStore(home)];
+    const ids = await Promise.all(Array.from({ length: 40 }, (_, i) => stores[i % 2]!.append(sample({ startedAt: new Date(Date.UTC(2026, 10, 21, 0, i)).toISOString() })).then(r => r.id)));
+    const listed = await createHistoryStore(home).listRuns();
+    expect(new Set(listed.map(r => r.id))).toEqual(new Set(ids));
+    const lines = (await readFile(join(home, 'history.jsonl'), 'utf8')).split('\n').filter(Boolean);
+    expect(lines).toHaveLength(40);
+    for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+  });
 });
