@@ -55,7 +55,7 @@ export function keychainName(platform: NodeJS.Platform = process.platform): stri
 export function keychainError(error: unknown, platform: NodeJS.Platform = process.platform): CourierError {
   if (error instanceof CourierError) return error;
   const text = error instanceof Error ? `${error.message} ${String((error.cause as Error | undefined)?.message ?? '')}` : String(error);
-  if (/lock|prompt was dismissed|user canceled|user cancelled|interaction is not allowed/i.test(text)) {
+  if (/\block(ed)?\b|IsLocked|prompt was dismissed|user canceled|user cancelled|interaction is not allowed/i.test(text)) {
     return new CourierError('secrets.locked', LOCKED_MESSAGE, { cause: error });
   }
   if (/no result found|no such object|NoSuchObject/i.test(text)) {
