@@ -47,12 +47,14 @@ export function rowEncoder(format: OutputFormat): RowEncoder {
   const crlf = format.lineEnding === 'crlf';
   const standard = format.quoting === 'standard';
   const doubled = quoteChar + quoteChar;
+  const escape = (c: string) => (c === '|' || c === '\\' || c === ']' || c === '^' || c === '-' ? `\\${c}` : c);
+  const needsQuotes = new RegExp(`[${escape(delimiter)}${escape(quoteChar)}\\r\\n]`);
   return (out, values) => {
     for (let i = 0; i < values.length; i++) {
       if (i > 0) out.appendByte(delimiterByte);
       const v = values[i]!;
       if (v === '') continue;
-      if (standard && (v.indexOf(delimiter) >= 0 || v.indexOf(quoteChar) >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0)) {
+      if (standard && needsQuotes.test(v)) {
         out.appendText(quoteChar + v.split(quoteChar).join(doubled) + quoteChar, encoding);
       } else out.appendText(v, encoding);
     }

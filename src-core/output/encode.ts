@@ -88,7 +88,15 @@ export class ByteBuilder {
     if (this.length + text.length * 3 > this.bytes.length) this.reserve(text.length * 3);
     const out = this.bytes;
     let n = this.length;
-    for (let i = 0; i < text.length; i++) {
+    const length = text.length;
+    let i = 0;
+    // ASCII run first: most of a contact file.
+    for (; i < length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x80) break;
+      out[n++] = c;
+    }
+    for (; i < length; i++) {
       let c = text.charCodeAt(i);
       if (c < 0x80) {
         out[n++] = c;

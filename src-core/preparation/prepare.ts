@@ -146,6 +146,9 @@ export function createPreparation(input: PreparationInput): Preparation {
   const writeLine = lineWriter(out);
   const encodeRow = rowEncoder(out);
   const never = out.quoting === 'never';
+  const neutralise = d.neutraliseFormulas;
+  // One native scan per value for what a no-quote line cannot carry; details only when it hits.
+  const UNSAFE_IN_NEVER = new RegExp(`[\\t\\r\\n${out.delimiter === '|' ? '\\|' : out.delimiter}]`);
   const headerText = out.header ? writeLine(d.columns.map(c => c.name)) : '';
   for (const c of d.columns) {
     const bad = firstUnencodable(c.name, out.encoding);
@@ -309,12 +312,12 @@ export function createPreparation(input: PreparationInput): Preparation {
           issue(t, 'value.not-allowed', `Row ${line}: ${quoted(v)} is not one of the values allowed in ${column.name} (${column.allowedValues!.join(', ')}).`);
         }
       }
-      if (d.neutraliseFormulas && !checked && valid[t] && startsLikeFormula(v)) {
+      if (neutralise && !checked && valid[t] && startsLikeFormula(v)) {
         const safe = `'${v}`;
         issue(t, 'output.formula-neutralised', `Row ${line}: ${quoted(v)} starts like a spreadsheet formula, so it is sent as ${quoted(safe)} to keep spreadsheet programs from running it.`);
         v = safe;
       }
-      if (never) {
+      if (never && UNSAFE_IN_NEVER.test(v)) {
         // A tab breaks a no-quote file too: such files are often read as tab-separated (Hello Customer).
         if (out.delimiter !== '\t' && v.indexOf('\t') >= 0) issue(t, 'output.delimiter', `Row ${line}: the ${column.name} ${quoted(v)} contains a tab, which this file format cannot hold without quotes. Remove or replace it.`);
         if (v.includes(out.delimiter)) issue(t, 'output.delimiter', `Row ${line}: the ${column.name} ${quoted(v)} contains ${delimiterLabel(out.delimiter)}, which separates values in this file and cannot be quoted. Remove or replace it.`);

@@ -68,25 +68,32 @@ export function normaliseLanguage(value: string): string | null {
 
 /** Whether a value is exactly an ISO 639-1 code (either case). */
 export function isLanguageCode(value: string): boolean {
-  return value.length === 2 && lowerByVariant.has(value);
+  return slotOf(value) >= 0;
 }
 
-// Every spelling of every code (`en`, `EN`, `En`, `eN`) → its canonical forms, so checking a
-// million cells allocates nothing.
-const lowerByVariant = new Map<string, string>();
-const upperByVariant = new Map<string, string>();
-for (const code of Object.keys(iso639)) {
-  const [a, b] = [code[0]!, code[1]!];
-  for (const variant of [a + b, a.toUpperCase() + b, a + b.toUpperCase(), a.toUpperCase() + b.toUpperCase()]) {
-    lowerByVariant.set(variant, code);
-    upperByVariant.set(variant, code.toUpperCase());
-  }
+// The same by letter pair, without hashing: slot (a-z)*26+(a-z) holds the code's index.
+const codeList = Object.keys(iso639);
+const upperList = codeList.map(c => c.toUpperCase());
+const slots = new Int16Array(26 * 26).fill(-1);
+codeList.forEach((code, i) => (slots[(code.charCodeAt(0) - 97) * 26 + (code.charCodeAt(1) - 97)] = i));
+function slotOf(value: string): number {
+  if (value.length !== 2) return -1;
+  const a = value.charCodeAt(0) | 0x20;
+  const b = value.charCodeAt(1) | 0x20;
+  if (a < 97 || a > 122 || b < 97 || b > 122) return -1;
+  return slots[(a - 97) * 26 + (b - 97)]!;
 }
 
 /** The lower-case code when the value is a code in any case (`EN` → `en`), else null. */
-export const lowerCode = (value: string): string | null => (value.length === 2 ? (lowerByVariant.get(value) ?? null) : null);
+export const lowerCode = (value: string): string | null => {
+  const i = slotOf(value);
+  return i < 0 ? null : codeList[i]!;
+};
 /** The upper-case code when the value is a code in any case (`en` → `EN`), else null. */
-export const upperCode = (value: string): string | null => (value.length === 2 ? (upperByVariant.get(value) ?? null) : null);
+export const upperCode = (value: string): string | null => {
+  const i = slotOf(value);
+  return i < 0 ? null : upperList[i]!;
+};
 
 /** The English name of an ISO 639-1 code, for messages ("fr" → "French"). */
 export function languageName(code: string): string {

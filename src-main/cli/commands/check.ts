@@ -72,12 +72,13 @@ export function checkReport(result: FilePreparation) {
 export const hasErrors = (result: FilePreparation): boolean => result.issues.some(i => i.severity === 'error');
 
 const n = (value: number) => value.toLocaleString('en');
+const plural = (count: number, one: string, many: string) => `${n(count)} ${count === 1 ? one : many}`;
 
 /** The human-readable summary of a preparation, shared by `check` and `prepare`. */
 export function printSummary(io: CliIo, result: FilePreparation, maxIssues = 20): void {
   const out = (line = '') => io.stdout.write(`${line}\n`);
   out(`${result.source.path} → ${result.destination}`);
-  out(`${n(result.rowCount)} rows; ${n(result.validRowCount)} ready to send.`);
+  out(`${plural(result.rowCount, 'row', 'rows')}; ${n(result.validRowCount)} ready to send.`);
   if (result.mappingOrigin !== 'given') out(`Columns matched ${result.mappingOrigin === 'remembered' ? 'as remembered for this file layout' : 'by Courier’s suggestions'}:`);
   else out('Columns:');
   for (const [target, source] of Object.entries(result.mapping)) out(`  ${target} ← ${source ?? '(nothing)'}`);
@@ -102,7 +103,7 @@ export function printSummary(io: CliIo, result: FilePreparation, maxIssues = 20)
   }
   out();
   out(result.files.length === 1 ? 'File to send:' : `Files to send (${result.files.length}):`);
-  for (const f of result.files) out(`  ${f.name}  ${n(f.rows)} rows, ${n(f.bytes.length)} bytes`);
+  for (const f of result.files) out(`  ${f.name}  ${plural(f.rows, 'row', 'rows')}, ${plural(f.bytes.length, 'byte', 'bytes')}`);
 }
 
 /** `courier check`: map and validate; list the problems. */

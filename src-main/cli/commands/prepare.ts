@@ -38,7 +38,7 @@ export const prepareCommand: CliCommand = {
       printJson(io, { ...checkReport(result), written: written.filter(p => p !== rejected), rejected });
     } else {
       for (const path of written) io.stdout.write(`${basename(path)}\n`);
-      if (rejected) io.stderr.write(`${result.rejected.length} row(s) were left out; see ${rejected}.\n`);
+      if (rejected) io.stderr.write(`${result.rejected.length === 1 ? '1 row was' : `${result.rejected.length} rows were`} left out; see ${rejected}.\n`);
     }
     return ExitCode.ok;
   },
