@@ -6,6 +6,7 @@ import type { HeaderChangePolicy, InvalidRowsPolicy, Job } from '../../src-core/
 import type { ColumnMapping } from '../../src-core/mapping/suggest';
 import type { HistoryStore } from '../history/history-store';
 import { hashFile, type FolderPicker, type PickedFile } from './folder-picker';
+import { lockJob } from './job-lock';
 import type { JobStore } from './job-store';
 
 /** What one job run asks of the send pipeline: one file, sent as the job says. */
@@ -41,6 +42,8 @@ export type JobRunResult = Readonly<{
 }>;
 
 export type JobRunnerDeps = Readonly<{
+  /** The settings folder (for the run locks shared with other Courier processes). */
+  home: string;
   jobs: JobStore;
   history: HistoryStore;
   picker: FolderPicker;
@@ -111,44 +114,52 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
   return {
     runJob: async (idOrName, trigger) => {
       const job = typeof idOrName === 'string' ? await deps.jobs.getJob(idOrName) : idOrName;
-      const runs: Run[] = [];
-      const finished = (run: Run): void => {
-        runs.push(run);
-        deps.onRunFinished?.(run, job);
-      };
-      const source = job.source;
-      if (source.kind === 'file') {
-        const started = now();
-        const info = await stat(source.path).catch(() => null);
-        if (!info || !info.isFile()) {
-          const error = new CourierError('jobs.source-missing', `The job “${job.name}” sends ${source.path}, but that file does not exist (any more). Check the job's source.`);
-          finished(await recordFailure(job, trigger, started, error, null));
-          return { job, runs, nothingToSend: null };
-        }
-        finished(await send(job, trigger, null, source.path));
-        return { job, runs, nothingToSend: null };
-      }
-
-      let files: PickedFile[];
+      const release = await lockJob(deps.home, job, now);
       try {
-        files = await deps.picker.pick(source, job.id);
-      } catch (error) {
-        finished(await recordFailure(job, trigger, now(), error, null));
-        return { job, runs, nothingToSend: null };
+        return await runLocked(job, trigger);
+      } finally {
+        await release();
       }
-      if (files.length === 0) {
-        return { job, runs, nothingToSend: `No new finished file matching “${source.pattern}” in ${source.folder}.` };
-      }
-      for (const file of files) {
-        // The file may have changed since it was picked; the ledger keeps what was actually sent.
-        const current = await hashFile(file.path).catch(() => null);
-        const picked = current && current !== file.sha256 ? { ...file, sha256: current } : file;
-        const run = await send(job, trigger, picked, picked.path);
-        if (shouldMarkPicked(run)) await deps.picker.markPicked(picked, job.id);
-        finished(run);
-      }
-      return { job, runs, nothingToSend: null };
     },
   };
-}
 
+  async function runLocked(job: Job, trigger: RunTrigger): Promise<JobRunResult> {
+    const runs: Run[] = [];
+    const finished = (run: Run): void => {
+      runs.push(run);
+      deps.onRunFinished?.(run, job);
+    };
+    const source = job.source;
+    if (source.kind === 'file') {
+      const started = now();
+      const info = await stat(source.path).catch(() => null);
+      if (!info || !info.isFile()) {
+        const error = new CourierError('jobs.source-missing', `The job “${job.name}” sends ${source.path}, but that file does not exist (any more). Check the job's source.`);
+        finished(await recordFailure(job, trigger, started, error, null));
+        return { job, runs, nothingToSend: null };
+      }
+      finished(await send(job, trigger, null, source.path));
+      return { job, runs, nothingToSend: null };
+    }
+
+    let files: PickedFile[];
+    try {
+      files = await deps.picker.pick(source, job.id);
+    } catch (error) {
+      finished(await recordFailure(job, trigger, now(), error, null));
+      return { job, runs, nothingToSend: null };
+    }
+    if (files.length === 0) {
+      return { job, runs, nothingToSend: `No new finished file matching “${source.pattern}” in ${source.folder}.` };
+    }
+    for (const file of files) {
+      // The file may have changed since it was picked; the ledger keeps what was actually sent.
+      const current = await hashFile(file.path).catch(() => null);
+      const picked = current && current !== file.sha256 ? { ...file, sha256: current } : file;
+      const run = await send(job, trigger, picked, picked.path);
+      if (shouldMarkPicked(run)) await deps.picker.markPicked(picked, job.id);
+      finished(run);
+    }
+    return { job, runs, nothingToSend: null };
+  }
+}

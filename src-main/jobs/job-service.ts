@@ -61,7 +61,7 @@ export function createJobService(deps: JobServiceDeps): JobService {
   const history = deps.history ?? createHistoryStore(deps.home, { now });
   // The picker compares modification times with the real clock, whatever clock the schedules use.
   const picker = createFolderPicker(deps.home, { ...deps.picker });
-  const runner = createJobRunner({ jobs: store, history, picker, runSend: deps.runSend, now, ...(deps.onRunFinished ? { onRunFinished: deps.onRunFinished } : {}) });
+  const runner = createJobRunner({ home: deps.home, jobs: store, history, picker, runSend: deps.runSend, now, ...(deps.onRunFinished ? { onRunFinished: deps.onRunFinished } : {}) });
   let jobs: Job[] = [];
   let persisting: Promise<unknown> = Promise.resolve();
 

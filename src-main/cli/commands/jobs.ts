@@ -170,7 +170,7 @@ async function run({ home, io }: CommandContext, rest: readonly string[], runSen
   if (!idOrName) throw new UsageError('jobs run needs a JOB (its name or id).');
   const jobs = createJobStore(home);
   const history = createHistoryStore(home);
-  const runner = createJobRunner({ jobs, history, picker: createFolderPicker(home), runSend });
+  const runner = createJobRunner({ home, jobs, history, picker: createFolderPicker(home), runSend });
   const result = await runner.runJob(idOrName, 'cli');
   if (values.json) printJson(io, { job: { id: result.job.id, name: result.job.name }, runs: result.runs, nothingToSend: result.nothingToSend });
   else if (result.nothingToSend) io.stdout.write(`${result.nothingToSend}\n`);

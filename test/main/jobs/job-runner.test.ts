@@ -66,9 +66,9 @@ describe('job runner', () => {
     const file = await settledFile('export.csv', 'email\na@b.example\n', 10);
     const job = await jobs.saveJob({ name: 'Nightly', source: { kind: 'file', path: file }, destination: 'Acme', mapping: { Email: 'email' }, invalidRows: 'hold', fixes: [{ kind: 'trim', column: 'Email' }] });
     const seam = pipelineSeam(history);
-    const runner = createJobRunner({ jobs, history, picker: createFolderPicker(home, { settleMs: 20 }), runSend: seam.runSend });
+    const runner = createJobRunner({ home, jobs, history, picker: createFolderPicker(home, { settleMs: 20 }), runSend: seam.runSend });
     const finished: string[] = [];
-    const result = await createJobRunner({ jobs, history, picker: createFolderPicker(home), runSend: seam.runSend, onRunFinished: r => finished.push(r.id) }).runJob('nightly', 'cli');
+    const result = await createJobRunner({ home, jobs, history, picker: createFolderPicker(home), runSend: seam.runSend, onRunFinished: r => finished.push(r.id) }).runJob('nightly', 'cli');
     expect(seam.requests[0]).toMatchObject({ file, destination: 'Acme', mapping: { Email: 'email' }, invalidRows: 'hold', headerChange: 'hold', trigger: 'cli', job: { id: job.id, name: 'Nightly' }, fixes: [{ kind: 'trim', column: 'Email' }] });
     expect(result.runs).toHaveLength(1);
     expect(finished).toEqual([result.runs[0]!.id]);
@@ -83,7 +83,7 @@ describe('job runner', () => {
     const jobs = createJobStore(home);
     await jobs.saveJob({ name: 'Gone', source: { kind: 'file', path: join(inbox, 'missing.csv') }, destination: 'Acme' });
     const seam = pipelineSeam(history);
-    const result = await createJobRunner({ jobs, history, picker: createFolderPicker(home), runSend: seam.runSend }).runJob('Gone', 'job');
+    const result = await createJobRunner({ home, jobs, history, picker: createFolderPicker(home), runSend: seam.runSend }).runJob('Gone', 'job');
     expect(seam.requests).toHaveLength(0);
     expect(result.runs[0]).toMatchObject({ outcome: 'failed', error: { code: 'jobs.source-missing' }, job: { name: 'Gone' } });
     expect((await history.listRuns())[0]!.error?.message).toContain('does not exist');
@@ -98,7 +98,7 @@ describe('job runner', () => {
     await jobs.saveJob({ name: 'Inbox', source: { kind: 'folder', folder: inbox, pattern: 'export-*.csv', pick: 'each-new' }, destination: 'Acme' });
     let down = true;
     const seam = pipelineSeam(history, { fail: () => (down ? new CourierError('transfer.connection-refused', 'The server did not answer.') : null) });
-    const runner = createJobRunner({ jobs, history, picker: createFolderPicker(home, { settleMs: 20 }), runSend: seam.runSend });
+    const runner = createJobRunner({ home, jobs, history, picker: createFolderPicker(home, { settleMs: 20 }), runSend: seam.runSend });
 
     const failed = await runner.runJob('Inbox', 'job');
     expect(failed.runs.map(r => [r.source?.fileName, r.outcome])).toEqual([['export-1.csv', 'failed'], ['export-2.csv', 'failed']]);
@@ -117,13 +117,33 @@ describe('job runner', () => {
     await settledFile('export.csv', 'email\na@b.example\n', 30);
     await jobs.saveJob({ name: 'Crashy', source: { kind: 'folder', folder: inbox, pattern: '*.csv', pick: 'newest' }, destination: 'Acme' });
     await jobs.saveJob({ name: 'Nowhere', source: { kind: 'folder', folder: join(root, 'nope'), pattern: '*.csv', pick: 'newest' }, destination: 'Acme' });
-    const runner = createJobRunner({ jobs, history, picker: createFolderPicker(home, { settleMs: 20 }), runSend: pipelineSeam(history, { reject: true }).runSend });
+    const runner = createJobRunner({ home, jobs, history, picker: createFolderPicker(home, { settleMs: 20 }), runSend: pipelineSeam(history, { reject: true }).runSend });
     const crashed = await runner.runJob('Crashy', 'user');
     expect(crashed.runs[0]).toMatchObject({ outcome: 'failed', trigger: 'user', error: { code: 'internal.crash' }, source: { fileName: 'export.csv' } });
     const nowhere = await runner.runJob('Nowhere', 'job');
     expect(nowhere.runs[0]).toMatchObject({ outcome: 'failed', error: { code: 'jobs.folder-missing' } });
     expect(await history.listRuns()).toHaveLength(2);
     await expect(runner.runJob('No such job', 'cli')).rejects.toMatchObject({ code: 'jobs.not-found' });
+  });
+});
+
+describe('job lock', () => {
+  it('refuses to run a job another Courier process is running, and takes over a lock left by a crash', async () => {
+    const history = createHistoryStore(home);
+    const jobs = createJobStore(home);
+    const file = await settledFile('export.csv', 'email\na@b.example\n', 10);
+    const job = await jobs.saveJob({ name: 'Locked', source: { kind: 'file', path: file }, destination: 'Acme' });
+    const runner = createJobRunner({ home, jobs, history, picker: createFolderPicker(home), runSend: pipelineSeam(history).runSend });
+    await mkdir(join(home, 'job-locks'));
+    const lock = join(home, 'job-locks', `${job.id}.lock`);
+    // Held by a live process (this one stands in for the app while cron runs the CLI).
+    await writeFile(lock, JSON.stringify({ pid: process.pid, startedAt: '2026-11-22T02:00:00.000Z' }));
+    await expect(runner.runJob('Locked', 'cli')).rejects.toMatchObject({ code: 'jobs.already-running' });
+    expect(await history.listRuns()).toHaveLength(0);
+    // Left behind by a process that no longer exists.
+    await writeFile(lock, JSON.stringify({ pid: 2 ** 22 + 12345, startedAt: '2026-11-22T02:00:00.000Z' }));
+    expect((await runner.runJob('Locked', 'cli')).runs).toHaveLength(1);
+    await expect(readFile(lock)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });
 
