@@ -463,9 +463,9 @@ function hashInto(text: string): void {
     let c = text.charCodeAt(i);
     if (c >= 65 && c <= 90) c += 32;
     h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-    h2 ^= h2 >>> 15;
+    h2 = (Math.imul(h2, 31) + c) | 0;
   }
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 0x5bd1e995);
   hash1 = h1;
   hash2 = h2;
 }
