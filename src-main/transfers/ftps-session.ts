@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import { Readable, Writable } from 'node:stream';
-import type { ConnectionOptions, TLSSocket } from 'node:tls';
+import { TLSSocket, type ConnectionOptions } from 'node:tls';
 import { Client, FTPError, enterPassiveModeIPv6, type FTPContext, type FTPResponse } from 'basic-ftp';
 import { connectForPassiveTransfer, parsePasvResponse } from 'basic-ftp/dist/transfer.js';
 import { normaliseTlsFingerprint, sameTlsFingerprint } from './fingerprints';
@@ -206,6 +206,24 @@ function ftpFailure(error: unknown, what: 'write' | 'rename' | 'remove' | 'read'
   return toTransferError(error);
 }
 
+/**
+ * An empty upload source that ends only once the data connection's TLS handshake is done.
+ *
+ * basic-ftp pipes the source as soon as the data socket is writable; an empty source then closes
+ * the connection in the middle of the TLS handshake and the server answers with a decode_error
+ * alert (seen with vsftpd on TLS 1.2 and 1.3), so zero-byte files and markers never arrived.
+ */
+function endAfterHandshake(client: Client): Readable {
+  return new Readable({
+    read() {
+      const socket = client.ftp.dataSocket;
+      const end = () => this.push(null);
+      if (socket instanceof TLSSocket && !(socket as TLSSocket & { _secureEstablished?: boolean })._secureEstablished) socket.once('secureConnect', end);
+      else end();
+    },
+  });
+}
+
 function createFtpsSession(client: Client, protocol: 'ftps' | 'ftp'): RemoteSession {
   let features: Map<string, string> | undefined;
   const featureSet = async () => (features ??= await client.features());
@@ -253,6 +271,10 @@ function createFtpsSession(client: Client, protocol: 'ftps' | 'ftp'): RemoteSess
     },
     async list(folder): Promise<RemoteEntry[]> {
       try {
+        // Some servers (vsftpd) list a missing folder as empty: change into it first, then back.
+        const home = await client.pwd();
+        await client.cd(folder);
+        await client.cd(home);
         const entries = await client.list(folder);
         return entries.map(e => ({ name: e.name, size: e.size, isDirectory: e.isDirectory }));
       } catch (error) {
@@ -299,7 +321,7 @@ function createFtpsSession(client: Client, protocol: 'ftps' | 'ftp'): RemoteSess
     },
     async put(path, data) {
       try {
-        await client.uploadFrom(Readable.from(data.length ? [Buffer.from(data)] : []), path);
+        await client.uploadFrom(data.length ? Readable.from([Buffer.from(data)]) : endAfterHandshake(client), path);
       } catch (error) {
         throw ftpFailure(error, 'write', path);
       }

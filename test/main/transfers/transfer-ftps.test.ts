@@ -56,8 +56,9 @@ for (const mode of ['explicit', 'implicit'] as const) {
       const empty = join(local.dir, 'empty.csv');
       await writeFile(empty, '');
       const before = await randomFile(local.dir, 'before.csv', 10_000);
-      // The empty file comes second, on a session that already used a data connection.
-      await new Transfer({
+      // The empty file comes second, on a session that already used a data connection; it must
+      // go through at the first attempt (an empty TLS data stream used to be refused).
+      const sent = await new Transfer({
         destinationName: 'test',
         transport: ftpsTransport(server),
         secrets: secrets(),
@@ -67,6 +68,7 @@ for (const mode of ['explicit', 'implicit'] as const) {
         ],
         retry: { baseDelayMs: 10 },
       }).run();
+      expect(sent.files[1]!.attempts).toBe(1);
       expect(await fileHash(join(server.uploadDir, 'empty.csv'))).toBe(sha256(new Uint8Array()));
       const { path, data } = await randomFile(local.dir, 'whole.csv', 100_000);
       const temp = join(server.uploadDir, temporaryName('whole.csv', 'w'));
