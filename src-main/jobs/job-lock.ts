@@ -34,12 +34,9 @@ export async function lockJob(home: string, job: Readonly<{ id: string; name: st
       return () => rm(file, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      let holder: LockInfo | null = null;
-      try {
-        holder = JSON.parse(await readFile(file, 'utf8')) as LockInfo;
-      } catch {
-        holder = null;
-      }
+      const holder = await readFile(file, 'utf8')
+        .then(text => JSON.parse(text) as LockInfo)
+        .catch(() => null);
       if (holder && typeof holder.pid === 'number' && alive(holder.pid)) {
         throw new CourierError('jobs.already-running', `The job “${job.name}” is running already (since ${holder.startedAt}). Try again when it has finished.`);
       }
