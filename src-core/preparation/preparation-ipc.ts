@@ -111,6 +111,11 @@ export const preparationCalls = {
       ),
     }),
   },
+  /** A column fix's effect on some values, for the before/after preview (nothing is changed). */
+  'review:preview-fix': {
+    request: z.object({ destinationName: z.string().min(1), fix: Fix, values: z.array(z.string()).max(1000) }),
+    response: z.object({ after: z.array(z.string()), changed: z.number() }),
+  },
   /** Writes the rows that will not be sent, with the reason, as a CSV for Excel. */
   'review:save-rejected': {
     request: ReviewRequest.extend({ target: z.string().min(1) }),

@@ -2,6 +2,7 @@ import type { Handler } from '../ipc/ipc-router';
 import type { ServiceContext } from '../services/main-handlers';
 import { columnsFromSample, presets } from '../../src-core/destinations/presets';
 import { destinationAdvice } from '../../src-core/destinations/destination';
+import { applyColumnFix, isColumnFix } from '../../src-core/fixes/fix';
 import { suggestMapping } from '../../src-core/mapping/suggest';
 import { runWorker } from '../workers/run-worker';
 import { plainChanges, runPrepareJob, type PrepareJob, type ReviewCheckResponse, type SaveRejectedResponse } from './review';
@@ -27,7 +28,8 @@ type PreparationChannels =
   | 'mapping:suggest'
   | 'mapping:remember'
   | 'review:check'
-  | 'review:save-rejected';
+  | 'review:save-rejected'
+  | 'review:preview-fix';
 
 /**
  * The IPC handlers of destinations, mapping and review. `hooks` lets the secrets service move or
@@ -88,6 +90,12 @@ export function createPreparationHandlers(
       const destination = await resolveDestination(home, destinationName);
       await rememberMapping(home, destination.name, columns, mapping, now());
       return {};
+    },
+    'review:preview-fix': async ({ destinationName, fix, values }) => {
+      const destination = await resolveDestination(home, destinationName);
+      if (!isColumnFix(fix)) return { after: [...values], changed: 0 };
+      const after = values.map(v => applyColumnFix(fix, v, destination.phoneCountry));
+      return { after, changed: after.filter((v, i) => v !== values[i]).length };
     },
     'review:check': async request => {
       const job: PrepareJob = { kind: 'review', request, home, now: now().toISOString() };

@@ -123,6 +123,11 @@ describe('preparation IPC handlers', () => {
     const request = calls['review:check'].request.parse({ path, destinationName: 'NPS', fixes: [{ kind: 'edit-cell', row: 1, column: 'Email', value: 'jan@example.com' }], maxIssues: 1 });
     expect(await inline['review:check'](request)).toEqual(review);
 
+    const preview = await call('review:preview-fix', { destinationName: 'NPS', fix: { kind: 'normalise-language', column: 'Language', letterCase: 'upper' }, values: ['Français', 'nl_BE', 'EN', 'Klingon'] });
+    expect(preview).toEqual({ after: ['FR', 'NL', 'EN', 'Klingon'], changed: 2 });
+    const phones = await call('review:preview-fix', { destinationName: 'NPS', fix: { kind: 'phone-international', column: 'Email' }, values: ['0470 12 34 56'] });
+    expect(phones.after).toEqual(['+32470123456']);
+
     const target = join(dir, 'rejected rows.csv');
     const saved2 = await call('review:save-rejected', { path, destinationName: 'NPS', target, fixes: [{ kind: 'exclude-row', row: 0 }] });
     expect(saved2).toEqual({ path: target, rows: 2 });
