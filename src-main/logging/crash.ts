@@ -12,18 +12,30 @@ type CrashProcess = Pick<NodeJS.Process, 'on' | 'exit'>;
  * rejections: the redacted error goes to `stderr` and the log, then the process exits with `code`.
  * Call it once at the start of the app's main process and of the CLI.
  */
-export function installCrashRedaction(options: Readonly<{ process?: CrashProcess; stderr?: Writable; logger?: Logger; code?: number }> = {}): void {
+export function installCrashRedaction(
+  options: Readonly<{
+    process?: CrashProcess;
+    stderr?: Writable;
+    logger?: Logger;
+    code?: number;
+  }> = {}
+): void {
   const target = options.process ?? process;
   const stderr = options.stderr ?? process.stderr;
   const code = options.code ?? 70;
   const crash = (kind: string) => (error: unknown) => {
-    const text = redact(error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error));
+    const text = redact(
+      error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error)
+    );
     options.logger?.error(`Courier stopped: ${kind}`, { error: text });
     const exit = () => target.exit(code);
-    stderr.write(`courier: Courier stopped because of an unexpected error (${kind}).\n${text}\n`, () => {
-      if (options.logger) void options.logger.flush().then(exit, exit);
-      else exit();
-    });
+    stderr.write(
+      `courier: Courier stopped because of an unexpected error (${kind}).\n${text}\n`,
+      () => {
+        if (options.logger) void options.logger.flush().then(exit, exit);
+        else exit();
+      }
+    );
   };
   target.on('uncaughtException', crash('uncaught exception'));
   target.on('unhandledRejection', crash('unhandled rejection'));

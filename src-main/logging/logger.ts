@@ -22,6 +22,7 @@ export type Logger = Readonly<{
   flush: () => Promise<void>;
 }>;
 
+/** Where and how a logger writes. */
 export type LoggerOptions = Readonly<{
   /** The settings folder; the log is `<home>/logs/courier.log`. */
   home: string;
@@ -58,7 +59,10 @@ export function createLogger(options: LoggerOptions): Logger {
       .then(async () => {
         if (!prepared) {
           await mkdir(join(options.home, 'logs'), { recursive: true, mode: 0o700 });
-          const size = await stat(file).then(s => s.size, () => 0);
+          const size = await stat(file).then(
+            s => s.size,
+            () => 0
+          );
           if (size > maxBytes) await rename(file, join(options.home, 'logs', 'courier.1.log'));
           prepared = true;
         }

@@ -55,13 +55,22 @@ const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\
 
 const patterns: ReadonlyArray<readonly [RegExp, string]> = [
   // A private key block, terminated or cut off.
-  [/-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----[\s\S]*?(-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g, `[redacted private key]`],
+  [
+    /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----[\s\S]*?(-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g,
+    `[redacted private key]`,
+  ],
   [/PuTTY-User-Key-File-[\s\S]*?(Private-MAC: *[0-9a-f]+|$)/g, '[redacted private key]'],
   // "password": "…" inside JSON.
-  [/("(?:password|passphrase|passwd|pwd|secret|privateKey|private_key|token)"\s*:\s*)"(?:[^"\\]|\\.)*"/gi, `$1"${REDACTED}"`],
+  [
+    /("(?:password|passphrase|passwd|pwd|secret|privateKey|private_key|token)"\s*:\s*)"(?:[^"\\]|\\.)*"/gi,
+    `$1"${REDACTED}"`,
+  ],
   // password=…, passphrase: … in free text, command lines and query strings.
   // (A colon counts only when the value follows at once: "the password: check it" is prose.)
-  [/\b(password|passphrase|passwd|pwd|secret|token)(\s*=\s*|:)(?!\[redacted\])("[^"]*"|'[^']*'|[^\s&,;"']+)/gi, `$1$2${REDACTED}`],
+  [
+    /\b(password|passphrase|passwd|pwd|secret|token)(\s*=\s*|:)(?!\[redacted\])("[^"]*"|'[^']*'|[^\s&,;"']+)/gi,
+    `$1$2${REDACTED}`,
+  ],
   // The FTP login command, as a protocol trace prints it.
   [/(^|[\n>] ?)PASS [^\r\n]+/g, `$1PASS ${REDACTED}`],
   // scheme://user:password@host
@@ -94,7 +103,10 @@ export function redactValue(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.map(v => redactValue(v, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    out[k] = /^(password|passphrase|privateKey|private_key|secret|token)$/i.test(k) && v ? REDACTED : redactValue(v, depth + 1);
+    out[k] =
+      /^(password|passphrase|privateKey|private_key|secret|token)$/i.test(k) && v
+        ? REDACTED
+        : redactValue(v, depth + 1);
   }
   return out;
 }

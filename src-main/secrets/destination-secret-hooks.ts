@@ -9,14 +9,20 @@ import { SecretStore } from './secret-store';
  * The store calls them after the file changed; when the keychain refuses, the error says what
  * happened so the person can re-enter the password instead of wondering where it went.
  */
-export function destinationSecretHooks(store: SecretStore = new SecretStore()): DestinationStoreHooks {
+export function destinationSecretHooks(
+  store: SecretStore = new SecretStore()
+): DestinationStoreHooks {
   return {
     onRemove: async name => {
       try {
         await store.deleteAll(name);
       } catch (error) {
         const plain = toPlainError(error);
-        throw new CourierError(plain.code, `“${name}” was removed, but its secrets could not be deleted from the keychain: ${plain.message}`, { cause: error });
+        throw new CourierError(
+          plain.code,
+          `“${name}” was removed, but its secrets could not be deleted from the keychain: ${plain.message}`,
+          { cause: error }
+        );
       }
     },
     onRename: async (from, to) => {
@@ -24,7 +30,11 @@ export function destinationSecretHooks(store: SecretStore = new SecretStore()): 
         await store.rename(from, to);
       } catch (error) {
         const plain = toPlainError(error);
-        throw new CourierError(plain.code, `“${from}” was renamed to “${to}”, but its secrets could not be moved in the keychain: ${plain.message} Enter its password again.`, { cause: error });
+        throw new CourierError(
+          plain.code,
+          `“${from}” was renamed to “${to}”, but its secrets could not be moved in the keychain: ${plain.message} Enter its password again.`,
+          { cause: error }
+        );
       }
     },
   };

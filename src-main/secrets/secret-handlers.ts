@@ -4,7 +4,14 @@ import type { Handlers } from '../ipc/ipc-router';
 import { SecretStore } from './secret-store';
 import { SshIdentities } from './ssh-identity';
 
-type SecretChannels = 'secrets:set' | 'secrets:has' | 'secrets:delete' | 'keys:generate' | 'keys:public' | 'keys:import' | 'keychain:status';
+type SecretChannels =
+  | 'secrets:set'
+  | 'secrets:has'
+  | 'secrets:delete'
+  | 'keys:generate'
+  | 'keys:public'
+  | 'keys:import'
+  | 'keychain:status';
 
 /** The largest private key file Courier will read (real keys are a few kilobytes). */
 const MAX_KEY_FILE_BYTES = 64 * 1024;
@@ -12,8 +19,13 @@ const MAX_KEY_FILE_BYTES = 64 * 1024;
 /** Reads a private key file the user picked, refusing anything that cannot be a key. */
 export async function readKeyFile(path: string): Promise<string> {
   const info = await stat(path).catch(() => null);
-  if (!info || !info.isFile()) throw new CourierError('keys.no-file', `There is no key file at “${path}”.`);
-  if (info.size > MAX_KEY_FILE_BYTES) throw new CourierError('keys.unreadable', 'This file is too large to be a private key. Choose the private key file (the one without “.pub”).');
+  if (!info || !info.isFile())
+    throw new CourierError('keys.no-file', `There is no key file at “${path}”.`);
+  if (info.size > MAX_KEY_FILE_BYTES)
+    throw new CourierError(
+      'keys.unreadable',
+      'This file is too large to be a private key. Choose the private key file (the one without “.pub”).'
+    );
   return readFile(path, 'utf8');
 }
 
@@ -21,7 +33,9 @@ export async function readKeyFile(path: string): Promise<string> {
  * The keychain's IPC handlers: the renderer can set, replace, delete and ask about secrets, make
  * and import SSH identities and see public keys, but no handler ever returns a secret.
  */
-export function createSecretHandlers(store: SecretStore = new SecretStore()): Pick<Handlers, SecretChannels> {
+export function createSecretHandlers(
+  store: SecretStore = new SecretStore()
+): Pick<Handlers, SecretChannels> {
   const identities = new SshIdentities(store);
   return {
     'secrets:set': async ({ destination, kind, value }) => {
@@ -33,7 +47,9 @@ export function createSecretHandlers(store: SecretStore = new SecretStore()): Pi
       return { password: has.password, passphrase: has.passphrase, privateKey: has['private-key'] };
     },
     'secrets:delete': async ({ destination, kind }) => ({
-      deleted: kind ? Number(await store.delete(destination, kind)) : await store.deleteAll(destination),
+      deleted: kind
+        ? Number(await store.delete(destination, kind))
+        : await store.deleteAll(destination),
     }),
     'keys:generate': async ({ name, passphrase, replace }) => ({
       publicKey: await identities.generate(name, { passphrase: passphrase || undefined, replace }),

@@ -5,6 +5,7 @@ import { redact, registerSecret } from '../logging/redact';
 
 /** The secrets a destination (or a key identity of the same name) can have. */
 export const secretKinds = ['password', 'passphrase', 'private-key'] as const;
+/** One kind of destination secret. */
 export type SecretKind = (typeof secretKinds)[number];
 
 /**
@@ -19,9 +20,11 @@ export type SecretReader = Readonly<{
 
 /** Whether the keychain can be used now, in words for the user when it cannot. */
 export type KeychainStatus = Readonly<
-  { usable: true; backend: string } | { usable: false; backend: string; code: string; message: string }
+  | { usable: true; backend: string }
+  | { usable: false; backend: string; code: string; message: string }
 >;
 
+/** How a SecretStore is set up (the defaults are right for the app and the CLI). */
 export type SecretStoreOptions = Readonly<{
   /** The keychain service name; "Courier" in the app (tests may isolate themselves with another). */
   service?: string;
@@ -52,10 +55,20 @@ export function keychainName(platform: NodeJS.Platform = process.platform): stri
  * what tells a locked keychain (an unlock prompt dismissed, `IsLocked`) from a missing one (no
  * D-Bus session, nobody owning `org.freedesktop.secrets`, no default collection).
  */
-export function keychainError(error: unknown, platform: NodeJS.Platform = process.platform): CourierError {
+export function keychainError(
+  error: unknown,
+  platform: NodeJS.Platform = process.platform
+): CourierError {
   if (error instanceof CourierError) return error;
-  const text = error instanceof Error ? `${error.message} ${String((error.cause as Error | undefined)?.message ?? '')}` : String(error);
-  if (/\block(ed)?\b|IsLocked|prompt was dismissed|user canceled|user cancelled|interaction is not allowed/i.test(text)) {
+  const text =
+    error instanceof Error
+      ? `${error.message} ${String((error.cause as Error | undefined)?.message ?? '')}`
+      : String(error);
+  if (
+    /\block(ed)?\b|IsLocked|prompt was dismissed|user canceled|user cancelled|interaction is not allowed/i.test(
+      text
+    )
+  ) {
     return new CourierError('secrets.locked', LOCKED_MESSAGE, { cause: error });
   }
   if (/no result found|no such object|NoSuchObject/i.test(text)) {
@@ -65,8 +78,15 @@ export function keychainError(error: unknown, platform: NodeJS.Platform = proces
       { cause: error }
     );
   }
-  if (/dbus|d-bus|autolaunch|failed to connect|ServiceUnknown|not provided by any|no platform|no storage|platform failure|NoStorageAccess/i.test(text)) {
-    const where = platform === 'linux' ? ' On Linux Courier needs a Secret Service such as GNOME Keyring, KWallet or KeePassXC running in your session.' : '';
+  if (
+    /dbus|d-bus|autolaunch|failed to connect|ServiceUnknown|not provided by any|no platform|no storage|platform failure|NoStorageAccess/i.test(
+      text
+    )
+  ) {
+    const where =
+      platform === 'linux'
+        ? ' On Linux Courier needs a Secret Service such as GNOME Keyring, KWallet or KeePassXC running in your session.'
+        : '';
     return new CourierError(
       'secrets.unavailable',
       `Courier cannot reach your system keychain, so it cannot save or read passwords.${where} Courier never keeps passwords in a file.`,
@@ -74,15 +94,28 @@ export function keychainError(error: unknown, platform: NodeJS.Platform = proces
     );
   }
   if (/timed out|timeout|abort/i.test(text)) {
-    return new CourierError('secrets.timeout', 'Your system keychain did not answer. If it is asking for your password, answer it, then try again.', { cause: error });
+    return new CourierError(
+      'secrets.timeout',
+      'Your system keychain did not answer. If it is asking for your password, answer it, then try again.',
+      { cause: error }
+    );
   }
-  return new CourierError('secrets.refused', `Your system keychain refused the request: ${redact(text.trim())}`, { cause: error });
+  return new CourierError(
+    'secrets.refused',
+    `Your system keychain refused the request: ${redact(text.trim())}`,
+    { cause: error }
+  );
 }
 
-const accountOf = (destinationName: string, kind: SecretKind): string => `${destinationName}/${kind}`;
+const accountOf = (destinationName: string, kind: SecretKind): string =>
+  `${destinationName}/${kind}`;
 
 const checkName = (destinationName: string): void => {
-  if (!destinationName.trim()) throw new CourierError('secrets.no-name', 'A secret needs the name of the destination it belongs to.');
+  if (!destinationName.trim())
+    throw new CourierError(
+      'secrets.no-name',
+      'A secret needs the name of the destination it belongs to.'
+    );
 };
 
 /**
@@ -107,7 +140,8 @@ export class SecretStore implements SecretReader {
     this.service = options.service ?? KEYCHAIN_SERVICE;
     this.platform = options.platform ?? process.platform;
     this.timeoutMs = options.timeoutMs ?? 120_000;
-    this.entryOptions = this.platform === 'linux' ? { linux: { store: 'secret-service' } } : undefined;
+    this.entryOptions =
+      this.platform === 'linux' ? { linux: { store: 'secret-service' } } : undefined;
   }
 
   /** Saves (or replaces) a secret. An empty value deletes it. */
@@ -118,7 +152,9 @@ export class SecretStore implements SecretReader {
       return;
     }
     registerSecret(value);
-    await this.call(accountOf(destinationName, kind), (entry, signal) => entry.setPassword(value, signal));
+    await this.call(accountOf(destinationName, kind), (entry, signal) =>
+      entry.setPassword(value, signal)
+    );
   }
 
   /**
@@ -129,7 +165,9 @@ export class SecretStore implements SecretReader {
    */
   async get(destinationName: string, kind: SecretKind): Promise<string | null> {
     checkName(destinationName);
-    const value = await this.call(accountOf(destinationName, kind), (entry, signal) => entry.getPassword(signal));
+    const value = await this.call(accountOf(destinationName, kind), (entry, signal) =>
+      entry.getPassword(signal)
+    );
     if (value === null || value === undefined) {
       await this.checkUsable();
       return null;
@@ -153,7 +191,9 @@ export class SecretStore implements SecretReader {
   /** Deletes a secret; true when there was one. */
   async delete(destinationName: string, kind: SecretKind): Promise<boolean> {
     checkName(destinationName);
-    return this.call(accountOf(destinationName, kind), (entry, signal) => entry.deleteCredential(signal));
+    return this.call(accountOf(destinationName, kind), (entry, signal) =>
+      entry.deleteCredential(signal)
+    );
   }
 
   /** Deletes every secret of a destination (when the destination is removed); returns how many. */
@@ -176,7 +216,10 @@ export class SecretStore implements SecretReader {
     if (from === to) return 0;
     const target = await this.hasAll(to);
     if (secretKinds.some(kind => target[kind])) {
-      throw new CourierError('secrets.name-taken', `The keychain already holds secrets for “${to}”. Remove that destination first or choose another name.`);
+      throw new CourierError(
+        'secrets.name-taken',
+        `The keychain already holds secrets for “${to}”. Remove that destination first or choose another name.`
+      );
     }
     const moving: Array<[SecretKind, string]> = [];
     for (const kind of secretKinds) {
@@ -222,7 +265,10 @@ export class SecretStore implements SecretReader {
     }
   }
 
-  private async call<T>(account: string, action: (entry: AsyncEntry, signal: AbortSignal) => Promise<T>): Promise<T> {
+  private async call<T>(
+    account: string,
+    action: (entry: AsyncEntry, signal: AbortSignal) => Promise<T>
+  ): Promise<T> {
     const signal = AbortSignal.timeout(this.timeoutMs);
     try {
       // The constructor itself throws when there is no D-Bus session at all.

@@ -14,13 +14,21 @@ export type KeyPair = Readonly<{ privateKey: string; publicKey: string }>;
  *
  * Uses ssh2's asynchronous generator so the main process never blocks on it.
  */
-export function generateKeyPair(options: Readonly<{ comment: string; passphrase?: string }>): Promise<KeyPair> {
+export function generateKeyPair(
+  options: Readonly<{ comment: string; passphrase?: string }>
+): Promise<KeyPair> {
   const settings = options.passphrase
     ? { comment: options.comment, passphrase: options.passphrase, cipher: 'aes256-ctr' }
     : { comment: options.comment };
   return new Promise((resolve, reject) => {
     utils.generateKeyPair('ed25519', settings, (error, pair) => {
-      if (error) reject(new CourierError('keys.generate-failed', `Courier could not make a key pair: ${error.message}`));
+      if (error)
+        reject(
+          new CourierError(
+            'keys.generate-failed',
+            `Courier could not make a key pair: ${error.message}`
+          )
+        );
       else {
         registerSecret(pair.private);
         resolve({ privateKey: pair.private, publicKey: pair.public.trim() });
@@ -48,15 +56,27 @@ export function openPrivateKey(text: string, passphrase?: string): ParsedKey {
   if (parsed instanceof Error) {
     const message = parsed.message;
     if (/no passphrase given|encrypted/i.test(message) && !passphrase) {
-      throw new CourierError('keys.passphrase-needed', 'This private key is protected by a passphrase. Give its passphrase too.');
+      throw new CourierError(
+        'keys.passphrase-needed',
+        'This private key is protected by a passphrase. Give its passphrase too.'
+      );
     }
     if (/bad passphrase|integrity check failed|bad decrypt|passphrase/i.test(message)) {
-      throw new CourierError('keys.wrong-passphrase', 'The passphrase does not open this private key. Check it and try again.');
+      throw new CourierError(
+        'keys.wrong-passphrase',
+        'The passphrase does not open this private key. Check it and try again.'
+      );
     }
-    throw new CourierError('keys.unreadable', 'This is not a private key Courier can read. Use an OpenSSH or PEM private key file (the one without “.pub”).');
+    throw new CourierError(
+      'keys.unreadable',
+      'This is not a private key Courier can read. Use an OpenSSH or PEM private key file (the one without “.pub”).'
+    );
   }
   if (!parsed.isPrivateKey()) {
-    throw new CourierError('keys.not-private', 'This is a public key. Courier needs the private key (usually the same file name without “.pub”).');
+    throw new CourierError(
+      'keys.not-private',
+      'This is a public key. Courier needs the private key (usually the same file name without “.pub”).'
+    );
   }
   return parsed;
 }
@@ -80,11 +100,20 @@ export class SshIdentities {
   constructor(private readonly store: SecretStore) {}
 
   /** Generates an ed25519 identity, stores it in the keychain and returns its public key line. */
-  async generate(name: string, options: Readonly<{ passphrase?: string; comment?: string; replace?: boolean }> = {}): Promise<string> {
+  async generate(
+    name: string,
+    options: Readonly<{ passphrase?: string; comment?: string; replace?: boolean }> = {}
+  ): Promise<string> {
     if (!options.replace && (await this.store.has(name, 'private-key'))) {
-      throw new CourierError('keys.exists', `“${name}” already has a private key in the keychain. Choose another name, or replace it on purpose.`);
+      throw new CourierError(
+        'keys.exists',
+        `“${name}” already has a private key in the keychain. Choose another name, or replace it on purpose.`
+      );
     }
-    const pair = await generateKeyPair({ comment: options.comment ?? `courier-${name.replace(/\s+/g, '-')}`, passphrase: options.passphrase });
+    const pair = await generateKeyPair({
+      comment: options.comment ?? `courier-${name.replace(/\s+/g, '-')}`,
+      passphrase: options.passphrase,
+    });
     await this.save(name, pair.privateKey, options.passphrase);
     return pair.publicKey;
   }
@@ -106,7 +135,10 @@ export class SshIdentities {
   async publicKey(name: string): Promise<string> {
     const text = await this.store.get(name, 'private-key');
     if (text === null) {
-      throw new CourierError('keys.none', `There is no private key called “${name}” in the keychain. Generate one with “courier keys generate ${name}” or import one.`);
+      throw new CourierError(
+        'keys.none',
+        `There is no private key called “${name}” in the keychain. Generate one with “courier keys generate ${name}” or import one.`
+      );
     }
     const passphrase = (await this.store.get(name, 'passphrase')) ?? undefined;
     return publicKeyLine(openPrivateKey(text, passphrase));

@@ -1,4 +1,8 @@
-import { parseDestination, PresetId, type Destination } from '../../../src-core/destinations/destination';
+import {
+  parseDestination,
+  PresetId,
+  type Destination,
+} from '../../../src-core/destinations/destination';
 import { destinationFromPreset } from '../../../src-core/destinations/presets';
 import { defaultPort, type Protocol } from '../../../src-core/destinations/transport';
 import { CourierError, toPlainError } from '../../../src-core/errors';
@@ -7,7 +11,13 @@ import type { CliCommand } from '../cli-io';
 import { parseCommandArgs } from '../run-cli';
 import { createLogger, type Logger } from '../../logging/logger';
 import { redact } from '../../logging/redact';
-import { getDestination, listDestinations, removeDestination, renameDestination, saveDestination } from '../../settings/destination-store';
+import {
+  getDestination,
+  listDestinations,
+  removeDestination,
+  renameDestination,
+  saveDestination,
+} from '../../settings/destination-store';
 import { readKeyFile } from '../../secrets/secret-handlers';
 import { readSecretLines } from '../../secrets/secret-input';
 import { SecretStore, type SecretKind } from '../../secrets/secret-store';
@@ -103,15 +113,27 @@ function summary(d: Destination, secrets: DestinationSummary['secrets']): Destin
 
 const secretWords = (s: DestinationSummary['secrets']): string => {
   if (!s) return '(keychain unavailable)';
-  const words = [s.password && 'password', s.privateKey && 'private key', s.passphrase && 'passphrase'].filter(Boolean);
+  const words = [
+    s.password && 'password',
+    s.privateKey && 'private key',
+    s.passphrase && 'passphrase',
+  ].filter(Boolean);
   return words.length > 0 ? words.join(', ') : 'none';
 };
 
 function table(rows: readonly DestinationSummary[]): string {
   const header = ['NAME', 'PRESET', 'PROTOCOL', 'SERVER', 'USER', 'IN KEYCHAIN'];
-  const cells = rows.map(r => [r.name, r.presetId, r.protocol ?? '-', r.host ? `${r.host}:${r.port}` : '-', r.user ?? '-', secretWords(r.secrets)]);
+  const cells = rows.map(r => [
+    r.name,
+    r.presetId,
+    r.protocol ?? '-',
+    r.host ? `${r.host}:${r.port}` : '-',
+    r.user ?? '-',
+    secretWords(r.secrets),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map(c => c[i]!.length)));
-  const line = (c: readonly string[]) => c.map((v, i) => (i === c.length - 1 ? v : v.padEnd(widths[i]!))).join('  ');
+  const line = (c: readonly string[]) =>
+    c.map((v, i) => (i === c.length - 1 ? v : v.padEnd(widths[i]!))).join('  ');
   return [line(header), ...cells.map(line)].join('\n');
 }
 
@@ -126,16 +148,20 @@ async function list(home: string, io: CliIo, json: boolean): Promise<number> {
   // Ask the keychain once; when it cannot answer the list is still shown, marked as such.
   const keychain = destinations.length > 0 ? await store.status() : null;
   const rows: DestinationSummary[] = [];
-  for (const d of destinations) rows.push(summary(d, keychain?.usable ? await secretsOf(store, d.name) : null));
+  for (const d of destinations)
+    rows.push(summary(d, keychain?.usable ? await secretsOf(store, d.name) : null));
   if (json) {
     printJson(io, {
       destinations: rows,
       problems,
-      ...(keychain && !keychain.usable ? { keychain: { code: keychain.code, message: keychain.message } } : {}),
+      ...(keychain && !keychain.usable
+        ? { keychain: { code: keychain.code, message: keychain.message } }
+        : {}),
     });
     return ExitCode.ok;
   }
-  if (rows.length === 0) io.stdout.write('No destinations yet. Add one with “courier destinations add NAME …”.\n');
+  if (rows.length === 0)
+    io.stdout.write('No destinations yet. Add one with “courier destinations add NAME …”.\n');
   else io.stdout.write(`${table(rows)}\n`);
   if (keychain && !keychain.usable) io.stderr.write(`courier: ${keychain.message}\n`);
   for (const p of problems) io.stderr.write(`courier: skipped ${p.file}: ${redact(p.message)}\n`);
@@ -157,30 +183,58 @@ type AddValues = Readonly<{
   'passphrase-stdin'?: boolean;
 }>;
 
-async function add(home: string, io: CliIo, name: string, values: AddValues, json: boolean, log: Logger): Promise<number> {
+async function add(
+  home: string,
+  io: CliIo,
+  name: string,
+  values: AddValues,
+  json: boolean,
+  log: Logger
+): Promise<number> {
   const presetId = values.preset ?? 'generic';
-  if (!PresetId.safeParse(presetId).success) throw new UsageError(`there is no preset “${presetId}”; choose one of ${PresetId.options.join(', ')}.`);
+  if (!PresetId.safeParse(presetId).success)
+    throw new UsageError(
+      `there is no preset “${presetId}”; choose one of ${PresetId.options.join(', ')}.`
+    );
   const preset = destinationFromPreset(presetId as PresetId);
   const protocol = (values.protocol ?? preset.transport.protocol) as Protocol | undefined;
-  if (!protocol || !protocols.includes(protocol)) throw new UsageError(`--protocol must be one of ${protocols.join(', ')}.`);
-  if (!values.host) throw new UsageError('--host is missing (the server name the vendor gave you).');
+  if (!protocol || !protocols.includes(protocol))
+    throw new UsageError(`--protocol must be one of ${protocols.join(', ')}.`);
+  if (!values.host)
+    throw new UsageError('--host is missing (the server name the vendor gave you).');
   if (!values.user) throw new UsageError('--user is missing.');
   let port: number | undefined;
   if (values.port !== undefined) {
-    if (!/^\d+$/.test(values.port) || Number(values.port) < 1 || Number(values.port) > 65535) throw new UsageError(`--port must be a number from 1 to 65535 (got “${values.port}”).`);
+    if (!/^\d+$/.test(values.port) || Number(values.port) < 1 || Number(values.port) > 65535)
+      throw new UsageError(`--port must be a number from 1 to 65535 (got “${values.port}”).`);
     port = Number(values.port);
   } else if (values.protocol === undefined || values.protocol === preset.transport.protocol) {
     port = preset.transport.port;
   }
-  if (values.auth !== undefined && !(authModes as readonly string[]).includes(values.auth)) throw new UsageError(`--auth must be one of ${authModes.join(', ')}.`);
+  if (values.auth !== undefined && !(authModes as readonly string[]).includes(values.auth))
+    throw new UsageError(`--auth must be one of ${authModes.join(', ')}.`);
   const sftp = protocol === 'sftp';
-  if (!sftp && (values.key || values['passphrase-stdin'] || values['host-key'] || (values.auth && values.auth !== 'password'))) {
-    throw new UsageError('keys, passphrases and host keys belong to SFTP; FTPS logs in with a password.');
+  if (
+    !sftp &&
+    (values.key ||
+      values['passphrase-stdin'] ||
+      values['host-key'] ||
+      (values.auth && values.auth !== 'password'))
+  ) {
+    throw new UsageError(
+      'keys, passphrases and host keys belong to SFTP; FTPS logs in with a password.'
+    );
   }
-  if (sftp && values['tls-fingerprint']) throw new UsageError('--tls-fingerprint belongs to FTPS; SFTP servers are pinned with --host-key.');
+  if (sftp && values['tls-fingerprint'])
+    throw new UsageError(
+      '--tls-fingerprint belongs to FTPS; SFTP servers are pinned with --host-key.'
+    );
 
   if (await getDestination(home, name)) {
-    throw new CourierError('destination.exists', `A destination called “${name}” already exists. Remove it first or choose another name.`);
+    throw new CourierError(
+      'destination.exists',
+      `A destination called “${name}” already exists. Remove it first or choose another name.`
+    );
   }
   // Validate the destination before touching the keychain, so a typo leaves nothing behind.
   const draft = (auth: (typeof authModes)[number]) =>
@@ -202,7 +256,10 @@ async function add(home: string, io: CliIo, name: string, values: AddValues, jso
   draft('password');
   const destinationName = parseDestination({ ...preset, name }).name;
 
-  const labels = [...(values['password-stdin'] ? ['password'] : []), ...(values['passphrase-stdin'] ? ['passphrase'] : [])];
+  const labels = [
+    ...(values['password-stdin'] ? ['password'] : []),
+    ...(values['passphrase-stdin'] ? ['passphrase'] : []),
+  ];
   const read = labels.length > 0 ? await readSecretLines(io.stdin, labels) : [];
   const password = values['password-stdin'] ? read[0] : undefined;
   const passphrase = values['passphrase-stdin'] ? read[labels.indexOf('passphrase')] : undefined;
@@ -213,13 +270,21 @@ async function add(home: string, io: CliIo, name: string, values: AddValues, jso
   const identities = new SshIdentities(store);
   // Find out whether the keychain works before anything is written.
   const hasIdentity = sftp && !keyText ? await store.has(destinationName, 'private-key') : false;
-  if (password !== undefined || keyText !== undefined || passphrase !== undefined) await store.checkUsable();
+  if (password !== undefined || keyText !== undefined || passphrase !== undefined)
+    await store.checkUsable();
   if (passphrase !== undefined && !keyText && !hasIdentity) {
-    throw new UsageError('--passphrase-stdin is for a private key: give --key FILE, or make an identity first with “courier keys generate NAME”.');
+    throw new UsageError(
+      '--passphrase-stdin is for a private key: give --key FILE, or make an identity first with “courier keys generate NAME”.'
+    );
   }
   const hasKey = keyText !== undefined || hasIdentity;
-  const auth = (values.auth as (typeof authModes)[number] | undefined) ?? (hasKey ? (password !== undefined ? 'key-and-password' : 'key') : 'password');
-  if (auth !== 'password' && !hasKey) throw new UsageError(`--auth ${auth} needs a private key: give --key FILE, or make one first with “courier keys generate ${destinationName}”.`);
+  const auth =
+    (values.auth as (typeof authModes)[number] | undefined) ??
+    (hasKey ? (password !== undefined ? 'key-and-password' : 'key') : 'password');
+  if (auth !== 'password' && !hasKey)
+    throw new UsageError(
+      `--auth ${auth} needs a private key: give --key FILE, or make one first with “courier keys generate ${destinationName}”.`
+    );
   const destination = draft(auth);
 
   const written: SecretKind[] = [];
@@ -246,35 +311,60 @@ async function add(home: string, io: CliIo, name: string, values: AddValues, jso
   log.info('destination added', { destination: result });
   if (json) printJson(io, { destination: result });
   else {
-    io.stdout.write(`Added “${result.name}”: ${result.protocol} to ${result.host}:${result.port} as ${result.user}, folder ${result.folder}.\n`);
+    io.stdout.write(
+      `Added “${result.name}”: ${result.protocol} to ${result.host}:${result.port} as ${result.user}, folder ${result.folder}.\n`
+    );
     io.stdout.write(`In the system keychain: ${secretWords(secrets)}.\n`);
     if ((auth === 'password' || auth === 'key-and-password') && secrets && !secrets.password) {
-      io.stderr.write(`courier: no password is saved yet; add it with “courier destinations add … --password-stdin” or in the app.\n`);
+      io.stderr.write(
+        `courier: no password is saved yet; add it with “courier destinations add … --password-stdin” or in the app.\n`
+      );
     }
   }
   return ExitCode.ok;
 }
 
-async function remove(home: string, io: CliIo, name: string, json: boolean, log: Logger): Promise<number> {
+async function remove(
+  home: string,
+  io: CliIo,
+  name: string,
+  json: boolean,
+  log: Logger
+): Promise<number> {
   const current = await getDestination(home, name);
-  if (!current) throw new CourierError('destination.not-found', `There is no destination called “${name}”.`);
+  if (!current)
+    throw new CourierError('destination.not-found', `There is no destination called “${name}”.`);
   const store = new SecretStore();
   // Secrets first: if the keychain is locked the destination stays, rather than orphaning them.
   const deleted = await store.deleteAll(current.name);
   await removeDestination(home, current.name);
   log.info('destination removed', { destination: current.name, secretsDeleted: deleted });
   if (json) printJson(io, { removed: current.name, secretsDeleted: deleted });
-  else io.stdout.write(`Removed “${current.name}” and ${deleted === 1 ? 'its secret' : `its ${deleted} secrets`} from the keychain.\n`);
+  else
+    io.stdout.write(
+      `Removed “${current.name}” and ${deleted === 1 ? 'its secret' : `its ${deleted} secrets`} from the keychain.\n`
+    );
   return ExitCode.ok;
 }
 
-async function rename(home: string, io: CliIo, from: string, to: string, json: boolean, log: Logger): Promise<number> {
+async function rename(
+  home: string,
+  io: CliIo,
+  from: string,
+  to: string,
+  json: boolean,
+  log: Logger
+): Promise<number> {
   const current = await getDestination(home, from);
-  if (!current) throw new CourierError('destination.not-found', `There is no destination called “${from}”.`);
+  if (!current)
+    throw new CourierError('destination.not-found', `There is no destination called “${from}”.`);
   const newName = parseDestination({ ...current, name: to }).name;
   const other = await getDestination(home, newName);
   if (other && other.name.toLowerCase() !== current.name.toLowerCase()) {
-    throw new CourierError('destination.exists', `A destination called “${other.name}” already exists. Choose another name.`);
+    throw new CourierError(
+      'destination.exists',
+      `A destination called “${other.name}” already exists. Choose another name.`
+    );
   }
   const store = new SecretStore();
   // Move the secrets first (copy, then delete), then the file; undo the move if the file fails.
@@ -288,17 +378,40 @@ async function rename(home: string, io: CliIo, from: string, to: string, json: b
   }
   log.info('destination renamed', { from: current.name, to: newName, secretsMoved: moved });
   if (json) printJson(io, { renamed: { from: current.name, to: newName }, secretsMoved: moved });
-  else io.stdout.write(`Renamed “${current.name}” to “${newName}”${moved > 0 ? `; its secrets moved with it` : ''}.\n`);
+  else
+    io.stdout.write(
+      `Renamed “${current.name}” to “${newName}”${moved > 0 ? `; its secrets moved with it` : ''}.\n`
+    );
   return ExitCode.ok;
 }
 
-async function test(home: string, io: CliIo, name: string, json: boolean, log: Logger): Promise<number> {
+async function test(
+  home: string,
+  io: CliIo,
+  name: string,
+  json: boolean,
+  log: Logger
+): Promise<number> {
   const result = await testDestination(home, name, new SecretStore(), step => {
     if (!json) io.stdout.write(`${redact(formatConnectionStep(step))}\n`);
   });
-  const steps = result.steps.map(step => ({ ...step, message: redact(step.message), ...(step.advice ? { advice: redact(step.advice) } : {}) }));
-  log.info('destination tested', { destination: name, ok: result.ok, failed: steps.filter(s => s.status === 'failed').map(s => s.code ?? s.id) });
-  if (json) printJson(io, { destination: name, ok: result.ok, steps, ...(result.tlsMaxVersion ? { tlsMaxVersion: result.tlsMaxVersion } : {}) });
+  const steps = result.steps.map(step => ({
+    ...step,
+    message: redact(step.message),
+    ...(step.advice ? { advice: redact(step.advice) } : {}),
+  }));
+  log.info('destination tested', {
+    destination: name,
+    ok: result.ok,
+    failed: steps.filter(s => s.status === 'failed').map(s => s.code ?? s.id),
+  });
+  if (json)
+    printJson(io, {
+      destination: name,
+      ok: result.ok,
+      steps,
+      ...(result.tlsMaxVersion ? { tlsMaxVersion: result.tlsMaxVersion } : {}),
+    });
   else io.stdout.write(result.ok ? 'The connection works.\n' : '');
   return result.ok ? ExitCode.ok : ExitCode.transfer;
 }
@@ -331,9 +444,18 @@ export const destinationsCommand: CliCommand = {
       if (names.length !== count) throw new UsageError(`destinations ${action} needs ${what}.`);
     };
     if (action !== 'add' && Object.keys(addOptions).length > 0) {
-      throw new UsageError(`${Object.keys(addOptions).map(k => `--${k}`).join(', ')} belong${Object.keys(addOptions).length === 1 ? 's' : ''} to “destinations add”.`);
+      throw new UsageError(
+        `${Object.keys(addOptions)
+          .map(k => `--${k}`)
+          .join(
+            ', '
+          )} belong${Object.keys(addOptions).length === 1 ? 's' : ''} to “destinations add”.`
+      );
     }
-    const log = createLogger({ home }).child({ scope: 'cli', command: `destinations ${action ?? ''}`.trim() });
+    const log = createLogger({ home }).child({
+      scope: 'cli',
+      command: `destinations ${action ?? ''}`.trim(),
+    });
     try {
       switch (action) {
         case 'list':

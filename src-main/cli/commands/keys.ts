@@ -63,31 +63,46 @@ export const keysCommand: CliCommand = {
       json: { type: 'boolean' },
     });
     const [action, name, ...extra] = positionals;
-    if (!action || !['generate', 'import', 'show'].includes(action)) throw new UsageError('choose generate, import or show.');
+    if (!action || !['generate', 'import', 'show'].includes(action))
+      throw new UsageError('choose generate, import or show.');
     if (!name) throw new UsageError(`keys ${action} needs the identity's NAME.`);
     if (extra.length > 0) throw new UsageError(`unexpected “${extra.join(' ')}”.`);
-    if (action !== 'import' && values.key !== undefined) throw new UsageError('--key belongs to “keys import”.');
-    if (action === 'show' && values['passphrase-stdin']) throw new UsageError('“keys show” needs no passphrase.');
+    if (action !== 'import' && values.key !== undefined)
+      throw new UsageError('--key belongs to “keys import”.');
+    if (action === 'show' && values['passphrase-stdin'])
+      throw new UsageError('“keys show” needs no passphrase.');
     const json = values.json === true;
     const identities = new SshIdentities(new SecretStore());
     const log = createLogger({ home }).child({ scope: 'cli', command: `keys ${action}` });
     try {
       let publicKey: string;
-      const passphrase = values['passphrase-stdin'] ? (await readSecretLines(io.stdin, ['passphrase']))[0] : undefined;
+      const passphrase = values['passphrase-stdin']
+        ? (await readSecretLines(io.stdin, ['passphrase']))[0]
+        : undefined;
       if (action === 'generate') {
-        publicKey = await identities.generate(name, { passphrase, replace: values.replace === true, comment: values.comment });
+        publicKey = await identities.generate(name, {
+          passphrase,
+          replace: values.replace === true,
+          comment: values.comment,
+        });
       } else if (action === 'import') {
         if (!values.key) throw new UsageError('keys import needs --key FILE.');
         publicKey = await identities.importKey(name, await readKeyFile(values.key), passphrase);
       } else {
         publicKey = await identities.publicKey(name);
       }
-      if (action !== 'show') log.info(action === 'generate' ? 'key pair generated' : 'private key imported', { name, publicKey });
+      if (action !== 'show')
+        log.info(action === 'generate' ? 'key pair generated' : 'private key imported', {
+          name,
+          publicKey,
+        });
       if (json) printJson(io, { name, publicKey });
       else {
         io.stdout.write(`${publicKey}\n`);
         if (action !== 'show') {
-          io.stderr.write(`The private key of “${name}” is in your system keychain. Send the public key above to the vendor.\n`);
+          io.stderr.write(
+            `The private key of “${name}” is in your system keychain. Send the public key above to the vendor.\n`
+          );
         }
       }
       return ExitCode.ok;

@@ -23,7 +23,13 @@ const cli = async (argv: readonly string[], stdin?: string): Promise<Captured> =
   outputs.push(result);
   return result;
 };
-const allOutput = () => Object.fromEntries(outputs.flatMap((o, i) => [[`stdout#${i}`, o.stdout], [`stderr#${i}`, o.stderr]]));
+const allOutput = () =>
+  Object.fromEntries(
+    outputs.flatMap((o, i) => [
+      [`stdout#${i}`, o.stdout],
+      [`stderr#${i}`, o.stderr],
+    ])
+  );
 
 beforeAll(() => requireKeychain());
 beforeEach(async () => {
@@ -42,101 +48,328 @@ describe('courier destinations', () => {
     const renamed = `${name} renamed`;
     const password = `Pw-${randomBytes(9).toString('base64url')}`;
 
-    const added = await cli(['destinations', 'add', name, '--preset', 'customergauge', '--protocol', 'sftp', '--host', 'sftp.example.com', '--port', '2222', '--user', 'acme', '--folder', '/in', '--host-key', FP, '--password-stdin'], `${password}\n`);
+    const added = await cli(
+      [
+        'destinations',
+        'add',
+        name,
+        '--preset',
+        'customergauge',
+        '--protocol',
+        'sftp',
+        '--host',
+        'sftp.example.com',
+        '--port',
+        '2222',
+        '--user',
+        'acme',
+        '--folder',
+        '/in',
+        '--host-key',
+        FP,
+        '--password-stdin',
+      ],
+      `${password}\n`
+    );
     expect(added.code, added.stderr).toBe(0);
-    expect(added.stdout).toContain(`Added “${name}”: sftp to sftp.example.com:2222 as acme, folder /in.`);
+    expect(added.stdout).toContain(
+      `Added “${name}”: sftp to sftp.example.com:2222 as acme, folder /in.`
+    );
     expect(added.stdout).toContain('In the system keychain: password.');
     expect(await store.get(name, 'password')).toBe(password);
 
     const saved = JSON.parse(await readFile(destinationFile(home, name), 'utf8'));
-    expect(saved).toMatchObject({ name, presetId: 'customergauge', folder: '/in', transport: { protocol: 'sftp', host: 'sftp.example.com', port: 2222, user: 'acme', auth: 'password', hostKey: FP } });
+    expect(saved).toMatchObject({
+      name,
+      presetId: 'customergauge',
+      folder: '/in',
+      transport: {
+        protocol: 'sftp',
+        host: 'sftp.example.com',
+        port: 2222,
+        user: 'acme',
+        auth: 'password',
+        hostKey: FP,
+      },
+    });
 
     const listed = await cli(['destinations', 'list', '--json']);
     expect(listed.code).toBe(0);
     expect(JSON.parse(listed.stdout)).toEqual({
-      destinations: [{ name, presetId: 'customergauge', protocol: 'sftp', host: 'sftp.example.com', port: 2222, user: 'acme', auth: 'password', folder: '/in', hostKey: FP, tlsFingerprint: null, secrets: { password: true, passphrase: false, privateKey: false } }],
+      destinations: [
+        {
+          name,
+          presetId: 'customergauge',
+          protocol: 'sftp',
+          host: 'sftp.example.com',
+          port: 2222,
+          user: 'acme',
+          auth: 'password',
+          folder: '/in',
+          hostKey: FP,
+          tlsFingerprint: null,
+          secrets: { password: true, passphrase: false, privateKey: false },
+        },
+      ],
       problems: [],
     });
     const table = await cli(['destinations', 'list']);
-    expect(table.stdout).toMatch(new RegExp(`^NAME +PRESET +PROTOCOL +SERVER +USER +IN KEYCHAIN\\n${name} +customergauge +sftp +sftp\\.example\\.com:2222 +acme +password\\n$`));
+    expect(table.stdout).toMatch(
+      new RegExp(
+        `^NAME +PRESET +PROTOCOL +SERVER +USER +IN KEYCHAIN\\n${name} +customergauge +sftp +sftp\\.example\\.com:2222 +acme +password\\n$`
+      )
+    );
 
     const moved = await cli(['destinations', 'rename', name, renamed, '--json']);
     expect(moved.code, moved.stderr).toBe(0);
-    expect(JSON.parse(moved.stdout)).toEqual({ renamed: { from: name, to: renamed }, secretsMoved: 1 });
+    expect(JSON.parse(moved.stdout)).toEqual({
+      renamed: { from: name, to: renamed },
+      secretsMoved: 1,
+    });
     expect(await store.get(name, 'password')).toBeNull();
     expect(await store.get(renamed, 'password')).toBe(password);
 
     // Nothing in the settings folder, nor anything printed so far, holds the password.
     expect(await listFiles(home)).not.toEqual([]);
-    expect(await findSecrets({ folders: [home], texts: allOutput(), secrets: { password } })).toEqual([]);
+    expect(
+      await findSecrets({ folders: [home], texts: allOutput(), secrets: { password } })
+    ).toEqual([]);
     const grep = await run('grep', ['-rlF', password, home]).catch((e: { code: number }) => e);
     expect((grep as { code: number }).code).toBe(1);
 
     const removed = await cli(['destinations', 'remove', renamed]);
     expect(removed.code, removed.stderr).toBe(0);
     expect(removed.stdout).toBe(`Removed “${renamed}” and its secret from the keychain.\n`);
-    expect(await store.hasAll(renamed)).toEqual({ password: false, passphrase: false, 'private-key': false });
-    expect(JSON.parse((await cli(['destinations', 'list', '--json'])).stdout).destinations).toEqual([]);
+    expect(await store.hasAll(renamed)).toEqual({
+      password: false,
+      passphrase: false,
+      'private-key': false,
+    });
+    expect(JSON.parse((await cli(['destinations', 'list', '--json'])).stdout).destinations).toEqual(
+      []
+    );
   });
 
   it('imports --key FILE with its passphrase into the keychain, and keeps key text off the disk', async () => {
     const name = `Evalu ${randomBytes(3).toString('hex')}`;
     const keyFile = join(work, 'id_ed25519');
-    await run('/usr/bin/ssh-keygen', ['-q', '-t', 'ed25519', '-N', 'key-pass-77', '-C', 'it', '-f', keyFile]);
+    await run('/usr/bin/ssh-keygen', [
+      '-q',
+      '-t',
+      'ed25519',
+      '-N',
+      'key-pass-77',
+      '-C',
+      'it',
+      '-f',
+      keyFile,
+    ]);
     const keyText = await readFile(keyFile, 'utf8');
 
-    const wrong = await cli(['destinations', 'add', name, '--preset', 'evaluagent', '--protocol', 'sftp', '--host', 'h.example', '--user', 'u', '--key', keyFile, '--passphrase-stdin'], 'bad-pass\n');
+    const wrong = await cli(
+      [
+        'destinations',
+        'add',
+        name,
+        '--preset',
+        'evaluagent',
+        '--protocol',
+        'sftp',
+        '--host',
+        'h.example',
+        '--user',
+        'u',
+        '--key',
+        keyFile,
+        '--passphrase-stdin',
+      ],
+      'bad-pass\n'
+    );
     expect(wrong.code).toBe(1);
-    expect(wrong.stderr).toBe('courier: The passphrase does not open this private key. Check it and try again.\n');
-    expect(JSON.parse((await cli(['destinations', 'list', '--json'])).stdout).destinations).toEqual([]);
-    expect(await store.hasAll(name)).toEqual({ password: false, passphrase: false, 'private-key': false });
+    expect(wrong.stderr).toBe(
+      'courier: The passphrase does not open this private key. Check it and try again.\n'
+    );
+    expect(JSON.parse((await cli(['destinations', 'list', '--json'])).stdout).destinations).toEqual(
+      []
+    );
+    expect(await store.hasAll(name)).toEqual({
+      password: false,
+      passphrase: false,
+      'private-key': false,
+    });
 
-    const added = await cli(['destinations', 'add', name, '--preset', 'evaluagent', '--protocol', 'sftp', '--host', 'h.example', '--user', 'u', '--key', keyFile, '--passphrase-stdin', '--json'], 'key-pass-77\n');
+    const added = await cli(
+      [
+        'destinations',
+        'add',
+        name,
+        '--preset',
+        'evaluagent',
+        '--protocol',
+        'sftp',
+        '--host',
+        'h.example',
+        '--user',
+        'u',
+        '--key',
+        keyFile,
+        '--passphrase-stdin',
+        '--json',
+      ],
+      'key-pass-77\n'
+    );
     expect(added.code, added.stderr).toBe(0);
-    expect(JSON.parse(added.stdout).destination).toMatchObject({ name, auth: 'key', secrets: { password: false, passphrase: true, privateKey: true } });
+    expect(JSON.parse(added.stdout).destination).toMatchObject({
+      name,
+      auth: 'key',
+      secrets: { password: false, passphrase: true, privateKey: true },
+    });
     expect(await store.get(name, 'private-key')).toBe(keyText);
     expect(await store.get(name, 'passphrase')).toBe('key-pass-77');
-    expect(await findSecrets({ folders: [home], texts: allOutput(), secrets: { key: keyText, passphrase: 'key-pass-77' } })).toEqual([]);
+    expect(
+      await findSecrets({
+        folders: [home],
+        texts: allOutput(),
+        secrets: { key: keyText, passphrase: 'key-pass-77' },
+      })
+    ).toEqual([]);
     expect(await readFile(destinationFile(home, name), 'utf8')).not.toContain(keyFile);
 
     await cli(['destinations', 'remove', name]);
-    expect(await store.hasAll(name)).toEqual({ password: false, passphrase: false, 'private-key': false });
+    expect(await store.hasAll(name)).toEqual({
+      password: false,
+      passphrase: false,
+      'private-key': false,
+    });
   });
 
   it('uses an identity made with "courier keys generate" under the same name', async () => {
     const name = `keyed-${randomBytes(3).toString('hex')}`;
     expect((await cli(['keys', 'generate', name])).code).toBe(0);
-    const added = await cli(['destinations', 'add', name, '--protocol', 'sftp', '--host', 'h.example', '--user', 'u', '--json']);
+    const added = await cli([
+      'destinations',
+      'add',
+      name,
+      '--protocol',
+      'sftp',
+      '--host',
+      'h.example',
+      '--user',
+      'u',
+      '--json',
+    ]);
     expect(added.code, added.stderr).toBe(0);
-    expect(JSON.parse(added.stdout).destination).toMatchObject({ auth: 'key', secrets: { privateKey: true, password: false } });
+    expect(JSON.parse(added.stdout).destination).toMatchObject({
+      auth: 'key',
+      secrets: { privateKey: true, password: false },
+    });
     await cli(['destinations', 'remove', name]);
     expect(await store.has(name, 'private-key')).toBe(false);
   });
 
   it('refuses bad input in plain words and writes nothing', async () => {
     const name = `bad-${randomBytes(3).toString('hex')}`;
-    const noHost = await cli(['destinations', 'add', name, '--protocol', 'sftp', '--user', 'u', '--password-stdin'], 'pw-never-stored\n');
+    const noHost = await cli(
+      ['destinations', 'add', name, '--protocol', 'sftp', '--user', 'u', '--password-stdin'],
+      'pw-never-stored\n'
+    );
     expect(noHost.code).toBe(2);
     expect(noHost.stderr).toMatch(/--host is missing/);
-    const badFp = await cli(['destinations', 'add', name, '--protocol', 'sftp', '--host', 'h', '--user', 'u', '--host-key', 'SHA256:short', '--password-stdin'], 'pw-never-stored\n');
+    const badFp = await cli(
+      [
+        'destinations',
+        'add',
+        name,
+        '--protocol',
+        'sftp',
+        '--host',
+        'h',
+        '--user',
+        'u',
+        '--host-key',
+        'SHA256:short',
+        '--password-stdin',
+      ],
+      'pw-never-stored\n'
+    );
     expect(badFp.code).toBe(2);
     expect(badFp.stderr).toMatch(/host key fingerprint looks like SHA256/);
-    const ftpsKey = await cli(['destinations', 'add', name, '--protocol', 'ftps', '--host', 'h', '--user', 'u', '--key', '/nope']);
+    const ftpsKey = await cli([
+      'destinations',
+      'add',
+      name,
+      '--protocol',
+      'ftps',
+      '--host',
+      'h',
+      '--user',
+      'u',
+      '--key',
+      '/nope',
+    ]);
     expect(ftpsKey.code).toBe(2);
-    const noPassword = await cli(['destinations', 'add', name, '--protocol', 'ftps', '--host', 'h', '--user', 'u', '--password-stdin'], '');
+    const noPassword = await cli(
+      [
+        'destinations',
+        'add',
+        name,
+        '--protocol',
+        'ftps',
+        '--host',
+        'h',
+        '--user',
+        'u',
+        '--password-stdin',
+      ],
+      ''
+    );
     expect(noPassword.code).toBe(2);
     expect(noPassword.stderr).toMatch(/No password arrived on standard input/);
     expect(await store.has(name, 'password')).toBe(false);
     // Only the log was written (the failures), and it holds no password.
     expect((await listFiles(home)).map(f => f.slice(home.length))).toEqual(['/logs/courier.log']);
-    expect(await findSecrets({ folders: [home], secrets: { password: 'pw-never-stored' } })).toEqual([]);
+    expect(
+      await findSecrets({ folders: [home], secrets: { password: 'pw-never-stored' } })
+    ).toEqual([]);
 
     expect((await cli(['destinations', 'remove', 'nobody'])).code).toBe(2);
     expect((await cli(['destinations', 'list', '--host', 'x'])).code).toBe(2);
 
     // A second destination of the same name (in any case) is refused, its secret untouched.
-    expect((await cli(['destinations', 'add', name, '--protocol', 'ftps', '--host', 'h', '--user', 'u', '--password-stdin'], 'first-pw-1\n')).code).toBe(0);
-    const twice = await cli(['destinations', 'add', name.toUpperCase(), '--protocol', 'ftps', '--host', 'h', '--user', 'u', '--password-stdin'], 'second-pw-2\n');
+    expect(
+      (
+        await cli(
+          [
+            'destinations',
+            'add',
+            name,
+            '--protocol',
+            'ftps',
+            '--host',
+            'h',
+            '--user',
+            'u',
+            '--password-stdin',
+          ],
+          'first-pw-1\n'
+        )
+      ).code
+    ).toBe(0);
+    const twice = await cli(
+      [
+        'destinations',
+        'add',
+        name.toUpperCase(),
+        '--protocol',
+        'ftps',
+        '--host',
+        'h',
+        '--user',
+        'u',
+        '--password-stdin',
+      ],
+      'second-pw-2\n'
+    );
     expect(twice.code).toBe(2);
     expect(twice.stderr).toMatch(/already exists/);
     expect(await store.get(name, 'password')).toBe('first-pw-1');

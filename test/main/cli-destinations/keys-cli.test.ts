@@ -28,7 +28,10 @@ afterAll(async () => {
 describe('courier keys', () => {
   it('generates a key into the keychain, prints only the public key, and shows it again', async () => {
     const name = `vendor-${randomBytes(4).toString('hex')}`;
-    const generated = await courier(['keys', 'generate', name, '--passphrase-stdin'], { home, stdin: 'key pass phrase\n' });
+    const generated = await courier(['keys', 'generate', name, '--passphrase-stdin'], {
+      home,
+      stdin: 'key pass phrase\n',
+    });
     expect(generated.code, generated.stderr).toBe(0);
     const publicKey = generated.stdout.trim();
     expect(publicKey).toMatch(new RegExp(`^ssh-ed25519 AAAAC3NzaC1lZDI1NTE5\\S+ courier-${name}$`));
@@ -38,7 +41,13 @@ describe('courier keys', () => {
     // ssh-keygen agrees that this private key belongs to the printed public key.
     const keyFile = join(work, 'check');
     await writeFile(keyFile, privateKey, { mode: 0o600 });
-    const { stdout } = await run('/usr/bin/ssh-keygen', ['-y', '-P', 'key pass phrase', '-f', keyFile]);
+    const { stdout } = await run('/usr/bin/ssh-keygen', [
+      '-y',
+      '-P',
+      'key pass phrase',
+      '-f',
+      keyFile,
+    ]);
     expect(stdout.trim().split(' ').slice(0, 2)).toEqual(publicKey.split(' ').slice(0, 2));
     await rm(keyFile);
 
@@ -52,7 +61,13 @@ describe('courier keys', () => {
 
     const leaks = await findSecrets({
       folders: [home],
-      texts: { genOut: generated.stdout, genErr: generated.stderr, showOut: shown.stdout, againOut: again.stdout, againErr: again.stderr },
+      texts: {
+        genOut: generated.stdout,
+        genErr: generated.stderr,
+        showOut: shown.stdout,
+        againOut: again.stdout,
+        againErr: again.stderr,
+      },
       secrets: { 'private key': privateKey, passphrase: 'key pass phrase' },
     });
     expect(leaks).toEqual([]);
@@ -62,11 +77,36 @@ describe('courier keys', () => {
   it('imports a PEM key with its passphrase and refuses a wrong one in plain words', async () => {
     const name = `pem-${randomBytes(4).toString('hex')}`;
     const keyFile = join(work, 'id_rsa');
-    await run('/usr/bin/ssh-keygen', ['-q', '-t', 'rsa', '-b', '2048', '-m', 'PEM', '-N', 'pem-pass-1', '-C', 'x', '-f', keyFile]);
-    const wrong = await courier(['keys', 'import', name, '--key', keyFile, '--passphrase-stdin', '--json'], { home, stdin: 'nope\n' });
+    await run('/usr/bin/ssh-keygen', [
+      '-q',
+      '-t',
+      'rsa',
+      '-b',
+      '2048',
+      '-m',
+      'PEM',
+      '-N',
+      'pem-pass-1',
+      '-C',
+      'x',
+      '-f',
+      keyFile,
+    ]);
+    const wrong = await courier(
+      ['keys', 'import', name, '--key', keyFile, '--passphrase-stdin', '--json'],
+      { home, stdin: 'nope\n' }
+    );
     expect(wrong.code).toBe(1);
-    expect(JSON.parse(wrong.stdout)).toEqual({ error: { code: 'keys.wrong-passphrase', message: 'The passphrase does not open this private key. Check it and try again.' } });
-    const ok = await courier(['keys', 'import', name, '--key', keyFile, '--passphrase-stdin'], { home, stdin: 'pem-pass-1\n' });
+    expect(JSON.parse(wrong.stdout)).toEqual({
+      error: {
+        code: 'keys.wrong-passphrase',
+        message: 'The passphrase does not open this private key. Check it and try again.',
+      },
+    });
+    const ok = await courier(['keys', 'import', name, '--key', keyFile, '--passphrase-stdin'], {
+      home,
+      stdin: 'pem-pass-1\n',
+    });
     expect(ok.code, ok.stderr).toBe(0);
     const expected = (await readFile(`${keyFile}.pub`, 'utf8')).split(' ').slice(0, 2).join(' ');
     expect(ok.stdout.trim().split(' ').slice(0, 2).join(' ')).toBe(expected);
@@ -80,7 +120,10 @@ describe('courier keys', () => {
     expect(missing.stderr).toMatch(/There is no private key called “no-such-identity”/);
     expect((await courier(['keys', 'show'], { home })).code).toBe(2);
     expect((await courier(['keys', 'destroy', 'x'], { home })).code).toBe(2);
-    const empty = await courier(['keys', 'generate', 'x-empty', '--passphrase-stdin'], { home, stdin: '' });
+    const empty = await courier(['keys', 'generate', 'x-empty', '--passphrase-stdin'], {
+      home,
+      stdin: '',
+    });
     expect(empty.code).toBe(2);
     expect(empty.stderr).toMatch(/No passphrase arrived on standard input/);
   });

@@ -5,7 +5,10 @@ import { runCli } from '../../../src-main/cli/run-cli';
 export type Captured = Readonly<{ code: number; stdout: string; stderr: string }>;
 
 /** Runs `courier <argv>` with `stdin` as standard input; `--home` is added when given. */
-export async function courier(argv: readonly string[], options: Readonly<{ home?: string; stdin?: string }> = {}): Promise<Captured> {
+export async function courier(
+  argv: readonly string[],
+  options: Readonly<{ home?: string; stdin?: string }> = {}
+): Promise<Captured> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
@@ -14,6 +17,11 @@ export async function courier(argv: readonly string[], options: Readonly<{ home?
   stderr.on('data', (d: Buffer) => (err += d.toString()));
   const stdin = Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]);
   const args = options.home ? ['--home', options.home, ...argv] : [...argv];
-  const code = await runCli(args, { stdout, stderr, stdin, env: { ...process.env, COURIER_HOME: undefined } });
+  const code = await runCli(args, {
+    stdout,
+    stderr,
+    stdin,
+    env: { ...process.env, COURIER_HOME: undefined },
+  });
   return { code, stdout: out, stderr: err };
 }

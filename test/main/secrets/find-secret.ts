@@ -13,6 +13,7 @@ import { join } from 'node:path';
 /** One place a secret was found: which secret (by label) and where (a file path or a text name). */
 export type SecretHit = Readonly<{ secret: string; where: string; form: string }>;
 
+/** Where to search, and for which secrets. */
 export type FindSecretsInput = Readonly<{
   /** Folders searched recursively (every file, whatever its type). */
   folders?: readonly string[];
@@ -38,7 +39,10 @@ export async function listFiles(folder: string): Promise<string[]> {
 
 /** The spellings of a secret to look for. */
 function needles(secret: string): Array<[form: string, bytes: Buffer]> {
-  const forms: Array<[string, string]> = [['as is', secret], ['JSON-escaped', JSON.stringify(secret).slice(1, -1)]];
+  const forms: Array<[string, string]> = [
+    ['as is', secret],
+    ['JSON-escaped', JSON.stringify(secret).slice(1, -1)],
+  ];
   if (secret.trim() !== secret) forms.push(['trimmed', secret.trim()]);
   if (/PRIVATE KEY-----/.test(secret)) {
     secret
@@ -56,12 +60,15 @@ function needles(secret: string): Array<[form: string, bytes: Buffer]> {
 
 /** Finds every place any of the secrets occurs; an empty list means none leaked. */
 export async function findSecrets(input: FindSecretsInput): Promise<SecretHit[]> {
-  const secrets = Object.entries(input.secrets).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].length > 0);
+  const secrets = Object.entries(input.secrets).filter(
+    (e): e is [string, string] => typeof e[1] === 'string' && e[1].length > 0
+  );
   const haystacks: Array<[string, Buffer]> = [];
   for (const folder of input.folders ?? []) {
     for (const file of await listFiles(folder)) haystacks.push([file, await readFile(file)]);
   }
-  for (const [name, text] of Object.entries(input.texts ?? {})) haystacks.push([name, Buffer.from(text, 'utf8')]);
+  for (const [name, text] of Object.entries(input.texts ?? {}))
+    haystacks.push([name, Buffer.from(text, 'utf8')]);
   const hits: SecretHit[] = [];
   for (const [label, secret] of secrets) {
     const forms = needles(secret);

@@ -22,7 +22,9 @@ const attempt = async (run: () => Promise<unknown>): Promise<unknown> => {
 
 if (action === 'store') {
   await store.set(name, 'password', value);
-  process.stdout.write(`${JSON.stringify({ stored: (await store.get(name, 'password')) === value })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ stored: (await store.get(name, 'password')) === value })}\n`
+  );
 } else if (action === 'report') {
   const report = {
     status: await store.status(),

@@ -22,10 +22,13 @@ export function requireKeychain(): void {
     ['/usr/bin/dbus-run-session', 'dbus'],
     ['/usr/bin/dbus-send', 'dbus'],
   ] as const) {
-    if (!existsSync(program)) throw new Error(`${program} is missing: install it with “apt-get install ${pkg}”.`);
+    if (!existsSync(program))
+      throw new Error(`${program} is missing: install it with “apt-get install ${pkg}”.`);
   }
   if (!process.env.DBUS_SESSION_BUS_ADDRESS || process.env.COURIER_TEST_KEYRING !== '1') {
-    throw new Error('The keychain tests need a private Secret Service: run them with “npm test -- <paths>”, which starts D-Bus and gnome-keyring.');
+    throw new Error(
+      'The keychain tests need a private Secret Service: run them with “npm test -- <paths>”, which starts D-Bus and gnome-keyring.'
+    );
   }
 }
 
@@ -38,6 +41,7 @@ export type KeychainSetup =
   /** A private unlocked gnome-keyring whose login collection is locked before `afterLock` runs. */
   | 'locked';
 
+/** What the child process printed and how it exited. */
 export type ChildResult = Readonly<{ code: number | null; stdout: string; stderr: string }>;
 
 /** A D-Bus session bus config with no service activation, so no Secret Service can start. */
@@ -76,12 +80,23 @@ const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
  */
 export async function runInKeychainSession(
   setup: KeychainSetup,
-  scripts: Readonly<{ beforeLock?: ReadonlyArray<readonly string[]>; afterLock: readonly string[]; env?: NodeJS.ProcessEnv }>
+  scripts: Readonly<{
+    beforeLock?: ReadonlyArray<readonly string[]>;
+    afterLock: readonly string[];
+    env?: NodeJS.ProcessEnv;
+  }>
 ): Promise<ChildResult> {
   const dir = await mkdtemp(join(tmpdir(), 'courier-keychain-child-'));
   try {
     const node = (args: readonly string[]) => `node --import tsx ${args.map(quote).join(' ')}`;
-    const env: NodeJS.ProcessEnv = { ...process.env, ...scripts.env, XDG_DATA_HOME: join(dir, 'data'), HOME: dir, DISPLAY: '', WAYLAND_DISPLAY: '' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...scripts.env,
+      XDG_DATA_HOME: join(dir, 'data'),
+      HOME: dir,
+      DISPLAY: '',
+      WAYLAND_DISPLAY: '',
+    };
     delete env.COURIER_TEST_KEYRING;
     let command: string;
     let args: string[];

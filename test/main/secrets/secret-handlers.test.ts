@@ -26,7 +26,12 @@ describe('keychain IPC handlers', () => {
   beforeAll(async () => {
     requireKeychain();
     dir = await mkdtemp(join(tmpdir(), 'courier-secret-ipc-'));
-    handlers = createMainHandlers({ home: dir, emit: () => undefined, appVersion: '0.0.0', locale: 'en' });
+    handlers = createMainHandlers({
+      home: dir,
+      emit: () => undefined,
+      appVersion: '0.0.0',
+      locale: 'en',
+    });
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
@@ -35,20 +40,50 @@ describe('keychain IPC handlers', () => {
   it('sets, reports and deletes secrets, and never sends one back', async () => {
     const destination = `ipc-${randomBytes(4).toString('hex')}`;
     const password = `pw-${randomBytes(8).toString('hex')}`;
-    expect(await call('keychain:status')).toEqual({ ok: true, value: { usable: true, backend: expect.stringMatching(/Secret Service/) } });
-    expect(await call('secrets:has', { destination })).toEqual({ ok: true, value: { password: false, passphrase: false, privateKey: false } });
-    expect(await call('secrets:set', { destination, kind: 'password', value: password })).toEqual({ ok: true, value: {} });
+    expect(await call('keychain:status')).toEqual({
+      ok: true,
+      value: { usable: true, backend: expect.stringMatching(/Secret Service/) },
+    });
+    expect(await call('secrets:has', { destination })).toEqual({
+      ok: true,
+      value: { password: false, passphrase: false, privateKey: false },
+    });
+    expect(await call('secrets:set', { destination, kind: 'password', value: password })).toEqual({
+      ok: true,
+      value: {},
+    });
     expect(await store.get(destination, 'password')).toBe(password);
-    expect(await call('secrets:has', { destination })).toEqual({ ok: true, value: { password: true, passphrase: false, privateKey: false } });
+    expect(await call('secrets:has', { destination })).toEqual({
+      ok: true,
+      value: { password: true, passphrase: false, privateKey: false },
+    });
 
-    const generated = await call('keys:generate', { name: destination, passphrase: 'ipc-key-pass' });
-    expect(generated).toEqual({ ok: true, value: { publicKey: expect.stringMatching(/^ssh-ed25519 /) } });
+    const generated = await call('keys:generate', {
+      name: destination,
+      passphrase: 'ipc-key-pass',
+    });
+    expect(generated).toEqual({
+      ok: true,
+      value: { publicKey: expect.stringMatching(/^ssh-ed25519 /) },
+    });
     expect(await call('keys:public', { name: destination })).toEqual(generated);
-    expect(await call('secrets:has', { destination })).toEqual({ ok: true, value: { password: true, passphrase: true, privateKey: true } });
+    expect(await call('secrets:has', { destination })).toEqual({
+      ok: true,
+      value: { password: true, passphrase: true, privateKey: true },
+    });
 
-    expect(await call('secrets:delete', { destination, kind: 'password' })).toEqual({ ok: true, value: { deleted: 1 } });
-    expect(await call('secrets:delete', { destination })).toEqual({ ok: true, value: { deleted: 2 } });
-    expect(await call('secrets:has', { destination })).toEqual({ ok: true, value: { password: false, passphrase: false, privateKey: false } });
+    expect(await call('secrets:delete', { destination, kind: 'password' })).toEqual({
+      ok: true,
+      value: { deleted: 1 },
+    });
+    expect(await call('secrets:delete', { destination })).toEqual({
+      ok: true,
+      value: { deleted: 2 },
+    });
+    expect(await call('secrets:has', { destination })).toEqual({
+      ok: true,
+      value: { password: false, passphrase: false, privateKey: false },
+    });
 
     const privateKeyText = 'OPENSSH PRIVATE KEY';
     const everything = JSON.stringify(outcomes);
@@ -60,12 +95,34 @@ describe('keychain IPC handlers', () => {
   it('imports a key file the user picked, and explains a wrong passphrase', async () => {
     const name = `import-${randomBytes(4).toString('hex')}`;
     const file = join(dir, 'id_ed25519');
-    await run('/usr/bin/ssh-keygen', ['-q', '-t', 'ed25519', '-N', 'file-pass', '-C', 'picked', '-f', file]);
+    await run('/usr/bin/ssh-keygen', [
+      '-q',
+      '-t',
+      'ed25519',
+      '-N',
+      'file-pass',
+      '-C',
+      'picked',
+      '-f',
+      file,
+    ]);
     const wrong = await call('keys:import', { name, path: file, passphrase: 'nope' });
-    expect(wrong).toEqual({ ok: false, error: { code: 'keys.wrong-passphrase', message: 'The passphrase does not open this private key. Check it and try again.' } });
+    expect(wrong).toEqual({
+      ok: false,
+      error: {
+        code: 'keys.wrong-passphrase',
+        message: 'The passphrase does not open this private key. Check it and try again.',
+      },
+    });
     const imported = await call('keys:import', { name, path: file, passphrase: 'file-pass' });
-    expect(imported).toEqual({ ok: true, value: { publicKey: (await readFile(`${file}.pub`, 'utf8')).trim() } });
-    expect(await call('keys:import', { name, path: join(dir, 'missing') })).toMatchObject({ ok: false, error: { code: 'keys.no-file' } });
+    expect(imported).toEqual({
+      ok: true,
+      value: { publicKey: (await readFile(`${file}.pub`, 'utf8')).trim() },
+    });
+    expect(await call('keys:import', { name, path: join(dir, 'missing') })).toMatchObject({
+      ok: false,
+      error: { code: 'keys.no-file' },
+    });
     await store.deleteAll(name);
   });
 
@@ -73,18 +130,33 @@ describe('keychain IPC handlers', () => {
     const name = `app-${randomBytes(4).toString('hex')}`;
     const renamed = `${name}-renamed`;
     const preset = await call('destinations:get', { name: 'generic' });
-    const destination = { ...(preset as { value: { destination: Record<string, unknown> } }).value.destination, name };
+    const destination = {
+      ...(preset as { value: { destination: Record<string, unknown> } }).value.destination,
+      name,
+    };
     expect(await call('destinations:save', { destination })).toMatchObject({ ok: true });
     await call('secrets:set', { destination: name, kind: 'password', value: 'app-password-1' });
-    expect(await call('destinations:save', { destination: { ...destination, name: renamed }, previousName: name })).toMatchObject({ ok: true });
+    expect(
+      await call('destinations:save', {
+        destination: { ...destination, name: renamed },
+        previousName: name,
+      })
+    ).toMatchObject({ ok: true });
     expect(await store.get(name, 'password')).toBeNull();
     expect(await store.get(renamed, 'password')).toBe('app-password-1');
-    expect(await call('destinations:remove', { name: renamed })).toEqual({ ok: true, value: { removed: true } });
+    expect(await call('destinations:remove', { name: renamed })).toEqual({
+      ok: true,
+      value: { removed: true },
+    });
     expect(await store.get(renamed, 'password')).toBeNull();
   });
 
   it('rejects malformed requests before they reach the keychain', async () => {
-    expect(await call('secrets:set', { destination: 'x', kind: 'token', value: 'v' })).toMatchObject({ ok: false, error: { code: 'ipc.invalid-request' } });
-    expect(await call('secrets:set', { destination: '', kind: 'password', value: 'v' })).toMatchObject({ ok: false, error: { code: 'ipc.invalid-request' } });
+    expect(
+      await call('secrets:set', { destination: 'x', kind: 'token', value: 'v' })
+    ).toMatchObject({ ok: false, error: { code: 'ipc.invalid-request' } });
+    expect(
+      await call('secrets:set', { destination: '', kind: 'password', value: 'v' })
+    ).toMatchObject({ ok: false, error: { code: 'ipc.invalid-request' } });
   });
 });

@@ -45,7 +45,9 @@ describe('SecretStore against the real Secret Service', () => {
     const name = unique('layout');
     await store.set(name, 'private-key', 'key text\nwith lines');
     // Read it with the library directly: proves the entry really is in the Secret Service.
-    const raw = new AsyncEntry('Courier', `${name}/private-key`, { linux: { store: 'secret-service' } });
+    const raw = new AsyncEntry('Courier', `${name}/private-key`, {
+      linux: { store: 'secret-service' },
+    });
     expect(await raw.getPassword()).toBe('key text\nwith lines');
     await store.deleteAll(name);
     expect(await raw.getPassword()).toBeNull();
@@ -57,7 +59,11 @@ describe('SecretStore against the real Secret Service', () => {
     await store.set(from, 'password', 'pw-to-move');
     await store.set(from, 'passphrase', 'pp-to-move');
     expect(await store.rename(from, to)).toBe(2);
-    expect(await store.hasAll(from)).toEqual({ password: false, passphrase: false, 'private-key': false });
+    expect(await store.hasAll(from)).toEqual({
+      password: false,
+      passphrase: false,
+      'private-key': false,
+    });
     expect(await store.get(to, 'password')).toBe('pw-to-move');
     expect(await store.get(to, 'passphrase')).toBe('pp-to-move');
 
@@ -77,7 +83,11 @@ describe('SecretStore against the real Secret Service', () => {
     await store.set(gone, 'private-key', 'key-gone');
     await store.set(kept, 'password', 'pw-kept');
     expect(await store.deleteAll(gone)).toBe(3);
-    expect(await store.hasAll(gone)).toEqual({ password: false, passphrase: false, 'private-key': false });
+    expect(await store.hasAll(gone)).toEqual({
+      password: false,
+      passphrase: false,
+      'private-key': false,
+    });
     expect(await store.get(kept, 'password')).toBe('pw-kept');
     await store.deleteAll(kept);
   });
@@ -106,10 +116,13 @@ describe('SecretStore when the keychain cannot be used', () => {
   });
 
   it('explains that there is no keychain when nobody provides the Secret Service', async () => {
-    const result = await runInKeychainSession('no-secret-service', { afterLock: [child, 'report', 'nobody'] });
+    const result = await runInKeychainSession('no-secret-service', {
+      afterLock: [child, 'report', 'nobody'],
+    });
     expect(result.code, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout);
-    for (const op of ['get', 'set', 'checkUsable']) expect(report[op], op).toMatchObject({ code: 'secrets.unavailable' });
+    for (const op of ['get', 'set', 'checkUsable'])
+      expect(report[op], op).toMatchObject({ code: 'secrets.unavailable' });
     expect(report.status.message).toMatch(/Secret Service/);
   });
 
@@ -119,10 +132,16 @@ describe('SecretStore when the keychain cannot be used', () => {
       afterLock: [child, 'report', 'acme'],
     });
     expect(result.code, result.stderr).toBe(0);
-    const [stored, report] = result.stdout.trim().split('\n').map(line => JSON.parse(line));
+    const [stored, report] = result.stdout
+      .trim()
+      .split('\n')
+      .map(line => JSON.parse(line));
     expect(stored).toEqual({ stored: true });
     for (const op of ['get', 'has', 'set', 'delete', 'checkUsable']) {
-      expect(report[op], op).toEqual({ code: 'secrets.locked', message: 'Your system keychain is locked. Unlock it and try again.' });
+      expect(report[op], op).toEqual({
+        code: 'secrets.locked',
+        message: 'Your system keychain is locked. Unlock it and try again.',
+      });
     }
     expect(report.status).toMatchObject({ usable: false, code: 'secrets.locked' });
     expect(result.stdout).not.toContain('saved-before-lock');

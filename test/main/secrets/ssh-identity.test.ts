@@ -7,7 +7,12 @@ import { promisify } from 'node:util';
 import { Client } from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SecretStore } from '../../../src-main/secrets/secret-store';
-import { generateKeyPair, openPrivateKey, publicKeyLine, SshIdentities } from '../../../src-main/secrets/ssh-identity';
+import {
+  generateKeyPair,
+  openPrivateKey,
+  publicKeyLine,
+  SshIdentities,
+} from '../../../src-main/secrets/ssh-identity';
 import { startSshd, type SshdServer } from '../../harness/servers/sshd';
 import { requireProgram } from '../../harness/servers/programs';
 import { requireKeychain } from './keychain-harness';
@@ -35,26 +40,49 @@ async function sshKeygenPublic(privateKey: string, passphrase = ''): Promise<str
 }
 
 /** Makes a key with ssh-keygen, returning the private key text and the .pub line. */
-async function sshKeygen(args: readonly string[], passphrase: string): Promise<{ privateKey: string; publicKey: string }> {
+async function sshKeygen(
+  args: readonly string[],
+  passphrase: string
+): Promise<{ privateKey: string; publicKey: string }> {
   const file = join(dir, `made-${randomBytes(4).toString('hex')}`);
-  await run('/usr/bin/ssh-keygen', ['-q', ...args, '-N', passphrase, '-C', 'made-by-ssh-keygen', '-f', file]);
-  return { privateKey: await readFile(file, 'utf8'), publicKey: (await readFile(`${file}.pub`, 'utf8')).trim() };
+  await run('/usr/bin/ssh-keygen', [
+    '-q',
+    ...args,
+    '-N',
+    passphrase,
+    '-C',
+    'made-by-ssh-keygen',
+    '-f',
+    file,
+  ]);
+  return {
+    privateKey: await readFile(file, 'utf8'),
+    publicKey: (await readFile(`${file}.pub`, 'utf8')).trim(),
+  };
 }
 
 describe('ed25519 key generation', () => {
   it('makes an OpenSSH key pair that ssh-keygen reads, without a passphrase', async () => {
     const pair = await generateKeyPair({ comment: 'courier-acme' });
     expect(pair.privateKey).toMatch(/^-----BEGIN OPENSSH PRIVATE KEY-----\n/);
-    expect(pair.publicKey).toMatch(/^ssh-ed25519 AAAAC3NzaC1lZDI1NTE5[A-Za-z0-9+/=]+ courier-acme$/);
+    expect(pair.publicKey).toMatch(
+      /^ssh-ed25519 AAAAC3NzaC1lZDI1NTE5[A-Za-z0-9+/=]+ courier-acme$/
+    );
     expect(keyPart(await sshKeygenPublic(pair.privateKey))).toBe(keyPart(pair.publicKey));
   });
 
   it('encrypts the private key with the passphrase', async () => {
     const pair = await generateKeyPair({ comment: 'courier-acme', passphrase: 'correct horse' });
-    expect(keyPart(await sshKeygenPublic(pair.privateKey, 'correct horse'))).toBe(keyPart(pair.publicKey));
+    expect(keyPart(await sshKeygenPublic(pair.privateKey, 'correct horse'))).toBe(
+      keyPart(pair.publicKey)
+    );
     await expect(sshKeygenPublic(pair.privateKey, 'wrong horse')).rejects.toThrow();
-    expect(() => openPrivateKey(pair.privateKey, 'wrong horse')).toThrow(expect.objectContaining({ code: 'keys.wrong-passphrase' }));
-    expect(() => openPrivateKey(pair.privateKey)).toThrow(expect.objectContaining({ code: 'keys.passphrase-needed' }));
+    expect(() => openPrivateKey(pair.privateKey, 'wrong horse')).toThrow(
+      expect.objectContaining({ code: 'keys.wrong-passphrase' })
+    );
+    expect(() => openPrivateKey(pair.privateKey)).toThrow(
+      expect.objectContaining({ code: 'keys.passphrase-needed' })
+    );
     expect(publicKeyLine(openPrivateKey(pair.privateKey, 'correct horse'))).toBe(pair.publicKey);
   });
 });
@@ -65,14 +93,25 @@ describe('private key import', () => {
     expect(publicKeyLine(openPrivateKey(openssh.privateKey, 'pp-openssh'))).toBe(openssh.publicKey);
     const pem = await sshKeygen(['-t', 'rsa', '-b', '2048', '-m', 'PEM'], 'pp-pem');
     expect(pem.privateKey).toMatch(/^-----BEGIN RSA PRIVATE KEY-----/);
-    expect(keyPart(publicKeyLine(openPrivateKey(pem.privateKey, 'pp-pem')))).toBe(keyPart(pem.publicKey));
-    expect(() => openPrivateKey(pem.privateKey, 'not-it')).toThrow(expect.objectContaining({ code: 'keys.wrong-passphrase' }));
+    expect(keyPart(publicKeyLine(openPrivateKey(pem.privateKey, 'pp-pem')))).toBe(
+      keyPart(pem.publicKey)
+    );
+    expect(() => openPrivateKey(pem.privateKey, 'not-it')).toThrow(
+      expect.objectContaining({ code: 'keys.wrong-passphrase' })
+    );
   });
 
   it('refuses a public key, and text that is no key, in plain words', async () => {
     const openssh = await sshKeygen(['-t', 'ed25519'], '');
-    expect(() => openPrivateKey(openssh.publicKey)).toThrow(expect.objectContaining({ code: 'keys.not-private', message: expect.stringMatching(/public key/) }));
-    expect(() => openPrivateKey('name,email\nann,ann@example.com\n')).toThrow(expect.objectContaining({ code: 'keys.unreadable' }));
+    expect(() => openPrivateKey(openssh.publicKey)).toThrow(
+      expect.objectContaining({
+        code: 'keys.not-private',
+        message: expect.stringMatching(/public key/),
+      })
+    );
+    expect(() => openPrivateKey('name,email\nann,ann@example.com\n')).toThrow(
+      expect.objectContaining({ code: 'keys.unreadable' })
+    );
   });
 });
 
@@ -97,7 +136,9 @@ describe('SSH identities in the keychain', () => {
   it('imports a PEM key only when the passphrase opens it', async () => {
     const name = unique('imported');
     const pem = await sshKeygen(['-t', 'rsa', '-b', '2048', '-m', 'PEM'], 'pem-pass');
-    await expect(identities.importKey(name, pem.privateKey, 'bad-pass')).rejects.toMatchObject({ code: 'keys.wrong-passphrase' });
+    await expect(identities.importKey(name, pem.privateKey, 'bad-pass')).rejects.toMatchObject({
+      code: 'keys.wrong-passphrase',
+    });
     expect(await store.has(name, 'private-key')).toBe(false);
     const publicKey = await identities.importKey(name, pem.privateKey, 'pem-pass');
     expect(keyPart(publicKey)).toBe(keyPart(pem.publicKey));
@@ -118,7 +159,9 @@ describe('SSH identities in the keychain', () => {
       const name = unique('drop');
       const publicKey = await identities.generate(name, { passphrase: 'login-pass' });
       const user = server.users[0]!;
-      await writeFile(join(server.root, 'authorized_keys', user.name), `${publicKey}\n`, { mode: 0o644 });
+      await writeFile(join(server.root, 'authorized_keys', user.name), `${publicKey}\n`, {
+        mode: 0o644,
+      });
       const privateKey = (await store.get(name, 'private-key'))!;
       const passphrase = (await store.get(name, 'passphrase'))!;
       const listing = await new Promise<string[]>((resolve, reject) => {
@@ -134,7 +177,14 @@ describe('SSH identities in the keychain', () => {
           });
         });
         client.on('error', reject);
-        client.connect({ host: server.host, port: server.port, username: user.name, privateKey, passphrase, readyTimeout: 10_000 });
+        client.connect({
+          host: server.host,
+          port: server.port,
+          username: user.name,
+          privateKey,
+          passphrase,
+          readyTimeout: 10_000,
+        });
       }).catch(error => {
         throw new Error(`${String(error)}\n${server.log()}`);
       });
