@@ -37,7 +37,10 @@ export function encodePng(width, height, rgba) {
   const raw = Buffer.alloc((width * 4 + 1) * height);
   for (let y = 0; y < height; y++) {
     raw[y * (width * 4 + 1)] = 0; // filter: none
-    Buffer.from(rgba.buffer, rgba.byteOffset + y * width * 4, width * 4).copy(raw, y * (width * 4 + 1) + 1);
+    Buffer.from(rgba.buffer, rgba.byteOffset + y * width * 4, width * 4).copy(
+      raw,
+      y * (width * 4 + 1) + 1
+    );
   }
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
@@ -63,12 +66,27 @@ const inRoundedSquare = (inset, radius) => (x, y) => {
   const hi = 1 - inset - radius;
   const dx = Math.max(lo - x, 0, x - hi);
   const dy = Math.max(lo - y, 0, y - hi);
-  return x >= inset && x <= 1 - inset && y >= inset && y <= 1 - inset && dx * dx + dy * dy <= radius * radius;
+  return (
+    x >= inset &&
+    x <= 1 - inset &&
+    y >= inset &&
+    y <= 1 - inset &&
+    dx * dx + dy * dy <= radius * radius
+  );
 };
 
 // A paper plane: the body, and a darker fold so it reads at 16 px.
-const planeBody = inPolygon([[0.08, 0.47], [0.92, 0.12], [0.62, 0.88], [0.45, 0.6]]);
-const planeFold = inPolygon([[0.45, 0.6], [0.92, 0.12], [0.5, 0.78]]);
+const planeBody = inPolygon([
+  [0.08, 0.47],
+  [0.92, 0.12],
+  [0.62, 0.88],
+  [0.45, 0.6],
+]);
+const planeFold = inPolygon([
+  [0.45, 0.6],
+  [0.92, 0.12],
+  [0.5, 0.78],
+]);
 
 /** Paints layers [shape, [r, g, b, a]] in order, each pixel supersampled 4×4. */
 function paint(size, layers) {
@@ -76,13 +94,19 @@ function paint(size, layers) {
   const n = 4;
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < n; sy++) {
         for (let sx = 0; sx < n; sx++) {
           const x = (px + (sx + 0.5) / n) / size;
           const y = (py + (sy + 0.5) / n) / size;
           // Composite this sample's layers (straight alpha "over").
-          let sr = 0, sg = 0, sb = 0, sa = 0;
+          let sr = 0,
+            sg = 0,
+            sb = 0,
+            sa = 0;
           for (const [shape, [lr, lg, lb, la]] of layers) {
             if (!shape(x, y)) continue;
             const alpha = la / 255;
@@ -92,7 +116,10 @@ function paint(size, layers) {
             sb = (lb * alpha + sb * sa * (1 - alpha)) / outA;
             sa = outA;
           }
-          r += sr * sa; g += sg * sa; b += sb * sa; a += sa;
+          r += sr * sa;
+          g += sg * sa;
+          b += sb * sa;
+          a += sa;
         }
       }
       const i = (py * size + px) * 4;
@@ -121,20 +148,30 @@ const green = [22, 163, 74, 255];
 const scaled = (shape, s, ox, oy) => (x, y) => shape((x - ox) / s, (y - oy) / s);
 const badge = inCircle(0.77, 0.77, 0.23);
 const badgeRing = inCircle(0.77, 0.77, 0.29);
-const bang = (x, y) => (Math.abs(x - 0.77) < 0.035 && y > 0.63 && y < 0.8) || inCircle(0.77, 0.87, 0.04)(x, y);
+const bang = (x, y) =>
+  (Math.abs(x - 0.77) < 0.035 && y > 0.63 && y < 0.8) || inCircle(0.77, 0.87, 0.04)(x, y);
 const dots = (x, y) => [0.67, 0.77, 0.87].some(cx => inCircle(cx, 0.77, 0.035)(x, y));
 const clear = [0, 0, 0, 0];
 
 // Blue reads on light and dark task bars alike; macOS gets black template images instead.
 const trayLayers = {
-  idle: [[planeBody, trayBlue], [planeFold, trayFold]],
+  idle: [
+    [planeBody, trayBlue],
+    [planeFold, trayFold],
+  ],
   running: [
-    [scaled(planeBody, 0.82, 0, 0), trayBlue], [scaled(planeFold, 0.82, 0, 0), trayFold],
-    [badgeRing, clear], [badge, green], [dots, white],
+    [scaled(planeBody, 0.82, 0, 0), trayBlue],
+    [scaled(planeFold, 0.82, 0, 0), trayFold],
+    [badgeRing, clear],
+    [badge, green],
+    [dots, white],
   ],
   attention: [
-    [scaled(planeBody, 0.82, 0, 0), trayBlue], [scaled(planeFold, 0.82, 0, 0), trayFold],
-    [badgeRing, clear], [badge, orange], [bang, white],
+    [scaled(planeBody, 0.82, 0, 0), trayBlue],
+    [scaled(planeFold, 0.82, 0, 0), trayFold],
+    [badgeRing, clear],
+    [badge, orange],
+    [bang, white],
   ],
 };
 
@@ -151,7 +188,8 @@ function paintTray(size, layers) {
     const aa = above[i + 3] / 255;
     const ba = (below[i + 3] / 255) * keep;
     const oa = aa + ba * (1 - aa);
-    for (let c = 0; c < 3; c++) out[i + c] = oa > 0 ? Math.round((above[i + c] * aa + below[i + c] * ba * (1 - aa)) / oa) : 0;
+    for (let c = 0; c < 3; c++)
+      out[i + c] = oa > 0 ? Math.round((above[i + c] * aa + below[i + c] * ba * (1 - aa)) / oa) : 0;
     out[i + 3] = Math.round(oa * 255);
   }
   return out;
@@ -175,8 +213,22 @@ for (const [state, layers] of Object.entries(trayLayers)) {
   write(`tray-${state}-32.png`, 32, paintTray(32, layers));
 }
 // macOS menu bar: a black template image (the system tints it); the state shows in the tooltip.
-write('trayTemplate.png', 16, paint(16, [[planeBody, black], [planeFold, blackFold]]));
-write('trayTemplate@2x.png', 32, paint(32, [[planeBody, black], [planeFold, blackFold]]));
+write(
+  'trayTemplate.png',
+  16,
+  paint(16, [
+    [planeBody, black],
+    [planeFold, blackFold],
+  ])
+);
+write(
+  'trayTemplate@2x.png',
+  32,
+  paint(32, [
+    [planeBody, black],
+    [planeFold, blackFold],
+  ])
+);
 write('icon.png', 512, paint(512, appLayers));
 write('icon-256.png', 256, paint(256, appLayers));
 write('icon-32.png', 32, paint(32, appLayers));

@@ -48,15 +48,24 @@ export const jobCalls = {
   'jobs:save': { request: JobSaveRequest, response: Job },
   'jobs:remove': { request: byId, response: byId },
   /** Runs a job now in the background (never twice at once); `history:added` reports the run. */
-  'jobs:run': { request: byId, response: z.object({ status: z.enum(['started', 'already-running']) }) },
+  'jobs:run': {
+    request: byId,
+    response: z.object({ status: z.enum(['started', 'already-running']) }),
+  },
   'jobs:set-enabled': { request: byId.extend({ enabled: z.boolean() }), response: Job },
   /** Pauses or resumes every scheduled run. */
-  'jobs:pause-all': { request: z.object({ paused: z.boolean() }), response: z.object({ paused: z.boolean() }) },
+  'jobs:pause-all': {
+    request: z.object({ paused: z.boolean() }),
+    response: z.object({ paused: z.boolean() }),
+  },
   /** Notifications on success, start at login, history retention. */
   'jobs:settings': { request: z.undefined(), response: BackgroundSettings },
   'jobs:set-settings': { request: BackgroundSettings.partial(), response: BackgroundSettings },
   /** Past runs, newest first (default the last 200). */
-  'history:list': { request: z.object({ limit: z.number().int().min(1).max(10_000).optional() }).optional(), response: z.array(Run) },
+  'history:list': {
+    request: z.object({ limit: z.number().int().min(1).max(10_000).optional() }).optional(),
+    response: z.array(Run),
+  },
   'history:get': { request: byId, response: Run.nullable() },
 } as const;
 

@@ -31,7 +31,11 @@ export type HeaderChangePolicy = z.infer<typeof HeaderChangePolicy>;
 
 export const Job = z.object({
   id: z.string().min(1),
-  name: z.string().trim().min(1, 'A job needs a name.').max(100, 'A job name has at most 100 characters.'),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'A job needs a name.')
+    .max(100, 'A job name has at most 100 characters.'),
   source: JobSource,
   /** The destination's name. */
   destination: z.string().min(1, 'A job needs a destination.'),
@@ -56,5 +60,8 @@ export type Job = z.output<typeof Job>;
 export type JobInput = z.input<typeof Job>;
 
 /** A job as the renderer edits it: no id or creation time yet when it is new. */
-export const JobDraft = Job.extend({ id: z.string().min(1).optional(), createdAt: z.string().optional() });
+export const JobDraft = Job.extend({
+  id: z.string().min(1).optional(),
+  createdAt: z.string().optional(),
+});
 export type JobDraft = z.input<typeof JobDraft>;

@@ -21,7 +21,10 @@ export function parseSchedule(text: string): Schedule {
   if (zone) {
     timeZone = zone[1]!;
     if (!isKnownTimeZone(timeZone)) {
-      throw new CourierError('schedule.unknown-time-zone', `Courier does not know the time zone “${timeZone}”. Use a name such as Europe/Brussels or America/New_York.`);
+      throw new CourierError(
+        'schedule.unknown-time-zone',
+        `Courier does not know the time zone “${timeZone}”. Use a name such as Europe/Brussels or America/New_York.`
+      );
     }
     rest = rest.slice(0, zone.index);
   }
@@ -34,13 +37,21 @@ export function parseSchedule(text: string): Schedule {
     head = rest.slice(0, atIndex).trim();
     times = parseTimes(rest.slice(atIndex + 4), text);
   }
-  const withZone = <T extends object>(value: T): T & { timeZone?: string } => (timeZone ? { ...value, timeZone } : value);
+  const withZone = <T extends object>(value: T): T & { timeZone?: string } =>
+    timeZone ? { ...value, timeZone } : value;
   const needTimes = (): TimeOfDay[] => {
     if (times) return times;
-    throw new CourierError('schedule.missing-time', `Say at what time, for example “${original} at 02:00”.`);
+    throw new CourierError(
+      'schedule.missing-time',
+      `Say at what time, for example “${original} at 02:00”.`
+    );
   };
   const noTimes = (): void => {
-    if (times) throw new CourierError('schedule.not-understood', `“${original}” gives a time to a schedule that repeats all day. Write for example “every day at 02:00” or “every 15 minutes”.`);
+    if (times)
+      throw new CourierError(
+        'schedule.not-understood',
+        `“${original}” gives a time to a schedule that repeats all day. Write for example “every day at 02:00” or “every 15 minutes”.`
+      );
   };
 
   const interval = parseInterval(head);
@@ -49,25 +60,59 @@ export function parseSchedule(text: string): Schedule {
     return Schedule.parse(withZone({ kind: 'interval', minutes: interval }));
   }
 
-  const perDay = /^(\d+|once|twice|one|two|three|four|five|six)\s*(?:x|times?)?\s+(?:a|per|each|every)\s+day$|^(\d+|one|two|three|four|five|six)\s+times\s+daily$/.exec(head);
+  const perDay =
+    /^(\d+|once|twice|one|two|three|four|five|six)\s*(?:x|times?)?\s+(?:a|per|each|every)\s+day$|^(\d+|one|two|three|four|five|six)\s+times\s+daily$/.exec(
+      head
+    );
   if (perDay) {
     const count = wordNumber(perDay[1] ?? perDay[2]!);
-    if (count < 1 || count > 24) throw new CourierError('schedule.out-of-range', 'A job can run from once to 24 times a day; for more, use “every N minutes”.');
+    if (count < 1 || count > 24)
+      throw new CourierError(
+        'schedule.out-of-range',
+        'A job can run from once to 24 times a day; for more, use “every N minutes”.'
+      );
     if (times) {
-      if (times.length !== count) throw new CourierError('schedule.not-understood', `“${original}” says ${count} times a day but gives ${times.length} time${times.length === 1 ? '' : 's'}.`);
+      if (times.length !== count)
+        throw new CourierError(
+          'schedule.not-understood',
+          `“${original}” says ${count} times a day but gives ${times.length} time${times.length === 1 ? '' : 's'}.`
+        );
       return Schedule.parse(withZone({ kind: 'weekly', days: [...weekdays], times }));
     }
     return Schedule.parse(withZone({ kind: 'times-a-day', count }));
   }
 
-  const nthWeekday = /^(?:(?:every month|monthly) )?(?:on )?(?:the |every |each )?(first|1st|second|2nd|third|3rd|fourth|4th|last) ([a-z]+?)\.?(?: (?:of|in) (?:the|each|every) month)?$/.exec(head);
-  if (nthWeekday && weekdayOf(nthWeekday[2]!) && (/month/.test(head))) {
-    const nth = ({ first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, last: 'last' } as const)[nthWeekday[1] as 'first'];
-    return Schedule.parse(withZone({ kind: 'monthly-weekday', nth, weekday: weekdayOf(nthWeekday[2]!)!, times: needTimes() }));
+  const nthWeekday =
+    /^(?:(?:every month|monthly) )?(?:on )?(?:the |every |each )?(first|1st|second|2nd|third|3rd|fourth|4th|last) ([a-z]+?)\.?(?: (?:of|in) (?:the|each|every) month)?$/.exec(
+      head
+    );
+  if (nthWeekday && weekdayOf(nthWeekday[2]!) && /month/.test(head)) {
+    const nth = (
+      {
+        first: 1,
+        '1st': 1,
+        second: 2,
+        '2nd': 2,
+        third: 3,
+        '3rd': 3,
+        fourth: 4,
+        '4th': 4,
+        last: 'last',
+      } as const
+    )[nthWeekday[1] as 'first'];
+    return Schedule.parse(
+      withZone({
+        kind: 'monthly-weekday',
+        nth,
+        weekday: weekdayOf(nthWeekday[2]!)!,
+        times: needTimes(),
+      })
+    );
   }
 
   const monthDays = parseMonthDays(head);
-  if (monthDays) return Schedule.parse(withZone({ kind: 'monthly', days: monthDays, times: needTimes() }));
+  if (monthDays)
+    return Schedule.parse(withZone({ kind: 'monthly', days: monthDays, times: needTimes() }));
 
   const days = parseWeekdays(head);
   if (days) return Schedule.parse(withZone({ kind: 'weekly', days, times: needTimes() }));
@@ -91,7 +136,16 @@ function isKnownTimeZone(zone: string): boolean {
   }
 }
 
-const numberWords: Readonly<Record<string, number>> = { once: 1, one: 1, twice: 2, two: 2, three: 3, four: 4, five: 5, six: 6 };
+const numberWords: Readonly<Record<string, number>> = {
+  once: 1,
+  one: 1,
+  twice: 2,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+};
 function wordNumber(word: string): number {
   return numberWords[word] ?? Number(word);
 }
@@ -105,12 +159,19 @@ function parseInterval(head: string): number | null {
   if (!match) return null;
   const n = Number(match[1]);
   const minutes = match[2]!.startsWith('h') ? n * 60 : n;
-  if (minutes < 1 || minutes > 1440) throw new CourierError('schedule.out-of-range', 'An interval runs from every minute to every 24 hours.');
+  if (minutes < 1 || minutes > 1440)
+    throw new CourierError(
+      'schedule.out-of-range',
+      'An interval runs from every minute to every 24 hours.'
+    );
   return minutes;
 }
 
 function parseTimes(text: string, original: string): TimeOfDay[] {
-  const parts = text.split(/\s*(?:,|\band\b)\s*/).map(p => p.trim()).filter(p => p !== '');
+  const parts = text
+    .split(/\s*(?:,|\band\b)\s*/)
+    .map(p => p.trim())
+    .filter(p => p !== '');
   if (parts.length === 0) throw notUnderstood(original);
   return [...new Set(parts.map(p => parseTime(p)))].sort();
 }
@@ -119,26 +180,53 @@ function parseTime(text: string): TimeOfDay {
   if (text === 'noon' || text === 'midday') return '12:00';
   if (text === 'midnight') return '00:00';
   const match = /^(\d{1,2})(?:[:h.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$/.exec(text);
-  if (!match) throw new CourierError('schedule.invalid-time', `“${text}” is not a time. Write times as HH:MM, for example 02:00 or 17:30.`);
+  if (!match)
+    throw new CourierError(
+      'schedule.invalid-time',
+      `“${text}” is not a time. Write times as HH:MM, for example 02:00 or 17:30.`
+    );
   let hour = Number(match[1]);
   const minute = match[2] === undefined ? 0 : Number(match[2]);
   const meridiem = match[3]?.replace(/\./g, '');
   if (meridiem) {
-    if (hour < 1 || hour > 12) throw new CourierError('schedule.invalid-time', `“${text}” is not a time: with am or pm the hour is 1 to 12.`);
+    if (hour < 1 || hour > 12)
+      throw new CourierError(
+        'schedule.invalid-time',
+        `“${text}” is not a time: with am or pm the hour is 1 to 12.`
+      );
     hour = (hour % 12) + (meridiem === 'pm' ? 12 : 0);
   }
-  if (hour > 23 || minute > 59) throw new CourierError('schedule.invalid-time', `“${text}” is not a time of day: hours run from 00 to 23 and minutes from 00 to 59.`);
+  if (hour > 23 || minute > 59)
+    throw new CourierError(
+      'schedule.invalid-time',
+      `“${text}” is not a time of day: hours run from 00 to 23 and minutes from 00 to 59.`
+    );
   return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 }
 
 const weekdayPrefixes: readonly [Weekday, string][] = weekdays.map(d => [d, d]);
-const fullNames: Readonly<Record<Weekday, string>> = { mon: 'monday', tue: 'tuesday', wed: 'wednesday', thu: 'thursday', fri: 'friday', sat: 'saturday', sun: 'sunday' };
+const fullNames: Readonly<Record<Weekday, string>> = {
+  mon: 'monday',
+  tue: 'tuesday',
+  wed: 'wednesday',
+  thu: 'thursday',
+  fri: 'friday',
+  sat: 'saturday',
+  sun: 'sunday',
+};
 
 function weekdayOf(word: string): Weekday | null {
   const w = word.replace(/\.$/, '');
   for (const [day] of weekdayPrefixes) {
     const full = fullNames[day];
-    if (w === day || w === full || w === `${full}s` || w === `${day}s` || (w.length >= 3 && full.startsWith(w))) return day;
+    if (
+      w === day ||
+      w === full ||
+      w === `${full}s` ||
+      w === `${day}s` ||
+      (w.length >= 3 && full.startsWith(w))
+    )
+      return day;
   }
   if (w === 'tues' || w === 'thur' || w === 'thurs') return w.startsWith('tu') ? 'tue' : 'thu';
   return null;
@@ -146,8 +234,10 @@ function weekdayOf(word: string): Weekday | null {
 
 function parseWeekdays(head: string): Weekday[] | null {
   let h = head.replace(/^(?:every|each|on)\s+/, '').replace(/^(?:every|each)\s+/, '');
-  if (h === 'day' || h === 'daily' || h === 'everyday' || h === 'days' || head === 'daily') return [...weekdays];
-  if (/^(?:weekdays?|working days?|work days?|business days?)$/.test(h)) return ['mon', 'tue', 'wed', 'thu', 'fri'];
+  if (h === 'day' || h === 'daily' || h === 'everyday' || h === 'days' || head === 'daily')
+    return [...weekdays];
+  if (/^(?:weekdays?|working days?|work days?|business days?)$/.test(h))
+    return ['mon', 'tue', 'wed', 'thu', 'fri'];
   if (/^(?:weekends?|weekend days?)$/.test(h)) return ['sat', 'sun'];
   h = h.replace(/\s+(?:of|in)\s+(?:the|each|every)\s+week$/, '');
   const out = new Set<Weekday>();
@@ -173,11 +263,16 @@ function parseWeekdays(head: string): Weekday[] | null {
 }
 
 function parseMonthDays(head: string): (number | 'last')[] | null {
-  let h = head.replace(/^(?:every month|monthly|each month)\s*/, '').replace(/\s+(?:of|in)\s+(?:the|each|every)\s+month$/, '');
+  let h = head
+    .replace(/^(?:every month|monthly|each month)\s*/, '')
+    .replace(/\s+(?:of|in)\s+(?:the|each|every)\s+month$/, '');
   h = h.replace(/^on\s+/, '').replace(/^the\s+/, '');
   if (h === head && !/^\d/.test(h)) return null;
   const out: (number | 'last')[] = [];
-  for (const part of h.split(/\s*(?:,|\band\b)\s*/).map(p => p.replace(/^the\s+/, '')).filter(p => p !== '')) {
+  for (const part of h
+    .split(/\s*(?:,|\band\b)\s*/)
+    .map(p => p.replace(/^the\s+/, ''))
+    .filter(p => p !== '')) {
     if (part === 'last' || part === 'last day' || part === 'last day of the month') {
       out.push('last');
       continue;
@@ -185,9 +280,16 @@ function parseMonthDays(head: string): (number | 'last')[] | null {
     const day = /^(\d{1,2})(?:st|nd|rd|th)?$/.exec(part);
     if (!day) return null;
     const n = Number(day[1]);
-    if (n < 1 || n > 31) throw new CourierError('schedule.out-of-range', `A month has no day ${n}: days of the month run from 1 to 31.`);
+    if (n < 1 || n > 31)
+      throw new CourierError(
+        'schedule.out-of-range',
+        `A month has no day ${n}: days of the month run from 1 to 31.`
+      );
     if (!out.includes(n)) out.push(n);
   }
   if (out.length === 0) return null;
-  return [...out.filter((d): d is number => d !== 'last').sort((a, b) => a - b), ...(out.includes('last') ? ['last' as const] : [])];
+  return [
+    ...out.filter((d): d is number => d !== 'last').sort((a, b) => a - b),
+    ...(out.includes('last') ? ['last' as const] : []),
+  ];
 }

@@ -14,7 +14,9 @@ export type Weekday = z.infer<typeof Weekday>;
 /** Monday first, as people in Europe read a week. */
 export const weekdays: readonly Weekday[] = Weekday.options;
 
-export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'A time is written HH:MM, from 00:00 to 23:59.');
+export const TimeOfDay = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'A time is written HH:MM, from 00:00 to 23:59.');
 export type TimeOfDay = z.infer<typeof TimeOfDay>;
 
 const timeZone = z.string().min(1).optional();
@@ -33,7 +35,10 @@ export const Schedule = z.discriminatedUnion('kind', [
    */
   z.object({
     kind: z.literal('monthly'),
-    days: z.array(z.union([z.number().int().min(1).max(31), z.literal('last')])).min(1).max(32),
+    days: z
+      .array(z.union([z.number().int().min(1).max(31), z.literal('last')]))
+      .min(1)
+      .max(32),
     times,
     timeZone,
   }),
@@ -60,7 +65,15 @@ const weekdayNames: Readonly<Record<Weekday, string>> = {
 /** Weekday → the English name in lower case (`mon` → `monday`). */
 export const weekdayName = (day: Weekday): string => weekdayNames[day];
 
-const cronWeekday: Readonly<Record<Weekday, number>> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
+const cronWeekday: Readonly<Record<Weekday, number>> = {
+  sun: 0,
+  mon: 1,
+  tue: 2,
+  wed: 3,
+  thu: 4,
+  fri: 5,
+  sat: 6,
+};
 
 /** 1 → `1st`, 2 → `2nd`, 11 → `11th`, 22 → `22nd`. */
 export function ordinal(n: number): string {
@@ -129,7 +142,12 @@ export function describeSchedule(schedule: Schedule): string {
     case 'interval':
       return `${describeInterval(schedule.minutes)}${zone}`;
     case 'times-a-day': {
-      const words = schedule.count === 1 ? 'once a day' : schedule.count === 2 ? 'twice a day' : `${schedule.count} times a day`;
+      const words =
+        schedule.count === 1
+          ? 'once a day'
+          : schedule.count === 2
+            ? 'twice a day'
+            : `${schedule.count} times a day`;
       return `${words}${zone}`;
     }
     case 'weekly':
@@ -178,11 +196,18 @@ export function cronPatterns(schedule: Schedule): string[] | null {
       return eachTime(schedule.times, `* * ${dow}`);
     }
     case 'monthly': {
-      const numbers = [...new Set(schedule.days.filter((d): d is number => d !== 'last'))].sort((a, b) => a - b);
-      const dayField = [...numbers.map(String), ...(schedule.days.includes('last') ? ['L'] : [])].join(',');
+      const numbers = [...new Set(schedule.days.filter((d): d is number => d !== 'last'))].sort(
+        (a, b) => a - b
+      );
+      const dayField = [
+        ...numbers.map(String),
+        ...(schedule.days.includes('last') ? ['L'] : []),
+      ].join(',');
       const patterns = eachTime(schedule.times, `${dayField} * *`);
       const largest = numbers.length > 0 ? numbers[numbers.length - 1]! : 0;
-      const shortMonths = shortestMonthLength.flatMap((length, i) => (length < largest ? [i + 1] : []));
+      const shortMonths = shortestMonthLength.flatMap((length, i) =>
+        length < largest ? [i + 1] : []
+      );
       if (shortMonths.length > 0 && !schedule.days.includes('last')) {
         patterns.push(...eachTime(schedule.times, `L ${shortMonths.join(',')} *`));
       }

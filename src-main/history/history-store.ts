@@ -95,7 +95,8 @@ export function createHistoryStore(home: string, options: Options = {}): History
       const cutoff = now().getTime() - retention.days * 86_400_000;
       kept = kept.filter(r => Date.parse(r.startedAt) >= cutoff);
     }
-    if (retention.count !== null && kept.length > retention.count) kept = kept.slice(kept.length - retention.count);
+    if (retention.count !== null && kept.length > retention.count)
+      kept = kept.slice(kept.length - retention.count);
     return kept;
   }
 
@@ -114,7 +115,8 @@ export function createHistoryStore(home: string, options: Options = {}): History
       if (retention.days === null) return false;
       const head = new Uint8Array(Math.min(size, 64 * 1024));
       const { bytesRead } = await handle.read(head, 0, head.length, 0);
-      const firstLine = new TextDecoder().decode(head.subarray(0, bytesRead)).split('\n', 1)[0] ?? '';
+      const firstLine =
+        new TextDecoder().decode(head.subarray(0, bytesRead)).split('\n', 1)[0] ?? '';
       const startedAt = /"startedAt":"([^"]+)"/.exec(firstLine)?.[1];
       // An unreadable first line (torn by an old crash) is dropped by a rewrite too.
       if (!startedAt) return size > 0;

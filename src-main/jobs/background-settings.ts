@@ -21,7 +21,10 @@ export type BackgroundSettingsStore = Readonly<{
 const listenersByHome = new Map<string, Set<(settings: BackgroundSettings) => void>>();
 
 /** Opens the background settings; the history retention lives with the history itself. */
-export function createBackgroundSettings(home: string, history: HistoryStore): BackgroundSettingsStore {
+export function createBackgroundSettings(
+  home: string,
+  history: HistoryStore
+): BackgroundSettingsStore {
   const file = join(home, 'background.json');
   let listeners = listenersByHome.get(home);
   if (!listeners) {

@@ -67,7 +67,11 @@ export function globToRegExp(pattern: string): RegExp {
     } else if (c === ',' && braces > 0) out += '|';
     else out += c.replace(/[.+^$()|\\/]/g, m => `\\${m}`);
   }
-  if (braces > 0) throw new CourierError('jobs.invalid-pattern', `The file pattern “${pattern}” has an unclosed “{”.`);
+  if (braces > 0)
+    throw new CourierError(
+      'jobs.invalid-pattern',
+      `The file pattern “${pattern}” has an unclosed “{”.`
+    );
   return new RegExp(`^${out}$`, 'i');
 }
 
@@ -89,21 +93,37 @@ export async function hashFile(path: string): Promise<string> {
 export function createFolderPicker(home: string, options: FolderPickerOptions = {}): FolderPicker {
   const ledgerFile = join(home, 'picked.jsonl');
   const settleMs = options.settleMs ?? 2000;
-  const wait = options.wait ?? ((ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms)));
+  const wait =
+    options.wait ?? ((ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms)));
   const now = options.now ?? (() => new Date());
 
   async function ledger(jobId: string): Promise<LedgerEntry[]> {
-    return (await readJsonLines(ledgerFile)).filter((e): e is LedgerEntry => !!e && typeof e === 'object' && (e as LedgerEntry).jobId === jobId);
+    return (await readJsonLines(ledgerFile)).filter(
+      (e): e is LedgerEntry => !!e && typeof e === 'object' && (e as LedgerEntry).jobId === jobId
+    );
   }
 
-  async function snapshot(folder: string, match: RegExp): Promise<Map<string, { size: number; mtimeMs: number }>> {
+  async function snapshot(
+    folder: string,
+    match: RegExp
+  ): Promise<Map<string, { size: number; mtimeMs: number }>> {
     let names: string[];
     try {
-      names = (await readdir(folder, { withFileTypes: true })).filter(e => e.isFile() && match.test(e.name)).map(e => e.name);
+      names = (await readdir(folder, { withFileTypes: true }))
+        .filter(e => e.isFile() && match.test(e.name))
+        .map(e => e.name);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') throw new CourierError('jobs.folder-missing', `The watched folder ${folder} does not exist (any more). Check the job's source.`);
-      if (code === 'EACCES' || code === 'EPERM') throw new CourierError('jobs.folder-unreadable', `Courier may not read the watched folder ${folder}. Check its permissions.`);
+      if (code === 'ENOENT' || code === 'ENOTDIR')
+        throw new CourierError(
+          'jobs.folder-missing',
+          `The watched folder ${folder} does not exist (any more). Check the job's source.`
+        );
+      if (code === 'EACCES' || code === 'EPERM')
+        throw new CourierError(
+          'jobs.folder-unreadable',
+          `Courier may not read the watched folder ${folder}. Check its permissions.`
+        );
       throw error;
     }
     const out = new Map<string, { size: number; mtimeMs: number }>();
@@ -128,7 +148,9 @@ export function createFolderPicker(home: string, options: FolderPickerOptions = 
       const first = await snapshot(source.folder, match);
       let names = [...first.keys()];
       if (source.pick === 'newest') {
-        const newest = names.sort((a, b) => first.get(b)!.mtimeMs - first.get(a)!.mtimeMs || (a < b ? 1 : -1))[0];
+        const newest = names.sort(
+          (a, b) => first.get(b)!.mtimeMs - first.get(a)!.mtimeMs || (a < b ? 1 : -1)
+        )[0];
         names = newest === undefined ? [] : [newest];
       }
       names = names.filter(n => {
@@ -144,8 +166,15 @@ export function createFolderPicker(home: string, options: FolderPickerOptions = 
         const a = first.get(name)!;
         const b = second.get(name);
         // Still changing, or touched too recently to be sure the writer has finished.
-        if (!b || b.size !== a.size || b.mtimeMs !== a.mtimeMs || now().getTime() - b.mtimeMs < settleMs) continue;
-        if (source.pick === 'newest' && [...second.values()].some(s => s.mtimeMs > b.mtimeMs)) continue;
+        if (
+          !b ||
+          b.size !== a.size ||
+          b.mtimeMs !== a.mtimeMs ||
+          now().getTime() - b.mtimeMs < settleMs
+        )
+          continue;
+        if (source.pick === 'newest' && [...second.values()].some(s => s.mtimeMs > b.mtimeMs))
+          continue;
         const path = join(source.folder, name);
         const sha256 = await hashFile(path);
         const after = await stat(path).catch(() => null);

@@ -19,7 +19,11 @@ function alive(pid: number): boolean {
  * `courier jobs run` from cron never run the same job at once. A lock left by a process that no
  * longer exists (a crash) is taken over. Returns the release function.
  */
-export async function lockJob(home: string, job: Readonly<{ id: string; name: string }>, now: () => Date = () => new Date()): Promise<() => Promise<void>> {
+export async function lockJob(
+  home: string,
+  job: Readonly<{ id: string; name: string }>,
+  now: () => Date = () => new Date()
+): Promise<() => Promise<void>> {
   const folder = join(home, 'job-locks');
   await mkdir(folder, { recursive: true, mode: 0o700 });
   const file = join(folder, `${job.id.replace(/[^A-Za-z0-9_-]/g, '_')}.lock`);
@@ -27,7 +31,9 @@ export async function lockJob(home: string, job: Readonly<{ id: string; name: st
     try {
       const handle = await open(file, 'wx', 0o600);
       try {
-        await handle.writeFile(JSON.stringify({ pid: process.pid, startedAt: now().toISOString() } satisfies LockInfo));
+        await handle.writeFile(
+          JSON.stringify({ pid: process.pid, startedAt: now().toISOString() } satisfies LockInfo)
+        );
       } finally {
         await handle.close();
       }
@@ -38,11 +44,17 @@ export async function lockJob(home: string, job: Readonly<{ id: string; name: st
         .then(text => JSON.parse(text) as LockInfo)
         .catch(() => null);
       if (holder && typeof holder.pid === 'number' && alive(holder.pid)) {
-        throw new CourierError('jobs.already-running', `The job “${job.name}” is running already (since ${holder.startedAt}). Try again when it has finished.`);
+        throw new CourierError(
+          'jobs.already-running',
+          `The job “${job.name}” is running already (since ${holder.startedAt}). Try again when it has finished.`
+        );
       }
       // Left by a process that has gone: take it over.
       await rm(file, { force: true });
     }
   }
-  throw new CourierError('jobs.already-running', `The job “${job.name}” is being started by another Courier at this moment. Try again in a moment.`);
+  throw new CourierError(
+    'jobs.already-running',
+    `The job “${job.name}” is being started by another Courier at this moment. Try again in a moment.`
+  );
 }

@@ -78,7 +78,13 @@ function shouldMarkPicked(run: Run): boolean {
 export function createJobRunner(deps: JobRunnerDeps): JobRunner {
   const now = deps.now ?? (() => new Date());
 
-  async function recordFailure(job: Job, trigger: RunTrigger, started: Date, error: unknown, source: PickedFile | null): Promise<Run> {
+  async function recordFailure(
+    job: Job,
+    trigger: RunTrigger,
+    started: Date,
+    error: unknown,
+    source: PickedFile | null
+  ): Promise<Run> {
     return deps.history.append({
       startedAt: started.toISOString(),
       durationMs: Math.max(0, now().getTime() - started.getTime()),
@@ -91,7 +97,12 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     });
   }
 
-  async function send(job: Job, trigger: RunTrigger, file: PickedFile | null, path: string): Promise<Run> {
+  async function send(
+    job: Job,
+    trigger: RunTrigger,
+    file: PickedFile | null,
+    path: string
+  ): Promise<Run> {
     const started = now();
     try {
       return await deps.runSend({
@@ -134,7 +145,10 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       const started = now();
       const info = await stat(source.path).catch(() => null);
       if (!info || !info.isFile()) {
-        const error = new CourierError('jobs.source-missing', `The job “${job.name}” sends ${source.path}, but that file does not exist (any more). Check the job's source.`);
+        const error = new CourierError(
+          'jobs.source-missing',
+          `The job “${job.name}” sends ${source.path}, but that file does not exist (any more). Check the job's source.`
+        );
         finished(await recordFailure(job, trigger, started, error, null));
         return { job, runs, nothingToSend: null };
       }
@@ -150,7 +164,11 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       return { job, runs, nothingToSend: null };
     }
     if (files.length === 0) {
-      return { job, runs, nothingToSend: `No new finished file matching “${source.pattern}” in ${source.folder}.` };
+      return {
+        job,
+        runs,
+        nothingToSend: `No new finished file matching “${source.pattern}” in ${source.folder}.`,
+      };
     }
     for (const file of files) {
       // The file may have changed since it was picked; the ledger keeps what was actually sent.

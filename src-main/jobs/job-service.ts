@@ -61,7 +61,15 @@ export function createJobService(deps: JobServiceDeps): JobService {
   const history = deps.history ?? createHistoryStore(deps.home, { now });
   // The picker compares modification times with the real clock, whatever clock the schedules use.
   const picker = createFolderPicker(deps.home, { ...deps.picker });
-  const runner = createJobRunner({ home: deps.home, jobs: store, history, picker, runSend: deps.runSend, now, ...(deps.onRunFinished ? { onRunFinished: deps.onRunFinished } : {}) });
+  const runner = createJobRunner({
+    home: deps.home,
+    jobs: store,
+    history,
+    picker,
+    runSend: deps.runSend,
+    now,
+    ...(deps.onRunFinished ? { onRunFinished: deps.onRunFinished } : {}),
+  });
   let jobs: Job[] = [];
   let persisting: Promise<unknown> = Promise.resolve();
 
@@ -74,7 +82,15 @@ export function createJobService(deps: JobServiceDeps): JobService {
       if (current) await runner.runJob(current, reason.kind === 'manual' ? 'user' : 'job');
     },
     saveMemory: memory => {
-      persisting = persisting.then(() => store.updateState(state => ({ ...state, paused: memory.paused, lastSlot: { ...memory.lastSlot } }))).catch(() => undefined);
+      persisting = persisting
+        .then(() =>
+          store.updateState(state => ({
+            ...state,
+            paused: memory.paused,
+            lastSlot: { ...memory.lastSlot },
+          }))
+        )
+        .catch(() => undefined);
     },
     onChange: () => deps.onChange?.({ paused: scheduler.paused, running: scheduler.runningJobs() }),
   });
@@ -136,5 +152,4 @@ export function createJobService(deps: JobServiceDeps): JobService {
       await persisting;
     },
   };
-
 }

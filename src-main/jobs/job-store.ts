@@ -66,7 +66,10 @@ export function createJobStore(home: string, options: { now?: () => Date } = {})
     }
     const parsed = JobsFile.safeParse(JSON.parse(text));
     if (!parsed.success) {
-      throw new CourierError('jobs.unreadable', `The saved jobs in ${file} could not be read: ${parsed.error.issues[0]?.message ?? 'unknown format'}.`);
+      throw new CourierError(
+        'jobs.unreadable',
+        `The saved jobs in ${file} could not be read: ${parsed.error.issues[0]?.message ?? 'unknown format'}.`
+      );
     }
     return parsed.data.jobs;
   }
@@ -74,9 +77,13 @@ export function createJobStore(home: string, options: { now?: () => Date } = {})
     writeFileAtomic(file, `${JSON.stringify({ version: 1, jobs }, null, 2)}\n`);
 
   const match = (jobs: readonly Job[], idOrName: string): Job | undefined =>
-    jobs.find(j => j.id === idOrName) ?? jobs.find(j => j.name.toLowerCase() === idOrName.trim().toLowerCase());
+    jobs.find(j => j.id === idOrName) ??
+    jobs.find(j => j.name.toLowerCase() === idOrName.trim().toLowerCase());
   const notFound = (idOrName: string): CourierError =>
-    new CourierError('jobs.not-found', `There is no job called “${idOrName}”. See the saved jobs with “courier jobs list”.`);
+    new CourierError(
+      'jobs.not-found',
+      `There is no job called “${idOrName}”. See the saved jobs with “courier jobs list”.`
+    );
 
   async function readState(): Promise<JobState> {
     try {
@@ -99,7 +106,10 @@ export function createJobStore(home: string, options: { now?: () => Date } = {})
         const checked = JobDraft.safeParse(draft);
         if (!checked.success) {
           const issue = checked.error.issues[0];
-          throw new CourierError('jobs.invalid', `The job is not complete: ${issue ? `${issue.path.join('.') || 'job'}: ${issue.message}` : 'unknown problem'}`);
+          throw new CourierError(
+            'jobs.invalid',
+            `The job is not complete: ${issue ? `${issue.path.join('.') || 'job'}: ${issue.message}` : 'unknown problem'}`
+          );
         }
         const jobs = await read();
         const existing = checked.data.id ? jobs.find(j => j.id === checked.data.id) : undefined;
@@ -108,8 +118,14 @@ export function createJobStore(home: string, options: { now?: () => Date } = {})
           id: existing?.id ?? checked.data.id ?? randomUUID(),
           createdAt: existing?.createdAt ?? checked.data.createdAt ?? now().toISOString(),
         });
-        const clash = jobs.find(j => j.id !== job.id && j.name.toLowerCase() === job.name.toLowerCase());
-        if (clash) throw new CourierError('jobs.name-taken', `A job called “${clash.name}” already exists. Choose another name.`);
+        const clash = jobs.find(
+          j => j.id !== job.id && j.name.toLowerCase() === job.name.toLowerCase()
+        );
+        if (clash)
+          throw new CourierError(
+            'jobs.name-taken',
+            `A job called “${clash.name}” already exists. Choose another name.`
+          );
         await write(existing ? jobs.map(j => (j.id === job.id ? job : j)) : [...jobs, job]);
         return job;
       }),

@@ -22,7 +22,11 @@ function cronFor(pattern: string, timeZone: string | undefined): Cron {
  * repeated by a fall-back change runs once. An interval that divides neither an hour nor a day
  * runs on elapsed time, counted from the Unix epoch so that it does not drift.
  */
-export function nextRunAfter(schedule: Schedule, after: Date, defaultTimeZone?: string): Date | null {
+export function nextRunAfter(
+  schedule: Schedule,
+  after: Date,
+  defaultTimeZone?: string
+): Date | null {
   const patterns = cronPatterns(schedule);
   if (patterns === null) {
     const step = (schedule as { minutes: number }).minutes * 60_000;
@@ -38,7 +42,12 @@ export function nextRunAfter(schedule: Schedule, after: Date, defaultTimeZone?: 
 }
 
 /** The next `count` run times after `after` (for “next runs” in the tray and the jobs view). */
-export function nextRunsAfter(schedule: Schedule, after: Date, count: number, defaultTimeZone?: string): Date[] {
+export function nextRunsAfter(
+  schedule: Schedule,
+  after: Date,
+  count: number,
+  defaultTimeZone?: string
+): Date[] {
   const out: Date[] = [];
   let cursor: Date | null = after;
   while (out.length < count && cursor) {

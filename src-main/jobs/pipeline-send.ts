@@ -41,7 +41,9 @@ export function createPipelineRunSend(deps: PipelineSendDeps): RunSend {
         home: deps.home,
         secrets: deps.secrets,
         keepPreparedCopies: request.keepCopies,
-        ...(deps.onProgress ? { onProgress: (p: SendProgress) => deps.onProgress!(request.job.id, sendFraction(p)) } : {}),
+        ...(deps.onProgress
+          ? { onProgress: (p: SendProgress) => deps.onProgress!(request.job.id, sendFraction(p)) }
+          : {}),
       }
     );
     return result.run;

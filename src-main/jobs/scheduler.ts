@@ -98,11 +98,16 @@ export class Scheduler {
       const before = this.jobs.find(j => j.id === job.id);
       // A job switched on, or given a new schedule, starts counting from now: it does not make up
       // slots from the time it was off.
-      if (before && ((!before.enabled && job.enabled) || JSON.stringify(before.schedule) !== JSON.stringify(job.schedule))) {
+      if (
+        before &&
+        ((!before.enabled && job.enabled) ||
+          JSON.stringify(before.schedule) !== JSON.stringify(job.schedule))
+      ) {
         this.lastSlot.set(job.id, now);
       }
     }
-    for (const id of [...this.lastSlot.keys()]) if (!jobs.some(j => j.id === id)) this.lastSlot.delete(id);
+    for (const id of [...this.lastSlot.keys()])
+      if (!jobs.some(j => j.id === id)) this.lastSlot.delete(id);
     this.jobs = [...jobs];
     this.persist();
     this.deps.onChange?.();
@@ -202,7 +207,11 @@ export class Scheduler {
   private nextSlot(job: SchedulableJob): Date | null {
     if (!job.enabled || !job.schedule) return null;
     const from = this.lastSlot.get(job.id) ?? Date.parse(job.createdAt);
-    return nextRunAfter(job.schedule, new Date(Number.isFinite(from) ? from : this.deps.now().getTime()), this.deps.timeZone);
+    return nextRunAfter(
+      job.schedule,
+      new Date(Number.isFinite(from) ? from : this.deps.now().getTime()),
+      this.deps.timeZone
+    );
   }
 
   private arm(now: number): void {
@@ -247,7 +256,9 @@ export class Scheduler {
   private persist(): void {
     this.deps.saveMemory?.({
       paused: this.pausedFlag,
-      lastSlot: Object.fromEntries([...this.lastSlot].map(([id, t]) => [id, new Date(t).toISOString()])),
+      lastSlot: Object.fromEntries(
+        [...this.lastSlot].map(([id, t]) => [id, new Date(t).toISOString()])
+      ),
     });
   }
 }

@@ -33,12 +33,18 @@ export function notificationKind(run: Run): NotificationKind | null {
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The title and body of a run's notification, in plain words (no row contents). */
-export function notificationText(run: Run, kind: NotificationKind): { title: string; body: string } {
+export function notificationText(
+  run: Run,
+  kind: NotificationKind
+): { title: string; body: string } {
   const what = run.job ? `“${run.job.name}”` : (run.source?.fileName ?? 'The send');
   const file = run.source ? ` (${run.source.fileName})` : '';
   switch (kind) {
     case 'failed':
-      return { title: `${what} failed`, body: `${run.error?.message ?? 'The run did not finish.'} Click to see the run.` };
+      return {
+        title: `${what} failed`,
+        body: `${run.error?.message ?? 'The run did not finish.'} Click to see the run.`,
+      };
     case 'held':
       return {
         title: `${what}: file held for review`,
@@ -50,9 +56,15 @@ export function notificationText(run: Run, kind: NotificationKind): { title: str
         body: `${plural(run.rows.sent, 'row')} sent to ${run.destination ?? 'the destination'}; ${plural(run.rows.excluded, 'row')} had problems and were kept back. Click to review.`,
       };
     case 'receipt-rejected':
-      return { title: `${what}: the platform rejected the file`, body: `${run.receipt.summary ?? 'The receipt says the file was not accepted.'} Click to see the run.` };
+      return {
+        title: `${what}: the platform rejected the file`,
+        body: `${run.receipt.summary ?? 'The receipt says the file was not accepted.'} Click to see the run.`,
+      };
     case 'sent':
-      return { title: `${what} sent`, body: `${plural(run.rows.sent, 'row')} sent to ${run.destination ?? 'the destination'}${file}.` };
+      return {
+        title: `${what} sent`,
+        body: `${plural(run.rows.sent, 'row')} sent to ${run.destination ?? 'the destination'}${file}.`,
+      };
   }
 }
 

@@ -1,9 +1,19 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import type { MenuItemConstructorOptions, Menu, NativeImage, NotificationConstructorOptions } from 'electron';
+import type {
+  MenuItemConstructorOptions,
+  Menu,
+  NativeImage,
+  NotificationConstructorOptions,
+} from 'electron';
 import type { Run } from '../../src-core/history/run';
 import type { AppJobs } from '../jobs/app-jobs';
-import { NotificationService, notificationKind, notificationText, type NotificationLike } from '../notifications/notification-service';
+import {
+  NotificationService,
+  notificationKind,
+  notificationText,
+  type NotificationLike,
+} from '../notifications/notification-service';
 import { TrayService, type TrayLike, type TrayState } from './tray-service';
 
 /** The Electron pieces the background needs; the entry point passes the real ones, tests fakes. */
@@ -13,7 +23,9 @@ export type BackgroundElectron = Readonly<{
   createNotification: (options: NotificationConstructorOptions) => NotificationLike;
   notificationsSupported: () => boolean;
   /** Electron's powerMonitor: `resume` after sleep, `unlock-screen`. */
-  powerMonitor: Readonly<{ on: (event: 'resume' | 'unlock-screen', listener: () => void) => unknown }>;
+  powerMonitor: Readonly<{
+    on: (event: 'resume' | 'unlock-screen', listener: () => void) => unknown;
+  }>;
 }>;
 
 export type BackgroundDeps = Readonly<{
@@ -41,8 +53,14 @@ export type Background = Readonly<{
 }>;
 
 /** The tray icon file for a state; macOS uses its black template image. */
-export function trayIconPath(assetsDir: string, state: TrayState, platform: NodeJS.Platform = process.platform): string {
-  return platform === 'darwin' ? join(assetsDir, 'trayTemplate.png') : join(assetsDir, `tray-${state}.png`);
+export function trayIconPath(
+  assetsDir: string,
+  state: TrayState,
+  platform: NodeJS.Platform = process.platform
+): string {
+  return platform === 'darwin'
+    ? join(assetsDir, 'trayTemplate.png')
+    : join(assetsDir, `tray-${state}.png`);
 }
 
 /**
@@ -79,13 +97,16 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
       deps.openRun(runId);
     },
     notifyOnSuccess: deps.notifyOnSuccess ?? (() => successWanted),
-    ...(existsSync(join(deps.assetsDir, 'icon.png')) ? { iconPath: join(deps.assetsDir, 'icon.png') } : {}),
+    ...(existsSync(join(deps.assetsDir, 'icon.png'))
+      ? { iconPath: join(deps.assetsDir, 'icon.png') }
+      : {}),
   });
 
   const names = new Map<string, string>();
   // The running state and the pause switch go to the tray at once; the job list follows.
   function showRunning(state: { paused: boolean; running: readonly string[] }): void {
-    for (const id of state.running) if (!running.has(id)) running.set(id, { jobId: id, jobName: names.get(id) ?? 'job' });
+    for (const id of state.running)
+      if (!running.has(id)) running.set(id, { jobId: id, jobName: names.get(id) ?? 'job' });
     for (const id of [...running.keys()]) if (!state.running.includes(id)) running.delete(id);
     tray.update({ running: [...running.values()], paused: state.paused });
   }
@@ -94,7 +115,10 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
     const overview = await service.overview();
     for (const job of overview.jobs) names.set(job.id, job.name);
     for (const entry of running.values()) entry.jobName = names.get(entry.jobId) ?? entry.jobName;
-    tray.update({ jobs: overview.jobs.map(j => ({ id: j.id, name: j.name, enabled: j.enabled })), upcoming: service.upcoming() });
+    tray.update({
+      jobs: overview.jobs.map(j => ({ id: j.id, name: j.name, enabled: j.enabled })),
+      upcoming: service.upcoming(),
+    });
     showRunning({ paused: service.scheduler.paused, running: service.scheduler.runningJobs() });
   }
 

@@ -1,4 +1,12 @@
-import { app, Menu, Notification, Tray, nativeImage, powerMonitor, type BrowserWindow } from 'electron';
+import {
+  app,
+  Menu,
+  Notification,
+  Tray,
+  nativeImage,
+  powerMonitor,
+  type BrowserWindow,
+} from 'electron';
 import { appJobs } from '../jobs/app-jobs';
 import { startBackground, type Background } from './background-app';
 
@@ -17,7 +25,11 @@ export async function installBackground(options: {
   showMainWindow: () => void;
   /** Opens the window on one run (the renderer shows it). */
   openRun: (runId: string) => void;
-}): Promise<{ background: Background; keepInTray: (window: BrowserWindow) => void; isQuitting: () => boolean }> {
+}): Promise<{
+  background: Background;
+  keepInTray: (window: BrowserWindow) => void;
+  isQuitting: () => boolean;
+}> {
   let quitting = false;
   app.on('before-quit', () => {
     quitting = true;
@@ -33,11 +45,17 @@ export async function installBackground(options: {
   jobs.settings.onChange(settings => applyLogin(settings.startAtLogin));
   const background = await startBackground({
     electron: {
-      createTray: image => new Tray(typeof image === 'string' ? nativeImage.createFromPath(image) : image),
+      createTray: image =>
+        new Tray(typeof image === 'string' ? nativeImage.createFromPath(image) : image),
       buildMenu: template => Menu.buildFromTemplate(template),
       createNotification: notificationOptions => new Notification(notificationOptions),
       notificationsSupported: () => Notification.isSupported(),
-      powerMonitor: { on: (event, listener) => (event === 'resume' ? powerMonitor.on('resume', listener) : powerMonitor.on('unlock-screen', listener)) },
+      powerMonitor: {
+        on: (event, listener) =>
+          event === 'resume'
+            ? powerMonitor.on('resume', listener)
+            : powerMonitor.on('unlock-screen', listener),
+      },
     },
     jobs,
     assetsDir: options.assetsDir,

@@ -39,7 +39,13 @@ export type TrayServiceDeps = Readonly<{
 const MAX_UPCOMING = 5;
 
 const defaultFormat = (at: Date): string =>
-  at.toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  at.toLocaleString(undefined, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 
 /**
  * Courier's icon in the tray (notification area, menu bar): its state, tooltip and menu.
@@ -78,7 +84,10 @@ export class TrayService {
 
   /** Updates one running job's progress (0..1) without rebuilding the menu. */
   setProgress(jobId: string, progress: number): void {
-    this.view = { ...this.view, running: this.view.running.map(r => (r.jobId === jobId ? { ...r, progress } : r)) };
+    this.view = {
+      ...this.view,
+      running: this.view.running.map(r => (r.jobId === jobId ? { ...r, progress } : r)),
+    };
     this.applyState();
   }
 
@@ -97,11 +106,16 @@ export class TrayService {
     let tooltip: string;
     if (running.length > 0) {
       tooltip = `Courier — sending ${running
-        .map(r => (r.progress === undefined ? `“${r.jobName}”…` : `“${r.jobName}” ${Math.round(Math.min(1, Math.max(0, r.progress)) * 100)}%`))
+        .map(r =>
+          r.progress === undefined
+            ? `“${r.jobName}”…`
+            : `“${r.jobName}” ${Math.round(Math.min(1, Math.max(0, r.progress)) * 100)}%`
+        )
         .join(', ')}`;
     } else if (attention) tooltip = `Courier — needs you: ${attention}`;
     else if (paused) tooltip = 'Courier — all jobs paused';
-    else if (upcoming[0]) tooltip = `Courier — next: “${upcoming[0].jobName}” ${(this.deps.formatTime ?? defaultFormat)(upcoming[0].at)}`;
+    else if (upcoming[0])
+      tooltip = `Courier — next: “${upcoming[0].jobName}” ${(this.deps.formatTime ?? defaultFormat)(upcoming[0].at)}`;
     else tooltip = 'Courier';
     if (state !== this.currentState) this.tray.setImage(this.deps.iconPath(state));
     if (tooltip !== this.currentTooltip) this.tray.setToolTip(tooltip);
@@ -123,7 +137,9 @@ export class TrayService {
       ? [{ label: 'All jobs are paused', enabled: false }]
       : upcoming.length === 0
         ? [{ label: 'No scheduled runs', enabled: false }]
-        : upcoming.slice(0, MAX_UPCOMING).map(u => ({ label: `${u.jobName} — ${format(u.at)}`, enabled: false }));
+        : upcoming
+            .slice(0, MAX_UPCOMING)
+            .map(u => ({ label: `${u.jobName} — ${format(u.at)}`, enabled: false }));
     const runNow: MenuItemConstructorOptions[] =
       jobs.length === 0
         ? [{ label: 'No jobs yet', enabled: false }]
@@ -133,13 +149,21 @@ export class TrayService {
             click: () => this.deps.runJob(job.id),
           }));
     return [
-      { label: attention ? 'Open Courier (needs you)' : 'Open Courier', click: () => this.deps.openWindow() },
+      {
+        label: attention ? 'Open Courier (needs you)' : 'Open Courier',
+        click: () => this.deps.openWindow(),
+      },
       { type: 'separator' },
       { label: 'Next runs', enabled: false },
       ...next,
       { type: 'separator' },
       { label: 'Run a job now', submenu: runNow },
-      { label: 'Pause all jobs', type: 'checkbox', checked: paused, click: () => this.deps.setPaused(!paused) },
+      {
+        label: 'Pause all jobs',
+        type: 'checkbox',
+        checked: paused,
+        click: () => this.deps.setPaused(!paused),
+      },
       { type: 'separator' },
       { label: 'Quit Courier', click: () => this.deps.quit() },
     ];

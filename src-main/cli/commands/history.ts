@@ -16,11 +16,15 @@ export const historyCommand: CliCommand = {
   summary: 'past runs (interactive, scheduled and command line)',
   usage,
   run: async ({ args, home, io }) => {
-    const { values } = parseCommandArgs(args, { json: { type: 'boolean' }, limit: { type: 'string' } });
+    const { values } = parseCommandArgs(args, {
+      json: { type: 'boolean' },
+      limit: { type: 'string' },
+    });
     let limit = 20;
     if (values.limit !== undefined) {
       limit = Number(values.limit);
-      if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit is a whole number of runs, 1 or more.');
+      if (!Number.isInteger(limit) || limit < 1)
+        throw new UsageError('--limit is a whole number of runs, 1 or more.');
     }
     const runs = await createHistoryStore(home).listRuns({ limit });
     if (values.json) {
@@ -32,12 +36,25 @@ export const historyCommand: CliCommand = {
       return ExitCode.ok;
     }
     for (const run of runs) {
-      const who = run.job ? `job “${run.job.name}”` : run.trigger === 'cli' ? 'command line' : 'by hand';
-      io.stdout.write(`${run.startedAt}  ${who}  (${(run.durationMs / 1000).toFixed(1)} s)\n  ${runLine(run)}\n`);
+      const who = run.job
+        ? `job “${run.job.name}”`
+        : run.trigger === 'cli'
+          ? 'command line'
+          : 'by hand';
+      io.stdout.write(
+        `${run.startedAt}  ${who}  (${(run.durationMs / 1000).toFixed(1)} s)\n  ${runLine(run)}\n`
+      );
       const issues = Object.entries(run.rows.issues);
-      if (issues.length > 0) io.stdout.write(`  issues: ${issues.map(([code, n]) => `${code} ×${n}`).join(', ')}\n`);
-      for (const file of run.outputFiles) io.stdout.write(`  wrote ${file.name} (${file.bytes} bytes, sha256 ${file.sha256.slice(0, 12)}…)\n`);
-      if (run.receipt.status !== 'none') io.stdout.write(`  receipt: ${run.receipt.status}${run.receipt.summary ? ` — ${run.receipt.summary}` : ''}\n`);
+      if (issues.length > 0)
+        io.stdout.write(`  issues: ${issues.map(([code, n]) => `${code} ×${n}`).join(', ')}\n`);
+      for (const file of run.outputFiles)
+        io.stdout.write(
+          `  wrote ${file.name} (${file.bytes} bytes, sha256 ${file.sha256.slice(0, 12)}…)\n`
+        );
+      if (run.receipt.status !== 'none')
+        io.stdout.write(
+          `  receipt: ${run.receipt.status}${run.receipt.summary ? ` — ${run.receipt.summary}` : ''}\n`
+        );
     }
     return ExitCode.ok;
   },

@@ -38,7 +38,10 @@ JOB is a job's name or id. "jobs run" exits 0 when sent, 1 when held or the file
 blocking problems, 3 on a connection or transfer failure.`;
 
 /** Reads `--mapping`: a JSON file, or inline `Target=Source` pairs. */
-export async function readMappingOption(value: string, cwd: string): Promise<Record<string, string>> {
+export async function readMappingOption(
+  value: string,
+  cwd: string
+): Promise<Record<string, string>> {
   const path = isAbsolute(value) ? value : resolve(cwd, value);
   const text = await readFile(path, 'utf8').catch(() => null);
   if (text !== null) {
@@ -46,21 +49,37 @@ export async function readMappingOption(value: string, cwd: string): Promise<Rec
     try {
       parsed = JSON.parse(text);
     } catch {
-      throw new CourierError('jobs.invalid-mapping', `The mapping file ${path} is not JSON. It should look like {"Email": "E-mail address"}.`);
+      throw new CourierError(
+        'jobs.invalid-mapping',
+        `The mapping file ${path} is not JSON. It should look like {"Email": "E-mail address"}.`
+      );
     }
-    const inner = parsed && typeof parsed === 'object' && 'mapping' in parsed ? (parsed as { mapping: unknown }).mapping : parsed;
-    if (!inner || typeof inner !== 'object' || Array.isArray(inner) || !Object.values(inner).every(v => typeof v === 'string')) {
-      throw new CourierError('jobs.invalid-mapping', `The mapping file ${path} should hold {"target column": "source column", …}.`);
+    const inner =
+      parsed && typeof parsed === 'object' && 'mapping' in parsed
+        ? (parsed as { mapping: unknown }).mapping
+        : parsed;
+    if (
+      !inner ||
+      typeof inner !== 'object' ||
+      Array.isArray(inner) ||
+      !Object.values(inner).every(v => typeof v === 'string')
+    ) {
+      throw new CourierError(
+        'jobs.invalid-mapping',
+        `The mapping file ${path} should hold {"target column": "source column", …}.`
+      );
     }
     return inner as Record<string, string>;
   }
-  if (!value.includes('=')) throw new UsageError(`--mapping “${value}” is neither a file nor Target=Source pairs.`);
+  if (!value.includes('='))
+    throw new UsageError(`--mapping “${value}” is neither a file nor Target=Source pairs.`);
   const mapping: Record<string, string> = {};
   for (const pair of value.split(',')) {
     const at = pair.indexOf('=');
     const target = pair.slice(0, at).trim();
     const source = pair.slice(at + 1).trim();
-    if (at < 0 || !target || !source) throw new UsageError(`--mapping: “${pair}” is not Target=Source.`);
+    if (at < 0 || !target || !source)
+      throw new UsageError(`--mapping: “${pair}” is not Target=Source.`);
     mapping[target] = source;
   }
   return mapping;
@@ -76,7 +95,11 @@ export function exitCodeOf(runs: readonly Run[]): number {
   let code: number = ExitCode.ok;
   for (const run of runs) {
     if (run.outcome === 'failed') {
-      const transferish = run.transfer.status === 'failed' || /^(transfer|connection|connect|network|auth|trust|secrets|keychain|ftp|sftp)\./.test(run.error?.code ?? '');
+      const transferish =
+        run.transfer.status === 'failed' ||
+        /^(transfer|connection|connect|network|auth|trust|secrets|keychain|ftp|sftp)\./.test(
+          run.error?.code ?? ''
+        );
       code = Math.max(code, transferish ? ExitCode.transfer : ExitCode.blocked);
     } else if (run.outcome === 'held') code = Math.max(code, ExitCode.blocked);
   }
@@ -87,7 +110,12 @@ export function exitCodeOf(runs: readonly Run[]): number {
 export function runLine(run: Run): string {
   const file = run.source?.fileName ?? '(no file)';
   const rows = `${run.rows.sent} of ${run.rows.read} rows sent${run.rows.excluded ? `, ${run.rows.excluded} left out` : ''}`;
-  const outcome = { sent: 'sent', 'sent-with-exclusions': 'sent without some rows', held: 'held for review', failed: 'FAILED' }[run.outcome];
+  const outcome = {
+    sent: 'sent',
+    'sent-with-exclusions': 'sent without some rows',
+    held: 'held for review',
+    failed: 'FAILED',
+  }[run.outcome];
   return `${file} → ${run.destination ?? '?'}: ${outcome}; ${rows}${run.error ? ` — ${run.error.message}` : ''}`;
 }
 
@@ -108,15 +136,25 @@ async function add({ home, io }: CommandContext, rest: readonly string[]): Promi
   const name = positionals.join(' ').trim();
   if (!name) throw new UsageError('jobs add needs a NAME.');
   if (!values.destination) throw new UsageError('jobs add needs --destination.');
-  if ((values.source === undefined) === (values.watch === undefined)) throw new UsageError('Give either --source FILE or --watch DIR (one of them).');
-  if (values.watch !== undefined && !values.pattern) throw new UsageError('--watch needs --pattern, e.g. --pattern "export-*.csv".');
-  if (values.invalid !== undefined && values.invalid !== 'send-valid' && values.invalid !== 'hold') throw new UsageError('--invalid is send-valid or hold.');
+  if ((values.source === undefined) === (values.watch === undefined))
+    throw new UsageError('Give either --source FILE or --watch DIR (one of them).');
+  if (values.watch !== undefined && !values.pattern)
+    throw new UsageError('--watch needs --pattern, e.g. --pattern "export-*.csv".');
+  if (values.invalid !== undefined && values.invalid !== 'send-valid' && values.invalid !== 'hold')
+    throw new UsageError('--invalid is send-valid or hold.');
   const cwd = process.cwd();
   const source: JobSource =
     values.source !== undefined
       ? { kind: 'file', path: resolve(cwd, values.source) }
-      : { kind: 'folder', folder: resolve(cwd, values.watch!), pattern: values.pattern!, pick: values['each-new'] ? 'each-new' : 'newest' };
-  const destination = values.destination.endsWith('.json') ? resolve(cwd, values.destination) : values.destination;
+      : {
+          kind: 'folder',
+          folder: resolve(cwd, values.watch!),
+          pattern: values.pattern!,
+          pick: values['each-new'] ? 'each-new' : 'newest',
+        };
+  const destination = values.destination.endsWith('.json')
+    ? resolve(cwd, values.destination)
+    : values.destination;
   const job = await createJobStore(home).saveJob({
     name,
     source,
@@ -130,8 +168,12 @@ async function add({ home, io }: CommandContext, rest: readonly string[]): Promi
   if (values.json) printJson(io, { job });
   else {
     io.stdout.write(`Saved job “${job.name}” (${job.id}).\n`);
-    io.stdout.write(`  source:      ${describeSource(job.source)}\n  destination: ${job.destination}\n`);
-    io.stdout.write(`  schedule:    ${job.schedule ? describeSchedule(job.schedule) : 'only when run by hand'}\n`);
+    io.stdout.write(
+      `  source:      ${describeSource(job.source)}\n  destination: ${job.destination}\n`
+    );
+    io.stdout.write(
+      `  schedule:    ${job.schedule ? describeSchedule(job.schedule) : 'only when run by hand'}\n`
+    );
   }
   return ExitCode.ok;
 }
@@ -144,7 +186,10 @@ async function list({ home, io }: CommandContext, rest: readonly string[]): Prom
   const entries: JobListEntry[] = jobs.map(job => ({
     ...job,
     scheduleText: job.schedule ? describeSchedule(job.schedule) : null,
-    nextRunAt: job.schedule && job.enabled && !state.paused ? (nextRunAfter(job.schedule, now)?.toISOString() ?? null) : null,
+    nextRunAt:
+      job.schedule && job.enabled && !state.paused
+        ? (nextRunAfter(job.schedule, now)?.toISOString() ?? null)
+        : null,
     running: false,
   }));
   if (values.json) {
@@ -159,22 +204,41 @@ async function list({ home, io }: CommandContext, rest: readonly string[]): Prom
   for (const job of entries) {
     io.stdout.write(`${job.name}${job.enabled ? '' : ' (off)'}\n`);
     io.stdout.write(`  ${describeSource(job.source)} → ${job.destination}\n`);
-    io.stdout.write(`  ${job.scheduleText ?? 'only when run by hand'}${job.nextRunAt ? `; next ${job.nextRunAt}` : ''}\n`);
+    io.stdout.write(
+      `  ${job.scheduleText ?? 'only when run by hand'}${job.nextRunAt ? `; next ${job.nextRunAt}` : ''}\n`
+    );
   }
   return ExitCode.ok;
 }
 
-async function run({ home, io }: CommandContext, rest: readonly string[], runSend: RunSend): Promise<number> {
+async function run(
+  { home, io }: CommandContext,
+  rest: readonly string[],
+  runSend: RunSend
+): Promise<number> {
   const { values, positionals } = parseCommandArgs(rest, { json: { type: 'boolean' } });
   const idOrName = positionals.join(' ').trim();
   if (!idOrName) throw new UsageError('jobs run needs a JOB (its name or id).');
   const jobs = createJobStore(home);
   const history = createHistoryStore(home);
-  const runner = createJobRunner({ home, jobs, history, picker: createFolderPicker(home), runSend });
+  const runner = createJobRunner({
+    home,
+    jobs,
+    history,
+    picker: createFolderPicker(home),
+    runSend,
+  });
   const result = await runner.runJob(idOrName, 'cli');
-  if (values.json) printJson(io, { job: { id: result.job.id, name: result.job.name }, runs: result.runs, nothingToSend: result.nothingToSend });
+  if (values.json)
+    printJson(io, {
+      job: { id: result.job.id, name: result.job.name },
+      runs: result.runs,
+      nothingToSend: result.nothingToSend,
+    });
   else if (result.nothingToSend) io.stdout.write(`${result.nothingToSend}\n`);
-  else for (const r of result.runs) (r.outcome === 'failed' ? io.stderr : io.stdout).write(`${runLine(r)}\n`);
+  else
+    for (const r of result.runs)
+      (r.outcome === 'failed' ? io.stderr : io.stdout).write(`${runLine(r)}\n`);
   return exitCodeOf(result.runs);
 }
 
@@ -206,7 +270,9 @@ export function createJobsCommand(deps: { runSendFor: (home: string) => RunSend 
         case 'remove':
           return remove(context, rest);
         default:
-          throw new UsageError(sub ? `unknown subcommand “${sub}”.` : 'say add, list, run or remove.');
+          throw new UsageError(
+            sub ? `unknown subcommand “${sub}”.` : 'say add, list, run or remove.'
+          );
       }
     },
   };

@@ -31,8 +31,16 @@ describe('courier history', () => {
         outcome,
         source: { fileName: `export-${i}.csv`, sha256: 'c'.repeat(64) },
         destination: 'Acme SFTP',
-        rows: { read: 5, sent: outcome === 'sent' ? 5 : 0, excluded: 0, issues: outcome === 'held' ? { 'email.invalid': 2 } : {} },
-        error: outcome === 'failed' ? { code: 'transfer.refused', message: 'The server refused the login.' } : null,
+        rows: {
+          read: 5,
+          sent: outcome === 'sent' ? 5 : 0,
+          excluded: 0,
+          issues: outcome === 'held' ? { 'email.invalid': 2 } : {},
+        },
+        error:
+          outcome === 'failed'
+            ? { code: 'transfer.refused', message: 'The server refused the login.' }
+            : null,
       });
     }
     const text = captureIo();
@@ -45,7 +53,11 @@ describe('courier history', () => {
     const json = captureIo();
     expect(await runCli(['history', '--json', '--home', home], json.io)).toBe(0);
     const { runs } = JSON.parse(json.out()) as { runs: { source: { fileName: string } }[] };
-    expect(runs.map(r => r.source.fileName)).toEqual(['export-2.csv', 'export-1.csv', 'export-0.csv']);
+    expect(runs.map(r => r.source.fileName)).toEqual([
+      'export-2.csv',
+      'export-1.csv',
+      'export-0.csv',
+    ]);
   });
 
   it('refuses a bad --limit with exit code 2', async () => {

@@ -32,14 +32,19 @@ describe('history store', () => {
   it('appends runs as JSON lines and lists them newest first', async () => {
     const store = createHistoryStore(home);
     const first = await store.append(sample({ startedAt: '2026-11-20T02:00:00.000Z' }));
-    const second = await store.append(sample({ startedAt: '2026-11-21T02:00:00.000Z', trigger: 'cli', job: null }));
+    const second = await store.append(
+      sample({ startedAt: '2026-11-21T02:00:00.000Z', trigger: 'cli', job: null })
+    );
     expect(first.id).not.toBe(second.id);
     const text = await readFile(store.file, 'utf8');
     expect(text.split('\n').filter(Boolean)).toHaveLength(2);
     const runs = await createHistoryStore(home).listRuns();
     expect(runs.map(r => r.id)).toEqual([second.id, first.id]);
     expect(await store.listRuns({ limit: 1 })).toHaveLength(1);
-    expect(await store.getRun(first.id)).toMatchObject({ rows: { excluded: 2, issues: { 'email.invalid': 2 } }, destination: 'Qualtrics EU' });
+    expect(await store.getRun(first.id)).toMatchObject({
+      rows: { excluded: 2, issues: { 'email.invalid': 2 } },
+      destination: 'Qualtrics EU',
+    });
     expect(await store.getRun('nope')).toBeNull();
   });
 
@@ -58,10 +63,19 @@ describe('history store', () => {
     const leaky = {
       ...sample({
         outcome: 'failed',
-        error: { code: 'validate.email', message: 'Row 3: “jane.doe@example.com” is not an e-mail address.' },
+        error: {
+          code: 'validate.email',
+          message: 'Row 3: “jane.doe@example.com” is not an e-mail address.',
+        },
         receipt: { status: 'rejected', summary: 'bob@corp.example rejected' },
       }),
-      rows: { read: 1, sent: 0, excluded: 1, issues: {}, contents: [['Jane', 'jane.doe@example.com']] },
+      rows: {
+        read: 1,
+        sent: 0,
+        excluded: 1,
+        issues: {},
+        contents: [['Jane', 'jane.doe@example.com']],
+      },
       cells: ['Jane', 'Doe'],
     } as unknown as RunInput;
     const run = await store.append(leaky);
@@ -77,9 +91,14 @@ describe('history store', () => {
     const store = createHistoryStore(home, { now: () => now });
     await store.setRetention({ days: 30, count: 3 });
     await store.append(sample({ startedAt: '2026-09-01T00:00:00.000Z' })); // older than 30 days
-    for (let day = 10; day <= 14; day++) await store.append(sample({ startedAt: `2026-11-${day}T00:00:00.000Z` }));
+    for (let day = 10; day <= 14; day++)
+      await store.append(sample({ startedAt: `2026-11-${day}T00:00:00.000Z` }));
     const runs = await store.listRuns();
-    expect(runs.map(r => r.startedAt.slice(0, 10))).toEqual(['2026-11-14', '2026-11-13', '2026-11-12']);
+    expect(runs.map(r => r.startedAt.slice(0, 10))).toEqual([
+      '2026-11-14',
+      '2026-11-13',
+      '2026-11-12',
+    ]);
     const lines = (await readFile(store.file, 'utf8')).split('\n').filter(Boolean);
     expect(lines).toHaveLength(3);
     expect(await store.getRetention()).toEqual({ days: 30, count: 3 });
@@ -104,7 +123,13 @@ describe('history store', () => {
 
   it('keeps every one of many runs recorded at once', async () => {
     const stores = [createHistoryStore(home), createHistoryStore(home)];
-    const ids = await Promise.all(Array.from({ length: 40 }, (_, i) => stores[i % 2]!.append(sample({ startedAt: new Date(Date.UTC(2026, 10, 21, 0, i)).toISOString() })).then(r => r.id)));
+    const ids = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        stores[i % 2]!.append(
+          sample({ startedAt: new Date(Date.UTC(2026, 10, 21, 0, i)).toISOString() })
+        ).then(r => r.id)
+      )
+    );
     const listed = await createHistoryStore(home).listRuns();
     expect(new Set(listed.map(r => r.id))).toEqual(new Set(ids));
     const lines = (await readFile(join(home, 'history.jsonl'), 'utf8')).split('\n').filter(Boolean);

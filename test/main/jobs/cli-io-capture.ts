@@ -2,7 +2,11 @@ import { PassThrough } from 'node:stream';
 import type { CliIo } from '../../../src-main/cli/cli-io';
 
 /** Captured CLI streams for in-process `runCli` calls. */
-export function captureIo(env: NodeJS.ProcessEnv = {}): { io: CliIo; out: () => string; err: () => string } {
+export function captureIo(env: NodeJS.ProcessEnv = {}): {
+  io: CliIo;
+  out: () => string;
+  err: () => string;
+} {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';

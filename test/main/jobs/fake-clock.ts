@@ -32,7 +32,8 @@ export class FakeClock {
     const target = Date.parse(iso);
     for (;;) {
       let next: [number, { at: number; fn: () => void }] | null = null;
-      for (const entry of this.timers) if (entry[1].at <= target && (!next || entry[1].at < next[1].at)) next = entry;
+      for (const entry of this.timers)
+        if (entry[1].at <= target && (!next || entry[1].at < next[1].at)) next = entry;
       if (!next) break;
       this.timers.delete(next[0]);
       this.t = Math.max(this.t, next[1].at);

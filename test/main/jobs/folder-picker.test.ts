@@ -1,6 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { appendFile, copyFile, mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import {
+  appendFile,
+  copyFile,
+  mkdir,
+  mkdtemp,
+  readFile,
+  rm,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFolderPicker, globToRegExp } from '../../../src-main/jobs/folder-picker';
@@ -20,7 +29,8 @@ afterEach(async () => {
 });
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
-const csv = (n: number) => `email,name\n${Array.from({ length: n }, (_, i) => `p${i}@example.org,P${i}`).join('\n')}\n`;
+const csv = (n: number) =>
+  `email,name\n${Array.from({ length: n }, (_, i) => `p${i}@example.org,P${i}`).join('\n')}\n`;
 
 /** An export written slowly: a chunk every 30 ms for about 600 ms. Resolves when the writer has finished. */
 async function writeSlowly(path: string, chunks: number): Promise<string> {
@@ -62,12 +72,19 @@ describe('watched folder picker', () => {
     const content = await writer;
     const picked = await picker.pick(source, 'job-a');
     expect(picked).toHaveLength(1);
-    expect(picked[0]).toMatchObject({ path, name: 'export-1.csv', size: Buffer.byteLength(content), sha256: sha(content) });
+    expect(picked[0]).toMatchObject({
+      path,
+      name: 'export-1.csv',
+      size: Buffer.byteLength(content),
+      sha256: sha(content),
+    });
     await picker.markPicked(picked[0]!, 'job-a');
     expect(await picker.pick(source, 'job-a')).toEqual([]);
     // Another job watching the same folder has its own ledger.
     expect(await picker.pick(source, 'job-b')).toHaveLength(1);
-    expect((await readFile(join(home, 'picked.jsonl'), 'utf8')).split('\n').filter(Boolean)).toHaveLength(1);
+    expect(
+      (await readFile(join(home, 'picked.jsonl'), 'utf8')).split('\n').filter(Boolean)
+    ).toHaveLength(1);
   });
 
   it('each-new takes every new matching file, oldest first, and never a copy of one already sent', async () => {
@@ -84,7 +101,11 @@ describe('watched folder picker', () => {
 
     // The same content under a new name is not sent again; new content is.
     await copyFile(join(inbox, 'a.CSV'), join(inbox, 'a-copy.csv'));
-    await utimes(join(inbox, 'a-copy.csv'), new Date(Date.now() - 30_000), new Date(Date.now() - 30_000));
+    await utimes(
+      join(inbox, 'a-copy.csv'),
+      new Date(Date.now() - 30_000),
+      new Date(Date.now() - 30_000)
+    );
     await settled(join(inbox, 'c.txt'), csv(4), 20);
     expect((await picker.pick(source, 'j')).map(f => f.name)).toEqual(['c.txt']);
   });
@@ -112,7 +133,9 @@ describe('watched folder picker', () => {
 
   it('says so plainly when the folder is missing, and survives a torn ledger line', async () => {
     const picker = createFolderPicker(home, { settleMs: 10 });
-    await expect(picker.pick({ folder: join(root, 'gone'), pattern: '*', pick: 'newest' }, 'j')).rejects.toMatchObject({ code: 'jobs.folder-missing' });
+    await expect(
+      picker.pick({ folder: join(root, 'gone'), pattern: '*', pick: 'newest' }, 'j')
+    ).rejects.toMatchObject({ code: 'jobs.folder-missing' });
     await settled(join(inbox, 'x.csv'), csv(1));
     const [file] = await picker.pick({ folder: inbox, pattern: '*', pick: 'newest' }, 'j');
     await writeFile(join(home, 'picked.jsonl'), '{"path":"/tmp/half');

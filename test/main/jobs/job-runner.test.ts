@@ -6,7 +6,11 @@ import { basename, join } from 'node:path';
 import { CourierError } from '../../../src-core/errors';
 import { createHistoryStore } from '../../../src-main/history/history-store';
 import { createFolderPicker } from '../../../src-main/jobs/folder-picker';
-import { createJobRunner, type JobRunRequest, type RunSend } from '../../../src-main/jobs/job-runner';
+import {
+  createJobRunner,
+  type JobRunRequest,
+  type RunSend,
+} from '../../../src-main/jobs/job-runner';
 import { createJobStore } from '../../../src-main/jobs/job-store';
 import { createJobService } from '../../../src-main/jobs/job-service';
 
@@ -36,7 +40,10 @@ async function settledFile(name: string, content: string, secondsAgo: number): P
  * The send seam, as the pipeline behaves at its boundary: it reads the file it is given and
  * records one run in the history. `fail` makes it record a failed transfer instead.
  */
-function pipelineSeam(history: ReturnType<typeof createHistoryStore>, behaviour: { fail?: (request: JobRunRequest) => CourierError | null; reject?: boolean } = {}) {
+function pipelineSeam(
+  history: ReturnType<typeof createHistoryStore>,
+  behaviour: { fail?: (request: JobRunRequest) => CourierError | null; reject?: boolean } = {}
+) {
   const requests: JobRunRequest[] = [];
   const runSend: RunSend = async request => {
     requests.push(request);
@@ -49,7 +56,11 @@ function pipelineSeam(history: ReturnType<typeof createHistoryStore>, behaviour:
       trigger: request.trigger,
       job: request.job,
       outcome: failure ? 'failed' : 'sent',
-      source: { fileName: basename(request.file), sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length },
+      source: {
+        fileName: basename(request.file),
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        bytes: bytes.length,
+      },
       destination: request.destination,
       rows: { read: lines, sent: failure ? 0 : lines, excluded: 0, issues: {} },
       transfer: { status: failure ? 'failed' : 'uploaded' },
@@ -64,12 +75,41 @@ describe('job runner', () => {
     const history = createHistoryStore(home);
     const jobs = createJobStore(home);
     const file = await settledFile('export.csv', 'email\na@b.example\n', 10);
-    const job = await jobs.saveJob({ name: 'Nightly', source: { kind: 'file', path: file }, destination: 'Acme', mapping: { Email: 'email' }, invalidRows: 'hold', fixes: [{ kind: 'trim', column: 'Email' }] });
+    const job = await jobs.saveJob({
+      name: 'Nightly',
+      source: { kind: 'file', path: file },
+      destination: 'Acme',
+      mapping: { Email: 'email' },
+      invalidRows: 'hold',
+      fixes: [{ kind: 'trim', column: 'Email' }],
+    });
     const seam = pipelineSeam(history);
-    const runner = createJobRunner({ home, jobs, history, picker: createFolderPicker(home, { settleMs: 20 }), runSend: seam.runSend });
+    const runner = createJobRunner({
+      home,
+      jobs,
+      history,
+      picker: createFolderPicker(home, { settleMs: 20 }),
+      runSend: seam.runSend,
+    });
     const finished: string[] = [];
-    const result = await createJobRunner({ home, jobs, history, picker: createFolderPicker(home), runSend: seam.runSend, onRunFinished: r => finished.push(r.id) }).runJob('nightly', 'cli');
-    expect(seam.requests[0]).toMatchObject({ file, destination: 'Acme', mapping: { Email: 'email' }, invalidRows: 'hold', headerChange: 'hold', trigger: 'cli', job: { id: job.id, name: 'Nightly' }, fixes: [{ kind: 'trim', column: 'Email' }] });
+    const result = await createJobRunner({
+      home,
+      jobs,
+      history,
+      picker: createFolderPicker(home),
+      runSend: seam.runSend,
+      onRunFinished: r => finished.push(r.id),
+    }).runJob('nightly', 'cli');
+    expect(seam.requests[0]).toMatchObject({
+      file,
+      destination: 'Acme',
+      mapping: { Email: 'email' },
+      invalidRows: 'hold',
+      headerChange: 'hold',
+      trigger: 'cli',
+      job: { id: job.id, name: 'Nightly' },
+      fixes: [{ kind: 'trim', column: 'Email' }],
+    });
     expect(result.runs).toHaveLength(1);
     expect(finished).toEqual([result.runs[0]!.id]);
     // A file source is sent again on every run (its content changes from night to night).
@@ -81,11 +121,25 @@ describe('job runner', () => {
   it('records a failed run in plain words when the source file is gone', async () => {
     const history = createHistoryStore(home);
     const jobs = createJobStore(home);
-    await jobs.saveJob({ name: 'Gone', source: { kind: 'file', path: join(inbox, 'missing.csv') }, destination: 'Acme' });
+    await jobs.saveJob({
+      name: 'Gone',
+      source: { kind: 'file', path: join(inbox, 'missing.csv') },
+      destination: 'Acme',
+    });
     const seam = pipelineSeam(history);
-    const result = await createJobRunner({ home, jobs, history, picker: createFolderPicker(home), runSend: seam.runSend }).runJob('Gone', 'job');
+    const result = await createJobRunner({
+      home,
+      jobs,
+      history,
+      picker: createFolderPicker(home),
+      runSend: seam.runSend,
+    }).runJob('Gone', 'job');
     expect(seam.requests).toHaveLength(0);
-    expect(result.runs[0]).toMatchObject({ outcome: 'failed', error: { code: 'jobs.source-missing' }, job: { name: 'Gone' } });
+    expect(result.runs[0]).toMatchObject({
+      outcome: 'failed',
+      error: { code: 'jobs.source-missing' },
+      job: { name: 'Gone' },
+    });
     expect((await history.listRuns())[0]!.error?.message).toContain('does not exist');
   });
 
@@ -95,16 +149,35 @@ describe('job runner', () => {
     await settledFile('export-1.csv', 'email\na@b.example\n', 30);
     await settledFile('export-2.csv', 'email\nc@d.example\ne@f.example\n', 20);
     await settledFile('other.txt', 'x', 20);
-    await jobs.saveJob({ name: 'Inbox', source: { kind: 'folder', folder: inbox, pattern: 'export-*.csv', pick: 'each-new' }, destination: 'Acme' });
+    await jobs.saveJob({
+      name: 'Inbox',
+      source: { kind: 'folder', folder: inbox, pattern: 'export-*.csv', pick: 'each-new' },
+      destination: 'Acme',
+    });
     let down = true;
-    const seam = pipelineSeam(history, { fail: () => (down ? new CourierError('transfer.connection-refused', 'The server did not answer.') : null) });
-    const runner = createJobRunner({ home, jobs, history, picker: createFolderPicker(home, { settleMs: 20 }), runSend: seam.runSend });
+    const seam = pipelineSeam(history, {
+      fail: () =>
+        down ? new CourierError('transfer.connection-refused', 'The server did not answer.') : null,
+    });
+    const runner = createJobRunner({
+      home,
+      jobs,
+      history,
+      picker: createFolderPicker(home, { settleMs: 20 }),
+      runSend: seam.runSend,
+    });
 
     const failed = await runner.runJob('Inbox', 'job');
-    expect(failed.runs.map(r => [r.source?.fileName, r.outcome])).toEqual([['export-1.csv', 'failed'], ['export-2.csv', 'failed']]);
+    expect(failed.runs.map(r => [r.source?.fileName, r.outcome])).toEqual([
+      ['export-1.csv', 'failed'],
+      ['export-2.csv', 'failed'],
+    ]);
     down = false;
     const sent = await runner.runJob('Inbox', 'job');
-    expect(sent.runs.map(r => [r.source?.fileName, r.outcome, r.rows.read])).toEqual([['export-1.csv', 'sent', 1], ['export-2.csv', 'sent', 2]]);
+    expect(sent.runs.map(r => [r.source?.fileName, r.outcome, r.rows.read])).toEqual([
+      ['export-1.csv', 'sent', 1],
+      ['export-2.csv', 'sent', 2],
+    ]);
     const again = await runner.runJob('Inbox', 'job');
     expect(again.runs).toEqual([]);
     expect(again.nothingToSend).toContain('No new finished file matching “export-*.csv”');
@@ -115,15 +188,39 @@ describe('job runner', () => {
     const history = createHistoryStore(home);
     const jobs = createJobStore(home);
     await settledFile('export.csv', 'email\na@b.example\n', 30);
-    await jobs.saveJob({ name: 'Crashy', source: { kind: 'folder', folder: inbox, pattern: '*.csv', pick: 'newest' }, destination: 'Acme' });
-    await jobs.saveJob({ name: 'Nowhere', source: { kind: 'folder', folder: join(root, 'nope'), pattern: '*.csv', pick: 'newest' }, destination: 'Acme' });
-    const runner = createJobRunner({ home, jobs, history, picker: createFolderPicker(home, { settleMs: 20 }), runSend: pipelineSeam(history, { reject: true }).runSend });
+    await jobs.saveJob({
+      name: 'Crashy',
+      source: { kind: 'folder', folder: inbox, pattern: '*.csv', pick: 'newest' },
+      destination: 'Acme',
+    });
+    await jobs.saveJob({
+      name: 'Nowhere',
+      source: { kind: 'folder', folder: join(root, 'nope'), pattern: '*.csv', pick: 'newest' },
+      destination: 'Acme',
+    });
+    const runner = createJobRunner({
+      home,
+      jobs,
+      history,
+      picker: createFolderPicker(home, { settleMs: 20 }),
+      runSend: pipelineSeam(history, { reject: true }).runSend,
+    });
     const crashed = await runner.runJob('Crashy', 'user');
-    expect(crashed.runs[0]).toMatchObject({ outcome: 'failed', trigger: 'user', error: { code: 'internal.crash' }, source: { fileName: 'export.csv' } });
+    expect(crashed.runs[0]).toMatchObject({
+      outcome: 'failed',
+      trigger: 'user',
+      error: { code: 'internal.crash' },
+      source: { fileName: 'export.csv' },
+    });
     const nowhere = await runner.runJob('Nowhere', 'job');
-    expect(nowhere.runs[0]).toMatchObject({ outcome: 'failed', error: { code: 'jobs.folder-missing' } });
+    expect(nowhere.runs[0]).toMatchObject({
+      outcome: 'failed',
+      error: { code: 'jobs.folder-missing' },
+    });
     expect(await history.listRuns()).toHaveLength(2);
-    await expect(runner.runJob('No such job', 'cli')).rejects.toMatchObject({ code: 'jobs.not-found' });
+    await expect(runner.runJob('No such job', 'cli')).rejects.toMatchObject({
+      code: 'jobs.not-found',
+    });
   });
 });
 
@@ -132,16 +229,34 @@ describe('job lock', () => {
     const history = createHistoryStore(home);
     const jobs = createJobStore(home);
     const file = await settledFile('export.csv', 'email\na@b.example\n', 10);
-    const job = await jobs.saveJob({ name: 'Locked', source: { kind: 'file', path: file }, destination: 'Acme' });
-    const runner = createJobRunner({ home, jobs, history, picker: createFolderPicker(home), runSend: pipelineSeam(history).runSend });
+    const job = await jobs.saveJob({
+      name: 'Locked',
+      source: { kind: 'file', path: file },
+      destination: 'Acme',
+    });
+    const runner = createJobRunner({
+      home,
+      jobs,
+      history,
+      picker: createFolderPicker(home),
+      runSend: pipelineSeam(history).runSend,
+    });
     await mkdir(join(home, 'job-locks'));
     const lock = join(home, 'job-locks', `${job.id}.lock`);
     // Held by a live process (this one stands in for the app while cron runs the CLI).
-    await writeFile(lock, JSON.stringify({ pid: process.pid, startedAt: '2026-11-22T02:00:00.000Z' }));
-    await expect(runner.runJob('Locked', 'cli')).rejects.toMatchObject({ code: 'jobs.already-running' });
+    await writeFile(
+      lock,
+      JSON.stringify({ pid: process.pid, startedAt: '2026-11-22T02:00:00.000Z' })
+    );
+    await expect(runner.runJob('Locked', 'cli')).rejects.toMatchObject({
+      code: 'jobs.already-running',
+    });
     expect(await history.listRuns()).toHaveLength(0);
     // Left behind by a process that no longer exists.
-    await writeFile(lock, JSON.stringify({ pid: 2 ** 22 + 12345, startedAt: '2026-11-22T02:00:00.000Z' }));
+    await writeFile(
+      lock,
+      JSON.stringify({ pid: 2 ** 22 + 12345, startedAt: '2026-11-22T02:00:00.000Z' })
+    );
     expect((await runner.runJob('Locked', 'cli')).runs).toHaveLength(1);
     await expect(readFile(lock)).rejects.toMatchObject({ code: 'ENOENT' });
   });
@@ -165,11 +280,29 @@ describe('job service', () => {
       onChange: state => changes.push(state.running.length > 0),
     });
     await service.start();
-    const job = await service.save({ name: 'Nightly', source: { kind: 'file', path: file }, destination: 'Acme', scheduleText: 'every day at 02:00 in Europe/Brussels' });
-    await expect(service.save({ name: 'nightly', source: { kind: 'file', path: file }, destination: 'Acme' })).rejects.toMatchObject({ code: 'jobs.name-taken' });
-    await expect(service.save({ name: 'Bad', source: { kind: 'file', path: file }, destination: 'Acme', scheduleText: 'now and then' })).rejects.toMatchObject({ code: 'schedule.not-understood' });
+    const job = await service.save({
+      name: 'Nightly',
+      source: { kind: 'file', path: file },
+      destination: 'Acme',
+      scheduleText: 'every day at 02:00 in Europe/Brussels',
+    });
+    await expect(
+      service.save({ name: 'nightly', source: { kind: 'file', path: file }, destination: 'Acme' })
+    ).rejects.toMatchObject({ code: 'jobs.name-taken' });
+    await expect(
+      service.save({
+        name: 'Bad',
+        source: { kind: 'file', path: file },
+        destination: 'Acme',
+        scheduleText: 'now and then',
+      })
+    ).rejects.toMatchObject({ code: 'schedule.not-understood' });
     const overview = await service.overview();
-    expect(overview.jobs[0]).toMatchObject({ name: 'Nightly', scheduleText: 'every day at 02:00 in Europe/Brussels', running: false });
+    expect(overview.jobs[0]).toMatchObject({
+      name: 'Nightly',
+      scheduleText: 'every day at 02:00 in Europe/Brussels',
+      running: false,
+    });
     expect(overview.jobs[0]!.nextRunAt).toMatch(/T0[01]:00:00.000Z$/);
 
     expect(await service.runNow('Nightly')).toBe('started');
@@ -179,7 +312,10 @@ describe('job service', () => {
     await service.scheduler.whenIdle();
     expect(changes).toContain(true);
     expect(changes.at(-1)).toBe(false);
-    expect((await history.listRuns())[0]).toMatchObject({ trigger: 'user', job: { name: 'Nightly' } });
+    expect((await history.listRuns())[0]).toMatchObject({
+      trigger: 'user',
+      job: { name: 'Nightly' },
+    });
 
     service.setPaused(true);
     expect((await service.overview()).paused).toBe(true);
@@ -191,6 +327,8 @@ describe('job service', () => {
     service.stop();
     // The pause switch is remembered for the next launch.
     await service.flush();
-    expect(JSON.parse(await readFile(join(home, 'job-state.json'), 'utf8'))).toMatchObject({ paused: true });
+    expect(JSON.parse(await readFile(join(home, 'job-state.json'), 'utf8'))).toMatchObject({
+      paused: true,
+    });
   });
 });

@@ -26,20 +26,70 @@ describe('courier jobs', () => {
   it('adds, lists and removes jobs', async () => {
     const mappingFile = join(root, 'mapping.json');
     await writeFile(mappingFile, JSON.stringify({ Email: 'E-mail', Language: 'Taal' }));
-    const added = await courier('jobs', 'add', 'Nightly respondents', '--watch', join(root, 'inbox'), '--pattern', 'export-*.csv', '--destination', 'Acme', '--mapping', mappingFile, '--schedule', 'every day at 02:00 in Europe/Brussels', '--invalid', 'hold');
+    const added = await courier(
+      'jobs',
+      'add',
+      'Nightly respondents',
+      '--watch',
+      join(root, 'inbox'),
+      '--pattern',
+      'export-*.csv',
+      '--destination',
+      'Acme',
+      '--mapping',
+      mappingFile,
+      '--schedule',
+      'every day at 02:00 in Europe/Brussels',
+      '--invalid',
+      'hold'
+    );
     expect(added.err).toBe('');
     expect(added.code).toBe(0);
     expect(added.out).toContain('Saved job “Nightly respondents”');
     expect(added.out).toContain('every day at 02:00 in Europe/Brussels');
-    const second = await courier('jobs', 'add', 'Weekly', '--source', join(root, 'weekly.csv'), '--destination', 'Acme', '--mapping', 'Email=mail,Language=lang', '--schedule', 'mondays and thursdays at 07:30', '--no-catch-up', '--json');
+    const second = await courier(
+      'jobs',
+      'add',
+      'Weekly',
+      '--source',
+      join(root, 'weekly.csv'),
+      '--destination',
+      'Acme',
+      '--mapping',
+      'Email=mail,Language=lang',
+      '--schedule',
+      'mondays and thursdays at 07:30',
+      '--no-catch-up',
+      '--json'
+    );
     expect(second.code).toBe(0);
-    expect(JSON.parse(second.out).job).toMatchObject({ name: 'Weekly', mapping: { Email: 'mail', Language: 'lang' }, catchUp: false, source: { kind: 'file' } });
+    expect(JSON.parse(second.out).job).toMatchObject({
+      name: 'Weekly',
+      mapping: { Email: 'mail', Language: 'lang' },
+      catchUp: false,
+      source: { kind: 'file' },
+    });
 
     const listed = await courier('jobs', 'list', '--json');
-    const { jobs, paused } = JSON.parse(listed.out) as { jobs: { name: string; scheduleText: string; nextRunAt: string; invalidRows: string; source: unknown; mapping: unknown }[]; paused: boolean };
+    const { jobs, paused } = JSON.parse(listed.out) as {
+      jobs: {
+        name: string;
+        scheduleText: string;
+        nextRunAt: string;
+        invalidRows: string;
+        source: unknown;
+        mapping: unknown;
+      }[];
+      paused: boolean;
+    };
     expect(paused).toBe(false);
     expect(jobs.map(j => j.name)).toEqual(['Nightly respondents', 'Weekly']);
-    expect(jobs[0]).toMatchObject({ scheduleText: 'every day at 02:00 in Europe/Brussels', invalidRows: 'hold', source: { kind: 'folder', pattern: 'export-*.csv', pick: 'newest' }, mapping: { Email: 'E-mail', Language: 'Taal' } });
+    expect(jobs[0]).toMatchObject({
+      scheduleText: 'every day at 02:00 in Europe/Brussels',
+      invalidRows: 'hold',
+      source: { kind: 'folder', pattern: 'export-*.csv', pick: 'newest' },
+      mapping: { Email: 'E-mail', Language: 'Taal' },
+    });
     expect(Date.parse(jobs[0]!.nextRunAt)).toBeGreaterThan(Date.now());
     const text = await courier('jobs', 'list');
     expect(text.out).toContain('mondays and thursdays at 07:30');
@@ -54,20 +104,72 @@ describe('courier jobs', () => {
 
   it('refuses bad arguments with exit code 2 and plain errors with exit code 1', async () => {
     expect((await courier('jobs', 'add', 'X', '--destination', 'Acme')).code).toBe(2);
-    expect((await courier('jobs', 'add', 'X', '--source', 'a.csv', '--watch', 'dir', '--pattern', '*', '--destination', 'Acme')).code).toBe(2);
-    expect((await courier('jobs', 'add', 'X', '--watch', 'dir', '--destination', 'Acme')).code).toBe(2);
-    expect((await courier('jobs', 'add', 'X', '--source', 'a.csv', '--destination', 'Acme', '--invalid', 'maybe')).code).toBe(2);
+    expect(
+      (
+        await courier(
+          'jobs',
+          'add',
+          'X',
+          '--source',
+          'a.csv',
+          '--watch',
+          'dir',
+          '--pattern',
+          '*',
+          '--destination',
+          'Acme'
+        )
+      ).code
+    ).toBe(2);
+    expect(
+      (await courier('jobs', 'add', 'X', '--watch', 'dir', '--destination', 'Acme')).code
+    ).toBe(2);
+    expect(
+      (
+        await courier(
+          'jobs',
+          'add',
+          'X',
+          '--source',
+          'a.csv',
+          '--destination',
+          'Acme',
+          '--invalid',
+          'maybe'
+        )
+      ).code
+    ).toBe(2);
     expect((await courier('jobs', 'frobnicate')).code).toBe(2);
-    const schedule = await courier('jobs', 'add', 'X', '--source', 'a.csv', '--destination', 'Acme', '--schedule', 'now and then');
+    const schedule = await courier(
+      'jobs',
+      'add',
+      'X',
+      '--source',
+      'a.csv',
+      '--destination',
+      'Acme',
+      '--schedule',
+      'now and then'
+    );
     expect(schedule.code).toBe(1);
     expect(schedule.err).toContain('did not understand the schedule');
     await courier('jobs', 'add', 'X', '--source', 'a.csv', '--destination', 'Acme');
-    const duplicate = await courier('jobs', 'add', 'x', '--source', 'b.csv', '--destination', 'Acme');
+    const duplicate = await courier(
+      'jobs',
+      'add',
+      'x',
+      '--source',
+      'b.csv',
+      '--destination',
+      'Acme'
+    );
     expect(duplicate.code).toBe(1);
     expect(duplicate.err).toContain('already exists');
     const missing = await courier('jobs', 'run', 'Nope', '--json');
     expect(missing.code).toBe(1);
-    expect(JSON.parse(missing.out)).toEqual({ error: { code: 'jobs.not-found', message: expect.stringContaining('no job called “Nope”') } });
+    expect(JSON.parse(missing.out)).toEqual({
+      error: { code: 'jobs.not-found', message: expect.stringContaining('no job called “Nope”') },
+    });
     expect((await courier('jobs', 'remove', 'Nope')).code).toBe(1);
   });
 

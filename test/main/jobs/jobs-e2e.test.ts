@@ -1,5 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { appendFile, mkdir, mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import {
+  appendFile,
+  mkdir,
+  mkdtemp,
+  readFile,
+  readdir,
+  rm,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,8 +30,18 @@ import type { Run } from '../../../src-core/history/run';
 // same job from the command line: nothing new to send, then a new export with a bad row.
 
 const header = 'E-mail;Taal;Voornaam;Achternaam;Winkel';
-const rows = ['wendy@example.be;nl;Wendy;De Vos;Brussel', 'jean@example.fr;FR;Jean;Dupont;Liège', 'anna@example.nl;en-GB;Anna;Jansen;Gent'];
-const expected = ['Email;Language;FirstName;LastName;Department;CustomId', 'wendy@example.be;NL;Wendy;De Vos;Brussel;', 'jean@example.fr;FR;Jean;Dupont;Liège;', 'anna@example.nl;EN;Anna;Jansen;Gent;', ''].join('\r\n');
+const rows = [
+  'wendy@example.be;nl;Wendy;De Vos;Brussel',
+  'jean@example.fr;FR;Jean;Dupont;Liège',
+  'anna@example.nl;en-GB;Anna;Jansen;Gent',
+];
+const expected = [
+  'Email;Language;FirstName;LastName;Department;CustomId',
+  'wendy@example.be;NL;Wendy;De Vos;Brussel;',
+  'jean@example.fr;FR;Jean;Dupont;Liège;',
+  'anna@example.nl;EN;Anna;Jansen;Gent;',
+  '',
+].join('\r\n');
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 describe('a scheduled job, end to end against the real sshd', () => {
@@ -48,11 +67,46 @@ describe('a scheduled job, end to end against the real sshd', () => {
   it('runs at 02:00, picks the finished export once, uploads it and records the run', async () => {
     const user = sshd.users[0]!;
     const add = await courier(
-      ['destinations', 'add', name, '--preset', 'hello-customer', '--protocol', 'sftp', '--host', '127.0.0.1', '--port', String(sshd.port), '--user', user.name, '--folder', 'upload', '--host-key', sshd.hostKeyFingerprint, '--password-stdin'],
+      [
+        'destinations',
+        'add',
+        name,
+        '--preset',
+        'hello-customer',
+        '--protocol',
+        'sftp',
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(sshd.port),
+        '--user',
+        user.name,
+        '--folder',
+        'upload',
+        '--host-key',
+        sshd.hostKeyFingerprint,
+        '--password-stdin',
+      ],
       { home, stdin: `${user.password}\n` }
     );
     expect(add.stderr).toBe('');
-    const job = await courier(['jobs', 'add', 'Nightly', '--watch', inbox, '--pattern', 'export-*.csv', '--destination', name, '--schedule', 'every day at 02:00 in Europe/Brussels', '--json'], { home });
+    const job = await courier(
+      [
+        'jobs',
+        'add',
+        'Nightly',
+        '--watch',
+        inbox,
+        '--pattern',
+        'export-*.csv',
+        '--destination',
+        name,
+        '--schedule',
+        'every day at 02:00 in Europe/Brussels',
+        '--json',
+      ],
+      { home }
+    );
     expect(job.stderr).toBe('');
     const { createdAt, schedule } = JSON.parse(job.stdout).job;
 
@@ -67,7 +121,11 @@ describe('a scheduled job, end to end against the real sshd', () => {
     const finished: Run[] = [];
     const notified: string[] = [];
     const notifications = new NotificationService({
-      createNotification: options => ({ show: () => notified.push(String(options.title)), close: () => undefined, on: () => undefined }),
+      createNotification: options => ({
+        show: () => notified.push(String(options.title)),
+        close: () => undefined,
+        on: () => undefined,
+      }),
       openRun: () => undefined,
       notifyOnSuccess: () => true,
     });
@@ -94,26 +152,44 @@ describe('a scheduled job, end to end against the real sshd', () => {
 
     expect(finished).toHaveLength(1);
     const run = finished[0]!;
-    expect(run).toMatchObject({ trigger: 'job', job: { name: 'Nightly' }, outcome: 'sent', destination: name, rows: { read: 3, sent: 3, excluded: 0 }, transfer: { status: 'uploaded' } });
-    expect(run.source).toMatchObject({ fileName: 'export-1.csv', sha256: sha(await readFile(exportPath)) });
+    expect(run).toMatchObject({
+      trigger: 'job',
+      job: { name: 'Nightly' },
+      outcome: 'sent',
+      destination: name,
+      rows: { read: 3, sent: 3, excluded: 0 },
+      transfer: { status: 'uploaded' },
+    });
+    expect(run.source).toMatchObject({
+      fileName: 'export-1.csv',
+      sha256: sha(await readFile(exportPath)),
+    });
     const uploaded = (await readdir(user.uploadDir)).filter(f => f.endsWith('.csv'));
     expect(uploaded).toHaveLength(1);
     const onServer = await readFile(join(user.uploadDir, uploaded[0]!));
     expect(onServer.toString('utf8')).toBe(expected);
-    expect(run.outputFiles).toEqual([{ name: uploaded[0], bytes: onServer.length, sha256: sha(onServer) }]);
+    expect(run.outputFiles).toEqual([
+      { name: uploaded[0], bytes: onServer.length, sha256: sha(onServer) },
+    ]);
     expect(notified).toEqual(['“Nightly” sent']);
 
     // The same job from the command line: the export was already sent, so nothing is.
     const again = await courier(['jobs', 'run', 'Nightly', '--json'], { home });
     expect(again.code).toBe(0);
-    expect(JSON.parse(again.stdout)).toMatchObject({ runs: [], nothingToSend: expect.stringContaining('No new finished file') });
+    expect(JSON.parse(again.stdout)).toMatchObject({
+      runs: [],
+      nothingToSend: expect.stringContaining('No new finished file'),
+    });
 
     // The platform collects the file from the drop (the preset names files per day, and Courier
     // never overwrites one).
     await rm(join(user.uploadDir, uploaded[0]!));
 
     // A new export with one bad address: the valid rows go, the bad one is left out and reported.
-    await writeFile(join(inbox, 'export-2.csv'), Buffer.from(`${header}\r\n${rows[0]}\r\nnot-an-address;nl;Bad;Row;Gent\r\n`, 'latin1'));
+    await writeFile(
+      join(inbox, 'export-2.csv'),
+      Buffer.from(`${header}\r\n${rows[0]}\r\nnot-an-address;nl;Bad;Row;Gent\r\n`, 'latin1')
+    );
     // Both exports finished a while ago, the new one last (the CLI still looks twice, two seconds
     // apart, before taking it). The old one's new time does not fool the ledger: it knows its hash.
     const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000);
@@ -124,12 +200,21 @@ describe('a scheduled job, end to end against the real sshd', () => {
     expect(second.code, second.stdout).toBe(0);
     const report = JSON.parse(second.stdout);
     expect(report.runs).toHaveLength(1);
-    expect(report.runs[0]).toMatchObject({ trigger: 'cli', job: { name: 'Nightly' }, outcome: 'sent-with-exclusions', rows: { read: 2, sent: 1, excluded: 1 }, source: { fileName: 'export-2.csv' } });
+    expect(report.runs[0]).toMatchObject({
+      trigger: 'cli',
+      job: { name: 'Nightly' },
+      outcome: 'sent-with-exclusions',
+      rows: { read: 2, sent: 1, excluded: 1 },
+      source: { fileName: 'export-2.csv' },
+    });
     const secondUpload = (await readdir(user.uploadDir)).filter(f => f.endsWith('.csv'));
     expect(secondUpload).toHaveLength(1);
-    expect(await readFile(join(user.uploadDir, secondUpload[0]!), 'utf8')).toBe(`${expected.split('\r\n').slice(0, 2).join('\r\n')}\r\n`);
+    expect(await readFile(join(user.uploadDir, secondUpload[0]!), 'utf8')).toBe(
+      `${expected.split('\r\n').slice(0, 2).join('\r\n')}\r\n`
+    );
 
-    const history = JSON.parse((await courier(['history', '--json'], { home })).stdout).runs as Run[];
+    const history = JSON.parse((await courier(['history', '--json'], { home })).stdout)
+      .runs as Run[];
     expect(history.map(r => [r.trigger, r.outcome])).toEqual([
       ['cli', 'sent-with-exclusions'],
       ['job', 'sent'],
@@ -137,6 +222,12 @@ describe('a scheduled job, end to end against the real sshd', () => {
     // The history holds no row contents and no e-mail addresses, and no secret is anywhere.
     const stored = await readFile(join(home, 'history.jsonl'), 'utf8');
     expect(stored).not.toMatch(/@example\.|Wendy|Dupont|not-an-address/);
-    expect(await findSecrets({ folders: [home], texts: { job: job.stdout, again: again.stdout, second: second.stdout }, secrets: { password: user.password } })).toEqual([]);
+    expect(
+      await findSecrets({
+        folders: [home],
+        texts: { job: job.stdout, again: again.stdout, second: second.stdout },
+        secrets: { password: user.password },
+      })
+    ).toEqual([]);
   });
 });

@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Menu, MenuItemConstructorOptions, NotificationConstructorOptions } from 'electron';
 import { appJobs } from '../../../src-main/jobs/app-jobs';
-import { fileFromArgv, startBackground, trayIconPath, type Background } from '../../../src-main/tray/background-app';
+import {
+  fileFromArgv,
+  startBackground,
+  trayIconPath,
+  type Background,
+} from '../../../src-main/tray/background-app';
 import type { TrayLike } from '../../../src-main/tray/tray-service';
 
 const assetsDir = join(__dirname, '../../../assets');
@@ -51,7 +56,12 @@ describe('background (schedules, tray, notifications) with fake Electron objects
     await writeFile(source, 'Email;Language\nwendy@example.be;nl\n');
     await mkdir(join(root, 'home'));
     const jobs = appJobs(join(root, 'home'));
-    await jobs.service.save({ name: 'Nightly', source: { kind: 'file', path: source }, destination: 'No such destination', scheduleText: 'every day at 02:00' });
+    await jobs.service.save({
+      name: 'Nightly',
+      source: { kind: 'file', path: source },
+      destination: 'No such destination',
+      scheduleText: 'every day at 02:00',
+    });
 
     let tray: FakeTray | null = null;
     const shown: { options: NotificationConstructorOptions; click: () => void }[] = [];
@@ -91,7 +101,8 @@ describe('background (schedules, tray, notifications) with fake Electron objects
     expect(power.has('resume')).toBe(true);
     power.get('resume')!();
 
-    const runNow = tray!.template.find(i => i.label === 'Run a job now')!.submenu as MenuItemConstructorOptions[];
+    const runNow = tray!.template.find(i => i.label === 'Run a job now')!
+      .submenu as MenuItemConstructorOptions[];
     (runNow.find(i => i.label === 'Nightly')!.click as unknown as () => void)();
     await notifiedOnce;
     await jobs.service.scheduler.whenIdle();
@@ -123,7 +134,9 @@ describe('background (schedules, tray, notifications) with fake Electron objects
     expect(trayIconPath(assetsDir, 'running', 'darwin')).toBe(join(assetsDir, 'trayTemplate.png'));
     expect(trayIconPath(assetsDir, 'running', 'win32')).toBe(join(assetsDir, 'tray-running.png'));
     await writeFile(join(root, 'drop.xlsx'), 'x');
-    expect(fileFromArgv(['/opt/Courier/courier', '--hidden', 'drop.xlsx'], root)).toBe(join(root, 'drop.xlsx'));
+    expect(fileFromArgv(['/opt/Courier/courier', '--hidden', 'drop.xlsx'], root)).toBe(
+      join(root, 'drop.xlsx')
+    );
     expect(fileFromArgv(['/opt/Courier/courier', 'missing.csv'], root)).toBeNull();
   });
 });

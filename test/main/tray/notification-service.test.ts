@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { NotificationConstructorOptions } from 'electron';
 import { Run, type RunInput } from '../../../src-core/history/run';
-import { NotificationService, type NotificationLike } from '../../../src-main/notifications/notification-service';
+import {
+  NotificationService,
+  type NotificationLike,
+} from '../../../src-main/notifications/notification-service';
 
 /** A fake Electron Notification that records whether it was shown and lets the test click it. */
 class FakeNotification implements NotificationLike {
@@ -55,7 +58,13 @@ function setup(options: { success?: boolean; supported?: boolean } = {}) {
 describe('NotificationService', () => {
   it('tells a person when a job failed, and clicking opens the run', () => {
     const { service, shown, opened } = setup();
-    const kind = service.notifyRun(run({ id: 'r9', outcome: 'failed', error: { code: 'transfer.refused', message: 'The server refused the login.' } }));
+    const kind = service.notifyRun(
+      run({
+        id: 'r9',
+        outcome: 'failed',
+        error: { code: 'transfer.refused', message: 'The server refused the login.' },
+      })
+    );
     expect(kind).toBe('failed');
     expect(shown).toHaveLength(1);
     expect(shown[0]!.shown).toBe(true);
@@ -69,12 +78,30 @@ describe('NotificationService', () => {
 
   it('tells a person when rows were held for review or left out, or a receipt was rejected', () => {
     const { service, shown } = setup();
-    expect(service.notifyRun(run({ outcome: 'held', rows: { read: 10, sent: 0, excluded: 3, issues: { 'email.invalid': 3 } } }))).toBe('held');
+    expect(
+      service.notifyRun(
+        run({
+          outcome: 'held',
+          rows: { read: 10, sent: 0, excluded: 3, issues: { 'email.invalid': 3 } },
+        })
+      )
+    ).toBe('held');
     expect(shown[0]!.options.title).toBe('“Nightly”: file held for review');
-    expect(shown[0]!.options.body).toBe('Nothing was sent (export.csv). The file has 3 rows with problems. Click to review.');
-    expect(service.notifyRun(run({ outcome: 'sent-with-exclusions', rows: { read: 10, sent: 9, excluded: 1, issues: {} } }))).toBe('rows-excluded');
+    expect(shown[0]!.options.body).toBe(
+      'Nothing was sent (export.csv). The file has 3 rows with problems. Click to review.'
+    );
+    expect(
+      service.notifyRun(
+        run({
+          outcome: 'sent-with-exclusions',
+          rows: { read: 10, sent: 9, excluded: 1, issues: {} },
+        })
+      )
+    ).toBe('rows-excluded');
     expect(shown[1]!.options.title).toBe('“Nightly”: 1 row left out');
-    expect(service.notifyRun(run({ receipt: { status: 'rejected', summary: 'Column Email missing.' } }))).toBe('receipt-rejected');
+    expect(
+      service.notifyRun(run({ receipt: { status: 'rejected', summary: 'Column Email missing.' } }))
+    ).toBe('receipt-rejected');
     expect(shown[2]!.options.body).toBe('Column Email missing. Click to see the run.');
   });
 
@@ -84,7 +111,11 @@ describe('NotificationService', () => {
     expect(quiet.shown).toHaveLength(0);
     const chatty = setup({ success: true });
     expect(chatty.service.notifyRun(run({}))).toBe('sent');
-    expect(chatty.shown[0]!.options).toMatchObject({ title: '“Nightly” sent', body: '10 rows sent to Acme (export.csv).', silent: true });
+    expect(chatty.shown[0]!.options).toMatchObject({
+      title: '“Nightly” sent',
+      body: '10 rows sent to Acme (export.csv).',
+      silent: true,
+    });
     const headless = setup({ supported: false });
     expect(headless.service.notifyRun(run({ outcome: 'failed' }))).toBeNull();
     expect(headless.shown).toHaveLength(0);

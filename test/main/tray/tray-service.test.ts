@@ -23,7 +23,8 @@ class FakeTray implements TrayLike {
     this.tooltip = tooltip;
   }
   setContextMenu(menu: Menu | null): void {
-    this.menu = (menu as unknown as { template: MenuItemConstructorOptions[] } | null)?.template ?? [];
+    this.menu =
+      (menu as unknown as { template: MenuItemConstructorOptions[] } | null)?.template ?? [];
   }
   destroy(): void {
     this.destroyed = true;
@@ -87,7 +88,18 @@ describe('TrayService', () => {
       ],
     });
     const labels = tray().menu.map(i => i.label ?? i.type);
-    expect(labels).toEqual(['Open Courier', 'separator', 'Next runs', 'Nightly — 02:00', 'Weekly — 07:30', 'separator', 'Run a job now', 'Pause all jobs', 'separator', 'Quit Courier']);
+    expect(labels).toEqual([
+      'Open Courier',
+      'separator',
+      'Next runs',
+      'Nightly — 02:00',
+      'Weekly — 07:30',
+      'separator',
+      'Run a job now',
+      'Pause all jobs',
+      'separator',
+      'Quit Courier',
+    ]);
     expect(tray().tooltip).toBe('Courier — next: “Nightly” 02:00');
     const runNow = item(tray().menu, 'Run a job now').submenu as MenuItemConstructorOptions[];
     click(item(runNow, 'Weekly'));
@@ -107,7 +119,10 @@ describe('TrayService', () => {
 
   it('shows running with progress in the tooltip, then needs attention, then idle again', () => {
     const { service, tray } = setup();
-    service.update({ jobs: [{ id: 'a', name: 'Nightly', enabled: true }], running: [{ jobId: 'a', jobName: 'Nightly' }] });
+    service.update({
+      jobs: [{ id: 'a', name: 'Nightly', enabled: true }],
+      running: [{ jobId: 'a', jobName: 'Nightly' }],
+    });
     expect(service.state).toBe('running');
     expect(tray().image).toBe(iconPath('running'));
     expect(tray().tooltip).toBe('Courier — sending “Nightly”…');
