@@ -148,7 +148,7 @@ export function createPreparation(input: PreparationInput): Preparation {
   const never = out.quoting === 'never';
   const neutralise = d.neutraliseFormulas;
   // One native scan per value for what a no-quote line cannot carry; details only when it hits.
-  const UNSAFE_IN_NEVER = new RegExp(`[\\t\\r\\n${out.delimiter === '|' ? '\\|' : out.delimiter}]`);
+  const UNSAFE_IN_NEVER = new RegExp(`[\\t\\r\\n"${out.delimiter === '|' ? '\\|' : out.delimiter}]`);
   const headerText = out.header ? writeLine(d.columns.map(c => c.name)) : '';
   for (const c of d.columns) {
     const bad = firstUnencodable(c.name, out.encoding);
@@ -321,6 +321,8 @@ export function createPreparation(input: PreparationInput): Preparation {
         // A tab breaks a no-quote file too: such files are often read as tab-separated (Hello Customer).
         if (out.delimiter !== '\t' && v.indexOf('\t') >= 0) issue(t, 'output.delimiter', `Row ${line}: the ${column.name} ${quoted(v)} contains a tab, which this file format cannot hold without quotes. Remove or replace it.`);
         if (v.includes(out.delimiter)) issue(t, 'output.delimiter', `Row ${line}: the ${column.name} ${quoted(v)} contains ${delimiterLabel(out.delimiter)}, which separates values in this file and cannot be quoted. Remove or replace it.`);
+        // Apostrophes (O'Brien, D'Hondt) are everyday text; a double quote is what readers trip on.
+        if (v.indexOf('"') >= 0) issue(t, 'output.quote', `Row ${line}: the ${column.name} ${quoted(v)} contains a double quote; in a file without quotes some platforms misread it. Consider removing it.`);
         if (v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) issue(t, 'output.line-break', `Row ${line}: the ${column.name} value contains a line break, which this file format cannot hold. Remove it.`);
       }
       values[t] = v;

@@ -21,6 +21,7 @@ export const issueCodes = {
   'duplicate.key': { severity: 'warning', title: 'Duplicate rows' },
   'output.delimiter': { severity: 'error', title: 'Values holding the separator' },
   'output.line-break': { severity: 'error', title: 'Values holding a line break' },
+  'output.quote': { severity: 'warning', title: 'Quotes in a file written without quotes' },
   'output.unencodable': { severity: 'error', title: 'Characters the file encoding cannot hold' },
   'output.formula-neutralised': { severity: 'warning', title: 'Values that look like spreadsheet formulas' },
   'limit.row-too-large': { severity: 'error', title: 'Rows larger than a whole file may be' },

@@ -109,6 +109,15 @@ describe('every issue code, with real-world values', () => {
     expect(text(r, d)).toBe('Email;Language;FirstName;LastName;Department;CustomId\r\nc@example.be;NL;;;Antwerpen;\r\n');
   });
 
+  it('output.quote: a warning for double quotes in a file written without quotes (the value is still sent)', () => {
+    const d = preset('hello-customer');
+    const r = prepare(d, ['Email', 'Language', 'LastName'], [['a@example.be', 'NL', "D'Hondt"], ['b@example.be', 'NL', 'de "Smid"']]);
+    note(r);
+    expect(codes(r)).toEqual(['1:LastName:output.quote']);
+    expect(r.issues[0]).toMatchObject({ severity: 'warning', message: 'Row 3: the LastName “de "Smid"” contains a double quote; in a file without quotes some platforms misread it. Consider removing it.' });
+    expect(r.writtenRowCount).toBe(2);
+  });
+
   it('output.unencodable: Windows-1252 never silently replaces a character', () => {
     const d = preset('hello-customer', { output: { ...preset('hello-customer').output, encoding: 'windows-1252' } });
     const r = prepare(d, ['Email', 'Language', 'LastName'], [['a@example.be', 'FR', 'Françoise Œuvre €'], ['b@example.be', 'PL', 'Łukasz'], ['c@example.be', 'EN', 'Smile 😀']]);
