@@ -19,7 +19,8 @@ import { SecretStore } from '../../secrets/secret-store';
 const usage = `Usage:
   courier jobs add NAME (--source FILE | --watch DIR --pattern GLOB [--each-new])
                    --destination D [--mapping M] [--schedule "every day at 02:00"]
-                   [--invalid send-valid|hold] [--no-catch-up] [--disabled]
+                   [--invalid send-valid|hold] [--header-change hold|continue]
+                   [--no-catch-up] [--keep-copies] [--disabled]
   courier jobs list [--json]
   courier jobs run JOB [--json]
   courier jobs remove JOB
@@ -34,6 +35,11 @@ const usage = `Usage:
                     "first monday of the month at 09:00" (add "in Europe/Brussels" for a zone)
   --invalid P       send-valid (default): send the valid rows and report the others;
                     hold: send nothing and keep the file for review
+  --header-change P hold (default): when the file's columns changed, send nothing and ask;
+                    continue: send with the saved mapping anyway
+  --keep-copies     keep the prepared files after a successful send
+  --no-catch-up     skip runs missed while the computer slept or Courier was closed
+                    (by default one missed run is made at the next opportunity)
 JOB is a job's name or id. "jobs run" exits 0 when sent, 1 when held or the file has
 blocking problems, 3 on a connection or transfer failure.`;
 
@@ -130,6 +136,8 @@ async function add({ home, io }: CommandContext, rest: readonly string[]): Promi
     schedule: { type: 'string' },
     invalid: { type: 'string' },
     'no-catch-up': { type: 'boolean' },
+    'header-change': { type: 'string' },
+    'keep-copies': { type: 'boolean' },
     disabled: { type: 'boolean' },
     json: { type: 'boolean' },
   });
@@ -142,6 +150,12 @@ async function add({ home, io }: CommandContext, rest: readonly string[]): Promi
     throw new UsageError('--watch needs --pattern, e.g. --pattern "export-*.csv".');
   if (values.invalid !== undefined && values.invalid !== 'send-valid' && values.invalid !== 'hold')
     throw new UsageError('--invalid is send-valid or hold.');
+  if (
+    values['header-change'] !== undefined &&
+    values['header-change'] !== 'hold' &&
+    values['header-change'] !== 'continue'
+  )
+    throw new UsageError('--header-change is hold or continue.');
   const cwd = process.cwd();
   const source: JobSource =
     values.source !== undefined
@@ -163,6 +177,8 @@ async function add({ home, io }: CommandContext, rest: readonly string[]): Promi
     schedule: values.schedule ? parseSchedule(values.schedule) : null,
     invalidRows: (values.invalid as 'send-valid' | 'hold' | undefined) ?? 'send-valid',
     catchUp: !values['no-catch-up'],
+    headerChange: (values['header-change'] as 'hold' | 'continue' | undefined) ?? 'hold',
+    keepCopies: values['keep-copies'] ?? false,
     enabled: !values.disabled,
   });
   if (values.json) printJson(io, { job });

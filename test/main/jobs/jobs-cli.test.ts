@@ -60,6 +60,9 @@ describe('courier jobs', () => {
       '--schedule',
       'mondays and thursdays at 07:30',
       '--no-catch-up',
+      '--keep-copies',
+      '--header-change',
+      'continue',
       '--json'
     );
     expect(second.code).toBe(0);
@@ -67,6 +70,8 @@ describe('courier jobs', () => {
       name: 'Weekly',
       mapping: { Email: 'mail', Language: 'lang' },
       catchUp: false,
+      keepCopies: true,
+      headerChange: 'continue',
       source: { kind: 'file' },
     });
 
@@ -140,6 +145,21 @@ describe('courier jobs', () => {
       ).code
     ).toBe(2);
     expect((await courier('jobs', 'frobnicate')).code).toBe(2);
+    expect(
+      (
+        await courier(
+          'jobs',
+          'add',
+          'X',
+          '--source',
+          'a.csv',
+          '--destination',
+          'A',
+          '--header-change',
+          'maybe'
+        )
+      ).code
+    ).toBe(2);
     const schedule = await courier(
       'jobs',
       'add',
