@@ -33,6 +33,7 @@ const usage = `Usage:
   courier destinations remove NAME [--json]
   courier destinations rename OLD NEW [--json]
   courier destinations test NAME [--json]
+  courier destinations set-password NAME --password-stdin [--json]
 
 Destinations are kept in the settings folder; their passwords, key passphrases and private keys
 only in the system keychain (never in a file, never on the command line).
@@ -42,6 +43,9 @@ only in the system keychain (never in a file, never on the command line).
   list     the configured destinations and which secrets each has in the keychain
   remove   delete a destination and its secrets
   rename   rename a destination; its secrets move with it
+  set-password
+           replace the password of a destination (to change its key, use
+           "courier keys import NAME --key FILE")
   test     connect, check trust, log in, and write and delete a probe file in the folder,
            step by step, with advice when a step fails (NAME may also be a destination file)
 
@@ -317,7 +321,7 @@ async function add(
     io.stdout.write(`In the system keychain: ${secretWords(secrets)}.\n`);
     if ((auth === 'password' || auth === 'key-and-password') && secrets && !secrets.password) {
       io.stderr.write(
-        `courier: no password is saved yet; add it with “courier destinations add … --password-stdin” or in the app.\n`
+        `courier: no password is saved yet; add it with “courier destinations set-password ${result.name} --password-stdin” or in the app.\n`
       );
     }
   }
@@ -385,6 +389,27 @@ async function rename(
   return ExitCode.ok;
 }
 
+async function setPassword(
+  home: string,
+  io: CliIo,
+  name: string,
+  json: boolean,
+  log: Logger
+): Promise<number> {
+  const current = await getDestination(home, name);
+  if (!current) {
+    throw new CourierError('destination.not-found', `There is no destination called “${name}”.`);
+  }
+  const store = new SecretStore();
+  await store.checkUsable();
+  const [password] = await readSecretLines(io.stdin, ['password']);
+  await store.set(current.name, 'password', password!);
+  log.info('destination password replaced', { destination: current.name });
+  if (json) printJson(io, { destination: current.name, password: true });
+  else io.stdout.write(`The password of “${current.name}” is saved in your system keychain.\n`);
+  return ExitCode.ok;
+}
+
 async function test(
   home: string,
   io: CliIo,
@@ -443,7 +468,7 @@ export const destinationsCommand: CliCommand = {
     const want = (count: number, what: string) => {
       if (names.length !== count) throw new UsageError(`destinations ${action} needs ${what}.`);
     };
-    if (action !== 'add' && Object.keys(addOptions).length > 0) {
+    if (action !== 'add' && action !== 'set-password' && Object.keys(addOptions).length > 0) {
       throw new UsageError(
         `${Object.keys(addOptions)
           .map(k => `--${k}`)
@@ -470,11 +495,19 @@ export const destinationsCommand: CliCommand = {
         case 'rename':
           want(2, 'OLD and NEW names');
           return await rename(home, io, names[0]!, names[1]!, json, log);
+        case 'set-password':
+          want(1, 'one NAME');
+          if (!addOptions['password-stdin'] || Object.keys(addOptions).length > 1) {
+            throw new UsageError(
+              'destinations set-password needs --password-stdin (and nothing else).'
+            );
+          }
+          return await setPassword(home, io, names[0]!, json, log);
         case 'test':
           want(1, 'one NAME');
           return await test(home, io, names[0]!, json, log);
         default:
-          throw new UsageError('choose list, add, remove, rename or test.');
+          throw new UsageError('choose list, add, remove, rename, set-password or test.');
       }
     } catch (error) {
       if (error instanceof UsageError) throw error;

@@ -137,6 +137,21 @@ describe('courier destinations', () => {
     const grep = await run('grep', ['-rlF', password, home]).catch((e: { code: number }) => e);
     expect((grep as { code: number }).code).toBe(1);
 
+    // Password rotation touches only the keychain entry.
+    const before = await readFile(destinationFile(home, renamed), 'utf8');
+    const rotated = await cli(
+      ['destinations', 'set-password', renamed, '--password-stdin'],
+      'Rotated-pw-2\n'
+    );
+    expect(rotated.code, rotated.stderr).toBe(0);
+    expect(rotated.stdout).toBe(`The password of “${renamed}” is saved in your system keychain.\n`);
+    expect(await store.get(renamed, 'password')).toBe('Rotated-pw-2');
+    expect(await readFile(destinationFile(home, renamed), 'utf8')).toBe(before);
+    expect((await cli(['destinations', 'set-password', renamed])).code).toBe(2);
+    expect(
+      (await cli(['destinations', 'set-password', 'nobody', '--password-stdin'], 'x-pw-3\n')).code
+    ).toBe(2);
+
     const removed = await cli(['destinations', 'remove', renamed]);
     expect(removed.code, removed.stderr).toBe(0);
     expect(removed.stdout).toBe(`Removed “${renamed}” and its secret from the keychain.\n`);
