@@ -187,7 +187,7 @@ export async function openFtpsSession(login: FtpsLogin): Promise<RemoteSession> 
 }
 
 /** Maps an FTP reply to a transfer error, in the words of the operation that failed. */
-function ftpFailure(error: unknown, what: 'write' | 'rename' | 'remove' | 'read' | 'list', path: string): TransferError {
+function ftpReplyFailure(error: unknown, what: 'write' | 'rename' | 'remove' | 'read' | 'list', path: string): TransferError {
   const code = codeOf(error);
   const message = error instanceof Error ? error.message : String(error);
   if (code === 522 || (code === 425 && /reuse|session/i.test(message)) || /session reuse required/i.test(message)) {
@@ -226,6 +226,16 @@ function endAfterHandshake(client: Client): Readable {
 
 function createFtpsSession(client: Client, protocol: 'ftps' | 'ftp'): RemoteSession {
   let features: Map<string, string> | undefined;
+  // vsftpd answers a data connection without TLS session reuse with "522 … session reuse
+  // required" and then hangs up; basic-ftp reports only the hang-up, so watch for the reply.
+  let reuseRefused = false;
+  client.ftp.socket.on('data', (chunk: Buffer) => {
+    if (/^522 .*reuse/im.test(chunk.toString('latin1'))) reuseRefused = true;
+  });
+  const ftpFailure = (error: unknown, what: 'write' | 'rename' | 'remove' | 'read' | 'list', path: string): TransferError =>
+    reuseRefused
+      ? new TransferError('ftps.session-reuse-failed', 'The server asks for TLS session reuse on data connections and refused ours.', { retryable: true, cause: error })
+      : ftpReplyFailure(error, what, path);
   const featureSet = async () => (features ??= await client.features());
   return {
     protocol,
