@@ -19,8 +19,8 @@ const repoRoot = resolve(import.meta.dirname, '../../..');
 export function requireKeychain(): void {
   for (const [program, pkg] of [
     ['/usr/bin/gnome-keyring-daemon', 'gnome-keyring'],
-    ['/usr/bin/dbus-run-session', 'dbus'],
-    ['/usr/bin/dbus-send', 'dbus'],
+    ['/usr/bin/dbus-run-session', 'dbus-daemon'],
+    ['/usr/bin/dbus-send', 'dbus-bin'],
   ] as const) {
     if (!existsSync(program))
       throw new Error(`${program} is missing: install it with “apt-get install ${pkg}”.`);
