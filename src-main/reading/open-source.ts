@@ -90,7 +90,7 @@ async function openFile(
       return openText(path, shownPath, fileName, info.size, head, kind.encoding, kind.bomLength, options);
     case 'ole':
       if (await isEncryptedOffice(path, info.size, head)) throw readError('workbook-encrypted', fileName);
-      return fromWorkbook(shownPath, info.size, await openWorkbook(path, fileName, 'xls', [], options));
+      return fromWorkbook(shownPath, info.size, await openWorkbook(path, fileName, 'xls', [], [], options));
     case 'zip':
       return openZip(path, shownPath, fileName, info.size, options, insideZip);
   }
@@ -131,7 +131,7 @@ async function openZip(
   const has = (name: string) => entries.some(e => e.name === name);
   if (has('xl/workbook.xml')) {
     const sheets = await listXlsxSheets(path, fileName, entries);
-    return fromWorkbook(shownPath, size, await openWorkbook(path, fileName, 'xlsx', sheets, options));
+    return fromWorkbook(shownPath, size, await openWorkbook(path, fileName, 'xlsx', sheets, entries, options));
   }
   if (has('word/document.xml')) throw readError('not-text', fileName, 'a Word document');
   if (entries.some(e => e.name.startsWith('ppt/'))) throw readError('not-text', fileName, 'a PowerPoint presentation');

@@ -8,9 +8,10 @@ import { dateToIso, formatNumber, generalNumber, isDateFormat } from '../../src-
 import { effectiveWidth, fitToWidth, isBlankRecord, type RawRecord } from '../../src-core/reading/detect-header';
 import { readError, readLimits } from '../../src-core/reading/read-errors';
 import type { XlsxSheet } from './workbook-sheets';
+import { reorderedZip, type ZipEntry } from './zip-file';
 
-/** Which workbook, and where. */
-export type WorkbookTarget = Readonly<{ path: string; fileName: string; format: 'xlsx' | 'xls' }>;
+/** Which workbook, and where; for an XLSX, its zip entries (read beforehand in main). */
+export type WorkbookTarget = Readonly<{ path: string; fileName: string; format: 'xlsx' | 'xls'; entries: readonly ZipEntry[] }>;
 
 /** Reads the sheet list and the first records of one sheet (the chosen one, or the first non-empty). */
 export type ProbeWorkbookJob = WorkbookTarget &
@@ -125,12 +126,15 @@ const isSheet = (worksheetName: string, sheet: XlsxSheet): boolean =>
  */
 async function eachXlsxSheet(
   target: WorkbookTarget,
+  sheets: readonly XlsxSheet[],
   signal: AbortSignal,
   visit: (worksheetName: string, records: SheetRecords) => Promise<boolean>
 ): Promise<void> {
+  const parts = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml', ...sheets.map(s => `xl/worksheets/sheet${s.fileNo}.xml`)];
+  const input = reorderedZip(target.path, target.fileName, target.entries, parts);
   // Loaded on demand: exceljs takes most of a second to load, and text files never need it.
   const { default: excel } = await import('exceljs');
-  const reader = new excel.stream.xlsx.WorkbookReader(target.path, {
+  const reader = new excel.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
@@ -214,7 +218,7 @@ export async function probeWorkbook(job: ProbeWorkbookJob, context: JobContext):
       }
       return null;
     };
-    await eachXlsxSheet(job, context.signal, async (worksheetName, sheetRecords) => {
+    await eachXlsxSheet(job, wanted, context.signal, async (worksheetName, sheetRecords) => {
       const sheet = wanted.find(s => !seen.has(s.name) && isSheet(worksheetName, s));
       if (!sheet) return true;
       const records: RawRecord[] = [];
@@ -262,7 +266,7 @@ export async function convertWorkbook(job: ConvertWorkbookJob, context: JobConte
       await copy(xlsRecords(book, job.sheet, job.fileName, context.signal));
     } else {
       const sheet = { name: job.sheet, fileNo: job.fileNo };
-      await eachXlsxSheet(job, context.signal, async (worksheetName, records) => {
+      await eachXlsxSheet(job, [sheet], context.signal, async (worksheetName, records) => {
         if (!isSheet(worksheetName, sheet)) return true;
         await copy(records);
         return false;

@@ -10,6 +10,7 @@ import type { ReadJob, ReadJobProgress, ReadJobResult } from './read-jobs';
 import { streamRowsFile } from './rows-file';
 import type { ConvertWorkbookJob, ConvertWorkbookResult, ProbeWorkbookJob, ProbeWorkbookResult } from './workbook-jobs';
 import type { XlsxSheet } from './workbook-sheets';
+import type { ZipEntry } from './zip-file';
 
 /** How to read a workbook sheet again: plain data. */
 export type WorkbookPlan = Readonly<{
@@ -21,6 +22,8 @@ export type WorkbookPlan = Readonly<{
   fileNo: number;
   headerRow: number;
   width: number;
+  /** An XLSX's zip entries (empty for XLS). */
+  entries: readonly ZipEntry[];
 }>;
 
 /** Workbook parses get this long before they are stopped (a damaged or hostile file). */
@@ -61,10 +64,11 @@ export async function openWorkbook(
   fileName: string,
   format: 'xlsx' | 'xls',
   sheets: readonly XlsxSheet[],
+  entries: readonly ZipEntry[],
   options: Readonly<{ sheet?: string; headerRow?: number; signal?: AbortSignal; workbookTimeoutMs?: number }>
 ): Promise<OpenedWorkbook> {
   const probe = await runWorkbookJob<ProbeWorkbookResult>(
-    { job: 'probe-workbook', path, fileName, format, sheets, sheet: options.sheet, records: 300 } satisfies ProbeWorkbookJob,
+    { job: 'probe-workbook', path, fileName, format, entries, sheets, sheet: options.sheet, records: 300 } satisfies ProbeWorkbookJob,
     fileName,
     { signal: options.signal, timeoutMs: options.workbookTimeoutMs }
   );
@@ -93,6 +97,7 @@ export async function openWorkbook(
       fileNo: sheets.find(s => s.name === probe.sheet)?.fileNo ?? -1,
       headerRow: header.line,
       width,
+      entries,
     },
   };
 }

@@ -1,7 +1,7 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { open, writeFile } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
-import { Transform, Writable } from 'node:stream';
+import { Readable, Transform, Writable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import { readError, readLimits } from '../../src-core/reading/read-errors';
 
@@ -10,6 +10,7 @@ export type ZipEntry = Readonly<{
   name: string;
   method: number;
   encrypted: boolean;
+  crc32: number;
   compressedSize: number;
   size: number;
   localHeaderOffset: number;
@@ -57,6 +58,7 @@ export async function listZip(path: string, fileName: string, size: number): Pro
         name,
         method: cd.readUInt16LE(p + 10),
         encrypted: (flags & 1) === 1,
+        crc32: cd.readUInt32LE(p + 16),
         compressedSize: cd.readUInt32LE(p + 20),
         size: cd.readUInt32LE(p + 24),
         localHeaderOffset: cd.readUInt32LE(p + 42),
@@ -83,7 +85,7 @@ export const declaresBomb = (entries: readonly ZipEntry[]): boolean =>
   entries.reduce((sum, e) => sum + e.size, 0) > readLimits.maxUnzippedBytes;
 
 /** Where an entry's compressed bytes start (after its local header). */
-async function dataStartOf(path: string, fileName: string, entry: ZipEntry): Promise<number> {
+export async function dataStartOf(path: string, fileName: string, entry: ZipEntry): Promise<number> {
   const handle = await open(path, 'r');
   try {
     const local = Buffer.alloc(30);
@@ -152,4 +154,38 @@ export async function readEntry(path: string, fileName: string, entry: ZipEntry,
     throw readError('zip-corrupt', fileName, (error as Error).message);
   }
   return Buffer.concat(chunks);
+}
+
+/**
+ * A zip stream holding only the named entries, in the given order, copied without recompression.
+ *
+ * exceljs's streaming reader parks every sheet in a temporary file until it has seen the shared
+ * strings, which Excel writes after the sheets: reading the first rows of a big workbook then
+ * means inflating all of it first. Handing it the workbook, its relationships, the shared
+ * strings and the styles before the one sheet wanted lets it stream that sheet's rows at once.
+ * Local headers are rewritten with the sizes from the central directory, so entries written
+ * with trailing data descriptors read the same.
+ */
+export function reorderedZip(path: string, fileName: string, entries: readonly ZipEntry[], names: readonly string[]): Readable {
+  async function* bytes(): AsyncGenerator<Buffer> {
+    for (const name of names) {
+      const entry = entries.find(e => e.name === name);
+      if (!entry) continue;
+      const start = await dataStartOf(path, fileName, entry);
+      const nameBytes = Buffer.from(entry.name, 'utf8');
+      const header = Buffer.alloc(30);
+      header.writeUInt32LE(LOCAL, 0);
+      header.writeUInt16LE(20, 4);
+      header.writeUInt16LE(0x800, 6);
+      header.writeUInt16LE(entry.method, 8);
+      header.writeUInt32LE(entry.crc32, 14);
+      header.writeUInt32LE(entry.compressedSize, 18);
+      header.writeUInt32LE(entry.size, 22);
+      header.writeUInt16LE(nameBytes.length, 26);
+      yield Buffer.concat([header, nameBytes]);
+      if (entry.compressedSize === 0) continue;
+      yield* createReadStream(path, { start, end: start + entry.compressedSize - 1 }) as AsyncIterable<Buffer>;
+    }
+  }
+  return Readable.from(bytes(), { objectMode: false });
 }
