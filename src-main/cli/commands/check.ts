@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ExitCode, UsageError, printJson, type CliCommand, type CliIo } from '../cli-io';
+import { ExitCode, UsageError, type CliCommand, type CliIo } from '../cli-io';
 import { resolveDestination } from '../../settings/destination-store';
 import { prepareFile, readMappingFile, type FilePreparation } from '../../preparation/prepare-file';
 import { issueCodes } from '../../../src-core/validation/issues';
@@ -68,6 +68,31 @@ export function checkReport(result: FilePreparation) {
   };
 }
 
+/**
+ * Prints a report like `printJson` does, but writes the issues in batches: a million issues
+ * would not fit in one JavaScript string.
+ */
+export async function printReportJson(io: CliIo, report: Record<string, unknown> & { issues: readonly unknown[] }): Promise<void> {
+  const { issues, ...rest } = report;
+  const keys = Object.keys(report);
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  let seen = false;
+  for (const key of keys) {
+    if (key === 'issues') seen = true;
+    else (seen ? after : before)[key] = rest[key];
+  }
+  const inner = (value: Record<string, unknown>) => JSON.stringify(value, null, 2).slice(1, -2);
+  const write = (text: string) => (io.stdout.write(text) ? Promise.resolve() : new Promise<void>(resolve => io.stdout.once('drain', () => resolve())));
+  await write(`{${Object.keys(before).length > 0 ? `${inner(before)},` : ''}\n  "issues": [`);
+  for (let i = 0; i < issues.length; i += 1000) {
+    const batch = issues.slice(i, i + 1000).map(issue => `\n    ${JSON.stringify(issue, null, 2).replace(/\n/g, '\n    ')}`);
+    await write((i > 0 ? ',' : '') + batch.join(','));
+  }
+  const tail = Object.keys(after).length > 0 ? `,${inner(after)}` : '';
+  await write(`${issues.length > 0 ? '\n  ' : ''}]${tail}\n}\n`);
+}
+
 /** Whether any row (or the whole file) has an error. */
 export const hasErrors = (result: FilePreparation): boolean => result.issues.some(i => i.severity === 'error');
 
@@ -113,7 +138,7 @@ export const checkCommand: CliCommand = {
   usage,
   run: async ({ args, home, io }) => {
     const result = await runPreparation(args, home);
-    if (args.includes('--json')) printJson(io, checkReport(result));
+    if (args.includes('--json')) await printReportJson(io, checkReport(result));
     else printSummary(io, result);
     return hasErrors(result) ? ExitCode.blocked : ExitCode.ok;
   },

@@ -1,6 +1,6 @@
-import { ExitCode, UsageError, printJson, type CliCommand } from '../cli-io';
+import { ExitCode, UsageError, type CliCommand } from '../cli-io';
 import { REJECTED_FILE, writePreparedFiles } from '../../preparation/prepare-file';
-import { checkReport, parsePreparationArgs, printSummary, runPreparation } from './check';
+import { checkReport, parsePreparationArgs, printReportJson, printSummary, runPreparation } from './check';
 import { basename } from 'node:path';
 
 const usage = `Usage: courier prepare FILE --destination D --out DIR [--mapping M] [--exclude-invalid] [--json]
@@ -25,7 +25,7 @@ export const prepareCommand: CliCommand = {
     if (!values.out) throw new UsageError('--out DIR is required.');
     const result = await runPreparation(args, home);
     if (result.blocked) {
-      if (values.json) printJson(io, { ...checkReport(result), written: [], rejected: null });
+      if (values.json) await printReportJson(io, { ...checkReport(result), written: [], rejected: null });
       else {
         printSummary(io, result);
         io.stderr.write('courier: some rows have errors, so nothing was written. Fix them, or use --exclude-invalid to leave them out.\n');
@@ -35,7 +35,7 @@ export const prepareCommand: CliCommand = {
     const written = await writePreparedFiles(result, values.out);
     const rejected = written.find(p => basename(p) === REJECTED_FILE) ?? null;
     if (values.json) {
-      printJson(io, { ...checkReport(result), written: written.filter(p => p !== rejected), rejected });
+      await printReportJson(io, { ...checkReport(result), written: written.filter(p => p !== rejected), rejected });
     } else {
       for (const path of written) io.stdout.write(`${basename(path)}\n`);
       if (rejected) io.stderr.write(`${result.rejected.length === 1 ? '1 row was' : `${result.rejected.length} rows were`} left out; see ${rejected}.\n`);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { runCli } from '../../../src-main/cli/run-cli';
+import { printReportJson } from '../../../src-main/cli/commands/check';
 import { saveDestination } from '../../../src-main/settings/destination-store';
 import { destinationFromPreset } from '../../../src-core/destinations/presets';
 import { parseDestination } from '../../../src-core/destinations/destination';
@@ -46,6 +47,8 @@ describe('courier check', () => {
       summary: { 'email.invalid': 1, 'language.normalised': 2 },
       files: [{ name: expect.stringMatching(/^touchpoint_\d{8}\.csv$/), rows: 2, bytes: expect.any(Number) }],
     });
+    // Streamed in batches, yet exactly what JSON.stringify(report, null, 2) prints.
+    expect(stdout).toBe(`${JSON.stringify(report, null, 2)}\n`);
     expect(report.issues[0]).toEqual({
       row: 1,
       sourceLine: 3,
@@ -128,5 +131,21 @@ describe('courier prepare', () => {
     expect(report.written).toHaveLength(1);
     expect(report.rejected).toBe(join(out, 'rejected.csv'));
     expect((await readFile(report.written[0], 'utf8')).split('\n')[0]).toBe('Civilité,Prénom,Nom,Email,Téléphone Fixe,Mobile,Fax,Adresse 1,Adresse 2,Code postal,Ville,Etat,Pays,Date de naissance,Société,Référence');
+  });
+});
+
+describe('streamed JSON report', () => {
+  it('prints exactly what JSON.stringify prints, with or without issues and keys after them', async () => {
+    for (const report of [
+      { a: 1, issues: [], b: ['x'] },
+      { a: 'é', issues: Array.from({ length: 2500 }, (_, i) => ({ row: i, message: `“${i}”` })), written: [], rejected: null },
+      { issues: [{ x: 1 }] },
+    ]) {
+      const stdout = new PassThrough();
+      let out = '';
+      stdout.on('data', (d: Buffer) => (out += d.toString()));
+      await printReportJson({ stdout, stderr: new PassThrough(), stdin: Readable.from([]), env: {} }, report);
+      expect(out).toBe(`${JSON.stringify(report, null, 2)}\n`);
+    }
   });
 });
