@@ -58,3 +58,12 @@ export async function lockJob(
     `The job “${job.name}” is being started by another Courier at this moment. Try again in a moment.`
   );
 }
+
+/** Whether a live Courier process holds the job's run lock (the CLI's `jobs list` shows it). */
+export async function isJobLocked(home: string, jobId: string): Promise<boolean> {
+  const file = join(home, 'job-locks', `${jobId.replace(/[^A-Za-z0-9_-]/g, '_')}.lock`);
+  const holder = await readFile(file, 'utf8')
+    .then(text => JSON.parse(text) as LockInfo)
+    .catch(() => null);
+  return !!holder && typeof holder.pid === 'number' && alive(holder.pid);
+}

@@ -12,6 +12,7 @@ import { createHistoryStore } from '../../history/history-store';
 import { createFolderPicker } from '../../jobs/folder-picker';
 import { createJobRunner, type RunSend } from '../../jobs/job-runner';
 import { createJobStore } from '../../jobs/job-store';
+import { isJobLocked } from '../../jobs/job-lock';
 import { nextRunAfter } from '../../jobs/next-run';
 import { createPipelineRunSend } from '../../jobs/pipeline-send';
 import { SecretStore } from '../../secrets/secret-store';
@@ -199,14 +200,15 @@ async function list({ home, io }: CommandContext, rest: readonly string[]): Prom
   const store = createJobStore(home);
   const [jobs, state] = await Promise.all([store.listJobs(), store.readState()]);
   const now = new Date();
-  const entries: JobListEntry[] = jobs.map(job => ({
+  const locked = await Promise.all(jobs.map(job => isJobLocked(home, job.id)));
+  const entries: JobListEntry[] = jobs.map((job, i) => ({
     ...job,
     scheduleText: job.schedule ? describeSchedule(job.schedule) : null,
     nextRunAt:
       job.schedule && job.enabled && !state.paused
         ? (nextRunAfter(job.schedule, now)?.toISOString() ?? null)
         : null,
-    running: false,
+    running: locked[i] ?? false,
   }));
   if (values.json) {
     printJson(io, { jobs: entries, paused: state.paused });
@@ -218,7 +220,9 @@ async function list({ home, io }: CommandContext, rest: readonly string[]): Prom
   }
   if (state.paused) io.stdout.write('All jobs are paused.\n');
   for (const job of entries) {
-    io.stdout.write(`${job.name}${job.enabled ? '' : ' (off)'}\n`);
+    io.stdout.write(
+      `${job.name}${job.enabled ? '' : ' (off)'}${job.running ? ' (running now)' : ''}\n`
+    );
     io.stdout.write(`  ${describeSource(job.source)} → ${job.destination}\n`);
     io.stdout.write(
       `  ${job.scheduleText ?? 'only when run by hand'}${job.nextRunAt ? `; next ${job.nextRunAt}` : ''}\n`

@@ -102,6 +102,25 @@ describe('courier jobs', () => {
     const stored = JSON.parse(await readFile(join(home, 'jobs.json'), 'utf8'));
     expect(stored.jobs).toHaveLength(2);
 
+    // A job another Courier process is running shows as running.
+    const weeklyId = (stored.jobs as { id: string; name: string }[]).find(
+      j => j.name === 'Weekly'
+    )!.id;
+    await mkdir(join(home, 'job-locks'));
+    await writeFile(
+      join(home, 'job-locks', `${weeklyId}.lock`),
+      JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() })
+    );
+    const busy = JSON.parse((await courier('jobs', 'list', '--json')).out) as {
+      jobs: { name: string; running: boolean }[];
+    };
+    expect(busy.jobs.map(j => [j.name, j.running])).toEqual([
+      ['Nightly respondents', false],
+      ['Weekly', true],
+    ]);
+    expect((await courier('jobs', 'list')).out).toContain('Weekly (running now)');
+    await rm(join(home, 'job-locks'), { recursive: true });
+
     const removed = await courier('jobs', 'remove', 'weekly');
     expect(removed.out).toBe('Removed job “Weekly”.\n');
     expect(JSON.parse((await courier('jobs', 'list', '--json')).out).jobs).toHaveLength(1);
