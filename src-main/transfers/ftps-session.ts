@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { isIP } from 'node:net';
 import { Readable, Writable } from 'node:stream';
 import { TLSSocket, type ConnectionOptions } from 'node:tls';
@@ -255,8 +256,14 @@ function createFtpsSession(client: Client, protocol: 'ftps' | 'ftp'): RemoteSess
       client.trackProgress(info => options.onWritten(from + info.bytes));
       try {
         // APPE continues the remote file; STOR with a local start offset would truncate it.
-        if (from === 0) await client.uploadFrom(localPath, remotePath);
-        else await client.appendFrom(localPath, remotePath, { localStart: from });
+        // 1 MiB reads: fewer, larger TLS writes than the 64 KiB default (measurably faster).
+        const source = createReadStream(localPath, { start: from, highWaterMark: 1024 * 1024 });
+        try {
+          if (from === 0) await client.uploadFrom(source, remotePath);
+          else await client.appendFrom(source, remotePath);
+        } finally {
+          source.destroy();
+        }
       } catch (error) {
         if (options.signal.aborted) throw cancelledError();
         throw ftpFailure(error, 'write', remotePath);
