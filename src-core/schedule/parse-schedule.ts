@@ -32,11 +32,14 @@ export function parseSchedule(text: string): Schedule {
 
   let head = rest;
   let times: TimeOfDay[] | null = null;
-  const atIndex = rest.lastIndexOf(' at ');
-  if (atIndex >= 0) {
+  // The times follow the last “at” (“at 02:00” alone is a head of nothing).
+  const atIndex = rest.startsWith('at ') ? 0 : rest.lastIndexOf(' at ') + 1;
+  if (atIndex > 0 || rest.startsWith('at ')) {
     head = rest.slice(0, atIndex).trim();
-    times = parseTimes(rest.slice(atIndex + 4), text);
+    times = parseTimes(rest.slice(atIndex + 3), text);
   }
+  // Just a time (“at 02:00”) means every day.
+  if (head === '' && times) head = 'every day';
   const withZone = <T extends object>(value: T): T & { timeZone?: string } =>
     timeZone ? { ...value, timeZone } : value;
   const needTimes = (): TimeOfDay[] => {
@@ -61,7 +64,7 @@ export function parseSchedule(text: string): Schedule {
   }
 
   const perDay =
-    /^(\d+|once|twice|one|two|three|four|five|six)\s*(?:x|times?)?\s+(?:a|per|each|every)\s+day$|^(\d+|one|two|three|four|five|six)\s+times\s+daily$/.exec(
+    /^(\d+|once|twice|one|two|three|four|five|six)\s*(?:x|times?)?\s+(?:a|per|each|every)\s+day$|^(\d+|once|twice|one|two|three|four|five|six)\s*(?:x|times)?\s+daily$/.exec(
       head
     );
   if (perDay) {

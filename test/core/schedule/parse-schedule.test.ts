@@ -21,6 +21,22 @@ const cases: [string, Schedule, string][] = [
     'every day at 02:00',
   ],
   ['every 15 minutes', { kind: 'interval', minutes: 15 }, 'every 15 minutes'],
+  [
+    'at 6:45',
+    { kind: 'weekly', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], times: ['06:45'] },
+    'every day at 06:45',
+  ],
+  ['twice daily', { kind: 'times-a-day', count: 2 }, 'twice a day'],
+  [
+    'the 2nd wednesday in every month at 10:00',
+    { kind: 'monthly-weekday', nth: 2, weekday: 'wed', times: ['10:00'] },
+    'second wednesday of the month at 10:00',
+  ],
+  [
+    'on the 1st, 15th and last day of the month at 6',
+    { kind: 'monthly', days: [1, 15, 'last'], times: ['06:00'] },
+    'on the 1st, 15th and last day of the month at 06:00',
+  ],
   ['every hour', { kind: 'interval', minutes: 60 }, 'every hour'],
   ['every 2 hours', { kind: 'interval', minutes: 120 }, 'every 2 hours'],
   ['hourly', { kind: 'interval', minutes: 60 }, 'every hour'],
@@ -107,6 +123,8 @@ describe('parseSchedule', () => {
     ['every 0 minutes', 'schedule.out-of-range'],
     ['every day at 02:00 in Mars/Olympus', 'schedule.unknown-time-zone'],
     ['every 15 minutes at 02:00', 'schedule.not-understood'],
+    ['every 2 days at 02:00', 'schedule.not-understood'],
+    ['3 times a day at 08:00', 'schedule.not-understood'],
   ])('refuses “%s” with %s', (text, code) => {
     let caught: unknown;
     try {
