@@ -28,6 +28,8 @@ export type PreparationInput = Readonly<{
   now: Date;
   /** Names already sent to this destination: never reused. */
   alreadySentNames?: Iterable<string>;
+  /** Keep the rejected rows' cells for the rejected-rows file (default true; a plain check needs none). */
+  keepRejectedCells?: boolean;
 }>;
 
 /** One file exactly as it will be uploaded. */
@@ -90,6 +92,7 @@ type Plan = {
 };
 
 const MB = 1_000_000;
+const NO_CELLS: readonly string[] = [];
 const sizeLabel = (bytes: number) => (bytes >= MB ? `${Math.round((bytes / MB) * 10) / 10} MB` : `${Math.round(bytes / 1000)} kB`);
 
 /**
@@ -101,6 +104,7 @@ const sizeLabel = (bytes: number) => (bytes >= MB ? `${Math.round((bytes / MB) *
 export function createPreparation(input: PreparationInput): Preparation {
   const d = input.destination;
   const fixes = input.fixes ?? [];
+  const keepCells = input.keepRejectedCells !== false;
   const excludeInvalid = input.excludeInvalid === true || fixes.some(f => f.kind === 'exclude-invalid');
   const targetIndex = new Map(d.columns.map((c, i) => [c.name, i]));
   const sourceIndex = new Map<string, number>();
@@ -231,7 +235,7 @@ export function createPreparation(input: PreparationInput): Preparation {
   const push = (row: SourceRow): void => {
     rowCount++;
     if (excludedByHand.size > 0 && excludedByHand.has(row.index)) {
-      rejected.push({ row: row.index, sourceLine: row.line, cells: row.cells, reason: 'Left out by hand.', byHand: true });
+      rejected.push({ row: row.index, sourceLine: row.line, cells: keepCells ? row.cells : NO_CELLS, reason: 'Left out by hand.', byHand: true });
       return;
     }
     current = row;
@@ -337,7 +341,7 @@ export function createPreparation(input: PreparationInput): Preparation {
     if (errors > 0) {
       // The row is out anyway; still tell every problem it has, encoding included.
       checkEncodable(line);
-      rejected.push({ row: row.index, sourceLine: line, cells: row.cells, reason: (reasons ?? []).join(' '), byHand: false });
+      rejected.push({ row: row.index, sourceLine: line, cells: keepCells ? row.cells : NO_CELLS, reason: (reasons ?? []).join(' '), byHand: false });
       return;
     }
 
@@ -351,7 +355,7 @@ export function createPreparation(input: PreparationInput): Preparation {
       part.bytes.unencodable = unencodableBefore;
       if (part.rows === 0) parts.pop();
       checkEncodable(line);
-      rejected.push({ row: row.index, sourceLine: line, cells: row.cells, reason: (reasons ?? []).join(' '), byHand: false });
+      rejected.push({ row: row.index, sourceLine: line, cells: keepCells ? row.cells : NO_CELLS, reason: (reasons ?? []).join(' '), byHand: false });
       return;
     }
     const rowBytes = part.bytes.length - start;
@@ -360,7 +364,7 @@ export function createPreparation(input: PreparationInput): Preparation {
       if (part.rows === 0) parts.pop();
       const message = `Row ${line} alone is larger than the ${sizeLabel(maxBytes)} ${d.name} allows per file.`;
       add({ row: row.index, sourceLine: line, column: null, code: 'limit.row-too-large', message, severity: 'error' });
-      rejected.push({ row: row.index, sourceLine: line, cells: row.cells, reason: message, byHand: false });
+      rejected.push({ row: row.index, sourceLine: line, cells: keepCells ? row.cells : NO_CELLS, reason: message, byHand: false });
       return;
     }
     if (part.bytes.length > maxBytes) {

@@ -23,6 +23,8 @@ export type PrepareFileOptions = Readonly<{
   excludeInvalid?: boolean;
   now: Date;
   alreadySentNames?: Iterable<string>;
+  /** Keep rejected rows' cells for `rejected.csv` (default true); a plain check can save the memory. */
+  keepRejectedCells?: boolean;
   /** The settings folder, to recall a remembered mapping. */
   home?: string;
   source?: OpenSourceOptions;
@@ -74,6 +76,7 @@ export async function prepareFile(path: string, destination: Destination, option
       excludeInvalid: options.excludeInvalid,
       now: options.now,
       alreadySentNames: options.alreadySentNames,
+      keepRejectedCells: options.keepRejectedCells,
     });
     for await (const row of source.rows({ signal: options.signal, onProgress: options.onProgress })) preparation.push(row);
     const result = preparation.finish();

@@ -45,6 +45,7 @@ export async function reviewCheck(request: ReviewCheckRequest, home: string, now
     excludeInvalid: request.excludeInvalid,
     now,
     home,
+    keepRejectedCells: false,
     source: { sheet: request.sheet, headerRow: request.headerRow },
   });
   return {

@@ -39,7 +39,7 @@ export function parsePreparationArgs(args: readonly string[]) {
 export async function runPreparation(
   args: readonly string[],
   home: string,
-  extra: Readonly<{ excludeInvalid?: boolean }> = {}
+  extra: Readonly<{ excludeInvalid?: boolean; keepRejectedCells?: boolean }> = {}
 ): Promise<FilePreparation> {
   const { values, positionals } = parsePreparationArgs(args);
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'Which file? Give one FILE.' : 'Give exactly one FILE.');
@@ -52,6 +52,7 @@ export async function runPreparation(
     excludeInvalid: extra.excludeInvalid ?? values['exclude-invalid'] === true,
     now: new Date(),
     home,
+    keepRejectedCells: extra.keepRejectedCells,
   });
 }
 
@@ -137,7 +138,7 @@ export const checkCommand: CliCommand = {
   summary: 'map and validate a file for a destination; list the problems',
   usage,
   run: async ({ args, home, io }) => {
-    const result = await runPreparation(args, home);
+    const result = await runPreparation(args, home, { keepRejectedCells: false });
     if (args.includes('--json')) await printReportJson(io, checkReport(result));
     else printSummary(io, result);
     return hasErrors(result) ? ExitCode.blocked : ExitCode.ok;
