@@ -132,3 +132,29 @@ describe('plain FTP', () => {
     }
   });
 });
+
+describe('plain FTP when the destination allows it (real vsftpd without TLS)', () => {
+  let server: VsftpdServer;
+  let local: Awaited<ReturnType<typeof localFolder>>;
+  beforeAll(async () => {
+    server = await startVsftpd({ mode: 'explicit', extraConfig: ['ssl_enable=NO'] });
+    local = await localFolder();
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await local?.cleanup();
+  });
+
+  it('uploads, verifies and renames, and warns that nothing was encrypted', async () => {
+    const { path, data } = await randomFile(local.dir, 'plain.csv', 100_000);
+    const result = await new Transfer({
+      destinationName: 'test',
+      transport: ftpsTransport(server, { protocol: 'ftp', allowPlainFtp: true, tlsFingerprint: undefined }),
+      secrets: testSecrets({ password: server.user.password }),
+      files: [{ id: 'p', localPath: path, remoteName: 'plain.csv' }],
+    }).run();
+    expect(result.warnings).toContain('Plain FTP: the password and the file travel unencrypted.');
+    expect(result.files[0]!.verifiedBy).toBe('sha256');
+    expect(await fileHash(join(server.uploadDir, 'plain.csv'))).toBe(sha256(data));
+  });
+});
