@@ -188,6 +188,14 @@ export class Scheduler {
     this.clear();
     const now = this.deps.now().getTime();
     const grace = this.deps.graceMs ?? 60_000;
+    for (const [id, slot] of this.lastSlot) {
+      // Handled “up to” a time still to come: the clock was set back. Count from now, or the
+      // job would skip every run until the clock caught up.
+      if (slot > now) {
+        this.lastSlot.set(id, now);
+        this.persist();
+      }
+    }
     if (!this.pausedFlag) {
       for (const job of this.jobs) {
         if (this.running.has(job.id)) continue;

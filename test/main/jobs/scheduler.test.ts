@@ -238,4 +238,13 @@ describe('Scheduler', () => {
     await clock.advanceTo('2026-06-01T13:00:05.000Z');
     expect(started.map(s => s.at)).toEqual(['2026-06-01T13:00:00.000Z']);
   });
+
+  it('keeps running on schedule when the clock is set back', async () => {
+    const memory: SchedulerMemory = { paused: false, lastSlot: { j1: '2026-06-05T02:00:00.000Z' } };
+    const { clock, scheduler, started } = setup('2026-06-02T01:00:00.000Z', { memory });
+    scheduler.setJobs([job('every day at 02:00 in UTC')]);
+    scheduler.start();
+    await clock.advanceTo('2026-06-02T02:00:30.000Z');
+    expect(started.map(s => s.at)).toEqual(['2026-06-02T02:00:00.000Z']);
+  });
 });
