@@ -109,8 +109,11 @@ export const Destination = z.object({
   version: z.literal(1),
   name: DestinationName,
   presetId: PresetId.default('generic'),
-  /** Connection settings (filled by the transfer set-up; host and user may be empty until then). */
-  transport: Transport.partial().default({}),
+  /**
+   * Connection settings (filled by the transfer set-up). Host and user may be missing or empty
+   * until then; the transfer checks the complete settings before it connects.
+   */
+  transport: Transport.partial().extend({ host: z.string().optional(), user: z.string().optional() }).default({}),
   /** The remote folder files are uploaded to. */
   folder: z.string().default('/'),
   columns: z.array(TargetColumn).min(1, 'A destination needs at least one column.'),

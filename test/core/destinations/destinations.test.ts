@@ -97,6 +97,8 @@ describe('destination schema', () => {
     expect(d).toMatchObject({ presetId: 'generic', folder: '/', receipt: 'none', neutraliseFormulas: true, phoneCountry: 'BE', output: { delimiter: ',', quoting: 'standard', encoding: 'utf-8' } });
     // Connection settings are filled in by the transfer set-up; until then they are empty.
     expect(d.transport).toEqual({});
+    const blank = parseDestination({ version: 1, name: 'Drop', columns: [{ name: 'Email' }], transport: { protocol: 'sftp', host: '', user: '' } });
+    expect(blank.transport).toMatchObject({ protocol: 'sftp', host: '', user: '' });
   });
 });
 
