@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { CourierError } from '../../../src-core/errors';
+import { parseSchedule } from '../../../src-core/schedule/parse-schedule';
+import { Schedule, cronPatterns, describeSchedule } from '../../../src-core/schedule/schedule';
+
+const words = [
+  'every',
+  'each',
+  'on',
+  'the',
+  'at',
+  'and',
+  ',',
+  'day',
+  'days',
+  'daily',
+  'week',
+  'month',
+  'monthly',
+  'of',
+  'in',
+  'hour',
+  'hours',
+  'minute',
+  'minutes',
+  'times',
+  'a',
+  'twice',
+  'once',
+  '3',
+  '15',
+  '0',
+  '99',
+  '1st',
+  '2nd',
+  '31st',
+  'last',
+  'first',
+  'monday',
+  'mondays',
+  'fri',
+  'weekdays',
+  'weekend',
+  'to',
+  '-',
+  '02:00',
+  '7pm',
+  '12am',
+  '25:61',
+  'noon',
+  'midnight',
+  'Europe/Brussels',
+  'Mars/Base',
+  '(',
+  ')',
+  '&',
+];
+
+const heads = [
+  'every day',
+  'daily',
+  'weekdays',
+  'every weekend',
+  'mondays and thursdays',
+  'tue-fri',
+  'sun, sat',
+  'on the 1st and 15th',
+  'on the 31st',
+  'on the 29th',
+  'on the last day of the month',
+  'monthly on the 2nd',
+  'first monday of the month',
+  'the last friday of every month',
+  'second tue in the month',
+  'every 15 minutes',
+  'every 90 minutes',
+  'every 2 hours',
+  '3 times a day',
+  'twice daily',
+  'every day and',
+  'on the 0th',
+  'fifth monday of the month',
+  'every 0 hours',
+  '',
+];
+const times = [
+  '02:00',
+  '7:30',
+  '7pm',
+  '12am',
+  '12 pm',
+  'noon',
+  'midnight',
+  '23:59',
+  '24:00',
+  '9h15',
+  'soon',
+];
+
+/** A small deterministic generator (mulberry32), so a failure can be replayed. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('parseSchedule on arbitrary words', () => {
+  it('either understands a schedule (and reads its own description back) or says why, never crashes', () => {
+    const next = random(20261122);
+    let understood = 0;
+    for (let i = 0; i < 3000; i++) {
+      const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+      const length = 1 + Math.floor(next() * 8);
+      // Half are word salad, half follow the grammar with a random head, times and zone.
+      const text =
+        i % 2 === 0
+          ? Array.from({ length }, () => pick(words)).join(' ')
+          : `${pick(heads)}${next() < 0.8 ? ` at ${Array.from({ length: 1 + Math.floor(next() * 3) }, () => pick(times)).join(pick([' and ', ', ']))}` : ''}${next() < 0.3 ? ` in ${pick(['Europe/Brussels', 'UTC', 'America/New_York', 'Nowhere/Land'])}` : ''}`;
+      try {
+        const schedule = parseSchedule(text);
+        understood++;
+        expect(Schedule.safeParse(schedule).success, text).toBe(true);
+        expect(parseSchedule(describeSchedule(schedule)), text).toEqual(schedule);
+        const patterns = cronPatterns(schedule);
+        expect(patterns === null || patterns.length > 0, text).toBe(true);
+      } catch (error) {
+        expect(error, text).toBeInstanceOf(CourierError);
+        expect((error as CourierError).code, text).toMatch(/^schedule\./);
+      }
+    }
+    // The generator does produce real schedules, so the round-trip check above is exercised.
+    expect(understood).toBeGreaterThan(500);
+  });
+});
