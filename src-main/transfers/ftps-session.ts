@@ -22,14 +22,6 @@ export type FtpsLogin = Readonly<{
   timeoutMs?: number;
 }>;
 
-/** Whether an IPv4 address is private, loopback, link-local or unspecified (0.0.0.0). */
-export function isNonPublicIPv4(address: string): boolean {
-  const parts = address.split('.').map(Number);
-  if (parts.length !== 4 || parts.some(p => !Number.isInteger(p) || p < 0 || p > 255)) return false;
-  const [a, b] = parts as [number, number, number, number];
-  return a === 0 || a === 10 || a === 127 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127);
-}
-
 /**
  * The host a passive data connection goes to.
  *

@@ -158,3 +158,50 @@ describe('plain FTP when the destination allows it (real vsftpd without TLS)', (
     expect(await fileHash(join(server.uploadDir, 'plain.csv'))).toBe(sha256(data));
   });
 });
+
+describe('PASV fallback with a private address in the reply (real vsftpd, plain FTP so the test can read the commands)', () => {
+  let server: VsftpdServer;
+  let local: Awaited<ReturnType<typeof localFolder>>;
+  let proxy: import('node:net').Server;
+  let port: number;
+  const commands: string[] = [];
+  beforeAll(async () => {
+    server = await startVsftpd({ mode: 'explicit', pasvAddress: '10.1.2.3', extraConfig: ['ssl_enable=NO'] });
+    local = await localFolder();
+    const { createServer, connect } = await import('node:net');
+    // Forwards the control connection, turning EPSV into an unknown command so the client has
+    // to fall back to PASV, whose reply names 10.1.2.3 (a NAT-ed server's private address).
+    proxy = createServer(client => {
+      const upstream = connect({ host: server.host, port: server.port });
+      client.on('data', chunk => {
+        commands.push(...String(chunk).split('\r\n').filter(Boolean));
+        upstream.write(String(chunk).replace(/^EPSV\r\n/gm, 'XEPSV\r\n'));
+      });
+      upstream.pipe(client);
+      client.on('close', () => upstream.destroy());
+      upstream.on('close', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+      upstream.on('error', () => client.destroy());
+    });
+    await new Promise<void>(resolve => proxy.listen(0, '127.0.0.1', resolve));
+    port = (proxy.address() as import('node:net').AddressInfo).port;
+  });
+  afterAll(async () => {
+    await new Promise(resolve => proxy?.close(resolve));
+    await server?.stop();
+    await local?.cleanup();
+  });
+
+  it('connects the data connection to the control host instead of the private address', async () => {
+    const { path, data } = await randomFile(local.dir, 'pasv.csv', 50_000);
+    await new Transfer({
+      destinationName: 'test',
+      transport: ftpsTransport(server, { protocol: 'ftp', allowPlainFtp: true, tlsFingerprint: undefined, port }),
+      secrets: testSecrets({ password: server.user.password }),
+      files: [{ id: 'p', localPath: path, remoteName: 'pasv.csv' }],
+    }).run();
+    expect(await fileHash(join(server.uploadDir, 'pasv.csv'))).toBe(sha256(data));
+    expect(commands).toContain('EPSV');
+    expect(commands.filter(c => c === 'PASV').length).toBeGreaterThan(0);
+  });
+});
