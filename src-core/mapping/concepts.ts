@@ -24,7 +24,7 @@ export const conceptSynonyms: Readonly<Record<string, readonly string[]>> = {
   city: ['city', 'town', 'ville', 'localite', 'commune', 'stad', 'gemeente', 'plaats', 'woonplaats', 'stadt', 'ort', 'wohnort'],
   state: ['state', 'province', 'region', 'county', 'etat', 'provincie', 'bundesland'],
   country: ['country', 'country code', 'pays', 'code pays', 'land', 'landcode'],
-  birthDate: ['date of birth', 'birth date', 'birthdate', 'birthday', 'dob', 'date de naissance', 'geboortedatum', 'geburtsdatum', 'geburtstag'],
+  birthDate: ['date of birth', 'birth date', 'birthdate', 'birthday', 'dob', 'date de naissance', 'date naissance', 'ne le', 'ne e le', 'nee le', 'geboren', 'geboortedatum', 'geburtsdatum', 'geburtstag'],
   reference: ['reference', 'ref', 'customer id', 'customerid', 'customer number', 'client id', 'client number', 'contact id', 'call id', 'interaction id', 'record id', 'ticket id', 'custom id', 'external id', 'crm id', 'account number', 'id client', 'numero client', 'no client', 'code client', 'klantnummer', 'klant id', 'klantid', 'kundennummer', 'kunden id', 'kundenid', 'id'],
   department: ['department', 'point of sale', 'pos', 'shop', 'store', 'office', 'branch', 'agency', 'team', 'departement', 'service', 'magasin', 'boutique', 'agence', 'point de vente', 'afdeling', 'winkel', 'filiaal', 'kantoor', 'abteilung', 'filiale', 'geschaft'],
   date: ['date', 'datum', 'call date', 'contact date', 'visit date', 'order date', 'date d appel', 'date de visite', 'bezoekdatum', 'besuchsdatum', 'timestamp', 'start time'],
