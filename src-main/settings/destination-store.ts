@@ -113,10 +113,9 @@ export async function saveDestination(
     throw new CourierError('destination.exists', `A destination called “${existing.name}” already exists. Choose another name.`);
   }
   await writeAtomic(target, `${JSON.stringify(destination, null, 2)}\n`);
-  if (renaming) {
-    await rm(destinationFile(home, previous), { force: true });
-    await options.onRename?.(previous, destination.name);
-  }
+  if (renaming) await rm(destinationFile(home, previous), { force: true });
+  // A change of case only keeps the file but is still a new name for the keychain entries.
+  if (previous !== undefined && previous !== destination.name) await options.onRename?.(previous, destination.name);
   return destination;
 }
 

@@ -50,6 +50,9 @@ describe('destination store', () => {
     expect(moves).toEqual(['Old→New']);
     expect(await getDestination(home, 'Old')).toBeNull();
     expect((await getDestination(home, 'New'))?.name).toBe('New');
+    await renameDestination(home, 'New', 'NEW', { onRename: (a, b) => void moves.push(`${a}→${b}`) });
+    expect(moves).toEqual(['Old→New', 'New→NEW']);
+    expect((await listDestinations(home)).destinations.map(d => d.name)).toEqual(['NEW']);
   });
 
   it('lists unreadable files as problems instead of failing', async () => {
