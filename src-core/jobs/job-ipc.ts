@@ -75,4 +75,6 @@ export const jobEvents = {
   'jobs:changed': JobsChanged,
   /** A run was recorded (interactive, scheduled or CLI in this process). */
   'history:added': Run,
+  /** Show this run (the user clicked its notification); the window is already in front. */
+  'history:show': byId,
 } as const;
