@@ -1,4 +1,5 @@
 import { chown, writeFile } from 'node:fs/promises';
+import { connect, createServer, type AddressInfo, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Transfer, temporaryName } from '../../../src-main/transfers/transfer';
@@ -162,13 +163,12 @@ describe('plain FTP when the destination allows it (real vsftpd without TLS)', (
 describe('PASV fallback with a private address in the reply (real vsftpd, plain FTP so the test can read the commands)', () => {
   let server: VsftpdServer;
   let local: Awaited<ReturnType<typeof localFolder>>;
-  let proxy: import('node:net').Server;
+  let proxy: Server;
   let port: number;
   const commands: string[] = [];
   beforeAll(async () => {
     server = await startVsftpd({ mode: 'explicit', pasvAddress: '10.1.2.3', extraConfig: ['ssl_enable=NO'] });
     local = await localFolder();
-    const { createServer, connect } = await import('node:net');
     // Forwards the control connection, turning EPSV into an unknown command so the client has
     // to fall back to PASV, whose reply names 10.1.2.3 (a NAT-ed server's private address).
     proxy = createServer(client => {
@@ -184,7 +184,7 @@ describe('PASV fallback with a private address in the reply (real vsftpd, plain 
       upstream.on('error', () => client.destroy());
     });
     await new Promise<void>(resolve => proxy.listen(0, '127.0.0.1', resolve));
-    port = (proxy.address() as import('node:net').AddressInfo).port;
+    port = (proxy.address() as AddressInfo).port;
   });
   afterAll(async () => {
     await new Promise(resolve => proxy?.close(resolve));
