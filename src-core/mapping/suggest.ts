@@ -50,7 +50,15 @@ export function similarity(a: string, b: string): number {
 
 type Score = { confidence: number; reason: SuggestionReason };
 
-function scorePair(target: TargetColumn, source: string, values: readonly string[]): Score {
+/** What the sample values of one source column look like (worked out once per column). */
+type SourceFacts = Readonly<{ hasValues: boolean; sniffed: ReturnType<typeof sniffValues>; emailShare: number }>;
+
+function factsOf(values: readonly string[]): SourceFacts {
+  const filled = values.filter(v => v.trim() !== '');
+  return { hasValues: values.length > 0, sniffed: values.length > 0 ? sniffValues(values) : null, emailShare: share(filled, isEmail) };
+}
+
+function scorePair(target: TargetColumn, source: string, facts: SourceFacts): Score {
   const t = compactHeader(target.name);
   const s = compactHeader(source);
   if (t !== '' && t === s) return { confidence: 1, reason: 'same-name' };
@@ -68,13 +76,13 @@ function scorePair(target: TargetColumn, source: string, values: readonly string
   if (sim >= 0.75) take(0.55 + sim * 0.3, 'similar-name');
   // Content: a column of e-mail addresses is an e-mail column, whatever its header says.
   const wanted = target.rule !== 'text' ? target.rule : ruleOfConcept(tc);
-  const sniffed = values.length > 0 ? sniffValues(values) : null;
+  const sniffed = facts.sniffed;
   if (wanted && sniffed === wanted && wanted !== 'reference') {
     if (best.confidence > 0) take(Math.min(1, best.confidence + 0.1), best.reason);
     else take(wanted === 'email' ? 0.7 : 0.55, 'content');
   }
   // A header that promises e-mails over values that are not: doubt it.
-  if (wanted === 'email' && values.length > 0 && best.reason !== 'content' && share(values.filter(v => v.trim() !== ''), isEmail) < 0.3) {
+  if (wanted === 'email' && facts.hasValues && best.reason !== 'content' && facts.emailShare < 0.3) {
     best = { confidence: best.confidence * 0.6, reason: best.reason };
   }
   return best;
@@ -91,11 +99,11 @@ export function suggestMapping(
   sourceColumns: readonly string[],
   sampleRows: ReadonlyArray<readonly string[]> = []
 ): MappingSuggestion[] {
-  const values = sourceColumns.map((_, i) => sampleRows.map(r => r[i] ?? ''));
+  const facts = sourceColumns.map((_, i) => factsOf(sampleRows.map(r => r[i] ?? '')));
   const pairs: Array<{ t: number; s: number; score: Score }> = [];
   targets.forEach((target, t) => {
     sourceColumns.forEach((source, s) => {
-      const score = scorePair(target, source, values[s]!);
+      const score = scorePair(target, source, facts[s]!);
       if (score.confidence >= MINIMUM) pairs.push({ t, s, score });
     });
   });
