@@ -64,7 +64,7 @@ describe('uploads through a proxy that cuts the connection at random offsets', (
         transport: sftpTransport(sshd, user, { port }),
         secrets: testSecrets({ password: user.password }),
         files: [{ id: 'big', localPath: path, remoteName: 'big.csv' }],
-        retry: { attemptsWithoutProgress: 8, baseDelayMs: 10, maxDelayMs: 100 },
+        retry: { attemptsWithoutProgress: 12, baseDelayMs: 10, maxDelayMs: 100 },
         readBackLimit: size,
       }).run();
       expect(proxy.cuts()).toBeGreaterThanOrEqual(20);
@@ -91,7 +91,7 @@ describe('uploads through a proxy that cuts the connection at random offsets', (
         transport: ftpsTransport(vsftpd, { host: '127.0.0.1', port }),
         secrets: testSecrets({ password: vsftpd.user.password }),
         files: [{ id: 'big', localPath: path, remoteName: 'big.csv' }],
-        retry: { attemptsWithoutProgress: 8, baseDelayMs: 10, maxDelayMs: 100 },
+        retry: { attemptsWithoutProgress: 12, baseDelayMs: 10, maxDelayMs: 100 },
         readBackLimit: size,
       }).run();
       expect(proxy.cuts()).toBeGreaterThanOrEqual(20);

@@ -44,6 +44,18 @@ describe('Transfer over SFTP (real sshd)', () => {
     }
   });
 
+  it('reads the private key from the destination\'s key file when set (passphrase from the keychain)', async () => {
+    const u = user('key');
+    const { path, data } = await randomFile(local.dir, 'keyfile.csv', 10_000);
+    await new Transfer({
+      destinationName: 'test',
+      transport: sftpTransport(server, u, { keyFile: u.privateKeyPath }),
+      secrets: testSecrets({ passphrase: u.passphrase }),
+      files: [{ id: 'k', localPath: path, remoteName: 'keyfile.csv' }],
+    }).run();
+    expect(await fileHash(join(u.uploadDir, 'keyfile.csv'))).toBe(sha256(data));
+  });
+
   it('resumes from the acknowledged offset of an earlier run without resending the start', async () => {
     const u = user('password');
     const { path, data } = await randomFile(local.dir, 'resume.csv', 2_000_000);
