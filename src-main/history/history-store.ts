@@ -3,7 +3,7 @@ import { open, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { Run, redactValue, type RunInput } from '../../src-core/history/run';
-import { appendJsonLine, readJsonLines } from './json-lines';
+import { appendJsonLine, readJsonLines, readLines } from './json-lines';
 
 export { Run, type RunInput } from '../../src-core/history/run';
 export type { RunOutcome, RunTrigger } from '../../src-core/history/run';
@@ -71,6 +71,15 @@ export function createHistoryStore(home: string, options: Options = {}): History
     shared.queue = next.catch(() => undefined);
     return next;
   };
+
+  function parseRun(line: string): Run | null {
+    try {
+      const parsed = Run.safeParse(JSON.parse(line));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null; // a torn line
+    }
+  }
 
   async function readAll(): Promise<Run[]> {
     const runs: Run[] = [];
@@ -154,10 +163,29 @@ export function createHistoryStore(home: string, options: Options = {}): History
         return record;
       }),
     listRuns: async ({ limit } = {}) => {
-      const runs = retained(await readAll(), await getRetention()).reverse();
-      return limit === undefined ? runs : runs.slice(0, Math.max(0, limit));
+      // Newest first, parsing only as many lines as are returned (the file can hold many runs).
+      const retention = await getRetention();
+      const cap = Math.max(0, Math.min(limit ?? Infinity, retention.count ?? Infinity));
+      const cutoff =
+        retention.days === null ? -Infinity : now().getTime() - retention.days * 86_400_000;
+      const lines = await readLines(file);
+      const runs: Run[] = [];
+      for (let i = lines.length - 1; i >= 0 && runs.length < cap; i--) {
+        const run = parseRun(lines[i]!);
+        if (run && Date.parse(run.startedAt) >= cutoff) runs.push(run);
+      }
+      return runs;
     },
-    getRun: async id => (await readAll()).find(r => r.id === id) ?? null,
+    getRun: async id => {
+      const needle = JSON.stringify(id);
+      const lines = await readLines(file);
+      for (let i = lines.length - 1; i >= 0; i--) {
+        if (!lines[i]!.includes(needle)) continue;
+        const run = parseRun(lines[i]!);
+        if (run?.id === id) return run;
+      }
+      return null;
+    },
     getRetention,
     setRetention: retention =>
       serial(async () => {

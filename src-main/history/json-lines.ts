@@ -28,6 +28,18 @@ export async function appendJsonLine(file: string, record: unknown): Promise<voi
   await appendFile(file, `${prefix}${JSON.stringify(record)}\n`, { mode: 0o600 });
 }
 
+/** The non-empty lines of a file (none if it does not exist), unparsed. */
+export async function readLines(file: string): Promise<string[]> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  return text.split('\n').filter(line => line.trim() !== '');
+}
+
 /** Reads every whole JSON line of a file (none if it does not exist); torn or foreign lines are skipped. */
 export async function readJsonLines(file: string): Promise<unknown[]> {
   let text: string;
