@@ -1,26 +1,28 @@
 /**
- * Map + validate + write the 1M-row contacts CSV for the Hello Customer preset, beside raw
- * papaparse streaming the same file in the same run. Prints both throughputs, the ratio
- * (target ≥ 0.5) and peak RSS.
+ * Preparation benchmark: map + validate + encode + write the 1M-row contacts CSV for the Hello
+ * Customer preset, beside raw papaparse streaming the same file in the same run. Prints each
+ * throughput, the ratios against papaparse (target ≥ 0.5) by wall time and by CPU time (steadier
+ * on a shared machine), and each measurement's peak RSS.
  *
- * The file is `bench/.data/contacts-1m.csv`; it is generated here when absent (same shape as the
- * reading benchmark's: quoted commas, embedded line breaks, accents).
+ * Each measurement runs in its own child process, so its memory and warm-up are its own:
+ *   papaparse          papaparse alone, streaming the file row by row
+ *   papaparse+prepare  papaparse feeding createPreparation: the cost of this work alone
+ *   courier            prepareFile (the reader's openSource + preparation) + writePreparedFiles
+ *
+ * The file is `bench/.data/contacts-1m.csv`, shared with the reading benchmark and generated
+ * here when absent (same shape: quoted commas, embedded line breaks, accents).
  */
-import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { mkdtemp, rename, rm } from 'node:fs/promises';
-import { createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import Papa from 'papaparse';
-import { prepareFile, writePreparedFiles } from '../src-main/preparation/prepare-file';
-import { createPreparation } from '../src-core/preparation/prepare';
-import { destinationFromPreset } from '../src-core/destinations/presets';
-import { parseDestination, type Destination } from '../src-core/destinations/destination';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const dataDir = join(import.meta.dirname, '.data');
 const file = join(dataDir, ROWS === 1_000_000 ? 'contacts-1m.csv' : `contacts-${ROWS}.csv`);
+const mapping = { Email: 'E-mail', Language: 'Langue', FirstName: 'Prénom', LastName: 'Nom', Department: 'Ville', CustomId: 'Id' };
 
 async function generate(path: string, rows: number): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
@@ -29,20 +31,19 @@ async function generate(path: string, rows: number): Promise<void> {
   const first = ['Zoë', 'Jan', 'Marie', 'Pieter', 'Élodie', 'Jürgen', 'Sofia', 'Luc', 'Anaïs', 'Kees'];
   const last = ['De Vos', 'Peeters', 'Dubois', 'Müller', 'Janssens', 'Lefèvre', "O'Brien", 'Van den Berg', 'Nguyễn', 'Smith'];
   const cities = ['Brussel', 'Liège', 'Gent', 'Antwerpen', 'Köln', 'Paris', 'Lille', 'Namur', 'Utrecht', 'Bruges'];
-  const langs = ['EN', 'fr', 'nl', 'de', 'NL', 'FR'];
-  let rnd = 42;
-  const next = () => ((rnd = (rnd * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-  const pick = <T>(a: T[]) => a[Math.floor(next() * a.length)]!;
-  out.write('Id,Prénom,Nom,E-mail,Langue,Téléphone,Ville,Société,Remarques,Créé le\r\n');
-  let chunk = '';
+  let state = 42;
+  const next = () => (state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const pick = <T>(a: readonly T[]) => a[Math.floor(next() * a.length)]!;
+  const quote = (cell: string) => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+  let chunk = 'Id,Prénom,Nom,E-mail,Langue,Téléphone,Ville,Société,Remarques,Créé le\r\n';
   for (let i = 0; i < rows; i++) {
     const f = pick(first);
     const l = pick(last);
-    const bad = i % 97 === 0;
-    const email = bad ? `${f}@@example.com` : `${f}.${l}.${i}@example.be`.toLowerCase().replace(/[^a-z0-9.@]/g, '');
-    const lang = i % 101 === 0 ? 'Français' : pick(langs);
-    const notes = i % 13 === 0 ? '"Called back, left message\nwill retry"' : i % 7 === 0 ? '"Prefers e-mail, not phone"' : 'ok';
-    chunk += `${i + 1},${f},"${l}",${email},${lang},+32 470 ${String(i % 100).padStart(2, '0')} ${String(i % 89).padStart(2, '0')} 12,${pick(cities)},"Acme, ${pick(cities)} SA",${notes},2026-11-${String((i % 28) + 1).padStart(2, '0')}\r\n`;
+    const city = pick(cities);
+    const email = `${f}.${l}.${i}@example.be`.toLowerCase().replace(/[^a-z0-9.@]/g, '');
+    const note = i % 13 === 0 ? 'Called back, left message\nwill retry' : i % 7 === 0 ? 'Prefers e-mail, not phone' : 'ok';
+    const phone = `+32 470 ${String(i % 100).padStart(2, '0')} ${String(i % 89).padStart(2, '0')} 12`;
+    chunk += `${[String(i + 1), f, l, email, pick(['EN', 'fr', 'nl', 'de']), phone, city, `Acme, ${city} SA`, note, `2026-11-${String((i % 28) + 1).padStart(2, '0')}`].map(quote).join(',')}\r\n`;
     if (chunk.length > 1 << 16) {
       if (!out.write(chunk)) await once(out, 'drain');
       chunk = '';
@@ -53,97 +54,89 @@ async function generate(path: string, rows: number): Promise<void> {
   await rename(tmp, path);
 }
 
-/** CPU seconds used by this process since `since` (all threads): steadier than wall time on a busy machine. */
-const cpuSince = (since: NodeJS.CpuUsage) => {
-  const c = process.cpuUsage(since);
-  return (c.user + c.system) / 1e6;
+type Measure = { rows: number; seconds: number; cpu: number; peakRssMb: number; note?: string };
+
+async function destination() {
+  const { destinationFromPreset } = await import('../src-core/destinations/presets');
+  const { parseDestination } = await import('../src-core/destinations/destination');
+  return parseDestination({ ...destinationFromPreset('hello-customer'), variables: { touchpoint: 'bench' } });
+}
+
+const measurements: Record<string, () => Promise<Omit<Measure, 'peakRssMb' | 'cpu' | 'seconds'> & { seconds?: number }>> = {
+  papaparse: async () => {
+    const { default: Papa } = await import('papaparse');
+    let rows = 0;
+    await new Promise<void>((resolve, reject) => {
+      Papa.parse<string[]>(createReadStream(file, { encoding: 'utf8' }), { step: () => void rows++, complete: () => resolve(), error: (e: Error) => reject(e) });
+    });
+    return { rows: rows - 1 };
+  },
+  'papaparse+prepare': async () => {
+    const { default: Papa } = await import('papaparse');
+    const { createPreparation } = await import('../src-core/preparation/prepare');
+    const d = await destination();
+    let preparation: ReturnType<typeof createPreparation> | null = null;
+    let index = 0;
+    await new Promise<void>((resolve, reject) => {
+      Papa.parse<string[]>(createReadStream(file, { encoding: 'utf8' }), {
+        step: result => {
+          if (!preparation) preparation = createPreparation({ destination: d, sourceColumns: result.data, mapping, now: new Date(), excludeInvalid: true });
+          else preparation.push({ index: index++, line: index + 1, cells: result.data });
+        },
+        complete: () => resolve(),
+        error: (e: Error) => reject(e),
+      });
+    });
+    const result = (preparation as ReturnType<typeof createPreparation> | null)!.finish();
+    return { rows: result.rowCount, note: `${result.files.length} files` };
+  },
+  courier: async () => {
+    const { prepareFile, writePreparedFiles } = await import('../src-main/preparation/prepare-file');
+    const out = await mkdtemp(join(tmpdir(), 'courier-bench-prepare-'));
+    try {
+      const result = await prepareFile(file, await destination(), { now: new Date(), excludeInvalid: true, mapping });
+      await writePreparedFiles(result, out);
+      const bytes = result.files.reduce((n, f) => n + f.bytes.length, 0);
+      return { rows: result.rowCount, note: `${result.writtenRowCount.toLocaleString('en')} rows sent in ${result.files.length} files (${(bytes / 1e6).toFixed(1)} MB), ${result.issues.length.toLocaleString('en')} issues` };
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  },
 };
 
-async function papaparseAlone(path: string): Promise<{ rows: number; seconds: number; cpu: number }> {
-  const start = performance.now();
+const child = process.argv[2];
+if (child) {
+  const measure = measurements[child]!;
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const cpu = process.cpuUsage();
-  let rows = 0;
-  await new Promise<void>((resolve, reject) => {
-    Papa.parse(createReadStream(path, { encoding: 'utf8' }), {
-      step: () => {
-        rows++;
-      },
-      complete: () => resolve(),
-      error: (e: Error) => reject(e),
-    });
-  });
-  return { rows: rows - 1, seconds: (performance.now() - start) / 1000, cpu: cpuSince(cpu) };
-}
-
-const mapping = { Email: 'E-mail', Language: 'Langue', FirstName: 'Prénom', LastName: 'Nom', Department: 'Ville', CustomId: 'Id' };
-
-/** papaparse feeding the preparation directly: the cost of map + validate + encode alone. */
-async function papaparseThenPrepare(path: string, destination: Destination): Promise<{ rows: number; seconds: number; cpu: number; files: number }> {
   const start = performance.now();
-  const cpu = process.cpuUsage();
-  let header: string[] | null = null;
-  let preparation: ReturnType<typeof createPreparation> | null = null;
-  let index = 0;
-  await new Promise<void>((resolve, reject) => {
-    Papa.parse<string[]>(createReadStream(path, { encoding: 'utf8' }), {
-      step: result => {
-        const cells = result.data;
-        if (!header) {
-          header = cells;
-          preparation = createPreparation({ destination, sourceColumns: header, mapping, now: new Date(), excludeInvalid: true });
-          return;
-        }
-        preparation!.push({ index, line: index + 2, cells });
-        index++;
-      },
-      complete: () => resolve(),
-      error: (e: Error) => reject(e),
-    });
-  });
-  const result = (preparation as ReturnType<typeof createPreparation> | null)!.finish();
-  return { rows: result.rowCount, seconds: (performance.now() - start) / 1000, cpu: cpuSince(cpu), files: result.files.length };
+  const result = await measure();
+  const seconds = (performance.now() - start) / 1000;
+  const used = process.cpuUsage(cpu);
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  process.stdout.write(JSON.stringify({ ...result, seconds, cpu: (used.user + used.system) / 1e6, peakRssMb: peak / 1e6 }));
+} else {
+  if (!existsSync(file)) {
+    console.log(`Generating ${file} (${ROWS.toLocaleString('en')} rows)…`);
+    await generate(file, ROWS);
+  }
+  const mb = statSync(file).size / 1e6;
+  console.log(`File: ${file} (${mb.toFixed(1)} MB), preset Hello Customer`);
+  const run = (name: string): Measure => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, name], { encoding: 'utf8', env: process.env, maxBuffer: 1 << 20 });
+    if (r.status !== 0) throw new Error(`${name} failed: ${r.stderr}`);
+    return JSON.parse(r.stdout) as Measure;
+  };
+  const show = (label: string, m: Measure) =>
+    console.log(`${label.padEnd(34)} ${m.rows.toLocaleString('en')} rows in ${m.seconds.toFixed(2)} s = ${(mb / m.seconds).toFixed(1)} MB/s, CPU ${m.cpu.toFixed(2)} s, peak RSS ${m.peakRssMb.toFixed(0)} MB${m.note ? ` (${m.note})` : ''}`);
+  const raw = run('papaparse');
+  show('papaparse alone', raw);
+  const own = run('papaparse+prepare');
+  show('papaparse + map/validate/encode', own);
+  const full = run('courier');
+  show('courier read+map+validate+write', full);
+  console.log(`ratio, preparation on papaparse vs papaparse: ${(raw.seconds / own.seconds).toFixed(2)} by wall time, ${(raw.cpu / own.cpu).toFixed(2)} by CPU (target ≥ 0.5)`);
+  console.log(`ratio, whole pipeline vs papaparse:          ${(raw.seconds / full.seconds).toFixed(2)} by wall time, ${(raw.cpu / full.cpu).toFixed(2)} by CPU (target ≥ 0.5)`);
 }
-
-let peakRss = 0;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
-
-if (!existsSync(file)) {
-  console.log(`Generating ${file} (${ROWS.toLocaleString('en')} rows)…`);
-  await generate(file, ROWS);
-}
-const size = statSync(file).size;
-const mb = size / 1e6;
-console.log(`File: ${file} (${mb.toFixed(1)} MB)`);
-
-const raw = await papaparseAlone(file);
-console.log(`papaparse alone:            ${raw.rows.toLocaleString('en')} rows in ${raw.seconds.toFixed(2)} s = ${(mb / raw.seconds).toFixed(1)} MB/s (CPU ${raw.cpu.toFixed(2)} s)`);
-const destination = parseDestination({ ...destinationFromPreset('hello-customer'), variables: { touchpoint: 'bench' } });
-const own = await papaparseThenPrepare(file, destination);
-console.log(`papaparse + map/validate/encode: ${own.rows.toLocaleString('en')} rows in ${own.seconds.toFixed(2)} s = ${(mb / own.seconds).toFixed(1)} MB/s (CPU ${own.cpu.toFixed(2)} s), ${own.files} files`);
-console.log(`  ratio vs papaparse alone: ${(raw.seconds / own.seconds).toFixed(2)} by wall time, ${(raw.cpu / own.cpu).toFixed(2)} by CPU time (target ≥ 0.5)`);
-(globalThis as { gc?: () => void }).gc?.();
-peakRss = process.memoryUsage().rss;
-
-const out = await mkdtemp(join(tmpdir(), 'courier-bench-prepare-'));
-const start = performance.now();
-const cpuStart = process.cpuUsage();
-const result = await prepareFile(file, destination, {
-  now: new Date(),
-  excludeInvalid: true,
-  mapping,
-});
-const prepared = (performance.now() - start) / 1000;
-const written = await writePreparedFiles(result, out);
-const total = (performance.now() - start) / 1000;
-const totalCpu = cpuSince(cpuStart);
-clearInterval(sampler);
-await rm(out, { recursive: true, force: true });
-
-const outBytes = result.files.reduce((n, f) => n + f.bytes.length, 0);
-console.log(
-  `read+map+validate+write:    ${result.rowCount.toLocaleString('en')} rows in ${total.toFixed(2)} s = ${(mb / total).toFixed(1)} MB/s ` +
-    `(prepare ${prepared.toFixed(2)} s, write ${(total - prepared).toFixed(2)} s)`
-);
-console.log(`  ${result.writtenRowCount.toLocaleString('en')} rows sent in ${result.files.length} files (${(outBytes / 1e6).toFixed(1)} MB), ${written.length - result.files.length} rejected file, ${result.issues.length.toLocaleString('en')} issues`);
-console.log(`  ratio of the whole pipeline (openSource reader + preparation + write) vs papaparse: ${(raw.seconds / total).toFixed(2)} by wall time, ${(raw.cpu / totalCpu).toFixed(2)} by CPU time (CPU ${totalCpu.toFixed(2)} s)`);
-console.log(`peak RSS: ${(peakRss / 1e6).toFixed(0)} MB`);
