@@ -16,7 +16,7 @@ import { sniffBytes, type TextEncoding } from '../../src-core/reading/sniff-byte
 import type { DetectedFormat, SourceRow } from '../../src-core/reading/source-table';
 import { mapFsError, streamCsvBatches, textDecoder, type CsvPlan } from './csv-stream';
 import { flattenBatches } from './row-iterator';
-import { openWorkbook, readWorkbookRows, type WorkbookPlan } from './workbook-source';
+import { openWorkbook, readWorkbookRows, type OpenedWorkbook, type WorkbookPlan, type WorkbookReading } from './workbook-source';
 import { listXlsxSheets } from './workbook-sheets';
 import { declaresBomb, extractEntry, isClutter, listZip } from './zip-file';
 
@@ -46,7 +46,12 @@ export type OpenedSource = Readonly<{
   plan: SourcePlan;
   /** Streams every data row from disk in order (re-reads the file; memory stays bounded). */
   rows(options?: RowsOptions): AsyncIterable<SourceRow>;
-  /** Removes temporary files (a file unzipped from a zip); safe to call more than once. */
+  /** Workbooks: the single background pass over the sheet that `rows()` and the index read from. */
+  workbook?: WorkbookReading;
+  /**
+   * Removes temporary files (a file unzipped from a zip, a workbook's records) and stops a
+   * workbook's background pass; safe to call more than once. Call it when done with the source.
+   */
   dispose?: () => Promise<void>;
 }>;
 
@@ -153,14 +158,20 @@ async function openZip(
     const target = join(dir, innerName.replace(/[^\w.\- ]/g, '_'));
     await extractEntry(path, fileName, entry, target, options.signal);
     const inner = await openFile(target, shownPath, innerName, options, true);
-    return { ...inner, dispose };
+    return {
+      ...inner,
+      dispose: async () => {
+        await inner.dispose?.();
+        await dispose();
+      },
+    };
   } catch (error) {
     await dispose();
     throw error;
   }
 }
 
-function fromWorkbook(shownPath: string, sizeBytes: number, book: Awaited<ReturnType<typeof openWorkbook>>): OpenedSource {
+function fromWorkbook(shownPath: string, sizeBytes: number, book: OpenedWorkbook): OpenedSource {
   return {
     path: shownPath,
     format: book.format,
@@ -168,7 +179,9 @@ function fromWorkbook(shownPath: string, sizeBytes: number, book: Awaited<Return
     preview: book.preview,
     sizeBytes,
     plan: { kind: 'workbook', workbook: book.plan },
-    rows: rowsOptions => readWorkbookRows(book.plan, sizeBytes, rowsOptions),
+    workbook: book.reading,
+    rows: rowsOptions => flattenBatches(readWorkbookRows(book.plan, book.reading, sizeBytes, rowsOptions)),
+    dispose: book.reading.dispose,
   };
 }
 

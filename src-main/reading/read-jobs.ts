@@ -1,20 +1,13 @@
 import { streamCsvBatches, type CsvPlan, type CsvPosition } from './csv-stream';
-import {
-  convertWorkbook,
-  probeWorkbook,
-  type ConvertWorkbookJob,
-  type ConvertWorkbookResult,
-  type ProbeWorkbookJob,
-  type ProbeWorkbookResult,
-} from './workbook-jobs';
+import { readWorkbook, type ReadWorkbookJob, type ReadWorkbookResult, type WorkbookPreview } from './workbook-jobs';
 
 /** Reads a whole text export, counting rows and recording resume points. */
 export type IndexCsvJob = Readonly<{ job: 'index-csv'; plan: CsvPlan; totalBytes: number; checkpointEvery?: number }>;
 export type IndexCsvResult = Readonly<{ rowCount: number; checkpoints: readonly CsvPosition[] }>;
 
 /** The jobs the reading worker runs. */
-export type ReadJob = IndexCsvJob | ProbeWorkbookJob | ConvertWorkbookJob;
-export type ReadJobResult = IndexCsvResult | ProbeWorkbookResult | ConvertWorkbookResult;
+export type ReadJob = IndexCsvJob | ReadWorkbookJob;
+export type ReadJobResult = IndexCsvResult | ReadWorkbookResult;
 
 /** Progress of a job; `checkpoints` holds the CSV resume points found since the last report. */
 export type ReadJobProgress = Readonly<{
@@ -22,6 +15,8 @@ export type ReadJobProgress = Readonly<{
   totalBytes: number;
   rowsRead: number;
   checkpoints: readonly CsvPosition[];
+  /** Workbooks: the first records of the sheet read, sent once, as soon as they are known. */
+  preview?: WorkbookPreview;
 }>;
 
 type Context = { progress: (p: ReadJobProgress) => void; signal: AbortSignal };
@@ -33,12 +28,10 @@ export async function runReadJob(request: ReadJob, context: Context): Promise<Re
   switch (request.job) {
     case 'index-csv':
       return indexCsv(request, context);
-    case 'probe-workbook':
-      return probeWorkbook(request, { signal: context.signal, progress: () => undefined });
-    case 'convert-workbook':
-      return convertWorkbook(request, {
+    case 'read-workbook':
+      return readWorkbook(request, {
         signal: context.signal,
-        progress: p => context.progress({ bytesRead: 0, totalBytes: 0, rowsRead: p.rowsRead, checkpoints: [] }),
+        progress: p => context.progress({ bytesRead: 0, totalBytes: 0, rowsRead: p.rowsRead, checkpoints: [], preview: p.preview }),
       });
   }
 }

@@ -4,8 +4,7 @@ import { runWorker } from '../workers/run-worker';
 import { streamCsvBatches, type CsvPlan, type CsvPosition } from './csv-stream';
 import type { OpenedSource } from './open-source';
 import { runReadJob, type IndexCsvJob, type IndexCsvResult, type ReadJob, type ReadJobProgress, type ReadJobResult } from './read-jobs';
-import { streamRowsFile } from './rows-file';
-import { convertSheet, type WorkbookPlan } from './workbook-source';
+import { dataPositions, workbookBatches, type RecordsPosition, type WorkbookPlan } from './workbook-source';
 
 /** Where a background read stands. */
 export type IndexProgress = Readonly<{
@@ -47,9 +46,9 @@ export const maxWindowRows = 5000;
  *
  * Text files: the index records a byte offset every `checkpointEvery` records, so
  * `getRows(start, end)` re-reads only a slice of the file: a million rows never sit in memory as
- * JS strings, and windows can be fetched while the read is still running. Workbooks: the worker
- * converts the sheet to a temporary rows file (with the same kind of offsets) that windows are
- * read from; `close()` removes it.
+ * JS strings, and windows can be fetched while the read is still running. Workbooks: windows are
+ * read from the records file the source's single pass over the sheet writes (with the same kind
+ * of offsets); the source's `dispose()` removes it.
  */
 export function indexSource(source: OpenedSource, options: IndexOptions = {}): SourceIndex {
   return source.plan.kind === 'csv' ? indexText(source, source.plan.csv, options) : indexWorkbook(source, source.plan.workbook, options);
@@ -135,24 +134,26 @@ function indexText(source: OpenedSource, plan: CsvPlan, options: IndexOptions): 
 }
 
 function indexWorkbook(source: OpenedSource, plan: WorkbookPlan, options: IndexOptions): SourceIndex {
-  const controller = new AbortController();
-  let state: IndexProgress = { bytesRead: 0, totalBytes: source.sizeBytes, rowsRead: 0, done: false };
-  let closed = false;
-  const converted = convertSheet(plan, options.checkpointEvery ?? 1000, {
-    signal: controller.signal,
-    onProgress: p => {
-      state = { bytesRead: 0, totalBytes: source.sizeBytes, rowsRead: p.rowsRead, done: false };
-      options.onProgress?.(state);
-    },
+  const reading = source.workbook;
+  if (!reading) throw new CourierError('read.not-open', 'This workbook is no longer open. Open it again.');
+  const dataRows = (records: number) => Math.max(0, records - plan.headerRecord - 1);
+  let state: IndexProgress = { bytesRead: 0, totalBytes: source.sizeBytes, rowsRead: dataRows(reading.rowsRead()), done: false };
+  const stop = reading.listen(records => {
+    state = { bytesRead: 0, totalBytes: source.sizeBytes, rowsRead: dataRows(records), done: false };
+    options.onProgress?.(state);
   });
-  const finished = converted.then(
-    async result => {
-      if (closed) await result.dispose();
-      state = { bytesRead: source.sizeBytes, totalBytes: source.sizeBytes, rowsRead: result.rowCount, done: true, rowCount: result.rowCount };
+  let positions: RecordsPosition[] = [];
+  const finished = reading.done.then(
+    result => {
+      stop();
+      positions = dataPositions(plan, result.checkpoints);
+      const rowCount = dataRows(result.recordCount);
+      state = { bytesRead: source.sizeBytes, totalBytes: source.sizeBytes, rowsRead: rowCount, done: true, rowCount };
       options.onProgress?.(state);
-      return result.rowCount;
+      return rowCount;
     },
     error => {
+      stop();
       options.onError?.(toPlainError(error));
       throw error;
     }
@@ -162,18 +163,14 @@ function indexWorkbook(source: OpenedSource, plan: WorkbookPlan, options: IndexO
     finished,
     progress: () => state,
     getRows: async (start, end) => {
-      const stop = checkWindow(start, end);
-      if (stop <= source.preview.length) return source.preview.slice(start, stop);
-      const sheet = await converted;
-      if (start >= sheet.rowCount) return [];
-      const from = lastAtOrBefore(sheet.checkpoints, start);
-      return collect(streamRowsFile(sheet.file, from), start, stop);
+      const stopAt = checkWindow(start, end);
+      if (stopAt <= source.preview.length) return source.preview.slice(start, stopAt);
+      const rowCount = await finished;
+      if (start >= rowCount) return [];
+      return collect(workbookBatches(plan, lastAtOrBefore(positions, start)), start, stopAt);
     },
-    cancel: () => controller.abort(),
-    close: async () => {
-      closed = true;
-      controller.abort();
-      await converted.then(sheet => sheet.dispose()).catch(() => undefined);
-    },
+    // The pass belongs to the source (its `dispose` stops it): the index only stops listening.
+    cancel: () => stop(),
+    close: async () => stop(),
   };
 }

@@ -5,7 +5,7 @@ import type ExcelJS from 'exceljs';
 import type * as XLSX from '@e965/xlsx';
 import { CourierError } from '../../src-core/errors';
 import { dateToIso, formatNumber, generalNumber, isDateFormat } from '../../src-core/reading/cell-text';
-import { effectiveWidth, fitToWidth, isBlankRecord, type RawRecord } from '../../src-core/reading/detect-header';
+import { effectiveWidth, isBlankRecord, type RawRecord } from '../../src-core/reading/detect-header';
 import { readError, readLimits } from '../../src-core/reading/read-errors';
 import type { XlsxSheet } from './workbook-sheets';
 import { reorderedZip, type ZipEntry } from './zip-file';
@@ -13,24 +13,27 @@ import { reorderedZip, type ZipEntry } from './zip-file';
 /** Which workbook, and where; for an XLSX, its zip entries (read beforehand in main). */
 export type WorkbookTarget = Readonly<{ path: string; fileName: string; format: 'xlsx' | 'xls'; entries: readonly ZipEntry[] }>;
 
-/** Reads the sheet list and the first records of one sheet (the chosen one, or the first non-empty). */
-export type ProbeWorkbookJob = WorkbookTarget &
+/**
+ * Reads one sheet of a workbook in a single pass: every non-blank record goes to a JSON-lines
+ * file (`[line, ...cells]`, a byte offset noted every `checkpointEvery` records), and the first
+ * `previewRecords` records are posted as soon as they are read, so the preview does not wait for
+ * the rest. The sheet is the one named, or the first (in workbook order) that is not empty.
+ */
+export type ReadWorkbookJob = WorkbookTarget &
   Readonly<{
-    job: 'probe-workbook';
+    job: 'read-workbook';
     /** XLSX: the sheets in workbook order (read beforehand from the zip); XLS: empty. */
     sheets: readonly XlsxSheet[];
     sheet?: string;
-    records: number;
+    previewRecords: number;
+    out: string;
+    checkpointEvery: number;
   }>;
-export type ProbeWorkbookResult = Readonly<{ sheets: string[]; sheet: string; records: RawRecord[] }>;
+export type RecordsCheckpoint = Readonly<{ byteOffset: number; record: number }>;
+export type ReadWorkbookResult = Readonly<{ sheets: string[]; sheet: string; recordCount: number; checkpoints: RecordsCheckpoint[] }>;
+export type WorkbookPreview = Readonly<{ sheets: string[]; sheet: string; records: RawRecord[] }>;
 
-/** Writes every data row of a sheet (after the header row) to a JSON-lines file: `[line, ...cells]`. */
-export type ConvertWorkbookJob = WorkbookTarget &
-  Readonly<{ job: 'convert-workbook'; sheet: string; fileNo: number; headerRow: number; width: number; out: string; checkpointEvery: number }>;
-export type RowsFileCheckpoint = Readonly<{ byteOffset: number; dataIndex: number }>;
-export type ConvertWorkbookResult = Readonly<{ rowCount: number; checkpoints: RowsFileCheckpoint[] }>;
-
-export type WorkbookProgress = Readonly<{ rowsRead: number }>;
+export type WorkbookProgress = Readonly<{ rowsRead: number; preview?: WorkbookPreview }>;
 
 type JobContext = { progress: (p: WorkbookProgress) => void; signal: AbortSignal };
 
@@ -186,98 +189,73 @@ function xlsRecords(book: XLSX.WorkBook, name: string, fileName: string, signal:
   };
 }
 
-// ---- jobs ------------------------------------------------------------------------------------
+// ---- the job ---------------------------------------------------------------------------------
 
-/** Lists the sheets and reads the first records of the chosen sheet. */
-export async function probeWorkbook(job: ProbeWorkbookJob, context: JobContext): Promise<ProbeWorkbookResult> {
-  try {
-    if (job.format === 'xls') {
-      const book = await readXls(job);
-      const sheets = [...book.SheetNames];
-      const candidates = job.sheet !== undefined ? [job.sheet] : sheets;
-      if (job.sheet !== undefined && !sheets.includes(job.sheet)) throw readError('sheet-not-found', job.fileName, job.sheet);
-      for (const name of candidates) {
-        const records: RawRecord[] = [];
-        for await (const record of xlsRecords(book, name, job.fileName, context.signal)) {
-          records.push(record);
-          if (records.length >= job.records) break;
-        }
-        if (records.length > 0) return { sheets, sheet: name, records };
-      }
-      throw readError('sheet-empty', job.fileName, job.sheet !== undefined ? `sheet “${job.sheet}”` : '');
-    }
-    const wanted = job.sheet !== undefined ? job.sheets.filter(s => s.name === job.sheet) : job.sheets;
-    if (wanted.length === 0) throw readError('sheet-not-found', job.fileName, job.sheet ?? '');
-    const seen = new Map<string, RawRecord[]>();
-    // The first non-empty sheet in workbook order, once every sheet before it is known to be empty.
-    const decided = (): XlsxSheet | null | undefined => {
-      for (const sheet of wanted) {
-        const records = seen.get(sheet.name);
-        if (records === undefined) return undefined;
-        if (records.length > 0) return sheet;
-      }
-      return null;
-    };
-    await eachXlsxSheet(job, wanted, context.signal, async (worksheetName, sheetRecords) => {
-      const sheet = wanted.find(s => !seen.has(s.name) && isSheet(worksheetName, s));
-      if (!sheet) return true;
-      const records: RawRecord[] = [];
-      for await (const record of sheetRecords) {
-        records.push(record);
-        if (records.length >= job.records) break;
-      }
-      seen.set(sheet.name, records);
-      return decided() === undefined;
-    });
-    const chosen = decided() ?? wanted.find(s => (seen.get(s.name)?.length ?? 0) > 0);
-    if (!chosen) throw readError('sheet-empty', job.fileName, job.sheet !== undefined ? `sheet “${job.sheet}”` : '');
-    return { sheets: job.sheets.map(s => s.name), sheet: chosen.name, records: seen.get(chosen.name)! };
-  } catch (error) {
-    throw workbookFailure(error, job.fileName);
-  }
-}
-
-/** Writes a sheet's data rows to a JSON-lines file, recording a byte offset every N rows. */
-export async function convertWorkbook(job: ConvertWorkbookJob, context: JobContext): Promise<ConvertWorkbookResult> {
+/** Runs a `read-workbook` job (see its type). */
+export async function readWorkbook(job: ReadWorkbookJob, context: JobContext): Promise<ReadWorkbookResult> {
   const out = createWriteStream(job.out);
-  const checkpoints: RowsFileCheckpoint[] = [];
+  const checkpoints: RecordsCheckpoint[] = [];
+  const first: RawRecord[] = [];
+  let sheets: string[] = job.sheets.map(s => s.name);
+  let chosen: string | null = null;
+  let previewSent = false;
   let bytes = 0;
-  let rowCount = 0;
+  let count = 0;
   let lastReport = 0;
+  const sendPreview = () => {
+    if (previewSent || chosen === null) return;
+    previewSent = true;
+    context.progress({ rowsRead: count, preview: { sheets, sheet: chosen, records: first } });
+  };
   const write = async (record: RawRecord) => {
-    if (rowCount % job.checkpointEvery === 0) checkpoints.push({ byteOffset: bytes, dataIndex: rowCount });
-    const cells = fitToWidth(record.cells, job.width);
-    const line = `${JSON.stringify([record.line, ...cells])}\n`;
+    if (count % job.checkpointEvery === 0) checkpoints.push({ byteOffset: bytes, record: count });
+    const line = `${JSON.stringify([record.line, ...record.cells])}\n`;
     bytes += Buffer.byteLength(line);
-    rowCount++;
+    count++;
+    if (!previewSent) {
+      first.push(record);
+      if (first.length >= job.previewRecords) sendPreview();
+    }
     if (!out.write(line)) await once(out, 'drain');
     const now = Date.now();
-    if (now - lastReport > 100) {
+    if (previewSent && now - lastReport > 100) {
       lastReport = now;
-      context.progress({ rowsRead: rowCount });
+      context.progress({ rowsRead: count });
     }
   };
+  // Copies a sheet if it has records; says whether it did (then it is the sheet read).
+  const copy = async (name: string, records: SheetRecords): Promise<boolean> => {
+    for await (const record of records) {
+      chosen ??= name;
+      await write(record);
+    }
+    return chosen !== null;
+  };
   try {
-    const copy = async (records: SheetRecords) => {
-      for await (const record of records) if (record.line > job.headerRow) await write(record);
-    };
     if (job.format === 'xls') {
       const book = await readXls(job);
-      await copy(xlsRecords(book, job.sheet, job.fileName, context.signal));
+      sheets = [...book.SheetNames];
+      if (job.sheet !== undefined && !sheets.includes(job.sheet)) throw readError('sheet-not-found', job.fileName, job.sheet);
+      for (const name of job.sheet !== undefined ? [job.sheet] : sheets) {
+        if (await copy(name, xlsRecords(book, name, job.fileName, context.signal))) break;
+      }
     } else {
-      const sheet = { name: job.sheet, fileNo: job.fileNo };
-      await eachXlsxSheet(job, [sheet], context.signal, async (worksheetName, records) => {
-        if (!isSheet(worksheetName, sheet)) return true;
-        await copy(records);
-        return false;
+      const wanted = job.sheet !== undefined ? job.sheets.filter(s => s.name === job.sheet) : job.sheets;
+      if (wanted.length === 0) throw readError('sheet-not-found', job.fileName, job.sheet ?? '');
+      // The sheets arrive in workbook order, so the first one with a record is the one to read.
+      await eachXlsxSheet(job, wanted, context.signal, async (worksheetName, records) => {
+        const sheet = wanted.find(s => isSheet(worksheetName, s));
+        return !(sheet && (await copy(sheet.name, records)));
       });
     }
+    if (chosen === null) throw readError('sheet-empty', job.fileName, job.sheet !== undefined ? `sheet “${job.sheet}”` : '');
   } catch (error) {
     out.destroy();
     throw workbookFailure(error, job.fileName);
   }
+  sendPreview();
   out.end();
   await once(out, 'close');
-  context.progress({ rowsRead: rowCount });
-  return { rowCount, checkpoints };
+  context.progress({ rowsRead: count });
+  return { sheets, sheet: chosen, recordCount: count, checkpoints };
 }

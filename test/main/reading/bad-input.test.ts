@@ -183,7 +183,18 @@ describe('bad input gets a clear error and nothing else', () => {
   });
 
   it('a workbook parse that overruns its time is stopped', async () => {
-    const job = { job: 'probe-workbook', path: join(fixtures, 'contacts.xls'), fileName: 'contacts.xls', format: 'xls', entries: [], sheets: [], records: 10 } as const;
+    const job = {
+      job: 'read-workbook',
+      path: join(fixtures, 'contacts.xls'),
+      fileName: 'contacts.xls',
+      format: 'xls',
+      entries: [],
+      sheets: [],
+      previewRecords: 10,
+      out: join(dir, 'records.jsonl'),
+      checkpointEvery: 100,
+    } as const;
     await expect(runWorkbookJob(job, 'contacts.xls', { timeoutMs: 1 })).rejects.toMatchObject({ code: 'read.too-slow' });
+    await expect(openSource(join(fixtures, 'contacts.xlsx'), { workbookTimeoutMs: 1 })).rejects.toMatchObject({ code: 'read.too-slow' });
   });
 });

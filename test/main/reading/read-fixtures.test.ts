@@ -7,6 +7,7 @@ const fixture = (name: string) => join(import.meta.dirname, '../../fixtures/read
 async function read(source: OpenedSource): Promise<{ line: number; cells: readonly string[] }[]> {
   const out: { line: number; cells: readonly string[] }[] = [];
   for await (const row of source.rows()) out.push({ line: row.line, cells: row.cells });
+  await source.dispose?.();
   return out;
 }
 

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { access, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -101,7 +101,7 @@ describe('indexSource on text files', () => {
 });
 
 describe('indexSource on workbooks', () => {
-  it('converts the sheet in the worker and serves windows from the converted rows', async () => {
+  it('serves windows from the records the single pass over the sheet wrote, and cleans up', async () => {
     const source = await openSource(join(import.meta.dirname, '../../fixtures/reading/contacts.xlsx'));
     const index = indexSource(source, { checkpointEvery: 2 });
     expect(await index.finished).toBe(3);
@@ -113,5 +113,7 @@ describe('indexSource on workbooks', () => {
     expect(rows).toEqual(source.preview.slice(1, 3));
     expect(await index.getRows(3, 10)).toEqual([]);
     await index.close();
+    await source.dispose?.();
+    await expect(access(source.plan.kind === 'workbook' ? source.plan.workbook.recordsFile : '')).rejects.toThrow();
   });
 });
