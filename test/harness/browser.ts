@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { basename, extname, join, normalize, resolve, sep } from 'node:path';
@@ -101,12 +101,17 @@ const contentTypes: Record<string, string> = {
   '.json': 'application/json',
 };
 
-/** Serves out/renderer on 127.0.0.1 (file:// cannot load module scripts), with the app's CSP. */
-async function serveRenderer(): Promise<{ server: Server; baseUrl: string }> {
+/**
+ * Serves a copy of out/renderer on 127.0.0.1 (file:// cannot load module scripts), with the
+ * app's CSP. A copy, so that a rebuild running meanwhile cannot pull files from under the page.
+ */
+async function serveRenderer(): Promise<{ server: Server; baseUrl: string; dir: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'ui-renderer-'));
+  await cp(rendererDir, dir, { recursive: true });
   const server = createServer((req, res) => {
     const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(rendererDir, urlPath === '/' ? 'index.html' : urlPath));
-    if (!file.startsWith(rendererDir + sep) || !existsSync(file)) {
+    const file = normalize(join(dir, urlPath === '/' ? 'index.html' : urlPath));
+    if (!file.startsWith(dir + sep) || !existsSync(file)) {
       res.writeHead(404).end();
       return;
     }
@@ -125,7 +130,7 @@ async function serveRenderer(): Promise<{ server: Server; baseUrl: string }> {
   await new Promise<void>(done => server.listen(0, '127.0.0.1', done));
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('The test server has no port.');
-  return { server, baseUrl: `http://127.0.0.1:${address.port}` };
+  return { server, baseUrl: `http://127.0.0.1:${address.port}`, dir };
 }
 
 let bridgeScript: Promise<string> | undefined;
@@ -164,7 +169,7 @@ export async function startBrowser(): Promise<BrowserHarness> {
     );
   }
   ensureRendererBuilt();
-  const [{ server, baseUrl }, script] = await Promise.all([serveRenderer(), bundleBridge()]);
+  const [{ server, baseUrl, dir }, script] = await Promise.all([serveRenderer(), bundleBridge()]);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -183,7 +188,7 @@ export async function startBrowser(): Promise<BrowserHarness> {
   const openApp = async (options: OpenAppOptions = {}): Promise<AppPage> => {
     const locale = options.locale ?? 'en-GB';
     const ownHome = options.home === undefined;
-    const home = options.home ?? (await mkdtemp(join(tmpdir(), 'courier-ui-')));
+    const home = options.home ?? (await mkdtemp(join(tmpdir(), 'ui-home-')));
     await mkdir(home, { recursive: true });
     const context = await browser.newContext({
       locale,
@@ -247,6 +252,7 @@ export async function startBrowser(): Promise<BrowserHarness> {
       for (const appPage of [...open]) await appPage.close();
       await browser.close();
       await new Promise(done => server.close(done));
+      await rm(dir, { recursive: true, force: true });
     },
   };
 }

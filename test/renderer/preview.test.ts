@@ -32,7 +32,7 @@ describe('preview', () => {
   let harness: BrowserHarness;
   let dir: string;
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'courier-preview-'));
+    dir = await mkdtemp(join(tmpdir(), 'ui-preview-'));
     harness = await startBrowser();
   });
   afterAll(async () => {

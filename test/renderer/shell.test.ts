@@ -16,7 +16,7 @@ describe('app shell', () => {
   let dir: string;
   beforeAll(async () => {
     harness = await startBrowser();
-    dir = await mkdtemp(join(tmpdir(), 'courier-shell-'));
+    dir = await mkdtemp(join(tmpdir(), 'ui-shell-'));
   });
   afterAll(async () => {
     await harness?.close();

@@ -1,11 +1,422 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { CallResponse } from '../../../src-core/ipc/contract';
+import { api, errorMessage } from '../courier-api';
 import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/en';
+import { ConnectionTest } from './connection-test';
 
-/** Destinations: where files go. */
+type Destination = CallResponse<'destinations:list'>['destinations'][number];
+type Preset = CallResponse<'presets:list'>['presets'][number];
+type Protocol = 'ftps' | 'ftps-implicit' | 'sftp' | 'ftp';
+
+const protocols: readonly Protocol[] = ['ftps', 'ftps-implicit', 'sftp', 'ftp'];
+const defaultPorts: Readonly<Record<Protocol, number>> = {
+  ftps: 21,
+  'ftps-implicit': 990,
+  sftp: 22,
+  ftp: 21,
+};
+const authKinds = ['password', 'key', 'key-and-password'] as const;
+
+/** Destinations: the configured drops, and a guided form to add or change one. */
 export function DestinationsScreen() {
   const { t } = useI18n();
+  const [list, setList] = useState<CallResponse<'destinations:list'> | null>(null);
+  const [presets, setPresets] = useState<Preset[]>([]);
+  const [editing, setEditing] = useState<{
+    destination: Destination;
+    previousName?: string;
+  } | null>(null);
+  const [choosing, setChoosing] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [keychain, setKeychain] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    Promise.all([api().destinations.list(), api().presets.list(), api().keychain.status()]).then(
+      ([destinations, presetList, status]) => {
+        setList(destinations);
+        setPresets(presetList.presets);
+        setKeychain(status.usable ? null : (status.message ?? status.backend));
+      },
+      failure => setError(errorMessage(failure))
+    );
+  }, []);
+  useEffect(load, [load]);
+
+  if (editing) {
+    return (
+      <section className="screen" aria-labelledby="dest-form-title">
+        <DestinationForm
+          initial={editing.destination}
+          previousName={editing.previousName}
+          onDone={() => {
+            setEditing(null);
+            load();
+          }}
+        />
+      </section>
+    );
+  }
+
   return (
-    <section className="screen">
-      <h1 tabIndex={-1}>{t('nav.destinations')}</h1>
+    <section className="screen" aria-labelledby="dest-title">
+      <div className="screen__header">
+        <div>
+          <h1 id="dest-title" tabIndex={-1}>
+            {t('dest.title')}
+          </h1>
+          <p className="muted">{t('dest.intro')}</p>
+        </div>
+        <div className="screen__actions">
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => setChoosing(!choosing)}
+            aria-expanded={choosing}
+          >
+            {t('dest.add')}
+          </button>
+        </div>
+      </div>
+      {keychain && (
+        <p className="notice notice--warn">{t('dest.keychain', { message: keychain })}</p>
+      )}
+      {error && (
+        <p className="notice notice--error" role="alert">
+          {error}
+        </p>
+      )}
+
+      {choosing && (
+        <section aria-labelledby="dest-presets">
+          <h2 id="dest-presets">{t('dest.choosePreset')}</h2>
+          <div className="cards">
+            {presets.map(p => (
+              <button
+                type="button"
+                key={p.id}
+                className="card card--choice"
+                onClick={() => {
+                  setChoosing(false);
+                  setEditing({ destination: p.destination });
+                }}
+              >
+                <strong>{p.label}</strong>
+                <span className="muted small">{t(`preset.${p.id}` as MessageKey)}</span>
+              </button>
+            ))}
+          </div>
+        </section>
+      )}
+
+      {list && list.destinations.length === 0 && !choosing && (
+        <p className="muted">{t('dest.none')}</p>
+      )}
+      {list?.problems.map(p => (
+        <p key={p.file} className="notice notice--error">
+          {t('dest.problem', { file: p.file, message: p.message })}
+        </p>
+      ))}
+      {list && list.destinations.length > 0 && (
+        <ul className="cards list" aria-label={t('dest.title')}>
+          {list.destinations.map(d => (
+            <li key={d.name} className="card destination-card">
+              <h2>{d.name}</h2>
+              <p className="muted mono small">
+                {d.transport.protocol ?? '?'}://{d.transport.host || '—'}
+                {d.transport.port ? `:${d.transport.port}` : ''}
+                {d.folder}
+              </p>
+              <p className="muted small">{presets.find(p => p.id === d.presetId)?.label}</p>
+              <div className="screen__actions" style={{ justifyContent: 'flex-start' }}>
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => setEditing({ destination: d, previousName: d.name })}
+                >
+                  {t('dest.edit')} <span className="visually-hidden">{d.name}</span>
+                </button>
+                <button
+                  type="button"
+                  className="button button--small button--danger"
+                  onClick={() => {
+                    if (!window.confirm(t('dest.removeConfirm', { name: d.name }))) return;
+                    void api()
+                      .destinations.remove({ name: d.name })
+                      .then(() => api().secrets.delete({ destination: d.name }))
+                      .then(load, failure => setError(errorMessage(failure)));
+                  }}
+                >
+                  {t('dest.remove')} <span className="visually-hidden">{d.name}</span>
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
+  );
+}
+
+function DestinationForm(props: {
+  initial: Destination;
+  previousName?: string;
+  onDone: () => void;
+}) {
+  const { t } = useI18n();
+  const [d, setD] = useState<Destination>(props.initial);
+  const [password, setPassword] = useState('');
+  const [hasPassword, setHasPassword] = useState<boolean | null>(null);
+  const [publicKey, setPublicKey] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(props.previousName ?? null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const protocol = (d.transport.protocol ?? 'ftps') as Protocol;
+  const auth = d.transport.auth ?? 'password';
+  const usesKey = protocol === 'sftp' && auth !== 'password';
+  const usesPassword = auth !== 'key' || protocol !== 'sftp';
+
+  useEffect(() => {
+    if (!saved) return;
+    api()
+      .secrets.has({ destination: saved })
+      .then(
+        has => setHasPassword(has.password),
+        () => setHasPassword(null)
+      );
+    api()
+      .keys.public({ name: saved })
+      .then(
+        key => setPublicKey(key.publicKey),
+        () => setPublicKey(null)
+      );
+  }, [saved]);
+
+  const setTransport = (update: Partial<Destination['transport']>) =>
+    setD({ ...d, transport: { ...d.transport, ...update } });
+
+  const save = async () => {
+    setError(null);
+    setMessage(null);
+    try {
+      const result = await api().destinations.save({
+        destination: d,
+        previousName: saved ?? undefined,
+      });
+      const name = result.destination.name;
+      if (password)
+        await api().secrets.set({ destination: name, kind: 'password', value: password });
+      setPassword('');
+      setD(result.destination);
+      setSaved(name);
+      setMessage(t('dest.form.saved'));
+    } catch (failure) {
+      setError(errorMessage(failure));
+    }
+  };
+
+  const generate = async () => {
+    if (!saved) return;
+    try {
+      const key = await api().keys.generate({ name: saved, replace: publicKey !== null });
+      setPublicKey(key.publicKey);
+    } catch (failure) {
+      setError(errorMessage(failure));
+    }
+  };
+
+  return (
+    <>
+      <div className="screen__header">
+        <h1 id="dest-form-title" tabIndex={-1}>
+          {saved ? t('dest.form.edit', { name: saved }) : t('dest.form.new')}
+        </h1>
+        <div className="screen__actions">
+          <button type="button" className="button" onClick={props.onDone}>
+            {t('common.back')}
+          </button>
+        </div>
+      </div>
+      {d.notes && <p className="notice">{d.notes}</p>}
+      <form
+        className="card form-grid"
+        onSubmit={event => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <label className="field">
+          <span className="field__label">{t('dest.form.name')}</span>
+          <input
+            required
+            value={d.name}
+            onChange={event => setD({ ...d, name: event.target.value })}
+          />
+        </label>
+        <label className="field">
+          <span className="field__label">{t('dest.form.protocol')}</span>
+          <select
+            value={protocol}
+            onChange={event => {
+              const next = event.target.value as Protocol;
+              setTransport({ protocol: next, port: defaultPorts[next] });
+            }}
+          >
+            {protocols.map(p => (
+              <option key={p} value={p}>
+                {t(`dest.protocol.${p}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="field">
+          <label className="field__label" htmlFor="dest-host">
+            {t('dest.form.host')}
+          </label>
+          <input
+            id="dest-host"
+            value={d.transport.host ?? ''}
+            required
+            aria-describedby="dest-host-hint"
+            onChange={event => setTransport({ host: event.target.value.trim() })}
+          />
+          <span id="dest-host-hint" className="field__hint">
+            {t('dest.form.hostHint')}
+          </span>
+        </div>
+        <label className="field">
+          <span className="field__label">{t('dest.form.port')}</span>
+          <input
+            type="number"
+            min={1}
+            max={65535}
+            value={d.transport.port ?? defaultPorts[protocol]}
+            onChange={event => setTransport({ port: Number(event.target.value) || undefined })}
+          />
+        </label>
+        <label className="field">
+          <span className="field__label">{t('dest.form.user')}</span>
+          <input
+            value={d.transport.user ?? ''}
+            required
+            onChange={event => setTransport({ user: event.target.value })}
+          />
+        </label>
+        <label className="field">
+          <span className="field__label">{t('dest.form.folder')}</span>
+          <input value={d.folder} onChange={event => setD({ ...d, folder: event.target.value })} />
+        </label>
+        {protocol === 'sftp' && (
+          <label className="field">
+            <span className="field__label">{t('dest.form.auth')}</span>
+            <select
+              value={auth}
+              onChange={event =>
+                setTransport({ auth: event.target.value as (typeof authKinds)[number] })
+              }
+            >
+              {authKinds.map(a => (
+                <option key={a} value={a}>
+                  {t(`dest.auth.${a}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {usesPassword && (
+          <div className="field">
+            <label className="field__label" htmlFor="dest-password">
+              {t('dest.form.password')}
+            </label>
+            <input
+              id="dest-password"
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              aria-describedby="dest-password-hint"
+              onChange={event => setPassword(event.target.value)}
+            />
+            <span id="dest-password-hint" className="field__hint">
+              {hasPassword ? t('dest.form.passwordSaved') : t('dest.form.passwordNone')}
+            </span>
+          </div>
+        )}
+        {Object.keys(d.variables).map(variable => (
+          <label className="field" key={variable}>
+            <span className="field__label">{t('dest.form.variable', { name: variable })}</span>
+            <input
+              value={d.variables[variable] ?? ''}
+              onChange={event =>
+                setD({ ...d, variables: { ...d.variables, [variable]: event.target.value } })
+              }
+            />
+          </label>
+        ))}
+        {(d.transport.hostKey || d.transport.tlsFingerprint) && (
+          <div className="field" style={{ gridColumn: '1 / -1' }}>
+            <span className="field__label">{t('dest.fingerprint')}</span>
+            <span className="mono small">{d.transport.hostKey ?? d.transport.tlsFingerprint}</span>
+          </div>
+        )}
+        <div
+          className="screen__actions"
+          style={{ gridColumn: '1 / -1', justifyContent: 'flex-start' }}
+        >
+          <button type="submit" className="button button--primary">
+            {t('dest.form.save')}
+          </button>
+          {message && (
+            <span className="muted" role="status">
+              {message}
+            </span>
+          )}
+        </div>
+      </form>
+      {error && (
+        <p className="notice notice--error" role="alert">
+          {error}
+        </p>
+      )}
+
+      {saved && usesKey && (
+        <section className="card" aria-labelledby="dest-keys">
+          <h2 id="dest-keys">{t('dest.keys.title')}</h2>
+          {publicKey ? (
+            <>
+              <label className="field">
+                <span className="field__label">{t('dest.keys.public')}</span>
+                <textarea readOnly value={publicKey} className="mono small" />
+              </label>
+              <div
+                className="screen__actions"
+                style={{ justifyContent: 'flex-start', marginTop: 8 }}
+              >
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() =>
+                    void navigator.clipboard.writeText(publicKey).then(
+                      () => setMessage(t('dest.keys.copied')),
+                      failure => setError(errorMessage(failure))
+                    )
+                  }
+                >
+                  {t('dest.keys.copy')}
+                </button>
+              </div>
+            </>
+          ) : (
+            <>
+              <p className="muted">{t('dest.keys.none')}</p>
+              <button type="button" className="button" onClick={() => void generate()}>
+                {t('dest.keys.generate')}
+              </button>
+            </>
+          )}
+        </section>
+      )}
+
+      {saved && <ConnectionTest name={saved} onPinned={setD} />}
+    </>
   );
 }

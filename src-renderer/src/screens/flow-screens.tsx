@@ -7,6 +7,7 @@ import type { Screen } from '../shell';
 import { PreviewScreen } from './preview-screen';
 import { MapScreen } from './map-screen';
 import { ReviewScreen, type ReviewResult } from './review-screen';
+import { SendScreen } from './send-screen';
 
 /** The steps of sending a file, in order. */
 export const flowSteps = ['preview', 'map', 'review', 'send'] as const;
@@ -127,6 +128,9 @@ export function FlowScreens(props: { step: FlowStep; path: string; go: (screen: 
           onResult={setReview}
           go={props.go}
         />
+      )}
+      {props.step === 'send' && opened && (
+        <SendScreen opened={opened} choices={choices} review={review} go={props.go} />
       )}
     </section>
   );

@@ -330,24 +330,22 @@ export function ReviewScreen(props: {
                       const first = fixes[0];
                       const column = first && 'column' in first ? first.column : null;
                       const index = plans.findIndex(p => p.name === column);
-                      return loaded.flatMap(({ rows: [r] }) =>
-                        r
-                          ? [
-                              {
-                                line: r.line,
-                                before:
-                                  targetValues(r, plans, choices.fixes, phoneCountry)[index] ?? '',
-                                after:
-                                  targetValues(
-                                    r,
-                                    plans,
-                                    [...choices.fixes, ...fixes],
-                                    phoneCountry
-                                  )[index] ?? '',
-                              },
-                            ]
-                          : []
-                      );
+                      // The problem rows, and rows of the preview the fix would change, changed ones first.
+                      const candidates = [...loaded.flatMap(l => l.rows), ...opened.preview];
+                      const seen = new Set<number>();
+                      const pairs = candidates.flatMap(r => {
+                        if (seen.has(r.index)) return [];
+                        seen.add(r.index);
+                        const before =
+                          targetValues(r, plans, choices.fixes, phoneCountry)[index] ?? '';
+                        const after =
+                          targetValues(r, plans, [...choices.fixes, ...fixes], phoneCountry)[
+                            index
+                          ] ?? '';
+                        return [{ line: r.line, before, after }];
+                      });
+                      const changed = pairs.filter(p => p.before !== p.after);
+                      return [...changed, ...pairs.filter(p => p.before === p.after)].slice(0, 5);
                     }}
                     onApply={addFixes}
                     onJump={row => {

@@ -1,0 +1,274 @@
+import { useEffect, useState } from 'react';
+import type { CallResponse, EventPayload } from '../../../src-core/ipc/contract';
+import { ProgressBar } from '../components/progress-bar';
+import { TrustDialog, pinFingerprint, type TrustQuestion } from '../components/trust-dialog';
+import { api, errorMessage } from '../courier-api';
+import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/en';
+import type { Screen } from '../shell';
+import type { FlowChoices, OpenedFile } from './flow-screens';
+import type { ReviewResult } from './review-screen';
+
+type Destination = NonNullable<CallResponse<'destinations:get'>['destination']>;
+type Outcome = CallResponse<'send:start'>;
+type Progress = EventPayload<'send:progress'>;
+
+const encodingKey = (encoding: string): MessageKey =>
+  encoding.startsWith('utf-8')
+    ? encoding === 'utf-8-bom'
+      ? 'format.enc.utf-8-bom'
+      : 'format.enc.utf-8'
+    : 'format.enc.western';
+
+/** Send: exactly what will go, then the upload with progress, pause, resume and cancel. */
+export function SendScreen(props: {
+  opened: OpenedFile;
+  choices: FlowChoices;
+  review: ReviewResult | null;
+  go: (screen: Screen) => void;
+  onScheduled?: (outcome: Outcome) => void;
+}) {
+  const { t, format } = useI18n();
+  const { choices, review } = props;
+  const [destination, setDestination] = useState<Destination | null>(null);
+  const [configured, setConfigured] = useState<boolean | null>(null);
+  const [sending, setSending] = useState(false);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [paused, setPaused] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [question, setQuestion] = useState<TrustQuestion | null>(null);
+
+  const name = choices.destinationName;
+  useEffect(() => {
+    if (!name) return;
+    Promise.all([api().destinations.get({ name }), api().destinations.list()]).then(
+      ([got, list]) => {
+        setDestination(got.destination);
+        setConfigured(list.destinations.some(d => d.name === name));
+      },
+      failure => setError(errorMessage(failure))
+    );
+  }, [name]);
+
+  useEffect(() => api().on.sendProgress(setProgress), []);
+
+  const send = async () => {
+    if (!name) return;
+    setSending(true);
+    setOutcome(null);
+    setError(null);
+    setProgress(null);
+    setPaused(false);
+    try {
+      const result = await api().send.start({
+        path: props.opened.path,
+        destination: name,
+        mapping: { ...(choices.mapping ?? {}) },
+        fixes: [...choices.fixes],
+        excludeInvalid: choices.excludeInvalid,
+      });
+      setOutcome(result);
+      if (result.fingerprint && result.error?.code.startsWith('trust.')) {
+        setQuestion({
+          host: destination?.transport.host ?? '',
+          fingerprint: result.fingerprint,
+          code: result.error.code,
+        });
+      }
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const answerTrust = async (trusted: boolean) => {
+    const asked = question;
+    setQuestion(null);
+    if (!trusted || !asked || !destination) return;
+    try {
+      const saved = await api().destinations.save({
+        destination: pinFingerprint(destination, asked.fingerprint),
+        previousName: destination.name,
+      });
+      setDestination(saved.destination);
+      await send();
+    } catch (failure) {
+      setError(errorMessage(failure));
+    }
+  };
+
+  const togglePause = async () => {
+    const state = paused ? await api().send.resume() : await api().send.pause();
+    setPaused(state.paused);
+  };
+
+  const files = review?.files ?? [];
+  const phase = progress?.phase ?? 'reading';
+  const phaseText = t(`send.phase.${phase}` as MessageKey, { file: progress?.fileName ?? '' });
+  const detail =
+    progress && progress.totalBytes > 0
+      ? progress.secondsLeft !== null && progress.bytesPerSecond > 0
+        ? t('send.detail', {
+            done: format.bytes(progress.bytes),
+            total: format.bytes(progress.totalBytes),
+            speed: format.bytes(progress.bytesPerSecond),
+            left: format.duration(progress.secondsLeft),
+          })
+        : t('send.detailNoTime', {
+            done: format.bytes(progress.bytes),
+            total: format.bytes(progress.totalBytes),
+          })
+      : undefined;
+
+  const succeeded =
+    outcome && (outcome.outcome === 'sent' || outcome.outcome === 'sent-with-exclusions');
+
+  return (
+    <>
+      <div className="screen__header">
+        <div>
+          <h1 tabIndex={-1}>{t('send.title')}</h1>
+          <p className="muted">
+            {destination?.transport.host
+              ? t('send.to', { host: destination.transport.host, folder: destination.folder })
+              : t('send.toUnknown')}
+          </p>
+        </div>
+        <div className="screen__actions">
+          <button
+            type="button"
+            className="button"
+            disabled={sending}
+            onClick={() => props.go('review')}
+          >
+            {t('common.back')}
+          </button>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={sending || !configured || files.length === 0}
+            onClick={() => void send()}
+          >
+            {outcome ? t('send.again') : t('send.now')}
+          </button>
+        </div>
+      </div>
+
+      {configured === false && name && (
+        <div className="notice notice--warn">
+          <p>{t('send.setUp', { name: destination?.name ?? name })}</p>
+          <button type="button" className="button" onClick={() => props.go('destinations')}>
+            {t('send.goDestinations')}
+          </button>
+        </div>
+      )}
+
+      <section aria-labelledby="send-what">
+        <h2 id="send-what">{t('send.what')}</h2>
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('send.file')}</th>
+              <th scope="col">{t('send.rows')}</th>
+              <th scope="col">{t('send.size')}</th>
+              <th scope="col">{t('send.encoding')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {files.map(f => (
+              <tr key={f.name}>
+                <td className="mono">{f.name}</td>
+                <td>{format.number(f.rows)}</td>
+                <td>{format.bytes(f.bytes)}</td>
+                <td>
+                  {t(encodingKey(f.encoding), {
+                    encoding: f.encoding === 'iso-8859-1' ? 'ISO 8859-1' : 'Windows-1252',
+                  })}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      {files.map(f => (
+        <section key={f.name} aria-label={t('send.firstLines', { name: f.name })}>
+          <h3>{t('send.firstLines', { name: f.name })}</h3>
+          <pre className="code" tabIndex={0} data-testid="first-lines">
+            {f.firstLines.join('\n')}
+          </pre>
+        </section>
+      ))}
+
+      {sending && (
+        <section className="card" aria-live="polite">
+          <p>{paused ? t('send.phase.paused') : phaseText}</p>
+          <ProgressBar
+            label={t('send.progress')}
+            value={progress ? progress.fraction : null}
+            detail={detail}
+          />
+          <div className="screen__actions" style={{ justifyContent: 'flex-start', marginTop: 10 }}>
+            <button type="button" className="button" onClick={() => void togglePause()}>
+              {paused ? t('send.resume') : t('send.pause')}
+            </button>
+            <button
+              type="button"
+              className="button button--danger"
+              onClick={() => void api().send.cancel()}
+            >
+              {t('send.cancel')}
+            </button>
+          </div>
+        </section>
+      )}
+
+      {error && (
+        <p className="notice notice--error" role="alert">
+          {error}
+        </p>
+      )}
+
+      {outcome && (
+        <section
+          className={`notice ${succeeded ? 'notice--ok' : 'notice--error'}`}
+          role={succeeded ? 'status' : 'alert'}
+          data-testid="send-outcome"
+        >
+          <p>
+            <strong>
+              {outcome.outcome === 'sent'
+                ? t('send.sent', { count: outcome.rows.sent })
+                : outcome.outcome === 'sent-with-exclusions'
+                  ? t('send.sentWithExclusions', {
+                      sent: outcome.rows.sent,
+                      excluded: outcome.rows.excluded,
+                    })
+                  : outcome.outcome === 'held'
+                    ? t('send.held')
+                    : t('send.failed')}
+            </strong>
+          </p>
+          {outcome.error && <p>{outcome.error.message}</p>}
+          {outcome.files
+            .filter(f => f.remotePath)
+            .map(f => (
+              <p key={f.name}>
+                {t('send.delivered', { name: f.name, path: f.remotePath ?? '' })}{' '}
+                {f.verifiedBy && t(`send.verified.${f.verifiedBy}`)}
+              </p>
+            ))}
+          <p className="muted small">{t('send.historyHint')}</p>
+          {succeeded && props.onScheduled && (
+            <button type="button" className="button" onClick={() => props.onScheduled?.(outcome)}>
+              {t('send.schedule')}
+            </button>
+          )}
+        </section>
+      )}
+
+      <TrustDialog question={question} onAnswer={trusted => void answerTrust(trusted)} />
+    </>
+  );
+}
