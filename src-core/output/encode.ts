@@ -50,6 +50,10 @@ export class ByteBuilder {
   unencodable = 0;
   /** Strict builders throw on an unencodable character; lenient ones count it (the caller then reports it). */
   readonly strict: boolean;
+  /** ASCII characters to count in `watched` while encoding (e.g. the delimiter of a no-quote file). */
+  watch: Uint8Array = new Uint8Array(128);
+  /** How many watched characters were written. */
+  watched = 0;
   constructor(initial = 1024, strict = true) {
     this.bytes = new Uint8Array(initial);
     this.strict = strict;
@@ -91,14 +95,18 @@ export class ByteBuilder {
     const length = text.length;
     let i = 0;
     // ASCII run first: most of a contact file.
+    const watch = this.watch;
+    let watched = 0;
     for (; i < length; i++) {
       const c = text.charCodeAt(i);
       if (c >= 0x80) break;
+      watched += watch[c]!;
       out[n++] = c;
     }
     for (; i < length; i++) {
       let c = text.charCodeAt(i);
       if (c < 0x80) {
+        watched += watch[c]!;
         out[n++] = c;
       } else if (c < 0x800) {
         out[n++] = 0xc0 | (c >> 6);
@@ -121,6 +129,7 @@ export class ByteBuilder {
       }
     }
     this.length = n;
+    this.watched += watched;
   }
   private appendSingleByte(text: string, encoding: 'windows-1252' | 'iso-8859-1'): void {
     this.reserve(text.length);
@@ -128,6 +137,7 @@ export class ByteBuilder {
     let n = this.length;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
+      if (c < 0x80) this.watched += this.watch[c]!;
       const b = c < 0x80 ? c : encoding === 'iso-8859-1' ? (c <= 0xff ? c : -1) : byte1252(c);
       if (b < 0) {
         if (this.strict) throw new Error(`Character U+${c.toString(16)} cannot be written in ${encoding}`);

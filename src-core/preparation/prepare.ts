@@ -152,6 +152,8 @@ export function createPreparation(input: PreparationInput): Preparation {
   const never = out.quoting === 'never';
   const neutralise = d.neutraliseFormulas;
   // One native scan per value for what a no-quote line cannot carry; details only when it hits.
+  const watchNever = new Uint8Array(128);
+  for (const c of [9, 10, 13, 34, out.delimiter.charCodeAt(0)]) watchNever[c] = 1;
   const UNSAFE_IN_NEVER = new RegExp(`[\\t\\r\\n"${out.delimiter === '|' ? '\\|' : out.delimiter}]`);
   const headerText = out.header ? writeLine(d.columns.map(c => c.name)) : '';
   for (const c of d.columns) {
@@ -321,14 +323,6 @@ export function createPreparation(input: PreparationInput): Preparation {
         issue(t, 'output.formula-neutralised', `Row ${line}: ${quoted(v)} starts like a spreadsheet formula, so it is sent as ${quoted(safe)} to keep spreadsheet programs from running it.`);
         v = safe;
       }
-      if (never && UNSAFE_IN_NEVER.test(v)) {
-        // A tab breaks a no-quote file too: such files are often read as tab-separated (Hello Customer).
-        if (out.delimiter !== '\t' && v.indexOf('\t') >= 0) issue(t, 'output.delimiter', `Row ${line}: the ${column.name} ${quoted(v)} contains a tab, which this file format cannot hold without quotes. Remove or replace it.`);
-        if (v.includes(out.delimiter)) issue(t, 'output.delimiter', `Row ${line}: the ${column.name} ${quoted(v)} contains ${delimiterLabel(out.delimiter)}, which separates values in this file and cannot be quoted. Remove or replace it.`);
-        // Apostrophes (O'Brien, D'Hondt) are everyday text; a double quote is what readers trip on.
-        if (v.indexOf('"') >= 0) issue(t, 'output.quote', `Row ${line}: the ${column.name} ${quoted(v)} contains a double quote; in a file without quotes some platforms misread it. Consider removing it.`);
-        if (v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) issue(t, 'output.line-break', `Row ${line}: the ${column.name} value contains a line break, which this file format cannot hold. Remove it.`);
-      }
       values[t] = v;
     }
 
@@ -340,6 +334,7 @@ export function createPreparation(input: PreparationInput): Preparation {
 
     if (errors > 0) {
       // The row is out anyway; still tell every problem it has, encoding included.
+      if (never) checkNever(line);
       checkEncodable(line);
       rejected.push({ row: row.index, sourceLine: line, cells: keepCells ? row.cells : NO_CELLS, reason: (reasons ?? []).join(' '), byHand: false });
       return;
@@ -349,12 +344,20 @@ export function createPreparation(input: PreparationInput): Preparation {
     if (!part || part.rows + 1 > maxRows) part = newPart();
     const start = part.bytes.length;
     const unencodableBefore = part.bytes.unencodable;
+    const watchedBefore = part.bytes.watched;
     encodeRow(part.bytes, values);
+    // The encoder counts what a no-quote line cannot carry, so the common row costs no extra scan.
+    if (part.bytes.watched !== watchedBefore) {
+      part.bytes.watched = watchedBefore;
+      checkNever(line);
+    }
     if (part.bytes.unencodable !== unencodableBefore) {
-      part.bytes.truncate(start);
       part.bytes.unencodable = unencodableBefore;
-      if (part.rows === 0) parts.pop();
       checkEncodable(line);
+    }
+    if (errors > 0) {
+      part.bytes.truncate(start);
+      if (part.rows === 0) parts.pop();
       rejected.push({ row: row.index, sourceLine: line, cells: keepCells ? row.cells : NO_CELLS, reason: (reasons ?? []).join(' '), byHand: false });
       return;
     }
@@ -396,6 +399,21 @@ export function createPreparation(input: PreparationInput): Preparation {
     }
   };
 
+  /** Reports what a no-quote line cannot carry (tabs, the delimiter, line breaks; double quotes as a warning). */
+  const checkNever = (line: number) => {
+    for (let t = 0; t < plans.length; t++) {
+      const v = values[t]!;
+      const column = plans[t]!.column;
+      if (!UNSAFE_IN_NEVER.test(v)) continue;
+      // A tab breaks a no-quote file too: such files are often read as tab-separated (Hello Customer).
+      if (out.delimiter !== '\t' && v.indexOf('\t') >= 0) issue(t, 'output.delimiter', `Row ${line}: the ${column.name} ${quoted(v)} contains a tab, which this file format cannot hold without quotes. Remove or replace it.`);
+      if (v.includes(out.delimiter)) issue(t, 'output.delimiter', `Row ${line}: the ${column.name} ${quoted(v)} contains ${delimiterLabel(out.delimiter)}, which separates values in this file and cannot be quoted. Remove or replace it.`);
+      // Apostrophes (O'Brien, D'Hondt) are everyday text; a double quote is what readers trip on.
+      if (v.indexOf('"') >= 0) issue(t, 'output.quote', `Row ${line}: the ${column.name} ${quoted(v)} contains a double quote; in a file without quotes some platforms misread it. Consider removing it.`);
+      if (v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) issue(t, 'output.line-break', `Row ${line}: the ${column.name} value contains a line break, which this file format cannot hold. Remove it.`);
+    }
+  };
+
   /** Reports every value of the current row that the output encoding cannot hold. */
   const checkEncodable = (line: number) => {
     for (let t = 0; t < plans.length; t++) {
@@ -408,6 +426,7 @@ export function createPreparation(input: PreparationInput): Preparation {
   const newPart = () => {
     const initial = Math.min(1 << 20, Math.max(1024, (maxBytes === Infinity ? 1 << 20 : maxBytes) >> 2));
     const part = { bytes: new ByteBuilder(initial, false), rows: 0 };
+    if (never) part.bytes.watch = watchNever;
     part.bytes.append(headerBytes);
     parts.push(part);
     return part;
