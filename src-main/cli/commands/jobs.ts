@@ -11,6 +11,7 @@ import { parseCommandArgs } from '../run-cli';
 import { createHistoryStore } from '../../history/history-store';
 import { createFolderPicker } from '../../jobs/folder-picker';
 import { createJobRunner, type RunSend } from '../../jobs/job-runner';
+import { createJobService } from '../../jobs/job-service';
 import { createJobStore } from '../../jobs/job-store';
 import { isJobLocked } from '../../jobs/job-lock';
 import { nextRunAfter } from '../../jobs/next-run';
@@ -25,6 +26,7 @@ const usage = `Usage:
   courier jobs list [--json]
   courier jobs run JOB [--json]
   courier jobs remove JOB
+  courier jobs run-due [--json]
 
   --source FILE     send this file every time
   --watch DIR       watch a folder; with --pattern (e.g. "export-*.csv") pick the newest
@@ -41,6 +43,9 @@ const usage = `Usage:
   --keep-copies     keep the prepared files after a successful send
   --no-catch-up     skip runs missed while the computer slept or Courier was closed
                     (by default one missed run is made at the next opportunity)
+run-due runs every job whose schedule has come (once, however many slots were missed, if the
+job allows catching up): call it every few minutes from cron or Task Scheduler on a machine
+without the app. Use either the app or run-due for a job, not both.
 JOB is a job's name or id. "jobs run" exits 0 when sent, 1 when held or the file has
 blocking problems, 3 on a connection or transfer failure.`;
 
@@ -262,6 +267,29 @@ async function run(
   return exitCodeOf(result.runs);
 }
 
+async function runDue(
+  { home, io }: CommandContext,
+  rest: readonly string[],
+  runSend: RunSend
+): Promise<number> {
+  const { values } = parseCommandArgs(rest, { json: { type: 'boolean' } });
+  const runs: Run[] = [];
+  const service = createJobService({ home, runSend, onRunFinished: r => runs.push(r) });
+  // Starting the schedules makes every due run at once; then wait for them and stop.
+  await service.start();
+  await service.scheduler.whenIdle();
+  service.stop();
+  await service.flush();
+  if (values.json) printJson(io, { runs });
+  else if (runs.length === 0) io.stdout.write('No job is due.\n');
+  else
+    for (const r of runs)
+      (r.outcome === 'failed' ? io.stderr : io.stdout).write(
+        `${r.job?.name ?? '?'}: ${runLine(r)}\n`
+      );
+  return exitCodeOf(runs);
+}
+
 async function remove({ home, io }: CommandContext, rest: readonly string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(rest, { json: { type: 'boolean' } });
   const idOrName = positionals.join(' ').trim();
@@ -289,9 +317,11 @@ export function createJobsCommand(deps: { runSendFor: (home: string) => RunSend 
           return run(context, rest, deps.runSendFor(context.home));
         case 'remove':
           return remove(context, rest);
+        case 'run-due':
+          return runDue(context, rest, deps.runSendFor(context.home));
         default:
           throw new UsageError(
-            sub ? `unknown subcommand “${sub}”.` : 'say add, list, run or remove.'
+            sub ? `unknown subcommand “${sub}”.` : 'say add, list, run, run-due or remove.'
           );
       }
     },

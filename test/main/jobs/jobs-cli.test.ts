@@ -212,6 +212,53 @@ describe('courier jobs', () => {
     expect((await courier('jobs', 'remove', 'Nope')).code).toBe(1);
   });
 
+  it('run-due runs each job whose schedule has come, once, then nothing until the next slot', async () => {
+    const source = join(root, 'export.csv');
+    await writeFile(source, 'Email\nwendy@example.be\n');
+    await courier(
+      'jobs',
+      'add',
+      'Quarterly',
+      '--source',
+      source,
+      '--destination',
+      'Not configured',
+      '--schedule',
+      'every 15 minutes'
+    );
+    await courier('jobs', 'add', 'Manual', '--source', source, '--destination', 'Not configured');
+    // The job was saved an hour ago: four slots have passed since, and one run is made.
+    const file = join(home, 'jobs.json');
+    const stored = JSON.parse(await readFile(file, 'utf8'));
+    for (const job of stored.jobs) job.createdAt = new Date(Date.now() - 3_600_000).toISOString();
+    await writeFile(file, JSON.stringify(stored));
+
+    const due = await courier('jobs', 'run-due', '--json');
+    const { runs } = JSON.parse(due.out) as {
+      runs: {
+        trigger: string;
+        job: { name: string };
+        outcome: string;
+        error: { message: string };
+      }[];
+    };
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({
+      trigger: 'job',
+      job: { name: 'Quarterly' },
+      outcome: 'failed',
+    });
+    expect(runs[0]!.error.message).toContain('Not configured');
+    expect(due.code).not.toBe(0);
+
+    const again = await courier('jobs', 'run-due');
+    expect(again.code).toBe(0);
+    expect(again.out).toBe('No job is due.\n');
+    expect(
+      JSON.parse(await readFile(join(home, 'job-state.json'), 'utf8')).lastSlot
+    ).toHaveProperty(stored.jobs[0].id);
+  });
+
   it('prints its usage with --help', async () => {
     const help = await courier('jobs', '--help');
     expect(help.code).toBe(0);
