@@ -304,12 +304,13 @@ export class Transfer {
     });
 
     for (;;) {
-      await this.#waitWhilePaused();
       attempts++;
       const attempt = new AbortController();
       this.#attempt = attempt;
       const writtenAtStart = written;
       try {
+        // Inside the try: a cancel while paused or waiting to retry also removes the temporary file.
+        await this.#waitWhilePaused();
         progress('connecting', true);
         const session = await this.#openSession();
         if (attempt.signal.aborted) throw cancelledError();
