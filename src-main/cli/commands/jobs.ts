@@ -27,6 +27,8 @@ const usage = `Usage:
   courier jobs run JOB [--json]
   courier jobs remove JOB
   courier jobs run-due [--json]
+  courier jobs enable JOB | disable JOB
+  courier jobs pause | resume          (all scheduled runs)
 
   --source FILE     send this file every time
   --watch DIR       watch a folder; with --pattern (e.g. "export-*.csv") pick the newest
@@ -290,6 +292,50 @@ async function runDue(
   return exitCodeOf(runs);
 }
 
+async function setEnabled(
+  { home, io }: CommandContext,
+  rest: readonly string[],
+  enabled: boolean
+): Promise<number> {
+  const { positionals } = parseCommandArgs(rest, {});
+  const idOrName = positionals.join(' ').trim();
+  if (!idOrName)
+    throw new UsageError(`jobs ${enabled ? 'enable' : 'disable'} needs a JOB (its name or id).`);
+  const store = createJobStore(home);
+  const job = await store.setEnabled(idOrName, enabled);
+  if (enabled) {
+    // Switched on now: it does not make up the runs of the time it was off.
+    const now = new Date().toISOString();
+    await store.updateState(state => ({
+      ...state,
+      lastSlot: { ...state.lastSlot, [job.id]: now },
+    }));
+  }
+  io.stdout.write(`Job “${job.name}” is ${enabled ? 'on' : 'off'}.\n`);
+  return ExitCode.ok;
+}
+
+async function setPaused(
+  { home, io }: CommandContext,
+  rest: readonly string[],
+  paused: boolean
+): Promise<number> {
+  parseCommandArgs(rest, {});
+  const store = createJobStore(home);
+  const now = new Date().toISOString();
+  const jobs = await store.listJobs();
+  await store.updateState(state => ({
+    ...state,
+    paused,
+    // Resuming does not make up the runs missed while paused.
+    lastSlot: paused
+      ? state.lastSlot
+      : { ...state.lastSlot, ...Object.fromEntries(jobs.map(j => [j.id, now])) },
+  }));
+  io.stdout.write(paused ? 'All scheduled runs are paused.\n' : 'Scheduled runs are back on.\n');
+  return ExitCode.ok;
+}
+
 async function remove({ home, io }: CommandContext, rest: readonly string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(rest, { json: { type: 'boolean' } });
   const idOrName = positionals.join(' ').trim();
@@ -317,11 +363,19 @@ export function createJobsCommand(deps: { runSendFor: (home: string) => RunSend 
           return run(context, rest, deps.runSendFor(context.home));
         case 'remove':
           return remove(context, rest);
+        case 'enable':
+        case 'disable':
+          return setEnabled(context, rest, sub === 'enable');
+        case 'pause':
+        case 'resume':
+          return setPaused(context, rest, sub === 'pause');
         case 'run-due':
           return runDue(context, rest, deps.runSendFor(context.home));
         default:
           throw new UsageError(
-            sub ? `unknown subcommand “${sub}”.` : 'say add, list, run, run-due or remove.'
+            sub
+              ? `unknown subcommand “${sub}”.`
+              : 'say add, list, run, run-due, enable, disable, pause, resume or remove.'
           );
       }
     },

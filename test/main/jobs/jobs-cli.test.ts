@@ -254,6 +254,25 @@ describe('courier jobs', () => {
     const again = await courier('jobs', 'run-due');
     expect(again.code).toBe(0);
     expect(again.out).toBe('No job is due.\n');
+
+    // Paused, nothing runs; resumed, the slots missed while paused are not made up.
+    for (const job of stored.jobs) job.createdAt = new Date(Date.now() - 3_600_000).toISOString();
+    await writeFile(file, JSON.stringify(stored));
+    await writeFile(
+      join(home, 'job-state.json'),
+      JSON.stringify({ version: 1, paused: false, lastSlot: {} })
+    );
+    expect((await courier('jobs', 'pause')).out).toBe('All scheduled runs are paused.\n');
+    expect(JSON.parse((await courier('jobs', 'list', '--json')).out).paused).toBe(true);
+    expect((await courier('jobs', 'run-due')).out).toBe('No job is due.\n');
+    expect((await courier('jobs', 'resume')).code).toBe(0);
+    expect((await courier('jobs', 'run-due')).out).toBe('No job is due.\n');
+    expect((await courier('jobs', 'disable', 'quarterly')).out).toBe('Job “Quarterly” is off.\n');
+    expect(JSON.parse((await courier('jobs', 'list', '--json')).out).jobs[0]).toMatchObject({
+      enabled: false,
+      nextRunAt: null,
+    });
+    expect((await courier('jobs', 'enable', 'Quarterly')).out).toBe('Job “Quarterly” is on.\n');
     expect(
       JSON.parse(await readFile(join(home, 'job-state.json'), 'utf8')).lastSlot
     ).toHaveProperty(stored.jobs[0].id);
