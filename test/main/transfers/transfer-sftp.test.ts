@@ -149,6 +149,39 @@ describe('Transfer over SFTP (real sshd)', () => {
     expect((await namesIn(u.uploadDir)).filter(n => n.includes('cancel'))).toEqual([]);
   });
 
+  it('uploads straight under the final name when the destination forbids renames, and says so', async () => {
+    const u = user('password');
+    const { path, data } = await randomFile(local.dir, 'direct.csv', 300_000);
+    const result = await new Transfer({
+      destinationName: 'test',
+      transport: sftpTransport(server, u, { uploadThenRename: false }),
+      secrets: secretsOf('password'),
+      files: [{ id: 'd', localPath: path, remoteName: 'direct.csv' }],
+    }).run();
+    expect(result.files[0]).toMatchObject({ direct: true, remotePath: join(u.uploadDir, 'direct.csv') });
+    expect(result.warnings.join(' ')).toMatch(/does not allow renaming/);
+    expect(await fileHash(join(u.uploadDir, 'direct.csv'))).toBe(sha256(data));
+    expect((await namesIn(u.uploadDir)).filter(n => n.startsWith('.direct'))).toEqual([]);
+  });
+
+  it('a cancel while paused removes the temporary file too', async () => {
+    const u = user('password');
+    const { path } = await randomFile(local.dir, 'pc.csv', 8_000_000);
+    const transfer = new Transfer({
+      destinationName: 'test',
+      transport: sftpTransport(server, u),
+      secrets: secretsOf('password'),
+      files: [{ id: 'pc', localPath: path, remoteName: 'pc.csv' }],
+      progressIntervalMs: 0,
+      onProgress: p => {
+        if (p.phase === 'uploading' && p.fileBytes > 0 && !transfer.paused) transfer.pause();
+        if (p.phase === 'paused') setTimeout(() => transfer.cancel(), 100);
+      },
+    });
+    await expect(transfer.run()).rejects.toMatchObject({ code: 'cancelled' });
+    expect((await namesIn(u.uploadDir)).filter(n => n.includes('pc.csv'))).toEqual([]);
+  });
+
   it('sends an empty file and refuses to overwrite a file already under the final name', async () => {
     const u = user('password');
     const empty = join(local.dir, 'empty.csv');
