@@ -16,6 +16,8 @@ export type TrustQuestion = Readonly<{
 export function TrustDialog(props: {
   question: TrustQuestion | null;
   onAnswer: (trusted: boolean) => void;
+  /** The accept button says what happens next (send, or only remember). */
+  then?: 'send' | 'remember';
 }) {
   const { t } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
@@ -69,7 +71,7 @@ export function TrustDialog(props: {
               className="button button--primary"
               onClick={() => props.onAnswer(true)}
             >
-              {t('trust.accept')}
+              {props.then === 'remember' ? t('trust.acceptOnly') : t('trust.accept')}
             </button>
           </div>
         </>

@@ -375,6 +375,23 @@ export const en = {
   'dest.test.failed': 'The connection does not work yet.',
   'dest.keychain': 'Courier cannot use your computer’s keychain: {message}',
   'dest.fingerprint': 'Trusted server fingerprint',
+  'step.protocol': 'Connection type',
+  'step.lookup': 'Server name',
+  'step.tcp': 'Reaching the server',
+  'step.handshake': 'Secure connection',
+  'step.trust': 'Server identity',
+  'step.login': 'Sign-in',
+  'step.folder': 'Folder',
+  'step.write': 'Writing a file',
+  'step.data-connection': 'Data connection',
+  'status.ok': 'OK',
+  'status.warning': 'Warning',
+  'status.failed': 'Failed',
+  'status.skipped': 'Not tested',
+  'dest.test.steps': 'Connection test, step by step',
+  'dest.test.confirm': 'Confirm the server’s identity',
+  'trust.acceptOnly': 'It matches: trust this server',
+  'preset.generic.label': 'Other FTPS or SFTP drop',
 } satisfies Record<string, Message>;
 
 /** A key of the catalogue. */

@@ -101,7 +101,7 @@ export function DestinationsScreen() {
                   setEditing({ destination: p.destination });
                 }}
               >
-                <strong>{p.label}</strong>
+                <strong>{p.id === 'generic' ? t('preset.generic.label') : p.label}</strong>
                 <span className="muted small">{t(`preset.${p.id}` as MessageKey)}</span>
               </button>
             ))}
@@ -127,7 +127,11 @@ export function DestinationsScreen() {
                 {d.transport.port ? `:${d.transport.port}` : ''}
                 {d.folder}
               </p>
-              <p className="muted small">{presets.find(p => p.id === d.presetId)?.label}</p>
+              <p className="muted small">
+                {d.presetId === 'generic'
+                  ? t('preset.generic.label')
+                  : presets.find(p => p.id === d.presetId)?.label}
+              </p>
               <div className="screen__actions" style={{ justifyContent: 'flex-start' }}>
                 <button
                   type="button"

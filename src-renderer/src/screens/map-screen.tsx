@@ -177,7 +177,9 @@ export function MapScreen(props: {
           <optgroup label={t('map.presets')}>
             {presets.map(p => (
               <option key={p.id} value={p.id}>
-                {t('map.presetSuffix', { label: p.label })}
+                {t('map.presetSuffix', {
+                  label: p.id === 'generic' ? t('preset.generic.label') : p.label,
+                })}
               </option>
             ))}
           </optgroup>
