@@ -17,7 +17,7 @@ export class KeyTable {
   /** The line stored for this key, or records `line` for it and returns -1 when it is new. */
   getOrAdd(hi: number, lo: number, line: number): number {
     const slots = this.slots;
-    let i = (hi ^ Math.imul(lo, 0x9e3779b1)) & this.mask;
+    let i = slotOf(hi, lo) & this.mask;
     for (;;) {
       const at = i << 2;
       const stored = slots[at + 2]!;
@@ -40,9 +40,19 @@ export class KeyTable {
     this.mask = capacity - 1;
     for (let at = 0; at < old.length; at += 4) {
       if (old[at + 2] === 0) continue;
-      let i = (old[at]! ^ Math.imul(old[at + 1]!, 0x9e3779b1)) & this.mask;
+      let i = slotOf(old[at]!, old[at + 1]!) & this.mask;
       while (this.slots[(i << 2) + 2] !== 0) i = (i + 1) & this.mask;
       this.slots.set(old.subarray(at, at + 4), i << 2);
     }
   }
+}
+
+/** Murmur3's finaliser over both halves: neighbouring keys land far apart (no probe clusters). */
+function slotOf(hi: number, lo: number): number {
+  let h = hi ^ Math.imul(lo, 0x9e3779b1);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
