@@ -75,6 +75,8 @@ export const jobEvents = {
   'jobs:changed': JobsChanged,
   /** A run was recorded (interactive, scheduled or CLI in this process). */
   'history:added': Run,
+  /** A recorded run changed: its receipt came back from the platform. */
+  'history:updated': Run,
   /** Show this run (the user clicked its notification); the window is already in front. */
   'history:show': byId,
 } as const;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { open, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { Run, redactValue, type RunInput } from '../../src-core/history/run';
+import { Run, RunReceipt, redactValue, type RunInput } from '../../src-core/history/run';
 import { appendJsonLine, readJsonLines, readLines } from './json-lines';
 
 export { Run, type RunInput } from '../../src-core/history/run';
@@ -29,18 +29,33 @@ export type HistoryStore = Readonly<{
    * `history:added`); returns an unsubscribe.
    */
   onAdded: (listener: (run: Run) => void) => () => void;
+  /**
+   * Records what the platform did with a run's files (its receipt), as one more appended line;
+   * returns the updated run, or null when the run is not (or no longer) in the history.
+   */
+  recordReceipt: (runId: string, receipt: RunReceipt) => Promise<Run | null>;
+  /** Called after a run changed (its receipt came); returns an unsubscribe. */
+  onUpdated: (listener: (run: Run) => void) => () => void;
   /** The JSON-lines file (for diagnostics and tests). */
   file: string;
 }>;
 
+/** A later fact about a run, appended rather than rewritten (the file stays append-only). */
+const ReceiptLine = z.object({ receiptFor: z.string(), receipt: RunReceipt, at: z.string() });
+type ReceiptLine = z.infer<typeof ReceiptLine>;
+
 const MIN_RECORD_BYTES = 200;
 
-type Shared = { listeners: Set<(run: Run) => void>; queue: Promise<unknown> };
+type Shared = {
+  listeners: Set<(run: Run) => void>;
+  updated: Set<(run: Run) => void>;
+  queue: Promise<unknown>;
+};
 const sharedByFile = new Map<string, Shared>();
 function sharedState(file: string): Shared {
   let shared = sharedByFile.get(file);
   if (!shared) {
-    shared = { listeners: new Set(), queue: Promise.resolve() };
+    shared = { listeners: new Set(), updated: new Set(), queue: Promise.resolve() };
     sharedByFile.set(file, shared);
   }
   return shared;
@@ -72,20 +87,69 @@ export function createHistoryStore(home: string, options: Options = {}): History
     return next;
   };
 
-  function parseRun(line: string): Run | null {
+  function parseLine(line: string): Run | ReceiptLine | null {
+    let value: unknown;
     try {
-      const parsed = Run.safeParse(JSON.parse(line));
-      return parsed.success ? parsed.data : null;
+      value = JSON.parse(line);
     } catch {
       return null; // a torn line
     }
+    const run = Run.safeParse(value);
+    if (run.success) return run.data;
+    const receipt = ReceiptLine.safeParse(value);
+    return receipt.success ? receipt.data : null;
+  }
+  const isReceipt = (entry: Run | ReceiptLine): entry is ReceiptLine => 'receiptFor' in entry;
+
+  /** Every run, oldest first, with its latest receipt applied. */
+  async function readAll(): Promise<Run[]> {
+    const runs = new Map<string, Run>();
+    for (const value of await readJsonLines(file)) {
+      const run = Run.safeParse(value);
+      if (run.success) {
+        runs.set(run.data.id, run.data);
+        continue;
+      }
+      const receipt = ReceiptLine.safeParse(value);
+      const target = receipt.success ? runs.get(receipt.data.receiptFor) : undefined;
+      if (receipt.success && target)
+        runs.set(target.id, { ...target, receipt: receipt.data.receipt });
+    }
+    return [...runs.values()];
   }
 
-  async function readAll(): Promise<Run[]> {
+  const notify = (set: Set<(run: Run) => void>, run: Run): void => {
+    for (const listener of [...set]) {
+      try {
+        listener(run);
+      } catch {
+        // A listener's failure (a closed window, say) must not fail what was recorded.
+      }
+    }
+  };
+
+  /** Newest first, parsing only as many lines as needed (the file can hold many runs). */
+  async function scanNewest(
+    keep: (run: Run) => boolean,
+    cap: number,
+    needle?: string
+  ): Promise<Run[]> {
+    const lines = await readLines(file);
+    const receipts = new Map<string, RunReceipt>();
     const runs: Run[] = [];
-    for (const value of await readJsonLines(file)) {
-      const parsed = Run.safeParse(value);
-      if (parsed.success) runs.push(parsed.data);
+    for (let i = lines.length - 1; i >= 0 && runs.length < cap; i--) {
+      // Looking for one run: lines that do not even mention it need no parsing.
+      if (needle !== undefined && !lines[i]!.includes(needle)) continue;
+      const entry = parseLine(lines[i]!);
+      if (!entry) continue;
+      if (isReceipt(entry)) {
+        // Read from the end, the first receipt seen for a run is its latest.
+        if (!receipts.has(entry.receiptFor)) receipts.set(entry.receiptFor, entry.receipt);
+        continue;
+      }
+      const receipt = receipts.get(entry.id);
+      const run = receipt ? { ...entry, receipt } : entry;
+      if (keep(run)) runs.push(run);
     }
     return runs;
   }
@@ -141,6 +205,7 @@ export function createHistoryStore(home: string, options: Options = {}): History
     const runs = await readAll();
     const kept = retained(runs, retention);
     if (kept.length === runs.length) return;
+    // The rewrite folds receipts into their runs.
     const temp = `${file}.${process.pid}.${randomUUID()}.tmp`;
     await writeFile(temp, kept.map(r => `${JSON.stringify(r)}\n`).join(''), { mode: 0o600 });
     await rename(temp, file);
@@ -153,39 +218,39 @@ export function createHistoryStore(home: string, options: Options = {}): History
         const record = Run.parse(redactValue({ ...run, id: run.id ?? randomUUID() }));
         await appendJsonLine(file, record);
         await compactIfNeeded();
-        for (const listener of [...listeners]) {
-          try {
-            listener(record);
-          } catch {
-            // A listener's failure (a closed window, say) must not fail the run that was recorded.
-          }
-        }
+        notify(listeners, record);
         return record;
       }),
+    recordReceipt: (runId, receipt) =>
+      serial(async () => {
+        const [run] = await scanNewest(r => r.id === runId, 1, JSON.stringify(runId));
+        if (!run) return null;
+        const line: ReceiptLine = {
+          receiptFor: runId,
+          receipt: redactValue(RunReceipt.parse(receipt)),
+          at: now().toISOString(),
+        };
+        await appendJsonLine(file, line);
+        const updated = { ...run, receipt: line.receipt };
+        notify(shared.updated, updated);
+        return updated;
+      }),
+    onUpdated: listener => {
+      const own = (run: Run) => listener(run);
+      shared.updated.add(own);
+      return () => {
+        shared.updated.delete(own);
+      };
+    },
     listRuns: async ({ limit } = {}) => {
       // Newest first, parsing only as many lines as are returned (the file can hold many runs).
       const retention = await getRetention();
       const cap = Math.max(0, Math.min(limit ?? Infinity, retention.count ?? Infinity));
       const cutoff =
         retention.days === null ? -Infinity : now().getTime() - retention.days * 86_400_000;
-      const lines = await readLines(file);
-      const runs: Run[] = [];
-      for (let i = lines.length - 1; i >= 0 && runs.length < cap; i--) {
-        const run = parseRun(lines[i]!);
-        if (run && Date.parse(run.startedAt) >= cutoff) runs.push(run);
-      }
-      return runs;
+      return scanNewest(run => Date.parse(run.startedAt) >= cutoff, cap);
     },
-    getRun: async id => {
-      const needle = JSON.stringify(id);
-      const lines = await readLines(file);
-      for (let i = lines.length - 1; i >= 0; i--) {
-        if (!lines[i]!.includes(needle)) continue;
-        const run = parseRun(lines[i]!);
-        if (run?.id === id) return run;
-      }
-      return null;
-    },
+    getRun: async id => (await scanNewest(run => run.id === id, 1, JSON.stringify(id)))[0] ?? null,
     getRetention,
     setRetention: retention =>
       serial(async () => {

@@ -19,6 +19,8 @@ export type AppJobs = Readonly<{
   onJobRun: (listener: (run: Run, job: Job) => void) => () => void;
   /** Any run was recorded (jobs, the Send button, the CLI in this process). */
   onRun: (listener: (run: Run) => void) => () => void;
+  /** A recorded run changed (its receipt came back). */
+  onRunUpdated: (listener: (run: Run) => void) => () => void;
 }>;
 
 const byHome = new Map<string, AppJobs>();
@@ -64,6 +66,7 @@ export function appJobs(home: string, secrets: SecretReader = new SecretStore())
     onProgress: progress.add,
     onJobRun: jobRuns.add,
     onRun: listener => history.onAdded(listener),
+    onRunUpdated: listener => history.onUpdated(listener),
   };
   byHome.set(home, jobs);
   return jobs;

@@ -15,6 +15,7 @@ export function createJobHandlers(jobs: AppJobs, emit: Emit): JobHandlers {
   const { service } = jobs;
   jobs.onChange(state => emit('jobs:changed', state));
   jobs.onRun(run => emit('history:added', run));
+  jobs.onRunUpdated(run => emit('history:updated', run));
   return {
     'jobs:list': () => service.overview(),
     'jobs:save': request => service.save(request),

@@ -141,6 +141,12 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
       const attention = needsPerson(run);
       if (attention) tray.update({ attention });
     }),
+    // A receipt comes back later, for a job's run or a send from the window alike.
+    jobs.onRunUpdated(run => {
+      if (run.receipt.status !== 'rejected') return;
+      notifications.notifyRun(run);
+      tray.update({ attention: needsPerson(run) });
+    }),
   ];
   const wake = () => service.scheduler.check();
   electron.powerMonitor.on('resume', wake);

@@ -136,4 +136,43 @@ describe('history store', () => {
     expect(lines).toHaveLength(40);
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
   });
+
+  it('records a receipt that comes later as one more line, and reads it into the run', async () => {
+    const store = createHistoryStore(home, { now: () => new Date('2026-11-22T12:00:00Z') });
+    const updated: string[] = [];
+    store.onUpdated(run => updated.push(`${run.id}:${run.receipt.status}`));
+    const first = await store.append(sample({ startedAt: '2026-11-21T02:00:00.000Z' }));
+    const second = await store.append(sample({ startedAt: '2026-11-22T02:00:00.000Z' }));
+    expect(await store.recordReceipt(first.id, { status: 'pending' })).toMatchObject({
+      id: first.id,
+      receipt: { status: 'pending' },
+    });
+    const rejected = await store.recordReceipt(first.id, {
+      status: 'rejected',
+      summary: 'Digitaleo rejected it (row 2: ann@example.com).',
+    });
+    expect(rejected?.receipt).toEqual({
+      status: 'rejected',
+      summary: 'Digitaleo rejected it (row 2: [e-mail address]).',
+    });
+    expect(await store.recordReceipt('unknown', { status: 'accepted' })).toBeNull();
+    expect(updated).toEqual([`${first.id}:pending`, `${first.id}:rejected`]);
+
+    const lines = (await readFile(store.file, 'utf8')).split('\n').filter(Boolean);
+    expect(lines).toHaveLength(4);
+    expect((await store.getRun(first.id))?.receipt.status).toBe('rejected');
+    expect((await store.listRuns()).map(r => [r.id, r.receipt.status])).toEqual([
+      [second.id, 'none'],
+      [first.id, 'rejected'],
+    ]);
+    // A rewrite for retention folds the receipts of the runs it keeps into them.
+    await store.recordReceipt(second.id, { status: 'accepted' });
+    await store.setRetention({ count: 2, days: null });
+    const third = await store.append(sample({ startedAt: '2026-11-22T03:00:00.000Z' }));
+    expect((await readFile(store.file, 'utf8')).split('\n').filter(Boolean)).toHaveLength(2);
+    expect((await store.listRuns()).map(r => [r.id, r.receipt.status])).toEqual([
+      [third.id, 'none'],
+      [second.id, 'accepted'],
+    ]);
+  });
 });

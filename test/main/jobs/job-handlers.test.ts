@@ -88,6 +88,14 @@ describe('jobs and history over IPC (through the contract)', () => {
         .map(([, run]) => (run as { id: string }).id)
     ).toEqual([runs[0]!.id]);
 
+    await appJobs(home).service.history.recordReceipt(runs[0]!.id, { status: 'accepted' });
+    expect(events.filter(([channel]) => channel === 'history:updated')).toEqual([
+      [
+        'history:updated',
+        expect.objectContaining({ id: runs[0]!.id, receipt: { status: 'accepted' } }),
+      ],
+    ]);
+
     expect(await value('jobs:pause-all', { paused: true })).toEqual({ paused: true });
     expect(((await value('jobs:list')) as { paused: boolean }).paused).toBe(true);
     expect(await value('jobs:set-enabled', { id: saved.id, enabled: false })).toMatchObject({

@@ -125,6 +125,16 @@ describe('background (schedules, tray, notifications) with fake Electron objects
     expect(tray!.tooltip).toBe('Courier — all jobs paused');
     (tray!.template.find(i => i.label === 'Quit Courier')!.click as unknown as () => void)();
     expect(opened.at(-1)).toBe('quit');
+    // The platform's receipt comes back rejected later: notified, and the tray needs the person.
+    await jobs.service.history.recordReceipt(run!.id, {
+      status: 'rejected',
+      summary: 'Digitaleo rejected the file.',
+    });
+    expect(shown.at(-1)!.options).toMatchObject({
+      title: '“Nightly”: the platform rejected the file',
+      body: 'Digitaleo rejected the file. Click to see the run.',
+    });
+    expect(tray!.image).toBe(join(assetsDir, 'tray-attention.png'));
     background.stop();
     background = null;
     expect(tray!.destroyed).toBe(true);
