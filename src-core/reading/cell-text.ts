@@ -53,12 +53,10 @@ export function isDateFormat(format: string | undefined | null): boolean {
 /** A number in Excel's General format: up to 15 significant digits, whole numbers in full. */
 export function generalNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);
-  if (Number.isInteger(value) && Math.abs(value) < 1e21) return value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 0 });
-  const precise = Number(value.toPrecision(15));
-  if (Math.abs(precise) >= 1e-6 && Math.abs(precise) < 1e21) {
-    return precise.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
-  }
-  return String(precise).toUpperCase();
+  // String() writes every digit of a whole number below 1e21, and plain decimals down to 1e-6
+  // (toLocaleString would too, at a hundred times the cost: this runs for every cell).
+  if (Number.isInteger(value)) return String(value).toUpperCase();
+  return String(Number(value.toPrecision(15))).toUpperCase();
 }
 
 function group(digits: string): string {
