@@ -8,6 +8,7 @@ import {
   type BrowserWindow,
 } from 'electron';
 import { appJobs } from '../jobs/app-jobs';
+import { setLinuxAutostart } from './autostart';
 import { startBackground, type Background } from './background-app';
 
 /**
@@ -36,9 +37,13 @@ export async function installBackground(options: {
   });
   const jobs = appJobs(options.home);
   const applyLogin = (startAtLogin: boolean) => {
-    // Only on the platforms Electron supports it for; Linux desktops need an autostart file.
     if (process.platform === 'win32' || process.platform === 'darwin') {
       app.setLoginItemSettings({ openAtLogin: startAtLogin, args: ['--hidden'] });
+    } else if (app.isPackaged) {
+      // Electron's login items do not cover Linux: an XDG autostart entry does.
+      void setLinuxAutostart(startAtLogin, process.env.APPIMAGE ?? process.execPath).catch(
+        () => undefined
+      );
     }
   };
   applyLogin((await jobs.settings.get()).startAtLogin);
