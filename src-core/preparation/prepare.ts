@@ -12,7 +12,7 @@ import { delimiterLabel, encodingLabel, issueCodes, quoted, type IssueCode, type
 import { ByteBuilder, bomOf, firstUnencodable } from '../output/encode';
 import { lineWriter, rowEncoder } from '../output/csv-line';
 import { fileNames, withExtension } from '../output/file-name';
-import { KeyTable } from './key-table';
+import { DuplicateFinder } from './duplicate-finder';
 
 /** What a preparation needs: the destination, the source's columns, the mapping and the fixes. */
 export type PreparationInput = Readonly<{
@@ -173,7 +173,7 @@ export function createPreparation(input: PreparationInput): Preparation {
   const issues: RowIssue[] = [];
   const summary: Record<string, number> = {};
   const rejected: RejectedRow[] = [];
-  const seenKeys = new KeyTable();
+  const duplicates = new DuplicateFinder();
   const keyColumns = d.duplicateKey.map(k => targetIndex.get(k)!);
   const oneOf = d.atLeastOneOf.map(k => targetIndex.get(k)!);
   const parts: Array<{ bytes: ByteBuilder; rows: number }> = [];
@@ -390,12 +390,8 @@ export function createPreparation(input: PreparationInput): Preparation {
         if (keyPart !== '') filled = true;
         hashInto(keyPart);
       }
-      if (filled) {
-        // A 64-bit hash instead of the key text keeps a million keys small; a collision (about
-        // one in 10^13 per pair) would only show a needless warning.
-        const first = seenKeys.getOrAdd(hash1, hash2, line);
-        if (first >= 0) issue(-1, 'duplicate.key', `Row ${line} has the same ${d.duplicateKey.join(' and ')} as row ${first}.`);
-      }
+      // Duplicates are found at the end (see DuplicateFinder); here the key is only recorded.
+      if (filled) duplicates.add(hash1, hash2, row.index, line);
     }
   };
 
@@ -433,6 +429,22 @@ export function createPreparation(input: PreparationInput): Preparation {
   };
 
   const finish = (): PreparationResult => {
+    const found = keyColumns.length > 0 ? duplicates.duplicates() : [];
+    if (found.length > 0) {
+      const key = d.duplicateKey.join(' and ');
+      // Merge into the list, which is in row order already (file-level issues first): after a
+      // row's own issues come its duplicate warning.
+      const merged: RowIssue[] = [];
+      let next = 0;
+      for (const dup of found) {
+        while (next < issues.length && (issues[next]!.row ?? -1) <= dup.row) merged.push(issues[next++]!);
+        merged.push({ row: dup.row, sourceLine: dup.line, column: null, code: 'duplicate.key', message: `Row ${dup.line} has the same ${key} as row ${dup.firstLine}.`, severity: 'warning' });
+        summary['duplicate.key'] = (summary['duplicate.key'] ?? 0) + 1;
+      }
+      while (next < issues.length) merged.push(issues[next++]!);
+      issues.length = 0;
+      for (const i of merged) issues.push(i);
+    }
     // An empty file still gets one file with just the header, so a plan is always visible.
     if (parts.length === 0 && rowCount === 0) {
       const only = new ByteBuilder(headerBytes.length + 1);

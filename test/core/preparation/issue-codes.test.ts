@@ -97,6 +97,10 @@ describe('every issue code, with real-world values', () => {
     expect(codes(r)).toEqual(['2:-:duplicate.key']);
     expect(r.issues[0]).toMatchObject({ severity: 'warning', message: 'Row 4 has the same Email as row 2.' });
     expect(r.writtenRowCount).toBe(3);
+    // Found at the end, yet listed in row order among the other issues.
+    const mixed = prepare(d, ['Email', 'Language'], [['a@example.be', 'EN'], ['b@example.be', 'Français'], ['A@example.be', 'nl-BE'], ['c@example.be', 'Klingon'], ['b@example.be', 'EN']]);
+    expect(codes(mixed)).toEqual(['1:Language:language.normalised', '2:Language:language.normalised', '2:-:duplicate.key', '3:Language:language.invalid', '4:-:duplicate.key']);
+    expect(mixed.summary).toEqual({ 'language.normalised': 2, 'language.invalid': 1, 'duplicate.key': 2 });
   });
 
   it('output.delimiter and output.line-break: values a no-quote semicolon file cannot hold', () => {

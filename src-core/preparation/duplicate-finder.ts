@@ -1,0 +1,81 @@
+/**
+ * Finds rows with the same duplicate key among a million rows, cheaply: each row's 64-bit key
+ * hash (two 32-bit halves) is appended to typed arrays while rows stream by (sequential writes,
+ * no per-key objects, no random memory access), and the duplicates are found once at the end by
+ * a radix sort. A hash collision (about one in 10^13 per pair) would only show a needless warning.
+ */
+export type Duplicate = Readonly<{ row: number; line: number; firstLine: number }>;
+
+export class DuplicateFinder {
+  private hi = new Int32Array(1 << 12);
+  private lo = new Int32Array(1 << 12);
+  private rows = new Int32Array(1 << 12);
+  private lines = new Int32Array(1 << 12);
+  private count = 0;
+
+  /** Records one row's key hash. */
+  add(hi: number, lo: number, row: number, line: number): void {
+    if (this.count === this.hi.length) this.grow();
+    const i = this.count++;
+    this.hi[i] = hi;
+    this.lo[i] = lo;
+    this.rows[i] = row;
+    this.lines[i] = line;
+  }
+
+  private grow(): void {
+    const size = this.hi.length * 2;
+    const bigger = (a: Int32Array) => {
+      const b = new Int32Array(size);
+      b.set(a);
+      return b;
+    };
+    this.hi = bigger(this.hi);
+    this.lo = bigger(this.lo);
+    this.rows = bigger(this.rows);
+    this.lines = bigger(this.lines);
+  }
+
+  /** Every row whose key an earlier row already had, in row order, with that earlier row's line. */
+  duplicates(): Duplicate[] {
+    const n = this.count;
+    const order = sortByKey(this.hi, n);
+    const found: Duplicate[] = [];
+    // Equal high halves are adjacent and, the sort being stable, in the order rows came.
+    for (let start = 0; start < n; ) {
+      let end = start + 1;
+      while (end < n && this.hi[order[end]!] === this.hi[order[start]!]) end++;
+      for (let a = start; a < end; a++) {
+        const i = order[a]!;
+        for (let b = start; b < a; b++) {
+          const j = order[b]!;
+          if (this.lo[j] === this.lo[i]) {
+            found.push({ row: this.rows[i]!, line: this.lines[i]!, firstLine: this.lines[j]! });
+            break;
+          }
+        }
+      }
+      start = end;
+    }
+    return found.sort((x, y) => x.row - y.row);
+  }
+}
+
+/** The indexes 0…n-1 ordered by `keys` as unsigned 32-bit numbers (LSD radix sort, stable). */
+function sortByKey(keys: Int32Array, n: number): Int32Array {
+  let from = new Int32Array(n);
+  let to = new Int32Array(n);
+  for (let i = 0; i < n; i++) from[i] = i;
+  const counts = new Int32Array(65537);
+  for (const shift of [0, 16]) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[((keys[from[i]!]! >>> shift) & 0xffff) + 1]!++;
+    for (let d = 0; d < 65536; d++) counts[d + 1]! += counts[d]!;
+    for (let i = 0; i < n; i++) {
+      const index = from[i]!;
+      to[counts[(keys[index]! >>> shift) & 0xffff]!++] = index;
+    }
+    [from, to] = [to, from];
+  }
+  return from;
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { DuplicateFinder } from '../../../src-core/preparation/duplicate-finder';
+
+describe('DuplicateFinder', () => {
+  it('reports every later row with an earlier row’s key, naming the first one', () => {
+    const finder = new DuplicateFinder();
+    const keys: Array<[number, number]> = [];
+    for (let i = 0; i < 20_000; i++) keys.push([Math.imul(i, 0x9e3779b1), i ^ 0x5a5a]);
+    keys.forEach(([hi, lo], row) => finder.add(hi, lo, row, row + 2));
+    // Row 20000 repeats row 7, row 20001 repeats row 7 again, row 20002 repeats row 19999.
+    finder.add(keys[7]![0], keys[7]![1], 20_000, 20_002);
+    finder.add(keys[7]![0], keys[7]![1], 20_001, 20_003);
+    finder.add(keys[19_999]![0], keys[19_999]![1], 20_002, 20_004);
+    // Same high half, different low half: not a duplicate.
+    finder.add(keys[3]![0], 12345, 20_003, 20_005);
+    expect(finder.duplicates()).toEqual([
+      { row: 20_000, line: 20_002, firstLine: 9 },
+      { row: 20_001, line: 20_003, firstLine: 9 },
+      { row: 20_002, line: 20_004, firstLine: 20_001 },
+    ]);
+  });
+
+  it('handles negative halves (unsigned order) and nothing at all', () => {
+    const finder = new DuplicateFinder();
+    expect(finder.duplicates()).toEqual([]);
+    finder.add(-1, -5, 0, 2);
+    finder.add(1, -5, 1, 3);
+    finder.add(-1, -5, 2, 4);
+    expect(finder.duplicates()).toEqual([{ row: 2, line: 4, firstLine: 2 }]);
+  });
+});
