@@ -120,7 +120,8 @@ export function createJobService(deps: JobServiceDeps): JobService {
     },
     stop: () => scheduler.stop(),
     overview: async () => {
-      jobs = await store.listJobs();
+      // Re-read: the CLI may have added or changed a job while the app runs.
+      await reload();
       const upcoming = scheduler.upcoming();
       return { jobs: jobs.map(j => entry(j, upcoming)), paused: scheduler.paused };
     },

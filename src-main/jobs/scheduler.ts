@@ -93,6 +93,8 @@ export class Scheduler {
 
   /** Replaces the set of jobs (after a save, a removal or enabling/disabling). */
   setJobs(jobs: readonly SchedulableJob[]): void {
+    // The same jobs again (the list was re-read) change nothing and announce nothing.
+    if (JSON.stringify(jobs) === JSON.stringify(this.jobs)) return;
     const now = this.deps.now().getTime();
     for (const job of jobs) {
       const before = this.jobs.find(j => j.id === job.id);

@@ -13,6 +13,7 @@ import {
 } from '../../../src-main/jobs/job-runner';
 import { createJobStore } from '../../../src-main/jobs/job-store';
 import { createJobService } from '../../../src-main/jobs/job-service';
+import { parseSchedule } from '../../../src-core/schedule/parse-schedule';
 
 let root: string;
 let home: string;
@@ -304,6 +305,20 @@ describe('job service', () => {
       running: false,
     });
     expect(overview.jobs[0]!.nextRunAt).toMatch(/T0[01]:00:00.000Z$/);
+
+    // A job added from the command line while the app runs is scheduled too.
+    await createJobStore(home).saveJob({
+      name: 'From cron',
+      source: { kind: 'file', path: file },
+      destination: 'Acme',
+      schedule: parseSchedule('every hour'),
+    });
+    const both = await service.overview();
+    expect(both.jobs.map(j => [j.name, j.nextRunAt !== null])).toEqual([
+      ['Nightly', true],
+      ['From cron', true],
+    ]);
+    await service.remove('From cron');
 
     expect(await service.runNow('Nightly')).toBe('started');
     expect(await service.runNow(job.id)).toBe('already-running');
