@@ -41,6 +41,8 @@ export type BackgroundDeps = Readonly<{
   /** Whether to be told about successful runs too (default: the user's saved choice). */
   notifyOnSuccess?: () => boolean;
   platform?: NodeJS.Platform;
+  /** How often the job list is re-read from disk (default one minute). */
+  refreshEveryMs?: number;
 }>;
 
 /** The running background: tray, notifications, schedules. */
@@ -154,11 +156,15 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
 
   await service.start();
   await refresh();
+  // Jobs added or changed from the command line while the app runs are picked up within a minute.
+  const poll = setInterval(() => void refresh().catch(() => undefined), deps.refreshEveryMs ?? 60_000);
+  poll.unref();
   return {
     tray,
     notifications,
     refresh,
     stop: () => {
+      clearInterval(poll);
       for (const off of unsubscribe) off();
       service.stop();
       tray.destroy();
