@@ -9,12 +9,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemPackages } from './system-packages.mjs';
 
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+if (!isRoot) {
+  // The transfer tests run real sshd and vsftpd logins, which need real local accounts: the
+  // harness creates temporary ones (useradd) and removes them afterwards.
+  console.error('The tests start real OpenSSH and vsftpd servers with temporary local accounts, which needs root.');
+  console.error('Run them with:\n  sudo npm test\n');
+  process.exit(1);
+}
+
 const missing = systemPackages.filter(p => !existsSync(p.program));
 if (missing.length > 0) {
   const pkgs = [...new Set(missing.map(p => p.pkg))];
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const hasApt = existsSync('/usr/bin/apt-get');
-  if (isRoot && hasApt) {
+  if (hasApt) {
     console.log(`Installing what the tests need: ${pkgs.join(' ')}`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
