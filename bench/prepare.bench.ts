@@ -10,6 +10,10 @@
  *   papaparse+prepare  papaparse (chunk) feeding createPreparation: the cost of this work alone
  *   courier            prepareFile (the reader's openSource + preparation) + writePreparedFiles
  *
+ * The children run an esbuild bundle of this file, i.e. the code as the app ships it: under tsx,
+ * every function created at run time is wrapped by `keepNames`, which measurably slows code that
+ * makes closures per row (BENCH_TSX=1 runs the children under tsx instead).
+ *
  * The file is `bench/.data/contacts-1m.csv`, shared with the reading benchmark and generated
  * here when absent (same shape: quoted commas, embedded line breaks, accents).
  */
@@ -22,7 +26,8 @@ import { once } from 'node:events';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const dataDir = join(import.meta.dirname, '.data');
-const file = join(dataDir, ROWS === 1_000_000 ? 'contacts-1m.csv' : `contacts-${ROWS}.csv`);
+// A child gets the file from its parent (the bundle does not live beside this source).
+const file = process.argv[3] ?? join(dataDir, ROWS === 1_000_000 ? 'contacts-1m.csv' : `contacts-${ROWS}.csv`);
 const mapping = { Email: 'E-mail', Language: 'Langue', FirstName: 'Prénom', LastName: 'Nom', Department: 'Ville', CustomId: 'Id' };
 
 async function generate(path: string, rows: number): Promise<void> {
@@ -137,8 +142,16 @@ if (child) {
   }
   const mb = statSync(file).size / 1e6;
   console.log(`File: ${file} (${mb.toFixed(1)} MB), preset Hello Customer`);
+  let command = ['--import', 'tsx', import.meta.filename];
+  if (process.env.BENCH_TSX !== '1') {
+    const { build } = await import('esbuild');
+    const bundle = join(dataDir, 'prepare.bench.bundle.mjs');
+    await build({ entryPoints: [import.meta.filename], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: bundle, logLevel: 'warning' });
+    command = [bundle];
+    console.log('(children run an esbuild bundle, as the app ships the code; BENCH_TSX=1 for tsx)');
+  }
   const once = (name: string): Measure => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, name], { encoding: 'utf8', env: process.env, maxBuffer: 1 << 20 });
+    const r = spawnSync(process.execPath, [...command, name, file], { encoding: 'utf8', env: process.env, maxBuffer: 1 << 20 });
     if (r.status !== 0) throw new Error(`${name} failed: ${r.stderr}`);
     return JSON.parse(r.stdout) as Measure;
   };
