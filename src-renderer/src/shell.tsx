@@ -6,7 +6,7 @@ import type { MessageKey } from './i18n/en';
 import { StartScreen } from './screens/start-screen';
 import { FlowScreens, flowSteps, type FlowStep } from './screens/flow-screens';
 import { DestinationsScreen } from './screens/destinations-screen';
-import { JobsScreen } from './screens/jobs-screen';
+import { JobsScreen, type JobDraft } from './screens/jobs-screen';
 import { HistoryScreen } from './screens/history-screen';
 
 /** Where the user is: the send flow's steps, or one of the side sections. */
@@ -33,6 +33,7 @@ export function Shell(props: {
   const [file, setFile] = useState<{ path: string; id: number } | null>(null);
   const [flowStep, setFlowStep] = useState<FlowStep>('preview');
   const [dragging, setDragging] = useState(false);
+  const [jobDraft, setJobDraft] = useState<JobDraft | null>(null);
   const [dropError, setDropError] = useState<string | null>(null);
   const mainRef = useRef<HTMLElement>(null);
 
@@ -125,7 +126,7 @@ export function Shell(props: {
   } else if (screen === 'destinations') {
     content = <DestinationsScreen />;
   } else if (screen === 'jobs') {
-    content = <JobsScreen go={go} />;
+    content = <JobsScreen go={go} draft={jobDraft} onDraftDone={() => setJobDraft(null)} />;
   } else {
     content = <HistoryScreen />;
   }
@@ -171,7 +172,16 @@ export function Shell(props: {
         {file && (
           // Kept mounted while the user visits other sections, so the flow keeps its state.
           <div hidden={!isFlow(screen) || Boolean(props.failure)}>
-            <FlowScreens key={file.id} step={flowStep} path={file.path} go={go} />
+            <FlowScreens
+              key={file.id}
+              step={flowStep}
+              path={file.path}
+              go={go}
+              onSchedule={draft => {
+                setJobDraft(draft);
+                go('jobs');
+              }}
+            />
           </div>
         )}
         {content}

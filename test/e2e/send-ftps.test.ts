@@ -31,7 +31,7 @@ describe('drop, map, review, send to FTPS', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it('sends exactly the reviewed rows, byte for byte, after the user confirms the certificate', async () => {
+  it('sends exactly the reviewed rows byte for byte after the certificate is confirmed, then schedules it', async () => {
     const file = join(dir, 'crm export.csv');
     await writeMessyExport(file);
     const app = await harness.openApp({ locale: 'en-GB' });
@@ -170,6 +170,41 @@ describe('drop, map, review, send to FTPS', () => {
     expect(names[0]).toMatch(/^NPS_after_visit_\d{8}\.csv$/);
     const bytes = await readFile(join(server.uploadDir, names[0]!));
     expect(bytes.equals(Buffer.from(expected.join('\r\n') + '\r\n', 'utf8'))).toBe(true);
+
+    // "Do this every night": the send becomes a scheduled job.
+    await page.getByRole('button', { name: 'Do this every night' }).click();
+    await page.getByRole('heading', { name: 'Do this on a schedule' }).waitFor();
+    expect(await page.getByLabel('When', { exact: true }).inputValue()).toBe('every day at 02:00');
+    await page.getByRole('button', { name: 'Save the job' }).click();
+    const job = page.locator('tr[data-job="crm export.csv to Hello Customer"]');
+    await job.waitFor(wait);
+    expect(await job.locator('td').first().textContent()).toBe('Every night at 02:00');
+    expect(await job.locator('td').nth(2).textContent()).toMatch(/02:00/);
+    // Running it now finds the same file already delivered: nothing is sent twice.
+    await job.getByRole('button', { name: /Run now/ }).click();
+    await expect.poll(() => job.locator('td').nth(1).textContent(), wait).not.toBe('Never');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'jobs', 'light');
+    await saveScreenshot(page, 'jobs', 'dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    // History: the refused first try, the send and the job's run, newest first, with details.
+    await page.getByRole('button', { name: 'History' }).click();
+    const rows = page.locator('tr[data-run]');
+    await expect.poll(() => rows.count(), wait).toBe(3);
+    expect(await rows.nth(2).textContent()).toContain('Failed');
+    expect(await rows.nth(1).textContent()).toContain('Sent by you');
+    expect(await rows.nth(0).textContent()).toContain('Job “crm export.csv to Hello Customer”');
+    await rows.nth(0).getByRole('button', { name: 'Details' }).click();
+    expect(await page.getByText('Already sent before: not sent again').count()).toBe(1);
+    await rows.nth(0).getByRole('button', { name: 'Hide' }).click();
+    await rows.nth(1).getByRole('button', { name: 'Details' }).click();
+    expect(await page.getByText('5 of 6 rows sent, 1 left out').count()).toBe(1);
+    expect(await page.getByText('Uploaded to /upload').count()).toBe(1);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'history', 'light');
+    await saveScreenshot(page, 'history', 'dark');
+    expect((await readdir(server.uploadDir)).filter(n => !n.startsWith('.'))).toHaveLength(1);
     await app.close();
   }, 180_000);
 });

@@ -36,6 +36,8 @@ export function createI18n(language: Language, systemLocale: string): I18n {
   const format = createFormatters(locale);
   const t = (key: MessageKey, params: MessageParams = {}): string => {
     const message = messages[key] ?? en[key];
+    // A key built at run time (an issue code Courier learnt later) falls back to itself.
+    if (message === undefined) return key;
     const text =
       typeof message === 'string'
         ? message

@@ -8,6 +8,8 @@ import { PreviewScreen } from './preview-screen';
 import { MapScreen } from './map-screen';
 import { ReviewScreen, type ReviewResult } from './review-screen';
 import { SendScreen } from './send-screen';
+import type { JobDraft } from './jobs-screen';
+import { useI18n } from '../i18n/i18n';
 
 /** The steps of sending a file, in order. */
 export const flowSteps = ['preview', 'map', 'review', 'send'] as const;
@@ -32,7 +34,14 @@ export type FlowChoices = Readonly<{
 export type FormatCorrection = Readonly<{ headerRow?: number; sheet?: string }>;
 
 /** The send flow for one file: preview, map, review, send. Keeps its state across the steps. */
-export function FlowScreens(props: { step: FlowStep; path: string; go: (screen: Screen) => void }) {
+export function FlowScreens(props: {
+  step: FlowStep;
+  path: string;
+  go: (screen: Screen) => void;
+  /** "Do this every night": a job made of this send, for the jobs screen to save. */
+  onSchedule: (draft: JobDraft) => void;
+}) {
+  const { t } = useI18n();
   const [opened, setOpened] = useState<OpenedFile | null>(null);
   const [openError, setOpenError] = useState<string | null>(null);
   const [correction, setCorrection] = useState<FormatCorrection>({});
@@ -130,7 +139,30 @@ export function FlowScreens(props: { step: FlowStep; path: string; go: (screen: 
         />
       )}
       {props.step === 'send' && opened && (
-        <SendScreen opened={opened} choices={choices} review={review} go={props.go} />
+        <SendScreen
+          opened={opened}
+          choices={choices}
+          review={review}
+          go={props.go}
+          onScheduled={() => {
+            if (!choices.destinationName) return;
+            props.onSchedule({
+              name: t('jobs.new.defaultName', {
+                file: opened.fileName,
+                destination: choices.destinationName,
+              }),
+              source: { kind: 'file', path: opened.path },
+              destination: choices.destinationName,
+              mapping: { ...(choices.mapping ?? {}) },
+              // Leaving out "row 7" means nothing in tomorrow's file: the job's policy decides instead.
+              fixes: choices.fixes.filter(f => f.kind !== 'exclude-row'),
+              invalidRows: 'send-valid',
+              expectedHeaders: [...opened.columns],
+              scheduleText: 'every day at 02:00',
+              enabled: true,
+            });
+          }}
+        />
       )}
     </section>
   );

@@ -1,11 +1,145 @@
+import { Fragment, useCallback, useEffect, useState } from 'react';
+import type { CallResponse } from '../../../src-core/ipc/contract';
+import { api, errorMessage } from '../courier-api';
 import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/en';
+import { OutcomeBadge } from './jobs-screen';
 
-/** Past runs. */
+type Run = CallResponse<'history:list'>[number];
+
+/** History: every run with its status, counts and details. */
 export function HistoryScreen() {
-  const { t } = useI18n();
+  const { t, format } = useI18n();
+  const [runs, setRuns] = useState<Run[] | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    api()
+      .history.list({ limit: 200 })
+      .then(setRuns, failure => setError(errorMessage(failure)));
+  }, []);
+  useEffect(load, [load]);
+  useEffect(() => api().on.historyAdded(load), [load]);
+
+  const trigger = (run: Run) =>
+    run.job
+      ? t('history.trigger.job', { name: run.job.name })
+      : t(`history.trigger.${run.trigger}`);
+
   return (
-    <section className="screen">
-      <h1 tabIndex={-1}>{t('nav.history')}</h1>
+    <section className="screen" aria-labelledby="history-title">
+      <div>
+        <h1 id="history-title" tabIndex={-1}>
+          {t('history.title')}
+        </h1>
+        <p className="muted">{t('history.intro')}</p>
+      </div>
+      {error && (
+        <p className="notice notice--error" role="alert">
+          {error}
+        </p>
+      )}
+      {runs && runs.length === 0 && <p className="muted">{t('history.none')}</p>}
+      {runs && runs.length > 0 && (
+        <table className="table" aria-label={t('history.table')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('history.when')}</th>
+              <th scope="col">{t('history.what')}</th>
+              <th scope="col">{t('history.where')}</th>
+              <th scope="col">{t('history.result')}</th>
+              <th scope="col">{t('history.rows')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('history.details')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {runs.map(run => {
+              const expanded = open === run.id;
+              const detailsId = `run-${run.id}`;
+              const issues = Object.entries(run.rows.issues).filter(([, n]) => n > 0);
+              return (
+                <Fragment key={run.id}>
+                  <tr data-run={run.id}>
+                    <td>
+                      {format.dateTime(run.startedAt)}
+                      <div className="muted small">{trigger(run)}</div>
+                    </td>
+                    <td className="mono small">{run.source?.fileName ?? '—'}</td>
+                    <td>{run.destination ?? '—'}</td>
+                    <td>
+                      <OutcomeBadge outcome={run.outcome} />
+                    </td>
+                    <td>{format.number(run.rows.sent)}</td>
+                    <td>
+                      <button
+                        type="button"
+                        className="button button--small"
+                        aria-expanded={expanded}
+                        aria-controls={detailsId}
+                        onClick={() => setOpen(expanded ? null : run.id)}
+                      >
+                        {expanded ? t('history.hide') : t('history.show')}
+                      </button>
+                    </td>
+                  </tr>
+                  {expanded && (
+                    <tr id={detailsId}>
+                      <td colSpan={6}>
+                        <div className="run-details">
+                          <p>
+                            {t('history.rowsDetail', {
+                              sent: run.rows.sent,
+                              read: run.rows.read,
+                              excluded: run.rows.excluded,
+                            })}
+                            {' · '}
+                            {t('history.duration', {
+                              duration: format.duration(run.durationMs / 1000),
+                            })}
+                          </p>
+                          <p>
+                            {t(`history.transfer.${run.transfer.status}`, {
+                              folder: run.transfer.remoteFolder ?? '',
+                            })}
+                            {run.receipt.status !== 'none' &&
+                              ` · ${t(`history.receipt.${run.receipt.status}`)}`}
+                          </p>
+                          {run.error && <p className="notice notice--error">{run.error.message}</p>}
+                          {run.outputFiles.length > 0 && (
+                            <>
+                              <h3>{t('history.files')}</h3>
+                              <ul className="list">
+                                {run.outputFiles.map(f => (
+                                  <li key={f.name} className="mono small">
+                                    {f.name} · {format.bytes(f.bytes)}
+                                  </li>
+                                ))}
+                              </ul>
+                            </>
+                          )}
+                          {issues.length > 0 && (
+                            <>
+                              <h3>{t('history.problems')}</h3>
+                              <ul className="list">
+                                {issues.map(([code, count]) => (
+                                  <li key={code}>{t(`issue.${code}` as MessageKey, { count })}</li>
+                                ))}
+                              </ul>
+                            </>
+                          )}
+                        </div>
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }
