@@ -14,6 +14,7 @@ import { createJobRunner, type RunSend } from '../../jobs/job-runner';
 import { createJobService } from '../../jobs/job-service';
 import { createJobStore } from '../../jobs/job-store';
 import { isJobLocked } from '../../jobs/job-lock';
+import { resolveDestination } from '../../settings/destination-store';
 import { nextRunAfter } from '../../jobs/next-run';
 import { createPipelineRunSend } from '../../jobs/pipeline-send';
 import { SecretStore } from '../../secrets/secret-store';
@@ -177,6 +178,8 @@ async function add({ home, io }: CommandContext, rest: readonly string[]): Promi
   const destination = values.destination.endsWith('.json')
     ? resolve(cwd, values.destination)
     : values.destination;
+  // A typo should fail now, not at 02:00.
+  await resolveDestination(home, destination);
   const job = await createJobStore(home).saveJob({
     name,
     source,

@@ -35,7 +35,7 @@ describe('courier jobs', () => {
       '--pattern',
       'export-*.csv',
       '--destination',
-      'Acme',
+      'hello-customer',
       '--mapping',
       mappingFile,
       '--schedule',
@@ -54,7 +54,7 @@ describe('courier jobs', () => {
       '--source',
       join(root, 'weekly.csv'),
       '--destination',
-      'Acme',
+      'hello-customer',
       '--mapping',
       'Email=mail,Language=lang',
       '--schedule',
@@ -127,7 +127,7 @@ describe('courier jobs', () => {
   });
 
   it('refuses bad arguments with exit code 2 and plain errors with exit code 1', async () => {
-    expect((await courier('jobs', 'add', 'X', '--destination', 'Acme')).code).toBe(2);
+    expect((await courier('jobs', 'add', 'X', '--destination', 'hello-customer')).code).toBe(2);
     expect(
       (
         await courier(
@@ -141,12 +141,12 @@ describe('courier jobs', () => {
           '--pattern',
           '*',
           '--destination',
-          'Acme'
+          'hello-customer'
         )
       ).code
     ).toBe(2);
     expect(
-      (await courier('jobs', 'add', 'X', '--watch', 'dir', '--destination', 'Acme')).code
+      (await courier('jobs', 'add', 'X', '--watch', 'dir', '--destination', 'hello-customer')).code
     ).toBe(2);
     expect(
       (
@@ -157,7 +157,7 @@ describe('courier jobs', () => {
           '--source',
           'a.csv',
           '--destination',
-          'Acme',
+          'hello-customer',
           '--invalid',
           'maybe'
         )
@@ -186,13 +186,13 @@ describe('courier jobs', () => {
       '--source',
       'a.csv',
       '--destination',
-      'Acme',
+      'hello-customer',
       '--schedule',
       'now and then'
     );
     expect(schedule.code).toBe(1);
     expect(schedule.err).toContain('did not understand the schedule');
-    await courier('jobs', 'add', 'X', '--source', 'a.csv', '--destination', 'Acme');
+    await courier('jobs', 'add', 'X', '--source', 'a.csv', '--destination', 'hello-customer');
     const duplicate = await courier(
       'jobs',
       'add',
@@ -200,10 +200,13 @@ describe('courier jobs', () => {
       '--source',
       'b.csv',
       '--destination',
-      'Acme'
+      'hello-customer'
     );
     expect(duplicate.code).toBe(1);
     expect(duplicate.err).toContain('already exists');
+    const typo = await courier('jobs', 'add', 'Y', '--source', 'a.csv', '--destination', 'Hello Custmer');
+    expect(typo.code).toBe(1);
+    expect(typo.err).toContain('There is no destination called “Hello Custmer”');
     const missing = await courier('jobs', 'run', 'Nope', '--json');
     expect(missing.code).toBe(1);
     expect(JSON.parse(missing.out)).toEqual({
@@ -222,11 +225,11 @@ describe('courier jobs', () => {
       '--source',
       source,
       '--destination',
-      'Not configured',
+      'hello-customer',
       '--schedule',
       'every 15 minutes'
     );
-    await courier('jobs', 'add', 'Manual', '--source', source, '--destination', 'Not configured');
+    await courier('jobs', 'add', 'Manual', '--source', source, '--destination', 'hello-customer');
     // The job was saved an hour ago: four slots have passed since, and one run is made.
     const file = join(home, 'jobs.json');
     const stored = JSON.parse(await readFile(file, 'utf8'));
@@ -239,16 +242,16 @@ describe('courier jobs', () => {
         trigger: string;
         job: { name: string };
         outcome: string;
-        error: { message: string };
+        error: { code: string };
       }[];
     };
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({
       trigger: 'job',
       job: { name: 'Quarterly' },
-      outcome: 'failed',
+      outcome: 'held',
     });
-    expect(runs[0]!.error.message).toContain('Not configured');
+    expect(runs[0]!.error.code).toBe('send.nothing-to-send');
     expect(due.code).not.toBe(0);
 
     const again = await courier('jobs', 'run-due');
