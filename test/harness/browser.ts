@@ -323,5 +323,7 @@ export async function saveScreenshot(
   const dir = join(root, 'docs/screenshots');
   await mkdir(dir, { recursive: true });
   await page.emulateMedia({ colorScheme: theme });
+  // The screen from its top, whatever the test scrolled to.
+  await page.evaluate(() => document.getElementById('content')?.scrollTo(0, 0));
   await page.screenshot({ path: join(dir, `${screen}-${theme}.png`) });
 }

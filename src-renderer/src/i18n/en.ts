@@ -457,6 +457,11 @@ export const en = {
   'history.receipt.accepted': 'The platform accepted the file',
   'history.receipt.rejected': 'The platform rejected the file',
   'history.duration': 'Took {duration}',
+  'start.recentSends': 'Recent sends',
+  'start.noSends': 'Nothing sent yet.',
+  'start.noJobs': 'No scheduled job.',
+  'start.manage': 'Manage',
+  'start.nextRun': 'next {when}',
 } satisfies Record<string, Message>;
 
 /** A key of the catalogue. */

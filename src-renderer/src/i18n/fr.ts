@@ -462,4 +462,9 @@ export const fr: Messages = {
   'history.receipt.accepted': 'La plateforme a accepté le fichier',
   'history.receipt.rejected': 'La plateforme a refusé le fichier',
   'history.duration': 'Durée : {duration}',
+  'start.recentSends': 'Envois récents',
+  'start.noSends': 'Rien d’envoyé pour l’instant.',
+  'start.noJobs': 'Aucune tâche planifiée.',
+  'start.manage': 'Gérer',
+  'start.nextRun': 'prochaine le {when}',
 };

@@ -462,4 +462,9 @@ export const nl: Messages = {
   'history.receipt.accepted': 'Het platform heeft het bestand aanvaard',
   'history.receipt.rejected': 'Het platform heeft het bestand geweigerd',
   'history.duration': 'Duurde {duration}',
+  'start.recentSends': 'Recente verzendingen',
+  'start.noSends': 'Nog niets verstuurd.',
+  'start.noJobs': 'Geen geplande taak.',
+  'start.manage': 'Beheren',
+  'start.nextRun': 'volgende op {when}',
 };

@@ -1,5 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { CallResponse } from '../../../src-core/ipc/contract';
 import { api, errorMessage } from '../courier-api';
+import { OutcomeBadge } from './jobs-screen';
 import { useI18n } from '../i18n/i18n';
 import type { Screen } from '../shell';
 
@@ -9,8 +11,25 @@ export function StartScreen(props: {
   onOpen: (path: string) => void;
   go: (screen: Screen) => void;
 }) {
-  const { t } = useI18n();
+  const { t, format } = useI18n();
   const [pickError, setPickError] = useState<string | null>(null);
+  const [glance, setGlance] = useState<{
+    destinations: CallResponse<'destinations:list'>['destinations'];
+    jobs: CallResponse<'jobs:list'>['jobs'];
+    runs: CallResponse<'history:list'>;
+  } | null>(null);
+
+  // Destinations, jobs and recent sends at a glance; the drop zone works without them.
+  useEffect(() => {
+    Promise.all([
+      api().destinations.list(),
+      api().jobs.list(),
+      api().history.list({ limit: 5 }),
+    ]).then(
+      ([d, j, h]) => setGlance({ destinations: d.destinations, jobs: j.jobs, runs: h }),
+      () => setGlance(null)
+    );
+  }, []);
   const error = pickError ?? props.error;
 
   const choose = async () => {
@@ -45,6 +64,84 @@ export function StartScreen(props: {
         <p className="notice notice--error" role="alert">
           {error}
         </p>
+      )}
+      {glance && (
+        <div className="cards glance">
+          <section className="card" aria-labelledby="glance-destinations">
+            <h2 id="glance-destinations">{t('start.destinations')}</h2>
+            {glance.destinations.length === 0 ? (
+              <p className="muted">{t('start.noDestinations')}</p>
+            ) : (
+              <ul className="list">
+                {glance.destinations.slice(0, 5).map(d => (
+                  <li key={d.name}>
+                    {d.name} <span className="muted small">{d.transport.host}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <button
+              type="button"
+              className="button button--link"
+              onClick={() => props.go('destinations')}
+            >
+              {glance.destinations.length === 0 ? t('start.addDestination') : t('start.manage')}
+            </button>
+          </section>
+          <section className="card" aria-labelledby="glance-jobs">
+            <h2 id="glance-jobs">{t('start.recentJobs')}</h2>
+            {glance.jobs.length === 0 ? (
+              <p className="muted">{t('start.noJobs')}</p>
+            ) : (
+              <ul className="list">
+                {glance.jobs.slice(0, 5).map(j => (
+                  <li key={j.id}>
+                    {j.name}
+                    {j.nextRunAt && (
+                      <div className="muted small">
+                        {t('start.nextRun', { when: format.dateTime(j.nextRunAt) })}
+                      </div>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {glance.jobs.length > 0 && (
+              <button
+                type="button"
+                className="button button--link"
+                onClick={() => props.go('jobs')}
+              >
+                {t('start.manage')}
+              </button>
+            )}
+          </section>
+          <section className="card" aria-labelledby="glance-runs">
+            <h2 id="glance-runs">{t('start.recentSends')}</h2>
+            {glance.runs.length === 0 ? (
+              <p className="muted">{t('start.noSends')}</p>
+            ) : (
+              <ul className="list">
+                {glance.runs.map(r => (
+                  <li key={r.id}>
+                    <span className="mono small">{r.source?.fileName ?? '—'}</span>{' '}
+                    <OutcomeBadge outcome={r.outcome} />
+                    <div className="muted small">{format.dateTime(r.startedAt)}</div>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {glance.runs.length > 0 && (
+              <button
+                type="button"
+                className="button button--link"
+                onClick={() => props.go('history')}
+              >
+                {t('start.manage')}
+              </button>
+            )}
+          </section>
+        </div>
       )}
     </section>
   );
