@@ -76,6 +76,17 @@ export function textDecoder(encoding: TextEncoding): { write: (chunk: Buffer) =>
   return { write: chunk => decoder.write(chunk), end: () => decoder.end() ?? '' };
 }
 
+/** The LFs and the lone CRs (not followed by LF) in `text` before `end`. */
+function countBreaks(text: string, end: number): { lf: number; cr: number } {
+  let lf = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) lf++;
+  let cr = 0;
+  for (let i = text.indexOf('\r'); i !== -1 && i < end; i = text.indexOf('\r', i + 1)) {
+    if (text.charCodeAt(i + 1) !== 10) cr++;
+  }
+  return { lf, cr };
+}
+
 function byteLengthOf(encoding: TextEncoding): (text: string) => number {
   if (encoding === 'utf-8') return text => Buffer.byteLength(text, 'utf8');
   if (encoding === 'windows-1252') return text => text.length;
@@ -113,14 +124,21 @@ export async function* streamCsvBatches(plan: CsvPlan, options: CsvStreamOptions
   let bytesRead = from.byteOffset;
   let rest = '';
 
-  const take = (records: string[][], out: SourceRow[]): void => {
+  // `scan`: 0 when the batch has no line break inside a cell (every line is one record), 1 when
+  // cells may hold LFs only, 2 when they may also hold lone CRs. Looking for breaks in every cell
+  // costs as much as a fifth of the read, so it is done only where the batch's text says so.
+  const take = (records: string[][], out: SourceRow[], scan: 0 | 1 | 2): void => {
     for (let r = 0; r < records.length; r++) {
       const cells = records[r]!;
       const start = line;
       line++;
-      for (let c = 0; c < cells.length; c++) {
-        const cell = cells[c]!;
-        if (cell.length > 0 && (cell.indexOf('\n') !== -1 || cell.indexOf('\r') !== -1)) line += breaksIn(cell);
+      if (scan === 1) {
+        for (let c = 0; c < cells.length; c++) if (cells[c]!.indexOf('\n') !== -1) line += breaksIn(cells[c]!);
+      } else if (scan === 2) {
+        for (let c = 0; c < cells.length; c++) {
+          const cell = cells[c]!;
+          if (cell.indexOf('\n') !== -1 || cell.indexOf('\r') !== -1) line += breaksIn(cell);
+        }
       }
       const index = record++;
       // Most records end with a non-blank cell: check that before the full blank test.
@@ -148,7 +166,12 @@ export async function* streamCsvBatches(plan: CsvPlan, options: CsvStreamOptions
       const result = parser.parse(rest, 0, !final) as { data: string[][]; meta: { cursor: number } };
       const consumed = result.meta.cursor;
       const rows: SourceRow[] = [];
-      take(result.data, rows);
+      const { lf, cr } = countBreaks(rest, final ? rest.length : consumed);
+      // The file's last record may end without a line break: count it as if it had one.
+      const last = rest.charCodeAt(rest.length - 1);
+      const unterminated = final && rest.length > 0 && last !== 10 && last !== 13 ? 1 : 0;
+      const embedded = lf + cr + unterminated - result.data.length;
+      take(result.data, rows, embedded === 0 ? 0 : cr === 0 ? 1 : 2);
       if (consumed > 0) {
         if (options.onCheckpoint) restByte += byteLength(rest.slice(0, consumed));
         rest = rest.slice(consumed);
