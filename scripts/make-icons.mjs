@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 
 const assets = join(dirname(fileURLToPath(import.meta.url)), '..', 'assets');
+// Tray and notification icons ship as extra resources (electron-builder.yml: assets/tray → tray).
+const trayFolder = join(assets, 'tray');
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -201,36 +203,28 @@ const appLayers = [
   [scaled(planeFold, 0.64, 0.17, 0.18), paleBlue],
 ];
 
-mkdirSync(assets, { recursive: true });
+mkdirSync(trayFolder, { recursive: true });
 const written = [];
 const write = (name, size, rgba) => {
   writeFileSync(join(assets, name), encodePng(size, size, rgba));
   written.push(name);
 };
+const template = size =>
+  paint(size, [
+    [planeBody, black],
+    [planeFold, blackFold],
+  ]);
 for (const [state, layers] of Object.entries(trayLayers)) {
-  write(`tray-${state}.png`, 16, paintTray(16, layers));
-  write(`tray-${state}@2x.png`, 32, paintTray(32, layers));
-  write(`tray-${state}-32.png`, 32, paintTray(32, layers));
+  write(`tray/tray-${state}.png`, 16, paintTray(16, layers));
+  write(`tray/tray-${state}@2x.png`, 32, paintTray(32, layers));
 }
 // macOS menu bar: a black template image (the system tints it); the state shows in the tooltip.
-write(
-  'trayTemplate.png',
-  16,
-  paint(16, [
-    [planeBody, black],
-    [planeFold, blackFold],
-  ])
-);
-write(
-  'trayTemplate@2x.png',
-  32,
-  paint(32, [
-    [planeBody, black],
-    [planeFold, blackFold],
-  ])
-);
+write('tray/trayTemplate.png', 16, template(16));
+write('tray/trayTemplate@2x.png', 32, template(32));
+// Notifications show the app icon; it ships with the tray icons.
+write('tray/courier.png', 256, paint(256, appLayers));
+// The app icon (electron-builder makes the .ico and .icns from it) and small sizes.
 write('icon.png', 512, paint(512, appLayers));
-write('icon-256.png', 256, paint(256, appLayers));
 write('icon-32.png', 32, paint(32, appLayers));
 write('icon-16.png', 16, paint(16, appLayers));
 console.log(`Wrote ${written.length} icons to ${assets}: ${written.join(', ')}`);

@@ -31,8 +31,11 @@ export type BackgroundElectron = Readonly<{
 export type BackgroundDeps = Readonly<{
   electron: BackgroundElectron;
   jobs: AppJobs;
-  /** The folder holding the icons (`assets/` in development, the resources folder when packaged). */
-  assetsDir: string;
+  /**
+   * The folder of the tray and notification icons: `assets/tray` in development, `tray` in the
+   * packaged app's resources (electron-builder.yml copies it there).
+   */
+  iconsDir: string;
   openWindow: () => void;
   /** Opens the window on one run (a notification was clicked). */
   openRun: (runId: string) => void;
@@ -56,13 +59,13 @@ export type Background = Readonly<{
 
 /** The tray icon file for a state; macOS uses its black template image. */
 export function trayIconPath(
-  assetsDir: string,
+  iconsDir: string,
   state: TrayState,
   platform: NodeJS.Platform = process.platform
 ): string {
   return platform === 'darwin'
-    ? join(assetsDir, 'trayTemplate.png')
-    : join(assetsDir, `tray-${state}.png`);
+    ? join(iconsDir, 'trayTemplate.png')
+    : join(iconsDir, `tray-${state}.png`);
 }
 
 /**
@@ -82,7 +85,7 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
   const tray = new TrayService({
     createTray: path => electron.createTray(path),
     createMenu: template => electron.buildMenu(template),
-    iconPath: state => trayIconPath(deps.assetsDir, state, platform),
+    iconPath: state => trayIconPath(deps.iconsDir, state, platform),
     openWindow: () => {
       tray.acknowledge();
       deps.openWindow();
@@ -99,8 +102,8 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
       deps.openRun(runId);
     },
     notifyOnSuccess: deps.notifyOnSuccess ?? (() => successWanted),
-    ...(existsSync(join(deps.assetsDir, 'icon.png'))
-      ? { iconPath: join(deps.assetsDir, 'icon.png') }
+    ...(existsSync(join(deps.iconsDir, 'icon.png'))
+      ? { iconPath: join(deps.iconsDir, 'icon.png') }
       : {}),
   });
 
@@ -157,7 +160,10 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
   await service.start();
   await refresh();
   // Jobs added or changed from the command line while the app runs are picked up within a minute.
-  const poll = setInterval(() => void refresh().catch(() => undefined), deps.refreshEveryMs ?? 60_000);
+  const poll = setInterval(
+    () => void refresh().catch(() => undefined),
+    deps.refreshEveryMs ?? 60_000
+  );
   poll.unref();
   return {
     tray,

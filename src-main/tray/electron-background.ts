@@ -15,14 +15,14 @@ import { startBackground, type Background } from './background-app';
  * The Electron side of the background, kept thin: real Tray, Menu, Notification and powerMonitor
  * handed to `startBackground`, close-to-tray, and start at login.
  *
- * Call once the app is ready: `const bg = await installBackground({ home, assetsDir, … })`, then
+ * Call once the app is ready: `const bg = await installBackground({ home, iconsDir, … })`, then
  * `bg.keepInTray(window)` for the main window. Quitting is explicit (the tray's Quit, or the
  * app menu), so closing the window leaves Courier running in the tray.
  */
 export async function installBackground(options: {
   home: string;
-  /** `assets/` in development; the packaged resources' assets folder otherwise. */
-  assetsDir: string;
+  /** The tray icons: `assets/tray` in development, `join(process.resourcesPath, 'tray')` when packaged. */
+  iconsDir: string;
   showMainWindow: () => void;
   /** Opens the window on one run (the renderer shows it). */
   openRun: (runId: string) => void;
@@ -63,7 +63,7 @@ export async function installBackground(options: {
       },
     },
     jobs,
-    assetsDir: options.assetsDir,
+    iconsDir: options.iconsDir,
     openWindow: options.showMainWindow,
     openRun: options.openRun,
     quit: () => {

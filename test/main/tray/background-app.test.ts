@@ -12,7 +12,7 @@ import {
 } from '../../../src-main/tray/background-app';
 import type { TrayLike } from '../../../src-main/tray/tray-service';
 
-const assetsDir = join(__dirname, '../../../assets');
+const iconsDir = join(__dirname, '../../../assets/tray');
 
 class FakeTray implements TrayLike {
   image = '';
@@ -89,14 +89,14 @@ describe('background (schedules, tray, notifications) with fake Electron objects
         powerMonitor: { on: (event, listener) => power.set(event, listener) },
       },
       jobs,
-      assetsDir,
+      iconsDir,
       openWindow: () => opened.push('window'),
       openRun: id => opened.push(`run:${id}`),
       quit: () => opened.push('quit'),
       platform: 'linux',
     });
 
-    expect(tray!.image).toBe(join(assetsDir, 'tray-idle.png'));
+    expect(tray!.image).toBe(join(iconsDir, 'tray-idle.png'));
     expect(tray!.tooltip).toMatch(/^Courier — next: “Nightly” /);
     expect(power.has('resume')).toBe(true);
     power.get('resume')!();
@@ -110,14 +110,14 @@ describe('background (schedules, tray, notifications) with fake Electron objects
     expect(shown).toHaveLength(1);
     expect(shown[0]!.options.title).toBe('“Nightly” failed');
     expect(String(shown[0]!.options.body)).toContain('No such destination');
-    expect(tray!.image).toBe(join(assetsDir, 'tray-attention.png'));
+    expect(tray!.image).toBe(join(iconsDir, 'tray-attention.png'));
     expect(tray!.tooltip).toBe('Courier — needs you: “Nightly” failed');
 
     const [run] = await jobs.service.history.listRuns();
     expect(run).toMatchObject({ trigger: 'user', outcome: 'failed', job: { name: 'Nightly' } });
     shown[0]!.click();
     expect(opened).toEqual([`run:${run!.id}`]);
-    expect(tray!.image).toBe(join(assetsDir, 'tray-idle.png'));
+    expect(tray!.image).toBe(join(iconsDir, 'tray-idle.png'));
 
     (tray!.template.find(i => i.label === 'Pause all jobs')!.click as unknown as () => void)();
     expect(jobs.service.scheduler.paused).toBe(true);
@@ -134,15 +134,15 @@ describe('background (schedules, tray, notifications) with fake Electron objects
       title: '“Nightly”: the platform rejected the file',
       body: 'Digitaleo rejected the file. Click to see the run.',
     });
-    expect(tray!.image).toBe(join(assetsDir, 'tray-attention.png'));
+    expect(tray!.image).toBe(join(iconsDir, 'tray-attention.png'));
     background.stop();
     background = null;
     expect(tray!.destroyed).toBe(true);
   });
 
   it('uses the template image on macOS and finds the file a second launch was given', async () => {
-    expect(trayIconPath(assetsDir, 'running', 'darwin')).toBe(join(assetsDir, 'trayTemplate.png'));
-    expect(trayIconPath(assetsDir, 'running', 'win32')).toBe(join(assetsDir, 'tray-running.png'));
+    expect(trayIconPath(iconsDir, 'running', 'darwin')).toBe(join(iconsDir, 'trayTemplate.png'));
+    expect(trayIconPath(iconsDir, 'running', 'win32')).toBe(join(iconsDir, 'tray-running.png'));
     await writeFile(join(root, 'drop.xlsx'), 'x');
     expect(fileFromArgv(['/opt/Courier/courier', '--hidden', 'drop.xlsx'], root)).toBe(
       join(root, 'drop.xlsx')

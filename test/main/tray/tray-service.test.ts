@@ -39,7 +39,7 @@ class FakeTray implements TrayLike {
 }
 
 const assets = join(__dirname, '../../../assets');
-const iconPath = (state: TrayState) => join(assets, `tray-${state}.png`);
+const iconPath = (state: TrayState) => join(assets, 'tray', `tray-${state}.png`);
 
 function setup() {
   let tray: FakeTray | null = null;
@@ -153,9 +153,11 @@ describe('TrayService', () => {
     };
     for (const state of ['idle', 'running', 'attention']) {
       expect(existsSync(iconPath(state as TrayState))).toBe(true);
-      expect(size(join(assets, `tray-${state}.png`))).toEqual([16, 16]);
-      expect(size(join(assets, `tray-${state}@2x.png`))).toEqual([32, 32]);
+      expect(size(join(assets, 'tray', `tray-${state}.png`))).toEqual([16, 16]);
+      expect(size(join(assets, 'tray', `tray-${state}@2x.png`))).toEqual([32, 32]);
     }
+    expect(size(join(assets, 'tray', 'trayTemplate@2x.png'))).toEqual([32, 32]);
+    expect(size(join(assets, 'tray', 'courier.png'))).toEqual([256, 256]);
     expect(size(join(assets, 'icon.png'))).toEqual([512, 512]);
   });
 });
