@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,6 +86,27 @@ describe('preview', () => {
     await expect
       .poll(() => page.getByTestId('row-count').textContent(), { timeout: 20_000 })
       .toBe('5 rows');
+    await app.close();
+  });
+
+  it('says in plain words what is wrong with a file it cannot read, and offers another', async () => {
+    const file = join(dir, 'contract.pdf');
+    await writeFile(
+      file,
+      Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from([0, 1, 2, 0xff, 0xfe, 0, 0, 7])])
+    );
+    const app = await harness.openApp({ locale: 'nl-BE' });
+    const { page } = app;
+    await page.getByRole('heading', { name: 'Bestand versturen' }).waitFor();
+    await dropFile(page, file);
+    const alert = page.getByRole('alert');
+    await alert.waitFor({ timeout: 20_000 });
+    const message = (await alert.textContent()) ?? '';
+    expect(message).toContain('contract.pdf');
+    expect(message).not.toMatch(/unexpected|Error:|at \w+ \(/i);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Ander bestand openen' }).click();
+    await page.getByRole('heading', { name: 'Bestand versturen' }).waitFor();
     await app.close();
   });
 
