@@ -166,12 +166,14 @@ export async function* streamCsvBatches(plan: CsvPlan, options: CsvStreamOptions
       const result = parser.parse(rest, 0, !final) as { data: string[][]; meta: { cursor: number } };
       const consumed = result.meta.cursor;
       const rows: SourceRow[] = [];
-      const { lf, cr } = countBreaks(rest, final ? rest.length : consumed);
-      // The file's last record may end without a line break: count it as if it had one.
-      const last = rest.charCodeAt(rest.length - 1);
-      const unterminated = final && rest.length > 0 && last !== 10 && last !== 13 ? 1 : 0;
-      const embedded = lf + cr + unterminated - result.data.length;
-      take(result.data, rows, embedded === 0 ? 0 : cr === 0 ? 1 : 2);
+      // Every record of a non-final batch ends with one line break: any more sit inside cells.
+      // The final call holds only the last record (maybe without a break): always look in it.
+      let scan: 0 | 1 | 2 = 2;
+      if (!final) {
+        const { lf, cr } = countBreaks(rest, consumed);
+        scan = lf + cr === result.data.length ? 0 : cr === 0 ? 1 : 2;
+      }
+      take(result.data, rows, scan);
       if (consumed > 0) {
         if (options.onCheckpoint) restByte += byteLength(rest.slice(0, consumed));
         rest = rest.slice(consumed);

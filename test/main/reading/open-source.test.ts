@@ -48,4 +48,22 @@ describe('openSource on text exports', () => {
       [5, '2', '3'],
     ]);
   });
+
+  it('numbers lines exactly whatever line breaks cells hold, up to a last line without a break', async () => {
+    // Rows 0–999 hold no break in a cell, 1000–1999 LFs, 2000–2499 CRLFs and lone CRs (the
+    // reader looks for breaks in cells only where a batch's text shows there are some).
+    let text = 'id,note\r\n';
+    let line = 2;
+    const expected: number[] = [];
+    for (let i = 0; i < 2500; i++) {
+      expected.push(line);
+      const note = i < 1000 ? 'plain' : i < 2000 ? (i % 3 === 0 ? '"a\nb"' : 'x') : i % 8 === 0 ? '"a\r\nb\rc"' : i % 8 === 4 ? '"a\rb"' : 'y';
+      line += 1 + (note.match(/\r\n|\r|\n/g) ?? []).length;
+      text += `${i},${note}${i < 2499 ? '\r\n' : ''}`;
+    }
+    const source = await openSource(await file('lines.csv', text));
+    const rows = await all(source.rows());
+    expect(rows.map(r => r.line)).toEqual(expected);
+    expect(rows[2000]!.cells).toEqual(['2000', 'a\r\nb\rc']);
+  });
 });
