@@ -420,7 +420,8 @@ export function createPreparation(input: PreparationInput): Preparation {
   };
 
   const newPart = () => {
-    const initial = Math.min(1 << 20, Math.max(1024, (maxBytes === Infinity ? 1 << 20 : maxBytes) >> 2));
+    // A small byte-limited part (Hello Customer's 1 MB) gets its whole size at once; others grow.
+    const initial = Math.min(maxBytes === Infinity ? 1 << 20 : maxBytes + (1 << 16), 1 << 20);
     const part = { bytes: new ByteBuilder(initial, false), rows: 0 };
     if (never) part.bytes.watch = watchNever;
     part.bytes.append(headerBytes);
@@ -453,8 +454,9 @@ export function createPreparation(input: PreparationInput): Preparation {
     }
     const names = fileNames(d.fileName, parts.length, { now: input.now, variables: d.variables }, input.alreadySentNames ?? []);
     const files: PreparedFile[] = parts.map((p, i) => {
-      // A view, not a copy: a 100 MB file is not duplicated at the end.
-      const bytes = p.bytes.bytes.subarray(0, p.bytes.length);
+      // A view, not a copy, so a 100 MB file is not duplicated at the end; but a copy when the
+      // buffer is mostly empty, so a small file does not keep a big buffer alive.
+      const bytes = p.bytes.length * 2 < p.bytes.bytes.length ? p.bytes.bytes.slice(0, p.bytes.length) : p.bytes.bytes.subarray(0, p.bytes.length);
       if (!out.zip) return { name: names[i]!, rows: p.rows, bytes, innerName: null };
       const inner = names[i]!;
       // One file at the root of the zip, as Digitaleo requires; the zip carries the send time.
@@ -499,6 +501,7 @@ function hashInto(text: string): void {
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
     if (c >= 65 && c <= 90) c += 32;
+    else if (c >= 128) c = lowerChar(c);
     h1 = Math.imul(h1 ^ c, 0x01000193);
     h2 = (Math.imul(h2, 31) + c) | 0;
   }
@@ -512,9 +515,20 @@ function duplicateKeyPart(column: TargetColumn, value: string, country: string):
     const check = checkPhone(value, country);
     return check.valid ? check.international : value;
   }
-  const v = value.trim();
-  // ASCII case is folded by the hash; other letters (É, Ü…) need the full rule.
-  return /[^ -~]/.test(v) ? v.toLowerCase() : v;
+  // Case is folded by the hash itself; only surrounding spaces need going.
+  return value.length > 0 && (isSpace(value.charCodeAt(0)) || isSpace(value.charCodeAt(value.length - 1))) ? value.trim() : value;
+}
+
+const lowered = new Map<number, number>();
+/** The lower-case form of one non-ASCII UTF-16 unit (É → é), remembered. */
+function lowerChar(c: number): number {
+  let l = lowered.get(c);
+  if (l === undefined) {
+    const lower = String.fromCharCode(c).toLowerCase();
+    l = lower.length === 1 ? lower.charCodeAt(0) : c;
+    lowered.set(c, l);
+  }
+  return l;
 }
 
 /** Prepares a whole set of rows at once (tests, small files). */
