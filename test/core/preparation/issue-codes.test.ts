@@ -101,6 +101,9 @@ describe('every issue code, with real-world values', () => {
     const mixed = prepare(d, ['Email', 'Language'], [['a@example.be', 'EN'], ['b@example.be', 'Français'], ['A@example.be', 'nl-BE'], ['c@example.be', 'Klingon'], ['b@example.be', 'EN']]);
     expect(codes(mixed)).toEqual(['1:Language:language.normalised', '2:Language:language.normalised', '2:-:duplicate.key', '3:Language:language.invalid', '4:-:duplicate.key']);
     expect(mixed.summary).toEqual({ 'language.normalised': 2, 'language.invalid': 1, 'duplicate.key': 2 });
+    // Accented capitals fold too; surrounding spaces do not make a different address.
+    const accents = prepare(d, ['Email', 'Language'], [['élodie@exemple.fr', 'FR'], [' Élodie@Exemple.FR ', 'FR'], ['elodie@exemple.fr', 'FR']]);
+    expect(codes(accents)).toEqual(['1:-:duplicate.key']);
   });
 
   it('output.delimiter and output.line-break: values a no-quote semicolon file cannot hold', () => {
