@@ -1,24 +1,37 @@
 import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-
-const here = fileURLToPath(new URL('.', import.meta.url));
+import type { EventChannel, EventPayload } from '../src-core/ipc/contract';
 import { registerIpc, sendEvent } from './ipc/electron-ipc';
 import { createWindow } from './windows/window-factory';
 import { createMainHandlers } from './services/main-handlers';
 import { ensureHome, resolveHome } from './settings/home';
+import { installBackground } from './tray/electron-background';
+import { fileFromArgv } from './tray/background-app';
+import { resumeQueue } from './transfers/upload-files';
+import { SecretStore } from './secrets/secret-store';
+import { installCrashRedaction } from './logging/crash';
 
 /**
  * The Electron entry point: deliberately thin. It wires Electron objects to the services in
- * `services/`, which hold the logic and run under plain Node in the tests.
+ * `services/`, `tray/`, `jobs/` and `transfers/`, which hold the logic and run under plain Node in
+ * the tests.
  */
 
+const here = fileURLToPath(new URL('.', import.meta.url));
 const windows = new Set<BrowserWindow>();
 let mainWindow: BrowserWindow | null = null;
+let keepInTray: ((window: BrowserWindow) => void) | null = null;
+/** A file to open once the window's page is ready (launch argument or second launch). */
+let pendingFile: string | null = fileFromArgv(process.argv, process.cwd());
 
 function pageUrl(): string {
   // electron-vite sets this while developing; the built app loads its bundled page.
   return process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(here, '../renderer/index.html')).href;
+}
+
+function emit<E extends EventChannel>(channel: E, payload: EventPayload<E>): void {
+  sendEvent([...windows].map(w => w.webContents), channel, payload);
 }
 
 function showMainWindow(): void {
@@ -26,6 +39,7 @@ function showMainWindow(): void {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.show();
     mainWindow.focus();
+    openPendingFile();
     return;
   }
   mainWindow = createWindow(BrowserWindow, {
@@ -34,27 +48,41 @@ function showMainWindow(): void {
     openExternal: url => void shell.openExternal(url),
   });
   windows.add(mainWindow);
+  keepInTray?.(mainWindow);
   const created = mainWindow;
+  created.webContents.once('did-finish-load', openPendingFile);
   created.on('closed', () => {
     windows.delete(created);
     if (mainWindow === created) mainWindow = null;
   });
 }
 
+function openPendingFile(): void {
+  if (!pendingFile || !mainWindow || mainWindow.webContents.isLoading()) return;
+  emit('app:open-file', { path: pendingFile });
+  pendingFile = null;
+}
+
 if (!app.requestSingleInstanceLock()) {
+  // One instance only: the first one gets our arguments (and the file, if any) and shows itself.
   app.quit();
 } else {
-  app.on('second-instance', () => showMainWindow());
+  installCrashRedaction();
+  app.on('second-instance', (_event, argv, cwd) => {
+    pendingFile = fileFromArgv(argv, cwd) ?? pendingFile;
+    showMainWindow();
+  });
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', event => event.preventDefault());
   });
   void app.whenReady().then(async () => {
     const home = await ensureHome(resolveHome(undefined));
+    const secrets = new SecretStore();
     const handlers = createMainHandlers({
       home,
       appVersion: app.getVersion(),
       locale: app.getLocale(),
-      emit: (channel, payload) => sendEvent([...windows].map(w => w.webContents), channel, payload),
+      emit,
       pickFile: async () => {
         const options: Electron.OpenDialogOptions = {
           properties: ['openFile'],
@@ -72,10 +100,27 @@ if (!app.requestSingleInstanceLock()) {
       webContentsIds: () => new Set([...windows].map(w => w.webContents.id)),
       allowedOrigins: devOrigin ? [devOrigin] : ['file://'],
     });
-    showMainWindow();
+
+    // The tray, schedules and notifications; closing the window leaves Courier in the tray.
+    const background = await installBackground({
+      home,
+      iconsDir: app.isPackaged ? join(process.resourcesPath, 'tray') : join(here, '../../assets/tray'),
+      showMainWindow,
+      openRun: id => {
+        showMainWindow();
+        emit('history:show', { id });
+      },
+    });
+    keepInTray = background.keepInTray;
+    if (mainWindow) keepInTray(mainWindow);
+
+    // Uploads cut short by a quit, a crash or a sleeping laptop continue from what the server has.
+    void resumeQueue({ home, secrets }).catch(() => undefined);
+
+    // Started at login: stay in the tray until the user opens the window.
+    if (!process.argv.includes('--hidden')) showMainWindow();
     app.on('activate', () => showMainWindow());
   });
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
-  });
+  // Courier keeps running in the tray when its windows close; quitting is explicit.
+  app.on('window-all-closed', () => undefined);
 }

@@ -83,6 +83,8 @@ export const calls = {
 
 export const events = {
   'app:notice': z.object({ message: z.string() }),
+  /** A second launch (or a file dropped on the app icon) asks the window to open this file. */
+  'app:open-file': z.object({ path: z.string() }),
   ...jobEvents,
   ...sendEvents,
   ...transferEvents,
