@@ -125,6 +125,12 @@ describe('drop, map, review, send to FTPS', () => {
     await expect.poll(() => page.getByTestId('ready-count').textContent(), wait).toBe('5');
     expect(await page.getByTestId('left-out-count').textContent()).toBe('1');
     expect(await page.locator('[data-code="email.invalid"]').count()).toBe(0);
+    // The rows that will not go are saved for whoever made the export.
+    await page.getByRole('button', { name: 'Save the rows that will not be sent' }).click();
+    await expect.poll(() => page.getByText(/^1 row saved to /).count(), wait).toBe(1);
+    const rejected = await readFile(join(dir, 'crm export-rejected.csv'), 'utf8');
+    expect(rejected).toContain('Dirk');
+    expect(rejected).not.toContain('Anne');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await saveScreenshot(page, 'review', 'light');
     await saveScreenshot(page, 'review', 'dark');
@@ -183,6 +189,11 @@ describe('drop, map, review, send to FTPS', () => {
     // Running it now finds the same file already delivered: nothing is sent twice.
     await job.getByRole('button', { name: /Run now/ }).click();
     await expect.poll(() => job.locator('td').nth(1).textContent(), wait).not.toBe('Never');
+    await page.getByRole('button', { name: 'Pause all jobs' }).click();
+    await page.getByText('All scheduled runs are paused.').waitFor(wait);
+    expect(await job.locator('td').nth(2).textContent()).toBe('—');
+    await page.getByRole('button', { name: 'Resume all jobs' }).click();
+    await expect.poll(() => job.locator('td').nth(2).textContent(), wait).toMatch(/02:00/);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await saveScreenshot(page, 'jobs', 'light');
     await saveScreenshot(page, 'jobs', 'dark');
