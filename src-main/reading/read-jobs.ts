@@ -31,7 +31,8 @@ export async function runReadJob(request: ReadJob, context: Context): Promise<Re
     case 'read-workbook':
       return readWorkbook(request, {
         signal: context.signal,
-        progress: p => context.progress({ bytesRead: 0, totalBytes: 0, rowsRead: p.rowsRead, checkpoints: [], preview: p.preview }),
+        // Bytes as thousandths of the sheet: the caller scales them to the file's size.
+        progress: p => context.progress({ bytesRead: Math.round(p.fraction * 1000), totalBytes: 1000, rowsRead: p.rowsRead, checkpoints: [], preview: p.preview }),
       });
   }
 }

@@ -138,8 +138,8 @@ function indexWorkbook(source: OpenedSource, plan: WorkbookPlan, options: IndexO
   if (!reading) throw new CourierError('read.not-open', 'This workbook is no longer open. Open it again.');
   const dataRows = (records: number) => Math.max(0, records - plan.headerRecord - 1);
   let state: IndexProgress = { bytesRead: 0, totalBytes: source.sizeBytes, rowsRead: dataRows(reading.rowsRead()), done: false };
-  const stop = reading.listen(records => {
-    state = { bytesRead: 0, totalBytes: source.sizeBytes, rowsRead: dataRows(records), done: false };
+  const stop = reading.listen((records, fraction) => {
+    state = { bytesRead: Math.round(fraction * source.sizeBytes), totalBytes: source.sizeBytes, rowsRead: dataRows(records), done: false };
     options.onProgress?.(state);
   });
   let positions: RecordsPosition[] = [];

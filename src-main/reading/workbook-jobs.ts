@@ -33,7 +33,7 @@ export type RecordsCheckpoint = Readonly<{ byteOffset: number; record: number }>
 export type ReadWorkbookResult = Readonly<{ sheets: string[]; sheet: string; recordCount: number; checkpoints: RecordsCheckpoint[] }>;
 export type WorkbookPreview = Readonly<{ sheets: string[]; sheet: string; records: RawRecord[] }>;
 
-export type WorkbookProgress = Readonly<{ rowsRead: number; preview?: WorkbookPreview }>;
+export type WorkbookProgress = Readonly<{ rowsRead: number; /** How far through the sheet, 0–1. */ fraction: number; preview?: WorkbookPreview }>;
 
 type JobContext = { progress: (p: WorkbookProgress) => void; signal: AbortSignal };
 
@@ -131,10 +131,18 @@ async function eachXlsxSheet(
   target: WorkbookTarget,
   sheets: readonly XlsxSheet[],
   signal: AbortSignal,
-  visit: (worksheetName: string, records: SheetRecords) => Promise<boolean>
+  visit: (worksheetName: string, records: SheetRecords) => Promise<boolean>,
+  onFraction?: (fraction: number) => void
 ): Promise<void> {
-  const parts = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml', ...sheets.map(s => `xl/worksheets/sheet${s.fileNo}.xml`)];
-  const input = reorderedZip(target.path, target.fileName, target.entries, parts);
+  const sheetParts = sheets.map(s => `xl/worksheets/sheet${s.fileNo}.xml`);
+  const parts = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml', ...sheetParts];
+  const total = target.entries.filter(e => sheetParts.includes(e.name)).reduce((sum, e) => sum + e.compressedSize, 0);
+  let done = 0;
+  const input = reorderedZip(target.path, target.fileName, target.entries, parts, (name, bytes) => {
+    if (!name.startsWith('xl/worksheets/')) return;
+    done += bytes;
+    if (total > 0) onFraction?.(done / total);
+  });
   // Loaded on demand: exceljs takes most of a second to load, and text files never need it.
   const { default: excel } = await import('exceljs');
   const reader = new excel.stream.xlsx.WorkbookReader(input, {
@@ -169,7 +177,7 @@ async function readXls(target: WorkbookTarget): Promise<XLSX.WorkBook> {
   }
 }
 
-function xlsRecords(book: XLSX.WorkBook, name: string, fileName: string, signal: AbortSignal): SheetRecords {
+function xlsRecords(book: XLSX.WorkBook, name: string, fileName: string, signal: AbortSignal, onFraction?: (fraction: number) => void): SheetRecords {
   const sheet = book.Sheets[name] as XLSX.DenseWorkSheet | undefined;
   const rows: XLSX.CellObject[][] = sheet?.['!data'] ?? [];
   const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
@@ -177,6 +185,7 @@ function xlsRecords(book: XLSX.WorkBook, name: string, fileName: string, signal:
     async *[Symbol.asyncIterator]() {
       for (let r = 0; r < rows.length; r++) {
         if (signal.aborted) throw cancelled();
+        if (r % 1000 === 0) onFraction?.(r / rows.length);
         const row = rows[r];
         if (!row) continue;
         if (row.length > readLimits.maxColumns * 4) throw readError('too-many-columns', fileName, row.length.toLocaleString('en'));
@@ -202,10 +211,14 @@ export async function readWorkbook(job: ReadWorkbookJob, context: JobContext): P
   let bytes = 0;
   let count = 0;
   let lastReport = 0;
+  let fraction = 0;
+  const setFraction = (f: number) => {
+    fraction = f;
+  };
   const sendPreview = () => {
     if (previewSent || chosen === null) return;
     previewSent = true;
-    context.progress({ rowsRead: count, preview: { sheets, sheet: chosen, records: first } });
+    context.progress({ rowsRead: count, fraction, preview: { sheets, sheet: chosen, records: first } });
   };
   const write = async (record: RawRecord) => {
     if (count % job.checkpointEvery === 0) checkpoints.push({ byteOffset: bytes, record: count });
@@ -220,7 +233,7 @@ export async function readWorkbook(job: ReadWorkbookJob, context: JobContext): P
     const now = Date.now();
     if (previewSent && now - lastReport > 100) {
       lastReport = now;
-      context.progress({ rowsRead: count });
+      context.progress({ rowsRead: count, fraction });
     }
   };
   // Copies a sheet if it has records; says whether it did (then it is the sheet read).
@@ -237,16 +250,22 @@ export async function readWorkbook(job: ReadWorkbookJob, context: JobContext): P
       sheets = [...book.SheetNames];
       if (job.sheet !== undefined && !sheets.includes(job.sheet)) throw readError('sheet-not-found', job.fileName, job.sheet);
       for (const name of job.sheet !== undefined ? [job.sheet] : sheets) {
-        if (await copy(name, xlsRecords(book, name, job.fileName, context.signal))) break;
+        if (await copy(name, xlsRecords(book, name, job.fileName, context.signal, setFraction))) break;
       }
     } else {
       const wanted = job.sheet !== undefined ? job.sheets.filter(s => s.name === job.sheet) : job.sheets;
       if (wanted.length === 0) throw readError('sheet-not-found', job.fileName, job.sheet ?? '');
       // The sheets arrive in workbook order, so the first one with a record is the one to read.
-      await eachXlsxSheet(job, wanted, context.signal, async (worksheetName, records) => {
-        const sheet = wanted.find(s => isSheet(worksheetName, s));
-        return !(sheet && (await copy(sheet.name, records)));
-      });
+      await eachXlsxSheet(
+        job,
+        wanted,
+        context.signal,
+        async (worksheetName, records) => {
+          const sheet = wanted.find(s => isSheet(worksheetName, s));
+          return !(sheet && (await copy(sheet.name, records)));
+        },
+        setFraction
+      );
     }
     if (chosen === null) throw readError('sheet-empty', job.fileName, job.sheet !== undefined ? `sheet “${job.sheet}”` : '');
   } catch (error) {
@@ -256,6 +275,6 @@ export async function readWorkbook(job: ReadWorkbookJob, context: JobContext): P
   sendPreview();
   out.end();
   await once(out, 'close');
-  context.progress({ rowsRead: count });
+  context.progress({ rowsRead: count, fraction: 1 });
   return { sheets, sheet: chosen, recordCount: count, checkpoints };
 }

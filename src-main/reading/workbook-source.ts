@@ -31,8 +31,8 @@ export type WorkbookPlan = Readonly<{
 export type WorkbookReading = Readonly<{
   done: Promise<ReadWorkbookResult>;
   rowsRead: () => number;
-  /** Calls `listener` with the number of records read so far; returns an unsubscribe function. */
-  listen: (listener: (recordsRead: number) => void) => () => void;
+  /** Calls `listener` with the records read so far and how far through the sheet (0–1); returns an unsubscribe function. */
+  listen: (listener: (recordsRead: number, fraction: number) => void) => () => void;
   dispose: () => Promise<void>;
 }>;
 
@@ -100,7 +100,7 @@ export async function openWorkbook(
   track(folder);
   const recordsFile = join(folder, 'records.jsonl');
   const controller = new AbortController();
-  const listeners = new Set<(recordsRead: number) => void>();
+  const listeners = new Set<(recordsRead: number, fraction: number) => void>();
   let recordsRead = 0;
   let previewArrived: (preview: WorkbookPreview) => void = () => undefined;
   let previewFailed: (error: unknown) => void = () => undefined;
@@ -125,7 +125,8 @@ export async function openWorkbook(
     onProgress: p => {
       recordsRead = p.rowsRead;
       if (p.preview) previewArrived(p.preview);
-      for (const listener of listeners) listener(recordsRead);
+      const fraction = p.totalBytes > 0 ? p.bytesRead / p.totalBytes : 0;
+      for (const listener of listeners) listener(recordsRead, fraction);
     },
   });
   done.catch(previewFailed);
@@ -213,7 +214,9 @@ export async function* readWorkbookRows(
 ): AsyncGenerator<SourceRow[]> {
   const onProgress = options.onProgress;
   const dataRows = (records: number) => Math.max(0, records - plan.headerRecord - 1);
-  const stop = onProgress ? reading.listen(n => onProgress({ bytesRead: 0, totalBytes, rowsRead: dataRows(n) })) : undefined;
+  const stop = onProgress
+    ? reading.listen((n, fraction) => onProgress({ bytesRead: Math.round(fraction * totalBytes), totalBytes, rowsRead: dataRows(n) }))
+    : undefined;
   try {
     await reading.done;
   } finally {

@@ -166,7 +166,14 @@ export async function readEntry(path: string, fileName: string, entry: ZipEntry,
  * Local headers are rewritten with the sizes from the central directory, so entries written
  * with trailing data descriptors read the same.
  */
-export function reorderedZip(path: string, fileName: string, entries: readonly ZipEntry[], names: readonly string[]): Readable {
+export function reorderedZip(
+  path: string,
+  fileName: string,
+  entries: readonly ZipEntry[],
+  names: readonly string[],
+  /** Told of every chunk of compressed bytes handed on, by entry (progress of a big sheet). */
+  onBytes?: (entryName: string, bytes: number) => void
+): Readable {
   async function* bytes(): AsyncGenerator<Buffer> {
     for (const name of names) {
       const entry = entries.find(e => e.name === name);
@@ -184,7 +191,10 @@ export function reorderedZip(path: string, fileName: string, entries: readonly Z
       header.writeUInt16LE(nameBytes.length, 26);
       yield Buffer.concat([header, nameBytes]);
       if (entry.compressedSize === 0) continue;
-      yield* createReadStream(path, { start, end: start + entry.compressedSize - 1 }) as AsyncIterable<Buffer>;
+      for await (const chunk of createReadStream(path, { start, end: start + entry.compressedSize - 1 }) as AsyncIterable<Buffer>) {
+        onBytes?.(entry.name, chunk.length);
+        yield chunk;
+      }
     }
   }
   return Readable.from(bytes(), { objectMode: false });

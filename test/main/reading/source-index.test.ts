@@ -116,4 +116,30 @@ describe('indexSource on workbooks', () => {
     await source.dispose?.();
     await expect(access(source.plan.kind === 'workbook' ? source.plan.workbook.recordsFile : '')).rejects.toThrow();
   });
+
+  it('reports how far through a big sheet the pass is, in bytes of the file', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const path = join(dir, 'big.xlsx');
+    const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
+    const sheet = book.addWorksheet('Contacts');
+    sheet.addRow(['Email', 'Name', 'City']).commit();
+    for (let i = 0; i < 10_000; i++) sheet.addRow([`u${i}@x.be`, `Zoë ${i}`, 'Liège']).commit();
+    sheet.commit();
+    await book.commit();
+    const source = await openSource(path);
+    const seen: IndexProgress[] = [];
+    const index = indexSource(source, { onProgress: p => seen.push(p) });
+    expect(await index.finished).toBe(10_000);
+    for (let i = 1; i < seen.length; i++) {
+      expect(seen[i]!.bytesRead).toBeGreaterThanOrEqual(seen[i - 1]!.bytesRead);
+      expect(seen[i]!.rowsRead).toBeGreaterThanOrEqual(seen[i - 1]!.rowsRead);
+    }
+    expect(seen.every(p => p.bytesRead <= source.sizeBytes && p.totalBytes === source.sizeBytes)).toBe(true);
+    expect(seen.at(-1)).toEqual({ bytesRead: source.sizeBytes, totalBytes: source.sizeBytes, rowsRead: 10_000, done: true, rowCount: 10_000 });
+    expect((await index.getRows(9_998, 10_000)).map(r => [r.line, r.cells[0]])).toEqual([
+      [10_000, 'u9998@x.be'],
+      [10_001, 'u9999@x.be'],
+    ]);
+    await source.dispose?.();
+  });
 });
