@@ -24,4 +24,10 @@ export type CallError = Error & { code?: string };
 
 /** The message to show for anything a call threw. */
 export const errorMessage = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
+  error instanceof Error
+    ? error.message
+    : error &&
+        typeof error === 'object' &&
+        typeof (error as { message?: unknown }).message === 'string'
+      ? (error as { message: string }).message
+      : String(error);

@@ -102,7 +102,10 @@ describe('preview', () => {
     const alert = page.getByRole('alert');
     await alert.waitFor({ timeout: 20_000 });
     const message = (await alert.textContent()) ?? '';
-    expect(message).toContain('contract.pdf');
+    // In the user's language, from the error's stable code.
+    expect(message).toBe(
+      '„contract.pdf” is geen tabel die Courier kan lezen. Exporteer het opnieuw als CSV of Excel.'
+    );
     expect(message).not.toMatch(/unexpected|Error:|at \w+ \(/i);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Ander bestand openen' }).click();

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { CallResponse, EventPayload } from '../../../src-core/ipc/contract';
 import { TrustDialog, pinFingerprint, type TrustQuestion } from '../components/trust-dialog';
 import { api, errorMessage } from '../courier-api';
+import { errorText } from '../error-text';
 import { useI18n } from '../i18n/i18n';
 
 type Destination = CallResponse<'destinations:list'>['destinations'][number];
@@ -22,7 +23,8 @@ export function ConnectionTest(props: {
   name: string;
   onPinned: (destination: Destination) => void;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [steps, setSteps] = useState<Step[]>([]);
   const [running, setRunning] = useState(false);
   const [result, setResult] = useState<boolean | null>(null);
@@ -106,7 +108,9 @@ export function ConnectionTest(props: {
               </span>
               <div>
                 <strong>{t(`step.${step.id}`)}</strong>
-                <div className="muted small">{step.message}</div>
+                <div className="muted small">
+                  {step.status === 'failed' ? errorText(step, i18n) : step.message}
+                </div>
                 {step.advice && <div className="small">{step.advice}</div>}
               </div>
             </li>

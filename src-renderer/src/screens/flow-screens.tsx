@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallResponse, EventPayload } from '../../../src-core/ipc/contract';
 import type { Fix } from '../../../src-core/fixes/fix-schema';
 import { Steps } from '../components/steps';
-import { api, errorMessage } from '../courier-api';
+import { api } from '../courier-api';
 import type { Screen } from '../shell';
 import { PreviewScreen } from './preview-screen';
 import { MapScreen } from './map-screen';
@@ -43,7 +43,7 @@ export function FlowScreens(props: {
 }) {
   const { t } = useI18n();
   const [opened, setOpened] = useState<OpenedFile | null>(null);
-  const [openError, setOpenError] = useState<string | null>(null);
+  const [openError, setOpenError] = useState<unknown>(null);
   const [correction, setCorrection] = useState<FormatCorrection>({});
   const [progress, setProgress] = useState<ReadProgress | null>(null);
   const [readError, setReadError] = useState<string | null>(null);
@@ -100,7 +100,7 @@ export function FlowScreens(props: {
           setProgress(latest.current.get(file.sourceId) ?? null);
         },
         error => {
-          if (!cancelled) setOpenError(errorMessage(error));
+          if (!cancelled) setOpenError(error ?? new Error('?'));
         }
       );
     return () => {

@@ -3,6 +3,7 @@ import { DataGrid } from '../components/data-grid';
 import { ProgressBar } from '../components/progress-bar';
 import { useRows } from '../components/use-rows';
 import { formatInWords } from '../format-words';
+import { errorText } from '../error-text';
 import { useI18n } from '../i18n/i18n';
 import type { Screen } from '../shell';
 import type { FormatCorrection, OpenedFile, ReadProgress } from './flow-screens';
@@ -11,20 +12,21 @@ import type { FormatCorrection, OpenedFile, ReadProgress } from './flow-screens'
 export function PreviewScreen(props: {
   path: string;
   opened: OpenedFile | null;
-  openError: string | null;
+  openError: unknown;
   progress: ReadProgress | null;
   readError: string | null;
   onCorrect: (correction: FormatCorrection) => void;
   go: (screen: Screen) => void;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const name = props.path.split(/[\\/]/).pop() ?? props.path;
-  if (props.openError) {
+  if (props.openError !== null) {
     return (
       <>
         <h1 tabIndex={-1}>{name}</h1>
         <p className="notice notice--error" role="alert">
-          {props.openError}
+          {errorText(props.openError, i18n, { file: name })}
         </p>
         <div>
           <button type="button" className="button" onClick={() => props.go('start')}>

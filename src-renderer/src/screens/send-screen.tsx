@@ -3,6 +3,7 @@ import type { CallResponse, EventPayload } from '../../../src-core/ipc/contract'
 import { ProgressBar } from '../components/progress-bar';
 import { TrustDialog, pinFingerprint, type TrustQuestion } from '../components/trust-dialog';
 import { api, errorMessage } from '../courier-api';
+import { errorText } from '../error-text';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/en';
 import type { Screen } from '../shell';
@@ -28,7 +29,8 @@ export function SendScreen(props: {
   go: (screen: Screen) => void;
   onScheduled?: (outcome: Outcome) => void;
 }) {
-  const { t, format } = useI18n();
+  const i18n = useI18n();
+  const { t, format } = i18n;
   const { choices, review } = props;
   const [destination, setDestination] = useState<Destination | null>(null);
   const [configured, setConfigured] = useState<boolean | null>(null);
@@ -250,7 +252,7 @@ export function SendScreen(props: {
                     : t('send.failed')}
             </strong>
           </p>
-          {outcome.error && <p>{outcome.error.message}</p>}
+          {outcome.error && <p>{errorText(outcome.error, i18n)}</p>}
           {outcome.files
             .filter(f => f.remotePath)
             .map(f => (
