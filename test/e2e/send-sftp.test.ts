@@ -113,6 +113,12 @@ describe('drop, review, send to SFTP with a host-key confirmation', () => {
     expect(names[0]).toMatch(/^export_\d{8}_\d{6}\.csv$/);
     const bytes = await readFile(join(user.uploadDir, names[0]!));
     expect(bytes.equals(Buffer.from(expected.join('\r\n') + '\r\n', 'utf8'))).toBe(true);
+
+    // Next time, the same layout gets the columns confirmed this time.
+    await dropFile(page, file);
+    await page.getByRole('button', { name: 'Continuer vers les colonnes' }).click();
+    await page.getByText('Courier reprend les colonnes que vous avez confirmées').waitFor(wait);
+    expect(await page.getByLabel('Email', { exact: true }).inputValue()).toBe('E-mail');
     await app.close();
   }, 180_000);
 });
