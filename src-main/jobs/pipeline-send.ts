@@ -34,6 +34,7 @@ export function createPipelineRunSend(deps: PipelineSendDeps): RunSend {
         fixes: request.fixes,
         excludeInvalid: request.invalidRows === 'send-valid',
         holdOnHeaderChange: request.headerChange === 'hold',
+        expectedHeaders: request.expectedHeaders,
         trigger: request.trigger,
         job: request.job,
       },

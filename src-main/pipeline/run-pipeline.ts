@@ -6,6 +6,7 @@ import { CourierError, toPlainError, type PlainError } from '../../src-core/erro
 import { uploadFolder, type Destination } from '../../src-core/destinations/destination';
 import type { Fix } from '../../src-core/fixes/fix';
 import type { ColumnMapping } from '../../src-core/mapping/suggest';
+import { compareHeaders, noChanges } from '../../src-core/mapping/header-changes';
 import type { Run, RunInput, RunOutcome, RunTrigger } from '../../src-core/history/run';
 import { createHistoryStore } from '../history/history-store';
 import { prepareFile, writePreparedFiles, type FilePreparation } from '../preparation/prepare-file';
@@ -28,8 +29,10 @@ export type SendRequest = Readonly<{
   fixes?: readonly Fix[];
   /** Send the valid rows and report the rest (otherwise any row with an error holds the file). */
   excludeInvalid?: boolean;
-  /** Hold the file when a remembered mapping's header set changed (jobs do by default). */
+  /** Hold the file when its columns changed (jobs do by default). */
   holdOnHeaderChange?: boolean;
+  /** The columns the file had when its mapping was saved (a job's); a remembered mapping knows its own. */
+  expectedHeaders?: readonly string[] | null;
   /** Send even what the ledger says was already delivered to this destination (under a new name). */
   force?: boolean;
   trigger: RunTrigger;
@@ -188,15 +191,21 @@ export async function runPipeline(request: SendRequest, deps: PipelineDeps): Pro
 
 /** Why a prepared file must not be sent as it is, or null. */
 function heldBecause(request: SendRequest, preparation: FilePreparation): PlainError | null {
+  const changes = preparation.headerChanges ?? (request.expectedHeaders ? compareHeaders(request.expectedHeaders, preparation.source.columns) : null);
+  if (request.holdOnHeaderChange && changes && !noChanges(changes)) {
+    const parts = [
+      ...changes.renamed.map(r => `“${r.from}” is now “${r.to}”`),
+      ...changes.added.map(a => `“${a}” is new`),
+      ...changes.gone.map(g => `“${g}” is gone`),
+    ];
+    return { code: 'send.header-changed', message: `The columns of this export changed since the mapping was saved (${parts.join('; ')}). Check the mapping, then send again.` };
+  }
   if (preparation.blocked) {
     const errorRows = preparation.rowCount - preparation.validRowCount;
     return {
       code: 'send.rows-have-errors',
       message: `${errorRows} ${errorRows === 1 ? 'row has a problem' : 'rows have problems'} that the destination would refuse. Fix ${errorRows === 1 ? 'it' : 'them'}, or choose to leave out the invalid rows.`,
     };
-  }
-  if (request.holdOnHeaderChange && preparation.headerChanges) {
-    return { code: 'send.header-changed', message: 'The columns of this export changed since the mapping was remembered. Check the mapping, then send again.' };
   }
   if (preparation.files.length === 0 || preparation.writtenRowCount === 0) {
     return { code: 'send.nothing-to-send', message: 'No row is left to send.' };

@@ -7,6 +7,7 @@ import type { JobSource } from '../../../src-core/jobs/job';
 import { parseSchedule } from '../../../src-core/schedule/parse-schedule';
 import { describeSchedule } from '../../../src-core/schedule/schedule';
 import { ExitCode, UsageError, printJson, type CliCommand, type CommandContext } from '../cli-io';
+import { openSource } from '../../reading/open-source';
 import { parseCommandArgs } from '../run-cli';
 import { createHistoryStore } from '../../history/history-store';
 import { createFolderPicker } from '../../jobs/folder-picker';
@@ -180,11 +181,15 @@ async function add({ home, io }: CommandContext, rest: readonly string[]): Promi
     : values.destination;
   // A typo should fail now, not at 02:00.
   await resolveDestination(home, destination);
+  const mapping = values.mapping ? await readMappingOption(values.mapping, cwd) : {};
+  // The columns the mapping was written for, so a changed export is held, not sent wrongly.
+  const expectedHeaders = Object.keys(mapping).length > 0 && source.kind === 'file' ? await columnsOf(source.path) : null;
   const job = await createJobStore(home).saveJob({
     name,
     source,
     destination,
-    mapping: values.mapping ? await readMappingOption(values.mapping, cwd) : {},
+    mapping,
+    expectedHeaders,
     schedule: values.schedule ? parseSchedule(values.schedule) : null,
     invalidRows: (values.invalid as 'send-valid' | 'hold' | undefined) ?? 'send-valid',
     catchUp: !values['no-catch-up'],
@@ -203,6 +208,17 @@ async function add({ home, io }: CommandContext, rest: readonly string[]): Promi
     );
   }
   return ExitCode.ok;
+}
+
+/** The columns of a source file today; null when it cannot be read yet (it may not exist yet). */
+async function columnsOf(path: string): Promise<string[] | null> {
+  try {
+    const source = await openSource(path);
+    await source.dispose?.();
+    return [...source.columns];
+  } catch {
+    return null;
+  }
 }
 
 async function list({ home, io }: CommandContext, rest: readonly string[]): Promise<number> {
