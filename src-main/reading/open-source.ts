@@ -46,6 +46,11 @@ export type OpenedSource = Readonly<{
   plan: SourcePlan;
   /** Streams every data row from disk in order (re-reads the file; memory stays bounded). */
   rows(options?: RowsOptions): AsyncIterable<SourceRow>;
+  /**
+   * The same rows as `rows()`, a few hundred at a time: for consumers of millions of rows, this
+   * saves the cost of one promise per row (about a third of a full read's time).
+   */
+  batches(options?: RowsOptions): AsyncIterable<readonly SourceRow[]>;
   /** Workbooks: the single background pass over the sheet that `rows()` and the index read from. */
   workbook?: WorkbookReading;
   /**
@@ -181,6 +186,7 @@ function fromWorkbook(shownPath: string, sizeBytes: number, book: OpenedWorkbook
     plan: { kind: 'workbook', workbook: book.plan },
     workbook: book.reading,
     rows: rowsOptions => flattenBatches(readWorkbookRows(book.plan, book.reading, sizeBytes, rowsOptions)),
+    batches: rowsOptions => readWorkbookRows(book.plan, book.reading, sizeBytes, rowsOptions),
     dispose: book.reading.dispose,
   };
 }
@@ -293,16 +299,15 @@ async function openText(
     preview,
     sizeBytes,
     plan: { kind: 'csv', csv: plan },
-    rows: rowsOptions => readCsvRows(plan, sizeBytes, rowsOptions),
+    rows: rowsOptions => flattenBatches(readCsvBatches(plan, sizeBytes, rowsOptions)),
+    batches: rowsOptions => readCsvBatches(plan, sizeBytes, rowsOptions),
   };
 }
 
-function readCsvRows(plan: CsvPlan, totalBytes: number, options: RowsOptions = {}): AsyncIterable<SourceRow> {
+function readCsvBatches(plan: CsvPlan, totalBytes: number, options: RowsOptions = {}): AsyncIterable<SourceRow[]> {
   const onProgress = options.onProgress;
-  return flattenBatches(
-    streamCsvBatches(plan, {
-      signal: options.signal,
-      onProgress: onProgress ? (bytesRead, rowsRead) => onProgress({ bytesRead, totalBytes, rowsRead }) : undefined,
-    })
-  );
+  return streamCsvBatches(plan, {
+    signal: options.signal,
+    onProgress: onProgress ? (bytesRead, rowsRead) => onProgress({ bytesRead, totalBytes, rowsRead }) : undefined,
+  });
 }

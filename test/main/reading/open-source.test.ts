@@ -36,6 +36,9 @@ describe('openSource on text exports', () => {
       { index: 1, line: 5, cells: ['Al\r\nice', '2,25', 'a@x.com', 'q', '', '0099'] },
     ]);
     expect(await all(source.rows())).toEqual(source.preview);
+    const batched: SourceRow[] = [];
+    for await (const batch of source.batches()) batched.push(...batch);
+    expect(batched).toEqual(source.preview);
   });
 
   it('honours Excel’s sep= line and does not treat it as data', async () => {

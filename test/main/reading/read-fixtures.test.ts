@@ -119,6 +119,9 @@ describe('workbooks as real files', () => {
     expect(source.columns).toEqual(['Email', 'First name', 'Zip', 'Amount', 'Signed up', 'Last call', 'Customer id', 'Phone', 'Email (2)', 'Column 10', 'Active', 'Share', 'Note']);
     expect(source.preview.map(r => r.cells)).toEqual(contactsRows);
     expect(source.preview.map(r => r.line)).toEqual([4, 5, 6]);
+    const batched = [];
+    for await (const batch of source.batches()) batched.push(...batch);
+    expect(batched).toEqual(source.preview);
     expect((await read(source)).map(r => r.cells)).toEqual(contactsRows);
   });
 
