@@ -12,6 +12,9 @@ import {
 } from '../harness/browser';
 import { writeMessyExport } from './messy-export';
 
+// Chromium and the services share two cores with other tests: wait patiently, never sleep.
+const patience = { timeout: 20_000 };
+
 async function writeMillionRows(path: string): Promise<void> {
   const out = createWriteStream(path);
   out.write('id;email;name\n');
@@ -149,7 +152,7 @@ describe('preview', () => {
     // Keyboard: the grid takes focus and scrolls with the keys.
     await grid.focus();
     await page.keyboard.press('Home');
-    await expect.poll(() => grid.evaluate(el => el.scrollTop)).toBe(0);
+    await expect.poll(() => grid.evaluate(el => el.scrollTop), patience).toBe(0);
     expect(await grid.getByRole('row').count()).toBeLessThan(60);
     await app.close();
   });

@@ -10,6 +10,9 @@ import {
   type BrowserHarness,
 } from '../harness/browser';
 
+// Chromium and the services share two cores with other tests: wait patiently, never sleep.
+const patience = { timeout: 20_000 };
+
 // The app shell in Chromium: languages, keyboard, accessibility, opening a file.
 describe('app shell', () => {
   let harness: BrowserHarness;
@@ -26,16 +29,16 @@ describe('app shell', () => {
   it('speaks the system language and switches language on request', async () => {
     const app = await harness.openApp({ locale: 'fr-BE' });
     const { page } = app;
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Envoyer un fichier');
+    await expect.poll(() => page.locator('h1').textContent(), patience).toBe('Envoyer un fichier');
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
     await page.getByLabel('Langue').selectOption('nl');
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Bestand versturen');
+    await expect.poll(() => page.locator('h1').textContent(), patience).toBe('Bestand versturen');
     expect(await page.getByRole('button', { name: 'Bestand kiezen' }).count()).toBe(1);
     await page.getByLabel('Taal').selectOption('en');
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Send a file');
+    await expect.poll(() => page.locator('h1').textContent(), patience).toBe('Send a file');
     // The choice is remembered over a restart of the window.
     await page.reload();
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Send a file');
+    await expect.poll(() => page.locator('h1').textContent(), patience).toBe('Send a file');
     await app.close();
   });
 
@@ -84,11 +87,11 @@ describe('app shell', () => {
     await page.getByRole('heading', { name: 'Send a file' }).waitFor();
     // Cancelling the chooser leaves the user where they were.
     await page.getByRole('button', { name: 'Choose a file' }).click();
-    await expect.poll(() => picked.length).toBe(1);
+    await expect.poll(() => picked.length, patience).toBe(1);
     expect(await page.locator('h1').textContent()).toBe('Send a file');
     // Dropping on the sidebar (not the drop zone) still opens the file.
     await dropFile(page, file, '.sidebar');
-    await expect.poll(() => page.getByRole('list', { name: 'Steps' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('list', { name: 'Steps' }).count(), patience).toBe(1);
     await app.close();
   });
 });
