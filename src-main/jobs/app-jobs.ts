@@ -55,7 +55,7 @@ export function appJobs(home: string, secrets: SecretReader = new SecretStore())
   const service = createJobService({
     home,
     history,
-    runSend: createPipelineRunSend({ home, secrets, onProgress: progress.fire }),
+    runSend: createPipelineRunSend({ home, secrets, onProgress: progress.fire, receipt: { mode: 'background', timeoutMs: 60 * 60_000 } }),
     onChange: changes.fire,
     onRunFinished: jobRuns.fire,
   });

@@ -1,10 +1,15 @@
-import { runPipeline, type SendProgress } from '../pipeline/run-pipeline';
+import { runPipeline, type PipelineDeps, type SendProgress } from '../pipeline/run-pipeline';
 import type { SecretReader } from '../transfers/secret-reader';
 import type { JobRunRequest, RunSend } from './job-runner';
 
 export type PipelineSendDeps = Readonly<{
   home: string;
   secrets: SecretReader;
+  /**
+   * Follow the platform's receipt after a send: the app records it in the background (a rejected
+   * one notifies); the CLI does not wait (cron must not hang on it).
+   */
+  receipt?: PipelineDeps['receipt'];
   /** Progress of the job's send (the tray shows it in its tooltip). */
   onProgress?: (jobId: string, fraction: number) => void;
 }>;
@@ -42,6 +47,7 @@ export function createPipelineRunSend(deps: PipelineSendDeps): RunSend {
         home: deps.home,
         secrets: deps.secrets,
         keepPreparedCopies: request.keepCopies,
+        ...(deps.receipt ? { receipt: deps.receipt } : {}),
         ...(deps.onProgress
           ? { onProgress: (p: SendProgress) => deps.onProgress!(request.job.id, sendFraction(p)) }
           : {}),

@@ -14,6 +14,8 @@ import { resolveDestination, saveDestination } from '../settings/destination-sto
 import type { Transfer, TransferProgress, TransferResult } from '../transfers/transfer';
 import { uploadFiles } from '../transfers/upload-files';
 import { destinationTransport } from '../transfers/destination-transport';
+import { placeDigitaleoMarkers, withSession } from '../transfers/receipts';
+import { followReceipt } from './follow-receipt';
 import { openLedger } from '../transfers/ledger';
 import type { SecretReader } from '../transfers/secret-reader';
 import { toTransferFailure, type TransferFailure } from '../transfers/transfer-errors';
@@ -56,6 +58,11 @@ export type PipelineDeps = Readonly<{
   keepPreparedCopies?: boolean;
   /** Lets the caller hold the running transfer (pause/resume/cancel from the UI). */
   onTransfer?: (transfer: Transfer) => void;
+  /**
+   * Watch for the platform's receipt this long after a successful send (destinations with a
+   * receipt rule). `wait` holds the send until it comes; `background` records it when it comes.
+   */
+  receipt?: Readonly<{ mode: 'wait' | 'background'; timeoutMs: number; pollMs?: number }>;
 }>;
 
 /** The outcome of a send: the recorded run, plus what was prepared (for the caller's report). */
@@ -135,6 +142,11 @@ export async function runPipeline(request: SendRequest, deps: PipelineDeps): Pro
     const transport = destinationTransport(destination);
     const written = await writePreparedFiles(preparation, outbox);
     const byName = new Map(written.map(path => [basename(path), path]));
+    if (destination.digitaleo) {
+      // Digitaleo's import-mode and dispatch markers must be in place before it picks the file up.
+      const options = destination.digitaleo;
+      await withSession(destination.name, { ...transport, folder: destination.folder }, deps.secrets, session => placeDigitaleoMarkers(session, destination.folder, options));
+    }
     let sending: Transfer | null = null;
     const onAbort = () => sending?.cancel();
     deps.signal?.addEventListener('abort', onAbort, { once: true });
@@ -179,13 +191,24 @@ export async function runPipeline(request: SendRequest, deps: PipelineDeps): Pro
   }
 
   if (!deps.keepPreparedCopies) await rm(outbox, { recursive: true, force: true });
-  const run = await record({
+  const expectsReceipt = destination.receipt !== 'none';
+  let run = await record({
     outcome: rows.excluded > 0 ? 'sent-with-exclusions' : 'sent',
     source,
     rows,
     outputFiles,
     transfer: { status: 'uploaded', bytes: outputFiles.reduce((n, f) => n + f.bytes, 0), remoteFolder: uploadFolder(destination) },
+    receipt: expectsReceipt ? { status: 'pending', summary: 'Waiting for the platform to pick the file up.' } : { status: 'none' },
   });
+  if (expectsReceipt && deps.receipt) {
+    const following = followReceipt({ home: deps.home, runId: run.id, destination, remoteNames: transfer.files.map(f => f.remoteName), secrets: deps.secrets, timeoutMs: deps.receipt.timeoutMs, pollMs: deps.receipt.pollMs });
+    if (deps.receipt.mode === 'wait') {
+      const receipt = await following.catch(() => null);
+      if (receipt) run = { ...run, receipt };
+    } else {
+      void following.catch(() => undefined);
+    }
+  }
   return { run, preparation, outbox: deps.keepPreparedCopies ? outbox : null, transfer, failure: null };
 }
 

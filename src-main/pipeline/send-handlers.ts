@@ -38,7 +38,15 @@ export function createSendHandlers(context: ServiceContext, secrets: SecretReade
       try {
         const result = await runPipeline(
           { sourcePath: request.path, destination: request.destination, mapping: request.mapping, fixes: request.fixes, excludeInvalid: request.excludeInvalid, trigger: 'user' },
-          { home: context.home, secrets, signal: current.controller.signal, onProgress: progress, onTransfer: t => (current.transfer = t) }
+          {
+            home: context.home,
+            secrets,
+            signal: current.controller.signal,
+            onProgress: progress,
+            onTransfer: t => (current.transfer = t),
+            // The receipt is recorded in the history when it comes (the history screen updates).
+            receipt: { mode: 'background', timeoutMs: 30 * 60_000 },
+          }
         );
         const delivered = new Map((result.transfer?.files ?? []).map(f => [f.remoteName, f]));
         const fingerprint = result.failure?.fingerprint ?? null;

@@ -15,6 +15,8 @@ The files arrive whole or not at all (uploaded under a temporary name, verified,
   --mapping M         a JSON mapping file (see courier check --help)
   --exclude-invalid   send the valid rows; leave the others out (saved as rejected rows)
   --force             send even if this exact file was already delivered (under a new name)
+  --wait-receipt SEC  for destinations that give a receipt (Digitaleo ok/ko, BlueConic .done),
+                      wait up to SEC seconds for it; exit 3 if the platform rejected the file
   --json              print one JSON object with the run, the files and the transfer
 
 Exit codes: 0 sent; 1 the file has blocking problems (nothing was sent);
@@ -25,6 +27,7 @@ const options = {
   mapping: { type: 'string' },
   'exclude-invalid': { type: 'boolean' },
   force: { type: 'boolean' },
+  'wait-receipt': { type: 'string' },
   json: { type: 'boolean' },
 } as const;
 
@@ -44,6 +47,8 @@ export const sendCommand: CliCommand = {
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'Which file? Give one FILE.' : 'Give exactly one FILE.');
     if (!values.destination) throw new UsageError('--destination is required.');
     const fromFile = values.mapping ? await readMappingFile(values.mapping) : undefined;
+    const waitSeconds = values['wait-receipt'] === undefined ? 0 : Number(values['wait-receipt']);
+    if (!Number.isFinite(waitSeconds) || waitSeconds < 0) throw new UsageError('--wait-receipt takes a number of seconds.');
     const bar = !values.json && io.stderr.isTTY ? progressBar(io) : null;
     const result = await runPipeline(
       {
@@ -55,7 +60,12 @@ export const sendCommand: CliCommand = {
         force: values.force === true,
         trigger: 'cli',
       },
-      { home, secrets: new SecretStore(), onProgress: bar ?? undefined }
+      {
+        home,
+        secrets: new SecretStore(),
+        onProgress: bar ?? undefined,
+        ...(waitSeconds > 0 ? { receipt: { mode: 'wait' as const, timeoutMs: waitSeconds * 1000, pollMs: Math.min(15_000, waitSeconds * 250) } } : {}),
+      }
     );
     if (bar) io.stderr.write('\n');
     if (values.json) printJson(io, sendReport(result));
@@ -79,6 +89,7 @@ export function sendReport(result: SendResult) {
           ? { status: run.transfer.status, files: result.transfer.files.map(f => ({ name: f.remoteName, path: f.remotePath, bytes: f.size, sha256: f.sha256, verifiedBy: f.verifiedBy })), warnings: result.transfer.warnings }
           : { status: run.transfer.status },
         check: result.preparation ? checkReport(result.preparation) : null,
+        receipt: run.receipt,
         error: run.error,
       })
     )
@@ -88,6 +99,7 @@ export function sendReport(result: SendResult) {
 /** 0 sent, 1 held (blocking problems or unreadable file), 3 the delivery failed. */
 export function exitCodeOf(result: SendResult): number {
   const { run } = result;
+  if (run.receipt.status === 'rejected') return ExitCode.transfer;
   if (run.outcome === 'sent' || run.outcome === 'sent-with-exclusions') return ExitCode.ok;
   if (run.outcome === 'held') return ExitCode.blocked;
   if (result.preparation === null || run.error?.code.startsWith('read.') || run.error?.code.startsWith('destination.') || run.error?.code.startsWith('mapping.')) {
@@ -102,6 +114,7 @@ function printOutcome(io: CliIo, result: SendResult): void {
   if (run.outcome === 'sent' || run.outcome === 'sent-with-exclusions') {
     for (const f of result.transfer?.files ?? []) io.stdout.write(`Sent ${f.remoteName} (${n(f.size)} bytes) to ${f.remotePath}, verified by ${f.verifiedBy === 'sha256' ? 'SHA-256' : 'size'}.\n`);
     io.stdout.write(`${n(run.rows.sent)} rows sent${run.rows.excluded ? `, ${n(run.rows.excluded)} left out` : ''}.\n`);
+    if (run.receipt.status !== 'none') io.stdout.write(`Receipt: ${run.receipt.status}${run.receipt.summary ? ` — ${run.receipt.summary}` : ''}\n`);
     return;
   }
   io.stderr.write(`courier: ${redact(run.error?.message ?? 'The file was not sent.')}\n`);
