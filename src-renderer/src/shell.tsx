@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { AppInfo } from '../../src-core/ipc/contract';
-import { host } from './courier-api';
+import { api, host } from './courier-api';
 import { useI18n, languages, type Language } from './i18n/i18n';
 import type { MessageKey } from './i18n/en';
 import { StartScreen } from './screens/start-screen';
@@ -60,6 +60,9 @@ export function Shell(props: {
     setFlowStep('preview');
     setScreen('preview');
   }, []);
+
+  // A second launch of Courier with a file (or a file dropped on its icon) opens it here.
+  useEffect(() => api().on.appOpenFile(({ path }) => openFile(path)), [openFile]);
 
   // Dropping works anywhere in the window, not only on the drop zone.
   useEffect(() => {

@@ -94,4 +94,15 @@ describe('app shell', () => {
     await expect.poll(() => page.getByRole('list', { name: 'Steps' }).count(), patience).toBe(1);
     await app.close();
   });
+
+  it('opens the file a second launch of Courier passes on', async () => {
+    const file = join(dir, 'second launch.csv');
+    await writeFile(file, 'email;language\nann@example.com;EN\n');
+    const app = await harness.openApp();
+    const { page } = app;
+    await page.getByRole('heading', { name: 'Send a file' }).waitFor();
+    app.emit('app:open-file', { path: file });
+    await expect.poll(() => page.locator('h1').textContent(), patience).toBe('second launch.csv');
+    await app.close();
+  });
 });
