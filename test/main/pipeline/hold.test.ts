@@ -1,0 +1,53 @@
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runPipeline } from '../../../src-main/pipeline/run-pipeline';
+import { fixedSecrets } from '../../../src-main/transfers/secret-reader';
+import { createHistoryStore } from '../../../src-main/history/history-store';
+
+// What the pipeline refuses to send, before any connection: each case is held and recorded.
+
+describe('runPipeline holds what must not be sent', () => {
+  let home: string;
+  beforeEach(async () => {
+    home = await mkdtemp(join(tmpdir(), 'courier-hold-'));
+  });
+  afterEach(async () => {
+    await rm(home, { recursive: true, force: true });
+  });
+
+  const send = (file: string, extra: object = {}) =>
+    runPipeline({ sourcePath: file, destination: 'hello-customer', trigger: 'job', job: { id: 'j1', name: 'Nightly' }, ...extra }, { home, secrets: fixedSecrets({}) });
+
+  it('holds a file whose columns changed since the job’s mapping was saved, and says how', async () => {
+    const file = join(home, 'export.csv');
+    await writeFile(file, 'Mail;Taal;Winkel\nwendy@example.be;nl;Gent\n');
+    const result = await send(file, { mapping: { Email: 'Mail', Language: 'Taal' }, expectedHeaders: ['Mail', 'Taal', 'Shop'], holdOnHeaderChange: true });
+    expect(result.run.outcome).toBe('held');
+    expect(result.run.error).toMatchObject({ code: 'send.header-changed' });
+    expect(result.run.error!.message).toMatch(/Shop|Winkel/);
+    // With the policy "continue", the same file goes on to the transfer step.
+    const going = await send(file, { mapping: { Email: 'Mail', Language: 'Taal' }, expectedHeaders: ['Mail', 'Taal', 'Shop'], holdOnHeaderChange: false });
+    expect(going.run.error?.code).not.toBe('send.header-changed');
+  });
+
+  it('holds a file with blocking problems unless invalid rows may be left out, and keeps no prepared copy', async () => {
+    const file = join(home, 'bad.csv');
+    await writeFile(file, 'Email;Language\njan@@example.com;nl\n');
+    const result = await send(file);
+    expect(result.run).toMatchObject({ outcome: 'held', rows: { read: 1, sent: 0 }, error: { code: 'send.rows-have-errors' } });
+    expect(await readdir(home)).not.toContain('outbox');
+    const excluded = await send(file, { excludeInvalid: true });
+    expect(excluded.run.error).toMatchObject({ code: 'send.nothing-to-send' });
+    const runs = await createHistoryStore(home).listRuns();
+    expect(runs.map(r => r.outcome)).toEqual(['held', 'held']);
+    expect(JSON.stringify(runs)).not.toContain('jan@@example.com');
+  });
+
+  it('records an unreadable file as a failed run with a plain message', async () => {
+    const result = await send(join(home, 'missing.csv'));
+    expect(result.run.outcome).toBe('failed');
+    expect(result.run.error!.message).toMatch(/no file/i);
+  });
+});
