@@ -89,4 +89,16 @@ describe('files:open, files:rows, files:close', () => {
     });
     await call('files:close', { sourceId });
   });
+
+  it('opens a workbook the same way: preview at once, then progress, rows and close', async () => {
+    const { sent, call, until } = setup();
+    const path = join(import.meta.dirname, '../../fixtures/reading/zipped-xlsx.zip');
+    const opened = (await call('files:open', { path, sheet: 'Contacts' })) as { sourceId: string; format: unknown; preview: unknown[] };
+    expect(opened.format).toEqual({ format: 'xlsx', encoding: null, delimiter: null, sheet: 'Contacts', sheets: ['Cover', 'Contacts', 'Other sheet'], headerRow: 3 });
+    expect(opened.preview).toHaveLength(3);
+    await until(() => sent.some(e => e.channel === 'files:progress' && (e.payload as { done: boolean }).done));
+    expect(await call('files:rows', { sourceId: opened.sourceId, start: 2, end: 3 })).toEqual({ rows: [opened.preview[2]] });
+    expect(await call('files:close', { sourceId: opened.sourceId })).toEqual({});
+    expect(sent.some(e => e.channel === 'files:failed')).toBe(false);
+  });
 });
