@@ -11,6 +11,7 @@ import { fileFromArgv } from './tray/background-app';
 import { resumeQueue } from './transfers/upload-files';
 import { SecretStore } from './secrets/secret-store';
 import { installCrashRedaction } from './logging/crash';
+import { createLogger } from './logging/logger';
 
 /**
  * The Electron entry point: deliberately thin. It wires Electron objects to the services in
@@ -67,7 +68,7 @@ if (!app.requestSingleInstanceLock()) {
   // One instance only: the first one gets our arguments (and the file, if any) and shows itself.
   app.quit();
 } else {
-  installCrashRedaction();
+  installCrashRedaction({ logger: createLogger({ home: resolveHome(undefined) }) });
   app.on('second-instance', (_event, argv, cwd) => {
     pendingFile = fileFromArgv(argv, cwd) ?? pendingFile;
     showMainWindow();
@@ -77,6 +78,8 @@ if (!app.requestSingleInstanceLock()) {
   });
   void app.whenReady().then(async () => {
     const home = await ensureHome(resolveHome(undefined));
+    const logger = createLogger({ home });
+    logger.info('Courier started', { version: app.getVersion() });
     const secrets = new SecretStore();
     const handlers = createMainHandlers({
       home,
@@ -115,7 +118,10 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow) keepInTray(mainWindow);
 
     // Uploads cut short by a quit, a crash or a sleeping laptop continue from what the server has.
-    void resumeQueue({ home, secrets }).catch(() => undefined);
+    void resumeQueue({ home, secrets }).then(
+      outcomes => outcomes.forEach(o => o.error && logger.warn('A queued upload could not be resumed yet', { destination: o.destination, error: o.error })),
+      error => logger.error('The upload queue could not be resumed', { error: String(error) })
+    );
 
     // Started at login: stay in the tray until the user opens the window.
     if (!process.argv.includes('--hidden')) showMainWindow();

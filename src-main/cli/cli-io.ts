@@ -1,5 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
 import { toPlainError } from '../../src-core/errors';
+import { redact } from '../logging/redact';
 
 /** Exit codes of the `courier` command (a documented contract). */
 export const ExitCode = {
@@ -51,7 +52,9 @@ export function printJson(io: CliIo, value: unknown): void {
 
 /** Prints an error as `{"error": {code, message}}` with --json, or as a sentence otherwise. */
 export function printError(io: CliIo, error: unknown, json: boolean): void {
-  const plain = toPlainError(error);
+  const raw = toPlainError(error);
+  // Whatever a library put in its message, no secret the keychain handled is ever printed.
+  const plain = { code: raw.code, message: redact(raw.message) };
   if (json) printJson(io, { error: plain });
   else io.stderr.write(`courier: ${plain.message}\n`);
 }

@@ -3,6 +3,7 @@ import { open, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { Run, RunReceipt, redactValue, type RunInput } from '../../src-core/history/run';
+import { redactValue as redactSecrets } from '../logging/redact';
 import { appendJsonLine, readJsonLines, readLines } from './json-lines';
 
 export { Run, type RunInput } from '../../src-core/history/run';
@@ -215,7 +216,8 @@ export function createHistoryStore(home: string, options: Options = {}): History
     file,
     append: run =>
       serial(async () => {
-        const record = Run.parse(redactValue({ ...run, id: run.id ?? randomUUID() }));
+        // No e-mail address (core) and no secret the keychain has handled (main) is ever stored.
+        const record = Run.parse(redactSecrets(redactValue({ ...run, id: run.id ?? randomUUID() })));
         await appendJsonLine(file, record);
         await compactIfNeeded();
         notify(listeners, record);
