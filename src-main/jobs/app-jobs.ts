@@ -6,6 +6,7 @@ import type { SecretReader } from '../transfers/secret-reader';
 import { createBackgroundSettings, type BackgroundSettingsStore } from './background-settings';
 import { createJobService, type JobService } from './job-service';
 import { createPipelineRunSend } from './pipeline-send';
+import { createWorkerUpload } from '../pipeline/worker-upload';
 
 /** The app's jobs: the service plus what the tray, notifications and IPC events listen to. */
 export type AppJobs = Readonly<{
@@ -55,7 +56,7 @@ export function appJobs(home: string, secrets: SecretReader = new SecretStore())
   const service = createJobService({
     home,
     history,
-    runSend: createPipelineRunSend({ home, secrets, onProgress: progress.fire, receipt: { mode: 'background', timeoutMs: 60 * 60_000 } }),
+    runSend: createPipelineRunSend({ home, secrets, onProgress: progress.fire, receipt: { mode: 'background', timeoutMs: 60 * 60_000 }, upload: createWorkerUpload() }),
     onChange: changes.fire,
     onRunFinished: jobRuns.fire,
   });

@@ -10,6 +10,8 @@ export type PipelineSendDeps = Readonly<{
    * one notifies); the CLI does not wait (cron must not hang on it).
    */
   receipt?: PipelineDeps['receipt'];
+  /** How files are uploaded (the app: in the transfer worker). */
+  upload?: PipelineDeps['upload'];
   /** Progress of the job's send (the tray shows it in its tooltip). */
   onProgress?: (jobId: string, fraction: number) => void;
 }>;
@@ -48,6 +50,7 @@ export function createPipelineRunSend(deps: PipelineSendDeps): RunSend {
         secrets: deps.secrets,
         keepPreparedCopies: request.keepCopies,
         ...(deps.receipt ? { receipt: deps.receipt } : {}),
+        ...(deps.upload ? { upload: deps.upload } : {}),
         ...(deps.onProgress
           ? { onProgress: (p: SendProgress) => deps.onProgress!(request.job.id, sendFraction(p)) }
           : {}),

@@ -11,7 +11,8 @@ import type { Run, RunInput, RunOutcome, RunTrigger } from '../../src-core/histo
 import { createHistoryStore } from '../history/history-store';
 import { prepareFile, writePreparedFiles, type FilePreparation } from '../preparation/prepare-file';
 import { resolveDestination, saveDestination } from '../settings/destination-store';
-import type { Transfer, TransferProgress, TransferResult } from '../transfers/transfer';
+import type { TransferProgress, TransferResult } from '../transfers/transfer';
+import type { Upload, UploadControl } from './worker-upload';
 import { uploadFiles } from '../transfers/upload-files';
 import { destinationTransport } from '../transfers/destination-transport';
 import { placeDigitaleoMarkers, withSession } from '../transfers/receipts';
@@ -56,8 +57,10 @@ export type PipelineDeps = Readonly<{
   signal?: AbortSignal;
   /** Keep the prepared copies in `<home>/outbox/<run>` after a successful send. */
   keepPreparedCopies?: boolean;
-  /** Lets the caller hold the running transfer (pause/resume/cancel from the UI). */
-  onTransfer?: (transfer: Transfer) => void;
+  /** Lets the caller hold the running upload (pause/resume/cancel from the UI). */
+  onTransfer?: (control: UploadControl) => void;
+  /** How files are uploaded: in this thread by default; the app uses the transfer worker. */
+  upload?: Upload;
   /**
    * Watch for the platform's receipt this long after a successful send (destinations with a
    * receipt rule). `wait` holds the send until it comes; `background` records it when it comes.
@@ -147,13 +150,14 @@ export async function runPipeline(request: SendRequest, deps: PipelineDeps): Pro
       const options = destination.digitaleo;
       await withSession(destination.name, { ...transport, folder: destination.folder }, deps.secrets, session => placeDigitaleoMarkers(session, destination.folder, options));
     }
-    let sending: Transfer | null = null;
+    let sending: UploadControl | null = null;
     const onAbort = () => sending?.cancel();
+    const upload: Upload = deps.upload ?? uploadFiles;
     deps.signal?.addEventListener('abort', onAbort, { once: true });
     try {
       // Through the ledger (no content sent twice, no name reused) and the persistent queue
       // (a crash or quit mid-upload is resumed at the next start).
-      transfer = await uploadFiles({
+      transfer = await upload({
         home: deps.home,
         destinationName: destination.name,
         transport,

@@ -2,9 +2,9 @@ import { CourierError } from '../../src-core/errors';
 import type { Handler } from '../ipc/ipc-router';
 import type { ServiceContext } from '../services/main-handlers';
 import { SecretStore } from '../secrets/secret-store';
-import type { Transfer } from '../transfers/transfer';
 import type { SecretReader } from '../transfers/secret-reader';
 import { runPipeline, type SendProgress } from './run-pipeline';
+import { createWorkerUpload, type Upload, type UploadControl } from './worker-upload';
 
 type SendHandlers = {
   'send:start': Handler<'send:start'>;
@@ -17,8 +17,8 @@ type SendHandlers = {
  * The app's Send button: one send at a time through the shared pipeline, with progress events
  * throttled by the transfer engine, and pause / resume / cancel of the running upload.
  */
-export function createSendHandlers(context: ServiceContext, secrets: SecretReader = new SecretStore()): SendHandlers {
-  let running: { controller: AbortController; transfer: Transfer | null } | null = null;
+export function createSendHandlers(context: ServiceContext, secrets: SecretReader = new SecretStore(), upload: Upload = createWorkerUpload()): SendHandlers {
+  let running: { controller: AbortController; transfer: UploadControl | null } | null = null;
 
   const progress = (p: SendProgress) => {
     if (p.phase === 'reading') {
@@ -33,7 +33,7 @@ export function createSendHandlers(context: ServiceContext, secrets: SecretReade
   return {
     'send:start': async request => {
       if (running) throw new CourierError('send.busy', 'A file is being sent already. Wait for it to finish, or cancel it.');
-      const current: { controller: AbortController; transfer: Transfer | null } = { controller: new AbortController(), transfer: null };
+      const current: { controller: AbortController; transfer: UploadControl | null } = { controller: new AbortController(), transfer: null };
       running = current;
       try {
         const result = await runPipeline(
@@ -44,6 +44,8 @@ export function createSendHandlers(context: ServiceContext, secrets: SecretReade
             signal: current.controller.signal,
             onProgress: progress,
             onTransfer: t => (current.transfer = t),
+            // The upload runs in the transfer worker: the main thread stays free for the UI.
+            upload,
             // The receipt is recorded in the history when it comes (the history screen updates).
             receipt: { mode: 'background', timeoutMs: 30 * 60_000 },
           }

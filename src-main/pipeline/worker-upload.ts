@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { discardQueued, type UploadFilesRequest } from '../transfers/upload-files';
+import { readLoginSecrets, type LoginSecrets, type SecretReader } from '../transfers/secret-reader';
+import { workerRunner, type TransferRunner } from '../transfers/transfer-handlers';
+import type { TransferJob, TransferJobResult } from '../transfers/transfer-job';
+import type { TransferProgress, TransferResult } from '../transfers/transfer';
+import { TransferError, cancelledError, toTransferFailure } from '../transfers/transfer-errors';
+
+/** What the UI can do with a running upload (a `Transfer` in-process, a worker here). */
+export type UploadControl = Readonly<{
+  pause: () => void;
+  resume: () => void;
+  cancel: () => void;
+  readonly paused: boolean;
+}>;
+
+/** An upload as the pipeline runs it: `uploadFiles` in-process, or this in the transfer worker. */
+export type Upload = (request: Omit<UploadFilesRequest, 'onTransfer'> & { onTransfer?: (control: UploadControl) => void }) => Promise<TransferResult>;
+
+const isReader = (secrets: SecretReader | LoginSecrets): secrets is SecretReader => typeof (secrets as SecretReader).get === 'function';
+
+/**
+ * Uploads in the transfer worker thread, so the app's main thread (windows, tray, IPC) never
+ * carries the encryption and hashing of a large file.
+ *
+ * Secrets are read from the keychain here and handed to the worker in memory only. Pause stops
+ * the worker (what reached the server and the queue stay); resume starts a worker that continues
+ * the queued files from what the server has; cancel removes the temporary remote files.
+ */
+export function createWorkerUpload(runner: TransferRunner = workerRunner): Upload {
+  return async request => {
+    const secrets = isReader(request.secrets) ? await readLoginSecrets(request.secrets, request.destinationName) : request.secrets;
+    const ids = request.files.map((file, i) => file.id ?? `${randomBytes(6).toString('hex')}-${i + 1}`);
+    let paused = false;
+    let cancelled = false;
+    let running: AbortController | null = null;
+    let wake: () => void = () => undefined;
+    let last: TransferProgress | null = null;
+    request.onTransfer?.({
+      pause: () => {
+        if (cancelled || paused) return;
+        paused = true;
+        running?.abort();
+        if (last) request.onProgress?.({ ...last, phase: 'paused', bytesPerSecond: 0, secondsLeft: null });
+      },
+      resume: () => {
+        paused = false;
+        wake();
+      },
+      cancel: () => {
+        cancelled = true;
+        running?.abort();
+        wake();
+      },
+      get paused() {
+        return paused;
+      },
+    });
+
+    let job: TransferJob = {
+      kind: 'upload',
+      home: request.home,
+      destinationName: request.destinationName,
+      transport: request.transport,
+      secrets,
+      files: request.files.map((file, i) => ({ ...file, id: ids[i]! })),
+      force: request.force ?? false,
+    };
+    while (!cancelled) {
+      if (paused) {
+        await new Promise<void>(resolve => (wake = resolve));
+        continue;
+      }
+      running = new AbortController();
+      const outcome: TransferJobResult = await runner(
+        job,
+        progress => {
+          last = progress;
+          request.onProgress?.(progress);
+        },
+        running.signal
+      ).catch(error => ({ ok: false, failure: toTransferFailure(error) }));
+      running = null;
+      if (cancelled) break;
+      if (paused) {
+        // The files stay queued with what the server acknowledged: continue from there.
+        job = { kind: 'resume', home: request.home, secrets, ids };
+        continue;
+      }
+      if (outcome.ok) return outcome.result;
+      const { code, message, fingerprint } = outcome.failure;
+      throw new TransferError(code, message, fingerprint ? { fingerprint } : {});
+    }
+    await discardQueued(request.home, ids, secrets).catch(() => undefined);
+    throw cancelledError();
+  };
+}
