@@ -34,6 +34,8 @@ export const sendCalls = {
   'send:pause': { request: z.undefined(), response: z.object({ paused: z.boolean() }) },
   'send:resume': { request: z.undefined(), response: z.object({ paused: z.boolean() }) },
   'send:cancel': { request: z.undefined(), response: z.object({ cancelled: z.boolean() }) },
+  /** The rows a past run left out, saved as a CSV (null when it left none out). */
+  'history:rejected-rows': { request: z.object({ id: z.string().min(1) }), response: z.object({ path: z.string().nullable() }) },
 } as const;
 
 export const sendEvents = {

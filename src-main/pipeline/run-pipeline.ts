@@ -17,6 +17,7 @@ import { uploadFiles } from '../transfers/upload-files';
 import { destinationTransport } from '../transfers/destination-transport';
 import { placeDigitaleoMarkers, withSession } from '../transfers/receipts';
 import { followReceipt } from './follow-receipt';
+import { saveRejectedRows } from './rejected-rows';
 import { openLedger } from '../transfers/ledger';
 import type { SecretReader } from '../transfers/secret-reader';
 import { toTransferFailure, type TransferFailure } from '../transfers/transfer-errors';
@@ -133,6 +134,8 @@ export async function runPipeline(request: SendRequest, deps: PipelineDeps): Pro
   };
   const outputFiles = preparation.files.map(f => ({ name: f.name, bytes: f.bytes.byteLength, sha256: sha256(f.bytes) }));
 
+  // The rows left out stay available to whoever made the export (History → rejected rows).
+  await saveRejectedRows(deps.home, runId, preparation).catch(() => null);
   const hold = heldBecause(request, preparation);
   if (hold) {
     const run = await record({ outcome: 'held', source, rows: { ...rows, sent: 0 }, outputFiles: [], error: hold });

@@ -5,12 +5,14 @@ import { SecretStore } from '../secrets/secret-store';
 import type { SecretReader } from '../transfers/secret-reader';
 import { runPipeline, type SendProgress } from './run-pipeline';
 import { createWorkerUpload, type Upload, type UploadControl } from './worker-upload';
+import { findRejectedRows } from './rejected-rows';
 
 type SendHandlers = {
   'send:start': Handler<'send:start'>;
   'send:pause': Handler<'send:pause'>;
   'send:resume': Handler<'send:resume'>;
   'send:cancel': Handler<'send:cancel'>;
+  'history:rejected-rows': Handler<'history:rejected-rows'>;
 };
 
 /**
@@ -72,6 +74,7 @@ export function createSendHandlers(context: ServiceContext, secrets: SecretReade
       running?.transfer?.resume();
       return { paused: running?.transfer?.paused ?? false };
     },
+    'history:rejected-rows': async ({ id }) => ({ path: await findRejectedRows(context.home, id) }),
     'send:cancel': () => {
       if (!running) return { cancelled: false };
       running.controller.abort();

@@ -131,7 +131,7 @@ export function Shell(props: {
   } else if (screen === 'jobs') {
     content = <JobsScreen go={go} draft={jobDraft} onDraftDone={() => setJobDraft(null)} />;
   } else {
-    content = <HistoryScreen />;
+    content = <HistoryScreen onOpenFile={openFile} />;
   }
 
   const activeSection = isFlow(screen) ? 'start' : screen;

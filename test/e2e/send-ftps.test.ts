@@ -216,6 +216,10 @@ describe('drop, map, review, send to FTPS', () => {
     await saveScreenshot(page, 'history', 'light');
     await saveScreenshot(page, 'history', 'dark');
     expect((await readdir(server.uploadDir)).filter(n => !n.startsWith('.'))).toHaveLength(1);
+    // The row the send left out opens in the preview, with the reason it was left out.
+    await page.getByRole('button', { name: 'Open the row that was left out' }).click();
+    await expect.poll(() => page.locator('h1').textContent(), wait).toMatch(/^[0-9a-f-]+\.csv$/);
+    await expect.poll(() => page.getByText('1 row', { exact: true }).count(), wait).toBe(1);
     await app.close();
   }, 180_000);
 });

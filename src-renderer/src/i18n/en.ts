@@ -439,6 +439,8 @@ export const en = {
   'history.details': 'Details',
   'history.show': 'Details',
   'history.hide': 'Hide',
+  'history.openRejected': { one: 'Open the row that was left out', other: 'Open the {count} rows that were left out' },
+  'history.noRejected': 'The rows left out by this run are no longer kept.',
   'history.trigger.user': 'Sent by you',
   'history.trigger.job': 'Job “{name}”',
   'history.trigger.cli': 'Command line',

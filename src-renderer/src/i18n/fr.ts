@@ -444,6 +444,8 @@ export const fr: Messages = {
   'history.details': 'Détails',
   'history.show': 'Détails',
   'history.hide': 'Masquer',
+  'history.openRejected': { one: 'Ouvrir la ligne laissée de côté', other: 'Ouvrir les {count} lignes laissées de côté' },
+  'history.noRejected': 'Les lignes laissées de côté par cet envoi ne sont plus conservées.',
   'history.trigger.user': 'Envoyé par vous',
   'history.trigger.job': 'Tâche « {name} »',
   'history.trigger.cli': 'Ligne de commande',

@@ -444,6 +444,8 @@ export const nl: Messages = {
   'history.details': 'Details',
   'history.show': 'Details',
   'history.hide': 'Verbergen',
+  'history.openRejected': { one: 'De weggelaten rij openen', other: 'De {count} weggelaten rijen openen' },
+  'history.noRejected': 'De rijen die deze verzending wegliet, worden niet meer bewaard.',
   'history.trigger.user': 'Door jou verstuurd',
   'history.trigger.job': 'Taak „{name}”',
   'history.trigger.cli': 'Opdrachtregel',

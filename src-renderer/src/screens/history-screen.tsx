@@ -7,8 +7,8 @@ import { OutcomeBadge } from './jobs-screen';
 
 type Run = CallResponse<'history:list'>[number];
 
-/** History: every run with its status, counts and details. */
-export function HistoryScreen() {
+/** History: every run with its status, counts and details; the rows a run left out can be opened. */
+export function HistoryScreen({ onOpenFile }: Readonly<{ onOpenFile: (path: string) => void }>) {
   const { t, format } = useI18n();
   const [runs, setRuns] = useState<Run[] | null>(null);
   const [open, setOpen] = useState<string | null>(null);
@@ -108,6 +108,24 @@ export function HistoryScreen() {
                               ` · ${t(`history.receipt.${run.receipt.status}`)}`}
                           </p>
                           {run.error && <p className="notice notice--error">{run.error.message}</p>}
+                          {run.rows.excluded > 0 && (
+                            <p>
+                              <button
+                                type="button"
+                                className="button button--small"
+                                onClick={() =>
+                                  void api()
+                                    .history.rejectedRows({ id: run.id })
+                                    .then(
+                                      ({ path }) => (path ? onOpenFile(path) : setError(t('history.noRejected'))),
+                                      failure => setError(errorMessage(failure))
+                                    )
+                                }
+                              >
+                                {t('history.openRejected', { count: run.rows.excluded })}
+                              </button>
+                            </p>
+                          )}
                           {run.outputFiles.length > 0 && (
                             <>
                               <h3>{t('history.files')}</h3>

@@ -1,10 +1,11 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../../src-main/pipeline/run-pipeline';
 import { fixedSecrets } from '../../../src-main/transfers/secret-reader';
 import { createHistoryStore } from '../../../src-main/history/history-store';
+import { createSendHandlers } from '../../../src-main/pipeline/send-handlers';
 
 // What the pipeline refuses to send, before any connection: each case is held and recorded.
 
@@ -49,5 +50,27 @@ describe('runPipeline holds what must not be sent', () => {
     const result = await send(join(home, 'missing.csv'));
     expect(result.run.outcome).toBe('failed');
     expect(result.run.error!.message).toMatch(/no file/i);
+  });
+});
+
+describe('rejected rows of a run', () => {
+  it('are kept for the person who made the export, and found again by the run id', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'courier-rejected-'));
+    try {
+      const file = join(home, 'export.csv');
+      await writeFile(file, 'Email;Language\njan@@example.com;nl\nok@example.com;nl\n');
+      const result = await runPipeline({ sourcePath: file, destination: 'hello-customer', excludeInvalid: true, trigger: 'user' }, { home, secrets: fixedSecrets({}) });
+      expect(result.run.rows).toMatchObject({ read: 2, excluded: 1 });
+      const handlers = createSendHandlers({ home, appVersion: '1', locale: 'en', emit: () => undefined }, fixedSecrets({}));
+      const { path } = await handlers['history:rejected-rows']({ id: result.run.id });
+      expect(path).toBe(join(home, 'rejected', `${result.run.id}.csv`));
+      const text = await readFile(path!, 'utf8');
+      expect(text).toContain('jan@@example.com');
+      expect(text).not.toContain('ok@example.com');
+      expect(await handlers['history:rejected-rows']({ id: '../../etc/passwd' })).toEqual({ path: null });
+      expect(JSON.stringify(await createHistoryStore(home).listRuns())).not.toContain('jan@@example.com');
+    } finally {
+      await rm(home, { recursive: true, force: true });
+    }
   });
 });

@@ -1,0 +1,29 @@
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { rejectedRowsCsv } from '../../src-core/output/rejected';
+import type { PreparationResult } from '../../src-core/preparation/prepare';
+
+/**
+ * Where a run's rejected rows are kept: `<home>/rejected/<run id>.csv`, readable by the person
+ * who made the export (UTF-8 with BOM for Excel, a column saying why each row was left out).
+ *
+ * They hold contact data, so they stay in the private settings folder (mode 600) and never in
+ * the history itself, which keeps only counts.
+ */
+export const rejectedRowsPath = (home: string, runId: string): string => join(home, 'rejected', `${runId}.csv`);
+
+/** Saves the rows a run left out, if any; returns the path or null. */
+export async function saveRejectedRows(home: string, runId: string, preparation: PreparationResult): Promise<string | null> {
+  if (preparation.rejected.length === 0) return null;
+  const path = rejectedRowsPath(home, runId);
+  await mkdir(join(home, 'rejected'), { recursive: true, mode: 0o700 });
+  await writeFile(path, rejectedRowsCsv(preparation.sourceColumns, preparation.rejected), { mode: 0o600 });
+  return path;
+}
+
+/** The saved rejected rows of a run, or null when it left none out. */
+export async function findRejectedRows(home: string, runId: string): Promise<string | null> {
+  if (!/^[\w-]+$/.test(runId)) return null;
+  const path = rejectedRowsPath(home, runId);
+  return (await stat(path).catch(() => null)) ? path : null;
+}
