@@ -14,6 +14,9 @@ export const SendStartRequest = z.object({
   mapping: z.record(z.string(), z.string().nullable()).optional(),
   fixes: z.array(Fix).max(100_000).optional(),
   excludeInvalid: z.boolean().optional(),
+  /** How the user corrected the reading on the preview (the same file as reviewed is sent). */
+  sheet: z.string().optional(),
+  headerRow: z.number().int().min(1).optional(),
 });
 
 /** The outcome of a send as the UI shows it (no row contents, no secret). */

@@ -452,16 +452,19 @@ export function createPreparation(input: PreparationInput): Preparation {
       only.append(headerBytes);
       parts.push({ bytes: only, rows: 0 });
     }
-    const names = fileNames(d.fileName, parts.length, { now: input.now, variables: d.variables }, input.alreadySentNames ?? []);
+    // Zipped output is sent under the .zip name: that is the name that must never repeat.
+    const innerExtension = /\.[^./\\]+$/.exec(d.fileName)?.[0] ?? '.csv';
+    const template = out.zip ? withExtension(d.fileName, '.zip') : d.fileName;
+    const names = fileNames(template, parts.length, { now: input.now, variables: d.variables }, input.alreadySentNames ?? []);
     const files: PreparedFile[] = parts.map((p, i) => {
       // A view, not a copy, so a 100 MB file is not duplicated at the end; but a copy when the
       // buffer is mostly empty, so a small file does not keep a big buffer alive.
       const bytes = p.bytes.length * 2 < p.bytes.bytes.length ? p.bytes.bytes.slice(0, p.bytes.length) : p.bytes.bytes.subarray(0, p.bytes.length);
       if (!out.zip) return { name: names[i]!, rows: p.rows, bytes, innerName: null };
-      const inner = names[i]!;
+      const inner = withExtension(names[i]!, innerExtension);
       // One file at the root of the zip, as Digitaleo requires; the zip carries the send time.
       const zipped = zipSync({ [inner]: [bytes, { mtime: input.now }] }, { level: 6 });
-      return { name: withExtension(inner, '.zip'), rows: p.rows, bytes: zipped, innerName: inner };
+      return { name: names[i]!, rows: p.rows, bytes: zipped, innerName: inner };
     });
     const errorRows = rejected.filter(r => !r.byHand).length;
     return {

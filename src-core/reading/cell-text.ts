@@ -105,7 +105,7 @@ export function formatNumber(value: number, format: string | undefined | null, d
   if (exp) {
     const mantissa = pattern.slice(0, exp.index);
     const decimals = (mantissa.split('.')[1] ?? '').length;
-    const [m, e] = v.toExponential(decimals).split('e') as [string, string];
+    const [m, e] = Math.abs(v).toExponential(decimals).split('e') as [string, string];
     const expDigits = pattern.slice(exp.index + 2).length;
     body = `${m}E${e.startsWith('-') ? '-' : '+'}${e.replace(/^[+-]/, '').padStart(expDigits, '0')}`;
   } else {

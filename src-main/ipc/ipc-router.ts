@@ -1,6 +1,7 @@
 import { calls, events, type CallChannel, type CallParsedRequest, type CallResponse, type EventChannel, type EventPayload } from '../../src-core/ipc/contract';
 import { isCallChannel } from '../../src-core/ipc/api';
 import { toPlainError, type PlainError } from '../../src-core/errors';
+import { redact } from '../logging/redact';
 
 /** A handler for one call channel; it receives a request already validated by the contract. */
 export type Handler<C extends CallChannel> = (
@@ -44,7 +45,9 @@ export async function routeCall(
     const value = await handler(parsed.data);
     return { ok: true, value };
   } catch (error) {
-    return { ok: false, error: toPlainError(error) };
+    const plain = toPlainError(error);
+    // Whatever a library put in its message, no secret the keychain handled crosses to the renderer.
+    return { ok: false, error: { code: plain.code, message: redact(plain.message) } };
   }
 }
 

@@ -26,6 +26,8 @@ import type { ReadProgress } from '../reading/open-source';
 /** What to send, and how: the same request for the app, a scheduled job and the CLI. */
 export type SendRequest = Readonly<{
   sourcePath: string;
+  /** The sheet and header row, when the user corrected what Courier detected. */
+  source?: Readonly<{ sheet?: string; headerRow?: number }>;
   /** A configured destination name, a preset id, or a path to a destination JSON file. */
   destination: string;
   /** Target column → source column; when missing, the remembered mapping, else confident suggestions. */
@@ -113,6 +115,7 @@ export async function runPipeline(request: SendRequest, deps: PipelineDeps): Pro
     const sentBefore = (await openLedger(deps.home).entries()).filter(e => e.destination === destination!.name).map(e => e.remoteName);
     preparation = await prepareFile(request.sourcePath, destination, {
       alreadySentNames: sentBefore,
+      source: request.source,
       mapping: request.mapping,
       fixes: request.fixes,
       excludeInvalid: request.excludeInvalid,

@@ -39,7 +39,15 @@ export function createSendHandlers(context: ServiceContext, secrets: SecretReade
       running = current;
       try {
         const result = await runPipeline(
-          { sourcePath: request.path, destination: request.destination, mapping: request.mapping, fixes: request.fixes, excludeInvalid: request.excludeInvalid, trigger: 'user' },
+          {
+            sourcePath: request.path,
+            destination: request.destination,
+            mapping: request.mapping,
+            fixes: request.fixes,
+            excludeInvalid: request.excludeInvalid,
+            source: { sheet: request.sheet, headerRow: request.headerRow },
+            trigger: 'user',
+          },
           {
             home: context.home,
             secrets,

@@ -81,13 +81,14 @@ export function createWorkerUpload(runner: TransferRunner = workerRunner): Uploa
         running.signal
       ).catch(error => ({ ok: false, failure: toTransferFailure(error) }));
       running = null;
+      // Delivered before the pause (or cancel) took effect: it is done, report it as such.
+      if (outcome.ok) return outcome.result;
       if (cancelled) break;
       if (paused) {
         // The files stay queued with what the server acknowledged: continue from there.
         job = { kind: 'resume', home: request.home, secrets, ids };
         continue;
       }
-      if (outcome.ok) return outcome.result;
       const { code, message, fingerprint } = outcome.failure;
       throw new TransferError(code, message, fingerprint ? { fingerprint } : {});
     }

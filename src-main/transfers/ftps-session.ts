@@ -116,6 +116,28 @@ function checkPinnedCertificate(socket: TLSSocket, pin: string): void {
 }
 
 /**
+ * Holds a data connection to the certificate pin too, not only the control connection.
+ *
+ * With a pin, certificate-chain verification is off (the certificate is self-signed), so a data
+ * connection that does not resume the control connection's TLS session (resumption is bound to
+ * the session whose certificate was checked) must show the pinned certificate itself; otherwise
+ * someone who took over the data port could receive the file. Checked when its handshake ends.
+ */
+function pinDataConnection(socket: unknown, pin: string): void {
+  if (!(socket instanceof TLSSocket)) return;
+  const check = () => {
+    if (socket.isSessionReused()) return;
+    try {
+      checkPinnedCertificate(socket, pin);
+    } catch (error) {
+      socket.destroy(error as Error);
+    }
+  };
+  if ((socket as TLSSocket & { _secureEstablished?: boolean })._secureEstablished) check();
+  else socket.once('secureConnect', check);
+}
+
+/**
  * Opens and logs in an FTPS session (explicit AUTH TLS or implicit TLS) with basic-ftp.
  *
  * Plain FTP is only opened when the caller already checked the destination allows it.
@@ -125,7 +147,7 @@ export async function openFtpsSession(login: FtpsLogin): Promise<RemoteSession> 
   const secure = login.protocol !== 'ftp';
   let epsv: boolean | undefined;
   // EPSV first (the address is always the control connection's), PASV when the server lacks it.
-  client.prepareTransfer = async (ftp: FTPContext): Promise<FTPResponse> => {
+  const openDataConnection = async (ftp: FTPContext): Promise<FTPResponse> => {
     if (epsv !== false) {
       try {
         const res = await enterPassiveModeIPv6(ftp);
@@ -139,6 +161,11 @@ export async function openFtpsSession(login: FtpsLogin): Promise<RemoteSession> 
     const res = await ftp.request('PASV');
     const target = parsePasvResponse(res.message);
     await connectForPassiveTransfer(passiveDataHost(target.host, ftp.socket.remoteAddress ?? login.host), target.port, ftp);
+    return res;
+  };
+  client.prepareTransfer = async (ftp: FTPContext): Promise<FTPResponse> => {
+    const res = await openDataConnection(ftp);
+    if (secure && login.tlsFingerprint) pinDataConnection(ftp.dataSocket, login.tlsFingerprint);
     return res;
   };
   try {

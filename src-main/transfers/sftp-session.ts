@@ -297,8 +297,9 @@ async function pipelinedWrite(client: Client, sftp: SFTPWrapper, localPath: stri
           inFlight.add(offset);
           // Buffers are reused once their write is acknowledged (no garbage per chunk).
           const buffer = pool.pop() ?? Buffer.allocUnsafe(sftpChunkSize);
-          local.read(buffer, 0, length, offset).then(
-            ({ bytesRead }) => {
+          local
+            .read(buffer, 0, length, offset)
+            .then(({ bytesRead }) => {
               if (bytesRead !== length) throw new TransferError('transfer.local-file-changed', 'The file changed while it was being sent. Prepare it again and resend.');
               sftp.write(openHandle, buffer, 0, length, offset, error => {
                 if (error) {
@@ -311,12 +312,12 @@ async function pipelinedWrite(client: Client, sftp: SFTPWrapper, localPath: stri
                 options.onWritten(contiguous());
                 pump();
               });
-            },
-            error => {
+            })
+            // A failed read, or the check above: fail this upload (never an unhandled rejection).
+            .catch(error => {
               failed ??= error;
               reject(error);
-            }
-          );
+            });
         }
       };
       pump();

@@ -109,7 +109,7 @@ export type TransferOptions = Readonly<{
   files: readonly TransferFile[];
   onProgress?: (progress: TransferProgress) => void;
   /** Called as bytes are acknowledged and before the rename (persist it to resume after a crash). */
-  onCheckpoint?: (checkpoint: FileCheckpoint) => void;
+  onCheckpoint?: (checkpoint: FileCheckpoint) => void | Promise<void>;
   /** Awaited after each file is delivered (record it in the ledger, drop it from the queue). */
   onFileDone?: (result: FileResult) => Promise<void> | void;
   retry?: Partial<RetryPolicy>;
@@ -285,10 +285,10 @@ export class Transfer {
         },
         force
       );
-    const checkpoint = (force = false) => {
+    const checkpoint = (force = false): Promise<void> | void => {
       if (!force && written - lastCheckpoint < 4 * 1024 * 1024) return;
       lastCheckpoint = written;
-      this.#options.onCheckpoint?.({ id: file.id, writtenOffset: written, renameStarted });
+      return this.#options.onCheckpoint?.({ id: file.id, writtenOffset: written, renameStarted });
     };
     const result = (verifiedBy: 'sha256' | 'size'): FileResult => ({
       id: file.id,
@@ -323,6 +323,13 @@ export class Transfer {
             written = file.size;
             progress('done', true);
             return result(hash ? 'sha256' : 'size');
+          }
+          if (tempSize === null && finalSize === null) {
+            // The verified file was renamed into place and the platform has already collected
+            // it: it was delivered. Uploading it again would deliver it twice.
+            written = file.size;
+            progress('done', true);
+            return result('size');
           }
         }
         const remoteSize = await session.size(tempPath);
@@ -373,7 +380,8 @@ export class Transfer {
           }
           progress('renaming', true);
           renameStarted = true;
-          checkpoint(true);
+          // Recorded before the rename, so a crash or pause after it never re-uploads the file.
+          await checkpoint(true);
           await session.rename(tempPath, finalPath);
         }
         progress('done', true);

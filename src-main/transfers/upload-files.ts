@@ -58,7 +58,7 @@ async function runItems(items: readonly QueueItem[], options: UploadOptions): Pr
       ...(item.renameStarted ? { renameStarted: true } : {}),
     })),
     onProgress: options.onProgress,
-    onCheckpoint: checkpoint => void queue.update(checkpoint.id, { writtenOffset: checkpoint.writtenOffset, renameStarted: checkpoint.renameStarted }).catch(() => undefined),
+    onCheckpoint: checkpoint => queue.update(checkpoint.id, { writtenOffset: checkpoint.writtenOffset, renameStarted: checkpoint.renameStarted }).catch(() => undefined),
     onFileDone: async (result: FileResult) => {
       // Ledger first: a crash between the two leaves a queue item whose resume finds the file
       // already in place, never a delivered file missing from the ledger.

@@ -142,6 +142,7 @@ export function FlowScreens(props: {
         <SendScreen
           opened={opened}
           choices={choices}
+          correction={correction}
           review={review}
           go={props.go}
           onScheduled={() => {

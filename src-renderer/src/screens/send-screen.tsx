@@ -25,6 +25,8 @@ const encodingKey = (encoding: string): MessageKey =>
 export function SendScreen(props: {
   opened: OpenedFile;
   choices: FlowChoices;
+  /** The sheet and header row the user chose on the preview. */
+  correction: Readonly<{ headerRow?: number; sheet?: string }>;
   review: ReviewResult | null;
   go: (screen: Screen) => void;
   onScheduled?: (outcome: Outcome) => void;
@@ -69,6 +71,8 @@ export function SendScreen(props: {
         mapping: { ...(choices.mapping ?? {}) },
         fixes: [...choices.fixes],
         excludeInvalid: choices.excludeInvalid,
+        // The sheet and header line as corrected on the preview: what was reviewed is what is sent.
+        ...props.correction,
       });
       setOutcome(result);
       if (result.fingerprint && result.error?.code.startsWith('trust.')) {

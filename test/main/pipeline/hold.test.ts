@@ -46,6 +46,15 @@ describe('runPipeline holds what must not be sent', () => {
     expect(JSON.stringify(runs)).not.toContain('jan@@example.com');
   });
 
+  it('reads the file with the header row the user chose, as the preview did', async () => {
+    const file = join(home, 'titled.csv');
+    await writeFile(file, 'Email;Language\nwendy@example.be;nl\nann@example.be;fr\n');
+    const detected = await send(file, { excludeInvalid: true });
+    expect(detected.run.rows.read).toBe(2);
+    const corrected = await send(file, { excludeInvalid: true, source: { headerRow: 2 } });
+    expect(corrected.run.rows.read).toBe(1);
+  });
+
   it('records an unreadable file as a failed run with a plain message', async () => {
     const result = await send(join(home, 'missing.csv'));
     expect(result.run.outcome).toBe('failed');
