@@ -1,4 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { toPlainError } from '../../src-core/errors';
 import { redact } from '../logging/redact';
 
@@ -57,4 +58,13 @@ export function printError(io: CliIo, error: unknown, json: boolean): void {
   const plain = { code: raw.code, message: redact(raw.message) };
   if (json) printJson(io, { error: plain });
   else io.stderr.write(`courier: ${plain.message}\n`);
+}
+
+/** `parseArgs` with the strictness every command wants; its errors become usage errors. */
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(args: readonly string[], options: T) {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true } as const);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
 }

@@ -1,4 +1,3 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ExitCode, UsageError, printError, type CliIo } from './cli-io';
 import { commands } from './commands/index';
 import { ensureHome, resolveHome } from '../settings/home';
@@ -72,14 +71,5 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     printError(io, error, json);
     return ExitCode.blocked;
-  }
-}
-
-/** `parseArgs` with the strictness every command wants; errors become usage errors. */
-export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(args: readonly string[], options: T) {
-  try {
-    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true } as const);
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
   }
 }

@@ -119,10 +119,16 @@ export async function saveDestination(
   return destination;
 }
 
+/** A configured destination, or a plain `destination.not-found` error naming it. */
+export async function requireDestination(home: string, name: string): Promise<Destination> {
+  const current = await getDestination(home, name);
+  if (!current) throw new CourierError('destination.not-found', `There is no destination called “${name}”.`);
+  return current;
+}
+
 /** Renames a destination (its file and, through the hook, its secrets). */
 export async function renameDestination(home: string, from: string, to: string, hooks: DestinationStoreHooks = {}): Promise<Destination> {
-  const current = await getDestination(home, from);
-  if (!current) throw new CourierError('destination.not-found', `There is no destination called “${from}”.`);
+  const current = await requireDestination(home, from);
   return saveDestination(home, { ...current, name: to }, { ...hooks, previousName: current.name });
 }
 

@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { ExitCode, UsageError, type CliCommand, type CliIo } from '../cli-io';
+import { ExitCode, UsageError, parseCommandArgs, type CliCommand, type CliIo } from '../cli-io';
 import { resolveDestination } from '../../settings/destination-store';
 import { prepareFile, readMappingFile, type FilePreparation } from '../../preparation/prepare-file';
 import { issueCodes } from '../../../src-core/validation/issues';
@@ -28,11 +27,7 @@ const options = {
 
 /** Parses the options of `check` and `prepare` (bad ones become usage errors). */
 export function parsePreparationArgs(args: readonly string[]) {
-  try {
-    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  return parseCommandArgs(args, options);
 }
 
 /** Reads the options `check` and `prepare` share and runs the preparation. */

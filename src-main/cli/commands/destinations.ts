@@ -6,15 +6,15 @@ import {
 import { destinationFromPreset } from '../../../src-core/destinations/presets';
 import { defaultPort, type Protocol } from '../../../src-core/destinations/transport';
 import { CourierError, toPlainError } from '../../../src-core/errors';
-import { ExitCode, UsageError, printJson, type CliIo } from '../cli-io';
+import { ExitCode, UsageError, printJson, type CliIo, parseCommandArgs } from '../cli-io';
 import type { CliCommand } from '../cli-io';
-import { parseCommandArgs } from '../run-cli';
 import { createLogger, type Logger } from '../../logging/logger';
 import { redact } from '../../logging/redact';
 import {
   getDestination,
   listDestinations,
   removeDestination,
+  requireDestination,
   renameDestination,
   saveDestination,
 } from '../../settings/destination-store';
@@ -335,9 +335,7 @@ async function remove(
   json: boolean,
   log: Logger
 ): Promise<number> {
-  const current = await getDestination(home, name);
-  if (!current)
-    throw new CourierError('destination.not-found', `There is no destination called “${name}”.`);
+  const current = await requireDestination(home, name);
   const store = new SecretStore();
   // Secrets first: if the keychain is locked the destination stays, rather than orphaning them.
   const deleted = await store.deleteAll(current.name);
@@ -359,9 +357,7 @@ async function rename(
   json: boolean,
   log: Logger
 ): Promise<number> {
-  const current = await getDestination(home, from);
-  if (!current)
-    throw new CourierError('destination.not-found', `There is no destination called “${from}”.`);
+  const current = await requireDestination(home, from);
   const newName = parseDestination({ ...current, name: to }).name;
   const other = await getDestination(home, newName);
   if (other && other.name.toLowerCase() !== current.name.toLowerCase()) {
@@ -396,10 +392,7 @@ async function setPassword(
   json: boolean,
   log: Logger
 ): Promise<number> {
-  const current = await getDestination(home, name);
-  if (!current) {
-    throw new CourierError('destination.not-found', `There is no destination called “${name}”.`);
-  }
+  const current = await requireDestination(home, name);
   const store = new SecretStore();
   await store.checkUsable();
   const [password] = await readSecretLines(io.stdin, ['password']);

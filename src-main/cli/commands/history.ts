@@ -1,5 +1,4 @@
-import { ExitCode, UsageError, printJson, type CliCommand } from '../cli-io';
-import { parseCommandArgs } from '../run-cli';
+import { ExitCode, UsageError, printJson, type CliCommand, parseCommandArgs } from '../cli-io';
 import { createHistoryStore } from '../../history/history-store';
 import { runLine } from './jobs';
 

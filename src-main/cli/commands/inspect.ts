@@ -1,6 +1,5 @@
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
-import { ExitCode, UsageError, printJson, type CliCommand } from '../cli-io';
+import { ExitCode, UsageError, parseCommandArgs, printJson, type CliCommand } from '../cli-io';
 import { openSource } from '../../reading/open-source';
 import { indexSource, maxWindowRows } from '../../reading/source-index';
 import type { SourceRow } from '../../../src-core/reading/source-table';
@@ -54,18 +53,11 @@ export const inspectCommand: CliCommand = {
   summary: 'detect format and show columns, row count and sample rows',
   usage,
   run: async ({ args, io }) => {
-    // Plain parseArgs (run-cli turns its errors into usage errors) keeps this module free of the
-    // command registry, so it loads without every other command's dependencies.
-    const { values, positionals } = parseArgs({
-      args: [...args],
-      options: {
-        json: { type: 'boolean' },
-        sheet: { type: 'string' },
-        'header-row': { type: 'string' },
-        rows: { type: 'string' },
-      },
-      allowPositionals: true,
-      strict: true,
+    const { values, positionals } = parseCommandArgs(args, {
+      json: { type: 'boolean' },
+      sheet: { type: 'string' },
+      'header-row': { type: 'string' },
+      rows: { type: 'string' },
     });
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'Which file? Give its path.' : 'Give exactly one file.');
     const window = parseWindow(values.rows);

@@ -1,6 +1,5 @@
 import { toPlainError } from '../../../src-core/errors';
-import { ExitCode, UsageError, printJson, type CliCommand, type CliIo } from '../cli-io';
-import { parseCommandArgs } from '../run-cli';
+import { ExitCode, UsageError, printJson, type CliCommand, type CliIo, parseCommandArgs } from '../cli-io';
 import { createLogger } from '../../logging/logger';
 import { redact } from '../../logging/redact';
 import { readKeyFile } from '../../secrets/secret-handlers';

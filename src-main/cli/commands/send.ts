@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { ExitCode, UsageError, printJson, type CliIo, type CliCommand } from '../cli-io';
+import { ExitCode, UsageError, parseCommandArgs, printJson, type CliIo, type CliCommand } from '../cli-io';
 import { readMappingFile } from '../../preparation/prepare-file';
 import { runPipeline, type SendProgress, type SendResult } from '../../pipeline/run-pipeline';
 import { SecretStore } from '../../secrets/secret-store';
@@ -37,13 +36,7 @@ export const sendCommand: CliCommand = {
   summary: 'prepare a file and upload it to a destination, with progress',
   usage,
   run: async ({ args, home, io }) => {
-    let parsed;
-    try {
-      parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
-    } catch (error) {
-      throw new UsageError(error instanceof Error ? error.message : String(error));
-    }
-    const { values, positionals } = parsed;
+    const { values, positionals } = parseCommandArgs(args, options);
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'Which file? Give one FILE.' : 'Give exactly one FILE.');
     if (!values.destination) throw new UsageError('--destination is required.');
     const fromFile = values.mapping ? await readMappingFile(values.mapping) : undefined;
@@ -102,10 +95,9 @@ export function exitCodeOf(result: SendResult): number {
   if (run.receipt.status === 'rejected') return ExitCode.transfer;
   if (run.outcome === 'sent' || run.outcome === 'sent-with-exclusions') return ExitCode.ok;
   if (run.outcome === 'held') return ExitCode.blocked;
-  if (result.preparation === null || run.error?.code.startsWith('read.') || run.error?.code.startsWith('destination.') || run.error?.code.startsWith('mapping.')) {
-    return run.error?.code === 'destination.not-configured' ? ExitCode.transfer : ExitCode.blocked;
-  }
-  return ExitCode.transfer;
+  // Failed before anything was prepared (unreadable file, unknown destination, bad mapping): 1.
+  // Failed once the files were ready (connection, trust, login, transfer): 3.
+  return result.preparation ? ExitCode.transfer : ExitCode.blocked;
 }
 
 function printOutcome(io: CliIo, result: SendResult): void {
