@@ -1,3 +1,7 @@
+import { enIssueSentences } from './issue-sentences-en';
+import { enErrorMessages } from './error-messages-en';
+import { enScheduleWords } from './schedule-words-en';
+
 /** A message: plain text, or one text per plural form (chosen with the `count` parameter). */
 export type Message = string | Readonly<{ one: string; other: string }>;
 
@@ -486,6 +490,9 @@ export const en = {
   'error.auth.login-failed':
     'The server refused the login. Check the user name and the password or key.',
   'error.send.busy': 'A file is being sent already. Wait for it to finish, or cancel it.',
+  ...enIssueSentences,
+  ...enErrorMessages,
+  ...enScheduleWords,
 } satisfies Record<string, Message>;
 
 /** A key of the catalogue. */

@@ -1,4 +1,7 @@
 import type { Messages } from './en';
+import { frIssueSentences } from './issue-sentences-fr';
+import { frErrorMessages } from './error-messages-fr';
+import { frScheduleWords } from './schedule-words-fr';
 
 /** French. */
 export const fr: Messages = {
@@ -492,4 +495,7 @@ export const fr: Messages = {
   'error.auth.login-failed':
     'Le serveur a refusé la connexion au compte. Vérifiez le nom d’utilisateur et le mot de passe ou la clé.',
   'error.send.busy': 'Un fichier est déjà en cours d’envoi. Attendez la fin, ou annulez-le.',
+  ...frIssueSentences,
+  ...frErrorMessages,
+  ...frScheduleWords,
 };

@@ -1,4 +1,7 @@
 import type { Messages } from './en';
+import { nlIssueSentences } from './issue-sentences-nl';
+import { nlErrorMessages } from './error-messages-nl';
+import { nlScheduleWords } from './schedule-words-nl';
 
 /** Dutch. */
 export const nl: Messages = {
@@ -491,4 +494,7 @@ export const nl: Messages = {
   'error.auth.login-failed':
     'De server weigerde het aanmelden. Controleer de gebruikersnaam en het wachtwoord of de sleutel.',
   'error.send.busy': 'Er wordt al een bestand verstuurd. Wacht tot het klaar is, of annuleer het.',
+  ...nlIssueSentences,
+  ...nlErrorMessages,
+  ...nlScheduleWords,
 };
