@@ -97,6 +97,18 @@ if (!app.requestSingleInstanceLock()) {
         const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
+      pickSaveTarget: async ({ defaultPath, title }) => {
+        const options: Electron.SaveDialogOptions = {
+          title,
+          defaultPath,
+          filters: [{ name: 'CSV', extensions: ['csv'] }],
+          properties: ['showOverwriteConfirmation', 'createDirectory'],
+        };
+        const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
+      documentsFolder: app.getPath('documents'),
+      revealFile: path => shell.showItemInFolder(path),
     });
     const devOrigin = process.env.ELECTRON_RENDERER_URL ? new URL(process.env.ELECTRON_RENDERER_URL).origin : null;
     registerIpc(ipcMain, handlers, {

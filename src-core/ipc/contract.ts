@@ -59,6 +59,8 @@ export const calls = {
   ...jobCalls,
   /** Asks the user for a file to open (the system file chooser); null when they cancel. */
   'files:pick': { request: z.undefined(), response: z.object({ path: z.string().nullable() }) },
+  /** Shows a file Courier saved in the system's file manager; `shown` is false where there is none. */
+  'files:reveal': { request: z.object({ path: z.string().min(1) }), response: z.object({ shown: z.boolean() }) },
   /** Opens a file (detects format, columns, first rows) and starts reading it in full in the background. */
   'files:open': { request: z.object({ path: z.string().min(1), sheet: z.string().optional(), headerRow: z.number().int().min(1).optional() }), response: OpenedFileSchema },
   /** A window of data rows of an opened file (0-based, end exclusive, at most 5000 rows). */

@@ -116,9 +116,12 @@ export const preparationCalls = {
     request: z.object({ destinationName: z.string().min(1), fix: Fix, values: z.array(z.string()).max(1000) }),
     response: z.object({ after: z.array(z.string()), changed: z.number() }),
   },
-  /** Writes the rows that will not be sent, with the reason, as a CSV for Excel. */
+  /**
+   * Writes the rows that will not be sent, with the reason, as a CSV for Excel, where the user
+   * chooses in the save dialog (titled `dialogTitle`, in their language); `path` is null when they cancel.
+   */
   'review:save-rejected': {
-    request: ReviewRequest.extend({ target: z.string().min(1) }),
-    response: z.object({ path: z.string(), rows: z.number() }),
+    request: ReviewRequest.extend({ dialogTitle: z.string().max(200).default('Save the rows left out') }),
+    response: z.object({ path: z.string().nullable(), rows: z.number() }),
   },
 } as const;

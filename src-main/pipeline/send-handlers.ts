@@ -6,6 +6,10 @@ import type { SecretReader } from '../transfers/secret-reader';
 import { runPipeline, type SendProgress } from './run-pipeline';
 import { createWorkerUpload, type Upload, type UploadControl } from './worker-upload';
 import { findRejectedRows } from './rejected-rows';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { chooseSaveTarget, saveWhole } from '../files/save-copy';
+import { createHistoryStore } from '../history/history-store';
 
 type SendHandlers = {
   'send:start': Handler<'send:start'>;
@@ -13,6 +17,7 @@ type SendHandlers = {
   'send:resume': Handler<'send:resume'>;
   'send:cancel': Handler<'send:cancel'>;
   'history:rejected-rows': Handler<'history:rejected-rows'>;
+  'history:save-rejected-rows': Handler<'history:save-rejected-rows'>;
 };
 
 /**
@@ -83,6 +88,17 @@ export function createSendHandlers(context: ServiceContext, secrets: SecretReade
       return { paused: running?.transfer?.paused ?? false };
     },
     'history:rejected-rows': async ({ id }) => ({ path: await findRejectedRows(context.home, id) }),
+    'history:save-rejected-rows': async ({ id, dialogTitle }) => {
+      const kept = await findRejectedRows(context.home, id);
+      if (!kept) return { path: null };
+      const run = await createHistoryStore(context.home).getRun(id);
+      const name = (run?.source?.fileName ?? 'export').replace(/\.[^.]*$/, '');
+      const day = (run?.startedAt ?? new Date().toISOString()).slice(0, 10);
+      const target = await chooseSaveTarget(context.pickSaveTarget, join(context.documentsFolder ?? homedir(), `${name}-rejected-${day}.csv`), dialogTitle);
+      if (target === null) return { path: null };
+      await saveWhole(target, { copyOf: kept });
+      return { path: target };
+    },
     'send:cancel': () => {
       if (!running) return { cancelled: false };
       running.controller.abort();

@@ -1,4 +1,6 @@
+import { basename, dirname, join } from 'node:path';
 import type { Handler } from '../ipc/ipc-router';
+import { chooseSaveTarget } from '../files/save-copy';
 import type { ServiceContext } from '../services/main-handlers';
 import { columnsFromSample, presets } from '../../src-core/destinations/presets';
 import { destinationAdvice } from '../../src-core/destinations/destination';
@@ -36,7 +38,7 @@ type PreparationChannels =
  * delete a destination's keychain entries when it is renamed or removed.
  */
 export function createPreparationHandlers(
-  context: Pick<ServiceContext, 'home'> & { now?: () => Date; /** Run whole-file work in a worker thread (default true). */ inWorker?: boolean },
+  context: Pick<ServiceContext, 'home' | 'pickSaveTarget'> & { now?: () => Date; /** Run whole-file work in a worker thread (default true). */ inWorker?: boolean },
   hooks: DestinationStoreHooks = {}
 ): { [C in PreparationChannels]: Handler<C> } {
   const home = context.home;
@@ -102,7 +104,10 @@ export function createPreparationHandlers(
       return (inWorker ? await runWorker<PrepareJob, never, ReviewCheckResponse>('prepare', job) : await runPrepareJob(job)) as ReviewCheckResponse;
     },
     'review:save-rejected': async request => {
-      const job: PrepareJob = { kind: 'save-rejected', request, home, now: now().toISOString() };
+      const name = basename(request.path).replace(/\.[^.]*$/, '');
+      const target = await chooseSaveTarget(context.pickSaveTarget, join(dirname(request.path), `${name}-rejected.csv`), request.dialogTitle);
+      if (target === null) return { path: null, rows: 0 };
+      const job: PrepareJob = { kind: 'save-rejected', request, target, home, now: now().toISOString() };
       return (inWorker ? await runWorker<PrepareJob, never, SaveRejectedResponse>('prepare', job) : await runPrepareJob(job)) as SaveRejectedResponse;
     },
   };

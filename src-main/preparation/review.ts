@@ -1,6 +1,3 @@
-import { rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import iconv from 'iconv-lite';
 import { unzipSync } from 'fflate';
 import type { z } from 'zod';
@@ -12,6 +9,7 @@ import { parseFixes } from '../../src-core/fixes/fix-schema';
 import { rejectedRowsCsv } from '../../src-core/output/rejected';
 import { resolveDestination } from '../settings/destination-store';
 import { prepareFile } from './prepare-file';
+import { saveWhole } from '../files/save-copy';
 
 type Calls = typeof preparationCalls;
 /** A `review:check` request after validation. */
@@ -71,8 +69,8 @@ export async function reviewCheck(request: ReviewCheckRequest, home: string, now
   };
 }
 
-/** Writes the rows that will not be sent (with the reason) to `request.target`. */
-export async function saveRejected(request: SaveRejectedRequest, home: string, now: Date): Promise<SaveRejectedResponse> {
+/** Writes the rows that will not be sent (with the reason) to `target`, whole or not at all. */
+export async function saveRejected(request: SaveRejectedRequest, target: string, home: string, now: Date): Promise<SaveRejectedResponse> {
   const destination = await resolveDestination(home, request.destinationName);
   const result = await prepareFile(request.path, destination, {
     mapping: request.mapping,
@@ -82,24 +80,16 @@ export async function saveRejected(request: SaveRejectedRequest, home: string, n
     home,
     source: { sheet: request.sheet, headerRow: request.headerRow },
   });
-  const bytes = rejectedRowsCsv(result.sourceColumns, result.rejected);
-  const tmp = join(dirname(request.target), `.${basename(request.target)}.${randomBytes(4).toString('hex')}.part`);
-  await writeFile(tmp, bytes);
-  try {
-    await rename(tmp, request.target);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  }
-  return { path: request.target, rows: result.rejected.length };
+  await saveWhole(target, rejectedRowsCsv(result.sourceColumns, result.rejected));
+  return { path: target, rows: result.rejected.length };
 }
 
 /** A job for the preparation worker. */
 export type PrepareJob =
   | Readonly<{ kind: 'review'; request: ReviewCheckRequest; home: string; now: string }>
-  | Readonly<{ kind: 'save-rejected'; request: SaveRejectedRequest; home: string; now: string }>;
+  | Readonly<{ kind: 'save-rejected'; request: SaveRejectedRequest; target: string; home: string; now: string }>;
 
 /** Runs one preparation job (in the worker, or inline). */
 export async function runPrepareJob(job: PrepareJob): Promise<ReviewCheckResponse | SaveRejectedResponse> {
-  return job.kind === 'review' ? reviewCheck(job.request, job.home, new Date(job.now)) : saveRejected(job.request, job.home, new Date(job.now));
+  return job.kind === 'review' ? reviewCheck(job.request, job.home, new Date(job.now)) : saveRejected(job.request, job.target, job.home, new Date(job.now));
 }

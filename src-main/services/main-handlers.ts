@@ -9,6 +9,7 @@ import { createJobHandlers } from '../jobs/job-handlers';
 import { createSendHandlers } from '../pipeline/send-handlers';
 import { createTransferHandlers } from '../transfers/transfer-handlers';
 import { SecretStore } from '../secrets/secret-store';
+import type { PickSaveTarget } from '../files/save-copy';
 
 /** What the main-process services need from their surroundings. */
 export type ServiceContext = Readonly<{
@@ -21,6 +22,12 @@ export type ServiceContext = Readonly<{
   locale: string;
   /** Shows the system file chooser (Electron's dialog in the app); absent where there is none. */
   pickFile?: () => Promise<string | null>;
+  /** Asks where to save a file (Electron's save dialog in the app); without it, a free name beside the suggestion. */
+  pickSaveTarget?: PickSaveTarget;
+  /** Where saved copies go by default (the user's Documents folder in the app). */
+  documentsFolder?: string;
+  /** Shows a file in the system's file manager (Electron's `shell.showItemInFolder`). */
+  revealFile?: (path: string) => void;
 }>;
 
 /**

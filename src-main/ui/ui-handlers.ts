@@ -1,3 +1,5 @@
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { CourierError } from '../../src-core/errors';
 import type { Handlers } from '../ipc/ipc-router';
 import type { ServiceContext } from '../services/main-handlers';
@@ -5,9 +7,10 @@ import type { ServiceContext } from '../services/main-handlers';
 /**
  * Calls the app's screens need that are thin adapters over what main already has.
  *
- * `files:pick` shows the system file chooser the entry point provides (`context.pickFile`).
+ * `files:pick` shows the system file chooser the entry point provides (`context.pickFile`);
+ * `files:reveal` shows a file Courier saved in the system's file manager.
  */
-export function createUiHandlers(context: ServiceContext): Pick<Handlers, 'files:pick'> {
+export function createUiHandlers(context: ServiceContext): Pick<Handlers, 'files:pick' | 'files:reveal'> {
   return {
     'files:pick': async () => {
       if (!context.pickFile) {
@@ -17,6 +20,17 @@ export function createUiHandlers(context: ServiceContext): Pick<Handlers, 'files
         );
       }
       return { path: await context.pickFile() };
+    },
+    'files:reveal': async ({ path }) => {
+      // Only an existing file: the renderer cannot make the file manager open anything else.
+      const found = await stat(path).catch(() => null);
+      if (!found?.isFile()) {
+        throw new CourierError('files.not-found', `Courier cannot find ${basename(path)} any more. It may have been moved or deleted.`, {
+          params: { file: basename(path) },
+        });
+      }
+      context.revealFile?.(path);
+      return { shown: context.revealFile !== undefined };
     },
   };
 }

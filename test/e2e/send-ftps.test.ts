@@ -34,7 +34,17 @@ describe('drop, map, review, send to FTPS', () => {
   it('sends exactly the reviewed rows byte for byte after the certificate is confirmed, then schedules it', async () => {
     const file = join(dir, 'crm export.csv');
     await writeMessyExport(file);
-    const app = await harness.openApp({ locale: 'en-GB' });
+    // Electron's save dialog and file manager, faked: the dialog answers with the path it suggests.
+    const saveDialogs: Array<{ defaultPath: string; title: string }> = [];
+    const revealed: string[] = [];
+    const app = await harness.openApp({
+      locale: 'en-GB',
+      services: {
+        pickSaveTarget: async options => (saveDialogs.push(options), options.defaultPath),
+        documentsFolder: dir,
+        revealFile: path => void revealed.push(path),
+      },
+    });
     const { page } = app;
 
     // Destinations: add Hello Customer from its preset.
@@ -128,6 +138,9 @@ describe('drop, map, review, send to FTPS', () => {
     // The rows that will not go are saved for whoever made the export.
     await page.getByRole('button', { name: 'Save the rows that will not be sent' }).click();
     await expect.poll(() => page.getByText(/^1 row saved to /).count(), wait).toBe(1);
+    expect(saveDialogs).toEqual([{ defaultPath: join(dir, 'crm export-rejected.csv'), title: 'Save the rows that will not be sent' }]);
+    await page.getByRole('button', { name: 'Show in folder' }).click();
+    await expect.poll(() => revealed, wait).toEqual([join(dir, 'crm export-rejected.csv')]);
     const rejected = await readFile(join(dir, 'crm export-rejected.csv'), 'utf8');
     expect(rejected).toContain('Dirk');
     expect(rejected).not.toContain('Anne');
@@ -216,6 +229,12 @@ describe('drop, map, review, send to FTPS', () => {
     await saveScreenshot(page, 'history', 'light');
     await saveScreenshot(page, 'history', 'dark');
     expect((await readdir(server.uploadDir)).filter(n => !n.startsWith('.'))).toHaveLength(1);
+    // A copy of the row the send left out, saved where the user chooses (Documents by default).
+    await page.getByRole('button', { name: 'Save a copy…' }).click();
+    await expect.poll(() => saveDialogs.length, wait).toBe(2);
+    expect(saveDialogs[1]).toEqual({ defaultPath: expect.stringMatching(/crm export-rejected-\d{4}-\d\d-\d\d\.csv$/), title: 'Save a copy of the rows left out' });
+    await expect.poll(() => page.getByText(/^Saved to /).count(), wait).toBe(1);
+    expect(await readFile(saveDialogs[1]!.defaultPath, 'utf8')).toBe(rejected);
     // The row the send left out opens in the preview, with the reason it was left out.
     await page.getByRole('button', { name: 'Open the row that was left out' }).click();
     await expect.poll(() => page.locator('h1').textContent(), wait).toMatch(/^[0-9a-f-]+\.csv$/);

@@ -2,6 +2,7 @@ import { Fragment, useCallback, useEffect, useState } from 'react';
 import type { CallResponse } from '../../../src-core/ipc/contract';
 import { api, errorMessage } from '../courier-api';
 import { useI18n } from '../i18n/i18n';
+import { SavedFile } from '../components/saved-file';
 import type { MessageKey } from '../i18n/en';
 import { OutcomeBadge } from './jobs-screen';
 
@@ -13,6 +14,7 @@ export function HistoryScreen({ onOpenFile }: Readonly<{ onOpenFile: (path: stri
   const [runs, setRuns] = useState<Run[] | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [savedCopy, setSavedCopy] = useState<Readonly<{ run: string; path: string }> | null>(null);
 
   const load = useCallback(() => {
     api()
@@ -123,7 +125,27 @@ export function HistoryScreen({ onOpenFile }: Readonly<{ onOpenFile: (path: stri
                                 }
                               >
                                 {t('history.openRejected', { count: run.rows.excluded })}
+                              </button>{' '}
+                              <button
+                                type="button"
+                                className="button button--small"
+                                onClick={() =>
+                                  void api()
+                                    .history.saveRejectedRows({ id: run.id, dialogTitle: t('history.saveRejectedTitle') })
+                                    .then(
+                                      ({ path }) => path && setSavedCopy({ run: run.id, path }),
+                                      failure => setError(errorMessage(failure))
+                                    )
+                                }
+                              >
+                                {t('history.saveRejected')}
                               </button>
+                              {savedCopy?.run === run.id && (
+                                <>
+                                  {' '}
+                                  <SavedFile path={savedCopy.path} text={t('history.savedRejected', { path: savedCopy.path })} />
+                                </>
+                              )}
                             </p>
                           )}
                           {run.outputFiles.length > 0 && (

@@ -6,6 +6,8 @@ import { DataGrid } from '../components/data-grid';
 import { useRows } from '../components/use-rows';
 import { api, errorMessage } from '../courier-api';
 import { targetValues, type ColumnPlan } from '../fixed-values';
+import { SavedFile } from '../components/saved-file';
+import { errorText } from '../error-text';
 import { useI18n, type I18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/en';
 import type { Screen } from '../shell';
@@ -102,14 +104,15 @@ export function ReviewScreen(props: {
   onResult: (result: ReviewResult | null) => void;
   go: (screen: Screen) => void;
 }) {
-  const { t, format } = useI18n();
+  const i18n = useI18n();
+  const { t, format } = i18n;
   const { opened, choices, onChoices, result, onResult } = props;
   const [destination, setDestination] = useState<Destination | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
   const [selected, setSelected] = useState<number | null>(null);
   const [jump, setJump] = useState<number | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useState<Readonly<{ path: string; rows: number }> | null>(null);
 
   const name = choices.destinationName;
   const request = useMemo(
@@ -210,14 +213,14 @@ export function ReviewScreen(props: {
 
   const saveRejected = async () => {
     if (!request) return;
-    const slash = Math.max(opened.path.lastIndexOf('/'), opened.path.lastIndexOf('\\'));
-    const base = opened.fileName.replace(/\.[^.]+$/, '');
-    const target = `${opened.path.slice(0, slash + 1)}${base}-rejected.csv`;
     try {
-      const done = await api().review.saveRejected({ ...request, target });
-      setSaved(t('review.savedRejected', { count: done.rows, path: done.path }));
+      const done = await api().review.saveRejected({
+        ...request,
+        dialogTitle: t('review.saveRejectedTitle'),
+      });
+      if (done.path) setSaved({ path: done.path, rows: done.rows });
     } catch (failure) {
-      setError(errorMessage(failure));
+      setError(errorText(failure, i18n));
     }
   };
 
@@ -431,9 +434,10 @@ export function ReviewScreen(props: {
                 {t('review.saveRejected')}
               </button>
               {saved && (
-                <span className="muted" role="status">
-                  {saved}
-                </span>
+                <SavedFile
+                  path={saved.path}
+                  text={t('review.savedRejected', { count: saved.rows, path: saved.path })}
+                />
               )}
             </div>
           )}

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -77,6 +77,20 @@ describe('rejected rows of a run', () => {
       expect(text).toContain('jan@@example.com');
       expect(text).not.toContain('ok@example.com');
       expect(await handlers['history:rejected-rows']({ id: '../../etc/passwd' })).toEqual({ path: null });
+      // "Save a copy…": the same rows, where the user chooses (a dated name in Documents by default).
+      const documents = join(home, 'Documents');
+      await mkdir(documents);
+      const asked: string[] = [];
+      const withDialog = createSendHandlers(
+        { home, appVersion: '1', locale: 'en', emit: () => undefined, documentsFolder: documents, pickSaveTarget: async ({ defaultPath }) => (asked.push(defaultPath), defaultPath) },
+        fixedSecrets({})
+      );
+      const copy = await withDialog['history:save-rejected-rows']({ id: result.run.id, dialogTitle: 'Save' });
+      expect(asked).toEqual([join(documents, `export-rejected-${result.run.startedAt.slice(0, 10)}.csv`)]);
+      expect(copy.path).toBe(asked[0]);
+      expect(await readFile(copy.path!, 'utf8')).toBe(text);
+      expect(await withDialog['history:save-rejected-rows']({ id: '../../etc/passwd', dialogTitle: 'Save' })).toEqual({ path: null });
+      expect(asked).toHaveLength(1);
       expect(JSON.stringify(await createHistoryStore(home).listRuns())).not.toContain('jan@@example.com');
     } finally {
       await rm(home, { recursive: true, force: true });

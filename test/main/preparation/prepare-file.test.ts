@@ -128,10 +128,35 @@ describe('preparation IPC handlers', () => {
     const phones = await call('review:preview-fix', { destinationName: 'NPS', fix: { kind: 'phone-international', column: 'Email' }, values: ['0470 12 34 56'] });
     expect(phones.after).toEqual(['+32470123456']);
 
+    // Without a save dialog (the CLI, a test): beside the source, never over an earlier file.
+    const beside = join(dir, 'export-rejected.csv');
+    await writeFile(beside, 'an earlier file');
+    const saved2 = await call('review:save-rejected', { path, destinationName: 'NPS', fixes: [{ kind: 'exclude-row', row: 0 }] });
+    expect(saved2).toEqual({ path: join(dir, 'export-rejected (2).csv'), rows: 2 });
+    expect((await readFile(saved2.path!, 'utf8')).split('\r\n')[1]).toBe('3,wendy@hellocustomer.com,EN,Wendy,De Vos,Brussel,Left out by hand.');
+    expect(await readFile(beside, 'utf8')).toBe('an earlier file');
+
+    // With the app's save dialog: where the user chooses, under the title the screen gives; cancel writes nothing.
     const target = join(dir, 'rejected rows.csv');
-    const saved2 = await call('review:save-rejected', { path, destinationName: 'NPS', target, fixes: [{ kind: 'exclude-row', row: 0 }] });
-    expect(saved2).toEqual({ path: target, rows: 2 });
+    const asked: Array<{ defaultPath: string; title: string }> = [];
+    let answer: string | null = null;
+    const withDialog = createPreparationHandlers({
+      home: dir,
+      inWorker: false,
+      pickSaveTarget: async options => (asked.push(options), answer),
+    });
+    const save = (request: CallRequest<'review:save-rejected'>) => withDialog['review:save-rejected'](calls['review:save-rejected'].request.parse(request));
+    const saveRequest: CallRequest<'review:save-rejected'> = { path, destinationName: 'NPS', fixes: [{ kind: 'exclude-row', row: 0 }], dialogTitle: 'Enregistrer les lignes' };
+    expect(await save(saveRequest)).toEqual({ path: null, rows: 0 });
+    expect(asked).toEqual([{ defaultPath: beside, title: 'Enregistrer les lignes' }]);
+    expect(await readdir(dir)).not.toContain('rejected rows.csv');
+    answer = target;
+    expect(await save(saveRequest)).toEqual({ path: target, rows: 2 });
     expect((await readFile(target, 'utf8')).split('\r\n')[1]).toBe('3,wendy@hellocustomer.com,EN,Wendy,De Vos,Brussel,Left out by hand.');
+    // A folder that disappeared meanwhile: a plain error, and no half file left behind.
+    answer = join(dir, 'gone', 'rows.csv');
+    await expect(save(saveRequest)).rejects.toMatchObject({ code: 'files.folder-missing', message: expect.stringContaining('does not exist any more') });
+    expect((await readdir(dir)).filter(name => name.endsWith('.part'))).toEqual([]);
 
     expect(await call('destinations:remove', { name: 'NPS' })).toEqual({ removed: true });
     expect(removed).toEqual(['NPS']);

@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import { copyFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+import { CourierError } from '../../src-core/errors';
+
+/**
+ * Asks the user where to save a file (Electron's save dialog in the app, a fake in tests).
+ *
+ * `defaultPath` is a full path or just a file name; null means the user cancelled.
+ */
+export type PickSaveTarget = (options: Readonly<{ defaultPath: string; title: string }>) => Promise<string | null>;
+
+/**
+ * Where to save when there is no dialog to ask: the suggested path itself, or `name (2).csv`,
+ * `name (3).csv`… so that an earlier file is never replaced without the user choosing to.
+ */
+export async function freePath(path: string): Promise<string> {
+  const ext = extname(path);
+  const stem = path.slice(0, path.length - ext.length);
+  for (let n = 1; n < 1000; n++) {
+    const candidate = n === 1 ? path : `${stem} (${n})${ext}`;
+    if (!(await stat(candidate).catch(() => null))) return candidate;
+  }
+  throw new CourierError('files.no-free-name', `Courier found no free name for ${basename(path)} in ${dirname(path)}.`, {
+    params: { file: basename(path), folder: dirname(path) },
+  });
+}
+
+/** The target the user chose, or a free name beside the suggestion when no dialog can be shown. */
+export async function chooseSaveTarget(pick: PickSaveTarget | undefined, defaultPath: string, title: string): Promise<string | null> {
+  return pick ? pick({ defaultPath, title }) : freePath(defaultPath);
+}
+
+/**
+ * Writes a file the user asked to keep, whole or not at all: under a hidden temporary name in
+ * the same folder, then renamed (a full disk or a cut leaves the old file, if any, intact).
+ */
+export async function saveWhole(target: string, bytes: Uint8Array | { copyOf: string }): Promise<void> {
+  const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.part`);
+  try {
+    if (bytes instanceof Uint8Array) await writeFile(tmp, bytes);
+    else await copyFile(bytes.copyOf, tmp);
+    await rename(tmp, target);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+      throw new CourierError('files.save-denied', `Courier may not write to ${dirname(target)}. Choose another folder.`, { params: { folder: dirname(target) } });
+    }
+    if (code === 'ENOSPC') {
+      throw new CourierError('files.disk-full', `The disk holding ${dirname(target)} is full. Free some space or choose another place.`, { params: { folder: dirname(target) } });
+    }
+    if (code === 'ENOENT') {
+      throw new CourierError('files.folder-missing', `The folder ${dirname(target)} does not exist any more. Choose another place.`, { params: { folder: dirname(target) } });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,39 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createUiHandlers } from '../../../src-main/ui/ui-handlers';
+import type { ServiceContext } from '../../../src-main/services/main-handlers';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'courier-ui-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const context = (extra: Partial<ServiceContext>): ServiceContext => ({ home: dir, emit: () => undefined, appVersion: '1', locale: 'en', ...extra });
+
+describe('files:pick and files:reveal', () => {
+  it('asks the system file chooser, and says plainly when there is none', async () => {
+    expect(await createUiHandlers(context({ pickFile: async () => '/x/export.csv' }))['files:pick'](undefined)).toEqual({ path: '/x/export.csv' });
+    expect(await createUiHandlers(context({ pickFile: async () => null }))['files:pick'](undefined)).toEqual({ path: null });
+    await expect(createUiHandlers(context({}))['files:pick'](undefined)).rejects.toMatchObject({ code: 'files.pick-unavailable' });
+  });
+
+  it('shows only an existing file in the file manager', async () => {
+    const shown: string[] = [];
+    const handlers = createUiHandlers(context({ revealFile: path => void shown.push(path) }));
+    const file = join(dir, 'rows.csv');
+    await writeFile(file, 'x');
+    expect(await handlers['files:reveal']({ path: file })).toEqual({ shown: true });
+    expect(shown).toEqual([file]);
+    // A folder, or a file that is gone, is never handed to the file manager.
+    await expect(handlers['files:reveal']({ path: dir })).rejects.toMatchObject({ code: 'files.not-found' });
+    await expect(handlers['files:reveal']({ path: join(dir, 'gone.csv') })).rejects.toMatchObject({ code: 'files.not-found', message: expect.stringContaining('gone.csv') });
+    expect(shown).toEqual([file]);
+    // Without a file manager (no Electron shell), the screen says so instead of pretending.
+    expect(await createUiHandlers(context({}))['files:reveal']({ path: file })).toEqual({ shown: false });
+  });
+});
