@@ -16,6 +16,11 @@ export const IssueSchema = z.object({
   sourceLine: z.number().int().nullable(),
   column: z.string().nullable(),
   code: z.string(),
+  /** Which form of the code's sentence applies (`issueVariants`); null for a code with one form. */
+  variant: z.string().nullable(),
+  /** The sentence's raw values (`IssueParamsByCode`), so the review can say it in the user's language. */
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string()).readonly()])),
+  /** The sentence in English. */
   message: z.string(),
   severity: z.enum(['error', 'warning']),
 });

@@ -4,11 +4,11 @@ import type { Destination, TargetColumn } from '../destinations/destination';
 import type { SourceRow } from '../reading/source-table';
 import type { ColumnMapping } from '../mapping/suggest';
 import { applyColumnFix, isColumnFix, type ColumnFix, type Fix } from '../fixes/fix';
-import { emailProblem } from '../validation/email';
+import { emailProblemOf, emailProblemWords } from '../validation/email';
 import { isLanguageCode, lowerCode, normaliseLanguage, upperCode } from '../validation/language';
 import { checkPhone, countryAdjective } from '../validation/phone';
 import { commonDateFormats, formatDate, parseDate } from '../validation/date';
-import { delimiterLabel, encodingLabel, issueCodes, quoted, type IssueCode, type RowIssue } from '../validation/issues';
+import { delimiterLabel, encodingLabel, issueCodes, quoted, shown, type IssueCode, type IssueParamsByCode, type IssueVariant, type RowIssue } from '../validation/issues';
 import { ByteBuilder, bomOf, firstUnencodable } from '../output/encode';
 import { lineWriter, rowEncoder } from '../output/csv-line';
 import { fileNames, withExtension } from '../output/file-name';
@@ -195,6 +195,8 @@ export function createPreparation(input: PreparationInput): Preparation {
       sourceLine: null,
       column: p.column.name,
       code: 'mapping.required-unmapped',
+      variant: null,
+      params: { column: p.column.name, destination: d.name },
       message: `No column of this file is chosen for “${p.column.name}”, which ${d.name} requires: choose one, or no row can be sent.`,
       severity: 'error',
     });
@@ -224,9 +226,10 @@ export function createPreparation(input: PreparationInput): Preparation {
   let errors = 0;
   let reasons: string[] | null = null;
   const unmappedReason = unmapped.length > 0 ? `No column is chosen for ${unmapped.map(p => p.column.name).join(', ')}.` : '';
-  const issue = (t: number, code: IssueCode, message: string) => {
+  // Built only for rows with a problem: the params object costs nothing on a clean row.
+  const issue = <C extends IssueCode>(t: number, code: C, variant: IssueVariant<C>, params: IssueParamsByCode[C], message: string) => {
     const severity = issueCodes[code].severity;
-    add({ row: current.index, sourceLine: current.line, column: t >= 0 ? plans[t]!.column.name : null, code, message, severity });
+    add({ row: current.index, sourceLine: current.line, column: t >= 0 ? plans[t]!.column.name : null, code, variant, params, message, severity } as RowIssue);
     if (severity === 'error') {
       errors++;
       (reasons ??= []).push(message);
@@ -257,14 +260,17 @@ export function createPreparation(input: PreparationInput): Preparation {
       if (!valid[t]) {
         values[t] = v;
         // A required column with no source at all is one file-level issue, not one per row.
-        if (column.required && (plan.source >= 0 || plan.fixed !== '' || edits)) issue(t, 'required.missing', `Row ${line}: ${column.name} is empty, and ${d.name} needs it in every row.`);
+        if (column.required && (plan.source >= 0 || plan.fixed !== '' || edits)) issue(t, 'required.missing', null, { line, column: column.name, destination: d.name }, `Row ${line}: ${column.name} is empty, and ${d.name} needs it in every row.`);
         continue;
       }
       let checked = false;
       switch (rule) {
         case 'email': {
-          const problem = emailProblem(v);
-          if (problem) issue(t, 'email.invalid', `Row ${line}: ${quoted(v)} is not a valid e-mail address (${problem}).`);
+          const problem = emailProblemOf(v);
+          if (problem) {
+            const params = { line, value: shown(v), character: problem.character };
+            issue(t, 'email.invalid', problem.kind, params, `Row ${line}: ${quoted(v)} is not a valid e-mail address (${emailProblemWords(problem)}).`);
+          }
           else checked = true;
           break;
         }
@@ -277,10 +283,10 @@ export function createPreparation(input: PreparationInput): Preparation {
             const code = normaliseLanguage(v);
             if (code) {
               const written = plan.upper ? code.toUpperCase() : code;
-              issue(t, 'language.normalised', `Row ${line}: the language ${quoted(v)} is sent as “${written}”.`);
+              issue(t, 'language.normalised', null, { line, value: shown(v), code: written }, `Row ${line}: the language ${quoted(v)} is sent as “${written}”.`);
               v = written;
               checked = true;
-            } else issue(t, 'language.invalid', `Row ${line}: ${quoted(v)} is not a language Courier recognises; write a two-letter code such as EN, FR, NL or DE.`);
+            } else issue(t, 'language.invalid', null, { line, value: shown(v) }, `Row ${line}: ${quoted(v)} is not a language Courier recognises; write a two-letter code such as EN, FR, NL or DE.`);
           }
           break;
         }
@@ -288,10 +294,10 @@ export function createPreparation(input: PreparationInput): Preparation {
           const check = checkPhone(v, d.phoneCountry);
           if (check.valid) checked = true;
           else {
-            const hint = check.elsewhere
-              ? ` If it is a ${countryAdjective(check.elsewhere.country)} number, its international form is ${check.elsewhere.international}.`
-              : '';
-            issue(t, 'phone.invalid', `Row ${line}: ${quoted(v)} is not a valid ${countryAdjective(d.phoneCountry)} phone number.${hint}`);
+            const other = check.elsewhere;
+            const hint = other ? ` If it is a ${countryAdjective(other.country)} number, its international form is ${other.international}.` : '';
+            const params = { line, value: shown(v), country: d.phoneCountry, otherCountry: other?.country ?? '', international: other?.international ?? '' };
+            issue(t, 'phone.invalid', other ? 'elsewhere' : 'plain', params, `Row ${line}: ${quoted(v)} is not a valid ${countryAdjective(d.phoneCountry)} phone number.${hint}`);
           }
           break;
         }
@@ -299,14 +305,16 @@ export function createPreparation(input: PreparationInput): Preparation {
           if (parseDate(v, plan.dateFormat)) checked = true;
           else {
             const other = commonDateFormats.find(f => f !== plan.dateFormat && parseDate(v, f));
-            const hint = other ? ` It reads as ${formatDate(parseDate(v, other)!, plan.dateFormat)}; the fix “Rewrite dates” can change the whole column.` : '';
-            issue(t, 'date.invalid', `Row ${line}: ${quoted(v)} is not a date written as ${plan.dateFormat}.${hint}`);
+            const reading = other ? formatDate(parseDate(v, other)!, plan.dateFormat) : '';
+            const hint = other ? ` It reads as ${reading}; the fix “Rewrite dates” can change the whole column.` : '';
+            const params = { line, value: shown(v), format: plan.dateFormat, reading };
+            issue(t, 'date.invalid', other ? 'reads-as' : 'plain', params, `Row ${line}: ${quoted(v)} is not a date written as ${plan.dateFormat}.${hint}`);
           }
           break;
         }
         case 'number':
           if (/^[-+]?\d+(?:[.,]\d+)?$/.test(v)) checked = true;
-          else issue(t, 'number.invalid', `Row ${line}: ${quoted(v)} in ${column.name} is not a number.`);
+          else issue(t, 'number.invalid', null, { line, value: shown(v), column: column.name }, `Row ${line}: ${quoted(v)} in ${column.name} is not a number.`);
           break;
         default:
           break;
@@ -315,12 +323,12 @@ export function createPreparation(input: PreparationInput): Preparation {
         const listed = plan.allowed.get(v.toLowerCase());
         if (listed !== undefined) v = listed;
         else {
-          issue(t, 'value.not-allowed', `Row ${line}: ${quoted(v)} is not one of the values allowed in ${column.name} (${column.allowedValues!.join(', ')}).`);
+          issue(t, 'value.not-allowed', null, { line, value: shown(v), column: column.name, allowed: column.allowedValues! }, `Row ${line}: ${quoted(v)} is not one of the values allowed in ${column.name} (${column.allowedValues!.join(', ')}).`);
         }
       }
       if (neutralise && !checked && valid[t] && startsLikeFormula(v)) {
         const safe = `'${v}`;
-        issue(t, 'output.formula-neutralised', `Row ${line}: ${quoted(v)} starts like a spreadsheet formula, so it is sent as ${quoted(safe)} to keep spreadsheet programs from running it.`);
+        issue(t, 'output.formula-neutralised', null, { line, value: shown(v), sent: shown(safe) }, `Row ${line}: ${quoted(v)} starts like a spreadsheet formula, so it is sent as ${quoted(safe)} to keep spreadsheet programs from running it.`);
         v = safe;
       }
       values[t] = v;
@@ -329,7 +337,7 @@ export function createPreparation(input: PreparationInput): Preparation {
     if (oneOf.length > 0 && !oneOf.some(t => valid[t])) {
       const names = oneOf.map(t => plans[t]!.column.name);
       const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : names[0]!;
-      issue(-1, 'contact.missing', `Row ${line} has no valid ${list}, so ${d.name} would not take this contact.`);
+      issue(-1, 'contact.missing', null, { line, columns: names, destination: d.name }, `Row ${line} has no valid ${list}, so ${d.name} would not take this contact.`);
     }
 
     if (errors > 0) {
@@ -366,7 +374,8 @@ export function createPreparation(input: PreparationInput): Preparation {
       part.bytes.truncate(start);
       if (part.rows === 0) parts.pop();
       const message = `Row ${line} alone is larger than the ${sizeLabel(maxBytes)} ${d.name} allows per file.`;
-      add({ row: row.index, sourceLine: line, column: null, code: 'limit.row-too-large', message, severity: 'error' });
+      const params = { line, destination: d.name, maxBytes };
+      add({ row: row.index, sourceLine: line, column: null, code: 'limit.row-too-large', variant: null, params, message, severity: 'error' });
       rejected.push({ row: row.index, sourceLine: line, cells: keepCells ? row.cells : NO_CELLS, reason: message, byHand: false });
       return;
     }
@@ -402,11 +411,11 @@ export function createPreparation(input: PreparationInput): Preparation {
       const column = plans[t]!.column;
       if (!UNSAFE_IN_NEVER.test(v)) continue;
       // A tab breaks a no-quote file too: such files are often read as tab-separated (Hello Customer).
-      if (out.delimiter !== '\t' && v.indexOf('\t') >= 0) issue(t, 'output.delimiter', `Row ${line}: the ${column.name} ${quoted(v)} contains a tab, which this file format cannot hold without quotes. Remove or replace it.`);
-      if (v.includes(out.delimiter)) issue(t, 'output.delimiter', `Row ${line}: the ${column.name} ${quoted(v)} contains ${delimiterLabel(out.delimiter)}, which separates values in this file and cannot be quoted. Remove or replace it.`);
+      if (out.delimiter !== '\t' && v.indexOf('\t') >= 0) issue(t, 'output.delimiter', 'tab', { line, value: shown(v), column: column.name, delimiter: out.delimiter }, `Row ${line}: the ${column.name} ${quoted(v)} contains a tab, which this file format cannot hold without quotes. Remove or replace it.`);
+      if (v.includes(out.delimiter)) issue(t, 'output.delimiter', 'separator', { line, value: shown(v), column: column.name, delimiter: out.delimiter }, `Row ${line}: the ${column.name} ${quoted(v)} contains ${delimiterLabel(out.delimiter)}, which separates values in this file and cannot be quoted. Remove or replace it.`);
       // Apostrophes (O'Brien, D'Hondt) are everyday text; a double quote is what readers trip on.
-      if (v.indexOf('"') >= 0) issue(t, 'output.quote', `Row ${line}: the ${column.name} ${quoted(v)} contains a double quote; in a file without quotes some platforms misread it. Consider removing it.`);
-      if (v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) issue(t, 'output.line-break', `Row ${line}: the ${column.name} value contains a line break, which this file format cannot hold. Remove it.`);
+      if (v.indexOf('"') >= 0) issue(t, 'output.quote', null, { line, value: shown(v), column: column.name }, `Row ${line}: the ${column.name} ${quoted(v)} contains a double quote; in a file without quotes some platforms misread it. Consider removing it.`);
+      if (v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) issue(t, 'output.line-break', null, { line, column: column.name }, `Row ${line}: the ${column.name} value contains a line break, which this file format cannot hold. Remove it.`);
     }
   };
 
@@ -415,7 +424,7 @@ export function createPreparation(input: PreparationInput): Preparation {
     for (let t = 0; t < plans.length; t++) {
       const v = values[t]!;
       const bad = firstUnencodable(v, out.encoding);
-      if (bad) issue(t, 'output.unencodable', `Row ${line}: ${quoted(v)} contains “${bad}”, which cannot be written in ${encodingLabel(out.encoding)}. Replace it, or choose UTF-8 for this destination.`);
+      if (bad) issue(t, 'output.unencodable', null, { line, value: shown(v), character: bad, encoding: out.encoding }, `Row ${line}: ${quoted(v)} contains “${bad}”, which cannot be written in ${encodingLabel(out.encoding)}. Replace it, or choose UTF-8 for this destination.`);
     }
   };
 
@@ -439,7 +448,16 @@ export function createPreparation(input: PreparationInput): Preparation {
       let next = 0;
       for (const dup of found) {
         while (next < issues.length && (issues[next]!.row ?? -1) <= dup.row) merged.push(issues[next++]!);
-        merged.push({ row: dup.row, sourceLine: dup.line, column: null, code: 'duplicate.key', message: `Row ${dup.line} has the same ${key} as row ${dup.firstLine}.`, severity: 'warning' });
+        merged.push({
+          row: dup.row,
+          sourceLine: dup.line,
+          column: null,
+          code: 'duplicate.key',
+          variant: null,
+          params: { line: dup.line, key: d.duplicateKey, firstLine: dup.firstLine },
+          message: `Row ${dup.line} has the same ${key} as row ${dup.firstLine}.`,
+          severity: 'warning',
+        });
         summary['duplicate.key'] = (summary['duplicate.key'] ?? 0) + 1;
       }
       while (next < issues.length) merged.push(issues[next++]!);

@@ -7,47 +7,106 @@
  * they are refused (no survey platform accepts them either).
  */
 
-/** Why an address is not valid, in words; null when it is valid. */
-export function emailProblem(value: string): string | null {
+/** Every way an address can be wrong, as a stable code (the review says each in the user's language). */
+export const emailProblemKinds = [
+  'empty',
+  'space',
+  'no-at',
+  'many-at',
+  'local-empty',
+  'domain-empty',
+  'local-too-long',
+  'too-long',
+  'local-dot',
+  'local-character',
+  'domain-no-dot',
+  'domain-dot',
+  'label-too-long',
+  'label-hyphen',
+  'domain-character',
+  'tld-number',
+  'tld-short',
+] as const;
+export type EmailProblemKind = (typeof emailProblemKinds)[number];
+
+/** What is wrong with an address: the kind, and for a refused character, that character ('' otherwise). */
+export type EmailProblem = Readonly<{ kind: EmailProblemKind; character: string }>;
+
+const problemWords: Readonly<Record<EmailProblemKind, string>> = {
+  empty: 'it is empty',
+  space: 'it contains a space',
+  'no-at': 'it has no @',
+  'many-at': 'it has more than one @',
+  'local-empty': 'nothing comes before the @',
+  'domain-empty': 'nothing comes after the @',
+  'local-too-long': 'the part before the @ is longer than 64 characters',
+  'too-long': 'it is longer than 254 characters',
+  'local-dot': 'the part before the @ has a misplaced dot',
+  'local-character': 'the character “{character}” is not allowed before the @',
+  'domain-no-dot': 'the domain after the @ has no dot (like example.com)',
+  'domain-dot': 'the domain after the @ has a misplaced dot',
+  'label-too-long': 'a part of the domain is longer than 63 characters',
+  'label-hyphen': 'a part of the domain starts or ends with a hyphen',
+  'domain-character': 'the character “{character}” is not allowed in a domain',
+  'tld-number': 'the domain ends with a number',
+  'tld-short': 'the domain ending is too short',
+};
+
+/** A problem in English words ("it has no @"), for the command line and files. */
+export function emailProblemWords(problem: EmailProblem): string {
+  return problemWords[problem.kind].replace('{character}', () => problem.character);
+}
+
+const problems = new Map<EmailProblemKind, EmailProblem>(emailProblemKinds.map(kind => [kind, { kind, character: '' }]));
+const plain = (kind: EmailProblemKind): EmailProblem => problems.get(kind)!;
+
+/** Why an address is not valid, as a kind; null when it is valid. */
+export function emailProblemOf(value: string): EmailProblem | null {
   // Fast path for the ordinary ASCII address (most of a million-row file).
   if (value.length <= 254 && FAST.test(value) && value.indexOf('@') <= 64) return null;
-  if (value === '') return 'it is empty';
-  if (/\s/.test(value)) return 'it contains a space';
+  if (value === '') return plain('empty');
+  if (/\s/.test(value)) return plain('space');
   const at = value.indexOf('@');
-  if (at < 0) return 'it has no @';
-  if (value.indexOf('@', at + 1) >= 0) return 'it has more than one @';
+  if (at < 0) return plain('no-at');
+  if (value.indexOf('@', at + 1) >= 0) return plain('many-at');
   const local = value.slice(0, at);
   const domain = value.slice(at + 1);
-  if (local === '') return 'nothing comes before the @';
-  if (domain === '') return 'nothing comes after the @';
-  if (length(local) > 64) return 'the part before the @ is longer than 64 characters';
-  if (length(value) > 254) return 'it is longer than 254 characters';
-  if (local.startsWith('.') || local.endsWith('.') || local.includes('..')) return 'the part before the @ has a misplaced dot';
+  if (local === '') return plain('local-empty');
+  if (domain === '') return plain('domain-empty');
+  if (length(local) > 64) return plain('local-too-long');
+  if (length(value) > 254) return plain('too-long');
+  if (local.startsWith('.') || local.endsWith('.') || local.includes('..')) return plain('local-dot');
   for (const ch of local) {
-    if (!isAtext(ch)) return `the character “${ch}” is not allowed before the @`;
+    if (!isAtext(ch)) return { kind: 'local-character', character: ch };
   }
   return domainProblem(domain);
 }
 
-/** Whether a value is a valid e-mail address (see `emailProblem`). */
-export function isEmail(value: string): boolean {
-  return emailProblem(value) === null;
+/** Why an address is not valid, in English words; null when it is valid. */
+export function emailProblem(value: string): string | null {
+  const problem = emailProblemOf(value);
+  return problem === null ? null : emailProblemWords(problem);
 }
 
-function domainProblem(domain: string): string | null {
+/** Whether a value is a valid e-mail address (see `emailProblem`). */
+export function isEmail(value: string): boolean {
+  return emailProblemOf(value) === null;
+}
+
+function domainProblem(domain: string): EmailProblem | null {
   const labels = domain.split('.');
-  if (labels.length < 2) return 'the domain after the @ has no dot (like example.com)';
+  if (labels.length < 2) return plain('domain-no-dot');
   for (const label of labels) {
-    if (label === '') return 'the domain after the @ has a misplaced dot';
-    if (length(label) > 63) return 'a part of the domain is longer than 63 characters';
-    if (label.startsWith('-') || label.endsWith('-')) return 'a part of the domain starts or ends with a hyphen';
+    if (label === '') return plain('domain-dot');
+    if (length(label) > 63) return plain('label-too-long');
+    if (label.startsWith('-') || label.endsWith('-')) return plain('label-hyphen');
     for (const ch of label) {
-      if (!isLabelChar(ch)) return `the character “${ch}” is not allowed in a domain`;
+      if (!isLabelChar(ch)) return { kind: 'domain-character', character: ch };
     }
   }
   const tld = labels[labels.length - 1]!;
-  if (/^\d+$/.test(tld)) return 'the domain ends with a number';
-  if (tld.length < 2) return 'the domain ending is too short';
+  if (/^\d+$/.test(tld)) return plain('tld-number');
+  if (tld.length < 2) return plain('tld-short');
   return null;
 }
 

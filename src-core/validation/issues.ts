@@ -3,6 +3,8 @@
  * sentences a person who has never opened a CSV in a text editor understands.
  */
 
+import { emailProblemKinds } from './email';
+
 /** `error` keeps the row out of the output; `warning` is worth knowing but does not. */
 export type Severity = 'error' | 'warning';
 
@@ -29,23 +31,93 @@ export const issueCodes = {
 
 export type IssueCode = keyof typeof issueCodes;
 
+/** A raw value a sentence needs: text, a number (a line, a size) or a list (column names, allowed values). */
+export type IssueParam = string | number | readonly string[];
+
+/**
+ * The raw values behind each code's sentence, so the review can say it in the user's language.
+ *
+ * `line` is the line (text) or row (workbook) number the person sees; a `value` is shown as
+ * `shown()` gives it (shortened, line breaks made visible), without quotes. Countries are ISO
+ * 3166 codes, encodings and delimiters as the destination writes them. A field that the issue's
+ * variant does not use is ''.
+ */
+export type IssueParamsByCode = {
+  'required.missing': { line: number; column: string; destination: string };
+  'mapping.required-unmapped': { column: string; destination: string };
+  /** `character`: the refused character of the `local-character` and `domain-character` variants. */
+  'email.invalid': { line: number; value: string; character: string };
+  'language.invalid': { line: number; value: string };
+  /** `code`: the two-letter code the value is sent as. */
+  'language.normalised': { line: number; value: string; code: string };
+  /** `country`: where national numbers are read; `otherCountry` and `international` for the `elsewhere` variant. */
+  'phone.invalid': { line: number; value: string; country: string; otherCountry: string; international: string };
+  /** `format`: the expected date format; `reading`: the value rewritten in it (the `reads-as` variant). */
+  'date.invalid': { line: number; value: string; format: string; reading: string };
+  'number.invalid': { line: number; value: string; column: string };
+  'value.not-allowed': { line: number; value: string; column: string; allowed: readonly string[] };
+  /** `columns`: the columns of which at least one must hold a valid value. */
+  'contact.missing': { line: number; columns: readonly string[]; destination: string };
+  /** `key`: the duplicate key's columns; `firstLine`: the line of the row that had it first. */
+  'duplicate.key': { line: number; key: readonly string[]; firstLine: number };
+  /** `delimiter`: the file's delimiter (`,` `;` `|` or a tab). */
+  'output.delimiter': { line: number; value: string; column: string; delimiter: string };
+  'output.line-break': { line: number; column: string };
+  'output.quote': { line: number; value: string; column: string };
+  /** `encoding`: the output encoding's id (`windows-1252`, `iso-8859-1`, `utf-8`…). */
+  'output.unencodable': { line: number; value: string; character: string; encoding: string };
+  /** `sent`: the value as it is written instead (shown like `value`). */
+  'output.formula-neutralised': { line: number; value: string; sent: string };
+  /** `maxBytes`: the destination's file size limit in bytes. */
+  'limit.row-too-large': { line: number; destination: string; maxBytes: number };
+};
+
+/**
+ * The codes whose sentence comes in several forms, and those forms.
+ *
+ * `email.invalid` says why the address is wrong; `phone.invalid` may add the number's form in a
+ * neighbouring country; `date.invalid` may add how the value reads in the expected format;
+ * `output.delimiter` is a tab in a file that is not tab-separated, or the file's own separator.
+ */
+export const issueVariants = {
+  'email.invalid': emailProblemKinds,
+  'phone.invalid': ['plain', 'elsewhere'],
+  'date.invalid': ['plain', 'reads-as'],
+  'output.delimiter': ['tab', 'separator'],
+} as const satisfies Partial<Record<IssueCode, readonly string[]>>;
+
+/** The variant of a code's sentence (null for a code with one form). */
+export type IssueVariant<C extends IssueCode> = C extends keyof typeof issueVariants ? (typeof issueVariants)[C][number] : null;
+
 /** One problem in one row (or, with `row` null, in the whole file). */
-export type RowIssue = Readonly<{
-  /** 0-based data row; null for a problem with the whole file (e.g. a required column not mapped). */
-  row: number | null;
-  /** The line (text) or row (workbook) number the person sees in a text editor or Excel. */
-  sourceLine: number | null;
-  /** The target column concerned, if one. */
-  column: string | null;
-  code: IssueCode;
-  message: string;
-  severity: Severity;
-}>;
+export type RowIssue = {
+  [C in IssueCode]: Readonly<{
+    /** 0-based data row; null for a problem with the whole file (e.g. a required column not mapped). */
+    row: number | null;
+    /** The line (text) or row (workbook) number the person sees in a text editor or Excel. */
+    sourceLine: number | null;
+    /** The target column concerned, if one. */
+    column: string | null;
+    code: C;
+    /** Which form of the code's sentence applies (see `issueVariants`). */
+    variant: IssueVariant<C>;
+    /** The raw values of the sentence, for saying it in another language. */
+    params: Readonly<IssueParamsByCode[C]>;
+    /** The sentence in English (command line, history, rejected-rows files). */
+    message: string;
+    severity: Severity;
+  }>;
+}[IssueCode];
+
+/** A value as a message shows it: shortened so a huge cell does not flood the screen, breaks and tabs visible. */
+export function shown(value: string): string {
+  const v = value.length > 60 ? `${value.slice(0, 57)}…` : value;
+  return v.replace(/\r?\n|\r/g, '↵').replace(/\t/g, '⇥');
+}
 
 /** Quotes a value for a message, shortened so a huge cell does not flood the screen. */
 export function quoted(value: string): string {
-  const v = value.length > 60 ? `${value.slice(0, 57)}…` : value;
-  return `“${v.replace(/\r?\n|\r/g, '↵').replace(/\t/g, '⇥')}”`;
+  return `“${shown(value)}”`;
 }
 
 /** Human name of an output encoding. */

@@ -1,7 +1,7 @@
 import { ExitCode, UsageError, parseCommandArgs, type CliCommand, type CliIo } from '../cli-io';
 import { resolveDestination } from '../../settings/destination-store';
 import { prepareFile, readMappingFile, type FilePreparation } from '../../preparation/prepare-file';
-import { issueCodes } from '../../../src-core/validation/issues';
+import { issueCodes, type RowIssue } from '../../../src-core/validation/issues';
 
 const usage = `Usage: courier check FILE --destination D [--mapping M] [--json]
 
@@ -51,6 +51,9 @@ export async function runPreparation(
   });
 }
 
+/** An issue as the `--json` contract documents it: the sentence's raw values (for the app's languages) stay out. */
+const reportedIssue = (i: RowIssue) => ({ row: i.row, sourceLine: i.sourceLine, column: i.column, code: i.code, message: i.message, severity: i.severity });
+
 /** The `--json` document of `check` (a documented contract). */
 export function checkReport(result: FilePreparation) {
   return {
@@ -58,7 +61,7 @@ export function checkReport(result: FilePreparation) {
     mapping: result.mapping,
     rowCount: result.rowCount,
     validRowCount: result.validRowCount,
-    issues: result.issues,
+    issues: result.issues.map(reportedIssue),
     summary: result.summary,
     files: result.files.map(f => ({ name: f.name, rows: f.rows, bytes: f.bytes.length })),
   };
