@@ -1,42 +1,71 @@
-import { CourierError } from '../errors';
 import { Schedule, weekdays, type TimeOfDay, type Weekday } from './schedule';
+import { ScheduleError } from './schedule-error';
+import { atWord, normalizeWords, readAsEnglish, type ReadingLanguage } from './schedule-languages';
 
 /**
- * Reads a schedule written in words into a `Schedule`.
+ * Reads a schedule written in words, in English, French or Dutch, into a `Schedule`.
  *
- * Understands, case-insensitively: `every 15 minutes`, `every hour`, `every 2 hours`, `hourly`,
- * `3 times a day`, `twice a day`, `every day at 02:00`, `daily at 2am`, `every weekday at 07:00`,
- * `mondays and thursdays at 07:30`, `mon-fri at 8:15`, `on the 1st and 15th at 06:00`,
- * `on the last day of the month at 23:00`, `first monday of the month at 09:00`, several times
- * (`at 08:00 and 17:30`), and an optional time zone at the end (`… in Europe/Brussels`).
- * Anything else is a `schedule.not-understood` error that shows examples.
+ * Understands, case- and accent-insensitively: `every 15 minutes`, `every hour`, `every 2 hours`,
+ * `hourly`, `3 times a day`, `twice a day`, `every day at 02:00`, `daily at 2am`,
+ * `every weekday at 07:00`, `mondays and thursdays at 07:30`, `mon-fri at 8:15`,
+ * `on the 1st and 15th at 06:00`, `on the last day of the month at 23:00`,
+ * `first monday of the month at 09:00`, several times (`at 08:00 and 17:30`), and an optional
+ * time zone at the end (`… in Europe/Brussels`, `… (Europe/Brussels)`). The same in French
+ * (`tous les soirs à 22h`, `du lundi au vendredi à 7h30`, `le 1er de chaque mois à 8h`) and
+ * Dutch (`elke avond om 22:00`, `werkdagen om 7.30 uur`, `de 1e van elke maand om 8 uur`): no
+ * language hint is needed, the words say which one it is. Anything else is a `ScheduleError`
+ * whose reason the app can put in the user's language.
  */
 export function parseSchedule(text: string): Schedule {
-  const original = text.trim().replace(/\s+/g, ' ').replace(/\.$/, '');
-  if (original === '') throw notUnderstood(text);
+  const original = text.trim().replace(/\s+/g, ' ');
+  const body = original.replace(/\.$/, '');
+  if (body === '') throw notUnderstood(text);
 
-  let rest = original;
+  let rest = body;
+  let zoneWords = '';
   let timeZone: string | undefined;
-  const zone = /\s+(?:in\s+|\()((?:[A-Za-z_]+\/[A-Za-z0-9_+\-/]+)|UTC)\)?$/.exec(rest);
+  const zone = /\s+(?:in\s+|en\s+|\()((?:[A-Za-z_]+\/[A-Za-z0-9_+\-/]+)|UTC)\)?$/.exec(rest);
   if (zone) {
     timeZone = zone[1]!;
-    if (!isKnownTimeZone(timeZone)) {
-      throw new CourierError(
-        'schedule.unknown-time-zone',
-        `Courier does not know the time zone “${timeZone}”. Use a name such as Europe/Brussels or America/New_York.`
-      );
-    }
+    if (!isKnownTimeZone(timeZone))
+      throw new ScheduleError({ reason: 'unknown-time-zone', params: { zone: timeZone } });
+    zoneWords = zone[0];
     rest = rest.slice(0, zone.index);
   }
-  rest = rest.toLowerCase().replace(/&/g, ' and ').replace(/\s+/g, ' ').trim();
+  const words = normalizeWords(rest);
+  const refusals: ScheduleError[] = [];
+  for (const language of readingLanguages) {
+    try {
+      return parseEnglish(readAsEnglish(words, language), {
+        original,
+        timeZone,
+        example: `${rest} ${atWord[language]} 02:00${zoneWords}`,
+      });
+    } catch (error) {
+      if (!(error instanceof ScheduleError)) throw error;
+      refusals.push(error);
+    }
+  }
+  // The language that got furthest says what is wrong; if none did, the examples help.
+  throw refusals.find(e => e.problem.reason !== 'not-understood') ?? notUnderstood(text);
+}
+
+const readingLanguages: readonly ReadingLanguage[] = ['en', 'fr', 'nl'];
+
+type Context = Readonly<{ original: string; timeZone: string | undefined; example: string }>;
+
+/** Reads the English grammar from lower-case words without a time zone. */
+function parseEnglish(words: string, context: Context): Schedule {
+  const { original, timeZone } = context;
+  const rest = words.replace(/\s+/g, ' ').trim();
 
   let head = rest;
   let times: TimeOfDay[] | null = null;
-  // The times follow the last “at” (“at 02:00” alone is a head of nothing).
-  const atIndex = rest.startsWith('at ') ? 0 : rest.lastIndexOf(' at ') + 1;
-  if (atIndex > 0 || rest.startsWith('at ')) {
-    head = rest.slice(0, atIndex).trim();
-    times = parseTimes(rest.slice(atIndex + 3), text);
+  // The times follow the first “at” (“at 02:00” alone is a head of nothing).
+  const at = /(?:^|\s)at\s/.exec(rest);
+  if (at) {
+    head = rest.slice(0, at.index).trim();
+    times = parseTimes(rest.slice(at.index + at[0].length), original);
   }
   // Just a time (“at 02:00”) means every day.
   if (head === '' && times) head = 'every day';
@@ -44,17 +73,14 @@ export function parseSchedule(text: string): Schedule {
     timeZone ? { ...value, timeZone } : value;
   const needTimes = (): TimeOfDay[] => {
     if (times) return times;
-    throw new CourierError(
-      'schedule.missing-time',
-      `Say at what time, for example “${original} at 02:00”.`
-    );
+    throw new ScheduleError({
+      reason: 'missing-time',
+      params: { text: original, example: context.example },
+    });
   };
   const noTimes = (): void => {
     if (times)
-      throw new CourierError(
-        'schedule.not-understood',
-        `“${original}” gives a time to a schedule that repeats all day. Write for example “every day at 02:00” or “every 15 minutes”.`
-      );
+      throw new ScheduleError({ reason: 'time-with-interval', params: { text: original } });
   };
 
   const interval = parseInterval(head);
@@ -70,16 +96,13 @@ export function parseSchedule(text: string): Schedule {
   if (perDay) {
     const count = wordNumber(perDay[1] ?? perDay[2]!);
     if (count < 1 || count > 24)
-      throw new CourierError(
-        'schedule.out-of-range',
-        'A job can run from once to 24 times a day; for more, use “every N minutes”.'
-      );
+      throw new ScheduleError({ reason: 'too-many-per-day', params: {} });
     if (times) {
       if (times.length !== count)
-        throw new CourierError(
-          'schedule.not-understood',
-          `“${original}” says ${count} times a day but gives ${times.length} time${times.length === 1 ? '' : 's'}.`
-        );
+        throw new ScheduleError({
+          reason: 'count-mismatch',
+          params: { text: original, count, given: times.length },
+        });
       return Schedule.parse(withZone({ kind: 'weekly', days: [...weekdays], times }));
     }
     return Schedule.parse(withZone({ kind: 'times-a-day', count }));
@@ -120,14 +143,11 @@ export function parseSchedule(text: string): Schedule {
   const days = parseWeekdays(head);
   if (days) return Schedule.parse(withZone({ kind: 'weekly', days, times: needTimes() }));
 
-  throw notUnderstood(text);
+  throw notUnderstood(original);
 }
 
-function notUnderstood(text: string): CourierError {
-  return new CourierError(
-    'schedule.not-understood',
-    `Courier did not understand the schedule “${text.trim()}”. Write for example “every day at 02:00”, “every 15 minutes”, “3 times a day”, “mondays and thursdays at 07:30”, “on the 1st and 15th at 06:00” or “first monday of the month at 09:00”.`
-  );
+function notUnderstood(text: string): ScheduleError {
+  return new ScheduleError({ reason: 'not-understood', params: { text: text.trim() } });
 }
 
 function isKnownTimeZone(zone: string): boolean {
@@ -163,47 +183,48 @@ function parseInterval(head: string): number | null {
   const n = Number(match[1]);
   const minutes = match[2]!.startsWith('h') ? n * 60 : n;
   if (minutes < 1 || minutes > 1440)
-    throw new CourierError(
-      'schedule.out-of-range',
-      'An interval runs from every minute to every 24 hours.'
-    );
+    throw new ScheduleError({ reason: 'interval-out-of-range', params: {} });
   return minutes;
 }
 
 function parseTimes(text: string, original: string): TimeOfDay[] {
   const parts = text
     .split(/\s*(?:,|\band\b)\s*/)
-    .map(p => p.trim())
+    .map(p => p.replace(/^at\s+/, '').trim())
     .filter(p => p !== '');
   if (parts.length === 0) throw notUnderstood(original);
   return [...new Set(parts.map(p => parseTime(p)))].sort();
 }
 
+/**
+ * One time of day: `02:00`, `7:30`, `7pm`, `noon`, and the ways French and Dutch write them
+ * (`22h`, `22 h 30`, `7.30 uur`, `6 uur`, `18u30`), with a part of the day after a 12-hour time
+ * (`am`/`pm`, or `night`: “2 uur 's nachts” is 02:00, “11 uur 's nachts” 23:00).
+ */
 function parseTime(text: string): TimeOfDay {
   if (text === 'noon' || text === 'midday') return '12:00';
   if (text === 'midnight') return '00:00';
-  const match = /^(\d{1,2})(?:[:h.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$/.exec(text);
-  if (!match)
-    throw new CourierError(
-      'schedule.invalid-time',
-      `“${text}” is not a time. Write times as HH:MM, for example 02:00 or 17:30.`
+  const match =
+    /^(\d{1,2})(?:\s*[:.]\s*(\d{2})|\s*(?:h|u|uur)\s*(\d{2})?)?\s*(?:uur|u|h)?\s*(am|pm|a\.m\.|p\.m\.|night)?$/.exec(
+      text
     );
+  if (!match) throw new ScheduleError({ reason: 'not-a-time', params: { time: text } });
   let hour = Number(match[1]);
-  const minute = match[2] === undefined ? 0 : Number(match[2]);
-  const meridiem = match[3]?.replace(/\./g, '');
-  if (meridiem) {
-    if (hour < 1 || hour > 12)
-      throw new CourierError(
-        'schedule.invalid-time',
-        `“${text}” is not a time: with am or pm the hour is 1 to 12.`
-      );
-    hour = (hour % 12) + (meridiem === 'pm' ? 12 : 0);
+  const minute = Number(match[2] ?? match[3] ?? 0);
+  const partOfDay = match[4]?.replace(/\./g, '');
+  if (partOfDay === 'am' || partOfDay === 'pm') {
+    // “22 uur 's avonds” says the evening twice, which is fine; “13pm” is not a time.
+    const twentyFourHour =
+      partOfDay === 'pm' && hour > 12 && /\d\s*(?:h|u|uur)(?![a-z])/.test(text);
+    if (hour >= 1 && hour <= 12) hour = (hour % 12) + (partOfDay === 'pm' ? 12 : 0);
+    else if (!twentyFourHour)
+      throw new ScheduleError({ reason: 'hour-with-am-pm', params: { time: text } });
+  } else if (partOfDay === 'night') {
+    if (hour === 12) hour = 0;
+    else if (hour >= 6 && hour < 12) hour += 12;
   }
   if (hour > 23 || minute > 59)
-    throw new CourierError(
-      'schedule.invalid-time',
-      `“${text}” is not a time of day: hours run from 00 to 23 and minutes from 00 to 59.`
-    );
+    throw new ScheduleError({ reason: 'time-out-of-range', params: { time: text } });
   return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 }
 
@@ -244,7 +265,10 @@ function parseWeekdays(head: string): Weekday[] | null {
   if (/^(?:weekends?|weekend days?)$/.test(h)) return ['sat', 'sun'];
   h = h.replace(/\s+(?:of|in)\s+(?:the|each|every)\s+week$/, '');
   const out = new Set<Weekday>();
-  for (const part of h.split(/\s*(?:,|\band\b|\/|\+)\s*/).filter(p => p !== '')) {
+  for (const part of h
+    .split(/\s*(?:,|\band\b|\/|\+)\s*/)
+    .map(p => p.replace(/^from\s+/, ''))
+    .filter(p => p !== '')) {
     const range = /^([a-z.]+)\s*(?:-|to|through|thru|until)\s*([a-z.]+)$/.exec(part);
     if (range) {
       const from = weekdayOf(range[1]!);
@@ -265,11 +289,17 @@ function parseWeekdays(head: string): Weekday[] | null {
   return out.size > 0 ? weekdays.filter(d => out.has(d)) : null;
 }
 
+/** “The first of the month” is the 1st. */
+const ordinalWords: Readonly<Record<string, number>> = { first: 1, second: 2, third: 3, fourth: 4 };
+
 function parseMonthDays(head: string): (number | 'last')[] | null {
   let h = head
     .replace(/^(?:every month|monthly|each month)\s*/, '')
     .replace(/\s+(?:of|in)\s+(?:the|each|every)\s+month$/, '');
-  h = h.replace(/^on\s+/, '').replace(/^the\s+/, '');
+  h = h
+    .replace(/^on\s+/, '')
+    .replace(/^the\s+/, '')
+    .replace(/^(?:every|each)\s+(?=\d|last\b)/, '');
   if (h === head && !/^\d/.test(h)) return null;
   const out: (number | 'last')[] = [];
   for (const part of h
@@ -281,13 +311,10 @@ function parseMonthDays(head: string): (number | 'last')[] | null {
       continue;
     }
     const day = /^(\d{1,2})(?:st|nd|rd|th)?$/.exec(part);
-    if (!day) return null;
-    const n = Number(day[1]);
+    const n = day ? Number(day[1]) : (ordinalWords[part] ?? null);
+    if (n === null) return null;
     if (n < 1 || n > 31)
-      throw new CourierError(
-        'schedule.out-of-range',
-        `A month has no day ${n}: days of the month run from 1 to 31.`
-      );
+      throw new ScheduleError({ reason: 'no-such-month-day', params: { day: n } });
     if (!out.includes(n)) out.push(n);
   }
   if (out.length === 0) return null;
