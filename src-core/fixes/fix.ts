@@ -3,7 +3,7 @@ import { normaliseLanguage } from '../validation/language';
 import { checkPhone } from '../validation/phone';
 import { formatDate, parseDate } from '../validation/date';
 
-export { Fix, parseFixes, type ColumnFix, type FixInput } from './fix-schema';
+export type { ColumnFix, Fix, FixInput } from './fix-schema';
 
 /** Whether a fix rewrites a whole column. */
 export const isColumnFix = (fix: Fix): fix is ColumnFix =>

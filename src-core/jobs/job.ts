@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Fix } from '../fixes/fix';
+import { Fix } from '../fixes/fix-schema';
 import { Schedule } from '../schedule/schedule';
 
 /**

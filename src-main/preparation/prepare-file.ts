@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { CourierError } from '../../src-core/errors';
 import type { Destination } from '../../src-core/destinations/destination';
 import type { DetectedFormat } from '../../src-core/reading/source-table';
-import { Fix } from '../../src-core/fixes/fix';
+import { Fix } from '../../src-core/fixes/fix-schema';
 import { CONFIDENT, suggestMapping, type ColumnMapping, type MappingSuggestion } from '../../src-core/mapping/suggest';
 import type { HeaderChanges } from '../../src-core/mapping/header-changes';
 import { createPreparation, type PreparationResult } from '../../src-core/preparation/prepare';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyColumnFix, describeFix, isColumnFix, parseFixes, type Fix } from '../../../src-core/fixes/fix';
+import { applyColumnFix, describeFix, isColumnFix, type Fix } from '../../../src-core/fixes/fix';
+import { parseFixes } from '../../../src-core/fixes/fix-schema';
 
 describe('column fixes', () => {
   const apply = (fix: unknown, value: string, country = 'BE') => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { destination, prepare, rows, NOW } from './helpers';
 import { createPreparation, prepareRows } from '../../../src-core/preparation/prepare';
-import { parseFixes } from '../../../src-core/fixes/fix';
+import { parseFixes } from '../../../src-core/fixes/fix-schema';
 
 const d = (limits: { maxBytes: number | null; maxRows: number | null }) =>
   destination({ columns: [{ name: 'Email', rule: 'email', required: true }, { name: 'Name' }], limits, output: { lineEnding: 'lf', encoding: 'utf-8-bom' }, fileName: 'out_{date}.csv' });
