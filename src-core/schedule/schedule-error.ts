@@ -82,8 +82,26 @@ function englishMessage(problem: ScheduleProblem): string {
 export class ScheduleError extends CourierError {
   readonly problem: ScheduleProblem;
   constructor(problem: ScheduleProblem) {
-    super(codes[problem.reason], englishMessage(problem));
+    // The reason travels in the params, flat, so it crosses IPC with the error's code.
+    super(codes[problem.reason], englishMessage(problem), {
+      params: { reason: problem.reason, ...problem.params },
+    });
     this.name = 'ScheduleError';
     this.problem = problem;
   }
+}
+
+/**
+ * The problem an error describes, if it is a schedule error: a `ScheduleError`, or one rebuilt
+ * on the other side of IPC (code `schedule.*` and params with a `reason`).
+ */
+export function scheduleProblemOf(error: unknown): ScheduleProblem | null {
+  if (error instanceof ScheduleError) return error.problem;
+  if (!error || typeof error !== 'object') return null;
+  const { code, params } = error as { code?: unknown; params?: unknown };
+  if (typeof code !== 'string' || !code.startsWith('schedule.')) return null;
+  if (!params || typeof params !== 'object') return null;
+  const { reason, ...rest } = params as Record<string, unknown>;
+  if (typeof reason !== 'string' || codes[reason as ScheduleProblemReason] !== code) return null;
+  return { reason, params: rest } as ScheduleProblem;
 }
