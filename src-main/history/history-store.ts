@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { open, readFile, rename, writeFile } from 'node:fs/promises';
+import { open, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { Run, RunReceipt, redactValue, type RunInput } from '../../src-core/history/run';
 import { redactValue as redactSecrets } from '../logging/redact';
+import { withFileLock, writeFileAtomic } from '../settings/file-lock';
 import { appendJsonLine, readJsonLines, readLines } from './json-lines';
 
 export { Run, type RunInput } from '../../src-core/history/run';
@@ -73,6 +74,10 @@ type Options = Readonly<{
  * Crash safety: each run is one `appendFile` of one JSON line, so a crash can at worst leave a torn
  * last line, which reading skips (and the next append starts on a fresh line). Retention rewrites
  * the file to a temporary name and renames it over the old one, so the file is never half written.
+ *
+ * Several processes (the app, `courier send`, cron's `courier jobs run-due`) write the same file:
+ * appends and retention rewrites take the lock `<home>/history.jsonl.lock`, so a rewrite never
+ * drops a run another process appended while it was reading. Reading needs no lock.
  */
 export function createHistoryStore(home: string, options: Options = {}): HistoryStore {
   const file = join(home, 'history.jsonl');
@@ -82,8 +87,10 @@ export function createHistoryStore(home: string, options: Options = {}): History
   // app hears about a run whichever part of it recorded the run (the pipeline opens its own store).
   const shared = sharedState(file);
   const listeners = shared.listeners;
+  // One write at a time in this process, and under the file's lock across processes.
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
-    const next = shared.queue.then(task, task);
+    const locked = () => withFileLock(`${file}.lock`, task, { what: 'the run history' });
+    const next = shared.queue.then(locked, locked);
     shared.queue = next.catch(() => undefined);
     return next;
   };
@@ -207,9 +214,7 @@ export function createHistoryStore(home: string, options: Options = {}): History
     const kept = retained(runs, retention);
     if (kept.length === runs.length) return;
     // The rewrite folds receipts into their runs.
-    const temp = `${file}.${process.pid}.${randomUUID()}.tmp`;
-    await writeFile(temp, kept.map(r => `${JSON.stringify(r)}\n`).join(''), { mode: 0o600 });
-    await rename(temp, file);
+    await writeFileAtomic(file, kept.map(r => `${JSON.stringify(r)}\n`).join(''));
   }
 
   return {
@@ -217,7 +222,9 @@ export function createHistoryStore(home: string, options: Options = {}): History
     append: run =>
       serial(async () => {
         // No e-mail address (core) and no secret the keychain has handled (main) is ever stored.
-        const record = Run.parse(redactSecrets(redactValue({ ...run, id: run.id ?? randomUUID() })));
+        const record = Run.parse(
+          redactSecrets(redactValue({ ...run, id: run.id ?? randomUUID() }))
+        );
         await appendJsonLine(file, record);
         await compactIfNeeded();
         notify(listeners, record);

@@ -6,7 +6,7 @@ import type { HeaderChangePolicy, InvalidRowsPolicy, Job } from '../../src-core/
 import type { ColumnMapping } from '../../src-core/mapping/suggest';
 import type { HistoryStore } from '../history/history-store';
 import { hashFile, type FolderPicker, type PickedFile } from './folder-picker';
-import { lockJob } from './job-lock';
+import { claimJobSlot, lockJob } from './job-lock';
 import type { JobStore } from './job-store';
 
 /** What one job run asks of the send pipeline: one file, sent as the job says. */
@@ -39,6 +39,14 @@ export type JobRunResult = Readonly<{
   runs: readonly Run[];
   /** Set when there was nothing to send (no new file in the watched folder), in words. */
   nothingToSend: string | null;
+  /** True when the scheduled slot had already been run (by another Courier): nothing was done. */
+  slotAlreadyRun?: boolean;
+}>;
+
+/** How a run was started: a scheduled run names the slot it is for. */
+export type JobRunOptions = Readonly<{
+  /** The schedule slot this run is for; it is skipped if a run for it has started already. */
+  slot?: Date;
 }>;
 
 export type JobRunnerDeps = Readonly<{
@@ -55,7 +63,11 @@ export type JobRunnerDeps = Readonly<{
 
 export type JobRunner = Readonly<{
   /** Runs a job now: picks its file(s) and sends each through the pipeline. */
-  runJob: (idOrName: string | Job, trigger: RunTrigger) => Promise<JobRunResult>;
+  runJob: (
+    idOrName: string | Job,
+    trigger: RunTrigger,
+    options?: JobRunOptions
+  ) => Promise<JobRunResult>;
 }>;
 
 // A failure of the connection or the server: the file was not the problem, so the watched folder
@@ -123,10 +135,13 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
   }
 
   return {
-    runJob: async (idOrName, trigger) => {
+    runJob: async (idOrName, trigger, options = {}) => {
       const job = typeof idOrName === 'string' ? await deps.jobs.getJob(idOrName) : idOrName;
       const release = await lockJob(deps.home, job, now);
       try {
+        // Checked inside the lock: another process may have run this slot since it was found due.
+        if (options.slot && !(await claimJobSlot(deps.home, job.id, options.slot, now)))
+          return { job, runs: [], nothingToSend: null, slotAlreadyRun: true };
         return await runLocked(job, trigger);
       } finally {
         await release();

@@ -79,7 +79,9 @@ export function createJobService(deps: JobServiceDeps): JobService {
     clearTimer: deps.clearTimer ?? (handle => clearTimeout(handle as NodeJS.Timeout)),
     runJob: async (job, reason) => {
       const current = jobs.find(j => j.id === job.id);
-      if (current) await runner.runJob(current, reason.kind === 'manual' ? 'user' : 'job');
+      if (!current) return;
+      if (reason.kind === 'manual') await runner.runJob(current, 'user');
+      else await runner.runJob(current, 'job', { slot: reason.scheduledFor });
     },
     saveMemory: memory => {
       persisting = persisting

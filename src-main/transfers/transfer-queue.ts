@@ -1,8 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Transport } from '../../src-core/destinations/transport';
+import { isOwnerAlive, withFileLock, writeFileAtomic } from '../settings/file-lock';
 import type { TransferFailure } from './transfer-errors';
+
+/** Which run of which process is sending a queued file right now. */
+export type QueueClaim = Readonly<{
+  pid: number;
+  /** Names the run (a process can run several uploads, in worker threads). */
+  token: string;
+  /** ISO time the claim was made. */
+  at: string;
+  host?: string;
+}>;
 
 /** One file waiting to be delivered, as kept in `<home>/queue.json`. */
 export type QueueItem = Readonly<{
@@ -20,6 +32,8 @@ export type QueueItem = Readonly<{
   createdAt: string;
   /** The last failure, when a run gave up on it (the next start tries again). */
   lastError?: TransferFailure;
+  /** Set while a run is sending it, so no other run (or other Courier) sends it too. */
+  claim?: QueueClaim;
 }>;
 
 type QueueFile = { version: 1; items: QueueItem[] };
@@ -32,23 +46,97 @@ export function newQueueId(): string {
   return randomBytes(8).toString('hex');
 }
 
+// The runs of this thread that are sending now (each worker thread has its own).
+const activeTokens = new Set<string>();
+const HOST = hostname();
+
+/** A claim for one run of this process; `done` forgets it once the run has ended. */
+export function newClaim(
+  now: () => Date = () => new Date()
+): QueueClaim & Readonly<{ done: () => void }> {
+  const token = randomBytes(8).toString('hex');
+  activeTokens.add(token);
+  return {
+    pid: process.pid,
+    token,
+    at: now().toISOString(),
+    host: HOST,
+    done: () => activeTokens.delete(token),
+  };
+}
+
+const plainClaim = (claim: QueueClaim): QueueClaim => ({
+  pid: claim.pid,
+  token: claim.token,
+  at: claim.at,
+  ...(claim.host !== undefined ? { host: claim.host } : {}),
+});
+
+/**
+ * Whether `claim` may be taken over: its process has gone (a crash, a SIGKILL), or it was made by
+ * this process in a run that has ended without letting go (a paused upload's worker thread is
+ * terminated) and the caller says such runs are over (`ownProcess`).
+ */
+function isClaimFree(claim: QueueClaim | undefined, ownProcess: boolean): boolean {
+  if (!claim) return true;
+  if (!isOwnerAlive({ pid: claim.pid, at: claim.at, host: claim.host })) return true;
+  if (claim.pid !== process.pid || (claim.host !== undefined && claim.host !== HOST)) return false;
+  return ownProcess && !activeTokens.has(claim.token);
+}
+
+/** Options of `TransferQueue.claim`. */
+export type ClaimOptions = Readonly<{
+  /** Which items (all when missing). */
+  only?: readonly string[];
+  /**
+   * Also take items claimed by an ended run of this same process (the caller knows that run is
+   * over: resuming a paused upload). Claims of runs active in this thread are never taken.
+   */
+  takeOverOwnProcess?: boolean;
+}>;
+
 /**
  * The persistent transfer queue: files stay in `<home>/queue.json` from before the upload starts
  * until they are delivered, so a quit, a crash or a SIGKILL mid-upload is resumed at next start.
  *
- * Writes are atomic (temporary file + rename) and serialised within the process.
+ * Every change is a read-modify-write under the lock `<home>/queue.json.lock`, shared with every
+ * other Courier process (the app, its worker threads, the CLI): the file is re-read inside the
+ * lock, changed, written to a temporary file and renamed into place. The lock is held for that
+ * only, never during an upload. A run claims the items it sends (`claim`), so two processes that
+ * resume the same queue never send the same file.
  */
 export type TransferQueue = Readonly<{
   list: () => Promise<QueueItem[]>;
   add: (items: readonly QueueItem[]) => Promise<void>;
-  update: (id: string, patch: Partial<Omit<QueueItem, 'id'>>) => Promise<void>;
+  /**
+   * Changes an item (if it is still queued). With `owner`, only while that claim holds it: a run
+   * whose item was taken over leaves it alone.
+   */
+  update: (id: string, patch: Partial<Omit<QueueItem, 'id'>>, owner?: QueueClaim) => Promise<void>;
   remove: (id: string) => Promise<void>;
+  /** Claims the free items for `claim`'s run; resolves with the items claimed, as queued now. */
+  claim: (claim: QueueClaim, options?: ClaimOptions) => Promise<QueueItem[]>;
+  /**
+   * Lets go of the items `claim` holds (all, or `only` these), applying `patch` to them: a failed
+   * run keeps its files queued with `lastError`, for the next try.
+   */
+  release: (
+    claim: QueueClaim,
+    options?: Readonly<{
+      only?: readonly string[];
+      patch?: Partial<Omit<QueueItem, 'id' | 'claim'>>;
+    }>
+  ) => Promise<void>;
 }>;
+
+// Within a thread, one change of a queue file at a time whichever `TransferQueue` makes it (fewer
+// lock waits); across threads and processes, the lock file.
+const chains = new Map<string, Promise<unknown>>();
 
 /** Opens the transfer queue of a settings folder. */
 export function openTransferQueue(home: string): TransferQueue {
   const path = queuePath(home);
-  let chain: Promise<unknown> = Promise.resolve();
+  const lock = `${path}.lock`;
   const read = async (): Promise<QueueFile> => {
     try {
       const parsed = JSON.parse(await readFile(path, 'utf8')) as QueueFile;
@@ -57,39 +145,85 @@ export function openTransferQueue(home: string): TransferQueue {
       return { version: 1, items: [] };
     }
   };
-  const write = async (queue: QueueFile) => {
-    await mkdir(home, { recursive: true });
-    const tmp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
-    await writeFile(tmp, JSON.stringify(queue, null, 1), { mode: 0o600 });
-    try {
-      await rename(tmp, path);
-    } catch (error) {
-      await rm(tmp, { force: true });
-      throw error;
-    }
-  };
-  const change = (edit: (queue: QueueFile) => void): Promise<void> => {
-    const next = chain.then(async () => {
-      const queue = await read();
-      edit(queue);
-      await write(queue);
-    });
-    chain = next.catch(() => undefined);
+  /** `edit` returns false when it changed nothing (no write). */
+  const change = <T>(edit: (queue: QueueFile) => { changed: boolean; value: T }): Promise<T> => {
+    // The lock file's folder is created with it (the settings folder itself).
+    const next = (chains.get(path) ?? Promise.resolve()).then(() =>
+      withFileLock(
+        lock,
+        async () => {
+          const queue = await read();
+          const { changed, value } = edit(queue);
+          if (changed) await writeFileAtomic(path, JSON.stringify(queue, null, 1));
+          return value;
+        },
+        { what: 'the upload queue' }
+      )
+    );
+    chains.set(
+      path,
+      next.catch(() => undefined)
+    );
     return next;
   };
+  const ownedBy = (item: QueueItem, owner: QueueClaim | undefined): boolean =>
+    !owner || item.claim?.token === owner.token;
   return {
     list: async () => {
-      await chain;
+      await chains.get(path);
+      // Renamed into place whole: a read needs no lock.
       return (await read()).items;
     },
-    add: items => change(queue => queue.items.push(...items)),
-    update: (id, patch) =>
+    add: items =>
       change(queue => {
-        queue.items = queue.items.map(item => (item.id === id ? { ...item, ...patch } : item));
+        queue.items.push(
+          ...items.map(item => (item.claim ? { ...item, claim: plainClaim(item.claim) } : item))
+        );
+        return { changed: true, value: undefined };
+      }),
+    update: (id, patch, owner) =>
+      change(queue => {
+        let changed = false;
+        queue.items = queue.items.map(item => {
+          if (item.id !== id || !ownedBy(item, owner)) return item;
+          changed = true;
+          return { ...item, ...patch };
+        });
+        return { changed, value: undefined };
       }),
     remove: id =>
       change(queue => {
+        const before = queue.items.length;
         queue.items = queue.items.filter(item => item.id !== id);
+        return { changed: queue.items.length !== before, value: undefined };
+      }),
+    claim: (claim, options = {}) =>
+      change(queue => {
+        const claimed: QueueItem[] = [];
+        const mine = plainClaim(claim);
+        queue.items = queue.items.map(item => {
+          if (options.only && !options.only.includes(item.id)) return item;
+          if (
+            item.claim?.token !== claim.token &&
+            !isClaimFree(item.claim, options.takeOverOwnProcess ?? false)
+          )
+            return item;
+          const taken = { ...item, claim: mine };
+          claimed.push(taken);
+          return taken;
+        });
+        return { changed: claimed.length > 0, value: claimed };
+      }),
+    release: (claim, { only, patch = {} } = {}) =>
+      change(queue => {
+        let changed = false;
+        queue.items = queue.items.map(item => {
+          if (item.claim?.token !== claim.token || (only && !only.includes(item.id))) return item;
+          changed = true;
+          const { claim: _released, ...rest } = { ...item, ...patch };
+          return rest;
+        });
+        return { changed, value: undefined };
       }),
   };
 }

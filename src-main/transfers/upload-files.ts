@@ -8,7 +8,7 @@ import { toTransferFailure } from './transfer-errors';
 import { openSession } from './open-session';
 import { remoteJoin } from './remote-session';
 import { readLoginSecrets } from './secret-reader';
-import { newQueueId, openTransferQueue, type QueueItem } from './transfer-queue';
+import { newClaim, newQueueId, openTransferQueue, type QueueItem } from './transfer-queue';
 
 /** A file to deliver: the prepared local file and the name it should have on the server. */
 export type OutgoingFile = Readonly<{
@@ -41,7 +41,15 @@ export type UploadFilesRequest = UploadOptions &
     force?: boolean;
   }>;
 
-async function runItems(items: readonly QueueItem[], options: UploadOptions): Promise<TransferResult> {
+/**
+ * Sends queued items that `claim` holds: delivered ones leave the queue, failed ones are let go
+ * with their `lastError` (the next start tries them again). The caller lets go of the claim.
+ */
+async function runItems(
+  items: readonly QueueItem[],
+  options: UploadOptions,
+  claim: ReturnType<typeof newClaim>
+): Promise<TransferResult> {
   const queue = openTransferQueue(options.home);
   const ledger = openLedger(options.home);
   const first = items[0]!;
@@ -58,7 +66,7 @@ async function runItems(items: readonly QueueItem[], options: UploadOptions): Pr
       ...(item.renameStarted ? { renameStarted: true } : {}),
     })),
     onProgress: options.onProgress,
-    onCheckpoint: checkpoint => queue.update(checkpoint.id, { writtenOffset: checkpoint.writtenOffset, renameStarted: checkpoint.renameStarted }).catch(() => undefined),
+    onCheckpoint: checkpoint => queue.update(checkpoint.id, { writtenOffset: checkpoint.writtenOffset, renameStarted: checkpoint.renameStarted }, claim).catch(() => undefined),
     onFileDone: async (result: FileResult) => {
       // Ledger first: a crash between the two leaves a queue item whose resume finds the file
       // already in place, never a delivered file missing from the ledger.
@@ -82,12 +90,20 @@ async function runItems(items: readonly QueueItem[], options: UploadOptions): Pr
   } catch (error) {
     const failure = toTransferFailure(error);
     if (failure.code !== 'cancelled') {
-      for (const item of items) await queue.update(item.id, { lastError: failure }).catch(() => undefined);
+      await queue.release(claim, { only: items.map(item => item.id), patch: { lastError: failure } }).catch(() => undefined);
     } else {
       for (const item of items) await queue.remove(item.id).catch(() => undefined);
     }
     throw error;
   }
+}
+
+/** Lets go of what `claim` still holds (nothing, after a delivery) and forgets the claim. */
+async function endClaim(home: string, claim: ReturnType<typeof newClaim>): Promise<void> {
+  await openTransferQueue(home)
+    .release(claim)
+    .catch(() => undefined);
+  claim.done();
 }
 
 /**
@@ -118,8 +134,14 @@ export async function uploadFiles(request: UploadFilesRequest): Promise<Transfer
     createdAt,
   }));
   if (items.length === 0) return { files: [], warnings: [] };
-  await openTransferQueue(request.home).add(items);
-  return runItems(items, request);
+  // Queued already claimed by this run: a resume elsewhere (the app starting) leaves them alone.
+  const claim = newClaim();
+  try {
+    await openTransferQueue(request.home).add(items.map(item => ({ ...item, claim })));
+    return await runItems(items, request, claim);
+  } finally {
+    await endClaim(request.home, claim);
+  }
 }
 
 /** What resuming the queue did, per destination. */
@@ -129,20 +151,29 @@ export type QueueRunOutcome = Readonly<{ destination: string; result?: TransferR
  * Resumes every file left in `<home>/queue.json` (after a quit, a crash or a failure), one
  * destination after another, from what each server already has. Never throws for a failed
  * destination: its files stay queued and the outcome says why.
+ *
+ * Files another run is sending (another Courier process, or another upload of this one) are left
+ * to it; files of a run that died are taken over. With `only` (resuming a paused upload, whose
+ * worker was stopped), files of an ended run of this same process are taken over too.
  */
 export async function resumeQueue(options: UploadOptions & Readonly<{ only?: readonly string[] }>): Promise<QueueRunOutcome[]> {
-  const items = (await openTransferQueue(options.home).list()).filter(item => !options.only || options.only.includes(item.id));
-  const byDestination = new Map<string, QueueItem[]>();
-  for (const item of items) byDestination.set(item.destination, [...(byDestination.get(item.destination) ?? []), item]);
-  const outcomes: QueueRunOutcome[] = [];
-  for (const [destination, group] of byDestination) {
-    try {
-      outcomes.push({ destination, result: await runItems(group, options) });
-    } catch (error) {
-      outcomes.push({ destination, error: toTransferFailure(error) });
+  const claim = newClaim();
+  try {
+    const items = await openTransferQueue(options.home).claim(claim, options.only ? { only: options.only, takeOverOwnProcess: true } : {});
+    const byDestination = new Map<string, QueueItem[]>();
+    for (const item of items) byDestination.set(item.destination, [...(byDestination.get(item.destination) ?? []), item]);
+    const outcomes: QueueRunOutcome[] = [];
+    for (const [destination, group] of byDestination) {
+      try {
+        outcomes.push({ destination, result: await runItems(group, options, claim) });
+      } catch (error) {
+        outcomes.push({ destination, error: toTransferFailure(error) });
+      }
     }
+    return outcomes;
+  } finally {
+    await endClaim(options.home, claim);
   }
-  return outcomes;
 }
 
 /**

@@ -244,10 +244,11 @@ describe('job lock', () => {
     });
     await mkdir(join(home, 'job-locks'));
     const lock = join(home, 'job-locks', `${job.id}.lock`);
-    // Held by a live process (this one stands in for the app while cron runs the CLI).
+    // Held by a live process (this one stands in for the app while cron runs the CLI; a lock
+    // with its id from before it started would be an earlier process's).
     await writeFile(
       lock,
-      JSON.stringify({ pid: process.pid, startedAt: '2026-11-22T02:00:00.000Z' })
+      JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() })
     );
     await expect(runner.runJob('Locked', 'cli')).rejects.toMatchObject({
       code: 'jobs.already-running',
