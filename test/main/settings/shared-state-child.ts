@@ -7,11 +7,7 @@ import { basename } from 'node:path';
 import { createHistoryStore } from '../../../src-main/history/history-store';
 import { createJobService } from '../../../src-main/jobs/job-service';
 import { lockFile } from '../../../src-main/settings/file-lock';
-import {
-  newClaim,
-  openTransferQueue,
-  type QueueItem,
-} from '../../../src-main/transfers/transfer-queue';
+import { newClaim, openTransferQueue } from '../../../src-main/transfers/transfer-queue';
 import { resumeQueue } from '../../../src-main/transfers/upload-files';
 import { queueItem } from './queue-item';
 
