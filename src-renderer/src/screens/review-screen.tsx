@@ -9,6 +9,7 @@ import { targetValues, type ColumnPlan } from '../fixed-values';
 import { SavedFile } from '../components/saved-file';
 import { errorText } from '../error-text';
 import { useI18n, type I18n } from '../i18n/i18n';
+import { issueText } from '../issue-text';
 import type { MessageKey } from '../i18n/en';
 import type { Screen } from '../shell';
 import type { FlowChoices, OpenedFile } from './flow-screens';
@@ -415,7 +416,7 @@ export function ReviewScreen(props: {
               if (!issue) return undefined;
               const className =
                 issue.severity === 'error' ? 'grid__cell--issue' : 'grid__cell--warn';
-              return { className, note: issue.message };
+              return { className, note: issueText(issue, i18n) };
             }}
             rowClassName={r =>
               [
@@ -470,7 +471,8 @@ function IssueGroup(props: {
   onApply: (fixes: Fix[]) => void;
   onJump: (row: number) => void;
 }) {
-  const { t, format } = useI18n();
+  const i18n = useI18n();
+  const { t, format } = i18n;
   const [open, setOpen] = useState(false);
   const [samples, setSamples] = useState<BeforeAfter[] | null>(null);
   const titleKey = issueTitle(props.code);
@@ -488,7 +490,11 @@ function IssueGroup(props: {
       data-code={props.code}
     >
       <h3 id={`${listId}-title`}>
-        {titleKey ? t(titleKey, { count: props.count }) : (props.issues[0]?.message ?? props.code)}
+        {titleKey
+          ? t(titleKey, { count: props.count })
+          : props.issues[0]
+            ? issueText(props.issues[0], i18n)
+            : props.code}
       </h3>
       {titleKey && <p className="muted small">{t(`${titleKey}.help` as MessageKey)}</p>}
       {offer && fresh.length > 0 && column && (
@@ -579,7 +585,7 @@ function IssueGroup(props: {
                       column: issue.column ?? '',
                     })}
                   </button>
-                  <span className="muted small"> {issue.message}</span>
+                  <span className="muted small"> {issueText(issue, i18n)}</span>
                 </li>
               ))}
               {props.count > shown.length && (
@@ -605,7 +611,8 @@ function RowEditor(props: {
   onInclude: () => void;
   onClose: () => void;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [values, setValues] = useState<string[]>(() => [...(props.row?.cells ?? [])]);
   if (!props.row) return null;
   const row = props.row;
@@ -654,7 +661,7 @@ function RowEditor(props: {
               />
               {issue && (
                 <span id={`${id}-issue`} className="field__hint field__hint--error">
-                  {issue.message}
+                  {issueText(issue, i18n)}
                 </span>
               )}
             </div>

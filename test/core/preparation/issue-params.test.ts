@@ -11,26 +11,49 @@ describe('issue params and variants', () => {
     for (const i of issues) seen.add(i.variant === null ? i.code : `${i.code}/${i.variant}`);
     return issues;
   };
-  const pick = (issues: readonly RowIssue[], code: RowIssue['code']) => note(issues).filter(i => i.code === code).map(i => ({ variant: i.variant, params: i.params }));
+  const pick = (issues: readonly RowIssue[], code: RowIssue['code']) =>
+    note(issues)
+      .filter(i => i.code === code)
+      .map(i => ({ variant: i.variant, params: i.params }));
 
   it('mapping.required-unmapped and required.missing name the column and the destination', () => {
     const d = preset('hello-customer');
     const unmapped = prepare(d, ['Email'], [['wendy@hellocustomer.com']]);
-    expect(pick(unmapped.issues, 'mapping.required-unmapped')).toEqual([{ variant: null, params: { column: 'Language', destination: 'Hello Customer' } }]);
+    expect(pick(unmapped.issues, 'mapping.required-unmapped')).toEqual([
+      { variant: null, params: { column: 'Language', destination: 'Hello Customer' } },
+    ]);
     const empty = prepare(d, ['Email', 'Language'], [['  ', 'NL']]);
-    expect(pick(empty.issues, 'required.missing')).toEqual([{ variant: null, params: { line: 2, column: 'Email', destination: 'Hello Customer' } }]);
+    expect(pick(empty.issues, 'required.missing')).toEqual([
+      { variant: null, params: { line: 2, column: 'Email', destination: 'Hello Customer' } },
+    ]);
   });
 
   it('email.invalid: the problem is a kind, the refused character a param', () => {
     const d = preset('hello-customer');
-    const r = prepare(d, ['Email', 'Language'], [['jan@@example.com', 'NL'], ['jan@exa_mple.com', 'NL'], ['"jan"@example.com', 'NL']]);
+    const r = prepare(
+      d,
+      ['Email', 'Language'],
+      [
+        ['jan@@example.com', 'NL'],
+        ['jan@exa_mple.com', 'NL'],
+        ['"jan"@example.com', 'NL'],
+      ]
+    );
     expect(pick(r.issues, 'email.invalid')).toEqual([
       { variant: 'many-at', params: { line: 2, value: 'jan@@example.com', character: '' } },
-      { variant: 'domain-character', params: { line: 3, value: 'jan@exa_mple.com', character: '_' } },
-      { variant: 'local-character', params: { line: 4, value: '"jan"@example.com', character: '"' } },
+      {
+        variant: 'domain-character',
+        params: { line: 3, value: 'jan@exa_mple.com', character: '_' },
+      },
+      {
+        variant: 'local-character',
+        params: { line: 4, value: '"jan"@example.com', character: '"' },
+      },
     ]);
     // The English message is built from the same kind, word for word as before.
-    expect(r.issues[1]!.message).toBe('Row 3: “jan@exa_mple.com” is not a valid e-mail address (the character “_” is not allowed in a domain).');
+    expect(r.issues[1]!.message).toBe(
+      'Row 3: “jan@exa_mple.com” is not a valid e-mail address (the character “_” is not allowed in a domain).'
+    );
   });
 
   it('email.invalid: every kind is reachable, and the preparation reports each one it can meet', () => {
@@ -53,30 +76,60 @@ describe('issue params and variants', () => {
       'tld-number': 'jan@example.123',
       'tld-short': 'jan@example.c',
     };
-    for (const kind of emailProblemKinds) expect(emailProblemOf(examples[kind])?.kind, kind).toBe(kind);
+    for (const kind of emailProblemKinds)
+      expect(emailProblemOf(examples[kind])?.kind, kind).toBe(kind);
     // An empty value is `required.missing` (or nothing) before it is ever an address.
     const reachable = emailProblemKinds.filter(k => k !== 'empty');
     const d = destination({ columns: [{ name: 'Email', rule: 'email' }] });
-    const r = prepare(d, ['Email'], reachable.map(k => [examples[k]]));
+    const r = prepare(
+      d,
+      ['Email'],
+      reachable.map(k => [examples[k]])
+    );
     expect(pick(r.issues, 'email.invalid').map(i => i.variant)).toEqual(reachable);
     seen.add('email.invalid/empty');
     // A long value is shortened the way the English message shows it.
-    expect(r.issues.find(i => i.variant === 'too-long')!.params).toMatchObject({ value: `a@${'b'.repeat(55)}…` });
+    expect(r.issues.find(i => i.variant === 'too-long')!.params).toMatchObject({
+      value: `a@${'b'.repeat(55)}…`,
+    });
   });
 
   it('language.invalid and language.normalised: the value and the code it is sent as', () => {
     const d = preset('hello-customer');
-    const r = prepare(d, ['Email', 'Language'], [['a@example.be', 'Français'], ['b@example.be', 'Klingon']]);
-    expect(pick(r.issues, 'language.normalised')).toEqual([{ variant: null, params: { line: 2, value: 'Français', code: 'FR' } }]);
-    expect(pick(r.issues, 'language.invalid')).toEqual([{ variant: null, params: { line: 3, value: 'Klingon' } }]);
+    const r = prepare(
+      d,
+      ['Email', 'Language'],
+      [
+        ['a@example.be', 'Français'],
+        ['b@example.be', 'Klingon'],
+      ]
+    );
+    expect(pick(r.issues, 'language.normalised')).toEqual([
+      { variant: null, params: { line: 2, value: 'Français', code: 'FR' } },
+    ]);
+    expect(pick(r.issues, 'language.invalid')).toEqual([
+      { variant: null, params: { line: 3, value: 'Klingon' } },
+    ]);
   });
 
   it('phone.invalid: countries as ISO codes, the neighbouring reading when there is one', () => {
     const d = destination({ columns: [{ name: 'Mobile', rule: 'phone' }], phoneCountry: 'BE' });
     const r = prepare(d, ['Mobile'], [['06 12 34 56 78'], ['12345']]);
     expect(pick(r.issues, 'phone.invalid')).toEqual([
-      { variant: 'elsewhere', params: { line: 2, value: '06 12 34 56 78', country: 'BE', otherCountry: 'FR', international: '+33612345678' } },
-      { variant: 'plain', params: { line: 3, value: '12345', country: 'BE', otherCountry: '', international: '' } },
+      {
+        variant: 'elsewhere',
+        params: {
+          line: 2,
+          value: '06 12 34 56 78',
+          country: 'BE',
+          otherCountry: 'FR',
+          international: '+33612345678',
+        },
+      },
+      {
+        variant: 'plain',
+        params: { line: 3, value: '12345', country: 'BE', otherCountry: '', international: '' },
+      },
     ]);
     const dutch = prepare({ ...d, phoneCountry: 'NL' }, ['Mobile'], [['12']]);
     expect(dutch.issues[0]!.params).toMatchObject({ country: 'NL' });
@@ -87,56 +140,131 @@ describe('issue params and variants', () => {
     const d = destination({ columns: [{ name: 'Born', rule: 'date', dateFormat: 'DD/MM/YYYY' }] });
     const r = prepare(d, ['Born'], [['1980-11-20'], ['31/02/1980']]);
     expect(pick(r.issues, 'date.invalid')).toEqual([
-      { variant: 'reads-as', params: { line: 2, value: '1980-11-20', format: 'DD/MM/YYYY', reading: '20/11/1980' } },
-      { variant: 'plain', params: { line: 3, value: '31/02/1980', format: 'DD/MM/YYYY', reading: '' } },
+      {
+        variant: 'reads-as',
+        params: { line: 2, value: '1980-11-20', format: 'DD/MM/YYYY', reading: '20/11/1980' },
+      },
+      {
+        variant: 'plain',
+        params: { line: 3, value: '31/02/1980', format: 'DD/MM/YYYY', reading: '' },
+      },
     ]);
   });
 
   it('number.invalid, value.not-allowed (the allowed values as a list) and contact.missing (the columns)', () => {
-    const d = destination({ columns: [{ name: 'Duration', rule: 'number' }, { name: 'Direction', allowedValues: ['Inbound', 'Outbound'] }] });
+    const d = destination({
+      columns: [
+        { name: 'Duration', rule: 'number' },
+        { name: 'Direction', allowedValues: ['Inbound', 'Outbound'] },
+      ],
+    });
     const r = prepare(d, ['Duration', 'Direction'], [['2 min', 'sideways']]);
-    expect(pick(r.issues, 'number.invalid')).toEqual([{ variant: null, params: { line: 2, value: '2 min', column: 'Duration' } }]);
-    expect(pick(r.issues, 'value.not-allowed')).toEqual([{ variant: null, params: { line: 2, value: 'sideways', column: 'Direction', allowed: ['Inbound', 'Outbound'] } }]);
+    expect(pick(r.issues, 'number.invalid')).toEqual([
+      { variant: null, params: { line: 2, value: '2 min', column: 'Duration' } },
+    ]);
+    expect(pick(r.issues, 'value.not-allowed')).toEqual([
+      {
+        variant: null,
+        params: {
+          line: 2,
+          value: 'sideways',
+          column: 'Direction',
+          allowed: ['Inbound', 'Outbound'],
+        },
+      },
+    ]);
     const digitaleo = preset('digitaleo');
-    const c = prepare(digitaleo, ['Nom', 'Email', 'Téléphone Fixe', 'Mobile'], [['DURAND', '', '', '']]);
-    expect(pick(c.issues, 'contact.missing')).toEqual([{ variant: null, params: { line: 2, columns: ['Email', 'Téléphone Fixe', 'Mobile'], destination: 'Digitaleo' } }]);
+    const c = prepare(
+      digitaleo,
+      ['Nom', 'Email', 'Téléphone Fixe', 'Mobile'],
+      [['DURAND', '', '', '']]
+    );
+    expect(pick(c.issues, 'contact.missing')).toEqual([
+      {
+        variant: null,
+        params: {
+          line: 2,
+          columns: ['Email', 'Téléphone Fixe', 'Mobile'],
+          destination: 'Digitaleo',
+        },
+      },
+    ]);
   });
 
   it('duplicate.key: the key columns and the first line', () => {
     const d = preset('hello-customer', { duplicateKey: ['Email', 'Language'] });
-    const r = prepare(d, ['Email', 'Language'], [['wendy@hellocustomer.com', 'EN'], ['jan@example.be', 'NL'], ['Wendy@HelloCustomer.com', 'EN']]);
-    expect(pick(r.issues, 'duplicate.key')).toEqual([{ variant: null, params: { line: 4, key: ['Email', 'Language'], firstLine: 2 } }]);
+    const r = prepare(
+      d,
+      ['Email', 'Language'],
+      [
+        ['wendy@hellocustomer.com', 'EN'],
+        ['jan@example.be', 'NL'],
+        ['Wendy@HelloCustomer.com', 'EN'],
+      ]
+    );
+    expect(pick(r.issues, 'duplicate.key')).toEqual([
+      { variant: null, params: { line: 4, key: ['Email', 'Language'], firstLine: 2 } },
+    ]);
     expect(r.issues[0]!.message).toBe('Row 4 has the same Email and Language as row 2.');
   });
 
   it('output checks: separator or tab, line break, quote, unencodable character, formula, row size', () => {
     const d = preset('hello-customer');
-    const r = prepare(d, ['Email', 'Language', 'Department', 'LastName'], [
-      ['a@example.be', 'NL', 'Brussel; Centrum', ''],
-      ['b@example.be', 'NL', 'Leuven\tCentrum', 'de "Smid"'],
-      ['c@example.be', 'NL', 'Gent\nZuid', ''],
-    ]);
+    const r = prepare(
+      d,
+      ['Email', 'Language', 'Department', 'LastName'],
+      [
+        ['a@example.be', 'NL', 'Brussel; Centrum', ''],
+        ['b@example.be', 'NL', 'Leuven\tCentrum', 'de "Smid"'],
+        ['c@example.be', 'NL', 'Gent\nZuid', ''],
+      ]
+    );
     expect(pick(r.issues, 'output.delimiter')).toEqual([
-      { variant: 'separator', params: { line: 2, value: 'Brussel; Centrum', column: 'Department', delimiter: ';' } },
-      { variant: 'tab', params: { line: 3, value: 'Leuven⇥Centrum', column: 'Department', delimiter: ';' } },
+      {
+        variant: 'separator',
+        params: { line: 2, value: 'Brussel; Centrum', column: 'Department', delimiter: ';' },
+      },
+      {
+        variant: 'tab',
+        params: { line: 3, value: 'Leuven⇥Centrum', column: 'Department', delimiter: ';' },
+      },
     ]);
-    expect(pick(r.issues, 'output.quote')).toEqual([{ variant: null, params: { line: 3, value: 'de "Smid"', column: 'LastName' } }]);
-    expect(pick(r.issues, 'output.line-break')).toEqual([{ variant: null, params: { line: 4, column: 'Department' } }]);
+    expect(pick(r.issues, 'output.quote')).toEqual([
+      { variant: null, params: { line: 3, value: 'de "Smid"', column: 'LastName' } },
+    ]);
+    expect(pick(r.issues, 'output.line-break')).toEqual([
+      { variant: null, params: { line: 4, column: 'Department' } },
+    ]);
 
     const latin = preset('hello-customer', { output: { ...d.output, encoding: 'windows-1252' } });
     const u = prepare(latin, ['Email', 'Language', 'LastName'], [['b@example.be', 'PL', 'Łukasz']]);
-    expect(pick(u.issues, 'output.unencodable')).toEqual([{ variant: null, params: { line: 2, value: 'Łukasz', character: 'Ł', encoding: 'windows-1252' } }]);
+    expect(pick(u.issues, 'output.unencodable')).toEqual([
+      {
+        variant: null,
+        params: { line: 2, value: 'Łukasz', character: 'Ł', encoding: 'windows-1252' },
+      },
+    ]);
 
-    const notes = destination({ columns: [{ name: 'Note' }], limits: { maxBytes: 50, maxRows: null } });
+    const notes = destination({
+      columns: [{ name: 'Note' }],
+      limits: { maxBytes: 50, maxRows: null },
+    });
     const f = prepare(notes, ['Note'], [['=1+1'], ['x'.repeat(60)]]);
-    expect(pick(f.issues, 'output.formula-neutralised')).toEqual([{ variant: null, params: { line: 2, value: '=1+1', sent: "'=1+1" } }]);
-    expect(pick(f.issues, 'limit.row-too-large')).toEqual([{ variant: null, params: { line: 3, destination: 'Test drop', maxBytes: 50 } }]);
+    expect(pick(f.issues, 'output.formula-neutralised')).toEqual([
+      { variant: null, params: { line: 2, value: '=1+1', sent: "'=1+1" } },
+    ]);
+    expect(pick(f.issues, 'limit.row-too-large')).toEqual([
+      { variant: null, params: { line: 3, destination: 'Test drop', maxBytes: 50 } },
+    ]);
   });
 
   it('covers every code and every variant', () => {
     for (const code of Object.keys(issueCodes) as Array<keyof typeof issueCodes>) {
-      const variants: readonly string[] | undefined = (issueVariants as Partial<Record<string, readonly string[]>>)[code];
-      if (variants) for (const v of variants) expect(seen, `${code}/${v}`).toContain(`${code}/${v}`);
+      const variants: readonly string[] | undefined = (
+        issueVariants as Partial<Record<string, readonly string[]>>
+      )[code];
+      if (variants)
+        for (const v of variants) expect(seen, `${code}/${v}`).toContain(`${code}/${v}`);
       else expect(seen, code).toContain(code);
     }
   });

@@ -1,0 +1,125 @@
+import { en, type Message, type MessageKey } from './i18n/en';
+import type { I18n } from './i18n/i18n';
+
+/** An issue as the review receives it: its code, the form of its sentence, the raw values and the English sentence. */
+export type IssueForText = Readonly<{
+  code: string;
+  variant: string | null;
+  params: Readonly<Record<string, string | number | readonly string[]>>;
+  message: string;
+}>;
+
+type Values = Record<string, string | number>;
+
+const delimiterKeys: Readonly<Record<string, MessageKey>> = {
+  ',': 'sentence.delimiter.comma',
+  ';': 'sentence.delimiter.semicolon',
+  '\t': 'sentence.delimiter.tab',
+  '|': 'sentence.delimiter.pipe',
+};
+
+const westernEncodings: Readonly<Record<string, string>> = {
+  'windows-1252': 'Windows-1252',
+  'iso-8859-1': 'ISO 8859-1',
+};
+
+const regionNames = new Map<string, Intl.DisplayNames>();
+
+/** A country's name in the current language ("BE" → "Belgique"); the code itself when it has none. */
+function countryName(code: string, locale: string): string {
+  let names = regionNames.get(locale);
+  if (!names) {
+    names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
+    regionNames.set(locale, names);
+  }
+  try {
+    return names.of(code) ?? code;
+  } catch {
+    // Not a region code at all (a destination file written by hand): say it as written.
+    return code;
+  }
+}
+
+const placeholdersOf = (message: Message): string[] =>
+  (typeof message === 'string' ? [message] : [message.one, message.other]).flatMap(text =>
+    [...text.matchAll(/\{(\w+)\}/g)].map(m => m[1]!)
+  );
+
+/**
+ * An issue's sentence in the current language ("Ligne 12 : « foo@ » n’est pas une adresse e-mail
+ * valide (rien ne suit l’@).").
+ *
+ * Said from the issue's params through the catalogue (`sentence.*` keys): countries by their
+ * names in the language (Intl.DisplayNames), lists with its "and", sizes in its units. Falls back
+ * to the English `message` when the catalogue has no sentence for the code or variant, or lacks a
+ * value the sentence needs (an issue from a newer Courier).
+ */
+export function issueText(issue: IssueForText, i18n: I18n): string {
+  return sentence(issue, i18n) ?? issue.message;
+}
+
+function sentence(issue: IssueForText, i18n: I18n): string | null {
+  const values: Values = {};
+  for (const [name, value] of Object.entries(issue.params)) {
+    values[name] = typeof value === 'object' ? i18n.format.list(value) : value;
+  }
+  const say = (key: string, extra: Values = {}): string | null => {
+    if (!Object.prototype.hasOwnProperty.call(en, key)) return null;
+    const all = { ...values, ...extra };
+    if (placeholdersOf(en[key as MessageKey]).some(name => all[name] === undefined)) return null;
+    return i18n.t(key as MessageKey, all);
+  };
+  const both = (first: string | null, second: string | null) =>
+    first !== null && second !== null ? `${first} ${second}` : null;
+  const p = issue.params;
+  const countOf = (name: string) => {
+    const list = p[name];
+    return Array.isArray(list) ? list.length : 0;
+  };
+
+  switch (issue.code) {
+    case 'email.invalid': {
+      const problem = say(`sentence.email.problem.${issue.variant}`);
+      return problem === null ? null : say('sentence.email.invalid', { problem });
+    }
+    case 'phone.invalid': {
+      if (typeof p.country !== 'string') return null;
+      const country = countryName(p.country, i18n.locale);
+      const main = say('sentence.phone.invalid', { country });
+      if (issue.variant === 'plain') return main;
+      if (issue.variant !== 'elsewhere' || typeof p.otherCountry !== 'string') return null;
+      const otherCountry = countryName(p.otherCountry, i18n.locale);
+      return both(main, say('sentence.phone.elsewhere', { otherCountry }));
+    }
+    case 'date.invalid': {
+      const main = say('sentence.date.invalid');
+      if (issue.variant === 'plain') return main;
+      return issue.variant === 'reads-as' ? both(main, say('sentence.date.reads-as')) : null;
+    }
+    case 'output.delimiter': {
+      const key = delimiterKeys[String(p.delimiter)];
+      if (!key) return null;
+      return say(`sentence.output.delimiter.${issue.variant}`, { delimiter: i18n.t(key) });
+    }
+    case 'output.unencodable': {
+      const encoding = String(p.encoding);
+      const name = westernEncodings[encoding];
+      const words = name
+        ? i18n.t('sentence.encoding.western', { name })
+        : encoding.startsWith('utf-8')
+          ? i18n.t('sentence.encoding.utf-8')
+          : encoding;
+      return say('sentence.output.unencodable', { encoding: words });
+    }
+    case 'limit.row-too-large':
+      return typeof p.maxBytes === 'number'
+        ? say('sentence.limit.row-too-large', { size: i18n.format.bytes(p.maxBytes) })
+        : null;
+    case 'contact.missing':
+      return say('sentence.contact.missing', { count: countOf('columns') });
+    case 'duplicate.key':
+      return say('sentence.duplicate.key', { count: countOf('key') });
+    default:
+      return issue.variant === null ? say(`sentence.${issue.code}`) : null;
+  }
+}
