@@ -258,7 +258,7 @@ function weekdayOf(word: string): Weekday | null {
 
 function parseWeekdays(head: string): Weekday[] | null {
   let h = head.replace(/^(?:every|each|on)\s+/, '').replace(/^(?:every|each)\s+/, '');
-  if (h === 'day' || h === 'daily' || h === 'everyday' || h === 'days' || head === 'daily')
+  if (/^(?:days?|daily|everyday|nightly|nights?|evenings?|mornings?)$/.test(h) || head === 'daily')
     return [...weekdays];
   if (/^(?:weekdays?|working days?|work days?|business days?)$/.test(h))
     return ['mon', 'tue', 'wed', 'thu', 'fri'];

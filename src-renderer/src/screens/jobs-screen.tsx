@@ -1,9 +1,20 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CallRequest, CallResponse } from '../../../src-core/ipc/contract';
 import { api, errorMessage } from '../courier-api';
-import { useI18n } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/en';
+import { errorText } from '../error-text';
+import { useI18n, type I18n } from '../i18n/i18n';
 import type { Screen } from '../shell';
+import { scheduleProblemOf } from '../../../src-core/schedule/schedule-error';
+import {
+  ScheduleField,
+  choiceFor,
+  readSchedule,
+  schedulePresets,
+  scheduleProblemText,
+  scheduleTextOf,
+  scheduleWords,
+  type ScheduleChoice,
+} from './schedule-field';
 
 type Overview = CallResponse<'jobs:list'>;
 type Job = Overview['jobs'][number];
@@ -11,22 +22,16 @@ type Run = CallResponse<'history:list'>[number];
 /** A job to be saved, as the send screen proposes it. */
 export type JobDraft = CallRequest<'jobs:save'>;
 
-/** Common schedules, offered in the user's language; the parser reads the English words. */
-const whens: ReadonlyArray<{ key: MessageKey; text: string }> = [
-  { key: 'when.nightly', text: 'every day at 02:00' },
-  { key: 'when.weekday', text: 'every weekday at 07:00' },
-  { key: 'when.hourly', text: 'every hour' },
-  { key: 'when.weekly', text: 'mondays at 08:00' },
-];
-
 /** Scheduled jobs: schedule in words, on/off, run now, last and next run; pause everything. */
 export function JobsScreen(props: {
   go: (screen: Screen) => void;
   draft: JobDraft | null;
   onDraftDone: () => void;
 }) {
-  const { t, format } = useI18n();
+  const i18n = useI18n();
+  const { t, format } = i18n;
   const [overview, setOverview] = useState<Overview | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
   const [runs, setRuns] = useState<Run[]>([]);
   const [error, setError] = useState<string | null>(null);
 
@@ -53,10 +58,11 @@ export function JobsScreen(props: {
     void action().then(load, failure => setError(errorMessage(failure)));
 
   const whenText = (job: Job) => {
-    if (!job.scheduleText) return t('jobs.byHand');
-    const known = whens.find(w => w.text === job.scheduleText);
-    return known ? t(known.key) : job.scheduleText;
+    if (!job.schedule) return t('jobs.byHand');
+    const known = schedulePresets.find(p => p.text === job.scheduleText);
+    return known ? t(known.key) : scheduleWords(job.schedule, i18n.language);
   };
+  const editedJob = overview?.jobs.find(j => j.id === editing) ?? null;
   const lastRun = (job: Job) => runs.find(r => r.job?.id === job.id);
 
   return (
@@ -88,9 +94,18 @@ export function JobsScreen(props: {
       {props.draft && (
         <NewJob
           draft={props.draft}
-          whens={whens}
           onDone={() => {
             props.onDraftDone();
+            load();
+          }}
+        />
+      )}
+      {editedJob && (
+        <EditSchedule
+          key={editedJob.id}
+          job={editedJob}
+          onDone={() => {
+            setEditing(null);
             load();
           }}
         />
@@ -168,6 +183,15 @@ export function JobsScreen(props: {
                       </button>
                       <button
                         type="button"
+                        className="button button--small"
+                        aria-expanded={editing === job.id}
+                        onClick={() => setEditing(editing === job.id ? null : job.id)}
+                      >
+                        {t('schedule.change')}
+                        <span className="visually-hidden"> {job.name}</span>
+                      </button>
+                      <button
+                        type="button"
                         className="button button--small button--danger"
                         onClick={() => act(() => api().jobs.remove({ id: job.id }))}
                       >
@@ -193,32 +217,111 @@ export function OutcomeBadge(props: { outcome: Run['outcome'] }) {
   return <span className={`badge badge--${tone}`}>{t(`history.outcome.${props.outcome}`)}</span>;
 }
 
-function NewJob(props: {
-  draft: JobDraft;
-  whens: ReadonlyArray<{ key: MessageKey; text: string }>;
-  onDone: () => void;
-}) {
-  const { t } = useI18n();
+/**
+ * Reads the chosen schedule before saving: the error in the user's language when the words
+ * cannot be read, so nothing is sent to main that it would refuse.
+ */
+function checkedScheduleText(
+  choice: ScheduleChoice,
+  t: I18n['t']
+): { text: string; error: null } | { text: null; error: string } {
+  const text = scheduleTextOf(choice);
+  const read = readSchedule(text, t);
+  return read.error === null ? { text, error: null } : { text: null, error: read.error };
+}
+
+/** What to show for a failed save: a schedule problem in the user's words, or the error's text. */
+function saveFailureText(failure: unknown, i18n: Pick<I18n, 't' | 'language'>): string {
+  const problem = scheduleProblemOf(failure);
+  return problem ? scheduleProblemText(problem, i18n.t) : errorText(failure, i18n);
+}
+
+/** Changes when an existing job runs. */
+function EditSchedule(props: { job: Job; onDone: () => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { job } = props;
+  const [choice, setChoice] = useState<ScheduleChoice>(() =>
+    choiceFor(job.schedule, i18n.language, job.scheduleText)
+  );
+  const [tried, setTried] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const save = async () => {
+    setTried(true);
+    setError(null);
+    const checked = checkedScheduleText(choice, t);
+    if (checked.error !== null) return;
+    // The list entry's extra fields are not part of a job.
+    const { scheduleText: _shown, nextRunAt: _next, running: _running, ...saved } = job;
+    try {
+      await api().jobs.save({ ...saved, scheduleText: checked.text });
+      props.onDone();
+    } catch (failure) {
+      setError(saveFailureText(failure, i18n));
+    }
+  };
+
+  return (
+    <form
+      className="card form-grid"
+      aria-labelledby="edit-schedule-title"
+      onSubmit={event => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <h2 id="edit-schedule-title" style={{ gridColumn: '1 / -1' }}>
+        {t('schedule.edit.title', { name: job.name })}
+      </h2>
+      <ScheduleField i18n={i18n} choice={choice} onChange={setChoice} showError={tried} />
+      {error && (
+        <p className="notice notice--error" role="alert" style={{ gridColumn: '1 / -1' }}>
+          {error}
+        </p>
+      )}
+      <div
+        className="screen__actions"
+        style={{ gridColumn: '1 / -1', justifyContent: 'flex-start' }}
+      >
+        <button type="submit" className="button button--primary">
+          {t('schedule.save')}
+        </button>
+        <button type="button" className="button" onClick={props.onDone}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function NewJob(props: { draft: JobDraft; onDone: () => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const [name, setName] = useState(props.draft.name);
-  const [when, setWhen] = useState(props.draft.scheduleText ?? props.whens[0]!.text);
-  const [custom, setCustom] = useState('');
+  const [choice, setChoice] = useState<ScheduleChoice>(() => {
+    const text = props.draft.scheduleText;
+    if (!text) return { preset: schedulePresets[0]!.text, custom: '' };
+    return schedulePresets.some(p => p.text === text)
+      ? { preset: text, custom: '' }
+      : { preset: 'custom', custom: text };
+  });
+  const [tried, setTried] = useState(false);
   const [invalidRows, setInvalidRows] = useState<'send-valid' | 'hold'>(
     props.draft.invalidRows ?? 'send-valid'
   );
   const [error, setError] = useState<string | null>(null);
 
   const save = async () => {
+    setTried(true);
     setError(null);
+    const checked = checkedScheduleText(choice, t);
+    if (checked.error !== null) return;
     try {
-      await api().jobs.save({
-        ...props.draft,
-        name,
-        invalidRows,
-        scheduleText: when === 'custom' ? custom : when,
-      });
+      await api().jobs.save({ ...props.draft, name, invalidRows, scheduleText: checked.text });
       props.onDone();
     } catch (failure) {
-      setError(errorMessage(failure));
+      setError(saveFailureText(failure, i18n));
     }
   };
 
@@ -238,30 +341,7 @@ function NewJob(props: {
         <span className="field__label">{t('jobs.new.name')}</span>
         <input required value={name} onChange={event => setName(event.target.value)} />
       </label>
-      <div className="field">
-        <label className="field__label" htmlFor="new-job-when">
-          {t('jobs.new.when')}
-        </label>
-        <select id="new-job-when" value={when} onChange={event => setWhen(event.target.value)}>
-          {props.whens.map(w => (
-            <option key={w.text} value={w.text}>
-              {t(w.key)}
-            </option>
-          ))}
-          <option value="custom">{t('jobs.new.custom')}</option>
-        </select>
-      </div>
-      {when === 'custom' && (
-        <label className="field">
-          <span className="field__label">{t('jobs.new.customText')}</span>
-          <input
-            required
-            lang="en"
-            value={custom}
-            onChange={event => setCustom(event.target.value)}
-          />
-        </label>
-      )}
+      <ScheduleField i18n={i18n} choice={choice} onChange={setChoice} showError={tried} />
       <div className="field">
         <label className="field__label" htmlFor="new-job-invalid">
           {t('jobs.new.invalid')}

@@ -20,6 +20,35 @@ const cases: [string, Schedule, string][] = [
     { kind: 'weekly', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], times: ['02:00'] },
     'every day at 02:00',
   ],
+  [
+    'every night at 22:00',
+    { kind: 'weekly', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], times: ['22:00'] },
+    'every day at 22:00',
+  ],
+  [
+    'every morning at 7 and at 8',
+    {
+      kind: 'weekly',
+      days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
+      times: ['07:00', '08:00'],
+    },
+    'every day at 07:00 and 08:00',
+  ],
+  [
+    'from monday to friday at 7:30',
+    { kind: 'weekly', days: ['mon', 'tue', 'wed', 'thu', 'fri'], times: ['07:30'] },
+    'every weekday at 07:30',
+  ],
+  [
+    'every 1st and 15th of the month at 8',
+    { kind: 'monthly', days: [1, 15], times: ['08:00'] },
+    'on the 1st and 15th at 08:00',
+  ],
+  [
+    'on the first of the month at 8',
+    { kind: 'monthly', days: [1], times: ['08:00'] },
+    'on the 1st at 08:00',
+  ],
   ['every 15 minutes', { kind: 'interval', minutes: 15 }, 'every 15 minutes'],
   [
     'at 6:45',
