@@ -89,6 +89,21 @@ describe('drop, review, send to SFTP with a host-key confirmation', () => {
       .poll(() => page.getByLabel('Email', { exact: true }).inputValue(), wait)
       .toBe('E-mail');
     await page.getByRole('button', { name: 'Continuer vers la vérification' }).click();
+    // Each row's problem is said in French too, not only the group's title.
+    const emailGroup = page.locator('[data-code="email.invalid"]');
+    await emailGroup.getByRole('button', { name: 'Voir les lignes' }).click(wait);
+    expect(await emailGroup.locator('.issue-list li .muted').first().textContent()).toBe(
+      ' Ligne 6 : « chloe@example » n’est pas une adresse e-mail valide (le domaine après l’@ n’a pas de point, comme dans example.com).'
+    );
+    await emailGroup.getByRole('button', { name: 'Ligne 6, Email' }).click();
+    expect(
+      await page
+        .getByRole('region', { name: 'Ligne 6 du fichier' })
+        .locator('.field__hint')
+        .textContent()
+    ).toBe(
+      'Ligne 6 : « chloe@example » n’est pas une adresse e-mail valide (le domaine après l’@ n’a pas de point, comme dans example.com).'
+    );
     await page.getByRole('button', { name: 'Écarter toutes les lignes à problème' }).click(wait);
     await expect.poll(() => page.getByTestId('ready-count').textContent(), wait).toBe('4');
     expect(await page.getByTestId('left-out-count').textContent()).toBe('2');
