@@ -36,9 +36,13 @@ const usage = `Usage:
                     finished matching file, or with --each-new every new one
   --mapping M       a JSON file {"target column": "source column"} or
                     "Target=Source,Other target=Other source"
-  --schedule S      in words: "every 15 minutes", "3 times a day", "every day at 02:00",
-                    "mondays and thursdays at 07:30", "on the 1st and 15th at 06:00",
-                    "first monday of the month at 09:00" (add "in Europe/Brussels" for a zone)
+  --schedule S      in words, in English, French or Dutch: "every 15 minutes", "3 times a day",
+                    "every day at 02:00", "mondays and thursdays at 07:30",
+                    "on the 1st and 15th at 06:00", "first monday of the month at 09:00";
+                    "tous les soirs à 22h", "du lundi au vendredi à 7h30",
+                    "le 1er de chaque mois à 8h"; "elke dag om 22.30 uur",
+                    "werkdagen om 7.30", "de 1e van elke maand om 8 uur"
+                    (add "in Europe/Brussels" for a zone)
   --invalid P       send-valid (default): send the valid rows and report the others;
                     hold: send nothing and keep the file for review
   --header-change P hold (default): when the file's columns changed, send nothing and ask;
