@@ -12,9 +12,10 @@ const api = buildApi({
   invoke: async (channel, request) => {
     const outcome = (await ipcRenderer.invoke(channel, request)) as
       | { ok: true; value: unknown }
-      | { ok: false; error: { code: string; message: string } };
+      | { ok: false; error: { code: string; message: string; params?: Readonly<Record<string, string | number>> } };
     if (outcome.ok) return outcome.value;
-    throw Object.assign(new Error(outcome.error.message), { code: outcome.error.code });
+    const { code, params } = outcome.error;
+    throw Object.assign(new Error(outcome.error.message), params ? { code, params } : { code });
   },
   subscribe: (channel, listener) => {
     const wrapped = (_event: unknown, payload: unknown) => listener(payload);

@@ -8,6 +8,7 @@ import {
   type TargetColumn,
 } from './destination';
 import { guessRule } from '../mapping/concepts';
+import { presetNotes } from './preset-notes';
 
 /** A built-in starting point for a destination (every field stays editable). */
 export type Preset = Readonly<{
@@ -44,7 +45,7 @@ const helloCustomer: DestinationInput = {
   duplicateKey: ['Email'],
   receipt: 'none',
   variables: { touchpoint: '' },
-  notes: 'FTPS only (explicit on 21 or implicit on 990; passive ports 50000-50003). Connect by host name (import.hellocustomer.com), never by IP. One folder per touchpoint, given by Hello Customer. Send a file with dummy data first.',
+  notes: presetNotes['hello-customer'],
 };
 
 const customerGauge: DestinationInput = {
@@ -69,7 +70,7 @@ const customerGauge: DestinationInput = {
   duplicateKey: ['Email'],
   receipt: 'none',
   columnsFromSample: true,
-  notes: 'Load the sample file from CustomerGauge (Import Data): the columns must be exactly its columns, in its order.',
+  notes: presetNotes['customergauge'],
 };
 
 /** Digitaleo's contact columns, in the documented order. */
@@ -172,7 +173,7 @@ const digitaleo: DestinationInput = {
   receipt: 'digitaleo',
   digitaleo: { action: 'import', importMode: null, multiAccount: false, uniqueness: 'email+phone+mobile' },
   phoneCountry: 'FR',
-  notes: 'Files go to contacts/<action>/in; Digitaleo moves them to on, then ok or ko.',
+  notes: presetNotes['digitaleo'],
 };
 
 const blueConic: DestinationInput = {
@@ -194,7 +195,7 @@ const blueConic: DestinationInput = {
   fileName: 'profiles_{date:YYYYMMDD}_{time:HHmmss}.csv',
   duplicateKey: ['customer_id'],
   receipt: 'done-suffix',
-  notes: 'BlueConic reads this folder on a schedule; set its file pattern to profiles_*.csv and turn on “Add .done suffix” to get a receipt.',
+  notes: presetNotes['blueconic'],
 };
 
 const evaluAgent: DestinationInput = {
@@ -217,7 +218,7 @@ const evaluAgent: DestinationInput = {
   duplicateKey: ['Contact ID'],
   receipt: 'none',
   columnsFromSample: true,
-  notes: 'SSH key login. Load the sample file agreed with EvaluAgent: every upload must use the same columns in the same order.',
+  notes: presetNotes['evaluagent'],
 };
 
 const generic: DestinationInput = {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PlainErrorSchema } from '../error-schema';
 
 /**
  * One recorded run (interactive send, scheduled job, CLI), as kept in the run history.
@@ -7,7 +8,7 @@ import { z } from 'zod';
  * e-mail address (the history store redacts any that slip into a message).
  */
 
-export const PlainErrorSchema = z.object({ code: z.string(), message: z.string() });
+export { PlainErrorSchema };
 
 /** Who started the run. */
 export const RunTrigger = z.enum(['job', 'user', 'cli']);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PlainErrorSchema } from '../error-schema';
 import { preparationCalls } from '../preparation/preparation-ipc';
 import { jobCalls, jobEvents } from '../jobs/job-ipc';
 import { sendCalls, sendEvents } from '../pipeline/send-ipc';
@@ -93,7 +94,7 @@ export const events = {
   /** The background read of an opened file (about ten times a second, and once when done). */
   'files:progress': z.object({ sourceId: z.string(), bytesRead: z.number(), totalBytes: z.number(), rowsRead: z.number(), done: z.boolean(), rowCount: z.number().optional() }),
   /** The background read of an opened file failed (rows read so far stay available). */
-  'files:failed': z.object({ sourceId: z.string(), error: z.object({ code: z.string(), message: z.string() }) }),
+  'files:failed': z.object({ sourceId: z.string(), error: PlainErrorSchema }),
 } as const;
 
 export type Calls = typeof calls;

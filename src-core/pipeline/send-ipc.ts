@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { Fix } from '../fixes/fix-schema';
+import { PlainErrorSchema } from '../error-schema';
 
 /**
  * IPC schemas of the interactive send: the app's Send button runs the same pipeline as a
  * scheduled job and `courier send` (src-main/pipeline/run-pipeline.ts).
  */
 
-const PlainError = z.object({ code: z.string(), message: z.string() });
+const PlainError = PlainErrorSchema;
 
 export const SendStartRequest = z.object({
   path: z.string().min(1),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Destination, PresetId, TargetColumn } from '../destinations/destination';
 import { Fix } from '../fixes/fix-schema';
+import { PlainErrorSchema } from '../error-schema';
 
 /**
  * IPC schemas of the destinations, mapping and review channels (listed in `ipc/contract.ts`).
@@ -57,7 +58,7 @@ export const preparationCalls = {
   /** Every configured destination; files that cannot be read are listed as problems. */
   'destinations:list': {
     request: z.undefined(),
-    response: z.object({ destinations: z.array(Destination), problems: z.array(z.object({ file: z.string(), message: z.string() })) }),
+    response: z.object({ destinations: z.array(Destination), problems: z.array(PlainErrorSchema.extend({ file: z.string() })) }),
   },
   /** One configured destination (or a fresh copy of a preset, by preset id); null when none. */
   'destinations:get': { request: z.object({ name: z.string().min(1) }), response: z.object({ destination: Destination.nullable() }) },

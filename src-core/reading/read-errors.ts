@@ -17,10 +17,21 @@ export const readLimits = {
   previewRows: 100,
 } as const;
 
-/** Builds a reading error with its stable code; the message names the file for the user. */
+/** Builds a reading error with its stable code; the message (and `params.file`) names the file. */
 export function readError(code: ReadErrorCode, fileName: string, detail?: string): CourierError {
   const make = messages[code];
-  return new CourierError(`read.${code}`, make(fileName, detail ?? ''));
+  return new CourierError(`read.${code}`, make(fileName, detail ?? ''), { params: { file: fileName, ...paramsOf(code, detail ?? '') } });
+}
+
+/** The details a translation can use as they are: names and numbers, not English phrases. */
+function paramsOf(code: ReadErrorCode, detail: string): Record<string, string | number> {
+  if (code === 'sheet-not-found' && detail) return { sheet: detail };
+  if (code === 'too-many-columns') {
+    const count = Number(detail.replace(/[^\d]/g, ''));
+    return detail && Number.isFinite(count) ? { columns: count, max: readLimits.maxColumns } : { max: readLimits.maxColumns };
+  }
+  if (code === 'header-row-out-of-range' && detail) return { row: detail.replace(/^“|”$/g, '') };
+  return {};
 }
 
 const messages = {

@@ -1,10 +1,14 @@
 import { z } from 'zod';
+import { ErrorParamsSchema } from '../error-schema';
 
 /** One step of a destination's connection test (see src-main/transfers/connection-test.ts). */
 export const ConnectionStepSchema = z.object({
   id: z.enum(['protocol', 'lookup', 'tcp', 'handshake', 'trust', 'login', 'folder', 'write', 'data-connection']),
   status: z.enum(['ok', 'warning', 'failed', 'skipped']),
+  /** The English sentence (what the CLI prints). */
   message: z.string(),
+  /** The same in the user's language: a catalogue key (`connection.*` or `error.<code>`) and its params. */
+  says: z.object({ key: z.string(), params: ErrorParamsSchema.optional() }),
   code: z.string().optional(),
   /** A certificate or host key fingerprint for the user to confirm and pin. */
   fingerprint: z.string().optional(),

@@ -1,6 +1,6 @@
 import { calls, events, type CallChannel, type CallParsedRequest, type CallResponse, type EventChannel, type EventPayload } from '../../src-core/ipc/contract';
 import { isCallChannel } from '../../src-core/ipc/api';
-import { toPlainError, type PlainError } from '../../src-core/errors';
+import { toPlainError, type ErrorParams, type PlainError } from '../../src-core/errors';
 import { redact } from '../logging/redact';
 
 /** A handler for one call channel; it receives a request already validated by the contract. */
@@ -34,11 +34,18 @@ export async function routeCall(
     return { ok: false, error: { code: 'ipc.untrusted-sender', message: 'This request did not come from a Courier window and was refused.' } };
   }
   if (!isCallChannel(channel)) {
-    return { ok: false, error: { code: 'ipc.unknown-channel', message: `Courier does not know the request “${channel}”.` } };
+    return { ok: false, error: { code: 'ipc.unknown-channel', message: `Courier does not know the request “${channel}”.`, params: { channel } } };
   }
   const parsed = calls[channel].request.safeParse(request);
   if (!parsed.success) {
-    return { ok: false, error: { code: 'ipc.invalid-request', message: `The request “${channel}” was not valid: ${parsed.error.issues.map(i => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ')}` } };
+    return {
+      ok: false,
+      error: {
+        code: 'ipc.invalid-request',
+        message: `The request “${channel}” was not valid: ${parsed.error.issues.map(i => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ')}`,
+        params: { channel },
+      },
+    };
   }
   try {
     const handler = handlers[channel] as (r: unknown) => unknown;
@@ -46,10 +53,27 @@ export async function routeCall(
     return { ok: true, value };
   } catch (error) {
     const plain = toPlainError(error);
-    // Whatever a library put in its message, no secret the keychain handled crosses to the renderer.
-    return { ok: false, error: { code: plain.code, message: redact(plain.message) } };
+    // Whatever a library put in its message or params, no secret the keychain handled crosses to the renderer.
+    const params = redactParams(plain.params);
+    return { ok: false, error: { code: plain.code, message: redact(plain.message), ...(params ? { params } : {}) } };
   }
 }
+
+/**
+ * An error's params as they may cross to the renderer: text values redacted like messages, and
+ * any param whose name says it holds a secret dropped, whatever its value.
+ */
+export function redactParams(params: ErrorParams | undefined): ErrorParams | undefined {
+  if (!params) return undefined;
+  const out: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (secretParamName.test(name)) continue;
+    out[name] = typeof value === 'string' ? redact(value) : value;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+const secretParamName = /pass(word|phrase)?|secret|private|token|credential|key$/i;
 
 /** Validates an outgoing event; throws on a payload that does not match the contract (a bug). */
 export function checkEvent<E extends EventChannel>(channel: E, payload: EventPayload<E>): EventPayload<E> {

@@ -70,7 +70,8 @@ export function globToRegExp(pattern: string): RegExp {
   if (braces > 0)
     throw new CourierError(
       'jobs.invalid-pattern',
-      `The file pattern “${pattern}” has an unclosed “{”.`
+      `The file pattern “${pattern}” has an unclosed “{”.`,
+      { params: { pattern } }
     );
   return new RegExp(`^${out}$`, 'i');
 }
@@ -117,12 +118,14 @@ export function createFolderPicker(home: string, options: FolderPickerOptions = 
       if (code === 'ENOENT' || code === 'ENOTDIR')
         throw new CourierError(
           'jobs.folder-missing',
-          `The watched folder ${folder} does not exist (any more). Check the job's source.`
+          `The watched folder ${folder} does not exist (any more). Check the job's source.`,
+          { params: { folder } }
         );
       if (code === 'EACCES' || code === 'EPERM')
         throw new CourierError(
           'jobs.folder-unreadable',
-          `Courier may not read the watched folder ${folder}. Check its permissions.`
+          `Courier may not read the watched folder ${folder}. Check its permissions.`,
+          { params: { folder } }
         );
       throw error;
     }

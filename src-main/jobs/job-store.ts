@@ -68,7 +68,8 @@ export function createJobStore(home: string, options: { now?: () => Date } = {})
     if (!parsed.success) {
       throw new CourierError(
         'jobs.unreadable',
-        `The saved jobs in ${file} could not be read: ${parsed.error.issues[0]?.message ?? 'unknown format'}.`
+        `The saved jobs in ${file} could not be read: ${parsed.error.issues[0]?.message ?? 'unknown format'}.`,
+        { params: { file } }
       );
     }
     return parsed.data.jobs;
@@ -82,7 +83,8 @@ export function createJobStore(home: string, options: { now?: () => Date } = {})
   const notFound = (idOrName: string): CourierError =>
     new CourierError(
       'jobs.not-found',
-      `There is no job called “${idOrName}”. See the saved jobs with “courier jobs list”.`
+      `There is no job called “${idOrName}”. See the saved jobs with “courier jobs list”.`,
+      { params: { name: idOrName } }
     );
 
   async function readState(): Promise<JobState> {
@@ -124,7 +126,8 @@ export function createJobStore(home: string, options: { now?: () => Date } = {})
         if (clash)
           throw new CourierError(
             'jobs.name-taken',
-            `A job called “${clash.name}” already exists. Choose another name.`
+            `A job called “${clash.name}” already exists. Choose another name.`,
+            { params: { name: clash.name } }
           );
         await write(existing ? jobs.map(j => (j.id === job.id ? job : j)) : [...jobs, job]);
         return job;

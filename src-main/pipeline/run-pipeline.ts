@@ -231,13 +231,19 @@ function heldBecause(request: SendRequest, preparation: FilePreparation): PlainE
       ...changes.added.map(a => `“${a}” is new`),
       ...changes.gone.map(g => `“${g}” is gone`),
     ];
-    return { code: 'send.header-changed', message: `The columns of this export changed since the mapping was saved (${parts.join('; ')}). Check the mapping, then send again.` };
+    const columns = [...new Set([...changes.renamed.flatMap(r => [r.from, r.to]), ...changes.added, ...changes.gone])].map(c => `“${c}”`).join(', ');
+    return {
+      code: 'send.header-changed',
+      message: `The columns of this export changed since the mapping was saved (${parts.join('; ')}). Check the mapping, then send again.`,
+      params: { columns },
+    };
   }
   if (preparation.blocked) {
     const errorRows = preparation.rowCount - preparation.validRowCount;
     return {
       code: 'send.rows-have-errors',
       message: `${errorRows} ${errorRows === 1 ? 'row has a problem' : 'rows have problems'} that the destination would refuse. Fix ${errorRows === 1 ? 'it' : 'them'}, or choose to leave out the invalid rows.`,
+      params: { count: errorRows },
     };
   }
   if (preparation.files.length === 0 || preparation.writtenRowCount === 0) {
@@ -263,7 +269,7 @@ function sha256(bytes: Uint8Array): string {
 
 async function describeSource(path: string): Promise<{ fileName: string; sha256: string; bytes: number }> {
   const info = await stat(path).catch(() => null);
-  if (!info) throw new CourierError('read.not-found', `There is no file at “${path}”.`);
+  if (!info) throw new CourierError('read.not-found', `There is no file at “${path}”.`, { params: { file: path } });
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   return { fileName: basename(path), sha256: hash.digest('hex'), bytes: info.size };

@@ -139,12 +139,12 @@ export async function readMappingFile(path: string): Promise<{ mapping: ColumnMa
     json = JSON.parse((await readFile(path, 'utf8')).replace(/^\uFEFF/, ''));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new CourierError('mapping.not-found', `There is no mapping file at “${path}”.`);
-    throw new CourierError('mapping.invalid', `The mapping file “${path}” is not valid JSON.`);
+    if (code === 'ENOENT') throw new CourierError('mapping.not-found', `There is no mapping file at “${path}”.`, { params: { file: path } });
+    throw new CourierError('mapping.invalid', `The mapping file “${path}” is not valid JSON.`, { params: { file: path } });
   }
   const parsed = MappingFileSchema.safeParse(json);
   if (!parsed.success) {
-    throw new CourierError('mapping.invalid', `The mapping file “${path}” should map each destination column to a source column name or null.`);
+    throw new CourierError('mapping.invalid', `The mapping file “${path}” should map each destination column to a source column name or null.`, { params: { file: path } });
   }
   const data = parsed.data;
   if ('mapping' in data && typeof data.mapping === 'object' && data.mapping !== null && !Array.isArray(data.mapping)) {

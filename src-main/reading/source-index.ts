@@ -56,7 +56,7 @@ export function indexSource(source: OpenedSource, options: IndexOptions = {}): S
 
 function checkWindow(start: number, end: number): number {
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start) {
-    throw new CourierError('read.bad-window', `Rows ${start}–${end} is not a valid range of rows.`);
+    throw new CourierError('read.bad-window', `Rows ${start}–${end} is not a valid range of rows.`, { params: { start, end } });
   }
   return Math.min(end, start + maxWindowRows);
 }

@@ -21,7 +21,7 @@ export function destinationSecretHooks(
         throw new CourierError(
           plain.code,
           `“${name}” was removed, but its secrets could not be deleted from the keychain: ${plain.message}`,
-          { cause: error }
+          { cause: error, params: { ...plain.params, name } }
         );
       }
     },
@@ -33,7 +33,7 @@ export function destinationSecretHooks(
         throw new CourierError(
           plain.code,
           `“${from}” was renamed to “${to}”, but its secrets could not be moved in the keychain: ${plain.message} Enter its password again.`,
-          { cause: error }
+          { cause: error, params: { ...plain.params, name: to } }
         );
       }
     },

@@ -20,7 +20,7 @@ const MAX_KEY_FILE_BYTES = 64 * 1024;
 export async function readKeyFile(path: string): Promise<string> {
   const info = await stat(path).catch(() => null);
   if (!info || !info.isFile())
-    throw new CourierError('keys.no-file', `There is no key file at “${path}”.`);
+    throw new CourierError('keys.no-file', `There is no key file at “${path}”.`, { params: { file: path } });
   if (info.size > MAX_KEY_FILE_BYTES)
     throw new CourierError(
       'keys.unreadable',

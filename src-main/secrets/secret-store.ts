@@ -218,7 +218,8 @@ export class SecretStore implements SecretReader {
     if (secretKinds.some(kind => target[kind])) {
       throw new CourierError(
         'secrets.name-taken',
-        `The keychain already holds secrets for “${to}”. Remove that destination first or choose another name.`
+        `The keychain already holds secrets for “${to}”. Remove that destination first or choose another name.`,
+        { params: { name: to } }
       );
     }
     const moving: Array<[SecretKind, string]> = [];

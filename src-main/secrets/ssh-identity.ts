@@ -107,7 +107,8 @@ export class SshIdentities {
     if (!options.replace && (await this.store.has(name, 'private-key'))) {
       throw new CourierError(
         'keys.exists',
-        `“${name}” already has a private key in the keychain. Choose another name, or replace it on purpose.`
+        `“${name}” already has a private key in the keychain. Choose another name, or replace it on purpose.`,
+        { params: { name } }
       );
     }
     const pair = await generateKeyPair({
@@ -137,7 +138,8 @@ export class SshIdentities {
     if (text === null) {
       throw new CourierError(
         'keys.none',
-        `There is no private key called “${name}” in the keychain. Generate one with “courier keys generate ${name}” or import one.`
+        `There is no private key called “${name}” in the keychain. Generate one with “courier keys generate ${name}” or import one.`,
+        { params: { name } }
       );
     }
     const passphrase = (await this.store.get(name, 'passphrase')) ?? undefined;

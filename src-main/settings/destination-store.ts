@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { CourierError } from '../../src-core/errors';
+import { CourierError, toPlainError, type PlainError } from '../../src-core/errors';
 import { parseDestination, type Destination } from '../../src-core/destinations/destination';
 import { destinationFromPreset, findPreset } from '../../src-core/destinations/presets';
 
@@ -35,14 +35,14 @@ async function readDestinationFile(path: string): Promise<Destination> {
     text = await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new CourierError('destination.not-found', `There is no destination file at “${path}”.`);
-    throw new CourierError('destination.unreadable', `The destination file “${path}” cannot be read (${code ?? 'error'}).`);
+    if (code === 'ENOENT') throw new CourierError('destination.not-found', `There is no destination file at “${path}”.`, { params: { file: path } });
+    throw new CourierError('destination.unreadable', `The destination file “${path}” cannot be read (${code ?? 'error'}).`, { params: { file: path } });
   }
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    throw new CourierError('destination.invalid', `The destination file “${path}” is not valid JSON.`);
+    throw new CourierError('destination.invalid', `The destination file “${path}” is not valid JSON.`, { params: { file: path } });
   }
   return parseDestination(json);
 }
@@ -60,7 +60,7 @@ async function writeAtomic(path: string, text: string): Promise<void> {
 }
 
 /** Every configured destination, sorted by name; unreadable files are skipped and reported. */
-export async function listDestinations(home: string): Promise<{ destinations: Destination[]; problems: Array<{ file: string; message: string }> }> {
+export async function listDestinations(home: string): Promise<{ destinations: Destination[]; problems: Array<PlainError & { file: string }> }> {
   let files: string[];
   try {
     files = (await readdir(destinationsFolder(home))).filter(f => f.endsWith('.json'));
@@ -68,12 +68,13 @@ export async function listDestinations(home: string): Promise<{ destinations: De
     return { destinations: [], problems: [] };
   }
   const destinations: Destination[] = [];
-  const problems: Array<{ file: string; message: string }> = [];
+  const problems: Array<PlainError & { file: string }> = [];
   for (const file of files.sort()) {
     try {
       destinations.push(await readDestinationFile(join(destinationsFolder(home), file)));
     } catch (error) {
-      problems.push({ file, message: error instanceof Error ? error.message : String(error) });
+      const plain = toPlainError(error);
+      problems.push({ file, ...plain, message: error instanceof Error ? error.message : String(error) });
     }
   }
   destinations.sort((a, b) => a.name.localeCompare(b.name));
@@ -105,12 +106,12 @@ export async function saveDestination(
   const previous = options.previousName;
   const renaming = previous !== undefined && destinationFile(home, previous) !== target;
   if (renaming && !(await getDestination(home, previous))) {
-    throw new CourierError('destination.not-found', `There is no destination called “${previous}”.`);
+    throw new CourierError('destination.not-found', `There is no destination called “${previous}”.`, { params: { name: previous } });
   }
   const existing = await getDestination(home, destination.name);
   const sameOne = previous !== undefined && !renaming;
   if (existing && !sameOne && options.overwrite !== true) {
-    throw new CourierError('destination.exists', `A destination called “${existing.name}” already exists. Choose another name.`);
+    throw new CourierError('destination.exists', `A destination called “${existing.name}” already exists. Choose another name.`, { params: { name: existing.name } });
   }
   await writeAtomic(target, `${JSON.stringify(destination, null, 2)}\n`);
   if (renaming) await rm(destinationFile(home, previous), { force: true });
@@ -122,7 +123,7 @@ export async function saveDestination(
 /** A configured destination, or a plain `destination.not-found` error naming it. */
 export async function requireDestination(home: string, name: string): Promise<Destination> {
   const current = await getDestination(home, name);
-  if (!current) throw new CourierError('destination.not-found', `There is no destination called “${name}”.`);
+  if (!current) throw new CourierError('destination.not-found', `There is no destination called “${name}”.`, { params: { name } });
   return current;
 }
 
@@ -160,6 +161,7 @@ export async function resolveDestination(home: string, reference: string): Promi
   if (preset) return destinationFromPreset(preset.id);
   throw new CourierError(
     'destination.not-found',
-    `There is no destination called “${ref}”. Use a configured destination, a preset (hello-customer, customergauge, digitaleo, blueconic, evaluagent, generic) or a destination file.`
+    `There is no destination called “${ref}”. Use a configured destination, a preset (hello-customer, customergauge, digitaleo, blueconic, evaluagent, generic) or a destination file.`,
+    { params: { name: ref } }
   );
 }

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 import { defaultPort, type Transport } from '../../src-core/destinations/transport';
-import { assertProtocolAllowed, openSession, plainFtpWarning } from './open-session';
+import type { ErrorParams } from '../../src-core/errors';
+import { connectionAdvice, connectionStepTexts, fillTemplate, type ConnectionStepKey } from '../../src-core/transfers/connection-steps';
+import { assertProtocolAllowed, openSession } from './open-session';
 import { remoteJoin, type RemoteSession } from './remote-session';
 import { readLoginSecrets, type LoginSecrets, type SecretReader } from './secret-reader';
 import { connectNoDelay } from './sftp-session';
@@ -9,16 +11,25 @@ import { toTransferError, type TransferError } from './transfer-errors';
 
 export type ConnectionStepId = 'protocol' | 'lookup' | 'tcp' | 'handshake' | 'trust' | 'login' | 'folder' | 'write' | 'data-connection';
 
+/**
+ * What a step says, for the app to say it in the user's language: a catalogue key and its params.
+ *
+ * A failed step says `error.<code>` with the error's params; the others a `connection.*` key of
+ * `connectionStepTexts`. `message` stays the English sentence (the CLI prints it).
+ */
+export type StepSays = Readonly<{ key: string; params?: ErrorParams }>;
+
 /** One step of a connection test, in plain words (plain JSON: crosses IPC). */
 export type ConnectionStep = Readonly<{
   id: ConnectionStepId;
   status: 'ok' | 'warning' | 'failed' | 'skipped';
   message: string;
+  says: StepSays;
   /** The error code when the step failed. */
   code?: string;
   /** A fingerprint to confirm and pin (trust step). */
   fingerprint?: string;
-  /** What to check or ask the provider. */
+  /** What to check or ask the provider (its translation is `connection.advice.<code>`). */
   advice?: string;
 }>;
 
@@ -29,32 +40,19 @@ export type ConnectionTestResult = Readonly<{
   tlsMaxVersion?: 'TLSv1.2';
 }>;
 
-const advice: Record<string, string> = {
-  'connection.name-not-found': 'Check the spelling of the server name, or ask the provider for the exact host name.',
-  'connection.refused': 'Check the port, and whether this is explicit FTPS (usually 21), implicit FTPS (990) or SFTP (22). Ask the provider whether the server is up.',
-  'connection.timeout': 'A firewall (yours or the provider\'s) may block the port. Ask your IT team, or ask the provider to allow your IP address.',
-  'connection.unreachable': 'Check your network connection.',
-  'connection.tls-failed': 'Check whether the server uses explicit FTPS (AUTH TLS, usually port 21) or implicit FTPS (usually port 990).',
-  'trust.unknown-certificate': 'Ask the provider to confirm the certificate fingerprint shown, then pin it.',
-  'trust.certificate-changed': 'Ask the provider whether they replaced their certificate, and get the new fingerprint from them directly.',
-  'trust.unknown-host-key': 'Ask the provider to confirm the host key fingerprint shown, then pin it.',
-  'trust.host-key-changed': 'Ask the provider whether they changed the server\'s host key, and get the new fingerprint from them directly.',
-  'auth.login-failed': 'Check the user name and password (or key). Ask the provider to confirm the account is active.',
-  'auth.key-unreadable': 'Check the key file and its passphrase.',
-  'auth.key-missing': 'Import or choose the private key for this destination.',
-  'auth.password-missing': 'Enter the password for this destination.',
-  'transfer.not-found': 'Check the folder in the destination, or ask the provider for the exact folder.',
-  'transfer.folder-missing': 'Check the folder in the destination, or ask the provider for the exact folder.',
-  'transfer.folder-not-writable': 'Ask the provider to give this account write access to the folder.',
-  'connection.lost': 'The server closed the data connection: ask the provider whether passive mode ports are open on their firewall.',
-  'transfer.plain-ftp-refused': 'Ask the provider for FTPS or SFTP access, or allow plain FTP for this destination if you accept the risk.',
-};
+const advice: Readonly<Record<string, string>> = connectionAdvice;
+
+/** A step that went as it should (or with a warning), said with one of `connectionStepTexts`. */
+function said(id: ConnectionStepId, status: 'ok' | 'warning' | 'skipped', key: ConnectionStepKey, params?: ErrorParams): ConnectionStep {
+  return { id, status, message: fillTemplate(connectionStepTexts[key], params), says: params ? { key, params } : { key } };
+}
 
 function failed(id: ConnectionStepId, error: TransferError): ConnectionStep {
   return {
     id,
     status: 'failed',
     message: error.message,
+    says: error.params ? { key: `error.${error.code}`, params: error.params } : { key: `error.${error.code}` },
     code: error.code,
     ...(error.fingerprint ? { fingerprint: error.fingerprint } : {}),
     ...(advice[error.code] ? { advice: advice[error.code] } : {}),
@@ -89,7 +87,7 @@ export async function testConnection(
   const finish = (extra: Partial<ConnectionTestResult> = {}): ConnectionTestResult => {
     const ok = !steps.some(s => s.status === 'failed');
     if (!ok) {
-      for (const id of applicable) if (!steps.some(s => s.id === id)) push({ id, status: 'skipped', message: 'Not tested (an earlier step failed).' });
+      for (const id of applicable) if (!steps.some(s => s.id === id)) push(said(id, 'skipped', 'connection.skipped.earlier-failed'));
     }
     return { ok, steps, ...extra };
   };
@@ -98,7 +96,7 @@ export async function testConnection(
 
   try {
     assertProtocolAllowed(transport);
-    push(transport.protocol === 'ftp' ? { id: 'protocol', status: 'warning', message: plainFtpWarning } : { id: 'protocol', status: 'ok', message: `${transport.protocol === 'sftp' ? 'SFTP' : transport.protocol === 'ftps' ? 'Explicit FTPS' : 'Implicit FTPS'}, port ${port}.` });
+    push(transport.protocol === 'ftp' ? said('protocol', 'warning', 'connection.protocol.ftp') : said('protocol', 'ok', `connection.protocol.${transport.protocol}`, { port }));
   } catch (error) {
     push(failed('protocol', toTransferError(error)));
     return finish();
@@ -106,7 +104,7 @@ export async function testConnection(
 
   try {
     const { address } = await lookup(transport.host);
-    push({ id: 'lookup', status: 'ok', message: `${transport.host} is ${address}.` });
+    push(said('lookup', 'ok', 'connection.lookup.ok', { host: transport.host, address }));
   } catch (error) {
     push(failed('lookup', toTransferError(error)));
     return finish();
@@ -115,7 +113,7 @@ export async function testConnection(
   try {
     const socket = await connectNoDelay(transport.host, port, timeoutMs);
     socket.destroy();
-    push({ id: 'tcp', status: 'ok', message: `The server answers on port ${port}.` });
+    push(said('tcp', 'ok', 'connection.tcp.ok', { port }));
   } catch (error) {
     push(failed('tcp', toTransferError(error)));
     return finish();
@@ -141,41 +139,40 @@ export async function testConnection(
       } catch (caught) {
         const error = toTransferError(caught);
         if (error.code.startsWith('trust.')) {
-          push({ id: 'handshake', status: 'ok', message: `The ${handshakeName(current)} handshake worked.` });
+          push(said('handshake', 'ok', 'connection.handshake.ok', { handshake: handshakeName(current) }));
           push(failed('trust', error));
         } else if (error.code.startsWith('auth.')) {
-          push({ id: 'handshake', status: 'ok', message: `The ${handshakeName(current)} handshake worked.` });
-          push({ id: 'trust', status: 'ok', message: current.protocol === 'sftp' ? `The host key is the pinned one (${current.hostKey}).` : 'The certificate is trusted.' });
+          push(said('handshake', 'ok', 'connection.handshake.ok', { handshake: handshakeName(current) }));
+          push(
+            current.protocol === 'sftp'
+              ? said('trust', 'ok', 'connection.trust.host-key-pinned', { fingerprint: current.hostKey ?? '' })
+              : said('trust', 'ok', 'connection.trust.certificate-trusted')
+          );
           push(failed('login', error));
         } else push(failed('handshake', error));
         return finish();
       }
       const tls = session.tlsVersion();
-      push({ id: 'handshake', status: 'ok', message: `The ${handshakeName(current)} handshake worked${tls ? ` (${tls})` : ''}.` });
-      push({
-        id: 'trust',
-        status: 'ok',
-        message:
-          current.protocol === 'sftp'
-            ? `The host key is the pinned one (${current.hostKey}).`
-            : current.tlsFingerprint
-              ? 'The certificate is the pinned one.'
-              : current.protocol === 'ftp'
-                ? 'Plain FTP: nothing to verify.'
-                : 'The certificate is signed by an authority this computer trusts.',
-      });
-      push({ id: 'login', status: 'ok', message: `Logged in as ${current.user}.` });
+      push(
+        tls
+          ? said('handshake', 'ok', 'connection.handshake.ok-version', { handshake: handshakeName(current), version: tls })
+          : said('handshake', 'ok', 'connection.handshake.ok', { handshake: handshakeName(current) })
+      );
+      push(
+        current.protocol === 'sftp'
+          ? said('trust', 'ok', 'connection.trust.host-key-pinned', { fingerprint: current.hostKey ?? '' })
+          : current.tlsFingerprint
+            ? said('trust', 'ok', 'connection.trust.certificate-pinned')
+            : current.protocol === 'ftp'
+              ? said('trust', 'ok', 'connection.trust.plain-ftp')
+              : said('trust', 'ok', 'connection.trust.certificate-authority')
+      );
+      push(said('login', 'ok', 'connection.login.ok', { user: current.user }));
       try {
         await session.list(current.folder);
-        push({ id: 'folder', status: 'ok', message: `The folder ${current.folder} exists.` });
+        push(said('folder', 'ok', 'connection.folder.ok', { folder: current.folder }));
         if (current.protocol !== 'sftp') {
-          push({
-            id: 'data-connection',
-            status: fellBack ? 'warning' : 'ok',
-            message: fellBack
-              ? 'The server asks for session reuse on data connections; Courier retried with TLS 1.2 and it worked. This destination will use TLS 1.2.'
-              : 'The passive data connection works.',
-          });
+          push(fellBack ? said('data-connection', 'warning', 'connection.data-connection.tls12') : said('data-connection', 'ok', 'connection.data-connection.ok'));
         }
       } catch (caught) {
         const error = toTransferError(caught);
@@ -189,7 +186,7 @@ export async function testConnection(
         if (error.code === 'transfer.not-found' || error.code === 'transfer.folder-missing' || error.code === 'transfer.not-readable') {
           push(failed('folder', error));
         } else if (current.protocol !== 'sftp') {
-          push({ id: 'folder', status: 'skipped', message: 'Not tested (the data connection failed).' });
+          push(said('folder', 'skipped', 'connection.skipped.data-connection-failed'));
           push(failed('data-connection', error));
         } else push(failed('folder', error));
         return finish();
@@ -198,7 +195,7 @@ export async function testConnection(
       try {
         await session.put(probe, new TextEncoder().encode('Courier connection test: this file is deleted at once.\n'));
         await session.remove(probe);
-        push({ id: 'write', status: 'ok', message: 'A test file could be written to the folder and deleted.' });
+        push(said('write', 'ok', 'connection.write.ok'));
       } catch (caught) {
         push(failed('write', toTransferError(caught)));
       }

@@ -8,7 +8,8 @@ export function destinationTransport(destination: Destination): Transport {
   if (!parsed.success) {
     throw new CourierError(
       'destination.not-configured',
-      `The destination “${destination.name}” has no complete connection settings yet (${parsed.error.issues.map(i => i.message).join(' ')}). Set its server, user and password or key first.`
+      `The destination “${destination.name}” has no complete connection settings yet (${parsed.error.issues.map(i => i.message).join(' ')}). Set its server, user and password or key first.`,
+      { params: { name: destination.name } }
     );
   }
   return parsed.data;

@@ -110,7 +110,7 @@ function checkPinnedCertificate(socket: TLSSocket, pin: string): void {
     throw new TransferError(
       'trust.certificate-changed',
       `The server's certificate is not the one you confirmed before (it is now ${seen || 'missing'}). Do not send anything until the provider confirms they changed it.`,
-      { fingerprint: seen || undefined }
+      { fingerprint: seen || undefined, params: { fingerprint: seen || '?' } }
     );
   }
 }
@@ -180,7 +180,7 @@ export async function openFtpsSession(login: FtpsLogin): Promise<RemoteSession> 
       throw new TransferError(
         'trust.unknown-certificate',
         `The server's certificate is not signed by an authority this computer trusts (${code === 'ERR_TLS_CERT_ALTNAME_INVALID' ? 'it is made out to another name' : 'it may be self-signed'}). If the provider confirms its fingerprint is ${fingerprint ?? 'unknown'}, pin it to trust this server.`,
-        { fingerprint: fingerprint ?? undefined, cause: error }
+        { fingerprint: fingerprint ?? undefined, cause: error, params: { fingerprint: fingerprint ?? '?' } }
       );
     }
     const plain = toTransferError(error);
@@ -215,10 +215,10 @@ function ftpReplyFailure(error: unknown, what: 'write' | 'rename' | 'remove' | '
   }
   if (code === 553 || code === 550 || code === 552 || code === 532) {
     if (what === 'write') {
-      return new TransferError('transfer.folder-not-writable', `The server does not let this account write "${path}". Check the folder, or ask the provider for write access.`, { cause: error });
+      return new TransferError('transfer.folder-not-writable', `The server does not let this account write "${path}". Check the folder, or ask the provider for write access.`, { cause: error, params: { path } });
     }
-    if (what === 'rename') return new TransferError('transfer.rename-refused', `The server refused to rename the uploaded file to "${path}".`, { cause: error });
-    return new TransferError('transfer.not-found', `"${path}" is not on the server or cannot be read.`, { cause: error });
+    if (what === 'rename') return new TransferError('transfer.rename-refused', `The server refused to rename the uploaded file to "${path}".`, { cause: error, params: { path } });
+    return new TransferError('transfer.not-found', `"${path}" is not on the server or cannot be read.`, { cause: error, params: { path } });
   }
   if (code === 421 || code === 425 || code === 426 || code === 451) {
     return new TransferError('connection.lost', 'The data connection was cut. Courier will try again.', { retryable: true, cause: error });

@@ -86,7 +86,8 @@ export async function planAgainstLedger(ledger: Ledger, destination: string, fil
       if (earlier) {
         throw new CourierError(
           'transfer.already-sent',
-          `This file was already sent to ${destination} on ${earlier.at.slice(0, 10)} as "${earlier.remoteName}". Send it again only if you mean to (it will get a new name).`
+          `This file was already sent to ${destination} on ${earlier.at.slice(0, 10)} as "${earlier.remoteName}". Send it again only if you mean to (it will get a new name).`,
+          { params: { destination, day: earlier.at.slice(0, 10), file: earlier.remoteName } }
         );
       }
     }

@@ -36,7 +36,7 @@ export async function openSession(transport: Transport, secrets: LoginSecrets, o
       try {
         privateKey = await readFile(transport.keyFile, 'utf8');
       } catch (error) {
-        throw new TransferError('auth.key-missing', `The private key file ${transport.keyFile} cannot be read.`, { cause: error });
+        throw new TransferError('auth.key-missing', `The private key file ${transport.keyFile} cannot be read.`, { cause: error, params: { file: transport.keyFile } });
       }
     }
     return openSftpSession({

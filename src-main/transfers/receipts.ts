@@ -133,16 +133,16 @@ export async function placeDigitaleoMarkers(session: RemoteSession, base: string
  * folder; returns the local paths. Digitaleo keeps seven days.
  */
 export async function downloadDigitaleoReports(session: RemoteSession, base: string, day: string, localFolder: string): Promise<string[]> {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new TransferError('receipt.bad-day', `A day is written YYYY-MM-DD (got "${day}").`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new TransferError('receipt.bad-day', `A day is written YYYY-MM-DD (got "${day}").`, { params: { day } });
   const folder = remoteJoin(base, `reporting/${day}`);
   let entries;
   try {
     entries = await session.list(folder);
   } catch {
-    throw new TransferError('receipt.no-reports', `Digitaleo has no reports for ${day} (they are kept for seven days).`);
+    throw new TransferError('receipt.no-reports', `Digitaleo has no reports for ${day} (they are kept for seven days).`, { params: { day } });
   }
   const zips = entries.filter(e => !e.isDirectory && e.name.toLowerCase().endsWith('.zip') && !e.name.includes('/') && !e.name.includes('\\') && !e.name.startsWith('.'));
-  if (zips.length === 0) throw new TransferError('receipt.no-reports', `Digitaleo has no reports for ${day} (they are kept for seven days).`);
+  if (zips.length === 0) throw new TransferError('receipt.no-reports', `Digitaleo has no reports for ${day} (they are kept for seven days).`, { params: { day } });
   await mkdir(localFolder, { recursive: true });
   const saved: string[] = [];
   for (const entry of zips) {

@@ -35,16 +35,16 @@ const SFTP_PERMISSION_DENIED = 3;
 function sftpFailure(error: unknown, what: 'write' | 'rename' | 'remove' | 'read' | 'list', path: string): TransferError {
   const code = (error as { code?: unknown })?.code;
   if (code === SFTP_PERMISSION_DENIED) {
-    if (what === 'write') return new TransferError('transfer.folder-not-writable', `The server does not let this account write "${path}". Check the folder, or ask the provider for write access.`, { cause: error });
-    if (what === 'rename') return new TransferError('transfer.rename-refused', `The server refused to rename the uploaded file to "${path}".`, { cause: error });
-    return new TransferError('transfer.not-readable', `This account may not read "${path}".`, { cause: error });
+    if (what === 'write') return new TransferError('transfer.folder-not-writable', `The server does not let this account write "${path}". Check the folder, or ask the provider for write access.`, { cause: error, params: { path } });
+    if (what === 'rename') return new TransferError('transfer.rename-refused', `The server refused to rename the uploaded file to "${path}".`, { cause: error, params: { path } });
+    return new TransferError('transfer.not-readable', `This account may not read "${path}".`, { cause: error, params: { path } });
   }
   if (code === SFTP_NO_SUCH_FILE) {
-    if (what === 'write') return new TransferError('transfer.folder-missing', `The folder for "${path}" does not exist on the server. Check the destination's folder.`, { cause: error });
-    return new TransferError('transfer.not-found', `"${path}" is not on the server.`, { cause: error });
+    if (what === 'write') return new TransferError('transfer.folder-missing', `The folder for "${path}" does not exist on the server. Check the destination's folder.`, { cause: error, params: { path } });
+    return new TransferError('transfer.not-found', `"${path}" is not on the server.`, { cause: error, params: { path } });
   }
   if (what === 'rename' && code === 4) {
-    return new TransferError('transfer.rename-refused', `The server refused to rename the uploaded file to "${path}" (a file with that name may already be there).`, { cause: error });
+    return new TransferError('transfer.rename-refused', `The server refused to rename the uploaded file to "${path}" (a file with that name may already be there).`, { cause: error, params: { path } });
   }
   return toTransferError(error);
 }
@@ -133,12 +133,13 @@ export async function openSftpSession(login: SftpLogin, socket?: Socket): Promis
         throw new TransferError('trust.unknown-host-key', `This server is not known yet. Its host key fingerprint is ${seenKey}. If the provider confirms it, pin it to trust this server.`, {
           fingerprint: seenKey,
           cause: error,
+          params: { fingerprint: seenKey },
         });
       }
       throw new TransferError(
         'trust.host-key-changed',
         `The server's host key has changed (it is now ${seenKey}, not the one you confirmed). This can mean someone is intercepting the connection: do not send anything until the provider confirms the new key.`,
-        { fingerprint: seenKey, cause: error }
+        { fingerprint: seenKey, cause: error, params: { fingerprint: seenKey } }
       );
     }
     throw toTransferError(error);

@@ -1,4 +1,4 @@
-import { CourierError, type PlainError } from '../../src-core/errors';
+import { CourierError, type ErrorParams, type PlainError } from '../../src-core/errors';
 
 /**
  * A transfer failure: a stable code, a plain message, whether trying again may help, and for
@@ -8,8 +8,8 @@ export class TransferError extends CourierError {
   readonly retryable: boolean;
   /** `SHA256:…` (SSH host key) or colon-separated hex (TLS certificate) for `trust.*` codes. */
   readonly fingerprint: string | undefined;
-  constructor(code: string, message: string, options: { retryable?: boolean; fingerprint?: string; cause?: unknown } = {}) {
-    super(code, message, { cause: options.cause });
+  constructor(code: string, message: string, options: { retryable?: boolean; fingerprint?: string; cause?: unknown; params?: ErrorParams } = {}) {
+    super(code, message, { cause: options.cause, params: options.params });
     this.name = 'TransferError';
     this.retryable = options.retryable ?? false;
     this.fingerprint = options.fingerprint;
@@ -22,7 +22,12 @@ export type TransferFailure = PlainError & Readonly<{ fingerprint?: string }>;
 /** The plain form of any error thrown by the transfer code. */
 export function toTransferFailure(error: unknown): TransferFailure {
   const plain = toTransferError(error);
-  return plain.fingerprint ? { code: plain.code, message: plain.message, fingerprint: plain.fingerprint } : { code: plain.code, message: plain.message };
+  return {
+    code: plain.code,
+    message: plain.message,
+    ...(plain.params ? { params: plain.params } : {}),
+    ...(plain.fingerprint ? { fingerprint: plain.fingerprint } : {}),
+  };
 }
 
 const networkMessages: Record<string, [code: string, message: string]> = {
@@ -44,7 +49,7 @@ const networkMessages: Record<string, [code: string, message: string]> = {
  */
 export function toTransferError(error: unknown): TransferError {
   if (error instanceof TransferError) return error;
-  if (error instanceof CourierError) return new TransferError(error.code, error.message, { cause: error });
+  if (error instanceof CourierError) return new TransferError(error.code, error.message, { cause: error, params: error.params });
   const e = error as { code?: unknown; message?: unknown; level?: unknown };
   const message = typeof e?.message === 'string' ? e.message : String(error);
   const code = typeof e?.code === 'string' ? e.code : typeof e?.code === 'number' ? e.code : undefined;

@@ -223,7 +223,7 @@ export class Transfer {
         try {
           size = (await stat(file.localPath)).size;
         } catch (error) {
-          throw new TransferError('transfer.local-file-missing', `The file to send, ${file.localPath}, cannot be read.`, { cause: error });
+          throw new TransferError('transfer.local-file-missing', `The file to send, ${file.localPath}, cannot be read.`, { cause: error, params: { file: file.localPath } });
         }
         return { ...file, size, sha256: file.sha256 ?? (await sha256File(file.localPath)) };
       })
@@ -319,7 +319,7 @@ export class Transfer {
           const [tempSize, finalSize] = [await session.size(tempPath), await session.size(finalPath)];
           if (tempSize === null && finalSize === file.size) {
             const hash = await session.sha256(finalPath, readBackLimit);
-            if (hash !== null && hash !== file.sha256) throw new TransferError('transfer.name-taken', `A different file named "${file.remoteName}" is already in the folder.`);
+            if (hash !== null && hash !== file.sha256) throw new TransferError('transfer.name-taken', `A different file named "${file.remoteName}" is already in the folder.`, { params: { file: file.remoteName } });
             written = file.size;
             progress('done', true);
             return result(hash ? 'sha256' : 'size');
@@ -364,19 +364,19 @@ export class Transfer {
         if (landed !== file.size) {
           written = 0;
           knownWritten = false;
-          throw new TransferError('transfer.verify-failed', `The server holds ${landed ?? 0} bytes of "${file.remoteName}" instead of ${file.size}.`, { retryable: true });
+          throw new TransferError('transfer.verify-failed', `The server holds ${landed ?? 0} bytes of "${file.remoteName}" instead of ${file.size}.`, { retryable: true, params: { file: file.remoteName } });
         }
         const hash = await session.sha256(tempPath, readBackLimit);
         if (hash !== null && hash !== file.sha256) {
           verifyFailures++;
           await session.remove(tempPath).catch(() => undefined);
           written = 0;
-          if (verifyFailures >= 2) throw new TransferError('transfer.verify-failed', `The copy of "${file.remoteName}" on the server differs from the file sent, twice. Nothing was left under its final name.`);
+          if (verifyFailures >= 2) throw new TransferError('transfer.verify-failed', `The copy of "${file.remoteName}" on the server differs from the file sent, twice. Nothing was left under its final name.`, { params: { file: file.remoteName } });
           continue;
         }
         if (!direct) {
           if ((await session.size(finalPath)) !== null) {
-            throw new TransferError('transfer.name-taken', `A file named "${file.remoteName}" is already in the folder. Courier does not overwrite it; send under a new name.`);
+            throw new TransferError('transfer.name-taken', `A file named "${file.remoteName}" is already in the folder. Courier does not overwrite it; send under a new name.`, { params: { file: file.remoteName } });
           }
           progress('renaming', true);
           renameStarted = true;
@@ -407,6 +407,7 @@ export class Transfer {
         if (idleAttempts >= this.#retry.attemptsWithoutProgress) {
           throw new TransferError(error.code, `${error.message.replace(/ Courier will try again\.$/, '')} Courier tried ${attempts} times and gave up; it will continue from where it stopped next time.`, {
             cause: error,
+            params: { ...error.params, attempts },
           });
         }
         const delay = Math.min(this.#retry.maxDelayMs, this.#retry.baseDelayMs * 2 ** (idleAttempts - 1)) * (0.75 + Math.random() * 0.5);

@@ -80,7 +80,7 @@ export function runWorker<Request, Progress, Result>(
     worker.on('message', (message: FromWorker<Progress, Result>) => {
       if (message.type === 'progress') options.onProgress?.(message.progress);
       else if (message.type === 'done') finish(() => resolve(message.result));
-      else finish(() => reject(new CourierError(message.error.code, message.error.message)));
+      else finish(() => reject(new CourierError(message.error.code, message.error.message, { params: message.error.params })));
     });
     worker.on('error', error => {
       const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';

@@ -19,8 +19,8 @@ export const api = (): CourierApi => window.courier;
 /** The host helpers (absent in a page opened without the preload). */
 export const host = (): HostApi | undefined => window.courier.host;
 
-/** An error from a call, as the preload rebuilds it: a plain-language message and a stable code. */
-export type CallError = Error & { code?: string };
+/** An error from a call, as the preload rebuilds it: a plain-language message, a stable code and what it is about. */
+export type CallError = Error & { code?: string; params?: Readonly<Record<string, string | number>> };
 
 /** The message to show for anything a call threw. */
 export const errorMessage = (error: unknown): string =>

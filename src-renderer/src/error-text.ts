@@ -1,15 +1,40 @@
 import { en, type MessageKey } from './i18n/en';
-import type { I18n } from './i18n/i18n';
+import type { I18n, MessageParams } from './i18n/i18n';
 import { errorMessage } from './courier-api';
 
+const isKey = (key: string): key is MessageKey => key in en;
+
+/** Whether `params` holds every `{name}` the message (as written) interpolates. */
+const fills = (template: string, params: MessageParams): boolean =>
+  [...template.matchAll(/\{(\w+)\}/g)].every(m => params[m[1]!] !== undefined);
+
+/** The params an error from main carries (names and numbers; see ErrorParams in src-core). */
+function paramsOf(error: unknown): MessageParams {
+  const params =
+    error && typeof error === 'object' && 'params' in error
+      ? (error as { params: unknown }).params
+      : undefined;
+  if (!params || typeof params !== 'object') return {};
+  const out: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value === 'string' || typeof value === 'number') out[name] = value;
+  }
+  return out;
+}
+
 /**
- * What to show for an error from main: its own message in English (the most specific), or the
- * translation of its stable code in French and Dutch when Courier has one.
+ * What to show for an error from main or core, in the user's language.
+ *
+ * English shows the error's own message (written for this very case, the most specific). French
+ * and Dutch show `error.<code>` filled with the error's params (and `extra`, for what only the
+ * screen knows, such as the file's name). When the error does not carry what the translation
+ * names, `error.<code>.general` says it without; only an error Courier has no translation for
+ * falls back to the English message.
  */
 export function errorText(
   error: unknown,
   i18n: Pick<I18n, 't' | 'language'>,
-  params: Readonly<Record<string, string>> = {}
+  extra: MessageParams = {}
 ): string {
   const code =
     error && typeof error === 'object' && 'code' in error
@@ -17,6 +42,11 @@ export function errorText(
       : null;
   const message = errorMessage(error);
   if (i18n.language === 'en' || typeof code !== 'string') return message;
-  const key = `error.${code}`;
-  return key in en ? i18n.t(key as MessageKey, params) : message;
+  const params = { ...extra, ...paramsOf(error) };
+  for (const key of [`error.${code}`, `error.${code}.general`]) {
+    if (!isKey(key)) continue;
+    const written = i18n.t(key, params.count === undefined ? {} : { count: params.count });
+    if (fills(written, params)) return i18n.t(key, params);
+  }
+  return message;
 }

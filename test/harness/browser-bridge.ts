@@ -8,7 +8,8 @@
 import { buildApi } from '../../src-core/ipc/api';
 
 type Outcome =
-  { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
+  | { ok: true; value: unknown }
+  | { ok: false; error: { code: string; message: string; params?: Record<string, string | number> } };
 type Listener = (payload: unknown) => void;
 
 type BridgeWindow = Window & {
@@ -26,7 +27,8 @@ const api = buildApi({
   invoke: async (channel, request) => {
     const outcome = await bridgeWindow.__courierInvoke(channel, request);
     if (outcome.ok) return outcome.value;
-    throw Object.assign(new Error(outcome.error.message), { code: outcome.error.code });
+    const { code, params } = outcome.error;
+    throw Object.assign(new Error(outcome.error.message), params ? { code, params } : { code });
   },
   subscribe: (channel, listener) => {
     const set = listeners.get(channel) ?? new Set<Listener>();

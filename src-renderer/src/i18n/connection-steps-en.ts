@@ -1,4 +1,14 @@
+import {
+  connectionAdviceTexts,
+  connectionStepTexts,
+} from '../../../src-core/transfers/connection-steps';
 import type { Message } from './en';
 
-/** English connection-test step texts and advice (part of the English catalogue, see en.ts). */
-export const enConnectionSteps = {} satisfies Record<string, Message>;
+/**
+ * English connection-test step texts (`connection.*`) and advice (`connection.advice.<code>`):
+ * the very sentences main writes for the CLI, so the app and the CLI never say different things.
+ */
+export const enConnectionSteps = {
+  ...connectionStepTexts,
+  ...connectionAdviceTexts,
+} satisfies Record<string, Message>;

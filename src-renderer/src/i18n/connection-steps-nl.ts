@@ -2,4 +2,60 @@ import type { Message } from './en';
 import type { enConnectionSteps } from './connection-steps-en';
 
 /** Dutch connection-test step texts and advice: exactly the English keys. */
-export const nlConnectionSteps: Readonly<Record<keyof typeof enConnectionSteps, Message>> = {};
+export const nlConnectionSteps: Readonly<Record<keyof typeof enConnectionSteps, Message>> = {
+  'connection.protocol.sftp': 'SFTP, poort {port}.',
+  'connection.protocol.ftps': 'Expliciete FTPS, poort {port}.',
+  'connection.protocol.ftps-implicit': 'Impliciete FTPS, poort {port}.',
+  'connection.protocol.ftp':
+    'Gewone FTP: het wachtwoord en het bestand gaan onversleuteld over het netwerk.',
+  'connection.lookup.ok': '{host} heeft het adres {address}.',
+  'connection.tcp.ok': 'De server antwoordt op poort {port}.',
+  'connection.handshake.ok': 'De {handshake}-handshake is gelukt.',
+  'connection.handshake.ok-version': 'De {handshake}-handshake is gelukt ({version}).',
+  'connection.trust.host-key-pinned': 'De hostsleutel is de bevestigde ({fingerprint}).',
+  'connection.trust.certificate-trusted': 'Het certificaat wordt vertrouwd.',
+  'connection.trust.certificate-pinned': 'Het certificaat is het bevestigde.',
+  'connection.trust.plain-ftp': 'Gewone FTP: niets te controleren.',
+  'connection.trust.certificate-authority':
+    'Het certificaat is ondertekend door een instantie die deze computer vertrouwt.',
+  'connection.login.ok': 'Aangemeld als {user}.',
+  'connection.folder.ok': 'De map {folder} bestaat.',
+  'connection.data-connection.ok': 'De passieve dataverbinding werkt.',
+  'connection.data-connection.tls12':
+    'De server eist hergebruik van de sessie op dataverbindingen; Courier probeerde opnieuw met TLS 1.2 en dat werkte. Deze bestemming gebruikt voortaan TLS 1.2.',
+  'connection.write.ok': 'Er kon een testbestand in de map worden geschreven en weer verwijderd.',
+  'connection.skipped.earlier-failed': 'Niet getest (een eerdere stap is mislukt).',
+  'connection.skipped.data-connection-failed': 'Niet getest (de dataverbinding is mislukt).',
+  'connection.advice.connection.name-not-found':
+    'Controleer de spelling van de servernaam, of vraag de leverancier de exacte hostnaam.',
+  'connection.advice.connection.refused':
+    'Controleer de poort, en of het om expliciete FTPS (meestal 21), impliciete FTPS (990) of SFTP (22) gaat. Vraag de leverancier of de server draait.',
+  'connection.advice.connection.timeout':
+    'Misschien blokkeert een firewall (van jou of van de leverancier) de poort. Vraag het je IT-afdeling, of vraag de leverancier je IP-adres toe te laten.',
+  'connection.advice.connection.unreachable': 'Controleer je netwerkverbinding.',
+  'connection.advice.connection.tls-failed':
+    'Controleer of de server expliciete FTPS (AUTH TLS, meestal poort 21) of impliciete FTPS (meestal poort 990) gebruikt.',
+  'connection.advice.trust.unknown-certificate':
+    'Vraag de leverancier de getoonde vingerafdruk van het certificaat te bevestigen, en bevestig hem dan in Courier.',
+  'connection.advice.trust.certificate-changed':
+    'Vraag de leverancier of hij zijn certificaat heeft vervangen, en vraag de nieuwe vingerafdruk rechtstreeks aan hem.',
+  'connection.advice.trust.unknown-host-key':
+    'Vraag de leverancier de getoonde vingerafdruk van de hostsleutel te bevestigen, en bevestig hem dan in Courier.',
+  'connection.advice.trust.host-key-changed':
+    'Vraag de leverancier of hij de hostsleutel van de server heeft veranderd, en vraag de nieuwe vingerafdruk rechtstreeks aan hem.',
+  'connection.advice.auth.login-failed':
+    'Controleer de gebruikersnaam en het wachtwoord (of de sleutel). Vraag de leverancier te bevestigen dat het account actief is.',
+  'connection.advice.auth.key-unreadable': 'Controleer het sleutelbestand en de wachtwoordzin.',
+  'connection.advice.auth.key-missing': 'Importeer of kies de privésleutel voor deze bestemming.',
+  'connection.advice.auth.password-missing': 'Vul het wachtwoord voor deze bestemming in.',
+  'connection.advice.transfer.not-found':
+    'Controleer de map in de bestemming, of vraag de leverancier de exacte map.',
+  'connection.advice.transfer.folder-missing':
+    'Controleer de map in de bestemming, of vraag de leverancier de exacte map.',
+  'connection.advice.transfer.folder-not-writable':
+    'Vraag de leverancier dit account schrijfrechten op de map te geven.',
+  'connection.advice.connection.lost':
+    'De server sloot de dataverbinding: vraag de leverancier of de poorten voor passieve modus open staan in zijn firewall.',
+  'connection.advice.transfer.plain-ftp-refused':
+    'Vraag de leverancier om FTPS- of SFTP-toegang, of sta gewone FTP toe voor deze bestemming als je het risico aanvaardt.',
+};

@@ -6,26 +6,215 @@ import type { Message } from './en';
  * the error is about (see `params` on CourierError).
  */
 export const enErrorMessages = {
-  'error.read.not-found': 'Courier cannot find “{file}”. It may have been moved or deleted.',
-  'error.read.permission-denied':
-    'Courier is not allowed to read “{file}”. Ask your IT colleague for access, or copy the file somewhere else first.',
-  'error.read.empty-file': '“{file}” is empty.',
-  'error.read.not-text':
-    '“{file}” is not a table Courier can read. Export it again as CSV or Excel.',
-  'error.read.no-data': '“{file}” has a header but no rows.',
-  'error.read.too-large': '“{file}” is too large for Courier to read.',
-  'error.read.workbook-encrypted':
-    '“{file}” is protected with a password. Save a copy without the password and try again.',
-  'error.read.zip-several-files':
-    'The zip “{file}” holds several files. Put only one export in it.',
+  'error.auth.key-missing':
+    'The private key file “{file}” cannot be read. Check that it is still there, or choose another key file.',
+  'error.auth.key-missing.general':
+    'This destination logs in with a private key, and none is set. Import or choose the key in the destination.',
+  'error.auth.key-unreadable':
+    'The private key could not be read. Check the key file and its passphrase.',
+  'error.auth.login-failed':
+    'The server refused the login. Check the user name and the password or key.',
+  'error.auth.password-missing':
+    'This destination logs in with a password, and none is set. Enter the password in the destination.',
+  'error.cancelled': 'Cancelled.',
+  'error.connection.lost': 'The connection was cut. Try again.',
+  'error.connection.name-not-found':
+    'The server name could not be found. Check the host name, or your internet connection.',
   'error.connection.refused':
     'The server refused the connection. Check the port number, or ask the provider whether the server is up.',
   'error.connection.timeout':
     'The server did not answer in time. A firewall may be blocking the connection.',
-  'error.connection.name-not-found':
-    'The server name could not be found. Check the host name, or your internet connection.',
-  'error.connection.lost': 'The connection was cut. Try again.',
-  'error.auth.login-failed':
-    'The server refused the login. Check the user name and the password or key.',
+  'error.connection.unreachable':
+    'The server cannot be reached from this network. Check your internet connection.',
+  'error.connection.tls-failed':
+    'The secure (TLS) connection could not be set up. Check whether the server uses explicit or implicit FTPS, and the port.',
+  'error.connection.tls-required':
+    'The server refused the secure login settings. Ask the provider which FTPS settings it expects.',
+  'error.destination.exists': 'A destination called “{name}” already exists. Choose another name.',
+  'error.destination.header-delimiter':
+    'A column name of this destination contains the separator, which this file format cannot hold. Rename the column in the destination.',
+  'error.destination.header-unencodable':
+    'A column name of this destination contains a character its file encoding cannot write. Rename the column or change the encoding.',
+  'error.destination.invalid':
+    'This destination is not valid. Check its settings and save it again.',
+  'error.destination.not-configured':
+    'The destination “{name}” has no complete connection settings yet. Set its server, user and password or key first.',
+  'error.destination.not-found':
+    'There is no destination called “{name}”. Choose one from the list.',
+  'error.destination.not-found.general':
+    'This destination no longer exists. Choose one from the list.',
+  'error.destination.unreadable':
+    'The destination file “{file}” cannot be read. Check its permissions.',
+  'error.files.pick-unavailable':
+    'Courier cannot show a file chooser here. Drag the file onto the window instead.',
+  'error.fix.unknown-column':
+    'A correction refers to a column this destination does not have. Check the corrections, then try again.',
+  'error.ftps.session-reuse-failed':
+    'The server asks for TLS session reuse on data connections and refused Courier’s. Test the connection: Courier will try TLS 1.2.',
+  'error.input.stdin-empty':
+    'No password or passphrase arrived on standard input. Pipe it in, one line per secret.',
+  'error.input.stdin-too-large': 'Standard input is too large to hold a password or passphrase.',
+  'error.internal.unexpected':
+    'Something unexpected went wrong. Try again; if it keeps happening, tell your IT colleague.',
+  'error.ipc.invalid-request':
+    'Courier’s window sent a request it could not understand (“{channel}”). Restart Courier and try again.',
+  'error.ipc.unknown-channel':
+    'Courier does not know the request “{channel}”. Restart Courier and try again.',
+  'error.ipc.untrusted-sender': 'This request did not come from a Courier window and was refused.',
+  'error.jobs.already-running': 'This job is running already. Wait for it to finish.',
+  'error.jobs.folder-missing':
+    'The watched folder “{folder}” does not exist (any more). Check the job’s source folder.',
+  'error.jobs.folder-unreadable':
+    'Courier may not read the watched folder “{folder}”. Check its permissions.',
+  'error.jobs.invalid': 'This job is not complete. Check every field, then save it again.',
+  'error.jobs.invalid-mapping':
+    'The mapping file of this job is not valid. Save the mapping again from the app.',
+  'error.jobs.invalid-pattern':
+    'The file pattern “{pattern}” has an unclosed “{”. Close it with “}”.',
+  'error.jobs.name-taken': 'A job called “{name}” already exists. Choose another name.',
+  'error.jobs.not-found': 'There is no job called “{name}”.',
+  'error.jobs.not-found.general': 'This job no longer exists.',
+  'error.jobs.source-missing': 'The file this job sends is not there. Check the job’s source.',
+  'error.jobs.unreadable':
+    'The saved jobs in “{file}” cannot be read. Ask your IT colleague to check the file.',
+  'error.keys.exists':
+    '“{name}” already has a private key in the keychain. Choose another name, or replace it on purpose.',
+  'error.keys.generate-failed': 'Courier could not make a key pair. Try again.',
+  'error.keys.no-file': 'There is no key file at “{file}”. Choose the private key file again.',
+  'error.keys.no-file.general': 'Choose a private key file or paste the key text.',
+  'error.keys.none':
+    'There is no private key called “{name}” in the keychain. Generate one or import one.',
+  'error.keys.not-private':
+    'This is a public key. Courier needs the private key (usually the same file name without “.pub”).',
+  'error.keys.passphrase-needed':
+    'This private key is protected by a passphrase. Give its passphrase too.',
+  'error.keys.unreadable':
+    'This is not a private key Courier can read. Use an OpenSSH or PEM private key file (the one without “.pub”).',
+  'error.keys.wrong-passphrase':
+    'The passphrase does not open this private key. Check it and try again.',
+  'error.mapping.invalid':
+    'The mapping file “{file}” is not valid. Save the mapping again from the app.',
+  'error.mapping.not-found': 'There is no mapping file at “{file}”.',
+  'error.mapping.unknown-column':
+    'The saved mapping uses a column this file does not have. Check the columns, then try again.',
+  'error.mapping.unknown-target':
+    'The saved mapping names a column this destination does not have. Check the columns, then try again.',
+  'error.read.bad-window': 'Rows {start}–{end} are not a valid range of rows.',
+  'error.read.changed': '“{file}” changed on disk while Courier was reading it. Open it again.',
+  'error.read.empty-file': '“{file}” is empty.',
+  'error.read.header-row-out-of-range':
+    'The header row {row} does not exist in “{file}”. Choose a line that holds the column names.',
+  'error.read.line-too-long':
+    '“{file}” has a line far too long to be a row of contacts. It may not be a real export, or a quote may never be closed.',
+  'error.read.no-data': '“{file}” has a header but no rows.',
+  'error.read.not-a-file': '“{file}” is a folder, not a file. Choose the export file inside it.',
+  'error.read.not-found': 'Courier cannot find “{file}”. It may have been moved or deleted.',
+  'error.read.not-open': 'This file is no longer open. Open it again.',
+  'error.read.not-text':
+    '“{file}” is not a table Courier can read. Export it again as CSV or Excel.',
+  'error.read.permission-denied':
+    'Courier is not allowed to read “{file}”. Ask your IT colleague for access, or copy the file somewhere else first.',
+  'error.read.sheet-empty': 'Every sheet of “{file}” is empty: there is no data to read.',
+  'error.read.sheet-not-found': '“{file}” has no sheet named “{sheet}”.',
+  'error.read.sheet-not-found.general':
+    '“{file}” does not have the sheet that was chosen. Choose another sheet.',
+  'error.read.too-large': '“{file}” is too large for Courier to read.',
+  'error.read.too-many-columns':
+    '“{file}” has {columns} columns; Courier reads at most {max}. Check the separator, or remove unused columns.',
+  'error.read.too-many-columns.general':
+    '“{file}” has too many columns; Courier reads at most {max}. Check the separator, or remove unused columns.',
+  'error.read.too-slow':
+    'Reading “{file}” took too long and was stopped. The file may be damaged or far larger than a contact export.',
+  'error.read.workbook-corrupt':
+    '“{file}” looks like an Excel workbook but it is damaged. Open it in Excel and save it again, or export it as CSV.',
+  'error.read.workbook-encrypted':
+    '“{file}” is protected with a password. Save a copy without the password and try again.',
+  'error.read.zip-bomb':
+    'The zip file “{file}” expands to an unreasonable size and was not opened.',
+  'error.read.zip-corrupt': 'The zip file “{file}” is damaged and cannot be opened.',
+  'error.read.zip-empty': 'The zip file “{file}” holds no file to read.',
+  'error.read.zip-encrypted':
+    'The zip file “{file}” is protected with a password. Unzip it yourself and choose the file inside.',
+  'error.read.zip-several-files':
+    'The zip “{file}” holds several files. Put only one export in it.',
+  'error.read.zip-unsupported':
+    'The zip file “{file}” holds a file that is not a CSV, TSV, TXT, XLS or XLSX file. Unzip it and choose the export.',
+  'error.receipt.bad-day': 'A day is written YYYY-MM-DD (got “{day}”).',
+  'error.receipt.no-reports': 'Digitaleo has no reports for {day} (they are kept for seven days).',
+  'error.schedule.invalid-time': 'This time is not valid. Write it like 07:30.',
+  'error.schedule.missing-time':
+    'Say at what time the job should run, for example “every weekday at 07:30”.',
+  'error.schedule.not-understood':
+    'Courier does not understand this schedule. Write it like “every weekday at 07:30”.',
+  'error.schedule.out-of-range':
+    'A number in this schedule is out of range. Check the days and times.',
+  'error.schedule.unknown-time-zone':
+    'Courier does not know this time zone. Choose one from the list.',
+  'error.secrets.locked':
+    'Your system keychain is locked. Unlock it (it may be asking for your password), then try again.',
+  'error.secrets.name-taken':
+    'The keychain already holds secrets for “{name}”. Remove that destination first, or choose another name.',
+  'error.secrets.no-name':
+    'A password or key needs the name of the destination it belongs to. Name the destination first.',
+  'error.secrets.refused':
+    'Your system keychain refused the request. Check that Courier may use it, then try again.',
+  'error.secrets.timeout':
+    'Your system keychain did not answer. If it is asking for your password, answer it, then try again.',
+  'error.secrets.unavailable':
+    'Courier cannot reach your system keychain, so it cannot save or read passwords. Ask your IT colleague to check it. Courier never keeps passwords in a file.',
   'error.send.busy': 'A file is being sent already. Wait for it to finish, or cancel it.',
+  'error.send.header-changed':
+    'The columns of this export changed since the mapping was saved ({columns}). Check the mapping, then send again.',
+  'error.send.header-changed.general':
+    'The columns of this export changed since the mapping was saved. Check the mapping, then send again.',
+  'error.send.nothing-to-send': 'No row is left to send.',
+  'error.send.rows-have-errors': {
+    one: '{count} row has a problem the destination would refuse. Fix it, or choose to leave out the invalid rows.',
+    other:
+      '{count} rows have problems the destination would refuse. Fix them, or choose to leave out the invalid rows.',
+  },
+  'error.send.rows-have-errors.general':
+    'Some rows have problems the destination would refuse. Fix them, or choose to leave out the invalid rows.',
+  'error.sftp.subsystem-missing':
+    'The server accepted the login but does not offer SFTP for this account. Ask the provider to turn SFTP on.',
+  'error.transfer.already-sent':
+    'This file was already sent to {destination} on {day} as “{file}”. Send it again only if you mean to (it will get a new name).',
+  'error.transfer.already-sent.general':
+    'This file was already sent to this destination. Send it again only if you mean to (it will get a new name).',
+  'error.transfer.failed':
+    'The transfer failed. Try again; if it keeps failing, test the destination’s connection.',
+  'error.transfer.folder-missing':
+    'The folder for “{path}” does not exist on the server. Check the destination’s folder.',
+  'error.transfer.folder-not-writable':
+    'The server does not let this account write “{path}”. Check the folder, or ask the provider for write access.',
+  'error.transfer.local-file-changed':
+    'The file changed while it was being sent. Prepare it again and resend.',
+  'error.transfer.local-file-missing':
+    'The file to send, “{file}”, cannot be read. Prepare it again and resend.',
+  'error.transfer.name-taken':
+    'A file named “{file}” is already in the folder. Courier does not overwrite it; send under a new name.',
+  'error.transfer.not-found':
+    '“{path}” is not on the server or cannot be read. Check the destination’s folder.',
+  'error.transfer.not-readable':
+    'This account may not read “{path}”. Ask the provider for access to the folder.',
+  'error.transfer.plain-ftp-refused':
+    'This destination uses plain FTP, which sends the password and the file unencrypted. Courier refuses it unless the destination is set to allow plain FTP.',
+  'error.transfer.rename-refused':
+    'The server refused to rename the uploaded file to “{path}”. A file with that name may already be there.',
+  'error.transfer.verify-failed':
+    'The copy of “{file}” on the server is not the same as the file sent. Send it again.',
+  'error.trust.certificate-changed':
+    'The server’s certificate is not the one you confirmed before (it is now {fingerprint}). Do not send anything until the provider confirms they changed it.',
+  'error.trust.host-key-changed':
+    'The server’s host key has changed (it is now {fingerprint}). Someone may be intercepting the connection: do not send anything until the provider confirms the new key.',
+  'error.trust.unknown-certificate':
+    'The server’s certificate is not signed by an authority this computer trusts. If the provider confirms its fingerprint is {fingerprint}, pin it to trust this server.',
+  'error.trust.unknown-host-key':
+    'This server is not known yet. Its host key fingerprint is {fingerprint}. If the provider confirms it, pin it to trust this server.',
+  'error.upload.nothing-queued': 'Nothing of this upload is waiting to be sent.',
+  'error.worker.failed':
+    'A background task failed. Try again; if it keeps happening, restart Courier.',
+  'error.worker.out-of-memory':
+    'This file needs more memory than Courier allows for reading it. Save it as CSV and try again.',
+  'error.worker.timeout': 'This took too long and was stopped. Try again.',
 } satisfies Record<string, Message>;

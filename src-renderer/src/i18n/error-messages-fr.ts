@@ -3,27 +3,227 @@ import type { enErrorMessages } from './error-messages-en';
 
 /** French error messages: exactly the English keys. */
 export const frErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Message>> = {
-  'error.read.not-found':
-    'Courier ne trouve pas « {file} ». Il a peut-être été déplacé ou supprimé.',
-  'error.read.permission-denied':
-    'Courier n’a pas le droit de lire « {file} ». Demandez l’accès à votre collègue informaticien, ou copiez d’abord le fichier ailleurs.',
-  'error.read.empty-file': '« {file} » est vide.',
-  'error.read.not-text':
-    '« {file} » n’est pas un tableau que Courier sait lire. Exportez-le à nouveau en CSV ou en Excel.',
-  'error.read.no-data': '« {file} » a un en-tête mais aucune ligne.',
-  'error.read.too-large': '« {file} » est trop volumineux pour Courier.',
-  'error.read.workbook-encrypted':
-    '« {file} » est protégé par un mot de passe. Enregistrez une copie sans mot de passe et réessayez.',
-  'error.read.zip-several-files':
-    'Le zip « {file} » contient plusieurs fichiers. N’y mettez qu’un seul export.',
+  'error.auth.key-missing':
+    'Le fichier de clé privée « {file} » ne peut pas être lu. Vérifiez qu’il est toujours là, ou choisissez un autre fichier de clé.',
+  'error.auth.key-missing.general':
+    'Cette destination se connecte avec une clé privée, et aucune n’est définie. Importez ou choisissez la clé dans la destination.',
+  'error.auth.key-unreadable':
+    'La clé privée n’a pas pu être lue. Vérifiez le fichier de clé et sa phrase secrète.',
+  'error.auth.login-failed':
+    'Le serveur a refusé la connexion au compte. Vérifiez le nom d’utilisateur et le mot de passe ou la clé.',
+  'error.auth.password-missing':
+    'Cette destination se connecte avec un mot de passe, et aucun n’est défini. Saisissez le mot de passe dans la destination.',
+  'error.cancelled': 'Annulé.',
+  'error.connection.lost': 'La connexion a été coupée. Réessayez.',
+  'error.connection.name-not-found':
+    'Le nom du serveur est introuvable. Vérifiez le nom d’hôte ou votre connexion internet.',
   'error.connection.refused':
     'Le serveur a refusé la connexion. Vérifiez le numéro de port, ou demandez au fournisseur si le serveur fonctionne.',
   'error.connection.timeout':
     'Le serveur n’a pas répondu à temps. Un pare-feu bloque peut-être la connexion.',
-  'error.connection.name-not-found':
-    'Le nom du serveur est introuvable. Vérifiez le nom d’hôte ou votre connexion internet.',
-  'error.connection.lost': 'La connexion a été coupée. Réessayez.',
-  'error.auth.login-failed':
-    'Le serveur a refusé la connexion au compte. Vérifiez le nom d’utilisateur et le mot de passe ou la clé.',
+  'error.connection.unreachable':
+    'Le serveur est injoignable depuis ce réseau. Vérifiez votre connexion internet.',
+  'error.connection.tls-failed':
+    'La connexion sécurisée (TLS) n’a pas pu être établie. Vérifiez si le serveur utilise le FTPS explicite ou implicite, ainsi que le port.',
+  'error.connection.tls-required':
+    'Le serveur a refusé les paramètres de connexion sécurisée. Demandez au fournisseur quels paramètres FTPS il attend.',
+  'error.destination.exists':
+    'Une destination nommée « {name} » existe déjà. Choisissez un autre nom.',
+  'error.destination.header-delimiter':
+    'Un nom de colonne de cette destination contient le séparateur, que ce format de fichier ne peut pas contenir. Renommez la colonne dans la destination.',
+  'error.destination.header-unencodable':
+    'Un nom de colonne de cette destination contient un caractère que son encodage de fichier ne peut pas écrire. Renommez la colonne ou changez l’encodage.',
+  'error.destination.invalid':
+    'Cette destination n’est pas valide. Vérifiez ses réglages et enregistrez-la à nouveau.',
+  'error.destination.not-configured':
+    'La destination « {name} » n’a pas encore de réglages de connexion complets. Indiquez d’abord son serveur, l’utilisateur et le mot de passe ou la clé.',
+  'error.destination.not-found':
+    'Il n’y a pas de destination nommée « {name} ». Choisissez-en une dans la liste.',
+  'error.destination.not-found.general':
+    'Cette destination n’existe plus. Choisissez-en une dans la liste.',
+  'error.destination.unreadable':
+    'Le fichier de destination « {file} » ne peut pas être lu. Vérifiez ses autorisations.',
+  'error.files.pick-unavailable':
+    'Courier ne peut pas afficher de sélecteur de fichier ici. Faites plutôt glisser le fichier sur la fenêtre.',
+  'error.fix.unknown-column':
+    'Une correction porte sur une colonne que cette destination n’a pas. Vérifiez les corrections, puis réessayez.',
+  'error.ftps.session-reuse-failed':
+    'Le serveur exige la réutilisation de la session TLS sur les connexions de données et a refusé celle de Courier. Testez la connexion : Courier essaiera TLS 1.2.',
+  'error.input.stdin-empty':
+    'Aucun mot de passe ni phrase secrète n’est arrivé sur l’entrée standard. Transmettez-les par un tube, une ligne par secret.',
+  'error.input.stdin-too-large':
+    'L’entrée standard est trop volumineuse pour contenir un mot de passe ou une phrase secrète.',
+  'error.internal.unexpected':
+    'Un problème inattendu est survenu. Réessayez ; si cela se reproduit, prévenez votre collègue informaticien.',
+  'error.ipc.invalid-request':
+    'La fenêtre de Courier a envoyé une demande incompréhensible (« {channel} »). Redémarrez Courier et réessayez.',
+  'error.ipc.unknown-channel':
+    'Courier ne connaît pas la demande « {channel} ». Redémarrez Courier et réessayez.',
+  'error.ipc.untrusted-sender':
+    'Cette demande ne provient pas d’une fenêtre de Courier et a été refusée.',
+  'error.jobs.already-running': 'Cette tâche est déjà en cours. Attendez qu’elle se termine.',
+  'error.jobs.folder-missing':
+    'Le dossier surveillé « {folder} » n’existe pas (ou plus). Vérifiez le dossier source de la tâche.',
+  'error.jobs.folder-unreadable':
+    'Courier n’a pas le droit de lire le dossier surveillé « {folder} ». Vérifiez ses autorisations.',
+  'error.jobs.invalid':
+    'Cette tâche n’est pas complète. Vérifiez chaque champ, puis enregistrez-la à nouveau.',
+  'error.jobs.invalid-mapping':
+    'Le fichier de correspondance de cette tâche n’est pas valide. Enregistrez à nouveau la correspondance depuis l’application.',
+  'error.jobs.invalid-pattern':
+    'Le modèle de nom de fichier « {pattern} » contient une « { » non fermée. Fermez-la avec « } ».',
+  'error.jobs.name-taken': 'Une tâche nommée « {name} » existe déjà. Choisissez un autre nom.',
+  'error.jobs.not-found': 'Il n’y a pas de tâche nommée « {name} ».',
+  'error.jobs.not-found.general': 'Cette tâche n’existe plus.',
+  'error.jobs.source-missing':
+    'Le fichier que cette tâche envoie n’est pas là. Vérifiez la source de la tâche.',
+  'error.jobs.unreadable':
+    'Les tâches enregistrées dans « {file} » ne peuvent pas être lues. Demandez à votre collègue informaticien de vérifier le fichier.',
+  'error.keys.exists':
+    '« {name} » a déjà une clé privée dans le trousseau. Choisissez un autre nom, ou remplacez-la volontairement.',
+  'error.keys.generate-failed': 'Courier n’a pas pu créer de paire de clés. Réessayez.',
+  'error.keys.no-file':
+    'Il n’y a pas de fichier de clé à l’emplacement « {file} ». Choisissez à nouveau le fichier de clé privée.',
+  'error.keys.no-file.general': 'Choisissez un fichier de clé privée ou collez le texte de la clé.',
+  'error.keys.none':
+    'Il n’y a pas de clé privée nommée « {name} » dans le trousseau. Créez-en une ou importez-en une.',
+  'error.keys.not-private':
+    'Ceci est une clé publique. Courier a besoin de la clé privée (en général le même nom de fichier sans « .pub »).',
+  'error.keys.passphrase-needed':
+    'Cette clé privée est protégée par une phrase secrète. Indiquez aussi sa phrase secrète.',
+  'error.keys.unreadable':
+    'Ce n’est pas une clé privée que Courier sait lire. Utilisez un fichier de clé privée OpenSSH ou PEM (celui sans « .pub »).',
+  'error.keys.wrong-passphrase':
+    'Cette phrase secrète n’ouvre pas la clé privée. Vérifiez-la et réessayez.',
+  'error.mapping.invalid':
+    'Le fichier de correspondance « {file} » n’est pas valide. Enregistrez à nouveau la correspondance depuis l’application.',
+  'error.mapping.not-found':
+    'Il n’y a pas de fichier de correspondance à l’emplacement « {file} ».',
+  'error.mapping.unknown-column':
+    'La correspondance enregistrée utilise une colonne que ce fichier n’a pas. Vérifiez les colonnes, puis réessayez.',
+  'error.mapping.unknown-target':
+    'La correspondance enregistrée cite une colonne que cette destination n’a pas. Vérifiez les colonnes, puis réessayez.',
+  'error.read.bad-window': 'Les lignes {start} à {end} ne forment pas une plage valide.',
+  'error.read.changed':
+    '« {file} » a été modifié pendant que Courier le lisait. Ouvrez-le à nouveau.',
+  'error.read.empty-file': '« {file} » est vide.',
+  'error.read.header-row-out-of-range':
+    'La ligne d’en-tête {row} n’existe pas dans « {file} ». Choisissez une ligne qui contient les noms des colonnes.',
+  'error.read.line-too-long':
+    '« {file} » contient une ligne bien trop longue pour une ligne de contacts. Ce n’est peut-être pas un vrai export, ou un guillemet n’est jamais fermé.',
+  'error.read.no-data': '« {file} » a un en-tête mais aucune ligne.',
+  'error.read.not-a-file':
+    '« {file} » est un dossier, pas un fichier. Choisissez le fichier d’export qu’il contient.',
+  'error.read.not-found':
+    'Courier ne trouve pas « {file} ». Il a peut-être été déplacé ou supprimé.',
+  'error.read.not-open': 'Ce fichier n’est plus ouvert. Ouvrez-le à nouveau.',
+  'error.read.not-text':
+    '« {file} » n’est pas un tableau que Courier sait lire. Exportez-le à nouveau en CSV ou en Excel.',
+  'error.read.permission-denied':
+    'Courier n’a pas le droit de lire « {file} ». Demandez l’accès à votre collègue informaticien, ou copiez d’abord le fichier ailleurs.',
+  'error.read.sheet-empty':
+    'Toutes les feuilles de « {file} » sont vides : il n’y a aucune donnée à lire.',
+  'error.read.sheet-not-found': '« {file} » n’a pas de feuille nommée « {sheet} ».',
+  'error.read.sheet-not-found.general':
+    '« {file} » n’a pas la feuille choisie. Choisissez une autre feuille.',
+  'error.read.too-large': '« {file} » est trop volumineux pour Courier.',
+  'error.read.too-many-columns':
+    '« {file} » a {columns} colonnes ; Courier en lit au plus {max}. Vérifiez le séparateur, ou supprimez les colonnes inutiles.',
+  'error.read.too-many-columns.general':
+    '« {file} » a trop de colonnes ; Courier en lit au plus {max}. Vérifiez le séparateur, ou supprimez les colonnes inutiles.',
+  'error.read.too-slow':
+    'La lecture de « {file} » a pris trop de temps et a été arrêtée. Le fichier est peut-être endommagé, ou bien plus grand qu’un export de contacts.',
+  'error.read.workbook-corrupt':
+    '« {file} » ressemble à un classeur Excel, mais il est endommagé. Ouvrez-le dans Excel et enregistrez-le à nouveau, ou exportez-le en CSV.',
+  'error.read.workbook-encrypted':
+    '« {file} » est protégé par un mot de passe. Enregistrez une copie sans mot de passe et réessayez.',
+  'error.read.zip-bomb':
+    'Le fichier zip « {file} » se décompresse en une taille déraisonnable et n’a pas été ouvert.',
+  'error.read.zip-corrupt': 'Le fichier zip « {file} » est endommagé et ne peut pas être ouvert.',
+  'error.read.zip-empty': 'Le fichier zip « {file} » ne contient aucun fichier à lire.',
+  'error.read.zip-encrypted':
+    'Le fichier zip « {file} » est protégé par un mot de passe. Décompressez-le vous-même et choisissez le fichier qu’il contient.',
+  'error.read.zip-several-files':
+    'Le zip « {file} » contient plusieurs fichiers. N’y mettez qu’un seul export.',
+  'error.read.zip-unsupported':
+    'Le fichier zip « {file} » contient un fichier qui n’est ni CSV, ni TSV, ni TXT, ni XLS, ni XLSX. Décompressez-le et choisissez l’export.',
+  'error.receipt.bad-day': 'Une date s’écrit AAAA-MM-JJ (reçu : « {day} »).',
+  'error.receipt.no-reports':
+    'Digitaleo n’a pas de rapports pour le {day} (ils sont conservés sept jours).',
+  'error.schedule.invalid-time': 'Cette heure n’est pas valide. Écrivez-la comme 07:30.',
+  'error.schedule.missing-time':
+    'Indiquez à quelle heure la tâche doit s’exécuter, par exemple « chaque jour ouvrable à 07:30 ».',
+  'error.schedule.not-understood':
+    'Courier ne comprend pas cette planification. Écrivez-la comme « chaque jour ouvrable à 07:30 ».',
+  'error.schedule.out-of-range':
+    'Un nombre de cette planification est hors limites. Vérifiez les jours et les heures.',
+  'error.schedule.unknown-time-zone':
+    'Courier ne connaît pas ce fuseau horaire. Choisissez-en un dans la liste.',
+  'error.secrets.locked':
+    'Le trousseau de votre ordinateur est verrouillé. Déverrouillez-le (il vous demande peut-être votre mot de passe), puis réessayez.',
+  'error.secrets.name-taken':
+    'Le trousseau contient déjà des secrets pour « {name} ». Supprimez d’abord cette destination, ou choisissez un autre nom.',
+  'error.secrets.no-name':
+    'Un mot de passe ou une clé a besoin du nom de la destination à laquelle il appartient. Nommez d’abord la destination.',
+  'error.secrets.refused':
+    'Le trousseau de votre ordinateur a refusé la demande. Vérifiez que Courier a le droit de l’utiliser, puis réessayez.',
+  'error.secrets.timeout':
+    'Le trousseau de votre ordinateur n’a pas répondu. S’il vous demande votre mot de passe, répondez-y, puis réessayez.',
+  'error.secrets.unavailable':
+    'Courier ne parvient pas à joindre le trousseau de votre ordinateur, il ne peut donc ni enregistrer ni lire de mots de passe. Demandez à votre collègue informaticien de le vérifier. Courier ne garde jamais de mots de passe dans un fichier.',
   'error.send.busy': 'Un fichier est déjà en cours d’envoi. Attendez la fin, ou annulez-le.',
+  'error.send.header-changed':
+    'Les colonnes de cet export ont changé depuis l’enregistrement de la correspondance ({columns}). Vérifiez la correspondance, puis envoyez à nouveau.',
+  'error.send.header-changed.general':
+    'Les colonnes de cet export ont changé depuis l’enregistrement de la correspondance. Vérifiez la correspondance, puis envoyez à nouveau.',
+  'error.send.nothing-to-send': 'Il ne reste aucune ligne à envoyer.',
+  'error.send.rows-have-errors': {
+    one: '{count} ligne a un problème que la destination refuserait. Corrigez-la, ou choisissez de laisser de côté les lignes non valides.',
+    other:
+      '{count} lignes ont des problèmes que la destination refuserait. Corrigez-les, ou choisissez de laisser de côté les lignes non valides.',
+  },
+  'error.send.rows-have-errors.general':
+    'Des lignes ont des problèmes que la destination refuserait. Corrigez-les, ou choisissez de laisser de côté les lignes non valides.',
+  'error.sftp.subsystem-missing':
+    'Le serveur a accepté la connexion au compte mais n’offre pas le SFTP pour ce compte. Demandez au fournisseur d’activer le SFTP.',
+  'error.transfer.already-sent':
+    'Ce fichier a déjà été envoyé à {destination} le {day} sous le nom « {file} ». Renvoyez-le uniquement si c’est voulu (il recevra un nouveau nom).',
+  'error.transfer.already-sent.general':
+    'Ce fichier a déjà été envoyé à cette destination. Renvoyez-le uniquement si c’est voulu (il recevra un nouveau nom).',
+  'error.transfer.failed':
+    'Le transfert a échoué. Réessayez ; s’il échoue encore, testez la connexion de la destination.',
+  'error.transfer.folder-missing':
+    'Le dossier de « {path} » n’existe pas sur le serveur. Vérifiez le dossier de la destination.',
+  'error.transfer.folder-not-writable':
+    'Le serveur ne permet pas à ce compte d’écrire « {path} ». Vérifiez le dossier, ou demandez au fournisseur un accès en écriture.',
+  'error.transfer.local-file-changed':
+    'Le fichier a changé pendant son envoi. Préparez-le à nouveau et renvoyez-le.',
+  'error.transfer.local-file-missing':
+    'Le fichier à envoyer, « {file} », ne peut pas être lu. Préparez-le à nouveau et renvoyez-le.',
+  'error.transfer.name-taken':
+    'Un fichier nommé « {file} » se trouve déjà dans le dossier. Courier ne l’écrase pas ; envoyez sous un nouveau nom.',
+  'error.transfer.not-found':
+    '« {path} » n’est pas sur le serveur ou ne peut pas être lu. Vérifiez le dossier de la destination.',
+  'error.transfer.not-readable':
+    'Ce compte n’a pas le droit de lire « {path} ». Demandez au fournisseur l’accès au dossier.',
+  'error.transfer.plain-ftp-refused':
+    'Cette destination utilise le FTP simple, qui envoie le mot de passe et le fichier sans chiffrement. Courier le refuse, sauf si la destination est réglée pour autoriser le FTP simple.',
+  'error.transfer.rename-refused':
+    'Le serveur a refusé de renommer le fichier envoyé en « {path} ». Un fichier de ce nom s’y trouve peut-être déjà.',
+  'error.transfer.verify-failed':
+    'La copie de « {file} » sur le serveur n’est pas identique au fichier envoyé. Envoyez-le à nouveau.',
+  'error.trust.certificate-changed':
+    'Le certificat du serveur n’est pas celui que vous avez confirmé (c’est maintenant {fingerprint}). N’envoyez rien avant que le fournisseur confirme l’avoir changé.',
+  'error.trust.host-key-changed':
+    'La clé d’hôte du serveur a changé (c’est maintenant {fingerprint}). Quelqu’un intercepte peut-être la connexion : n’envoyez rien avant que le fournisseur confirme la nouvelle clé.',
+  'error.trust.unknown-certificate':
+    'Le certificat du serveur n’est pas signé par une autorité reconnue par cet ordinateur. Si le fournisseur confirme que son empreinte est {fingerprint}, confirmez-la dans Courier pour faire confiance à ce serveur.',
+  'error.trust.unknown-host-key':
+    'Ce serveur n’est pas encore connu. L’empreinte de sa clé d’hôte est {fingerprint}. Si le fournisseur la confirme, confirmez-la dans Courier pour faire confiance à ce serveur.',
+  'error.upload.nothing-queued': 'Rien de cet envoi n’attend d’être envoyé.',
+  'error.worker.failed':
+    'Une tâche en arrière-plan a échoué. Réessayez ; si cela se reproduit, redémarrez Courier.',
+  'error.worker.out-of-memory':
+    'Ce fichier demande plus de mémoire que Courier n’en accorde à sa lecture. Enregistrez-le en CSV et réessayez.',
+  'error.worker.timeout': 'Cela a pris trop de temps et a été arrêté. Réessayez.',
 };

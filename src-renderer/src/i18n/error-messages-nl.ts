@@ -3,26 +3,221 @@ import type { enErrorMessages } from './error-messages-en';
 
 /** Dutch error messages: exactly the English keys. */
 export const nlErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Message>> = {
-  'error.read.not-found': 'Courier vindt „{file}” niet. Misschien is het verplaatst of verwijderd.',
-  'error.read.permission-denied':
-    'Courier mag „{file}” niet lezen. Vraag toegang aan je IT-collega, of kopieer het bestand eerst naar een andere plek.',
-  'error.read.empty-file': '„{file}” is leeg.',
-  'error.read.not-text':
-    '„{file}” is geen tabel die Courier kan lezen. Exporteer het opnieuw als CSV of Excel.',
-  'error.read.no-data': '„{file}” heeft een kopregel maar geen rijen.',
-  'error.read.too-large': '„{file}” is te groot voor Courier.',
-  'error.read.workbook-encrypted':
-    '„{file}” is met een wachtwoord beveiligd. Sla een kopie zonder wachtwoord op en probeer opnieuw.',
-  'error.read.zip-several-files':
-    'De zip „{file}” bevat meerdere bestanden. Stop er maar één export in.',
+  'error.auth.key-missing':
+    'Het privésleutelbestand „{file}” kan niet worden gelezen. Controleer of het er nog is, of kies een ander sleutelbestand.',
+  'error.auth.key-missing.general':
+    'Deze bestemming meldt zich aan met een privésleutel, en er is er geen ingesteld. Importeer of kies de sleutel in de bestemming.',
+  'error.auth.key-unreadable':
+    'De privésleutel kon niet worden gelezen. Controleer het sleutelbestand en de wachtwoordzin.',
+  'error.auth.login-failed':
+    'De server weigerde het aanmelden. Controleer de gebruikersnaam en het wachtwoord of de sleutel.',
+  'error.auth.password-missing':
+    'Deze bestemming meldt zich aan met een wachtwoord, en er is er geen ingesteld. Vul het wachtwoord in bij de bestemming.',
+  'error.cancelled': 'Geannuleerd.',
+  'error.connection.lost': 'De verbinding werd verbroken. Probeer opnieuw.',
+  'error.connection.name-not-found':
+    'De servernaam werd niet gevonden. Controleer de hostnaam of je internetverbinding.',
   'error.connection.refused':
     'De server weigerde de verbinding. Controleer het poortnummer, of vraag de leverancier of de server draait.',
   'error.connection.timeout':
     'De server antwoordde niet op tijd. Misschien blokkeert een firewall de verbinding.',
-  'error.connection.name-not-found':
-    'De servernaam werd niet gevonden. Controleer de hostnaam of je internetverbinding.',
-  'error.connection.lost': 'De verbinding werd verbroken. Probeer opnieuw.',
-  'error.auth.login-failed':
-    'De server weigerde het aanmelden. Controleer de gebruikersnaam en het wachtwoord of de sleutel.',
+  'error.connection.unreachable':
+    'De server is vanaf dit netwerk niet bereikbaar. Controleer je internetverbinding.',
+  'error.connection.tls-failed':
+    'De beveiligde (TLS-)verbinding kon niet worden opgezet. Controleer of de server expliciete of impliciete FTPS gebruikt, en de poort.',
+  'error.connection.tls-required':
+    'De server weigerde de instellingen voor beveiligd aanmelden. Vraag de leverancier welke FTPS-instellingen hij verwacht.',
+  'error.destination.exists':
+    'Er bestaat al een bestemming met de naam „{name}”. Kies een andere naam.',
+  'error.destination.header-delimiter':
+    'Een kolomnaam van deze bestemming bevat het scheidingsteken, dat deze bestandsindeling niet kan bevatten. Geef de kolom een andere naam in de bestemming.',
+  'error.destination.header-unencodable':
+    'Een kolomnaam van deze bestemming bevat een teken dat de tekenset van het bestand niet kan schrijven. Geef de kolom een andere naam of kies een andere tekenset.',
+  'error.destination.invalid':
+    'Deze bestemming is niet geldig. Controleer de instellingen en sla ze opnieuw op.',
+  'error.destination.not-configured':
+    'De bestemming „{name}” heeft nog geen volledige verbindingsinstellingen. Stel eerst de server, de gebruiker en het wachtwoord of de sleutel in.',
+  'error.destination.not-found':
+    'Er is geen bestemming met de naam „{name}”. Kies er een uit de lijst.',
+  'error.destination.not-found.general':
+    'Deze bestemming bestaat niet meer. Kies er een uit de lijst.',
+  'error.destination.unreadable':
+    'Het bestemmingsbestand „{file}” kan niet worden gelezen. Controleer de rechten erop.',
+  'error.files.pick-unavailable':
+    'Courier kan hier geen bestandskiezer tonen. Sleep het bestand in plaats daarvan naar het venster.',
+  'error.fix.unknown-column':
+    'Een correctie verwijst naar een kolom die deze bestemming niet heeft. Controleer de correcties en probeer opnieuw.',
+  'error.ftps.session-reuse-failed':
+    'De server eist hergebruik van de TLS-sessie op dataverbindingen en weigerde dat van Courier. Test de verbinding: Courier probeert dan TLS 1.2.',
+  'error.input.stdin-empty':
+    'Er kwam geen wachtwoord of wachtwoordzin binnen via standaardinvoer. Geef ze door via een pipe, één regel per geheim.',
+  'error.input.stdin-too-large':
+    'De standaardinvoer is te groot voor een wachtwoord of wachtwoordzin.',
+  'error.internal.unexpected':
+    'Er ging onverwacht iets mis. Probeer opnieuw; blijft het gebeuren, laat het dan weten aan je IT-collega.',
+  'error.ipc.invalid-request':
+    'Het venster van Courier stuurde een verzoek dat niet klopt („{channel}”). Start Courier opnieuw en probeer nog eens.',
+  'error.ipc.unknown-channel':
+    'Courier kent het verzoek „{channel}” niet. Start Courier opnieuw en probeer nog eens.',
+  'error.ipc.untrusted-sender':
+    'Dit verzoek kwam niet van een venster van Courier en werd geweigerd.',
+  'error.jobs.already-running': 'Deze taak loopt al. Wacht tot ze klaar is.',
+  'error.jobs.folder-missing':
+    'De bewaakte map „{folder}” bestaat niet (meer). Controleer de bronmap van de taak.',
+  'error.jobs.folder-unreadable':
+    'Courier mag de bewaakte map „{folder}” niet lezen. Controleer de rechten erop.',
+  'error.jobs.invalid': 'Deze taak is niet volledig. Controleer elk veld en sla ze opnieuw op.',
+  'error.jobs.invalid-mapping':
+    'Het koppelingsbestand van deze taak is niet geldig. Sla de koppeling opnieuw op vanuit de app.',
+  'error.jobs.invalid-pattern':
+    'Het bestandspatroon „{pattern}” heeft een „{” die niet gesloten wordt. Sluit ze met „}”.',
+  'error.jobs.name-taken': 'Er bestaat al een taak met de naam „{name}”. Kies een andere naam.',
+  'error.jobs.not-found': 'Er is geen taak met de naam „{name}”.',
+  'error.jobs.not-found.general': 'Deze taak bestaat niet meer.',
+  'error.jobs.source-missing':
+    'Het bestand dat deze taak verstuurt is er niet. Controleer de bron van de taak.',
+  'error.jobs.unreadable':
+    'De opgeslagen taken in „{file}” kunnen niet worden gelezen. Vraag je IT-collega het bestand na te kijken.',
+  'error.keys.exists':
+    '„{name}” heeft al een privésleutel in de sleutelhanger. Kies een andere naam, of vervang hem bewust.',
+  'error.keys.generate-failed': 'Courier kon geen sleutelpaar maken. Probeer opnieuw.',
+  'error.keys.no-file':
+    'Er is geen sleutelbestand op „{file}”. Kies het privésleutelbestand opnieuw.',
+  'error.keys.no-file.general': 'Kies een privésleutelbestand of plak de tekst van de sleutel.',
+  'error.keys.none':
+    'Er is geen privésleutel met de naam „{name}” in de sleutelhanger. Maak er een aan of importeer er een.',
+  'error.keys.not-private':
+    'Dit is een publieke sleutel. Courier heeft de privésleutel nodig (meestal dezelfde bestandsnaam zonder „.pub”).',
+  'error.keys.passphrase-needed':
+    'Deze privésleutel is beveiligd met een wachtwoordzin. Geef ook de wachtwoordzin op.',
+  'error.keys.unreadable':
+    'Dit is geen privésleutel die Courier kan lezen. Gebruik een OpenSSH- of PEM-privésleutelbestand (het bestand zonder „.pub”).',
+  'error.keys.wrong-passphrase':
+    'Deze wachtwoordzin opent de privésleutel niet. Controleer hem en probeer opnieuw.',
+  'error.mapping.invalid':
+    'Het koppelingsbestand „{file}” is niet geldig. Sla de koppeling opnieuw op vanuit de app.',
+  'error.mapping.not-found': 'Er is geen koppelingsbestand op „{file}”.',
+  'error.mapping.unknown-column':
+    'De opgeslagen koppeling gebruikt een kolom die dit bestand niet heeft. Controleer de kolommen en probeer opnieuw.',
+  'error.mapping.unknown-target':
+    'De opgeslagen koppeling noemt een kolom die deze bestemming niet heeft. Controleer de kolommen en probeer opnieuw.',
+  'error.read.bad-window': 'Rijen {start} tot {end} vormen geen geldig bereik.',
+  'error.read.changed': '„{file}” werd gewijzigd terwijl Courier het las. Open het opnieuw.',
+  'error.read.empty-file': '„{file}” is leeg.',
+  'error.read.header-row-out-of-range':
+    'Kopregel {row} bestaat niet in „{file}”. Kies een regel met de kolomnamen.',
+  'error.read.line-too-long':
+    '„{file}” heeft een regel die veel te lang is voor een rij contacten. Misschien is het geen echte export, of wordt een aanhalingsteken nooit gesloten.',
+  'error.read.no-data': '„{file}” heeft een kopregel maar geen rijen.',
+  'error.read.not-a-file':
+    '„{file}” is een map, geen bestand. Kies het exportbestand dat erin zit.',
+  'error.read.not-found': 'Courier vindt „{file}” niet. Misschien is het verplaatst of verwijderd.',
+  'error.read.not-open': 'Dit bestand is niet meer geopend. Open het opnieuw.',
+  'error.read.not-text':
+    '„{file}” is geen tabel die Courier kan lezen. Exporteer het opnieuw als CSV of Excel.',
+  'error.read.permission-denied':
+    'Courier mag „{file}” niet lezen. Vraag toegang aan je IT-collega, of kopieer het bestand eerst naar een andere plek.',
+  'error.read.sheet-empty': 'Elk werkblad van „{file}” is leeg: er zijn geen gegevens om te lezen.',
+  'error.read.sheet-not-found': '„{file}” heeft geen werkblad met de naam „{sheet}”.',
+  'error.read.sheet-not-found.general':
+    '„{file}” heeft het gekozen werkblad niet. Kies een ander werkblad.',
+  'error.read.too-large': '„{file}” is te groot voor Courier.',
+  'error.read.too-many-columns':
+    '„{file}” heeft {columns} kolommen; Courier leest er hoogstens {max}. Controleer het scheidingsteken, of verwijder ongebruikte kolommen.',
+  'error.read.too-many-columns.general':
+    '„{file}” heeft te veel kolommen; Courier leest er hoogstens {max}. Controleer het scheidingsteken, of verwijder ongebruikte kolommen.',
+  'error.read.too-slow':
+    'Het lezen van „{file}” duurde te lang en werd gestopt. Het bestand is misschien beschadigd, of veel groter dan een export van contacten.',
+  'error.read.workbook-corrupt':
+    '„{file}” lijkt een Excel-werkmap, maar is beschadigd. Open het in Excel en sla het opnieuw op, of exporteer het als CSV.',
+  'error.read.workbook-encrypted':
+    '„{file}” is met een wachtwoord beveiligd. Sla een kopie zonder wachtwoord op en probeer opnieuw.',
+  'error.read.zip-bomb':
+    'Het zipbestand „{file}” pakt uit tot een onredelijke grootte en werd niet geopend.',
+  'error.read.zip-corrupt': 'Het zipbestand „{file}” is beschadigd en kan niet worden geopend.',
+  'error.read.zip-empty': 'Het zipbestand „{file}” bevat geen bestand om te lezen.',
+  'error.read.zip-encrypted':
+    'Het zipbestand „{file}” is met een wachtwoord beveiligd. Pak het zelf uit en kies het bestand dat erin zit.',
+  'error.read.zip-several-files':
+    'De zip „{file}” bevat meerdere bestanden. Stop er maar één export in.',
+  'error.read.zip-unsupported':
+    'Het zipbestand „{file}” bevat een bestand dat geen CSV-, TSV-, TXT-, XLS- of XLSX-bestand is. Pak het uit en kies de export.',
+  'error.receipt.bad-day': 'Een datum schrijf je als JJJJ-MM-DD (ontvangen: „{day}”).',
+  'error.receipt.no-reports':
+    'Digitaleo heeft geen rapporten voor {day} (ze worden zeven dagen bewaard).',
+  'error.schedule.invalid-time': 'Dit tijdstip is niet geldig. Schrijf het als 07:30.',
+  'error.schedule.missing-time':
+    'Zeg op welk tijdstip de taak moet lopen, bijvoorbeeld „elke werkdag om 07:30”.',
+  'error.schedule.not-understood':
+    'Courier begrijpt deze planning niet. Schrijf ze als „elke werkdag om 07:30”.',
+  'error.schedule.out-of-range':
+    'Een getal in deze planning valt buiten het bereik. Controleer de dagen en tijdstippen.',
+  'error.schedule.unknown-time-zone': 'Courier kent deze tijdzone niet. Kies er een uit de lijst.',
+  'error.secrets.locked':
+    'De sleutelhanger van je computer is vergrendeld. Ontgrendel hem (misschien vraagt hij om je wachtwoord) en probeer opnieuw.',
+  'error.secrets.name-taken':
+    'De sleutelhanger bevat al geheimen voor „{name}”. Verwijder eerst die bestemming, of kies een andere naam.',
+  'error.secrets.no-name':
+    'Een wachtwoord of sleutel heeft de naam nodig van de bestemming waar het bij hoort. Geef de bestemming eerst een naam.',
+  'error.secrets.refused':
+    'De sleutelhanger van je computer weigerde het verzoek. Controleer of Courier hem mag gebruiken en probeer opnieuw.',
+  'error.secrets.timeout':
+    'De sleutelhanger van je computer antwoordde niet. Vraagt hij om je wachtwoord, geef het dan en probeer opnieuw.',
+  'error.secrets.unavailable':
+    'Courier kan de sleutelhanger van je computer niet bereiken, dus kan het geen wachtwoorden opslaan of lezen. Vraag je IT-collega hem na te kijken. Courier bewaart wachtwoorden nooit in een bestand.',
   'error.send.busy': 'Er wordt al een bestand verstuurd. Wacht tot het klaar is, of annuleer het.',
+  'error.send.header-changed':
+    'De kolommen van deze export zijn veranderd sinds de koppeling werd opgeslagen ({columns}). Controleer de koppeling en verstuur opnieuw.',
+  'error.send.header-changed.general':
+    'De kolommen van deze export zijn veranderd sinds de koppeling werd opgeslagen. Controleer de koppeling en verstuur opnieuw.',
+  'error.send.nothing-to-send': 'Er blijft geen rij over om te versturen.',
+  'error.send.rows-have-errors': {
+    one: '{count} rij heeft een probleem dat de bestemming zou weigeren. Verbeter ze, of kies ervoor de ongeldige rijen weg te laten.',
+    other:
+      '{count} rijen hebben problemen die de bestemming zou weigeren. Verbeter ze, of kies ervoor de ongeldige rijen weg te laten.',
+  },
+  'error.send.rows-have-errors.general':
+    'Sommige rijen hebben problemen die de bestemming zou weigeren. Verbeter ze, of kies ervoor de ongeldige rijen weg te laten.',
+  'error.sftp.subsystem-missing':
+    'De server aanvaardde het aanmelden, maar biedt geen SFTP aan voor dit account. Vraag de leverancier om SFTP aan te zetten.',
+  'error.transfer.already-sent':
+    'Dit bestand werd al op {day} naar {destination} verstuurd als „{file}”. Verstuur het alleen opnieuw als dat echt de bedoeling is (het krijgt een nieuwe naam).',
+  'error.transfer.already-sent.general':
+    'Dit bestand werd al naar deze bestemming verstuurd. Verstuur het alleen opnieuw als dat echt de bedoeling is (het krijgt een nieuwe naam).',
+  'error.transfer.failed':
+    'De overdracht is mislukt. Probeer opnieuw; mislukt ze weer, test dan de verbinding van de bestemming.',
+  'error.transfer.folder-missing':
+    'De map voor „{path}” bestaat niet op de server. Controleer de map van de bestemming.',
+  'error.transfer.folder-not-writable':
+    'De server laat dit account niet schrijven in „{path}”. Controleer de map, of vraag de leverancier om schrijfrechten.',
+  'error.transfer.local-file-changed':
+    'Het bestand veranderde tijdens het versturen. Bereid het opnieuw voor en verstuur het opnieuw.',
+  'error.transfer.local-file-missing':
+    'Het te versturen bestand, „{file}”, kan niet worden gelezen. Bereid het opnieuw voor en verstuur het opnieuw.',
+  'error.transfer.name-taken':
+    'Er staat al een bestand met de naam „{file}” in de map. Courier overschrijft het niet; verstuur onder een nieuwe naam.',
+  'error.transfer.not-found':
+    '„{path}” staat niet op de server of kan niet worden gelezen. Controleer de map van de bestemming.',
+  'error.transfer.not-readable':
+    'Dit account mag „{path}” niet lezen. Vraag de leverancier om toegang tot de map.',
+  'error.transfer.plain-ftp-refused':
+    'Deze bestemming gebruikt gewone FTP, die het wachtwoord en het bestand onversleuteld verstuurt. Courier weigert dat, tenzij de bestemming gewone FTP uitdrukkelijk toestaat.',
+  'error.transfer.rename-refused':
+    'De server weigerde het verstuurde bestand te hernoemen naar „{path}”. Misschien staat er al een bestand met die naam.',
+  'error.transfer.verify-failed':
+    'De kopie van „{file}” op de server is niet gelijk aan het verstuurde bestand. Verstuur het opnieuw.',
+  'error.trust.certificate-changed':
+    'Het certificaat van de server is niet het certificaat dat je eerder bevestigde (het is nu {fingerprint}). Verstuur niets tot de leverancier bevestigt dat hij het veranderd heeft.',
+  'error.trust.host-key-changed':
+    'De hostsleutel van de server is veranderd (hij is nu {fingerprint}). Misschien onderschept iemand de verbinding: verstuur niets tot de leverancier de nieuwe sleutel bevestigt.',
+  'error.trust.unknown-certificate':
+    'Het certificaat van de server is niet ondertekend door een instantie die deze computer vertrouwt. Bevestigt de leverancier dat de vingerafdruk {fingerprint} is, bevestig hem dan in Courier om deze server te vertrouwen.',
+  'error.trust.unknown-host-key':
+    'Deze server is nog niet bekend. De vingerafdruk van zijn hostsleutel is {fingerprint}. Bevestigt de leverancier die, bevestig hem dan in Courier om deze server te vertrouwen.',
+  'error.upload.nothing-queued': 'Van deze upload wacht niets meer om verstuurd te worden.',
+  'error.worker.failed':
+    'Een taak op de achtergrond is mislukt. Probeer opnieuw; blijft het gebeuren, start Courier dan opnieuw.',
+  'error.worker.out-of-memory':
+    'Dit bestand heeft meer geheugen nodig dan Courier toestaat om het te lezen. Sla het op als CSV en probeer opnieuw.',
+  'error.worker.timeout': 'Dit duurde te lang en werd gestopt. Probeer opnieuw.',
 };

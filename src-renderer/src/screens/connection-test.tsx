@@ -1,12 +1,32 @@
 import { useEffect, useState } from 'react';
 import type { CallResponse, EventPayload } from '../../../src-core/ipc/contract';
 import { TrustDialog, pinFingerprint, type TrustQuestion } from '../components/trust-dialog';
-import { api, errorMessage } from '../courier-api';
+import { api } from '../courier-api';
 import { errorText } from '../error-text';
-import { useI18n } from '../i18n/i18n';
+import { useI18n, type I18n } from '../i18n/i18n';
+import { en, type MessageKey } from '../i18n/en';
 
 type Destination = CallResponse<'destinations:list'>['destinations'][number];
 type Step = EventPayload<'destinations:test-step'>['step'];
+
+/**
+ * What a step says, in the user's language: English shows main's own sentence; French and Dutch
+ * the step's catalogue key with its params (a failed step through errorText, like any error).
+ */
+export function stepText(step: Step, i18n: Pick<I18n, 't' | 'language'>): string {
+  if (step.status === 'failed') {
+    return errorText({ code: step.code, message: step.message, params: step.says.params }, i18n);
+  }
+  if (i18n.language === 'en' || !(step.says.key in en)) return step.message;
+  return i18n.t(step.says.key as MessageKey, step.says.params);
+}
+
+/** The advice of a failed step in the user's language (main's English when none is known). */
+export function adviceText(step: Step, i18n: Pick<I18n, 't' | 'language'>): string | null {
+  if (!step.advice) return null;
+  const key = `connection.advice.${step.code ?? ''}`;
+  return i18n.language !== 'en' && key in en ? i18n.t(key as MessageKey) : step.advice;
+}
 
 const tone: Readonly<Record<Step['status'], string>> = {
   ok: 'ok',
@@ -28,7 +48,7 @@ export function ConnectionTest(props: {
   const [steps, setSteps] = useState<Step[]>([]);
   const [running, setRunning] = useState(false);
   const [result, setResult] = useState<boolean | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [question, setQuestion] = useState<TrustQuestion | null>(null);
   const [host, setHost] = useState('');
 
@@ -62,7 +82,7 @@ export function ConnectionTest(props: {
         });
       }
     } catch (failure) {
-      setError(errorMessage(failure));
+      setError(failure);
     } finally {
       setRunning(false);
     }
@@ -82,7 +102,7 @@ export function ConnectionTest(props: {
       props.onPinned(saved.destination);
       await run();
     } catch (failure) {
-      setError(errorMessage(failure));
+      setError(failure);
     }
   };
 
@@ -109,9 +129,9 @@ export function ConnectionTest(props: {
               <div>
                 <strong>{t(`step.${step.id}`)}</strong>
                 <div className="muted small">
-                  {step.status === 'failed' ? errorText(step, i18n) : step.message}
+                  {stepText(step, i18n)}
                 </div>
-                {step.advice && <div className="small">{step.advice}</div>}
+                {step.advice && <div className="small">{adviceText(step, i18n)}</div>}
               </div>
             </li>
           ))}
@@ -144,9 +164,9 @@ export function ConnectionTest(props: {
           {t('dest.test.confirm')}
         </button>
       )}
-      {error && (
+      {error !== null && (
         <p className="notice notice--error" role="alert">
-          {error}
+          {errorText(error, i18n)}
         </p>
       )}
       <TrustDialog question={question} then="remember" onAnswer={trusted => void answer(trusted)} />

@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CallResponse } from '../../../src-core/ipc/contract';
-import { api, errorMessage } from '../courier-api';
-import { useI18n } from '../i18n/i18n';
+import { api } from '../courier-api';
+import { errorText } from '../error-text';
+import { useI18n, type I18n } from '../i18n/i18n';
+import { en } from '../i18n/en';
+import { presetNotes } from '../../../src-core/destinations/preset-notes';
 import type { MessageKey } from '../i18n/en';
 import { ConnectionTest } from './connection-test';
 
@@ -18,9 +21,25 @@ const defaultPorts: Readonly<Record<Protocol, number>> = {
 };
 const authKinds = ['password', 'key', 'key-and-password'] as const;
 
+/**
+ * A destination's notes in the user's language: the translation of its preset's notes while it
+ * still has them as the preset wrote them; notes the user wrote or changed stay as they are.
+ */
+export function notesText(
+  destination: Pick<Destination, 'presetId' | 'notes'>,
+  t: I18n['t']
+): string {
+  const id = destination.presetId as keyof typeof presetNotes;
+  const key = `preset.${id}.notes`;
+  return Object.hasOwn(presetNotes, id) && destination.notes === presetNotes[id] && key in en
+    ? t(key as MessageKey)
+    : destination.notes;
+}
+
 /** Destinations: the configured drops, and a guided form to add or change one. */
 export function DestinationsScreen() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [list, setList] = useState<CallResponse<'destinations:list'> | null>(null);
   const [presets, setPresets] = useState<Preset[]>([]);
   const [editing, setEditing] = useState<{
@@ -28,17 +47,21 @@ export function DestinationsScreen() {
     previousName?: string;
   } | null>(null);
   const [choosing, setChoosing] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [keychain, setKeychain] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [keychain, setKeychain] = useState<{ code: string; message: string } | null>(null);
 
   const load = useCallback(() => {
     Promise.all([api().destinations.list(), api().presets.list(), api().keychain.status()]).then(
       ([destinations, presetList, status]) => {
         setList(destinations);
         setPresets(presetList.presets);
-        setKeychain(status.usable ? null : (status.message ?? status.backend));
+        setKeychain(
+          status.usable
+            ? null
+            : { code: status.code ?? 'secrets.unavailable', message: status.message ?? status.backend }
+        );
       },
-      failure => setError(errorMessage(failure))
+      failure => setError(failure)
     );
   }, []);
   useEffect(load, [load]);
@@ -79,11 +102,13 @@ export function DestinationsScreen() {
         </div>
       </div>
       {keychain && (
-        <p className="notice notice--warn">{t('dest.keychain', { message: keychain })}</p>
+        <p className="notice notice--warn">
+          {t('dest.keychain', { message: errorText(keychain, i18n) })}
+        </p>
       )}
-      {error && (
+      {error !== null && (
         <p className="notice notice--error" role="alert">
-          {error}
+          {errorText(error, i18n)}
         </p>
       )}
 
@@ -114,7 +139,7 @@ export function DestinationsScreen() {
       )}
       {list?.problems.map(p => (
         <p key={p.file} className="notice notice--error">
-          {t('dest.problem', { file: p.file, message: p.message })}
+          {t('dest.problem', { file: p.file, message: errorText(p, i18n, { file: p.file }) })}
         </p>
       ))}
       {list && list.destinations.length > 0 && (
@@ -148,7 +173,7 @@ export function DestinationsScreen() {
                     void api()
                       .destinations.remove({ name: d.name })
                       .then(() => api().secrets.delete({ destination: d.name }))
-                      .then(load, failure => setError(errorMessage(failure)));
+                      .then(load, failure => setError(failure));
                   }}
                 >
                   {t('dest.remove')} <span className="visually-hidden">{d.name}</span>
@@ -167,14 +192,15 @@ function DestinationForm(props: {
   previousName?: string;
   onDone: () => void;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [d, setD] = useState<Destination>(props.initial);
   const [password, setPassword] = useState('');
   const [hasPassword, setHasPassword] = useState<boolean | null>(null);
   const [publicKey, setPublicKey] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(props.previousName ?? null);
   const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const protocol = (d.transport.protocol ?? 'ftps') as Protocol;
   const auth = d.transport.auth ?? 'password';
   const usesKey = protocol === 'sftp' && auth !== 'password';
@@ -215,7 +241,7 @@ function DestinationForm(props: {
       setSaved(name);
       setMessage(t('dest.form.saved'));
     } catch (failure) {
-      setError(errorMessage(failure));
+      setError(failure);
     }
   };
 
@@ -225,7 +251,7 @@ function DestinationForm(props: {
       const key = await api().keys.generate({ name: saved, replace: publicKey !== null });
       setPublicKey(key.publicKey);
     } catch (failure) {
-      setError(errorMessage(failure));
+      setError(failure);
     }
   };
 
@@ -241,7 +267,7 @@ function DestinationForm(props: {
           </button>
         </div>
       </div>
-      {d.notes && <p className="notice">{d.notes}</p>}
+      {d.notes && <p className="notice">{notesText(d, t)}</p>}
       <form
         className="card form-grid"
         onSubmit={event => {
@@ -376,9 +402,9 @@ function DestinationForm(props: {
           )}
         </div>
       </form>
-      {error && (
+      {error !== null && (
         <p className="notice notice--error" role="alert">
-          {error}
+          {errorText(error, i18n)}
         </p>
       )}
 
@@ -401,7 +427,7 @@ function DestinationForm(props: {
                   onClick={() =>
                     void navigator.clipboard.writeText(publicKey).then(
                       () => setMessage(t('dest.keys.copied')),
-                      failure => setError(errorMessage(failure))
+                      failure => setError(failure)
                     )
                   }
                 >

@@ -18,6 +18,8 @@ export type FlowStep = (typeof flowSteps)[number];
 /** An opened file as main describes it. */
 export type OpenedFile = CallResponse<'files:open'>;
 /** Where the background read of the opened file stands. */
+/** Why the background read of the open file stopped (an error from main, in plain words). */
+export type ReadFailure = EventPayload<'files:failed'>['error'];
 export type ReadProgress = EventPayload<'files:progress'>;
 
 /** What the user decided along the way: destination, mapping, fixes. */
@@ -46,7 +48,7 @@ export function FlowScreens(props: {
   const [openError, setOpenError] = useState<unknown>(null);
   const [correction, setCorrection] = useState<FormatCorrection>({});
   const [progress, setProgress] = useState<ReadProgress | null>(null);
-  const [readError, setReadError] = useState<string | null>(null);
+  const [readError, setReadError] = useState<ReadFailure | null>(null);
   const [choices, setChoices] = useState<FlowChoices>({
     destinationName: null,
     mapping: null,
@@ -69,7 +71,7 @@ export function FlowScreens(props: {
       if (p.sourceId === current.current) setProgress(p);
     });
     const offFailed = api().on.filesFailed(f => {
-      if (f.sourceId === current.current) setReadError(f.error.message);
+      if (f.sourceId === current.current) setReadError(f.error);
     });
     return () => {
       offProgress();

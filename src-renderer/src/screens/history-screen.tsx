@@ -1,6 +1,7 @@
 import { Fragment, useCallback, useEffect, useState } from 'react';
 import type { CallResponse } from '../../../src-core/ipc/contract';
-import { api, errorMessage } from '../courier-api';
+import { api } from '../courier-api';
+import { errorText } from '../error-text';
 import { useI18n } from '../i18n/i18n';
 import { SavedFile } from '../components/saved-file';
 import type { MessageKey } from '../i18n/en';
@@ -10,16 +11,17 @@ type Run = CallResponse<'history:list'>[number];
 
 /** History: every run with its status, counts and details; the rows a run left out can be opened. */
 export function HistoryScreen({ onOpenFile }: Readonly<{ onOpenFile: (path: string) => void }>) {
-  const { t, format } = useI18n();
+  const i18n = useI18n();
+  const { t, format } = i18n;
   const [runs, setRuns] = useState<Run[] | null>(null);
   const [open, setOpen] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [savedCopy, setSavedCopy] = useState<Readonly<{ run: string; path: string }> | null>(null);
 
   const load = useCallback(() => {
     api()
       .history.list({ limit: 200 })
-      .then(setRuns, failure => setError(errorMessage(failure)));
+      .then(setRuns, failure => setError(failure));
   }, []);
   useEffect(load, [load]);
   useEffect(() => api().on.historyAdded(load), [load]);
@@ -37,9 +39,9 @@ export function HistoryScreen({ onOpenFile }: Readonly<{ onOpenFile: (path: stri
         </h1>
         <p className="muted">{t('history.intro')}</p>
       </div>
-      {error && (
+      {error !== null && (
         <p className="notice notice--error" role="alert">
-          {error}
+          {errorText(error, i18n)}
         </p>
       )}
       {runs && runs.length === 0 && <p className="muted">{t('history.none')}</p>}
@@ -109,7 +111,9 @@ export function HistoryScreen({ onOpenFile }: Readonly<{ onOpenFile: (path: stri
                             {run.receipt.status !== 'none' &&
                               ` · ${t(`history.receipt.${run.receipt.status}`)}`}
                           </p>
-                          {run.error && <p className="notice notice--error">{run.error.message}</p>}
+                          {run.error && (
+                            <p className="notice notice--error">{errorText(run.error, i18n)}</p>
+                          )}
                           {run.rows.excluded > 0 && (
                             <p>
                               <button
@@ -120,7 +124,7 @@ export function HistoryScreen({ onOpenFile }: Readonly<{ onOpenFile: (path: stri
                                     .history.rejectedRows({ id: run.id })
                                     .then(
                                       ({ path }) => (path ? onOpenFile(path) : setError(t('history.noRejected'))),
-                                      failure => setError(errorMessage(failure))
+                                      failure => setError(failure)
                                     )
                                 }
                               >
@@ -134,7 +138,7 @@ export function HistoryScreen({ onOpenFile }: Readonly<{ onOpenFile: (path: stri
                                     .history.saveRejectedRows({ id: run.id, dialogTitle: t('history.saveRejectedTitle') })
                                     .then(
                                       ({ path }) => path && setSavedCopy({ run: run.id, path }),
-                                      failure => setError(errorMessage(failure))
+                                      failure => setError(failure)
                                     )
                                 }
                               >

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { CallResponse } from '../../../src-core/ipc/contract';
-import { api, errorMessage } from '../courier-api';
+import { api } from '../courier-api';
+import { errorText } from '../error-text';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/en';
 import type { Screen } from '../shell';
@@ -28,7 +29,8 @@ export function MapScreen(props: {
   onChoices: (update: Partial<FlowChoices>) => void;
   go: (screen: Screen) => void;
 }) {
-  const { t, format } = useI18n();
+  const i18n = useI18n();
+  const { t, format } = i18n;
   const { opened, choices, onChoices } = props;
   const [configured, setConfigured] = useState<Destination[] | null>(null);
   const [presets, setPresets] = useState<Preset[]>([]);
@@ -36,7 +38,7 @@ export function MapScreen(props: {
   const [suggestions, setSuggestions] = useState<Suggestion[] | null>(null);
   const [remembered, setRemembered] = useState<Remembered>(null);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -48,7 +50,7 @@ export function MapScreen(props: {
           onChoices({ destinationName: list.destinations[0]!.name, mapping: null });
         }
       },
-      failure => setError(errorMessage(failure))
+      failure => setError(failure)
     );
     // Loaded once when the screen opens.
   }, []);
@@ -78,7 +80,7 @@ export function MapScreen(props: {
           onChoices({ mapping });
         }
       },
-      failure => current && setError(errorMessage(failure))
+      failure => current && setError(failure)
     );
     return () => {
       current = false;
@@ -127,7 +129,7 @@ export function MapScreen(props: {
       }
       props.go('review');
     } catch (failure) {
-      setError(errorMessage(failure));
+      setError(failure);
     } finally {
       setBusy(false);
     }
@@ -186,12 +188,12 @@ export function MapScreen(props: {
         </select>
       </label>
 
-      {error && (
+      {error !== null && (
         <p className="notice notice--error" role="alert">
-          {error}
+          {errorText(error, i18n)}
         </p>
       )}
-      {name && !suggestions && !error && (
+      {name && !suggestions && error === null && (
         <p className="muted" role="status">
           {t('map.loading')}
         </p>

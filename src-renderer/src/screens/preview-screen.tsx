@@ -6,7 +6,7 @@ import { formatInWords } from '../format-words';
 import { errorText } from '../error-text';
 import { useI18n } from '../i18n/i18n';
 import type { Screen } from '../shell';
-import type { FormatCorrection, OpenedFile, ReadProgress } from './flow-screens';
+import type { FormatCorrection, OpenedFile, ReadFailure, ReadProgress } from './flow-screens';
 
 /** Preview: the file in a grid, its format in words (correctable), and the background read. */
 export function PreviewScreen(props: {
@@ -14,7 +14,7 @@ export function PreviewScreen(props: {
   opened: OpenedFile | null;
   openError: unknown;
   progress: ReadProgress | null;
-  readError: string | null;
+  readError: ReadFailure | null;
   onCorrect: (correction: FormatCorrection) => void;
   go: (screen: Screen) => void;
 }) {
@@ -52,11 +52,12 @@ export function PreviewScreen(props: {
 function OpenedPreview(props: {
   opened: OpenedFile;
   progress: ReadProgress | null;
-  readError: string | null;
+  readError: ReadFailure | null;
   onCorrect: (correction: FormatCorrection) => void;
   go: (screen: Screen) => void;
 }) {
-  const { t, format } = useI18n();
+  const i18n = useI18n();
+  const { t, format } = i18n;
   const { opened, progress } = props;
   const done = progress?.done ?? false;
   const rowCount = done
@@ -114,7 +115,9 @@ function OpenedPreview(props: {
       )}
       {props.readError && (
         <p className="notice notice--error" role="alert">
-          {t('preview.readFailed', { message: props.readError })}
+          {t('preview.readFailed', {
+            message: errorText(props.readError, i18n, { file: opened.fileName }),
+          })}
         </p>
       )}
 

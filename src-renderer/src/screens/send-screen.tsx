@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { CallResponse, EventPayload } from '../../../src-core/ipc/contract';
 import { ProgressBar } from '../components/progress-bar';
 import { TrustDialog, pinFingerprint, type TrustQuestion } from '../components/trust-dialog';
-import { api, errorMessage } from '../courier-api';
+import { api } from '../courier-api';
 import { errorText } from '../error-text';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/en';
@@ -40,7 +40,7 @@ export function SendScreen(props: {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [paused, setPaused] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [question, setQuestion] = useState<TrustQuestion | null>(null);
 
   const name = choices.destinationName;
@@ -51,7 +51,7 @@ export function SendScreen(props: {
         setDestination(got.destination);
         setConfigured(list.destinations.some(d => d.name === name));
       },
-      failure => setError(errorMessage(failure))
+      failure => setError(failure)
     );
   }, [name]);
 
@@ -83,7 +83,7 @@ export function SendScreen(props: {
         });
       }
     } catch (failure) {
-      setError(errorMessage(failure));
+      setError(failure);
     } finally {
       setSending(false);
     }
@@ -101,7 +101,7 @@ export function SendScreen(props: {
       setDestination(saved.destination);
       await send();
     } catch (failure) {
-      setError(errorMessage(failure));
+      setError(failure);
     }
   };
 
@@ -230,9 +230,9 @@ export function SendScreen(props: {
         </section>
       )}
 
-      {error && (
+      {error !== null && (
         <p className="notice notice--error" role="alert">
-          {error}
+          {errorText(error, i18n)}
         </p>
       )}
 

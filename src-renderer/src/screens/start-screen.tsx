@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CallResponse } from '../../../src-core/ipc/contract';
-import { api, errorMessage } from '../courier-api';
+import { api } from '../courier-api';
+import { errorText } from '../error-text';
 import { OutcomeBadge } from './jobs-screen';
 import { useI18n } from '../i18n/i18n';
 import type { Screen } from '../shell';
@@ -11,7 +12,8 @@ export function StartScreen(props: {
   onOpen: (path: string) => void;
   go: (screen: Screen) => void;
 }) {
-  const { t, format } = useI18n();
+  const i18n = useI18n();
+  const { t, format } = i18n;
   const [pickError, setPickError] = useState<string | null>(null);
   const [glance, setGlance] = useState<{
     destinations: CallResponse<'destinations:list'>['destinations'];
@@ -38,7 +40,7 @@ export function StartScreen(props: {
       const { path } = await api().files.pick();
       if (path) props.onOpen(path);
     } catch (failure) {
-      setPickError(errorMessage(failure));
+      setPickError(errorText(failure, i18n));
     }
   };
 

@@ -60,7 +60,14 @@ describe('destination store', () => {
     await writeFile(join(home, 'destinations', 'broken.json'), '{not json');
     const { destinations, problems } = await listDestinations(home);
     expect(destinations.map(d => d.name)).toEqual(['Good']);
-    expect(problems).toEqual([{ file: 'broken.json', message: expect.stringContaining('not valid JSON') }]);
+    expect(problems).toEqual([
+      {
+        file: 'broken.json',
+        code: 'destination.invalid',
+        message: expect.stringContaining('not valid JSON'),
+        params: { file: join(home, 'destinations', 'broken.json') },
+      },
+    ]);
   });
 
   it('resolves D as a configured name, a preset id or a JSON file', async () => {

@@ -85,7 +85,7 @@ describe('files:open, files:rows, files:close', () => {
     await until(() => sent.some(e => e.channel === 'files:failed'));
     expect(sent.find(e => e.channel === 'files:failed')!.payload).toEqual({
       sourceId,
-      error: { code: 'read.line-too-long', message: expect.stringContaining('line 3') },
+      error: { code: 'read.line-too-long', message: expect.stringContaining('line 3'), params: { file: 'runaway.csv' } },
     });
     await call('files:close', { sourceId });
   });
