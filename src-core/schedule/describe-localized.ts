@@ -90,7 +90,7 @@ const dutch: Words = {
 };
 
 /**
- * Describes a schedule in the interface's language (English is also what the parser reads).
+ * Describes a schedule in the interface's language, in words the parser reads back to the same schedule.
  *
  * `{ kind: 'weekly', days: ['mon', 'thu'], times: ['07:30'] }` → `chaque lundi et jeudi à 07:30`
  * in French, `op maandag en donderdag om 07:30` in Dutch.

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CourierError } from '../../../src-core/errors';
 import { parseSchedule } from '../../../src-core/schedule/parse-schedule';
 import { Schedule, cronPatterns, describeSchedule } from '../../../src-core/schedule/schedule';
+import { describeScheduleIn } from '../../../src-core/schedule/describe-localized';
+import { ScheduleError } from '../../../src-core/schedule/schedule-error';
 
 const words = [
   'every',
@@ -134,5 +136,117 @@ describe('parseSchedule on arbitrary words', () => {
     }
     // The generator does produce real schedules, so the round-trip check above is exercised.
     expect(understood).toBeGreaterThan(500);
+  });
+});
+
+const frenchAndDutch = [
+  'tous',
+  'les',
+  'toutes',
+  'chaque',
+  'le',
+  'la',
+  'du',
+  'de',
+  'au',
+  'à',
+  'a',
+  'et',
+  'jour',
+  'jours',
+  'soirs',
+  'ouvrables',
+  'en',
+  'semaine',
+  'week-end',
+  'mois',
+  'premier',
+  '1er',
+  'dernier',
+  'heures',
+  'minutes',
+  'fois',
+  'par',
+  'lundi',
+  'vendredis',
+  'dim.',
+  '22h',
+  '7h30',
+  '22 h 30',
+  'midi',
+  'du soir',
+  'elke',
+  'elk',
+  'op',
+  'om',
+  'van',
+  'tot en met',
+  't/m',
+  'dag',
+  'werkdagen',
+  'maand',
+  'eerste',
+  'laatste',
+  '1e',
+  '15de',
+  'uur',
+  'minuten',
+  'keer',
+  'maandag',
+  'vr',
+  'ma-vr',
+  '7.30',
+  'half 8',
+  "'s avonds",
+  'om de',
+  'kwartier',
+  '25u',
+  '0',
+  '15',
+  '3',
+  '(Europe/Brussels)',
+  '&',
+];
+const frenchAndDutchHeads = [
+  'tous les jours',
+  'chaque lundi et jeudi',
+  'du lundi au vendredi',
+  'le 1er et le 15 du mois',
+  'le dernier jour du mois',
+  'le premier lundi du mois',
+  'toutes les 15 minutes',
+  '3 fois par jour',
+  'elke dag',
+  'op maandag en donderdag',
+  'van maandag t/m vrijdag',
+  'de 1e van elke maand',
+  'laatste dag van de maand',
+  'de laatste vrijdag van de maand',
+  'elk uur',
+  'twee keer per dag',
+];
+
+describe('parseSchedule on arbitrary French and Dutch words', () => {
+  it('either understands a schedule (and reads its French and Dutch descriptions back) or says why', () => {
+    const next = random(20260117);
+    let understood = 0;
+    for (let i = 0; i < 3000; i++) {
+      const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+      const length = 1 + Math.floor(next() * 8);
+      const text =
+        i % 2 === 0
+          ? Array.from({ length }, () => pick(frenchAndDutch)).join(' ')
+          : `${pick(frenchAndDutchHeads)}${next() < 0.8 ? ` ${pick(['à', 'om', 'a'])} ${pick(['22h', '7h30', '7.30 uur', '6 uur', '18u', 'midi', 'soon', '25h'])}` : ''}`;
+      try {
+        const schedule = parseSchedule(text);
+        understood++;
+        expect(Schedule.safeParse(schedule).success, text).toBe(true);
+        for (const language of ['fr', 'nl'] as const)
+          expect(parseSchedule(describeScheduleIn(schedule, language)), text).toEqual(schedule);
+      } catch (error) {
+        expect(error, text).toBeInstanceOf(ScheduleError);
+      }
+    }
+    expect(understood).toBeGreaterThan(300);
   });
 });
