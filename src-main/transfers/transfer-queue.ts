@@ -109,6 +109,16 @@ export type TransferQueue = Readonly<{
   list: () => Promise<QueueItem[]>;
   add: (items: readonly QueueItem[]) => Promise<void>;
   /**
+   * Adds a new upload's items (claimed by its run) unless the same content is queued for the same
+   * destination by a run still going (here or in another Courier): then adds nothing and resolves
+   * with those items. A copy left queued by a run that ended (failed, crashed) is replaced, so the
+   * next start does not send it again. `force` (send again on purpose) skips both.
+   */
+  enqueue: (
+    items: readonly QueueItem[],
+    options?: Readonly<{ force?: boolean }>
+  ) => Promise<QueueItem[]>;
+  /**
    * Changes an item (if it is still queued). With `owner`, only while that claim holds it: a run
    * whose item was taken over leaves it alone.
    */
@@ -180,6 +190,26 @@ export function openTransferQueue(home: string): TransferQueue {
           ...items.map(item => (item.claim ? { ...item, claim: plainClaim(item.claim) } : item))
         );
         return { changed: true, value: undefined };
+      }),
+    enqueue: (items, { force = false } = {}) =>
+      change(queue => {
+        const same = (queued: QueueItem) =>
+          !force &&
+          items.some(
+            item =>
+              item.id !== queued.id &&
+              item.destination === queued.destination &&
+              item.sha256 === queued.sha256
+          );
+        const busy = queue.items.filter(
+          queued => same(queued) && !isClaimFree(queued.claim, false)
+        );
+        if (busy.length > 0) return { changed: false, value: busy };
+        queue.items = queue.items.filter(queued => !same(queued));
+        queue.items.push(
+          ...items.map(item => (item.claim ? { ...item, claim: plainClaim(item.claim) } : item))
+        );
+        return { changed: true, value: [] };
       }),
     update: (id, patch, owner) =>
       change(queue => {

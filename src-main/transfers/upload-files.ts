@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { CourierError } from '../../src-core/errors';
 import type { Transport } from '../../src-core/destinations/transport';
 import { openLedger, planAgainstLedger } from './ledger';
 import { sha256File } from './local-file';
@@ -111,9 +112,11 @@ async function endClaim(home: string, claim: ReturnType<typeof newClaim>): Promi
  * (resumable, verified, renamed into place), records each in the ledger and drops it from the
  * queue.
  *
- * Refuses content already sent to this destination (`transfer.already-sent`) unless `force`; a
- * name already used there gets a new one (see `FileResult.remoteName`). If the upload fails or
- * the process dies, the files stay in `<home>/queue.json` and `resumeQueue` continues them.
+ * Refuses content already sent to this destination (`transfer.already-sent`), or being sent to it
+ * right now by another run or another Courier process (`transfer.already-queued`), unless
+ * `force`; a name already used there gets a new one (see `FileResult.remoteName`). If the upload
+ * fails or the process dies, the files stay in `<home>/queue.json` and `resumeQueue` continues
+ * them.
  * A cancelled upload is dropped from the queue. Rejects with a TransferError / CourierError.
  * Save `result.tlsMaxVersion` in the destination when set.
  */
@@ -137,7 +140,16 @@ export async function uploadFiles(request: UploadFilesRequest): Promise<Transfer
   // Queued already claimed by this run: a resume elsewhere (the app starting) leaves them alone.
   const claim = newClaim();
   try {
-    await openTransferQueue(request.home).add(items.map(item => ({ ...item, claim })));
+    const busy = await openTransferQueue(request.home).enqueue(
+      items.map(item => ({ ...item, claim })),
+      { force: request.force ?? false }
+    );
+    if (busy.length > 0) {
+      throw new CourierError(
+        'transfer.already-queued',
+        `${busy.length === 1 ? 'This file is' : 'These files are'} being sent to “${request.destinationName}” right now (${busy.map(item => item.remoteName).join(', ')}). Courier does not send the same file twice: wait for that upload to finish.`
+      );
+    }
     return await runItems(items, request, claim);
   } finally {
     await endClaim(request.home, claim);

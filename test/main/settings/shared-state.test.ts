@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Transport } from '../../../src-core/destinations/transport';
 import { Run } from '../../../src-core/history/run';
 import { createHistoryStore } from '../../../src-main/history/history-store';
 import { resolveSchedule } from '../../../src-main/jobs/job-service';
@@ -15,6 +16,8 @@ import {
   queuePath,
   type QueueItem,
 } from '../../../src-main/transfers/transfer-queue';
+import { uploadFiles } from '../../../src-main/transfers/upload-files';
+import { freePort } from '../../harness/servers/ports';
 import { startSshd, type SshdServer } from '../../harness/servers/sshd';
 import { queueItem } from './queue-item';
 import {
@@ -239,6 +242,49 @@ describe('queue.json shared by several processes', () => {
     expect(items.find(item => item.id === 'live-2')?.claim?.token).toBe(later.token);
     claim.done();
     later.done();
+  });
+
+  it('does not start a second upload of a file another process is sending, and replaces a copy left by a failed run', async () => {
+    const { path, data } = await randomFile(root, 'contacts.csv', 1000);
+    const content = sha256(data);
+    // Being sent to CG by another Courier (cron's `courier send`, say).
+    await openTransferQueue(home).add([{ ...queueItem('sending'), sha256: content }]);
+    const sender = await startChild({ part: 'hold-claim', home, only: ['sending'] });
+    sender.send('go');
+    expect(await sender.next()).toMatchObject({ claimed: ['sending'] });
+    // Nothing listens on this port: an upload that starts fails at once.
+    const transport = Transport.parse({
+      protocol: 'sftp',
+      host: '127.0.0.1',
+      port: await freePort(),
+      user: 'u',
+      auth: 'password',
+      folder: '/',
+      hostKey: `SHA256:${'A'.repeat(43)}`,
+    });
+    const request = {
+      home,
+      destinationName: 'CG',
+      transport,
+      secrets: { password: 'x' },
+      files: [{ localPath: path, remoteName: 'contacts.csv' }],
+      retry: { attemptsWithoutProgress: 1, baseDelayMs: 1, maxDelayMs: 1 },
+    };
+    await expect(uploadFiles(request)).rejects.toMatchObject({
+      code: 'transfer.already-queued',
+      message: expect.stringContaining('“CG”'),
+    });
+    expect((await readQueue(home)).map(item => item.id)).toEqual(['sending']);
+
+    // That process has gone; its copy is left queued. A new upload replaces it (one copy queued).
+    sender.send('release');
+    expect(await sender.exited).toBe(0);
+    await expect(uploadFiles(request)).rejects.toMatchObject({ code: 'connection.refused' });
+    const left = await readQueue(home);
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatchObject({ sha256: content, lastError: { code: 'connection.refused' } });
+    expect(left[0]!.id).not.toBe('sending');
+    expect(left[0]!.claim).toBeUndefined();
   });
 
   it('takes over, within this process, only the files of a run that has ended when asked to', async () => {
