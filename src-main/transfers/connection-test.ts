@@ -96,7 +96,7 @@ export async function testConnection(
 
   try {
     assertProtocolAllowed(transport);
-    push(transport.protocol === 'ftp' ? said('protocol', 'warning', 'connection.protocol.ftp') : said('protocol', 'ok', `connection.protocol.${transport.protocol}`, { port }));
+    push(transport.protocol === 'ftp' ? said('protocol', 'warning', 'connection.protocol.ftp') : said('protocol', 'ok', `connection.protocol.${transport.protocol}`, { port: String(port) }));
   } catch (error) {
     push(failed('protocol', toTransferError(error)));
     return finish();
@@ -113,7 +113,7 @@ export async function testConnection(
   try {
     const socket = await connectNoDelay(transport.host, port, timeoutMs);
     socket.destroy();
-    push(said('tcp', 'ok', 'connection.tcp.ok', { port }));
+    push(said('tcp', 'ok', 'connection.tcp.ok', { port: String(port) }));
   } catch (error) {
     push(failed('tcp', toTransferError(error)));
     return finish();

@@ -413,7 +413,8 @@ async function test(
   const result = await testDestination(home, name, new SecretStore(), step => {
     if (!json) io.stdout.write(`${redact(formatConnectionStep(step))}\n`);
   });
-  const steps = result.steps.map(step => ({
+  // `says` is for the app's translations; the CLI's JSON keeps its English sentences only.
+  const steps = result.steps.map(({ says: _says, ...step }) => ({
     ...step,
     message: redact(step.message),
     ...(step.advice ? { advice: redact(step.advice) } : {}),

@@ -24,12 +24,12 @@ export const enErrorMessages = {
     'The server refused the connection. Check the port number, or ask the provider whether the server is up.',
   'error.connection.timeout':
     'The server did not answer in time. A firewall may be blocking the connection.',
-  'error.connection.unreachable':
-    'The server cannot be reached from this network. Check your internet connection.',
   'error.connection.tls-failed':
     'The secure (TLS) connection could not be set up. Check whether the server uses explicit or implicit FTPS, and the port.',
   'error.connection.tls-required':
     'The server refused the secure login settings. Ask the provider which FTPS settings it expects.',
+  'error.connection.unreachable':
+    'The server cannot be reached from this network. Check your internet connection.',
   'error.destination.exists': 'A destination called “{name}” already exists. Choose another name.',
   'error.destination.header-delimiter':
     'A column name of this destination contains the separator, which this file format cannot hold. Rename the column in the destination.',
@@ -45,8 +45,17 @@ export const enErrorMessages = {
     'This destination no longer exists. Choose one from the list.',
   'error.destination.unreadable':
     'The destination file “{file}” cannot be read. Check its permissions.',
+  'error.files.disk-full':
+    'The disk holding “{folder}” is full. Free some space or choose another place.',
+  'error.files.folder-missing':
+    'The folder “{folder}” does not exist any more. Choose another place.',
+  'error.files.no-free-name':
+    'Courier found no free name for “{file}” in “{folder}”. Choose another folder.',
+  'error.files.not-found':
+    'Courier cannot find “{file}” any more. It may have been moved or deleted.',
   'error.files.pick-unavailable':
     'Courier cannot show a file chooser here. Drag the file onto the window instead.',
+  'error.files.save-denied': 'Courier may not write to “{folder}”. Choose another folder.',
   'error.fix.unknown-column':
     'A correction refers to a column this destination does not have. Check the corrections, then try again.',
   'error.ftps.session-reuse-failed':
@@ -175,8 +184,12 @@ export const enErrorMessages = {
   },
   'error.send.rows-have-errors.general':
     'Some rows have problems the destination would refuse. Fix them, or choose to leave out the invalid rows.',
+  'error.settings.busy':
+    'Another Courier window or command has been busy with the settings for too long. Try again in a moment; if this keeps happening, close the other Courier windows and commands.',
   'error.sftp.subsystem-missing':
     'The server accepted the login but does not offer SFTP for this account. Ask the provider to turn SFTP on.',
+  'error.transfer.already-queued':
+    'This file is being sent to this destination right now. Courier does not send the same file twice: wait for that upload to finish.',
   'error.transfer.already-sent':
     'This file was already sent to {destination} on {day} as “{file}”. Send it again only if you mean to (it will get a new name).',
   'error.transfer.already-sent.general':

@@ -21,12 +21,12 @@ export const frErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'Le serveur a refusé la connexion. Vérifiez le numéro de port, ou demandez au fournisseur si le serveur fonctionne.',
   'error.connection.timeout':
     'Le serveur n’a pas répondu à temps. Un pare-feu bloque peut-être la connexion.',
-  'error.connection.unreachable':
-    'Le serveur est injoignable depuis ce réseau. Vérifiez votre connexion internet.',
   'error.connection.tls-failed':
     'La connexion sécurisée (TLS) n’a pas pu être établie. Vérifiez si le serveur utilise le FTPS explicite ou implicite, ainsi que le port.',
   'error.connection.tls-required':
     'Le serveur a refusé les paramètres de connexion sécurisée. Demandez au fournisseur quels paramètres FTPS il attend.',
+  'error.connection.unreachable':
+    'Le serveur est injoignable depuis ce réseau. Vérifiez votre connexion internet.',
   'error.destination.exists':
     'Une destination nommée « {name} » existe déjà. Choisissez un autre nom.',
   'error.destination.header-delimiter':
@@ -43,8 +43,18 @@ export const frErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'Cette destination n’existe plus. Choisissez-en une dans la liste.',
   'error.destination.unreadable':
     'Le fichier de destination « {file} » ne peut pas être lu. Vérifiez ses autorisations.',
+  'error.files.disk-full':
+    'Le disque qui contient « {folder} » est plein. Libérez de la place ou choisissez un autre emplacement.',
+  'error.files.folder-missing':
+    'Le dossier « {folder} » n’existe plus. Choisissez un autre emplacement.',
+  'error.files.no-free-name':
+    'Courier n’a trouvé aucun nom libre pour « {file} » dans « {folder} ». Choisissez un autre dossier.',
+  'error.files.not-found':
+    'Courier ne trouve plus « {file} ». Il a peut-être été déplacé ou supprimé.',
   'error.files.pick-unavailable':
     'Courier ne peut pas afficher de sélecteur de fichier ici. Faites plutôt glisser le fichier sur la fenêtre.',
+  'error.files.save-denied':
+    'Courier n’a pas le droit d’écrire dans « {folder} ». Choisissez un autre dossier.',
   'error.fix.unknown-column':
     'Une correction porte sur une colonne que cette destination n’a pas. Vérifiez les corrections, puis réessayez.',
   'error.ftps.session-reuse-failed':
@@ -184,8 +194,12 @@ export const frErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
   },
   'error.send.rows-have-errors.general':
     'Des lignes ont des problèmes que la destination refuserait. Corrigez-les, ou choisissez de laisser de côté les lignes non valides.',
+  'error.settings.busy':
+    'Une autre fenêtre ou commande de Courier utilise les réglages depuis trop longtemps. Réessayez dans un instant ; si cela se reproduit, fermez les autres fenêtres et commandes de Courier.',
   'error.sftp.subsystem-missing':
     'Le serveur a accepté la connexion au compte mais n’offre pas le SFTP pour ce compte. Demandez au fournisseur d’activer le SFTP.',
+  'error.transfer.already-queued':
+    'Ce fichier est en cours d’envoi vers cette destination. Courier n’envoie pas deux fois le même fichier : attendez la fin de cet envoi.',
   'error.transfer.already-sent':
     'Ce fichier a déjà été envoyé à {destination} le {day} sous le nom « {file} ». Renvoyez-le uniquement si c’est voulu (il recevra un nouveau nom).',
   'error.transfer.already-sent.general':

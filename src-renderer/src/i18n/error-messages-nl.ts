@@ -21,12 +21,12 @@ export const nlErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'De server weigerde de verbinding. Controleer het poortnummer, of vraag de leverancier of de server draait.',
   'error.connection.timeout':
     'De server antwoordde niet op tijd. Misschien blokkeert een firewall de verbinding.',
-  'error.connection.unreachable':
-    'De server is vanaf dit netwerk niet bereikbaar. Controleer je internetverbinding.',
   'error.connection.tls-failed':
     'De beveiligde (TLS-)verbinding kon niet worden opgezet. Controleer of de server expliciete of impliciete FTPS gebruikt, en de poort.',
   'error.connection.tls-required':
     'De server weigerde de instellingen voor beveiligd aanmelden. Vraag de leverancier welke FTPS-instellingen hij verwacht.',
+  'error.connection.unreachable':
+    'De server is vanaf dit netwerk niet bereikbaar. Controleer je internetverbinding.',
   'error.destination.exists':
     'Er bestaat al een bestemming met de naam „{name}”. Kies een andere naam.',
   'error.destination.header-delimiter':
@@ -43,8 +43,16 @@ export const nlErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'Deze bestemming bestaat niet meer. Kies er een uit de lijst.',
   'error.destination.unreadable':
     'Het bestemmingsbestand „{file}” kan niet worden gelezen. Controleer de rechten erop.',
+  'error.files.disk-full':
+    'De schijf met „{folder}” is vol. Maak ruimte vrij of kies een andere plek.',
+  'error.files.folder-missing': 'De map „{folder}” bestaat niet meer. Kies een andere plek.',
+  'error.files.no-free-name':
+    'Courier vond geen vrije naam voor „{file}” in „{folder}”. Kies een andere map.',
+  'error.files.not-found':
+    'Courier vindt „{file}” niet meer. Misschien is het verplaatst of verwijderd.',
   'error.files.pick-unavailable':
     'Courier kan hier geen bestandskiezer tonen. Sleep het bestand in plaats daarvan naar het venster.',
+  'error.files.save-denied': 'Courier mag niet schrijven in „{folder}”. Kies een andere map.',
   'error.fix.unknown-column':
     'Een correctie verwijst naar een kolom die deze bestemming niet heeft. Controleer de correcties en probeer opnieuw.',
   'error.ftps.session-reuse-failed':
@@ -178,8 +186,12 @@ export const nlErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
   },
   'error.send.rows-have-errors.general':
     'Sommige rijen hebben problemen die de bestemming zou weigeren. Verbeter ze, of kies ervoor de ongeldige rijen weg te laten.',
+  'error.settings.busy':
+    'Een ander venster of commando van Courier is al te lang bezig met de instellingen. Probeer zo meteen opnieuw; blijft het gebeuren, sluit dan de andere vensters en commando’s van Courier.',
   'error.sftp.subsystem-missing':
     'De server aanvaardde het aanmelden, maar biedt geen SFTP aan voor dit account. Vraag de leverancier om SFTP aan te zetten.',
+  'error.transfer.already-queued':
+    'Dit bestand wordt op dit moment naar deze bestemming verstuurd. Courier verstuurt hetzelfde bestand geen twee keer: wacht tot die upload klaar is.',
   'error.transfer.already-sent':
     'Dit bestand werd al op {day} naar {destination} verstuurd als „{file}”. Verstuur het alleen opnieuw als dat echt de bedoeling is (het krijgt een nieuwe naam).',
   'error.transfer.already-sent.general':

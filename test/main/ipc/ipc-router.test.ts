@@ -3,6 +3,7 @@ import { routeCall, type Handlers } from '../../../src-main/ipc/ipc-router';
 import { isTrustedSender } from '../../../src-main/ipc/trusted-sender';
 import { createMainHandlers } from '../../../src-main/services/main-handlers';
 import { CourierError } from '../../../src-core/errors';
+import { clearRegisteredSecrets, registerSecret } from '../../../src-main/logging/redact';
 
 const handlers = (): Handlers => createMainHandlers({ home: '/tmp/courier-test-home', emit: () => {}, appVersion: '9.9.9', locale: 'nl-BE' });
 
@@ -33,6 +34,33 @@ describe('routeCall', () => {
   it('turns a thrown CourierError into its plain code and message', async () => {
     const h = { ...handlers(), 'app:info': () => { throw new CourierError('read.empty-file', 'This file is empty.'); } } as Handlers;
     expect(await routeCall(h, 'app:info', undefined, true)).toEqual({ ok: false, error: { code: 'read.empty-file', message: 'This file is empty.' } });
+  });
+
+  it('passes on what the error is about, with no secret in it', async () => {
+    registerSecret('hunter2-secret');
+    try {
+      const h = {
+        ...handlers(),
+        'app:info': () => {
+          throw new CourierError('destination.exists', 'A destination called “Rennes” already exists.', {
+            params: { name: 'Rennes', note: 'typed hunter2-secret', password: 'x', passphrase: 'y', count: 3 },
+          });
+        },
+      } as Handlers;
+      expect(await routeCall(h, 'app:info', undefined, true)).toEqual({
+        ok: false,
+        error: {
+          code: 'destination.exists',
+          message: 'A destination called “Rennes” already exists.',
+          params: { name: 'Rennes', note: 'typed [redacted]', count: 3 },
+        },
+      });
+      expect(await routeCall(handlers(), 'shell:exec', undefined, true)).toMatchObject({
+        error: { code: 'ipc.unknown-channel', params: { channel: 'shell:exec' } },
+      });
+    } finally {
+      clearRegisteredSecrets();
+    }
   });
 });
 

@@ -4,8 +4,35 @@ import { freePort } from '../../harness/servers/ports';
 import { startSshd, type SshdServer } from '../../harness/servers/sshd';
 import { startVsftpd, type VsftpdServer } from '../../harness/servers/vsftpd';
 import { ftpsTransport, namesIn, sftpTransport, testSecrets } from './transfer-helpers';
+import { connectionStepTexts, fillTemplate } from '../../../src-core/transfers/connection-steps';
+import { errorText } from '../../../src-renderer/src/error-text';
+import { createI18n } from '../../../src-renderer/src/i18n/i18n';
+import type { MessageKey } from '../../../src-renderer/src/i18n/en';
 
 const summary = (steps: readonly ConnectionStep[]) => steps.map(s => `${s.id}:${s.status}`);
+
+const i18n = { fr: createI18n('fr', 'fr-BE'), nl: createI18n('nl', 'nl-BE') };
+/** Every step can be said in French and Dutch with nothing left blank; its English is main's. */
+function expectSayable(steps: readonly ConnectionStep[]): void {
+  for (const step of steps) {
+    if (step.status !== 'failed') {
+      const template = connectionStepTexts[step.says.key as keyof typeof connectionStepTexts];
+      expect(template, step.says.key).toBeDefined();
+      expect(fillTemplate(template, step.says.params)).toBe(step.message);
+    }
+    for (const [name, language] of Object.entries(i18n)) {
+      const text =
+        step.status === 'failed'
+          ? errorText({ code: step.code, message: step.message, params: step.says.params }, language)
+          : language.t(step.says.key as MessageKey, step.says.params);
+      expect(text, `${name} ${step.id}:${step.status}`).not.toMatch(/\{\w+\}/);
+      // Translated, not copied (“SFTP, port 22.” is the same in French).
+      if (language.t(step.says.key as MessageKey) !== createI18n('en', 'en').t(step.says.key as MessageKey)) {
+        expect(text, `${name} ${step.id}:${step.status}`).not.toBe(step.message);
+      }
+    }
+  }
+}
 
 describe('connection test against real servers', () => {
   let sshd: SshdServer;
@@ -30,6 +57,11 @@ describe('connection test against real servers', () => {
     expect(ftps.steps.find(s => s.id === 'handshake')!.message).toMatch(/TLSv1\.[23]/);
     expect(await namesIn(user.uploadDir)).toEqual([]);
     expect(await namesIn(vsftpd.uploadDir)).toEqual([]);
+    expectSayable([...sftp.steps, ...ftps.steps]);
+    expect(sftp.steps.find(s => s.id === 'login')!.says).toEqual({ key: 'connection.login.ok', params: { user: user.name } });
+    // A port is a name, not an amount: never “2 222” in French.
+    const tcp = ftps.steps.find(s => s.id === 'tcp')!;
+    expect(i18n.fr.t(tcp.says.key as MessageKey, tcp.says.params)).toBe(`Le serveur répond sur le port ${vsftpd.port}.`);
   });
 
   it('explains a closed port, an unknown host key, a wrong password, a missing and a read-only folder', async () => {
@@ -56,6 +88,11 @@ describe('connection test against real servers', () => {
 
     const unpinned = await testConnection('D', ftpsTransport(vsftpd, { tlsFingerprint: undefined }), testSecrets({ password: vsftpd.user.password }));
     expect(unpinned.steps.find(s => s.status === 'failed')).toMatchObject({ id: 'trust', code: 'trust.unknown-certificate', fingerprint: vsftpd.certFingerprint });
+
+    // Each of these can be said in French and Dutch, naming the fingerprint or folder concerned.
+    for (const result of [closed, unknown, wrong, missing, readOnly, ftpsReadOnly, unpinned]) expectSayable(result.steps);
+    expect(unknown.steps.find(s => s.status === 'failed')!.says).toEqual({ key: 'error.trust.unknown-host-key', params: { fingerprint: sshd.hostKeyFingerprint } });
+    expect(readOnly.steps.find(s => s.status === 'failed')!.says.params).toEqual({ path: expect.stringContaining(user.readOnlyDir) });
   });
 
   it('refuses plain FTP unless allowed', async () => {
