@@ -307,7 +307,7 @@ export function createPreparation(input: PreparationInput): Preparation {
             const other = commonDateFormats.find(f => f !== plan.dateFormat && parseDate(v, f));
             const reading = other ? formatDate(parseDate(v, other)!, plan.dateFormat) : '';
             const hint = other ? ` It reads as ${reading}; the fix “Rewrite dates” can change the whole column.` : '';
-            const params = { line, value: shown(v), format: plan.dateFormat, reading };
+            const params = { line, value: shown(v), format: plan.dateFormat, reading, from: other ?? '' };
             issue(t, 'date.invalid', other ? 'reads-as' : 'plain', params, `Row ${line}: ${quoted(v)} is not a date written as ${plan.dateFormat}.${hint}`);
           }
           break;

@@ -52,8 +52,11 @@ export type IssueParamsByCode = {
   'language.normalised': { line: number; value: string; code: string };
   /** `country`: where national numbers are read; `otherCountry` and `international` for the `elsewhere` variant. */
   'phone.invalid': { line: number; value: string; country: string; otherCountry: string; international: string };
-  /** `format`: the expected date format; `reading`: the value rewritten in it (the `reads-as` variant). */
-  'date.invalid': { line: number; value: string; format: string; reading: string };
+  /**
+   * `format`: the expected date format; `reading`: the value rewritten in it, and `from`: the
+   * common format it was read in (both only in the `reads-as` variant, else '').
+   */
+  'date.invalid': { line: number; value: string; format: string; reading: string; from: string };
   'number.invalid': { line: number; value: string; column: string };
   'value.not-allowed': { line: number; value: string; column: string; allowed: readonly string[] };
   /** `columns`: the columns of which at least one must hold a valid value. */

@@ -162,6 +162,7 @@ export const en = {
   'review.fix.trim-lower': 'Remove spaces and capitals in {column}',
   'review.fix.language': 'Write {column} as two-letter codes',
   'review.fix.phone': 'Write {column} in international form',
+  'review.fix.date': 'Rewrite the dates in {column} from {from} to {to}',
   'review.fix.trim': 'Tidy spaces and line breaks in {column}',
   'review.fix.preview': 'Before and after',
   'review.fix.before': 'Before',

@@ -165,6 +165,7 @@ export const nl: Messages = {
   'review.fix.trim-lower': 'Spaties en hoofdletters weghalen in {column}',
   'review.fix.language': '{column} als codes van twee letters schrijven',
   'review.fix.phone': '{column} in internationale vorm schrijven',
+  'review.fix.date': 'De datums in {column} herschrijven van {from} naar {to}',
   'review.fix.trim': 'Spaties en regeleinden opruimen in {column}',
   'review.fix.preview': 'Voor en na',
   'review.fix.before': 'Voor',

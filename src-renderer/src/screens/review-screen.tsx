@@ -48,9 +48,28 @@ const knownIssueKeys: Record<string, true> = Object.fromEntries(
 function proposedFixes(
   code: string,
   column: string,
-  destination: Destination
-): { label: MessageKey; fixes: Fix[] } | null {
+  destination: Destination,
+  issues: readonly Issue[]
+): { label: MessageKey; params?: Readonly<Record<string, string>>; fixes: Fix[] } | null {
   switch (code) {
+    case 'date.invalid': {
+      // The common format most of the column's wrong dates read in; nothing when none fits.
+      const counts = new Map<string, number>();
+      let to: string | null = null;
+      for (const issue of issues) {
+        if (issue.column !== column) continue;
+        const { from, format } = issue.params;
+        if (typeof format === 'string') to = format;
+        if (typeof from === 'string' && from !== '') counts.set(from, (counts.get(from) ?? 0) + 1);
+      }
+      const from = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+      if (!from || !to) return null;
+      return {
+        label: 'review.fix.date',
+        params: { from, to },
+        fixes: [{ kind: 'reformat-date', column, from, to }],
+      };
+    }
     case 'email.invalid':
       return {
         label: 'review.fix.trim-lower',
@@ -478,7 +497,7 @@ function IssueGroup(props: {
   const titleKey = issueTitle(props.code);
   const severity = props.issues[0]?.severity ?? 'error';
   const column = props.issues.find(i => i.column)?.column ?? null;
-  const offer = column ? proposedFixes(props.code, column, props.destination) : null;
+  const offer = column ? proposedFixes(props.code, column, props.destination, props.issues) : null;
   const fresh = offer?.fixes.filter(f => !props.fixes.some(g => sameFix(f, g))) ?? [];
   const listId = `issues-${props.code}`;
   const shown = props.issues.filter(i => i.row !== null).slice(0, 50);
@@ -512,7 +531,7 @@ function IssueGroup(props: {
                   .then(setSamples)
               }
             >
-              {t(offer.label, { column })}
+              {t(offer.label, { column, ...offer.params })}
             </button>
           ) : (
             <>

@@ -142,11 +142,11 @@ describe('issue params and variants', () => {
     expect(pick(r.issues, 'date.invalid')).toEqual([
       {
         variant: 'reads-as',
-        params: { line: 2, value: '1980-11-20', format: 'DD/MM/YYYY', reading: '20/11/1980' },
+        params: { line: 2, value: '1980-11-20', format: 'DD/MM/YYYY', reading: '20/11/1980', from: 'YYYY-MM-DD' },
       },
       {
         variant: 'plain',
-        params: { line: 3, value: '31/02/1980', format: 'DD/MM/YYYY', reading: '' },
+        params: { line: 3, value: '31/02/1980', format: 'DD/MM/YYYY', reading: '', from: '' },
       },
     ]);
   });
