@@ -423,8 +423,6 @@ export const en = {
   'jobs.new.title': 'Do this on a schedule',
   'jobs.new.name': 'Job name',
   'jobs.new.when': 'When',
-  'jobs.new.custom': 'Something else (in English, e.g. “mondays and thursdays at 07:30”)',
-  'jobs.new.customText': 'Schedule in words',
   'jobs.new.invalid': 'When some rows have problems',
   'jobs.new.sendValid': 'Send the valid rows and report the others',
   'jobs.new.hold': 'Send nothing and tell me',

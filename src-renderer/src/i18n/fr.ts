@@ -427,8 +427,6 @@ export const fr: Messages = {
   'jobs.new.title': 'Faire ceci selon un horaire',
   'jobs.new.name': 'Nom de la tâche',
   'jobs.new.when': 'Quand',
-  'jobs.new.custom': 'Autre chose (en anglais, p. ex. « mondays and thursdays at 07:30 »)',
-  'jobs.new.customText': 'Horaire en mots',
   'jobs.new.invalid': 'Quand des lignes ont des problèmes',
   'jobs.new.sendValid': 'Envoyer les lignes valides et signaler les autres',
   'jobs.new.hold': 'Ne rien envoyer et me prévenir',

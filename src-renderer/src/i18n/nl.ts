@@ -427,8 +427,6 @@ export const nl: Messages = {
   'jobs.new.title': 'Dit volgens een schema doen',
   'jobs.new.name': 'Naam van de taak',
   'jobs.new.when': 'Wanneer',
-  'jobs.new.custom': 'Iets anders (in het Engels, bv. „mondays and thursdays at 07:30”)',
-  'jobs.new.customText': 'Schema in woorden',
   'jobs.new.invalid': 'Als sommige rijen problemen hebben',
   'jobs.new.sendValid': 'De geldige rijen versturen en de andere melden',
   'jobs.new.hold': 'Niets versturen en het mij laten weten',
