@@ -15,10 +15,9 @@ const lockPath = (home: string, jobId: string) =>
  */
 export async function lockJob(
   home: string,
-  job: Readonly<{ id: string; name: string }>,
-  now: () => Date = () => new Date()
+  job: Readonly<{ id: string; name: string }>
 ): Promise<() => Promise<void>> {
-  const attempt = await tryLockFile(lockPath(home, job.id), { staleMs: null, now });
+  const attempt = await tryLockFile(lockPath(home, job.id), { staleMs: null });
   if ('lock' in attempt) return attempt.lock.release;
   const holder = attempt.busy;
   throw new CourierError(

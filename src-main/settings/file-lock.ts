@@ -25,7 +25,6 @@ export type FileLockOptions = Readonly<{
   timeoutMs?: number;
   /** What the lock protects, in words, for the timeout message ("the upload queue"). */
   what?: string;
-  now?: () => Date;
 }>;
 
 /** A lock this process holds; release it once (later calls do nothing). */
@@ -70,13 +69,8 @@ export function isOwnerAlive(owner: Readonly<{ pid: number; at: string; host?: s
 
 /** Reads who holds a lock file; null when there is none or it cannot be read. */
 export async function readLockHolder(file: string): Promise<LockHolder | null> {
-  try {
-    const value = JSON.parse(await readFile(file, 'utf8')) as Partial<LockHolder> | null;
-    if (!value || typeof value.pid !== 'number' || typeof value.startedAt !== 'string') return null;
-    return value as LockHolder;
-  } catch {
-    return null;
-  }
+  const text = await readFile(file, 'utf8').catch(() => null);
+  return text === null ? null : parseHolder(text);
 }
 
 type Attempt = Readonly<{ lock: HeldLock }> | Readonly<{ busy: LockHolder | null }>;
@@ -88,13 +82,12 @@ type Attempt = Readonly<{ lock: HeldLock }> | Readonly<{ busy: LockHolder | null
  * Resolves with the held lock, or with who holds it.
  */
 export async function tryLockFile(file: string, options: FileLockOptions = {}): Promise<Attempt> {
-  const now = options.now ?? (() => new Date());
   const staleMs = options.staleMs === undefined ? DEFAULT_STALE_MS : options.staleMs;
-  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   for (let attempt = 0; attempt < 3; attempt++) {
     const holder: LockHolder = {
       pid: process.pid,
-      startedAt: now().toISOString(),
+      // The real clock, whatever clock the caller runs on: liveness and age are judged by it.
+      startedAt: new Date().toISOString(),
       token: randomBytes(8).toString('hex'),
       host: HOST,
     };
@@ -102,7 +95,13 @@ export async function tryLockFile(file: string, options: FileLockOptions = {}): 
     try {
       handle = await open(file, 'wx', 0o600);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') {
+        // The first lock in a new folder (a fresh settings folder).
+        await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+        continue;
+      }
+      if (code !== 'EEXIST') throw error;
       const seen = await readFile(file, 'utf8').catch(() => null);
       if (seen === null) continue; // released in between: try again
       const current = parseHolder(seen);
