@@ -147,7 +147,8 @@ export async function uploadFiles(request: UploadFilesRequest): Promise<Transfer
     if (busy.length > 0) {
       throw new CourierError(
         'transfer.already-queued',
-        `${busy.length === 1 ? 'This file is' : 'These files are'} being sent to “${request.destinationName}” right now (${busy.map(item => item.remoteName).join(', ')}). Courier does not send the same file twice: wait for that upload to finish.`
+        `${busy.length === 1 ? 'This file is' : 'These files are'} being sent to “${request.destinationName}” right now (${busy.map(item => item.remoteName).join(', ')}). Courier does not send the same file twice: wait for that upload to finish.`,
+        { params: { destination: request.destinationName, file: busy.map(item => item.remoteName).join(', ') } }
       );
     }
     return await runItems(items, request, claim);
