@@ -1,8 +1,17 @@
 import { en, type MessageKey } from './i18n/en';
 import type { I18n, MessageParams } from './i18n/i18n';
-import { errorMessage } from './courier-api';
 
 const isKey = (key: string): key is MessageKey => key in en;
+
+/** The message of anything a call threw (what errorMessage in courier-api says too). */
+const messageOf = (error: unknown): string =>
+  error instanceof Error
+    ? error.message
+    : error &&
+        typeof error === 'object' &&
+        typeof (error as { message?: unknown }).message === 'string'
+      ? (error as { message: string }).message
+      : String(error);
 
 /** Whether `params` holds every `{name}` the message (as written) interpolates. */
 const fills = (template: string, params: MessageParams): boolean =>
@@ -40,7 +49,7 @@ export function errorText(
     error && typeof error === 'object' && 'code' in error
       ? (error as { code: unknown }).code
       : null;
-  const message = errorMessage(error);
+  const message = messageOf(error);
   if (i18n.language === 'en' || typeof code !== 'string') return message;
   const params = { ...extra, ...paramsOf(error) };
   for (const key of [`error.${code}`, `error.${code}.general`]) {

@@ -8,7 +8,7 @@ import {
 } from '../../src-core/transfers/connection-steps';
 import { createI18n } from '../../src-renderer/src/i18n/i18n';
 import { en, type MessageKey } from '../../src-renderer/src/i18n/en';
-import { stepText, adviceText } from '../../src-renderer/src/screens/connection-test';
+import { adviceText, stepText } from '../../src-renderer/src/localized-text';
 
 const languages = { fr: createI18n('fr', 'fr-BE'), nl: createI18n('nl', 'nl-BE') };
 const english = createI18n('en', 'en-GB');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { errorText } from '../../src-renderer/src/error-text';
 import { createI18n } from '../../src-renderer/src/i18n/i18n';
-import { notesText } from '../../src-renderer/src/screens/destinations-screen';
+import { notesText } from '../../src-renderer/src/localized-text';
 import { presetNotes } from '../../src-core/destinations/preset-notes';
 import { CourierError, toPlainError } from '../../src-core/errors';
 

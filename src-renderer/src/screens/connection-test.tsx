@@ -3,30 +3,11 @@ import type { CallResponse, EventPayload } from '../../../src-core/ipc/contract'
 import { TrustDialog, pinFingerprint, type TrustQuestion } from '../components/trust-dialog';
 import { api } from '../courier-api';
 import { errorText } from '../error-text';
-import { useI18n, type I18n } from '../i18n/i18n';
-import { en, type MessageKey } from '../i18n/en';
+import { useI18n } from '../i18n/i18n';
+import { adviceText, stepText } from '../localized-text';
 
 type Destination = CallResponse<'destinations:list'>['destinations'][number];
 type Step = EventPayload<'destinations:test-step'>['step'];
-
-/**
- * What a step says, in the user's language: English shows main's own sentence; French and Dutch
- * the step's catalogue key with its params (a failed step through errorText, like any error).
- */
-export function stepText(step: Step, i18n: Pick<I18n, 't' | 'language'>): string {
-  if (step.status === 'failed') {
-    return errorText({ code: step.code, message: step.message, params: step.says.params }, i18n);
-  }
-  if (i18n.language === 'en' || !(step.says.key in en)) return step.message;
-  return i18n.t(step.says.key as MessageKey, step.says.params);
-}
-
-/** The advice of a failed step in the user's language (main's English when none is known). */
-export function adviceText(step: Step, i18n: Pick<I18n, 't' | 'language'>): string | null {
-  if (!step.advice) return null;
-  const key = `connection.advice.${step.code ?? ''}`;
-  return i18n.language !== 'en' && key in en ? i18n.t(key as MessageKey) : step.advice;
-}
 
 const tone: Readonly<Record<Step['status'], string>> = {
   ok: 'ok',

@@ -2,9 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { CallResponse } from '../../../src-core/ipc/contract';
 import { api } from '../courier-api';
 import { errorText } from '../error-text';
-import { useI18n, type I18n } from '../i18n/i18n';
-import { en } from '../i18n/en';
-import { presetNotes } from '../../../src-core/destinations/preset-notes';
+import { useI18n } from '../i18n/i18n';
+import { notesText } from '../localized-text';
 import type { MessageKey } from '../i18n/en';
 import { ConnectionTest } from './connection-test';
 
@@ -20,21 +19,6 @@ const defaultPorts: Readonly<Record<Protocol, number>> = {
   ftp: 21,
 };
 const authKinds = ['password', 'key', 'key-and-password'] as const;
-
-/**
- * A destination's notes in the user's language: the translation of its preset's notes while it
- * still has them as the preset wrote them; notes the user wrote or changed stay as they are.
- */
-export function notesText(
-  destination: Pick<Destination, 'presetId' | 'notes'>,
-  t: I18n['t']
-): string {
-  const id = destination.presetId as keyof typeof presetNotes;
-  const key = `preset.${id}.notes`;
-  return Object.hasOwn(presetNotes, id) && destination.notes === presetNotes[id] && key in en
-    ? t(key as MessageKey)
-    : destination.notes;
-}
 
 /** Destinations: the configured drops, and a guided form to add or change one. */
 export function DestinationsScreen() {
