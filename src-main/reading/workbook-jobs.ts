@@ -4,10 +4,13 @@ import { once } from 'node:events';
 import type ExcelJS from 'exceljs';
 import type * as XLSX from '@e965/xlsx';
 import { CourierError } from '../../src-core/errors';
-import { dateToIso, formatNumber, generalNumber, isDateFormat } from '../../src-core/reading/cell-text';
+import { dateToIso, formatNumber, generalNumber } from '../../src-core/reading/cell-text';
 import { effectiveWidth, isBlankRecord, type RawRecord } from '../../src-core/reading/detect-header';
 import { readError, readLimits } from '../../src-core/reading/read-errors';
+import { excelCellText, type ExcelCell } from './excel-cell-text';
 import type { XlsxSheet } from './workbook-sheets';
+import { decodeExceljsWholeCharacters } from './exceljs-parts';
+import { readXlsxPreview, type XlsxPreview } from './xlsx-preview';
 import { reorderedZip, type ZipEntry } from './zip-file';
 
 /** Which workbook, and where; for an XLSX, its zip entries (read beforehand in main). */
@@ -48,34 +51,6 @@ function workbookFailure(error: unknown, fileName: string): unknown {
 }
 
 // ---- cell values -------------------------------------------------------------------------
-
-type ExcelCell = { value: unknown; numFmt?: string; type?: number };
-
-/** An exceljs cell as the text the sheet shows. */
-function excelCellText(cell: ExcelCell): string {
-  const value = cell.value;
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return formatNumber(value, cell.numFmt);
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) {
-    const fmt = cell.numFmt ?? '';
-    const timeOnly = isDateFormat(fmt) && !/[yd]/i.test(fmt.replace(/"[^"]*"|\[[^\]]*\]/g, '')) && /h/i.test(fmt);
-    const iso = dateToIso(value);
-    if (timeOnly) return iso.includes('T') ? iso.slice(11) : '00:00:00';
-    return iso;
-  }
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    if (Array.isArray(v.richText)) return (v.richText as { text?: string }[]).map(r => r.text ?? '').join('');
-    if ('result' in v) return excelCellText({ value: v.result, numFmt: cell.numFmt });
-    if ('formula' in v || 'sharedFormula' in v) return '';
-    if (typeof v.text === 'string') return v.text;
-    if (v.text && typeof v.text === 'object') return excelCellText({ value: v.text });
-    if (typeof v.error === 'string') return v.error;
-  }
-  return String(value);
-}
 
 /** A SheetJS cell (dense mode, raw values plus number formats) as the text the sheet shows. */
 function sheetJsCellText(cell: XLSX.CellObject | undefined, date1904: boolean): string {
@@ -144,6 +119,7 @@ async function eachXlsxSheet(
     if (total > 0) onFraction?.(done / total);
   });
   // Loaded on demand: exceljs takes most of a second to load, and text files never need it.
+  decodeExceljsWholeCharacters();
   const { default: excel } = await import('exceljs');
   const reader = new excel.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
@@ -215,8 +191,20 @@ export async function readWorkbook(job: ReadWorkbookJob, context: JobContext): P
   const setFraction = (f: number) => {
     fraction = f;
   };
+  // XLSX: the preview read ahead without exceljs (see xlsx-preview.ts), checked once the full
+  // read has the same records: a preview that disagrees with the rows read must never stand.
+  let early: XlsxPreview | null = null;
   const sendPreview = () => {
-    if (previewSent || chosen === null) return;
+    if (chosen === null) return;
+    if (early) {
+      if (previewSent) return;
+      previewSent = true;
+      if (early.sheet !== chosen || JSON.stringify(early.records) !== JSON.stringify(first)) {
+        throw readError('workbook-corrupt', job.fileName, 'its first rows read differently on a second pass');
+      }
+      return;
+    }
+    if (previewSent) return;
     previewSent = true;
     context.progress({ rowsRead: count, fraction, preview: { sheets, sheet: chosen, records: first } });
   };
@@ -231,7 +219,7 @@ export async function readWorkbook(job: ReadWorkbookJob, context: JobContext): P
     }
     if (!out.write(line)) await once(out, 'drain');
     const now = Date.now();
-    if (previewSent && now - lastReport > 100) {
+    if ((previewSent || early) && now - lastReport > 100) {
       lastReport = now;
       context.progress({ rowsRead: count, fraction });
     }
@@ -255,6 +243,9 @@ export async function readWorkbook(job: ReadWorkbookJob, context: JobContext): P
     } else {
       const wanted = job.sheet !== undefined ? job.sheets.filter(s => s.name === job.sheet) : job.sheets;
       if (wanted.length === 0) throw readError('sheet-not-found', job.fileName, job.sheet ?? '');
+      early = await readXlsxPreview(job, wanted, job.previewRecords, { signal: context.signal });
+      // rowsRead stays 0: the count reported afterwards is the full read's, from the start.
+      if (early) context.progress({ rowsRead: 0, fraction: 0, preview: { sheets, sheet: early.sheet, records: early.records } });
       // The sheets arrive in workbook order, so the first one with a record is the one to read.
       await eachXlsxSheet(
         job,
@@ -268,11 +259,13 @@ export async function readWorkbook(job: ReadWorkbookJob, context: JobContext): P
       );
     }
     if (chosen === null) throw readError('sheet-empty', job.fileName, job.sheet !== undefined ? `sheet “${job.sheet}”` : '');
+    sendPreview();
   } catch (error) {
+    // A write still in flight fails once the file is destroyed: that is expected, not news.
+    out.on('error', () => undefined);
     out.destroy();
     throw workbookFailure(error, job.fileName);
   }
-  sendPreview();
   out.end();
   await once(out, 'close');
   context.progress({ rowsRead: count, fraction: 1 });

@@ -1,7 +1,7 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { open, writeFile } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
-import { Readable, Transform, Writable } from 'node:stream';
+import { pipeline as pipe, Readable, Transform, Writable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import { readError, readLimits } from '../../src-core/reading/read-errors';
 
@@ -133,6 +133,21 @@ export async function extractEntry(path: string, fileName: string, entry: ZipEnt
   }
 }
 
+/**
+ * One entry's expanded bytes as a stream, read only as far as the consumer reads (destroying the
+ * stream stops the inflating). Fails with `read.zip-bomb` past `maxBytes`.
+ */
+export async function openEntry(path: string, fileName: string, entry: ZipEntry, maxBytes = expansionLimit(entry)): Promise<Readable> {
+  if (entry.encrypted) throw readError('zip-encrypted', fileName);
+  if (entry.method !== 0 && entry.method !== 8) throw readError('zip-corrupt', fileName, `compression method ${entry.method} is not supported`);
+  if (entry.compressedSize === 0) return Readable.from([]);
+  const dataStart = await dataStartOf(path, fileName, entry);
+  const source = createReadStream(path, { start: dataStart, end: dataStart + entry.compressedSize - 1 });
+  const steps: NodeJS.ReadWriteStream[] = entry.method === 8 ? [createInflateRaw(), byteLimit(maxBytes, fileName)] : [byteLimit(maxBytes, fileName)];
+  // pipeline() destroys every step when the last one is destroyed or fails; the error reaches the reader.
+  return pipe([source, ...steps], () => undefined) as unknown as Readable;
+}
+
 /** Reads one (small) entry into memory, e.g. a workbook's list of sheets. */
 export async function readEntry(path: string, fileName: string, entry: ZipEntry, maxBytes = 16 * 1024 * 1024): Promise<Buffer> {
   if (entry.size > maxBytes) throw readError('zip-bomb', fileName);
@@ -196,6 +211,12 @@ export function reorderedZip(
         yield chunk;
       }
     }
+    // An end record (for no central directory): exceljs's unzipper reads until it sees one, and
+    // fails with FILE_ENDED when the input just stops, which it reaches whenever the workbook has
+    // no shared strings part (every sheet is then parked until the end of the zip).
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(EOCD, 0);
+    yield end;
   }
   return Readable.from(bytes(), { objectMode: false });
 }

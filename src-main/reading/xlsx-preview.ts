@@ -1,0 +1,532 @@
+import type { Readable } from 'node:stream';
+import {
+  effectiveWidth,
+  isBlankRecord,
+  type RawRecord,
+} from '../../src-core/reading/detect-header';
+import { readLimits } from '../../src-core/reading/read-errors';
+import { excelCellText } from './excel-cell-text';
+import { exceljsParts, type ExceljsParts, type SaxNode, type SaxParser } from './exceljs-parts';
+import type { XlsxSheet } from './workbook-sheets';
+import { openEntry, type ZipEntry } from './zip-file';
+
+/**
+ * The fast preview of an XLSX sheet: its first records, read without exceljs.
+ *
+ * Loading exceljs and letting it parse every shared string takes most of a second before the
+ * first row of a big export; the preview needs only the start of the sheet and the start of the
+ * shared strings (Excel lists them in order of first use). This reader inflates just that, with
+ * the XML parser exceljs uses, and builds each cell's value the way exceljs's streaming reader
+ * does (quirks included: see `cellValue`), then turns it into text with the same `excelCellText`.
+ * The full read by exceljs still runs afterwards and is checked against this preview.
+ *
+ * Anything unusual (prefixed or strict OOXML parts, a DOCTYPE, CDATA, a declared encoding other
+ * than UTF-8, a missing part, a malformed cell reference, a row too wide...) gives `null`: the
+ * full read then makes the preview as before. It never guesses.
+ */
+
+export type XlsxPreview = Readonly<{ sheet: string; records: RawRecord[] }>;
+
+export type XlsxPreviewTarget = Readonly<{
+  path: string;
+  fileName: string;
+  entries: readonly ZipEntry[];
+}>;
+
+/** Inflated XML the preview may read in all (sheet, shared strings, styles...) before giving up. */
+const XML_BUDGET_BYTES = 64 * 1024 * 1024;
+
+/** Why the fast path stepped aside; caught inside `readXlsxPreview`, never shown. */
+class NotSure extends Error {}
+
+const STRICT_MAIN = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
+
+type Budget = { left: number };
+
+/**
+ * One part of the workbook, parsed as far as it is pulled: each `step()` inflates and parses
+ * one more chunk. Refuses what exceljs would read differently or not at all.
+ */
+class XmlPart {
+  private readonly parser: SaxParser;
+  private readonly decoder = new TextDecoder('utf-8');
+  private readonly chunks: AsyncIterator<Buffer>;
+  private error: Error | undefined;
+  private depth = 0;
+  ended = false;
+
+  constructor(
+    parts: ExceljsParts,
+    private readonly stream: Readable,
+    private readonly budget: Budget,
+    private readonly signal: AbortSignal | undefined,
+    root: string,
+    handlers: Readonly<{
+      open: (node: SaxNode, depth: number) => void;
+      text?: (text: string) => void;
+      close: (node: SaxNode, depth: number) => void;
+    }>
+  ) {
+    this.chunks = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+    const parser = parts.newSaxParser();
+    this.parser = parser;
+    parser.on('error', error => {
+      this.error ??= error;
+    });
+    parser.on('xmldecl', decl => {
+      if (decl.encoding !== undefined && !/^utf-?8$/i.test(decl.encoding))
+        this.error ??= new NotSure(`encoding ${decl.encoding}`);
+    });
+    parser.on('doctype', () => {
+      this.error ??= new NotSure('a DOCTYPE');
+    });
+    // exceljs drops CDATA sections: step aside rather than mirror that.
+    parser.on('cdata', () => {
+      this.error ??= new NotSure('a CDATA section');
+    });
+    parser.on('opentag', node => {
+      if (this.depth === 0 && (node.name !== root || node.attributes.xmlns === STRICT_MAIN))
+        this.error ??= new NotSure(`root <${node.name}>`);
+      handlers.open(node, this.depth++);
+    });
+    parser.on('closetag', node => handlers.close(node, --this.depth));
+    const text = handlers.text;
+    if (text) parser.on('text', text);
+  }
+
+  /** Parses the next chunk; false once the part is over (and found well-formed). */
+  async step(): Promise<boolean> {
+    if (this.ended) return false;
+    if (this.signal?.aborted) throw new NotSure('cancelled');
+    const next = await this.chunks.next();
+    if (next.done) {
+      this.ended = true;
+      const rest = this.decoder.decode();
+      if (rest) this.parser.write(rest);
+      this.parser.close();
+      this.check();
+      return false;
+    }
+    this.budget.left -= next.value.length;
+    if (this.budget.left < 0) throw new NotSure('too much XML before the preview');
+    this.parser.write(this.decoder.decode(next.value, { stream: true }));
+    this.check();
+    return true;
+  }
+
+  async toEnd(): Promise<void> {
+    while (await this.step());
+  }
+
+  /** Stops inflating (the rest of the part is not needed). */
+  async stop(): Promise<void> {
+    this.stream.destroy();
+    await this.chunks.return?.().catch(() => undefined);
+  }
+
+  private check(): void {
+    if (this.error)
+      throw this.error instanceof NotSure ? this.error : new NotSure(this.error.message);
+  }
+}
+
+// ---- workbook-wide parts -------------------------------------------------------------------
+
+/** A cell style as exceljs's StyleManager models it, reduced to what the text depends on. */
+type StyleModel = Readonly<{ numFmt?: string }>;
+
+type Styles = Readonly<{ getStyleModel: (id: number) => StyleModel | null }>;
+
+/** `xl/styles.xml` read as exceljs's StyleManager reads it (number formats of `cellXfs`). */
+async function readStyles(
+  part: (root: string, handlers: ConstructorParameters<typeof XmlPart>[5]) => Promise<XmlPart>,
+  parts: ExceljsParts
+): Promise<Styles> {
+  const numFmts = new Map<number, string>();
+  const xfs: number[] = [];
+  let sawXfs = false;
+  const stack: string[] = [];
+  const styles = await part('styleSheet', {
+    open: (node, depth) => {
+      const parent = stack[depth - 1];
+      stack[depth] = node.name;
+      switch (node.name) {
+        case 'numFmts':
+        case 'cellXfs':
+          if (depth !== 1) throw new NotSure(`<${node.name}> out of place`);
+          if (node.name === 'cellXfs') sawXfs = true;
+          break;
+        case 'numFmt':
+          if (parent === 'numFmts' && depth === 2) {
+            const code = node.attributes.formatCode;
+            if (code === undefined) throw new NotSure('a number format without a code');
+            numFmts.set(
+              parseInt(node.attributes.numFmtId ?? '', 10),
+              code.replace(/[\\](.)/g, '$1')
+            );
+          } else if (parent !== 'dxf') throw new NotSure('<numFmt> out of place');
+          break;
+        case 'xf':
+          if (parent === 'cellXfs' && depth === 2)
+            xfs.push(parseInt(node.attributes.numFmtId ?? '', 10));
+          else if (parent !== 'cellStyleXfs') throw new NotSure('<xf> out of place');
+          break;
+        case 'font':
+        case 'fill':
+        case 'border':
+        case 'style':
+          if (depth === 1) throw new NotSure(`<${node.name}> out of place`);
+          break;
+      }
+    },
+    close: () => undefined,
+  });
+  await styles.toEnd();
+  const models = new Map<number, StyleModel>();
+  return {
+    getStyleModel: id => {
+      // exceljs fails on any style lookup when the workbook has no cell formats.
+      if (!sawXfs || xfs.length === 0) throw new NotSure('no cell formats');
+      const numFmtId = xfs[id];
+      if (numFmtId === undefined) return null;
+      let model = models.get(id);
+      if (!model) {
+        const numFmt = numFmtId
+          ? numFmts.get(numFmtId) || parts.defaultNumFormats[numFmtId]?.f
+          : undefined;
+        model = numFmt ? { numFmt } : {};
+        models.set(id, model);
+      }
+      return model;
+    },
+  };
+}
+
+/** Whether the workbook counts dates from 1904, as exceljs reads `workbookPr`. */
+async function readDate1904(
+  part: (root: string, handlers: ConstructorParameters<typeof XmlPart>[5]) => Promise<XmlPart>
+): Promise<boolean> {
+  let date1904 = false;
+  const book = await part('workbook', {
+    open: (node, depth) => {
+      if (node.name !== 'workbookPr') return;
+      if (depth !== 1) throw new NotSure('<workbookPr> out of place');
+      date1904 = node.attributes.date1904 === '1';
+    },
+    close: () => undefined,
+  });
+  await book.toEnd();
+  return date1904;
+}
+
+/** A shared string as exceljs caches it: text, rich text runs, or null. */
+type SharedString = string | null | { richText: { text: string | null }[] };
+
+/**
+ * `xl/sharedStrings.xml`, read only as far as the highest index asked for. Mirrors exceljs's
+ * `_parseSharedStrings` event for event (a `<t>` restarts the text, so phonetic runs win, as there).
+ */
+class SharedStrings {
+  private readonly strings: SharedString[] = [];
+  private text: string | null = null;
+  private richText: { text: string | null }[] = [];
+
+  private constructor(private part: XmlPart | null) {}
+
+  static async open(
+    make: (root: string, handlers: ConstructorParameters<typeof XmlPart>[5]) => Promise<XmlPart>
+  ): Promise<SharedStrings> {
+    const shared = new SharedStrings(null);
+    shared.part = await make('sst', {
+      open: node => {
+        if (node.name === 'si') {
+          shared.richText = [];
+          shared.text = null;
+        } else if (node.name === 't') shared.text = null;
+      },
+      text: value => {
+        shared.text = shared.text ? shared.text + value : value;
+      },
+      close: node => {
+        if (node.name === 'r') {
+          shared.richText.push({ text: shared.text });
+          shared.text = null;
+        } else if (node.name === 'si') {
+          shared.strings.push(shared.richText.length ? { richText: shared.richText } : shared.text);
+          shared.richText = [];
+          shared.text = null;
+        }
+      },
+    });
+    return shared;
+  }
+
+  async get(index: number): Promise<SharedString | undefined> {
+    while (this.strings.length <= index && (await this.part!.step()));
+    return this.strings[index];
+  }
+
+  async toEnd(): Promise<void> {
+    await this.part!.toEnd();
+  }
+
+  async stop(): Promise<void> {
+    await this.part!.stop();
+  }
+}
+
+// ---- the sheet -------------------------------------------------------------------------------
+
+type PendingValue = { sharedString: number };
+type CellState = { numFmt: string | undefined; value: unknown };
+type RowState = { number: number; style: StyleModel; cells: (CellState | undefined)[] };
+
+const cellRef = /^([A-Z]{1,3})\d+$/;
+
+function columnNumber(ref: string | undefined): number {
+  const match = ref === undefined ? null : cellRef.exec(ref);
+  if (!match) throw new NotSure(`cell reference ${ref ?? '(none)'}`);
+  let n = 0;
+  for (const ch of match[1]!) n = n * 26 + (ch.charCodeAt(0) - 64);
+  if (n > 16384) throw new NotSure(`cell reference ${ref}`);
+  return n;
+}
+
+/**
+ * What exceljs's `cell.value` is after `cell.value = v`: null for nothing, the truthy fields of a
+ * formula (so a formula whose result is 0 shows nothing, as in the full read), `v` otherwise.
+ */
+function cellValue(v: unknown): unknown {
+  if (v === null || v === undefined) return null;
+  if (typeof v !== 'object' || v instanceof Date) return v;
+  const o = v as Record<string, unknown>;
+  if (o.formula || o.sharedFormula) {
+    const copy: Record<string, unknown> = {};
+    for (const key of ['formula', 'result', 'ref', 'shareType', 'sharedFormula'])
+      if (o[key]) copy[key] = o[key];
+    return copy;
+  }
+  return v;
+}
+
+/**
+ * Parses a sheet with the state machine of exceljs's WorksheetReader (`parse()`), handing each
+ * finished `<row>` to `rows`. Shared strings stay as `{ sharedString: index }` until resolved.
+ */
+function sheetHandlers(
+  parts: ExceljsParts,
+  styles: Styles,
+  date1904: boolean,
+  hasSharedStrings: boolean,
+  rows: RowState[]
+) {
+  let inRows = false;
+  let row: RowState | null = null;
+  let c: {
+    ref?: string;
+    s: number;
+    t?: string;
+    f?: { text: string };
+    v?: { text: string };
+  } | null = null;
+  let current: { text: string } | null = null;
+  return {
+    open: (node: SaxNode) => {
+      const a = node.attributes;
+      switch (node.name) {
+        case 'sheetData':
+          inRows = true;
+          break;
+        case 'row':
+          if (inRows) {
+            if (a.r === undefined || !/^[1-9]\d{0,6}$/.test(a.r) || Number(a.r) > 1_048_576)
+              throw new NotSure(`row number ${a.r ?? '(none)'}`);
+            row = { number: parseInt(a.r, 10), style: {}, cells: [] };
+            if (a.s) {
+              const style = styles.getStyleModel(parseInt(a.s, 10));
+              if (style) row.style = style;
+            }
+          }
+          break;
+        case 'c':
+          if (row) c = { ref: a.r, s: parseInt(a.s ?? '', 10), t: a.t };
+          break;
+        case 'f':
+          if (c) current = c.f = { text: '' };
+          break;
+        case 'v':
+        case 'is':
+        case 't':
+          if (c) current = c.v = { text: '' };
+          break;
+      }
+    },
+    text: (value: string) => {
+      if (current) current.text += value;
+    },
+    close: (node: SaxNode) => {
+      switch (node.name) {
+        case 'sheetData':
+          inRows = false;
+          break;
+        case 'row':
+          if (!row) throw new NotSure('a row outside the sheet data');
+          rows.push(row);
+          row = null;
+          break;
+        case 'c': {
+          if (!row || !c) break;
+          const col = columnNumber(c.ref);
+          let cell = row.cells[col - 1];
+          if (!cell) cell = row.cells[col - 1] = { numFmt: row.style.numFmt, value: null };
+          if (c.s) {
+            const style = styles.getStyleModel(c.s);
+            if (style) cell.numFmt = style.numFmt;
+          }
+          if (c.f) {
+            const formula: Record<string, unknown> = { formula: c.f.text };
+            if (c.v)
+              formula.result = c.t === 'str' ? parts.xmlDecode(c.v.text) : parseFloat(c.v.text);
+            cell.value = cellValue(formula);
+          } else if (c.v) {
+            const text = c.v.text;
+            switch (c.t) {
+              case 's':
+                if (!hasSharedStrings)
+                  throw new NotSure('a shared string without the shared strings part');
+                cell.value = { sharedString: parseInt(text, 10) } satisfies PendingValue;
+                break;
+              case 'inlineStr':
+              case 'str':
+                cell.value = cellValue(parts.xmlDecode(text));
+                break;
+              case 'e':
+                cell.value = cellValue({ error: text });
+                break;
+              case 'b':
+                cell.value = parseInt(text, 10) !== 0;
+                break;
+              default:
+                cell.value = parts.isDateFmt(cell.numFmt)
+                  ? parts.excelToDate(parseFloat(text), date1904)
+                  : parseFloat(text);
+            }
+          }
+          c = null;
+          break;
+        }
+      }
+    },
+  };
+}
+
+const isPending = (value: unknown): value is PendingValue =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as PendingValue).sharedString === 'number';
+
+/** A finished row as the record the full read writes (`excelRecord`), or null when blank. */
+async function toRecord(row: RowState, shared: SharedStrings | null): Promise<RawRecord | null> {
+  const count = row.cells.length;
+  if (count > readLimits.maxColumns * 4)
+    throw new NotSure('a row too wide (the full read says so)');
+  const cells: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const cell = row.cells[i];
+    if (!cell) {
+      cells.push('');
+      continue;
+    }
+    let value = cell.value;
+    if (isPending(value)) value = cellValue(await shared!.get(value.sharedString));
+    cells.push(excelCellText({ value, numFmt: cell.numFmt }));
+  }
+  if (cells.length > readLimits.maxColumns && effectiveWidth(cells) > readLimits.maxColumns)
+    throw new NotSure('a row too wide (the full read says so)');
+  return isBlankRecord(cells) ? null : { line: row.number, cells };
+}
+
+// ---- the preview -----------------------------------------------------------------------------
+
+/**
+ * The first `previewRecords` non-blank records of the first of `sheets` (in workbook order) that
+ * has any, exactly as the full read by exceljs will produce them; null when not sure.
+ */
+export async function readXlsxPreview(
+  target: XlsxPreviewTarget,
+  sheets: readonly XlsxSheet[],
+  previewRecords: number,
+  options: Readonly<{
+    signal?: AbortSignal;
+    /** Told why the preview was left to the full read (tests, diagnosis). */ onDecline?: (
+      why: string
+    ) => void;
+  }> = {}
+): Promise<XlsxPreview | null> {
+  const { signal } = options;
+  const opened: XmlPart[] = [];
+  try {
+    const parts = exceljsParts();
+    const find = (name: string) => target.entries.find(e => e.name === name);
+    const budget: Budget = { left: XML_BUDGET_BYTES };
+    const partOf =
+      (entry: ZipEntry | undefined) =>
+      async (
+        root: string,
+        handlers: ConstructorParameters<typeof XmlPart>[5]
+      ): Promise<XmlPart> => {
+        if (!entry) throw new NotSure('a missing part');
+        const part = new XmlPart(
+          parts,
+          await openEntry(target.path, target.fileName, entry),
+          budget,
+          signal,
+          root,
+          handlers
+        );
+        opened.push(part);
+        return part;
+      };
+    // The parts exceljs reads before the sheet, each whole (they are small).
+    await (
+      await partOf(find('xl/_rels/workbook.xml.rels'))('Relationships', {
+        open: () => undefined,
+        close: () => undefined,
+      })
+    ).toEnd();
+    const date1904 = await readDate1904(partOf(find('xl/workbook.xml')));
+    const styles = await readStyles(partOf(find('xl/styles.xml')), parts);
+    const sstEntry = find('xl/sharedStrings.xml');
+    const shared = sstEntry ? await SharedStrings.open(partOf(sstEntry)) : null;
+
+    for (const sheet of sheets) {
+      const rows: RowState[] = [];
+      const records: RawRecord[] = [];
+      const part = await partOf(find(`xl/worksheets/sheet${sheet.fileNo}.xml`))(
+        'worksheet',
+        sheetHandlers(parts, styles, date1904, shared !== null, rows)
+      );
+      let more = true;
+      while (more && records.length < previewRecords) {
+        more = await part.step();
+        for (const row of rows.splice(0)) {
+          const record = await toRecord(row, shared);
+          if (record && records.length < previewRecords) records.push(record);
+        }
+      }
+      if (records.length === 0) continue;
+      // A sheet read to its end is a small one: read all of its shared strings too, so a damaged
+      // part fails here (and the full read reports it) as it would have without this preview.
+      if (!more) await shared?.toEnd();
+      return { sheet: sheet.name, records };
+    }
+    options.onDecline?.('no sheet with records');
+    return null;
+  } catch (error) {
+    // NotSure, or anything else (a damaged zip entry, a missing exceljs file): the full read decides.
+    options.onDecline?.(error instanceof Error ? error.message : String(error));
+    return null;
+  } finally {
+    await Promise.all(opened.map(p => p.stop()));
+  }
+}
