@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { withFileLock, writeFileAtomic } from '../settings/file-lock';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { CourierError } from '../../src-core/errors';
@@ -33,12 +34,7 @@ export type JobStore = Readonly<{
   updateState: (change: (state: JobState) => JobState) => Promise<JobState>;
 }>;
 
-/** Writes a file by writing a temporary sibling and renaming it, so readers never see half of it. */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
-  const temp = `${file}.${process.pid}.${randomUUID()}.tmp`;
-  await writeFile(temp, text, { mode: 0o600 });
-  await rename(temp, file);
-}
+export { writeFileAtomic } from '../settings/file-lock';
 
 /**
  * Opens `<home>/jobs.json` (the jobs) and `<home>/job-state.json` (what the scheduler remembers).
@@ -50,7 +46,10 @@ export function createJobStore(home: string, options: { now?: () => Date } = {})
   const stateFile = join(home, 'job-state.json');
   const now = options.now ?? (() => new Date());
   let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(task: () => Promise<T>): Promise<T> => {
+  // One change at a time in this process, and across processes (the app, and the CLI from cron).
+  const lock = join(home, 'jobs.json.lock');
+  const serial = <T>(change: () => Promise<T>): Promise<T> => {
+    const task = () => withFileLock(lock, change, { what: 'the saved jobs' });
     const next = queue.then(task, task);
     queue = next.catch(() => undefined);
     return next;

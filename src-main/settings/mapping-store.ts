@@ -1,6 +1,6 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { withFileLock, writeFileAtomic } from './file-lock';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { adaptMapping, compareHeaders, noChanges, type HeaderChanges } from '../../src-core/mapping/header-changes';
 
@@ -53,14 +53,15 @@ export async function rememberMapping(
   mapping: Readonly<Record<string, string | null>>,
   now: Date = new Date()
 ): Promise<void> {
-  const file = await load(home, destination);
-  const entries = file.entries.filter(e => !sameSet(e.headers, headers));
-  entries.unshift({ headers: [...headers], mapping: { ...mapping }, savedAt: now.toISOString() });
-  const path = fileFor(home, destination);
   await mkdir(join(home, 'mappings'), { recursive: true, mode: 0o700 });
-  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  await writeFile(tmp, `${JSON.stringify({ version: 1, entries: entries.slice(0, MAX_ENTRIES) }, null, 2)}\n`, { mode: 0o600 });
-  await rename(tmp, path);
+  const path = fileFor(home, destination);
+  // Read, change and replace under a lock: the app and a CLI run may remember at the same time.
+  await withFileLock(`${path}.lock`, async () => {
+    const file = await load(home, destination);
+    const entries = file.entries.filter(e => !sameSet(e.headers, headers));
+    entries.unshift({ headers: [...headers], mapping: { ...mapping }, savedAt: now.toISOString() });
+    await writeFileAtomic(path, `${JSON.stringify({ version: 1, entries: entries.slice(0, MAX_ENTRIES) }, null, 2)}\n`);
+  }, { what: `the remembered mappings of ${destination}` });
 }
 
 /**

@@ -6,6 +6,8 @@ import { createInterface } from 'node:readline';
 import { basename } from 'node:path';
 import { createHistoryStore } from '../../../src-main/history/history-store';
 import { createJobService } from '../../../src-main/jobs/job-service';
+import { createJobStore } from '../../../src-main/jobs/job-store';
+import { rememberMapping } from '../../../src-main/settings/mapping-store';
 import { lockFile } from '../../../src-main/settings/file-lock';
 import { newClaim, openTransferQueue } from '../../../src-main/transfers/transfer-queue';
 import { resumeQueue } from '../../../src-main/transfers/upload-files';
@@ -18,7 +20,9 @@ type Part =
   | { part: 'hold-lock'; file: string }
   | { part: 'resume'; home: string; password: string }
   | { part: 'run-due'; home: string }
-  | { part: 'history-append'; home: string; prefix: string; count: number; old: boolean };
+  | { part: 'history-append'; home: string; prefix: string; count: number; old: boolean }
+  | { part: 'jobs-save'; home: string; prefix: string; count: number }
+  | { part: 'mapping-remember'; home: string; prefix: string; count: number };
 
 const part = JSON.parse(process.argv[2]!) as Part;
 const lines = createInterface({ input: process.stdin });
@@ -119,6 +123,21 @@ switch (part.part) {
       ids.push(run.id);
     }
     say({ appended: ids });
+    break;
+  }
+  case 'jobs-save': {
+    // The app's Jobs screen and `courier jobs add` saving at the same moment.
+    const store = createJobStore(part.home);
+    for (let i = 0; i < part.count; i++) {
+      await store.saveJob({ name: `${part.prefix}-${i}`, source: { kind: 'file', path: '/x.csv' }, destination: 'd' });
+      await store.updateState(state => ({ ...state, lastSlot: { ...state.lastSlot, [`${part.prefix}-${i}`]: new Date().toISOString() } }));
+    }
+    say({ saved: part.count });
+    break;
+  }
+  case 'mapping-remember': {
+    for (let i = 0; i < part.count; i++) await rememberMapping(part.home, 'd', [`${part.prefix}-${i}`], { Email: `${part.prefix}-${i}` });
+    say({ remembered: part.count });
     break;
   }
 }

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -434,5 +434,24 @@ describe('run history shared by several processes', () => {
     ];
     // Every run kept, once; every run past retention dropped.
     expect([...ids].sort()).toEqual(expected.sort());
+  });
+});
+
+describe('jobs and remembered mappings shared by several processes', () => {
+  it('loses no saved job, scheduler state or remembered mapping when three processes save at once', async () => {
+    const count = 12;
+    const prefixes = ['a', 'b', 'c'];
+    await runTogether(prefixes.map(prefix => ({ part: 'jobs-save', home, prefix, count })));
+    const names = prefixes.flatMap(prefix => Array.from({ length: count }, (_, i) => `${prefix}-${i}`)).sort();
+    const jobs = (JSON.parse(await readFile(join(home, 'jobs.json'), 'utf8')) as { jobs: Array<{ name: string }> }).jobs;
+    expect(jobs.map(job => job.name).sort()).toEqual(names);
+    const state = JSON.parse(await readFile(join(home, 'job-state.json'), 'utf8')) as { lastSlot: Record<string, string> };
+    expect(Object.keys(state.lastSlot).sort()).toEqual(names);
+
+    await runTogether(prefixes.map(prefix => ({ part: 'mapping-remember', home, prefix, count })));
+    const [file] = await readdir(join(home, 'mappings'));
+    const remembered = JSON.parse(await readFile(join(home, 'mappings', file!), 'utf8')) as { entries: Array<{ headers: string[] }> };
+    expect(remembered.entries.map(entry => entry.headers[0]).sort()).toEqual(names);
+    expect(await readdir(join(home, 'mappings'))).toHaveLength(1);
   });
 });
