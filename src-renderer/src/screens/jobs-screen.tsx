@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CallRequest, CallResponse } from '../../../src-core/ipc/contract';
-import { api, errorMessage } from '../courier-api';
+import { api } from '../courier-api';
 import { errorText } from '../error-text';
 import { useI18n, type I18n } from '../i18n/i18n';
 import type { Screen } from '../shell';
@@ -41,7 +41,7 @@ export function JobsScreen(props: {
         setOverview(jobs);
         setRuns(history);
       },
-      failure => setError(errorMessage(failure))
+      failure => setError(errorText(failure, i18n))
     );
   }, []);
   useEffect(load, [load]);
@@ -55,7 +55,7 @@ export function JobsScreen(props: {
   }, [load]);
 
   const act = (action: () => Promise<unknown>) =>
-    void action().then(load, failure => setError(errorMessage(failure)));
+    void action().then(load, failure => setError(errorText(failure, i18n)));
 
   const whenText = (job: Job) => {
     if (!job.schedule) return t('jobs.byHand');

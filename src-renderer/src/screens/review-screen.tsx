@@ -4,7 +4,7 @@ import type { Fix } from '../../../src-core/fixes/fix-schema';
 import type { SourceRow } from '../../../src-core/reading/source-table';
 import { DataGrid } from '../components/data-grid';
 import { useRows } from '../components/use-rows';
-import { api, errorMessage } from '../courier-api';
+import { api } from '../courier-api';
 import { targetValues, type ColumnPlan } from '../fixed-values';
 import { SavedFile } from '../components/saved-file';
 import { errorText } from '../error-text';
@@ -167,7 +167,7 @@ export function ReviewScreen(props: {
       },
       failure => {
         if (!current) return;
-        setError(errorMessage(failure));
+        setError(errorText(failure, i18n));
         onResult(null);
         setChecking(false);
       }
