@@ -39,6 +39,13 @@ export const Job = z.object({
   source: JobSource,
   /** The destination's name. */
   destination: z.string().min(1, 'A job needs a destination.'),
+  /**
+   * How to read the file when detection alone is not enough: the sheet of a workbook and the
+   * header line the user chose on the preview (absent: detected, as for a new file).
+   */
+  reading: z
+    .object({ sheet: z.string().min(1).optional(), headerRow: z.number().int().min(1).optional() })
+    .default({}),
   /** Target column → source column (null: left empty), as `ColumnMapping` in `src-core/mapping`. */
   mapping: z.record(z.string(), z.string().nullable()).default({}),
   /** The fixes recorded when the job was set up, replayed on every run. */

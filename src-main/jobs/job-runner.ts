@@ -13,6 +13,8 @@ import type { JobStore } from './job-store';
 export type JobRunRequest = Readonly<{
   /** The source file to read. */
   file: string;
+  /** The sheet and header line chosen when the job was set up (absent: detected). */
+  reading: Readonly<{ sheet?: string; headerRow?: number }>;
   destination: string;
   mapping: ColumnMapping;
   fixes: readonly Fix[];
@@ -119,6 +121,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     try {
       return await deps.runSend({
         file: path,
+        reading: job.reading,
         destination: job.destination,
         mapping: job.mapping,
         fixes: job.fixes,

@@ -35,6 +35,7 @@ export function createPipelineRunSend(deps: PipelineSendDeps): RunSend {
     const result = await runPipeline(
       {
         sourcePath: request.file,
+        source: request.reading,
         destination: request.destination,
         // A job saved without a mapping uses the remembered one (or confident suggestions), as a send does.
         ...(Object.keys(request.mapping).length > 0 ? { mapping: request.mapping } : {}),

@@ -155,6 +155,8 @@ export function FlowScreens(props: {
                 destination: choices.destinationName,
               }),
               source: { kind: 'file', path: opened.path },
+              // The sheet and header line corrected on the preview are how tomorrow's file is read too.
+              reading: { ...correction },
               destination: choices.destinationName,
               mapping: { ...(choices.mapping ?? {}) },
               // Leaving out "row 7" means nothing in tomorrow's file: the job's policy decides instead.

@@ -1,0 +1,63 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { createHistoryStore } from '../../../src-main/history/history-store';
+import { createFolderPicker } from '../../../src-main/jobs/folder-picker';
+import { createJobRunner } from '../../../src-main/jobs/job-runner';
+import { createJobStore } from '../../../src-main/jobs/job-store';
+import { createPipelineRunSend } from '../../../src-main/jobs/pipeline-send';
+import { fixedSecrets } from '../../../src-main/transfers/secret-reader';
+
+let home: string;
+beforeEach(async () => {
+  home = await mkdtemp(join(tmpdir(), 'courier-job-reading-'));
+});
+afterEach(async () => {
+  await rm(home, { recursive: true, force: true });
+});
+
+// A workbook whose contacts are on its second sheet, below a title line, as some CRMs export it.
+async function workbook(path: string): Promise<void> {
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet('Read me').addRows([['Exported from the CRM'], ['Do not edit this sheet']]);
+  const contacts = book.addWorksheet('Contacts');
+  contacts.addRows([
+    ['Contacts of November'],
+    ['Email', 'Language'],
+    ['an@example.be', 'nl'],
+    ['bo@example.be', 'fr'],
+    ['cy@example.be', 'en'],
+  ]);
+  await book.xlsx.writeFile(path);
+}
+
+describe('a job reads its file the way the user corrected it', () => {
+  it('uses the sheet and header line chosen on the preview, run after run', async () => {
+    const file = join(home, 'crm.xlsx');
+    await workbook(file);
+    const jobs = createJobStore(home);
+    const history = createHistoryStore(home);
+    // The preset has no server yet, so each run stops before connecting: what it read is still recorded.
+    const runner = createJobRunner({
+      home,
+      jobs,
+      history,
+      picker: createFolderPicker(home),
+      runSend: createPipelineRunSend({ home, secrets: fixedSecrets({}) }),
+    });
+    const base = { source: { kind: 'file', path: file }, destination: 'hello-customer', mapping: { Email: 'Email', Language: 'Language' } } as const;
+    const corrected = await jobs.saveJob({ ...base, name: 'Corrected', reading: { sheet: 'Contacts', headerRow: 2 } });
+    const detected = await jobs.saveJob({ ...base, name: 'Detected' });
+    expect(detected.reading).toEqual({});
+
+    const [run] = (await runner.runJob(corrected.id, 'user')).runs;
+    expect(run!.rows.read).toBe(3);
+    expect(run!.error?.code).toBe('destination.not-configured');
+    expect(run!.rows.issues).toEqual({});
+    // Without the correction the first sheet is read, and nothing in it is a contact.
+    const [other] = (await runner.runJob(detected.id, 'user')).runs;
+    expect(other!.rows.read).not.toBe(3);
+  });
+});
