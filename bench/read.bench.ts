@@ -6,6 +6,12 @@
  * Each measurement runs in its own child process so its peak RSS is its own. The data files are
  * generated into bench/.data/ (gitignored) when absent and reused otherwise; `contacts-1m.csv`
  * is shared with the preparation benchmark (same shape: quoted commas, line breaks, accents).
+ *
+ * Environment: `BENCH_ROUNDS=n` (default 3) sets the rounds; `BENCH_ONLY=csv` or `BENCH_ONLY=xlsx`
+ * runs only that part, e.g. `BENCH_ONLY=xlsx npm run bench -- read`. The XLSX part also opens the
+ * workbook `BENCH_PREVIEW_ROUNDS` times (default 7) for the time to first rows alone (openSource,
+ * the preview, then dispose) and prints the best, the median and the worst: on a shared machine
+ * one figure says little.
  */
 import { spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
@@ -171,6 +177,15 @@ const measurements: Record<string, () => Promise<Omit<Measure, 'peakRssMb'>>> = 
     }
     return { rows: rows - 1, ...start.done(), firstRowsMs };
   },
+  /** Courier on the XLSX: openSource alone (worker start, preview), the time to first rows. */
+  'courier-xlsx-preview': async () => {
+    const { openSource } = await import('../src-main/reading/open-source');
+    const start = clock();
+    const source = await openSource(xlsxFile);
+    const firstRowsMs = start.ms();
+    await source.dispose?.();
+    return { rows: source.preview.length, ...start.done(), firstRowsMs };
+  },
   /** Courier on the XLSX: openSource (preview, in a worker), then every row with rows(). */
   'courier-xlsx': async () => {
     const { openSource } = await import('../src-main/reading/open-source');
@@ -211,11 +226,11 @@ if (process.argv[2] === '--measure') {
 }
 
 mkdirSync(dataDir, { recursive: true });
-if (!existsSync(csvFile)) {
+if (process.env.BENCH_ONLY?.toLowerCase() !== 'xlsx' && !existsSync(csvFile)) {
   console.log(`Generating ${csvFile} (1,000,000 rows)…`);
   await generateCsv(csvFile, 1_000_000);
 }
-if (!existsSync(xlsxFile)) {
+if (process.env.BENCH_ONLY?.toLowerCase() !== 'csv' && !existsSync(xlsxFile)) {
   console.log(`Generating ${xlsxFile} (100,000 rows)…`);
   await generateXlsx(xlsxFile, 100_000);
 }
@@ -237,21 +252,33 @@ function bestOf(names: readonly string[], rounds: number): Measure[] {
 }
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-const csvMb = statSync(csvFile).size / 1e6;
-console.log(`CSV: ${csvFile} (${csvMb.toFixed(1)} MB), best of ${rounds} interleaved rounds, peak RSS the highest seen`);
-const [papa, rows, batches, indexed] = bestOf(['papaparse-chunk', 'courier-rows', 'courier-batches', 'courier-index'], rounds) as [Measure, Measure, Measure, Measure];
-console.log(line('papaparse alone (stream, chunk callback)', papa, csvMb));
-console.log(line('Courier openSource + rows() (one row at a time)', rows, csvMb));
-console.log(line('Courier openSource + batches()', batches, csvMb));
-console.log(line('Courier openSource + background index (worker)', indexed, csvMb));
-console.log(`  ratio vs papaparse: rows() ${ratio(papa, rows)}; batches() ${ratio(papa, batches)}; index ${ratio(papa, indexed)}`);
-console.log('  (targets: ratio ≥ 0.8, peak RSS < 300 MB, first rows < 1 s; the index figure includes starting a worker under tsx)');
-if ([rows, batches, indexed].some(m => m.rows !== papa.rows)) console.log(`  ROW COUNTS DIFFER: papaparse ${papa.rows}, rows() ${rows.rows}, batches() ${batches.rows}, index ${indexed.rows}`);
+const only = process.env.BENCH_ONLY?.toLowerCase();
+if (only !== 'xlsx') {
+  const csvMb = statSync(csvFile).size / 1e6;
+  console.log(`CSV: ${csvFile} (${csvMb.toFixed(1)} MB), best of ${rounds} interleaved rounds, peak RSS the highest seen`);
+  const [papa, rows, batches, indexed] = bestOf(['papaparse-chunk', 'courier-rows', 'courier-batches', 'courier-index'], rounds) as [Measure, Measure, Measure, Measure];
+  console.log(line('papaparse alone (stream, chunk callback)', papa, csvMb));
+  console.log(line('Courier openSource + rows() (one row at a time)', rows, csvMb));
+  console.log(line('Courier openSource + batches()', batches, csvMb));
+  console.log(line('Courier openSource + background index (worker)', indexed, csvMb));
+  console.log(`  ratio vs papaparse: rows() ${ratio(papa, rows)}; batches() ${ratio(papa, batches)}; index ${ratio(papa, indexed)}`);
+  console.log('  (targets: ratio ≥ 0.8, peak RSS < 300 MB, first rows < 1 s; the index figure includes starting a worker under tsx)');
+  if ([rows, batches, indexed].some(m => m.rows !== papa.rows)) console.log(`  ROW COUNTS DIFFER: papaparse ${papa.rows}, rows() ${rows.rows}, batches() ${batches.rows}, index ${indexed.rows}`);
+}
 
-const xlsxMb = statSync(xlsxFile).size / 1e6;
-console.log(`XLSX: ${xlsxFile} (${xlsxMb.toFixed(1)} MB), best of ${Math.min(rounds, 2)} rounds`);
-const [excel, book] = bestOf(['exceljs-alone', 'courier-xlsx'], Math.min(rounds, 2)) as [Measure, Measure];
-console.log(line('exceljs alone (WorkbookReader)', excel, xlsxMb));
-console.log(line('Courier openSource + rows() (worker)', book, xlsxMb));
-console.log(`  ratio Courier/exceljs: ${ratio(excel, book)}`);
-if (book.rows !== excel.rows) console.log(`  ROW COUNTS DIFFER: exceljs ${excel.rows}, Courier ${book.rows}`);
+if (only !== 'csv') {
+  const xlsxMb = statSync(xlsxFile).size / 1e6;
+  console.log(`XLSX: ${xlsxFile} (${xlsxMb.toFixed(1)} MB), best of ${Math.min(rounds, 2)} rounds`);
+  const [excel, book] = bestOf(['exceljs-alone', 'courier-xlsx'], Math.min(rounds, 2)) as [Measure, Measure];
+  console.log(line('exceljs alone (WorkbookReader)', excel, xlsxMb));
+  console.log(line('Courier openSource + rows() (worker)', book, xlsxMb));
+  console.log(`  ratio Courier/exceljs: ${ratio(excel, book)}`);
+  if (book.rows !== excel.rows) console.log(`  ROW COUNTS DIFFER: exceljs ${excel.rows}, Courier ${book.rows}`);
+  const previewRounds = Number(process.env.BENCH_PREVIEW_ROUNDS ?? 7);
+  const firsts = Array.from({ length: previewRounds }, () => measure('courier-xlsx-preview').firstRowsMs ?? NaN).sort((a, b) => a - b);
+  const ms = (n: number | undefined) => `${(n ?? NaN).toFixed(0)} ms`;
+  console.log(
+    `  time to first rows (openSource alone, ${previewRounds} runs): best ${ms(firsts[0])}, median ${ms(firsts[Math.floor(firsts.length / 2)])}, worst ${ms(firsts.at(-1))}` +
+      ' (target < 1 s; includes starting the worker under tsx)'
+  );
+}

@@ -43,6 +43,15 @@ const STRICT_MAIN = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
 
 type Budget = { left: number };
 
+type PartHandlers = Readonly<{
+  open: (node: SaxNode, depth: number) => void;
+  text?: (text: string) => void;
+  close: (node: SaxNode, depth: number) => void;
+}>;
+
+/** Opens a part of the workbook for parsing, checking its root element. */
+type OpenPart = (root: string, handlers: PartHandlers) => Promise<XmlPart>;
+
 /**
  * One part of the workbook, parsed as far as it is pulled: each `step()` inflates and parses
  * one more chunk. Refuses what exceljs would read differently or not at all.
@@ -138,10 +147,7 @@ type StyleModel = Readonly<{ numFmt?: string }>;
 type Styles = Readonly<{ getStyleModel: (id: number) => StyleModel | null }>;
 
 /** `xl/styles.xml` read as exceljs's StyleManager reads it (number formats of `cellXfs`). */
-async function readStyles(
-  part: (root: string, handlers: ConstructorParameters<typeof XmlPart>[5]) => Promise<XmlPart>,
-  parts: ExceljsParts
-): Promise<Styles> {
+async function readStyles(part: OpenPart, parts: ExceljsParts): Promise<Styles> {
   const numFmts = new Map<number, string>();
   const xfs: number[] = [];
   let sawXfs = false;
@@ -203,9 +209,7 @@ async function readStyles(
 }
 
 /** Whether the workbook counts dates from 1904, as exceljs reads `workbookPr`. */
-async function readDate1904(
-  part: (root: string, handlers: ConstructorParameters<typeof XmlPart>[5]) => Promise<XmlPart>
-): Promise<boolean> {
+async function readDate1904(part: OpenPart): Promise<boolean> {
   let date1904 = false;
   const book = await part('workbook', {
     open: (node, depth) => {
@@ -233,9 +237,7 @@ class SharedStrings {
 
   private constructor(private part: XmlPart | null) {}
 
-  static async open(
-    make: (root: string, handlers: ConstructorParameters<typeof XmlPart>[5]) => Promise<XmlPart>
-  ): Promise<SharedStrings> {
+  static async open(make: OpenPart): Promise<SharedStrings> {
     const shared = new SharedStrings(null);
     shared.part = await make('sst', {
       open: node => {
@@ -471,10 +473,7 @@ export async function readXlsxPreview(
     const budget: Budget = { left: XML_BUDGET_BYTES };
     const partOf =
       (entry: ZipEntry | undefined) =>
-      async (
-        root: string,
-        handlers: ConstructorParameters<typeof XmlPart>[5]
-      ): Promise<XmlPart> => {
+      async (root: string, handlers: PartHandlers): Promise<XmlPart> => {
         if (!entry) throw new NotSure('a missing part');
         const part = new XmlPart(
           parts,
