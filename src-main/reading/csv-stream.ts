@@ -44,6 +44,20 @@ export type CsvStreamOptions = Readonly<{
 
 const CHUNK_BYTES = 1 << 20;
 
+/**
+ * The record separator papaparse is given. A file of CRLF lines is parsed on LF, and the CR left
+ * at the end of a record is dropped (`dropRecordCr`): exports that mix CRLF and LF lines (rows
+ * appended by another program) then keep one record per line instead of merging two into one.
+ */
+export const parserNewline = (newline: CsvPlan['newline']): '\n' | '\r' => (newline === '\r' ? '\r' : '\n');
+
+/** Drops the CR a CRLF line leaves at the end of its record's last cell (see `parserNewline`). */
+export function dropRecordCr(cells: string[]): void {
+  const last = cells.length - 1;
+  const cell = cells[last];
+  if (cell !== undefined && cell.charCodeAt(cell.length - 1) === 13) cells[last] = cell.slice(0, -1);
+}
+
 const cancelled = () => new CourierError('cancelled', 'Cancelled.');
 
 /** How many line breaks a cell holds (CRLF, LF and CR each count one), for line numbers. */
@@ -108,7 +122,7 @@ export async function* streamCsvBatches(plan: CsvPlan, options: CsvStreamOptions
   const from = options.from ?? { byteOffset: plan.bomLength, line: 1, record: 0, dataIndex: 0 };
   const parser = new Papa.Parser({
     delimiter: plan.delimiter,
-    newline: plan.newline,
+    newline: parserNewline(plan.newline),
     quoteChar: '"',
     fastMode: false,
     preview: batch,
@@ -116,6 +130,7 @@ export async function* streamCsvBatches(plan: CsvPlan, options: CsvStreamOptions
   const decoder = textDecoder(plan.encoding);
   const byteLength = byteLengthOf(plan.encoding);
   const { width, headerRecord } = plan;
+  const onLf = parserNewline(plan.newline) === '\n';
   let exactOffsets = true;
   let restByte = from.byteOffset;
   let line = from.line;
@@ -130,6 +145,7 @@ export async function* streamCsvBatches(plan: CsvPlan, options: CsvStreamOptions
   const take = (records: string[][], out: SourceRow[], scan: 0 | 1 | 2): void => {
     for (let r = 0; r < records.length; r++) {
       const cells = records[r]!;
+      if (onLf) dropRecordCr(cells);
       const start = line;
       line++;
       if (scan === 1) {

@@ -14,7 +14,7 @@ import {
 import { readError, readLimits } from '../../src-core/reading/read-errors';
 import { sniffBytes, type TextEncoding } from '../../src-core/reading/sniff-bytes';
 import type { DetectedFormat, SourceRow } from '../../src-core/reading/source-table';
-import { mapFsError, streamCsvBatches, textDecoder, type CsvPlan } from './csv-stream';
+import { dropRecordCr, mapFsError, parserNewline, streamCsvBatches, textDecoder, type CsvPlan } from './csv-stream';
 import { flattenBatches } from './row-iterator';
 import { openWorkbook, readWorkbookRows, type OpenedWorkbook, type WorkbookPlan, type WorkbookReading } from './workbook-source';
 import { listXlsxSheets } from './workbook-sheets';
@@ -208,9 +208,10 @@ async function readHead(path: string, fileName: string, length: number): Promise
 
 /** Reads the first records of a sample with the same parser and line counting as the full read. */
 function sampleRecords(sample: string, plan: CsvPlan, complete: boolean): RawRecord[] {
+  const newline = parserNewline(plan.newline);
   const parser = new Papa.Parser({
     delimiter: plan.delimiter,
-    newline: plan.newline,
+    newline,
     quoteChar: '"',
     fastMode: false,
     preview: SAMPLE_RECORDS,
@@ -218,6 +219,7 @@ function sampleRecords(sample: string, plan: CsvPlan, complete: boolean): RawRec
   const result = parser.parse(sample, 0, !complete) as { data: string[][] };
   let line = 1;
   return result.data.map(cells => {
+    if (newline === '\n') dropRecordCr(cells);
     const record = { line, cells };
     for (const cell of cells) line += (cell.match(/\r\n|\r|\n/g) ?? []).length;
     line++;
