@@ -33,20 +33,21 @@ export type ExceljsParts = Readonly<{
   defaultNumFormats: Readonly<Record<string, { f?: string } | undefined>>;
 }>;
 
-const require = createRequire(import.meta.url);
+// Not named `require`: the built app's bundle declares its own `require` in the same scope.
+const load = createRequire(import.meta.url);
 let parts: ExceljsParts | undefined;
 
 /** Loads the shared pieces once; throws when the installed exceljs is not laid out as expected. */
 export function exceljsParts(): ExceljsParts {
   if (parts) return parts;
-  const fromExceljs = createRequire(require.resolve('exceljs'));
+  const fromExceljs = createRequire(load.resolve('exceljs'));
   const { SaxesParser } = fromExceljs('saxes') as { SaxesParser: new () => SaxParser };
-  const utils = require('exceljs/lib/utils/utils.js') as Omit<
+  const utils = load('exceljs/lib/utils/utils.js') as Omit<
     ExceljsParts,
     'newSaxParser' | 'defaultNumFormats'
   >;
   const defaultNumFormats =
-    require('exceljs/lib/xlsx/defaultnumformats.js') as ExceljsParts['defaultNumFormats'];
+    load('exceljs/lib/xlsx/defaultnumformats.js') as ExceljsParts['defaultNumFormats'];
   if (
     typeof utils.isDateFmt !== 'function' ||
     typeof utils.xmlDecode !== 'function' ||
@@ -113,12 +114,12 @@ function parseSaxWholeCharacters(SaxesParser: new () => SaxParser) {
  * parser they required; says whether the fix is in place (false when exceljs was loaded before).
  */
 export function decodeExceljsWholeCharacters(): boolean {
-  const file = require.resolve('exceljs/lib/utils/parse-sax.js');
-  const loaded = require.cache[file];
+  const file = load.resolve('exceljs/lib/utils/parse-sax.js');
+  const loaded = load.cache[file];
   if (loaded && (loaded.exports as { wholeCharacters?: boolean }).wholeCharacters) return true;
   if (loaded) return false;
-  require(file);
-  const module = require.cache[file];
+  load(file);
+  const module = load.cache[file];
   if (!module) return false;
   const { SaxesParser } = createRequire(file)('saxes') as { SaxesParser: new () => SaxParser };
   module.exports = Object.assign(parseSaxWholeCharacters(SaxesParser), { wholeCharacters: true });
