@@ -46,8 +46,9 @@ export function exceljsParts(): ExceljsParts {
     ExceljsParts,
     'newSaxParser' | 'defaultNumFormats'
   >;
-  const defaultNumFormats =
-    load('exceljs/lib/xlsx/defaultnumformats.js') as ExceljsParts['defaultNumFormats'];
+  const defaultNumFormats = load(
+    'exceljs/lib/xlsx/defaultnumformats.js'
+  ) as ExceljsParts['defaultNumFormats'];
   if (
     typeof utils.isDateFmt !== 'function' ||
     typeof utils.xmlDecode !== 'function' ||
