@@ -72,6 +72,8 @@ export function createJobService(deps: JobServiceDeps): JobService {
   });
   let jobs: Job[] = [];
   let persisting: Promise<unknown> = Promise.resolve();
+  // The pause state as this service last read or wrote it (only its own changes are written).
+  let savedPaused = false;
 
   const scheduler = new Scheduler({
     now,
@@ -84,13 +86,20 @@ export function createJobService(deps: JobServiceDeps): JobService {
       else await runner.runJob(current, 'job', { slot: reason.scheduledFor });
     },
     saveMemory: memory => {
+      // Merged into what is on disk, not written over it: another Courier (`courier jobs pause`,
+      // a `run-due` from cron) may have changed the file since this one read it.
+      const pausedChanged = memory.paused !== savedPaused;
+      savedPaused = memory.paused;
       persisting = persisting
         .then(() =>
-          store.updateState(state => ({
-            ...state,
-            paused: memory.paused,
-            lastSlot: { ...memory.lastSlot },
-          }))
+          store.updateState(state => {
+            const lastSlot = { ...state.lastSlot };
+            for (const [id, iso] of Object.entries(memory.lastSlot)) {
+              const known = lastSlot[id];
+              if (known === undefined || Date.parse(iso) > Date.parse(known)) lastSlot[id] = iso;
+            }
+            return { ...state, paused: pausedChanged ? memory.paused : state.paused, lastSlot };
+          })
         )
         .catch(() => undefined);
     },
@@ -116,7 +125,9 @@ export function createJobService(deps: JobServiceDeps): JobService {
     scheduler,
     start: async () => {
       // What the scheduler remembered is restored before it sees the jobs, so missed runs are noticed.
-      scheduler.restore(await store.readState());
+      const state = await store.readState();
+      savedPaused = state.paused;
+      scheduler.restore(state);
       await reload();
       scheduler.start();
     },

@@ -4,7 +4,8 @@ import { readLoginSecrets, type LoginSecrets, type SecretReader } from '../trans
 import { workerRunner, type TransferRunner } from '../transfers/transfer-handlers';
 import type { TransferJob, TransferJobResult } from '../transfers/transfer-job';
 import type { TransferProgress, TransferResult } from '../transfers/transfer';
-import { TransferError, cancelledError, toTransferFailure } from '../transfers/transfer-errors';
+import { TransferError, cancelledError, toTransferFailure, type TransferFailure } from '../transfers/transfer-errors';
+import { newClaim, openTransferQueue } from '../transfers/transfer-queue';
 
 /** What the UI can do with a running upload (a `Transfer` in-process, a worker here). */
 export type UploadControl = Readonly<{
@@ -18,6 +19,20 @@ export type UploadControl = Readonly<{
 export type Upload = (request: Omit<UploadFilesRequest, 'onTransfer'> & { onTransfer?: (control: UploadControl) => void }) => Promise<TransferResult>;
 
 const isReader = (secrets: SecretReader | LoginSecrets): secrets is SecretReader => typeof (secrets as SecretReader).get === 'function';
+
+/** Lets go of the files a transfer worker held when it ended without doing so itself. */
+async function releaseAfterWorkerDied(home: string, ids: readonly string[], failure: TransferFailure): Promise<void> {
+  if (ids.length === 0) return;
+  const queue = openTransferQueue(home);
+  const claim = newClaim();
+  try {
+    // Only files still claimed by this process's ended runs (a live run elsewhere keeps its own).
+    const taken = await queue.claim(claim, { only: ids, takeOverOwnProcess: true });
+    if (taken.length > 0) await queue.release(claim, { only: taken.map(item => item.id), patch: { lastError: failure } });
+  } finally {
+    claim.done();
+  }
+}
 
 /**
  * Uploads in the transfer worker thread, so the app's main thread (windows, tray, IPC) never
@@ -89,8 +104,11 @@ export function createWorkerUpload(runner: TransferRunner = workerRunner): Uploa
         job = { kind: 'resume', home: request.home, secrets, ids };
         continue;
       }
-      const { code, message, fingerprint } = outcome.failure;
-      throw new TransferError(code, message, fingerprint ? { fingerprint } : {});
+      const { code, message, fingerprint, params } = outcome.failure;
+      // A worker that died (out of memory, a crash) could not let go of its files: do it here,
+      // so they stay queued for the next try instead of looking "being sent" until a restart.
+      if (code.startsWith('worker.')) await releaseAfterWorkerDied(request.home, ids, outcome.failure).catch(() => undefined);
+      throw new TransferError(code, message, { ...(fingerprint ? { fingerprint } : {}), ...(params ? { params } : {}) });
     }
     await discardQueued(request.home, ids, secrets).catch(() => undefined);
     throw cancelledError();

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { hostname } from 'node:os';
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { hostname, uptime } from 'node:os';
 import { dirname } from 'node:path';
 import { CourierError } from '../../src-core/errors';
 
@@ -38,6 +38,9 @@ const UNREADABLE_STALE_MS = 2_000;
 const HOST = hostname();
 // Within a second of the process's start, for comparing with ISO times written by it.
 const PROCESS_STARTED_AT = Date.now() - process.uptime() * 1000 - 1000;
+// When this computer started (a minute early, for clock adjustments at boot): whatever a
+// process wrote before then is from a process that no longer exists, whatever its id is now.
+const BOOTED_AT = Date.now() - uptime() * 1000 - 60_000;
 
 /** Whether a process with this id exists on this computer. */
 export function isProcessAlive(pid: number): boolean {
@@ -60,10 +63,10 @@ export function isProcessAlive(pid: number): boolean {
  */
 export function isOwnerAlive(owner: Readonly<{ pid: number; at: string; host?: string }>): boolean {
   if (owner.host !== undefined && owner.host !== HOST) return true;
-  if (owner.pid === process.pid) {
-    const at = Date.parse(owner.at);
-    return !Number.isFinite(at) || at >= PROCESS_STARTED_AT;
-  }
+  const at = Date.parse(owner.at);
+  // Ids are reused after a restart: a record from before it is dead even if its id is alive now.
+  if (Number.isFinite(at) && at < BOOTED_AT) return false;
+  if (owner.pid === process.pid) return !Number.isFinite(at) || at >= PROCESS_STARTED_AT;
   return isProcessAlive(owner.pid);
 }
 
@@ -231,8 +234,16 @@ export async function withFileLock<T>(
  */
 export async function writeFileAtomic(file: string, text: string): Promise<void> {
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  await writeFile(temp, text, { mode: 0o600 });
   try {
+    // On disk before the rename: after a power cut the file is the old one or the new one,
+    // never an empty one in its place.
+    const handle = await open(temp, 'w', 0o600);
+    try {
+      await handle.writeFile(text);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true });

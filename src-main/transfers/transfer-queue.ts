@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, rename } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Transport } from '../../src-core/destinations/transport';
@@ -147,13 +147,27 @@ const chains = new Map<string, Promise<unknown>>();
 export function openTransferQueue(home: string): TransferQueue {
   const path = queuePath(home);
   const lock = `${path}.lock`;
-  const read = async (): Promise<QueueFile> => {
+  /**
+   * The queue as it is on disk. A file that cannot be read (damaged outside Courier) is, inside
+   * the lock (`keepAside`), moved to `queue.json.unreadable-<time>` for a person to look at before
+   * a new queue replaces it: its uploads are never silently overwritten.
+   */
+  const read = async (keepAside = false): Promise<QueueFile> => {
+    let text: string;
     try {
-      const parsed = JSON.parse(await readFile(path, 'utf8')) as QueueFile;
-      return parsed && Array.isArray(parsed.items) ? parsed : { version: 1, items: [] };
-    } catch {
-      return { version: 1, items: [] };
+      text = await readFile(path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, items: [] };
+      throw error;
     }
+    try {
+      const parsed = JSON.parse(text) as QueueFile;
+      if (parsed && Array.isArray(parsed.items)) return parsed;
+    } catch {
+      // Handled below, as a file of another shape.
+    }
+    if (keepAside) await rename(path, `${path}.unreadable-${Date.now()}`);
+    return { version: 1, items: [] };
   };
   /** `edit` returns false when it changed nothing (no write). */
   const change = <T>(edit: (queue: QueueFile) => { changed: boolean; value: T }): Promise<T> => {
@@ -162,7 +176,7 @@ export function openTransferQueue(home: string): TransferQueue {
       withFileLock(
         lock,
         async () => {
-          const queue = await read();
+          const queue = await read(true);
           const { changed, value } = edit(queue);
           if (changed) await writeFileAtomic(path, JSON.stringify(queue, null, 1));
           return value;

@@ -1,0 +1,43 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openTransferQueue, queuePath } from '../../../src-main/transfers/transfer-queue';
+import { isOwnerAlive } from '../../../src-main/settings/file-lock';
+import { queueItem } from '../settings/queue-item';
+
+let home: string;
+beforeEach(async () => {
+  home = await mkdtemp(join(tmpdir(), 'courier-queue-file-'));
+});
+afterEach(async () => {
+  await rm(home, { recursive: true, force: true });
+});
+
+describe('queue.json on disk', () => {
+  it('keeps a damaged queue aside for a person instead of writing over its uploads', async () => {
+    const damaged = '{"version":1,"items":[{"id":"a","destination":"CG"'; // cut short
+    await writeFile(queuePath(home), damaged);
+    const queue = openTransferQueue(home);
+    // Listing changes nothing on disk.
+    expect(await queue.list()).toEqual([]);
+    expect(await readFile(queuePath(home), 'utf8')).toBe(damaged);
+    await queue.add([queueItem('b')]);
+    expect((await queue.list()).map(item => item.id)).toEqual(['b']);
+    const aside = (await readdir(home)).filter(name => name.startsWith('queue.json.unreadable-'));
+    expect(aside).toHaveLength(1);
+    expect(await readFile(join(home, aside[0]!), 'utf8')).toBe(damaged);
+    // Written whole: no temporary file left behind.
+    expect((await readdir(home)).filter(name => name.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('who still holds a claim or a lock', () => {
+  it('counts a record made before this computer started as dead, whatever process has its id now', () => {
+    const longAgo = new Date(Date.now() - 400 * 86_400_000).toISOString();
+    // process.pid is certainly alive; a claim it "made" before the boot is from another process.
+    expect(isOwnerAlive({ pid: process.pid, at: longAgo })).toBe(false);
+    expect(isOwnerAlive({ pid: process.ppid, at: longAgo })).toBe(false);
+    expect(isOwnerAlive({ pid: process.ppid, at: new Date().toISOString() })).toBe(true);
+  });
+});
