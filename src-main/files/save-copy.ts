@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { copyFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { CourierError } from '../../src-core/errors';
 
 /**
@@ -31,6 +31,13 @@ export async function chooseSaveTarget(pick: PickSaveTarget | undefined, default
   return pick ? pick({ defaultPath, title }) : freePath(defaultPath);
 }
 
+// The files this process saved for the user: the only ones `files:reveal` shows (the renderer
+// cannot make main probe or open any other path, such as a network share).
+const savedForUser = new Set<string>();
+
+/** Whether this file was saved by Courier for the user in this session (see `saveWhole`). */
+export const wasSavedForUser = (path: string): boolean => savedForUser.has(resolve(path));
+
 /**
  * Writes a file the user asked to keep, whole or not at all: under a hidden temporary name in
  * the same folder, then renamed (a full disk or a cut leaves the old file, if any, intact).
@@ -39,11 +46,25 @@ export async function saveWhole(target: string, bytes: Uint8Array | { copyOf: st
   const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.part`);
   try {
     if (bytes instanceof Uint8Array) await writeFile(tmp, bytes);
-    else await copyFile(bytes.copyOf, tmp);
+    else {
+      try {
+        await copyFile(bytes.copyOf, tmp);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || (await stat(dirname(tmp)).catch(() => null)) === null) throw error;
+        throw new CourierError('files.source-gone', 'The rows left out by this send are no longer kept, so there is nothing to copy.', { params: { file: basename(bytes.copyOf) } });
+      }
+    }
     await rename(tmp, target);
+    savedForUser.add(resolve(target));
   } catch (error) {
     await rm(tmp, { force: true });
+    if (error instanceof CourierError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
+    if ((code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') && (await stat(target).catch(() => null))?.isFile()) {
+      throw new CourierError('files.in-use', `${basename(target)} is open in another program, or may not be replaced. Close it, or choose another name.`, {
+        params: { file: basename(target) },
+      });
+    }
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
       throw new CourierError('files.save-denied', `Courier may not write to ${dirname(target)}. Choose another folder.`, { params: { folder: dirname(target) } });
     }

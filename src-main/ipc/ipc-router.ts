@@ -1,7 +1,9 @@
 import { calls, events, type CallChannel, type CallParsedRequest, type CallResponse, type EventChannel, type EventPayload } from '../../src-core/ipc/contract';
 import { isCallChannel } from '../../src-core/ipc/api';
-import { toPlainError, type ErrorParams, type PlainError } from '../../src-core/errors';
-import { redact } from '../logging/redact';
+import { toPlainError, type PlainError } from '../../src-core/errors';
+import { redact, redactParams } from '../logging/redact';
+
+export { redactParams };
 
 /** A handler for one call channel; it receives a request already validated by the contract. */
 export type Handler<C extends CallChannel> = (
@@ -59,21 +61,6 @@ export async function routeCall(
   }
 }
 
-/**
- * An error's params as they may cross to the renderer: text values redacted like messages, and
- * any param whose name says it holds a secret dropped, whatever its value.
- */
-export function redactParams(params: ErrorParams | undefined): ErrorParams | undefined {
-  if (!params) return undefined;
-  const out: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(params)) {
-    if (secretParamName.test(name)) continue;
-    out[name] = typeof value === 'string' ? redact(value) : value;
-  }
-  return Object.keys(out).length > 0 ? out : undefined;
-}
-
-const secretParamName = /pass(word|phrase)?|secret|private|token|credential|key$/i;
 
 /** Validates an outgoing event; throws on a payload that does not match the contract (a bug). */
 export function checkEvent<E extends EventChannel>(channel: E, payload: EventPayload<E>): EventPayload<E> {

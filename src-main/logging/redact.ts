@@ -6,6 +6,7 @@
  * blocks, `password=…`, credentials inside a URL). The registry lives per process (and per worker
  * thread): a worker that receives a secret must call `registerSecret` itself.
  */
+import type { ErrorParams } from '../../src-core/errors';
 
 /** What replaces a secret in text. */
 export const REDACTED = '[redacted]';
@@ -110,3 +111,19 @@ export function redactValue(value: unknown, depth = 0): unknown {
   }
   return out;
 }
+
+/**
+ * An error's params as they may cross to the renderer: text values redacted like messages, and
+ * any param whose name says it holds a secret dropped, whatever its value.
+ */
+export function redactParams(params: ErrorParams | undefined): ErrorParams | undefined {
+  if (!params) return undefined;
+  const out: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (secretParamName.test(name)) continue;
+    out[name] = typeof value === 'string' ? redact(value) : value;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+const secretParamName = /pass(word|phrase)?|secret|private|token|credential|key$/i;

@@ -88,7 +88,11 @@ export async function recallMapping(home: string, destination: string, headers: 
 
 /** Forgets every mapping remembered for a destination (when it is removed). */
 export async function forgetMappings(home: string, destination: string): Promise<void> {
-  await rm(fileFor(home, destination), { force: true });
+  const path = fileFor(home, destination);
+  await withFileLock(`${path}.lock`, () => rm(path, { force: true }), { what: `the remembered mappings of ${destination}` }).catch(error => {
+    // No mappings folder yet: nothing to forget.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  });
 }
 
 /** Moves remembered mappings to a destination's new name. */
@@ -96,5 +100,8 @@ export async function renameMappings(home: string, from: string, to: string): Pr
   const source = fileFor(home, from);
   const target = fileFor(home, to);
   if (source === target) return;
-  await rename(source, target).catch(() => undefined);
+  // Under the old name's lock: a remember in another process does not bring the old file back.
+  await withFileLock(`${source}.lock`, () => rename(source, target).catch(() => undefined), { what: `the remembered mappings of ${from}` }).catch(error => {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  });
 }

@@ -8,6 +8,7 @@ import { remoteJoin, type RemoteSession } from './remote-session';
 import { readLoginSecrets, type LoginSecrets, type SecretReader } from './secret-reader';
 import { connectNoDelay } from './sftp-session';
 import { toTransferError, type TransferError } from './transfer-errors';
+import { redact, redactParams } from '../logging/redact';
 
 export type ConnectionStepId = 'protocol' | 'lookup' | 'tcp' | 'handshake' | 'trust' | 'login' | 'folder' | 'write' | 'data-connection';
 
@@ -48,11 +49,14 @@ function said(id: ConnectionStepId, status: 'ok' | 'warning' | 'skipped', key: C
 }
 
 function failed(id: ConnectionStepId, error: TransferError): ConnectionStep {
+  // Steps reach the renderer as answers and events, not as thrown errors: redacted here, as the
+  // IPC router redacts errors (a library may quote what it was given).
+  const params = redactParams(error.params);
   return {
     id,
     status: 'failed',
-    message: error.message,
-    says: error.params ? { key: `error.${error.code}`, params: error.params } : { key: `error.${error.code}` },
+    message: redact(error.message),
+    says: params ? { key: `error.${error.code}`, params } : { key: `error.${error.code}` },
     code: error.code,
     ...(error.fingerprint ? { fingerprint: error.fingerprint } : {}),
     ...(advice[error.code] ? { advice: advice[error.code] } : {}),

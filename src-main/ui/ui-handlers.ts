@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { CourierError } from '../../src-core/errors';
 import type { Handlers } from '../ipc/ipc-router';
 import type { ServiceContext } from '../services/main-handlers';
+import { wasSavedForUser } from '../files/save-copy';
 
 /**
  * Calls the app's screens need that are thin adapters over what main already has.
@@ -22,8 +23,9 @@ export function createUiHandlers(context: ServiceContext): Pick<Handlers, 'files
       return { path: await context.pickFile() };
     },
     'files:reveal': async ({ path }) => {
-      // Only an existing file: the renderer cannot make the file manager open anything else.
-      const found = await stat(path).catch(() => null);
+      // Only a file Courier saved for the user, still there: the renderer cannot make main probe
+      // or open any other path.
+      const found = wasSavedForUser(path) ? await stat(path).catch(() => null) : null;
       if (!found?.isFile()) {
         throw new CourierError('files.not-found', `Courier cannot find ${basename(path)} any more. It may have been moved or deleted.`, {
           params: { file: basename(path) },

@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createUiHandlers } from '../../../src-main/ui/ui-handlers';
+import { saveWhole } from '../../../src-main/files/save-copy';
 import type { ServiceContext } from '../../../src-main/services/main-handlers';
 
 let dir: string;
@@ -26,12 +27,20 @@ describe('files:pick and files:reveal', () => {
     const shown: string[] = [];
     const handlers = createUiHandlers(context({ revealFile: path => void shown.push(path) }));
     const file = join(dir, 'rows.csv');
-    await writeFile(file, 'x');
+    await saveWhole(file, new TextEncoder().encode('x'));
     expect(await handlers['files:reveal']({ path: file })).toEqual({ shown: true });
     expect(shown).toEqual([file]);
+    // Any other path, even an existing file, is not Courier's to show (nor to probe).
+    const other = join(dir, 'other.csv');
+    await writeFile(other, 'x');
+    await expect(handlers['files:reveal']({ path: other })).rejects.toMatchObject({ code: 'files.not-found' });
+    await expect(handlers['files:reveal']({ path: '\\\\server\\share\\x.csv' })).rejects.toMatchObject({ code: 'files.not-found' });
     // A folder, or a file that is gone, is never handed to the file manager.
     await expect(handlers['files:reveal']({ path: dir })).rejects.toMatchObject({ code: 'files.not-found' });
-    await expect(handlers['files:reveal']({ path: join(dir, 'gone.csv') })).rejects.toMatchObject({ code: 'files.not-found', message: expect.stringContaining('gone.csv') });
+    const gone = join(dir, 'gone.csv');
+    await saveWhole(gone, new TextEncoder().encode('x'));
+    await rm(gone);
+    await expect(handlers['files:reveal']({ path: gone })).rejects.toMatchObject({ code: 'files.not-found', message: expect.stringContaining('gone.csv') });
     expect(shown).toEqual([file]);
     // Without a file manager (no Electron shell), the screen says so instead of pretending.
     expect(await createUiHandlers(context({}))['files:reveal']({ path: file })).toEqual({ shown: false });
