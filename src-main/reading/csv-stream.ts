@@ -51,7 +51,11 @@ const CHUNK_BYTES = 1 << 20;
  */
 export const parserNewline = (newline: CsvPlan['newline']): '\n' | '\r' => (newline === '\r' ? '\r' : '\n');
 
-/** Drops the CR a CRLF line leaves at the end of its record's last cell (see `parserNewline`). */
+/**
+ * Drops the CR a CRLF line leaves at the end of its record's last cell (see `parserNewline`).
+ * A quoted last cell that itself ends with a CR loses it too: a line break at the very end of a
+ * value means nothing to any platform.
+ */
 export function dropRecordCr(cells: string[]): void {
   const last = cells.length - 1;
   const cell = cells[last];

@@ -54,6 +54,20 @@ describe('a file that mixes CRLF and LF lines', () => {
     });
   }
 
+  // The trade-off, stated: an unquoted LF in a CRLF file ends a row (as every spreadsheet program
+  // reads it), so rows appended by another program are never merged into the row above. A line
+  // break inside a value must be quoted, as Excel and every CRM write it.
+  it('ends a row at an unquoted LF even in a file of CRLF lines', async () => {
+    const path = join(dir, 'notes.csv');
+    await writeFile(path, 'Email;Note\r\nan@x.be;first\nbo@x.be;second\r\ncy@x.be;"two\nlines"\r\n');
+    const source = await openSource(path);
+    expect((await all(source)).map(r => r.cells)).toEqual([
+      ['an@x.be', 'first'],
+      ['bo@x.be', 'second'],
+      ['cy@x.be', 'two\nlines'],
+    ]);
+  });
+
   it('still reads a file of old Mac CR lines', async () => {
     const path = join(dir, 'mac.csv');
     await writeFile(path, 'Email;Name\ran@x.be;Ann\rbo@x.be;Bob\r');
