@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Fix } from '../fixes/fix-schema';
-import { Schedule } from '../schedule/schedule';
+import { Schedule } from '../schedule/schedule-schema';
 
 /**
  * A saved job: what to send, where, how, and when. Pure data, stored in `<home>/jobs.json` and

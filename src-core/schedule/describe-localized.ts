@@ -89,6 +89,12 @@ const dutch: Words = {
   weekdayOfMonth: (nth, day) => `de ${nth} ${day} van de maand`,
 };
 
+/** Times of day as a list in the interface's language: `00:00 et 12:00`, `08:00, 16:00 en 20:00`. */
+export function describeTimesIn(times: readonly string[], language: ScheduleLanguage): string {
+  const and = language === 'fr' ? french.and : language === 'nl' ? dutch.and : 'and';
+  return list([...new Set(times)].sort(), and);
+}
+
 /**
  * Describes a schedule in the interface's language, in words the parser reads back to the same schedule.
  *

@@ -1,20 +1,30 @@
-import { Schedule, weekdays, type TimeOfDay, type Weekday } from './schedule';
-import { ScheduleError } from './schedule-error';
-import { atWord, normalizeWords, readAsEnglish, type ReadingLanguage } from './schedule-languages';
+import { maxTimesPerDay, weekdays, type Schedule, type TimeOfDay, type Weekday } from './schedule';
+import { ScheduleError, type PartOfDay } from './schedule-error';
+import {
+  atWord,
+  normalizeWords,
+  originalWords,
+  readAsEnglish,
+  type Reading,
+  type ReadingLanguage,
+  type TimeWords,
+} from './schedule-languages';
 
 /**
  * Reads a schedule written in words, in English, French or Dutch, into a `Schedule`.
  *
  * Understands, case- and accent-insensitively: `every 15 minutes`, `every hour`, `every 2 hours`,
- * `hourly`, `3 times a day`, `twice a day`, `every day at 02:00`, `daily at 2am`,
- * `every weekday at 07:00`, `mondays and thursdays at 07:30`, `mon-fri at 8:15`,
+ * `every two hours`, `hourly`, `3 times a day`, `twice a day`, `every day at 02:00`,
+ * `daily at 2am`, `every weekday at 07:00`, `mondays and thursdays at 07:30`, `mon-fri at 8:15`,
  * `on the 1st and 15th at 06:00`, `on the last day of the month at 23:00`,
  * `first monday of the month at 09:00`, several times (`at 08:00 and 17:30`), and an optional
  * time zone at the end (`… in Europe/Brussels`, `… (Europe/Brussels)`). The same in French
- * (`tous les soirs à 22h`, `du lundi au vendredi à 7h30`, `le 1er de chaque mois à 8h`) and
- * Dutch (`elke avond om 22:00`, `werkdagen om 7.30 uur`, `de 1e van elke maand om 8 uur`): no
- * language hint is needed, the words say which one it is. Anything else is a `ScheduleError`
- * whose reason the app can put in the user's language.
+ * (`tous les soirs à 22h`, `du lundi au vendredi à 7h30`, `le 1er de chaque mois à 8h`,
+ * `à 8h et demie`) and Dutch (`elke avond om 22:00`, `werkdagen om 7.30 uur`,
+ * `de 1e van elke maand om 8 uur`, `om kwart voor 9`): no language hint is needed, the words say
+ * which one it is. The part of the day in the opening words applies to the times
+ * (`every evening at 8` is at 20:00, see `parseTime`). Anything else is a `ScheduleError` whose
+ * reason the app can put in the user's language, quoting the user's own words.
  */
 export function parseSchedule(text: string): Schedule {
   const original = text.trim().replace(/\s+/g, ' ');
@@ -40,6 +50,7 @@ export function parseSchedule(text: string): Schedule {
         original,
         timeZone,
         example: `${rest} ${atWord[language]} 02:00${zoneWords}`,
+        quote: source => originalWords(rest, source) ?? rest,
       });
     } catch (error) {
       if (!(error instanceof ScheduleError)) throw error;
@@ -52,21 +63,21 @@ export function parseSchedule(text: string): Schedule {
 
 const readingLanguages: readonly ReadingLanguage[] = ['en', 'fr', 'nl'];
 
-type Context = Readonly<{ original: string; timeZone: string | undefined; example: string }>;
+type Context = Readonly<{
+  original: string;
+  timeZone: string | undefined;
+  example: string;
+  /** The user's own words for a time, from its normalized source. */
+  quote: (source: string) => string;
+}>;
 
 /** Reads the English grammar from lower-case words without a time zone. */
-function parseEnglish(words: string, context: Context): Schedule {
+function parseEnglish(reading: Reading, context: Context): Schedule {
   const { original, timeZone } = context;
-  const rest = words.replace(/\s+/g, ' ').trim();
-
-  let head = rest;
-  let times: TimeOfDay[] | null = null;
-  // The times follow the first “at” (“at 02:00” alone is a head of nothing).
-  const at = /(?:^|\s)at\s/.exec(rest);
-  if (at) {
-    head = rest.slice(0, at.index).trim();
-    times = parseTimes(rest.slice(at.index + at[0].length), original);
-  }
+  let head = reading.head;
+  // The part of the day the opening words name (“every evening”), for times without am or pm.
+  const part = partOfDayOf(head);
+  const times = reading.times && parseTimes(reading.times, part, context);
   // Just a time (“at 02:00”) means every day.
   if (head === '' && times) head = 'every day';
   const withZone = <T extends object>(value: T): T & { timeZone?: string } =>
@@ -86,7 +97,7 @@ function parseEnglish(words: string, context: Context): Schedule {
   const interval = parseInterval(head);
   if (interval !== null) {
     noTimes();
-    return Schedule.parse(withZone({ kind: 'interval', minutes: interval }));
+    return withZone({ kind: 'interval', minutes: interval });
   }
 
   const perDay =
@@ -95,7 +106,7 @@ function parseEnglish(words: string, context: Context): Schedule {
     );
   if (perDay) {
     const count = wordNumber(perDay[1] ?? perDay[2]!);
-    if (count < 1 || count > 24)
+    if (count < 1 || count > maxTimesPerDay)
       throw new ScheduleError({ reason: 'too-many-per-day', params: {} });
     if (times) {
       if (times.length !== count)
@@ -103,9 +114,9 @@ function parseEnglish(words: string, context: Context): Schedule {
           reason: 'count-mismatch',
           params: { text: original, count, given: times.length },
         });
-      return Schedule.parse(withZone({ kind: 'weekly', days: [...weekdays], times }));
+      return withZone({ kind: 'weekly', days: [...weekdays], times });
     }
-    return Schedule.parse(withZone({ kind: 'times-a-day', count }));
+    return withZone({ kind: 'times-a-day', count });
   }
 
   const nthWeekday =
@@ -126,22 +137,19 @@ function parseEnglish(words: string, context: Context): Schedule {
         last: 'last',
       } as const
     )[nthWeekday[1] as 'first'];
-    return Schedule.parse(
-      withZone({
-        kind: 'monthly-weekday',
-        nth,
-        weekday: weekdayOf(nthWeekday[2]!)!,
-        times: needTimes(),
-      })
-    );
+    return withZone({
+      kind: 'monthly-weekday',
+      nth,
+      weekday: weekdayOf(nthWeekday[2]!)!,
+      times: needTimes(),
+    });
   }
 
   const monthDays = parseMonthDays(head);
-  if (monthDays)
-    return Schedule.parse(withZone({ kind: 'monthly', days: monthDays, times: needTimes() }));
+  if (monthDays) return withZone({ kind: 'monthly', days: monthDays, times: needTimes() });
 
   const days = parseWeekdays(head);
-  if (days) return Schedule.parse(withZone({ kind: 'weekly', days, times: needTimes() }));
+  if (days) return withZone({ kind: 'weekly', days, times: needTimes() });
 
   throw notUnderstood(original);
 }
@@ -168,7 +176,21 @@ const numberWords: Readonly<Record<string, number>> = {
   four: 4,
   five: 5,
   six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
 };
+const intervalPattern = new RegExp(
+  `^every (\\d+|${Object.keys(numberWords)
+    .filter(w => w !== 'once' && w !== 'twice')
+    .join('|')}) ?(minutes?|mins?|m|hours?|hrs?|h)$`
+);
 function wordNumber(word: string): number {
   return numberWords[word] ?? Number(word);
 }
@@ -178,30 +200,66 @@ function parseInterval(head: string): number | null {
   if (head === 'every minute') return 1;
   if (head === 'every half hour' || head === 'every half an hour') return 30;
   if (head === 'every quarter hour' || head === 'every quarter of an hour') return 15;
-  const match = /^every (\d+) ?(minutes?|mins?|m|hours?|hrs?|h)$/.exec(head);
+  const match = intervalPattern.exec(head);
   if (!match) return null;
-  const n = Number(match[1]);
+  const n = wordNumber(match[1]!);
   const minutes = match[2]!.startsWith('h') ? n * 60 : n;
   if (minutes < 1 || minutes > 1440)
     throw new ScheduleError({ reason: 'interval-out-of-range', params: {} });
   return minutes;
 }
 
-function parseTimes(text: string, original: string): TimeOfDay[] {
-  const parts = text
-    .split(/\s*(?:,|\band\b)\s*/)
-    .map(p => p.replace(/^at\s+/, '').trim())
-    .filter(p => p !== '');
-  if (parts.length === 0) throw notUnderstood(original);
-  return [...new Set(parts.map(p => parseTime(p)))].sort();
+/** The part of the day that opening words such as “every evening” or “nightly” name. */
+function partOfDayOf(head: string): PartOfDay | null {
+  if (/\bmornings?\b/.test(head)) return 'morning';
+  if (/\bevenings?\b/.test(head)) return 'evening';
+  if (/\b(?:nights?|nightly)\b/.test(head)) return 'night';
+  return null;
+}
+
+/** The times of a schedule, sorted and without repeats; a refusal quotes the user's words. */
+function parseTimes(
+  times: readonly TimeWords[],
+  part: PartOfDay | null,
+  context: Context
+): TimeOfDay[] {
+  if (times.length === 0) throw notUnderstood(context.original);
+  const out = new Set<TimeOfDay>();
+  for (const time of times) {
+    try {
+      out.add(parseTime(time.english, part));
+    } catch (error) {
+      if (!(error instanceof ScheduleError) || !('time' in error.problem.params)) throw error;
+      // The English words (“noon 30”) mean nothing to who wrote “midi 30”.
+      throw new ScheduleError({
+        ...error.problem,
+        params: { ...error.problem.params, time: context.quote(time.source) },
+      } as typeof error.problem);
+    }
+  }
+  if (out.size > maxTimesPerDay)
+    throw new ScheduleError({ reason: 'too-many-per-day', params: {} });
+  return [...out].sort();
 }
 
 /**
  * One time of day: `02:00`, `7:30`, `7pm`, `noon`, and the ways French and Dutch write them
  * (`22h`, `22 h 30`, `7.30 uur`, `6 uur`, `18u30`), with a part of the day after a 12-hour time
  * (`am`/`pm`, or `night`: “2 uur 's nachts” is 02:00, “11 uur 's nachts” 23:00).
+ *
+ * Without am or pm, the part of the day of the opening words (`part`) applies to an hour from
+ * 1 to 12 written without a leading zero, as `night` does after the time:
+ *
+ * - morning: the hour as written (“every morning at 7” is 07:00);
+ * - evening: 1 to 11 are in the afternoon or evening (“tous les soirs à 8h” is 20:00);
+ * - night: 12 is midnight, 1 to 5 are the small hours (“elke nacht om 2 uur” is 02:00), 8 to 11
+ *   the late evening (“every night at 11” is 23:00).
+ *
+ * A time on the 24-hour clock (`20h`, `22:00`, `0:30`, or a leading zero: `07:00`) stays as
+ * written. What the part of the day cannot mean is refused rather than guessed: 13:00 or later in
+ * the morning, 12 in the evening (noon, or midnight?), 6 or 7 at night (morning, or evening?).
  */
-function parseTime(text: string): TimeOfDay {
+function parseTime(text: string, part: PartOfDay | null = null): TimeOfDay {
   if (text === 'noon' || text === 'midday') return '12:00';
   if (text === 'midnight') return '00:00';
   const match =
@@ -211,21 +269,32 @@ function parseTime(text: string): TimeOfDay {
   if (!match) throw new ScheduleError({ reason: 'not-a-time', params: { time: text } });
   let hour = Number(match[1]);
   const minute = Number(match[2] ?? match[3] ?? 0);
-  const partOfDay = match[4]?.replace(/\./g, '');
-  if (partOfDay === 'am' || partOfDay === 'pm') {
+  const suffix = match[4]?.replace(/\./g, '');
+  if (suffix === 'am' || suffix === 'pm') {
     // “22 uur 's avonds” says the evening twice, which is fine; “13pm” is not a time.
-    const twentyFourHour =
-      partOfDay === 'pm' && hour > 12 && /\d\s*(?:h|u|uur)(?![a-z])/.test(text);
-    if (hour >= 1 && hour <= 12) hour = (hour % 12) + (partOfDay === 'pm' ? 12 : 0);
+    const twentyFourHour = suffix === 'pm' && hour > 12 && /\d\s*(?:h|u|uur)(?![a-z])/.test(text);
+    if (hour >= 1 && hour <= 12) hour = (hour % 12) + (suffix === 'pm' ? 12 : 0);
     else if (!twentyFourHour)
       throw new ScheduleError({ reason: 'hour-with-am-pm', params: { time: text } });
-  } else if (partOfDay === 'night') {
-    if (hour === 12) hour = 0;
-    else if (hour >= 6 && hour < 12) hour += 12;
   }
   if (hour > 23 || minute > 59)
     throw new ScheduleError({ reason: 'time-out-of-range', params: { time: text } });
+  const within = suffix === 'night' ? 'night' : suffix ? null : part;
+  if (within) hour = hourWithin(within, hour, /^0\d/.test(match[1]!), text);
   return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+/** An hour without am or pm, read in a part of the day (see `parseTime`). */
+function hourWithin(part: PartOfDay, hour: number, leadingZero: boolean, text: string): number {
+  const refuse = (): never => {
+    throw new ScheduleError({ reason: 'time-outside-part-of-day', params: { time: text, part } });
+  };
+  if (part === 'morning') return hour >= 13 ? refuse() : hour;
+  if (leadingZero || hour === 0 || hour >= 13) return hour;
+  if (part === 'evening') return hour === 12 ? refuse() : hour + 12;
+  if (hour === 12) return 0;
+  if (hour <= 5) return hour;
+  return hour <= 7 ? refuse() : hour + 12;
 }
 
 const weekdayPrefixes: readonly [Weekday, string][] = weekdays.map(d => [d, d]);

@@ -1,5 +1,8 @@
 import { CourierError } from '../errors';
 
+/** A part of the day that opening words name (“every evening”, “tous les matins”, “elke nacht”). */
+export type PartOfDay = 'morning' | 'evening' | 'night';
+
 /**
  * Why a schedule in words was refused, with what the message needs.
  *
@@ -18,6 +21,11 @@ export type ScheduleProblem =
   | Readonly<{ reason: 'not-a-time'; params: Readonly<{ time: string }> }>
   | Readonly<{ reason: 'hour-with-am-pm'; params: Readonly<{ time: string }> }>
   | Readonly<{ reason: 'time-out-of-range'; params: Readonly<{ time: string }> }>
+  /** A time the part of the day cannot hold: 15h in the morning, 12 in the evening, 6 at night. */
+  | Readonly<{
+      reason: 'time-outside-part-of-day';
+      params: Readonly<{ time: string; part: PartOfDay }>;
+    }>
   | Readonly<{ reason: 'unknown-time-zone'; params: Readonly<{ zone: string }> }>
   | Readonly<{ reason: 'too-many-per-day'; params: Readonly<Record<string, never>> }>
   | Readonly<{ reason: 'interval-out-of-range'; params: Readonly<Record<string, never>> }>
@@ -35,6 +43,7 @@ const codes: Readonly<Record<ScheduleProblemReason, string>> = {
   'not-a-time': 'schedule.invalid-time',
   'hour-with-am-pm': 'schedule.invalid-time',
   'time-out-of-range': 'schedule.invalid-time',
+  'time-outside-part-of-day': 'schedule.invalid-time',
   'unknown-time-zone': 'schedule.unknown-time-zone',
   'too-many-per-day': 'schedule.out-of-range',
   'interval-out-of-range': 'schedule.out-of-range',
@@ -63,6 +72,14 @@ function englishMessage(problem: ScheduleProblem): string {
       return `“${problem.params.time}” is not a time: with am or pm the hour is 1 to 12.`;
     case 'time-out-of-range':
       return `“${problem.params.time}” is not a time of day: hours run from 00 to 23 and minutes from 00 to 59.`;
+    case 'time-outside-part-of-day': {
+      const { time, part } = problem.params;
+      if (part === 'morning')
+        return `“${time}” is not in the morning. For an afternoon or evening time, write for example “every day at 15:00”.`;
+      if (part === 'evening')
+        return `“${time}” is not in the evening. For noon, write “every day at 12:00”; for midnight, “every day at midnight”.`;
+      return `“${time}” is not clear at night: it could be early in the morning or in the evening. Write for example “every day at 06:00” or “every day at 18:00”.`;
+    }
     case 'unknown-time-zone':
       return `Courier does not know the time zone “${problem.params.zone}”. Use a name such as Europe/Brussels or America/New_York.`;
     case 'too-many-per-day':

@@ -3,10 +3,12 @@ import { ordinal } from './schedule';
 /**
  * French and Dutch schedules rewritten in the English words the parser reads.
  *
- * Each language splits the text where the times start (`à`, `om`), rewrites the part before it
- * phrase by phrase (`du lundi au vendredi` → `from monday to friday`, `de 1e van elke maand` →
- * `the 1st of every month`) and the times word by word (`22 h 30`, `7.30 uur`, `8 uur 's avonds`
- * are read by the time parser itself). Input is already lower case, without accents.
+ * Each language splits the text where the times start (`at`, `à`, `om`), rewrites the part before
+ * it phrase by phrase (`du lundi au vendredi` → `from monday to friday`, `de 1e van elke maand` →
+ * `the 1st of every month`, `tous les soirs` → `every evening`), splits the times (`8h et 17h30`)
+ * and rewrites each one word by word (`8h et demie` → `8h30`, `kwart voor 9` → `8:45`; `22 h 30`,
+ * `7.30 uur`, `8 uur 's avonds` are read by the time parser itself). Each time keeps the words it
+ * was written in, so a message can quote them. Input is already lower case, without accents.
  */
 
 /** A language Courier reads schedules in. */
@@ -21,6 +23,12 @@ const apply = (text: string, rules: readonly Rule[]): string =>
     text
   );
 
+/** A schedule read as English words: the part before the times, and each time. */
+export type Reading = Readonly<{ head: string; times: readonly TimeWords[] | null }>;
+
+/** One time: in English words for the parser, and as written (normalized) for messages. */
+export type TimeWords = Readonly<{ english: string; source: string }>;
+
 /** Lower case, no accents, one kind of apostrophe, single spaces. */
 export function normalizeWords(text: string): string {
   return text
@@ -31,6 +39,41 @@ export function normalizeWords(text: string): string {
     .replace(/&/g, ' and ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+const normalizeChar = (char: string): string =>
+  char
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/&/g, ' and ')
+    .replace(/\s/g, ' ');
+
+/**
+ * The words of `text` that `normalizeWords` turned into `normalized`, as the user typed them
+ * (case, accents and apostrophes kept), or null when they cannot be found.
+ *
+ * `à MIDI 30` and `midi 30` → `MIDI 30`.
+ */
+export function originalWords(text: string, normalized: string): string | null {
+  let out = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  let index = 0;
+  for (const char of text) {
+    for (const c of normalizeChar(char)) {
+      if (c === ' ' && (out === '' || out.endsWith(' '))) continue;
+      out += c;
+      from.push(index);
+      to.push(index + char.length);
+    }
+    index += char.length;
+  }
+  const wanted = normalized.trim();
+  const at = wanted === '' ? -1 : out.lastIndexOf(wanted);
+  if (at < 0) return null;
+  return text.slice(from[at], to[at + wanted.length - 1]);
 }
 
 const englishDays =
@@ -62,6 +105,12 @@ const numberWords: Readonly<Record<string, number>> = {
   elf: 11,
   douze: 12,
   twaalf: 12,
+  quinze: 15,
+  vijftien: 15,
+  vingt: 20,
+  twintig: 20,
+  trente: 30,
+  dertig: 30,
 };
 const numberPattern = `\\d+|${Object.keys(numberWords).join('|')}`;
 const toNumber = (word: string): number => numberWords[word] ?? Number(word);
@@ -110,8 +159,17 @@ const frenchHead: readonly Rule[] = [
   [/\b(\d{1,2})(?:er|ere|re|eme|ieme|e|nd|nde)\b/g, (_, n) => ordinal(Number(n))],
   [/\b(?:tous les|chaque) quarts? d'? ?heure\b/g, 'every quarter hour'],
   [/\b(?:toutes les|chaque) demi[- ]?heures?\b/g, 'every half hour'],
-  [/\b(?:toutes les|tous les|chaque) (\d+) ?(?:minutes?|mins?|mn)\b/g, 'every $1 minutes'],
-  [/\b(?:toutes les|tous les|chaque) (\d+) ?(?:heures?|h)\b/g, 'every $1 hours'],
+  [
+    new RegExp(
+      `\\b(?:toutes les|tous les|chaque) (${numberPattern}) ?(?:minutes?|mins?|mn)\\b`,
+      'g'
+    ),
+    (_, n) => `every ${toNumber(n!)} minutes`,
+  ],
+  [
+    new RegExp(`\\b(?:toutes les|tous les|chaque) (${numberPattern}) ?(?:heures?|h)\\b`, 'g'),
+    (_, n) => `every ${toNumber(n!)} hours`,
+  ],
   [/\b(?:toutes les|chaque) heures?\b/g, 'every hour'],
   [/\b(?:toutes les|chaque) minutes?\b/g, 'every minute'],
   [
@@ -122,7 +180,11 @@ const frenchHead: readonly Rule[] = [
   [/\b(?:(?:tous )?les |chaque |le )?jours? (?:ouvrables?|ouvres?|de semaine)\b/g, 'weekdays'],
   [/\ben semaine\b/g, 'weekdays'],
   [/\b(?:tous les |chaque |les |le )?week-? ?ends?\b/g, 'weekends'],
-  [/\b(?:tous les|toutes les|chaque) (?:jours?|soirs?|matins?|nuits?)\b/g, 'every day'],
+  // The part of the day is kept: “tous les soirs à 8h” is at 20:00 (see parseTime).
+  [/\b(?:tous les|chaque) soirs?\b/g, 'every evening'],
+  [/\b(?:tous les|chaque) matins?\b/g, 'every morning'],
+  [/\b(?:toutes les|chaque) nuits?\b/g, 'every night'],
+  [/\b(?:tous les|chaque) jours?\b/g, 'every day'],
   [/\b(?:quotidiennement|journellement)\b/g, 'every day'],
   [/\b(?:chaque|tous les) mois\b/g, 'every month'],
   [/\bmensuellement\b/g, 'monthly'],
@@ -145,24 +207,38 @@ const frenchHead: readonly Rule[] = [
   [/\bet\b/g, 'and'],
 ];
 
-const frenchTimes: readonly Rule[] = [
-  [/\bet\b/g, 'and'],
-  [/(?:^|\s)a(?=\s)/g, ' '],
-  [/\bmidi\b/g, 'noon'],
-  [/\bminuit\b/g, 'midnight'],
+/** Where one French time ends and the next begins (“et demie” and “et quart” belong to a time). */
+const frenchTimeSeparator = /\s*(?:,|\bet\b(?!\s+(?:demie?|quart)\b))\s*/;
+
+const frenchTime: readonly Rule[] = [
+  [/^a\s+/, ''],
+  [/\bheures?\b/g, 'h'],
+  [/\b(\d{1,2}) ?h et demie?\b/g, '$1h30'],
+  [/\b(\d{1,2}) ?h et quart\b/g, '$1h15'],
+  [/\b(\d{1,2}) ?h moins (?:le )?quart\b/g, (_, n) => `${hourBefore(Number(n), 0)}h45`],
+  [/\bmidi et demie?\b/g, '12:30'],
+  [/\bmidi et quart\b/g, '12:15'],
+  [/\bmidi moins (?:le )?quart\b/g, '11:45'],
+  [/\bminuit et demie?\b/g, '00:30'],
+  [/\bminuit et quart\b/g, '00:15'],
+  [/\bminuit moins (?:le )?quart\b/g, '23:45'],
+  // The parts of the day before “midi”, or “après-midi” would become “après-noon”.
   [/\bdu matin\b/g, 'am'],
   [/\bdans la nuit\b|\bde la nuit\b/g, 'night'],
-  [/\b(?:du soir|de l'apres-midi|de l'apres midi)\b/g, 'pm'],
-  [/\bheures?\b/g, 'h'],
+  [/\b(?:du soir|de l'apres-midi|de l'apres midi|de l'aprem)\b/g, 'pm'],
+  [/\bmidi\b/g, 'noon'],
+  [/\bminuit\b/g, 'midnight'],
   [/\bpile\b/g, ''],
 ];
 
-function fromFrench(text: string): string {
+function fromFrench(text: string): Reading {
   const whole = apply(text, frenchWhole);
   const at = /(?:^|\s)a\s/.exec(whole);
   const head = at ? whole.slice(0, at.index) : whole;
-  const times = at ? apply(whole.slice(at.index + at[0].length), frenchTimes) : null;
-  return join(apply(head.trim(), frenchHead), times);
+  const times = at
+    ? splitTimes(whole.slice(at.index + at[0].length), frenchTimeSeparator, frenchTime)
+    : null;
+  return { head: clean(apply(head.trim(), frenchHead)), times };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -188,7 +264,7 @@ const dutchTo = '(?:tot en met|t/m|t\\.e\\.m\\.?|tem|tm|tot|-)';
 
 const dutchWhole: readonly Rule[] = [
   // “Om de 15 minuten”, “om het uur”: an interval, not a time.
-  [/\bom de (\d+)\b/g, 'elke $1'],
+  [new RegExp(`\\bom de (${numberPattern})\\b`, 'g'), 'elke $1'],
   [/\bom het (half uur|halfuur|kwartier|uur)\b/g, 'elk $1'],
   [
     /(?:'s )?\b(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)(en|s)?\b/g,
@@ -203,8 +279,17 @@ const dutchHead: readonly Rule[] = [
   [/\b(\d{1,2})(?:ste|de|e)\b/g, (_, n) => ordinal(Number(n))],
   [/\b(?:elk|elke|ieder|iedere) (?:half uur|halfuur)\b/g, 'every half hour'],
   [/\b(?:elk|elke|ieder|iedere) kwartier\b/g, 'every quarter hour'],
-  [/\b(?:elk|elke|ieder|iedere|alle) (\d+) ?(?:minuten|minuut|min)\b/g, 'every $1 minutes'],
-  [/\b(?:elk|elke|ieder|iedere|alle) (\d+) ?(?:uur|u|h)\b/g, 'every $1 hours'],
+  [
+    new RegExp(
+      `\\b(?:elk|elke|ieder|iedere|alle) (${numberPattern}) ?(?:minuten|minuut|min)\\b`,
+      'g'
+    ),
+    (_, n) => `every ${toNumber(n!)} minutes`,
+  ],
+  [
+    new RegExp(`\\b(?:elk|elke|ieder|iedere|alle) (${numberPattern}) ?(?:uur|u|h)\\b`, 'g'),
+    (_, n) => `every ${toNumber(n!)} hours`,
+  ],
   [/\b(?:elk|elke|ieder|iedere) uur\b|\buurlijks\b/g, 'every hour'],
   [/\b(?:elk|elke|ieder|iedere) minuut\b/g, 'every minute'],
   [
@@ -220,10 +305,11 @@ const dutchHead: readonly Rule[] = [
     'weekdays',
   ],
   [/\b(?:(?:in )?het |elk |ieder |alle |op )?weekend(?:en|s|dagen)?\b/g, 'weekends'],
-  [
-    /\b(?:elke|iedere|alle) (?:dag|dagen|avond|avonden|ochtend|ochtenden|morgen|nacht|nachten)\b/g,
-    'every day',
-  ],
+  // The part of the day is kept: “elke avond om 8 uur” is at 20:00 (see parseTime).
+  [/\b(?:elke|iedere|alle) (?:avond|avonden)\b/g, 'every evening'],
+  [/\b(?:elke|iedere|alle) (?:ochtend|ochtenden|morgen)\b/g, 'every morning'],
+  [/\b(?:elke|iedere|alle) (?:nacht|nachten)\b/g, 'every night'],
+  [/\b(?:elke|iedere|alle) (?:dag|dagen)\b/g, 'every day'],
   [/\bdagelijks\b/g, 'every day'],
   [/\b(?:elke|iedere) maand\b/g, 'every month'],
   [/\bmaandelijks\b/g, 'monthly'],
@@ -243,11 +329,15 @@ const dutchHead: readonly Rule[] = [
   [/\ben\b/g, 'and'],
 ];
 
-const dutchTimes: readonly Rule[] = [
-  [/\ben\b/g, 'and'],
-  [/(?:^|\s)om(?=\s)/g, ' '],
-  // “Half 8” is half an hour before 8 (half een: 12:30).
-  [/\bhalf (\d{1,2})\b/g, (_, n) => `${Number(n) === 1 ? 12 : Number(n) - 1}:30`],
+/** Where one Dutch time ends and the next begins. */
+const dutchTimeSeparator = /\s*(?:,|\ben\b)\s*/;
+
+const dutchTime: readonly Rule[] = [
+  [/^om\s+/, ''],
+  // “Half 8” is half an hour before 8 (half een: 12:30); “kwart voor 9” is 8:45.
+  [/\bhalf (\d{1,2})\b/g, (_, n) => `${hourBefore(Number(n), 12)}:30`],
+  [/\bkwart over (\d{1,2})\b/g, '$1:15'],
+  [/\bkwart voor (\d{1,2})\b/g, (_, n) => `${hourBefore(Number(n), 12)}:45`],
   [/\bmiddernacht\b/g, 'midnight'],
   [/'?s (?:ochtends|morgens)\b/g, 'am'],
   [/'?s (?:middags|avonds)\b/g, 'pm'],
@@ -255,24 +345,64 @@ const dutchTimes: readonly Rule[] = [
   [/\bstipt\b/g, ''],
 ];
 
-function fromDutch(text: string): string {
+function fromDutch(text: string): Reading {
   const whole = apply(text, dutchWhole);
   const at = /(?:^|\s)om\s/.exec(whole);
   const head = at ? whole.slice(0, at.index) : whole;
-  const times = at ? apply(whole.slice(at.index + at[0].length), dutchTimes) : null;
-  return join(apply(head.trim(), dutchHead), times);
+  const times = at
+    ? splitTimes(whole.slice(at.index + at[0].length), dutchTimeSeparator, dutchTime)
+    : null;
+  return { head: clean(apply(head.trim(), dutchHead)), times };
 }
 
-function join(head: string, times: string | null): string {
-  const words = times === null ? head : `${head} at ${times}`;
-  return words.replace(/\s+/g, ' ').trim();
+// ---------------------------------------------------------------------------------------------
+// English, and what the languages share
+
+/** Where one English time ends and the next begins. */
+const englishTimeSeparator = /\s*(?:,|\band\b)\s*/;
+
+const englishTime: readonly Rule[] = [
+  [/^at\s+/, ''],
+  [/\bhalf past (\d{1,2})\b/g, '$1:30'],
+  [/\bquarter past (\d{1,2})\b/g, '$1:15'],
+  [/\bquarter to (\d{1,2})\b/g, (_, n) => `${hourBefore(Number(n), 12)}:45`],
+];
+
+function fromEnglish(text: string): Reading {
+  const at = /(?:^|\s)at\s/.exec(text);
+  const head = at ? text.slice(0, at.index) : text;
+  const times = at
+    ? splitTimes(text.slice(at.index + at[0].length), englishTimeSeparator, englishTime)
+    : null;
+  return { head: clean(head), times };
 }
 
-/** The text in the English words the parser reads (English text is returned as it is). */
-export function readAsEnglish(text: string, language: ReadingLanguage): string {
+/** The hour before `hour` on a clock whose hour before 1 is `beforeOne` (12 or 0). */
+function hourBefore(hour: number, beforeOne: number): number {
+  if (hour === 1) return beforeOne;
+  return hour === 0 ? 23 : hour - 1;
+}
+
+/** Each time of a list (“8h, 12h et 16h”), as written and in English words. */
+function splitTimes(text: string, separator: RegExp, rules: readonly Rule[]): TimeWords[] {
+  return text
+    .split(separator)
+    .map(part => part.trim())
+    .filter(part => part !== '')
+    .map(source => {
+      const english = clean(apply(source, rules));
+      // What the user wrote for this time, without the word that introduces it (“à”, “om”).
+      return { english, source: source.replace(/^(?:a|om|at)\s+/, '') };
+    });
+}
+
+const clean = (words: string): string => words.replace(/\s+/g, ' ').trim();
+
+/** The text in the English words the parser reads: the part before the times, and the times. */
+export function readAsEnglish(text: string, language: ReadingLanguage): Reading {
   if (language === 'fr') return fromFrench(text);
   if (language === 'nl') return fromDutch(text);
-  return text;
+  return fromEnglish(text);
 }
 
 /** The word that puts a time after a schedule in each language (for examples in messages). */

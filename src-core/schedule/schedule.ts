@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * When a job runs, in the kinds of schedule people use: every N minutes, N times a day, chosen
  * days of the week, days of the month, or a weekday of the month (the first Monday).
@@ -7,51 +5,48 @@ import { z } from 'zod';
  * Times are wall-clock `HH:MM` in the schedule's time zone (an IANA name such as
  * `Europe/Brussels`; absent means the computer's own zone), so 02:00 stays 02:00 across a
  * daylight-saving change.
+ *
+ * Plain types and functions only: the renderer reads schedules without zod. The runtime schema
+ * that checks stored and IPC data is `schedule-schema.ts`.
  */
 
-export const Weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
-export type Weekday = z.infer<typeof Weekday>;
+/** A day of the week, as stored. */
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 /** Monday first, as people in Europe read a week. */
-export const weekdays: readonly Weekday[] = Weekday.options;
+export const weekdays: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
-export const TimeOfDay = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'A time is written HH:MM, from 00:00 to 23:59.');
-export type TimeOfDay = z.infer<typeof TimeOfDay>;
+/** A wall-clock time `HH:MM`, from 00:00 to 23:59. */
+export type TimeOfDay = string;
 
-const timeZone = z.string().min(1).optional();
-const times = z.array(TimeOfDay).min(1).max(24);
+/** The most times a job runs in a day (beyond that, an interval says it better). */
+export const maxTimesPerDay = 24;
 
-export const Schedule = z.discriminatedUnion('kind', [
-  /** Every N minutes of elapsed time (every 60 = every hour). */
-  z.object({ kind: z.literal('interval'), minutes: z.number().int().min(1).max(1440), timeZone }),
-  /** N runs a day spread evenly from midnight (3 → 00:00, 08:00, 16:00). */
-  z.object({ kind: z.literal('times-a-day'), count: z.number().int().min(1).max(24), timeZone }),
-  /** Chosen days of the week (all seven = every day) at one or more times. */
-  z.object({ kind: z.literal('weekly'), days: z.array(Weekday).min(1).max(7), times, timeZone }),
+/** When a job runs (see the module comment). */
+export type Schedule =
+  /** Every N minutes of elapsed time (every 60 = every hour), 1 to 1440. */
+  | { kind: 'interval'; minutes: number; timeZone?: string | undefined }
+  /** N runs a day spread evenly from midnight (3 → 00:00, 08:00, 16:00), 1 to 24. */
+  | { kind: 'times-a-day'; count: number; timeZone?: string | undefined }
+  /** Chosen days of the week (all seven = every day) at one to 24 times. */
+  | { kind: 'weekly'; days: Weekday[]; times: TimeOfDay[]; timeZone?: string | undefined }
   /**
-   * Days of the month at one or more times. A day the month does not have (the 31st in April,
+   * Days of the month at one to 24 times. A day the month does not have (the 31st in April,
    * the 29th in a February of 28 days) runs on the month's last day instead.
    */
-  z.object({
-    kind: z.literal('monthly'),
-    days: z
-      .array(z.union([z.number().int().min(1).max(31), z.literal('last')]))
-      .min(1)
-      .max(32),
-    times,
-    timeZone,
-  }),
+  | {
+      kind: 'monthly';
+      days: (number | 'last')[];
+      times: TimeOfDay[];
+      timeZone?: string | undefined;
+    }
   /** A weekday of the month: the first Monday, the last Friday… */
-  z.object({
-    kind: z.literal('monthly-weekday'),
-    nth: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal('last')]),
-    weekday: Weekday,
-    times,
-    timeZone,
-  }),
-]);
-export type Schedule = z.infer<typeof Schedule>;
+  | {
+      kind: 'monthly-weekday';
+      nth: 1 | 2 | 3 | 4 | 'last';
+      weekday: Weekday;
+      times: TimeOfDay[];
+      timeZone?: string | undefined;
+    };
 
 const weekdayNames: Readonly<Record<Weekday, string>> = {
   mon: 'monday',

@@ -7,6 +7,7 @@ export const enScheduleWords = {
   'schedule.hint':
     'For example: “every night at 22:00”, “weekdays at 7:30”, “every Monday at 6:00”, “on the 1st of each month at 8:00”, “every 15 minutes”. You may also write it in French or Dutch.',
   'schedule.understood': 'Understood: {schedule}',
+  'schedule.understood.times': 'Understood: {schedule}, at {times}',
   'schedule.change': 'Change the schedule',
   'schedule.edit.title': 'When “{name}” runs',
   'schedule.save': 'Save the schedule',
@@ -24,6 +25,12 @@ export const enScheduleWords = {
   'schedule.error.hour-with-am-pm': '“{time}” is not a time: with am or pm the hour is 1 to 12.',
   'schedule.error.time-out-of-range':
     '“{time}” is not a time of day: hours run from 0 to 23 and minutes from 00 to 59.',
+  'schedule.error.not-in-the-morning':
+    '“{time}” is not in the morning. For an afternoon or evening time, write for example “every day at 15:00”.',
+  'schedule.error.not-in-the-evening':
+    '“{time}” is not in the evening. For noon, write “every day at 12:00”; for midnight, “every day at midnight”.',
+  'schedule.error.not-at-night':
+    '“{time}” is not clear at night: it could be early in the morning or in the evening. Write for example “every day at 06:00” or “every day at 18:00”.',
   'schedule.error.unknown-time-zone':
     'Courier does not know the time zone “{zone}”. Use a name such as Europe/Brussels or Europe/London.',
   'schedule.error.too-many-per-day':

@@ -8,6 +8,7 @@ export const frScheduleWords: Readonly<Record<keyof typeof enScheduleWords, Mess
   'schedule.hint':
     'Par exemple : « tous les soirs à 22h », « du lundi au vendredi à 7h30 », « chaque lundi à 6h », « le 1er de chaque mois à 8h », « toutes les 15 minutes ». Vous pouvez aussi l’écrire en anglais ou en néerlandais.',
   'schedule.understood': 'Compris : {schedule}',
+  'schedule.understood.times': 'Compris : {schedule}, à {times}',
   'schedule.change': 'Modifier l’horaire',
   'schedule.edit.title': 'Quand « {name} » s’exécute',
   'schedule.save': 'Enregistrer l’horaire',
@@ -27,6 +28,12 @@ export const frScheduleWords: Readonly<Record<keyof typeof enScheduleWords, Mess
     '« {time} » n’est pas une heure : avec « du matin » ou « du soir », l’heure va de 1 à 12.',
   'schedule.error.time-out-of-range':
     '« {time} » n’est pas une heure de la journée : les heures vont de 0 à 23 et les minutes de 00 à 59.',
+  'schedule.error.not-in-the-morning':
+    '« {time} » n’est pas le matin. Pour une heure de l’après-midi ou du soir, écrivez par exemple « tous les jours à 15h ».',
+  'schedule.error.not-in-the-evening':
+    '« {time} » n’est pas le soir. Pour midi, écrivez « tous les jours à midi » ; pour minuit, « tous les jours à minuit ».',
+  'schedule.error.not-at-night':
+    '« {time} » n’est pas clair la nuit : cela peut être tôt le matin ou le soir. Écrivez par exemple « tous les jours à 6h » ou « tous les jours à 18h ».',
   'schedule.error.unknown-time-zone':
     'Courier ne connaît pas le fuseau horaire « {zone} ». Utilisez un nom comme Europe/Brussels ou Europe/Paris.',
   'schedule.error.too-many-per-day':

@@ -1,12 +1,13 @@
 import { useId, useState } from 'react';
-import { describeScheduleIn } from '../../../src-core/schedule/describe-localized';
+import { describeScheduleIn, describeTimesIn } from '../../../src-core/schedule/describe-localized';
 import { parseSchedule } from '../../../src-core/schedule/parse-schedule';
 import {
   scheduleProblemOf,
+  type PartOfDay,
   type ScheduleProblem,
   type ScheduleProblemReason,
 } from '../../../src-core/schedule/schedule-error';
-import type { Schedule } from '../../../src-core/schedule/schedule';
+import { timesADay, type Schedule } from '../../../src-core/schedule/schedule';
 import type { MessageKey } from '../i18n/en';
 import type { I18n } from '../i18n/i18n';
 
@@ -25,7 +26,9 @@ export type ScheduleChoice = Readonly<{ preset: string; custom: string }>;
 export const scheduleTextOf = (choice: ScheduleChoice): string =>
   choice.preset === 'custom' ? choice.custom : choice.preset;
 
-const problemKeys: Readonly<Record<ScheduleProblemReason, MessageKey>> = {
+const problemKeys: Readonly<
+  Record<Exclude<ScheduleProblemReason, 'time-outside-part-of-day'>, MessageKey>
+> = {
   'not-understood': 'schedule.error.not-understood',
   'missing-time': 'schedule.error.missing-time',
   'time-with-interval': 'schedule.error.time-with-interval',
@@ -39,23 +42,55 @@ const problemKeys: Readonly<Record<ScheduleProblemReason, MessageKey>> = {
   'no-such-month-day': 'schedule.error.no-such-month-day',
 };
 
+const partOfDayKeys: Readonly<Record<PartOfDay, MessageKey>> = {
+  morning: 'schedule.error.not-in-the-morning',
+  evening: 'schedule.error.not-in-the-evening',
+  night: 'schedule.error.not-at-night',
+};
+
 /** A refused schedule, said in the user's language. */
 export function scheduleProblemText(problem: ScheduleProblem, t: I18n['t']): string {
+  if (problem.reason === 'time-outside-part-of-day')
+    return t(partOfDayKeys[problem.params.part] ?? 'schedule.error.not-at-night', {
+      time: problem.params.time,
+    });
   return t(problemKeys[problem.reason], problem.params);
 }
 
-/** The schedule in the user's words, or why it cannot be read (in their language). */
+/**
+ * The schedule in the user's words, or why it cannot be read (in their language).
+ *
+ * Never throws: it runs while the field renders. `parse` is the parser (a seam for tests).
+ */
 export function readSchedule(
   text: string,
-  t: I18n['t']
+  t: I18n['t'],
+  parse: (text: string) => Schedule = parseSchedule
 ): { schedule: Schedule; error: null } | { schedule: null; error: string } {
   try {
-    return { schedule: parseSchedule(text), error: null };
+    return { schedule: parse(text), error: null };
   } catch (failure) {
-    const problem = scheduleProblemOf(failure);
-    if (!problem) throw failure;
+    // This runs while the field renders: an unexpected failure says “not understood” rather
+    // than taking the whole screen down.
+    const problem = scheduleProblemOf(failure) ?? {
+      reason: 'not-understood',
+      params: { text: text.trim() },
+    };
     return { schedule: null, error: scheduleProblemText(problem, t) };
   }
+}
+
+/**
+ * What Courier understood, in the interface language; for “N times a day” with the times it
+ * runs at, so that “twice a day” is seen to run at midnight.
+ */
+export function understoodText(schedule: Schedule, i18n: Pick<I18n, 't' | 'language'>): string {
+  const words = describeScheduleIn(schedule, i18n.language);
+  if (schedule.kind !== 'times-a-day') return i18n.t('schedule.understood', { schedule: words });
+  return i18n.t('schedule.understood.times', {
+    schedule: words,
+    times: describeTimesIn(timesADay(schedule.count), i18n.language),
+  });
 }
 
 /** A schedule described in the interface language, starting with a capital (for a table cell). */
@@ -91,7 +126,7 @@ export function ScheduleField(props: {
   onChange: (choice: ScheduleChoice) => void;
   showError: boolean;
 }) {
-  const { t, language } = props.i18n;
+  const { t } = props.i18n;
   const id = useId();
   const [left, setLeft] = useState(false);
   const { choice } = props;
@@ -142,9 +177,7 @@ export function ScheduleField(props: {
           <div id={`${id}-status`} aria-live="polite">
             {read?.schedule && (
               <p className="notice notice--ok" data-testid="schedule-understood">
-                {t('schedule.understood', {
-                  schedule: describeScheduleIn(read.schedule, language),
-                })}
+                {understoodText(read.schedule, props.i18n)}
               </p>
             )}
             {showError && (

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CourierError } from '../../../src-core/errors';
 import { parseSchedule } from '../../../src-core/schedule/parse-schedule';
-import { Schedule, cronPatterns, describeSchedule } from '../../../src-core/schedule/schedule';
+import { cronPatterns, describeSchedule } from '../../../src-core/schedule/schedule';
+import { Schedule } from '../../../src-core/schedule/schedule-schema';
 import { describeScheduleIn } from '../../../src-core/schedule/describe-localized';
 import { ScheduleError } from '../../../src-core/schedule/schedule-error';
 

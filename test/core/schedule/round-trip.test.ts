@@ -4,7 +4,8 @@ import {
   type ScheduleLanguage,
 } from '../../../src-core/schedule/describe-localized';
 import { parseSchedule } from '../../../src-core/schedule/parse-schedule';
-import { Schedule, weekdays, type Weekday } from '../../../src-core/schedule/schedule';
+import { weekdays, type Weekday } from '../../../src-core/schedule/schedule';
+import { Schedule } from '../../../src-core/schedule/schedule-schema';
 
 /** A small deterministic generator (mulberry32), so a failure can be replayed. */
 function random(seed: number): () => number {
