@@ -164,13 +164,13 @@ describe('issue sentences in the user’s language', () => {
       'La ligne 5 a la même valeur dans Email que la ligne 3.'
     );
     expect(issueText(find('output.delimiter/separator'), fr)).toBe(
-      'Ligne 2 : la valeur « Brussel; Centrum » de Department contient un point-virgule (;), qui sépare les valeurs dans ce fichier et ne peut pas être mis entre guillemets. Supprimez ou remplacez ce caractère.'
+      'Ligne 2 : la valeur « Brussel; Centrum » de Department contient un point-virgule (;), le caractère qui sépare les valeurs de ce fichier, et ce format ne permet pas de mettre des guillemets. Supprimez ou remplacez ce caractère.'
     );
     expect(issueText(find('output.unencodable'), nl)).toBe(
       'Regel 2: „Łukasz” bevat „Ł”, dat niet in de West-Europese codering (Windows-1252) kan worden geschreven. Vervang dat teken, of kies UTF-8 voor deze bestemming.'
     );
     expect(issueText(find('limit.row-too-large'), fr)).toBe(
-      'La ligne 3 dépasse à elle seule les 50\u00a0octets que Test drop accepte par fichier.'
+      'La ligne 3 dépasse à elle seule la limite de 50\u00a0octets par fichier de Test drop.'
     );
   });
 

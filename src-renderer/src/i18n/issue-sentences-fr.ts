@@ -55,7 +55,7 @@ export const frIssueSentences: Readonly<Record<keyof typeof enIssueSentences, Me
   'sentence.output.delimiter.tab':
     'Ligne {line} : la valeur « {value} » de {column} contient une tabulation, que ce format de fichier ne peut pas contenir sans guillemets. Supprimez-la ou remplacez-la.',
   'sentence.output.delimiter.separator':
-    'Ligne {line} : la valeur « {value} » de {column} contient {delimiter}, qui sépare les valeurs dans ce fichier et ne peut pas être mis entre guillemets. Supprimez ou remplacez ce caractère.',
+    'Ligne {line} : la valeur « {value} » de {column} contient {delimiter}, le caractère qui sépare les valeurs de ce fichier, et ce format ne permet pas de mettre des guillemets. Supprimez ou remplacez ce caractère.',
   'sentence.delimiter.comma': 'une virgule (,)',
   'sentence.delimiter.semicolon': 'un point-virgule (;)',
   'sentence.delimiter.tab': 'une tabulation',
@@ -71,5 +71,5 @@ export const frIssueSentences: Readonly<Record<keyof typeof enIssueSentences, Me
   'sentence.output.formula-neutralised':
     'Ligne {line} : « {value} » commence comme une formule de tableur ; la valeur est donc envoyée sous la forme « {sent} » pour qu’aucun tableur ne l’exécute.',
   'sentence.limit.row-too-large':
-    'La ligne {line} dépasse à elle seule les {size} que {destination} accepte par fichier.',
+    'La ligne {line} dépasse à elle seule la limite de {size} par fichier de {destination}.',
 };

@@ -87,7 +87,7 @@ export function DestinationsScreen() {
       </div>
       {keychain && (
         <p className="notice notice--warn">
-          {t('dest.keychain', { message: errorText(keychain, i18n) })}
+          {errorText(keychain, i18n)}
         </p>
       )}
       {error !== null && (
@@ -123,7 +123,7 @@ export function DestinationsScreen() {
       )}
       {list?.problems.map(p => (
         <p key={p.file} className="notice notice--error">
-          {t('dest.problem', { file: p.file, message: errorText(p, i18n, { file: p.file }) })}
+          {errorText(p, i18n, { file: p.file })}
         </p>
       ))}
       {list && list.destinations.length > 0 && (

@@ -144,12 +144,16 @@ export function HistoryScreen({ onOpenFile }: Readonly<{ onOpenFile: (path: stri
                               >
                                 {t('history.saveRejected')}
                               </button>
-                              {savedCopy?.run === run.id && (
-                                <>
-                                  {' '}
-                                  <SavedFile path={savedCopy.path} text={t('history.savedRejected', { path: savedCopy.path })} />
-                                </>
-                              )}
+                              {' '}
+                              <span role="status">
+                                {savedCopy?.run === run.id && (
+                                  <SavedFile
+                                    key={savedCopy.path}
+                                    path={savedCopy.path}
+                                    text={t('history.savedRejected', { path: savedCopy.path })}
+                                  />
+                                )}
+                              </span>
                             </p>
                           )}
                           {run.outputFiles.length > 0 && (

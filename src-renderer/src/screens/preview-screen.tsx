@@ -115,9 +115,7 @@ function OpenedPreview(props: {
       )}
       {props.readError && (
         <p className="notice notice--error" role="alert">
-          {t('preview.readFailed', {
-            message: errorText(props.readError, i18n, { file: opened.fileName }),
-          })}
+          {errorText(props.readError, i18n, { file: opened.fileName })}
         </p>
       )}
 

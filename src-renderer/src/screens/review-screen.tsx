@@ -453,12 +453,15 @@ export function ReviewScreen(props: {
               <button type="button" className="button" onClick={() => void saveRejected()}>
                 {t('review.saveRejected')}
               </button>
-              {saved && (
-                <SavedFile
-                  path={saved.path}
-                  text={t('review.savedRejected', { count: saved.rows, path: saved.path })}
-                />
-              )}
+              <span role="status">
+                {saved && (
+                  <SavedFile
+                    key={saved.path}
+                    path={saved.path}
+                    text={t('review.savedRejected', { count: saved.rows, path: saved.path })}
+                  />
+                )}
+              </span>
             </div>
           )}
         </>
