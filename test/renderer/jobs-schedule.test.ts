@@ -58,6 +58,27 @@ describe('a schedule in words on the jobs screen', () => {
       .poll(() => understood.textContent(), patience)
       .toBe('Compris : du lundi au vendredi à 07:30');
 
+    // The evening in the opening words puts 8h after noon.
+    await words.fill('tous les soirs à 8h');
+    await expect
+      .poll(() => understood.textContent(), patience)
+      .toBe('Compris : tous les jours à 20:00');
+    // “Twice a day” says when it runs: at midnight too.
+    await words.fill('deux fois par jour');
+    await expect
+      .poll(() => understood.textContent(), patience)
+      .toBe('Compris : deux fois par jour, à 00:00 et 12:00');
+    // More than 24 times: refused in words, and the screen stays up.
+    const tooMany = Array.from({ length: 25 }, (_, i) => `${i % 24}h${i < 24 ? '' : '30'}`);
+    await words.fill(`tous les jours à ${tooMany.join(', ')}`);
+    await words.blur();
+    await expect
+      .poll(() => form.getByTestId('schedule-problem').textContent(), patience)
+      .toBe(
+        'Une tâche s’exécute au plus 24 fois par jour ; pour plus souvent, écrivez par exemple « toutes les 15 minutes ».'
+      );
+    expect(await understood.count()).toBe(0);
+
     // Nonsense: not saved, and the error says in French which forms work.
     await words.fill('quand ça vous chante');
     await form.getByRole('button', { name: 'Enregistrer l’horaire' }).click();
