@@ -38,7 +38,26 @@ export type WorkbookPreview = Readonly<{ sheets: string[]; sheet: string; record
 
 export type WorkbookProgress = Readonly<{ rowsRead: number; /** How far through the sheet, 0–1. */ fraction: number; preview?: WorkbookPreview }>;
 
-type JobContext = { progress: (p: WorkbookProgress) => void; signal: AbortSignal };
+type JobContext = {
+  progress: (p: WorkbookProgress) => void;
+  signal: AbortSignal;
+  /** For tests: stand-ins for the exceljs decoding fix and the fast preview. */
+  seams?: Readonly<{ decodeWholeCharacters?: () => boolean; readXlsxPreview?: typeof readXlsxPreview }>;
+};
+
+/**
+ * Puts exceljs's whole-character decoding in place (see `decodeExceljsWholeCharacters`); says
+ * whether it took. Without it the full read garbles the odd character split between two chunks,
+ * where the fast preview does not: the preview is then left to the full read.
+ */
+function wholeCharacters(decode: () => boolean): boolean {
+  try {
+    return decode();
+  } catch {
+    // exceljs laid out differently (it is pinned; an update must be checked): the old path.
+    return false;
+  }
+}
 
 const cancelled = () => new CourierError('cancelled', 'Cancelled.');
 
@@ -119,7 +138,6 @@ async function eachXlsxSheet(
     if (total > 0) onFraction?.(done / total);
   });
   // Loaded on demand: exceljs takes most of a second to load, and text files never need it.
-  decodeExceljsWholeCharacters();
   const { default: excel } = await import('exceljs');
   const reader = new excel.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
@@ -193,6 +211,8 @@ export async function readWorkbook(job: ReadWorkbookJob, context: JobContext): P
   };
   // XLSX: the preview read ahead without exceljs (see xlsx-preview.ts), checked once the full
   // read has the same records: a preview that disagrees with the rows read must never stand.
+  // The read fails rather than retry without it: the caller keeps the first preview it is sent
+  // (its header, columns and rows are on screen), so a second one would not replace it.
   let early: XlsxPreview | null = null;
   const sendPreview = () => {
     if (chosen === null) return;
@@ -243,7 +263,10 @@ export async function readWorkbook(job: ReadWorkbookJob, context: JobContext): P
     } else {
       const wanted = job.sheet !== undefined ? job.sheets.filter(s => s.name === job.sheet) : job.sheets;
       if (wanted.length === 0) throw readError('sheet-not-found', job.fileName, job.sheet ?? '');
-      early = await readXlsxPreview(job, wanted, job.previewRecords, { signal: context.signal });
+      // Before exceljs is first loaded in this thread, which the full read below does.
+      const whole = wholeCharacters(context.seams?.decodeWholeCharacters ?? decodeExceljsWholeCharacters);
+      const preview = context.seams?.readXlsxPreview ?? readXlsxPreview;
+      if (whole) early = await preview(job, wanted, job.previewRecords, { signal: context.signal });
       // rowsRead stays 0: the count reported afterwards is the full read's, from the start.
       if (early) context.progress({ rowsRead: 0, fraction: 0, preview: { sheets, sheet: early.sheet, records: early.records } });
       // The sheets arrive in workbook order, so the first one with a record is the one to read.

@@ -33,15 +33,23 @@ export type XlsxPreviewTarget = Readonly<{
   entries: readonly ZipEntry[];
 }>;
 
-/** Inflated XML the preview may read in all (sheet, shared strings, styles...) before giving up. */
+/** Inflated XML the preview may read in all (sheet, styles...) before giving up. */
 const XML_BUDGET_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Inflated shared strings the preview may read before giving up. Kept small: exceljs parses the
+ * whole part again anyway, so a preview whose rows use strings listed late would only add to the
+ * wait for the full read.
+ */
+export const SHARED_STRINGS_BUDGET_BYTES = 8 * 1024 * 1024;
 
 /** Why the fast path stepped aside; caught inside `readXlsxPreview`, never shown. */
 class NotSure extends Error {}
 
 const STRICT_MAIN = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
 
-type Budget = { left: number };
+/** What a part may still inflate, and what giving up says. */
+type Budget = { left: number; readonly tooMuch: string };
 
 type PartHandlers = Readonly<{
   open: (node: SaxNode, depth: number) => void;
@@ -117,7 +125,7 @@ class XmlPart {
       return false;
     }
     this.budget.left -= next.value.length;
-    if (this.budget.left < 0) throw new NotSure('too much XML before the preview');
+    if (this.budget.left < 0) throw new NotSure(this.budget.tooMuch);
     this.parser.write(this.decoder.decode(next.value, { stream: true }));
     this.check();
     return true;
@@ -146,21 +154,34 @@ type StyleModel = Readonly<{ numFmt?: string }>;
 
 type Styles = Readonly<{ getStyleModel: (id: number) => StyleModel | null }>;
 
-/** `xl/styles.xml` read as exceljs's StyleManager reads it (number formats of `cellXfs`). */
+/**
+ * `xl/styles.xml` read as exceljs's StyleManager reads it (number formats of `cellXfs`).
+ *
+ * exceljs reads `numFmts` and `cellXfs` with its ListXform, which has quirks this does not copy
+ * but refuses: a second list clears the first; any other child (or a child inside `<numFmt>`)
+ * ends the list at its close, so the entries after it are dropped.
+ */
 async function readStyles(part: OpenPart, parts: ExceljsParts): Promise<Styles> {
   const numFmts = new Map<number, string>();
   const xfs: number[] = [];
-  let sawXfs = false;
+  const seen = new Set<string>();
   const stack: string[] = [];
   const styles = await part('styleSheet', {
     open: (node, depth) => {
       const parent = stack[depth - 1];
       stack[depth] = node.name;
+      if (depth === 2 && (parent === 'numFmts' || parent === 'cellXfs')) {
+        const item = parent === 'numFmts' ? 'numFmt' : 'xf';
+        if (node.name !== item) throw new NotSure(`<${node.name}> in <${parent}>`);
+      }
+      if (depth === 3 && parent === 'numFmt' && stack[1] === 'numFmts')
+        throw new NotSure(`<${node.name}> in <numFmt>`);
       switch (node.name) {
         case 'numFmts':
         case 'cellXfs':
           if (depth !== 1) throw new NotSure(`<${node.name}> out of place`);
-          if (node.name === 'cellXfs') sawXfs = true;
+          if (seen.has(node.name)) throw new NotSure(`a second <${node.name}>`);
+          seen.add(node.name);
           break;
         case 'numFmt':
           if (parent === 'numFmts' && depth === 2) {
@@ -192,7 +213,7 @@ async function readStyles(part: OpenPart, parts: ExceljsParts): Promise<Styles> 
   return {
     getStyleModel: id => {
       // exceljs fails on any style lookup when the workbook has no cell formats.
-      if (!sawXfs || xfs.length === 0) throw new NotSure('no cell formats');
+      if (xfs.length === 0) throw new NotSure('no cell formats');
       const numFmtId = xfs[id];
       if (numFmtId === undefined) return null;
       let model = models.get(id);
@@ -470,15 +491,15 @@ export async function readXlsxPreview(
   try {
     const parts = exceljsParts();
     const find = (name: string) => target.entries.find(e => e.name === name);
-    const budget: Budget = { left: XML_BUDGET_BYTES };
+    const budget: Budget = { left: XML_BUDGET_BYTES, tooMuch: 'too much XML before the preview' };
     const partOf =
-      (entry: ZipEntry | undefined) =>
+      (entry: ZipEntry | undefined, own: Budget = budget) =>
       async (root: string, handlers: PartHandlers): Promise<XmlPart> => {
         if (!entry) throw new NotSure('a missing part');
         const part = new XmlPart(
           parts,
           await openEntry(target.path, target.fileName, entry),
-          budget,
+          own,
           signal,
           root,
           handlers
@@ -496,7 +517,11 @@ export async function readXlsxPreview(
     const date1904 = await readDate1904(partOf(find('xl/workbook.xml')));
     const styles = await readStyles(partOf(find('xl/styles.xml')), parts);
     const sstEntry = find('xl/sharedStrings.xml');
-    const shared = sstEntry ? await SharedStrings.open(partOf(sstEntry)) : null;
+    const sharedBudget: Budget = {
+      left: SHARED_STRINGS_BUDGET_BYTES,
+      tooMuch: 'too many shared strings before the preview',
+    };
+    const shared = sstEntry ? await SharedStrings.open(partOf(sstEntry, sharedBudget)) : null;
 
     for (const sheet of sheets) {
       const rows: RowState[] = [];
@@ -508,9 +533,12 @@ export async function readXlsxPreview(
       let more = true;
       while (more && records.length < previewRecords) {
         more = await part.step();
+        // Rows after the last one needed are left alone: they could only give up (a shared string
+        // far ahead, a row too wide) a preview that is already complete.
         for (const row of rows.splice(0)) {
+          if (records.length >= previewRecords) break;
           const record = await toRecord(row, shared);
-          if (record && records.length < previewRecords) records.push(record);
+          if (record) records.push(record);
         }
       }
       if (records.length === 0) continue;

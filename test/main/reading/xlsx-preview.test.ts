@@ -1,10 +1,12 @@
 import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RawRecord } from '../../../src-core/reading/detect-header';
+import type { WorkbookProgress } from '../../../src-main/reading/workbook-jobs';
 import { decodeExceljsWholeCharacters } from '../../../src-main/reading/exceljs-parts';
 import {
   readWorkbook,
@@ -14,7 +16,10 @@ import {
 } from '../../../src-main/reading/workbook-jobs';
 import { listXlsxSheets } from '../../../src-main/reading/workbook-sheets';
 import { runWorkbookJob } from '../../../src-main/reading/workbook-source';
-import { readXlsxPreview } from '../../../src-main/reading/xlsx-preview';
+import {
+  readXlsxPreview,
+  SHARED_STRINGS_BUDGET_BYTES,
+} from '../../../src-main/reading/xlsx-preview';
 import { listZip } from '../../../src-main/reading/zip-file';
 
 /**
@@ -572,6 +577,121 @@ describe('the fast preview steps aside when unsure, and the full read answers as
   });
 });
 
+// ---- styles that exceljs's list reader reads its own way -------------------------------------
+
+const xf = (numFmtId: number) =>
+  `<xf numFmtId="${numFmtId}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`;
+const ymd = '<numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/>';
+const stylesWith = (numFmts: string, cellXfs: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<styleSheet xmlns="${MAIN}">${numFmts}<fonts count="1"><font><sz val="11"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>${cellXfs}<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+/** A header, then serial 45,296 (2024-01-05) in a cell of style 1. */
+const dateSheet = sheetXml(
+  '<row r="1"><c r="A1" t="inlineStr"><is><t>When</t></is></c></row><row r="2"><c r="A2" s="1"><v>45296</v></c></row>'
+);
+
+describe('styles exceljs reads its own way: the fast preview steps aside, the read goes on', () => {
+  it('(control) one list of each: a date in both reads', async () => {
+    const parts = workbookParts(dateSheet, null);
+    parts['xl/styles.xml'] = stylesWith(
+      `<numFmts count="1">${ymd}</numFmts>`,
+      `<cellXfs count="2">${xf(0)}${xf(164)}</cellXfs>`
+    );
+    const records = await expectSame(await handMade('styles-control.xlsx', parts));
+    expect(records[1]!.cells[0]).toBe('2024-01-05');
+  });
+
+  // In each, exceljs loses the date format of style 1 (a list cleared or cut short).
+  const quirks: [string, string, string][] = [
+    [
+      'a second <cellXfs>',
+      '',
+      `<cellXfs count="2">${xf(0)}${xf(14)}</cellXfs><cellXfs count="1">${xf(0)}</cellXfs>`,
+    ],
+    ['another element in <cellXfs>', '', `<cellXfs count="2">${xf(0)}<extLst/>${xf(14)}</cellXfs>`],
+    [
+      'a second <numFmts>',
+      `<numFmts count="1">${ymd}</numFmts><numFmts count="1"><numFmt numFmtId="165" formatCode="0.00"/></numFmts>`,
+      `<cellXfs count="2">${xf(0)}${xf(164)}</cellXfs>`,
+    ],
+    [
+      'another element in <numFmts>',
+      `<numFmts count="1"><extLst/>${ymd}</numFmts>`,
+      `<cellXfs count="2">${xf(0)}${xf(164)}</cellXfs>`,
+    ],
+    [
+      'an element inside a <numFmt>',
+      `<numFmts count="2"><numFmt numFmtId="165" formatCode="0.00"><extLst/></numFmt>${ymd}</numFmts>`,
+      `<cellXfs count="2">${xf(0)}${xf(164)}</cellXfs>`,
+    ],
+  ];
+  it.each(quirks)('%s', async (name, numFmts, cellXfs) => {
+    const parts = workbookParts(dateSheet, null);
+    parts['xl/styles.xml'] = stylesWith(numFmts, cellXfs);
+    const path = await handMade(`styles-${name.replace(/\W+/g, '-')}.xlsx`, parts);
+    const { fast, declined, full, posted, sheets } = await bothReads(path);
+    expect(fast).toBeNull();
+    expect(declined).toHaveLength(1);
+    // The full read shows the number (exceljs's reading), and the preview posted is the same.
+    expect(full[1]!.cells).toEqual(['45296']);
+    expect(posted).toEqual({ sheets, sheet: 'Export', records: full });
+  });
+});
+
+// ---- reading no more than the preview needs ----------------------------------------------------
+
+describe('the fast preview reads no more than it needs', () => {
+  it('rows after the last one needed do not matter, even in the same chunk', async () => {
+    const rows =
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>Email</t></is></c></row>' +
+      '<row r="2"><c r="A2" t="inlineStr"><is><t>a@example.be</t></is></c></row>' +
+      '<row r="3"><c r="A3" t="inlineStr"><is><t>wide</t></is></c><c r="XFD3" t="inlineStr"><is><t>z</t></is></c></row>';
+    const path = await handMade('wide-third-row.xlsx', workbookParts(sheetXml(rows), null));
+    const job = await jobFor(path, 2);
+    const declined: string[] = [];
+    const fast = await readXlsxPreview(job, job.sheets, 2, {
+      onDecline: why => declined.push(why),
+    });
+    expect(declined).toEqual([]);
+    expect(fast).toEqual({
+      sheet: 'Export',
+      records: [
+        { line: 1, cells: ['Email'] },
+        { line: 2, cells: ['a@example.be'] },
+      ],
+    });
+    // The third row is what the full read refuses, as it did before (the preview is no judge).
+    await expect(runWorkbookJob<ReadWorkbookResult>(job, job.fileName)).rejects.toMatchObject({
+      code: 'read.too-many-columns',
+    });
+  });
+
+  it('a first row using a shared string listed far down: the full read answers alone', async () => {
+    // Inflated, the shared strings run past the look-ahead budget by about a megabyte.
+    const count = Math.ceil((SHARED_STRINGS_BUDGET_BYTES + 1024 * 1024) / 100);
+    const items: string[] = [];
+    for (let i = 0; i < count; i++) items.push(`<si><t>${`string ${i} `.padEnd(87, '.')}</t></si>`);
+    const strings = `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${MAIN}" count="${count}" uniqueCount="${count}">${items.join('')}</sst>`;
+    const sheetWith = (first: number) =>
+      sheetXml(
+        `<row r="1"><c r="A1" t="s"><v>${first}</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c></row>`
+      );
+    const late = await bothReads(
+      await handMade('late-string.xlsx', workbookParts(sheetWith(count - 1), strings))
+    );
+    expect(late.fast).toBeNull();
+    expect(late.declined).toEqual(['too many shared strings before the preview']);
+    expect(late.full[0]!.cells[0]).toMatch(new RegExp(`^string ${count - 1} \\.+$`));
+    expect(late.posted).toEqual({ sheets: late.sheets, sheet: 'Export', records: late.full });
+    // (control) Strings listed early: the preview reads only the start of the same part. (One
+    // record, so the sheet is not read to its end: a sheet that small has all its strings read.)
+    const early = await expectSame(
+      await handMade('early-string.xlsx', workbookParts(sheetWith(0), strings)),
+      1
+    );
+    expect(early[0]!.cells[0]).toMatch(/^string 0 \.+$/);
+  });
+});
+
 // ---- characters split between two inflated chunks ---------------------------------------------
 
 describe('characters whose bytes straddle two inflated chunks', () => {
@@ -603,19 +723,96 @@ describe('characters whose bytes straddle two inflated chunks', () => {
     await expectSame(path);
   });
 
-  it('a full read that disagrees with the fast preview fails rather than leave a wrong preview', async () => {
+  it('exceljs loaded before the fix could apply: no fast preview, the full read answers alone', async () => {
     const { path } = await euros();
     await exceljs();
-    // In this thread exceljs was loaded before the fix could apply: its full read garbles, the preview does not.
+    // In this thread exceljs was loaded unchanged: its full read garbles, the preview would not.
     expect(decodeExceljsWholeCharacters()).toBe(false);
+    const job = await jobFor(path, 300);
+    const progress: WorkbookProgress[] = [];
+    const result = await readWorkbook(job, {
+      signal: new AbortController().signal,
+      progress: p => void progress.push(p),
+    });
+    const previews = progress.filter(p => p.preview);
+    expect(previews).toHaveLength(1);
+    // Posted by the full read (a fast preview is posted before any record is read)...
+    expect(previews[0]!.rowsRead).toBeGreaterThan(0);
+    // ...so what is shown is what is sent, garbled characters included (exceljs's own bug).
+    const sent = await firstRecords(job.out, 300);
+    expect(previews[0]!.preview!.records).toEqual(sent);
+    expect(sent.some(r => r.cells.some(c => c.includes('\uFFFD')))).toBe(true);
+    expect(result.recordCount).toBe(120);
+  });
+});
+
+describe('the full read and the fast preview, when something goes wrong', () => {
+  const contacts = async (name: string) =>
+    save(name, book => {
+      const sheet = book.addWorksheet('Contacts');
+      sheet.addRow(['Email', 'Name']);
+      for (let i = 0; i < 50; i++) sheet.addRow([`u${i}@example.be`, `Zoë ${i}`]);
+    });
+
+  it('exceljs is pinned to the version whose parser the decoding fix replaces', async () => {
+    const load = createRequire(import.meta.url);
+    const pkg = JSON.parse(
+      await readFile(join(import.meta.dirname, '../../../package.json'), 'utf8')
+    ) as { dependencies: Record<string, string> };
+    const installed = (load('exceljs/package.json') as { version: string }).version;
+    expect(pkg.dependencies.exceljs).toBe(installed);
+    expect(load.resolve('exceljs/lib/utils/parse-sax.js')).toBeTruthy();
+  });
+
+  it('the decoding fix cannot be put in place: no fast preview, the workbook still reads', async () => {
+    const path = await contacts('no-fix.xlsx');
+    const job = await jobFor(path, 300);
+    const progress: WorkbookProgress[] = [];
+    let previewsMade = 0;
+    const result = await readWorkbook(job, {
+      signal: new AbortController().signal,
+      progress: p => void progress.push(p),
+      seams: {
+        decodeWholeCharacters: () => {
+          throw new Error("Cannot find module 'exceljs/lib/utils/parse-sax.js'");
+        },
+        readXlsxPreview: async (...args) => {
+          previewsMade++;
+          return readXlsxPreview(...args);
+        },
+      },
+    });
+    expect(previewsMade).toBe(0);
+    expect(result.recordCount).toBe(51);
+    const previews = progress.filter(p => p.preview);
+    expect(previews).toHaveLength(1);
+    expect(previews[0]!.rowsRead).toBe(51);
+    expect(previews[0]!.preview!.records).toEqual(await firstRecords(job.out, 300));
+    expect(previews[0]!.preview!.records[1]!.cells).toEqual(['u0@example.be', 'Zoë 0']);
+  });
+
+  it('a full read that disagrees with the fast preview fails rather than leave a wrong preview', async () => {
+    const path = await contacts('disagrees.xlsx');
     const job = await jobFor(path, 300);
     const previews: WorkbookPreview[] = [];
     const run = readWorkbook(job, {
       signal: new AbortController().signal,
       progress: p => void (p.preview && previews.push(p.preview)),
+      seams: {
+        decodeWholeCharacters: () => true,
+        // A preview one cell off, as a quirk of exceljs not copied would make it.
+        readXlsxPreview: async (...args) => {
+          const preview = await readXlsxPreview(...args);
+          return (
+            preview && {
+              ...preview,
+              records: [{ line: 1, cells: ['Email', 'Nom'] }, ...preview.records.slice(1)],
+            }
+          );
+        },
+      },
     });
     await expect(run).rejects.toMatchObject({ code: 'read.workbook-corrupt' });
     expect(previews).toHaveLength(1);
-    expect(previews[0]!.records.some(r => r.cells.some(c => c.includes('\uFFFD')))).toBe(false);
   });
 });
