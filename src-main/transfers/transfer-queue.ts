@@ -111,13 +111,15 @@ export type TransferQueue = Readonly<{
   /**
    * Adds a new upload's items (claimed by its run) unless the same content is queued for the same
    * destination by a run still going (here or in another Courier): then adds nothing and resolves
-   * with those items. A copy left queued by a run that ended (failed, crashed) is replaced, so the
-   * next start does not send it again. `force` (send again on purpose) skips both.
+   * with those items as `busy`. A copy left queued by a run that ended (failed, crashed) is
+   * replaced, so the next start does not send it again; but a copy whose rename had started may
+   * be on the server already: it is not replaced but `adopted` (claimed for this run, to be
+   * finished instead of the new item). `force` (send again on purpose) skips all of this.
    */
   enqueue: (
     items: readonly QueueItem[],
     options?: Readonly<{ force?: boolean }>
-  ) => Promise<QueueItem[]>;
+  ) => Promise<Readonly<{ busy: QueueItem[]; adopted: QueueItem[] }>>;
   /**
    * Changes an item (if it is still queued). With `owner`, only while that claim holds it: a run
    * whose item was taken over leaves it alone.
@@ -218,12 +220,26 @@ export function openTransferQueue(home: string): TransferQueue {
         const busy = queue.items.filter(
           queued => same(queued) && !isClaimFree(queued.claim, false)
         );
-        if (busy.length > 0) return { changed: false, value: busy };
-        queue.items = queue.items.filter(queued => !same(queued));
-        queue.items.push(
-          ...items.map(item => (item.claim ? { ...item, claim: plainClaim(item.claim) } : item))
+        const none: QueueItem[] = [];
+        if (busy.length > 0) return { changed: false, value: { busy, adopted: none } };
+        const twin = (queued: QueueItem) =>
+          items.find(item => item.destination === queued.destination && item.sha256 === queued.sha256);
+        const adopted: QueueItem[] = [];
+        queue.items = queue.items.flatMap(queued => {
+          if (!same(queued)) return [queued];
+          if (!queued.renameStarted) return [];
+          const claim = twin(queued)?.claim;
+          const taken = claim ? { ...queued, claim: plainClaim(claim) } : queued;
+          adopted.push(taken);
+          return [taken];
+        });
+        const fresh = items.filter(
+          item => !adopted.some(a => a.destination === item.destination && a.sha256 === item.sha256)
         );
-        return { changed: true, value: [] };
+        queue.items.push(
+          ...fresh.map(item => (item.claim ? { ...item, claim: plainClaim(item.claim) } : item))
+        );
+        return { changed: true, value: { busy: none, adopted } };
       }),
     update: (id, patch, owner) =>
       change(queue => {

@@ -140,7 +140,8 @@ export async function uploadFiles(request: UploadFilesRequest): Promise<Transfer
   // Queued already claimed by this run: a resume elsewhere (the app starting) leaves them alone.
   const claim = newClaim();
   try {
-    const busy = await openTransferQueue(request.home).enqueue(
+    const queue = openTransferQueue(request.home);
+    const { busy, adopted } = await queue.enqueue(
       items.map(item => ({ ...item, claim })),
       { force: request.force ?? false }
     );
@@ -151,7 +152,20 @@ export async function uploadFiles(request: UploadFilesRequest): Promise<Transfer
         { params: { destination: request.destinationName, file: busy.map(item => item.remoteName).join(', ') } }
       );
     }
-    return await runItems(items, request, claim);
+    const fresh = items.filter(item => !adopted.some(a => a.sha256 === item.sha256));
+    if (!request.force) {
+      // Another Courier may have delivered the same content (and left the queue) between the
+      // ledger check above and the queueing: look again now that this run holds its files.
+      try {
+        await planAgainstLedger(openLedger(request.home), request.destinationName, fresh, false);
+      } catch (error) {
+        for (const item of fresh) await queue.remove(item.id).catch(() => undefined);
+        throw error;
+      }
+    }
+    // An earlier copy whose rename had started is finished (it may be on the server already)
+    // instead of sending the content a second time under a new name.
+    return await runItems([...adopted, ...fresh], request, claim);
   } finally {
     await endClaim(request.home, claim);
   }

@@ -287,6 +287,34 @@ describe('queue.json shared by several processes', () => {
     expect(left[0]!.claim).toBeUndefined();
   });
 
+  it('finishes a copy whose rename had started instead of sending the same content again under a new name', async () => {
+    const { path, data } = await randomFile(root, 'contacts.csv', 1000);
+    const transport = Transport.parse({
+      protocol: 'sftp',
+      host: '127.0.0.1',
+      port: await freePort(),
+      user: 'u',
+      auth: 'password',
+      folder: '/',
+      hostKey: `SHA256:${'A'.repeat(43)}`,
+    });
+    // A run that died after starting the rename: the file may be on the server already.
+    await openTransferQueue(home).add([{ ...queueItem('renaming'), transport, sha256: sha256(data), localPath: path, renameStarted: true }]);
+    await expect(
+      uploadFiles({
+        home,
+        destinationName: 'CG',
+        transport,
+        secrets: { password: 'x' },
+        files: [{ localPath: path, remoteName: 'contacts.csv' }],
+        retry: { attemptsWithoutProgress: 1, baseDelayMs: 1, maxDelayMs: 1 },
+      })
+    ).rejects.toMatchObject({ code: 'connection.refused' });
+    // The earlier copy was the one tried (and stays, for the rename check), not a new one.
+    const left = await readQueue(home);
+    expect(left.map(item => [item.id, item.renameStarted, item.lastError?.code, item.claim])).toEqual([['renaming', true, 'connection.refused', undefined]]);
+  });
+
   it('takes over, within this process, only the files of a run that has ended when asked to', async () => {
     await openTransferQueue(home).add(['x', 'y'].map(queueItem));
     const running = newClaim();
