@@ -226,6 +226,8 @@ function checkedScheduleText(
   t: I18n['t']
 ): { text: string; error: null } | { text: null; error: string } {
   const text = scheduleTextOf(choice);
+  // No words: the job runs only when asked.
+  if (text === '') return { text, error: null };
   const read = readSchedule(text, t);
   return read.error === null ? { text, error: null } : { text: null, error: read.error };
 }

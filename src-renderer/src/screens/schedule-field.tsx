@@ -22,9 +22,12 @@ export const schedulePresets: ReadonlyArray<{ key: MessageKey; text: string }> =
 /** What the user picked: a preset's text, or `custom` with their own words. */
 export type ScheduleChoice = Readonly<{ preset: string; custom: string }>;
 
-/** The words to send for a choice. */
+/** The choice of a job that runs only when asked (“Run now”): it has no schedule. */
+export const manualChoice = 'manual';
+
+/** The words to send for a choice ('' for no schedule). */
 export const scheduleTextOf = (choice: ScheduleChoice): string =>
-  choice.preset === 'custom' ? choice.custom : choice.preset;
+  choice.preset === 'custom' ? choice.custom : choice.preset === manualChoice ? '' : choice.preset;
 
 const problemKeys: Readonly<
   Record<Exclude<ScheduleProblemReason, 'time-outside-part-of-day'>, MessageKey>
@@ -110,7 +113,7 @@ export function choiceFor(
 ): ScheduleChoice {
   const preset = schedulePresets.find(p => p.text === scheduleText);
   if (preset) return { preset: preset.text, custom: '' };
-  if (!schedule) return { preset: schedulePresets[0]!.text, custom: '' };
+  if (!schedule) return { preset: manualChoice, custom: '' };
   return { preset: 'custom', custom: describeScheduleIn(schedule, language) };
 }
 
@@ -150,6 +153,7 @@ export function ScheduleField(props: {
             </option>
           ))}
           <option value="custom">{t('schedule.custom')}</option>
+          <option value={manualChoice}>{t('jobs.byHand')}</option>
         </select>
       </div>
       {custom && (
