@@ -52,6 +52,15 @@ export function errorText(
   const message = messageOf(error);
   if (i18n.language === 'en' || typeof code !== 'string') return message;
   const params = { ...extra, ...paramsOf(error) };
+  // A day main names as 2026-11-22 is said the language's way (22 novembre 2026, 22 november 2026).
+  if (typeof params.day === 'string' && /^\d{4}-\d\d-\d\d$/.test(params.day)) {
+    const [y, m, d] = params.day.split('-').map(Number);
+    const at = new Date(Date.UTC(y!, m! - 1, d!));
+    // Only a real day (a refused “2026-13-45” is quoted as it was written).
+    if (at.getUTCMonth() === m! - 1 && at.getUTCDate() === d) {
+      params.day = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeZone: 'UTC' }).format(at);
+    }
+  }
   for (const key of [`error.${code}`, `error.${code}.general`]) {
     if (!isKey(key)) continue;
     const written = i18n.t(key, params.count === undefined ? {} : { count: params.count });

@@ -37,3 +37,13 @@ export function formatInWords(format: DetectedFormat, t: I18n['t']): string {
   }
   return parts.join(', ');
 }
+
+/**
+ * A date format such as `DD/MM/YYYY` with the letters people use in the interface language:
+ * `JJ/MM/AAAA` in French, `DD/MM/JJJJ` in Dutch (settings and files keep the English letters).
+ */
+export function dateFormatWords(format: string, language: I18n['language']): string {
+  if (language === 'fr') return format.replace(/Y/g, 'A').replace(/D/g, 'J');
+  if (language === 'nl') return format.replace(/Y/g, 'J');
+  return format;
+}

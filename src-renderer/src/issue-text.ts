@@ -1,5 +1,6 @@
 import { en, type Message, type MessageKey } from './i18n/en';
 import type { I18n } from './i18n/i18n';
+import { dateFormatWords } from './format-words';
 
 /** An issue as the review receives it: its code, the form of its sentence, the raw values and the English sentence. */
 export type IssueForText = Readonly<{
@@ -92,6 +93,7 @@ function sentence(issue: IssueForText, i18n: I18n): string | null {
       return both(main, say('sentence.phone.elsewhere', { otherCountry }));
     }
     case 'date.invalid': {
+      if (typeof p.format === 'string') values.format = dateFormatWords(p.format, i18n.language);
       const main = say('sentence.date.invalid');
       if (issue.variant === 'plain') return main;
       return issue.variant === 'reads-as' ? both(main, say('sentence.date.reads-as')) : null;

@@ -26,11 +26,16 @@ describe('errorText', () => {
       file: 'export_1.csv',
     });
     expect(errorText(error, fr)).toBe(
-      'Ce fichier a déjà été envoyé à Hello Customer le 2026-11-20 sous le nom « export_1.csv ». Renvoyez-le uniquement si c’est voulu (il recevra un nouveau nom).'
+      'Ce fichier a déjà été envoyé à Hello Customer le 20 novembre 2026 sous le nom « export_1.csv ». Renvoyez-le uniquement si c’est voulu (il recevra un nouveau nom).'
     );
     expect(errorText(error, nl)).toBe(
-      'Dit bestand werd al op 2026-11-20 naar Hello Customer verstuurd als „export_1.csv”. Verstuur het alleen opnieuw als dat echt de bedoeling is (het krijgt een nieuwe naam).'
+      'Dit bestand werd al op 20 november 2026 naar Hello Customer verstuurd als „export_1.csv”. Verstuur het alleen opnieuw als dat echt de bedoeling is (het krijgt een nieuwe naam).'
     );
+  });
+
+  it('quotes a refused day as it was written', () => {
+    const error = fromMain('receipt.bad-day', 'A day is written YYYY-MM-DD.', { day: '2026-13-45' });
+    expect(errorText(error, fr)).toBe('Une date s’écrit AAAA-MM-JJ (reçu : « 2026-13-45 »).');
   });
 
   it('formats number params for the language and picks the plural form', () => {

@@ -152,7 +152,7 @@ describe('issue sentences in the user’s language', () => {
       'Line 2: “06 12 34 56 78” is not a valid phone number (default country: Belgium). If it is a number from France, its international form is +33612345678.'
     );
     expect(issueText(find('date.invalid/reads-as'), nl)).toBe(
-      'Regel 2: „1980-11-20” is geen datum in de vorm DD/MM/YYYY. In die vorm is dat 20/11/1980.'
+      'Regel 2: „1980-11-20” is geen datum in de vorm DD/MM/JJJJ. In die vorm is dat 20/11/1980.'
     );
     expect(issueText(find('value.not-allowed'), fr)).toBe(
       'Ligne 2 : « sideways » n’est pas une valeur acceptée dans Direction ; les valeurs acceptées sont Inbound et Outbound.'

@@ -51,7 +51,7 @@ describe('review: rewriting a date column', () => {
 
     const dates = page.locator('[data-code="date.invalid"]');
     await dates.waitFor(wait);
-    const offer = dates.getByRole('button', { name: 'Réécrire les dates de Born de YYYY-MM-DD en DD/MM/YYYY' });
+    const offer = dates.getByRole('button', { name: 'Réécrire les dates de la colonne Born (AAAA-MM-JJ → JJ/MM/AAAA)' });
     await offer.click();
     // Before and after, on the rows concerned, then applied to the whole column.
     await expect.poll(() => dates.getByText('20/11/1980').count(), wait).toBeGreaterThan(0);

@@ -162,7 +162,7 @@ export const fr: Messages = {
   'review.fix.trim-lower': 'Retirer espaces et majuscules dans {column}',
   'review.fix.language': 'Écrire {column} en codes à deux lettres',
   'review.fix.phone': 'Écrire {column} au format international',
-  'review.fix.date': 'Réécrire les dates de {column} de {from} en {to}',
+  'review.fix.date': 'Réécrire les dates de la colonne {column} ({from} → {to})',
   'review.fix.trim': 'Nettoyer espaces et sauts de ligne dans {column}',
   'review.fix.preview': 'Avant et après',
   'review.fix.before': 'Avant',

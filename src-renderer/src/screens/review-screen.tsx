@@ -7,6 +7,7 @@ import { useRows } from '../components/use-rows';
 import { api } from '../courier-api';
 import { targetValues, type ColumnPlan } from '../fixed-values';
 import { SavedFile } from '../components/saved-file';
+import { dateFormatWords } from '../format-words';
 import { errorText } from '../error-text';
 import { useI18n, type I18n } from '../i18n/i18n';
 import { issueText } from '../issue-text';
@@ -49,7 +50,8 @@ function proposedFixes(
   code: string,
   column: string,
   destination: Destination,
-  issues: readonly Issue[]
+  issues: readonly Issue[],
+  language: I18n['language']
 ): { label: MessageKey; params?: Readonly<Record<string, string>>; fixes: Fix[] } | null {
   switch (code) {
     case 'date.invalid': {
@@ -66,7 +68,7 @@ function proposedFixes(
       if (!from || !to) return null;
       return {
         label: 'review.fix.date',
-        params: { from, to },
+        params: { from: dateFormatWords(from, language), to: dateFormatWords(to, language) },
         fixes: [{ kind: 'reformat-date', column, from, to }],
       };
     }
@@ -500,7 +502,7 @@ function IssueGroup(props: {
   const titleKey = issueTitle(props.code);
   const severity = props.issues[0]?.severity ?? 'error';
   const column = props.issues.find(i => i.column)?.column ?? null;
-  const offer = column ? proposedFixes(props.code, column, props.destination, props.issues) : null;
+  const offer = column ? proposedFixes(props.code, column, props.destination, props.issues, i18n.language) : null;
   const fresh = offer?.fixes.filter(f => !props.fixes.some(g => sameFix(f, g))) ?? [];
   const listId = `issues-${props.code}`;
   const shown = props.issues.filter(i => i.row !== null).slice(0, 50);
