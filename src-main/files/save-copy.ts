@@ -39,6 +39,12 @@ const savedForUser = new Set<string>();
 export const wasSavedForUser = (path: string): boolean => savedForUser.has(resolve(path));
 
 /**
+ * Records a file saved for the user by a worker thread (which has its own copy of this module):
+ * the main thread, which answers `files:reveal`, must know it too.
+ */
+export const markSavedForUser = (path: string): void => void savedForUser.add(resolve(path));
+
+/**
  * Writes a file the user asked to keep, whole or not at all: under a hidden temporary name in
  * the same folder, then renamed (a full disk or a cut leaves the old file, if any, intact).
  */

@@ -1,6 +1,6 @@
 import { basename, dirname, join } from 'node:path';
 import type { Handler } from '../ipc/ipc-router';
-import { chooseSaveTarget } from '../files/save-copy';
+import { chooseSaveTarget, markSavedForUser } from '../files/save-copy';
 import type { ServiceContext } from '../services/main-handlers';
 import { columnsFromSample, presets } from '../../src-core/destinations/presets';
 import { destinationAdvice } from '../../src-core/destinations/destination';
@@ -108,7 +108,9 @@ export function createPreparationHandlers(
       const target = await chooseSaveTarget(context.pickSaveTarget, join(dirname(request.path), `${name}-rejected.csv`), request.dialogTitle);
       if (target === null) return { path: null, rows: 0 };
       const job: PrepareJob = { kind: 'save-rejected', request, target, home, now: now().toISOString() };
-      return (inWorker ? await runWorker<PrepareJob, never, SaveRejectedResponse>('prepare', job) : await runPrepareJob(job)) as SaveRejectedResponse;
+      const saved = (inWorker ? await runWorker<PrepareJob, never, SaveRejectedResponse>('prepare', job) : await runPrepareJob(job)) as SaveRejectedResponse;
+      if (saved.path) markSavedForUser(saved.path);
+      return saved;
     },
   };
 }
