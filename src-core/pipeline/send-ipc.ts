@@ -40,7 +40,7 @@ export const sendCalls = {
   'send:cancel': { request: z.undefined(), response: z.object({ cancelled: z.boolean() }) },
   /** The rows a past run left out, saved as a CSV (null when it left none out). */
   'history:rejected-rows': { request: z.object({ id: z.string().min(1) }), response: z.object({ path: z.string().nullable() }) },
-  /** Saves a copy of a past run's left-out rows where the user chooses; null when they cancel or there are none. */
+  /** Saves a copy of a past run's left-out rows where the user chooses; null when they cancel. */
   'history:save-rejected-rows': {
     request: z.object({ id: z.string().min(1), dialogTitle: z.string().max(200).default('Save the rows left out') }),
     response: z.object({ path: z.string().nullable() }),

@@ -90,7 +90,9 @@ export function createSendHandlers(context: ServiceContext, secrets: SecretReade
     'history:rejected-rows': async ({ id }) => ({ path: await findRejectedRows(context.home, id) }),
     'history:save-rejected-rows': async ({ id, dialogTitle }) => {
       const kept = await findRejectedRows(context.home, id);
-      if (!kept) return { path: null };
+      if (!kept) {
+        throw new CourierError('files.source-gone', 'The rows left out by this send are no longer kept, so there is nothing to copy.');
+      }
       const run = await createHistoryStore(context.home).getRun(id);
       const name = (run?.source?.fileName ?? 'export').replace(/\.[^.]*$/, '');
       const day = (run?.startedAt ?? new Date().toISOString()).slice(0, 10);

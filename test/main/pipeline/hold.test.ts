@@ -89,7 +89,7 @@ describe('rejected rows of a run', () => {
       expect(asked).toEqual([join(documents, `export-rejected-${result.run.startedAt.slice(0, 10)}.csv`)]);
       expect(copy.path).toBe(asked[0]);
       expect(await readFile(copy.path!, 'utf8')).toBe(text);
-      expect(await withDialog['history:save-rejected-rows']({ id: '../../etc/passwd', dialogTitle: 'Save' })).toEqual({ path: null });
+      await expect(withDialog['history:save-rejected-rows']({ id: '../../etc/passwd', dialogTitle: 'Save' })).rejects.toMatchObject({ code: 'files.source-gone' });
       expect(asked).toHaveLength(1);
       expect(JSON.stringify(await createHistoryStore(home).listRuns())).not.toContain('jan@@example.com');
     } finally {
