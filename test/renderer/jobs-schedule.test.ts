@@ -119,11 +119,18 @@ describe('a schedule in words on the jobs screen', () => {
       .poll(() => page.getByLabel('Horaire en mots').inputValue(), patience)
       .toBe('chaque lundi et jeudi à 18:00');
 
+    // The editor, opened from the row, has the keyboard focus.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), patience).toBe('edit-schedule-title');
+
     // Back to “only when asked”: the job keeps no schedule and waits for “Run now”.
     const again = page.getByRole('form', { name: 'Quand « Export CRM » s’exécute' });
     await again.getByLabel('Quand', { exact: true }).selectOption({ label: 'Seulement sur demande' });
     await again.getByRole('button', { name: 'Enregistrer l’horaire' }).click();
     await again.waitFor({ state: 'detached', ...patience });
+    // Focus is back on the row's button, where the user was.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent), patience)
+      .toBe('Modifier l’horaire Export CRM');
     await expect.poll(() => row.locator('td').first().textContent(), patience).toBe('Seulement sur demande');
     const manual = await routeCall(handlers, 'jobs:list', undefined, true);
     expect(manual.ok && (manual.value as { jobs: { schedule: unknown }[] }).jobs[0]!.schedule).toBeNull();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallRequest, CallResponse } from '../../../src-core/ipc/contract';
 import { api } from '../courier-api';
 import { errorText } from '../error-text';
@@ -33,7 +33,8 @@ export function JobsScreen(props: {
   const [overview, setOverview] = useState<Overview | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const [runs, setRuns] = useState<Run[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  // The failure itself, said at render time: switching language re-says it.
+  const [error, setError] = useState<unknown>(null);
 
   const load = useCallback(() => {
     Promise.all([api().jobs.list(), api().history.list({ limit: 500 })]).then(
@@ -41,7 +42,7 @@ export function JobsScreen(props: {
         setOverview(jobs);
         setRuns(history);
       },
-      failure => setError(errorText(failure, i18n))
+      failure => setError(failure)
     );
   }, []);
   useEffect(load, [load]);
@@ -55,7 +56,7 @@ export function JobsScreen(props: {
   }, [load]);
 
   const act = (action: () => Promise<unknown>) =>
-    void action().then(load, failure => setError(errorText(failure, i18n)));
+    void action().then(load, failure => setError(failure));
 
   const whenText = (job: Job) => {
     if (!job.schedule) return t('jobs.byHand');
@@ -86,9 +87,9 @@ export function JobsScreen(props: {
           </div>
         )}
       </div>
-      {error && (
+      {error !== null && (
         <p className="notice notice--error" role="alert">
-          {error}
+          {errorText(error, i18n)}
         </p>
       )}
       {props.draft && (
@@ -105,8 +106,11 @@ export function JobsScreen(props: {
           key={editedJob.id}
           job={editedJob}
           onDone={() => {
+            const id = editedJob.id;
             setEditing(null);
             load();
+            // Focus goes back where the user was: the row's “Change the schedule” button.
+            requestAnimationFrame(() => document.getElementById(`change-schedule-${id}`)?.focus());
           }}
         />
       )}
@@ -185,6 +189,7 @@ export function JobsScreen(props: {
                         type="button"
                         className="button button--small"
                         aria-expanded={editing === job.id}
+                        id={`change-schedule-${job.id}`}
                         onClick={() => setEditing(editing === job.id ? null : job.id)}
                       >
                         {t('schedule.change')}
@@ -248,6 +253,9 @@ function EditSchedule(props: { job: Job; onDone: () => void }) {
   );
   const [tried, setTried] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Opened from a row far below: focus moves to the editor (once), so keyboard users land in it.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
 
   const save = async () => {
     setTried(true);
@@ -273,7 +281,7 @@ function EditSchedule(props: { job: Job; onDone: () => void }) {
         void save();
       }}
     >
-      <h2 id="edit-schedule-title" style={{ gridColumn: '1 / -1' }}>
+      <h2 id="edit-schedule-title" tabIndex={-1} ref={heading} style={{ gridColumn: '1 / -1' }}>
         {t('schedule.edit.title', { name: job.name })}
       </h2>
       <ScheduleField i18n={i18n} choice={choice} onChange={setChoice} showError={tried} />
