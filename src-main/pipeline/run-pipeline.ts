@@ -231,7 +231,8 @@ function heldBecause(request: SendRequest, preparation: FilePreparation): PlainE
       ...changes.added.map(a => `“${a}” is new`),
       ...changes.gone.map(g => `“${g}” is gone`),
     ];
-    const columns = [...new Set([...changes.renamed.flatMap(r => [r.from, r.to]), ...changes.added, ...changes.gone])].map(c => `“${c}”`).join(', ');
+    // Names only: each language puts its own quotes and words around them.
+    const columns = [...new Set([...changes.renamed.flatMap(r => [r.from, r.to]), ...changes.added, ...changes.gone])].join(', ');
     return {
       code: 'send.header-changed',
       message: `The columns of this export changed since the mapping was saved (${parts.join('; ')}). Check the mapping, then send again.`,

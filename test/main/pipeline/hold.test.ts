@@ -28,6 +28,8 @@ describe('runPipeline holds what must not be sent', () => {
     expect(result.run.outcome).toBe('held');
     expect(result.run.error).toMatchObject({ code: 'send.header-changed' });
     expect(result.run.error!.message).toMatch(/Shop|Winkel/);
+    // The columns travel as plain names, for each language to quote its own way.
+    expect(result.run.error!.params).toEqual({ columns: 'Shop, Winkel' });
     // With the policy "continue", the same file goes on to the transfer step.
     const going = await send(file, { mapping: { Email: 'Mail', Language: 'Taal' }, expectedHeaders: ['Mail', 'Taal', 'Shop'], holdOnHeaderChange: false });
     expect(going.run.error?.code).not.toBe('send.header-changed');
