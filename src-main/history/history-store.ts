@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { Run, RunReceipt, redactValue, type RunInput } from '../../src-core/history/run';
 import { redactValue as redactSecrets } from '../logging/redact';
-import { withFileLock, writeFileAtomic } from '../settings/file-lock';
+import { withFileLock, writeFileAtomic, type HeldLock } from '../settings/file-lock';
 import { appendJsonLine, readJsonLines, readLines } from './json-lines';
 
 export { Run, type RunInput } from '../../src-core/history/run';
@@ -88,7 +88,7 @@ export function createHistoryStore(home: string, options: Options = {}): History
   const shared = sharedState(file);
   const listeners = shared.listeners;
   // One write at a time in this process, and under the file's lock across processes.
-  const serial = <T>(task: () => Promise<T>): Promise<T> => {
+  const serial = <T>(task: (held: HeldLock) => Promise<T>): Promise<T> => {
     const locked = () => withFileLock(`${file}.lock`, task, { what: 'the run history' });
     const next = shared.queue.then(locked, locked);
     shared.queue = next.catch(() => undefined);
@@ -207,26 +207,26 @@ export function createHistoryStore(home: string, options: Options = {}): History
     }
   }
 
-  async function compactIfNeeded(): Promise<void> {
+  async function compactIfNeeded(held: HeldLock): Promise<void> {
     const retention = await getRetention();
     if (!(await mayExceed(retention))) return;
     const runs = await readAll();
     const kept = retained(runs, retention);
     if (kept.length === runs.length) return;
     // The rewrite folds receipts into their runs.
-    await writeFileAtomic(file, kept.map(r => `${JSON.stringify(r)}\n`).join(''));
+    await writeFileAtomic(file, kept.map(r => `${JSON.stringify(r)}\n`).join(''), held);
   }
 
   return {
     file,
     append: run =>
-      serial(async () => {
+      serial(async held => {
         // No e-mail address (core) and no secret the keychain has handled (main) is ever stored.
         const record = Run.parse(
           redactSecrets(redactValue({ ...run, id: run.id ?? randomUUID() }))
         );
         await appendJsonLine(file, record);
-        await compactIfNeeded();
+        await compactIfNeeded(held);
         notify(listeners, record);
         return record;
       }),
@@ -262,10 +262,10 @@ export function createHistoryStore(home: string, options: Options = {}): History
     getRun: async id => (await scanNewest(run => run.id === id, 1, JSON.stringify(id)))[0] ?? null,
     getRetention,
     setRetention: retention =>
-      serial(async () => {
+      serial(async held => {
         const next = HistoryRetention.parse({ ...(await getRetention()), ...retention });
         await writeFile(settingsFile, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
-        await compactIfNeeded();
+        await compactIfNeeded(held);
         return next;
       }),
     onAdded: listener => {

@@ -27,8 +27,11 @@ export type FileLockOptions = Readonly<{
   what?: string;
 }>;
 
-/** A lock this process holds; release it once (later calls do nothing). */
-export type HeldLock = Readonly<{ release: () => Promise<void>; holder: LockHolder }>;
+/**
+ * A lock this process holds; release it once (later calls do nothing). `stillHeld` says whether
+ * it is still ours (a holder that hung past `staleMs` may have been taken over).
+ */
+export type HeldLock = Readonly<{ release: () => Promise<void>; stillHeld: () => Promise<boolean>; holder: LockHolder }>;
 
 const DEFAULT_STALE_MS = 10_000;
 const DEFAULT_TIMEOUT_MS = 20_000;
@@ -124,6 +127,7 @@ export async function tryLockFile(file: string, options: FileLockOptions = {}): 
     return {
       lock: {
         holder,
+        stillHeld: async () => !released && (await readLockHolder(file))?.token === holder.token,
         release: async () => {
           if (released) return;
           released = true;
@@ -214,15 +218,18 @@ export async function lockFile(file: string, options: FileLockOptions = {}): Pro
   }
 }
 
-/** Runs `task` holding the lock `file` (see `lockFile`); keep the task short: no network. */
+/**
+ * Runs `task` holding the lock `file` (see `lockFile`); keep the task short: no network. The task
+ * gets the lock, to pass to `writeFileAtomic` as its guard.
+ */
 export async function withFileLock<T>(
   file: string,
-  task: () => Promise<T>,
+  task: (lock: HeldLock) => Promise<T>,
   options: FileLockOptions = {}
 ): Promise<T> {
   const lock = await lockFile(file, options);
   try {
-    return await task();
+    return await task(lock);
   } finally {
     await lock.release();
   }
@@ -232,7 +239,7 @@ export async function withFileLock<T>(
  * Replaces `file` whole: writes a temporary file beside it and renames it over the old one, so a
  * reader (or a crash) never sees it half written.
  */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
+export async function writeFileAtomic(file: string, text: string, guard?: HeldLock): Promise<void> {
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     // On disk before the rename: after a power cut the file is the old one or the new one,
@@ -243,6 +250,11 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
       await handle.sync();
     } finally {
       await handle.close();
+    }
+    // Written under a lock that another process took over (this one hung past its bound): the
+    // file is theirs now; this change is dropped rather than written over theirs.
+    if (guard && !(await guard.stillHeld())) {
+      throw new CourierError('settings.busy', 'Courier was too slow to save a settings file and let another Courier change it first. Try again.');
     }
     await rename(temp, file);
   } catch (error) {

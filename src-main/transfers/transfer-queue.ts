@@ -177,10 +177,10 @@ export function openTransferQueue(home: string): TransferQueue {
     const next = (chains.get(path) ?? Promise.resolve()).then(() =>
       withFileLock(
         lock,
-        async () => {
+        async held => {
           const queue = await read(true);
           const { changed, value } = edit(queue);
-          if (changed) await writeFileAtomic(path, JSON.stringify(queue, null, 1));
+          if (changed) await writeFileAtomic(path, JSON.stringify(queue, null, 1), held);
           return value;
         },
         { what: 'the upload queue' }

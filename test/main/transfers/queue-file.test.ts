@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openTransferQueue, queuePath } from '../../../src-main/transfers/transfer-queue';
-import { isOwnerAlive } from '../../../src-main/settings/file-lock';
+import { isOwnerAlive, lockFile, writeFileAtomic } from '../../../src-main/settings/file-lock';
 import { queueItem } from '../settings/queue-item';
 
 let home: string;
@@ -39,5 +39,23 @@ describe('who still holds a claim or a lock', () => {
     expect(isOwnerAlive({ pid: process.pid, at: longAgo })).toBe(false);
     expect(isOwnerAlive({ pid: process.ppid, at: longAgo })).toBe(false);
     expect(isOwnerAlive({ pid: process.ppid, at: new Date().toISOString() })).toBe(true);
+  });
+});
+
+describe('a write under a lock that was taken over', () => {
+  it('is dropped, so it never writes over what the new holder wrote', async () => {
+    const file = join(home, 'queue.json');
+    await writeFile(file, 'theirs');
+    const lock = await lockFile(`${file}.lock`);
+    expect(await lock.stillHeld()).toBe(true);
+    // Another Courier judged this holder hung and took the lock over (it now holds it).
+    await writeFile(`${file}.lock`, JSON.stringify({ pid: process.ppid, startedAt: new Date().toISOString(), token: 'theirs' }));
+    expect(await lock.stillHeld()).toBe(false);
+    await expect(writeFileAtomic(file, 'mine', lock)).rejects.toMatchObject({ code: 'settings.busy' });
+    expect(await readFile(file, 'utf8')).toBe('theirs');
+    expect((await readdir(home)).filter(name => name.endsWith('.tmp'))).toEqual([]);
+    // Releasing does not remove the new holder's lock.
+    await lock.release();
+    expect(JSON.parse(await readFile(`${file}.lock`, 'utf8'))).toMatchObject({ token: 'theirs' });
   });
 });
