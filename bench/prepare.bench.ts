@@ -15,50 +15,20 @@
  * makes closures per row (BENCH_TSX=1 runs the children under tsx instead).
  *
  * The file is `bench/.data/contacts-1m.csv`, shared with the reading benchmark and generated
- * here when absent (same shape: quoted commas, embedded line breaks, accents).
+ * here when absent by the generator the two share (`contacts-data.ts`).
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
-import { mkdtemp, rename, rm } from 'node:fs/promises';
+import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { once } from 'node:events';
+import { generateCsv } from './contacts-data';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const dataDir = join(import.meta.dirname, '.data');
 // A child gets the file from its parent (the bundle does not live beside this source).
 const file = process.argv[3] ?? join(dataDir, ROWS === 1_000_000 ? 'contacts-1m.csv' : `contacts-${ROWS}.csv`);
 const mapping = { Email: 'E-mail', Language: 'Langue', FirstName: 'Prénom', LastName: 'Nom', Department: 'Ville', CustomId: 'Id' };
-
-async function generate(path: string, rows: number): Promise<void> {
-  mkdirSync(dataDir, { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  const out = createWriteStream(tmp);
-  const first = ['Zoë', 'Jan', 'Marie', 'Pieter', 'Élodie', 'Jürgen', 'Sofia', 'Luc', 'Anaïs', 'Kees'];
-  const last = ['De Vos', 'Peeters', 'Dubois', 'Müller', 'Janssens', 'Lefèvre', "O'Brien", 'Van den Berg', 'Nguyễn', 'Smith'];
-  const cities = ['Brussel', 'Liège', 'Gent', 'Antwerpen', 'Köln', 'Paris', 'Lille', 'Namur', 'Utrecht', 'Bruges'];
-  let state = 42;
-  const next = () => (state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
-  const pick = <T>(a: readonly T[]) => a[Math.floor(next() * a.length)]!;
-  const quote = (cell: string) => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
-  let chunk = 'Id,Prénom,Nom,E-mail,Langue,Téléphone,Ville,Société,Remarques,Créé le\r\n';
-  for (let i = 0; i < rows; i++) {
-    const f = pick(first);
-    const l = pick(last);
-    const city = pick(cities);
-    const email = `${f}.${l}.${i}@example.be`.toLowerCase().replace(/[^a-z0-9.@]/g, '');
-    const note = i % 13 === 0 ? 'Called back, left message\nwill retry' : i % 7 === 0 ? 'Prefers e-mail, not phone' : 'ok';
-    const phone = `+32 470 ${String(i % 100).padStart(2, '0')} ${String(i % 89).padStart(2, '0')} 12`;
-    chunk += `${[String(i + 1), f, l, email, pick(['EN', 'fr', 'nl', 'de']), phone, city, `Acme, ${city} SA`, note, `2026-11-${String((i % 28) + 1).padStart(2, '0')}`].map(quote).join(',')}\r\n`;
-    if (chunk.length > 1 << 16) {
-      if (!out.write(chunk)) await once(out, 'drain');
-      chunk = '';
-    }
-  }
-  out.end(chunk);
-  await once(out, 'finish');
-  await rename(tmp, path);
-}
 
 type Measure = { rows: number; seconds: number; cpu: number; peakRssMb: number; note?: string };
 
@@ -138,7 +108,8 @@ if (child) {
 } else {
   if (!existsSync(file)) {
     console.log(`Generating ${file} (${ROWS.toLocaleString('en')} rows)…`);
-    await generate(file, ROWS);
+    mkdirSync(dataDir, { recursive: true });
+    await generateCsv(file, ROWS);
   }
   const mb = statSync(file).size / 1e6;
   console.log(`File: ${file} (${mb.toFixed(1)} MB), preset Hello Customer`);

@@ -10,25 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../src-main/settings/file-lock';
 import { openTransferQueue, queuePath, type QueueItem } from '../src-main/transfers/transfer-queue';
+import { queueItem } from '../test/main/settings/queue-item';
 
 const CHANGES = 1000;
 
-const item = (id: string): QueueItem => ({
-  id,
-  destination: 'bench',
-  transport: {
-    protocol: 'sftp',
-    host: '127.0.0.1',
-    port: 22,
-    user: 'u',
-    folder: '/',
-  } as QueueItem['transport'],
-  localPath: `/tmp/${id}.csv`,
-  remoteName: `${id}.csv`,
-  size: 1,
-  sha256: id,
-  createdAt: new Date().toISOString(),
-});
+const item = queueItem;
 
 async function locked(home: string, count: number, offset = 0): Promise<void> {
   const queue = openTransferQueue(home);

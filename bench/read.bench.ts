@@ -14,9 +14,9 @@
  * one figure says little.
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
-import { once } from 'node:events';
+import { contactsRow, generateCsv, header, seeded } from './contacts-data';
 import { join } from 'node:path';
 
 const dataDir = join(import.meta.dirname, '.data');
@@ -26,41 +26,6 @@ const xlsxFile = join(dataDir, 'contacts-100k.xlsx');
 type Measure = { rows: number; seconds: number; cpuSeconds: number; firstRowsMs?: number; peakRssMb: number };
 
 // ---- data ----------------------------------------------------------------------------------
-
-function contactsRow(i: number, next: () => number): string[] {
-  const pick = <T>(a: readonly T[]) => a[Math.floor(next() * a.length)]!;
-  const first = pick(['Zoë', 'Jan', 'Marie', 'Pieter', 'Élodie', 'Jürgen', 'Sofia', 'Luc', 'Anaïs', 'Kees']);
-  const last = pick(['De Vos', 'Peeters', 'Dubois', 'Müller', 'Janssens', 'Lefèvre', "O'Brien", 'Van den Berg', 'Nguyễn', 'Smith']);
-  const city = pick(['Brussel', 'Liège', 'Gent', 'Antwerpen', 'Köln', 'Paris', 'Lille', 'Namur', 'Utrecht', 'Bruges']);
-  const email = `${first}.${last}.${i}@example.be`.toLowerCase().replace(/[^a-z0-9.@]/g, '');
-  const note = i % 13 === 0 ? 'Called back, left message\nwill retry' : i % 7 === 0 ? 'Prefers e-mail, not phone' : 'ok';
-  const address = i % 3 === 0 ? `Rue de la Loi ${i % 200}, boîte ${i % 9}\n${1000 + (i % 8000)} ${city}` : `Kerkstraat ${i % 300}`;
-  return [String(i + 1), first, last, email, pick(['EN', 'fr', 'nl', 'de']), `+32 470 ${String(i % 100).padStart(2, '0')} ${String(i % 89).padStart(2, '0')} 12`, address, city, `Acme, ${city} SA`, note, `2026-11-${String((i % 28) + 1).padStart(2, '0')}`];
-}
-const header = ['Id', 'Prénom', 'Nom', 'E-mail', 'Langue', 'Téléphone', 'Adresse', 'Ville', 'Société', 'Remarques', 'Créé le'];
-
-function seeded(): () => number {
-  let state = 42;
-  return () => (state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
-}
-
-async function generateCsv(path: string, rows: number): Promise<void> {
-  const tmp = `${path}.${process.pid}.tmp`;
-  const out = createWriteStream(tmp);
-  const next = seeded();
-  const quote = (cell: string) => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
-  let chunk = `${header.join(',')}\r\n`;
-  for (let i = 0; i < rows; i++) {
-    chunk += `${contactsRow(i, next).map(quote).join(',')}\r\n`;
-    if (chunk.length > 1 << 16) {
-      if (!out.write(chunk)) await once(out, 'drain');
-      chunk = '';
-    }
-  }
-  out.end(chunk);
-  await once(out, 'finish');
-  await rename(tmp, path);
-}
 
 async function generateXlsx(path: string, rows: number): Promise<void> {
   const { default: ExcelJS } = await import('exceljs');

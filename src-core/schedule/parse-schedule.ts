@@ -1,4 +1,4 @@
-import { maxTimesPerDay, weekdays, type Schedule, type TimeOfDay, type Weekday } from './schedule';
+import { maxTimesPerDay, weekdayName, weekdays, type Schedule, type TimeOfDay, type Weekday } from './schedule';
 import { ScheduleError, type PartOfDay } from './schedule-error';
 import {
   atWord,
@@ -297,21 +297,10 @@ function hourWithin(part: PartOfDay, hour: number, leadingZero: boolean, text: s
   return hour <= 7 ? refuse() : hour + 12;
 }
 
-const weekdayPrefixes: readonly [Weekday, string][] = weekdays.map(d => [d, d]);
-const fullNames: Readonly<Record<Weekday, string>> = {
-  mon: 'monday',
-  tue: 'tuesday',
-  wed: 'wednesday',
-  thu: 'thursday',
-  fri: 'friday',
-  sat: 'saturday',
-  sun: 'sunday',
-};
-
 function weekdayOf(word: string): Weekday | null {
   const w = word.replace(/\.$/, '');
-  for (const [day] of weekdayPrefixes) {
-    const full = fullNames[day];
+  for (const day of weekdays) {
+    const full = weekdayName(day);
     if (
       w === day ||
       w === full ||

@@ -1,4 +1,5 @@
-import { appendFile, open, readFile } from 'node:fs/promises';
+import { appendFile, open } from 'node:fs/promises';
+import { readTextIfExists } from '../settings/file-lock';
 
 async function endsWithNewline(file: string): Promise<boolean> {
   let handle;
@@ -30,28 +31,15 @@ export async function appendJsonLine(file: string, record: unknown): Promise<voi
 
 /** The non-empty lines of a file (none if it does not exist), unparsed. */
 export async function readLines(file: string): Promise<string[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
+  const text = await readTextIfExists(file);
+  if (text === null) return [];
   return text.split('\n').filter(line => line.trim() !== '');
 }
 
 /** Reads every whole JSON line of a file (none if it does not exist); torn or foreign lines are skipped. */
 export async function readJsonLines(file: string): Promise<unknown[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
   const out: unknown[] = [];
-  for (const line of text.split('\n')) {
-    if (line.trim() === '') continue;
+  for (const line of await readLines(file)) {
     try {
       out.push(JSON.parse(line));
     } catch {

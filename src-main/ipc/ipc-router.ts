@@ -3,8 +3,6 @@ import { isCallChannel } from '../../src-core/ipc/api';
 import { toPlainError, type PlainError } from '../../src-core/errors';
 import { redact, redactParams } from '../logging/redact';
 
-export { redactParams };
-
 /** A handler for one call channel; it receives a request already validated by the contract. */
 export type Handler<C extends CallChannel> = (
   request: CallParsedRequest<C>

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { BackgroundSettings } from '../../src-core/jobs/job-ipc';
 import type { HistoryStore } from '../history/history-store';
-import { writeFileAtomic } from './job-store';
+import { writeFileAtomic } from '../settings/file-lock';
 
 const Stored = z.object({
   notifyOnSuccess: z.boolean().default(false),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { withFileLock, writeFileAtomic } from '../settings/file-lock';
+import { readTextIfExists, withFileLock, writeFileAtomic } from '../settings/file-lock';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { CourierError } from '../../src-core/errors';
@@ -34,8 +34,6 @@ export type JobStore = Readonly<{
   updateState: (change: (state: JobState) => JobState) => Promise<JobState>;
 }>;
 
-export { writeFileAtomic } from '../settings/file-lock';
-
 /**
  * Opens `<home>/jobs.json` (the jobs) and `<home>/job-state.json` (what the scheduler remembers).
  *
@@ -56,13 +54,8 @@ export function createJobStore(home: string, options: { now?: () => Date } = {})
   };
 
   async function read(): Promise<Job[]> {
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
+    const text = await readTextIfExists(file);
+    if (text === null) return [];
     const parsed = JobsFile.safeParse(JSON.parse(text));
     if (!parsed.success) {
       throw new CourierError(

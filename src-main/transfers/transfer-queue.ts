@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, rename } from 'node:fs/promises';
+import { rename } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Transport } from '../../src-core/destinations/transport';
-import { isOwnerAlive, withFileLock, writeFileAtomic } from '../settings/file-lock';
+import { isOwnerAlive, readTextIfExists, withFileLock, writeFileAtomic } from '../settings/file-lock';
 import type { TransferFailure } from './transfer-errors';
 
 /** Which run of which process is sending a queued file right now. */
@@ -155,13 +155,8 @@ export function openTransferQueue(home: string): TransferQueue {
    * a new queue replaces it: its uploads are never silently overwritten.
    */
   const read = async (keepAside = false): Promise<QueueFile> => {
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, items: [] };
-      throw error;
-    }
+    const text = await readTextIfExists(path);
+    if (text === null) return { version: 1, items: [] };
     try {
       const parsed = JSON.parse(text) as QueueFile;
       if (parsed && Array.isArray(parsed.items)) return parsed;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo } from '../../src-core/ipc/contract';
-import { api, errorMessage } from './courier-api';
+import { api } from './courier-api';
+import { errorMessage } from './error-text';
 import { I18nProvider, languageForLocale, languages, type Language } from './i18n/i18n';
 import { Shell } from './shell';
 

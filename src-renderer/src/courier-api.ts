@@ -21,13 +21,3 @@ export const host = (): HostApi | undefined => window.courier.host;
 
 /** An error from a call, as the preload rebuilds it: a plain-language message, a stable code and what it is about. */
 export type CallError = Error & { code?: string; params?: Readonly<Record<string, string | number>> };
-
-/** The message to show for anything a call threw. */
-export const errorMessage = (error: unknown): string =>
-  error instanceof Error
-    ? error.message
-    : error &&
-        typeof error === 'object' &&
-        typeof (error as { message?: unknown }).message === 'string'
-      ? (error as { message: string }).message
-      : String(error);

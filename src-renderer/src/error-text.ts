@@ -3,8 +3,8 @@ import type { I18n, MessageParams } from './i18n/i18n';
 
 const isKey = (key: string): key is MessageKey => key in en;
 
-/** The message of anything a call threw (what errorMessage in courier-api says too). */
-const messageOf = (error: unknown): string =>
+/** The message to show for anything a call threw. */
+export const errorMessage = (error: unknown): string =>
   error instanceof Error
     ? error.message
     : error &&
@@ -49,7 +49,7 @@ export function errorText(
     error && typeof error === 'object' && 'code' in error
       ? (error as { code: unknown }).code
       : null;
-  const message = messageOf(error);
+  const message = errorMessage(error);
   if (i18n.language === 'en' || typeof code !== 'string') return message;
   const params = { ...extra, ...paramsOf(error) };
   // A day main names as 2026-11-22 is said the language's way (22 novembre 2026, 22 november 2026).

@@ -285,22 +285,7 @@ function EditSchedule(props: { job: Job; onDone: () => void }) {
         {t('schedule.edit.title', { name: job.name })}
       </h2>
       <ScheduleField i18n={i18n} choice={choice} onChange={setChoice} showError={tried} />
-      {error && (
-        <p className="notice notice--error" role="alert" style={{ gridColumn: '1 / -1' }}>
-          {error}
-        </p>
-      )}
-      <div
-        className="screen__actions"
-        style={{ gridColumn: '1 / -1', justifyContent: 'flex-start' }}
-      >
-        <button type="submit" className="button button--primary">
-          {t('schedule.save')}
-        </button>
-        <button type="button" className="button" onClick={props.onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormEnd error={error} saveLabel={t('schedule.save')} cancelLabel={t('common.cancel')} onCancel={props.onDone} />
     </form>
   );
 }
@@ -365,22 +350,28 @@ function NewJob(props: { draft: JobDraft; onDone: () => void }) {
           <option value="hold">{t('jobs.new.hold')}</option>
         </select>
       </div>
-      {error && (
+      <FormEnd error={error} saveLabel={t('jobs.new.save')} cancelLabel={t('common.cancel')} onCancel={props.onDone} />
+    </form>
+  );
+}
+
+/** The end of a job form: the save error, if any, then Save and Cancel. */
+function FormEnd(props: { error: string | null; saveLabel: string; cancelLabel: string; onCancel: () => void }) {
+  return (
+    <>
+      {props.error && (
         <p className="notice notice--error" role="alert" style={{ gridColumn: '1 / -1' }}>
-          {error}
+          {props.error}
         </p>
       )}
-      <div
-        className="screen__actions"
-        style={{ gridColumn: '1 / -1', justifyContent: 'flex-start' }}
-      >
+      <div className="screen__actions" style={{ gridColumn: '1 / -1', justifyContent: 'flex-start' }}>
         <button type="submit" className="button button--primary">
-          {t('jobs.new.save')}
+          {props.saveLabel}
         </button>
-        <button type="button" className="button" onClick={props.onDone}>
-          {t('common.cancel')}
+        <button type="button" className="button" onClick={props.onCancel}>
+          {props.cancelLabel}
         </button>
       </div>
-    </form>
+    </>
   );
 }
