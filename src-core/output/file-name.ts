@@ -1,4 +1,5 @@
 import { formatDate, partsOf } from '../validation/date';
+import { REJECTED_FOLDER } from './rejected';
 
 /** What a file-name template can refer to. */
 export type NameContext = Readonly<{
@@ -79,10 +80,12 @@ export function withExtension(name: string, ext: string): string {
 /**
  * Names for `count` output files: rendered from the template with the part's counter; when the
  * template has no `{counter}` and there are several parts, `_1`, `_2`… are added; then any name
- * already used (sent before to this destination, or another part) gets `_2`, `_3`…
+ * already used (sent before to this destination, another part, or the rejected rows' folder)
+ * gets `_2`, `_3`…
  */
 export function fileNames(template: string, count: number, context: Omit<NameContext, 'counter'>, taken: Iterable<string> = []): string[] {
-  const used = new Set<string>([...taken].map(n => n.toLowerCase()));
+  // The rejected rows' folder sits beside the output files: an output never takes its name.
+  const used = new Set<string>([REJECTED_FOLDER, ...taken].map(n => n.toLowerCase()));
   const hasCounter = /\{counter(?::[^}]*)?\}/.test(template);
   const names: string[] = [];
   for (let i = 1; i <= count; i++) {
