@@ -10,7 +10,7 @@ import { checkPhone, countryAdjective } from '../validation/phone';
 import { commonDateFormats, formatDate, parseDate } from '../validation/date';
 import { delimiterLabel, encodingLabel, issueCodes, quoted, shown, type IssueCode, type IssueParamsByCode, type IssueVariant, type RowIssue } from '../validation/issues';
 import { ByteBuilder, bomOf, firstUnencodable } from '../output/encode';
-import { lineWriter, rowEncoder, startsLikeFormula } from '../output/csv-line';
+import { lineWriter, neutraliseFormula, rowEncoder, startsLikeFormula } from '../output/csv-line';
 import { fileNames, withExtension } from '../output/file-name';
 import { DuplicateFinder } from './duplicate-finder';
 
@@ -155,7 +155,8 @@ export function createPreparation(input: PreparationInput): Preparation {
   const watchNever = new Uint8Array(128);
   for (const c of [9, 10, 13, 34, out.delimiter.charCodeAt(0)]) watchNever[c] = 1;
   const UNSAFE_IN_NEVER = new RegExp(`[\\t\\r\\n"${out.delimiter === '|' ? '\\|' : out.delimiter}]`);
-  const headerText = out.header ? writeLine(d.columns.map(c => c.name)) : '';
+  // The header is a cell like any other (column names can come from a vendor's sample file).
+  const headerText = out.header ? writeLine(d.columns.map(c => (neutralise ? neutraliseFormula(c.name) : c.name))) : '';
   for (const c of d.columns) {
     const bad = firstUnencodable(c.name, out.encoding);
     if (bad) throw new CourierError('destination.header-unencodable', `The column name “${c.name}” contains “${bad}”, which cannot be written in ${encodingLabel(out.encoding)}.`);

@@ -104,6 +104,21 @@ describe('formula injection through validated columns', () => {
     for (const cell of cellsOf(rejected)) expect(safeCell(cell), cell).toBe(true);
   });
 
+  it('the header row follows the same rule (column names can come from a vendor’s sample file)', () => {
+    const d = destination({
+      columns: [{ name: '=HYPERLINK("http://evil.example/x","click")' }, { name: 'Email' }],
+    });
+    expect(text(prepare(d, ['Email'], [['a@example.com']]), d)).toBe(
+      `"'=HYPERLINK(""http://evil.example/x"",""click"")",Email\r\n,a@example.com\r\n`
+    );
+    expect(
+      text(
+        prepare({ ...d, neutraliseFormulas: false }, ['Email'], [['a@example.com']]),
+        d
+      ).startsWith('"=HYPERLINK')
+    ).toBe(true);
+  });
+
   it('text starting with - or +: legitimate values are kept, anything that could compute is neutralised', () => {
     // Kept: a lone sign ("none"), a plain signed number, an E.164 number.
     for (const v of ['-', '+', '-5', '+3.25', '-1,5', '+32470123456']) {
