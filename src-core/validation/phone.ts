@@ -33,15 +33,16 @@ export function checkPhone(value: string, country: string): PhoneCheck {
 }
 
 /**
- * What a phone number may be written with: digits, spaces, `+ ( ) . - /`, then an optional
- * extension (`ext 12`, `x12`, `poste 12`, `toestel 12`, `#12`). Anything else (a `=`, an `@`, a
- * word) means the cell is not a phone number, even if a number can be dug out of it: otherwise
- * `=+32… ext =HYPERLINK(…)` would pass.
+ * What a phone number may be written with: digits, spaces, `+ ( ) . / -` (and typographic
+ * dashes), then an optional extension (`ext 12`, `x12`, `poste 12`, `toestel 12`, `#12`). Anything
+ * else (a `=`, an `@`, a word) means the cell is not a phone number, even if a number can be dug
+ * out of it: otherwise `=+32… ext =HYPERLINK(…)` would pass.
  */
-const PHONE_TEXT = /^\+?[\d\s().\-/]+(?:(?:ext\.?|extension|poste|toestel|x|#)\s*\d{1,7})?$/i;
+const PHONE_TEXT = /^\+?[\d\s().\-/\u2010-\u2015]+(?:(?:ext\.?|extension|poste|toestel|x|#)\s*\d{1,7})?$/i;
 
 function check(value: string, country: CountryCode): PhoneCheck {
-  const text = value.replace(/\(0\)/g, '').trim();
+  // One leading apostrophe is a spreadsheet's "text" marker (a neutralised `'+32…`), not part of the number.
+  const text = value.replace(/\(0\)/g, '').trim().replace(/^'/, '');
   if (!/\d/.test(text) || !PHONE_TEXT.test(text)) return { valid: false, elsewhere: null };
   const parsed = safeParse(text, country);
   if (parsed?.isValid()) return { valid: true, international: parsed.number, country: parsed.country ?? null, extension: parsed.ext ?? '' };
