@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CourierError } from '../errors';
-import { Transport } from './transport';
+import { HostName, RemoteFolder, Transport, UserName } from './transport';
+import { codedIssue } from '../error-schema';
 
 /**
  * A destination as data: where files go and exactly what they must look like.
@@ -113,9 +114,9 @@ export const Destination = z.object({
    * Connection settings (filled by the transfer set-up). Host and user may be missing or empty
    * until then; the transfer checks the complete settings before it connects.
    */
-  transport: Transport.partial().extend({ host: z.string().optional(), user: z.string().optional() }).default({}),
+  transport: Transport.partial().extend({ host: HostName.optional(), user: UserName.optional() }).default({}),
   /** The remote folder files are uploaded to. */
-  folder: z.string().default('/'),
+  folder: RemoteFolder.default('/'),
   columns: z.array(TargetColumn).min(1, 'A destination needs at least one column.'),
   output: OutputFormat.default(OutputFormat.parse({})),
   limits: Limits.default(Limits.parse({})),
@@ -150,6 +151,9 @@ export type DestinationInput = z.input<typeof Destination>;
 export function parseDestination(value: unknown): Destination {
   const parsed = Destination.safeParse(value);
   if (parsed.success) return checkDestination(parsed.data);
+  // A field with its own error (a control character in the host, user or folder) says so plainly.
+  const coded = codedIssue(parsed.error.issues);
+  if (coded) throw new CourierError(coded.code, coded.message);
   const detail = parsed.error.issues.map(i => `${i.path.join('.') || 'destination'}: ${i.message}`).join('; ');
   throw invalid(detail);
 }

@@ -22,18 +22,43 @@ export const SshFingerprint = z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'A 
 /** A certificate's SHA-256 fingerprint as `SHA256:` + colon-separated hex, or bare hex. */
 export const TlsFingerprint = z.string().regex(/^(SHA256:)?([0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$/, 'A certificate fingerprint is 32 bytes of hexadecimal (SHA-256).');
 
+// Control characters (C0, DEL, C1) and the Unicode line separators: invisible when typed or
+// pasted, and a line break in a host, user or folder ends an FTP command early. Refused when a
+// destination is saved, not discovered after six failed connections.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/** A server name: no spaces or invisible characters (error `destination.host-invalid`). */
+export const HostName = z
+  .string()
+  .trim()
+  .refine(v => !CONTROL.test(v) && !/\s/.test(v), {
+    message: 'The server name (host) cannot contain spaces or invisible characters such as a line break or a tab. Type it again.',
+    params: { code: 'destination.host-invalid' },
+  });
+/** A user name: no invisible characters (error `destination.user-invalid`). */
+export const UserName = z.string().refine(v => !CONTROL.test(v), {
+  message: 'The user name cannot contain invisible characters such as a line break or a tab. Type it again.',
+  params: { code: 'destination.user-invalid' },
+});
+/** A remote folder: no invisible characters (error `destination.folder-invalid`). */
+export const RemoteFolder = z.string().refine(v => !CONTROL.test(v), {
+  message: 'The remote folder cannot contain invisible characters such as a line break or a tab. Type it again.',
+  params: { code: 'destination.folder-invalid' },
+});
+
 export const Transport = z.object({
   protocol: Protocol,
-  host: z.string().min(1, 'The server name is missing.'),
+  host: HostName.pipe(z.string().min(1, 'The server name is missing.')),
   /** Missing means the protocol's default port. */
   port: z.number().int().min(1).max(65535).optional(),
-  user: z.string().min(1, 'The user name is missing.'),
+  user: UserName.pipe(z.string().min(1, 'The user name is missing.')),
   /** Which secrets the login uses; they are looked up in the keychain. */
   auth: z.enum(['password', 'key', 'key-and-password']).default('password'),
   /** A private key file on disk; without it a key imported into the keychain is used. */
   keyFile: z.string().optional(),
   /** The remote folder files are uploaded to. */
-  folder: z.string().default('/'),
+  folder: RemoteFolder.default('/'),
   /** The pinned SSH host key fingerprint (SFTP). */
   hostKey: SshFingerprint.optional(),
   /** The pinned certificate fingerprint (FTPS with a self-signed or private-CA certificate). */

@@ -31,8 +31,28 @@ export function lineWriter(format: OutputFormat): LineWriter {
 /** The characters that start a spreadsheet formula when a cell begins with them. */
 export const FORMULA_START = /^[=+\-@\t\r]/;
 
+/**
+ * Values that start with `+` or `-` and still cannot compute anything, so they are written as
+ * they are: a plain signed number (`-5`, `+3.25`, `-1,5`), an E.164 phone number
+ * (`+32470123456`), or a lone sign (`-` meaning "none"). A spreadsheet shows each as the value
+ * itself; neutralising them would change legitimate data.
+ */
+const HARMLESS_SIGNED = /^(?:[+-]\d+(?:[.,]\d+)?|\+[1-9]\d{1,14}|[+-])$/;
+
+/**
+ * Whether a spreadsheet would read a cell as a formula: it starts with `= + - @`, a tab or a
+ * carriage return, and is not one of the harmless signed values above. The one rule behind
+ * every file Courier writes (the files it sends and the rejected rows).
+ */
+export function startsLikeFormula(value: string): boolean {
+  if (value.length === 0) return false;
+  const c = value.charCodeAt(0);
+  if (c !== 61 && c !== 43 && c !== 45 && c !== 64 && c !== 9 && c !== 13) return false;
+  return !((c === 43 || c === 45) && HARMLESS_SIGNED.test(value));
+}
+
 /** Prefixes a value that a spreadsheet would run as a formula with `'` (OWASP's advice). */
-export const neutraliseFormula = (value: string): string => (FORMULA_START.test(value) ? `'${value}` : value);
+export const neutraliseFormula = (value: string): string => (startsLikeFormula(value) ? `'${value}` : value);
 
 /** Appends one row straight into a byte buffer (no intermediate line string). */
 export type RowEncoder = (out: ByteBuilder, values: readonly string[]) => void;

@@ -2,6 +2,16 @@ import { ByteBuilder } from './encode';
 import { lineWriter, neutraliseFormula } from './csv-line';
 import { OutputFormat } from '../destinations/destination';
 
+/**
+ * The folder, beside the files to send, that holds the rows left out. They carry every source
+ * column, mapped or not (a private note, a national number), so they never sit where an upload
+ * picks files up, and no output file may take this name (see `fileNames`).
+ */
+export const REJECTED_FOLDER = 'rejected';
+
+/** The rejected-rows file inside `REJECTED_FOLDER`. */
+export const REJECTED_FILE = 'rejected.csv';
+
 /** The header of the column that says why a row was left out. */
 export const REJECTED_REASON_COLUMN = 'Why it was not sent';
 

@@ -10,7 +10,7 @@ import { checkPhone, countryAdjective } from '../validation/phone';
 import { commonDateFormats, formatDate, parseDate } from '../validation/date';
 import { delimiterLabel, encodingLabel, issueCodes, quoted, shown, type IssueCode, type IssueParamsByCode, type IssueVariant, type RowIssue } from '../validation/issues';
 import { ByteBuilder, bomOf, firstUnencodable } from '../output/encode';
-import { lineWriter, rowEncoder } from '../output/csv-line';
+import { lineWriter, neutraliseFormula, rowEncoder, startsLikeFormula } from '../output/csv-line';
 import { fileNames, withExtension } from '../output/file-name';
 import { DuplicateFinder } from './duplicate-finder';
 
@@ -155,7 +155,8 @@ export function createPreparation(input: PreparationInput): Preparation {
   const watchNever = new Uint8Array(128);
   for (const c of [9, 10, 13, 34, out.delimiter.charCodeAt(0)]) watchNever[c] = 1;
   const UNSAFE_IN_NEVER = new RegExp(`[\\t\\r\\n"${out.delimiter === '|' ? '\\|' : out.delimiter}]`);
-  const headerText = out.header ? writeLine(d.columns.map(c => c.name)) : '';
+  // The header is a cell like any other (column names can come from a vendor's sample file).
+  const headerText = out.header ? writeLine(d.columns.map(c => (neutralise ? neutraliseFormula(c.name) : c.name))) : '';
   for (const c of d.columns) {
     const bad = firstUnencodable(c.name, out.encoding);
     if (bad) throw new CourierError('destination.header-unencodable', `The column name “${c.name}” contains “${bad}”, which cannot be written in ${encodingLabel(out.encoding)}.`);
@@ -263,7 +264,6 @@ export function createPreparation(input: PreparationInput): Preparation {
         if (column.required && (plan.source >= 0 || plan.fixed !== '' || edits)) issue(t, 'required.missing', null, { line, column: column.name, destination: d.name }, `Row ${line}: ${column.name} is empty, and ${d.name} needs it in every row.`);
         continue;
       }
-      let checked = false;
       switch (rule) {
         case 'email': {
           const problem = emailProblemOf(v);
@@ -271,29 +271,32 @@ export function createPreparation(input: PreparationInput): Preparation {
             const params = { line, value: shown(v), character: problem.character };
             issue(t, 'email.invalid', problem.kind, params, `Row ${line}: ${quoted(v)} is not a valid e-mail address (${emailProblemWords(problem)}).`);
           }
-          else checked = true;
           break;
         }
         case 'language': {
           const code = plan.letterCase === 'upper' ? upperCode(v) : plan.letterCase === 'lower' ? lowerCode(v) : isLanguageCode(v) ? v : null;
-          if (code !== null) {
-            v = code;
-            checked = true;
-          } else {
+          if (code !== null) v = code;
+          else {
             const code = normaliseLanguage(v);
             if (code) {
               const written = plan.upper ? code.toUpperCase() : code;
               issue(t, 'language.normalised', null, { line, value: shown(v), code: written }, `Row ${line}: the language ${quoted(v)} is sent as “${written}”.`);
               v = written;
-              checked = true;
             } else issue(t, 'language.invalid', null, { line, value: shown(v) }, `Row ${line}: ${quoted(v)} is not a language Courier recognises; write a two-letter code such as EN, FR, NL or DE.`);
           }
           break;
         }
         case 'phone': {
           const check = checkPhone(v, d.phoneCountry);
-          if (check.valid) checked = true;
-          else {
+          if (check.valid) {
+            // The number is written as read (E.164), never as typed: the raw text may carry
+            // anything around the digits, and platforms all read the international form.
+            if (check.extension !== '') {
+              const params = { line, value: shown(v), extension: check.extension, sent: check.international };
+              issue(t, 'phone.extension-dropped', null, params, `Row ${line}: ${quoted(v)} is sent as “${check.international}”, without its extension ${check.extension}: phone numbers are sent in international form, which has no room for one.`);
+            }
+            v = check.international;
+          } else {
             const other = check.elsewhere;
             const hint = other ? ` If it is a ${countryAdjective(other.country)} number, its international form is ${other.international}.` : '';
             const params = { line, value: shown(v), country: d.phoneCountry, otherCountry: other?.country ?? '', international: other?.international ?? '' };
@@ -302,8 +305,7 @@ export function createPreparation(input: PreparationInput): Preparation {
           break;
         }
         case 'date': {
-          if (parseDate(v, plan.dateFormat)) checked = true;
-          else {
+          if (!parseDate(v, plan.dateFormat)) {
             const other = commonDateFormats.find(f => f !== plan.dateFormat && parseDate(v, f));
             const reading = other ? formatDate(parseDate(v, other)!, plan.dateFormat) : '';
             const hint = other ? ` It reads as ${reading}; the fix “Rewrite dates” can change the whole column.` : '';
@@ -313,8 +315,7 @@ export function createPreparation(input: PreparationInput): Preparation {
           break;
         }
         case 'number':
-          if (/^[-+]?\d+(?:[.,]\d+)?$/.test(v)) checked = true;
-          else issue(t, 'number.invalid', null, { line, value: shown(v), column: column.name }, `Row ${line}: ${quoted(v)} in ${column.name} is not a number.`);
+          if (!/^[-+]?\d+(?:[.,]\d+)?$/.test(v)) issue(t, 'number.invalid', null, { line, value: shown(v), column: column.name }, `Row ${line}: ${quoted(v)} in ${column.name} is not a number.`);
           break;
         default:
           break;
@@ -326,7 +327,8 @@ export function createPreparation(input: PreparationInput): Preparation {
           issue(t, 'value.not-allowed', null, { line, value: shown(v), column: column.name, allowed: column.allowedValues! }, `Row ${line}: ${quoted(v)} is not one of the values allowed in ${column.name} (${column.allowedValues!.join(', ')}).`);
         }
       }
-      if (neutralise && !checked && valid[t] && startsLikeFormula(v)) {
+      // Every value, validated or not: a rule says what a value means, not that it is harmless.
+      if (neutralise && valid[t] && startsLikeFormula(v)) {
         const safe = `'${v}`;
         issue(t, 'output.formula-neutralised', null, { line, value: shown(v), sent: shown(safe) }, `Row ${line}: ${quoted(v)} starts like a spreadsheet formula, so it is sent as ${quoted(safe)} to keep spreadsheet programs from running it.`);
         v = safe;
@@ -505,12 +507,6 @@ export function createPreparation(input: PreparationInput): Preparation {
 
 /** Spaces, tabs, line breaks, no-break spaces: what trim() removes in practice. */
 const isSpace = (c: number): boolean => c <= 32 || c === 0xa0 || c === 0x2007 || c === 0x202f || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x3000;
-
-/** = + - @ tab or CR first: a spreadsheet would treat the cell as a formula. */
-function startsLikeFormula(v: string): boolean {
-  const c = v.charCodeAt(0);
-  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
-}
 
 let hash1 = 0;
 let hash2 = 0;

@@ -18,6 +18,7 @@ export const emailProblemKinds = [
   'local-too-long',
   'too-long',
   'local-dot',
+  'formula-start',
   'local-character',
   'domain-no-dot',
   'domain-dot',
@@ -42,6 +43,7 @@ const problemWords: Readonly<Record<EmailProblemKind, string>> = {
   'local-too-long': 'the part before the @ is longer than 64 characters',
   'too-long': 'it is longer than 254 characters',
   'local-dot': 'the part before the @ has a misplaced dot',
+  'formula-start': 'it starts with “{character}”, which no mail provider gives out and spreadsheets read as a formula',
   'local-character': 'the character “{character}” is not allowed before the @',
   'domain-no-dot': 'the domain after the @ has no dot (like example.com)',
   'domain-dot': 'the domain after the @ has a misplaced dot',
@@ -62,6 +64,10 @@ const plain = (kind: EmailProblemKind): EmailProblem => problems.get(kind)!;
 
 /** Why an address is not valid, as a kind; null when it is valid. */
 export function emailProblemOf(value: string): EmailProblem | null {
+  // RFC 5322 allows `=1+1@…` and `-x@…`, but no provider hands such an address out, and it is
+  // exactly how formula injection rides through a validated column.
+  const first = value.charCodeAt(0);
+  if (first === 61 || first === 43 || first === 45) return { kind: 'formula-start', character: value[0]! };
   // Fast path for the ordinary ASCII address (most of a million-row file).
   if (value.length <= 254 && FAST.test(value) && value.indexOf('@') <= 64) return null;
   if (value === '') return plain('empty');

@@ -16,6 +16,7 @@ export const issueCodes = {
   'language.invalid': { severity: 'error', title: 'Languages Courier does not recognise' },
   'language.normalised': { severity: 'warning', title: 'Languages written as two-letter codes' },
   'phone.invalid': { severity: 'error', title: 'Phone numbers that are not valid' },
+  'phone.extension-dropped': { severity: 'warning', title: 'Phone numbers sent without their extension' },
   'date.invalid': { severity: 'error', title: 'Dates not in the expected form' },
   'number.invalid': { severity: 'error', title: 'Values that are not numbers' },
   'value.not-allowed': { severity: 'error', title: 'Values that are not allowed' },
@@ -52,6 +53,8 @@ export type IssueParamsByCode = {
   'language.normalised': { line: number; value: string; code: string };
   /** `country`: where national numbers are read; `otherCountry` and `international` for the `elsewhere` variant. */
   'phone.invalid': { line: number; value: string; country: string; otherCountry: string; international: string };
+  /** `extension`: the digits left out; `sent`: the number as written (E.164). */
+  'phone.extension-dropped': { line: number; value: string; extension: string; sent: string };
   /**
    * `format`: the expected date format; `reading`: the value rewritten in it, and `from`: the
    * common format it was read in (both only in the `reads-as` variant, else '').

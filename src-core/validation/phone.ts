@@ -2,7 +2,14 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/
 
 /** The outcome of reading one phone number. */
 export type PhoneCheck =
-  | Readonly<{ valid: true; /** E.164, e.g. `+32470123456`. */ international: string; country: string | null }>
+  | Readonly<{
+      valid: true;
+      /** E.164, e.g. `+32470123456`: what a phone column writes. */
+      international: string;
+      country: string | null;
+      /** The extension written after the number (`ext 12` → `12`), or ''; E.164 cannot hold it. */
+      extension: string;
+    }>
   | Readonly<{ valid: false; /** A likely reading in a neighbouring country, if there is one. */ elsewhere: Readonly<{ country: string; international: string }> | null }>;
 
 // Countries whose numbers turn up in Benelux/French exports without a country code.
@@ -25,11 +32,20 @@ export function checkPhone(value: string, country: string): PhoneCheck {
   return result;
 }
 
+/**
+ * What a phone number may be written with: digits, spaces, `+ ( ) . / -` (and typographic
+ * dashes), then an optional extension (`ext 12`, `x12`, `poste 12`, `toestel 12`, `#12`). Anything
+ * else (a `=`, an `@`, a word) means the cell is not a phone number, even if a number can be dug
+ * out of it: otherwise `=+32… ext =HYPERLINK(…)` would pass.
+ */
+const PHONE_TEXT = /^\+?[\d\s().\-/\u2010-\u2015]+(?:(?:ext\.?|extension|poste|toestel|x|#)\s*\d{1,7})?$/i;
+
 function check(value: string, country: CountryCode): PhoneCheck {
-  const text = value.replace(/\(0\)/g, '').trim();
-  if (!/\d/.test(text) || /[A-Za-z]{2,}/.test(text.replace(/\b(?:ext|extension|poste|toestel)\b.*$/i, ''))) return { valid: false, elsewhere: null };
+  // One leading apostrophe is a spreadsheet's "text" marker (a neutralised `'+32…`), not part of the number.
+  const text = value.replace(/\(0\)/g, '').trim().replace(/^'/, '');
+  if (!/\d/.test(text) || !PHONE_TEXT.test(text)) return { valid: false, elsewhere: null };
   const parsed = safeParse(text, country);
-  if (parsed?.isValid()) return { valid: true, international: parsed.number, country: parsed.country ?? null };
+  if (parsed?.isValid()) return { valid: true, international: parsed.number, country: parsed.country ?? null, extension: parsed.ext ?? '' };
   if (!text.startsWith('+') && !text.startsWith('00')) {
     for (const other of NEIGHBOURS) {
       if (other === country) continue;

@@ -1,6 +1,7 @@
 import { calls, events, type CallChannel, type CallParsedRequest, type CallResponse, type EventChannel, type EventPayload } from '../../src-core/ipc/contract';
 import { isCallChannel } from '../../src-core/ipc/api';
 import { toPlainError, type PlainError } from '../../src-core/errors';
+import { codedIssue } from '../../src-core/error-schema';
 import { redact, redactParams } from '../logging/redact';
 
 /** A handler for one call channel; it receives a request already validated by the contract. */
@@ -38,6 +39,9 @@ export async function routeCall(
   }
   const parsed = calls[channel].request.safeParse(request);
   if (!parsed.success) {
+    // A field with its own error (a control character in a destination's host…) says so plainly.
+    const coded = codedIssue(parsed.error.issues);
+    if (coded) return { ok: false, error: coded };
     return {
       ok: false,
       error: {

@@ -9,7 +9,7 @@ import { Fix } from '../../src-core/fixes/fix-schema';
 import { CONFIDENT, suggestMapping, type ColumnMapping, type MappingSuggestion } from '../../src-core/mapping/suggest';
 import type { HeaderChanges } from '../../src-core/mapping/header-changes';
 import { createPreparation, type PreparationResult } from '../../src-core/preparation/prepare';
-import { rejectedRowsCsv } from '../../src-core/output/rejected';
+import { REJECTED_FILE, REJECTED_FOLDER, rejectedRowsCsv } from '../../src-core/output/rejected';
 import { openSource, type OpenSourceOptions, type ReadProgress } from '../reading/open-source';
 import { recallMapping } from '../settings/mapping-store';
 
@@ -97,31 +97,46 @@ function completeMapping(destination: Destination, mapping: ColumnMapping): Colu
   return { ...Object.fromEntries(destination.columns.map(c => [c.name, null])), ...mapping };
 }
 
-/** The name of the rejected-rows file written beside the output. */
-export const REJECTED_FILE = 'rejected.csv';
+export { REJECTED_FILE, REJECTED_FOLDER };
+
+/** Writes bytes under a temporary name first, so a crash never leaves a half file under its final name. */
+async function putFile(folder: string, name: string, bytes: Uint8Array, mode?: number): Promise<string> {
+  const path = join(folder, name);
+  const tmp = join(folder, `.${name}.${randomBytes(4).toString('hex')}.part`);
+  await writeFile(tmp, bytes, mode === undefined ? undefined : { mode });
+  try {
+    await rename(tmp, path);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
+  }
+  return path;
+}
 
 /**
- * Writes the prepared files (and `rejected.csv` when rows were left out) into a folder, each
- * under a temporary name first so a crash never leaves a half file under its final name.
+ * Writes exactly the files to send into a folder, and nothing else: this folder is what an
+ * upload picks files from, so the rejected rows (which hold unmapped columns) never go here.
  */
 export async function writePreparedFiles(result: PreparationResult, outDir: string): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
   const written: string[] = [];
-  const put = async (name: string, bytes: Uint8Array) => {
-    const path = join(outDir, name);
-    const tmp = join(outDir, `.${name}.${randomBytes(4).toString('hex')}.part`);
-    await writeFile(tmp, bytes);
-    try {
-      await rename(tmp, path);
-    } catch (error) {
-      await rm(tmp, { force: true });
-      throw error;
-    }
-    written.push(path);
-  };
-  for (const file of result.files) await put(file.name, file.bytes);
-  if (result.rejected.length > 0) await put(REJECTED_FILE, rejectedRowsCsv(result.sourceColumns, result.rejected));
+  for (const file of result.files) {
+    // `fileNames` never gives these; a name that would land elsewhere or on the rejected rows is a bug.
+    if (file.name.toLowerCase() === REJECTED_FOLDER || /[/\\]/.test(file.name)) throw new Error(`Unsafe output file name: ${file.name}`);
+    written.push(await putFile(outDir, file.name, file.bytes));
+  }
   return written;
+}
+
+/**
+ * Writes the rows left out (if any) to `<outDir>/rejected/rejected.csv`, readable only by the
+ * user: a folder of their own, never one an upload takes files from. Returns the path or null.
+ */
+export async function writeRejectedRows(result: PreparationResult, outDir: string): Promise<string | null> {
+  if (result.rejected.length === 0) return null;
+  const folder = join(outDir, REJECTED_FOLDER);
+  await mkdir(folder, { recursive: true, mode: 0o700 });
+  return putFile(folder, REJECTED_FILE, rejectedRowsCsv(result.sourceColumns, result.rejected), 0o600);
 }
 
 const MappingFileSchema = z.union([

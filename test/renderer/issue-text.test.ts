@@ -30,6 +30,7 @@ function everyIssue(): RowIssue[] {
     'jan@exa_mple.com',
     'jan@example.123',
     'jan@example.c',
+    '=1+1@example.com',
   ];
   const phones = destination({ columns: [{ name: 'Mobile', rule: 'phone' }], phoneCountry: 'BE' });
   const dates = destination({
@@ -63,7 +64,7 @@ function everyIssue(): RowIssue[] {
       ['Email'],
       emails.map(e => [e])
     ).issues,
-    ...prepare(phones, ['Mobile'], [['06 12 34 56 78'], ['12345']]).issues,
+    ...prepare(phones, ['Mobile'], [['06 12 34 56 78'], ['12345'], ['02 512 34 56 ext 12']]).issues,
     ...prepare(dates, ['Born'], [['1980-11-20'], ['31/02/1980']]).issues,
     ...prepare(lists, ['Duration', 'Direction'], [['2 min', 'sideways']]).issues,
     ...prepare(

@@ -1,5 +1,5 @@
 import { ExitCode, UsageError, type CliCommand } from '../cli-io';
-import { REJECTED_FILE, writePreparedFiles } from '../../preparation/prepare-file';
+import { REJECTED_FILE, REJECTED_FOLDER, writePreparedFiles, writeRejectedRows } from '../../preparation/prepare-file';
 import { checkReport, parsePreparationArgs, printReportJson, printSummary, runPreparation } from './check';
 import { basename } from 'node:path';
 
@@ -10,7 +10,8 @@ Writes exactly the files that would be sent to the destination into DIR, and pri
   --destination D     a configured destination, a preset id or a destination JSON file
   --out DIR           the folder to write into (created if needed)
   --mapping M         a JSON mapping file (see courier check --help)
-  --exclude-invalid   leave rows with errors out and write them to ${REJECTED_FILE} with the reason
+  --exclude-invalid   leave rows with errors out and write them, with the reason and every
+                      source column, to DIR/${REJECTED_FOLDER}/${REJECTED_FILE}, apart from the files to send
   --json              print one JSON object: the check report plus written and rejected
 
 Without --exclude-invalid, a file with errors is not written (exit code 1).`;
@@ -33,9 +34,9 @@ export const prepareCommand: CliCommand = {
       return ExitCode.blocked;
     }
     const written = await writePreparedFiles(result, values.out);
-    const rejected = written.find(p => basename(p) === REJECTED_FILE) ?? null;
+    const rejected = await writeRejectedRows(result, values.out);
     if (values.json) {
-      await printReportJson(io, { ...checkReport(result), written: written.filter(p => p !== rejected), rejected });
+      await printReportJson(io, { ...checkReport(result), written, rejected });
     } else {
       for (const path of written) io.stdout.write(`${basename(path)}\n`);
       if (rejected) io.stderr.write(`${result.rejected.length === 1 ? '1 row was' : `${result.rejected.length} rows were`} left out; see ${rejected}.\n`);

@@ -219,6 +219,12 @@ export const en = {
   },
   'issue.phone.invalid.help':
     'The number is too short, too long or has letters in it. Numbers without a country code are read as local numbers.',
+  'issue.phone.extension-dropped': {
+    one: '{count} phone number is sent without its extension',
+    other: '{count} phone numbers are sent without their extension',
+  },
+  'issue.phone.extension-dropped.help':
+    'Phone numbers are sent in international form (+32…), which has no room for an extension.',
   'issue.date.invalid': {
     one: '{count} date is not in the expected form',
     other: '{count} dates are not in the expected form',

@@ -35,6 +35,10 @@ export const enErrorMessages = {
     'A column name of this destination contains the separator, which this file format cannot hold. Rename the column in the destination.',
   'error.destination.header-unencodable':
     'A column name of this destination contains a character its file encoding cannot write. Rename the column or change the encoding.',
+  'error.destination.folder-invalid':
+    'The remote folder cannot contain invisible characters such as a line break or a tab. Type it again.',
+  'error.destination.host-invalid':
+    'The server name (host) cannot contain spaces or invisible characters such as a line break or a tab. Type it again.',
   'error.destination.invalid':
     'This destination is not valid. Check its settings and save it again.',
   'error.destination.not-configured':
@@ -43,6 +47,8 @@ export const enErrorMessages = {
     'There is no destination called “{name}”. Choose one from the list.',
   'error.destination.not-found.general':
     'This destination no longer exists. Choose one from the list.',
+  'error.destination.user-invalid':
+    'The user name cannot contain invisible characters such as a line break or a tab. Type it again.',
   'error.destination.unreadable':
     'The destination file “{file}” cannot be read. Check its permissions.',
   'error.files.in-use': '“{file}” is open in another program, or may not be replaced. Close it, or choose another name.',

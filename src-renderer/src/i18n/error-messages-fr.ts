@@ -33,6 +33,10 @@ export const frErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'Un nom de colonne de cette destination contient le séparateur, que ce format de fichier ne peut pas contenir. Renommez la colonne dans la destination.',
   'error.destination.header-unencodable':
     'Un nom de colonne de cette destination contient un caractère que son encodage de fichier ne peut pas écrire. Renommez la colonne ou changez l’encodage.',
+  'error.destination.folder-invalid':
+    'Le dossier distant ne peut pas contenir de caractères invisibles comme un retour à la ligne ou une tabulation. Saisissez-le à nouveau.',
+  'error.destination.host-invalid':
+    'Le nom du serveur (hôte) ne peut pas contenir d’espaces ni de caractères invisibles comme un retour à la ligne ou une tabulation. Saisissez-le à nouveau.',
   'error.destination.invalid':
     'Cette destination n’est pas valide. Vérifiez ses réglages et enregistrez-la à nouveau.',
   'error.destination.not-configured':
@@ -41,6 +45,8 @@ export const frErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'Il n’y a pas de destination nommée « {name} ». Choisissez-en une dans la liste.',
   'error.destination.not-found.general':
     'Cette destination n’existe plus. Choisissez-en une dans la liste.',
+  'error.destination.user-invalid':
+    'Le nom d’utilisateur ne peut pas contenir de caractères invisibles comme un retour à la ligne ou une tabulation. Saisissez-le à nouveau.',
   'error.destination.unreadable':
     'Le fichier de destination « {file} » ne peut pas être lu. Vérifiez ses autorisations.',
   'error.files.in-use': '« {file} » est ouvert dans un autre programme, ou ne peut pas être remplacé. Fermez-le, ou choisissez un autre nom.',

@@ -33,6 +33,10 @@ export const nlErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'Een kolomnaam van deze bestemming bevat het scheidingsteken, dat deze bestandsindeling niet kan bevatten. Geef de kolom een andere naam in de bestemming.',
   'error.destination.header-unencodable':
     'Een kolomnaam van deze bestemming bevat een teken dat de tekenset van het bestand niet kan schrijven. Geef de kolom een andere naam of kies een andere tekenset.',
+  'error.destination.folder-invalid':
+    'De externe map mag geen onzichtbare tekens bevatten, zoals een regeleinde of een tab. Typ ze opnieuw.',
+  'error.destination.host-invalid':
+    'De servernaam (host) mag geen spaties of onzichtbare tekens bevatten, zoals een regeleinde of een tab. Typ hem opnieuw.',
   'error.destination.invalid':
     'Deze bestemming is niet geldig. Controleer de instellingen en sla ze opnieuw op.',
   'error.destination.not-configured':
@@ -41,6 +45,8 @@ export const nlErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'Er is geen bestemming met de naam „{name}”. Kies er een uit de lijst.',
   'error.destination.not-found.general':
     'Deze bestemming bestaat niet meer. Kies er een uit de lijst.',
+  'error.destination.user-invalid':
+    'De gebruikersnaam mag geen onzichtbare tekens bevatten, zoals een regeleinde of een tab. Typ hem opnieuw.',
   'error.destination.unreadable':
     'Het bestemmingsbestand „{file}” kan niet worden gelezen. Controleer de rechten erop.',
   'error.files.in-use': '„{file}” is geopend in een ander programma, of mag niet vervangen worden. Sluit het, of kies een andere naam.',

@@ -220,6 +220,12 @@ export const fr: Messages = {
   },
   'issue.phone.invalid.help':
     'Le numéro est trop court, trop long ou contient des lettres. Un numéro sans indicatif est lu comme un numéro local.',
+  'issue.phone.extension-dropped': {
+    one: '{count} numéro de téléphone est envoyé sans son extension',
+    other: '{count} numéros de téléphone sont envoyés sans leur extension',
+  },
+  'issue.phone.extension-dropped.help':
+    'Les numéros sont envoyés au format international (+32…), qui ne prévoit pas d’extension.',
   'issue.date.invalid': {
     one: '{count} date n’a pas la forme attendue',
     other: '{count} dates n’ont pas la forme attendue',

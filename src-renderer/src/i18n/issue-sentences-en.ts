@@ -21,6 +21,8 @@ export const enIssueSentences = {
   'sentence.email.problem.local-too-long': 'the part before the @ is longer than 64 characters',
   'sentence.email.problem.too-long': 'it is longer than 254 characters',
   'sentence.email.problem.local-dot': 'the part before the @ has a misplaced dot',
+  'sentence.email.problem.formula-start':
+    'it starts with “{character}”, which no mail provider gives out and spreadsheets read as a formula',
   'sentence.email.problem.local-character':
     'the character “{character}” is not allowed before the @',
   'sentence.email.problem.domain-no-dot': 'the domain after the @ has no dot, like example.com',
@@ -38,6 +40,8 @@ export const enIssueSentences = {
     'Line {line}: “{value}” is not a valid phone number (default country: {country}).',
   'sentence.phone.elsewhere':
     'If it is a number from {otherCountry}, its international form is {international}.',
+  'sentence.phone.extension-dropped':
+    'Line {line}: “{value}” is sent as “{sent}”, without its extension {extension}: phone numbers are sent in international form, which has no room for one.',
   'sentence.date.invalid': 'Line {line}: “{value}” is not a date written as {format}.',
   'sentence.date.reads-as': 'In that form, it is {reading}.',
   'sentence.number.invalid': 'Line {line}: “{value}” in {column} is not a number.',

@@ -18,6 +18,8 @@ export const frIssueSentences: Readonly<Record<keyof typeof enIssueSentences, Me
   'sentence.email.problem.local-too-long': 'la partie avant l’@ dépasse 64 caractères',
   'sentence.email.problem.too-long': 'elle dépasse 254 caractères',
   'sentence.email.problem.local-dot': 'la partie avant l’@ contient un point mal placé',
+  'sentence.email.problem.formula-start':
+    'elle commence par « {character} », ce qu’aucun fournisseur de messagerie n’attribue et qu’un tableur lit comme une formule',
   'sentence.email.problem.local-character':
     'le caractère « {character} » n’est pas permis avant l’@',
   'sentence.email.problem.domain-no-dot':
@@ -38,6 +40,8 @@ export const frIssueSentences: Readonly<Record<keyof typeof enIssueSentences, Me
     'Ligne {line} : « {value} » n’est pas un numéro de téléphone valide (pays par défaut : {country}).',
   'sentence.phone.elsewhere':
     'Si c’est un numéro de l’étranger ({otherCountry}), son format international est {international}.',
+  'sentence.phone.extension-dropped':
+    'Ligne {line} : « {value} » est envoyé sous la forme « {sent} », sans son extension {extension} : les numéros sont envoyés au format international, qui ne prévoit pas d’extension.',
   'sentence.date.invalid': 'Ligne {line} : « {value} » n’est pas une date au format {format}.',
   'sentence.date.reads-as': 'Sous cette forme, c’est {reading}.',
   'sentence.number.invalid': 'Ligne {line} : « {value} » dans {column} n’est pas un nombre.',

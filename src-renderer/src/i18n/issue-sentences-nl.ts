@@ -17,6 +17,8 @@ export const nlIssueSentences: Readonly<Record<keyof typeof enIssueSentences, Me
   'sentence.email.problem.local-too-long': 'het deel vóór de @ is langer dan 64 tekens',
   'sentence.email.problem.too-long': 'het is langer dan 254 tekens',
   'sentence.email.problem.local-dot': 'het deel vóór de @ bevat een punt op een verkeerde plaats',
+  'sentence.email.problem.formula-start':
+    'het begint met „{character}”, wat geen e-mailprovider uitgeeft en wat een spreadsheet als formule leest',
   'sentence.email.problem.local-character': 'het teken „{character}” is niet toegestaan vóór de @',
   'sentence.email.problem.domain-no-dot':
     'het domein na de @ heeft geen punt, zoals in example.com',
@@ -35,6 +37,8 @@ export const nlIssueSentences: Readonly<Record<keyof typeof enIssueSentences, Me
     'Regel {line}: „{value}” is geen geldig telefoonnummer (standaardland: {country}).',
   'sentence.phone.elsewhere':
     'Als het een buitenlands nummer is ({otherCountry}), is de internationale vorm {international}.',
+  'sentence.phone.extension-dropped':
+    'Regel {line}: „{value}” wordt verstuurd als „{sent}”, zonder toestelnummer {extension}: telefoonnummers worden in internationale vorm verstuurd, waarin daar geen plaats voor is.',
   'sentence.date.invalid': 'Regel {line}: „{value}” is geen datum in de vorm {format}.',
   'sentence.date.reads-as': 'In die vorm is dat {reading}.',
   'sentence.number.invalid': 'Regel {line}: „{value}” in {column} is geen getal.',

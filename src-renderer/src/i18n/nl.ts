@@ -222,6 +222,12 @@ export const nl: Messages = {
   },
   'issue.phone.invalid.help':
     'Het nummer is te kort, te lang of bevat letters. Een nummer zonder landcode wordt als lokaal nummer gelezen.',
+  'issue.phone.extension-dropped': {
+    one: '{count} telefoonnummer wordt zonder toestelnummer verstuurd',
+    other: '{count} telefoonnummers worden zonder toestelnummer verstuurd',
+  },
+  'issue.phone.extension-dropped.help':
+    'Telefoonnummers worden in internationale vorm (+32…) verstuurd, waarin geen plaats is voor een toestelnummer.',
   'issue.date.invalid': {
     one: '{count} datum heeft niet de verwachte vorm',
     other: '{count} datums hebben niet de verwachte vorm',

@@ -32,6 +32,7 @@ const knownIssueKeys: Record<string, true> = Object.fromEntries(
     'language.invalid',
     'language.normalised',
     'phone.invalid',
+    'phone.extension-dropped',
     'date.invalid',
     'number.invalid',
     'value.not-allowed',

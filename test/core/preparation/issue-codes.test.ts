@@ -55,8 +55,18 @@ describe('every issue code, with real-world values', () => {
     expect(codes(r)).toEqual(['2:Mobile:phone.invalid', '3:Mobile:phone.invalid']);
     expect(r.issues[0]!.message).toBe('Row 4: “06 12 34 56 78” is not a valid Belgian phone number. If it is a French number, its international form is +33612345678.');
     expect(r.issues[1]!.message).toBe('Row 5: “12345” is not a valid Belgian phone number.');
-    // A valid +… number stays as written (not neutralised as a formula).
-    expect(text(r, d)).toBe('Mobile\r\n0470 12 34 56\r\n+33 6 12 34 56 78\r\n+31 6 12345678\r\n');
+    // A valid number is written as read, in E.164 (never neutralised as a formula).
+    expect(text(r, d)).toBe('Mobile\r\n+32470123456\r\n+33612345678\r\n+31612345678\r\n');
+  });
+
+  it('phone.extension-dropped: E.164 has no room for an extension, and the person is told', () => {
+    const d = destination({ columns: [{ name: 'Phone', rule: 'phone' }], phoneCountry: 'BE' });
+    const r = prepare(d, ['Phone'], [['02 512 34 56 ext 12'], ['0470 12 34 56']]);
+    note(r);
+    expect(codes(r)).toEqual(['0:Phone:phone.extension-dropped']);
+    expect(r.issues[0]!.severity).toBe('warning');
+    expect(r.issues[0]!.message).toBe('Row 2: “02 512 34 56 ext 12” is sent as “+3225123456”, without its extension 12: phone numbers are sent in international form, which has no room for one.');
+    expect(text(r, d)).toBe('Phone\r\n+3225123456\r\n+32470123456\r\n');
   });
 
   it('date.invalid: against the destination format, with the reading in that format', () => {
@@ -150,9 +160,10 @@ describe('every issue code, with real-world values', () => {
     const d = destination({ columns: [{ name: 'Note' }, { name: 'Phone', rule: 'phone' }] });
     const r = prepare(d, ['Note', 'Phone'], [['=HYPERLINK("http://x","y")', '+32 470 12 34 56'], ['+1 more', ''], ['-5', ''], ['@SUM(A1)', ''], ['\tx', ''], ['plain', '']]);
     note(r);
-    expect(r.issues.map(i => i.code)).toEqual(Array(5).fill('output.formula-neutralised'));
+    // `-5` is a plain signed number: a spreadsheet shows it as -5, so it is left alone.
+    expect(r.issues.map(i => i.code)).toEqual(Array(4).fill('output.formula-neutralised'));
     expect(r.issues.every(i => i.severity === 'warning')).toBe(true);
-    expect(text(r, d)).toBe(`Note,Phone\r\n"'=HYPERLINK(""http://x"",""y"")",+32 470 12 34 56\r\n'+1 more,\r\n'-5,\r\n'@SUM(A1),\r\n'\tx,\r\nplain,\r\n`);
+    expect(text(r, d)).toBe(`Note,Phone\r\n"'=HYPERLINK(""http://x"",""y"")",+32470123456\r\n'+1 more,\r\n-5,\r\n'@SUM(A1),\r\n'\tx,\r\nplain,\r\n`);
     const off = prepare({ ...d, neutraliseFormulas: false }, ['Note', 'Phone'], [['=1+1', '']]);
     expect(off.issues).toEqual([]);
     expect(text(off, d)).toBe('Note,Phone\r\n=1+1,\r\n');

@@ -67,6 +67,7 @@ describe('issue params and variants', () => {
       'local-too-long': `${'a'.repeat(65)}@example.com`,
       'too-long': `a@${`${'b'.repeat(63)}.`.repeat(4)}com`,
       'local-dot': 'jan..peeters@example.com',
+      'formula-start': '=1+1@example.com',
       'local-character': 'jan(at)x@example.com',
       'domain-no-dot': 'jan@example',
       'domain-dot': 'jan@example..com',
@@ -134,6 +135,14 @@ describe('issue params and variants', () => {
     const dutch = prepare({ ...d, phoneCountry: 'NL' }, ['Mobile'], [['12']]);
     expect(dutch.issues[0]!.params).toMatchObject({ country: 'NL' });
     expect(dutch.issues[0]!.message).toContain('not a valid Dutch phone number');
+  });
+
+  it('phone.extension-dropped: the value, the extension left out and the number sent', () => {
+    const d = destination({ columns: [{ name: 'Phone', rule: 'phone' }], phoneCountry: 'BE' });
+    const r = prepare(d, ['Phone'], [['02 512 34 56 x 9']]);
+    expect(pick(r.issues, 'phone.extension-dropped')).toEqual([
+      { variant: null, params: { line: 2, value: '02 512 34 56 x 9', extension: '9', sent: '+3225123456' } },
+    ]);
   });
 
   it('date.invalid: the expected format, and the reading in it when another common format fits', () => {

@@ -112,11 +112,12 @@ describe('courier prepare', () => {
     const ok = await courier(['prepare', file, '--destination', 'hello-customer', '--out', out, '--exclude-invalid']);
     expect(ok.code).toBe(0);
     const names = ok.stdout.trim().split('\n');
-    expect(names).toEqual([expect.stringMatching(/^touchpoint_\d{8}\.csv$/), 'rejected.csv']);
-    expect((await readdir(out)).sort()).toEqual([...names].sort());
+    expect(names).toEqual([expect.stringMatching(/^touchpoint_\d{8}\.csv$/)]);
+    // The rejected rows are kept in a folder of their own, never beside the files to send.
+    expect((await readdir(out)).sort()).toEqual(['rejected', ...names].sort());
     const sent = await readFile(join(out, names[0]!), 'utf8');
     expect(sent).toBe('Email;Language;FirstName;LastName;Department;CustomId\r\nwendy@hellocustomer.com;EN;Wendy;De Vos;;\r\nmarie@exemple.fr;FR;Marie;Dubois;;\r\n');
-    expect(await readFile(join(out, 'rejected.csv'), 'utf8')).toContain('jan@@example.com');
+    expect(await readFile(join(out, 'rejected', 'rejected.csv'), 'utf8')).toContain('jan@@example.com');
   });
 
   it('needs --out', async () => {
@@ -129,7 +130,7 @@ describe('courier prepare', () => {
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     expect(report.written).toHaveLength(1);
-    expect(report.rejected).toBe(join(out, 'rejected.csv'));
+    expect(report.rejected).toBe(join(out, 'rejected', 'rejected.csv'));
     expect((await readFile(report.written[0], 'utf8')).split('\n')[0]).toBe('Civilité,Prénom,Nom,Email,Téléphone Fixe,Mobile,Fax,Adresse 1,Adresse 2,Code postal,Ville,Etat,Pays,Date de naissance,Société,Référence');
   });
 });

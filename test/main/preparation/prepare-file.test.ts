@@ -3,7 +3,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { prepareFile, readMappingFile, writePreparedFiles } from '../../../src-main/preparation/prepare-file';
+import { prepareFile, readMappingFile, writePreparedFiles, writeRejectedRows } from '../../../src-main/preparation/prepare-file';
 import { createPreparationHandlers } from '../../../src-main/preparation/preparation-handlers';
 import { rememberMapping } from '../../../src-main/settings/mapping-store';
 import { destinationFromPreset } from '../../../src-core/destinations/presets';
@@ -40,12 +40,15 @@ describe('prepareFile: read → map → fix → validate → write', () => {
     ]);
     const out = join(dir, 'out');
     const written = await writePreparedFiles(result, out);
-    expect((await readdir(out)).sort()).toEqual(['NPS_20261122.csv', 'rejected.csv']);
-    expect(written).toHaveLength(2);
+    expect(await readdir(out)).toEqual(['NPS_20261122.csv']);
+    expect(written).toEqual([join(out, 'NPS_20261122.csv')]);
+    // The rejected rows go to a folder of their own, never beside the files to send.
+    expect(await writeRejectedRows(result, out)).toBe(join(out, 'rejected', 'rejected.csv'));
+    expect((await readdir(out)).sort()).toEqual(['NPS_20261122.csv', 'rejected']);
     expect(await readFile(join(out, 'NPS_20261122.csv'), 'utf8')).toBe(
       'Email;Language;FirstName;LastName;Department;CustomId\r\nwendy@hellocustomer.com;EN;Wendy;De Vos;Brussel;\r\nzoë@exemple.fr;NL;Zoë;Müller;Liège;\r\n'
     );
-    const rejected = await readFile(join(out, 'rejected.csv'), 'utf8');
+    const rejected = await readFile(join(out, 'rejected', 'rejected.csv'), 'utf8');
     expect(rejected).toBe('\ufeffLine,Courriel,Langue,Prénom,Nom,Magasin,Why it was not sent\r\n4,jan@@example.com,Français,Jan,Peeters,Gent,Row 4: “jan@@example.com” is not a valid e-mail address (it has more than one @).\r\n');
   });
 
