@@ -239,7 +239,8 @@ export async function inflateEntry(
       })
     );
   }
-  if (entry.method === 8) steps.push(createInflateRaw({ chunkSize: 256 * 1024 }));
+  // zlib's default chunks: exceljs is handed the same chunks its own inflater made before.
+  if (entry.method === 8) steps.push(createInflateRaw());
   let inflated = 0;
   let checksum = 0;
   steps.push(
