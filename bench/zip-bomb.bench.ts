@@ -8,7 +8,7 @@
  * The files are generated into bench/.data/ when absent. `BENCH_SHEET_ROWS=n` changes the sheet.
  */
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { strToU8, Zip, ZipDeflate } from 'fflate';
@@ -70,6 +70,7 @@ async function liarSheet(path: string, rows: number): Promise<void> {
   out.end();
   await once(out, 'close');
   writeFileSync(path, lieAboutSize(readFileSync(tmp), 'xl/worksheets/sheet1.xml', MB));
+  rmSync(tmp);
 }
 
 function liarZeros(path: string): void {
@@ -79,6 +80,8 @@ function liarZeros(path: string): void {
   const tmp = `${path}.tmp.zip`;
   spawnSync('zip', ['-q', '-j', '-9', tmp, join(dir, 'contacts.csv')]);
   writeFileSync(path, lieAboutSize(readFileSync(tmp), 'contacts.csv', 1000));
+  rmSync(tmp);
+  rmSync(dir, { recursive: true });
 }
 
 async function measure(label: string, path: string): Promise<void> {
