@@ -199,9 +199,9 @@ export type InflateOptions = Readonly<{
  * The one way Courier expands a zip entry (the preview, the full read of a workbook, a file
  * inside a zip): a stream of its bytes that counts what is actually inflated. An entry may not
  * inflate past the size its table of contents declares (already judged by `declaresBomb`), nor
- * past `maxBytes`: a zip that lies about its sizes is stopped with `read.zip-bomb` as soon as it
- * does, after at most that many bytes, with no file written. The error's params say how many
- * bytes were inflated (`inflatedBytes`) and the limit (`limitBytes`). An entry read to its end
+ * past `maxBytes`: a zip that lies about its sizes is stopped with `read.zip-bomb` within one
+ * chunk of that size, and nothing past it is handed on. The error's params say how many bytes
+ * were inflated (`inflatedBytes`) and the limit (`limitBytes`). An entry read to its end
  * must also have its declared size and checksum, or it is damaged (`read.zip-corrupt`).
  * Destroying the stream stops the inflating.
  */
