@@ -132,6 +132,21 @@ describe('zip bombs are stopped by the bytes actually inflated, on every path', 
   });
 });
 
+describe('what is inflated must be what the zip declares', () => {
+  it('a zipped CSV whose checksum does not match its bytes is damaged, not read', async () => {
+    const zip = zipSync({ 'contacts.csv': strToU8('Name,Email\nAnn,ann@example.com\n') });
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    for (let i = 0; i < zip.length - 4; i++) {
+      const sig = view.getUint32(i, true);
+      if (sig === 0x04034b50) view.setUint32(i + 14, view.getUint32(i + 14, true) ^ 1, true);
+      if (sig === 0x02014b50) view.setUint32(i + 16, view.getUint32(i + 16, true) ^ 1, true);
+    }
+    const e = await failure(await file('damaged.zip', zip));
+    expect(e.code).toBe('read.zip-corrupt');
+    expect(e.message).toContain('checksum');
+  });
+});
+
 describe('ZIP64 archives', () => {
   it('a CSV zipped with `zip -fz` is read', async () => {
     const csv = await file(
