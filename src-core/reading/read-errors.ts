@@ -1,4 +1,4 @@
-import { CourierError } from '../errors';
+import { CourierError, type ErrorParams } from '../errors';
 
 /**
  * Limits and plain-language errors of the readers, in one place so every reader (CSV, XLSX, XLS,
@@ -17,10 +17,20 @@ export const readLimits = {
   previewRows: 100,
 } as const;
 
-/** Builds a reading error with its stable code; the message (and `params.file`) names the file. */
-export function readError(code: ReadErrorCode, fileName: string, detail?: string): CourierError {
+/**
+ * Builds a reading error with its stable code; the message (and `params.file`) names the file.
+ * `extra` adds figures a program may check (e.g. how many bytes a zip bomb inflated before it was stopped).
+ */
+export function readError(
+  code: ReadErrorCode,
+  fileName: string,
+  detail?: string,
+  extra?: ErrorParams
+): CourierError {
   const make = messages[code];
-  return new CourierError(`read.${code}`, make(fileName, detail ?? ''), { params: { file: fileName, ...paramsOf(code, detail ?? '') } });
+  return new CourierError(`read.${code}`, make(fileName, detail ?? ''), {
+    params: { file: fileName, ...paramsOf(code, detail ?? ''), ...extra },
+  });
 }
 
 /** The details a translation can use as they are: names and numbers, not English phrases. */
@@ -28,9 +38,12 @@ function paramsOf(code: ReadErrorCode, detail: string): Record<string, string | 
   if (code === 'sheet-not-found' && detail) return { sheet: detail };
   if (code === 'too-many-columns') {
     const count = Number(detail.replace(/[^\d]/g, ''));
-    return detail && Number.isFinite(count) ? { columns: count, max: readLimits.maxColumns } : { max: readLimits.maxColumns };
+    return detail && Number.isFinite(count)
+      ? { columns: count, max: readLimits.maxColumns }
+      : { max: readLimits.maxColumns };
   }
   if (code === 'header-row-out-of-range' && detail) return { row: detail.replace(/^“|”$/g, '') };
+  if (code === 'disk-full' && detail) return { folder: detail };
   return {};
 }
 
@@ -48,7 +61,8 @@ const messages = {
   'workbook-corrupt': (f: string, d: string) =>
     `“${f}” looks like an Excel workbook but it is damaged and cannot be read${d ? ` (${d})` : ''}. Open it in Excel and save it again, or export it as CSV.`,
   'sheet-not-found': (f: string, d: string) => `“${f}” has no sheet named “${d}”.`,
-  'sheet-empty': (f: string, d: string) => `Every sheet of “${f}” is empty${d ? ` (${d})` : ''}: there is no data to read.`,
+  'sheet-empty': (f: string, d: string) =>
+    `Every sheet of “${f}” is empty${d ? ` (${d})` : ''}: there is no data to read.`,
   'zip-empty': (f: string) => `The zip file “${f}” holds no file to read.`,
   'zip-several-files': (f: string, d: string) =>
     `The zip file “${f}” holds several files${d ? ` (${d})` : ''}. Courier reads a zip only when it holds exactly one CSV, TSV, TXT, XLS or XLSX file: unzip it and choose the file you want.`,
@@ -58,7 +72,8 @@ const messages = {
     `The zip file “${f}” expands to an unreasonable size (it may be a “zip bomb”) and was not opened.`,
   'zip-encrypted': (f: string) =>
     `The zip file “${f}” is protected with a password. Unzip it yourself and choose the file inside.`,
-  'zip-corrupt': (f: string, d: string) => `The zip file “${f}” is damaged and cannot be opened${d ? ` (${d})` : ''}.`,
+  'zip-corrupt': (f: string, d: string) =>
+    `The zip file “${f}” is damaged and cannot be opened${d ? ` (${d})` : ''}.`,
   'line-too-long': (f: string, d: string) =>
     `“${f}” has a line far too long to be a row of contacts${d ? ` (${d})` : ''}. It may not be a real export, or a quote may never be closed.`,
   'too-many-columns': (f: string, d: string) =>
@@ -69,7 +84,9 @@ const messages = {
     `Reading “${f}” took too long and was stopped. The file may be damaged or far larger than a contact export.`,
   'too-large': (f: string) =>
     `“${f}” needs more memory than Courier allows for reading a workbook. Save it as CSV and try again.`,
-  'changed': (f: string) => `“${f}” changed on disk while Courier was reading it. Open it again.`,
+  changed: (f: string) => `“${f}” changed on disk while Courier was reading it. Open it again.`,
+  'disk-full': (f: string, d: string) =>
+    `There is not enough disk space to read “${f}”${d ? ` (in ${d})` : ''}. Free some space and try again.`,
 } satisfies Record<string, (fileName: string, detail: string) => string>;
 
 /** Every reading error code without its `read.` prefix. */

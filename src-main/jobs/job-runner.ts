@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { CourierError, toPlainError } from '../../src-core/errors';
+import { readError } from '../../src-core/reading/read-errors';
 import type { Fix } from '../../src-core/fixes/fix';
 import type { Run, RunTrigger } from '../../src-core/history/run';
 import type { HeaderChangePolicy, InvalidRowsPolicy, Job } from '../../src-core/jobs/job';
@@ -24,6 +25,11 @@ export type JobRunRequest = Readonly<{
   keepCopies: boolean;
   trigger: RunTrigger;
   job: Readonly<{ id: string; name: string }>;
+  /**
+   * A watched folder's file: the size and modification time it had when it was found stable.
+   * A file that differs when it is read is refused (`read.changed`) and offered again later.
+   */
+  expectedSource?: Readonly<{ size: number; mtimeMs: number }>;
 }>;
 
 /**
@@ -78,6 +84,8 @@ const RETRYABLE = /^(transfer|connection|connect|network|auth|trust|secrets|keyc
 
 function shouldMarkPicked(run: Run): boolean {
   if (run.outcome !== 'failed') return true;
+  // Changed after it was found stable: it is being written again, so it is judged again later.
+  if (run.error?.code === 'read.changed') return false;
   if (run.transfer.status === 'failed') return false;
   return !(run.error && RETRYABLE.test(run.error.code));
 }
@@ -131,6 +139,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
         keepCopies: job.keepCopies,
         trigger,
         job: { id: job.id, name: job.name },
+        ...(file ? { expectedSource: { size: file.size, mtimeMs: file.mtimeMs } } : {}),
       });
     } catch (error) {
       return recordFailure(job, trigger, started, error, file);
@@ -189,11 +198,16 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       };
     }
     for (const file of files) {
-      // The file may have changed since it was picked; the ledger keeps what was actually sent.
+      // The file must still be the one found stable (same content): otherwise it is being
+      // written again, and is refused now and judged again at the next run.
       const current = await hashFile(file.path).catch(() => null);
-      const picked = current && current !== file.sha256 ? { ...file, sha256: current } : file;
-      const run = await send(job, trigger, picked, picked.path);
-      if (shouldMarkPicked(run)) await deps.picker.markPicked(picked, job.id);
+      if (current !== file.sha256) {
+        const changed = readError('changed', file.name);
+        finished(await recordFailure(job, trigger, now(), changed, file));
+        continue;
+      }
+      const run = await send(job, trigger, file, file.path);
+      if (shouldMarkPicked(run)) await deps.picker.markPicked(file, job.id);
       finished(run);
     }
     return { job, runs, nothingToSend: null };

@@ -45,6 +45,7 @@ export function createPipelineRunSend(deps: PipelineSendDeps): RunSend {
         expectedHeaders: request.expectedHeaders,
         trigger: request.trigger,
         job: request.job,
+        ...(request.expectedSource ? { expectedSource: request.expectedSource } : {}),
       },
       {
         home: deps.home,

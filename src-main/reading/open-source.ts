@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { mkdtemp, open, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
@@ -14,9 +15,22 @@ import {
 import { readError, readLimits } from '../../src-core/reading/read-errors';
 import { sniffBytes, type TextEncoding } from '../../src-core/reading/sniff-bytes';
 import type { DetectedFormat, SourceRow } from '../../src-core/reading/source-table';
-import { dropRecordCr, mapFsError, parserNewline, streamCsvBatches, textDecoder, type CsvPlan } from './csv-stream';
+import {
+  dropRecordCr,
+  mapFsError,
+  parserNewline,
+  streamCsvBatches,
+  textDecoder,
+  type CsvPlan,
+} from './csv-stream';
 import { flattenBatches } from './row-iterator';
-import { openWorkbook, readWorkbookRows, type OpenedWorkbook, type WorkbookPlan, type WorkbookReading } from './workbook-source';
+import {
+  openWorkbook,
+  readWorkbookRows,
+  type OpenedWorkbook,
+  type WorkbookPlan,
+  type WorkbookReading,
+} from './workbook-source';
 import { listXlsxSheets } from './workbook-sheets';
 import { declaresBomb, extractEntry, isClutter, listZip } from './zip-file';
 
@@ -26,7 +40,15 @@ export type OpenSourceOptions = Readonly<{
   signal?: AbortSignal;
   /** How long parsing a workbook's first rows may take before it is stopped (default 60 s). */
   workbookTimeoutMs?: number;
+  /**
+   * The size and modification time the file must still have (what was hashed for the history,
+   * or what a watched folder found stable): a file that differs is refused with `read.changed`.
+   */
+  expected?: FileStamp;
 }>;
+
+/** What tells that a file is still the one that was opened. */
+export type FileStamp = Readonly<{ size: number; mtimeMs: number }>;
 
 export type ReadProgress = Readonly<{ bytesRead: number; totalBytes: number; rowsRead: number }>;
 
@@ -61,7 +83,8 @@ export type OpenedSource = Readonly<{
 }>;
 
 /** How to read a source again, whatever its format; plain data so a worker can receive it. */
-export type SourcePlan = Readonly<{ kind: 'csv'; csv: CsvPlan }> | Readonly<{ kind: 'workbook'; workbook: WorkbookPlan }>;
+export type SourcePlan =
+  Readonly<{ kind: 'csv'; csv: CsvPlan }> | Readonly<{ kind: 'workbook'; workbook: WorkbookPlan }>;
 
 const HEAD_BYTES = 1 << 20;
 const SAMPLE_RECORDS = 200;
@@ -72,8 +95,66 @@ const SAMPLE_RECORDS = 200;
  * Bad input fails with a `CourierError` whose code starts with `read.` and whose message says
  * what is wrong in plain words.
  */
-export async function openSource(path: string, options: OpenSourceOptions = {}): Promise<OpenedSource> {
-  return openFile(path, path, basename(path), options, false);
+export async function openSource(
+  path: string,
+  options: OpenSourceOptions = {}
+): Promise<OpenedSource> {
+  const fileName = basename(path);
+  const before = await stat(path).catch(error => {
+    throw mapFsError(error, fileName);
+  });
+  if (options.expected && !sameStamp(options.expected, before))
+    throw readError('changed', fileName);
+  const unchanged = () => ensureUnchanged(path, fileName, before);
+  const opened = await openFile(path, path, fileName, options, false);
+  try {
+    await unchanged();
+  } catch (error) {
+    await opened.dispose?.();
+    throw error;
+  }
+  const batches = (rowsOptions?: RowsOptions) =>
+    checkedBatches(opened.batches(rowsOptions), unchanged);
+  // flattenBatches only reads the batches it is given.
+  return {
+    ...opened,
+    rows: rowsOptions => flattenBatches(batches(rowsOptions) as AsyncIterable<SourceRow[]>),
+    batches,
+  };
+}
+
+const sameStamp = (a: FileStamp, b: FileStamp): boolean =>
+  a.size === b.size && a.mtimeMs === b.mtimeMs;
+
+/**
+ * Fails with `read.changed` unless the file still has the size, modification time and identity
+ * (inode) it had when it was opened: rows read from a file that is being rewritten, truncated or
+ * appended to would be a mix of two exports, or half of one.
+ */
+async function ensureUnchanged(path: string, fileName: string, before: Stats): Promise<void> {
+  const now = await stat(path).catch(() => null);
+  const sameFile =
+    now !== null &&
+    (now.ino === 0 || before.ino === 0 || (now.ino === before.ino && now.dev === before.dev));
+  if (!now || !sameFile || !sameStamp(before, now)) throw readError('changed', fileName);
+}
+
+/**
+ * A full read checked at both ends: the file must be the one opened when the read starts and
+ * when it ends (or fails: a file cut short mid-read is a changed file, not a damaged one).
+ */
+async function* checkedBatches<Batch>(
+  batches: AsyncIterable<Batch>,
+  unchanged: () => Promise<void>
+): AsyncGenerator<Batch> {
+  await unchanged();
+  try {
+    yield* batches;
+  } catch (error) {
+    await unchanged();
+    throw error;
+  }
+  await unchanged();
 }
 
 const readableInZip = /\.(csv|tsv|tab|txt|xls|xlsx)$/i;
@@ -97,10 +178,24 @@ async function openFile(
     case 'binary':
       throw readError('not-text', fileName, kind.looksLike ?? '');
     case 'text':
-      return openText(path, shownPath, fileName, info.size, head, kind.encoding, kind.bomLength, options);
+      return openText(
+        path,
+        shownPath,
+        fileName,
+        info.size,
+        head,
+        kind.encoding,
+        kind.bomLength,
+        options
+      );
     case 'ole':
-      if (await isEncryptedOffice(path, info.size, head)) throw readError('workbook-encrypted', fileName);
-      return fromWorkbook(shownPath, info.size, await openWorkbook(path, fileName, 'xls', [], [], options));
+      if (await isEncryptedOffice(path, info.size, head))
+        throw readError('workbook-encrypted', fileName);
+      return fromWorkbook(
+        shownPath,
+        info.size,
+        await openWorkbook(path, fileName, 'xls', [], [], options)
+      );
     case 'zip':
       return openZip(path, shownPath, fileName, info.size, options, insideZip);
   }
@@ -141,21 +236,31 @@ async function openZip(
   const has = (name: string) => entries.some(e => e.name === name);
   if (has('xl/workbook.xml')) {
     const sheets = await listXlsxSheets(path, fileName, entries);
-    return fromWorkbook(shownPath, size, await openWorkbook(path, fileName, 'xlsx', sheets, entries, options));
+    return fromWorkbook(
+      shownPath,
+      size,
+      await openWorkbook(path, fileName, 'xlsx', sheets, entries, options)
+    );
   }
   if (has('word/document.xml')) throw readError('not-text', fileName, 'a Word document');
-  if (entries.some(e => e.name.startsWith('ppt/'))) throw readError('not-text', fileName, 'a PowerPoint presentation');
-  if (has('[Content_Types].xml') || has('mimetype')) throw readError('not-text', fileName, 'an office document that is not a spreadsheet');
+  if (entries.some(e => e.name.startsWith('ppt/')))
+    throw readError('not-text', fileName, 'a PowerPoint presentation');
+  if (has('[Content_Types].xml') || has('mimetype'))
+    throw readError('not-text', fileName, 'an office document that is not a spreadsheet');
   if (insideZip) throw readError('zip-unsupported', fileName, 'another zip file');
   const files = entries.filter(e => !isClutter(e));
   if (files.length === 0) throw readError('zip-empty', fileName);
   if (files.length > 1) {
-    const names = files.slice(0, 3).map(e => basename(e.name)).join(', ');
+    const names = files
+      .slice(0, 3)
+      .map(e => basename(e.name))
+      .join(', ');
     throw readError('zip-several-files', fileName, files.length > 3 ? `${names}…` : names);
   }
   const entry = files[0]!;
   const innerName = basename(entry.name);
-  if (!readableInZip.test(innerName)) throw readError('zip-unsupported', fileName, `“${innerName}”`);
+  if (!readableInZip.test(innerName))
+    throw readError('zip-unsupported', fileName, `“${innerName}”`);
   if (declaresBomb(entries)) throw readError('zip-bomb', fileName);
   const dir = await mkdtemp(join(tmpdir(), 'courier-unzip-'));
   const dispose = () => rm(dir, { recursive: true, force: true });
@@ -185,7 +290,8 @@ function fromWorkbook(shownPath: string, sizeBytes: number, book: OpenedWorkbook
     sizeBytes,
     plan: { kind: 'workbook', workbook: book.plan },
     workbook: book.reading,
-    rows: rowsOptions => flattenBatches(readWorkbookRows(book.plan, book.reading, sizeBytes, rowsOptions)),
+    rows: rowsOptions =>
+      flattenBatches(readWorkbookRows(book.plan, book.reading, sizeBytes, rowsOptions)),
     batches: rowsOptions => readWorkbookRows(book.plan, book.reading, sizeBytes, rowsOptions),
     dispose: book.reading.dispose,
   };
@@ -239,7 +345,9 @@ async function openText(
 ): Promise<OpenedSource> {
   const complete = head.length >= sizeBytes;
   const decoder = textDecoder(encoding);
-  const sample = decoder.write(Buffer.from(head.buffer, head.byteOffset + bomLength, head.length - bomLength)) + (complete ? decoder.end() : '');
+  const sample =
+    decoder.write(Buffer.from(head.buffer, head.byteOffset + bomLength, head.length - bomLength)) +
+    (complete ? decoder.end() : '');
   if (sample.trim() === '' && complete) throw readError('no-data', fileName);
   const extension = extname(fileName).toLowerCase();
   const dialect = detectDialect(sample, extension === '.tsv' || extension === '.tab' ? '\t' : ',');
@@ -275,7 +383,10 @@ async function openText(
   }
   const raw: SourceRow[] = [];
   try {
-    for await (const batch of streamCsvBatches({ ...draft, headerRecord }, { signal: options.signal, batchRecords: 200 })) {
+    for await (const batch of streamCsvBatches(
+      { ...draft, headerRecord },
+      { signal: options.signal, batchRecords: 200 }
+    )) {
       raw.push(...batch.slice(0, readLimits.previewRows - raw.length));
       if (raw.length >= readLimits.previewRows) break;
     }
@@ -283,7 +394,13 @@ async function openText(
     // Show the rows before a runaway line: the full read reports the problem with its line.
     if (raw.length === 0 || (error as { code?: string }).code !== 'read.line-too-long') throw error;
   }
-  const width = Math.max(1, tableWidth(header.cells, raw.map(r => r.cells)));
+  const width = Math.max(
+    1,
+    tableWidth(
+      header.cells,
+      raw.map(r => r.cells)
+    )
+  );
   const plan: CsvPlan = { ...draft, headerRecord, width };
   const preview = raw.map(r => ({ ...r, cells: fitToWidth(r.cells, width) }));
   const format: DetectedFormat = {
@@ -306,10 +423,16 @@ async function openText(
   };
 }
 
-function readCsvBatches(plan: CsvPlan, totalBytes: number, options: RowsOptions = {}): AsyncIterable<SourceRow[]> {
+function readCsvBatches(
+  plan: CsvPlan,
+  totalBytes: number,
+  options: RowsOptions = {}
+): AsyncIterable<SourceRow[]> {
   const onProgress = options.onProgress;
   return streamCsvBatches(plan, {
     signal: options.signal,
-    onProgress: onProgress ? (bytesRead, rowsRead) => onProgress({ bytesRead, totalBytes, rowsRead }) : undefined,
+    onProgress: onProgress
+      ? (bytesRead, rowsRead) => onProgress({ bytesRead, totalBytes, rowsRead })
+      : undefined,
   });
 }

@@ -1,12 +1,18 @@
 import { createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { once } from 'node:events';
+import { dirname } from 'node:path';
 import type ExcelJS from 'exceljs';
 import type * as XLSX from '@e965/xlsx';
 import { CourierError } from '../../src-core/errors';
 import { dateToIso, formatNumber, generalNumber } from '../../src-core/reading/cell-text';
-import { effectiveWidth, isBlankRecord, type RawRecord } from '../../src-core/reading/detect-header';
+import {
+  effectiveWidth,
+  isBlankRecord,
+  type RawRecord,
+} from '../../src-core/reading/detect-header';
 import { readError, readLimits } from '../../src-core/reading/read-errors';
+import { diskFullError, isDiskFull } from './disk-space';
 import { excelCellText, type ExcelCell } from './excel-cell-text';
 import type { XlsxSheet } from './workbook-sheets';
 import { decodeExceljsWholeCharacters } from './exceljs-parts';
@@ -14,7 +20,12 @@ import { readXlsxPreview, type XlsxPreview } from './xlsx-preview';
 import { reorderedZip, type ZipEntry } from './zip-file';
 
 /** Which workbook, and where; for an XLSX, its zip entries (read beforehand in main). */
-export type WorkbookTarget = Readonly<{ path: string; fileName: string; format: 'xlsx' | 'xls'; entries: readonly ZipEntry[] }>;
+export type WorkbookTarget = Readonly<{
+  path: string;
+  fileName: string;
+  format: 'xlsx' | 'xls';
+  entries: readonly ZipEntry[];
+}>;
 
 /**
  * Reads one sheet of a workbook in a single pass: every non-blank record goes to a JSON-lines
@@ -33,16 +44,28 @@ export type ReadWorkbookJob = WorkbookTarget &
     checkpointEvery: number;
   }>;
 export type RecordsCheckpoint = Readonly<{ byteOffset: number; record: number }>;
-export type ReadWorkbookResult = Readonly<{ sheets: string[]; sheet: string; recordCount: number; checkpoints: RecordsCheckpoint[] }>;
+export type ReadWorkbookResult = Readonly<{
+  sheets: string[];
+  sheet: string;
+  recordCount: number;
+  checkpoints: RecordsCheckpoint[];
+}>;
 export type WorkbookPreview = Readonly<{ sheets: string[]; sheet: string; records: RawRecord[] }>;
 
-export type WorkbookProgress = Readonly<{ rowsRead: number; /** How far through the sheet, 0–1. */ fraction: number; preview?: WorkbookPreview }>;
+export type WorkbookProgress = Readonly<{
+  rowsRead: number;
+  /** How far through the sheet, 0–1. */ fraction: number;
+  preview?: WorkbookPreview;
+}>;
 
 type JobContext = {
   progress: (p: WorkbookProgress) => void;
   signal: AbortSignal;
   /** For tests: stand-ins for the exceljs decoding fix and the fast preview. */
-  seams?: Readonly<{ decodeWholeCharacters?: () => boolean; readXlsxPreview?: typeof readXlsxPreview }>;
+  seams?: Readonly<{
+    decodeWholeCharacters?: () => boolean;
+    readXlsxPreview?: typeof readXlsxPreview;
+  }>;
 };
 
 /**
@@ -62,8 +85,9 @@ function wholeCharacters(decode: () => boolean): boolean {
 const cancelled = () => new CourierError('cancelled', 'Cancelled.');
 
 /** Turns what a workbook library throws into the plain reading error. */
-function workbookFailure(error: unknown, fileName: string): unknown {
+function workbookFailure(error: unknown, fileName: string, folder?: string): unknown {
   if (error instanceof CourierError) return error;
+  if (folder !== undefined && isDiskFull(error)) return diskFullError(fileName, folder);
   const message = error instanceof Error ? error.message : String(error);
   if (/password|encrypt/i.test(message)) return readError('workbook-encrypted', fileName);
   return readError('workbook-corrupt', fileName, message.slice(0, 200));
@@ -78,7 +102,11 @@ function sheetJsCellText(cell: XLSX.CellObject | undefined, date1904: boolean): 
     case 's':
       return String(cell.v);
     case 'n':
-      return formatNumber(cell.v as number, typeof cell.z === 'string' ? cell.z : undefined, date1904);
+      return formatNumber(
+        cell.v as number,
+        typeof cell.z === 'string' ? cell.z : undefined,
+        date1904
+      );
     case 'b':
       return cell.v ? 'TRUE' : 'FALSE';
     case 'd':
@@ -104,8 +132,10 @@ function checkWidth(cells: readonly string[], fileName: string): void {
 function excelRecord(row: ExcelJS.Row, fileName: string): RawRecord {
   const cells: string[] = [];
   const count = row.cellCount;
-  if (count > readLimits.maxColumns * 4) throw readError('too-many-columns', fileName, count.toLocaleString('en'));
-  for (let c = 1; c <= count; c++) cells.push(excelCellText(row.getCell(c) as unknown as ExcelCell));
+  if (count > readLimits.maxColumns * 4)
+    throw readError('too-many-columns', fileName, count.toLocaleString('en'));
+  for (let c = 1; c <= count; c++)
+    cells.push(excelCellText(row.getCell(c) as unknown as ExcelCell));
   checkWidth(cells, fileName);
   return { line: row.number, cells };
 }
@@ -129,49 +159,88 @@ async function eachXlsxSheet(
   onFraction?: (fraction: number) => void
 ): Promise<void> {
   const sheetParts = sheets.map(s => `xl/worksheets/sheet${s.fileNo}.xml`);
-  const parts = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml', ...sheetParts];
-  const total = target.entries.filter(e => sheetParts.includes(e.name)).reduce((sum, e) => sum + e.compressedSize, 0);
+  const parts = [
+    'xl/_rels/workbook.xml.rels',
+    'xl/workbook.xml',
+    'xl/sharedStrings.xml',
+    'xl/styles.xml',
+    ...sheetParts,
+  ];
+  const total = target.entries
+    .filter(e => sheetParts.includes(e.name))
+    .reduce((sum, e) => sum + e.compressedSize, 0);
   let done = 0;
-  const input = reorderedZip(target.path, target.fileName, target.entries, parts, (name, bytes) => {
-    if (!name.startsWith('xl/worksheets/')) return;
-    done += bytes;
-    if (total > 0) onFraction?.(done / total);
-  });
-  // Loaded on demand: exceljs takes most of a second to load, and text files never need it.
-  const { default: excel } = await import('exceljs');
-  const reader = new excel.stream.xlsx.WorkbookReader(input, {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
-  for await (const worksheet of reader) {
-    const name = (worksheet as unknown as { name: string }).name;
-    const records: SheetRecords = {
-      async *[Symbol.asyncIterator]() {
-        for await (const row of worksheet) {
-          if (signal.aborted) throw cancelled();
-          const record = excelRecord(row, target.fileName);
-          if (!isBlankRecord(record.cells)) yield record;
-        }
-      },
-    };
-    if (!(await visit(name, records))) return;
+  const zip = reorderedZip(
+    target.path,
+    target.fileName,
+    target.entries,
+    parts,
+    (name, bytes) => {
+      if (!name.startsWith('xl/worksheets/')) return;
+      done += bytes;
+      if (total > 0) onFraction?.(done / total);
+    },
+    signal
+  );
+  try {
+    // Loaded on demand: exceljs takes most of a second to load, and text files never need it.
+    const { default: excel } = await import('exceljs');
+    const reader = new excel.stream.xlsx.WorkbookReader(zip.stream, {
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      worksheets: 'emit',
+      entries: 'ignore',
+    });
+    for await (const worksheet of reader) {
+      const name = (worksheet as unknown as { name: string }).name;
+      const records: SheetRecords = {
+        async *[Symbol.asyncIterator]() {
+          for await (const row of worksheet) {
+            if (signal.aborted) throw cancelled();
+            const record = excelRecord(row, target.fileName);
+            if (!isBlankRecord(record.cells)) yield record;
+          }
+        },
+      };
+      if (!(await visit(name, records))) break;
+    }
+  } catch (error) {
+    // The zip stream was stopped (a part inflating past its size, a damaged part): that is the
+    // reason, not exceljs's complaint about the cut input.
+    throw zip.failure() ?? error;
   }
+  // A stop exactly between two parts, or a cut the sheet's reader took for its end, may look
+  // like a complete sheet to exceljs.
+  const failure = zip.failure();
+  if (failure) throw failure;
 }
 
 async function readXls(target: WorkbookTarget): Promise<XLSX.WorkBook> {
   const data = await readFile(target.path);
   const sheetJs = await import('@e965/xlsx');
   try {
-    return sheetJs.read(data, { type: 'buffer', dense: true, cellNF: true, cellText: false, cellDates: false, cellFormula: false, cellHTML: false });
+    return sheetJs.read(data, {
+      type: 'buffer',
+      dense: true,
+      cellNF: true,
+      cellText: false,
+      cellDates: false,
+      cellFormula: false,
+      cellHTML: false,
+    });
   } catch (error) {
     throw workbookFailure(error, target.fileName);
   }
 }
 
-function xlsRecords(book: XLSX.WorkBook, name: string, fileName: string, signal: AbortSignal, onFraction?: (fraction: number) => void): SheetRecords {
+function xlsRecords(
+  book: XLSX.WorkBook,
+  name: string,
+  fileName: string,
+  signal: AbortSignal,
+  onFraction?: (fraction: number) => void
+): SheetRecords {
   const sheet = book.Sheets[name] as XLSX.DenseWorkSheet | undefined;
   const rows: XLSX.CellObject[][] = sheet?.['!data'] ?? [];
   const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
@@ -182,7 +251,8 @@ function xlsRecords(book: XLSX.WorkBook, name: string, fileName: string, signal:
         if (r % 1000 === 0) onFraction?.(r / rows.length);
         const row = rows[r];
         if (!row) continue;
-        if (row.length > readLimits.maxColumns * 4) throw readError('too-many-columns', fileName, row.length.toLocaleString('en'));
+        if (row.length > readLimits.maxColumns * 4)
+          throw readError('too-many-columns', fileName, row.length.toLocaleString('en'));
         const cells: string[] = [];
         for (let c = 0; c < row.length; c++) cells.push(sheetJsCellText(row[c], date1904));
         checkWidth(cells, fileName);
@@ -195,8 +265,16 @@ function xlsRecords(book: XLSX.WorkBook, name: string, fileName: string, signal:
 // ---- the job ---------------------------------------------------------------------------------
 
 /** Runs a `read-workbook` job (see its type). */
-export async function readWorkbook(job: ReadWorkbookJob, context: JobContext): Promise<ReadWorkbookResult> {
+export async function readWorkbook(
+  job: ReadWorkbookJob,
+  context: JobContext
+): Promise<ReadWorkbookResult> {
   const out = createWriteStream(job.out);
+  // A write that fails (a full temporary disk) is reported by the next record, or at the end.
+  let writeFailure: unknown;
+  out.on('error', error => {
+    writeFailure ??= error;
+  });
   const checkpoints: RecordsCheckpoint[] = [];
   const first: RawRecord[] = [];
   let sheets: string[] = job.sheets.map(s => s.name);
@@ -220,13 +298,21 @@ export async function readWorkbook(job: ReadWorkbookJob, context: JobContext): P
       if (previewSent) return;
       previewSent = true;
       if (early.sheet !== chosen || JSON.stringify(early.records) !== JSON.stringify(first)) {
-        throw readError('workbook-corrupt', job.fileName, 'its first rows read differently on a second pass');
+        throw readError(
+          'workbook-corrupt',
+          job.fileName,
+          'its first rows read differently on a second pass'
+        );
       }
       return;
     }
     if (previewSent) return;
     previewSent = true;
-    context.progress({ rowsRead: count, fraction, preview: { sheets, sheet: chosen, records: first } });
+    context.progress({
+      rowsRead: count,
+      fraction,
+      preview: { sheets, sheet: chosen, records: first },
+    });
   };
   const write = async (record: RawRecord) => {
     if (count % job.checkpointEvery === 0) checkpoints.push({ byteOffset: bytes, record: count });
@@ -237,6 +323,7 @@ export async function readWorkbook(job: ReadWorkbookJob, context: JobContext): P
       first.push(record);
       if (first.length >= job.previewRecords) sendPreview();
     }
+    if (writeFailure) throw writeFailure;
     if (!out.write(line)) await once(out, 'drain');
     const now = Date.now();
     if ((previewSent || early) && now - lastReport > 100) {
@@ -256,19 +343,29 @@ export async function readWorkbook(job: ReadWorkbookJob, context: JobContext): P
     if (job.format === 'xls') {
       const book = await readXls(job);
       sheets = [...book.SheetNames];
-      if (job.sheet !== undefined && !sheets.includes(job.sheet)) throw readError('sheet-not-found', job.fileName, job.sheet);
+      if (job.sheet !== undefined && !sheets.includes(job.sheet))
+        throw readError('sheet-not-found', job.fileName, job.sheet);
       for (const name of job.sheet !== undefined ? [job.sheet] : sheets) {
-        if (await copy(name, xlsRecords(book, name, job.fileName, context.signal, setFraction))) break;
+        if (await copy(name, xlsRecords(book, name, job.fileName, context.signal, setFraction)))
+          break;
       }
     } else {
-      const wanted = job.sheet !== undefined ? job.sheets.filter(s => s.name === job.sheet) : job.sheets;
+      const wanted =
+        job.sheet !== undefined ? job.sheets.filter(s => s.name === job.sheet) : job.sheets;
       if (wanted.length === 0) throw readError('sheet-not-found', job.fileName, job.sheet ?? '');
       // Before exceljs is first loaded in this thread, which the full read below does.
-      const whole = wholeCharacters(context.seams?.decodeWholeCharacters ?? decodeExceljsWholeCharacters);
+      const whole = wholeCharacters(
+        context.seams?.decodeWholeCharacters ?? decodeExceljsWholeCharacters
+      );
       const preview = context.seams?.readXlsxPreview ?? readXlsxPreview;
       if (whole) early = await preview(job, wanted, job.previewRecords, { signal: context.signal });
       // rowsRead stays 0: the count reported afterwards is the full read's, from the start.
-      if (early) context.progress({ rowsRead: 0, fraction: 0, preview: { sheets, sheet: early.sheet, records: early.records } });
+      if (early)
+        context.progress({
+          rowsRead: 0,
+          fraction: 0,
+          preview: { sheets, sheet: early.sheet, records: early.records },
+        });
       // The sheets arrive in workbook order, so the first one with a record is the one to read.
       await eachXlsxSheet(
         job,
@@ -281,16 +378,22 @@ export async function readWorkbook(job: ReadWorkbookJob, context: JobContext): P
         setFraction
       );
     }
-    if (chosen === null) throw readError('sheet-empty', job.fileName, job.sheet !== undefined ? `sheet “${job.sheet}”` : '');
+    if (chosen === null)
+      throw readError(
+        'sheet-empty',
+        job.fileName,
+        job.sheet !== undefined ? `sheet “${job.sheet}”` : ''
+      );
     sendPreview();
   } catch (error) {
     // A write still in flight fails once the file is destroyed: that is expected, not news.
     out.on('error', () => undefined);
     out.destroy();
-    throw workbookFailure(error, job.fileName);
+    throw workbookFailure(writeFailure ?? error, job.fileName, dirname(job.out));
   }
   out.end();
   await once(out, 'close');
+  if (writeFailure) throw workbookFailure(writeFailure, job.fileName, dirname(job.out));
   context.progress({ rowsRead: count, fraction: 1 });
   return { sheets, sheet: chosen, recordCount: count, checkpoints };
 }

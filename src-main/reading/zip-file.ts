@@ -1,11 +1,15 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { open, writeFile } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
-import { pipeline as pipe, Readable, Transform, Writable } from 'node:stream';
-import { createInflateRaw } from 'node:zlib';
+import { pipeline as pipe, Readable, Transform } from 'node:stream';
+import { crc32, createInflateRaw } from 'node:zlib';
+import { CourierError } from '../../src-core/errors';
 import { readError, readLimits } from '../../src-core/reading/read-errors';
+import { dirname } from 'node:path';
+import { mapFsError } from './csv-stream';
+import { diskFullError, ensureFreeSpace, isDiskFull } from './disk-space';
 
-/** One file in a zip, from its central directory. */
+/** One file in a zip, from its central directory (ZIP64 sizes and offsets included). */
 export type ZipEntry = Readonly<{
   name: string;
   method: number;
@@ -17,51 +21,116 @@ export type ZipEntry = Readonly<{
 }>;
 
 const EOCD = 0x06054b50;
+const ZIP64_EOCD = 0x06064b50;
+const ZIP64_LOCATOR = 0x07064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
+const MORE = 0xffffffff;
+/** A table of contents larger than this is not a zip of one export or one workbook. */
+const MAX_DIRECTORY_BYTES = 64 * 1024 * 1024;
+
+/** A 64-bit little-endian number, refused when JavaScript cannot hold it exactly. */
+function uint64(buffer: Buffer, at: number, fileName: string): number {
+  const value = buffer.readBigUInt64LE(at);
+  if (value > BigInt(Number.MAX_SAFE_INTEGER))
+    throw readError('zip-corrupt', fileName, 'a size is out of range');
+  return Number(value);
+}
+
+/** Where the central directory is and how many entries it holds (ZIP64 end record when present). */
+async function directoryOf(
+  handle: Awaited<ReturnType<typeof open>>,
+  fileName: string,
+  size: number
+): Promise<{ count: number; cdSize: number; cdOffset: number }> {
+  const tailLength = Math.min(size, 65_557 + 20);
+  const tail = Buffer.alloc(tailLength);
+  await handle.read(tail, 0, tailLength, size - tailLength);
+  let eocd = -1;
+  for (let i = tailLength - 22; i >= 0; i--) {
+    if (tail.readUInt32LE(i) === EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw readError('zip-corrupt', fileName, 'its table of contents is missing');
+  let count = tail.readUInt16LE(eocd + 10);
+  let cdSize = tail.readUInt32LE(eocd + 12);
+  let cdOffset = tail.readUInt32LE(eocd + 16);
+  // ZIP64 (`zip -fz`, or archives past 4 GB / 65,535 files): the real figures are in the ZIP64
+  // end record, which the locator just before the classic end record points to.
+  if (eocd >= 20 && tail.readUInt32LE(eocd - 20) === ZIP64_LOCATOR) {
+    const recordOffset = uint64(tail, eocd - 20 + 8, fileName);
+    const record = Buffer.alloc(56);
+    if (recordOffset + 56 > size)
+      throw readError('zip-corrupt', fileName, 'its table of contents points outside the file');
+    await handle.read(record, 0, 56, recordOffset);
+    if (record.readUInt32LE(0) !== ZIP64_EOCD)
+      throw readError('zip-corrupt', fileName, 'its table of contents is damaged');
+    count = uint64(record, 32, fileName);
+    cdSize = uint64(record, 40, fileName);
+    cdOffset = uint64(record, 48, fileName);
+  } else if (count === 0xffff || cdOffset === MORE || cdSize === MORE) {
+    throw readError('zip-corrupt', fileName, 'its table of contents is damaged');
+  }
+  if (cdOffset + cdSize > size)
+    throw readError('zip-corrupt', fileName, 'its table of contents points outside the file');
+  if (cdSize > MAX_DIRECTORY_BYTES) throw readError('zip-unsupported', fileName, 'too many files');
+  return { count, cdSize, cdOffset };
+}
 
 /**
  * Lists a zip's entries from its central directory (at the end of the file), without reading
- * the rest: a zip bomb is judged on what it declares before anything is expanded.
+ * the rest: a zip bomb is judged on what it declares before anything is expanded. Sizes and
+ * offsets past 4 GB (or marked so, as `zip -fz` does) are read from the ZIP64 extra field.
  */
 export async function listZip(path: string, fileName: string, size: number): Promise<ZipEntry[]> {
   const handle = await open(path, 'r');
   try {
-    const tailLength = Math.min(size, 65_557);
-    const tail = Buffer.alloc(tailLength);
-    await handle.read(tail, 0, tailLength, size - tailLength);
-    let eocd = -1;
-    for (let i = tailLength - 22; i >= 0; i--) {
-      if (tail.readUInt32LE(i) === EOCD) {
-        eocd = i;
-        break;
-      }
-    }
-    if (eocd < 0) throw readError('zip-corrupt', fileName, 'its table of contents is missing');
-    const count = tail.readUInt16LE(eocd + 10);
-    const cdSize = tail.readUInt32LE(eocd + 12);
-    const cdOffset = tail.readUInt32LE(eocd + 16);
-    if (count === 0xffff || cdOffset === 0xffffffff) throw readError('zip-corrupt', fileName, 'ZIP64 archives are not supported');
-    if (cdOffset + cdSize > size) throw readError('zip-corrupt', fileName, 'its table of contents points outside the file');
+    const { count, cdSize, cdOffset } = await directoryOf(handle, fileName, size);
     const cd = Buffer.alloc(cdSize);
     await handle.read(cd, 0, cdSize, cdOffset);
     const entries: ZipEntry[] = [];
     let p = 0;
     for (let i = 0; i < count; i++) {
-      if (p + 46 > cd.length || cd.readUInt32LE(p) !== CENTRAL) throw readError('zip-corrupt', fileName, 'its table of contents is damaged');
+      if (p + 46 > cd.length || cd.readUInt32LE(p) !== CENTRAL)
+        throw readError('zip-corrupt', fileName, 'its table of contents is damaged');
       const flags = cd.readUInt16LE(p + 8);
       const nameLength = cd.readUInt16LE(p + 28);
       const extraLength = cd.readUInt16LE(p + 30);
       const commentLength = cd.readUInt16LE(p + 32);
+      if (p + 46 + nameLength + extraLength > cd.length)
+        throw readError('zip-corrupt', fileName, 'its table of contents is damaged');
       const name = cd.toString(flags & 0x800 ? 'utf8' : 'latin1', p + 46, p + 46 + nameLength);
+      let compressedSize = cd.readUInt32LE(p + 20);
+      let entrySize = cd.readUInt32LE(p + 24);
+      let localHeaderOffset = cd.readUInt32LE(p + 42);
+      if (compressedSize === MORE || entrySize === MORE || localHeaderOffset === MORE) {
+        // The ZIP64 extra field holds, in this order, only the figures marked 0xFFFFFFFF above.
+        const extra = zip64Extra(
+          cd.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength)
+        );
+        if (!extra) throw readError('zip-corrupt', fileName, 'a ZIP64 size is missing');
+        let at = 0;
+        const next = (): number => {
+          if (at + 8 > extra.length)
+            throw readError('zip-corrupt', fileName, 'a ZIP64 size is missing');
+          const value = uint64(extra, at, fileName);
+          at += 8;
+          return value;
+        };
+        if (entrySize === MORE) entrySize = next();
+        if (compressedSize === MORE) compressedSize = next();
+        if (localHeaderOffset === MORE) localHeaderOffset = next();
+      }
       entries.push({
         name,
         method: cd.readUInt16LE(p + 10),
         encrypted: (flags & 1) === 1,
         crc32: cd.readUInt32LE(p + 16),
-        compressedSize: cd.readUInt32LE(p + 20),
-        size: cd.readUInt32LE(p + 24),
-        localHeaderOffset: cd.readUInt32LE(p + 42),
+        compressedSize,
+        size: entrySize,
+        localHeaderOffset,
       });
       p += 46 + nameLength + extraLength + commentLength;
     }
@@ -71,13 +140,29 @@ export async function listZip(path: string, fileName: string, size: number): Pro
   }
 }
 
+/** The data of the ZIP64 extended information field (id 0x0001) among an entry's extra fields. */
+function zip64Extra(extra: Buffer): Buffer | null {
+  for (let at = 0; at + 4 <= extra.length;) {
+    const id = extra.readUInt16LE(at);
+    const length = extra.readUInt16LE(at + 2);
+    if (id === 0x0001) return extra.subarray(at + 4, Math.min(extra.length, at + 4 + length));
+    at += 4 + length;
+  }
+  return null;
+}
+
 /** Whether an entry is clutter that zip tools add (folders, macOS resource forks, thumbnails). */
 export const isClutter = (entry: ZipEntry): boolean =>
-  entry.name.endsWith('/') || entry.name.startsWith('__MACOSX/') || /(^|\/)(\.DS_Store|Thumbs\.db|desktop\.ini)$/i.test(entry.name);
+  entry.name.endsWith('/') ||
+  entry.name.startsWith('__MACOSX/') ||
+  /(^|\/)(\.DS_Store|Thumbs\.db|desktop\.ini)$/i.test(entry.name);
 
 /** The most bytes an entry may expand to before it is called a zip bomb. */
 export const expansionLimit = (entry: ZipEntry): number =>
-  Math.min(readLimits.maxUnzippedBytes, Math.max(16 * 1024 * 1024, entry.compressedSize * readLimits.maxZipRatio));
+  Math.min(
+    readLimits.maxUnzippedBytes,
+    Math.max(16 * 1024 * 1024, entry.compressedSize * readLimits.maxZipRatio)
+  );
 
 /** Whether what the zip declares already looks like a zip bomb. */
 export const declaresBomb = (entries: readonly ZipEntry[]): boolean =>
@@ -85,131 +170,243 @@ export const declaresBomb = (entries: readonly ZipEntry[]): boolean =>
   entries.reduce((sum, e) => sum + e.size, 0) > readLimits.maxUnzippedBytes;
 
 /** Where an entry's compressed bytes start (after its local header). */
-export async function dataStartOf(path: string, fileName: string, entry: ZipEntry): Promise<number> {
+export async function dataStartOf(
+  path: string,
+  fileName: string,
+  entry: ZipEntry
+): Promise<number> {
   const handle = await open(path, 'r');
   try {
     const local = Buffer.alloc(30);
     await handle.read(local, 0, 30, entry.localHeaderOffset);
-    if (local.readUInt32LE(0) !== LOCAL) throw readError('zip-corrupt', fileName, 'a file header is damaged');
+    if (local.readUInt32LE(0) !== LOCAL)
+      throw readError('zip-corrupt', fileName, 'a file header is damaged');
     return entry.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
   } finally {
     await handle.close();
   }
 }
 
-/** A transform that fails with `read.zip-bomb` once more than `limit` bytes went through. */
-function byteLimit(limit: number, fileName: string): Transform {
-  let total = 0;
-  return new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      total += chunk.length;
-      if (total > limit) callback(readError('zip-bomb', fileName));
-      else callback(null, chunk);
-    },
+export type InflateOptions = Readonly<{
+  /** A lower cap than the entry's declared size (a part only partly needed, a small part). */
+  maxBytes?: number;
+  signal?: AbortSignal;
+  /** Told of every chunk of compressed bytes read, for progress. */
+  onCompressed?: (bytes: number) => void;
+}>;
+
+/**
+ * The one way Courier expands a zip entry (the preview, the full read of a workbook, a file
+ * inside a zip): a stream of its bytes that counts what is actually inflated. An entry may not
+ * inflate past the size its table of contents declares (already judged by `declaresBomb`), nor
+ * past `maxBytes`: a zip that lies about its sizes is stopped with `read.zip-bomb` within one
+ * chunk of that size, and nothing past it is handed on. The error's params say how many bytes
+ * were inflated (`inflatedBytes`) and the limit (`limitBytes`). An entry read to its end
+ * must also have its declared size and checksum, or it is damaged (`read.zip-corrupt`).
+ * Destroying the stream stops the inflating.
+ */
+export async function inflateEntry(
+  path: string,
+  fileName: string,
+  entry: ZipEntry,
+  options: InflateOptions = {}
+): Promise<Readable> {
+  if (entry.encrypted) throw readError('zip-encrypted', fileName);
+  if (entry.method !== 0 && entry.method !== 8)
+    throw readError('zip-corrupt', fileName, `compression method ${entry.method} is not supported`);
+  const limit = Math.min(entry.size, readLimits.maxUnzippedBytes, options.maxBytes ?? Infinity);
+  if (entry.size > limit)
+    throw readError('zip-bomb', fileName, undefined, { inflatedBytes: 0, limitBytes: limit });
+  if (entry.compressedSize === 0) {
+    if (entry.size !== 0) throw readError('zip-corrupt', fileName, 'a file inside is cut short');
+    return Readable.from([]);
+  }
+  const dataStart = await dataStartOf(path, fileName, entry);
+  const source = createReadStream(path, {
+    start: dataStart,
+    end: dataStart + entry.compressedSize - 1,
+    highWaterMark: 256 * 1024,
   });
+  const onCompressed = options.onCompressed;
+  const steps: NodeJS.ReadWriteStream[] = [];
+  if (onCompressed) {
+    steps.push(
+      new Transform({
+        transform(chunk: Buffer, _encoding, callback) {
+          onCompressed(chunk.length);
+          callback(null, chunk);
+        },
+      })
+    );
+  }
+  // zlib's default chunks: exceljs is handed the same chunks its own inflater made before.
+  if (entry.method === 8) steps.push(createInflateRaw());
+  let inflated = 0;
+  let checksum = 0;
+  steps.push(
+    new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        inflated += chunk.length;
+        if (inflated > limit) {
+          callback(
+            readError('zip-bomb', fileName, undefined, {
+              inflatedBytes: inflated,
+              limitBytes: limit,
+            })
+          );
+          return;
+        }
+        checksum = crc32(chunk, checksum);
+        callback(null, chunk);
+      },
+      flush(callback) {
+        if (inflated !== entry.size)
+          callback(readError('zip-corrupt', fileName, 'a file inside is cut short'));
+        else if (checksum >>> 0 !== entry.crc32 >>> 0)
+          callback(
+            readError('zip-corrupt', fileName, 'a file inside is damaged (its checksum differs)')
+          );
+        else callback();
+      },
+    })
+  );
+  const signal = options.signal;
+  // pipeline() destroys every step when the last one is destroyed or fails.
+  const out = pipe([source, ...steps], () => undefined) as unknown as Readable;
+  async function* bytes(): AsyncGenerator<Buffer> {
+    try {
+      for await (const chunk of out as AsyncIterable<Buffer>) {
+        if (signal?.aborted) throw new CourierError('cancelled', 'Cancelled.');
+        yield chunk;
+      }
+    } catch (error) {
+      throw plainZipError(error, fileName);
+    } finally {
+      out.destroy();
+    }
+  }
+  return Readable.from(bytes(), { objectMode: false });
+}
+
+/** What went wrong while expanding an entry, in the reader's words. */
+function plainZipError(error: unknown, fileName: string): unknown {
+  if (error instanceof CourierError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  // zlib's errors (Z_DATA_ERROR, Z_BUF_ERROR...) mean the compressed bytes are damaged.
+  if (typeof code === 'string' && code.startsWith('Z_'))
+    return readError('zip-corrupt', fileName, (error as Error).message);
+  return mapFsError(error, fileName);
 }
 
 /**
- * Expands one entry to `target`, counting bytes as they come: an entry that lies about its size
- * and expands past the limit is stopped there (a zip bomb), not written out in full.
+ * Expands one entry to `target` through `inflateEntry` (an entry that lies about its size is
+ * stopped as soon as it inflates past it, with at most that much written). The space the entry
+ * declares is checked first: a full disk is said as such (`read.disk-full`), never a damaged zip.
  */
-export async function extractEntry(path: string, fileName: string, entry: ZipEntry, target: string, signal?: AbortSignal): Promise<void> {
-  if (entry.encrypted) throw readError('zip-encrypted', fileName);
-  if (entry.method !== 0 && entry.method !== 8) throw readError('zip-corrupt', fileName, `compression method ${entry.method} is not supported`);
-  if (entry.compressedSize === 0) {
+export async function extractEntry(
+  path: string,
+  fileName: string,
+  entry: ZipEntry,
+  target: string,
+  signal?: AbortSignal
+): Promise<void> {
+  const folder = dirname(target);
+  await ensureFreeSpace(folder, entry.size, fileName);
+  if (entry.size === 0 && entry.compressedSize === 0) {
     await writeFile(target, '');
     return;
   }
-  const dataStart = await dataStartOf(path, fileName, entry);
-  const counter = byteLimit(expansionLimit(entry), fileName);
-  const source = createReadStream(path, { start: dataStart, end: dataStart + Math.max(entry.compressedSize, 1) - 1 });
-  const steps = entry.method === 8 ? [source, createInflateRaw(), counter] : [source, counter];
+  const input = await inflateEntry(path, fileName, entry, { signal });
   try {
-    await pipeline([...steps, createWriteStream(target)], { signal });
+    await pipeline(input, createWriteStream(target), { signal });
   } catch (error) {
-    if ((error as { code?: string }).code?.startsWith('read.')) throw error;
-    if (signal?.aborted) throw error;
-    throw readError('zip-corrupt', fileName, (error as Error).message);
+    if (isDiskFull(error)) throw diskFullError(fileName, folder);
+    if (error instanceof CourierError || signal?.aborted) throw error;
+    throw plainZipError(error, fileName);
   }
 }
 
 /**
  * One entry's expanded bytes as a stream, read only as far as the consumer reads (destroying the
- * stream stops the inflating). Fails with `read.zip-bomb` past `maxBytes`.
+ * stream stops the inflating). Fails with `read.zip-bomb` past `maxBytes` or the declared size.
  */
-export async function openEntry(path: string, fileName: string, entry: ZipEntry, maxBytes = expansionLimit(entry)): Promise<Readable> {
-  if (entry.encrypted) throw readError('zip-encrypted', fileName);
-  if (entry.method !== 0 && entry.method !== 8) throw readError('zip-corrupt', fileName, `compression method ${entry.method} is not supported`);
-  if (entry.compressedSize === 0) return Readable.from([]);
-  const dataStart = await dataStartOf(path, fileName, entry);
-  const source = createReadStream(path, { start: dataStart, end: dataStart + entry.compressedSize - 1 });
-  const steps: NodeJS.ReadWriteStream[] = entry.method === 8 ? [createInflateRaw(), byteLimit(maxBytes, fileName)] : [byteLimit(maxBytes, fileName)];
-  // pipeline() destroys every step when the last one is destroyed or fails; the error reaches the reader.
-  return pipe([source, ...steps], () => undefined) as unknown as Readable;
+export function openEntry(
+  path: string,
+  fileName: string,
+  entry: ZipEntry,
+  maxBytes?: number
+): Promise<Readable> {
+  return inflateEntry(path, fileName, entry, { maxBytes });
 }
 
 /** Reads one (small) entry into memory, e.g. a workbook's list of sheets. */
-export async function readEntry(path: string, fileName: string, entry: ZipEntry, maxBytes = 16 * 1024 * 1024): Promise<Buffer> {
-  if (entry.size > maxBytes) throw readError('zip-bomb', fileName);
-  if (entry.compressedSize === 0) return Buffer.alloc(0);
+export async function readEntry(
+  path: string,
+  fileName: string,
+  entry: ZipEntry,
+  maxBytes = 16 * 1024 * 1024
+): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      chunks.push(chunk);
-      callback();
-    },
-  });
-  const dataStart = await dataStartOf(path, fileName, entry);
-  const counter = byteLimit(maxBytes, fileName);
-  const source = createReadStream(path, { start: dataStart, end: dataStart + Math.max(entry.compressedSize, 1) - 1 });
-  try {
-    await pipeline(entry.method === 8 ? [source, createInflateRaw(), counter, sink] : [source, counter, sink]);
-  } catch (error) {
-    if ((error as { code?: string }).code?.startsWith('read.')) throw error;
-    throw readError('zip-corrupt', fileName, (error as Error).message);
-  }
+  for await (const chunk of await inflateEntry(path, fileName, entry, { maxBytes }))
+    chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
 }
 
+/** A rebuilt zip stream, and why it stopped early if it did (see `reorderedZip`). */
+export type ReorderedZip = Readonly<{ stream: Readable; failure: () => unknown }>;
+
 /**
- * A zip stream holding only the named entries, in the given order, copied without recompression.
+ * A zip stream holding only the named entries, in the given order, already expanded (stored).
  *
  * exceljs's streaming reader parks every sheet in a temporary file until it has seen the shared
  * strings, which Excel writes after the sheets: reading the first rows of a big workbook then
  * means inflating all of it first. Handing it the workbook, its relationships, the shared
  * strings and the styles before the one sheet wanted lets it stream that sheet's rows at once.
- * Local headers are rewritten with the sizes from the central directory, so entries written
- * with trailing data descriptors read the same.
+ *
+ * Every entry is expanded here by `inflateEntry` and handed on stored, with the size and
+ * checksum from the central directory: exceljs inflates nothing itself, so a part that inflates
+ * past its declared size is stopped at that size, as on every other path. When that (or any
+ * failure) happens the stream just ends; exceljs then fails on a cut zip, and the caller reports
+ * `failure()` instead.
  */
 export function reorderedZip(
   path: string,
   fileName: string,
   entries: readonly ZipEntry[],
   names: readonly string[],
-  /** Told of every chunk of compressed bytes handed on, by entry (progress of a big sheet). */
-  onBytes?: (entryName: string, bytes: number) => void
-): Readable {
+  /** Told of every chunk of compressed bytes read, by entry (progress of a big sheet). */
+  onBytes?: (entryName: string, bytes: number) => void,
+  signal?: AbortSignal
+): ReorderedZip {
+  let failure: unknown;
   async function* bytes(): AsyncGenerator<Buffer> {
-    for (const name of names) {
-      const entry = entries.find(e => e.name === name);
-      if (!entry) continue;
-      const start = await dataStartOf(path, fileName, entry);
-      const nameBytes = Buffer.from(entry.name, 'utf8');
-      const header = Buffer.alloc(30);
-      header.writeUInt32LE(LOCAL, 0);
-      header.writeUInt16LE(20, 4);
-      header.writeUInt16LE(0x800, 6);
-      header.writeUInt16LE(entry.method, 8);
-      header.writeUInt32LE(entry.crc32, 14);
-      header.writeUInt32LE(entry.compressedSize, 18);
-      header.writeUInt32LE(entry.size, 22);
-      header.writeUInt16LE(nameBytes.length, 26);
-      yield Buffer.concat([header, nameBytes]);
-      if (entry.compressedSize === 0) continue;
-      for await (const chunk of createReadStream(path, { start, end: start + entry.compressedSize - 1 }) as AsyncIterable<Buffer>) {
-        onBytes?.(entry.name, chunk.length);
-        yield chunk;
+    try {
+      for (const name of names) {
+        const entry = entries.find(e => e.name === name);
+        if (!entry) continue;
+        // A stored entry's size must fit the 32-bit local header written below.
+        if (entry.size > MORE)
+          throw readError('zip-bomb', fileName, undefined, { inflatedBytes: 0, limitBytes: MORE });
+        const input = await inflateEntry(path, fileName, entry, {
+          signal,
+          onCompressed: n => onBytes?.(entry.name, n),
+        });
+        const nameBytes = Buffer.from(entry.name, 'utf8');
+        const header = Buffer.alloc(30);
+        header.writeUInt32LE(LOCAL, 0);
+        header.writeUInt16LE(20, 4);
+        header.writeUInt16LE(0x800, 6);
+        header.writeUInt16LE(0, 8);
+        header.writeUInt32LE(entry.crc32 >>> 0, 14);
+        header.writeUInt32LE(entry.size, 18);
+        header.writeUInt32LE(entry.size, 22);
+        header.writeUInt16LE(nameBytes.length, 26);
+        yield Buffer.concat([header, nameBytes]);
+        for await (const chunk of input as AsyncIterable<Buffer>) yield chunk;
       }
+    } catch (error) {
+      failure = error;
+      return;
     }
     // An end record (for no central directory): exceljs's unzipper reads until it sees one, and
     // fails with FILE_ENDED when the input just stops, which it reaches whenever the workbook has
@@ -218,5 +415,5 @@ export function reorderedZip(
     end.writeUInt32LE(EOCD, 0);
     yield end;
   }
-  return Readable.from(bytes(), { objectMode: false });
+  return { stream: Readable.from(bytes(), { objectMode: false }), failure: () => failure };
 }

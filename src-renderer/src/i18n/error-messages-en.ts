@@ -51,8 +51,10 @@ export const enErrorMessages = {
     'The user name cannot contain invisible characters such as a line break or a tab. Type it again.',
   'error.destination.unreadable':
     'The destination file “{file}” cannot be read. Check its permissions.',
-  'error.files.in-use': '“{file}” is open in another program, or may not be replaced. Close it, or choose another name.',
-  'error.files.source-gone': 'The rows left out by this send are no longer kept, so there is nothing to copy.',
+  'error.files.in-use':
+    '“{file}” is open in another program, or may not be replaced. Close it, or choose another name.',
+  'error.files.source-gone':
+    'The rows left out by this send are no longer kept, so there is nothing to copy.',
   'error.files.disk-full':
     'The disk holding “{folder}” is full. Free some space or choose another place.',
   'error.files.folder-missing':
@@ -118,6 +120,8 @@ export const enErrorMessages = {
     'The saved mapping names a column this destination does not have. Check the columns, then try again.',
   'error.read.bad-window': 'Rows {start}–{end} are not a valid range of rows.',
   'error.read.changed': '“{file}” changed on disk while Courier was reading it. Open it again.',
+  'error.read.disk-full':
+    'There is not enough disk space to read “{file}” (the temporary folder “{folder}” is full). Free some space and try again.',
   'error.read.empty-file': '“{file}” is empty.',
   'error.read.header-row-out-of-range':
     'The header row {row} does not exist in “{file}”. Choose a line that holds the column names.',

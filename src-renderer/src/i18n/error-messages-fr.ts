@@ -49,8 +49,10 @@ export const frErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'Le nom d’utilisateur ne peut pas contenir de caractères invisibles comme un retour à la ligne ou une tabulation. Saisissez-le à nouveau.',
   'error.destination.unreadable':
     'Le fichier de destination « {file} » ne peut pas être lu. Vérifiez ses autorisations.',
-  'error.files.in-use': '« {file} » est ouvert dans un autre programme, ou ne peut pas être remplacé. Fermez-le, ou choisissez un autre nom.',
-  'error.files.source-gone': 'Les lignes laissées de côté par cet envoi ne sont plus conservées : il n’y a rien à copier.',
+  'error.files.in-use':
+    '« {file} » est ouvert dans un autre programme, ou ne peut pas être remplacé. Fermez-le, ou choisissez un autre nom.',
+  'error.files.source-gone':
+    'Les lignes laissées de côté par cet envoi ne sont plus conservées : il n’y a rien à copier.',
   'error.files.disk-full':
     'Le disque qui contient « {folder} » est plein. Libérez de la place ou choisissez un autre emplacement.',
   'error.files.folder-missing':
@@ -124,6 +126,8 @@ export const frErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
   'error.read.bad-window': 'Les lignes {start} à {end} ne forment pas une plage valide.',
   'error.read.changed':
     '« {file} » a été modifié pendant que Courier le lisait. Ouvrez-le à nouveau.',
+  'error.read.disk-full':
+    'Il n’y a pas assez d’espace disque pour lire « {file} » (le dossier temporaire « {folder} » est plein). Libérez de la place et réessayez.',
   'error.read.empty-file': '« {file} » est vide.',
   'error.read.header-row-out-of-range':
     'La ligne d’en-tête {row} n’existe pas dans « {file} ». Choisissez une ligne qui contient les noms des colonnes.',

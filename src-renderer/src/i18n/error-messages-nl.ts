@@ -49,8 +49,10 @@ export const nlErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'De gebruikersnaam mag geen onzichtbare tekens bevatten, zoals een regeleinde of een tab. Typ hem opnieuw.',
   'error.destination.unreadable':
     'Het bestemmingsbestand „{file}” kan niet worden gelezen. Controleer de rechten erop.',
-  'error.files.in-use': '„{file}” is geopend in een ander programma, of mag niet vervangen worden. Sluit het, of kies een andere naam.',
-  'error.files.source-gone': 'De rijen die bij deze verzending weggelaten werden, worden niet meer bewaard: er is niets om te kopiëren.',
+  'error.files.in-use':
+    '„{file}” is geopend in een ander programma, of mag niet vervangen worden. Sluit het, of kies een andere naam.',
+  'error.files.source-gone':
+    'De rijen die bij deze verzending weggelaten werden, worden niet meer bewaard: er is niets om te kopiëren.',
   'error.files.disk-full':
     'De schijf met „{folder}” is vol. Maak ruimte vrij of kies een andere plek.',
   'error.files.folder-missing': 'De map „{folder}” bestaat niet meer. Kies een andere plek.',
@@ -119,6 +121,8 @@ export const nlErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'De opgeslagen koppeling noemt een kolom die deze bestemming niet heeft. Controleer de kolommen en probeer opnieuw.',
   'error.read.bad-window': 'Rijen {start} tot {end} vormen geen geldig bereik.',
   'error.read.changed': '„{file}” werd gewijzigd terwijl Courier het las. Open het opnieuw.',
+  'error.read.disk-full':
+    'Er is niet genoeg schijfruimte om „{file}” te lezen (de tijdelijke map „{folder}” is vol). Maak ruimte vrij en probeer het opnieuw.',
   'error.read.empty-file': '„{file}” is leeg.',
   'error.read.header-row-out-of-range':
     'Kopregel {row} bestaat niet in „{file}”. Kies een regel met de kolomnamen.',
