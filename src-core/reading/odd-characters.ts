@@ -17,11 +17,15 @@ const ESCAPED = /(?<![\uD800-\uDBFF])[\uDC80-\uDCFF]/;
 const ESCAPED_ALL = /(?<![\uD800-\uDBFF])[\uDC80-\uDCFF]/g;
 
 /** Control characters: C0 but tab, LF and CR (which cells may hold), and DEL. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_ALL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g;
 
 /** The control character codes, for scanners that look at one code unit at a time. */
-export const controlCodes: readonly number[] = [...Array(32).keys()].filter(c => c !== 9 && c !== 10 && c !== 13).concat(0x7f);
+export const controlCodes: readonly number[] = [...Array(32).keys()]
+  .filter(c => c !== 9 && c !== 10 && c !== 13)
+  .concat(0x7f);
 
 /** Whether text holds a byte that was not valid UTF-8 where it was read. */
 export const hasInvalidBytes = (text: string): boolean => ESCAPED.test(text);
@@ -29,7 +33,8 @@ export const hasInvalidBytes = (text: string): boolean => ESCAPED.test(text);
 const LOW_SURROGATE = /[\uDC80-\uDCFF]/;
 
 /** How many bytes that were not valid UTF-8 a text holds. */
-export const countInvalidBytes = (text: string): number => (LOW_SURROGATE.test(text) ? (text.match(ESCAPED_ALL)?.length ?? 0) : 0);
+export const countInvalidBytes = (text: string): number =>
+  LOW_SURROGATE.test(text) ? (text.match(ESCAPED_ALL)?.length ?? 0) : 0;
 
 /** Whether text holds a control character. */
 export const hasControlCharacters = (text: string): boolean => CONTROL.test(text);
@@ -37,8 +42,9 @@ export const hasControlCharacters = (text: string): boolean => CONTROL.test(text
 // Windows-1252 for bytes 0x80–0x9F; its five unassigned bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) have no
 // character at all and become U+FFFD, which the fix's before-and-after shows.
 const CP1252_HIGH = [
-  0x20ac, 0xfffd, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0xfffd, 0x17d, 0xfffd,
-  0xfffd, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0xfffd, 0x17e, 0x178,
+  0x20ac, 0xfffd, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039,
+  0x152, 0xfffd, 0x17d, 0xfffd, 0xfffd, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+  0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0xfffd, 0x17e, 0x178,
 ];
 
 /** The character a byte 0x80–0xFF stands for in Windows-1252. */
@@ -48,16 +54,21 @@ function windows1252Char(byte: number): string {
 
 /** Text with each byte that was not valid UTF-8 read as Windows-1252 instead (“Zo\uDCEB” → “Zoë”). */
 export function readInvalidBytesAs1252(text: string): string {
-  return hasInvalidBytes(text) ? text.replace(ESCAPED_ALL, c => windows1252Char(c.charCodeAt(0) - 0xdc00)) : text;
+  return hasInvalidBytes(text)
+    ? text.replace(ESCAPED_ALL, c => windows1252Char(c.charCodeAt(0) - 0xdc00))
+    : text;
 }
 
 /** The invalid bytes of a text in hexadecimal, as a person can look them up (“EB”, “E9 E8”). */
 export function invalidBytesHex(text: string): string {
-  return (text.match(ESCAPED_ALL) ?? []).map(c => (c.charCodeAt(0) - 0xdc00).toString(16).toUpperCase().padStart(2, '0')).join(' ');
+  return (text.match(ESCAPED_ALL) ?? [])
+    .map(c => (c.charCodeAt(0) - 0xdc00).toString(16).toUpperCase().padStart(2, '0'))
+    .join(' ');
 }
 
 /** Text without its control characters. */
-export const withoutControlCharacters = (text: string): string => (hasControlCharacters(text) ? text.replace(CONTROL_ALL, '') : text);
+export const withoutControlCharacters = (text: string): string =>
+  hasControlCharacters(text) ? text.replace(CONTROL_ALL, '') : text;
 
 /**
  * Text as a message may show it: control characters as their visible symbols (␀, ␛, ␡) and
@@ -65,7 +76,10 @@ export const withoutControlCharacters = (text: string): string => (hasControlCha
  */
 export function visibleOddCharacters(text: string): string {
   let shown = text;
-  if (hasControlCharacters(shown)) shown = shown.replace(CONTROL_ALL, c => String.fromCharCode(c === '\x7f' ? 0x2421 : 0x2400 + c.charCodeAt(0)));
+  if (hasControlCharacters(shown))
+    shown = shown.replace(CONTROL_ALL, c =>
+      String.fromCharCode(c === '\x7f' ? 0x2421 : 0x2400 + c.charCodeAt(0))
+    );
   if (hasInvalidBytes(shown)) shown = shown.replace(ESCAPED_ALL, '\uFFFD');
   return shown;
 }
@@ -91,7 +105,8 @@ export function decodeUtf8Escaping(bytes: Uint8Array): string {
       i++;
       continue;
     }
-    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+    const need =
+      b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
     let cp = need === 1 ? b & 0x1f : need === 2 ? b & 0x0f : b & 0x07;
     let ok = need > 0 && i + need < n;
     for (let k = 1; ok && k <= need; k++) {
@@ -125,7 +140,8 @@ export function incompleteUtf8Tail(bytes: Uint8Array): number {
   for (let back = 1; back <= Math.min(3, n); back++) {
     const b = bytes[n - back]!;
     if ((b & 0xc0) === 0x80) continue; // a continuation byte: look further back for the lead
-    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+    const need =
+      b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
     return need >= back ? back : 0;
   }
   return 0;

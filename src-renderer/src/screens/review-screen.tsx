@@ -95,9 +95,15 @@ function proposedFixes(
     case 'output.line-break':
       return { label: 'review.fix.trim', fixes: [{ kind: 'trim', column }] };
     case 'text.control-characters':
-      return { label: 'review.fix.controls', fixes: [{ kind: 'remove-control-characters', column }] };
+      return {
+        label: 'review.fix.controls',
+        fixes: [{ kind: 'remove-control-characters', column }],
+      };
     case 'text.invalid-bytes':
-      return { label: 'review.fix.windows-1252', fixes: [{ kind: 'read-as-windows-1252', column }] };
+      return {
+        label: 'review.fix.windows-1252',
+        fixes: [{ kind: 'read-as-windows-1252', column }],
+      };
     default:
       return null;
   }

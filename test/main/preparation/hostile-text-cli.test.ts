@@ -8,14 +8,21 @@ import { runCli } from '../../../src-main/cli/run-cli';
 // Issue 13, items 3, 5 and 6, through the command line: invalid bytes far into a file, stray
 // control characters in an export, and a quote that is never closed.
 
-async function courier(argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function courier(
+  argv: readonly string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
   let err = '';
   stdout.on('data', (d: Buffer) => (out += d.toString()));
   stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const code = await runCli(['--home', home, ...argv], { stdout, stderr, stdin: Readable.from([]), env: {} });
+  const code = await runCli(['--home', home, ...argv], {
+    stdout,
+    stderr,
+    stdin: Readable.from([]),
+    env: {},
+  });
   return { code, stdout: out, stderr: err };
 }
 
@@ -32,11 +39,14 @@ afterEach(async () => {
 /** Every output file of a folder, as bytes, by name. */
 async function outputs(folder: string): Promise<Map<string, Buffer>> {
   const names = await readdir(folder).catch(() => [] as string[]);
-  return new Map(await Promise.all(names.map(async n => [n, await readFile(join(folder, n))] as const)));
+  return new Map(
+    await Promise.all(names.map(async n => [n, await readFile(join(folder, n))] as const))
+  );
 }
 
 const REPLACEMENT = Buffer.from('\uFFFD', 'utf8');
-const controlBytes = (bytes: Buffer) => [...bytes].filter(b => (b < 0x20 && b !== 9 && b !== 10 && b !== 13) || b === 0x7f);
+const controlBytes = (bytes: Buffer) =>
+  [...bytes].filter(b => (b < 0x20 && b !== 9 && b !== 10 && b !== 13) || b === 0x7f);
 
 describe('a UTF-8 export whose last rows were appended in Latin-1', () => {
   let file: string;
@@ -51,14 +61,23 @@ describe('a UTF-8 export whose last rows were appended in Latin-1', () => {
       size += Buffer.byteLength(line) + 1;
     }
     const utf8 = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
-    const latin1 = Buffer.from('zoe@example.com,FR,Zoë,Dupré\njan@example.com,NL,Jan,Peeters\n', 'latin1');
+    const latin1 = Buffer.from(
+      'zoe@example.com,FR,Zoë,Dupré\njan@example.com,NL,Jan,Peeters\n',
+      'latin1'
+    );
     file = join(dir, 'appended.csv');
     await writeFile(file, Buffer.concat([utf8, latin1]));
     lastLine = lines.length + 1;
   });
 
   it('check names the row and columns, the bytes and their Windows-1252 reading, and exits 1', async () => {
-    const { code, stdout } = await courier(['check', file, '--destination', 'hello-customer', '--json']);
+    const { code, stdout } = await courier([
+      'check',
+      file,
+      '--destination',
+      'hello-customer',
+      '--json',
+    ]);
     expect(code).toBe(1);
     const report = JSON.parse(stdout);
     expect(report.summary).toEqual({ 'text.invalid-bytes': 2 });
@@ -71,7 +90,11 @@ describe('a UTF-8 export whose last rows were appended in Latin-1', () => {
         severity: 'error',
         message: `Row ${lastLine}: the FirstName “Zo\uFFFD” holds bytes that are not valid UTF-8 (EB); read as Windows-1252 it is “Zoë”. The fix “Read as Windows-1252” corrects the whole column.`,
       },
-      expect.objectContaining({ sourceLine: lastLine, column: 'LastName', message: expect.stringContaining('“Dupré”') }),
+      expect.objectContaining({
+        sourceLine: lastLine,
+        column: 'LastName',
+        message: expect.stringContaining('“Dupré”'),
+      }),
     ]);
     const human = await courier(['check', file, '--destination', 'hello-customer']);
     expect(human.stdout).toContain('Characters that were not valid UTF-8');
@@ -79,11 +102,26 @@ describe('a UTF-8 export whose last rows were appended in Latin-1', () => {
 
   it('prepare writes nothing while they are there; the recorded fix writes “Zoë Dupré”, never U+FFFD', async () => {
     const out = join(dir, 'out');
-    const blocked = await courier(['prepare', file, '--destination', 'hello-customer', '--out', out]);
+    const blocked = await courier([
+      'prepare',
+      file,
+      '--destination',
+      'hello-customer',
+      '--out',
+      out,
+    ]);
     expect(blocked.code).toBe(1);
     expect((await outputs(out)).size).toBe(0);
 
-    const left = await courier(['prepare', file, '--destination', 'hello-customer', '--out', join(dir, 'left'), '--exclude-invalid']);
+    const left = await courier([
+      'prepare',
+      file,
+      '--destination',
+      'hello-customer',
+      '--out',
+      join(dir, 'left'),
+      '--exclude-invalid',
+    ]);
     expect(left.code).toBe(0);
     for (const [name, bytes] of await outputs(join(dir, 'left'))) {
       if (name !== 'rejected.csv') expect(bytes.includes(REPLACEMENT), name).toBe(false);
@@ -94,8 +132,28 @@ describe('a UTF-8 export whose last rows were appended in Latin-1', () => {
       { kind: 'read-as-windows-1252', column: 'FirstName' },
       { kind: 'read-as-windows-1252', column: 'LastName' },
     ];
-    await writeFile(mapping, JSON.stringify({ mapping: { Email: 'Email', Language: 'Language', FirstName: 'FirstName', LastName: 'LastName' }, fixes }));
-    const fixed = await courier(['prepare', file, '--destination', 'hello-customer', '--out', join(dir, 'fixed'), '--mapping', mapping]);
+    await writeFile(
+      mapping,
+      JSON.stringify({
+        mapping: {
+          Email: 'Email',
+          Language: 'Language',
+          FirstName: 'FirstName',
+          LastName: 'LastName',
+        },
+        fixes,
+      })
+    );
+    const fixed = await courier([
+      'prepare',
+      file,
+      '--destination',
+      'hello-customer',
+      '--out',
+      join(dir, 'fixed'),
+      '--mapping',
+      mapping,
+    ]);
     expect(fixed.code).toBe(0);
     const files = [...(await outputs(join(dir, 'fixed'))).values()];
     expect(files.length).toBeGreaterThan(1); // split by Hello Customer's 1 MB per file
@@ -120,12 +178,23 @@ describe('a 2,000-row database export with a NUL and other control characters', 
   });
 
   it('is read, and check says which row and column hold one', async () => {
-    const { code, stdout } = await courier(['check', file, '--destination', 'hello-customer', '--json']);
+    const { code, stdout } = await courier([
+      'check',
+      file,
+      '--destination',
+      'hello-customer',
+      '--json',
+    ]);
     expect(code).toBe(1);
     const report = JSON.parse(stdout);
     expect(report.rowCount).toBe(2000);
     expect(report.validRowCount).toBe(1997);
-    expect(report.issues.map((i: { sourceLine: number; column: string; code: string }) => `${i.sourceLine}:${i.column}:${i.code}`)).toEqual([
+    expect(
+      report.issues.map(
+        (i: { sourceLine: number; column: string; code: string }) =>
+          `${i.sourceLine}:${i.column}:${i.code}`
+      )
+    ).toEqual([
       '501:FirstName:text.control-characters',
       '1001:FirstName:text.control-characters',
       '1501:LastName:text.control-characters',
@@ -139,11 +208,21 @@ describe('a 2,000-row database export with a NUL and other control characters', 
   });
 
   it('no control character reaches a written file, left out or removed by the fix', async () => {
-    const left = await courier(['prepare', file, '--destination', 'hello-customer', '--out', join(dir, 'left'), '--exclude-invalid', '--json']);
+    const left = await courier([
+      'prepare',
+      file,
+      '--destination',
+      'hello-customer',
+      '--out',
+      join(dir, 'left'),
+      '--exclude-invalid',
+      '--json',
+    ]);
     expect(left.code).toBe(0);
     const report = JSON.parse(left.stdout) as { written: string[]; rejected: string };
     expect(report.written).toHaveLength(1);
-    for (const path of [...report.written, report.rejected]) expect(controlBytes(await readFile(path)), path).toEqual([]);
+    for (const path of [...report.written, report.rejected])
+      expect(controlBytes(await readFile(path)), path).toEqual([]);
     expect((await readFile(report.written[0]!, 'utf8')).split('\r\n')).toHaveLength(1 + 1997 + 1);
     // The rows left out show where their control characters were, as symbols.
     expect(await readFile(report.rejected, 'utf8')).toContain('Ja␀n');
@@ -153,10 +232,35 @@ describe('a 2,000-row database export with a NUL and other control characters', 
       { kind: 'remove-control-characters', column: 'FirstName' },
       { kind: 'remove-control-characters', column: 'LastName' },
     ];
-    await writeFile(mapping, JSON.stringify({ mapping: { Email: 'Email', Language: 'Language', FirstName: 'FirstName', LastName: 'LastName' }, fixes }));
-    const fixed = await courier(['prepare', file, '--destination', 'hello-customer', '--out', join(dir, 'fixed'), '--mapping', mapping, '--json']);
+    await writeFile(
+      mapping,
+      JSON.stringify({
+        mapping: {
+          Email: 'Email',
+          Language: 'Language',
+          FirstName: 'FirstName',
+          LastName: 'LastName',
+        },
+        fixes,
+      })
+    );
+    const fixed = await courier([
+      'prepare',
+      file,
+      '--destination',
+      'hello-customer',
+      '--out',
+      join(dir, 'fixed'),
+      '--mapping',
+      mapping,
+      '--json',
+    ]);
     expect(fixed.code).toBe(0);
-    expect(JSON.parse(fixed.stdout)).toMatchObject({ rowCount: 2000, validRowCount: 2000, issues: [] });
+    expect(JSON.parse(fixed.stdout)).toMatchObject({
+      rowCount: 2000,
+      validRowCount: 2000,
+      issues: [],
+    });
     const [output] = [...(await outputs(join(dir, 'fixed'))).values()];
     expect(controlBytes(output!)).toEqual([]);
     expect(output!.toString('utf8')).toContain('p499@example.com;NL;Jan;Peeters;;');
@@ -167,14 +271,26 @@ describe('a 2,000-row database export with a NUL and other control characters', 
 describe('a small CSV that starts with an unbalanced quote', () => {
   it('check and prepare say the quote on line 1 is never closed, exit non-zero and write nothing', async () => {
     const file = join(dir, 'quote.csv');
-    await writeFile(file, '"Email,Language,FirstName\nzoe@example.com,FR,Zoé\njan@example.com,NL,Jan\n');
+    await writeFile(
+      file,
+      '"Email,Language,FirstName\nzoe@example.com,FR,Zoé\njan@example.com,NL,Jan\n'
+    );
     const check = await courier(['check', file, '--destination', 'hello-customer']);
     expect(check.code).toBe(1);
-    expect(check.stderr).toContain('In “quote.csv”, a quote (") in the row on line 1 is never closed');
+    expect(check.stderr).toContain(
+      'In “quote.csv”, a quote (") in the row on line 1 is never closed'
+    );
     const json = await courier(['check', file, '--destination', 'hello-customer', '--json']);
     expect(JSON.parse(json.stdout)).toMatchObject({ error: { code: 'read.unclosed-quote' } });
     const out = join(dir, 'out');
-    const prepare = await courier(['prepare', file, '--destination', 'hello-customer', '--out', out]);
+    const prepare = await courier([
+      'prepare',
+      file,
+      '--destination',
+      'hello-customer',
+      '--out',
+      out,
+    ]);
     expect(prepare.code).toBe(1);
     expect(prepare.stderr).toContain('line 1 is never closed');
     expect((await outputs(out)).size).toBe(0);
@@ -182,7 +298,10 @@ describe('a small CSV that starts with an unbalanced quote', () => {
 
   it('a quote opened on a later line and never closed is named by its line', async () => {
     const file = join(dir, 'later.csv');
-    await writeFile(file, 'Email,Language,FirstName\nzoe@example.com,FR,Zoé\njan@example.com,NL,"Jan\nan@example.com,NL,An\n');
+    await writeFile(
+      file,
+      'Email,Language,FirstName\nzoe@example.com,FR,Zoé\njan@example.com,NL,"Jan\nan@example.com,NL,An\n'
+    );
     const check = await courier(['check', file, '--destination', 'hello-customer']);
     expect(check.code).toBe(1);
     expect(check.stderr).toContain('line 3 is never closed');
