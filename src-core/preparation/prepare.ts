@@ -156,9 +156,10 @@ export function createPreparation(input: PreparationInput): Preparation {
   const watchNever = new Uint8Array(128);
   for (const c of [9, 10, 13, 34, out.delimiter.charCodeAt(0)]) watchNever[c] = 1;
   // Control characters are watched in every file, so one is never written and costs no extra scan.
+  // They weigh CONTROL_WEIGHT, so a row whose count grew by less holds none (only no-quote ones).
   const watched = new Uint8Array(128);
-  for (const c of controlCodes) watched[c] = 1;
-  if (never) for (let c = 0; c < 128; c++) watched[c] = watched[c]! | watchNever[c]!;
+  if (never) watched.set(watchNever);
+  for (const c of controlCodes) watched[c] = CONTROL_WEIGHT;
   const UNSAFE_IN_NEVER = new RegExp(`[\\t\\r\\n"${out.delimiter === '|' ? '\\|' : out.delimiter}]`);
   const headerText = out.header ? writeLine(d.columns.map(c => c.name)) : '';
   for (const c of d.columns) {
@@ -362,9 +363,10 @@ export function createPreparation(input: PreparationInput): Preparation {
     encodeRow(part.bytes, values);
     // The encoder counts what a no-quote line cannot carry, so the common row costs no extra scan.
     if (part.bytes.watched !== watchedBefore) {
+      const grown = part.bytes.watched - watchedBefore;
       part.bytes.watched = watchedBefore;
       if (never) checkNever(line);
-      checkControls(line);
+      if (grown >= CONTROL_WEIGHT) checkControls(line);
     }
     if (part.bytes.unencodable !== unencodableBefore) {
       part.bytes.unencodable = unencodableBefore;
@@ -428,6 +430,8 @@ export function createPreparation(input: PreparationInput): Preparation {
 
   /** Reports every value of the current row holding a control character (never written to a file). */
   const checkControls = (line: number) => {
+    // One scan of the whole row first: most rows that get here (rows with errors) hold none.
+    if (!hasControlCharacters(values.join('\n'))) return;
     for (let t = 0; t < plans.length; t++) {
       const v = values[t]!;
       if (!hasControlCharacters(v)) continue;
@@ -527,6 +531,9 @@ export function createPreparation(input: PreparationInput): Preparation {
 
   return { push, finish };
 }
+
+/** What a control character adds to a ByteBuilder's `watched` count (no-quote characters add 1). */
+const CONTROL_WEIGHT = 128;
 
 /** Spaces, tabs, line breaks, no-break spaces: what trim() removes in practice. */
 const isSpace = (c: number): boolean => c <= 32 || c === 0xa0 || c === 0x2007 || c === 0x202f || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x3000;

@@ -22,6 +22,10 @@ const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/;
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_ALL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g;
 
+/** Either kind, for one quick look (a lone low surrogate may still be half of a real pair). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const ODD = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F\uDC80-\uDCFF]/;
+
 /** The control character codes, for scanners that look at one code unit at a time. */
 export const controlCodes: readonly number[] = [...Array(32).keys()]
   .filter(c => c !== 9 && c !== 10 && c !== 13)
@@ -75,6 +79,7 @@ export const withoutControlCharacters = (text: string): string =>
  * invalid bytes as U+FFFD, so a message never carries either.
  */
 export function visibleOddCharacters(text: string): string {
+  if (!ODD.test(text)) return text;
   let shown = text;
   if (hasControlCharacters(shown))
     shown = shown.replace(CONTROL_ALL, c =>

@@ -107,7 +107,10 @@ export function textDecoder(encoding: TextEncoding): StreamDecoder {
  */
 function utf8EscapingDecoder(): StreamDecoder {
   let carry: Buffer | null = null;
-  const decode = (bytes: Buffer): string => (isUtf8(bytes) ? bytes.toString('utf8') : decodeUtf8Escaping(bytes));
+  // Given whole characters only, so it never holds bytes back; its streaming mode is what is fast
+  // in Node 20 (about half the time of a one-off decode or Buffer.toString on accented text).
+  const native = new TextDecoder('utf-8', { ignoreBOM: true });
+  const decode = (bytes: Buffer): string => (isUtf8(bytes) ? native.decode(bytes, { stream: true }) : decodeUtf8Escaping(bytes));
   return {
     write: chunk => {
       const bytes = carry ? Buffer.concat([carry, chunk]) : chunk;
