@@ -207,6 +207,13 @@ describe('a 2,000-row database export with a NUL and other control characters', 
     expect(human.stdout).not.toContain('\x00');
   });
 
+  it('inspect shows them as symbols, never as raw control characters on the terminal', async () => {
+    const { code, stdout } = await courier(['inspect', file, '--rows', '499:501']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Ja␀n');
+    expect(controlBytes(Buffer.from(stdout))).toEqual([]);
+  });
+
   it('no control character reaches a written file, left out or removed by the fix', async () => {
     const left = await courier([
       'prepare',
