@@ -91,6 +91,10 @@ describe('review: control characters in an export', () => {
       )
       .toBe(1);
     expect(await page.getByTestId('ready-count').textContent()).toBe('1');
+    // The grid shows where they are, as symbols.
+    await expect
+      .poll(() => page.getByTestId('review-grid').getByText('An␀na', { exact: true }).count(), wait)
+      .toBe(1);
 
     const offer = group.getByRole('button', { name: 'Remove the control characters from Name' });
     await offer.click();
