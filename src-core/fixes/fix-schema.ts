@@ -14,13 +14,18 @@ export const Fix = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('phone-international'), column: z.string(), country: z.string().regex(/^[A-Z]{2}$/).optional() }),
   z.object({ kind: z.literal('reformat-date'), column: z.string(), from: z.string().min(1), to: z.string().min(1) }),
   z.object({ kind: z.literal('replace'), column: z.string(), find: z.string().min(1), replace: z.string(), wholeValue: z.boolean().default(false) }),
+  z.object({ kind: z.literal('remove-control-characters'), column: z.string() }),
+  z.object({ kind: z.literal('read-as-windows-1252'), column: z.string() }),
   z.object({ kind: z.literal('exclude-row'), row: z.number().int().min(0) }),
   z.object({ kind: z.literal('exclude-invalid') }),
 ]);
 export type Fix = z.infer<typeof Fix>;
 export type FixInput = z.input<typeof Fix>;
 /** A fix that rewrites every value of one column. */
-export type ColumnFix = Extract<Fix, { kind: 'trim' | 'lower-case' | 'normalise-language' | 'phone-international' | 'reformat-date' | 'replace' }>;
+export type ColumnFix = Extract<
+  Fix,
+  { kind: 'trim' | 'lower-case' | 'normalise-language' | 'phone-international' | 'reformat-date' | 'replace' | 'remove-control-characters' | 'read-as-windows-1252' }
+>;
 
 /** Parses a list of fixes (from a job file, the CLI or IPC). */
 export function parseFixes(value: unknown): Fix[] {

@@ -2,6 +2,7 @@ import type { Fix, ColumnFix } from './fix-schema';
 import { normaliseLanguage } from '../validation/language';
 import { checkPhone } from '../validation/phone';
 import { formatDate, parseDate } from '../validation/date';
+import { readInvalidBytesAs1252, withoutControlCharacters } from '../reading/odd-characters';
 
 export type { ColumnFix, Fix, FixInput } from './fix-schema';
 
@@ -33,6 +34,10 @@ export function applyColumnFix(fix: ColumnFix, value: string, phoneCountry: stri
       const parts = parseDate(value, fix.from);
       return parts ? formatDate(parts, fix.to) : value;
     }
+    case 'remove-control-characters':
+      return withoutControlCharacters(value);
+    case 'read-as-windows-1252':
+      return readInvalidBytesAs1252(value);
     case 'replace':
       if (fix.wholeValue) return value === fix.find ? fix.replace : value;
       return value.split(fix.find).join(fix.replace);
@@ -56,6 +61,10 @@ export function describeFix(fix: Fix): string {
       return `Rewrite dates in ${fix.column} from ${fix.from} to ${fix.to}`;
     case 'replace':
       return `Replace “${fix.find}” with “${fix.replace}” in ${fix.column}`;
+    case 'remove-control-characters':
+      return `Remove control characters from ${fix.column}`;
+    case 'read-as-windows-1252':
+      return `Read the characters that were not valid UTF-8 in ${fix.column} as Windows-1252`;
     case 'exclude-row':
       return `Leave out row ${fix.row + 1}`;
     case 'exclude-invalid':

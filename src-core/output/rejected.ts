@@ -1,6 +1,7 @@
 import { ByteBuilder } from './encode';
 import { lineWriter, neutraliseFormula } from './csv-line';
 import { OutputFormat } from '../destinations/destination';
+import { visibleOddCharacters } from '../reading/odd-characters';
 
 /**
  * The folder, beside the files to send, that holds the rows left out. They carry every source
@@ -30,9 +31,11 @@ export function rejectedRowsCsv(
   const write = lineWriter(format);
   const out = new ByteBuilder(4096);
   out.append(new Uint8Array([0xef, 0xbb, 0xbf]));
-  out.appendText(write(['Line', ...sourceColumns, REJECTED_REASON_COLUMN].map(neutraliseFormula)), 'utf-8');
+  // Control characters and bytes that were not valid UTF-8 are shown as symbols (␀, �): a file
+  // never carries them, and a person sees where they were.
+  out.appendText(write(['Line', ...sourceColumns.map(visibleOddCharacters), REJECTED_REASON_COLUMN].map(neutraliseFormula)), 'utf-8');
   for (const r of rejected) {
-    const cells = sourceColumns.map((_, i) => neutraliseFormula(r.cells[i] ?? ''));
+    const cells = sourceColumns.map((_, i) => neutraliseFormula(visibleOddCharacters(r.cells[i] ?? '')));
     out.appendText(write([String(r.sourceLine), ...cells, r.reason]), 'utf-8');
   }
   return out.toBytes();

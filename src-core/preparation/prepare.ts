@@ -13,6 +13,7 @@ import { ByteBuilder, bomOf, firstUnencodable } from '../output/encode';
 import { lineWriter, neutraliseFormula, rowEncoder, startsLikeFormula } from '../output/csv-line';
 import { fileNames, withExtension } from '../output/file-name';
 import { DuplicateFinder } from './duplicate-finder';
+import { controlCodes, hasControlCharacters, hasInvalidBytes, invalidBytesHex, readInvalidBytesAs1252 } from '../reading/odd-characters';
 
 /** What a preparation needs: the destination, the source's columns, the mapping and the fixes. */
 export type PreparationInput = Readonly<{
@@ -154,6 +155,11 @@ export function createPreparation(input: PreparationInput): Preparation {
   // One native scan per value for what a no-quote line cannot carry; details only when it hits.
   const watchNever = new Uint8Array(128);
   for (const c of [9, 10, 13, 34, out.delimiter.charCodeAt(0)]) watchNever[c] = 1;
+  // Control characters are watched in every file, so one is never written and costs no extra scan.
+  // They weigh CONTROL_WEIGHT, so a row whose count grew by less holds none (only no-quote ones).
+  const watched = new Uint8Array(128);
+  if (never) watched.set(watchNever);
+  for (const c of controlCodes) watched[c] = CONTROL_WEIGHT;
   const UNSAFE_IN_NEVER = new RegExp(`[\\t\\r\\n"${out.delimiter === '|' ? '\\|' : out.delimiter}]`);
   // The header is a cell like any other (column names can come from a vendor's sample file).
   const headerText = out.header ? writeLine(d.columns.map(c => (neutralise ? neutraliseFormula(c.name) : c.name))) : '';
@@ -345,6 +351,7 @@ export function createPreparation(input: PreparationInput): Preparation {
     if (errors > 0) {
       // The row is out anyway; still tell every problem it has, encoding included.
       if (never) checkNever(line);
+      checkControls(line);
       checkEncodable(line);
       rejected.push({ row: row.index, sourceLine: line, cells: keepCells ? row.cells : NO_CELLS, reason: (reasons ?? []).join(' '), byHand: false });
       return;
@@ -358,8 +365,10 @@ export function createPreparation(input: PreparationInput): Preparation {
     encodeRow(part.bytes, values);
     // The encoder counts what a no-quote line cannot carry, so the common row costs no extra scan.
     if (part.bytes.watched !== watchedBefore) {
+      const grown = part.bytes.watched - watchedBefore;
       part.bytes.watched = watchedBefore;
-      checkNever(line);
+      if (never) checkNever(line);
+      if (grown >= CONTROL_WEIGHT) checkControls(line);
     }
     if (part.bytes.unencodable !== unencodableBefore) {
       part.bytes.unencodable = unencodableBefore;
@@ -421,10 +430,30 @@ export function createPreparation(input: PreparationInput): Preparation {
     }
   };
 
-  /** Reports every value of the current row that the output encoding cannot hold. */
+  /** Reports every value of the current row holding a control character (never written to a file). */
+  const checkControls = (line: number) => {
+    // One scan of the whole row first: most rows that get here (rows with errors) hold none.
+    if (!hasControlCharacters(values.join('\n'))) return;
+    for (let t = 0; t < plans.length; t++) {
+      const v = values[t]!;
+      if (!hasControlCharacters(v)) continue;
+      const column = plans[t]!.column.name;
+      const message = `Row ${line}: the ${column} ${quoted(v)} holds an invisible control character (shown here as a symbol such as ␀), which is never written to a file. The fix “Remove control characters” cleans the whole column.`;
+      issue(t, 'text.control-characters', null, { line, value: shown(v), column }, message);
+    }
+  };
+
+  /** Reports every value of the current row that the output encoding cannot hold, or that holds bytes that were not valid UTF-8. */
   const checkEncodable = (line: number) => {
     for (let t = 0; t < plans.length; t++) {
       const v = values[t]!;
+      if (hasInvalidBytes(v)) {
+        const column = plans[t]!.column.name;
+        const params = { line, value: shown(v), column, bytes: invalidBytesHex(v), reading: shown(readInvalidBytesAs1252(v)) };
+        const message = `Row ${line}: the ${column} ${quoted(v)} holds bytes that are not valid UTF-8 (${params.bytes}); read as Windows-1252 it is “${params.reading}”. The fix “Read as Windows-1252” corrects the whole column.`;
+        issue(t, 'text.invalid-bytes', null, params, message);
+        continue;
+      }
       const bad = firstUnencodable(v, out.encoding);
       if (bad) issue(t, 'output.unencodable', null, { line, value: shown(v), character: bad, encoding: out.encoding }, `Row ${line}: ${quoted(v)} contains “${bad}”, which cannot be written in ${encodingLabel(out.encoding)}. Replace it, or choose UTF-8 for this destination.`);
     }
@@ -434,7 +463,7 @@ export function createPreparation(input: PreparationInput): Preparation {
     // A small byte-limited part (Hello Customer's 1 MB) gets its whole size at once; others grow.
     const initial = Math.min(maxBytes === Infinity ? 1 << 20 : maxBytes + (1 << 16), 1 << 20);
     const part = { bytes: new ByteBuilder(initial, false), rows: 0 };
-    if (never) part.bytes.watch = watchNever;
+    part.bytes.watch = watched;
     part.bytes.append(headerBytes);
     parts.push(part);
     return part;
@@ -504,6 +533,9 @@ export function createPreparation(input: PreparationInput): Preparation {
 
   return { push, finish };
 }
+
+/** What a control character adds to a ByteBuilder's `watched` count (no-quote characters add 1). */
+const CONTROL_WEIGHT = 128;
 
 /** Spaces, tabs, line breaks, no-break spaces: what trim() removes in practice. */
 const isSpace = (c: number): boolean => c <= 32 || c === 0xa0 || c === 0x2007 || c === 0x202f || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x3000;

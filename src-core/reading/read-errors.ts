@@ -42,6 +42,7 @@ function paramsOf(code: ReadErrorCode, detail: string): Record<string, string | 
       ? { columns: count, max: readLimits.maxColumns }
       : { max: readLimits.maxColumns };
   }
+  if (code === 'unclosed-quote') return { line: Number(detail) || 1 };
   if (code === 'header-row-out-of-range' && detail) return { row: detail.replace(/^“|”$/g, '') };
   if (code === 'disk-full' && detail) return { folder: detail };
   return {};
@@ -76,6 +77,8 @@ const messages = {
     `The zip file “${f}” is damaged and cannot be opened${d ? ` (${d})` : ''}.`,
   'line-too-long': (f: string, d: string) =>
     `“${f}” has a line far too long to be a row of contacts${d ? ` (${d})` : ''}. It may not be a real export, or a quote may never be closed.`,
+  'unclosed-quote': (f: string, d: string) =>
+    `In “${f}”, a quote (") in the row on line ${d || '1'} is never closed, so everything after it would be read as one value. Close or remove that quote, or export the file again.`,
   'too-many-columns': (f: string, d: string) =>
     `“${f}” has ${d || 'too many'} columns; Courier reads at most ${readLimits.maxColumns}. Check that the right delimiter was used or remove unused columns.`,
   'header-row-out-of-range': (f: string, d: string) =>

@@ -72,15 +72,20 @@ function sniffUtf16WithoutBom(head: Uint8Array): 'utf-16le' | 'utf-16be' | null 
   return null;
 }
 
+/**
+ * Whether a head is a binary file rather than text: more than 3% control bytes (NUL included;
+ * tab, line breaks and form feed not). A few stray NULs or escape characters, as database exports
+ * carry, leave a text file text: its cells holding them are flagged when it is prepared. Images,
+ * programs and archives are mostly refused by their signature before this is asked.
+ */
 function looksBinary(head: Uint8Array): boolean {
   const n = Math.min(head.length, 65536);
   let control = 0;
   for (let i = 0; i < n; i++) {
     const b = head[i]!;
-    if (b === 0) return true;
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
   }
-  return n > 0 && control / n > 0.02;
+  return n > 0 && control / n > 0.03;
 }
 
 /**

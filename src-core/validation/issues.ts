@@ -4,6 +4,7 @@
  */
 
 import { emailProblemKinds } from './email';
+import { visibleOddCharacters } from '../reading/odd-characters';
 
 /** `error` keeps the row out of the output; `warning` is worth knowing but does not. */
 export type Severity = 'error' | 'warning';
@@ -22,6 +23,8 @@ export const issueCodes = {
   'value.not-allowed': { severity: 'error', title: 'Values that are not allowed' },
   'contact.missing': { severity: 'error', title: 'Rows without a way to contact the person' },
   'duplicate.key': { severity: 'warning', title: 'Duplicate rows' },
+  'text.invalid-bytes': { severity: 'error', title: 'Characters that were not valid UTF-8' },
+  'text.control-characters': { severity: 'error', title: 'Invisible control characters' },
   'output.delimiter': { severity: 'error', title: 'Values holding the separator' },
   'output.line-break': { severity: 'error', title: 'Values holding a line break' },
   'output.quote': { severity: 'warning', title: 'Quotes in a file written without quotes' },
@@ -66,6 +69,13 @@ export type IssueParamsByCode = {
   'contact.missing': { line: number; columns: readonly string[]; destination: string };
   /** `key`: the duplicate key's columns; `firstLine`: the line of the row that had it first. */
   'duplicate.key': { line: number; key: readonly string[]; firstLine: number };
+  /**
+   * `value`: the cell with each invalid byte shown as �; `bytes`: those bytes in hexadecimal
+   * (`EB`); `reading`: the cell with them read as Windows-1252 (`Zoë`), shown like `value`.
+   */
+  'text.invalid-bytes': { line: number; value: string; column: string; bytes: string; reading: string };
+  /** `value`: the cell with each control character shown as its symbol (␀, ␛). */
+  'text.control-characters': { line: number; value: string; column: string };
   /** `delimiter`: the file's delimiter (`,` `;` `|` or a tab). */
   'output.delimiter': { line: number; value: string; column: string; delimiter: string };
   'output.line-break': { line: number; column: string };
@@ -115,10 +125,13 @@ export type RowIssue = {
   }>;
 }[IssueCode];
 
-/** A value as a message shows it: shortened so a huge cell does not flood the screen, breaks and tabs visible. */
+/**
+ * A value as a message shows it: shortened so a huge cell does not flood the screen, breaks and
+ * tabs visible, control characters as their symbols (␀) and invalid bytes as �.
+ */
 export function shown(value: string): string {
   const v = value.length > 60 ? `${value.slice(0, 57)}…` : value;
-  return v.replace(/\r?\n|\r/g, '↵').replace(/\t/g, '⇥');
+  return visibleOddCharacters(v.replace(/\r?\n|\r/g, '↵').replace(/\t/g, '⇥'));
 }
 
 /** Quotes a value for a message, shortened so a huge cell does not flood the screen. */

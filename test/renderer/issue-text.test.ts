@@ -82,6 +82,12 @@ function everyIssue(): RowIssue[] {
     ).issues,
     ...prepare(latin, ['Email', 'Language', 'LastName'], [['e@example.be', 'PL', 'Łukasz']]).issues,
     ...prepare(notes, ['Note'], [['=1+1'], ['x'.repeat(60)]]).issues,
+    // As the reader gives them: a byte that was not UTF-8 kept as U+DC00 + byte, a NUL as is.
+    ...prepare(
+      hello,
+      ['Email', 'Language', 'FirstName', 'LastName'],
+      [['f@example.be', 'FR', 'Zo\uDCEB', 'Du\x00pont']]
+    ).issues,
   ];
   // An empty address never reaches the e-mail check (it is a missing value): made by hand.
   issues.push({
@@ -134,6 +140,12 @@ describe('issue sentences in the user’s language', () => {
 
   it('says them exactly, with the language’s quotes, country names, lists and sizes', () => {
     const find = (k: string) => issues.find(i => kind(i) === k)!;
+    expect(issueText(find('text.invalid-bytes'), nl)).toBe(
+      'Regel 2: „Zo\uFFFD” in FirstName bevat bytes die geen geldige UTF-8 zijn (EB); gelezen als Windows-1252 is het „Zoë”.'
+    );
+    expect(issueText(find('text.control-characters'), fr)).toBe(
+      'Ligne 2 : « Du␀pont » dans LastName contient un caractère de contrôle invisible (montré par un symbole comme ␀), qui n’est jamais écrit dans un fichier.'
+    );
     expect(issueText(find('email.invalid/many-at'), en)).toBe(
       'Line 4: “jan@example@com” is not a valid e-mail address (it has more than one @).'
     );

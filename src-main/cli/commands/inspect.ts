@@ -3,6 +3,7 @@ import { ExitCode, UsageError, parseCommandArgs, printJson, type CliCommand } fr
 import { openSource } from '../../reading/open-source';
 import { indexSource, maxWindowRows } from '../../reading/source-index';
 import type { SourceRow } from '../../../src-core/reading/source-table';
+import { visibleOddCharacters } from '../../../src-core/reading/odd-characters';
 
 const usage = `Usage: courier inspect FILE [--json] [--sheet NAME] [--header-row N] [--rows START:END]
 
@@ -43,7 +44,8 @@ const encodingNames: Record<string, string> = {
 const delimiterNames: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
 
 const oneLine = (cell: string): string => {
-  const flat = cell.replace(/\r\n|\r|\n/g, '⏎');
+  // Control characters as symbols: an ESC from an export must not drive the terminal.
+  const flat = visibleOddCharacters(cell.replace(/\r\n|\r|\n/g, '⏎'));
   return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
 };
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { SourceRow } from '../../../src-core/reading/source-table';
+import { visibleOddCharacters } from '../../../src-core/reading/odd-characters';
 import { useI18n } from '../i18n/i18n';
 
 const ROW_HEIGHT = 31;
@@ -104,7 +105,8 @@ export function DataGrid(props: {
               {props.columns.map((_, c) => {
                 if (!row) return <div className="grid__cell" role="gridcell" key={c} />;
                 const mark = props.mark?.(row, c);
-                const text = row.cells[c] ?? '';
+                // Control characters and bytes that were not UTF-8 as symbols (␀, �): visible.
+                const text = visibleOddCharacters(row.cells[c] ?? '');
                 return (
                   <div
                     className={`grid__cell${mark ? ` ${mark.className}` : ''}`}

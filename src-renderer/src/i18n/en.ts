@@ -163,6 +163,8 @@ export const en = {
   'review.fix.phone': 'Write {column} in international form',
   'review.fix.date': 'Rewrite the dates in {column} from {from} to {to}',
   'review.fix.trim': 'Tidy spaces and line breaks in {column}',
+  'review.fix.controls': 'Remove the control characters from {column}',
+  'review.fix.windows-1252': 'Read the damaged characters in {column} as Windows-1252',
   'review.fix.preview': 'Before and after',
   'review.fix.before': 'Before',
   'review.fix.after': 'After',
@@ -254,6 +256,18 @@ export const en = {
   },
   'issue.duplicate.key.help':
     'Another row has the same values in the destination’s key columns. Only the first is sent.',
+  'issue.text.invalid-bytes': {
+    one: '{count} value has characters that were not valid UTF-8',
+    other: '{count} values have characters that were not valid UTF-8',
+  },
+  'issue.text.invalid-bytes.help':
+    'Part of the file was written in another encoding, usually Windows-1252 (Latin-1): such characters show as �. Reading them as Windows-1252 usually restores them.',
+  'issue.text.control-characters': {
+    one: '{count} value holds an invisible control character',
+    other: '{count} values hold invisible control characters',
+  },
+  'issue.text.control-characters.help':
+    'Characters such as NUL (␀) that exports from databases sometimes carry. They are never written to a file: remove them, or leave the rows out.',
   'issue.output.delimiter': {
     one: '{count} value holds the separator',
     other: '{count} values hold the separator',
@@ -290,6 +304,8 @@ export const en = {
   'fixdesc.phone-international': 'International phone numbers in {column}',
   'fixdesc.reformat-date': 'Dates rewritten in {column}',
   'fixdesc.replace': 'Text replaced in {column}',
+  'fixdesc.remove-control-characters': 'Control characters removed from {column}',
+  'fixdesc.read-as-windows-1252': 'Damaged characters in {column} read as Windows-1252',
   'fixdesc.edit-cell': 'Line {line}: {column} changed to “{value}”',
   'fixdesc.exclude-row': 'Line {line} left out',
   'fixdesc.exclude-invalid': 'Rows with problems left out',

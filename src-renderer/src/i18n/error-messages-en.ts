@@ -146,6 +146,8 @@ export const enErrorMessages = {
     '“{file}” has too many columns; Courier reads at most {max}. Check the separator, or remove unused columns.',
   'error.read.too-slow':
     'Reading “{file}” took too long and was stopped. The file may be damaged or far larger than a contact export.',
+  'error.read.unclosed-quote':
+    'In “{file}”, a quote (") in the row on line {line} is never closed, so everything after it would be read as one value. Close or remove that quote, or export the file again.',
   'error.read.workbook-corrupt':
     '“{file}” looks like an Excel workbook but it is damaged. Open it in Excel and save it again, or export it as CSV.',
   'error.read.workbook-encrypted':

@@ -155,6 +155,8 @@ export const frErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     '« {file} » a trop de colonnes ; Courier en lit au plus {max}. Vérifiez le séparateur, ou supprimez les colonnes inutiles.',
   'error.read.too-slow':
     'La lecture de « {file} » a pris trop de temps et a été arrêtée. Le fichier est peut-être endommagé, ou bien plus grand qu’un export de contacts.',
+  'error.read.unclosed-quote':
+    'Dans « {file} », un guillemet (") de la ligne {line} n’est jamais fermé : tout ce qui le suit serait lu comme une seule valeur. Fermez ou supprimez ce guillemet, ou exportez à nouveau le fichier.',
   'error.read.workbook-corrupt':
     '« {file} » ressemble à un classeur Excel, mais il est endommagé. Ouvrez-le dans Excel et enregistrez-le à nouveau, ou exportez-le en CSV.',
   'error.read.workbook-encrypted':

@@ -148,6 +148,8 @@ export const nlErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     '„{file}” heeft te veel kolommen; Courier leest er hoogstens {max}. Controleer het scheidingsteken, of verwijder ongebruikte kolommen.',
   'error.read.too-slow':
     'Het lezen van „{file}” duurde te lang en werd gestopt. Het bestand is misschien beschadigd, of veel groter dan een export van contacten.',
+  'error.read.unclosed-quote':
+    'In „{file}” wordt een aanhalingsteken (") op regel {line} nooit gesloten, waardoor alles erna als één waarde gelezen zou worden. Sluit of verwijder dat aanhalingsteken, of exporteer het bestand opnieuw.',
   'error.read.workbook-corrupt':
     '„{file}” lijkt een Excel-werkmap, maar is beschadigd. Open het in Excel en sla het opnieuw op, of exporteer het als CSV.',
   'error.read.workbook-encrypted':

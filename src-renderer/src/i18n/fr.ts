@@ -164,6 +164,8 @@ export const fr: Messages = {
   'review.fix.phone': 'Écrire {column} au format international',
   'review.fix.date': 'Réécrire les dates de la colonne {column} ({from} → {to})',
   'review.fix.trim': 'Nettoyer espaces et sauts de ligne dans {column}',
+  'review.fix.controls': 'Supprimer les caractères de contrôle de {column}',
+  'review.fix.windows-1252': 'Lire les caractères abîmés de {column} en Windows-1252',
   'review.fix.preview': 'Avant et après',
   'review.fix.before': 'Avant',
   'review.fix.after': 'Après',
@@ -255,6 +257,18 @@ export const fr: Messages = {
   },
   'issue.duplicate.key.help':
     'Une autre ligne a les mêmes valeurs dans les colonnes clés de la destination. Seule la première est envoyée.',
+  'issue.text.invalid-bytes': {
+    one: '{count} valeur a des caractères qui n’étaient pas en UTF-8 valide',
+    other: '{count} valeurs ont des caractères qui n’étaient pas en UTF-8 valide',
+  },
+  'issue.text.invalid-bytes.help':
+    'Une partie du fichier a été écrite dans un autre encodage, le plus souvent Windows-1252 (Latin-1) : ces caractères s’affichent comme �. Les lire en Windows-1252 les rétablit en général.',
+  'issue.text.control-characters': {
+    one: '{count} valeur contient un caractère de contrôle invisible',
+    other: '{count} valeurs contiennent des caractères de contrôle invisibles',
+  },
+  'issue.text.control-characters.help':
+    'Des caractères comme NUL (␀) que les exports de bases de données contiennent parfois. Ils ne sont jamais écrits dans un fichier : supprimez-les, ou laissez les lignes de côté.',
   'issue.output.delimiter': {
     one: '{count} valeur contient le séparateur',
     other: '{count} valeurs contiennent le séparateur',
@@ -291,6 +305,8 @@ export const fr: Messages = {
   'fixdesc.phone-international': 'Numéros internationaux dans {column}',
   'fixdesc.reformat-date': 'Dates réécrites dans {column}',
   'fixdesc.replace': 'Texte remplacé dans {column}',
+  'fixdesc.remove-control-characters': 'Caractères de contrôle supprimés de {column}',
+  'fixdesc.read-as-windows-1252': 'Caractères abîmés de {column} lus en Windows-1252',
   'fixdesc.edit-cell': 'Ligne {line} : {column} changé en « {value} »',
   'fixdesc.exclude-row': 'Ligne {line} écartée',
   'fixdesc.exclude-invalid': 'Lignes à problème écartées',

@@ -56,6 +56,10 @@ export const enIssueSentences = {
     one: 'Line {line} has the same {key} as line {firstLine}.',
     other: 'Line {line} has the same {key} as line {firstLine}.',
   },
+  'sentence.text.invalid-bytes':
+    'Line {line}: “{value}” in {column} holds bytes that are not valid UTF-8 ({bytes}); read as Windows-1252 it is “{reading}”.',
+  'sentence.text.control-characters':
+    'Line {line}: “{value}” in {column} holds an invisible control character (shown as a symbol such as ␀), which is never written to a file.',
   'sentence.output.delimiter.tab':
     'Line {line}: the value “{value}” in {column} contains a tab, which this file format cannot hold without quotes. Remove or replace it.',
   'sentence.output.delimiter.separator':

@@ -56,6 +56,10 @@ export const frIssueSentences: Readonly<Record<keyof typeof enIssueSentences, Me
     one: 'La ligne {line} a la même valeur dans {key} que la ligne {firstLine}.',
     other: 'La ligne {line} a les mêmes valeurs dans {key} que la ligne {firstLine}.',
   },
+  'sentence.text.invalid-bytes':
+    'Ligne {line} : « {value} » dans {column} contient des octets qui ne sont pas de l’UTF-8 valide ({bytes}) ; lu en Windows-1252, c’est « {reading} ».',
+  'sentence.text.control-characters':
+    'Ligne {line} : « {value} » dans {column} contient un caractère de contrôle invisible (montré par un symbole comme ␀), qui n’est jamais écrit dans un fichier.',
   'sentence.output.delimiter.tab':
     'Ligne {line} : la valeur « {value} » de {column} contient une tabulation, que ce format de fichier ne peut pas contenir sans guillemets. Supprimez-la ou remplacez-la.',
   'sentence.output.delimiter.separator':

@@ -53,6 +53,10 @@ export const nlIssueSentences: Readonly<Record<keyof typeof enIssueSentences, Me
     one: 'Regel {line} heeft dezelfde waarde in {key} als regel {firstLine}.',
     other: 'Regel {line} heeft dezelfde waarden in {key} als regel {firstLine}.',
   },
+  'sentence.text.invalid-bytes':
+    'Regel {line}: „{value}” in {column} bevat bytes die geen geldige UTF-8 zijn ({bytes}); gelezen als Windows-1252 is het „{reading}”.',
+  'sentence.text.control-characters':
+    'Regel {line}: „{value}” in {column} bevat een onzichtbaar stuurteken (getoond als een symbool zoals ␀), dat nooit in een bestand wordt geschreven.',
   'sentence.output.delimiter.tab':
     'Regel {line}: de waarde „{value}” in {column} bevat een tab, die dit bestandsformaat zonder aanhalingstekens niet kan bevatten. Verwijder of vervang die.',
   'sentence.output.delimiter.separator':

@@ -166,6 +166,8 @@ export const nl: Messages = {
   'review.fix.phone': '{column} in internationale vorm schrijven',
   'review.fix.date': 'De datums in {column} herschrijven van {from} naar {to}',
   'review.fix.trim': 'Spaties en regeleinden opruimen in {column}',
+  'review.fix.controls': 'Stuurtekens verwijderen uit {column}',
+  'review.fix.windows-1252': 'Beschadigde tekens in {column} lezen als Windows-1252',
   'review.fix.preview': 'Voor en na',
   'review.fix.before': 'Voor',
   'review.fix.after': 'Na',
@@ -254,6 +256,18 @@ export const nl: Messages = {
   'issue.duplicate.key': { one: '{count} rij is een dubbel', other: '{count} rijen zijn dubbels' },
   'issue.duplicate.key.help':
     'Een andere rij heeft dezelfde waarden in de sleutelkolommen van de bestemming. Alleen de eerste wordt verstuurd.',
+  'issue.text.invalid-bytes': {
+    one: '{count} waarde heeft tekens die geen geldige UTF-8 waren',
+    other: '{count} waarden hebben tekens die geen geldige UTF-8 waren',
+  },
+  'issue.text.invalid-bytes.help':
+    'Een deel van het bestand werd in een andere codering geschreven, meestal Windows-1252 (Latin-1): die tekens verschijnen als �. Ze lezen als Windows-1252 herstelt ze meestal.',
+  'issue.text.control-characters': {
+    one: '{count} waarde bevat een onzichtbaar stuurteken',
+    other: '{count} waarden bevatten onzichtbare stuurtekens',
+  },
+  'issue.text.control-characters.help':
+    'Tekens zoals NUL (␀) die exports uit databases soms bevatten. Ze worden nooit in een bestand geschreven: verwijder ze, of laat de rijen weg.',
   'issue.output.delimiter': {
     one: '{count} waarde bevat het scheidingsteken',
     other: '{count} waarden bevatten het scheidingsteken',
@@ -290,6 +304,8 @@ export const nl: Messages = {
   'fixdesc.phone-international': 'Internationale telefoonnummers in {column}',
   'fixdesc.reformat-date': 'Datums herschreven in {column}',
   'fixdesc.replace': 'Tekst vervangen in {column}',
+  'fixdesc.remove-control-characters': 'Stuurtekens verwijderd uit {column}',
+  'fixdesc.read-as-windows-1252': 'Beschadigde tekens in {column} gelezen als Windows-1252',
   'fixdesc.edit-cell': 'Regel {line}: {column} gewijzigd in „{value}”',
   'fixdesc.exclude-row': 'Regel {line} weggelaten',
   'fixdesc.exclude-invalid': 'Rijen met problemen weggelaten',

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CallResponse } from '../../../src-core/ipc/contract';
 import type { Fix } from '../../../src-core/fixes/fix-schema';
 import type { SourceRow } from '../../../src-core/reading/source-table';
+import { visibleOddCharacters } from '../../../src-core/reading/odd-characters';
 import { DataGrid } from '../components/data-grid';
 import { useRows } from '../components/use-rows';
 import { api } from '../courier-api';
@@ -38,6 +39,8 @@ const knownIssueKeys: Record<string, true> = Object.fromEntries(
     'value.not-allowed',
     'contact.missing',
     'duplicate.key',
+    'text.invalid-bytes',
+    'text.control-characters',
     'output.delimiter',
     'output.line-break',
     'output.unencodable',
@@ -92,6 +95,16 @@ function proposedFixes(
       return { label: 'review.fix.phone', fixes: [{ kind: 'phone-international', column }] };
     case 'output.line-break':
       return { label: 'review.fix.trim', fixes: [{ kind: 'trim', column }] };
+    case 'text.control-characters':
+      return {
+        label: 'review.fix.controls',
+        fixes: [{ kind: 'remove-control-characters', column }],
+      };
+    case 'text.invalid-bytes':
+      return {
+        label: 'review.fix.windows-1252',
+        fixes: [{ kind: 'read-as-windows-1252', column }],
+      };
     default:
       return null;
   }
@@ -553,8 +566,8 @@ function IssueGroup(props: {
                   {samples.map(s => (
                     <tr key={s.line}>
                       <td>{format.number(s.line)}</td>
-                      <td className="mono">{s.before}</td>
-                      <td className="mono">{s.after}</td>
+                      <td className="mono">{visibleOddCharacters(s.before)}</td>
+                      <td className="mono">{visibleOddCharacters(s.after)}</td>
                     </tr>
                   ))}
                 </tbody>

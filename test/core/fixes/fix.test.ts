@@ -42,6 +42,16 @@ describe('column fixes', () => {
     expect(apply({ kind: 'replace', column: 'X', find: 'Bxl', replace: 'Brussel', wholeValue: true }, 'Bxl Centrum')).toBe('Bxl Centrum');
   });
 
+  it('remove-control-characters keeps tabs, line breaks and everything visible', () => {
+    expect(apply({ kind: 'remove-control-characters', column: 'X' }, 'Ja\x00n\x1b[0m Pe\teters\x7f')).toBe('Jan[0m Pe\teters');
+    expect(describeFix({ kind: 'remove-control-characters', column: 'Name' })).toBe('Remove control characters from Name');
+  });
+
+  it('read-as-windows-1252 reads only the bytes that were not UTF-8 (kept by the reader as U+DC00 + byte)', () => {
+    expect(apply({ kind: 'read-as-windows-1252', column: 'X' }, 'Zoé Zo\uDCEB \uDC80 💀')).toBe('Zoé Zoë € 💀');
+    expect(describeFix({ kind: 'read-as-windows-1252', column: 'Name' })).toContain('Windows-1252');
+  });
+
   it('every fix describes itself in words; bad fixes are refused', () => {
     const fixes: Fix[] = parseFixes([
       { kind: 'edit-cell', row: 4, column: 'Email', value: 'a@b.be' },

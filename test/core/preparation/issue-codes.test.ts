@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { codes, destination, prepare, preset, text } from './helpers';
+import { codes, destination, NOW, prepare, preset, rows, text } from './helpers';
+import { prepareRows } from '../../../src-core/preparation/prepare';
 import { issueCodes } from '../../../src-core/validation/issues';
 
 describe('every issue code, with real-world values', () => {
@@ -178,6 +179,72 @@ describe('every issue code, with real-world values', () => {
     // Also when the big row would have started a new part: no empty part is left behind.
     const byRows = prepare({ ...d, limits: { maxBytes: 50, maxRows: 1 } }, ['Note'], [['short'], ['x'.repeat(60)], ['again']]);
     expect(byRows.files.map(f => f.rows)).toEqual([1, 1]);
+  });
+
+  it('text.invalid-bytes: bytes that were not UTF-8 are said per row and column, never sent, and read as Windows-1252 on request', () => {
+    // The reader keeps each invalid byte as U+DC00 + byte: "Zoë" and "Dupré" appended in Latin-1.
+    const d = preset('hello-customer');
+    const cells = [['zoe@example.com', 'FR', 'Zo\uDCEB', 'Dupr\uDCE9'], ['jan@example.com', 'NL', 'Jan', 'Peeters']];
+    const r = prepare(d, ['Email', 'Language', 'FirstName', 'LastName'], cells);
+    note(r);
+    expect(codes(r)).toEqual(['0:FirstName:text.invalid-bytes', '0:LastName:text.invalid-bytes']);
+    expect(r.issues[0]).toMatchObject({
+      row: 0,
+      sourceLine: 2,
+      severity: 'error',
+      params: { line: 2, column: 'FirstName', value: 'Zo\uFFFD', bytes: 'EB', reading: 'Zoë' },
+      message: 'Row 2: the FirstName “Zo\uFFFD” holds bytes that are not valid UTF-8 (EB); read as Windows-1252 it is “Zoë”. The fix “Read as Windows-1252” corrects the whole column.',
+    });
+    expect(r.issues.some(i => i.code === 'output.unencodable')).toBe(false);
+    expect(r.blocked).toBe(true);
+    expect(text(r, d)).not.toContain('Zo');
+    const fixed = prepare(d, ['Email', 'Language', 'FirstName', 'LastName'], cells, {
+      fixes: [
+        { kind: 'read-as-windows-1252', column: 'FirstName' },
+        { kind: 'read-as-windows-1252', column: 'LastName' },
+      ],
+    });
+    expect(fixed.issues).toEqual([]);
+    expect(text(fixed, d)).toContain('zoe@example.com;FR;Zoë;Dupré;;');
+    // A Windows-1252 destination says the same (not “cannot be written”), and writes ë as EB once fixed.
+    const latin = preset('hello-customer', { output: { ...d.output, encoding: 'windows-1252' } });
+    expect(codes(prepare(latin, ['Email', 'Language', 'FirstName', 'LastName'], cells))).toEqual(['0:FirstName:text.invalid-bytes', '0:LastName:text.invalid-bytes']);
+  });
+
+  it('text.control-characters: each cell holding one is said, and none is ever written, whatever the output', () => {
+    const header = ['Email', 'Language', 'FirstName', 'LastName'];
+    const cells = [
+      ['a@example.be', 'NL', 'Ja\x00n', 'Peeters'],
+      ['b@example.be', 'NL', 'Piet\x1b[0m', 'De\x07 Smet\x7f'],
+      ['c@@example.be', 'FR', 'Zo\x0be', 'Noël'],
+      ['d@example.be', 'FR', 'Anne\tMarie', 'Dubois'],
+    ];
+    const d = preset('hello-customer');
+    const r = prepare(d, header, cells);
+    note(r);
+    expect(codes(r)).toEqual(['0:FirstName:text.control-characters', '1:FirstName:text.control-characters', '1:LastName:text.control-characters', '2:Email:email.invalid', '2:FirstName:text.control-characters', '3:FirstName:output.delimiter']);
+    expect(r.issues[0]).toMatchObject({
+      severity: 'error',
+      params: { line: 2, column: 'FirstName', value: 'Ja␀n' },
+      message: 'Row 2: the FirstName “Ja␀n” holds an invisible control character (shown here as a symbol such as ␀), which is never written to a file. The fix “Remove control characters” cleans the whole column.',
+    });
+    const outputs = [
+      d,
+      preset('hello-customer', { output: { ...d.output, quoting: 'standard', encoding: 'windows-1252' } }),
+      destination({ columns: [{ name: 'Email', rule: 'email' }, { name: 'Language' }, { name: 'FirstName' }, { name: 'LastName' }], output: { delimiter: ',', quoting: 'standard', encoding: 'utf-8-bom', lineEnding: 'crlf' } }),
+      destination({ columns: [{ name: 'Email', rule: 'email' }, { name: 'Language' }, { name: 'FirstName' }, { name: 'LastName' }], output: { delimiter: '\t', quoting: 'standard', encoding: 'iso-8859-1', lineEnding: 'lf' } }),
+    ];
+    for (const out of outputs) {
+      const mapping = Object.fromEntries(out.columns.map(c => [c.name, header.includes(c.name) ? c.name : null]));
+      for (const extra of [{}, { excludeInvalid: true }]) {
+        const result = prepareRows({ destination: out, sourceColumns: header, mapping, now: NOW, ...extra }, rows(cells));
+        expect(result.issues.filter(i => i.code === 'text.control-characters'), out.name).toHaveLength(4);
+        for (const f of result.files) expect([...f.bytes].filter(b => b < 0x20 && b !== 9 && b !== 10 && b !== 13).concat([...f.bytes].filter(b => b === 0x7f)), out.name).toEqual([]);
+      }
+    }
+    const fixed = prepare(d, header, cells, { fixes: [{ kind: 'remove-control-characters', column: 'FirstName' }, { kind: 'remove-control-characters', column: 'LastName' }] });
+    expect(codes(fixed)).toEqual(['2:Email:email.invalid', '3:FirstName:output.delimiter']);
+    expect(text(fixed, d)).toBe('Email;Language;FirstName;LastName;Department;CustomId\r\na@example.be;NL;Jan;Peeters;;\r\nb@example.be;NL;Piet[0m;De Smet;;\r\n');
   });
 
   it('covers every code', () => {

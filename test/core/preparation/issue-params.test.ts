@@ -267,6 +267,24 @@ describe('issue params and variants', () => {
     ]);
   });
 
+  it('text checks: bytes that were not UTF-8 and control characters, with the cell shown and the Windows-1252 reading', () => {
+    const d = preset('hello-customer');
+    const r = prepare(
+      d,
+      ['Email', 'Language', 'FirstName', 'LastName'],
+      [['zoe@example.com', 'FR', 'Zo\uDCEB', 'Du\x00pont\x1b']]
+    );
+    expect(pick(r.issues, 'text.invalid-bytes')).toEqual([
+      {
+        variant: null,
+        params: { line: 2, value: 'Zo\uFFFD', column: 'FirstName', bytes: 'EB', reading: 'Zoë' },
+      },
+    ]);
+    expect(pick(r.issues, 'text.control-characters')).toEqual([
+      { variant: null, params: { line: 2, value: 'Du␀pont␛', column: 'LastName' } },
+    ]);
+  });
+
   it('covers every code and every variant', () => {
     for (const code of Object.keys(issueCodes) as Array<keyof typeof issueCodes>) {
       const variants: readonly string[] | undefined = (

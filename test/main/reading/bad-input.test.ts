@@ -59,6 +59,62 @@ function lieAboutSize(zip: Uint8Array, size: number): Uint8Array {
   return out;
 }
 
+describe('damaged text is read and said, never replaced or refused whole (issue 13)', () => {
+  async function rowsOf(path: string) {
+    const source = await openSource(path);
+    const rows: Array<{ index: number; line: number; cells: readonly string[] }> = [];
+    try {
+      for await (const row of source.rows()) rows.push(row);
+    } finally {
+      await source.dispose?.();
+    }
+    return { source, rows };
+  }
+
+  it('a NUL and other control characters in a 2,000-row export: read, kept in their cells', async () => {
+    const lines = ['Email;Name'];
+    for (let i = 0; i < 2000; i++) lines.push(`p${i}@example.com;${i === 700 ? 'Ja\x00n' : i === 1200 ? 'Piet\x1b[0m' : 'Jan'}`);
+    const { source, rows } = await rowsOf(await file('export.csv', `${lines.join('\r\n')}\r\n`));
+    expect(source.format).toMatchObject({ encoding: 'utf-8', delimiter: ';' });
+    expect(rows).toHaveLength(2000);
+    expect(rows[700]).toEqual({ index: 700, line: 702, cells: ['p700@example.com', 'Ja\x00n'] });
+    expect(rows[1200]!.cells[1]).toBe('Piet\x1b[0m');
+  });
+
+  it('bytes that are not UTF-8 three megabytes in are kept as themselves, and row windows stay exact after them', async () => {
+    const lines = ['Email,Name'];
+    for (let i = 0; lines.length < 60_000; i++) lines.push(`person${i}@example.com,Zoé Lefèvre ${i}`);
+    const head = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
+    const tail = Buffer.from(Array.from({ length: 3000 }, (_, i) => `late${i}@example.com,Zoë Dupré ${i}\n`).join(''), 'latin1');
+    expect(head.length).toBeGreaterThan(1 << 20);
+    const path = await file('appended.csv', Buffer.concat([head, tail]));
+    const { source, rows } = await rowsOf(path);
+    expect(source.format.encoding).toBe('utf-8');
+    expect(rows).toHaveLength(59_999 + 3000);
+    const late = rows[59_999]!;
+    expect(late.cells).toEqual(['late0@example.com', 'Zo\uDCEB Dupr\uDCE9 0']);
+    expect(rows.some(r => r.cells.some(c => c.includes('\uFFFD')))).toBe(false);
+    // Resume points after the invalid bytes land on the right rows (one byte each, not three).
+    const index = indexSource(source, { checkpointEvery: 500 });
+    expect(await index.finished).toBe(rows.length);
+    for (const start of [59_990, 60_500, 61_999, 62_990]) expect(await index.getRows(start, start + 5)).toEqual(rows.slice(start, start + 5));
+    await index.close();
+  }, 60_000);
+
+  it('a quote that is never closed: the line is said, whatever the size of the file', async () => {
+    const small = await failure(await file('quote.csv', '"Email,Name\nzoe@example.com,Zoé\n'));
+    expect(small.code).toBe('read.unclosed-quote');
+    expect(small.message).toBe('In “quote.csv”, a quote (") in the row on line 1 is never closed, so everything after it would be read as one value. Close or remove that quote, or export the file again.');
+    expect(small.params).toMatchObject({ file: 'quote.csv', line: 1 });
+    // Far into a file: found by the full read, after the preview's rows were shown.
+    const rows = Array.from({ length: 500 }, (_, i) => `p${i}@example.com,Name ${i}`);
+    rows.splice(300, 0, 'broken@example.com,"Never closed');
+    const far = await failure(await file('far.csv', `Email,Name\n${rows.join('\n')}\n`));
+    expect(far.code).toBe('read.unclosed-quote');
+    expect(far.params).toMatchObject({ line: 302 });
+  });
+});
+
 describe('bad input gets a clear error and nothing else', () => {
   it('an empty file', async () => {
     const e = await failure(await file('empty.csv', ''));
