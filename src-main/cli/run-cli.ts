@@ -1,6 +1,8 @@
 import { ExitCode, UsageError, printError, type CliIo } from './cli-io';
 import { commands } from './commands/index';
 import { ensureHome, resolveHome } from '../settings/home';
+import { onSettingsProblem } from '../settings/settings-file';
+import { redact } from '../logging/redact';
 
 const VERSION = '0.1.0';
 
@@ -61,6 +63,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return ExitCode.ok;
   }
   const json = args.includes('--json');
+  // A settings file that cannot be read is kept and said here, on stderr (stdout stays the result).
+  const stopTelling = onSettingsProblem(problem => io.stderr.write(`courier: ${redact(problem.message)}\n`));
   try {
     const home = await ensureHome(resolveHome(homeOption, io.env));
     return await command.run({ args, home, io });
@@ -71,5 +75,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     printError(io, error, json);
     return ExitCode.blocked;
+  } finally {
+    stopTelling();
   }
 }

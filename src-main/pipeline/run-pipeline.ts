@@ -112,7 +112,8 @@ export async function runPipeline(request: SendRequest, deps: PipelineDeps): Pro
     destination = await resolveDestination(deps.home, request.destination);
     base.destination = destination.name;
     source = await describeSource(request.sourcePath);
-    const sentBefore = (await openLedger(deps.home).entries()).filter(e => e.destination === destination!.name).map(e => e.remoteName);
+    // A ledger that cannot be read stops the run here, before anything is prepared or sent.
+    const sentBefore = (await openLedger(deps.home).entriesFor(destination.name)).map(e => e.remoteName);
     preparation = await prepareFile(request.sourcePath, destination, {
       alreadySentNames: sentBefore,
       source: request.source,

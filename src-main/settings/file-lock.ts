@@ -3,6 +3,7 @@ import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { hostname, uptime } from 'node:os';
 import { dirname } from 'node:path';
 import { CourierError } from '../../src-core/errors';
+import { settingsWriteError } from './settings-file';
 
 /** Who holds a lock file, as written in it. */
 export type LockHolder = Readonly<{
@@ -104,10 +105,13 @@ export async function tryLockFile(file: string, options: FileLockOptions = {}): 
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') {
         // The first lock in a new folder (a fresh settings folder).
-        await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+        await mkdir(dirname(file), { recursive: true, mode: 0o700 }).catch(failure => {
+          throw settingsWriteError(failure, file);
+        });
         continue;
       }
-      if (code !== 'EEXIST') throw error;
+      // A read-only, full or misplaced settings folder is said in words, not as Node's text.
+      if (code !== 'EEXIST') throw settingsWriteError(error, file);
       const seen = await readFile(file, 'utf8').catch(() => null);
       if (seen === null) continue; // released in between: try again
       const current = parseHolder(seen);
@@ -120,7 +124,7 @@ export async function tryLockFile(file: string, options: FileLockOptions = {}): 
     } catch (error) {
       await handle.close().catch(() => undefined);
       await rm(file, { force: true });
-      throw error;
+      throw settingsWriteError(error, file);
     }
     await handle.close();
     let released = false;
@@ -258,8 +262,9 @@ export async function writeFileAtomic(file: string, text: string, guard?: HeldLo
     }
     await rename(temp, file);
   } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
+    await rm(temp, { force: true }).catch(() => undefined);
+    // A read-only or full settings folder is said in words; the old file is left as it was.
+    throw settingsWriteError(error, file);
   }
 }
 

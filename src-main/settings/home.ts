@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { mkdir } from 'node:fs/promises';
+import { ensureSettingsFolder } from './settings-file';
 
 /**
  * The settings folder: destinations, mappings, jobs, history, ledger.
@@ -24,6 +24,7 @@ export function defaultUserDataFolder(env: NodeJS.ProcessEnv = process.env, plat
 
 /** Creates the settings folder (private to the user) if needed and returns it. */
 export async function ensureHome(home: string): Promise<string> {
-  await mkdir(home, { recursive: true, mode: 0o700 });
+  // A file in its place, or a read-only disk where it would be made: said in plain words.
+  await ensureSettingsFolder(home);
   return home;
 }
