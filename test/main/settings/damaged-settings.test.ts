@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src-main/cli/run-cli';
+import { routeCall } from '../../../src-main/ipc/ipc-router';
+import { createMainHandlers } from '../../../src-main/services/main-handlers';
 import { createHistoryStore } from '../../../src-main/history/history-store';
 import { onSettingsProblem, type SettingsProblem } from '../../../src-main/settings/settings-file';
 import { openTransferQueue, queuePath } from '../../../src-main/transfers/transfer-queue';
@@ -120,6 +122,22 @@ describe('queue.json that cannot be read', () => {
     } finally {
       stop();
     }
+  });
+});
+
+describe('in the app', () => {
+  it('keeps a damaged background.json aside when saving, and tells the window (app:notice)', async () => {
+    const events: Array<[string, unknown]> = [];
+    const handlers = createMainHandlers({ home, appVersion: '0.1.0', locale: 'fr', emit: (channel, payload) => events.push([channel, payload]) });
+    const damaged = '{"notifyOnSuccess":tru';
+    await writeFile(join(home, 'background.json'), damaged);
+    const saved = await routeCall(handlers, 'jobs:set-settings', { notifyOnSuccess: true }, true);
+    expect(saved.ok).toBe(true);
+    const aside = await kept(home, 'background.json');
+    expect(aside).toHaveLength(1);
+    expect(await readFile(join(home, aside[0]!), 'utf8')).toBe(damaged);
+    const notice = events.find(([channel]) => channel === 'app:notice')?.[1];
+    expect(notice).toMatchObject({ code: 'settings.damaged', params: { file: 'background.json', kept: aside[0] } });
   });
 });
 
