@@ -5,8 +5,12 @@ import { z } from 'zod';
 import { Run, RunReceipt, redactValue, type RunInput } from '../../src-core/history/run';
 import { redactValue as redactSecrets } from '../logging/redact';
 import { withFileLock, writeFileAtomic, type HeldLock } from '../settings/file-lock';
-import { keepDamagedAndTell, readSettingsJson, tellSettingsProblem } from '../settings/settings-file';
-import { appendJsonLine, readJsonLines, readLines } from './json-lines';
+import {
+  keepDamagedAndTell,
+  readSettingsJson,
+  tellSettingsProblem,
+} from '../settings/settings-file';
+import { appendJsonLine, readLines } from './json-lines';
 
 export { Run, type RunInput } from '../../src-core/history/run';
 export type { RunOutcome, RunTrigger } from '../../src-core/history/run';
@@ -110,23 +114,6 @@ export function createHistoryStore(home: string, options: Options = {}): History
   }
   const isReceipt = (entry: Run | ReceiptLine): entry is ReceiptLine => 'receiptFor' in entry;
 
-  /** Every run, oldest first, with its latest receipt applied. */
-  async function readAll(): Promise<Run[]> {
-    const runs = new Map<string, Run>();
-    for (const value of await readJsonLines(file)) {
-      const run = Run.safeParse(value);
-      if (run.success) {
-        runs.set(run.data.id, run.data);
-        continue;
-      }
-      const receipt = ReceiptLine.safeParse(value);
-      const target = receipt.success ? runs.get(receipt.data.receiptFor) : undefined;
-      if (receipt.success && target)
-        runs.set(target.id, { ...target, receipt: receipt.data.receipt });
-    }
-    return [...runs.values()];
-  }
-
   const notify = (set: Set<(run: Run) => void>, run: Run): void => {
     for (const listener of [...set]) {
       try {
@@ -163,7 +150,8 @@ export function createHistoryStore(home: string, options: Options = {}): History
     return runs;
   }
 
-  const readRetention = () => readSettingsJson(settingsFile, value => HistoryRetention.safeParse(value).data ?? null);
+  const readRetention = () =>
+    readSettingsJson(settingsFile, value => HistoryRetention.safeParse(value).data ?? null);
   async function getRetention(): Promise<HistoryRetention> {
     const found = await readRetention();
     return found.kind === 'ok' ? found.value : HistoryRetention.parse({});
@@ -240,7 +228,8 @@ export function createHistoryStore(home: string, options: Options = {}): History
         out.push(line);
       } else if (!isReceipt(entry)) {
         // A run once, at its last line, with its latest receipt folded in.
-        if (keep.has(entry.id) && lastLineOf.get(entry.id) === index) out.push(JSON.stringify(runs.get(entry.id)));
+        if (keep.has(entry.id) && lastLineOf.get(entry.id) === index)
+          out.push(JSON.stringify(runs.get(entry.id)));
       } else if (!runs.has(entry.receiptFor)) {
         // The receipt of a run this version cannot read: kept with it.
         carried++;
@@ -306,7 +295,8 @@ export function createHistoryStore(home: string, options: Options = {}): History
       serial(async held => {
         const next = HistoryRetention.parse({ ...(await getRetention()), ...retention });
         // A damaged file is kept aside (and said), never written over.
-        if ((await readRetention()).kind === 'damaged') await keepDamagedAndTell(settingsFile, 'how long the history is kept');
+        if ((await readRetention()).kind === 'damaged')
+          await keepDamagedAndTell(settingsFile, 'how long the history is kept');
         await writeFileAtomic(settingsFile, `${JSON.stringify(next, null, 2)}\n`);
         await compactIfNeeded(held);
         return next;

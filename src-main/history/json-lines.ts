@@ -38,7 +38,8 @@ export async function appendJsonLine(file: string, record: unknown): Promise<voi
 export async function readLines(file: string): Promise<string[]> {
   const found = await readSettingsText(file);
   if (found.kind === 'missing') return [];
-  if (found.kind === 'unreadable') throw unreadableSettings(file, 'a settings file', 'Nothing was changed.');
+  if (found.kind === 'unreadable')
+    throw unreadableSettings(file, 'a settings file', 'Nothing was changed.');
   return found.text.split('\n').filter(line => line.trim() !== '');
 }
 

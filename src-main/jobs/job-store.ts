@@ -63,7 +63,8 @@ export function createJobStore(home: string, options: { now?: () => Date } = {})
         `The saved jobs in “${file}” cannot be read (${why}). Courier changes nothing in the file; ask your IT colleague to check it, or put back a copy from a backup.`,
         { params: { file } }
       );
-    if (found.kind === 'unreadable') throw unreadable('a folder is in its place, or Courier may not open it');
+    if (found.kind === 'unreadable')
+      throw unreadable('a folder is in its place, or Courier may not open it');
     let json: unknown;
     try {
       json = JSON.parse(found.text);

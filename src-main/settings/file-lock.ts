@@ -32,7 +32,11 @@ export type FileLockOptions = Readonly<{
  * A lock this process holds; release it once (later calls do nothing). `stillHeld` says whether
  * it is still ours (a holder that hung past `staleMs` may have been taken over).
  */
-export type HeldLock = Readonly<{ release: () => Promise<void>; stillHeld: () => Promise<boolean>; holder: LockHolder }>;
+export type HeldLock = Readonly<{
+  release: () => Promise<void>;
+  stillHeld: () => Promise<boolean>;
+  holder: LockHolder;
+}>;
 
 const DEFAULT_STALE_MS = 10_000;
 const DEFAULT_TIMEOUT_MS = 20_000;
@@ -258,7 +262,10 @@ export async function writeFileAtomic(file: string, text: string, guard?: HeldLo
     // Written under a lock that another process took over (this one hung past its bound): the
     // file is theirs now; this change is dropped rather than written over theirs.
     if (guard && !(await guard.stillHeld())) {
-      throw new CourierError('settings.busy', 'Courier was too slow to save a settings file and let another Courier change it first. Try again.');
+      throw new CourierError(
+        'settings.busy',
+        'Courier was too slow to save a settings file and let another Courier change it first. Try again.'
+      );
     }
     await rename(temp, file);
   } catch (error) {

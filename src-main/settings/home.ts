@@ -16,8 +16,12 @@ export function resolveHome(explicit?: string, env: NodeJS.ProcessEnv = process.
 }
 
 /** Electron's default userData folder for an app named "Courier" on this platform. */
-export function defaultUserDataFolder(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
-  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Courier');
+export function defaultUserDataFolder(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform
+): string {
+  if (platform === 'win32')
+    return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Courier');
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Courier');
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'Courier');
 }

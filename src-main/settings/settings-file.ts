@@ -109,7 +109,11 @@ const NOT_A_FOLDER = new Set(['ENOTDIR', 'EEXIST']);
  * full (`settings.disk-full`), a file where a folder should be (`settings.not-a-folder`), a folder
  * where a file should be (`settings.unreadable`); anything else is returned unchanged.
  */
-export function settingsWriteError(error: unknown, file: string, folder: string = dirname(file)): unknown {
+export function settingsWriteError(
+  error: unknown,
+  file: string,
+  folder: string = dirname(file)
+): unknown {
   if (error instanceof CourierError) return error;
   const errno = (error as NodeJS.ErrnoException | null)?.code;
   if (typeof errno !== 'string') return error;
@@ -140,7 +144,11 @@ export function settingsWriteError(error: unknown, file: string, folder: string 
 }
 
 /** Runs a write in the settings folder, turning its failure into a plain settings error. */
-export async function settingsWrite<T>(file: string, task: () => Promise<T>, folder?: string): Promise<T> {
+export async function settingsWrite<T>(
+  file: string,
+  task: () => Promise<T>,
+  folder?: string
+): Promise<T> {
   try {
     return await task();
   } catch (error) {
@@ -163,7 +171,10 @@ export type SettingsJson<T> =
  * Reads a settings JSON file through `parse` (null: not what this file holds). A damaged one is
  * reported as such, never as missing: keep it aside with `keepDamaged` before writing a new one.
  */
-export async function readSettingsJson<T>(file: string, parse: (value: unknown) => T | null): Promise<SettingsJson<T>> {
+export async function readSettingsJson<T>(
+  file: string,
+  parse: (value: unknown) => T | null
+): Promise<SettingsJson<T>> {
   const found = await readSettingsText(file);
   if (found.kind === 'missing') return found;
   if (found.kind === 'text') {

@@ -46,7 +46,12 @@ type LedgerRead = Readonly<{
 const isEntry = (value: unknown): value is LedgerEntry => {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
   const e = value as Record<string, unknown>;
-  return typeof e.at === 'string' && typeof e.destination === 'string' && typeof e.remoteName === 'string' && typeof e.sha256 === 'string';
+  return (
+    typeof e.at === 'string' &&
+    typeof e.destination === 'string' &&
+    typeof e.remoteName === 'string' &&
+    typeof e.sha256 === 'string'
+  );
 };
 
 // How every record Courier appends starts (JSON.stringify keeps the key order of LedgerEntry).
@@ -70,7 +75,10 @@ function parseLedger(text: string): LedgerRead {
       entries.push(value);
       continue;
     }
-    const named = value && typeof value === 'object' ? (value as { destination?: unknown }).destination : undefined;
+    const named =
+      value && typeof value === 'object'
+        ? (value as { destination?: unknown }).destination
+        : undefined;
     damaged.push({ line: index + 1, destination: typeof named === 'string' ? named : null });
   }
   return { entries, damaged };
@@ -81,7 +89,14 @@ function ledgerUnreadable(path: string, destination: string, line: number | null
   return new CourierError(
     'transfer.ledger-unreadable',
     `Courier cannot read its record of the files already sent (${where}, in ${dirname(path)}), so it cannot tell whether this file was already sent to ${destination}. Nothing was sent. Ask your IT colleague to repair or remove ${line === null ? 'it' : 'that line'}; Courier sends again once the record can be read.`,
-    { params: { destination, file: basename(path), folder: dirname(path), ...(line === null ? {} : { line }) } }
+    {
+      params: {
+        destination,
+        file: basename(path),
+        folder: dirname(path),
+        ...(line === null ? {} : { line }),
+      },
+    }
   );
 }
 
@@ -138,7 +153,12 @@ export type PlannedFile = Readonly<{ remoteName: string; sha256: string }>;
  * `transfer.already-sent` unless `force`; a name already used on the destination (by this send or
  * an earlier one) is replaced by a new one. Returns the names to send under.
  */
-export async function planAgainstLedger(ledger: Ledger, destination: string, files: readonly PlannedFile[], force: boolean): Promise<string[]> {
+export async function planAgainstLedger(
+  ledger: Ledger,
+  destination: string,
+  files: readonly PlannedFile[],
+  force: boolean
+): Promise<string[]> {
   // Even with `force`: a ledger that cannot be read cannot say which names are used there either.
   const entries = await ledger.entriesFor(destination);
   if (!force) {

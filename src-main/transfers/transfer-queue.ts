@@ -270,7 +270,9 @@ export function openTransferQueue(home: string): TransferQueue {
         const none: QueueItem[] = [];
         if (busy.length > 0) return { changed: false, value: { busy, adopted: none } };
         const twin = (queued: QueueItem) =>
-          items.find(item => item.destination === queued.destination && item.sha256 === queued.sha256);
+          items.find(
+            item => item.destination === queued.destination && item.sha256 === queued.sha256
+          );
         const adopted: QueueItem[] = [];
         queue.items = queue.items.flatMap(queued => {
           if (!same(queued)) return [queued];

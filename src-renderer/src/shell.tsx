@@ -32,7 +32,9 @@ export function Shell(props: {
 }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [notices, setNotices] = useState<ReadonlyArray<EventPayload<'app:notice'> & { id: number }>>([]);
+  const [notices, setNotices] = useState<
+    ReadonlyArray<EventPayload<'app:notice'> & { id: number }>
+  >([]);
   const [screen, setScreen] = useState<Screen>('start');
   const [file, setFile] = useState<{ path: string; id: number } | null>(null);
   const [flowStep, setFlowStep] = useState<FlowStep>('preview');

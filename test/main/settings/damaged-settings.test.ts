@@ -38,7 +38,21 @@ const kept = async (folder: string, name: string): Promise<string[]> =>
 
 describe('job-state.json that cannot be read', () => {
   it('keeps every job paused, says so, and keeps the file aside when the state is next saved', async () => {
-    expect((await courier('jobs', 'add', 'Nightly', '--source', join(root, 'a.csv'), '--destination', 'hello-customer', '--schedule', 'every day at 02:00')).code).toBe(0);
+    expect(
+      (
+        await courier(
+          'jobs',
+          'add',
+          'Nightly',
+          '--source',
+          join(root, 'a.csv'),
+          '--destination',
+          'hello-customer',
+          '--schedule',
+          'every day at 02:00'
+        )
+      ).code
+    ).toBe(0);
     expect((await courier('jobs', 'pause')).code).toBe(0);
     const stateFile = join(home, 'job-state.json');
     const damaged = '{"version":1,"paused":tr';
@@ -64,7 +78,19 @@ describe('job-state.json that cannot be read', () => {
 
 describe('jobs.json cut short', () => {
   it('is refused with jobs.unreadable (not internal.unexpected) and never written over', async () => {
-    expect((await courier('jobs', 'add', 'Nightly', '--source', join(root, 'a.csv'), '--destination', 'hello-customer')).code).toBe(0);
+    expect(
+      (
+        await courier(
+          'jobs',
+          'add',
+          'Nightly',
+          '--source',
+          join(root, 'a.csv'),
+          '--destination',
+          'hello-customer'
+        )
+      ).code
+    ).toBe(0);
     const file = join(home, 'jobs.json');
     const text = await readFile(file, 'utf8');
     const truncated = text.slice(0, Math.floor(text.length / 2));
@@ -75,7 +101,16 @@ describe('jobs.json cut short', () => {
     expect(JSON.parse(listed.out).error.code).toBe('jobs.unreadable');
     expect(listed.out).not.toMatch(/JSON|Unexpected|SyntaxError/);
 
-    const added = await courier('jobs', 'add', 'Other', '--source', join(root, 'b.csv'), '--destination', 'hello-customer', '--json');
+    const added = await courier(
+      'jobs',
+      'add',
+      'Other',
+      '--source',
+      join(root, 'b.csv'),
+      '--destination',
+      'hello-customer',
+      '--json'
+    );
     expect(JSON.parse(added.out).error.code).toBe('jobs.unreadable');
     expect(await readFile(file, 'utf8')).toBe(truncated);
   });
@@ -109,7 +144,10 @@ describe('queue.json that cannot be read', () => {
     const told: SettingsProblem[] = [];
     const stop = onSettingsProblem(problem => told.push(problem));
     try {
-      await writeFile(queuePath(home), JSON.stringify({ version: 1, items: [null, { id: 'newer', format: 2 }] }));
+      await writeFile(
+        queuePath(home),
+        JSON.stringify({ version: 1, items: [null, { id: 'newer', format: 2 }] })
+      );
       const queue = openTransferQueue(home);
       expect(await queue.list()).toEqual([]);
       // Enqueueing a file (what every send does first) works.
@@ -128,7 +166,12 @@ describe('queue.json that cannot be read', () => {
 describe('in the app', () => {
   it('keeps a damaged background.json aside when saving, and tells the window (app:notice)', async () => {
     const events: Array<[string, unknown]> = [];
-    const handlers = createMainHandlers({ home, appVersion: '0.1.0', locale: 'fr', emit: (channel, payload) => events.push([channel, payload]) });
+    const handlers = createMainHandlers({
+      home,
+      appVersion: '0.1.0',
+      locale: 'fr',
+      emit: (channel, payload) => events.push([channel, payload]),
+    });
     const damaged = '{"notifyOnSuccess":tru';
     await writeFile(join(home, 'background.json'), damaged);
     const saved = await routeCall(handlers, 'jobs:set-settings', { notifyOnSuccess: true }, true);
@@ -137,17 +180,41 @@ describe('in the app', () => {
     expect(aside).toHaveLength(1);
     expect(await readFile(join(home, aside[0]!), 'utf8')).toBe(damaged);
     const notice = events.find(([channel]) => channel === 'app:notice')?.[1];
-    expect(notice).toMatchObject({ code: 'settings.damaged', params: { file: 'background.json', kept: aside[0] } });
+    expect(notice).toMatchObject({
+      code: 'settings.damaged',
+      params: { file: 'background.json', kept: aside[0] },
+    });
   });
 });
 
 describe('history.jsonl rewritten by retention', () => {
   it('carries forward every line it does not understand, verbatim', async () => {
     const file = join(home, 'history.jsonl');
-    const old = (id: string, day: string) => ({ id, startedAt: `${day}T10:00:00.000Z`, trigger: 'cli', job: null, outcome: 'sent', destination: 'CG' });
-    const newer = JSON.stringify({ id: 'from-v9', startedAt: '2026-11-01T10:00:00.000Z', outcome: 'teleported', hologram: true });
+    const old = (id: string, day: string) => ({
+      id,
+      startedAt: `${day}T10:00:00.000Z`,
+      trigger: 'cli',
+      job: null,
+      outcome: 'sent',
+      destination: 'CG',
+    });
+    const newer = JSON.stringify({
+      id: 'from-v9',
+      startedAt: '2026-11-01T10:00:00.000Z',
+      outcome: 'teleported',
+      hologram: true,
+    });
     const garbage = 'not json at all';
-    await writeFile(file, [JSON.stringify(old('r1', '2026-10-01')), newer, JSON.stringify(old('r2', '2026-10-02')), garbage, ''].join('\n'));
+    await writeFile(
+      file,
+      [
+        JSON.stringify(old('r1', '2026-10-01')),
+        newer,
+        JSON.stringify(old('r2', '2026-10-02')),
+        garbage,
+        '',
+      ].join('\n')
+    );
     const told: SettingsProblem[] = [];
     const stop = onSettingsProblem(problem => told.push(problem));
     try {
@@ -177,7 +244,21 @@ describe('a settings folder that cannot be written', () => {
   const add = (h: string) =>
     (async () => {
       const c = captureIo();
-      const code = await runCli(['jobs', 'add', 'Nightly', '--source', join(root, 'a.csv'), '--destination', 'hello-customer', '--json', '--home', h], c.io);
+      const code = await runCli(
+        [
+          'jobs',
+          'add',
+          'Nightly',
+          '--source',
+          join(root, 'a.csv'),
+          '--destination',
+          'hello-customer',
+          '--json',
+          '--home',
+          h,
+        ],
+        c.io
+      );
       return { code, out: c.out(), err: c.err() };
     })();
 

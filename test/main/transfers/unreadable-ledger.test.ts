@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { appendFile, mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import {
+  appendFile,
+  mkdir,
+  mkdtemp,
+  readFile,
+  readdir,
+  rename,
+  rm,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,7 +29,8 @@ describe('courier send with a ledger or queue that cannot be read (real sshd)', 
   let home: string;
   let work: string;
   const name = `hc-ledger-${randomBytes(4).toString('hex')}`;
-  const csvOnServer = async () => (await readdir(sshd.users[0]!.uploadDir)).filter(f => f.endsWith('.csv'));
+  const csvOnServer = async () =>
+    (await readdir(sshd.users[0]!.uploadDir)).filter(f => f.endsWith('.csv'));
   const send = async (file: string) => {
     const result = await courier(['send', file, '--destination', name, '--json'], { home });
     return { ...result, report: JSON.parse(result.stdout) };
@@ -33,7 +43,26 @@ describe('courier send with a ledger or queue that cannot be read (real sshd)', 
     work = await mkdtemp(join(tmpdir(), 'courier-ledger-work-'));
     const user = sshd.users[0]!;
     const add = await courier(
-      ['destinations', 'add', name, '--preset', 'hello-customer', '--protocol', 'sftp', '--host', '127.0.0.1', '--port', String(sshd.port), '--user', user.name, '--folder', 'upload', '--host-key', sshd.hostKeyFingerprint, '--password-stdin'],
+      [
+        'destinations',
+        'add',
+        name,
+        '--preset',
+        'hello-customer',
+        '--protocol',
+        'sftp',
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(sshd.port),
+        '--user',
+        user.name,
+        '--folder',
+        'upload',
+        '--host-key',
+        sshd.hostKeyFingerprint,
+        '--password-stdin',
+      ],
       { home, stdin: `${user.password}\n` }
     );
     expect(add.code, add.stderr).toBe(0);
@@ -63,7 +92,10 @@ describe('courier send with a ledger or queue that cannot be read (real sshd)', 
     await mkdir(ledger);
     const folder = await send(file);
     expect(folder.code).not.toBe(0);
-    expect(folder.report).toMatchObject({ outcome: 'failed', error: { code: 'transfer.ledger-unreadable' } });
+    expect(folder.report).toMatchObject({
+      outcome: 'failed',
+      error: { code: 'transfer.ledger-unreadable' },
+    });
     expect(folder.report.error.message).toContain('Nothing was sent');
     expect(await csvOnServer()).toEqual([]);
     await rm(ledger, { recursive: true });
@@ -72,7 +104,9 @@ describe('courier send with a ledger or queue that cannot be read (real sshd)', 
     await writeFile(ledger, `${good}null\n`);
     const nullLine = await send(file);
     expect(nullLine.code).not.toBe(0);
-    expect(nullLine.report).toMatchObject({ error: { code: 'transfer.ledger-unreadable', params: { line: 2 } } });
+    expect(nullLine.report).toMatchObject({
+      error: { code: 'transfer.ledger-unreadable', params: { line: 2 } },
+    });
     expect(await csvOnServer()).toEqual([]);
     // Even a file never sent: the unreadable line may be a delivery to this destination.
     const other = join(work, 'other.csv');
@@ -123,13 +157,31 @@ describe('ledger lines that cannot be read', () => {
     const home = await mkdtemp(join(tmpdir(), 'courier-ledger-lines-'));
     try {
       const ledger = openLedger(home);
-      await ledger.record({ at: '2026-11-20T10:00:00.000Z', destination: 'CG', remoteFolder: '/', remoteName: 'a.csv', size: 1, sha256: 'aaa' });
+      await ledger.record({
+        at: '2026-11-20T10:00:00.000Z',
+        destination: 'CG',
+        remoteFolder: '/',
+        remoteName: 'a.csv',
+        size: 1,
+        sha256: 'aaa',
+      });
       // A torn record (a crash mid-append), then a damaged line that names its destination.
       await appendFile(join(home, 'ledger.jsonl'), '{"at":"2026-11-21T1');
-      await ledger.record({ at: '2026-11-22T10:00:00.000Z', destination: 'CG', remoteFolder: '/', remoteName: 'b.csv', size: 1, sha256: 'bbb' });
+      await ledger.record({
+        at: '2026-11-22T10:00:00.000Z',
+        destination: 'CG',
+        remoteFolder: '/',
+        remoteName: 'b.csv',
+        size: 1,
+        sha256: 'bbb',
+      });
       await appendFile(join(home, 'ledger.jsonl'), '{"destination":"Other","sha256":7}\n');
-      expect(await planAgainstLedger(ledger, 'CG', [{ remoteName: 'a.csv', sha256: 'ccc' }], false)).toEqual(['a-2.csv']);
-      await expect(planAgainstLedger(ledger, 'Other', [{ remoteName: 'a.csv', sha256: 'ccc' }], true)).rejects.toMatchObject({ code: 'transfer.ledger-unreadable' });
+      expect(
+        await planAgainstLedger(ledger, 'CG', [{ remoteName: 'a.csv', sha256: 'ccc' }], false)
+      ).toEqual(['a-2.csv']);
+      await expect(
+        planAgainstLedger(ledger, 'Other', [{ remoteName: 'a.csv', sha256: 'ccc' }], true)
+      ).rejects.toMatchObject({ code: 'transfer.ledger-unreadable' });
       // The record after the torn line started on a line of its own.
       expect((await ledger.entries()).map(e => e.remoteName)).toEqual(['a.csv', 'b.csv']);
     } finally {
