@@ -24,7 +24,7 @@ describe('queue.json on disk', () => {
     expect(await readFile(queuePath(home), 'utf8')).toBe(damaged);
     await queue.add([queueItem('b')]);
     expect((await queue.list()).map(item => item.id)).toEqual(['b']);
-    const aside = (await readdir(home)).filter(name => name.startsWith('queue.json.unreadable-'));
+    const aside = (await readdir(home)).filter(name => name.startsWith('queue.json.damaged-'));
     expect(aside).toHaveLength(1);
     expect(await readFile(join(home, aside[0]!), 'utf8')).toBe(damaged);
     // Written whole: no temporary file left behind.
