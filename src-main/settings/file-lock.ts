@@ -274,13 +274,3 @@ export async function writeFileAtomic(file: string, text: string, guard?: HeldLo
     throw settingsWriteError(error, file);
   }
 }
-
-/** A settings file's text, or null when it does not exist yet (any other failure is thrown). */
-export async function readTextIfExists(file: string): Promise<string | null> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-}
