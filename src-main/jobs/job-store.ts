@@ -105,7 +105,7 @@ export function createJobStore(home: string, options: { now?: () => Date } = {})
     }
     tellSettingsProblem({
       code: 'jobs.state-unreadable',
-      message: `Courier cannot read what it remembers about scheduled jobs (“${stateFile}”). To be safe, every scheduled job is paused until you resume them (“courier jobs resume”, or Resume in the app). The file is kept as it is, as “job-state.json.damaged-…”.`,
+      message: `Courier cannot read what it remembers about scheduled jobs (“${stateFile}”). To be safe, every scheduled job is paused until you resume them (“courier jobs resume”, or Resume in the app). Courier keeps the file aside, as “job-state.json.damaged-…”, when it next saves the schedules.`,
       params: { file: stateFile },
       file: stateFile,
     });

@@ -1,5 +1,5 @@
 import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { ensureSettingsFolder, settingsWrite } from './settings-file';
+import { ensureSettingsFolder, settingsWrite, unreadableSettings } from './settings-file';
 import { isAbsolute, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { CourierError, toPlainError, type PlainError } from '../../src-core/errors';
@@ -68,8 +68,11 @@ export async function listDestinations(home: string): Promise<{ destinations: De
   let files: string[];
   try {
     files = (await readdir(destinationsFolder(home))).filter(f => f.endsWith('.json'));
-  } catch {
-    return { destinations: [], problems: [] };
+  } catch (error) {
+    // No folder yet: no destinations. One that cannot be read is said, not shown as empty.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { destinations: [], problems: [] };
+    const plain = toPlainError(unreadableSettings(destinationsFolder(home), 'the folder of destinations', 'No destination can be shown.'));
+    return { destinations: [], problems: [{ ...plain, file: destinationsFolder(home) }] };
   }
   const destinations: Destination[] = [];
   const problems: Array<PlainError & { file: string }> = [];
