@@ -95,7 +95,7 @@ const exists = (path: string): Promise<boolean> =>
 export function unreadableSettings(file: string, what: string, consequence: string): CourierError {
   return new CourierError(
     'settings.unreadable',
-    `Courier cannot read ${what} (“${file}”): a folder is in its place, or Courier may not open it. ${consequence} Ask your IT colleague to check the file.`,
+    `Courier cannot read ${what} (“${file}”): something else is in its place (a folder for a file, or a file for a folder), or Courier may not open it. ${consequence} Ask your IT colleague to check the file.`,
     { params: { file: basename(file), folder: dirname(file) } }
   );
 }

@@ -196,7 +196,7 @@ export const enErrorMessages = {
   'error.settings.not-a-folder':
     'Courier’s settings folder “{folder}” is not a folder (a file is in its place). Nothing was saved. Move that file away, or choose another folder.',
   'error.settings.unreadable':
-    'Courier cannot read its settings file “{file}”: a folder is in its place, or Courier may not open it. Ask your IT colleague to check the file.',
+    'Courier cannot read its settings file “{file}”: something else is in its place, or Courier may not open it. Ask your IT colleague to check the file.',
   'error.settings.damaged':
     'Courier could not read its settings file “{file}”. It kept the file as “{kept}”, untouched, and saved a new one; check your settings.',
   'error.transfer.ledger-unreadable':

@@ -206,7 +206,7 @@ export const frErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
   'error.settings.not-a-folder':
     'Le dossier de réglages de Courier « {folder} » n’est pas un dossier (un fichier est à sa place). Rien n’a été enregistré. Déplacez ce fichier, ou choisissez un autre dossier.',
   'error.settings.unreadable':
-    'Courier ne peut pas lire son fichier de réglages « {file} » : un dossier est à sa place, ou Courier n’a pas le droit de l’ouvrir. Demandez à votre collègue informaticien de vérifier le fichier.',
+    'Courier ne peut pas lire son fichier de réglages « {file} » : autre chose est à sa place, ou Courier n’a pas le droit de l’ouvrir. Demandez à votre collègue informaticien de vérifier le fichier.',
   'error.settings.damaged':
     'Courier n’a pas pu lire son fichier de réglages « {file} ». Il l’a gardé tel quel sous le nom « {kept} » et en a enregistré un nouveau ; vérifiez vos réglages.',
   'error.transfer.ledger-unreadable':

@@ -198,7 +198,7 @@ export const nlErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
   'error.settings.not-a-folder':
     'De instellingenmap van Courier „{folder}” is geen map (er staat een bestand op haar plaats). Er werd niets bewaard. Verplaats dat bestand, of kies een andere map.',
   'error.settings.unreadable':
-    'Courier kan zijn instellingenbestand „{file}” niet lezen: er staat een map op zijn plaats, of Courier mag het niet openen. Vraag je IT-collega het bestand na te kijken.',
+    'Courier kan zijn instellingenbestand „{file}” niet lezen: er staat iets anders op zijn plaats, of Courier mag het niet openen. Vraag je IT-collega het bestand na te kijken.',
   'error.settings.damaged':
     'Courier kon zijn instellingenbestand „{file}” niet lezen. Het bewaarde het ongewijzigd als „{kept}” en maakte een nieuw; kijk je instellingen na.',
   'error.transfer.ledger-unreadable':
