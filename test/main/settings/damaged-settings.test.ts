@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src-main/cli/run-cli';
 import { routeCall } from '../../../src-main/ipc/ipc-router';
 import { createMainHandlers } from '../../../src-main/services/main-handlers';
+import { recallMapping, rememberMapping } from '../../../src-main/settings/mapping-store';
 import { createHistoryStore } from '../../../src-main/history/history-store';
 import { onSettingsProblem, type SettingsProblem } from '../../../src-main/settings/settings-file';
 import { openTransferQueue, queuePath } from '../../../src-main/transfers/transfer-queue';
@@ -184,6 +185,48 @@ describe('in the app', () => {
       code: 'settings.damaged',
       params: { file: 'background.json', kept: aside[0] },
     });
+  });
+});
+
+describe('other settings files', () => {
+  it('keeps damaged remembered mappings aside before remembering a new one', async () => {
+    const told: SettingsProblem[] = [];
+    const stop = onSettingsProblem(problem => told.push(problem));
+    try {
+      await mkdir(join(home, 'mappings'));
+      const damaged = '{"version":1,"entries":[{"headers":["E-mail"';
+      await writeFile(join(home, 'mappings', 'cg.json'), damaged);
+      expect(await recallMapping(home, 'CG', ['E-mail'])).toBeNull();
+      await rememberMapping(home, 'CG', ['E-mail'], { 'E-mail': 'Email' });
+      const aside = await kept(join(home, 'mappings'), 'cg.json');
+      expect(aside).toHaveLength(1);
+      expect(await readFile(join(home, 'mappings', aside[0]!), 'utf8')).toBe(damaged);
+      expect(told.find(t => t.code === 'mapping.damaged')?.message).toContain(aside[0]!);
+      expect(
+        JSON.parse(await readFile(join(home, 'mappings', 'cg.json'), 'utf8')).entries
+      ).toHaveLength(1);
+    } finally {
+      stop();
+    }
+  });
+
+  it('removes no run while the history’s retention setting cannot be read', async () => {
+    await writeFile(join(home, 'history-settings.json'), '{"days":nul');
+    const history = createHistoryStore(home, { now: () => new Date('2026-12-01T00:00:00Z') });
+    const run = (id: string, startedAt: string) => ({
+      id,
+      startedAt,
+      trigger: 'cli' as const,
+      job: null,
+      outcome: 'sent' as const,
+      destination: 'CG',
+    });
+    // Older than the default year: a fallback to the default would delete it.
+    await history.append(run('ancient', '2020-01-01T00:00:00.000Z'));
+    await history.append(run('recent', '2026-11-30T00:00:00.000Z'));
+    const text = await readFile(join(home, 'history.jsonl'), 'utf8');
+    expect(text).toContain('"ancient"');
+    expect(await readFile(join(home, 'history-settings.json'), 'utf8')).toBe('{"days":nul');
   });
 });
 
