@@ -31,7 +31,15 @@ function pageUrl(): string {
   return process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(here, '../renderer/index.html')).href;
 }
 
+/** Notices told before a window could show them (the queue is resumed at start-up). */
+const heldNotices: Array<EventPayload<'app:notice'>> = [];
+
 function emit<E extends EventChannel>(channel: E, payload: EventPayload<E>): void {
+  const ready = [...windows].filter(w => !w.webContents.isLoading());
+  if (channel === 'app:notice' && ready.length === 0) {
+    heldNotices.push(payload as EventPayload<'app:notice'>);
+    return;
+  }
   sendEvent([...windows].map(w => w.webContents), channel, payload);
 }
 
@@ -59,6 +67,7 @@ function showMainWindow(): void {
 }
 
 function openPendingFile(): void {
+  for (const notice of heldNotices.splice(0)) emit('app:notice', notice);
   if (!pendingFile || !mainWindow || mainWindow.webContents.isLoading()) return;
   emit('app:open-file', { path: pendingFile });
   pendingFile = null;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PlainErrorSchema } from '../error-schema';
+import { ErrorParamsSchema, PlainErrorSchema } from '../error-schema';
 import { preparationCalls } from '../preparation/preparation-ipc';
 import { jobCalls, jobEvents } from '../jobs/job-ipc';
 import { sendCalls, sendEvents } from '../pipeline/send-ipc';
@@ -85,7 +85,8 @@ export const calls = {
 } as const;
 
 export const events = {
-  'app:notice': z.object({ message: z.string() }),
+  /** Something the person should know that no screen asked for (a settings file kept aside). */
+  'app:notice': z.object({ message: z.string(), code: z.string().optional(), params: ErrorParamsSchema.optional() }),
   /** A second launch (or a file dropped on the app icon) asks the window to open this file. */
   'app:open-file': z.object({ path: z.string() }),
   ...jobEvents,

@@ -1,6 +1,8 @@
 import { ExitCode, UsageError, printError, type CliIo } from './cli-io';
 import { commands } from './commands/index';
 import { ensureHome, resolveHome } from '../settings/home';
+import { onSettingsProblem } from '../settings/settings-file';
+import { redact } from '../logging/redact';
 
 const VERSION = '0.1.0';
 
@@ -13,7 +15,7 @@ function overview(): string {
     ...commands.map(c => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Global options:',
-    '  --home DIR   settings folder (default: $COURIER_HOME, else the app\'s own folder)',
+    "  --home DIR   settings folder (default: $COURIER_HOME, else the app's own folder)",
     '  --help       show help for a command',
     '  --version    show the version',
     '',
@@ -61,15 +63,26 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return ExitCode.ok;
   }
   const json = args.includes('--json');
+  // A settings file that cannot be read is kept and said here, on stderr (stdout stays the result).
+  const stopTelling = onSettingsProblem(problem =>
+    io.stderr.write(`courier: ${redact(problem.message)}\n`)
+  );
   try {
     const home = await ensureHome(resolveHome(homeOption, io.env));
     return await command.run({ args, home, io });
   } catch (error) {
-    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+    if (
+      error instanceof UsageError ||
+      (error instanceof TypeError &&
+        'code' in error &&
+        String(error.code).startsWith('ERR_PARSE_ARGS'))
+    ) {
       io.stderr.write(`courier ${command.name}: ${error.message}\n\n${command.usage}\n`);
       return ExitCode.usage;
     }
     printError(io, error, json);
     return ExitCode.blocked;
+  } finally {
+    stopTelling();
   }
 }

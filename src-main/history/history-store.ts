@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { open, readFile, writeFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { Run, RunReceipt, redactValue, type RunInput } from '../../src-core/history/run';
 import { redactValue as redactSecrets } from '../logging/redact';
 import { withFileLock, writeFileAtomic, type HeldLock } from '../settings/file-lock';
-import { appendJsonLine, readJsonLines, readLines } from './json-lines';
+import {
+  keepDamagedAndTell,
+  readSettingsJson,
+  tellSettingsProblem,
+} from '../settings/settings-file';
+import { appendJsonLine, readLines } from './json-lines';
 
 export { Run, type RunInput } from '../../src-core/history/run';
 export type { RunOutcome, RunTrigger } from '../../src-core/history/run';
@@ -109,23 +114,6 @@ export function createHistoryStore(home: string, options: Options = {}): History
   }
   const isReceipt = (entry: Run | ReceiptLine): entry is ReceiptLine => 'receiptFor' in entry;
 
-  /** Every run, oldest first, with its latest receipt applied. */
-  async function readAll(): Promise<Run[]> {
-    const runs = new Map<string, Run>();
-    for (const value of await readJsonLines(file)) {
-      const run = Run.safeParse(value);
-      if (run.success) {
-        runs.set(run.data.id, run.data);
-        continue;
-      }
-      const receipt = ReceiptLine.safeParse(value);
-      const target = receipt.success ? runs.get(receipt.data.receiptFor) : undefined;
-      if (receipt.success && target)
-        runs.set(target.id, { ...target, receipt: receipt.data.receipt });
-    }
-    return [...runs.values()];
-  }
-
   const notify = (set: Set<(run: Run) => void>, run: Run): void => {
     for (const listener of [...set]) {
       try {
@@ -162,12 +150,11 @@ export function createHistoryStore(home: string, options: Options = {}): History
     return runs;
   }
 
+  const readRetention = () =>
+    readSettingsJson(settingsFile, value => HistoryRetention.safeParse(value).data ?? null);
   async function getRetention(): Promise<HistoryRetention> {
-    try {
-      return HistoryRetention.parse(JSON.parse(await readFile(settingsFile, 'utf8')));
-    } catch {
-      return HistoryRetention.parse({});
-    }
+    const found = await readRetention();
+    return found.kind === 'ok' ? found.value : HistoryRetention.parse({});
   }
 
   function retained(runs: readonly Run[], retention: HistoryRetention): Run[] {
@@ -196,10 +183,9 @@ export function createHistoryStore(home: string, options: Options = {}): History
       if (retention.days === null) return false;
       const head = new Uint8Array(Math.min(size, 64 * 1024));
       const { bytesRead } = await handle.read(head, 0, head.length, 0);
-      const firstLine =
-        new TextDecoder().decode(head.subarray(0, bytesRead)).split('\n', 1)[0] ?? '';
-      const startedAt = /"startedAt":"([^"]+)"/.exec(firstLine)?.[1];
-      // An unreadable first line (torn by an old crash) is dropped by a rewrite too.
+      // The oldest run this version can date (a first line it cannot read is kept by a rewrite).
+      const headText = new TextDecoder().decode(head.subarray(0, bytesRead));
+      const startedAt = /"startedAt":"([^"]+)"/.exec(headText)?.[1];
       if (!startedAt) return size > 0;
       return Date.parse(startedAt) < now().getTime() - retention.days * 86_400_000;
     } finally {
@@ -207,14 +193,58 @@ export function createHistoryStore(home: string, options: Options = {}): History
     }
   }
 
+  /**
+   * Applies retention by rewriting the file, folding receipts into their runs. A line it cannot
+   * read (a run written by a newer Courier, a damaged line) is carried forward verbatim, in place:
+   * tidying the history never deletes what this version does not understand.
+   */
   async function compactIfNeeded(held: HeldLock): Promise<void> {
-    const retention = await getRetention();
+    // Retention that cannot be read removes nothing (it may have said "keep everything").
+    const found = await readRetention();
+    if (found.kind === 'damaged') return;
+    const retention = found.kind === 'ok' ? found.value : HistoryRetention.parse({});
     if (!(await mayExceed(retention))) return;
-    const runs = await readAll();
-    const kept = retained(runs, retention);
-    if (kept.length === runs.length) return;
-    // The rewrite folds receipts into their runs.
-    await writeFileAtomic(file, kept.map(r => `${JSON.stringify(r)}\n`).join(''), held);
+    const lines = (await readLines(file)).map(line => ({ line, entry: parseLine(line) }));
+    const runs = new Map<string, Run>();
+    const lastLineOf = new Map<string, number>();
+    for (const [index, { entry }] of lines.entries()) {
+      if (!entry) continue;
+      if (!isReceipt(entry)) {
+        runs.set(entry.id, entry);
+        lastLineOf.set(entry.id, index);
+        continue;
+      }
+      const target = runs.get(entry.receiptFor);
+      if (target) runs.set(target.id, { ...target, receipt: entry.receipt });
+    }
+    const kept = retained([...runs.values()], retention);
+    if (kept.length === runs.size) return;
+    const keep = new Set(kept.map(run => run.id));
+    let carried = 0;
+    const out: string[] = [];
+    for (const [index, { line, entry }] of lines.entries()) {
+      if (!entry) {
+        carried++;
+        out.push(line);
+      } else if (!isReceipt(entry)) {
+        // A run once, at its last line, with its latest receipt folded in.
+        if (keep.has(entry.id) && lastLineOf.get(entry.id) === index)
+          out.push(JSON.stringify(runs.get(entry.id)));
+      } else if (!runs.has(entry.receiptFor)) {
+        // The receipt of a run this version cannot read: kept with it.
+        carried++;
+        out.push(line);
+      }
+    }
+    await writeFileAtomic(file, out.map(line => `${line}\n`).join(''), held);
+    if (carried > 0) {
+      tellSettingsProblem({
+        code: 'history.lines-kept',
+        message: `${carried === 1 ? 'One line' : `${carried} lines`} of the run history (“${file}”) could not be read (written by a newer Courier, or damaged). Courier kept ${carried === 1 ? 'it' : 'them'} as ${carried === 1 ? 'it was' : 'they were'} when it removed old runs.`,
+        params: { file, count: carried },
+        file,
+      });
+    }
   }
 
   return {
@@ -264,7 +294,10 @@ export function createHistoryStore(home: string, options: Options = {}): History
     setRetention: retention =>
       serial(async held => {
         const next = HistoryRetention.parse({ ...(await getRetention()), ...retention });
-        await writeFile(settingsFile, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
+        // A damaged file is kept aside (and said), never written over.
+        if ((await readRetention()).kind === 'damaged')
+          await keepDamagedAndTell(settingsFile, 'how long the history is kept');
+        await writeFileAtomic(settingsFile, `${JSON.stringify(next, null, 2)}\n`);
         await compactIfNeeded(held);
         return next;
       }),

@@ -1,5 +1,5 @@
 import { appendFile, open } from 'node:fs/promises';
-import { readTextIfExists } from '../settings/file-lock';
+import { readSettingsText, settingsWrite, unreadableSettings } from '../settings/settings-file';
 
 async function endsWithNewline(file: string): Promise<boolean> {
   let handle;
@@ -25,15 +25,22 @@ async function endsWithNewline(file: string): Promise<boolean> {
  * If a crash left a torn last line, the record starts on a fresh line so it is not lost with it.
  */
 export async function appendJsonLine(file: string, record: unknown): Promise<void> {
-  const prefix = (await endsWithNewline(file)) ? '' : '\n';
-  await appendFile(file, `${prefix}${JSON.stringify(record)}\n`, { mode: 0o600 });
+  await settingsWrite(file, async () => {
+    const prefix = (await endsWithNewline(file)) ? '' : '\n';
+    await appendFile(file, `${prefix}${JSON.stringify(record)}\n`, { mode: 0o600 });
+  });
 }
 
-/** The non-empty lines of a file (none if it does not exist), unparsed. */
+/**
+ * The non-empty lines of a file (none if it does not exist), unparsed; a file that exists but
+ * cannot be read (a folder in its place) is `settings.unreadable`, never "no lines".
+ */
 export async function readLines(file: string): Promise<string[]> {
-  const text = await readTextIfExists(file);
-  if (text === null) return [];
-  return text.split('\n').filter(line => line.trim() !== '');
+  const found = await readSettingsText(file);
+  if (found.kind === 'missing') return [];
+  if (found.kind === 'unreadable')
+    throw unreadableSettings(file, 'a settings file', 'Nothing was changed.');
+  return found.text.split('\n').filter(line => line.trim() !== '');
 }
 
 /** Reads every whole JSON line of a file (none if it does not exist); torn or foreign lines are skipped. */

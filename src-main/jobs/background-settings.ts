@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { BackgroundSettings } from '../../src-core/jobs/job-ipc';
 import type { HistoryStore } from '../history/history-store';
 import { writeFileAtomic } from '../settings/file-lock';
+import { keepDamagedAndTell, readSettingsJson } from '../settings/settings-file';
 
 const Stored = z.object({
   notifyOnSuccess: z.boolean().default(false),
@@ -32,12 +32,10 @@ export function createBackgroundSettings(
     listenersByHome.set(home, listeners);
   }
   const shared = listeners;
+  const read = () => readSettingsJson(file, value => Stored.safeParse(value).data ?? null);
   async function stored(): Promise<z.infer<typeof Stored>> {
-    try {
-      return Stored.parse(JSON.parse(await readFile(file, 'utf8')));
-    } catch {
-      return Stored.parse({});
-    }
+    const found = await read();
+    return found.kind === 'ok' ? found.value : Stored.parse({});
   }
   async function get(): Promise<BackgroundSettings> {
     return { ...(await stored()), historyRetention: await history.getRetention() };
@@ -47,7 +45,10 @@ export function createBackgroundSettings(
     set: async change => {
       const { historyRetention, ...rest } = change;
       if (Object.keys(rest).length > 0) {
-        const next = Stored.parse({ ...(await stored()), ...rest });
+        const found = await read();
+        const next = Stored.parse({ ...(found.kind === 'ok' ? found.value : {}), ...rest });
+        // A damaged file is kept aside (and said), never written over.
+        if (found.kind === 'damaged') await keepDamagedAndTell(file, 'the background settings');
         await writeFileAtomic(file, `${JSON.stringify(next, null, 2)}\n`);
       }
       if (historyRetention) await history.setRetention(historyRetention);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { readTextIfExists, withFileLock, writeFileAtomic } from '../settings/file-lock';
+import { withFileLock, writeFileAtomic } from '../settings/file-lock';
+import { keepDamaged, readSettingsText, tellSettingsProblem } from '../settings/settings-file';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { CourierError } from '../../src-core/errors';
@@ -53,17 +53,26 @@ export function createJobStore(home: string, options: { now?: () => Date } = {})
     return next;
   };
 
+  /** The saved jobs; a damaged file is refused (never read as "no jobs", never written over). */
   async function read(): Promise<Job[]> {
-    const text = await readTextIfExists(file);
-    if (text === null) return [];
-    const parsed = JobsFile.safeParse(JSON.parse(text));
-    if (!parsed.success) {
-      throw new CourierError(
+    const found = await readSettingsText(file);
+    if (found.kind === 'missing') return [];
+    const unreadable = (why: string) =>
+      new CourierError(
         'jobs.unreadable',
-        `The saved jobs in ${file} could not be read: ${parsed.error.issues[0]?.message ?? 'unknown format'}.`,
+        `The saved jobs in “${file}” cannot be read (${why}). Courier changes nothing in the file; ask your IT colleague to check it, or put back a copy from a backup.`,
         { params: { file } }
       );
+    if (found.kind === 'unreadable')
+      throw unreadable('a folder is in its place, or Courier may not open it');
+    let json: unknown;
+    try {
+      json = JSON.parse(found.text);
+    } catch {
+      throw unreadable('it is damaged or cut short');
     }
+    const parsed = JobsFile.safeParse(json);
+    if (!parsed.success) throw unreadable('it is not a list of jobs Courier knows');
     return parsed.data.jobs;
   }
   const write = (jobs: readonly Job[]): Promise<void> =>
@@ -79,13 +88,30 @@ export function createJobStore(home: string, options: { now?: () => Date } = {})
       { params: { name: idOrName } }
     );
 
-  async function readState(): Promise<JobState> {
-    try {
-      return JobState.parse(JSON.parse(await readFile(stateFile, 'utf8')));
-    } catch {
-      return JobState.parse({});
+  /**
+   * What the scheduler remembers. A file that cannot be read fails safe: every scheduled job is
+   * paused (it may have been), the person is told, and the file is kept aside before the next save.
+   */
+  async function readStateFile(): Promise<{ state: JobState; damaged: boolean }> {
+    const found = await readSettingsText(stateFile);
+    if (found.kind === 'missing') return { state: JobState.parse({}), damaged: false };
+    if (found.kind === 'text') {
+      try {
+        const parsed = JobState.safeParse(JSON.parse(found.text));
+        if (parsed.success) return { state: parsed.data, damaged: false };
+      } catch {
+        // Damaged: handled below.
+      }
     }
+    tellSettingsProblem({
+      code: 'jobs.state-unreadable',
+      message: `Courier cannot read what it remembers about scheduled jobs (“${stateFile}”). To be safe, every scheduled job is paused until you resume them (“courier jobs resume”, or Resume in the app). Courier keeps the file aside, as “job-state.json.damaged-…”, when it next saves the schedules.`,
+      params: { file: stateFile },
+      file: stateFile,
+    });
+    return { state: JobState.parse({ paused: true }), damaged: true };
   }
+  const readState = async (): Promise<JobState> => (await readStateFile()).state;
 
   return {
     listJobs: read,
@@ -144,7 +170,10 @@ export function createJobStore(home: string, options: { now?: () => Date } = {})
     readState,
     updateState: change =>
       serial(async () => {
-        const next = JobState.parse(change(await readState()));
+        const { state, damaged } = await readStateFile();
+        const next = JobState.parse(change(state));
+        // Never written over: the damaged file is kept for a person to look at.
+        if (damaged) await keepDamaged(stateFile);
         await writeFileAtomic(stateFile, `${JSON.stringify(next, null, 2)}\n`);
         return next;
       }),

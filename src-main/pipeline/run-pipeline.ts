@@ -123,9 +123,8 @@ export async function runPipeline(request: SendRequest, deps: PipelineDeps): Pro
     if (request.expectedSource && !sameStamp(request.expectedSource, described.stamp)) {
       throw readError('changed', source.fileName);
     }
-    const sentBefore = (await openLedger(deps.home).entries())
-      .filter(e => e.destination === destination!.name)
-      .map(e => e.remoteName);
+    // A ledger that cannot be read stops the run here, before anything is prepared or sent.
+    const sentBefore = (await openLedger(deps.home).entriesFor(destination.name)).map(e => e.remoteName);
     preparation = await prepareFile(request.sourcePath, destination, {
       alreadySentNames: sentBefore,
       // What is read must be what was hashed for the history: a file changed since is refused.

@@ -10,6 +10,7 @@ import { createSendHandlers } from '../pipeline/send-handlers';
 import { createTransferHandlers } from '../transfers/transfer-handlers';
 import { SecretStore } from '../secrets/secret-store';
 import type { PickSaveTarget } from '../files/save-copy';
+import { onSettingsProblem } from '../settings/settings-file';
 
 /** What the main-process services need from their surroundings. */
 export type ServiceContext = Readonly<{
@@ -37,6 +38,10 @@ export type ServiceContext = Readonly<{
  * handlers behind a Playwright binding. Each domain contributes its own handlers object.
  */
 export function createMainHandlers(context: ServiceContext): Handlers {
+  // A settings file kept aside (or left untouched) is said in the window, in the user's language.
+  onSettingsProblem(({ code, message, params }) =>
+    context.emit('app:notice', { code, message, ...(params ? { params } : {}) })
+  );
   return {
     'app:info': () => ({
       name: 'Courier',

@@ -1,4 +1,5 @@
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { ensureSettingsFolder, settingsWrite, unreadableSettings } from './settings-file';
 import { isAbsolute, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { CourierError, toPlainError, type PlainError } from '../../src-core/errors';
@@ -50,13 +51,16 @@ async function readDestinationFile(path: string): Promise<Destination> {
 /** Writes a file atomically: a temporary file beside it, then a rename. */
 async function writeAtomic(path: string, text: string): Promise<void> {
   const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  await writeFile(tmp, text, { mode: 0o600 });
-  try {
-    await rename(tmp, path);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  }
+  // A read-only or full settings folder is said in words (`settings.read-only`, …).
+  await settingsWrite(path, async () => {
+    try {
+      await writeFile(tmp, text, { mode: 0o600 });
+      await rename(tmp, path);
+    } catch (error) {
+      await rm(tmp, { force: true }).catch(() => undefined);
+      throw error;
+    }
+  });
 }
 
 /** Every configured destination, sorted by name; unreadable files are skipped and reported. */
@@ -64,8 +68,11 @@ export async function listDestinations(home: string): Promise<{ destinations: De
   let files: string[];
   try {
     files = (await readdir(destinationsFolder(home))).filter(f => f.endsWith('.json'));
-  } catch {
-    return { destinations: [], problems: [] };
+  } catch (error) {
+    // No folder yet: no destinations. One that cannot be read is said, not shown as empty.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { destinations: [], problems: [] };
+    const plain = toPlainError(unreadableSettings(destinationsFolder(home), 'the folder of destinations', 'No destination can be shown.'));
+    return { destinations: [], problems: [{ ...plain, file: destinationsFolder(home) }] };
   }
   const destinations: Destination[] = [];
   const problems: Array<PlainError & { file: string }> = [];
@@ -101,7 +108,7 @@ export async function saveDestination(
   options: Readonly<{ previousName?: string; overwrite?: boolean }> & DestinationStoreHooks = {}
 ): Promise<Destination> {
   const destination = parseDestination(value);
-  await mkdir(destinationsFolder(home), { recursive: true, mode: 0o700 });
+  await ensureSettingsFolder(destinationsFolder(home));
   const target = destinationFile(home, destination.name);
   const previous = options.previousName;
   const renaming = previous !== undefined && destinationFile(home, previous) !== target;

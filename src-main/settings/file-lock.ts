@@ -3,6 +3,7 @@ import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { hostname, uptime } from 'node:os';
 import { dirname } from 'node:path';
 import { CourierError } from '../../src-core/errors';
+import { settingsWriteError } from './settings-file';
 
 /** Who holds a lock file, as written in it. */
 export type LockHolder = Readonly<{
@@ -31,7 +32,11 @@ export type FileLockOptions = Readonly<{
  * A lock this process holds; release it once (later calls do nothing). `stillHeld` says whether
  * it is still ours (a holder that hung past `staleMs` may have been taken over).
  */
-export type HeldLock = Readonly<{ release: () => Promise<void>; stillHeld: () => Promise<boolean>; holder: LockHolder }>;
+export type HeldLock = Readonly<{
+  release: () => Promise<void>;
+  stillHeld: () => Promise<boolean>;
+  holder: LockHolder;
+}>;
 
 const DEFAULT_STALE_MS = 10_000;
 const DEFAULT_TIMEOUT_MS = 20_000;
@@ -104,10 +109,13 @@ export async function tryLockFile(file: string, options: FileLockOptions = {}): 
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') {
         // The first lock in a new folder (a fresh settings folder).
-        await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+        await mkdir(dirname(file), { recursive: true, mode: 0o700 }).catch(failure => {
+          throw settingsWriteError(failure, file);
+        });
         continue;
       }
-      if (code !== 'EEXIST') throw error;
+      // A read-only, full or misplaced settings folder is said in words, not as Node's text.
+      if (code !== 'EEXIST') throw settingsWriteError(error, file);
       const seen = await readFile(file, 'utf8').catch(() => null);
       if (seen === null) continue; // released in between: try again
       const current = parseHolder(seen);
@@ -120,7 +128,7 @@ export async function tryLockFile(file: string, options: FileLockOptions = {}): 
     } catch (error) {
       await handle.close().catch(() => undefined);
       await rm(file, { force: true });
-      throw error;
+      throw settingsWriteError(error, file);
     }
     await handle.close();
     let released = false;
@@ -254,21 +262,15 @@ export async function writeFileAtomic(file: string, text: string, guard?: HeldLo
     // Written under a lock that another process took over (this one hung past its bound): the
     // file is theirs now; this change is dropped rather than written over theirs.
     if (guard && !(await guard.stillHeld())) {
-      throw new CourierError('settings.busy', 'Courier was too slow to save a settings file and let another Courier change it first. Try again.');
+      throw new CourierError(
+        'settings.busy',
+        'Courier was too slow to save a settings file and let another Courier change it first. Try again.'
+      );
     }
     await rename(temp, file);
   } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-}
-
-/** A settings file's text, or null when it does not exist yet (any other failure is thrown). */
-export async function readTextIfExists(file: string): Promise<string | null> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
+    await rm(temp, { force: true }).catch(() => undefined);
+    // A read-only or full settings folder is said in words; the old file is left as it was.
+    throw settingsWriteError(error, file);
   }
 }

@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { mkdir } from 'node:fs/promises';
+import { ensureSettingsFolder } from './settings-file';
 
 /**
  * The settings folder: destinations, mappings, jobs, history, ledger.
@@ -16,14 +16,19 @@ export function resolveHome(explicit?: string, env: NodeJS.ProcessEnv = process.
 }
 
 /** Electron's default userData folder for an app named "Courier" on this platform. */
-export function defaultUserDataFolder(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
-  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Courier');
+export function defaultUserDataFolder(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform
+): string {
+  if (platform === 'win32')
+    return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Courier');
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Courier');
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'Courier');
 }
 
 /** Creates the settings folder (private to the user) if needed and returns it. */
 export async function ensureHome(home: string): Promise<string> {
-  await mkdir(home, { recursive: true, mode: 0o700 });
+  // A file in its place, or a read-only disk where it would be made: said in plain words.
+  await ensureSettingsFolder(home);
   return home;
 }

@@ -1,5 +1,6 @@
-import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { withFileLock, writeFileAtomic } from './file-lock';
+import { ensureSettingsFolder, keepDamaged, readSettingsText, tellSettingsProblem } from './settings-file';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { adaptMapping, compareHeaders, noChanges, type HeaderChanges } from '../../src-core/mapping/header-changes';
@@ -36,14 +37,23 @@ const fileFor = (home: string, destination: string) =>
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
 
-async function load(home: string, destination: string): Promise<MappingFile> {
-  try {
-    const parsed = MappingFile.safeParse(JSON.parse(await readFile(fileFor(home, destination), 'utf8')));
-    return parsed.success ? parsed.data : { version: 1, entries: [] };
-  } catch {
-    return { version: 1, entries: [] };
+/** The remembered mappings; `damaged` when the file exists but cannot be read (nothing recalled). */
+async function readMappings(home: string, destination: string): Promise<{ file: MappingFile; damaged: boolean }> {
+  const found = await readSettingsText(fileFor(home, destination));
+  const none: MappingFile = { version: 1, entries: [] };
+  if (found.kind === 'missing') return { file: none, damaged: false };
+  if (found.kind === 'text') {
+    try {
+      const parsed = MappingFile.safeParse(JSON.parse(found.text));
+      if (parsed.success) return { file: parsed.data, damaged: false };
+    } catch {
+      // Damaged: below.
+    }
   }
+  return { file: none, damaged: true };
 }
+
+const load = async (home: string, destination: string): Promise<MappingFile> => (await readMappings(home, destination)).file;
 
 /** Remembers a confirmed mapping for this destination and header set (replacing an older one). */
 export async function rememberMapping(
@@ -53,11 +63,21 @@ export async function rememberMapping(
   mapping: Readonly<Record<string, string | null>>,
   now: Date = new Date()
 ): Promise<void> {
-  await mkdir(join(home, 'mappings'), { recursive: true, mode: 0o700 });
+  await ensureSettingsFolder(join(home, 'mappings'));
   const path = fileFor(home, destination);
   // Read, change and replace under a lock: the app and a CLI run may remember at the same time.
   await withFileLock(`${path}.lock`, async () => {
-    const file = await load(home, destination);
+    const { file, damaged } = await readMappings(home, destination);
+    if (damaged) {
+      // Never written over: kept aside for a person, and said.
+      const kept = await keepDamaged(path, now);
+      tellSettingsProblem({
+        code: 'mapping.damaged',
+        message: `The remembered mappings of ${destination} (“${path}”) could not be read. Courier kept the file as “${kept}” and starts a new one with this mapping.`,
+        params: { destination, file: path, kept },
+        file: path,
+      });
+    }
     const entries = file.entries.filter(e => !sameSet(e.headers, headers));
     entries.unshift({ headers: [...headers], mapping: { ...mapping }, savedAt: now.toISOString() });
     await writeFileAtomic(path, `${JSON.stringify({ version: 1, entries: entries.slice(0, MAX_ENTRIES) }, null, 2)}\n`);

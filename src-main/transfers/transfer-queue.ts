@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { rename } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Transport } from '../../src-core/destinations/transport';
-import { isOwnerAlive, readTextIfExists, withFileLock, writeFileAtomic } from '../settings/file-lock';
+import { isOwnerAlive, withFileLock, writeFileAtomic } from '../settings/file-lock';
+import { keepDamaged, readSettingsText, tellSettingsProblem } from '../settings/settings-file';
 import type { TransferFailure } from './transfer-errors';
 
 /** Which run of which process is sending a queued file right now. */
@@ -36,7 +36,26 @@ export type QueueItem = Readonly<{
   claim?: QueueClaim;
 }>;
 
-type QueueFile = { version: 1; items: QueueItem[] };
+/**
+ * The queue as read: its items, and what it holds that cannot be read as an item (`kept`: `null`,
+ * an item of another shape), carried forward untouched whenever the file is written.
+ */
+type QueueFile = { version: 1; items: QueueItem[]; kept: unknown[] };
+
+const isQueueItem = (value: unknown): value is QueueItem => {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+  const item = value as Record<string, unknown>;
+  return (
+    typeof item.id === 'string' &&
+    typeof item.destination === 'string' &&
+    !!item.transport &&
+    typeof item.transport === 'object' &&
+    typeof item.localPath === 'string' &&
+    typeof item.remoteName === 'string' &&
+    typeof item.sha256 === 'string' &&
+    typeof item.size === 'number'
+  );
+};
 
 /** The queue file of a settings folder. */
 export const queuePath = (home: string): string => join(home, 'queue.json');
@@ -150,21 +169,52 @@ export function openTransferQueue(home: string): TransferQueue {
   const path = queuePath(home);
   const lock = `${path}.lock`;
   /**
-   * The queue as it is on disk. A file that cannot be read (damaged outside Courier) is, inside
-   * the lock (`keepAside`), moved to `queue.json.unreadable-<time>` for a person to look at before
-   * a new queue replaces it: its uploads are never silently overwritten.
+   * The queue as it is on disk. A file that cannot be read (damaged outside Courier, a folder in
+   * its place) is, inside the lock (`keepAside`), moved to `queue.json.damaged-<time>` before a
+   * new queue replaces it, and the person is told: its uploads are never silently dropped. Items
+   * that cannot be read are kept in the file, untouched, and said once.
    */
   const read = async (keepAside = false): Promise<QueueFile> => {
-    const text = await readTextIfExists(path);
-    if (text === null) return { version: 1, items: [] };
-    try {
-      const parsed = JSON.parse(text) as QueueFile;
-      if (parsed && Array.isArray(parsed.items)) return parsed;
-    } catch {
-      // Handled below, as a file of another shape.
+    const found = await readSettingsText(path);
+    if (found.kind === 'missing') return { version: 1, items: [], kept: [] };
+    if (found.kind === 'text') {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(found.text);
+      } catch {
+        parsed = null;
+      }
+      const items = (parsed as { items?: unknown } | null)?.items;
+      if (Array.isArray(items)) {
+        const kept = items.filter(item => !isQueueItem(item));
+        if (kept.length > 0) {
+          tellSettingsProblem({
+            code: 'queue.items-unreadable',
+            message: `${kept.length === 1 ? 'One upload' : `${kept.length} uploads`} in Courier's upload queue (“${path}”) cannot be read. Courier leaves ${kept.length === 1 ? 'it' : 'them'} in the file untouched and sends the others; ask your IT colleague to look at the file.`,
+            params: { file: path, count: kept.length },
+            file: path,
+          });
+        }
+        return { version: 1, items: items.filter(isQueueItem), kept };
+      }
     }
-    if (keepAside) await rename(path, `${path}.unreadable-${Date.now()}`);
-    return { version: 1, items: [] };
+    if (!keepAside) {
+      tellSettingsProblem({
+        code: 'queue.unreadable',
+        message: `Courier's upload queue (“${path}”) cannot be read, so the uploads it holds are not shown or resumed. Courier keeps the file aside the next time it queues an upload; ask your IT colleague to look at it.`,
+        params: { file: path },
+        file: path,
+      });
+      return { version: 1, items: [], kept: [] };
+    }
+    const kept = await keepDamaged(path);
+    tellSettingsProblem({
+      code: 'queue.damaged',
+      message: `Courier's upload queue (“${path}”) could not be read. Courier kept it as “${kept}”, untouched, and started a new queue: the uploads it held are not resumed. Send those files again, or ask your IT colleague to look at the kept file.`,
+      params: { file: path, kept },
+      file: path,
+    });
+    return { version: 1, items: [], kept: [] };
   };
   /** `edit` returns false when it changed nothing (no write). */
   const change = <T>(edit: (queue: QueueFile) => { changed: boolean; value: T }): Promise<T> => {
@@ -175,7 +225,9 @@ export function openTransferQueue(home: string): TransferQueue {
         async held => {
           const queue = await read(true);
           const { changed, value } = edit(queue);
-          if (changed) await writeFileAtomic(path, JSON.stringify(queue, null, 1), held);
+          // What could not be read is written back as it was, after the items.
+          const file = { version: 1, items: [...queue.items, ...queue.kept] };
+          if (changed) await writeFileAtomic(path, JSON.stringify(file, null, 1), held);
           return value;
         },
         { what: 'the upload queue' }
@@ -218,7 +270,9 @@ export function openTransferQueue(home: string): TransferQueue {
         const none: QueueItem[] = [];
         if (busy.length > 0) return { changed: false, value: { busy, adopted: none } };
         const twin = (queued: QueueItem) =>
-          items.find(item => item.destination === queued.destination && item.sha256 === queued.sha256);
+          items.find(
+            item => item.destination === queued.destination && item.sha256 === queued.sha256
+          );
         const adopted: QueueItem[] = [];
         queue.items = queue.items.flatMap(queued => {
           if (!same(queued)) return [queued];

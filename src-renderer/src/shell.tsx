@@ -8,6 +8,8 @@ import { FlowScreens, flowSteps, type FlowStep } from './screens/flow-screens';
 import { DestinationsScreen } from './screens/destinations-screen';
 import { JobsScreen, type JobDraft } from './screens/jobs-screen';
 import { HistoryScreen } from './screens/history-screen';
+import { errorText } from './error-text';
+import type { EventPayload } from '../../src-core/ipc/contract';
 
 /** Where the user is: the send flow's steps, or one of the side sections. */
 export type Screen = 'start' | FlowStep | 'destinations' | 'jobs' | 'history';
@@ -28,7 +30,11 @@ export function Shell(props: {
   failure: string | null;
   onLanguage: (language: Language) => void;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [notices, setNotices] = useState<
+    ReadonlyArray<EventPayload<'app:notice'> & { id: number }>
+  >([]);
   const [screen, setScreen] = useState<Screen>('start');
   const [file, setFile] = useState<{ path: string; id: number } | null>(null);
   const [flowStep, setFlowStep] = useState<FlowStep>('preview');
@@ -60,6 +66,15 @@ export function Shell(props: {
     setFlowStep('preview');
     setScreen('preview');
   }, []);
+
+  // What main tells without being asked (a settings file it kept aside), until dismissed.
+  useEffect(
+    () =>
+      api().on.appNotice(notice =>
+        setNotices(previous => [...previous, { ...notice, id: (previous.at(-1)?.id ?? 0) + 1 }])
+      ),
+    []
+  );
 
   // A second launch of Courier with a file (or a file dropped on its icon) opens it here.
   useEffect(() => api().on.appOpenFile(({ path }) => openFile(path)), [openFile]);
@@ -172,6 +187,18 @@ export function Shell(props: {
         </div>
       </aside>
       <main id="content" ref={mainRef} className="content">
+        {notices.map(notice => (
+          <div key={notice.id} className="notice notice--warn app-notice" role="alert">
+            <span>{errorText(notice, i18n)}</span>{' '}
+            <button
+              type="button"
+              className="button button--link"
+              onClick={() => setNotices(previous => previous.filter(n => n.id !== notice.id))}
+            >
+              {t('common.close')}
+            </button>
+          </div>
+        ))}
         {file && (
           // Kept mounted while the user visits other sections, so the flow keeps its state.
           <div hidden={!isFlow(screen) || Boolean(props.failure)}>

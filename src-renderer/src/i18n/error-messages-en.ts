@@ -198,6 +198,39 @@ export const enErrorMessages = {
   },
   'error.send.rows-have-errors.general':
     'Some rows have problems the destination would refuse. Fix them, or choose to leave out the invalid rows.',
+  // Settings files that cannot be read or written (kept, never written over; see settings-file.ts).
+  'error.settings.read-only':
+    'Courier may not write in its settings folder “{folder}” (it is read-only or locked). Nothing was saved. Make the folder writable, or choose another one.',
+  'error.settings.disk-full':
+    'The disk holding Courier’s settings folder “{folder}” is full. Nothing was saved. Free some space, then try again.',
+  'error.settings.not-a-folder':
+    'Courier’s settings folder “{folder}” is not a folder (a file is in its place). Nothing was saved. Move that file away, or choose another folder.',
+  'error.settings.unreadable':
+    'Courier cannot read its settings file “{file}”: something else is in its place, or Courier may not open it. Ask your IT colleague to check the file.',
+  'error.settings.damaged':
+    'Courier could not read its settings file “{file}”. It kept the file as “{kept}”, untouched, and saved a new one; check your settings.',
+  'error.transfer.ledger-unreadable':
+    'Courier cannot read line {line} of its record of the files already sent (“{file}”), so it cannot tell whether this file was already sent to {destination}. Nothing was sent. Ask your IT colleague to repair or remove that line.',
+  'error.transfer.ledger-unreadable.general':
+    'Courier cannot read its record of the files already sent (“{file}”), so it cannot tell whether this file was already sent to {destination}. Nothing was sent. Ask your IT colleague to check the file.',
+  'error.queue.damaged':
+    'Courier’s upload queue could not be read. Courier kept it as “{kept}”, untouched, and started a new queue: the uploads it held are not resumed. Send those files again, or ask your IT colleague to look at the kept file.',
+  'error.queue.unreadable':
+    'Courier’s upload queue (“{file}”) cannot be read, so the uploads it holds are not shown or resumed. Ask your IT colleague to look at it.',
+  'error.queue.items-unreadable': {
+    one: '{count} upload in Courier’s upload queue cannot be read. Courier leaves it in the file untouched and sends the others.',
+    other:
+      '{count} uploads in Courier’s upload queue cannot be read. Courier leaves them in the file untouched and sends the others.',
+  },
+  'error.jobs.state-unreadable':
+    'Courier cannot read what it remembers about scheduled jobs (“{file}”). To be safe, every scheduled job is paused until you resume them. The file is kept as it is.',
+  'error.history.lines-kept': {
+    one: '{count} line of the run history could not be read (written by a newer Courier, or damaged). Courier kept it as it was when it removed old runs.',
+    other:
+      '{count} lines of the run history could not be read (written by a newer Courier, or damaged). Courier kept them as they were when it removed old runs.',
+  },
+  'error.mapping.damaged':
+    'The remembered mappings of {destination} could not be read. Courier kept the file as “{kept}” and starts a new one with this mapping.',
   'error.settings.busy':
     'Another Courier window or command has been busy with the settings for too long. Try again in a moment; if this keeps happening, close the other Courier windows and commands.',
   'error.sftp.subsystem-missing':

@@ -208,6 +208,39 @@ export const frErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
   },
   'error.send.rows-have-errors.general':
     'Des lignes ont des problèmes que la destination refuserait. Corrigez-les, ou choisissez de laisser de côté les lignes non valides.',
+  // Fichiers de réglages illisibles ou impossibles à écrire (gardés, jamais écrasés).
+  'error.settings.read-only':
+    'Courier ne peut pas écrire dans son dossier de réglages « {folder} » (il est en lecture seule ou verrouillé). Rien n’a été enregistré. Rendez le dossier modifiable, ou choisissez-en un autre.',
+  'error.settings.disk-full':
+    'Le disque du dossier de réglages de Courier « {folder} » est plein. Rien n’a été enregistré. Libérez de la place, puis réessayez.',
+  'error.settings.not-a-folder':
+    'Le dossier de réglages de Courier « {folder} » n’est pas un dossier (un fichier est à sa place). Rien n’a été enregistré. Déplacez ce fichier, ou choisissez un autre dossier.',
+  'error.settings.unreadable':
+    'Courier ne peut pas lire son fichier de réglages « {file} » : autre chose est à sa place, ou Courier n’a pas le droit de l’ouvrir. Demandez à votre collègue informaticien de vérifier le fichier.',
+  'error.settings.damaged':
+    'Courier n’a pas pu lire son fichier de réglages « {file} ». Il l’a gardé tel quel sous le nom « {kept} » et en a enregistré un nouveau ; vérifiez vos réglages.',
+  'error.transfer.ledger-unreadable':
+    'Courier ne peut pas lire la ligne {line} de son registre des fichiers déjà envoyés (« {file} ») : il ne peut donc pas savoir si ce fichier a déjà été envoyé à {destination}. Rien n’a été envoyé. Demandez à votre collègue informaticien de réparer ou de supprimer cette ligne.',
+  'error.transfer.ledger-unreadable.general':
+    'Courier ne peut pas lire son registre des fichiers déjà envoyés (« {file} ») : il ne peut donc pas savoir si ce fichier a déjà été envoyé à {destination}. Rien n’a été envoyé. Demandez à votre collègue informaticien de vérifier le fichier.',
+  'error.queue.damaged':
+    'La file d’envoi de Courier n’a pas pu être lue. Courier l’a gardée telle quelle sous le nom « {kept} » et a commencé une nouvelle file : les envois qu’elle contenait ne sont pas repris. Renvoyez ces fichiers, ou demandez à votre collègue informaticien d’examiner le fichier gardé.',
+  'error.queue.unreadable':
+    'La file d’envoi de Courier (« {file} ») ne peut pas être lue : les envois qu’elle contient ne sont ni affichés ni repris. Demandez à votre collègue informaticien de l’examiner.',
+  'error.queue.items-unreadable': {
+    one: '{count} envoi de la file d’envoi de Courier ne peut pas être lu. Courier le laisse tel quel dans le fichier et envoie les autres.',
+    other:
+      '{count} envois de la file d’envoi de Courier ne peuvent pas être lus. Courier les laisse tels quels dans le fichier et envoie les autres.',
+  },
+  'error.jobs.state-unreadable':
+    'Courier ne peut pas lire ce qu’il a retenu des tâches planifiées (« {file} »). Par prudence, toutes les tâches planifiées sont en pause jusqu’à ce que vous les repreniez. Le fichier est gardé tel quel.',
+  'error.history.lines-kept': {
+    one: '{count} ligne de l’historique n’a pas pu être lue (écrite par une version plus récente de Courier, ou abîmée). Courier l’a gardée telle quelle en supprimant les anciens envois.',
+    other:
+      '{count} lignes de l’historique n’ont pas pu être lues (écrites par une version plus récente de Courier, ou abîmées). Courier les a gardées telles quelles en supprimant les anciens envois.',
+  },
+  'error.mapping.damaged':
+    'Les correspondances retenues pour {destination} n’ont pas pu être lues. Courier a gardé le fichier sous le nom « {kept} » et en commence un nouveau avec cette correspondance.',
   'error.settings.busy':
     'Une autre fenêtre ou commande de Courier utilise les réglages depuis trop longtemps. Réessayez dans un instant ; si cela se reproduit, fermez les autres fenêtres et commandes de Courier.',
   'error.sftp.subsystem-missing':

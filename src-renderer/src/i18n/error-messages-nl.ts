@@ -200,6 +200,39 @@ export const nlErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
   },
   'error.send.rows-have-errors.general':
     'Sommige rijen hebben problemen die de bestemming zou weigeren. Verbeter ze, of kies ervoor de ongeldige rijen weg te laten.',
+  // Instellingenbestanden die niet gelezen of geschreven kunnen worden (bewaard, nooit overschreven).
+  'error.settings.read-only':
+    'Courier mag niet schrijven in zijn instellingenmap „{folder}” (ze is alleen-lezen of vergrendeld). Er werd niets bewaard. Maak de map schrijfbaar, of kies een andere.',
+  'error.settings.disk-full':
+    'De schijf van de instellingenmap van Courier „{folder}” is vol. Er werd niets bewaard. Maak plaats vrij en probeer opnieuw.',
+  'error.settings.not-a-folder':
+    'De instellingenmap van Courier „{folder}” is geen map (er staat een bestand op haar plaats). Er werd niets bewaard. Verplaats dat bestand, of kies een andere map.',
+  'error.settings.unreadable':
+    'Courier kan zijn instellingenbestand „{file}” niet lezen: er staat iets anders op zijn plaats, of Courier mag het niet openen. Vraag je IT-collega het bestand na te kijken.',
+  'error.settings.damaged':
+    'Courier kon zijn instellingenbestand „{file}” niet lezen. Het bewaarde het ongewijzigd als „{kept}” en maakte een nieuw; kijk je instellingen na.',
+  'error.transfer.ledger-unreadable':
+    'Courier kan regel {line} van zijn lijst met al verstuurde bestanden („{file}”) niet lezen, dus kan het niet nagaan of dit bestand al naar {destination} werd verstuurd. Er werd niets verstuurd. Vraag je IT-collega die regel te herstellen of te verwijderen.',
+  'error.transfer.ledger-unreadable.general':
+    'Courier kan zijn lijst met al verstuurde bestanden („{file}”) niet lezen, dus kan het niet nagaan of dit bestand al naar {destination} werd verstuurd. Er werd niets verstuurd. Vraag je IT-collega het bestand na te kijken.',
+  'error.queue.damaged':
+    'De verzendwachtrij van Courier kon niet gelezen worden. Courier bewaarde ze ongewijzigd als „{kept}” en begon een nieuwe wachtrij: de verzendingen erin worden niet hervat. Verstuur die bestanden opnieuw, of vraag je IT-collega het bewaarde bestand na te kijken.',
+  'error.queue.unreadable':
+    'De verzendwachtrij van Courier („{file}”) kan niet gelezen worden, dus de verzendingen erin worden niet getoond of hervat. Vraag je IT-collega ze na te kijken.',
+  'error.queue.items-unreadable': {
+    one: '{count} verzending in de wachtrij van Courier kan niet gelezen worden. Courier laat ze ongewijzigd in het bestand staan en verstuurt de andere.',
+    other:
+      '{count} verzendingen in de wachtrij van Courier kunnen niet gelezen worden. Courier laat ze ongewijzigd in het bestand staan en verstuurt de andere.',
+  },
+  'error.jobs.state-unreadable':
+    'Courier kan niet lezen wat het onthield over de geplande taken („{file}”). Voor de veiligheid staan alle geplande taken gepauzeerd tot je ze hervat. Het bestand blijft zoals het is.',
+  'error.history.lines-kept': {
+    one: '{count} regel van de geschiedenis kon niet gelezen worden (geschreven door een nieuwere Courier, of beschadigd). Courier liet ze ongewijzigd staan bij het opruimen van oude verzendingen.',
+    other:
+      '{count} regels van de geschiedenis konden niet gelezen worden (geschreven door een nieuwere Courier, of beschadigd). Courier liet ze ongewijzigd staan bij het opruimen van oude verzendingen.',
+  },
+  'error.mapping.damaged':
+    'De onthouden koppelingen van {destination} konden niet gelezen worden. Courier bewaarde het bestand als „{kept}” en begint een nieuw met deze koppeling.',
   'error.settings.busy':
     'Een ander venster of commando van Courier is al te lang bezig met de instellingen. Probeer zo meteen opnieuw; blijft het gebeuren, sluit dan de andere vensters en commando’s van Courier.',
   'error.sftp.subsystem-missing':

@@ -24,7 +24,7 @@ describe('queue.json on disk', () => {
     expect(await readFile(queuePath(home), 'utf8')).toBe(damaged);
     await queue.add([queueItem('b')]);
     expect((await queue.list()).map(item => item.id)).toEqual(['b']);
-    const aside = (await readdir(home)).filter(name => name.startsWith('queue.json.unreadable-'));
+    const aside = (await readdir(home)).filter(name => name.startsWith('queue.json.damaged-'));
     expect(aside).toHaveLength(1);
     expect(await readFile(join(home, aside[0]!), 'utf8')).toBe(damaged);
     // Written whole: no temporary file left behind.
@@ -49,9 +49,14 @@ describe('a write under a lock that was taken over', () => {
     const lock = await lockFile(`${file}.lock`);
     expect(await lock.stillHeld()).toBe(true);
     // Another Courier judged this holder hung and took the lock over (it now holds it).
-    await writeFile(`${file}.lock`, JSON.stringify({ pid: process.ppid, startedAt: new Date().toISOString(), token: 'theirs' }));
+    await writeFile(
+      `${file}.lock`,
+      JSON.stringify({ pid: process.ppid, startedAt: new Date().toISOString(), token: 'theirs' })
+    );
     expect(await lock.stillHeld()).toBe(false);
-    await expect(writeFileAtomic(file, 'mine', lock)).rejects.toMatchObject({ code: 'settings.busy' });
+    await expect(writeFileAtomic(file, 'mine', lock)).rejects.toMatchObject({
+      code: 'settings.busy',
+    });
     expect(await readFile(file, 'utf8')).toBe('theirs');
     expect((await readdir(home)).filter(name => name.endsWith('.tmp'))).toEqual([]);
     // Releasing does not remove the new holder's lock.
