@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { isIP } from 'node:net';
+import { isIP, type Socket } from 'node:net';
+import { posix } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { TLSSocket, type ConnectionOptions } from 'node:tls';
 import { Client, FTPError, enterPassiveModeIPv6, type FTPContext, type FTPResponse } from 'basic-ftp';
@@ -137,6 +138,53 @@ function pinDataConnection(socket: unknown, pin: string): void {
   else socket.once('secureConnect', check);
 }
 
+/** How long a broken data connection waits for the server's reply on the control connection. */
+const replyGraceMs = 3_000;
+
+/**
+ * Lets the server's reply decide when a data connection breaks during a transfer.
+ *
+ * ProFTPD closes (resets) the data connection before it answers an upload it refuses (`550` for
+ * a missing folder or no permission, `451` for an append it does not allow); basic-ftp closed the
+ * whole client on the data socket's error, so the refusal was reported as a cut connection and
+ * retried. Here a data socket's error waits up to `replyGraceMs` for the control connection's
+ * reply: a `4xx`/`5xx` settles the transfer as that FTP error (with its words); without a reply
+ * the connection is closed as before.
+ */
+function awaitReplyOnDataErrors(ftp: FTPContext): void {
+  const context = ftp as FTPContext & {
+    _setupDefaultErrorHandlers: (socket: Socket, identifier: string) => void;
+    _task?: unknown;
+  };
+  const original = context._setupDefaultErrorHandlers.bind(context);
+  context._setupDefaultErrorHandlers = (socket, identifier) => {
+    if (identifier !== 'data socket') return original(socket, identifier);
+    let failed = false;
+    const fail = (error: Error) => {
+      if (failed) return;
+      failed = true;
+      const task = context._task;
+      if (!task) return ftp.closeWithError(error);
+      const timer = setTimeout(() => {
+        // Still the same transfer, still unanswered: the connection was really cut.
+        if (context._task === task && !ftp.closed) ftp.closeWithError(error);
+      }, replyGraceMs);
+      timer.unref?.();
+    };
+    socket.once('error', error => {
+      error.message += ` (${identifier})`;
+      fail(error);
+    });
+    socket.once('close', hadError => {
+      if (hadError) fail(new Error(`Socket closed due to transmission error (${identifier})`));
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      ftp.closeWithError(new Error(`Timeout (${identifier})`));
+    });
+  };
+}
+
 /**
  * Opens and logs in an FTPS session (explicit AUTH TLS or implicit TLS) with basic-ftp.
  *
@@ -144,6 +192,7 @@ function pinDataConnection(socket: unknown, pin: string): void {
  */
 export async function openFtpsSession(login: FtpsLogin): Promise<RemoteSession> {
   const client = new Client(login.timeoutMs ?? 30_000);
+  awaitReplyOnDataErrors(client.ftp);
   const secure = login.protocol !== 'ftp';
   let epsv: boolean | undefined;
   // EPSV first (the address is always the control connection's), PASV when the server lacks it.
@@ -213,6 +262,9 @@ function ftpReplyFailure(error: unknown, what: 'write' | 'rename' | 'remove' | '
   if (code === 522 || (code === 425 && /reuse|session/i.test(message)) || /session reuse required/i.test(message)) {
     return new TransferError('ftps.session-reuse-failed', 'The server asks for TLS session reuse on data connections and refused ours.', { retryable: true, cause: error });
   }
+  if (what === 'write' && (code === 451 || code === 550 || code === 553 || code === 504 || code === 502) && (/(append|restart|resum)\w*\W+(is\s+)?(not|disabled)/i.test(message) || /\b(APPE|REST)\b/.test(message))) {
+    return new TransferError('transfer.resume-refused', 'The server does not let an upload continue where it stopped; it has to start again from the beginning.', { cause: error });
+  }
   if (code === 553 || code === 550 || code === 552 || code === 532) {
     if (what === 'write') {
       return new TransferError('transfer.folder-not-writable', `The server does not let this account write "${path}". Check the folder, or ask the provider for write access.`, { cause: error, params: { path } });
@@ -257,6 +309,26 @@ function createFtpsSession(client: Client, protocol: 'ftps' | 'ftp'): RemoteSess
       ? new TransferError('ftps.session-reuse-failed', 'The server asks for TLS session reuse on data connections and refused ours.', { retryable: true, cause: error })
       : ftpReplyFailure(error, what, path);
   const featureSet = async () => (features ??= await client.features());
+  // A refused upload names the folder, and says whether it is missing (vsftpd and Pure-FTPd
+  // answer `553`/`550` alike for a missing folder and for no permission): look at the folder.
+  const writeFailure = async (error: unknown, remotePath: string): Promise<TransferError> => {
+    const failure = ftpFailure(error, 'write', remotePath);
+    if (failure.code !== 'transfer.folder-not-writable' || client.closed) return failure;
+    const folder = posix.dirname(remotePath);
+    try {
+      const home = await client.pwd();
+      await client.cd(folder);
+      await client.cd(home);
+    } catch (cdError) {
+      if (codeOf(cdError) === 550) {
+        return new TransferError('transfer.folder-missing', `The folder "${folder}" does not exist on the server. Check the destination's folder.`, { cause: error, params: { path: folder } });
+      }
+    }
+    return new TransferError('transfer.folder-not-writable', `The server does not let this account write in the folder "${folder}". Check the folder, or ask the provider for write access.`, {
+      cause: error,
+      params: { path: folder, file: posix.basename(remotePath) },
+    });
+  };
   return {
     protocol,
     async size(path) {
@@ -285,7 +357,7 @@ function createFtpsSession(client: Client, protocol: 'ftps' | 'ftp'): RemoteSess
         }
       } catch (error) {
         if (options.signal.aborted) throw cancelledError();
-        throw ftpFailure(error, 'write', remotePath);
+        throw await writeFailure(error, remotePath);
       } finally {
         client.trackProgress();
         options.signal.removeEventListener('abort', onAbort);
@@ -359,7 +431,7 @@ function createFtpsSession(client: Client, protocol: 'ftps' | 'ftp'): RemoteSess
       try {
         await client.uploadFrom(data.length ? Readable.from([Buffer.from(data)]) : endAfterHandshake(client), path);
       } catch (error) {
-        throw ftpFailure(error, 'write', path);
+        throw await writeFailure(error, path);
       }
     },
     tlsVersion: () => (client.ftp.socket as Partial<TLSSocket>).getProtocol?.() ?? null,

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import type { Transport } from '../../src-core/destinations/transport';
+import type { LearnedTransport, Transport } from '../../src-core/destinations/transport';
 import { sha256File } from './local-file';
 import { openSession, plainFtpWarning } from './open-session';
 import { ProgressMeter } from './progress-meter';
@@ -42,7 +42,13 @@ export type TransferProgress = Readonly<{
 }>;
 
 /** What a transfer remembers while it runs, so a later run can resume (see queue.ts). */
-export type FileCheckpoint = Readonly<{ id: string; writtenOffset: number; renameStarted: boolean }>;
+export type FileCheckpoint = Readonly<{
+  id: string;
+  writtenOffset: number;
+  renameStarted: boolean;
+  /** The temporary name on the server (so a later run can remove it if it is not resumed). */
+  temporaryName?: string;
+}>;
 
 /** One delivered file. */
 export type FileResult = Readonly<{
@@ -66,6 +72,8 @@ export type TransferResult = Readonly<{
   files: readonly FileResult[];
   /** Set when FTPS had to be capped at TLS 1.2: save it in the destination. */
   tlsMaxVersion?: 'TLSv1.2';
+  /** What this run learned about the server (TLS cap, no resume, no dot names): save it in the destination. */
+  learned?: LearnedTransport;
   warnings: readonly string[];
 }>;
 
@@ -118,11 +126,24 @@ export type TransferOptions = Readonly<{
   progressIntervalMs?: number;
   clock?: TransferClock;
   timeoutMs?: number;
+  /**
+   * Temporary files earlier runs left on this server that no run will resume (full remote paths,
+   * from the queue): removed, best effort, once connected.
+   */
+  leftovers?: readonly string[];
 }>;
 
-/** The temporary name a file is uploaded under before its rename: hidden, and not matching `*.csv`. */
-export function temporaryName(remoteName: string, id: string): string {
-  return `.${remoteName}.${id}.part`;
+/**
+ * The temporary name a file is uploaded under before its rename: hidden, and not matching
+ * `*.csv`. Servers that refuse names starting with a dot (`dotNamesRefused`) get `NAME.ID.part`.
+ */
+export function temporaryName(remoteName: string, id: string, dotNamesRefused = false): string {
+  return `${dotNamesRefused ? '' : '.'}${remoteName}.${id}.part`;
+}
+
+/** Both temporary names a file may have had on the server (with and without the leading dot). */
+export function temporaryNames(remoteName: string, id: string, recorded?: string): string[] {
+  return [...new Set([recorded ?? temporaryName(remoteName, id), temporaryName(remoteName, id), temporaryName(remoteName, id, true)])];
 }
 
 function isSecretReader(value: SecretReader | LoginSecrets): value is SecretReader {
@@ -151,6 +172,13 @@ export class Transfer {
   #paused = false;
   #cancelled = false;
   #tlsFellBack = false;
+  /** The server refused to continue a partial upload: every upload starts from zero. */
+  #resumeRefused: boolean;
+  /** The server refused a temporary name starting with a dot: names without it are used. */
+  #dotNamesRefused: boolean;
+  /** Fallbacks that worked in this run (saved in the destination by the caller). */
+  #learned: { resumeRefused?: true; dotNamesRefused?: true } = {};
+  #leftovers: readonly string[];
   #meter: ProgressMeter;
   #last: TransferProgress | undefined;
 
@@ -159,6 +187,9 @@ export class Transfer {
     this.#clock = options.clock ?? systemClock;
     this.#retry = { ...defaultRetry, ...options.retry };
     this.#transport = options.transport;
+    this.#resumeRefused = options.transport.resumeRefused ?? false;
+    this.#dotNamesRefused = options.transport.dotNamesRefused ?? false;
+    this.#leftovers = options.leftovers ?? [];
     this.#meter = new ProgressMeter(this.#clock.now, options.progressIntervalMs ?? 250);
   }
 
@@ -245,7 +276,10 @@ export class Transfer {
     if (this.#transport.protocol === 'ftp') warnings.push(plainFtpWarning);
     if (!this.#transport.uploadThenRename) warnings.push('This destination does not allow renaming, so files were uploaded directly under their final names.');
     if (this.#tlsFellBack) warnings.push('The server asks for session reuse on data connections; Courier retried with TLS 1.2 and it worked. This destination now uses TLS 1.2.');
-    return { files: results, ...(this.#tlsFellBack ? { tlsMaxVersion: 'TLSv1.2' as const } : {}), warnings };
+    if (this.#learned.resumeRefused) warnings.push('The server does not let an upload continue where it stopped; Courier started it again from the beginning, and will do so for this destination.');
+    if (this.#learned.dotNamesRefused) warnings.push('The server refuses file names starting with a dot; Courier uploads under a temporary name without one for this destination.');
+    const learned: LearnedTransport = { ...(this.#tlsFellBack ? { tlsMaxVersion: 'TLSv1.2' as const } : {}), ...this.#learned };
+    return { files: results, ...(this.#tlsFellBack ? { tlsMaxVersion: 'TLSv1.2' as const } : {}), ...(Object.keys(learned).length ? { learned } : {}), warnings };
   }
 
   async #sendFile(
@@ -258,7 +292,9 @@ export class Transfer {
     const folder = this.#transport.folder;
     const direct = !this.#transport.uploadThenRename;
     const finalPath = remoteJoin(folder, file.remoteName);
-    const tempPath = direct ? finalPath : remoteJoin(folder, temporaryName(file.remoteName, file.id));
+    const tempPathNow = () => (direct ? finalPath : remoteJoin(folder, temporaryName(file.remoteName, file.id, this.#dotNamesRefused)));
+    let tempPath = tempPathNow();
+    let finalNameChecked = false;
     const readBackLimit = this.#options.readBackLimit ?? 32 * 1024 * 1024;
     let written = file.writtenOffset ?? 0;
     let knownWritten = file.writtenOffset !== undefined;
@@ -288,7 +324,7 @@ export class Transfer {
     const checkpoint = (force = false): Promise<void> | void => {
       if (!force && written - lastCheckpoint < 4 * 1024 * 1024) return;
       lastCheckpoint = written;
-      return this.#options.onCheckpoint?.({ id: file.id, writtenOffset: written, renameStarted });
+      return this.#options.onCheckpoint?.({ id: file.id, writtenOffset: written, renameStarted, ...(direct ? {} : { temporaryName: tempPath.slice(tempPath.lastIndexOf('/') + 1) }) });
     };
     const result = (verifiedBy: 'sha256' | 'size'): FileResult => ({
       id: file.id,
@@ -314,6 +350,8 @@ export class Transfer {
         progress('connecting', true);
         const session = await this.#openSession();
         if (attempt.signal.aborted) throw cancelledError();
+        tempPath = tempPathNow();
+        await this.#removeLeftovers(session);
         if (renameStarted && !direct) {
           // A run that stopped during the rename: the file may already be in place.
           const [tempSize, finalSize] = [await session.size(tempPath), await session.size(finalPath)];
@@ -332,6 +370,14 @@ export class Transfer {
             return result('size');
           }
         }
+        if (!direct && !renameStarted && !finalNameChecked) {
+          // Before any byte is sent: a taken final name is said at once, not after the upload.
+          if ((await session.size(finalPath)) !== null) {
+            await session.remove(tempPath).catch(() => undefined);
+            throw new TransferError('transfer.name-taken', `A file named "${file.remoteName}" is already in the folder. Courier does not overwrite it; send under a new name.`, { params: { file: file.remoteName } });
+          }
+          finalNameChecked = true;
+        }
         const remoteSize = await session.size(tempPath);
         let from: number;
         if (remoteSize === null || remoteSize > file.size) from = 0;
@@ -341,21 +387,48 @@ export class Transfer {
           // bytes that match the local file (a hole left by a lost write does not match).
           if (remoteSize > from && session.matchingPrefix) from = await session.matchingPrefix(tempPath, file.localPath, from, Math.min(remoteSize, from + 16 * 1024 * 1024));
         } else from = remoteSize;
+        if (this.#resumeRefused && from < file.size) from = 0;
         resumedFrom ??= from;
         written = from;
         knownWritten = true;
         if (from < file.size || remoteSize === null) {
           progress('uploading', true);
-          if (file.size === 0) await session.put(tempPath, new Uint8Array());
-          else
-            await session.write(file.localPath, tempPath, from, {
-              signal: attempt.signal,
-              onWritten: offset => {
-                written = offset;
-                progress('uploading');
-                checkpoint();
-              },
-            });
+          // Starting over: remove the partial copy first (ProFTPD's default `AllowOverwrite off`
+          // refuses to write over an existing file).
+          if (from === 0 && remoteSize !== null) await session.remove(tempPath).catch(() => undefined);
+          try {
+            if (file.size === 0) await session.put(tempPath, new Uint8Array());
+            else
+              await session.write(file.localPath, tempPath, from, {
+                signal: attempt.signal,
+                onWritten: offset => {
+                  written = offset;
+                  progress('uploading');
+                  checkpoint();
+                },
+              });
+          } catch (writeError) {
+            const refused = toTransferError(writeError);
+            if (from > 0 && !attempt.signal.aborted && (refused.code === 'transfer.resume-refused' || refused.code === 'transfer.folder-not-writable')) {
+              // Continuing the partial file was refused (ProFTPD's `AllowStoreRestart off`):
+              // start again from zero, for this destination from now on.
+              this.#resumeRefused = true;
+              this.#learned.resumeRefused = true;
+              written = 0;
+              resumedFrom = 0;
+              await this.#dropSession();
+              continue;
+            }
+            if (from === 0 && !direct && !this.#dotNamesRefused && !attempt.signal.aborted && refused.code === 'transfer.folder-not-writable') {
+              // Servers that forbid names starting with a dot (Pure-FTPd `-x`) refuse the
+              // temporary name: try once without the dot; a real refusal fails again there.
+              this.#dotNamesRefused = true;
+              this.#learned.dotNamesRefused = true;
+              await this.#dropSession();
+              continue;
+            }
+            throw writeError;
+          }
           written = file.size;
           checkpoint(true);
         }
@@ -376,6 +449,7 @@ export class Transfer {
         }
         if (!direct) {
           if ((await session.size(finalPath)) !== null) {
+            await session.remove(tempPath).catch(() => undefined);
             throw new TransferError('transfer.name-taken', `A file named "${file.remoteName}" is already in the folder. Courier does not overwrite it; send under a new name.`, { params: { file: file.remoteName } });
           }
           progress('renaming', true);
@@ -416,6 +490,13 @@ export class Transfer {
         await this.#clock.sleep(delay, this.#wake.signal);
       }
     }
+  }
+
+  /** Removes, once, the temporary files earlier runs left that no run will resume. */
+  async #removeLeftovers(session: RemoteSession): Promise<void> {
+    const leftovers = this.#leftovers;
+    this.#leftovers = [];
+    for (const path of leftovers) await session.remove(path).catch(() => undefined);
   }
 
   /** Best effort: a cancelled upload should not leave its temporary file behind. */

@@ -130,7 +130,6 @@ export async function startProftpd(options: ProftpdOptions): Promise<ProftpdServ
       '<IfModule mod_auth_pam.c>',
       '  AuthPAM off',
       '</IfModule>',
-      `AllowUser ${account.name}`,
       ...protocolConfig,
       ...(options.extraConfig ?? []),
     ].join('\n');
