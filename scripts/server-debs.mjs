@@ -18,7 +18,12 @@ export const serverCache = process.env.COURIER_TEST_SERVERS ?? '/var/cache/couri
 export const serverDebs = ['proftpd-core', 'proftpd-mod-crypto', 'pure-ftpd', 'pure-ftpd-common'];
 
 /** The binaries (and DSO modules) whose shared libraries must resolve. */
-const binaries = ['usr/sbin/proftpd', 'usr/lib/proftpd/mod_tls.so', 'usr/lib/proftpd/mod_sftp.so', 'usr/sbin/pure-ftpd'];
+const binaries = [
+  'usr/sbin/proftpd',
+  'usr/lib/proftpd/mod_tls.so',
+  'usr/lib/proftpd/mod_sftp.so',
+  'usr/sbin/pure-ftpd',
+];
 
 const root = join(serverCache, 'root');
 const stamp = join(serverCache, `ready-${serverDebs.join('+')}`);
@@ -35,7 +40,10 @@ function missingLibraries() {
   for (const rel of binaries) {
     const path = join(root, rel);
     if (!existsSync(path)) return null;
-    const out = run('ldd', [path], { env: { ...process.env, LD_LIBRARY_PATH: join(root, 'usr/lib/x86_64-linux-gnu') } }).stdout ?? '';
+    const out =
+      run('ldd', [path], {
+        env: { ...process.env, LD_LIBRARY_PATH: join(root, 'usr/lib/x86_64-linux-gnu') },
+      }).stdout ?? '';
     for (const m of out.matchAll(/^\s*(\S+) => not found/gm)) missing.add(m[1]);
   }
   return [...missing];
@@ -57,7 +65,8 @@ function fetchAndUnpack() {
     run('apt-get', ['update', '-qq'], { env, stdio: 'inherit' });
     dl = run('apt-get', ['download', '-qq', ...serverDebs], { cwd: debs, env });
   }
-  if (dl.status !== 0) throw new Error(`apt-get download ${serverDebs.join(' ')} failed: ${dl.stderr}`);
+  if (dl.status !== 0)
+    throw new Error(`apt-get download ${serverDebs.join(' ')} failed: ${dl.stderr}`);
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
   for (const deb of readdirSync(debs).filter(f => f.endsWith('.deb'))) {
@@ -88,10 +97,16 @@ function installLibraries() {
   if (pkgs.length === 0) return;
   console.log(`Installing the libraries the test servers need: ${pkgs.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  let inst = run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...pkgs], { env, stdio: 'inherit' });
+  let inst = run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...pkgs], {
+    env,
+    stdio: 'inherit',
+  });
   if (inst.status !== 0) {
     run('apt-get', ['update', '-qq'], { env, stdio: 'inherit' });
-    inst = run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...pkgs], { env, stdio: 'inherit' });
+    inst = run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...pkgs], {
+      env,
+      stdio: 'inherit',
+    });
   }
   if (inst.status !== 0) throw new Error(`apt-get install ${pkgs.join(' ')} failed.`);
 }
@@ -102,7 +117,8 @@ export function ensureServerDebs() {
   mkdirSync(serverCache, { recursive: true });
   if (missingLibraries() === null) fetchAndUnpack();
   const missing = missingLibraries();
-  if (missing === null) throw new Error(`The unpacked packages lack one of ${binaries.join(', ')}.`);
+  if (missing === null)
+    throw new Error(`The unpacked packages lack one of ${binaries.join(', ')}.`);
   if (missing.length) installLibraries();
   const still = missingLibraries();
   if (still.length) throw new Error(`Still missing after install: ${still.join(' ')}`);

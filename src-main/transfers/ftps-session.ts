@@ -4,7 +4,13 @@ import { isIP, type Socket } from 'node:net';
 import { posix } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { TLSSocket, type ConnectionOptions } from 'node:tls';
-import { Client, FTPError, enterPassiveModeIPv6, type FTPContext, type FTPResponse } from 'basic-ftp';
+import {
+  Client,
+  FTPError,
+  enterPassiveModeIPv6,
+  type FTPContext,
+  type FTPResponse,
+} from 'basic-ftp';
 import { connectForPassiveTransfer, parsePasvResponse } from 'basic-ftp/dist/transfer.js';
 import { normaliseTlsFingerprint, sameTlsFingerprint } from './fingerprints';
 import type { RemoteEntry, RemoteSession, WriteOptions } from './remote-session';
@@ -58,8 +64,13 @@ const certificateErrors = new Set([
 ]);
 
 /** Connects the control connection (TLS for FTPS) without logging in. */
-async function connectControl(client: Client, login: FtpsLogin, tls: ConnectionOptions): Promise<void> {
-  if (login.protocol === 'ftps-implicit') await client.connectImplicitTLS(login.host, login.port, tls);
+async function connectControl(
+  client: Client,
+  login: FtpsLogin,
+  tls: ConnectionOptions
+): Promise<void> {
+  if (login.protocol === 'ftps-implicit')
+    await client.connectImplicitTLS(login.host, login.port, tls);
   else {
     await client.connect(login.host, login.port);
     if (login.protocol === 'ftps') await client.useTLS(tls);
@@ -74,7 +85,11 @@ async function connectControl(client: Client, login: FtpsLogin, tls: ConnectionO
 export async function probeCertificateFingerprint(login: FtpsLogin): Promise<string | null> {
   const client = new Client(login.timeoutMs ?? 15_000);
   try {
-    await connectControl(client, login, { host: login.host, rejectUnauthorized: false, ...(isIP(login.host) ? {} : { servername: login.host }) });
+    await connectControl(client, login, {
+      host: login.host,
+      rejectUnauthorized: false,
+      ...(isIP(login.host) ? {} : { servername: login.host }),
+    });
     const cert = (client.ftp.socket as TLSSocket).getPeerX509Certificate?.();
     return cert ? normaliseTlsFingerprint(cert.fingerprint256) : null;
   } catch {
@@ -209,7 +224,11 @@ export async function openFtpsSession(login: FtpsLogin): Promise<RemoteSession> 
     }
     const res = await ftp.request('PASV');
     const target = parsePasvResponse(res.message);
-    await connectForPassiveTransfer(passiveDataHost(target.host, ftp.socket.remoteAddress ?? login.host), target.port, ftp);
+    await connectForPassiveTransfer(
+      passiveDataHost(target.host, ftp.socket.remoteAddress ?? login.host),
+      target.port,
+      ftp
+    );
     return res;
   };
   client.prepareTransfer = async (ftp: FTPContext): Promise<FTPResponse> => {
@@ -219,7 +238,8 @@ export async function openFtpsSession(login: FtpsLogin): Promise<RemoteSession> 
   };
   try {
     await connectControl(client, login, tlsOptions(login));
-    if (secure && login.tlsFingerprint) checkPinnedCertificate(client.ftp.socket as TLSSocket, login.tlsFingerprint);
+    if (secure && login.tlsFingerprint)
+      checkPinnedCertificate(client.ftp.socket as TLSSocket, login.tlsFingerprint);
   } catch (error) {
     client.close();
     if (error instanceof TransferError) throw error;
@@ -229,12 +249,23 @@ export async function openFtpsSession(login: FtpsLogin): Promise<RemoteSession> 
       throw new TransferError(
         'trust.unknown-certificate',
         `The server's certificate is not signed by an authority this computer trusts (${code === 'ERR_TLS_CERT_ALTNAME_INVALID' ? 'it is made out to another name' : 'it may be self-signed'}). If the provider confirms its fingerprint is ${fingerprint ?? 'unknown'}, pin it to trust this server.`,
-        { fingerprint: fingerprint ?? undefined, cause: error, params: { fingerprint: fingerprint ?? '?' } }
+        {
+          fingerprint: fingerprint ?? undefined,
+          cause: error,
+          params: { fingerprint: fingerprint ?? '?' },
+        }
       );
     }
     const plain = toTransferError(error);
-    if (plain.code === 'transfer.failed' && /wrong version number|handshake|ssl|tls/i.test(String((error as Error)?.message))) {
-      throw new TransferError('connection.tls-failed', 'The secure (TLS) connection could not be set up. Check whether the server uses explicit or implicit FTPS and the port.', { cause: error });
+    if (
+      plain.code === 'transfer.failed' &&
+      /wrong version number|handshake|ssl|tls/i.test(String((error as Error)?.message))
+    ) {
+      throw new TransferError(
+        'connection.tls-failed',
+        'The secure (TLS) connection could not be set up. Check whether the server uses explicit or implicit FTPS and the port.',
+        { cause: error }
+      );
     }
     throw plain;
   }
@@ -245,10 +276,18 @@ export async function openFtpsSession(login: FtpsLogin): Promise<RemoteSession> 
     client.close();
     const code = codeOf(error);
     if (code === 530 || code === 331 || code === 332) {
-      throw new TransferError('auth.login-failed', 'The server refused the login. Check the user name and password.', { cause: error });
+      throw new TransferError(
+        'auth.login-failed',
+        'The server refused the login. Check the user name and password.',
+        { cause: error }
+      );
     }
     if (code === 534 || code === 522) {
-      throw new TransferError('connection.tls-required', 'The server refused the secure login settings.', { cause: error });
+      throw new TransferError(
+        'connection.tls-required',
+        'The server refused the secure login settings.',
+        { cause: error }
+      );
     }
     throw toTransferError(error);
   }
@@ -256,24 +295,62 @@ export async function openFtpsSession(login: FtpsLogin): Promise<RemoteSession> 
 }
 
 /** Maps an FTP reply to a transfer error, in the words of the operation that failed. */
-function ftpReplyFailure(error: unknown, what: 'write' | 'rename' | 'remove' | 'read' | 'list', path: string): TransferError {
+function ftpReplyFailure(
+  error: unknown,
+  what: 'write' | 'rename' | 'remove' | 'read' | 'list',
+  path: string
+): TransferError {
   const code = codeOf(error);
   const message = error instanceof Error ? error.message : String(error);
-  if (code === 522 || (code === 425 && /reuse|session/i.test(message)) || /session reuse required/i.test(message)) {
-    return new TransferError('ftps.session-reuse-failed', 'The server asks for TLS session reuse on data connections and refused ours.', { retryable: true, cause: error });
+  if (
+    code === 522 ||
+    (code === 425 && /reuse|session/i.test(message)) ||
+    /session reuse required/i.test(message)
+  ) {
+    return new TransferError(
+      'ftps.session-reuse-failed',
+      'The server asks for TLS session reuse on data connections and refused ours.',
+      { retryable: true, cause: error }
+    );
   }
-  if (what === 'write' && (code === 451 || code === 550 || code === 553 || code === 504 || code === 502) && (/(append|restart|resum)\w*\W+(is\s+)?(not|disabled)/i.test(message) || /\b(APPE|REST)\b/.test(message))) {
-    return new TransferError('transfer.resume-refused', 'The server does not let an upload continue where it stopped; it has to start again from the beginning.', { cause: error });
+  if (
+    what === 'write' &&
+    (code === 451 || code === 550 || code === 553 || code === 504 || code === 502) &&
+    (/(append|restart|resum)\w*\W+(is\s+)?(not|disabled)/i.test(message) ||
+      /\b(APPE|REST)\b/.test(message))
+  ) {
+    return new TransferError(
+      'transfer.resume-refused',
+      'The server does not let an upload continue where it stopped; it has to start again from the beginning.',
+      { cause: error }
+    );
   }
   if (code === 553 || code === 550 || code === 552 || code === 532) {
     if (what === 'write') {
-      return new TransferError('transfer.folder-not-writable', `The server does not let this account write "${path}". Check the folder, or ask the provider for write access.`, { cause: error, params: { path } });
+      return new TransferError(
+        'transfer.folder-not-writable',
+        `The server does not let this account write "${path}". Check the folder, or ask the provider for write access.`,
+        { cause: error, params: { path } }
+      );
     }
-    if (what === 'rename') return new TransferError('transfer.rename-refused', `The server refused to rename the uploaded file to "${path}".`, { cause: error, params: { path } });
-    return new TransferError('transfer.not-found', `"${path}" is not on the server or cannot be read.`, { cause: error, params: { path } });
+    if (what === 'rename')
+      return new TransferError(
+        'transfer.rename-refused',
+        `The server refused to rename the uploaded file to "${path}".`,
+        { cause: error, params: { path } }
+      );
+    return new TransferError(
+      'transfer.not-found',
+      `"${path}" is not on the server or cannot be read.`,
+      { cause: error, params: { path } }
+    );
   }
   if (code === 421 || code === 425 || code === 426 || code === 451) {
-    return new TransferError('connection.lost', 'The data connection was cut. Courier will try again.', { retryable: true, cause: error });
+    return new TransferError(
+      'connection.lost',
+      'The data connection was cut. Courier will try again.',
+      { retryable: true, cause: error }
+    );
   }
   return toTransferError(error);
 }
@@ -290,7 +367,11 @@ function endAfterHandshake(client: Client): Readable {
     read() {
       const socket = client.ftp.dataSocket;
       const end = () => this.push(null);
-      if (socket instanceof TLSSocket && !(socket as TLSSocket & { _secureEstablished?: boolean })._secureEstablished) socket.once('secureConnect', end);
+      if (
+        socket instanceof TLSSocket &&
+        !(socket as TLSSocket & { _secureEstablished?: boolean })._secureEstablished
+      )
+        socket.once('secureConnect', end);
       else end();
     },
   });
@@ -304,9 +385,17 @@ function createFtpsSession(client: Client, protocol: 'ftps' | 'ftp'): RemoteSess
   client.ftp.socket.on('data', (chunk: Buffer) => {
     if (/^522 .*reuse/im.test(chunk.toString('latin1'))) reuseRefused = true;
   });
-  const ftpFailure = (error: unknown, what: 'write' | 'rename' | 'remove' | 'read' | 'list', path: string): TransferError =>
+  const ftpFailure = (
+    error: unknown,
+    what: 'write' | 'rename' | 'remove' | 'read' | 'list',
+    path: string
+  ): TransferError =>
     reuseRefused
-      ? new TransferError('ftps.session-reuse-failed', 'The server asks for TLS session reuse on data connections and refused ours.', { retryable: true, cause: error })
+      ? new TransferError(
+          'ftps.session-reuse-failed',
+          'The server asks for TLS session reuse on data connections and refused ours.',
+          { retryable: true, cause: error }
+        )
       : ftpReplyFailure(error, what, path);
   const featureSet = async () => (features ??= await client.features());
   // A refused upload names the folder, and says whether it is missing (vsftpd and Pure-FTPd
@@ -321,13 +410,21 @@ function createFtpsSession(client: Client, protocol: 'ftps' | 'ftp'): RemoteSess
       await client.cd(home);
     } catch (cdError) {
       if (codeOf(cdError) === 550) {
-        return new TransferError('transfer.folder-missing', `The folder "${folder}" does not exist on the server. Check the destination's folder.`, { cause: error, params: { path: folder } });
+        return new TransferError(
+          'transfer.folder-missing',
+          `The folder "${folder}" does not exist on the server. Check the destination's folder.`,
+          { cause: error, params: { path: folder } }
+        );
       }
     }
-    return new TransferError('transfer.folder-not-writable', `The server does not let this account write in the folder "${folder}". Check the folder, or ask the provider for write access.`, {
-      cause: error,
-      params: { path: folder, file: posix.basename(remotePath) },
-    });
+    return new TransferError(
+      'transfer.folder-not-writable',
+      `The server does not let this account write in the folder "${folder}". Check the folder, or ask the provider for write access.`,
+      {
+        cause: error,
+        params: { path: folder, file: posix.basename(remotePath) },
+      }
+    );
   };
   return {
     protocol,
@@ -429,7 +526,10 @@ function createFtpsSession(client: Client, protocol: 'ftps' | 'ftp'): RemoteSess
     },
     async put(path, data) {
       try {
-        await client.uploadFrom(data.length ? Readable.from([Buffer.from(data)]) : endAfterHandshake(client), path);
+        await client.uploadFrom(
+          data.length ? Readable.from([Buffer.from(data)]) : endAfterHandshake(client),
+          path
+        );
       } catch (error) {
         throw await writeFailure(error, path);
       }

@@ -22,7 +22,8 @@ export type TransferFile = Readonly<{
   renameStarted?: boolean;
 }>;
 
-export type TransferPhase = 'connecting' | 'uploading' | 'verifying' | 'renaming' | 'retrying' | 'paused' | 'done';
+export type TransferPhase =
+  'connecting' | 'uploading' | 'verifying' | 'renaming' | 'retrying' | 'paused' | 'done';
 
 /** Progress of a transfer, throttled for the UI (plain JSON). */
 export type TransferProgress = Readonly<{
@@ -107,7 +108,11 @@ export type RetryPolicy = Readonly<{
   maxDelayMs: number;
 }>;
 
-export const defaultRetry: RetryPolicy = { attemptsWithoutProgress: 6, baseDelayMs: 1000, maxDelayMs: 60_000 };
+export const defaultRetry: RetryPolicy = {
+  attemptsWithoutProgress: 6,
+  baseDelayMs: 1000,
+  maxDelayMs: 60_000,
+};
 
 export type TransferOptions = Readonly<{
   destinationName: string;
@@ -143,7 +148,13 @@ export function temporaryName(remoteName: string, id: string, dotNamesRefused = 
 
 /** Both temporary names a file may have had on the server (with and without the leading dot). */
 export function temporaryNames(remoteName: string, id: string, recorded?: string): string[] {
-  return [...new Set([recorded ?? temporaryName(remoteName, id), temporaryName(remoteName, id), temporaryName(remoteName, id, true)])];
+  return [
+    ...new Set([
+      recorded ?? temporaryName(remoteName, id),
+      temporaryName(remoteName, id),
+      temporaryName(remoteName, id, true),
+    ]),
+  ];
 }
 
 function isSecretReader(value: SecretReader | LoginSecrets): value is SecretReader {
@@ -198,7 +209,8 @@ export class Transfer {
     if (this.#cancelled) return;
     this.#paused = true;
     this.#attempt?.abort();
-    if (this.#last) this.#emit({ ...this.#last, phase: 'paused', bytesPerSecond: 0, secondsLeft: null }, true);
+    if (this.#last)
+      this.#emit({ ...this.#last, phase: 'paused', bytesPerSecond: 0, secondsLeft: null }, true);
   }
 
   /** Continues a paused transfer from where the server is. */
@@ -230,8 +242,12 @@ export class Transfer {
 
   async #openSession(): Promise<RemoteSession> {
     if (this.#session) return this.#session;
-    this.#secrets ??= isSecretReader(this.#options.secrets) ? await readLoginSecrets(this.#options.secrets, this.#options.destinationName) : this.#options.secrets;
-    this.#session = await openSession(this.#transport, this.#secrets, { timeoutMs: this.#options.timeoutMs });
+    this.#secrets ??= isSecretReader(this.#options.secrets)
+      ? await readLoginSecrets(this.#options.secrets, this.#options.destinationName)
+      : this.#options.secrets;
+    this.#session = await openSession(this.#transport, this.#secrets, {
+      timeoutMs: this.#options.timeoutMs,
+    });
     return this.#session;
   }
 
@@ -254,7 +270,11 @@ export class Transfer {
         try {
           size = (await stat(file.localPath)).size;
         } catch (error) {
-          throw new TransferError('transfer.local-file-missing', `The file to send, ${file.localPath}, cannot be read.`, { cause: error, params: { file: file.localPath } });
+          throw new TransferError(
+            'transfer.local-file-missing',
+            `The file to send, ${file.localPath}, cannot be read.`,
+            { cause: error, params: { file: file.localPath } }
+          );
         }
         return { ...file, size, sha256: file.sha256 ?? (await sha256File(file.localPath)) };
       })
@@ -274,12 +294,32 @@ export class Transfer {
     }
     const warnings: string[] = [];
     if (this.#transport.protocol === 'ftp') warnings.push(plainFtpWarning);
-    if (!this.#transport.uploadThenRename) warnings.push('This destination does not allow renaming, so files were uploaded directly under their final names.');
-    if (this.#tlsFellBack) warnings.push('The server asks for session reuse on data connections; Courier retried with TLS 1.2 and it worked. This destination now uses TLS 1.2.');
-    if (this.#learned.resumeRefused) warnings.push('The server does not let an upload continue where it stopped; Courier started it again from the beginning, and will do so for this destination.');
-    if (this.#learned.dotNamesRefused) warnings.push('The server refuses file names starting with a dot; Courier uploads under a temporary name without one for this destination.');
-    const learned: LearnedTransport = { ...(this.#tlsFellBack ? { tlsMaxVersion: 'TLSv1.2' as const } : {}), ...this.#learned };
-    return { files: results, ...(this.#tlsFellBack ? { tlsMaxVersion: 'TLSv1.2' as const } : {}), ...(Object.keys(learned).length ? { learned } : {}), warnings };
+    if (!this.#transport.uploadThenRename)
+      warnings.push(
+        'This destination does not allow renaming, so files were uploaded directly under their final names.'
+      );
+    if (this.#tlsFellBack)
+      warnings.push(
+        'The server asks for session reuse on data connections; Courier retried with TLS 1.2 and it worked. This destination now uses TLS 1.2.'
+      );
+    if (this.#learned.resumeRefused)
+      warnings.push(
+        'The server does not let an upload continue where it stopped; Courier started it again from the beginning, and will do so for this destination.'
+      );
+    if (this.#learned.dotNamesRefused)
+      warnings.push(
+        'The server refuses file names starting with a dot; Courier uploads under a temporary name without one for this destination.'
+      );
+    const learned: LearnedTransport = {
+      ...(this.#tlsFellBack ? { tlsMaxVersion: 'TLSv1.2' as const } : {}),
+      ...this.#learned,
+    };
+    return {
+      files: results,
+      ...(this.#tlsFellBack ? { tlsMaxVersion: 'TLSv1.2' as const } : {}),
+      ...(Object.keys(learned).length ? { learned } : {}),
+      warnings,
+    };
   }
 
   async #sendFile(
@@ -292,7 +332,10 @@ export class Transfer {
     const folder = this.#transport.folder;
     const direct = !this.#transport.uploadThenRename;
     const finalPath = remoteJoin(folder, file.remoteName);
-    const tempPathNow = () => (direct ? finalPath : remoteJoin(folder, temporaryName(file.remoteName, file.id, this.#dotNamesRefused)));
+    const tempPathNow = () =>
+      direct
+        ? finalPath
+        : remoteJoin(folder, temporaryName(file.remoteName, file.id, this.#dotNamesRefused));
     let tempPath = tempPathNow();
     let finalNameChecked = false;
     const readBackLimit = this.#options.readBackLimit ?? 32 * 1024 * 1024;
@@ -324,7 +367,12 @@ export class Transfer {
     const checkpoint = (force = false): Promise<void> | void => {
       if (!force && written - lastCheckpoint < 4 * 1024 * 1024) return;
       lastCheckpoint = written;
-      return this.#options.onCheckpoint?.({ id: file.id, writtenOffset: written, renameStarted, ...(direct ? {} : { temporaryName: tempPath.slice(tempPath.lastIndexOf('/') + 1) }) });
+      return this.#options.onCheckpoint?.({
+        id: file.id,
+        writtenOffset: written,
+        renameStarted,
+        ...(direct ? {} : { temporaryName: tempPath.slice(tempPath.lastIndexOf('/') + 1) }),
+      });
     };
     const result = (verifiedBy: 'sha256' | 'size'): FileResult => ({
       id: file.id,
@@ -354,10 +402,18 @@ export class Transfer {
         await this.#removeLeftovers(session);
         if (renameStarted && !direct) {
           // A run that stopped during the rename: the file may already be in place.
-          const [tempSize, finalSize] = [await session.size(tempPath), await session.size(finalPath)];
+          const [tempSize, finalSize] = [
+            await session.size(tempPath),
+            await session.size(finalPath),
+          ];
           if (tempSize === null && finalSize === file.size) {
             const hash = await session.sha256(finalPath, readBackLimit);
-            if (hash !== null && hash !== file.sha256) throw new TransferError('transfer.name-taken', `A different file named "${file.remoteName}" is already in the folder.`, { params: { file: file.remoteName } });
+            if (hash !== null && hash !== file.sha256)
+              throw new TransferError(
+                'transfer.name-taken',
+                `A different file named "${file.remoteName}" is already in the folder.`,
+                { params: { file: file.remoteName } }
+              );
             written = file.size;
             progress('done', true);
             return result(hash ? 'sha256' : 'size');
@@ -374,7 +430,11 @@ export class Transfer {
           // Before any byte is sent: a taken final name is said at once, not after the upload.
           if ((await session.size(finalPath)) !== null) {
             await session.remove(tempPath).catch(() => undefined);
-            throw new TransferError('transfer.name-taken', `A file named "${file.remoteName}" is already in the folder. Courier does not overwrite it; send under a new name.`, { params: { file: file.remoteName } });
+            throw new TransferError(
+              'transfer.name-taken',
+              `A file named "${file.remoteName}" is already in the folder. Courier does not overwrite it; send under a new name.`,
+              { params: { file: file.remoteName } }
+            );
           }
           finalNameChecked = true;
         }
@@ -385,7 +445,13 @@ export class Transfer {
           from = knownWritten ? Math.min(written, remoteSize) : 0;
           // Writes that were in flight when the connection broke may have landed: keep the
           // bytes that match the local file (a hole left by a lost write does not match).
-          if (remoteSize > from && session.matchingPrefix) from = await session.matchingPrefix(tempPath, file.localPath, from, Math.min(remoteSize, from + 16 * 1024 * 1024));
+          if (remoteSize > from && session.matchingPrefix)
+            from = await session.matchingPrefix(
+              tempPath,
+              file.localPath,
+              from,
+              Math.min(remoteSize, from + 16 * 1024 * 1024)
+            );
         } else from = remoteSize;
         if (this.#resumeRefused && from < file.size) from = 0;
         resumedFrom ??= from;
@@ -395,7 +461,10 @@ export class Transfer {
           progress('uploading', true);
           // Starting over: remove the partial copy first (ProFTPD's default `AllowOverwrite off`
           // refuses to write over an existing file).
-          if (from === 0 && remoteSize !== null) await session.remove(tempPath).catch(() => undefined);
+          if (from === 0 && remoteSize !== null)
+            await session.remove(tempPath).catch(() => undefined);
+          // The queue learns the temporary name before the first byte lands under it.
+          if (lastCheckpoint < 0) await checkpoint(true);
           try {
             if (file.size === 0) await session.put(tempPath, new Uint8Array());
             else
@@ -409,7 +478,12 @@ export class Transfer {
               });
           } catch (writeError) {
             const refused = toTransferError(writeError);
-            if (from > 0 && !attempt.signal.aborted && (refused.code === 'transfer.resume-refused' || refused.code === 'transfer.folder-not-writable')) {
+            if (
+              from > 0 &&
+              !attempt.signal.aborted &&
+              (refused.code === 'transfer.resume-refused' ||
+                refused.code === 'transfer.folder-not-writable')
+            ) {
               // Continuing the partial file was refused (ProFTPD's `AllowStoreRestart off`):
               // start again from zero, for this destination from now on.
               this.#resumeRefused = true;
@@ -419,7 +493,13 @@ export class Transfer {
               await this.#dropSession();
               continue;
             }
-            if (from === 0 && !direct && !this.#dotNamesRefused && !attempt.signal.aborted && refused.code === 'transfer.folder-not-writable') {
+            if (
+              from === 0 &&
+              !direct &&
+              !this.#dotNamesRefused &&
+              !attempt.signal.aborted &&
+              refused.code === 'transfer.folder-not-writable'
+            ) {
               // Servers that forbid names starting with a dot (Pure-FTPd `-x`) refuse the
               // temporary name: try once without the dot; a real refusal fails again there.
               this.#dotNamesRefused = true;
@@ -437,20 +517,33 @@ export class Transfer {
         if (landed !== file.size) {
           written = 0;
           knownWritten = false;
-          throw new TransferError('transfer.verify-failed', `The server holds ${landed ?? 0} bytes of "${file.remoteName}" instead of ${file.size}.`, { retryable: true, params: { file: file.remoteName } });
+          throw new TransferError(
+            'transfer.verify-failed',
+            `The server holds ${landed ?? 0} bytes of "${file.remoteName}" instead of ${file.size}.`,
+            { retryable: true, params: { file: file.remoteName } }
+          );
         }
         const hash = await session.sha256(tempPath, readBackLimit);
         if (hash !== null && hash !== file.sha256) {
           verifyFailures++;
           await session.remove(tempPath).catch(() => undefined);
           written = 0;
-          if (verifyFailures >= 2) throw new TransferError('transfer.verify-failed', `The copy of "${file.remoteName}" on the server differs from the file sent, twice. Nothing was left under its final name.`, { params: { file: file.remoteName } });
+          if (verifyFailures >= 2)
+            throw new TransferError(
+              'transfer.verify-failed',
+              `The copy of "${file.remoteName}" on the server differs from the file sent, twice. Nothing was left under its final name.`,
+              { params: { file: file.remoteName } }
+            );
           continue;
         }
         if (!direct) {
           if ((await session.size(finalPath)) !== null) {
             await session.remove(tempPath).catch(() => undefined);
-            throw new TransferError('transfer.name-taken', `A file named "${file.remoteName}" is already in the folder. Courier does not overwrite it; send under a new name.`, { params: { file: file.remoteName } });
+            throw new TransferError(
+              'transfer.name-taken',
+              `A file named "${file.remoteName}" is already in the folder. Courier does not overwrite it; send under a new name.`,
+              { params: { file: file.remoteName } }
+            );
           }
           progress('renaming', true);
           renameStarted = true;
@@ -469,7 +562,11 @@ export class Transfer {
         }
         // Paused during this attempt (perhaps already resumed): the next attempt resumes.
         if (attempt.signal.aborted || this.#paused) continue;
-        if (error.code === 'ftps.session-reuse-failed' && this.#transport.tlsMaxVersion !== 'TLSv1.2' && this.#transport.protocol !== 'sftp') {
+        if (
+          error.code === 'ftps.session-reuse-failed' &&
+          this.#transport.tlsMaxVersion !== 'TLSv1.2' &&
+          this.#transport.protocol !== 'sftp'
+        ) {
           // A known basic-ftp problem with TLS 1.3 tickets and servers that insist on session
           // reuse (patrickjuchli/basic-ftp#60): TLS 1.2 reuse works with them.
           this.#transport = { ...this.#transport, tlsMaxVersion: 'TLSv1.2' };
@@ -479,12 +576,18 @@ export class Transfer {
         if (!error.retryable) throw error;
         idleAttempts = written > writtenAtStart ? 1 : idleAttempts + 1;
         if (idleAttempts >= this.#retry.attemptsWithoutProgress) {
-          throw new TransferError(error.code, `${error.message.replace(/ Courier will try again\.$/, '')} Courier tried ${attempts} times and gave up; it will continue from where it stopped next time.`, {
-            cause: error,
-            params: { ...error.params, attempts },
-          });
+          throw new TransferError(
+            error.code,
+            `${error.message.replace(/ Courier will try again\.$/, '')} Courier tried ${attempts} times and gave up; it will continue from where it stopped next time.`,
+            {
+              cause: error,
+              params: { ...error.params, attempts },
+            }
+          );
         }
-        const delay = Math.min(this.#retry.maxDelayMs, this.#retry.baseDelayMs * 2 ** (idleAttempts - 1)) * (0.75 + Math.random() * 0.5);
+        const delay =
+          Math.min(this.#retry.maxDelayMs, this.#retry.baseDelayMs * 2 ** (idleAttempts - 1)) *
+          (0.75 + Math.random() * 0.5);
         this.#meter.reset();
         progress('retrying', true);
         await this.#clock.sleep(delay, this.#wake.signal);

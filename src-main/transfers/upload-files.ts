@@ -4,7 +4,15 @@ import type { Transport } from '../../src-core/destinations/transport';
 import { openLedger, planAgainstLedger } from './ledger';
 import { sha256File } from './local-file';
 import type { LoginSecrets, SecretReader } from './secret-reader';
-import { Transfer, temporaryName, type FileResult, type RetryPolicy, type TransferClock, type TransferProgress, type TransferResult } from './transfer';
+import {
+  Transfer,
+  temporaryNames,
+  type FileResult,
+  type RetryPolicy,
+  type TransferClock,
+  type TransferProgress,
+  type TransferResult,
+} from './transfer';
 import { toTransferFailure } from './transfer-errors';
 import { openSession } from './open-session';
 import { remoteJoin } from './remote-session';
@@ -49,11 +57,17 @@ export type UploadFilesRequest = UploadOptions &
 async function runItems(
   items: readonly QueueItem[],
   options: UploadOptions,
-  claim: ReturnType<typeof newClaim>
+  claim: ReturnType<typeof newClaim>,
+  replaced: readonly QueueItem[] = []
 ): Promise<TransferResult> {
   const queue = openTransferQueue(options.home);
   const ledger = openLedger(options.home);
   const first = items[0]!;
+  // Copies of these files queued by a run that ended (killed, failed) and replaced by this one:
+  // their partial temporary files on the same server are removed once connected.
+  const leftovers = replaced
+    .filter(item => item.transport.uploadThenRename && sameServer(item.transport, first.transport))
+    .flatMap(leftoverPaths);
   const transfer = new Transfer({
     destinationName: first.destination,
     transport: first.transport,
@@ -67,7 +81,19 @@ async function runItems(
       ...(item.renameStarted ? { renameStarted: true } : {}),
     })),
     onProgress: options.onProgress,
-    onCheckpoint: checkpoint => queue.update(checkpoint.id, { writtenOffset: checkpoint.writtenOffset, renameStarted: checkpoint.renameStarted }, claim).catch(() => undefined),
+    onCheckpoint: checkpoint =>
+      queue
+        .update(
+          checkpoint.id,
+          {
+            writtenOffset: checkpoint.writtenOffset,
+            renameStarted: checkpoint.renameStarted,
+            ...(checkpoint.temporaryName ? { temporaryName: checkpoint.temporaryName } : {}),
+          },
+          claim
+        )
+        .catch(() => undefined),
+    leftovers,
     onFileDone: async (result: FileResult) => {
       // Ledger first: a crash between the two leaves a queue item whose resume finds the file
       // already in place, never a delivered file missing from the ledger.
@@ -91,12 +117,31 @@ async function runItems(
   } catch (error) {
     const failure = toTransferFailure(error);
     if (failure.code !== 'cancelled') {
-      await queue.release(claim, { only: items.map(item => item.id), patch: { lastError: failure } }).catch(() => undefined);
+      await queue
+        .release(claim, { only: items.map(item => item.id), patch: { lastError: failure } })
+        .catch(() => undefined);
     } else {
       for (const item of items) await queue.remove(item.id).catch(() => undefined);
     }
     throw error;
   }
+}
+
+/** Whether two transports log in to the same account of the same server. */
+function sameServer(a: Transport, b: Transport): boolean {
+  return (
+    a.protocol === b.protocol &&
+    a.host === b.host &&
+    (a.port ?? null) === (b.port ?? null) &&
+    a.user === b.user
+  );
+}
+
+/** Every temporary path a queued file may have on its server (the recorded one, with and without a dot). */
+function leftoverPaths(item: QueueItem): string[] {
+  return temporaryNames(item.remoteName, item.id, item.temporaryName).map(name =>
+    remoteJoin(item.transport.folder, name)
+  );
 }
 
 /** Lets go of what `claim` still holds (nothing, after a delivery) and forgets the claim. */
@@ -122,9 +167,18 @@ async function endClaim(home: string, claim: ReturnType<typeof newClaim>): Promi
  */
 export async function uploadFiles(request: UploadFilesRequest): Promise<TransferResult> {
   const hashed = await Promise.all(
-    request.files.map(async file => ({ ...file, size: (await stat(file.localPath)).size, sha256: file.sha256 ?? (await sha256File(file.localPath)) }))
+    request.files.map(async file => ({
+      ...file,
+      size: (await stat(file.localPath)).size,
+      sha256: file.sha256 ?? (await sha256File(file.localPath)),
+    }))
   );
-  const names = await planAgainstLedger(openLedger(request.home), request.destinationName, hashed, request.force ?? false);
+  const names = await planAgainstLedger(
+    openLedger(request.home),
+    request.destinationName,
+    hashed,
+    request.force ?? false
+  );
   const createdAt = new Date((request.clock?.now ?? Date.now)()).toISOString();
   const items: QueueItem[] = hashed.map((file, index) => ({
     id: file.id ?? newQueueId(),
@@ -141,7 +195,7 @@ export async function uploadFiles(request: UploadFilesRequest): Promise<Transfer
   const claim = newClaim();
   try {
     const queue = openTransferQueue(request.home);
-    const { busy, adopted } = await queue.enqueue(
+    const { busy, adopted, replaced } = await queue.enqueue(
       items.map(item => ({ ...item, claim })),
       { force: request.force ?? false }
     );
@@ -149,7 +203,12 @@ export async function uploadFiles(request: UploadFilesRequest): Promise<Transfer
       throw new CourierError(
         'transfer.already-queued',
         `${busy.length === 1 ? 'This file is' : 'These files are'} being sent to “${request.destinationName}” right now (${busy.map(item => item.remoteName).join(', ')}). Courier does not send the same file twice: wait for that upload to finish.`,
-        { params: { destination: request.destinationName, file: busy.map(item => item.remoteName).join(', ') } }
+        {
+          params: {
+            destination: request.destinationName,
+            file: busy.map(item => item.remoteName).join(', '),
+          },
+        }
       );
     }
     const fresh = items.filter(item => !adopted.some(a => a.sha256 === item.sha256));
@@ -165,14 +224,18 @@ export async function uploadFiles(request: UploadFilesRequest): Promise<Transfer
     }
     // An earlier copy whose rename had started is finished (it may be on the server already)
     // instead of sending the content a second time under a new name.
-    return await runItems([...adopted, ...fresh], request, claim);
+    return await runItems([...adopted, ...fresh], request, claim, replaced);
   } finally {
     await endClaim(request.home, claim);
   }
 }
 
 /** What resuming the queue did, per destination. */
-export type QueueRunOutcome = Readonly<{ destination: string; result?: TransferResult; error?: ReturnType<typeof toTransferFailure> }>;
+export type QueueRunOutcome = Readonly<{
+  destination: string;
+  result?: TransferResult;
+  error?: ReturnType<typeof toTransferFailure>;
+}>;
 
 /**
  * Resumes every file left in `<home>/queue.json` (after a quit, a crash or a failure), one
@@ -183,12 +246,18 @@ export type QueueRunOutcome = Readonly<{ destination: string; result?: TransferR
  * to it; files of a run that died are taken over. With `only` (resuming a paused upload, whose
  * worker was stopped), files of an ended run of this same process are taken over too.
  */
-export async function resumeQueue(options: UploadOptions & Readonly<{ only?: readonly string[] }>): Promise<QueueRunOutcome[]> {
+export async function resumeQueue(
+  options: UploadOptions & Readonly<{ only?: readonly string[] }>
+): Promise<QueueRunOutcome[]> {
   const claim = newClaim();
   try {
-    const items = await openTransferQueue(options.home).claim(claim, options.only ? { only: options.only, takeOverOwnProcess: true } : {});
+    const items = await openTransferQueue(options.home).claim(
+      claim,
+      options.only ? { only: options.only, takeOverOwnProcess: true } : {}
+    );
     const byDestination = new Map<string, QueueItem[]>();
-    for (const item of items) byDestination.set(item.destination, [...(byDestination.get(item.destination) ?? []), item]);
+    for (const item of items)
+      byDestination.set(item.destination, [...(byDestination.get(item.destination) ?? []), item]);
     const outcomes: QueueRunOutcome[] = [];
     for (const [destination, group] of byDestination) {
       try {
@@ -207,17 +276,25 @@ export async function resumeQueue(options: UploadOptions & Readonly<{ only?: rea
  * Drops queued files for good (a cancelled upload): removes their temporary remote files (best
  * effort: a leftover temporary name never matches a final name) and their queue items.
  */
-export async function discardQueued(home: string, ids: readonly string[], secrets: SecretReader | LoginSecrets): Promise<void> {
+export async function discardQueued(
+  home: string,
+  ids: readonly string[],
+  secrets: SecretReader | LoginSecrets
+): Promise<void> {
   const queue = openTransferQueue(home);
   const items = (await queue.list()).filter(item => ids.includes(item.id));
   const first = items[0];
   if (first) {
     try {
-      const login = typeof (secrets as SecretReader).get === 'function' ? await readLoginSecrets(secrets as SecretReader, first.destination) : (secrets as LoginSecrets);
+      const login =
+        typeof (secrets as SecretReader).get === 'function'
+          ? await readLoginSecrets(secrets as SecretReader, first.destination)
+          : (secrets as LoginSecrets);
       const session = await openSession(first.transport, login, { timeoutMs: 10_000 });
       try {
         for (const item of items) {
-          if (item.transport.uploadThenRename) await session.remove(remoteJoin(item.transport.folder, temporaryName(item.remoteName, item.id))).catch(() => undefined);
+          if (!item.transport.uploadThenRename) continue;
+          for (const path of leftoverPaths(item)) await session.remove(path).catch(() => undefined);
         }
       } finally {
         await session.close();

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { requireUnpacked, serverDebsRoot } from './debs';
 import { freePort, freePortRange, waitForPort } from './ports';
 import { makeServerRoot, removeServerRoot } from './server-root';
-import { killSessions, selfSignedCertificate } from './session-processes';
+import { descendants, killSessions, selfSignedCertificate } from './session-processes';
 import { sshFingerprint } from './sshd';
 import { createSystemUser, deleteSystemUser, type SystemUser } from './system-users';
 
@@ -31,6 +31,8 @@ export type ProftpdServer = Readonly<{
   log: () => Promise<string>;
   /** Kills the per-session processes (a cut on the server's side); the daemon keeps listening. */
   killSessions: () => Promise<number>;
+  /** The per-session processes now (to kill them at an exact moment: `process.kill(pid, 'SIGKILL')`). */
+  sessionPids: () => Promise<number[]>;
   stop: () => Promise<void>;
 }>;
 
@@ -97,7 +99,19 @@ export async function startProftpd(options: ProftpdOptions): Promise<ProftpdServ
       );
     } else {
       const hostKey = join(base, 'ssh_host_rsa_key');
-      await run('/usr/bin/ssh-keygen', ['-q', '-t', 'rsa', '-b', '2048', '-m', 'PEM', '-N', '', '-f', hostKey]);
+      await run('/usr/bin/ssh-keygen', [
+        '-q',
+        '-t',
+        'rsa',
+        '-b',
+        '2048',
+        '-m',
+        'PEM',
+        '-N',
+        '',
+        '-f',
+        hostKey,
+      ]);
       hostKeyFingerprint = await sshFingerprint(`${hostKey}.pub`);
       protocolConfig.push(
         'LoadModule mod_sftp.c',
@@ -158,6 +172,7 @@ export async function startProftpd(options: ProftpdOptions): Promise<ProftpdServ
       log: async () =>
         `${output}\n${await readFile(logPath, 'utf8').catch(() => '')}\n${await readFile(moduleLog, 'utf8').catch(() => '')}`,
       killSessions: () => killSessions(pid),
+      sessionPids: () => descendants(pid),
       stop,
     };
   } catch (error) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { requireUnpacked } from './debs';
 import { freePort, freePortRange, waitForPort } from './ports';
 import { makeServerRoot, removeServerRoot } from './server-root';
-import { killSessions, selfSignedCertificate } from './session-processes';
+import { descendants, killSessions, selfSignedCertificate } from './session-processes';
 import { createSystemUser, deleteSystemUser, type SystemUser } from './system-users';
 
 /** A running Pure-FTPd 1.0.50 with FTPS (explicit AUTH TLS, required) on loopback. */
@@ -23,6 +23,8 @@ export type PureftpdServer = Readonly<{
   log: () => string;
   /** Kills the per-session processes (a cut on the server's side); the daemon keeps listening. */
   killSessions: () => Promise<number>;
+  /** The per-session processes now (to kill them at an exact moment: `process.kill(pid, 'SIGKILL')`). */
+  sessionPids: () => Promise<number[]>;
   stop: () => Promise<void>;
 }>;
 
@@ -109,6 +111,7 @@ export async function startPureftpd(options: PureftpdOptions = {}): Promise<Pure
       readOnlyDir,
       log: () => output,
       killSessions: () => killSessions(pid),
+      sessionPids: () => descendants(pid),
       stop,
     };
   } catch (error) {

@@ -1,81 +1,357 @@
-import { chown, writeFile } from 'node:fs/promises';
+import { chown, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Transport } from '../../../src-core/destinations/transport';
-import { Transfer, temporaryName } from '../../../src-main/transfers/transfer';
+import { getDestination, saveDestination } from '../../../src-main/settings/destination-store';
+import { testConnection } from '../../../src-main/transfers/connection-test';
+import { testDestination } from '../../../src-main/transfers/destination-test';
+import {
+  Transfer,
+  temporaryName,
+  type TransferFile,
+  type TransferPhase,
+} from '../../../src-main/transfers/transfer';
 import { startProftpd, type ProftpdServer } from '../../harness/servers/proftpd';
 import { startPureftpd, type PureftpdServer } from '../../harness/servers/pureftpd';
+import { startSshd, type SshdServer } from '../../harness/servers/sshd';
 import { startVsftpd, type VsftpdServer } from '../../harness/servers/vsftpd';
-import { fileHash, localFolder, namesIn, randomFile, sha256, testSecrets } from './transfer-helpers';
+import {
+  fileHash,
+  localFolder,
+  namesIn,
+  randomFile,
+  sha256,
+  testSecrets,
+} from './transfer-helpers';
 
-type Server = Readonly<{ name: string; transport: (o?: Partial<Transport>) => Transport; password: () => string; uploadDir: () => string; uid: () => number; gid: () => number }>;
+// Interoperability: the same deliveries against ProFTPD 1.3.8 (mod_tls, mod_sftp) and Pure-FTPd
+// 1.0.50 in their stock configurations, beside vsftpd and OpenSSH. Every server runs on 127.0.0.1.
+
+type Server = Readonly<{
+  name: string;
+  /** ProFTPD's stock `AllowStoreRestart off` refuses to continue a partial file. */
+  refusesResume: boolean;
+  transport: (overrides?: Partial<Transport>) => Transport;
+  password: () => string;
+  uploadDir: () => string;
+  owner: () => { uid: number; gid: number };
+  sessionPids: () => Promise<number[]>;
+}>;
 
 let proftpdFtps: ProftpdServer;
 let proftpdSftp: ProftpdServer;
 let pureftpd: PureftpdServer;
+let pureftpdNoDots: PureftpdServer;
 let vsftpd: VsftpdServer;
+let sshd: SshdServer;
 let local: Awaited<ReturnType<typeof localFolder>>;
 
 beforeAll(async () => {
-  [proftpdFtps, proftpdSftp, pureftpd, vsftpd, local] = await Promise.all([
-    startProftpd({ mode: 'ftps' }),
-    startProftpd({ mode: 'sftp' }),
-    startPureftpd(),
-    startVsftpd({ mode: 'explicit' }),
-    localFolder(),
+  // Started together; if one fails to start, the ones that did are still stopped in afterAll.
+  const started = await Promise.allSettled([
+    startProftpd({ mode: 'ftps' }).then(s => (proftpdFtps = s)),
+    startProftpd({ mode: 'sftp' }).then(s => (proftpdSftp = s)),
+    startPureftpd().then(s => (pureftpd = s)),
+    startPureftpd({ extraFlags: ['-x'] }).then(s => (pureftpdNoDots = s)),
+    startVsftpd({ mode: 'explicit' }).then(s => (vsftpd = s)),
+    startSshd({ users: [{ auth: 'password' }] }).then(s => (sshd = s)),
+    localFolder().then(l => (local = l)),
   ]);
+  for (const outcome of started) if (outcome.status === 'rejected') throw outcome.reason;
 });
 afterAll(async () => {
-  await Promise.all([proftpdFtps?.stop(), proftpdSftp?.stop(), pureftpd?.stop(), vsftpd?.stop(), local?.cleanup()]);
+  await Promise.all([
+    proftpdFtps?.stop(),
+    proftpdSftp?.stop(),
+    pureftpd?.stop(),
+    pureftpdNoDots?.stop(),
+    vsftpd?.stop(),
+    sshd?.stop(),
+    local?.cleanup(),
+  ]);
 });
 
-const ftps = (get: () => ProftpdServer | PureftpdServer | VsftpdServer, name: string): Server => ({
+type FtpServer = ProftpdServer | PureftpdServer | VsftpdServer;
+const ftps = (name: string, get: () => FtpServer, refusesResume = false): Server => ({
   name,
-  transport: o => Transport.parse({ protocol: 'ftps', host: get().host, port: get().port, user: get().user.name, folder: '/upload', tlsFingerprint: get().certFingerprint, ...o }),
+  refusesResume,
+  transport: o =>
+    Transport.parse({
+      protocol: 'ftps',
+      host: get().host,
+      port: get().port,
+      user: get().user.name,
+      folder: '/upload',
+      tlsFingerprint: get().certFingerprint,
+      ...o,
+    }),
   password: () => get().user.password,
   uploadDir: () => get().uploadDir,
-  uid: () => get().user.uid,
-  gid: () => get().user.gid,
+  owner: () => get().user,
+  sessionPids: () => get().sessionPids(),
 });
+
 const servers: Server[] = [
-  ftps(() => proftpdFtps, 'ProFTPD FTPS'),
+  ftps('ProFTPD 1.3.8 FTPS (mod_tls)', () => proftpdFtps, true),
   {
-    name: 'ProFTPD SFTP',
-    transport: o => Transport.parse({ protocol: 'sftp', host: proftpdSftp.host, port: proftpdSftp.port, user: proftpdSftp.user.name, folder: '/upload', hostKey: proftpdSftp.hostKeyFingerprint, ...o }),
+    name: 'ProFTPD 1.3.8 SFTP (mod_sftp)',
+    refusesResume: true,
+    transport: o =>
+      Transport.parse({
+        protocol: 'sftp',
+        host: proftpdSftp.host,
+        port: proftpdSftp.port,
+        user: proftpdSftp.user.name,
+        folder: '/upload',
+        hostKey: proftpdSftp.hostKeyFingerprint,
+        ...o,
+      }),
     password: () => proftpdSftp.user.password,
     uploadDir: () => proftpdSftp.uploadDir,
-    uid: () => proftpdSftp.user.uid,
-    gid: () => proftpdSftp.user.gid,
+    owner: () => proftpdSftp.user,
+    sessionPids: () => proftpdSftp.sessionPids(),
   },
-  ftps(() => pureftpd, 'Pure-FTPd FTPS'),
-  ftps(() => vsftpd, 'vsftpd FTPS'),
+  ftps('Pure-FTPd 1.0.50 FTPS', () => pureftpd),
+  ftps('vsftpd FTPS', () => vsftpd),
+  {
+    name: 'OpenSSH SFTP',
+    refusesResume: false,
+    transport: o => {
+      const user = sshd.users[0]!;
+      return Transport.parse({
+        protocol: 'sftp',
+        host: sshd.host,
+        port: sshd.port,
+        user: user.name,
+        folder: user.uploadDir,
+        hostKey: sshd.hostKeyFingerprint,
+        ...o,
+      });
+    },
+    password: () => sshd.users[0]!.password,
+    uploadDir: () => sshd.users[0]!.uploadDir,
+    owner: () => sshd.users[0]!,
+    sessionPids: () => sshd.sessionPids(),
+  },
 ];
 
-describe.each(servers)('$name', server => {
-  const send = (files: { id: string; localPath: string; remoteName: string }[], o: Partial<Transport> = {}) =>
-    new Transfer({ destinationName: 'interop', transport: server.transport(o), secrets: testSecrets({ password: server.password() }), files, retry: { baseDelayMs: 1, maxDelayMs: 2 } }).run();
+/** A transfer to `server` that records the phases it went through (retries show as `retrying`). */
+function transferTo(
+  server: Server,
+  files: TransferFile[],
+  overrides: Partial<Transport> = {},
+  onBytes?: (bytes: number) => void,
+  onCheckpoint?: () => Promise<void>
+) {
+  const phases: TransferPhase[] = [];
+  const transfer = new Transfer({
+    destinationName: 'interop',
+    transport: server.transport(overrides),
+    secrets: testSecrets({ password: server.password() }),
+    files,
+    retry: { baseDelayMs: 5, maxDelayMs: 10 },
+    progressIntervalMs: 0,
+    onCheckpoint,
+    onProgress: p => {
+      phases.push(p.phase);
+      if (p.phase === 'uploading') onBytes?.(p.fileBytes);
+    },
+  });
+  return { transfer, phases };
+}
 
-  it('delivers byte-identical files', async () => {
-    const { path, data } = await randomFile(local.dir, `${server.name}-a.csv`, 3_000_000);
-    await send([{ id: 'a1', localPath: path, remoteName: 'a.csv' }]);
+const leftovers = async (server: Server) =>
+  (await namesIn(server.uploadDir())).filter(n => n.endsWith('.part'));
+
+describe.each(servers)('$name', server => {
+  const tag = server.name.replace(/\W+/g, '-');
+  const folderOf = (overrides: Partial<Transport> = {}) => server.transport(overrides).folder;
+
+  it('delivers a byte-identical file', async () => {
+    const { path, data } = await randomFile(local.dir, `${tag}-a.csv`, 3_000_000);
+    const { transfer } = transferTo(server, [{ id: 'a1', localPath: path, remoteName: 'a.csv' }]);
+    const result = await transfer.run();
+    expect(result.files[0]!.verifiedBy).toBe('sha256');
     expect(await fileHash(join(server.uploadDir(), 'a.csv'))).toBe(sha256(data));
+    expect(await leftovers(server)).toEqual([]);
   });
 
-  it('resumes a partial temporary file (or starts over when the server refuses to append)', async () => {
-    const { path, data } = await randomFile(local.dir, `${server.name}-r.csv`, 2_000_000);
+  it('resumes a partial upload, or starts it over (once, and remembered) when the server refuses to continue it', async () => {
+    const { path, data } = await randomFile(local.dir, `${tag}-r.csv`, 2_000_000);
     const temp = join(server.uploadDir(), temporaryName('r.csv', 'r1'));
     await writeFile(temp, data.subarray(0, 700_001));
-    await chown(temp, server.uid(), server.gid());
-    const result = await send([{ id: 'r1', localPath: path, remoteName: 'r.csv' }]);
+    await chown(temp, server.owner().uid, server.owner().gid);
+    const { transfer, phases } = transferTo(server, [
+      { id: 'r1', localPath: path, remoteName: 'r.csv', writtenOffset: 700_001 },
+    ]);
+    const result = await transfer.run();
     expect(await fileHash(join(server.uploadDir(), 'r.csv'))).toBe(sha256(data));
-    expect((await namesIn(server.uploadDir())).filter(n => n.endsWith('.part'))).toEqual([]);
-    console.log(server.name, result.files[0]);
+    expect(await leftovers(server)).toEqual([]);
+    expect(phases).not.toContain('retrying');
+    if (server.refusesResume) {
+      expect(result.files[0]!.resumedFrom).toBe(0);
+      expect(result.learned).toEqual({ resumeRefused: true });
+      // Remembered: the next partial upload to this destination starts from zero at once.
+      const again = join(server.uploadDir(), temporaryName('r2.csv', 'r2'));
+      await writeFile(again, data.subarray(0, 5));
+      await chown(again, server.owner().uid, server.owner().gid);
+      const next = transferTo(
+        server,
+        [{ id: 'r2', localPath: path, remoteName: 'r2.csv', writtenOffset: 5 }],
+        { resumeRefused: true }
+      );
+      const nextResult = await next.transfer.run();
+      expect(nextResult.files[0]!.attempts).toBe(1);
+      expect(await fileHash(join(server.uploadDir(), 'r2.csv'))).toBe(sha256(data));
+    } else {
+      expect(result.files[0]!.resumedFrom).toBe(700_001);
+      expect(result.learned).toBeUndefined();
+    }
   });
 
-  it('says the folder is missing, at once', async () => {
-    const { path } = await randomFile(local.dir, `${server.name}-m.csv`, 100_000);
-    const error = await send([{ id: 'm1', localPath: path, remoteName: 'm.csv' }], { folder: '/no-such-folder' }).catch(e => e);
-    console.log(server.name, error.code, error.message, error.params);
-    expect(error.code).toBe('transfer.folder-missing');
+  it('says at once that a missing folder is missing (no retries, no temporary name)', async () => {
+    const { path } = await randomFile(local.dir, `${tag}-m.csv`, 100_000);
+    const missing = `${folderOf()}/no-such-folder`;
+    const { transfer, phases } = transferTo(
+      server,
+      [{ id: 'm1', localPath: path, remoteName: 'm.csv' }],
+      { folder: missing }
+    );
+    const error = await transfer.run().catch(e => e);
+    expect(error).toMatchObject({ code: 'transfer.folder-missing', params: { path: missing } });
+    expect(error.message).not.toContain('.part');
+    expect(phases).not.toContain('retrying');
+  });
+
+  it('says at once that a folder it may not write to is refused (no retries)', async () => {
+    const { path } = await randomFile(local.dir, `${tag}-ro.csv`, 100_000);
+    const readonly = folderOf().replace(/upload$/, 'readonly');
+    const { transfer, phases } = transferTo(
+      server,
+      [{ id: 'ro1', localPath: path, remoteName: 'ro.csv' }],
+      { folder: readonly }
+    );
+    const error = await transfer.run().catch(e => e);
+    expect(error).toMatchObject({
+      code: 'transfer.folder-not-writable',
+      params: { path: readonly },
+    });
+    expect(phases).not.toContain('retrying');
+  });
+
+  it('refuses a taken final name before sending a byte, and leaves no temporary file', async () => {
+    const { path } = await randomFile(local.dir, `${tag}-t.csv`, 500_000);
+    await writeFile(join(server.uploadDir(), 'taken.csv'), 'someone else’s file\n');
+    const { transfer, phases } = transferTo(server, [
+      { id: 't1', localPath: path, remoteName: 'taken.csv' },
+    ]);
+    await expect(transfer.run()).rejects.toMatchObject({ code: 'transfer.name-taken' });
+    expect(phases).not.toContain('uploading');
+    expect(await leftovers(server)).toEqual([]);
+  });
+
+  it('survives the server killing its session mid-upload: delivered whole, nothing partial left', async () => {
+    const size = 16 * 1024 * 1024;
+    const { path, data } = await randomFile(local.dir, `${tag}-cut.csv`, size);
+    let killedAt: number | undefined;
+    let killed = 0;
+    // The server's session processes are looked up once logged in (Courier records a checkpoint
+    // just before the first byte), then killed (SIGKILL) as soon as the server has written the
+    // first bytes of the temporary file: a cut on the server's side in the middle of the upload.
+    const temp = join(server.uploadDir(), temporaryName('cut.csv', 'cut1'));
+    const killWhenWriting = async (sessions: number[]) => {
+      for (let tries = 0; tries < 20_000 && killedAt === undefined; tries++) {
+        const landed = await stat(temp).then(
+          s => s.size,
+          () => 0
+        );
+        if (landed > 0) {
+          killedAt = landed;
+          for (const pid of sessions) {
+            try {
+              process.kill(pid, 'SIGKILL');
+              killed++;
+            } catch {
+              // Gone already.
+            }
+          }
+        }
+      }
+    };
+    let watching: Promise<void> | undefined;
+    const { transfer, phases } = transferTo(
+      server,
+      [{ id: 'cut1', localPath: path, remoteName: 'cut.csv' }],
+      {},
+      undefined,
+      async () => {
+        if (!watching) watching = killWhenWriting(await server.sessionPids());
+      }
+    );
+    const result = await transfer.run();
+    await watching;
+    expect(killed).toBeGreaterThan(0);
+    expect(killedAt).toBeLessThan(size);
+    expect(phases).toContain('retrying');
+    expect(result.files[0]!.attempts).toBeGreaterThanOrEqual(2);
+    expect((await stat(join(server.uploadDir(), 'cut.csv'))).size).toBe(size);
+    expect(await fileHash(join(server.uploadDir(), 'cut.csv'))).toBe(sha256(data));
+    expect(await leftovers(server)).toEqual([]);
+  });
+});
+
+describe('Pure-FTPd with -x (no names starting with a dot may be written)', () => {
+  const server = () => ftps('Pure-FTPd -x', () => pureftpdNoDots);
+
+  it('delivers under a temporary name without the dot, and remembers it', async () => {
+    const { path, data } = await randomFile(local.dir, 'nodots.csv', 1_000_000);
+    const { transfer, phases } = transferTo(server(), [
+      { id: 'd1', localPath: path, remoteName: 'contacts.csv' },
+    ]);
+    const result = await transfer.run();
+    expect(result.learned).toEqual({ dotNamesRefused: true });
+    expect(phases).not.toContain('retrying');
+    expect(await fileHash(join(pureftpdNoDots.uploadDir, 'contacts.csv'))).toBe(sha256(data));
+    expect(await namesIn(pureftpdNoDots.uploadDir)).toEqual(['contacts.csv']);
+    // Remembered: the next upload goes straight to the name without a dot.
+    const next = transferTo(
+      server(),
+      [{ id: 'd2', localPath: path, remoteName: 'contacts-2.csv' }],
+      { dotNamesRefused: true }
+    );
+    expect((await next.transfer.run()).files[0]!.attempts).toBe(1);
+  });
+
+  it('passes the connection test and saves the fallback in the destination', async () => {
+    const direct = await testConnection('nodots', server().transport(), {
+      password: pureftpdNoDots.user.password,
+    });
+    expect(direct.ok).toBe(true);
+    expect(direct.dotNamesRefused).toBe(true);
+    expect(direct.steps.find(s => s.id === 'write')?.says.key).toBe(
+      'connection.write.ok-no-dot-names'
+    );
+
+    const home = join(local.dir, 'home-nodots');
+    await saveDestination(home, {
+      version: 1,
+      name: 'NoDots',
+      columns: [{ name: 'Email' }],
+      folder: '/upload',
+      transport: {
+        protocol: 'ftps',
+        host: pureftpdNoDots.host,
+        port: pureftpdNoDots.port,
+        user: pureftpdNoDots.user.name,
+        tlsFingerprint: pureftpdNoDots.certFingerprint,
+      },
+    });
+    const saved = await testDestination(
+      home,
+      'NoDots',
+      testSecrets({ password: pureftpdNoDots.user.password })
+    );
+    expect(saved.ok).toBe(true);
+    expect((await getDestination(home, 'NoDots'))?.transport.dotNamesRefused).toBe(true);
   });
 });
