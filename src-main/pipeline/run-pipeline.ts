@@ -103,11 +103,7 @@ export async function runPipeline(request: SendRequest, deps: PipelineDeps): Pro
     destination: null,
   };
   const record = async (fields: Partial<RunInput> & { outcome: RunOutcome }): Promise<Run> =>
-    history.append({
-      ...base,
-      ...fields,
-      durationMs: Math.max(0, now().getTime() - started.getTime()),
-    });
+    history.append({ ...base, ...fields, durationMs: Math.max(0, now().getTime() - started.getTime()) });
 
   let destination: Destination;
   let preparation: FilePreparation | null = null;
@@ -116,9 +112,7 @@ export async function runPipeline(request: SendRequest, deps: PipelineDeps): Pro
     destination = await resolveDestination(deps.home, request.destination);
     base.destination = destination.name;
     source = await describeSource(request.sourcePath);
-    const sentBefore = (await openLedger(deps.home).entries())
-      .filter(e => e.destination === destination!.name)
-      .map(e => e.remoteName);
+    const sentBefore = (await openLedger(deps.home).entries()).filter(e => e.destination === destination!.name).map(e => e.remoteName);
     preparation = await prepareFile(request.sourcePath, destination, {
       alreadySentNames: sentBefore,
       source: request.source,
@@ -141,23 +135,13 @@ export async function runPipeline(request: SendRequest, deps: PipelineDeps): Pro
     excluded: preparation.rowCount - preparation.writtenRowCount,
     issues: issueCountsByRow(preparation),
   };
-  const outputFiles = preparation.files.map(f => ({
-    name: f.name,
-    bytes: f.bytes.byteLength,
-    sha256: sha256(f.bytes),
-  }));
+  const outputFiles = preparation.files.map(f => ({ name: f.name, bytes: f.bytes.byteLength, sha256: sha256(f.bytes) }));
 
   // The rows left out stay available to whoever made the export (History → rejected rows).
   await saveRejectedRows(deps.home, runId, preparation).catch(() => null);
   const hold = heldBecause(request, preparation);
   if (hold) {
-    const run = await record({
-      outcome: 'held',
-      source,
-      rows: { ...rows, sent: 0 },
-      outputFiles: [],
-      error: hold,
-    });
+    const run = await record({ outcome: 'held', source, rows: { ...rows, sent: 0 }, outputFiles: [], error: hold });
     return { run, preparation, outbox: null, transfer: null, failure: null };
   }
 
@@ -170,12 +154,7 @@ export async function runPipeline(request: SendRequest, deps: PipelineDeps): Pro
     if (destination.digitaleo) {
       // Digitaleo's import-mode and dispatch markers must be in place before it picks the file up.
       const options = destination.digitaleo;
-      await withSession(
-        destination.name,
-        { ...transport, folder: destination.folder },
-        deps.secrets,
-        session => placeDigitaleoMarkers(session, destination.folder, options)
-      );
+      await withSession(destination.name, { ...transport, folder: destination.folder }, deps.secrets, session => placeDigitaleoMarkers(session, destination.folder, options));
     }
     let sending: UploadControl | null = null;
     const onAbort = () => sending?.cancel();
@@ -208,30 +187,17 @@ export async function runPipeline(request: SendRequest, deps: PipelineDeps): Pro
     }
     // The ledger may have given a file a new name (a name is never reused on a destination).
     const delivered = new Map(transfer.files.map(f => [f.localPath, f.remoteName]));
-    for (const [i, f] of outputFiles.entries())
-      outputFiles[i] = { ...f, name: delivered.get(byName.get(f.name)!) ?? f.name };
+    for (const [i, f] of outputFiles.entries()) outputFiles[i] = { ...f, name: delivered.get(byName.get(f.name)!) ?? f.name };
     // What the upload learned about the server (TLS 1.2 cap, no resume, no dot names) is kept.
     if (transfer.learned) {
-      await saveDestination(
-        deps.home,
-        { ...destination, transport: { ...destination.transport, ...transfer.learned } },
-        { previousName: destination.name }
-      );
+      await saveDestination(deps.home, { ...destination, transport: { ...destination.transport, ...transfer.learned } }, { previousName: destination.name });
     }
   } catch (error) {
     const failure = toTransferFailure(error);
     // A failed upload stays queued (its prepared copy is kept for the resume); a cancelled one is dropped.
-    if (failure.code === 'cancelled' || failure.code === 'transfer.already-sent')
-      await rm(outbox, { recursive: true, force: true });
+    if (failure.code === 'cancelled' || failure.code === 'transfer.already-sent') await rm(outbox, { recursive: true, force: true });
     const status = failure.code === 'transfer.already-sent' ? 'already-sent' : 'failed';
-    const run = await record({
-      outcome: 'failed',
-      source,
-      rows: { ...rows, sent: 0 },
-      outputFiles,
-      transfer: { status },
-      error: { code: failure.code, message: failure.message },
-    });
+    const run = await record({ outcome: 'failed', source, rows: { ...rows, sent: 0 }, outputFiles, transfer: { status }, error: { code: failure.code, message: failure.message } });
     return { run, preparation, outbox, transfer, failure };
   }
 
@@ -242,25 +208,11 @@ export async function runPipeline(request: SendRequest, deps: PipelineDeps): Pro
     source,
     rows,
     outputFiles,
-    transfer: {
-      status: 'uploaded',
-      bytes: outputFiles.reduce((n, f) => n + f.bytes, 0),
-      remoteFolder: uploadFolder(destination),
-    },
-    receipt: expectsReceipt
-      ? { status: 'pending', summary: 'Waiting for the platform to pick the file up.' }
-      : { status: 'none' },
+    transfer: { status: 'uploaded', bytes: outputFiles.reduce((n, f) => n + f.bytes, 0), remoteFolder: uploadFolder(destination) },
+    receipt: expectsReceipt ? { status: 'pending', summary: 'Waiting for the platform to pick the file up.' } : { status: 'none' },
   });
   if (expectsReceipt && deps.receipt) {
-    const following = followReceipt({
-      home: deps.home,
-      runId: run.id,
-      destination,
-      remoteNames: transfer.files.map(f => f.remoteName),
-      secrets: deps.secrets,
-      timeoutMs: deps.receipt.timeoutMs,
-      pollMs: deps.receipt.pollMs,
-    });
+    const following = followReceipt({ home: deps.home, runId: run.id, destination, remoteNames: transfer.files.map(f => f.remoteName), secrets: deps.secrets, timeoutMs: deps.receipt.timeoutMs, pollMs: deps.receipt.pollMs });
     if (deps.receipt.mode === 'wait') {
       const receipt = await following.catch(() => null);
       if (receipt) run = { ...run, receipt };
@@ -268,22 +220,12 @@ export async function runPipeline(request: SendRequest, deps: PipelineDeps): Pro
       void following.catch(() => undefined);
     }
   }
-  return {
-    run,
-    preparation,
-    outbox: deps.keepPreparedCopies ? outbox : null,
-    transfer,
-    failure: null,
-  };
+  return { run, preparation, outbox: deps.keepPreparedCopies ? outbox : null, transfer, failure: null };
 }
 
 /** Why a prepared file must not be sent as it is, or null. */
 function heldBecause(request: SendRequest, preparation: FilePreparation): PlainError | null {
-  const changes =
-    preparation.headerChanges ??
-    (request.expectedHeaders
-      ? compareHeaders(request.expectedHeaders, preparation.source.columns)
-      : null);
+  const changes = preparation.headerChanges ?? (request.expectedHeaders ? compareHeaders(request.expectedHeaders, preparation.source.columns) : null);
   if (request.holdOnHeaderChange && changes && !noChanges(changes)) {
     const parts = [
       ...changes.renamed.map(r => `“${r.from}” is now “${r.to}”`),
@@ -291,13 +233,7 @@ function heldBecause(request: SendRequest, preparation: FilePreparation): PlainE
       ...changes.gone.map(g => `“${g}” is gone`),
     ];
     // Names only: each language puts its own quotes and words around them.
-    const columns = [
-      ...new Set([
-        ...changes.renamed.flatMap(r => [r.from, r.to]),
-        ...changes.added,
-        ...changes.gone,
-      ]),
-    ].join(', ');
+    const columns = [...new Set([...changes.renamed.flatMap(r => [r.from, r.to]), ...changes.added, ...changes.gone])].join(', ');
     return {
       code: 'send.header-changed',
       message: `The columns of this export changed since the mapping was saved (${parts.join('; ')}). Check the mapping, then send again.`,
@@ -333,14 +269,9 @@ function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-async function describeSource(
-  path: string
-): Promise<{ fileName: string; sha256: string; bytes: number }> {
+async function describeSource(path: string): Promise<{ fileName: string; sha256: string; bytes: number }> {
   const info = await stat(path).catch(() => null);
-  if (!info)
-    throw new CourierError('read.not-found', `There is no file at “${path}”.`, {
-      params: { file: path },
-    });
+  if (!info) throw new CourierError('read.not-found', `There is no file at “${path}”.`, { params: { file: path } });
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   return { fileName: basename(path), sha256: hash.digest('hex'), bytes: info.size };

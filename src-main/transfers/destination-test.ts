@@ -18,32 +18,17 @@ export async function testDestination(
   onStep: (step: ConnectionStep) => void = () => undefined
 ): Promise<ConnectionTestResult> {
   const destination = await resolveDestination(home, reference);
-  const result = await testConnection(
-    destination.name,
-    destinationTransport(destination),
-    secrets,
-    onStep
-  );
+  const result = await testConnection(destination.name, destinationTransport(destination), secrets, onStep);
   if (result.tlsMaxVersion || result.dotNamesRefused) {
-    const learned = {
-      ...(result.tlsMaxVersion ? { tlsMaxVersion: result.tlsMaxVersion } : {}),
-      ...(result.dotNamesRefused ? { dotNamesRefused: true } : {}),
-    };
-    await saveDestination(
-      home,
-      { ...destination, transport: { ...destination.transport, ...learned } },
-      { previousName: destination.name, overwrite: true }
-    ).catch(() => undefined);
+    const learned = { ...(result.tlsMaxVersion ? { tlsMaxVersion: result.tlsMaxVersion } : {}), ...(result.dotNamesRefused ? { dotNamesRefused: true } : {}) };
+    await saveDestination(home, { ...destination, transport: { ...destination.transport, ...learned } }, { previousName: destination.name, overwrite: true }).catch(
+      () => undefined
+    );
   }
   return result;
 }
 
-const marks: Record<ConnectionStep['status'], string> = {
-  ok: 'ok',
-  warning: 'warning',
-  failed: 'FAILED',
-  skipped: 'skipped',
-};
+const marks: Record<ConnectionStep['status'], string> = { ok: 'ok', warning: 'warning', failed: 'FAILED', skipped: 'skipped' };
 const titles: Record<ConnectionStep['id'], string> = {
   protocol: 'Protocol',
   lookup: 'Name lookup',
@@ -59,7 +44,5 @@ const titles: Record<ConnectionStep['id'], string> = {
 /** One step as a line (or two, with advice) for a terminal: `Login ......... ok  Logged in as x.` */
 export function formatConnectionStep(step: ConnectionStep): string {
   const head = `${titles[step.id].padEnd(16, '.')} ${marks[step.status].padEnd(7)} ${step.message}`;
-  return step.advice && step.status === 'failed'
-    ? `${head}\n${' '.repeat(25)}${step.advice}`
-    : head;
+  return step.advice && step.status === 'failed' ? `${head}\n${' '.repeat(25)}${step.advice}` : head;
 }
