@@ -1,4 +1,5 @@
-import { chown, stat, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { chown, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Transport } from '../../../src-core/destinations/transport';
@@ -11,6 +12,10 @@ import {
   type TransferFile,
   type TransferPhase,
 } from '../../../src-main/transfers/transfer';
+import { queuePath, type QueueItem } from '../../../src-main/transfers/transfer-queue';
+import { resumeQueue, uploadFiles } from '../../../src-main/transfers/upload-files';
+import { startFaultProxy } from '../../harness/servers/fault-proxy';
+import { freePort } from '../../harness/servers/ports';
 import { startProftpd, type ProftpdServer } from '../../harness/servers/proftpd';
 import { startPureftpd, type PureftpdServer } from '../../harness/servers/pureftpd';
 import { startSshd, type SshdServer } from '../../harness/servers/sshd';
@@ -353,5 +358,115 @@ describe('Pure-FTPd with -x (no names starting with a dot may be written)', () =
     );
     expect(saved.ok).toBe(true);
     expect((await getDestination(home, 'NoDots'))?.transport.dotNamesRefused).toBe(true);
+  });
+});
+
+describe('a client killed mid-upload (ProFTPD SFTP, stock: no resume)', () => {
+  const server = () => servers[1]!;
+
+  /** Starts an upload in a child process over a slow line and kills it (SIGKILL) mid-upload. */
+  async function killedUpload(home: string, path: string, remoteName: string): Promise<void> {
+    const port = await freePort();
+    const proxy = await startFaultProxy({
+      routes: [{ listenPort: port, targetHost: proftpdSftp.host, targetPort: proftpdSftp.port }],
+      cutAfter: () => Infinity,
+      maxCuts: 0,
+      bytesPerSecond: 4_000_000,
+    });
+    const transport = server().transport({ port });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(import.meta.dirname, 'upload-child.ts'),
+        JSON.stringify({ home, transport, localPath: path, remoteName }),
+      ],
+      {
+        env: { ...process.env, COURIER_TEST_PASSWORD: proftpdSftp.user.password },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }
+    );
+    let output = '';
+    child.stdout.on('data', d => (output += String(d)));
+    child.stderr.on('data', d => (output += String(d)));
+    const exited = new Promise<NodeJS.Signals | null>(resolve =>
+      child.once('exit', (_code, signal) => resolve(signal))
+    );
+    try {
+      for (;;) {
+        const items = (
+          JSON.parse(await readFile(queuePath(home), 'utf8').catch(() => '{"items":[]}')) as {
+            items: QueueItem[];
+          }
+        ).items;
+        const temp = items[0]?.temporaryName;
+        const landed = temp
+          ? await stat(join(proftpdSftp.uploadDir, temp)).then(
+              s => s.size,
+              () => 0
+            )
+          : 0;
+        if (landed > 0) {
+          child.kill('SIGKILL');
+          break;
+        }
+        if (child.exitCode !== null)
+          throw new Error(`The upload process ended before it could be killed: ${output}`);
+        await new Promise(r => setTimeout(r, 20));
+      }
+      expect(await exited).toBe('SIGKILL');
+    } finally {
+      await proxy.stop();
+    }
+    expect(await namesIn(proftpdSftp.uploadDir)).not.toContain(remoteName);
+    expect(
+      (await namesIn(proftpdSftp.uploadDir)).filter(
+        n => n.includes(remoteName) && n.endsWith('.part')
+      )
+    ).toHaveLength(1);
+    // A restarted app reaches the server on its real port (the proxy is gone).
+    const queued = JSON.parse(await readFile(queuePath(home), 'utf8')) as { items: QueueItem[] };
+    queued.items = queued.items.map(item => ({
+      ...item,
+      transport: { ...item.transport, port: proftpdSftp.port },
+    }));
+    await writeFile(queuePath(home), JSON.stringify(queued));
+  }
+
+  it('the queue resumes it: delivered once, whole, and no temporary file left', async () => {
+    const home = join(local.dir, 'home-killed-resume');
+    const { path, data } = await randomFile(local.dir, 'killed-resume.csv', 6 * 1024 * 1024);
+    await killedUpload(home, path, 'killed-resume.csv');
+    const [outcome] = await resumeQueue({
+      home,
+      secrets: testSecrets({ password: proftpdSftp.user.password }),
+      retry: { baseDelayMs: 5, maxDelayMs: 10 },
+    });
+    expect(outcome?.error).toBeUndefined();
+    expect(outcome?.result?.learned).toEqual({ resumeRefused: true });
+    expect(await fileHash(join(proftpdSftp.uploadDir, 'killed-resume.csv'))).toBe(sha256(data));
+    expect((await namesIn(proftpdSftp.uploadDir)).filter(n => n.includes('killed-resume'))).toEqual(
+      ['killed-resume.csv']
+    );
+  });
+
+  it('sending the same file again removes the temporary file the killed run left', async () => {
+    const home = join(local.dir, 'home-killed-again');
+    const { path, data } = await randomFile(local.dir, 'killed-again.csv', 6 * 1024 * 1024);
+    await killedUpload(home, path, 'killed-again.csv');
+    const result = await uploadFiles({
+      home,
+      destinationName: 'crash-test',
+      transport: server().transport(),
+      secrets: testSecrets({ password: proftpdSftp.user.password }),
+      files: [{ localPath: path, remoteName: 'killed-again.csv' }],
+    });
+    expect(result.files[0]!.remoteName).toBe('killed-again.csv');
+    expect(await fileHash(join(proftpdSftp.uploadDir, 'killed-again.csv'))).toBe(sha256(data));
+    expect((await namesIn(proftpdSftp.uploadDir)).filter(n => n.includes('killed-again'))).toEqual([
+      'killed-again.csv',
+    ]);
+    expect(JSON.parse(await readFile(queuePath(home), 'utf8')).items).toEqual([]);
   });
 });
