@@ -296,11 +296,9 @@ export async function testConnection(
           dotNamesRefused = true;
         }
         push(
-          said(
-            'write',
-            'ok',
-            dotNamesRefused ? 'connection.write.ok-no-dot-names' : 'connection.write.ok'
-          )
+          dotNamesRefused
+            ? said('write', 'ok', 'connection.write.ok-no-dot-names')
+            : said('write', 'ok', 'connection.write.ok')
         );
       } catch (caught) {
         push(failed('write', toTransferError(caught)));
