@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { CourierError } from '../../src-core/errors';
-import type { Transport } from '../../src-core/destinations/transport';
+import type { LearnedTransport, Transport } from '../../src-core/destinations/transport';
+import { getDestination, saveDestination } from '../settings/destination-store';
 import { openLedger, planAgainstLedger } from './ledger';
 import { sha256File } from './local-file';
 import type { LoginSecrets, SecretReader } from './secret-reader';
@@ -144,6 +145,29 @@ function leftoverPaths(item: QueueItem): string[] {
   );
 }
 
+/**
+ * Saves in the destination what an upload learned about its server (TLS 1.2 cap, no resume, no
+ * dot names), as a send does, so the next upload does not stumble on it again. Best effort: a
+ * destination removed since is left alone.
+ */
+async function rememberLearned(
+  home: string,
+  name: string,
+  learned: LearnedTransport
+): Promise<void> {
+  try {
+    const destination = await getDestination(home, name);
+    if (destination)
+      await saveDestination(
+        home,
+        { ...destination, transport: { ...destination.transport, ...learned } },
+        { previousName: destination.name }
+      );
+  } catch {
+    // The upload itself succeeded; the next one learns it again.
+  }
+}
+
 /** Lets go of what `claim` still holds (nothing, after a delivery) and forgets the claim. */
 async function endClaim(home: string, claim: ReturnType<typeof newClaim>): Promise<void> {
   await openTransferQueue(home)
@@ -261,7 +285,9 @@ export async function resumeQueue(
     const outcomes: QueueRunOutcome[] = [];
     for (const [destination, group] of byDestination) {
       try {
-        outcomes.push({ destination, result: await runItems(group, options, claim) });
+        const result = await runItems(group, options, claim);
+        if (result.learned) await rememberLearned(options.home, destination, result.learned);
+        outcomes.push({ destination, result });
       } catch (error) {
         outcomes.push({ destination, error: toTransferFailure(error) });
       }

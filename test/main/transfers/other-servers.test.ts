@@ -438,6 +438,19 @@ describe('a client killed mid-upload (ProFTPD SFTP, stock: no resume)', () => {
     const home = join(local.dir, 'home-killed-resume');
     const { path, data } = await randomFile(local.dir, 'killed-resume.csv', 6 * 1024 * 1024);
     await killedUpload(home, path, 'killed-resume.csv');
+    await saveDestination(home, {
+      version: 1,
+      name: 'crash-test',
+      columns: [{ name: 'Email' }],
+      folder: '/upload',
+      transport: {
+        protocol: 'sftp',
+        host: proftpdSftp.host,
+        port: proftpdSftp.port,
+        user: proftpdSftp.user.name,
+        hostKey: proftpdSftp.hostKeyFingerprint,
+      },
+    });
     const [outcome] = await resumeQueue({
       home,
       secrets: testSecrets({ password: proftpdSftp.user.password }),
@@ -445,6 +458,8 @@ describe('a client killed mid-upload (ProFTPD SFTP, stock: no resume)', () => {
     });
     expect(outcome?.error).toBeUndefined();
     expect(outcome?.result?.learned).toEqual({ resumeRefused: true });
+    // Remembered for the destination: its next upload starts from zero without asking first.
+    expect((await getDestination(home, 'crash-test'))?.transport.resumeRefused).toBe(true);
     expect(await fileHash(join(proftpdSftp.uploadDir, 'killed-resume.csv'))).toBe(sha256(data));
     expect((await namesIn(proftpdSftp.uploadDir)).filter(n => n.includes('killed-resume'))).toEqual(
       ['killed-resume.csv']
