@@ -171,6 +171,8 @@ function awaitReplyOnDataErrors(ftp: FTPContext): void {
     _setupDefaultErrorHandlers: (socket: Socket, identifier: string) => void;
     _task?: unknown;
   };
+  // basic-ftp internals (6.x): without them, its own handling stays (a refusal reads as a cut).
+  if (typeof context._setupDefaultErrorHandlers !== 'function') return;
   const original = context._setupDefaultErrorHandlers.bind(context);
   context._setupDefaultErrorHandlers = (socket, identifier) => {
     if (identifier !== 'data socket') return original(socket, identifier);
