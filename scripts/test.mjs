@@ -12,11 +12,9 @@ import { systemPackages } from './system-packages.mjs';
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (!isRoot) {
-  // The transfer tests run real sshd and vsftpd logins, which need real local accounts: the
+  // The transfer tests run real sshd, vsftpd, ProFTPD and Pure-FTPd logins, which need real local accounts: the
   // harness creates temporary ones (useradd) and removes them afterwards.
-  console.error(
-    'The tests start real OpenSSH and vsftpd servers with temporary local accounts, which needs root.'
-  );
+  console.error('The tests start real OpenSSH and vsftpd servers with temporary local accounts, which needs root.');
   console.error('Run them with:\n  sudo npm test\n');
   process.exit(1);
 }
@@ -29,12 +27,7 @@ if (missing.length > 0) {
     console.log(`Installing what the tests need: ${pkgs.join(' ')}`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    const install =
-      update.status === 0 &&
-      spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...pkgs], {
-        stdio: 'inherit',
-        env,
-      });
+    const install = update.status === 0 && spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...pkgs], { stdio: 'inherit', env });
     if (!install || install.status !== 0) {
       console.error(`Could not install ${pkgs.join(' ')} with apt-get.`);
       process.exit(1);
@@ -52,9 +45,7 @@ if (missing.length > 0) {
 try {
   ensureServerDebs();
 } catch (error) {
-  console.error(
-    `Could not fetch the ProFTPD and Pure-FTPd packages the tests run: ${error.message}`
-  );
+  console.error(`Could not fetch the ProFTPD and Pure-FTPd packages the tests run: ${error.message}`);
   process.exit(1);
 }
 
@@ -66,10 +57,7 @@ const run = (cmd, args, opts = {}) => {
 
 if (run('npx', ['electron-vite', 'build', '--logLevel', 'warn']) !== 0) process.exit(1);
 
-const vitestArgs = process.argv
-  .slice(2)
-  .map(a => `'${a.replace(/'/g, `'\\''`)}'`)
-  .join(' ');
+const vitestArgs = process.argv.slice(2).map(a => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
 const xdgData = mkdtempSync(join(tmpdir(), 'courier-keyring-'));
 const script = `
   echo -n test | gnome-keyring-daemon --unlock --components=secrets >/dev/null
@@ -79,8 +67,4 @@ const script = `
     i=$((i+1)); if [ $i -gt 200 ]; then echo 'gnome-keyring did not start' >&2; exit 1; fi; sleep 0.05
   done
   exec npx vitest run ${vitestArgs}`;
-process.exit(
-  run('dbus-run-session', ['--', 'sh', '-c', script], {
-    env: { ...process.env, XDG_DATA_HOME: xdgData, COURIER_TEST_KEYRING: '1' },
-  })
-);
+process.exit(run('dbus-run-session', ['--', 'sh', '-c', script], { env: { ...process.env, XDG_DATA_HOME: xdgData, COURIER_TEST_KEYRING: '1' } }));

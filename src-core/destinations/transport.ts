@@ -18,19 +18,9 @@ export const defaultPort: Readonly<Record<Protocol, number>> = {
 };
 
 /** A `SHA256:…` fingerprint as `ssh-keygen -lf` prints it (base64 without padding). */
-export const SshFingerprint = z
-  .string()
-  .regex(
-    /^SHA256:[A-Za-z0-9+/]{43}$/,
-    'A host key fingerprint looks like SHA256: followed by 43 characters.'
-  );
+export const SshFingerprint = z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'A host key fingerprint looks like SHA256: followed by 43 characters.');
 /** A certificate's SHA-256 fingerprint as `SHA256:` + colon-separated hex, or bare hex. */
-export const TlsFingerprint = z
-  .string()
-  .regex(
-    /^(SHA256:)?([0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$/,
-    'A certificate fingerprint is 32 bytes of hexadecimal (SHA-256).'
-  );
+export const TlsFingerprint = z.string().regex(/^(SHA256:)?([0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$/, 'A certificate fingerprint is 32 bytes of hexadecimal (SHA-256).');
 
 export const Transport = z.object({
   protocol: Protocol,
@@ -67,7 +57,5 @@ export const Transport = z.object({
 });
 
 /** What Courier learns about a server while using it, to be saved in the destination. */
-export type LearnedTransport = Partial<
-  Pick<Transport, 'tlsMaxVersion' | 'resumeRefused' | 'dotNamesRefused'>
->;
+export type LearnedTransport = Partial<Pick<Transport, 'tlsMaxVersion' | 'resumeRefused' | 'dotNamesRefused'>>;
 export type Transport = z.infer<typeof Transport>;

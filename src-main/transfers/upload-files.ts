@@ -5,15 +5,7 @@ import { getDestination, saveDestination } from '../settings/destination-store';
 import { openLedger, planAgainstLedger } from './ledger';
 import { sha256File } from './local-file';
 import type { LoginSecrets, SecretReader } from './secret-reader';
-import {
-  Transfer,
-  temporaryNames,
-  type FileResult,
-  type RetryPolicy,
-  type TransferClock,
-  type TransferProgress,
-  type TransferResult,
-} from './transfer';
+import { Transfer, temporaryNames, type FileResult, type RetryPolicy, type TransferClock, type TransferProgress, type TransferResult } from './transfer';
 import { toTransferFailure } from './transfer-errors';
 import { openSession } from './open-session';
 import { remoteJoin } from './remote-session';
@@ -66,9 +58,7 @@ async function runItems(
   const first = items[0]!;
   // Copies of these files queued by a run that ended (killed, failed) and replaced by this one:
   // their partial temporary files on the same server are removed once connected.
-  const leftovers = replaced
-    .filter(item => item.transport.uploadThenRename && sameServer(item.transport, first.transport))
-    .flatMap(leftoverPaths);
+  const leftovers = replaced.filter(item => item.transport.uploadThenRename && sameServer(item.transport, first.transport)).flatMap(leftoverPaths);
   const transfer = new Transfer({
     destinationName: first.destination,
     transport: first.transport,
@@ -84,15 +74,7 @@ async function runItems(
     onProgress: options.onProgress,
     onCheckpoint: checkpoint =>
       queue
-        .update(
-          checkpoint.id,
-          {
-            writtenOffset: checkpoint.writtenOffset,
-            renameStarted: checkpoint.renameStarted,
-            ...(checkpoint.temporaryName ? { temporaryName: checkpoint.temporaryName } : {}),
-          },
-          claim
-        )
+        .update(checkpoint.id, { writtenOffset: checkpoint.writtenOffset, renameStarted: checkpoint.renameStarted, ...(checkpoint.temporaryName ? { temporaryName: checkpoint.temporaryName } : {}) }, claim)
         .catch(() => undefined),
     leftovers,
     onFileDone: async (result: FileResult) => {
@@ -118,9 +100,7 @@ async function runItems(
   } catch (error) {
     const failure = toTransferFailure(error);
     if (failure.code !== 'cancelled') {
-      await queue
-        .release(claim, { only: items.map(item => item.id), patch: { lastError: failure } })
-        .catch(() => undefined);
+      await queue.release(claim, { only: items.map(item => item.id), patch: { lastError: failure } }).catch(() => undefined);
     } else {
       for (const item of items) await queue.remove(item.id).catch(() => undefined);
     }
@@ -130,19 +110,12 @@ async function runItems(
 
 /** Whether two transports log in to the same account of the same server. */
 function sameServer(a: Transport, b: Transport): boolean {
-  return (
-    a.protocol === b.protocol &&
-    a.host === b.host &&
-    (a.port ?? null) === (b.port ?? null) &&
-    a.user === b.user
-  );
+  return a.protocol === b.protocol && a.host === b.host && (a.port ?? null) === (b.port ?? null) && a.user === b.user;
 }
 
 /** Every temporary path a queued file may have on its server (the recorded one, with and without a dot). */
 function leftoverPaths(item: QueueItem): string[] {
-  return temporaryNames(item.remoteName, item.id, item.temporaryName).map(name =>
-    remoteJoin(item.transport.folder, name)
-  );
+  return temporaryNames(item.remoteName, item.id, item.temporaryName).map(name => remoteJoin(item.transport.folder, name));
 }
 
 /**
@@ -150,19 +123,10 @@ function leftoverPaths(item: QueueItem): string[] {
  * dot names), as a send does, so the next upload does not stumble on it again. Best effort: a
  * destination removed since is left alone.
  */
-async function rememberLearned(
-  home: string,
-  name: string,
-  learned: LearnedTransport
-): Promise<void> {
+async function rememberLearned(home: string, name: string, learned: LearnedTransport): Promise<void> {
   try {
     const destination = await getDestination(home, name);
-    if (destination)
-      await saveDestination(
-        home,
-        { ...destination, transport: { ...destination.transport, ...learned } },
-        { previousName: destination.name }
-      );
+    if (destination) await saveDestination(home, { ...destination, transport: { ...destination.transport, ...learned } }, { previousName: destination.name });
   } catch {
     // The upload itself succeeded; the next one learns it again.
   }
@@ -191,18 +155,9 @@ async function endClaim(home: string, claim: ReturnType<typeof newClaim>): Promi
  */
 export async function uploadFiles(request: UploadFilesRequest): Promise<TransferResult> {
   const hashed = await Promise.all(
-    request.files.map(async file => ({
-      ...file,
-      size: (await stat(file.localPath)).size,
-      sha256: file.sha256 ?? (await sha256File(file.localPath)),
-    }))
+    request.files.map(async file => ({ ...file, size: (await stat(file.localPath)).size, sha256: file.sha256 ?? (await sha256File(file.localPath)) }))
   );
-  const names = await planAgainstLedger(
-    openLedger(request.home),
-    request.destinationName,
-    hashed,
-    request.force ?? false
-  );
+  const names = await planAgainstLedger(openLedger(request.home), request.destinationName, hashed, request.force ?? false);
   const createdAt = new Date((request.clock?.now ?? Date.now)()).toISOString();
   const items: QueueItem[] = hashed.map((file, index) => ({
     id: file.id ?? newQueueId(),
@@ -227,12 +182,7 @@ export async function uploadFiles(request: UploadFilesRequest): Promise<Transfer
       throw new CourierError(
         'transfer.already-queued',
         `${busy.length === 1 ? 'This file is' : 'These files are'} being sent to “${request.destinationName}” right now (${busy.map(item => item.remoteName).join(', ')}). Courier does not send the same file twice: wait for that upload to finish.`,
-        {
-          params: {
-            destination: request.destinationName,
-            file: busy.map(item => item.remoteName).join(', '),
-          },
-        }
+        { params: { destination: request.destinationName, file: busy.map(item => item.remoteName).join(', ') } }
       );
     }
     const fresh = items.filter(item => !adopted.some(a => a.sha256 === item.sha256));
@@ -255,11 +205,7 @@ export async function uploadFiles(request: UploadFilesRequest): Promise<Transfer
 }
 
 /** What resuming the queue did, per destination. */
-export type QueueRunOutcome = Readonly<{
-  destination: string;
-  result?: TransferResult;
-  error?: ReturnType<typeof toTransferFailure>;
-}>;
+export type QueueRunOutcome = Readonly<{ destination: string; result?: TransferResult; error?: ReturnType<typeof toTransferFailure> }>;
 
 /**
  * Resumes every file left in `<home>/queue.json` (after a quit, a crash or a failure), one
@@ -270,18 +216,12 @@ export type QueueRunOutcome = Readonly<{
  * to it; files of a run that died are taken over. With `only` (resuming a paused upload, whose
  * worker was stopped), files of an ended run of this same process are taken over too.
  */
-export async function resumeQueue(
-  options: UploadOptions & Readonly<{ only?: readonly string[] }>
-): Promise<QueueRunOutcome[]> {
+export async function resumeQueue(options: UploadOptions & Readonly<{ only?: readonly string[] }>): Promise<QueueRunOutcome[]> {
   const claim = newClaim();
   try {
-    const items = await openTransferQueue(options.home).claim(
-      claim,
-      options.only ? { only: options.only, takeOverOwnProcess: true } : {}
-    );
+    const items = await openTransferQueue(options.home).claim(claim, options.only ? { only: options.only, takeOverOwnProcess: true } : {});
     const byDestination = new Map<string, QueueItem[]>();
-    for (const item of items)
-      byDestination.set(item.destination, [...(byDestination.get(item.destination) ?? []), item]);
+    for (const item of items) byDestination.set(item.destination, [...(byDestination.get(item.destination) ?? []), item]);
     const outcomes: QueueRunOutcome[] = [];
     for (const [destination, group] of byDestination) {
       try {
@@ -302,20 +242,13 @@ export async function resumeQueue(
  * Drops queued files for good (a cancelled upload): removes their temporary remote files (best
  * effort: a leftover temporary name never matches a final name) and their queue items.
  */
-export async function discardQueued(
-  home: string,
-  ids: readonly string[],
-  secrets: SecretReader | LoginSecrets
-): Promise<void> {
+export async function discardQueued(home: string, ids: readonly string[], secrets: SecretReader | LoginSecrets): Promise<void> {
   const queue = openTransferQueue(home);
   const items = (await queue.list()).filter(item => ids.includes(item.id));
   const first = items[0];
   if (first) {
     try {
-      const login =
-        typeof (secrets as SecretReader).get === 'function'
-          ? await readLoginSecrets(secrets as SecretReader, first.destination)
-          : (secrets as LoginSecrets);
+      const login = typeof (secrets as SecretReader).get === 'function' ? await readLoginSecrets(secrets as SecretReader, first.destination) : (secrets as LoginSecrets);
       const session = await openSession(first.transport, login, { timeoutMs: 10_000 });
       try {
         for (const item of items) {

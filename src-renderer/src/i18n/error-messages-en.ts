@@ -45,10 +45,8 @@ export const enErrorMessages = {
     'This destination no longer exists. Choose one from the list.',
   'error.destination.unreadable':
     'The destination file “{file}” cannot be read. Check its permissions.',
-  'error.files.in-use':
-    '“{file}” is open in another program, or may not be replaced. Close it, or choose another name.',
-  'error.files.source-gone':
-    'The rows left out by this send are no longer kept, so there is nothing to copy.',
+  'error.files.in-use': '“{file}” is open in another program, or may not be replaced. Close it, or choose another name.',
+  'error.files.source-gone': 'The rows left out by this send are no longer kept, so there is nothing to copy.',
   'error.files.disk-full':
     'The disk holding “{folder}” is full. Free some space or choose another place.',
   'error.files.folder-missing':

@@ -43,10 +43,8 @@ export const frErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'Cette destination n’existe plus. Choisissez-en une dans la liste.',
   'error.destination.unreadable':
     'Le fichier de destination « {file} » ne peut pas être lu. Vérifiez ses autorisations.',
-  'error.files.in-use':
-    '« {file} » est ouvert dans un autre programme, ou ne peut pas être remplacé. Fermez-le, ou choisissez un autre nom.',
-  'error.files.source-gone':
-    'Les lignes laissées de côté par cet envoi ne sont plus conservées : il n’y a rien à copier.',
+  'error.files.in-use': '« {file} » est ouvert dans un autre programme, ou ne peut pas être remplacé. Fermez-le, ou choisissez un autre nom.',
+  'error.files.source-gone': 'Les lignes laissées de côté par cet envoi ne sont plus conservées : il n’y a rien à copier.',
   'error.files.disk-full':
     'Le disque qui contient « {folder} » est plein. Libérez de la place ou choisissez un autre emplacement.',
   'error.files.folder-missing':

@@ -43,10 +43,8 @@ export const nlErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'Deze bestemming bestaat niet meer. Kies er een uit de lijst.',
   'error.destination.unreadable':
     'Het bestemmingsbestand „{file}” kan niet worden gelezen. Controleer de rechten erop.',
-  'error.files.in-use':
-    '„{file}” is geopend in een ander programma, of mag niet vervangen worden. Sluit het, of kies een andere naam.',
-  'error.files.source-gone':
-    'De rijen die bij deze verzending weggelaten werden, worden niet meer bewaard: er is niets om te kopiëren.',
+  'error.files.in-use': '„{file}” is geopend in een ander programma, of mag niet vervangen worden. Sluit het, of kies een andere naam.',
+  'error.files.source-gone': 'De rijen die bij deze verzending weggelaten werden, worden niet meer bewaard: er is niets om te kopiëren.',
   'error.files.disk-full':
     'De schijf met „{folder}” is vol. Maak ruimte vrij of kies een andere plek.',
   'error.files.folder-missing': 'De map „{folder}” bestaat niet meer. Kies een andere plek.',
