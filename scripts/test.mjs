@@ -7,11 +7,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensureServerDebs } from './server-debs.mjs';
 import { systemPackages } from './system-packages.mjs';
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (!isRoot) {
-  // The transfer tests run real sshd and vsftpd logins, which need real local accounts: the
+  // The transfer tests run real sshd, vsftpd, ProFTPD and Pure-FTPd logins, which need real local accounts: the
   // harness creates temporary ones (useradd) and removes them afterwards.
   console.error('The tests start real OpenSSH and vsftpd servers with temporary local accounts, which needs root.');
   console.error('Run them with:\n  sudo npm test\n');
@@ -37,6 +38,15 @@ if (missing.length > 0) {
     console.error(`\nInstall them with:\n  sudo apt-get install -y ${pkgs.join(' ')}\n`);
     process.exit(1);
   }
+}
+
+// ProFTPD and Pure-FTPd (interoperability tests) conflict with vsftpd as packages: they are
+// unpacked into a cache folder instead (fast when already there).
+try {
+  ensureServerDebs();
+} catch (error) {
+  console.error(`Could not fetch the ProFTPD and Pure-FTPd packages the tests run: ${error.message}`);
+  process.exit(1);
 }
 
 const run = (cmd, args, opts = {}) => {

@@ -69,5 +69,18 @@ export const Transport = z.object({
   uploadThenRename: z.boolean().default(true),
   /** Remembered after a TLS 1.3 session-reuse failure: cap FTPS at TLS 1.2 for this server. */
   tlsMaxVersion: z.enum(['TLSv1.2', 'TLSv1.3']).optional(),
+  /**
+   * Remembered after the server refused to continue a partial upload (ProFTPD's default
+   * `AllowStoreRestart off`): a cut upload starts again from zero instead of resuming.
+   */
+  resumeRefused: z.boolean().optional(),
+  /**
+   * Remembered after the server refused a file name starting with a dot (Pure-FTPd `-x`):
+   * temporary names are `NAME.ID.part` instead of `.NAME.ID.part`.
+   */
+  dotNamesRefused: z.boolean().optional(),
 });
+
+/** What Courier learns about a server while using it, to be saved in the destination. */
+export type LearnedTransport = Partial<Pick<Transport, 'tlsMaxVersion' | 'resumeRefused' | 'dotNamesRefused'>>;
 export type Transport = z.infer<typeof Transport>;

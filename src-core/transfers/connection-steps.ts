@@ -26,6 +26,8 @@ export const connectionStepTexts = {
   'connection.data-connection.tls12':
     'The server asks for session reuse on data connections; Courier retried with TLS 1.2 and it worked. This destination will use TLS 1.2.',
   'connection.write.ok': 'A test file could be written to the folder and deleted.',
+  'connection.write.ok-no-dot-names':
+    'A test file could be written to the folder and deleted. The server refuses names starting with a dot, so Courier uploads under temporary names without one.',
   'connection.skipped.earlier-failed': 'Not tested (an earlier step failed).',
   'connection.skipped.data-connection-failed': 'Not tested (the data connection failed).',
 } as const;

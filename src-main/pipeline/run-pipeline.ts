@@ -217,13 +217,11 @@ export async function runPipeline(request: SendRequest, deps: PipelineDeps): Pro
     const delivered = new Map(transfer.files.map(f => [f.localPath, f.remoteName]));
     for (const [i, f] of outputFiles.entries())
       outputFiles[i] = { ...f, name: delivered.get(byName.get(f.name)!) ?? f.name };
-    if (transfer.tlsMaxVersion) {
+    // What the upload learned about the server (TLS 1.2 cap, no resume, no dot names) is kept.
+    if (transfer.learned) {
       await saveDestination(
         deps.home,
-        {
-          ...destination,
-          transport: { ...destination.transport, tlsMaxVersion: transfer.tlsMaxVersion },
-        },
+        { ...destination, transport: { ...destination.transport, ...transfer.learned } },
         { previousName: destination.name }
       );
     }

@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 import { defaultPort, type Transport } from '../../src-core/destinations/transport';
 import type { ErrorParams } from '../../src-core/errors';
-import { connectionAdvice, connectionStepTexts, fillTemplate, type ConnectionStepKey } from '../../src-core/transfers/connection-steps';
+import {
+  connectionAdvice,
+  connectionStepTexts,
+  fillTemplate,
+  type ConnectionStepKey,
+} from '../../src-core/transfers/connection-steps';
 import { assertProtocolAllowed, openSession } from './open-session';
 import { remoteJoin, type RemoteSession } from './remote-session';
 import { readLoginSecrets, type LoginSecrets, type SecretReader } from './secret-reader';
@@ -10,7 +15,16 @@ import { connectNoDelay } from './sftp-session';
 import { toTransferError, type TransferError } from './transfer-errors';
 import { redact, redactParams } from '../logging/redact';
 
-export type ConnectionStepId = 'protocol' | 'lookup' | 'tcp' | 'handshake' | 'trust' | 'login' | 'folder' | 'write' | 'data-connection';
+export type ConnectionStepId =
+  | 'protocol'
+  | 'lookup'
+  | 'tcp'
+  | 'handshake'
+  | 'trust'
+  | 'login'
+  | 'folder'
+  | 'write'
+  | 'data-connection';
 
 /**
  * What a step says, for the app to say it in the user's language: a catalogue key and its params.
@@ -39,13 +53,25 @@ export type ConnectionTestResult = Readonly<{
   steps: readonly ConnectionStep[];
   /** Set when FTPS only worked capped at TLS 1.2: save it in the destination. */
   tlsMaxVersion?: 'TLSv1.2';
+  /** Set when the server refused the probe's name starting with a dot but took one without: save it. */
+  dotNamesRefused?: true;
 }>;
 
 const advice: Readonly<Record<string, string>> = connectionAdvice;
 
 /** A step that went as it should (or with a warning), said with one of `connectionStepTexts`. */
-function said(id: ConnectionStepId, status: 'ok' | 'warning' | 'skipped', key: ConnectionStepKey, params?: ErrorParams): ConnectionStep {
-  return { id, status, message: fillTemplate(connectionStepTexts[key], params), says: params ? { key, params } : { key } };
+function said(
+  id: ConnectionStepId,
+  status: 'ok' | 'warning' | 'skipped',
+  key: ConnectionStepKey,
+  params?: ErrorParams
+): ConnectionStep {
+  return {
+    id,
+    status,
+    message: fillTemplate(connectionStepTexts[key], params),
+    says: params ? { key, params } : { key },
+  };
 }
 
 function failed(id: ConnectionStepId, error: TransferError): ConnectionStep {
@@ -82,7 +108,17 @@ export async function testConnection(
   options: Readonly<{ timeoutMs?: number }> = {}
 ): Promise<ConnectionTestResult> {
   const steps: ConnectionStep[] = [];
-  const order: ConnectionStepId[] = ['protocol', 'lookup', 'tcp', 'handshake', 'trust', 'login', 'folder', 'data-connection', 'write'];
+  const order: ConnectionStepId[] = [
+    'protocol',
+    'lookup',
+    'tcp',
+    'handshake',
+    'trust',
+    'login',
+    'folder',
+    'data-connection',
+    'write',
+  ];
   const applicable = order.filter(id => id !== 'data-connection' || transport.protocol !== 'sftp');
   const push = (step: ConnectionStep) => {
     steps.push(step);
@@ -91,7 +127,9 @@ export async function testConnection(
   const finish = (extra: Partial<ConnectionTestResult> = {}): ConnectionTestResult => {
     const ok = !steps.some(s => s.status === 'failed');
     if (!ok) {
-      for (const id of applicable) if (!steps.some(s => s.id === id)) push(said(id, 'skipped', 'connection.skipped.earlier-failed'));
+      for (const id of applicable)
+        if (!steps.some(s => s.id === id))
+          push(said(id, 'skipped', 'connection.skipped.earlier-failed'));
     }
     return { ok, steps, ...extra };
   };
@@ -100,7 +138,13 @@ export async function testConnection(
 
   try {
     assertProtocolAllowed(transport);
-    push(transport.protocol === 'ftp' ? said('protocol', 'warning', 'connection.protocol.ftp') : said('protocol', 'ok', `connection.protocol.${transport.protocol}`, { port: String(port) }));
+    push(
+      transport.protocol === 'ftp'
+        ? said('protocol', 'warning', 'connection.protocol.ftp')
+        : said('protocol', 'ok', `connection.protocol.${transport.protocol}`, {
+            port: String(port),
+          })
+    );
   } catch (error) {
     push(failed('protocol', toTransferError(error)));
     return finish();
@@ -125,7 +169,10 @@ export async function testConnection(
 
   let login: LoginSecrets;
   try {
-    login = typeof (secrets as SecretReader).get === 'function' ? await readLoginSecrets(secrets as SecretReader, destinationName) : (secrets as LoginSecrets);
+    login =
+      typeof (secrets as SecretReader).get === 'function'
+        ? await readLoginSecrets(secrets as SecretReader, destinationName)
+        : (secrets as LoginSecrets);
   } catch (error) {
     push(failed('login', toTransferError(error)));
     return finish();
@@ -143,13 +190,23 @@ export async function testConnection(
       } catch (caught) {
         const error = toTransferError(caught);
         if (error.code.startsWith('trust.')) {
-          push(said('handshake', 'ok', 'connection.handshake.ok', { handshake: handshakeName(current) }));
+          push(
+            said('handshake', 'ok', 'connection.handshake.ok', {
+              handshake: handshakeName(current),
+            })
+          );
           push(failed('trust', error));
         } else if (error.code.startsWith('auth.')) {
-          push(said('handshake', 'ok', 'connection.handshake.ok', { handshake: handshakeName(current) }));
+          push(
+            said('handshake', 'ok', 'connection.handshake.ok', {
+              handshake: handshakeName(current),
+            })
+          );
           push(
             current.protocol === 'sftp'
-              ? said('trust', 'ok', 'connection.trust.host-key-pinned', { fingerprint: current.hostKey ?? '' })
+              ? said('trust', 'ok', 'connection.trust.host-key-pinned', {
+                  fingerprint: current.hostKey ?? '',
+                })
               : said('trust', 'ok', 'connection.trust.certificate-trusted')
           );
           push(failed('login', error));
@@ -159,12 +216,19 @@ export async function testConnection(
       const tls = session.tlsVersion();
       push(
         tls
-          ? said('handshake', 'ok', 'connection.handshake.ok-version', { handshake: handshakeName(current), version: tls })
-          : said('handshake', 'ok', 'connection.handshake.ok', { handshake: handshakeName(current) })
+          ? said('handshake', 'ok', 'connection.handshake.ok-version', {
+              handshake: handshakeName(current),
+              version: tls,
+            })
+          : said('handshake', 'ok', 'connection.handshake.ok', {
+              handshake: handshakeName(current),
+            })
       );
       push(
         current.protocol === 'sftp'
-          ? said('trust', 'ok', 'connection.trust.host-key-pinned', { fingerprint: current.hostKey ?? '' })
+          ? said('trust', 'ok', 'connection.trust.host-key-pinned', {
+              fingerprint: current.hostKey ?? '',
+            })
           : current.tlsFingerprint
             ? said('trust', 'ok', 'connection.trust.certificate-pinned')
             : current.protocol === 'ftp'
@@ -176,18 +240,30 @@ export async function testConnection(
         await session.list(current.folder);
         push(said('folder', 'ok', 'connection.folder.ok', { folder: current.folder }));
         if (current.protocol !== 'sftp') {
-          push(fellBack ? said('data-connection', 'warning', 'connection.data-connection.tls12') : said('data-connection', 'ok', 'connection.data-connection.ok'));
+          push(
+            fellBack
+              ? said('data-connection', 'warning', 'connection.data-connection.tls12')
+              : said('data-connection', 'ok', 'connection.data-connection.ok')
+          );
         }
       } catch (caught) {
         const error = toTransferError(caught);
-        if (error.code === 'ftps.session-reuse-failed' && !fellBack && current.tlsMaxVersion !== 'TLSv1.2') {
+        if (
+          error.code === 'ftps.session-reuse-failed' &&
+          !fellBack &&
+          current.tlsMaxVersion !== 'TLSv1.2'
+        ) {
           // Known basic-ftp problem with TLS 1.3 session reuse (patrickjuchli/basic-ftp#60).
           fellBack = true;
           current = { ...current, tlsMaxVersion: 'TLSv1.2' };
           rewind();
           continue;
         }
-        if (error.code === 'transfer.not-found' || error.code === 'transfer.folder-missing' || error.code === 'transfer.not-readable') {
+        if (
+          error.code === 'transfer.not-found' ||
+          error.code === 'transfer.folder-missing' ||
+          error.code === 'transfer.not-readable'
+        ) {
           push(failed('folder', error));
         } else if (current.protocol !== 'sftp') {
           push(said('folder', 'skipped', 'connection.skipped.data-connection-failed'));
@@ -195,15 +271,42 @@ export async function testConnection(
         } else push(failed('folder', error));
         return finish();
       }
-      const probe = remoteJoin(current.folder, `.courier-probe-${randomBytes(4).toString('hex')}.tmp`);
+      const probeName = (dot: boolean) =>
+        `${dot ? '.' : ''}courier-probe-${randomBytes(4).toString('hex')}.tmp`;
+      const content = new TextEncoder().encode(
+        'Courier connection test: this file is deleted at once.\n'
+      );
+      let dotNamesRefused = false;
       try {
-        await session.put(probe, new TextEncoder().encode('Courier connection test: this file is deleted at once.\n'));
-        await session.remove(probe);
-        push(said('write', 'ok', 'connection.write.ok'));
+        const probe = remoteJoin(current.folder, probeName(!current.dotNamesRefused));
+        try {
+          await session.put(probe, content);
+          await session.remove(probe);
+        } catch (caught) {
+          // Servers that forbid names starting with a dot (Pure-FTPd `-x`) refuse the hidden
+          // probe, as they would Courier's temporary names: try a name without the dot.
+          if (
+            current.dotNamesRefused ||
+            toTransferError(caught).code !== 'transfer.folder-not-writable'
+          )
+            throw caught;
+          const plain = remoteJoin(current.folder, probeName(false));
+          await session.put(plain, content);
+          await session.remove(plain);
+          dotNamesRefused = true;
+        }
+        push(
+          dotNamesRefused
+            ? said('write', 'ok', 'connection.write.ok-no-dot-names')
+            : said('write', 'ok', 'connection.write.ok')
+        );
       } catch (caught) {
         push(failed('write', toTransferError(caught)));
       }
-      return finish(fellBack ? { tlsMaxVersion: 'TLSv1.2' } : {});
+      return finish({
+        ...(fellBack ? { tlsMaxVersion: 'TLSv1.2' as const } : {}),
+        ...(dotNamesRefused ? { dotNamesRefused: true as const } : {}),
+      });
     } finally {
       await session?.close();
     }

@@ -5,8 +5,8 @@ import type { SecretReader } from './secret-reader';
 
 /**
  * `courier destinations test D` and the app's "Test connection": resolves the destination, tests
- * it step by step (see `testConnection`), and when FTPS only worked capped at TLS 1.2, saves that
- * in the destination so uploads use it too.
+ * it step by step (see `testConnection`), and when FTPS only worked capped at TLS 1.2, or the
+ * server refuses names starting with a dot, saves that in the destination so uploads use it too.
  *
  * The CLI prints each step with `formatConnectionStep` as it arrives and exits 3 when `ok` is
  * false. Throws a CourierError only when the destination itself is missing or incomplete.
@@ -19,8 +19,9 @@ export async function testDestination(
 ): Promise<ConnectionTestResult> {
   const destination = await resolveDestination(home, reference);
   const result = await testConnection(destination.name, destinationTransport(destination), secrets, onStep);
-  if (result.tlsMaxVersion) {
-    await saveDestination(home, { ...destination, transport: { ...destination.transport, tlsMaxVersion: result.tlsMaxVersion } }, { previousName: destination.name, overwrite: true }).catch(
+  if (result.tlsMaxVersion || result.dotNamesRefused) {
+    const learned = { ...(result.tlsMaxVersion ? { tlsMaxVersion: result.tlsMaxVersion } : {}), ...(result.dotNamesRefused ? { dotNamesRefused: true } : {}) };
+    await saveDestination(home, { ...destination, transport: { ...destination.transport, ...learned } }, { previousName: destination.name, overwrite: true }).catch(
       () => undefined
     );
   }

@@ -1,9 +1,16 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { isIP } from 'node:net';
+import { isIP, type Socket } from 'node:net';
+import { posix } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { TLSSocket, type ConnectionOptions } from 'node:tls';
-import { Client, FTPError, enterPassiveModeIPv6, type FTPContext, type FTPResponse } from 'basic-ftp';
+import {
+  Client,
+  FTPError,
+  enterPassiveModeIPv6,
+  type FTPContext,
+  type FTPResponse,
+} from 'basic-ftp';
 import { connectForPassiveTransfer, parsePasvResponse } from 'basic-ftp/dist/transfer.js';
 import { normaliseTlsFingerprint, sameTlsFingerprint } from './fingerprints';
 import type { RemoteEntry, RemoteSession, WriteOptions } from './remote-session';
@@ -57,8 +64,13 @@ const certificateErrors = new Set([
 ]);
 
 /** Connects the control connection (TLS for FTPS) without logging in. */
-async function connectControl(client: Client, login: FtpsLogin, tls: ConnectionOptions): Promise<void> {
-  if (login.protocol === 'ftps-implicit') await client.connectImplicitTLS(login.host, login.port, tls);
+async function connectControl(
+  client: Client,
+  login: FtpsLogin,
+  tls: ConnectionOptions
+): Promise<void> {
+  if (login.protocol === 'ftps-implicit')
+    await client.connectImplicitTLS(login.host, login.port, tls);
   else {
     await client.connect(login.host, login.port);
     if (login.protocol === 'ftps') await client.useTLS(tls);
@@ -73,7 +85,11 @@ async function connectControl(client: Client, login: FtpsLogin, tls: ConnectionO
 export async function probeCertificateFingerprint(login: FtpsLogin): Promise<string | null> {
   const client = new Client(login.timeoutMs ?? 15_000);
   try {
-    await connectControl(client, login, { host: login.host, rejectUnauthorized: false, ...(isIP(login.host) ? {} : { servername: login.host }) });
+    await connectControl(client, login, {
+      host: login.host,
+      rejectUnauthorized: false,
+      ...(isIP(login.host) ? {} : { servername: login.host }),
+    });
     const cert = (client.ftp.socket as TLSSocket).getPeerX509Certificate?.();
     return cert ? normaliseTlsFingerprint(cert.fingerprint256) : null;
   } catch {
@@ -137,6 +153,55 @@ function pinDataConnection(socket: unknown, pin: string): void {
   else socket.once('secureConnect', check);
 }
 
+/** How long a broken data connection waits for the server's reply on the control connection. */
+const replyGraceMs = 3_000;
+
+/**
+ * Lets the server's reply decide when a data connection breaks during a transfer.
+ *
+ * ProFTPD closes (resets) the data connection before it answers an upload it refuses (`550` for
+ * a missing folder or no permission, `451` for an append it does not allow); basic-ftp closed the
+ * whole client on the data socket's error, so the refusal was reported as a cut connection and
+ * retried. Here a data socket's error waits up to `replyGraceMs` for the control connection's
+ * reply: a `4xx`/`5xx` settles the transfer as that FTP error (with its words); without a reply
+ * the connection is closed as before.
+ */
+function awaitReplyOnDataErrors(ftp: FTPContext): void {
+  const context = ftp as FTPContext & {
+    _setupDefaultErrorHandlers: (socket: Socket, identifier: string) => void;
+    _task?: unknown;
+  };
+  // basic-ftp internals (6.x): without them, its own handling stays (a refusal reads as a cut).
+  if (typeof context._setupDefaultErrorHandlers !== 'function') return;
+  const original = context._setupDefaultErrorHandlers.bind(context);
+  context._setupDefaultErrorHandlers = (socket, identifier) => {
+    if (identifier !== 'data socket') return original(socket, identifier);
+    let failed = false;
+    const fail = (error: Error) => {
+      if (failed) return;
+      failed = true;
+      const task = context._task;
+      if (!task) return ftp.closeWithError(error);
+      const timer = setTimeout(() => {
+        // Still the same transfer, still unanswered: the connection was really cut.
+        if (context._task === task && !ftp.closed) ftp.closeWithError(error);
+      }, replyGraceMs);
+      timer.unref?.();
+    };
+    socket.once('error', error => {
+      error.message += ` (${identifier})`;
+      fail(error);
+    });
+    socket.once('close', hadError => {
+      if (hadError) fail(new Error(`Socket closed due to transmission error (${identifier})`));
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      ftp.closeWithError(new Error(`Timeout (${identifier})`));
+    });
+  };
+}
+
 /**
  * Opens and logs in an FTPS session (explicit AUTH TLS or implicit TLS) with basic-ftp.
  *
@@ -144,6 +209,7 @@ function pinDataConnection(socket: unknown, pin: string): void {
  */
 export async function openFtpsSession(login: FtpsLogin): Promise<RemoteSession> {
   const client = new Client(login.timeoutMs ?? 30_000);
+  awaitReplyOnDataErrors(client.ftp);
   const secure = login.protocol !== 'ftp';
   let epsv: boolean | undefined;
   // EPSV first (the address is always the control connection's), PASV when the server lacks it.
@@ -160,7 +226,11 @@ export async function openFtpsSession(login: FtpsLogin): Promise<RemoteSession> 
     }
     const res = await ftp.request('PASV');
     const target = parsePasvResponse(res.message);
-    await connectForPassiveTransfer(passiveDataHost(target.host, ftp.socket.remoteAddress ?? login.host), target.port, ftp);
+    await connectForPassiveTransfer(
+      passiveDataHost(target.host, ftp.socket.remoteAddress ?? login.host),
+      target.port,
+      ftp
+    );
     return res;
   };
   client.prepareTransfer = async (ftp: FTPContext): Promise<FTPResponse> => {
@@ -170,7 +240,8 @@ export async function openFtpsSession(login: FtpsLogin): Promise<RemoteSession> 
   };
   try {
     await connectControl(client, login, tlsOptions(login));
-    if (secure && login.tlsFingerprint) checkPinnedCertificate(client.ftp.socket as TLSSocket, login.tlsFingerprint);
+    if (secure && login.tlsFingerprint)
+      checkPinnedCertificate(client.ftp.socket as TLSSocket, login.tlsFingerprint);
   } catch (error) {
     client.close();
     if (error instanceof TransferError) throw error;
@@ -180,12 +251,23 @@ export async function openFtpsSession(login: FtpsLogin): Promise<RemoteSession> 
       throw new TransferError(
         'trust.unknown-certificate',
         `The server's certificate is not signed by an authority this computer trusts (${code === 'ERR_TLS_CERT_ALTNAME_INVALID' ? 'it is made out to another name' : 'it may be self-signed'}). If the provider confirms its fingerprint is ${fingerprint ?? 'unknown'}, pin it to trust this server.`,
-        { fingerprint: fingerprint ?? undefined, cause: error, params: { fingerprint: fingerprint ?? '?' } }
+        {
+          fingerprint: fingerprint ?? undefined,
+          cause: error,
+          params: { fingerprint: fingerprint ?? '?' },
+        }
       );
     }
     const plain = toTransferError(error);
-    if (plain.code === 'transfer.failed' && /wrong version number|handshake|ssl|tls/i.test(String((error as Error)?.message))) {
-      throw new TransferError('connection.tls-failed', 'The secure (TLS) connection could not be set up. Check whether the server uses explicit or implicit FTPS and the port.', { cause: error });
+    if (
+      plain.code === 'transfer.failed' &&
+      /wrong version number|handshake|ssl|tls/i.test(String((error as Error)?.message))
+    ) {
+      throw new TransferError(
+        'connection.tls-failed',
+        'The secure (TLS) connection could not be set up. Check whether the server uses explicit or implicit FTPS and the port.',
+        { cause: error }
+      );
     }
     throw plain;
   }
@@ -196,10 +278,18 @@ export async function openFtpsSession(login: FtpsLogin): Promise<RemoteSession> 
     client.close();
     const code = codeOf(error);
     if (code === 530 || code === 331 || code === 332) {
-      throw new TransferError('auth.login-failed', 'The server refused the login. Check the user name and password.', { cause: error });
+      throw new TransferError(
+        'auth.login-failed',
+        'The server refused the login. Check the user name and password.',
+        { cause: error }
+      );
     }
     if (code === 534 || code === 522) {
-      throw new TransferError('connection.tls-required', 'The server refused the secure login settings.', { cause: error });
+      throw new TransferError(
+        'connection.tls-required',
+        'The server refused the secure login settings.',
+        { cause: error }
+      );
     }
     throw toTransferError(error);
   }
@@ -207,21 +297,62 @@ export async function openFtpsSession(login: FtpsLogin): Promise<RemoteSession> 
 }
 
 /** Maps an FTP reply to a transfer error, in the words of the operation that failed. */
-function ftpReplyFailure(error: unknown, what: 'write' | 'rename' | 'remove' | 'read' | 'list', path: string): TransferError {
+function ftpReplyFailure(
+  error: unknown,
+  what: 'write' | 'rename' | 'remove' | 'read' | 'list',
+  path: string
+): TransferError {
   const code = codeOf(error);
   const message = error instanceof Error ? error.message : String(error);
-  if (code === 522 || (code === 425 && /reuse|session/i.test(message)) || /session reuse required/i.test(message)) {
-    return new TransferError('ftps.session-reuse-failed', 'The server asks for TLS session reuse on data connections and refused ours.', { retryable: true, cause: error });
+  if (
+    code === 522 ||
+    (code === 425 && /reuse|session/i.test(message)) ||
+    /session reuse required/i.test(message)
+  ) {
+    return new TransferError(
+      'ftps.session-reuse-failed',
+      'The server asks for TLS session reuse on data connections and refused ours.',
+      { retryable: true, cause: error }
+    );
+  }
+  if (
+    what === 'write' &&
+    (code === 451 || code === 550 || code === 553 || code === 504 || code === 502) &&
+    (/(append|restart|resum)\w*\W+(is\s+)?(not|disabled)/i.test(message) ||
+      /\b(APPE|REST)\b/.test(message))
+  ) {
+    return new TransferError(
+      'transfer.resume-refused',
+      'The server does not let an upload continue where it stopped; it has to start again from the beginning.',
+      { cause: error }
+    );
   }
   if (code === 553 || code === 550 || code === 552 || code === 532) {
     if (what === 'write') {
-      return new TransferError('transfer.folder-not-writable', `The server does not let this account write "${path}". Check the folder, or ask the provider for write access.`, { cause: error, params: { path } });
+      return new TransferError(
+        'transfer.folder-not-writable',
+        `The server does not let this account write "${path}". Check the folder, or ask the provider for write access.`,
+        { cause: error, params: { path } }
+      );
     }
-    if (what === 'rename') return new TransferError('transfer.rename-refused', `The server refused to rename the uploaded file to "${path}".`, { cause: error, params: { path } });
-    return new TransferError('transfer.not-found', `"${path}" is not on the server or cannot be read.`, { cause: error, params: { path } });
+    if (what === 'rename')
+      return new TransferError(
+        'transfer.rename-refused',
+        `The server refused to rename the uploaded file to "${path}".`,
+        { cause: error, params: { path } }
+      );
+    return new TransferError(
+      'transfer.not-found',
+      `"${path}" is not on the server or cannot be read.`,
+      { cause: error, params: { path } }
+    );
   }
   if (code === 421 || code === 425 || code === 426 || code === 451) {
-    return new TransferError('connection.lost', 'The data connection was cut. Courier will try again.', { retryable: true, cause: error });
+    return new TransferError(
+      'connection.lost',
+      'The data connection was cut. Courier will try again.',
+      { retryable: true, cause: error }
+    );
   }
   return toTransferError(error);
 }
@@ -238,7 +369,11 @@ function endAfterHandshake(client: Client): Readable {
     read() {
       const socket = client.ftp.dataSocket;
       const end = () => this.push(null);
-      if (socket instanceof TLSSocket && !(socket as TLSSocket & { _secureEstablished?: boolean })._secureEstablished) socket.once('secureConnect', end);
+      if (
+        socket instanceof TLSSocket &&
+        !(socket as TLSSocket & { _secureEstablished?: boolean })._secureEstablished
+      )
+        socket.once('secureConnect', end);
       else end();
     },
   });
@@ -252,11 +387,47 @@ function createFtpsSession(client: Client, protocol: 'ftps' | 'ftp'): RemoteSess
   client.ftp.socket.on('data', (chunk: Buffer) => {
     if (/^522 .*reuse/im.test(chunk.toString('latin1'))) reuseRefused = true;
   });
-  const ftpFailure = (error: unknown, what: 'write' | 'rename' | 'remove' | 'read' | 'list', path: string): TransferError =>
+  const ftpFailure = (
+    error: unknown,
+    what: 'write' | 'rename' | 'remove' | 'read' | 'list',
+    path: string
+  ): TransferError =>
     reuseRefused
-      ? new TransferError('ftps.session-reuse-failed', 'The server asks for TLS session reuse on data connections and refused ours.', { retryable: true, cause: error })
+      ? new TransferError(
+          'ftps.session-reuse-failed',
+          'The server asks for TLS session reuse on data connections and refused ours.',
+          { retryable: true, cause: error }
+        )
       : ftpReplyFailure(error, what, path);
   const featureSet = async () => (features ??= await client.features());
+  // A refused upload names the folder, and says whether it is missing (vsftpd and Pure-FTPd
+  // answer `553`/`550` alike for a missing folder and for no permission): look at the folder.
+  const writeFailure = async (error: unknown, remotePath: string): Promise<TransferError> => {
+    const failure = ftpFailure(error, 'write', remotePath);
+    if (failure.code !== 'transfer.folder-not-writable' || client.closed) return failure;
+    const folder = posix.dirname(remotePath);
+    try {
+      const home = await client.pwd();
+      await client.cd(folder);
+      await client.cd(home);
+    } catch (cdError) {
+      if (codeOf(cdError) === 550) {
+        return new TransferError(
+          'transfer.folder-missing',
+          `The folder "${folder}" does not exist on the server. Check the destination's folder.`,
+          { cause: error, params: { path: folder } }
+        );
+      }
+    }
+    return new TransferError(
+      'transfer.folder-not-writable',
+      `The server does not let this account write in the folder "${folder}". Check the folder, or ask the provider for write access.`,
+      {
+        cause: error,
+        params: { path: folder, file: posix.basename(remotePath) },
+      }
+    );
+  };
   return {
     protocol,
     async size(path) {
@@ -285,7 +456,7 @@ function createFtpsSession(client: Client, protocol: 'ftps' | 'ftp'): RemoteSess
         }
       } catch (error) {
         if (options.signal.aborted) throw cancelledError();
-        throw ftpFailure(error, 'write', remotePath);
+        throw await writeFailure(error, remotePath);
       } finally {
         client.trackProgress();
         options.signal.removeEventListener('abort', onAbort);
@@ -357,9 +528,12 @@ function createFtpsSession(client: Client, protocol: 'ftps' | 'ftp'): RemoteSess
     },
     async put(path, data) {
       try {
-        await client.uploadFrom(data.length ? Readable.from([Buffer.from(data)]) : endAfterHandshake(client), path);
+        await client.uploadFrom(
+          data.length ? Readable.from([Buffer.from(data)]) : endAfterHandshake(client),
+          path
+        );
       } catch (error) {
-        throw ftpFailure(error, 'write', path);
+        throw await writeFailure(error, path);
       }
     },
     tlsVersion: () => (client.ftp.socket as Partial<TLSSocket>).getProtocol?.() ?? null,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { open as openLocal } from 'node:fs/promises';
 import { connect as connectTcp, type Socket } from 'node:net';
+import { posix } from 'node:path';
 import ssh2, { type ConnectConfig, type SFTPWrapper } from 'ssh2';
 import { sshKeyFingerprint } from './fingerprints';
 import type { RemoteEntry, RemoteSession, WriteOptions } from './remote-session';
@@ -35,12 +36,22 @@ const SFTP_PERMISSION_DENIED = 3;
 function sftpFailure(error: unknown, what: 'write' | 'rename' | 'remove' | 'read' | 'list', path: string): TransferError {
   const code = (error as { code?: unknown })?.code;
   if (code === SFTP_PERMISSION_DENIED) {
-    if (what === 'write') return new TransferError('transfer.folder-not-writable', `The server does not let this account write "${path}". Check the folder, or ask the provider for write access.`, { cause: error, params: { path } });
+    if (what === 'write') {
+      // The refusal names the folder (the temporary name means nothing to the user).
+      const folder = posix.dirname(path);
+      return new TransferError('transfer.folder-not-writable', `The server does not let this account write in the folder "${folder}". Check the folder, or ask the provider for write access.`, {
+        cause: error,
+        params: { path: folder, file: posix.basename(path) },
+      });
+    }
     if (what === 'rename') return new TransferError('transfer.rename-refused', `The server refused to rename the uploaded file to "${path}".`, { cause: error, params: { path } });
     return new TransferError('transfer.not-readable', `This account may not read "${path}".`, { cause: error, params: { path } });
   }
   if (code === SFTP_NO_SUCH_FILE) {
-    if (what === 'write') return new TransferError('transfer.folder-missing', `The folder for "${path}" does not exist on the server. Check the destination's folder.`, { cause: error, params: { path } });
+    if (what === 'write') {
+      const folder = posix.dirname(path);
+      return new TransferError('transfer.folder-missing', `The folder "${folder}" does not exist on the server. Check the destination's folder.`, { cause: error, params: { path: folder } });
+    }
     return new TransferError('transfer.not-found', `"${path}" is not on the server.`, { cause: error, params: { path } });
   }
   if (what === 'rename' && code === 4) {

@@ -29,6 +29,8 @@ export type QueueItem = Readonly<{
   /** The contiguous offset the server acknowledged (SFTP resume after a crash). */
   writtenOffset?: number;
   renameStarted?: boolean;
+  /** The temporary name on the server while it uploads (so it can be removed if not resumed). */
+  temporaryName?: string;
   createdAt: string;
   /** The last failure, when a run gave up on it (the next start tries again). */
   lastError?: TransferFailure;
@@ -134,11 +136,13 @@ export type TransferQueue = Readonly<{
    * replaced, so the next start does not send it again; but a copy whose rename had started may
    * be on the server already: it is not replaced but `adopted` (claimed for this run, to be
    * finished instead of the new item). `force` (send again on purpose) skips all of this.
+   * The copies replaced are returned as `replaced`: their temporary files on the server are
+   * leftovers for the new run to remove.
    */
   enqueue: (
     items: readonly QueueItem[],
     options?: Readonly<{ force?: boolean }>
-  ) => Promise<Readonly<{ busy: QueueItem[]; adopted: QueueItem[] }>>;
+  ) => Promise<Readonly<{ busy: QueueItem[]; adopted: QueueItem[]; replaced: QueueItem[] }>>;
   /**
    * Changes an item (if it is still queued). With `owner`, only while that claim holds it: a run
    * whose item was taken over leaves it alone.
@@ -268,15 +272,20 @@ export function openTransferQueue(home: string): TransferQueue {
           queued => same(queued) && !isClaimFree(queued.claim, false)
         );
         const none: QueueItem[] = [];
-        if (busy.length > 0) return { changed: false, value: { busy, adopted: none } };
+        if (busy.length > 0)
+          return { changed: false, value: { busy, adopted: none, replaced: none } };
         const twin = (queued: QueueItem) =>
           items.find(
             item => item.destination === queued.destination && item.sha256 === queued.sha256
           );
         const adopted: QueueItem[] = [];
+        const replaced: QueueItem[] = [];
         queue.items = queue.items.flatMap(queued => {
           if (!same(queued)) return [queued];
-          if (!queued.renameStarted) return [];
+          if (!queued.renameStarted) {
+            replaced.push(queued);
+            return [];
+          }
           const claim = twin(queued)?.claim;
           const taken = claim ? { ...queued, claim: plainClaim(claim) } : queued;
           adopted.push(taken);
@@ -288,7 +297,7 @@ export function openTransferQueue(home: string): TransferQueue {
         queue.items.push(
           ...fresh.map(item => (item.claim ? { ...item, claim: plainClaim(item.claim) } : item))
         );
-        return { changed: true, value: { busy: none, adopted } };
+        return { changed: true, value: { busy: none, adopted, replaced } };
       }),
     update: (id, patch, owner) =>
       change(queue => {

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import type { Transport } from '../../src-core/destinations/transport';
+import type { LearnedTransport, Transport } from '../../src-core/destinations/transport';
 import { sha256File } from './local-file';
 import { openSession, plainFtpWarning } from './open-session';
 import { ProgressMeter } from './progress-meter';
@@ -22,7 +22,8 @@ export type TransferFile = Readonly<{
   renameStarted?: boolean;
 }>;
 
-export type TransferPhase = 'connecting' | 'uploading' | 'verifying' | 'renaming' | 'retrying' | 'paused' | 'done';
+export type TransferPhase =
+  'connecting' | 'uploading' | 'verifying' | 'renaming' | 'retrying' | 'paused' | 'done';
 
 /** Progress of a transfer, throttled for the UI (plain JSON). */
 export type TransferProgress = Readonly<{
@@ -42,7 +43,13 @@ export type TransferProgress = Readonly<{
 }>;
 
 /** What a transfer remembers while it runs, so a later run can resume (see queue.ts). */
-export type FileCheckpoint = Readonly<{ id: string; writtenOffset: number; renameStarted: boolean }>;
+export type FileCheckpoint = Readonly<{
+  id: string;
+  writtenOffset: number;
+  renameStarted: boolean;
+  /** The temporary name on the server (so a later run can remove it if it is not resumed). */
+  temporaryName?: string;
+}>;
 
 /** One delivered file. */
 export type FileResult = Readonly<{
@@ -66,6 +73,8 @@ export type TransferResult = Readonly<{
   files: readonly FileResult[];
   /** Set when FTPS had to be capped at TLS 1.2: save it in the destination. */
   tlsMaxVersion?: 'TLSv1.2';
+  /** What this run learned about the server (TLS cap, no resume, no dot names): save it in the destination. */
+  learned?: LearnedTransport;
   warnings: readonly string[];
 }>;
 
@@ -99,7 +108,11 @@ export type RetryPolicy = Readonly<{
   maxDelayMs: number;
 }>;
 
-export const defaultRetry: RetryPolicy = { attemptsWithoutProgress: 6, baseDelayMs: 1000, maxDelayMs: 60_000 };
+export const defaultRetry: RetryPolicy = {
+  attemptsWithoutProgress: 6,
+  baseDelayMs: 1000,
+  maxDelayMs: 60_000,
+};
 
 export type TransferOptions = Readonly<{
   destinationName: string;
@@ -118,11 +131,30 @@ export type TransferOptions = Readonly<{
   progressIntervalMs?: number;
   clock?: TransferClock;
   timeoutMs?: number;
+  /**
+   * Temporary files earlier runs left on this server that no run will resume (full remote paths,
+   * from the queue): removed, best effort, once connected.
+   */
+  leftovers?: readonly string[];
 }>;
 
-/** The temporary name a file is uploaded under before its rename: hidden, and not matching `*.csv`. */
-export function temporaryName(remoteName: string, id: string): string {
-  return `.${remoteName}.${id}.part`;
+/**
+ * The temporary name a file is uploaded under before its rename: hidden, and not matching
+ * `*.csv`. Servers that refuse names starting with a dot (`dotNamesRefused`) get `NAME.ID.part`.
+ */
+export function temporaryName(remoteName: string, id: string, dotNamesRefused = false): string {
+  return `${dotNamesRefused ? '' : '.'}${remoteName}.${id}.part`;
+}
+
+/** Both temporary names a file may have had on the server (with and without the leading dot). */
+export function temporaryNames(remoteName: string, id: string, recorded?: string): string[] {
+  return [
+    ...new Set([
+      recorded ?? temporaryName(remoteName, id),
+      temporaryName(remoteName, id),
+      temporaryName(remoteName, id, true),
+    ]),
+  ];
 }
 
 function isSecretReader(value: SecretReader | LoginSecrets): value is SecretReader {
@@ -151,6 +183,13 @@ export class Transfer {
   #paused = false;
   #cancelled = false;
   #tlsFellBack = false;
+  /** The server refused to continue a partial upload: every upload starts from zero. */
+  #resumeRefused: boolean;
+  /** The server refused a temporary name starting with a dot: names without it are used. */
+  #dotNamesRefused: boolean;
+  /** Fallbacks that worked in this run (saved in the destination by the caller). */
+  #learned: { resumeRefused?: true; dotNamesRefused?: true } = {};
+  #leftovers: readonly string[];
   #meter: ProgressMeter;
   #last: TransferProgress | undefined;
 
@@ -159,6 +198,9 @@ export class Transfer {
     this.#clock = options.clock ?? systemClock;
     this.#retry = { ...defaultRetry, ...options.retry };
     this.#transport = options.transport;
+    this.#resumeRefused = options.transport.resumeRefused ?? false;
+    this.#dotNamesRefused = options.transport.dotNamesRefused ?? false;
+    this.#leftovers = options.leftovers ?? [];
     this.#meter = new ProgressMeter(this.#clock.now, options.progressIntervalMs ?? 250);
   }
 
@@ -167,7 +209,8 @@ export class Transfer {
     if (this.#cancelled) return;
     this.#paused = true;
     this.#attempt?.abort();
-    if (this.#last) this.#emit({ ...this.#last, phase: 'paused', bytesPerSecond: 0, secondsLeft: null }, true);
+    if (this.#last)
+      this.#emit({ ...this.#last, phase: 'paused', bytesPerSecond: 0, secondsLeft: null }, true);
   }
 
   /** Continues a paused transfer from where the server is. */
@@ -199,8 +242,12 @@ export class Transfer {
 
   async #openSession(): Promise<RemoteSession> {
     if (this.#session) return this.#session;
-    this.#secrets ??= isSecretReader(this.#options.secrets) ? await readLoginSecrets(this.#options.secrets, this.#options.destinationName) : this.#options.secrets;
-    this.#session = await openSession(this.#transport, this.#secrets, { timeoutMs: this.#options.timeoutMs });
+    this.#secrets ??= isSecretReader(this.#options.secrets)
+      ? await readLoginSecrets(this.#options.secrets, this.#options.destinationName)
+      : this.#options.secrets;
+    this.#session = await openSession(this.#transport, this.#secrets, {
+      timeoutMs: this.#options.timeoutMs,
+    });
     return this.#session;
   }
 
@@ -223,7 +270,11 @@ export class Transfer {
         try {
           size = (await stat(file.localPath)).size;
         } catch (error) {
-          throw new TransferError('transfer.local-file-missing', `The file to send, ${file.localPath}, cannot be read.`, { cause: error, params: { file: file.localPath } });
+          throw new TransferError(
+            'transfer.local-file-missing',
+            `The file to send, ${file.localPath}, cannot be read.`,
+            { cause: error, params: { file: file.localPath } }
+          );
         }
         return { ...file, size, sha256: file.sha256 ?? (await sha256File(file.localPath)) };
       })
@@ -243,9 +294,32 @@ export class Transfer {
     }
     const warnings: string[] = [];
     if (this.#transport.protocol === 'ftp') warnings.push(plainFtpWarning);
-    if (!this.#transport.uploadThenRename) warnings.push('This destination does not allow renaming, so files were uploaded directly under their final names.');
-    if (this.#tlsFellBack) warnings.push('The server asks for session reuse on data connections; Courier retried with TLS 1.2 and it worked. This destination now uses TLS 1.2.');
-    return { files: results, ...(this.#tlsFellBack ? { tlsMaxVersion: 'TLSv1.2' as const } : {}), warnings };
+    if (!this.#transport.uploadThenRename)
+      warnings.push(
+        'This destination does not allow renaming, so files were uploaded directly under their final names.'
+      );
+    if (this.#tlsFellBack)
+      warnings.push(
+        'The server asks for session reuse on data connections; Courier retried with TLS 1.2 and it worked. This destination now uses TLS 1.2.'
+      );
+    if (this.#learned.resumeRefused)
+      warnings.push(
+        'The server does not let an upload continue where it stopped; Courier started it again from the beginning, and will do so for this destination.'
+      );
+    if (this.#learned.dotNamesRefused)
+      warnings.push(
+        'The server refuses file names starting with a dot; Courier uploads under a temporary name without one for this destination.'
+      );
+    const learned: LearnedTransport = {
+      ...(this.#tlsFellBack ? { tlsMaxVersion: 'TLSv1.2' as const } : {}),
+      ...this.#learned,
+    };
+    return {
+      files: results,
+      ...(this.#tlsFellBack ? { tlsMaxVersion: 'TLSv1.2' as const } : {}),
+      ...(Object.keys(learned).length ? { learned } : {}),
+      warnings,
+    };
   }
 
   async #sendFile(
@@ -258,7 +332,12 @@ export class Transfer {
     const folder = this.#transport.folder;
     const direct = !this.#transport.uploadThenRename;
     const finalPath = remoteJoin(folder, file.remoteName);
-    const tempPath = direct ? finalPath : remoteJoin(folder, temporaryName(file.remoteName, file.id));
+    const tempPathNow = () =>
+      direct
+        ? finalPath
+        : remoteJoin(folder, temporaryName(file.remoteName, file.id, this.#dotNamesRefused));
+    let tempPath = tempPathNow();
+    let finalNameChecked = false;
     const readBackLimit = this.#options.readBackLimit ?? 32 * 1024 * 1024;
     let written = file.writtenOffset ?? 0;
     let knownWritten = file.writtenOffset !== undefined;
@@ -288,7 +367,12 @@ export class Transfer {
     const checkpoint = (force = false): Promise<void> | void => {
       if (!force && written - lastCheckpoint < 4 * 1024 * 1024) return;
       lastCheckpoint = written;
-      return this.#options.onCheckpoint?.({ id: file.id, writtenOffset: written, renameStarted });
+      return this.#options.onCheckpoint?.({
+        id: file.id,
+        writtenOffset: written,
+        renameStarted,
+        ...(direct ? {} : { temporaryName: tempPath.slice(tempPath.lastIndexOf('/') + 1) }),
+      });
     };
     const result = (verifiedBy: 'sha256' | 'size'): FileResult => ({
       id: file.id,
@@ -314,12 +398,22 @@ export class Transfer {
         progress('connecting', true);
         const session = await this.#openSession();
         if (attempt.signal.aborted) throw cancelledError();
+        tempPath = tempPathNow();
+        await this.#removeLeftovers(session);
         if (renameStarted && !direct) {
           // A run that stopped during the rename: the file may already be in place.
-          const [tempSize, finalSize] = [await session.size(tempPath), await session.size(finalPath)];
+          const [tempSize, finalSize] = [
+            await session.size(tempPath),
+            await session.size(finalPath),
+          ];
           if (tempSize === null && finalSize === file.size) {
             const hash = await session.sha256(finalPath, readBackLimit);
-            if (hash !== null && hash !== file.sha256) throw new TransferError('transfer.name-taken', `A different file named "${file.remoteName}" is already in the folder.`, { params: { file: file.remoteName } });
+            if (hash !== null && hash !== file.sha256)
+              throw new TransferError(
+                'transfer.name-taken',
+                `A different file named "${file.remoteName}" is already in the folder.`,
+                { params: { file: file.remoteName } }
+              );
             written = file.size;
             progress('done', true);
             return result(hash ? 'sha256' : 'size');
@@ -332,6 +426,18 @@ export class Transfer {
             return result('size');
           }
         }
+        if (!direct && !renameStarted && !finalNameChecked) {
+          // Before any byte is sent: a taken final name is said at once, not after the upload.
+          if ((await session.size(finalPath)) !== null) {
+            await session.remove(tempPath).catch(() => undefined);
+            throw new TransferError(
+              'transfer.name-taken',
+              `A file named "${file.remoteName}" is already in the folder. Courier does not overwrite it; send under a new name.`,
+              { params: { file: file.remoteName } }
+            );
+          }
+          finalNameChecked = true;
+        }
         const remoteSize = await session.size(tempPath);
         let from: number;
         if (remoteSize === null || remoteSize > file.size) from = 0;
@@ -339,23 +445,70 @@ export class Transfer {
           from = knownWritten ? Math.min(written, remoteSize) : 0;
           // Writes that were in flight when the connection broke may have landed: keep the
           // bytes that match the local file (a hole left by a lost write does not match).
-          if (remoteSize > from && session.matchingPrefix) from = await session.matchingPrefix(tempPath, file.localPath, from, Math.min(remoteSize, from + 16 * 1024 * 1024));
+          if (remoteSize > from && session.matchingPrefix)
+            from = await session.matchingPrefix(
+              tempPath,
+              file.localPath,
+              from,
+              Math.min(remoteSize, from + 16 * 1024 * 1024)
+            );
         } else from = remoteSize;
+        if (this.#resumeRefused && from < file.size) from = 0;
         resumedFrom ??= from;
         written = from;
         knownWritten = true;
         if (from < file.size || remoteSize === null) {
           progress('uploading', true);
-          if (file.size === 0) await session.put(tempPath, new Uint8Array());
-          else
-            await session.write(file.localPath, tempPath, from, {
-              signal: attempt.signal,
-              onWritten: offset => {
-                written = offset;
-                progress('uploading');
-                checkpoint();
-              },
-            });
+          // Starting over: remove the partial copy first (ProFTPD's default `AllowOverwrite off`
+          // refuses to write over an existing file).
+          if (from === 0 && remoteSize !== null)
+            await session.remove(tempPath).catch(() => undefined);
+          // The queue learns the temporary name before the first byte lands under it.
+          if (lastCheckpoint < 0) await checkpoint(true);
+          try {
+            if (file.size === 0) await session.put(tempPath, new Uint8Array());
+            else
+              await session.write(file.localPath, tempPath, from, {
+                signal: attempt.signal,
+                onWritten: offset => {
+                  written = offset;
+                  progress('uploading');
+                  checkpoint();
+                },
+              });
+          } catch (writeError) {
+            const refused = toTransferError(writeError);
+            if (
+              from > 0 &&
+              !attempt.signal.aborted &&
+              (refused.code === 'transfer.resume-refused' ||
+                refused.code === 'transfer.folder-not-writable')
+            ) {
+              // Continuing the partial file was refused (ProFTPD's `AllowStoreRestart off`):
+              // start again from zero, for this destination from now on.
+              this.#resumeRefused = true;
+              this.#learned.resumeRefused = true;
+              written = 0;
+              resumedFrom = 0;
+              await this.#dropSession();
+              continue;
+            }
+            if (
+              from === 0 &&
+              !direct &&
+              !this.#dotNamesRefused &&
+              !attempt.signal.aborted &&
+              refused.code === 'transfer.folder-not-writable'
+            ) {
+              // Servers that forbid names starting with a dot (Pure-FTPd `-x`) refuse the
+              // temporary name: try once without the dot; a real refusal fails again there.
+              this.#dotNamesRefused = true;
+              this.#learned.dotNamesRefused = true;
+              await this.#dropSession();
+              continue;
+            }
+            throw writeError;
+          }
           written = file.size;
           checkpoint(true);
         }
@@ -364,19 +517,33 @@ export class Transfer {
         if (landed !== file.size) {
           written = 0;
           knownWritten = false;
-          throw new TransferError('transfer.verify-failed', `The server holds ${landed ?? 0} bytes of "${file.remoteName}" instead of ${file.size}.`, { retryable: true, params: { file: file.remoteName } });
+          throw new TransferError(
+            'transfer.verify-failed',
+            `The server holds ${landed ?? 0} bytes of "${file.remoteName}" instead of ${file.size}.`,
+            { retryable: true, params: { file: file.remoteName } }
+          );
         }
         const hash = await session.sha256(tempPath, readBackLimit);
         if (hash !== null && hash !== file.sha256) {
           verifyFailures++;
           await session.remove(tempPath).catch(() => undefined);
           written = 0;
-          if (verifyFailures >= 2) throw new TransferError('transfer.verify-failed', `The copy of "${file.remoteName}" on the server differs from the file sent, twice. Nothing was left under its final name.`, { params: { file: file.remoteName } });
+          if (verifyFailures >= 2)
+            throw new TransferError(
+              'transfer.verify-failed',
+              `The copy of "${file.remoteName}" on the server differs from the file sent, twice. Nothing was left under its final name.`,
+              { params: { file: file.remoteName } }
+            );
           continue;
         }
         if (!direct) {
           if ((await session.size(finalPath)) !== null) {
-            throw new TransferError('transfer.name-taken', `A file named "${file.remoteName}" is already in the folder. Courier does not overwrite it; send under a new name.`, { params: { file: file.remoteName } });
+            await session.remove(tempPath).catch(() => undefined);
+            throw new TransferError(
+              'transfer.name-taken',
+              `A file named "${file.remoteName}" is already in the folder. Courier does not overwrite it; send under a new name.`,
+              { params: { file: file.remoteName } }
+            );
           }
           progress('renaming', true);
           renameStarted = true;
@@ -395,7 +562,11 @@ export class Transfer {
         }
         // Paused during this attempt (perhaps already resumed): the next attempt resumes.
         if (attempt.signal.aborted || this.#paused) continue;
-        if (error.code === 'ftps.session-reuse-failed' && this.#transport.tlsMaxVersion !== 'TLSv1.2' && this.#transport.protocol !== 'sftp') {
+        if (
+          error.code === 'ftps.session-reuse-failed' &&
+          this.#transport.tlsMaxVersion !== 'TLSv1.2' &&
+          this.#transport.protocol !== 'sftp'
+        ) {
           // A known basic-ftp problem with TLS 1.3 tickets and servers that insist on session
           // reuse (patrickjuchli/basic-ftp#60): TLS 1.2 reuse works with them.
           this.#transport = { ...this.#transport, tlsMaxVersion: 'TLSv1.2' };
@@ -405,17 +576,30 @@ export class Transfer {
         if (!error.retryable) throw error;
         idleAttempts = written > writtenAtStart ? 1 : idleAttempts + 1;
         if (idleAttempts >= this.#retry.attemptsWithoutProgress) {
-          throw new TransferError(error.code, `${error.message.replace(/ Courier will try again\.$/, '')} Courier tried ${attempts} times and gave up; it will continue from where it stopped next time.`, {
-            cause: error,
-            params: { ...error.params, attempts },
-          });
+          throw new TransferError(
+            error.code,
+            `${error.message.replace(/ Courier will try again\.$/, '')} Courier tried ${attempts} times and gave up; it will continue from where it stopped next time.`,
+            {
+              cause: error,
+              params: { ...error.params, attempts },
+            }
+          );
         }
-        const delay = Math.min(this.#retry.maxDelayMs, this.#retry.baseDelayMs * 2 ** (idleAttempts - 1)) * (0.75 + Math.random() * 0.5);
+        const delay =
+          Math.min(this.#retry.maxDelayMs, this.#retry.baseDelayMs * 2 ** (idleAttempts - 1)) *
+          (0.75 + Math.random() * 0.5);
         this.#meter.reset();
         progress('retrying', true);
         await this.#clock.sleep(delay, this.#wake.signal);
       }
     }
+  }
+
+  /** Removes, once, the temporary files earlier runs left that no run will resume. */
+  async #removeLeftovers(session: RemoteSession): Promise<void> {
+    const leftovers = this.#leftovers;
+    this.#leftovers = [];
+    for (const path of leftovers) await session.remove(path).catch(() => undefined);
   }
 
   /** Best effort: a cancelled upload should not leave its temporary file behind. */

@@ -1,10 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { CourierError } from '../../src-core/errors';
-import type { Transport } from '../../src-core/destinations/transport';
+import type { LearnedTransport, Transport } from '../../src-core/destinations/transport';
+import { getDestination, saveDestination } from '../settings/destination-store';
 import { openLedger, planAgainstLedger } from './ledger';
 import { sha256File } from './local-file';
 import type { LoginSecrets, SecretReader } from './secret-reader';
-import { Transfer, temporaryName, type FileResult, type RetryPolicy, type TransferClock, type TransferProgress, type TransferResult } from './transfer';
+import { Transfer, temporaryNames, type FileResult, type RetryPolicy, type TransferClock, type TransferProgress, type TransferResult } from './transfer';
 import { toTransferFailure } from './transfer-errors';
 import { openSession } from './open-session';
 import { remoteJoin } from './remote-session';
@@ -49,11 +50,15 @@ export type UploadFilesRequest = UploadOptions &
 async function runItems(
   items: readonly QueueItem[],
   options: UploadOptions,
-  claim: ReturnType<typeof newClaim>
+  claim: ReturnType<typeof newClaim>,
+  replaced: readonly QueueItem[] = []
 ): Promise<TransferResult> {
   const queue = openTransferQueue(options.home);
   const ledger = openLedger(options.home);
   const first = items[0]!;
+  // Copies of these files queued by a run that ended (killed, failed) and replaced by this one:
+  // their partial temporary files on the same server are removed once connected.
+  const leftovers = replaced.filter(item => item.transport.uploadThenRename && sameServer(item.transport, first.transport)).flatMap(leftoverPaths);
   const transfer = new Transfer({
     destinationName: first.destination,
     transport: first.transport,
@@ -67,7 +72,11 @@ async function runItems(
       ...(item.renameStarted ? { renameStarted: true } : {}),
     })),
     onProgress: options.onProgress,
-    onCheckpoint: checkpoint => queue.update(checkpoint.id, { writtenOffset: checkpoint.writtenOffset, renameStarted: checkpoint.renameStarted }, claim).catch(() => undefined),
+    onCheckpoint: checkpoint =>
+      queue
+        .update(checkpoint.id, { writtenOffset: checkpoint.writtenOffset, renameStarted: checkpoint.renameStarted, ...(checkpoint.temporaryName ? { temporaryName: checkpoint.temporaryName } : {}) }, claim)
+        .catch(() => undefined),
+    leftovers,
     onFileDone: async (result: FileResult) => {
       // Ledger first: a crash between the two leaves a queue item whose resume finds the file
       // already in place, never a delivered file missing from the ledger.
@@ -96,6 +105,30 @@ async function runItems(
       for (const item of items) await queue.remove(item.id).catch(() => undefined);
     }
     throw error;
+  }
+}
+
+/** Whether two transports log in to the same account of the same server. */
+function sameServer(a: Transport, b: Transport): boolean {
+  return a.protocol === b.protocol && a.host === b.host && (a.port ?? null) === (b.port ?? null) && a.user === b.user;
+}
+
+/** Every temporary path a queued file may have on its server (the recorded one, with and without a dot). */
+function leftoverPaths(item: QueueItem): string[] {
+  return temporaryNames(item.remoteName, item.id, item.temporaryName).map(name => remoteJoin(item.transport.folder, name));
+}
+
+/**
+ * Saves in the destination what an upload learned about its server (TLS 1.2 cap, no resume, no
+ * dot names), as a send does, so the next upload does not stumble on it again. Best effort: a
+ * destination removed since is left alone.
+ */
+async function rememberLearned(home: string, name: string, learned: LearnedTransport): Promise<void> {
+  try {
+    const destination = await getDestination(home, name);
+    if (destination) await saveDestination(home, { ...destination, transport: { ...destination.transport, ...learned } }, { previousName: destination.name });
+  } catch {
+    // The upload itself succeeded; the next one learns it again.
   }
 }
 
@@ -141,7 +174,7 @@ export async function uploadFiles(request: UploadFilesRequest): Promise<Transfer
   const claim = newClaim();
   try {
     const queue = openTransferQueue(request.home);
-    const { busy, adopted } = await queue.enqueue(
+    const { busy, adopted, replaced } = await queue.enqueue(
       items.map(item => ({ ...item, claim })),
       { force: request.force ?? false }
     );
@@ -165,7 +198,7 @@ export async function uploadFiles(request: UploadFilesRequest): Promise<Transfer
     }
     // An earlier copy whose rename had started is finished (it may be on the server already)
     // instead of sending the content a second time under a new name.
-    return await runItems([...adopted, ...fresh], request, claim);
+    return await runItems([...adopted, ...fresh], request, claim, replaced);
   } finally {
     await endClaim(request.home, claim);
   }
@@ -192,7 +225,9 @@ export async function resumeQueue(options: UploadOptions & Readonly<{ only?: rea
     const outcomes: QueueRunOutcome[] = [];
     for (const [destination, group] of byDestination) {
       try {
-        outcomes.push({ destination, result: await runItems(group, options, claim) });
+        const result = await runItems(group, options, claim);
+        if (result.learned) await rememberLearned(options.home, destination, result.learned);
+        outcomes.push({ destination, result });
       } catch (error) {
         outcomes.push({ destination, error: toTransferFailure(error) });
       }
@@ -217,7 +252,8 @@ export async function discardQueued(home: string, ids: readonly string[], secret
       const session = await openSession(first.transport, login, { timeoutMs: 10_000 });
       try {
         for (const item of items) {
-          if (item.transport.uploadThenRename) await session.remove(remoteJoin(item.transport.folder, temporaryName(item.remoteName, item.id))).catch(() => undefined);
+          if (!item.transport.uploadThenRename) continue;
+          for (const path of leftoverPaths(item)) await session.remove(path).catch(() => undefined);
         }
       } finally {
         await session.close();

@@ -430,6 +430,7 @@ async function test(
       ok: result.ok,
       steps,
       ...(result.tlsMaxVersion ? { tlsMaxVersion: result.tlsMaxVersion } : {}),
+      ...(result.dotNamesRefused ? { dotNamesRefused: true } : {}),
     });
   else io.stdout.write(result.ok ? 'The connection works.\n' : '');
   return result.ok ? ExitCode.ok : ExitCode.transfer;

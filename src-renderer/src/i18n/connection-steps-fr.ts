@@ -24,6 +24,8 @@ export const frConnectionSteps: Readonly<Record<keyof typeof enConnectionSteps, 
   'connection.data-connection.tls12':
     'Le serveur exige la réutilisation de session sur les connexions de données ; Courier a réessayé en TLS 1.2 et cela a fonctionné. Cette destination utilisera TLS 1.2.',
   'connection.write.ok': 'Un fichier de test a pu être écrit dans le dossier, puis supprimé.',
+  'connection.write.ok-no-dot-names':
+    'Un fichier de test a pu être écrit dans le dossier, puis supprimé. Le serveur refuse les noms qui commencent par un point : Courier envoie donc sous des noms temporaires sans point.',
   'connection.skipped.earlier-failed': 'Non testé (une étape précédente a échoué).',
   'connection.skipped.data-connection-failed': 'Non testé (la connexion de données a échoué).',
   'connection.advice.connection.name-not-found':

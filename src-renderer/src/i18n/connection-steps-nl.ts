@@ -24,6 +24,8 @@ export const nlConnectionSteps: Readonly<Record<keyof typeof enConnectionSteps, 
   'connection.data-connection.tls12':
     'De server eist hergebruik van de sessie op dataverbindingen; Courier probeerde opnieuw met TLS 1.2 en dat werkte. Deze bestemming gebruikt voortaan TLS 1.2.',
   'connection.write.ok': 'Er kon een testbestand in de map worden geschreven en weer verwijderd.',
+  'connection.write.ok-no-dot-names':
+    'Er kon een testbestand in de map worden geschreven en weer verwijderd. De server weigert namen die met een punt beginnen, dus Courier uploadt onder tijdelijke namen zonder punt.',
   'connection.skipped.earlier-failed': 'Niet getest (een eerdere stap is mislukt).',
   'connection.skipped.data-connection-failed': 'Niet getest (de dataverbinding is mislukt).',
   'connection.advice.connection.name-not-found':

@@ -244,9 +244,11 @@ export const enErrorMessages = {
   'error.transfer.failed':
     'The transfer failed. Try again; if it keeps failing, test the destination’s connection.',
   'error.transfer.folder-missing':
-    'The folder for “{path}” does not exist on the server. Check the destination’s folder.',
+    'The folder “{path}” does not exist on the server. Check the destination’s folder.',
   'error.transfer.folder-not-writable':
-    'The server does not let this account write “{path}”. Check the folder, or ask the provider for write access.',
+    'The server does not let this account write in the folder “{path}”. Check the folder, or ask the provider for write access.',
+  'error.transfer.resume-refused':
+    'The server does not let an upload continue where it stopped; it has to start again from the beginning.',
   'error.transfer.local-file-changed':
     'The file changed while it was being sent. Prepare it again and resend.',
   'error.transfer.local-file-missing':

@@ -254,9 +254,11 @@ export const frErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
   'error.transfer.failed':
     'Le transfert a échoué. Réessayez ; s’il échoue encore, testez la connexion de la destination.',
   'error.transfer.folder-missing':
-    'Le dossier de « {path} » n’existe pas sur le serveur. Vérifiez le dossier de la destination.',
+    'Le dossier « {path} » n’existe pas sur le serveur. Vérifiez le dossier de la destination.',
   'error.transfer.folder-not-writable':
-    'Le serveur ne permet pas à ce compte d’écrire « {path} ». Vérifiez le dossier, ou demandez au fournisseur un accès en écriture.',
+    'Le serveur ne permet pas à ce compte d’écrire dans le dossier « {path} ». Vérifiez le dossier, ou demandez au fournisseur un accès en écriture.',
+  'error.transfer.resume-refused':
+    'Le serveur ne permet pas de reprendre un envoi là où il s’est arrêté ; il doit recommencer depuis le début.',
   'error.transfer.local-file-changed':
     'Le fichier a changé pendant son envoi. Préparez-le à nouveau et renvoyez-le.',
   'error.transfer.local-file-missing':

@@ -246,9 +246,11 @@ export const nlErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
   'error.transfer.failed':
     'De overdracht is mislukt. Probeer opnieuw; mislukt ze weer, test dan de verbinding van de bestemming.',
   'error.transfer.folder-missing':
-    'De map voor „{path}” bestaat niet op de server. Controleer de map van de bestemming.',
+    'De map „{path}” bestaat niet op de server. Controleer de map van de bestemming.',
   'error.transfer.folder-not-writable':
-    'De server laat dit account niet schrijven in „{path}”. Controleer de map, of vraag de leverancier om schrijfrechten.',
+    'De server laat dit account niet schrijven in de map „{path}”. Controleer de map, of vraag de leverancier om schrijfrechten.',
+  'error.transfer.resume-refused':
+    'De server laat een upload niet verdergaan waar hij stopte; hij moet opnieuw van het begin beginnen.',
   'error.transfer.local-file-changed':
     'Het bestand veranderde tijdens het versturen. Bereid het opnieuw voor en verstuur het opnieuw.',
   'error.transfer.local-file-missing':

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { freePort, waitForPort } from './ports';
 import { requireProgram } from './programs';
+import { descendants, killSessions } from './session-processes';
 import { makeServerRoot, removeServerRoot } from './server-root';
 import { createSystemUser, deleteSystemUser, type SystemUser } from './system-users';
 
@@ -47,6 +48,10 @@ export type SshdServer = Readonly<{
   users: readonly SshdUser[];
   /** What sshd wrote to stderr (for diagnosing a failing test). */
   log: () => string;
+  /** Kills the per-connection processes (a cut on the server's side); the listener keeps running. */
+  killSessions: () => Promise<number>;
+  /** The per-session processes now (to kill them at an exact moment: `process.kill(pid, 'SIGKILL')`). */
+  sessionPids: () => Promise<number[]>;
   stop: () => Promise<void>;
 }>;
 
@@ -197,6 +202,8 @@ export async function startSshd(
       root,
       users,
       log: () => stderr,
+      killSessions: () => killSessions(child!.pid!),
+      sessionPids: () => descendants(child!.pid!),
       stop,
     };
   } catch (error) {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { freePort, freePortRange, waitForPort } from './ports';
 import { requireProgram } from './programs';
+import { descendants, killSessions } from './session-processes';
 import { makeServerRoot, removeServerRoot } from './server-root';
 import { createSystemUser, deleteSystemUser, type SystemUser } from './system-users';
 
@@ -30,6 +31,10 @@ export type VsftpdServer = Readonly<{
   readOnlyDir: string;
   /** vsftpd's own log (protocol and SSL debug lines), for diagnosing a failing test. */
   log: () => Promise<string>;
+  /** Kills the per-session processes (a cut on the server's side); the listener keeps running. */
+  killSessions: () => Promise<number>;
+  /** The per-session processes now (to kill them at an exact moment: `process.kill(pid, 'SIGKILL')`). */
+  sessionPids: () => Promise<number[]>;
   stop: () => Promise<void>;
 }>;
 
@@ -188,6 +193,8 @@ export async function startVsftpd(options: VsftpdOptions): Promise<VsftpdServer>
       uploadDir,
       readOnlyDir,
       log: () => readFile(logPath, 'utf8').catch(() => ''),
+      killSessions: () => killSessions(child!.pid!),
+      sessionPids: () => descendants(child!.pid!),
       stop,
     };
   } catch (error) {

@@ -92,7 +92,8 @@ describe('connection test against real servers', () => {
     // Each of these can be said in French and Dutch, naming the fingerprint or folder concerned.
     for (const result of [closed, unknown, wrong, missing, readOnly, ftpsReadOnly, unpinned]) expectSayable(result.steps);
     expect(unknown.steps.find(s => s.status === 'failed')!.says).toEqual({ key: 'error.trust.unknown-host-key', params: { fingerprint: sshd.hostKeyFingerprint } });
-    expect(readOnly.steps.find(s => s.status === 'failed')!.says.params).toEqual({ path: expect.stringContaining(user.readOnlyDir) });
+    // The refusal names the folder (the probe's own name only as `file`).
+    expect(readOnly.steps.find(s => s.status === 'failed')!.says.params).toEqual({ path: user.readOnlyDir, file: expect.stringContaining('courier-probe') });
   });
 
   it('refuses plain FTP unless allowed', async () => {
