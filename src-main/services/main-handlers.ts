@@ -10,6 +10,8 @@ import { createSendHandlers } from '../pipeline/send-handlers';
 import { createTransferHandlers } from '../transfers/transfer-handlers';
 import { SecretStore } from '../secrets/secret-store';
 import type { PickSaveTarget } from '../files/save-copy';
+import { OpenedFiles } from '../files/opened-files';
+import { guardFiles, guardSecrets, type ConfirmKeepSecret } from './trust-guards';
 
 /** What the main-process services need from their surroundings. */
 export type ServiceContext = Readonly<{
@@ -28,6 +30,10 @@ export type ServiceContext = Readonly<{
   documentsFolder?: string;
   /** Shows a file in the system's file manager (Electron's `shell.showItemInFolder`). */
   revealFile?: (path: string) => void;
+  /** The files the person chose (dialog, drop, command line); the window may name no other path. */
+  openedFiles?: OpenedFiles;
+  /** Asks, in main's own dialog, whether a destination's saved secrets may go to its new server. */
+  confirmKeepSecret?: ConfirmKeepSecret;
 }>;
 
 /**
@@ -37,7 +43,8 @@ export type ServiceContext = Readonly<{
  * handlers behind a Playwright binding. Each domain contributes its own handlers object.
  */
 export function createMainHandlers(context: ServiceContext): Handlers {
-  return {
+  const secrets = new SecretStore();
+  const handlers: Handlers = {
     'app:info': () => ({
       name: 'Courier',
       version: context.appVersion,
@@ -46,11 +53,14 @@ export function createMainHandlers(context: ServiceContext): Handlers {
       home: context.home,
     }),
     ...createUiHandlers(context),
-    ...createSecretHandlers(),
+    ...createSecretHandlers(secrets, context.home),
     ...createReadingHandlers(context),
     ...createPreparationHandlers(context, destinationSecretHooks()),
     ...createJobHandlers(appJobs(context.home), context.emit),
     ...createSendHandlers(context),
-    ...createTransferHandlers(context, new SecretStore()),
+    ...createTransferHandlers(context, secrets),
   };
+  // Main, not the page, decides which files may be read and where a saved secret may go.
+  const guarded = guardSecrets(handlers, { home: context.home, store: secrets, confirmKeepSecret: context.confirmKeepSecret });
+  return guardFiles(guarded, context.openedFiles ?? new OpenedFiles());
 }

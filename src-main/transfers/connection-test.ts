@@ -125,7 +125,7 @@ export async function testConnection(
 
   let login: LoginSecrets;
   try {
-    login = typeof (secrets as SecretReader).get === 'function' ? await readLoginSecrets(secrets as SecretReader, destinationName) : (secrets as LoginSecrets);
+    login = typeof (secrets as SecretReader).get === 'function' ? await readLoginSecrets(secrets as SecretReader, destinationName, transport) : (secrets as LoginSecrets);
   } catch (error) {
     push(failed('login', toTransferError(error)));
     return finish();

@@ -199,7 +199,7 @@ export class Transfer {
 
   async #openSession(): Promise<RemoteSession> {
     if (this.#session) return this.#session;
-    this.#secrets ??= isSecretReader(this.#options.secrets) ? await readLoginSecrets(this.#options.secrets, this.#options.destinationName) : this.#options.secrets;
+    this.#secrets ??= isSecretReader(this.#options.secrets) ? await readLoginSecrets(this.#options.secrets, this.#options.destinationName, this.#transport) : this.#options.secrets;
     this.#session = await openSession(this.#transport, this.#secrets, { timeoutMs: this.#options.timeoutMs });
     return this.#session;
   }
