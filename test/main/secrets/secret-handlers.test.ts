@@ -52,7 +52,7 @@ describe('keychain IPC handlers', () => {
       ok: true,
       value: {},
     });
-    expect(await store.get(destination, 'password')).toBe(password);
+    expect(await store.getForThisComputer(destination, 'password')).toBe(password);
     expect(await call('secrets:has', { destination })).toEqual({
       ok: true,
       value: { password: true, passphrase: false, privateKey: false },
@@ -142,13 +142,13 @@ describe('keychain IPC handlers', () => {
         previousName: name,
       })
     ).toMatchObject({ ok: true });
-    expect(await store.get(name, 'password')).toBeNull();
-    expect(await store.get(renamed, 'password')).toBe('app-password-1');
+    expect(await store.getForThisComputer(name, 'password')).toBeNull();
+    expect(await store.getForThisComputer(renamed, 'password')).toBe('app-password-1');
     expect(await call('destinations:remove', { name: renamed })).toEqual({
       ok: true,
       value: { removed: true },
     });
-    expect(await store.get(renamed, 'password')).toBeNull();
+    expect(await store.getForThisComputer(renamed, 'password')).toBeNull();
   });
 
   it('rejects malformed requests before they reach the keychain', async () => {
