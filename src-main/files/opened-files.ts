@@ -1,8 +1,11 @@
 import { basename, resolve } from 'node:path';
 import { CourierError } from '../../src-core/errors';
 
-/** How a file came to be chosen: a dialog main showed, a drop on the window, the command line, a saved job. */
-export type ChosenBy = 'dialog' | 'drop' | 'command-line' | 'saved-job';
+/**
+ * How a file came to be chosen: a dialog main showed, a drop on the window, the command line,
+ * or a file Courier made for the person (the rows a send left out).
+ */
+export type ChosenBy = 'dialog' | 'drop' | 'command-line' | 'made-by-courier';
 
 /**
  * The files and folders the person chose in this session: the only ones the window may ask main
@@ -11,7 +14,7 @@ export type ChosenBy = 'dialog' | 'drop' | 'command-line' | 'saved-job';
  * The renderer is not trusted with the file system: a path it types or invents is refused with
  * `files.not-chosen`. Paths come in only from main's own file dialog, from a drop on the window
  * (reported by the preload, see `preload.ts`), from the command line or a second launch, and from
- * the jobs already saved.
+ * Courier itself (the rows a send left out). Saved jobs keep their own path (`trust-guards.ts`).
  */
 export class OpenedFiles {
   private readonly chosen = new Map<string, ChosenBy>();

@@ -26,6 +26,12 @@ export function guardFiles(handlers: Handlers, opened: OpenedFiles): Handlers {
       if (picked.path) opened.add(picked.path, 'dialog');
       return picked;
     },
+    'history:rejected-rows': async request => {
+      // The rows a send left out: a file Courier made for the person, which they may open.
+      const kept = await handlers['history:rejected-rows'](request);
+      if (kept.path) opened.add(kept.path, 'made-by-courier');
+      return kept;
+    },
     'files:open': request => {
       opened.check(request.path);
       return handlers['files:open'](request);
