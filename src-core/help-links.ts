@@ -6,7 +6,10 @@
 export const helpLinks: Readonly<Record<string, string>> = Object.freeze({});
 
 /** Whether a URL is exactly one of the app's help links (https only). */
-export function isHelpLink(url: string, links: readonly string[] = Object.values(helpLinks)): boolean {
+export function isHelpLink(
+  url: string,
+  links: readonly string[] = Object.values(helpLinks)
+): boolean {
   // Exact text only: no prefix matching, so no `https://help…@evil.example` can slip through.
   return url.startsWith('https://') && links.includes(url);
 }

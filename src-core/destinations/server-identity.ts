@@ -18,4 +18,5 @@ export function serverIdentity(transport: ServerParts): string {
 }
 
 /** Whether two connections log in to the same server as the same user. */
-export const sameServer = (a: ServerParts, b: ServerParts): boolean => serverIdentity(a) === serverIdentity(b);
+export const sameServer = (a: ServerParts, b: ServerParts): boolean =>
+  serverIdentity(a) === serverIdentity(b);

@@ -1,5 +1,10 @@
 /** What main's own dialog asks before a destination's saved secrets may go to its new server. */
-export type KeepSecretQuestion = Readonly<{ title: string; message: string; detail: string; buttons: [string, string] }>;
+export type KeepSecretQuestion = Readonly<{
+  title: string;
+  message: string;
+  detail: string;
+  buttons: [string, string];
+}>;
 
 const words = {
   en: (name: string, from: string, to: string): KeepSecretQuestion => ({
@@ -25,7 +30,10 @@ const words = {
 /**
  * The question in the person's language (main shows it, so the page cannot answer it for them).
  */
-export function keepSecretQuestion(locale: string, change: Readonly<{ name: string; from: string; to: string }>): KeepSecretQuestion {
+export function keepSecretQuestion(
+  locale: string,
+  change: Readonly<{ name: string; from: string; to: string }>
+): KeepSecretQuestion {
   const language = locale.slice(0, 2).toLowerCase();
   const say = language === 'fr' ? words.fr : language === 'nl' ? words.nl : words.en;
   return say(change.name, change.from, change.to);

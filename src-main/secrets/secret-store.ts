@@ -167,7 +167,12 @@ export class SecretStore implements SecretReader {
    * Saves (or replaces) a secret, bound to `server` (`serverIdentity` of the destination it was
    * entered for): it will only be handed out for that server. An empty value deletes it.
    */
-  async set(destinationName: string, kind: SecretKind, value: string, server: string | null): Promise<void> {
+  async set(
+    destinationName: string,
+    kind: SecretKind,
+    value: string,
+    server: string | null
+  ): Promise<void> {
     checkName(destinationName);
     if (value === '') {
       await this.delete(destinationName, kind);
@@ -177,7 +182,11 @@ export class SecretStore implements SecretReader {
     await this.write(destinationName, kind, { value, server });
   }
 
-  private async write(destinationName: string, kind: SecretKind, stored: StoredSecret): Promise<void> {
+  private async write(
+    destinationName: string,
+    kind: SecretKind,
+    stored: StoredSecret
+  ): Promise<void> {
     await this.call(accountOf(destinationName, kind), (entry, signal) =>
       entry.setPassword(encodeStored(stored.value, stored.server), signal)
     );
@@ -213,11 +222,16 @@ export class SecretStore implements SecretReader {
    * existed, or all of them when the person confirmed that the new server should get them
    * (`rebind`). Returns how many were bound.
    */
-  async bind(destinationName: string, server: string, options: Readonly<{ rebind?: boolean }> = {}): Promise<number> {
+  async bind(
+    destinationName: string,
+    server: string,
+    options: Readonly<{ rebind?: boolean }> = {}
+  ): Promise<number> {
     let count = 0;
     for (const kind of secretKinds) {
       const stored = await this.read(destinationName, kind);
-      if (!stored || stored.server === server || (stored.server !== null && !options.rebind)) continue;
+      if (!stored || stored.server === server || (stored.server !== null && !options.rebind))
+        continue;
       await this.write(destinationName, kind, { value: stored.value, server });
       count++;
     }

@@ -61,6 +61,10 @@ export function createMainHandlers(context: ServiceContext): Handlers {
     ...createTransferHandlers(context, secrets),
   };
   // Main, not the page, decides which files may be read and where a saved secret may go.
-  const guarded = guardSecrets(handlers, { home: context.home, store: secrets, confirmKeepSecret: context.confirmKeepSecret });
+  const guarded = guardSecrets(handlers, {
+    home: context.home,
+    store: secrets,
+    confirmKeepSecret: context.confirmKeepSecret,
+  });
   return guardFiles(guarded, context.openedFiles ?? new OpenedFiles());
 }

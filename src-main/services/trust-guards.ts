@@ -6,7 +6,9 @@ import type { SecretStore } from '../secrets/secret-store';
 import { getDestination } from '../settings/destination-store';
 
 /** Asks the person, in a dialog main shows, whether a destination's saved secrets may go to its new server. */
-export type ConfirmKeepSecret = (change: Readonly<{ name: string; from: string; to: string }>) => Promise<boolean>;
+export type ConfirmKeepSecret = (
+  change: Readonly<{ name: string; from: string; to: string }>
+) => Promise<boolean>;
 
 /**
  * Main has the say over the file system: every call that names a path must name one the person
@@ -17,7 +19,9 @@ export type ConfirmKeepSecret = (change: Readonly<{ name: string; from: string; 
 export function guardFiles(handlers: Handlers, opened: OpenedFiles): Handlers {
   const savedJobPaths = async (): Promise<Set<string>> => {
     const { jobs } = await handlers['jobs:list'](undefined);
-    return new Set(jobs.map(job => (job.source.kind === 'file' ? job.source.path : job.source.folder)));
+    return new Set(
+      jobs.map(job => (job.source.kind === 'file' ? job.source.path : job.source.folder))
+    );
   };
   return {
     ...handlers,
@@ -80,7 +84,8 @@ export function guardSecrets(
     'destinations:save': async request => {
       const oldName = request.previousName ?? request.destination.name;
       const old = await getDestination(options.home, oldName);
-      if (!old || sameServer(old.transport, request.destination.transport)) return handlers['destinations:save'](request);
+      if (!old || sameServer(old.transport, request.destination.transport))
+        return handlers['destinations:save'](request);
       const from = serverIdentity(old.transport);
       const to = serverIdentity(request.destination.transport);
       // Secrets saved before binding existed belong to the server they were entered for: the old one.
@@ -89,7 +94,9 @@ export function guardSecrets(
       const hasSecrets = Object.keys(stored).length > 0;
       let keep = false;
       if (request.keepSecret && hasSecrets) {
-        keep = (await options.confirmKeepSecret?.({ name: request.destination.name, from, to })) === true;
+        keep =
+          (await options.confirmKeepSecret?.({ name: request.destination.name, from, to })) ===
+          true;
         if (!keep) {
           throw new CourierError(
             'secrets.keep-not-confirmed',

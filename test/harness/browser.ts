@@ -204,7 +204,8 @@ export async function startBrowser(): Promise<BrowserHarness> {
     const emit: Emit = (channel, payload) => {
       const checked = checkEvent(channel, payload);
       // As the app's entry point: a file given on the command line is one the person chose.
-      if (channel === 'app:open-file') openedFiles.add((checked as { path: string }).path, 'command-line');
+      if (channel === 'app:open-file')
+        openedFiles.add((checked as { path: string }).path, 'command-line');
       emitted.push({ channel, payload: checked });
       for (const page of context.pages()) {
         page

@@ -39,7 +39,8 @@ export async function startRecordingFtp(): Promise<RecordingFtp> {
   });
   await new Promise<void>(done => server.listen(0, '127.0.0.1', done));
   const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('The recording FTP listener has no port.');
+  if (!address || typeof address === 'string')
+    throw new Error('The recording FTP listener has no port.');
   return {
     port: address.port,
     lines,

@@ -42,7 +42,14 @@ describe('the destination form and a saved password', () => {
     const preset = destinationFromPreset('generic', name);
     await saveDestination(home, {
       ...preset,
-      transport: { ...preset.transport, protocol: 'ftp', allowPlainFtp: true, host: '127.0.0.1', port: original.port, user: 'alice' },
+      transport: {
+        ...preset.transport,
+        protocol: 'ftp',
+        allowPlainFtp: true,
+        host: '127.0.0.1',
+        port: original.port,
+        user: 'alice',
+      },
     });
     const app = await harness.openApp({ ...services, home });
     const password = `Old-pw-${randomBytes(6).toString('hex')}`;
@@ -51,7 +58,9 @@ describe('the destination form and a saved password', () => {
     await page.getByRole('button', { name: 'Destinations' }).click();
     await page.getByRole('button', { name: `Edit ${name}` }).click();
     await page.getByRole('heading', { name: `Edit ${name}` }).waitFor(patience);
-    await expect.poll(() => page.locator('#dest-password-hint').textContent(), patience).toBe('A password is saved. Type a new one to replace it.');
+    await expect
+      .poll(() => page.locator('#dest-password-hint').textContent(), patience)
+      .toBe('A password is saved. Type a new one to replace it.');
     await page.getByLabel('Port').fill(String(stranger.port));
     return { app, page, name, home, password };
   };
@@ -59,12 +68,20 @@ describe('the destination form and a saved password', () => {
   it('asks for the password again after the port changes, and sends only the new one', async () => {
     const { app, page, name, home, password } = await setUp('ask');
     const hint = page.locator('#dest-password-hint');
-    await expect.poll(() => hint.textContent(), patience).toMatch(/^Enter the password for the new server/);
-    expect(await page.locator('#dest-password').evaluate(input => (input as HTMLInputElement).required)).toBe(true);
+    await expect
+      .poll(() => hint.textContent(), patience)
+      .toMatch(/^Enter the password for the new server/);
+    expect(
+      await page.locator('#dest-password').evaluate(input => (input as HTMLInputElement).required)
+    ).toBe(true);
 
     // Saving without a password is stopped by the form: the destination keeps its server.
     await page.getByRole('button', { name: 'Save the destination' }).click();
-    expect(await page.locator('#dest-password').evaluate(input => (input as HTMLInputElement).validity.valueMissing)).toBe(true);
+    expect(
+      await page
+        .locator('#dest-password')
+        .evaluate(input => (input as HTMLInputElement).validity.valueMissing)
+    ).toBe(true);
     expect((await getDestination(home, name))?.transport.port).toBe(original.port);
 
     await page.locator('#dest-password').fill('New-pw-for-stranger');
@@ -73,21 +90,29 @@ describe('the destination form and a saved password', () => {
     expect((await getDestination(home, name))?.transport.port).toBe(stranger.port);
 
     await page.getByRole('button', { name: 'Test the connection' }).click();
-    await expect.poll(() => stranger.lines.filter(l => l.startsWith('PASS')), patience).toEqual(['PASS New-pw-for-stranger']);
+    await expect
+      .poll(() => stranger.lines.filter(l => l.startsWith('PASS')), patience)
+      .toEqual(['PASS New-pw-for-stranger']);
     expect(stranger.lines.some(l => l.includes(password))).toBe(false);
     await app.close();
   });
 
   it('keeps the saved password for the new server only once main’s dialog confirms it', async () => {
     const asked: string[] = [];
-    const { app, page, password } = await setUp('keep', { services: { confirmKeepSecret: async change => (asked.push(change.to), true) } });
+    const { app, page, password } = await setUp('keep', {
+      services: { confirmKeepSecret: async change => (asked.push(change.to), true) },
+    });
     await page.getByLabel('Use the saved password for the new server too').check();
-    expect(await page.locator('#dest-password').evaluate(input => (input as HTMLInputElement).required)).toBe(false);
+    expect(
+      await page.locator('#dest-password').evaluate(input => (input as HTMLInputElement).required)
+    ).toBe(false);
     await page.getByRole('button', { name: 'Save the destination' }).click();
     await page.getByText('Saved.', { exact: true }).waitFor(patience);
     expect(asked).toEqual([`ftp://alice@127.0.0.1:${stranger.port}`]);
     await page.getByRole('button', { name: 'Test the connection' }).click();
-    await expect.poll(() => stranger.lines.filter(l => l.includes(password)), patience).toEqual([`PASS ${password}`]);
+    await expect
+      .poll(() => stranger.lines.filter(l => l.includes(password)), patience)
+      .toEqual([`PASS ${password}`]);
     await app.close();
   });
 });

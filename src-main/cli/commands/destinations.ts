@@ -308,7 +308,12 @@ async function add(
       await identities.importKey(destinationName, keyText, passphrase);
       written.push('private-key', 'passphrase');
     } else if (passphrase !== undefined) {
-      await store.set(destinationName, 'passphrase', passphrase, serverIdentity(destination.transport));
+      await store.set(
+        destinationName,
+        'passphrase',
+        passphrase,
+        serverIdentity(destination.transport)
+      );
       written.push('passphrase');
     }
     await saveDestination(home, destination);
@@ -421,14 +426,26 @@ type SetValues = Readonly<{
 }>;
 
 /** `destinations set`: a new connection; the saved secrets follow only when the person says so. */
-async function setConnection(home: string, io: CliIo, name: string, values: SetValues, json: boolean, log: Logger): Promise<number> {
+async function setConnection(
+  home: string,
+  io: CliIo,
+  name: string,
+  values: SetValues,
+  json: boolean,
+  log: Logger
+): Promise<number> {
   const current = await requireDestination(home, name);
   if (values.protocol !== undefined && !protocols.includes(values.protocol as Protocol))
     throw new UsageError(`--protocol must be one of ${protocols.join(', ')}.`);
-  if (values.port !== undefined && (!/^\d+$/.test(values.port) || Number(values.port) < 1 || Number(values.port) > 65535))
+  if (
+    values.port !== undefined &&
+    (!/^\d+$/.test(values.port) || Number(values.port) < 1 || Number(values.port) > 65535)
+  )
     throw new UsageError(`--port must be a number from 1 to 65535 (got “${values.port}”).`);
   if (values['password-stdin'] && values['keep-secret'])
-    throw new UsageError('choose --password-stdin (a new password) or --keep-secret (the saved one), not both.');
+    throw new UsageError(
+      'choose --password-stdin (a new password) or --keep-secret (the saved one), not both.'
+    );
   const next = parseDestination({
     ...current,
     ...(values.folder !== undefined ? { folder: values.folder } : {}),
@@ -463,7 +480,10 @@ async function setConnection(home: string, io: CliIo, name: string, values: SetV
   const result = summary(next, secrets);
   log.info('destination changed', { destination: result, secretsKept: keep });
   if (json) printJson(io, { destination: result, secretsKept: keep });
-  else io.stdout.write(`Changed “${result.name}”: ${result.protocol} to ${result.host}:${result.port} as ${result.user}, folder ${result.folder}.\n`);
+  else
+    io.stdout.write(
+      `Changed “${result.name}”: ${result.protocol} to ${result.host}:${result.port} as ${result.user}, folder ${result.folder}.\n`
+    );
   return ExitCode.ok;
 }
 
@@ -527,7 +547,12 @@ export const destinationsCommand: CliCommand = {
     const want = (count: number, what: string) => {
       if (names.length !== count) throw new UsageError(`destinations ${action} needs ${what}.`);
     };
-    if (action !== 'add' && action !== 'set-password' && action !== 'set' && Object.keys(addOptions).length > 0) {
+    if (
+      action !== 'add' &&
+      action !== 'set-password' &&
+      action !== 'set' &&
+      Object.keys(addOptions).length > 0
+    ) {
       throw new UsageError(
         `${Object.keys(addOptions)
           .map(k => `--${k}`)
@@ -564,9 +589,19 @@ export const destinationsCommand: CliCommand = {
           return await setPassword(home, io, names[0]!, json, log);
         case 'set': {
           want(1, 'one NAME');
-          const { preset, auth, key, 'host-key': hk, 'tls-fingerprint': tf, 'passphrase-stdin': ps, ...setValues } = addOptions;
+          const {
+            preset,
+            auth,
+            key,
+            'host-key': hk,
+            'tls-fingerprint': tf,
+            'passphrase-stdin': ps,
+            ...setValues
+          } = addOptions;
           if ([preset, auth, key, hk, tf, ps].some(v => v !== undefined))
-            throw new UsageError('destinations set changes --protocol, --host, --port, --user and --folder (with --password-stdin or --keep-secret).');
+            throw new UsageError(
+              'destinations set changes --protocol, --host, --port, --user and --folder (with --password-stdin or --keep-secret).'
+            );
           return await setConnection(home, io, names[0]!, setValues, json, log);
         }
         case 'test':

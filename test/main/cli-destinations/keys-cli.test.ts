@@ -110,7 +110,9 @@ describe('courier keys', () => {
     expect(ok.code, ok.stderr).toBe(0);
     const expected = (await readFile(`${keyFile}.pub`, 'utf8')).split(' ').slice(0, 2).join(' ');
     expect(ok.stdout.trim().split(' ').slice(0, 2).join(' ')).toBe(expected);
-    expect(await store.getForThisComputer(name, 'private-key')).toBe(await readFile(keyFile, 'utf8'));
+    expect(await store.getForThisComputer(name, 'private-key')).toBe(
+      await readFile(keyFile, 'utf8')
+    );
     await store.deleteAll(name);
   });
 

@@ -38,40 +38,75 @@ describe('a saved secret belongs to its server', () => {
     names.push(name);
     return name;
   };
-  const destination = (name: string, port: number): Destination => ({
-    ...destinationFromPreset('generic', name),
-    transport: { ...destinationFromPreset('generic', name).transport, protocol: 'ftp', allowPlainFtp: true, host: '127.0.0.1', port, user: 'alice' },
-  }) as Destination;
+  const destination = (name: string, port: number): Destination =>
+    ({
+      ...destinationFromPreset('generic', name),
+      transport: {
+        ...destinationFromPreset('generic', name).transport,
+        protocol: 'ftp',
+        allowPlainFtp: true,
+        host: '127.0.0.1',
+        port,
+        user: 'alice',
+      },
+    }) as Destination;
   const app = (extra: Partial<Parameters<typeof createMainHandlers>[0]> = {}) => {
     const openedFiles = new OpenedFiles();
-    const handlers = createMainHandlers({ home, emit: () => {}, appVersion: '1', locale: 'en', openedFiles, ...extra });
-    const call = (channel: string, request: unknown) => routeCall(handlers as Handlers, channel, request, true);
+    const handlers = createMainHandlers({
+      home,
+      emit: () => {},
+      appVersion: '1',
+      locale: 'en',
+      openedFiles,
+      ...extra,
+    });
+    const call = (channel: string, request: unknown) =>
+      routeCall(handlers as Handlers, channel, request, true);
     return { call, openedFiles };
   };
-  const passwordsSeenBy = (server: RecordingFtp, password: string) => server.lines.filter(line => line.includes(password));
+  const passwordsSeenBy = (server: RecordingFtp, password: string) =>
+    server.lines.filter(line => line.includes(password));
 
   it('a connection test and a send to a changed port never transmit the old password', async () => {
     const { call, openedFiles } = app();
     const name = fresh('port');
     const password = `Old-pw-${randomBytes(6).toString('hex')}`;
-    expect(await call('destinations:save', { destination: destination(name, original.port) })).toMatchObject({ ok: true });
-    expect(await call('secrets:set', { destination: name, kind: 'password', value: password })).toEqual({ ok: true, value: {} });
+    expect(
+      await call('destinations:save', { destination: destination(name, original.port) })
+    ).toMatchObject({ ok: true });
+    expect(
+      await call('secrets:set', { destination: name, kind: 'password', value: password })
+    ).toEqual({ ok: true, value: {} });
 
     // The password works where it was entered: the original server receives it.
     await call('destinations:test', { name });
     expect(passwordsSeenBy(original, password)).toEqual([`PASS ${password}`]);
 
     // The page moves the destination to another server and asks for a test and a send.
-    expect(await call('destinations:save', { destination: destination(name, stranger.port), previousName: name })).toMatchObject({ ok: true });
-    const tested = (await call('destinations:test', { name })) as { ok: true; value: { ok: boolean; steps: Array<{ id: string; status: string; code?: string }> } };
+    expect(
+      await call('destinations:save', {
+        destination: destination(name, stranger.port),
+        previousName: name,
+      })
+    ).toMatchObject({ ok: true });
+    const tested = (await call('destinations:test', { name })) as {
+      ok: true;
+      value: { ok: boolean; steps: Array<{ id: string; status: string; code?: string }> };
+    };
     expect(tested.value.ok).toBe(false);
-    expect(tested.value.steps.find(s => s.id === 'login')).toMatchObject({ status: 'failed', code: 'secrets.other-server' });
+    expect(tested.value.steps.find(s => s.id === 'login')).toMatchObject({
+      status: 'failed',
+      code: 'secrets.other-server',
+    });
 
     const source = join(home, 'export.csv');
     await writeFile(source, 'Email\nwendy@example.be\n');
     openedFiles.add(source, 'drop');
     const sent = await call('send:start', { path: source, destination: name });
-    expect(sent).toMatchObject({ ok: true, value: { outcome: 'failed', error: { code: 'secrets.other-server' } } });
+    expect(sent).toMatchObject({
+      ok: true,
+      value: { outcome: 'failed', error: { code: 'secrets.other-server' } },
+    });
 
     expect(passwordsSeenBy(stranger, password)).toEqual([]);
     expect(stranger.lines.some(line => line.startsWith('PASS'))).toBe(false);
@@ -85,7 +120,12 @@ describe('a saved secret belongs to its server', () => {
     await store.set(name, 'password', password, null); // as an earlier Courier saved it
     const renamed = `${name} moved`;
     names.push(renamed);
-    expect(await call('destinations:save', { destination: destination(renamed, stranger.port), previousName: name })).toMatchObject({ ok: true });
+    expect(
+      await call('destinations:save', {
+        destination: destination(renamed, stranger.port),
+        previousName: name,
+      })
+    ).toMatchObject({ ok: true });
     await call('destinations:test', { name: renamed });
     expect(passwordsSeenBy(stranger, password)).toEqual([]);
   });
@@ -99,16 +139,40 @@ describe('a saved secret belongs to its server', () => {
 
     // The page's own "keep" is not enough: without main's dialog, or when the person says no, nothing changes.
     const noDialog = app();
-    expect(await noDialog.call('destinations:save', { destination: destination(name, stranger.port), previousName: name, keepSecret: true })).toMatchObject({ ok: false, error: { code: 'secrets.keep-not-confirmed' } });
-    expect(await refusing.call('destinations:save', { destination: destination(name, stranger.port), previousName: name, keepSecret: true })).toMatchObject({ ok: false, error: { code: 'secrets.keep-not-confirmed' } });
+    expect(
+      await noDialog.call('destinations:save', {
+        destination: destination(name, stranger.port),
+        previousName: name,
+        keepSecret: true,
+      })
+    ).toMatchObject({ ok: false, error: { code: 'secrets.keep-not-confirmed' } });
+    expect(
+      await refusing.call('destinations:save', {
+        destination: destination(name, stranger.port),
+        previousName: name,
+        keepSecret: true,
+      })
+    ).toMatchObject({ ok: false, error: { code: 'secrets.keep-not-confirmed' } });
     await noDialog.call('destinations:test', { name });
     expect(passwordsSeenBy(stranger, password)).toEqual([]);
     expect(passwordsSeenBy(original, password)).toEqual([`PASS ${password}`]);
 
     const asked: Array<{ name: string; from: string; to: string }> = [];
     const confirming = app({ confirmKeepSecret: async change => (asked.push(change), true) });
-    expect(await confirming.call('destinations:save', { destination: destination(name, stranger.port), previousName: name, keepSecret: true })).toMatchObject({ ok: true });
-    expect(asked).toEqual([{ name, from: `ftp://alice@127.0.0.1:${original.port}`, to: `ftp://alice@127.0.0.1:${stranger.port}` }]);
+    expect(
+      await confirming.call('destinations:save', {
+        destination: destination(name, stranger.port),
+        previousName: name,
+        keepSecret: true,
+      })
+    ).toMatchObject({ ok: true });
+    expect(asked).toEqual([
+      {
+        name,
+        from: `ftp://alice@127.0.0.1:${original.port}`,
+        to: `ftp://alice@127.0.0.1:${stranger.port}`,
+      },
+    ]);
     await confirming.call('destinations:test', { name });
     expect(passwordsSeenBy(stranger, password)).toEqual([`PASS ${password}`]);
   });
@@ -118,7 +182,12 @@ describe('a saved secret belongs to its server', () => {
     const name = fresh('new');
     await call('destinations:save', { destination: destination(name, original.port) });
     await call('secrets:set', { destination: name, kind: 'password', value: 'First-pw-1' });
-    expect(await call('destinations:save', { destination: destination(name, stranger.port), previousName: name })).toMatchObject({ ok: true });
+    expect(
+      await call('destinations:save', {
+        destination: destination(name, stranger.port),
+        previousName: name,
+      })
+    ).toMatchObject({ ok: true });
     await call('secrets:set', { destination: name, kind: 'password', value: 'Second-pw-2' });
     await call('destinations:test', { name });
     expect(passwordsSeenBy(stranger, 'First-pw-1')).toEqual([]);
