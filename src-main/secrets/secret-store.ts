@@ -225,10 +225,10 @@ export class SecretStore implements SecretReader {
   async bind(
     destinationName: string,
     server: string,
-    options: Readonly<{ rebind?: boolean }> = {}
+    options: Readonly<{ rebind?: boolean; kinds?: readonly SecretKind[] }> = {}
   ): Promise<number> {
     let count = 0;
-    for (const kind of secretKinds) {
+    for (const kind of options.kinds ?? secretKinds) {
       const stored = await this.read(destinationName, kind);
       if (!stored || stored.server === server || (stored.server !== null && !options.rebind))
         continue;

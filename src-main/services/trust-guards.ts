@@ -5,6 +5,9 @@ import type { OpenedFiles } from '../files/opened-files';
 import type { SecretStore } from '../secrets/secret-store';
 import { getDestination } from '../settings/destination-store';
 
+/** The server of a password whose destination is unknown: it matches no real server. */
+const NO_KNOWN_SERVER = 'unknown://';
+
 /** Asks the person, in a dialog main shows, whether a destination's saved secrets may go to its new server. */
 export type ConfirmKeepSecret = (
   change: Readonly<{ name: string; from: string; to: string }>
@@ -84,7 +87,15 @@ export function guardSecrets(
     'destinations:save': async request => {
       const oldName = request.previousName ?? request.destination.name;
       const old = await getDestination(options.home, oldName);
-      if (!old || sameServer(old.transport, request.destination.transport))
+      if (!old) {
+        // A password left in the keychain without its destination (saved before secrets were
+        // bound) must not go to whatever server a new destination of that name names.
+        await options.store
+          .bind(request.destination.name, NO_KNOWN_SERVER, { kinds: ['password'] })
+          .catch(() => 0);
+        return handlers['destinations:save'](request);
+      }
+      if (sameServer(old.transport, request.destination.transport))
         return handlers['destinations:save'](request);
       const from = serverIdentity(old.transport);
       const to = serverIdentity(request.destination.transport);

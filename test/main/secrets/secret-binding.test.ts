@@ -130,6 +130,23 @@ describe('a saved secret belongs to its server', () => {
     expect(passwordsSeenBy(stranger, password)).toEqual([]);
   });
 
+  it('a password left without its destination goes to no server a new destination names', async () => {
+    const { call } = app();
+    const name = fresh('orphan');
+    const password = `Orphan-pw-${randomBytes(6).toString('hex')}`;
+    await store.set(name, 'password', password, null); // an earlier Courier, destination file gone
+    expect(
+      await call('destinations:save', { destination: destination(name, stranger.port) })
+    ).toMatchObject({ ok: true });
+    const tested = (await call('destinations:test', { name })) as {
+      value: { steps: Array<{ id: string; code?: string }> };
+    };
+    expect(tested.value.steps.find(s => s.id === 'login')).toMatchObject({
+      code: 'secrets.other-server',
+    });
+    expect(passwordsSeenBy(stranger, password)).toEqual([]);
+  });
+
   it('keeps the saved password for a new server only when the person confirms it in main’s dialog', async () => {
     const name = fresh('keep');
     const password = `Kept-pw-${randomBytes(6).toString('hex')}`;
