@@ -2,7 +2,9 @@ import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { EventChannel, EventPayload } from '../src-core/ipc/contract';
-import { registerIpc, sendEvent } from './ipc/electron-ipc';
+import { registerDrops, registerIpc, sendEvent } from './ipc/electron-ipc';
+import { OpenedFiles } from './files/opened-files';
+import { keepSecretQuestion } from './secrets/keep-secret-question';
 import { createWindow } from './windows/window-factory';
 import { createMainHandlers } from './services/main-handlers';
 import { ensureHome, resolveHome } from './settings/home';
@@ -25,6 +27,8 @@ let mainWindow: BrowserWindow | null = null;
 let keepInTray: ((window: BrowserWindow) => void) | null = null;
 /** A file to open once the window's page is ready (launch argument or second launch). */
 let pendingFile: string | null = fileFromArgv(process.argv, process.cwd());
+/** The files the person chose (dialog, drop, command line): the only paths the window may use. */
+const openedFiles = new OpenedFiles();
 
 function pageUrl(): string {
   // electron-vite sets this while developing; the built app loads its bundled page.
@@ -69,6 +73,8 @@ function showMainWindow(): void {
 function openPendingFile(): void {
   for (const notice of heldNotices.splice(0)) emit('app:notice', notice);
   if (!pendingFile || !mainWindow || mainWindow.webContents.isLoading()) return;
+  // Given on the command line or to a second launch: the person chose it.
+  openedFiles.add(pendingFile, 'command-line');
   emit('app:open-file', { path: pendingFile });
   pendingFile = null;
 }
@@ -118,12 +124,21 @@ if (!app.requestSingleInstanceLock()) {
       },
       documentsFolder: app.getPath('documents'),
       revealFile: path => shell.showItemInFolder(path),
+      openedFiles,
+      confirmKeepSecret: async change => {
+        const question = keepSecretQuestion(app.getLocale(), change);
+        const options: Electron.MessageBoxOptions = { type: 'warning', ...question, defaultId: 1, cancelId: 1, noLink: true };
+        const answer = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
+        return answer.response === 0;
+      },
     });
     const devOrigin = process.env.ELECTRON_RENDERER_URL ? new URL(process.env.ELECTRON_RENDERER_URL).origin : null;
-    registerIpc(ipcMain, handlers, {
+    const trust = {
       webContentsIds: () => new Set([...windows].map(w => w.webContents.id)),
       allowedOrigins: devOrigin ? [devOrigin] : ['file://'],
-    });
+    };
+    registerIpc(ipcMain, handlers, trust);
+    registerDrops(ipcMain, paths => paths.forEach(path => openedFiles.add(path, 'drop')), trust);
 
     // The tray, schedules and notifications; closing the window leaves Courier in the tray.
     const background = await installBackground({

@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { buildApi } from '../src-core/ipc/api';
+import { DROPPED_FILES_CHANNEL } from '../src-core/ipc/dropped-files';
 
 /**
  * The preload: exposes one named object, `window.courier`, with a method per contract channel.
@@ -25,6 +26,24 @@ const api = buildApi({
     };
   },
 });
+
+// Main lets the page open only files the person chose. A drop is one such choice, told to main
+// here, before the page's own drop handler runs (capture phase; same IPC pipe, so in order):
+// only a real drop (`isTrusted`: a script cannot make one), only Files with a place on disk
+// (a File the page builds has none), on a channel the page has no method for.
+type DropEventLike = Readonly<{ isTrusted: boolean; dataTransfer: Readonly<{ files: ArrayLike<File> }> | null }>;
+const page = globalThis as unknown as {
+  addEventListener: (type: 'drop', listener: (event: DropEventLike) => void, options: { capture: boolean }) => void;
+};
+page.addEventListener(
+  'drop',
+  event => {
+    if (!event.isTrusted) return;
+    const paths = Array.from(event.dataTransfer?.files ?? []).map(file => webUtils.getPathForFile(file)).filter(path => path !== '');
+    if (paths.length > 0) ipcRenderer.send(DROPPED_FILES_CHANNEL, paths);
+  },
+  { capture: true }
+);
 
 // `host.pathForFile`: where a dropped File is on disk; a sandboxed page cannot know it otherwise.
 contextBridge.exposeInMainWorld('courier', {

@@ -62,9 +62,13 @@ export const preparationCalls = {
   },
   /** One configured destination (or a fresh copy of a preset, by preset id); null when none. */
   'destinations:get': { request: z.object({ name: z.string().min(1) }), response: z.object({ destination: Destination.nullable() }) },
-  /** Saves a destination; `previousName` renames it (its secrets and mappings follow). */
+  /**
+   * Saves a destination; `previousName` renames it (its secrets and mappings follow). Its saved
+   * secrets stay with the server they were entered for: a new protocol, host, port or user needs
+   * them entered again, or `keepSecret` and the person's confirmation in main's dialog.
+   */
   'destinations:save': {
-    request: z.object({ destination: Destination, previousName: z.string().optional(), overwrite: z.boolean().optional() }),
+    request: z.object({ destination: Destination, previousName: z.string().optional(), overwrite: z.boolean().optional(), keepSecret: z.boolean().optional() }),
     response: z.object({ destination: Destination }),
   },
   /** Removes a destination (its secrets and remembered mappings too). */

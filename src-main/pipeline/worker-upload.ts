@@ -44,7 +44,7 @@ async function releaseAfterWorkerDied(home: string, ids: readonly string[], fail
  */
 export function createWorkerUpload(runner: TransferRunner = workerRunner): Upload {
   return async request => {
-    const secrets = isReader(request.secrets) ? await readLoginSecrets(request.secrets, request.destinationName) : request.secrets;
+    const secrets = isReader(request.secrets) ? await readLoginSecrets(request.secrets, request.destinationName, request.transport) : request.secrets;
     const ids = request.files.map((file, i) => file.id ?? `${randomBytes(6).toString('hex')}-${i + 1}`);
     let paused = false;
     let cancelled = false;

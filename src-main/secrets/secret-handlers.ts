@@ -3,6 +3,8 @@ import { CourierError } from '../../src-core/errors';
 import type { Handlers } from '../ipc/ipc-router';
 import { SecretStore } from './secret-store';
 import { SshIdentities } from './ssh-identity';
+import { getDestination } from '../settings/destination-store';
+import { serverIdentity } from '../../src-core/destinations/server-identity';
 
 type SecretChannels =
   | 'secrets:set'
@@ -34,12 +36,15 @@ export async function readKeyFile(path: string): Promise<string> {
  * and import SSH identities and see public keys, but no handler ever returns a secret.
  */
 export function createSecretHandlers(
-  store: SecretStore = new SecretStore()
+  store: SecretStore = new SecretStore(),
+  /** The settings folder: a secret is bound to the server of the saved destination it is set for. */
+  home?: string
 ): Pick<Handlers, SecretChannels> {
   const identities = new SshIdentities(store);
   return {
     'secrets:set': async ({ destination, kind, value }) => {
-      await store.set(destination, kind, value);
+      const saved = home === undefined ? null : await getDestination(home, destination);
+      await store.set(destination, kind, value, saved ? serverIdentity(saved.transport) : null);
       return {};
     },
     'secrets:has': async ({ destination }) => {

@@ -15,7 +15,8 @@ export type SecretKind = (typeof secretKinds)[number];
  * is a CourierError instead.
  */
 export type SecretReader = Readonly<{
-  get: (destinationName: string, kind: SecretKind) => Promise<string | null>;
+  /** `server` is where the secret is about to be sent (`serverIdentity`); another server's secret is refused. */
+  get: (destinationName: string, kind: SecretKind, server: string) => Promise<string | null>;
 }>;
 
 /** Whether the keychain can be used now, in words for the user when it cannot. */
@@ -110,6 +111,24 @@ export function keychainError(
 const accountOf = (destinationName: string, kind: SecretKind): string =>
   `${destinationName}/${kind}`;
 
+// A secret bound to its server is kept as one header line naming the server, then the secret:
+// one keychain entry, so the two can never be written apart. (The keychain library offers no
+// attributes to hold it.) An entry without the header was saved before secrets were bound.
+const BOUND_HEADER = 'courier-server:';
+
+/** A stored entry: the secret and the server it belongs to (null: saved before binding existed). */
+type StoredSecret = Readonly<{ value: string; server: string | null }>;
+
+const encodeStored = (value: string, server: string | null): string =>
+  server === null ? value : `${BOUND_HEADER}${server}\n${value}`;
+
+function decodeStored(raw: string): StoredSecret {
+  if (!raw.startsWith(BOUND_HEADER)) return { value: raw, server: null };
+  const end = raw.indexOf('\n');
+  if (end < 0) return { value: raw, server: null };
+  return { value: raw.slice(end + 1), server: raw.slice(BOUND_HEADER.length, end) };
+}
+
 const checkName = (destinationName: string): void => {
   if (!destinationName.trim())
     throw new CourierError(
@@ -144,17 +163,79 @@ export class SecretStore implements SecretReader {
       this.platform === 'linux' ? { linux: { store: 'secret-service' } } : undefined;
   }
 
-  /** Saves (or replaces) a secret. An empty value deletes it. */
-  async set(destinationName: string, kind: SecretKind, value: string): Promise<void> {
+  /**
+   * Saves (or replaces) a secret, bound to `server` (`serverIdentity` of the destination it was
+   * entered for): it will only be handed out for that server. An empty value deletes it.
+   */
+  async set(
+    destinationName: string,
+    kind: SecretKind,
+    value: string,
+    server: string | null
+  ): Promise<void> {
     checkName(destinationName);
     if (value === '') {
       await this.delete(destinationName, kind);
       return;
     }
     registerSecret(value);
+    await this.write(destinationName, kind, { value, server });
+  }
+
+  private async write(
+    destinationName: string,
+    kind: SecretKind,
+    stored: StoredSecret
+  ): Promise<void> {
     await this.call(accountOf(destinationName, kind), (entry, signal) =>
-      entry.setPassword(value, signal)
+      entry.setPassword(encodeStored(stored.value, stored.server), signal)
     );
+  }
+
+  /** The stored entry as it is, or null (main process only; never leaves this module). */
+  private async read(destinationName: string, kind: SecretKind): Promise<StoredSecret | null> {
+    checkName(destinationName);
+    const raw = await this.call(accountOf(destinationName, kind), (entry, signal) =>
+      entry.getPassword(signal)
+    );
+    if (raw === null || raw === undefined) {
+      await this.checkUsable();
+      return null;
+    }
+    const stored = decodeStored(raw);
+    registerSecret(stored.value);
+    return stored;
+  }
+
+  /** The server each stored secret of a destination is bound to (null: not bound yet); absent kinds are left out. */
+  async boundServers(destinationName: string): Promise<Partial<Record<SecretKind, string | null>>> {
+    const result: Partial<Record<SecretKind, string | null>> = {};
+    for (const kind of secretKinds) {
+      const stored = await this.read(destinationName, kind);
+      if (stored) result[kind] = stored.server;
+    }
+    return result;
+  }
+
+  /**
+   * Binds every stored secret of a destination to `server`: the ones saved before binding
+   * existed, or all of them when the person confirmed that the new server should get them
+   * (`rebind`). Returns how many were bound.
+   */
+  async bind(
+    destinationName: string,
+    server: string,
+    options: Readonly<{ rebind?: boolean; kinds?: readonly SecretKind[] }> = {}
+  ): Promise<number> {
+    let count = 0;
+    for (const kind of options.kinds ?? secretKinds) {
+      const stored = await this.read(destinationName, kind);
+      if (!stored || stored.server === server || (stored.server !== null && !options.rebind))
+        continue;
+      await this.write(destinationName, kind, { value: stored.value, server });
+      count++;
+    }
+    return count;
   }
 
   /**
@@ -163,22 +244,36 @@ export class SecretStore implements SecretReader {
    * Some Secret Services answer "nothing" for a locked collection instead of failing, so an
    * empty answer is only believed after the keychain has proved it is usable.
    */
-  async get(destinationName: string, kind: SecretKind): Promise<string | null> {
-    checkName(destinationName);
-    const value = await this.call(accountOf(destinationName, kind), (entry, signal) =>
-      entry.getPassword(signal)
-    );
-    if (value === null || value === undefined) {
-      await this.checkUsable();
-      return null;
+  async get(destinationName: string, kind: SecretKind, server: string): Promise<string | null> {
+    const stored = await this.read(destinationName, kind);
+    if (stored === null) return null;
+    if (stored.server === null) {
+      // Saved before secrets were bound: it belongs to the server it is first used with (a
+      // destination's server cannot change without binding its secrets first, see `bind`).
+      await this.write(destinationName, kind, { value: stored.value, server });
+      return stored.value;
     }
-    registerSecret(value);
-    return value;
+    if (stored.server !== server) {
+      throw new CourierError(
+        'secrets.other-server',
+        `The saved ${kind === 'password' ? 'password' : 'key'} of “${destinationName}” was entered for ${stored.server}, not for ${server}. Courier does not send it to another server: enter it again for the new server.`,
+        { params: { name: destinationName, server } }
+      );
+    }
+    return stored.value;
+  }
+
+  /**
+   * Reads a secret for work on this computer only (deriving a public key from a private key),
+   * whatever server it belongs to. Never for a login: that is `get`.
+   */
+  async getForThisComputer(destinationName: string, kind: SecretKind): Promise<string | null> {
+    return (await this.read(destinationName, kind))?.value ?? null;
   }
 
   /** Whether a secret of this kind is saved (the answer is safe to show anywhere). */
   async has(destinationName: string, kind: SecretKind): Promise<boolean> {
-    return (await this.get(destinationName, kind)) !== null;
+    return (await this.read(destinationName, kind)) !== null;
   }
 
   /** Which secrets a destination has. */
@@ -222,12 +317,13 @@ export class SecretStore implements SecretReader {
         { params: { name: to } }
       );
     }
-    const moving: Array<[SecretKind, string]> = [];
+    const moving: Array<[SecretKind, StoredSecret]> = [];
     for (const kind of secretKinds) {
-      const value = await this.get(from, kind);
-      if (value !== null) moving.push([kind, value]);
+      const stored = await this.read(from, kind);
+      if (stored !== null) moving.push([kind, stored]);
     }
-    for (const [kind, value] of moving) await this.set(to, kind, value);
+    // The entries move as they are: a secret keeps the server it belongs to.
+    for (const [kind, stored] of moving) await this.write(to, kind, stored);
     for (const [kind] of moving) await this.delete(from, kind);
     return moving.length;
   }

@@ -134,7 +134,7 @@ export class SshIdentities {
 
   /** The public key line of a stored identity; `keys.none` when there is no private key. */
   async publicKey(name: string): Promise<string> {
-    const text = await this.store.get(name, 'private-key');
+    const text = await this.store.getForThisComputer(name, 'private-key');
     if (text === null) {
       throw new CourierError(
         'keys.none',
@@ -142,13 +142,14 @@ export class SshIdentities {
         { params: { name } }
       );
     }
-    const passphrase = (await this.store.get(name, 'passphrase')) ?? undefined;
+    const passphrase = (await this.store.getForThisComputer(name, 'passphrase')) ?? undefined;
     return publicKeyLine(openPrivateKey(text, passphrase));
   }
 
   private async save(name: string, privateKey: string, passphrase?: string): Promise<void> {
-    await this.store.set(name, 'private-key', privateKey);
-    if (passphrase) await this.store.set(name, 'passphrase', passphrase);
+    // Bound to a server on first use, or when its destination's server is first changed.
+    await this.store.set(name, 'private-key', privateKey, null);
+    if (passphrase) await this.store.set(name, 'passphrase', passphrase, null);
     else await this.store.delete(name, 'passphrase');
   }
 }

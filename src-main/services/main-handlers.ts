@@ -11,6 +11,8 @@ import { createTransferHandlers } from '../transfers/transfer-handlers';
 import { SecretStore } from '../secrets/secret-store';
 import type { PickSaveTarget } from '../files/save-copy';
 import { onSettingsProblem } from '../settings/settings-file';
+import { OpenedFiles } from '../files/opened-files';
+import { guardFiles, guardSecrets, type ConfirmKeepSecret } from './trust-guards';
 
 /** What the main-process services need from their surroundings. */
 export type ServiceContext = Readonly<{
@@ -29,6 +31,10 @@ export type ServiceContext = Readonly<{
   documentsFolder?: string;
   /** Shows a file in the system's file manager (Electron's `shell.showItemInFolder`). */
   revealFile?: (path: string) => void;
+  /** The files the person chose (dialog, drop, command line); the window may name no other path. */
+  openedFiles?: OpenedFiles;
+  /** Asks, in main's own dialog, whether a destination's saved secrets may go to its new server. */
+  confirmKeepSecret?: ConfirmKeepSecret;
 }>;
 
 /**
@@ -42,7 +48,8 @@ export function createMainHandlers(context: ServiceContext): Handlers {
   onSettingsProblem(({ code, message, params }) =>
     context.emit('app:notice', { code, message, ...(params ? { params } : {}) })
   );
-  return {
+  const secrets = new SecretStore();
+  const handlers: Handlers = {
     'app:info': () => ({
       name: 'Courier',
       version: context.appVersion,
@@ -51,11 +58,18 @@ export function createMainHandlers(context: ServiceContext): Handlers {
       home: context.home,
     }),
     ...createUiHandlers(context),
-    ...createSecretHandlers(),
+    ...createSecretHandlers(secrets, context.home),
     ...createReadingHandlers(context),
     ...createPreparationHandlers(context, destinationSecretHooks()),
     ...createJobHandlers(appJobs(context.home), context.emit),
     ...createSendHandlers(context),
-    ...createTransferHandlers(context, new SecretStore()),
+    ...createTransferHandlers(context, secrets),
   };
+  // Main, not the page, decides which files may be read and where a saved secret may go.
+  const guarded = guardSecrets(handlers, {
+    home: context.home,
+    store: secrets,
+    confirmKeepSecret: context.confirmKeepSecret,
+  });
+  return guardFiles(guarded, context.openedFiles ?? new OpenedFiles());
 }

@@ -171,7 +171,7 @@ export async function testConnection(
   try {
     login =
       typeof (secrets as SecretReader).get === 'function'
-        ? await readLoginSecrets(secrets as SecretReader, destinationName)
+        ? await readLoginSecrets(secrets as SecretReader, destinationName, transport)
         : (secrets as LoginSecrets);
   } catch (error) {
     push(failed('login', toTransferError(error)));

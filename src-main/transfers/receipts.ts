@@ -15,7 +15,7 @@ export async function withSession<T>(
   secrets: SecretReader | LoginSecrets,
   action: (session: RemoteSession) => Promise<T>
 ): Promise<T> {
-  const login = typeof (secrets as SecretReader).get === 'function' ? await readLoginSecrets(secrets as SecretReader, destinationName) : (secrets as LoginSecrets);
+  const login = typeof (secrets as SecretReader).get === 'function' ? await readLoginSecrets(secrets as SecretReader, destinationName, transport) : (secrets as LoginSecrets);
   const session = await openSession(transport, login);
   try {
     return await action(session);

@@ -1,3 +1,5 @@
+import { serverIdentity, type ServerParts } from '../../src-core/destinations/server-identity';
+
 /** The kinds of secret a destination's login can use. */
 export type SecretKind = 'password' | 'passphrase' | 'private-key';
 
@@ -7,18 +9,27 @@ export type SecretKind = 'password' | 'passphrase' | 'private-key';
  * The transfer engine only ever reads; it never logs, stores or returns what it gets.
  */
 export type SecretReader = Readonly<{
-  get: (destinationName: string, kind: SecretKind) => Promise<string | null>;
+  /** `server` is where the secret will be sent (`serverIdentity`): a secret of another server is refused. */
+  get: (destinationName: string, kind: SecretKind, server: string) => Promise<string | null>;
 }>;
 
 /** The secrets one login needs, read up front (so a worker thread can be handed them). */
 export type LoginSecrets = Readonly<{ password?: string; passphrase?: string; privateKey?: string }>;
 
-/** Reads the password, passphrase and private key of a destination (missing ones are left out). */
-export async function readLoginSecrets(secrets: SecretReader, destinationName: string): Promise<LoginSecrets> {
+/**
+ * Reads the password, passphrase and private key of a destination for a login to `transport`'s
+ * server (missing ones are left out). The keychain refuses secrets entered for another server.
+ */
+export async function readLoginSecrets(
+  secrets: SecretReader,
+  destinationName: string,
+  transport: ServerParts
+): Promise<LoginSecrets> {
+  const server = serverIdentity(transport);
   const [password, passphrase, privateKey] = await Promise.all([
-    secrets.get(destinationName, 'password'),
-    secrets.get(destinationName, 'passphrase'),
-    secrets.get(destinationName, 'private-key'),
+    secrets.get(destinationName, 'password', server),
+    secrets.get(destinationName, 'passphrase', server),
+    secrets.get(destinationName, 'private-key', server),
   ]);
   return {
     ...(password !== null ? { password } : {}),

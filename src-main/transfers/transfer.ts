@@ -243,7 +243,11 @@ export class Transfer {
   async #openSession(): Promise<RemoteSession> {
     if (this.#session) return this.#session;
     this.#secrets ??= isSecretReader(this.#options.secrets)
-      ? await readLoginSecrets(this.#options.secrets, this.#options.destinationName)
+      ? await readLoginSecrets(
+          this.#options.secrets,
+          this.#options.destinationName,
+          this.#transport
+        )
       : this.#options.secrets;
     this.#session = await openSession(this.#transport, this.#secrets, {
       timeoutMs: this.#options.timeoutMs,

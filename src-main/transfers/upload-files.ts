@@ -248,7 +248,7 @@ export async function discardQueued(home: string, ids: readonly string[], secret
   const first = items[0];
   if (first) {
     try {
-      const login = typeof (secrets as SecretReader).get === 'function' ? await readLoginSecrets(secrets as SecretReader, first.destination) : (secrets as LoginSecrets);
+      const login = typeof (secrets as SecretReader).get === 'function' ? await readLoginSecrets(secrets as SecretReader, first.destination, first.transport) : (secrets as LoginSecrets);
       const session = await openSession(first.transport, login, { timeoutMs: 10_000 });
       try {
         for (const item of items) {

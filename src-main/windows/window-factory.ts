@@ -1,4 +1,5 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions, WebContents } from 'electron';
+import { isHelpLink } from '../../src-core/help-links';
 
 /**
  * The Content-Security-Policy of every Courier window: our own scripts and styles only, no
@@ -37,7 +38,7 @@ type WindowConstructor = new (options: BrowserWindowConstructorOptions) => Brows
 /**
  * Creates a Courier window. The one place windows are made, so every window is locked down:
  * isolated and sandboxed renderer, strict CSP on every response, navigation away from our page
- * cancelled and new windows denied (external links open in the system browser instead).
+ * cancelled and new windows denied (the app's help links open in the system browser instead).
  */
 export function createWindow(
   Window: WindowConstructor,
@@ -46,6 +47,8 @@ export function createWindow(
     /** The URL of our page; navigation to anything else is cancelled. */
     pageUrl: string;
     openExternal: (url: string) => void;
+    /** The links the page may open in the browser (default: the app's help links, `help-links.ts`). */
+    externalLinks?: readonly string[];
     extra?: Omit<BrowserWindowConstructorOptions, 'webPreferences'>;
   }>
 ): BrowserWindow {
@@ -59,21 +62,27 @@ export function createWindow(
     ...options.extra,
     webPreferences: lockedDownWebPreferences(options.preloadPath),
   });
-  lockDownContents(window.webContents, options.pageUrl, options.openExternal);
+  lockDownContents(window.webContents, options.pageUrl, options.openExternal, options.externalLinks);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(options.pageUrl);
   return window;
 }
 
 /** Applies the navigation, new-window and CSP rules to a window's contents. */
-export function lockDownContents(contents: WebContents, pageUrl: string, openExternal: (url: string) => void): void {
+export function lockDownContents(
+  contents: WebContents,
+  pageUrl: string,
+  openExternal: (url: string) => void,
+  externalLinks?: readonly string[]
+): void {
   const ourOrigin = new URL(pageUrl).origin;
   contents.on('will-navigate', (event, url) => {
     if (new URL(url).origin !== ourOrigin || url !== pageUrl) event.preventDefault();
   });
   contents.on('will-attach-webview', event => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (/^https:\/\//.test(url)) openExternal(url);
+    // Only the app's own help links: a compromised page must not send the person anywhere else.
+    if (isHelpLink(url, externalLinks)) openExternal(url);
     return { action: 'deny' };
   });
   contents.session.webRequest.onHeadersReceived((details, callback) => {

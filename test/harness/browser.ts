@@ -9,6 +9,7 @@ import { build } from 'vite';
 import { checkEvent, routeCall, type Emit, type Handlers } from '../../src-main/ipc/ipc-router';
 import { createMainHandlers, type ServiceContext } from '../../src-main/services/main-handlers';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/windows/window-factory';
+import { OpenedFiles } from '../../src-main/files/opened-files';
 import './page-globals';
 
 /**
@@ -32,6 +33,8 @@ export type AppPage = Readonly<{
   context: BrowserContext;
   home: string;
   handlers: Handlers;
+  /** The files the person chose in this app (main's list): dropped, picked in the dialog, given on the command line. */
+  openedFiles: OpenedFiles;
   /** Sends an event from "main" to the page, validated like the app's sendEvent. */
   emit: Emit;
   /** The events main sent, in order (for assertions). */
@@ -197,8 +200,12 @@ export async function startBrowser(): Promise<BrowserHarness> {
       reducedMotion: 'reduce',
     });
     const emitted: Array<{ channel: string; payload: unknown }> = [];
+    const openedFiles = new OpenedFiles();
     const emit: Emit = (channel, payload) => {
       const checked = checkEvent(channel, payload);
+      // As the app's entry point: a file given on the command line is one the person chose.
+      if (channel === 'app:open-file')
+        openedFiles.add((checked as { path: string }).path, 'command-line');
       emitted.push({ channel, payload: checked });
       for (const page of context.pages()) {
         page
@@ -217,6 +224,7 @@ export async function startBrowser(): Promise<BrowserHarness> {
       emit,
       appVersion,
       locale,
+      openedFiles,
       ...options.services,
     } as ServiceContext);
     await context.exposeBinding(
@@ -226,12 +234,14 @@ export async function startBrowser(): Promise<BrowserHarness> {
     );
     await context.addInitScript({ content: script });
     const page = await context.newPage();
+    chosenFiles.set(page, openedFiles);
     await page.goto(baseUrl + '/');
     const appPage: AppPage = {
       page,
       context,
       home,
       handlers,
+      openedFiles,
       emit,
       emitted,
       close: async () => {
@@ -257,8 +267,18 @@ export async function startBrowser(): Promise<BrowserHarness> {
   };
 }
 
-/** Drops a file from disk onto the window, as a user dragging it from the file manager. */
+// Each page's list of chosen files, so that `dropFile` can tell main of the drop.
+const chosenFiles = new WeakMap<Page, OpenedFiles>();
+
+/**
+ * Drops a file from disk onto the window, as a user dragging it from the file manager.
+ *
+ * In the app the preload sees the real (trusted) drop event and tells main the path on a
+ * private channel; a drop a test dispatches is never trusted, so the harness plays the
+ * preload's part here and tells main directly, then dispatches the drop for the page.
+ */
 export async function dropFile(page: Page, path: string, target = 'body'): Promise<void> {
+  chosenFiles.get(page)?.add(path, 'drop');
   await page.evaluate(
     ([name, hostPath, selector]) => {
       const file = new File(['(dropped in a test)'], name);

@@ -21,6 +21,8 @@ describe('a schedule in words on the jobs screen', () => {
   it('understands a French schedule in the French interface and saves it', async () => {
     const app = await harness.openApp({ locale: 'fr-BE' });
     const { page, handlers, home } = app;
+    // The job was made from a file the person had opened.
+    app.openedFiles.add(join(home, 'export.csv'), 'drop');
     const saved = await routeCall(
       handlers,
       'jobs:save',

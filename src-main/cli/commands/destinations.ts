@@ -21,6 +21,7 @@ import {
 import { readKeyFile } from '../../secrets/secret-handlers';
 import { readSecretLines } from '../../secrets/secret-input';
 import { SecretStore, type SecretKind } from '../../secrets/secret-store';
+import { serverIdentity } from '../../../src-core/destinations/server-identity';
 import { formatConnectionStep, testDestination } from '../../transfers/destination-test';
 import { openPrivateKey, SshIdentities } from '../../secrets/ssh-identity';
 
@@ -34,6 +35,8 @@ const usage = `Usage:
   courier destinations rename OLD NEW [--json]
   courier destinations test NAME [--json]
   courier destinations set-password NAME --password-stdin [--json]
+  courier destinations set NAME [--protocol P] [--host HOST] [--port N] [--user USER]
+        [--folder PATH] [--password-stdin | --keep-secret] [--json]
 
 Destinations are kept in the settings folder; their passwords, key passphrases and private keys
 only in the system keychain (never in a file, never on the command line).
@@ -46,6 +49,10 @@ only in the system keychain (never in a file, never on the command line).
   set-password
            replace the password of a destination (to change its key, use
            "courier keys import NAME --key FILE")
+  set      change a destination's connection. A saved password or key belongs to the server it
+           was entered for: when the protocol, host, port or user changes, give the password
+           for the new server (--password-stdin) or say that the saved secrets go to the new
+           server too (--keep-secret); without either nothing is changed.
   test     connect, check trust, log in, and write and delete a probe file in the folder,
            step by step, with advice when a step fails (NAME may also be a destination file)
 
@@ -294,14 +301,19 @@ async function add(
   const written: SecretKind[] = [];
   try {
     if (password !== undefined) {
-      await store.set(destinationName, 'password', password);
+      await store.set(destinationName, 'password', password, serverIdentity(destination.transport));
       written.push('password');
     }
     if (keyText !== undefined) {
       await identities.importKey(destinationName, keyText, passphrase);
       written.push('private-key', 'passphrase');
     } else if (passphrase !== undefined) {
-      await store.set(destinationName, 'passphrase', passphrase);
+      await store.set(
+        destinationName,
+        'passphrase',
+        passphrase,
+        serverIdentity(destination.transport)
+      );
       written.push('passphrase');
     }
     await saveDestination(home, destination);
@@ -396,10 +408,82 @@ async function setPassword(
   const store = new SecretStore();
   await store.checkUsable();
   const [password] = await readSecretLines(io.stdin, ['password']);
-  await store.set(current.name, 'password', password!);
+  await store.set(current.name, 'password', password!, serverIdentity(current.transport));
   log.info('destination password replaced', { destination: current.name });
   if (json) printJson(io, { destination: current.name, password: true });
   else io.stdout.write(`The password of “${current.name}” is saved in your system keychain.\n`);
+  return ExitCode.ok;
+}
+
+type SetValues = Readonly<{
+  protocol?: string;
+  host?: string;
+  port?: string;
+  user?: string;
+  folder?: string;
+  'password-stdin'?: boolean;
+  'keep-secret'?: boolean;
+}>;
+
+/** `destinations set`: a new connection; the saved secrets follow only when the person says so. */
+async function setConnection(
+  home: string,
+  io: CliIo,
+  name: string,
+  values: SetValues,
+  json: boolean,
+  log: Logger
+): Promise<number> {
+  const current = await requireDestination(home, name);
+  if (values.protocol !== undefined && !protocols.includes(values.protocol as Protocol))
+    throw new UsageError(`--protocol must be one of ${protocols.join(', ')}.`);
+  if (
+    values.port !== undefined &&
+    (!/^\d+$/.test(values.port) || Number(values.port) < 1 || Number(values.port) > 65535)
+  )
+    throw new UsageError(`--port must be a number from 1 to 65535 (got “${values.port}”).`);
+  if (values['password-stdin'] && values['keep-secret'])
+    throw new UsageError(
+      'choose --password-stdin (a new password) or --keep-secret (the saved one), not both.'
+    );
+  const next = parseDestination({
+    ...current,
+    ...(values.folder !== undefined ? { folder: values.folder } : {}),
+    transport: {
+      ...current.transport,
+      ...(values.protocol !== undefined ? { protocol: values.protocol } : {}),
+      ...(values.host !== undefined ? { host: values.host } : {}),
+      ...(values.port !== undefined ? { port: Number(values.port) } : {}),
+      ...(values.user !== undefined ? { user: values.user } : {}),
+    },
+  });
+  const from = serverIdentity(current.transport);
+  const to = serverIdentity(next.transport);
+  const store = new SecretStore();
+  let keep = false;
+  if (from !== to) {
+    // Secrets saved before binding existed belong to the server they were entered for.
+    await store.bind(current.name, from);
+    const stored = Object.keys(await store.boundServers(current.name));
+    if (stored.length > 0 && !values['password-stdin'] && !values['keep-secret']) {
+      throw new UsageError(
+        `“${current.name}” has a saved ${stored.includes('password') ? 'password' : 'key'} for ${from}; Courier does not send it to ${to} unless you say so. Give the new server's password with --password-stdin, or add --keep-secret to use the saved one there too.`
+      );
+    }
+    keep = values['keep-secret'] === true;
+  }
+  const [password] = values['password-stdin'] ? await readSecretLines(io.stdin, ['password']) : [];
+  await saveDestination(home, next, { previousName: current.name });
+  if (password !== undefined) await store.set(next.name, 'password', password, to);
+  if (keep) await store.bind(next.name, to, { rebind: true });
+  const secrets = await secretsOf(store, next.name).catch(() => null);
+  const result = summary(next, secrets);
+  log.info('destination changed', { destination: result, secretsKept: keep });
+  if (json) printJson(io, { destination: result, secretsKept: keep });
+  else
+    io.stdout.write(
+      `Changed “${result.name}”: ${result.protocol} to ${result.host}:${result.port} as ${result.user}, folder ${result.folder}.\n`
+    );
   return ExitCode.ok;
 }
 
@@ -456,6 +540,7 @@ export const destinationsCommand: CliCommand = {
       'tls-fingerprint': { type: 'string' },
       'password-stdin': { type: 'boolean' },
       'passphrase-stdin': { type: 'boolean' },
+      'keep-secret': { type: 'boolean' },
     });
     const [action, ...names] = positionals;
     const json = values.json === true;
@@ -463,7 +548,12 @@ export const destinationsCommand: CliCommand = {
     const want = (count: number, what: string) => {
       if (names.length !== count) throw new UsageError(`destinations ${action} needs ${what}.`);
     };
-    if (action !== 'add' && action !== 'set-password' && Object.keys(addOptions).length > 0) {
+    if (
+      action !== 'add' &&
+      action !== 'set-password' &&
+      action !== 'set' &&
+      Object.keys(addOptions).length > 0
+    ) {
       throw new UsageError(
         `${Object.keys(addOptions)
           .map(k => `--${k}`)
@@ -498,11 +588,28 @@ export const destinationsCommand: CliCommand = {
             );
           }
           return await setPassword(home, io, names[0]!, json, log);
+        case 'set': {
+          want(1, 'one NAME');
+          const {
+            preset,
+            auth,
+            key,
+            'host-key': hk,
+            'tls-fingerprint': tf,
+            'passphrase-stdin': ps,
+            ...setValues
+          } = addOptions;
+          if ([preset, auth, key, hk, tf, ps].some(v => v !== undefined))
+            throw new UsageError(
+              'destinations set changes --protocol, --host, --port, --user and --folder (with --password-stdin or --keep-secret).'
+            );
+          return await setConnection(home, io, names[0]!, setValues, json, log);
+        }
         case 'test':
           want(1, 'one NAME');
           return await test(home, io, names[0]!, json, log);
         default:
-          throw new UsageError('choose list, add, remove, rename, set-password or test.');
+          throw new UsageError('choose list, add, remove, rename, set, set-password or test.');
       }
     } catch (error) {
       if (error instanceof UsageError) throw error;

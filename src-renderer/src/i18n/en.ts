@@ -387,6 +387,10 @@ export const en = {
   'dest.form.password': 'Password',
   'dest.form.passwordSaved': 'A password is saved. Type a new one to replace it.',
   'dest.form.passwordNone': 'No password saved yet.',
+  'dest.form.passwordOtherServer':
+    'Enter the password for the new server: the saved one was entered for the old server and is not sent anywhere else.',
+  'dest.form.keepSecret':
+    'Use the saved password for the new server too (Courier asks you to confirm)',
   'dest.form.variable': 'Value for “{name}” in file names',
   'dest.form.save': 'Save the destination',
   'dest.form.saved': 'Saved.',

@@ -55,6 +55,8 @@ export const enErrorMessages = {
     '“{file}” is open in another program, or may not be replaced. Close it, or choose another name.',
   'error.files.source-gone':
     'The rows left out by this send are no longer kept, so there is nothing to copy.',
+  'error.files.not-chosen':
+    'Courier only opens files you choose or drop on its window, and “{file}” was not one of them. Choose it again.',
   'error.files.disk-full':
     'The disk holding “{folder}” is full. Free some space or choose another place.',
   'error.files.folder-missing':
@@ -173,12 +175,16 @@ export const enErrorMessages = {
     'A number in this schedule is out of range. Check the days and times.',
   'error.schedule.unknown-time-zone':
     'Courier does not know this time zone. Choose one from the list.',
+  'error.secrets.keep-not-confirmed':
+    'The saved password of “{name}” was not given to {server}. Enter the password for the new server.',
   'error.secrets.locked':
     'Your system keychain is locked. Unlock it (it may be asking for your password), then try again.',
   'error.secrets.name-taken':
     'The keychain already holds secrets for “{name}”. Remove that destination first, or choose another name.',
   'error.secrets.no-name':
     'A password or key needs the name of the destination it belongs to. Name the destination first.',
+  'error.secrets.other-server':
+    'The saved password of “{name}” was entered for another server. Courier does not send it to {server}: enter the password for this server.',
   'error.secrets.refused':
     'Your system keychain refused the request. Check that Courier may use it, then try again.',
   'error.secrets.timeout':

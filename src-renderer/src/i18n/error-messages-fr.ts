@@ -53,6 +53,8 @@ export const frErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     '« {file} » est ouvert dans un autre programme, ou ne peut pas être remplacé. Fermez-le, ou choisissez un autre nom.',
   'error.files.source-gone':
     'Les lignes laissées de côté par cet envoi ne sont plus conservées : il n’y a rien à copier.',
+  'error.files.not-chosen':
+    'Courier n’ouvre que les fichiers que vous choisissez ou déposez sur sa fenêtre, et « {file} » n’en fait pas partie. Choisissez-le à nouveau.',
   'error.files.disk-full':
     'Le disque qui contient « {folder} » est plein. Libérez de la place ou choisissez un autre emplacement.',
   'error.files.folder-missing':
@@ -183,12 +185,16 @@ export const frErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'Un nombre de cette planification est hors limites. Vérifiez les jours et les heures.',
   'error.schedule.unknown-time-zone':
     'Courier ne connaît pas ce fuseau horaire. Choisissez-en un dans la liste.',
+  'error.secrets.keep-not-confirmed':
+    'Le mot de passe enregistré de « {name} » n’a pas été confié à {server}. Saisissez le mot de passe du nouveau serveur.',
   'error.secrets.locked':
     'Le trousseau de votre ordinateur est verrouillé. Déverrouillez-le (il vous demande peut-être votre mot de passe), puis réessayez.',
   'error.secrets.name-taken':
     'Le trousseau contient déjà des secrets pour « {name} ». Supprimez d’abord cette destination, ou choisissez un autre nom.',
   'error.secrets.no-name':
     'Un mot de passe ou une clé a besoin du nom de la destination à laquelle il appartient. Nommez d’abord la destination.',
+  'error.secrets.other-server':
+    'Le mot de passe enregistré de « {name} » a été saisi pour un autre serveur. Courier ne l’envoie pas à {server} : saisissez le mot de passe de ce serveur.',
   'error.secrets.refused':
     'Le trousseau de votre ordinateur a refusé la demande. Vérifiez que Courier a le droit de l’utiliser, puis réessayez.',
   'error.secrets.timeout':

@@ -53,6 +53,8 @@ export const nlErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     '„{file}” is geopend in een ander programma, of mag niet vervangen worden. Sluit het, of kies een andere naam.',
   'error.files.source-gone':
     'De rijen die bij deze verzending weggelaten werden, worden niet meer bewaard: er is niets om te kopiëren.',
+  'error.files.not-chosen':
+    'Courier opent alleen bestanden die u kiest of op het venster sleept, en “{file}” hoort daar niet bij. Kies het opnieuw.',
   'error.files.disk-full':
     'De schijf met „{folder}” is vol. Maak ruimte vrij of kies een andere plek.',
   'error.files.folder-missing': 'De map „{folder}” bestaat niet meer. Kies een andere plek.',
@@ -175,12 +177,16 @@ export const nlErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
   'error.schedule.out-of-range':
     'Een getal in deze planning valt buiten het bereik. Controleer de dagen en tijdstippen.',
   'error.schedule.unknown-time-zone': 'Courier kent deze tijdzone niet. Kies er een uit de lijst.',
+  'error.secrets.keep-not-confirmed':
+    'Het bewaarde wachtwoord van “{name}” is niet aan {server} gegeven. Voer het wachtwoord van de nieuwe server in.',
   'error.secrets.locked':
     'De sleutelhanger van je computer is vergrendeld. Ontgrendel hem (misschien vraagt hij om je wachtwoord) en probeer opnieuw.',
   'error.secrets.name-taken':
     'De sleutelhanger bevat al geheimen voor „{name}”. Verwijder eerst die bestemming, of kies een andere naam.',
   'error.secrets.no-name':
     'Een wachtwoord of sleutel heeft de naam nodig van de bestemming waar het bij hoort. Geef de bestemming eerst een naam.',
+  'error.secrets.other-server':
+    'Het bewaarde wachtwoord van “{name}” werd voor een andere server ingevoerd. Courier stuurt het niet naar {server}: voer het wachtwoord van deze server in.',
   'error.secrets.refused':
     'De sleutelhanger van je computer weigerde het verzoek. Controleer of Courier hem mag gebruiken en probeer opnieuw.',
   'error.secrets.timeout':

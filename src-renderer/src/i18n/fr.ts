@@ -390,6 +390,10 @@ export const fr: Messages = {
   'dest.form.passwordSaved':
     'Un mot de passe est enregistré. Saisissez-en un nouveau pour le remplacer.',
   'dest.form.passwordNone': 'Aucun mot de passe enregistré.',
+  'dest.form.passwordOtherServer':
+    'Saisissez le mot de passe du nouveau serveur : celui qui est enregistré a été saisi pour l’ancien serveur et n’est envoyé nulle part ailleurs.',
+  'dest.form.keepSecret':
+    'Utiliser aussi le mot de passe enregistré pour le nouveau serveur (Courier vous demande de confirmer)',
   'dest.form.variable': 'Valeur de « {name} » dans les noms de fichiers',
   'dest.form.save': 'Enregistrer la destination',
   'dest.form.saved': 'Enregistré.',

@@ -391,6 +391,10 @@ export const nl: Messages = {
   'dest.form.password': 'Wachtwoord',
   'dest.form.passwordSaved': 'Er is een wachtwoord opgeslagen. Typ een nieuw om het te vervangen.',
   'dest.form.passwordNone': 'Nog geen wachtwoord opgeslagen.',
+  'dest.form.passwordOtherServer':
+    'Voer het wachtwoord van de nieuwe server in: het bewaarde wachtwoord werd voor de oude server ingevoerd en gaat nergens anders heen.',
+  'dest.form.keepSecret':
+    'Het bewaarde wachtwoord ook voor de nieuwe server gebruiken (Courier vraagt u dit te bevestigen)',
   'dest.form.variable': 'Waarde voor „{name}” in bestandsnamen',
   'dest.form.save': 'Bestemming opslaan',
   'dest.form.saved': 'Opgeslagen.',

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CallResponse } from '../../../src-core/ipc/contract';
+import { serverIdentity } from '../../../src-core/destinations/server-identity';
 import { api } from '../courier-api';
 import { errorText } from '../error-text';
 import { useI18n } from '../i18n/i18n';
@@ -181,6 +182,10 @@ function DestinationForm(props: {
   const [d, setD] = useState<Destination>(props.initial);
   const [password, setPassword] = useState('');
   const [hasPassword, setHasPassword] = useState<boolean | null>(null);
+  const [hasSecret, setHasSecret] = useState(false);
+  // The server the saved secrets belong to: the destination as it was last saved.
+  const [savedServer, setSavedServer] = useState(serverIdentity(props.initial.transport));
+  const [keepSecret, setKeepSecret] = useState(false);
   const [publicKey, setPublicKey] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(props.previousName ?? null);
   const [message, setMessage] = useState<string | null>(null);
@@ -189,13 +194,19 @@ function DestinationForm(props: {
   const auth = d.transport.auth ?? 'password';
   const usesKey = protocol === 'sftp' && auth !== 'password';
   const usesPassword = auth !== 'key' || protocol !== 'sftp';
+  // A saved password or key belongs to its server: after a change of protocol, host, port or
+  // user the form asks for it again, or for an explicit "use it there too" (main asks once more).
+  const serverChanged = saved !== null && hasSecret && serverIdentity(d.transport) !== savedServer;
 
   useEffect(() => {
     if (!saved) return;
     api()
       .secrets.has({ destination: saved })
       .then(
-        has => setHasPassword(has.password),
+        has => {
+          setHasPassword(has.password);
+          setHasSecret(has.password || has.passphrase || has.privateKey);
+        },
         () => setHasPassword(null)
       );
     api()
@@ -216,12 +227,16 @@ function DestinationForm(props: {
       const result = await api().destinations.save({
         destination: d,
         previousName: saved ?? undefined,
+        ...(serverChanged && keepSecret && !password ? { keepSecret: true } : {}),
       });
       const name = result.destination.name;
       if (password)
         await api().secrets.set({ destination: name, kind: 'password', value: password });
       setPassword('');
+      setKeepSecret(false);
       setD(result.destination);
+      setSavedServer(serverIdentity(result.destination.transport));
+      if (serverChanged && !password && !keepSecret) setHasPassword(false);
       setSaved(name);
       setMessage(t('dest.form.saved'));
     } catch (failure) {
@@ -347,13 +362,29 @@ function DestinationForm(props: {
               type="password"
               autoComplete="new-password"
               value={password}
+              required={serverChanged && !keepSecret}
               aria-describedby="dest-password-hint"
               onChange={event => setPassword(event.target.value)}
             />
             <span id="dest-password-hint" className="field__hint">
-              {hasPassword ? t('dest.form.passwordSaved') : t('dest.form.passwordNone')}
+              {serverChanged
+                ? t('dest.form.passwordOtherServer')
+                : hasPassword
+                  ? t('dest.form.passwordSaved')
+                  : t('dest.form.passwordNone')}
             </span>
           </div>
+        )}
+        {serverChanged && (
+          <label className="checkbox" style={{ gridColumn: '1 / -1' }}>
+            <input
+              type="checkbox"
+              checked={keepSecret}
+              disabled={password !== ''}
+              onChange={event => setKeepSecret(event.target.checked)}
+            />
+            <span>{t('dest.form.keepSecret')}</span>
+          </label>
         )}
         {Object.keys(d.variables).map(variable => (
           <label className="field" key={variable}>

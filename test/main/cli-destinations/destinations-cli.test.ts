@@ -76,7 +76,7 @@ describe('courier destinations', () => {
       `Added “${name}”: sftp to sftp.example.com:2222 as acme, folder /in.`
     );
     expect(added.stdout).toContain('In the system keychain: password.');
-    expect(await store.get(name, 'password')).toBe(password);
+    expect(await store.getForThisComputer(name, 'password')).toBe(password);
 
     const saved = JSON.parse(await readFile(destinationFile(home, name), 'utf8'));
     expect(saved).toMatchObject({
@@ -126,8 +126,8 @@ describe('courier destinations', () => {
       renamed: { from: name, to: renamed },
       secretsMoved: 1,
     });
-    expect(await store.get(name, 'password')).toBeNull();
-    expect(await store.get(renamed, 'password')).toBe(password);
+    expect(await store.getForThisComputer(name, 'password')).toBeNull();
+    expect(await store.getForThisComputer(renamed, 'password')).toBe(password);
 
     // Nothing in the settings folder, nor anything printed so far, holds the password.
     expect(await listFiles(home)).not.toEqual([]);
@@ -145,7 +145,7 @@ describe('courier destinations', () => {
     );
     expect(rotated.code, rotated.stderr).toBe(0);
     expect(rotated.stdout).toBe(`The password of “${renamed}” is saved in your system keychain.\n`);
-    expect(await store.get(renamed, 'password')).toBe('Rotated-pw-2');
+    expect(await store.getForThisComputer(renamed, 'password')).toBe('Rotated-pw-2');
     expect(await readFile(destinationFile(home, renamed), 'utf8')).toBe(before);
     expect((await cli(['destinations', 'set-password', renamed])).code).toBe(2);
     expect(
@@ -239,8 +239,8 @@ describe('courier destinations', () => {
       auth: 'key',
       secrets: { password: false, passphrase: true, privateKey: true },
     });
-    expect(await store.get(name, 'private-key')).toBe(keyText);
-    expect(await store.get(name, 'passphrase')).toBe('key-pass-77');
+    expect(await store.getForThisComputer(name, 'private-key')).toBe(keyText);
+    expect(await store.getForThisComputer(name, 'passphrase')).toBe('key-pass-77');
     expect(
       await findSecrets({
         folders: [home],
@@ -387,7 +387,7 @@ describe('courier destinations', () => {
     );
     expect(twice.code).toBe(2);
     expect(twice.stderr).toMatch(/already exists/);
-    expect(await store.get(name, 'password')).toBe('first-pw-1');
+    expect(await store.getForThisComputer(name, 'password')).toBe('first-pw-1');
     await cli(['destinations', 'remove', name]);
   });
 });

@@ -35,8 +35,8 @@ describe('courier keys', () => {
     expect(generated.code, generated.stderr).toBe(0);
     const publicKey = generated.stdout.trim();
     expect(publicKey).toMatch(new RegExp(`^ssh-ed25519 AAAAC3NzaC1lZDI1NTE5\\S+ courier-${name}$`));
-    const privateKey = (await store.get(name, 'private-key'))!;
-    expect(await store.get(name, 'passphrase')).toBe('key pass phrase');
+    const privateKey = (await store.getForThisComputer(name, 'private-key'))!;
+    expect(await store.getForThisComputer(name, 'passphrase')).toBe('key pass phrase');
 
     // ssh-keygen agrees that this private key belongs to the printed public key.
     const keyFile = join(work, 'check');
@@ -110,7 +110,9 @@ describe('courier keys', () => {
     expect(ok.code, ok.stderr).toBe(0);
     const expected = (await readFile(`${keyFile}.pub`, 'utf8')).split(' ').slice(0, 2).join(' ');
     expect(ok.stdout.trim().split(' ').slice(0, 2).join(' ')).toBe(expected);
-    expect(await store.get(name, 'private-key')).toBe(await readFile(keyFile, 'utf8'));
+    expect(await store.getForThisComputer(name, 'private-key')).toBe(
+      await readFile(keyFile, 'utf8')
+    );
     await store.deleteAll(name);
   });
 

@@ -130,7 +130,7 @@ describe('add a destination, send, and find no secret anywhere', () => {
       code: 'auth.login-failed',
     });
 
-    const privateKey = (await store.get(names.key, 'private-key'))!;
+    const privateKey = (await store.getForThisComputer(names.key, 'private-key'))!;
     expect(privateKey).toMatch(/PRIVATE KEY/);
     const uploaded = [passwordUser.uploadDir, keyUser.uploadDir];
     const texts = Object.fromEntries(

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { routeCall, type CallOutcome } from '../../../src-main/ipc/ipc-router';
 import { createMainHandlers } from '../../../src-main/services/main-handlers';
 import { appJobs } from '../../../src-main/jobs/app-jobs';
+import { OpenedFiles } from '../../../src-main/files/opened-files';
 
 let home: string;
 beforeEach(async () => {
@@ -16,11 +17,15 @@ afterEach(async () => {
 
 function setup() {
   const events: [string, unknown][] = [];
+  // The person opened the export before making a job of it (main only takes chosen files).
+  const openedFiles = new OpenedFiles();
+  openedFiles.add(join(home, 'export.csv'), 'drop');
   const handlers = createMainHandlers({
     home,
     appVersion: '0.1.0',
     locale: 'en',
     emit: (channel, payload) => events.push([channel, payload]),
+    openedFiles,
   });
   const call = async (channel: string, request?: unknown): Promise<CallOutcome> =>
     routeCall(handlers, channel, request, true);

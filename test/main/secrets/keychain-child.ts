@@ -21,16 +21,16 @@ const attempt = async (run: () => Promise<unknown>): Promise<unknown> => {
 };
 
 if (action === 'store') {
-  await store.set(name, 'password', value);
+  await store.set(name, 'password', value, null);
   process.stdout.write(
-    `${JSON.stringify({ stored: (await store.get(name, 'password')) === value })}\n`
+    `${JSON.stringify({ stored: (await store.getForThisComputer(name, 'password')) === value })}\n`
   );
 } else if (action === 'report') {
   const report = {
     status: await store.status(),
-    get: await attempt(() => store.get(name, 'password')),
+    get: await attempt(() => store.getForThisComputer(name, 'password')),
     has: await attempt(() => store.has(name, 'password')),
-    set: await attempt(() => store.set(name, 'passphrase', 'another-secret-value')),
+    set: await attempt(() => store.set(name, 'passphrase', 'another-secret-value', null)),
     delete: await attempt(() => store.delete(name, 'password')),
     checkUsable: await attempt(() => store.checkUsable()),
   };

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeCall, type Handlers } from '../../../src-main/ipc/ipc-router';
 import { createMainHandlers } from '../../../src-main/services/main-handlers';
+import { OpenedFiles } from '../../../src-main/files/opened-files';
 import { SecretStore } from '../../../src-main/secrets/secret-store';
 import { requireKeychain } from './keychain-harness';
 
@@ -16,6 +17,7 @@ describe('keychain IPC handlers', () => {
   let handlers: Handlers;
   let dir: string;
   const store = new SecretStore();
+  const openedFiles = new OpenedFiles();
   const outcomes: unknown[] = [];
   const call = async (channel: string, request?: unknown) => {
     const outcome = await routeCall(handlers, channel, request, true);
@@ -31,6 +33,7 @@ describe('keychain IPC handlers', () => {
       emit: () => undefined,
       appVersion: '0.0.0',
       locale: 'en',
+      openedFiles,
     });
   });
   afterAll(async () => {
@@ -52,7 +55,7 @@ describe('keychain IPC handlers', () => {
       ok: true,
       value: {},
     });
-    expect(await store.get(destination, 'password')).toBe(password);
+    expect(await store.getForThisComputer(destination, 'password')).toBe(password);
     expect(await call('secrets:has', { destination })).toEqual({
       ok: true,
       value: { password: true, passphrase: false, privateKey: false },
@@ -106,6 +109,9 @@ describe('keychain IPC handlers', () => {
       '-f',
       file,
     ]);
+    // Main's dialog answered with this file (and with a missing one, below).
+    openedFiles.add(file, 'dialog');
+    openedFiles.add(join(dir, 'missing'), 'dialog');
     const wrong = await call('keys:import', { name, path: file, passphrase: 'nope' });
     expect(wrong).toEqual({
       ok: false,
@@ -142,13 +148,13 @@ describe('keychain IPC handlers', () => {
         previousName: name,
       })
     ).toMatchObject({ ok: true });
-    expect(await store.get(name, 'password')).toBeNull();
-    expect(await store.get(renamed, 'password')).toBe('app-password-1');
+    expect(await store.getForThisComputer(name, 'password')).toBeNull();
+    expect(await store.getForThisComputer(renamed, 'password')).toBe('app-password-1');
     expect(await call('destinations:remove', { name: renamed })).toEqual({
       ok: true,
       value: { removed: true },
     });
-    expect(await store.get(renamed, 'password')).toBeNull();
+    expect(await store.getForThisComputer(renamed, 'password')).toBeNull();
   });
 
   it('rejects malformed requests before they reach the keychain', async () => {

@@ -15,27 +15,27 @@ describe('SecretStore against the real Secret Service', () => {
 
   it('stores, reads back, replaces and deletes a password', async () => {
     const name = unique('acme drop');
-    expect(await store.get(name, 'password')).toBeNull();
-    await store.set(name, 'password', 'first-Secret-1');
-    expect(await store.get(name, 'password')).toBe('first-Secret-1');
+    expect(await store.getForThisComputer(name, 'password')).toBeNull();
+    await store.set(name, 'password', 'first-Secret-1', null);
+    expect(await store.getForThisComputer(name, 'password')).toBe('first-Secret-1');
     expect(await store.has(name, 'password')).toBe(true);
     expect(await store.has(name, 'passphrase')).toBe(false);
-    await store.set(name, 'password', 'second-Secret-2');
-    expect(await store.get(name, 'password')).toBe('second-Secret-2');
+    await store.set(name, 'password', 'second-Secret-2', null);
+    expect(await store.getForThisComputer(name, 'password')).toBe('second-Secret-2');
     expect(await store.delete(name, 'password')).toBe(true);
-    expect(await store.get(name, 'password')).toBeNull();
+    expect(await store.getForThisComputer(name, 'password')).toBeNull();
     expect(await store.delete(name, 'password')).toBe(false);
   });
 
   it('answers null for missing secrets read in parallel (the usability probes do not collide)', async () => {
     const name = unique('parallel');
-    await store.set(name, 'password', 'only-the-password');
+    await store.set(name, 'password', 'only-the-password', null);
     const reads = await Promise.all([
-      store.get(name, 'password'),
-      store.get(name, 'passphrase'),
-      store.get(name, 'private-key'),
-      new SecretStore().get(name, 'passphrase'),
-      new SecretStore().get(name, 'private-key'),
+      store.getForThisComputer(name, 'password'),
+      store.getForThisComputer(name, 'passphrase'),
+      store.getForThisComputer(name, 'private-key'),
+      new SecretStore().getForThisComputer(name, 'passphrase'),
+      new SecretStore().getForThisComputer(name, 'private-key'),
     ]);
     expect(reads).toEqual(['only-the-password', null, null, null, null]);
     await store.deleteAll(name);
@@ -43,7 +43,7 @@ describe('SecretStore against the real Secret Service', () => {
 
   it('keeps the entry in the Secret Service under service "Courier" and account NAME/kind', async () => {
     const name = unique('layout');
-    await store.set(name, 'private-key', 'key text\nwith lines');
+    await store.set(name, 'private-key', 'key text\nwith lines', null);
     // Read it with the library directly: proves the entry really is in the Secret Service.
     const raw = new AsyncEntry('Courier', `${name}/private-key`, {
       linux: { store: 'secret-service' },
@@ -56,21 +56,21 @@ describe('SecretStore against the real Secret Service', () => {
   it('renames every secret of a destination, and refuses to overwrite another one', async () => {
     const from = unique('old');
     const to = unique('new');
-    await store.set(from, 'password', 'pw-to-move');
-    await store.set(from, 'passphrase', 'pp-to-move');
+    await store.set(from, 'password', 'pw-to-move', null);
+    await store.set(from, 'passphrase', 'pp-to-move', null);
     expect(await store.rename(from, to)).toBe(2);
     expect(await store.hasAll(from)).toEqual({
       password: false,
       passphrase: false,
       'private-key': false,
     });
-    expect(await store.get(to, 'password')).toBe('pw-to-move');
-    expect(await store.get(to, 'passphrase')).toBe('pp-to-move');
+    expect(await store.getForThisComputer(to, 'password')).toBe('pw-to-move');
+    expect(await store.getForThisComputer(to, 'passphrase')).toBe('pp-to-move');
 
     const other = unique('other');
-    await store.set(other, 'password', 'other-pw');
+    await store.set(other, 'password', 'other-pw', null);
     await expect(store.rename(other, to)).rejects.toMatchObject({ code: 'secrets.name-taken' });
-    expect(await store.get(other, 'password')).toBe('other-pw');
+    expect(await store.getForThisComputer(other, 'password')).toBe('other-pw');
     await store.deleteAll(other);
     await store.deleteAll(to);
   });
@@ -78,17 +78,17 @@ describe('SecretStore against the real Secret Service', () => {
   it('deletes all secrets of one destination and leaves the others alone', async () => {
     const gone = unique('gone');
     const kept = unique('kept');
-    await store.set(gone, 'password', 'pw-gone');
-    await store.set(gone, 'passphrase', 'pp-gone');
-    await store.set(gone, 'private-key', 'key-gone');
-    await store.set(kept, 'password', 'pw-kept');
+    await store.set(gone, 'password', 'pw-gone', null);
+    await store.set(gone, 'passphrase', 'pp-gone', null);
+    await store.set(gone, 'private-key', 'key-gone', null);
+    await store.set(kept, 'password', 'pw-kept', null);
     expect(await store.deleteAll(gone)).toBe(3);
     expect(await store.hasAll(gone)).toEqual({
       password: false,
       passphrase: false,
       'private-key': false,
     });
-    expect(await store.get(kept, 'password')).toBe('pw-kept');
+    expect(await store.getForThisComputer(kept, 'password')).toBe('pw-kept');
     await store.deleteAll(kept);
   });
 
@@ -96,7 +96,7 @@ describe('SecretStore against the real Secret Service', () => {
     expect(await store.status()).toMatchObject({ usable: true });
     await store.checkUsable();
     const name = unique('redact');
-    await store.set(name, 'password', 'Tr0ub4dor&3-horse');
+    await store.set(name, 'password', 'Tr0ub4dor&3-horse', null);
     expect(redact('login with Tr0ub4dor&3-horse failed')).toBe('login with [redacted] failed');
     await store.deleteAll(name);
   });

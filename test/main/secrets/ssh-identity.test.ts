@@ -124,9 +124,9 @@ describe('SSH identities in the keychain', () => {
     const name = unique('evaluagent');
     const publicKey = await identities.generate(name, { passphrase: 'id-passphrase' });
     expect(await identities.publicKey(name)).toBe(publicKey);
-    const privateKey = await store.get(name, 'private-key');
+    const privateKey = await store.getForThisComputer(name, 'private-key');
     expect(privateKey).toMatch(/OPENSSH PRIVATE KEY/);
-    expect(await store.get(name, 'passphrase')).toBe('id-passphrase');
+    expect(await store.getForThisComputer(name, 'passphrase')).toBe('id-passphrase');
     expect(keyPart(await sshKeygenPublic(privateKey!, 'id-passphrase'))).toBe(keyPart(publicKey));
     await expect(identities.generate(name)).rejects.toMatchObject({ code: 'keys.exists' });
     await store.deleteAll(name);
@@ -162,8 +162,8 @@ describe('SSH identities in the keychain', () => {
       await writeFile(join(server.root, 'authorized_keys', user.name), `${publicKey}\n`, {
         mode: 0o644,
       });
-      const privateKey = (await store.get(name, 'private-key'))!;
-      const passphrase = (await store.get(name, 'passphrase'))!;
+      const privateKey = (await store.getForThisComputer(name, 'private-key'))!;
+      const passphrase = (await store.getForThisComputer(name, 'passphrase'))!;
       const listing = await new Promise<string[]>((resolve, reject) => {
         const client = new Client();
         client.on('ready', () => {

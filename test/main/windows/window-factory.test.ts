@@ -48,7 +48,20 @@ describe('createWindow', () => {
     expect(navigate(page)).toBe(false);
     expect(contents.openHandler!({ url: 'https://help.example/' })).toEqual({ action: 'deny' });
     expect(contents.openHandler!({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
-    expect(opened).toEqual(['https://help.example/']);
+    // Courier ships no help links yet: nothing the page asks for is opened in the browser.
+    expect(opened).toEqual([]);
+  });
+
+  it('opens only the app’s own help links in the browser', () => {
+    const { Window, created } = fakeWindowClass();
+    const opened: string[] = [];
+    const help = 'https://help.courier.example/destinations';
+    createWindow(Window, { preloadPath: '/p', pageUrl: page, openExternal: url => opened.push(url), externalLinks: [help] });
+    const contents = created[0]!.webContents;
+    for (const url of [help, 'https://evil.example/', `${help}/../../x`, `https://help.courier.example/destinations@evil.example`, 'http://help.courier.example/destinations', 'file:///etc/passwd', 'smb://share/x']) {
+      expect(contents.openHandler!({ url })).toEqual({ action: 'deny' });
+    }
+    expect(opened).toEqual([help]);
   });
 
   it('adds the strict Content-Security-Policy to every response', () => {
