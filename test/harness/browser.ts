@@ -8,7 +8,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { build } from 'vite';
 import { checkEvent, routeCall, type Emit, type Handlers } from '../../src-main/ipc/ipc-router';
 import { createMainHandlers, type ServiceContext } from '../../src-main/services/main-handlers';
-import { CONTENT_SECURITY_POLICY } from '../../src-main/windows/window-factory';
+import { CONTENT_SECURITY_POLICY } from '../../src-main/electron/windows/window-factory';
 import './page-globals';
 
 /**

@@ -9,8 +9,8 @@ import {
   startBackground,
   trayIconPath,
   type Background,
-} from '../../../src-main/tray/background-app';
-import type { TrayLike } from '../../../src-main/tray/tray-service';
+} from '../../../src-main/electron/tray/background-app';
+import type { TrayLike } from '../../../src-main/electron/tray/tray-service';
 
 const iconsDir = join(__dirname, '../../../assets/tray');
 

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { buildApi } from '../src-core/ipc/api';
+import { buildApi } from '../../src-core/ipc/api';
 
 /**
  * The preload: exposes one named object, `window.courier`, with a method per contract channel.

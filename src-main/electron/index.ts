@@ -1,17 +1,17 @@
 import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { EventChannel, EventPayload } from '../src-core/ipc/contract';
+import type { EventChannel, EventPayload } from '../../src-core/ipc/contract';
 import { registerIpc, sendEvent } from './ipc/electron-ipc';
 import { createWindow } from './windows/window-factory';
-import { createMainHandlers } from './services/main-handlers';
-import { ensureHome, resolveHome } from './settings/home';
+import { createMainHandlers } from '../services/main-handlers';
+import { ensureHome, resolveHome } from '../settings/home';
 import { installBackground } from './tray/electron-background';
 import { fileFromArgv } from './tray/background-app';
-import { resumeQueue } from './transfers/upload-files';
-import { SecretStore } from './secrets/secret-store';
-import { installCrashRedaction } from './logging/crash';
-import { createLogger } from './logging/logger';
+import { resumeQueue } from '../transfers/upload-files';
+import { SecretStore } from '../secrets/secret-store';
+import { installCrashRedaction } from '../logging/crash';
+import { createLogger } from '../logging/logger';
 
 /**
  * The Electron entry point: deliberately thin. It wires Electron objects to the services in

@@ -7,7 +7,7 @@ import {
   powerMonitor,
   type BrowserWindow,
 } from 'electron';
-import { appJobs } from '../jobs/app-jobs';
+import { appJobs } from '../../jobs/app-jobs';
 import { setLinuxAutostart } from './autostart';
 import { startBackground, type Background } from './background-app';
 
