@@ -5,11 +5,11 @@ import type { EventChannel, EventPayload } from '../../src-core/ipc/contract';
 import { registerIpc, sendEvent } from './ipc/electron-ipc';
 import { createWindow } from './windows/window-factory';
 import { createMainHandlers } from '../services/main-handlers';
+import { createServices } from '../services/services';
 import { ensureHome, resolveHome } from '../settings/home';
 import { installBackground } from './tray/electron-background';
 import { fileFromArgv } from './tray/background-app';
 import { resumeQueue } from '../transfers/upload-files';
-import { SecretStore } from '../secrets/secret-store';
 import { installCrashRedaction } from '../logging/crash';
 import { createLogger } from '../logging/logger';
 
@@ -78,11 +78,12 @@ if (!app.requestSingleInstanceLock()) {
   });
   void app.whenReady().then(async () => {
     const home = await ensureHome(resolveHome(undefined));
-    const logger = createLogger({ home });
+    // The composition root: every service is built here once and passed down.
+    const services = createServices(home);
+    const { logger } = services;
     logger.info('Courier started', { version: app.getVersion() });
-    const secrets = new SecretStore();
     const handlers = createMainHandlers({
-      home,
+      services,
       appVersion: app.getVersion(),
       locale: app.getLocale(),
       emit,
@@ -118,7 +119,7 @@ if (!app.requestSingleInstanceLock()) {
 
     // The tray, schedules and notifications; closing the window leaves Courier in the tray.
     const background = await installBackground({
-      home,
+      jobs: services.jobs,
       iconsDir: app.isPackaged ? join(process.resourcesPath, 'tray') : join(here, '../../assets/tray'),
       showMainWindow,
       openRun: id => {
@@ -130,7 +131,7 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow) keepInTray(mainWindow);
 
     // Uploads cut short by a quit, a crash or a sleeping laptop continue from what the server has.
-    void resumeQueue({ home, secrets }).then(
+    void resumeQueue({ home, secrets: services.secrets }).then(
       outcomes => outcomes.forEach(o => o.error && logger.warn('A queued upload could not be resumed yet', { destination: o.destination, error: o.error })),
       error => logger.error('The upload queue could not be resumed', { error: String(error) })
     );

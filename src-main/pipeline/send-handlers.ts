@@ -1,6 +1,5 @@
 import { CourierError } from '../../src-core/errors';
 import type { Emit, Handler } from '../ipc/ipc-router';
-import { SecretStore } from '../secrets/secret-store';
 import type { SecretReader } from '../transfers/secret-reader';
 import { runPipeline, type SendProgress } from './run-pipeline';
 import { createWorkerUpload, type Upload, type UploadControl } from './worker-upload';
@@ -33,7 +32,7 @@ export type SendContext = Readonly<{
  * The app's Send button: one send at a time through the shared pipeline, with progress events
  * throttled by the transfer engine, and pause / resume / cancel of the running upload.
  */
-export function createSendHandlers(context: SendContext, secrets: SecretReader = new SecretStore(), upload: Upload = createWorkerUpload()): SendHandlers {
+export function createSendHandlers(context: SendContext, secrets: SecretReader, upload: Upload = createWorkerUpload()): SendHandlers {
   let running: { controller: AbortController; transfer: UploadControl | null } | null = null;
 
   const progress = (p: SendProgress) => {

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { CourierError } from '../../src-core/errors';
 import type { Handlers } from '../ipc/ipc-router';
-import { SecretStore } from './secret-store';
+import type { SecretStore } from './secret-store';
 import { SshIdentities } from './ssh-identity';
 
 type SecretChannels =
@@ -34,7 +34,7 @@ export async function readKeyFile(path: string): Promise<string> {
  * and import SSH identities and see public keys, but no handler ever returns a secret.
  */
 export function createSecretHandlers(
-  store: SecretStore = new SecretStore()
+  store: SecretStore
 ): Pick<Handlers, SecretChannels> {
   const identities = new SshIdentities(store);
   return {

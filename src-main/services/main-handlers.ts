@@ -4,17 +4,16 @@ import { createSecretHandlers } from '../secrets/secret-handlers';
 import { destinationSecretHooks } from '../secrets/destination-secret-hooks';
 import { createReadingHandlers } from '../reading/reading-handlers';
 import { createPreparationHandlers } from '../preparation/preparation-handlers';
-import { appJobs } from '../jobs/app-jobs';
 import { createJobHandlers } from '../jobs/job-handlers';
 import { createSendHandlers } from '../pipeline/send-handlers';
 import { createTransferHandlers } from '../transfers/transfer-handlers';
-import { SecretStore } from '../secrets/secret-store';
 import type { PickSaveTarget } from '../files/save-copy';
+import type { Services } from './services';
 
-/** What the main-process services need from their surroundings. */
+/** What the IPC handlers are built from: the services, and what the entry point provides around them. */
 export type ServiceContext = Readonly<{
-  /** The settings folder (see `settings/home.ts`). */
-  home: string;
+  /** The services, built once by the entry point (`createServices`). */
+  services: Services;
   /** Sends an event to the renderer. */
   emit: Emit;
   /** The app's version and the user's locale (Electron's `app` in the app, fixed values in tests). */
@@ -37,20 +36,22 @@ export type ServiceContext = Readonly<{
  * handlers behind a Playwright binding. Each domain contributes its own handlers object.
  */
 export function createMainHandlers(context: ServiceContext): Handlers {
+  const { services } = context;
+  const withHome = { ...context, home: services.home };
   return {
     'app:info': () => ({
       name: 'Courier',
       version: context.appVersion,
       platform: process.platform,
       locale: context.locale,
-      home: context.home,
+      home: services.home,
     }),
     ...createUiHandlers(context),
-    ...createSecretHandlers(),
+    ...createSecretHandlers(services.secrets),
     ...createReadingHandlers(context),
-    ...createPreparationHandlers(context, destinationSecretHooks()),
-    ...createJobHandlers(appJobs(context.home), context.emit),
-    ...createSendHandlers(context),
-    ...createTransferHandlers(context, new SecretStore()),
+    ...createPreparationHandlers(withHome, destinationSecretHooks(services.secrets)),
+    ...createJobHandlers(services.jobs, context.emit),
+    ...createSendHandlers(withHome, services.secrets, services.upload),
+    ...createTransferHandlers(withHome, services.secrets),
   };
 }

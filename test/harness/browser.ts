@@ -8,6 +8,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { build } from 'vite';
 import { checkEvent, routeCall, type Emit, type Handlers } from '../../src-main/ipc/ipc-router';
 import { createMainHandlers, type ServiceContext } from '../../src-main/services/main-handlers';
+import { createServices, type Services } from '../../src-main/services/services';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/electron/windows/window-factory';
 import './page-globals';
 
@@ -31,6 +32,8 @@ export type AppPage = Readonly<{
   page: Page;
   context: BrowserContext;
   home: string;
+  /** The services behind the handlers, built by the same `createServices` as the app's. */
+  services: Services;
   handlers: Handlers;
   /** Sends an event from "main" to the page, validated like the app's sendEvent. */
   emit: Emit;
@@ -212,8 +215,9 @@ export async function startBrowser(): Promise<BrowserHarness> {
           .catch(() => undefined); // the page may be closing; the app ignores events to closed windows too
       }
     };
+    const services = createServices(home);
     const handlers = createMainHandlers({
-      home,
+      services,
       emit,
       appVersion,
       locale,
@@ -231,6 +235,7 @@ export async function startBrowser(): Promise<BrowserHarness> {
       page,
       context,
       home,
+      services,
       handlers,
       emit,
       emitted,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { routeCall, type CallOutcome } from '../../../src-main/ipc/ipc-router';
 import { createMainHandlers } from '../../../src-main/services/main-handlers';
-import { appJobs } from '../../../src-main/jobs/app-jobs';
+import { createServices } from '../../../src-main/services/services';
 
 let home: string;
 beforeEach(async () => {
@@ -16,8 +16,9 @@ afterEach(async () => {
 
 function setup() {
   const events: [string, unknown][] = [];
+  const services = createServices(home);
   const handlers = createMainHandlers({
-    home,
+    services,
     appVersion: '0.1.0',
     locale: 'en',
     emit: (channel, payload) => events.push([channel, payload]),
@@ -29,12 +30,12 @@ function setup() {
     if (!outcome.ok) throw new Error(`${channel}: ${outcome.error.code} ${outcome.error.message}`);
     return outcome.value;
   };
-  return { call, value, events };
+  return { call, value, events, services };
 }
 
 describe('jobs and history over IPC (through the contract)', () => {
   it('saves, lists, runs, pauses and removes jobs, and lists the recorded run', async () => {
-    const { call, value, events } = setup();
+    const { call, value, events, services } = setup();
     const source = join(home, 'export.csv');
     await writeFile(source, 'Email\nwendy@example.be\n');
     const saved = (await value('jobs:save', {
@@ -72,7 +73,7 @@ describe('jobs and history over IPC (through the contract)', () => {
     expect(invalid).toMatchObject({ ok: false, error: { code: 'ipc.invalid-request' } });
 
     expect(await value('jobs:run', { id: saved.id })).toEqual({ status: 'started' });
-    await appJobs(home).service.scheduler.whenIdle();
+    await services.jobs.service.scheduler.whenIdle();
     const runs = (await value('history:list', { limit: 5 })) as {
       id: string;
       outcome: string;
@@ -88,7 +89,7 @@ describe('jobs and history over IPC (through the contract)', () => {
         .map(([, run]) => (run as { id: string }).id)
     ).toEqual([runs[0]!.id]);
 
-    await appJobs(home).service.history.recordReceipt(runs[0]!.id, { status: 'accepted' });
+    await services.jobs.service.history.recordReceipt(runs[0]!.id, { status: 'accepted' });
     expect(events.filter(([channel]) => channel === 'history:updated')).toEqual([
       [
         'history:updated',

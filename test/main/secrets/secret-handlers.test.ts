@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeCall, type Handlers } from '../../../src-main/ipc/ipc-router';
 import { createMainHandlers } from '../../../src-main/services/main-handlers';
+import { createServices } from '../../../src-main/services/services';
 import { SecretStore } from '../../../src-main/secrets/secret-store';
 import { requireKeychain } from './keychain-harness';
 
@@ -27,7 +28,7 @@ describe('keychain IPC handlers', () => {
     requireKeychain();
     dir = await mkdtemp(join(tmpdir(), 'courier-secret-ipc-'));
     handlers = createMainHandlers({
-      home: dir,
+      services: createServices(dir, { secrets: store }),
       emit: () => undefined,
       appVersion: '0.0.0',
       locale: 'en',

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Menu, MenuItemConstructorOptions, NotificationConstructorOptions } from 'electron';
-import { appJobs } from '../../../src-main/jobs/app-jobs';
+import { createServices } from '../../../src-main/services/services';
 import {
   fileFromArgv,
   startBackground,
@@ -55,7 +55,7 @@ describe('background (schedules, tray, notifications) with fake Electron objects
     const source = join(root, 'export.csv');
     await writeFile(source, 'Email;Language\nwendy@example.be;nl\n');
     await mkdir(join(root, 'home'));
-    const jobs = appJobs(join(root, 'home'));
+    const { jobs } = createServices(join(root, 'home'));
     await jobs.service.save({
       name: 'Nightly',
       source: { kind: 'file', path: source },

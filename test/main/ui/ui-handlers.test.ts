@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createUiHandlers } from '../../../src-main/ui/ui-handlers';
 import { saveWhole } from '../../../src-main/files/save-copy';
-import type { ServiceContext } from '../../../src-main/services/main-handlers';
+import type { UiContext } from '../../../src-main/ui/ui-handlers';
 
 let dir: string;
 beforeEach(async () => {
@@ -14,7 +14,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const context = (extra: Partial<ServiceContext>): ServiceContext => ({ home: dir, emit: () => undefined, appVersion: '1', locale: 'en', ...extra });
+const context = (extra: UiContext): UiContext => extra;
 
 describe('files:pick and files:reveal', () => {
   it('asks the system file chooser, and says plainly when there is none', async () => {
