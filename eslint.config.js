@@ -73,13 +73,14 @@ export const layerRules = {
   },
 };
 
-const rawIpc = {
-  'no-restricted-syntax': ['error',
-    { selector: "MemberExpression[object.name='ipcMain']", message: 'Use src-main/electron/ipc/electron-ipc.ts (typed, validated IPC), not ipcMain.' },
-    { selector: "MemberExpression[object.name='ipcRenderer']", message: 'Use the preload API (window.courier), not ipcRenderer.' },
-    { selector: "MemberExpression[property.name='send'][object.property.name='webContents']", message: 'Use sendEvent() from src-main/electron/ipc/electron-ipc.ts, not webContents.send.' },
-  ],
-};
+const rawIpcSelectors = [
+  { selector: "MemberExpression[object.name='ipcMain']", message: 'Use src-main/electron/ipc/electron-ipc.ts (typed, validated IPC), not ipcMain.' },
+  { selector: "MemberExpression[object.name='ipcRenderer']", message: 'Use the preload API (window.courier), not ipcRenderer.' },
+  { selector: "MemberExpression[property.name='send'][object.property.name='webContents']", message: 'Use sendEvent() from src-main/electron/ipc/electron-ipc.ts, not webContents.send.' },
+];
+/** The services are built once, by the composition root; everything else takes them as parameters. */
+const servicesOnce = { selector: "NewExpression[callee.name='SecretStore']", message: 'The keychain is built once, by createServices (src-main/services/services.ts): take the SecretStore as a parameter.' };
+const rawIpc = { 'no-restricted-syntax': ['error', ...rawIpcSelectors, servicesOnce] };
 
 /** No import cycles in the shipped code (type-only imports included: they tie modules as much). */
 const noCycles = {
@@ -104,6 +105,7 @@ export default tseslint.config(
   { files: ['src-main/cli/**'], rules: { 'no-console': 'error' } },
   { files: ['src-renderer/**'], languageOptions: { globals: { ...globals.browser } } },
   { files: ['src-main/**/*.ts', 'src-renderer/**/*.{ts,tsx}', 'src-core/**/*.ts'], ignores: ['src-main/electron/ipc/electron-ipc.ts', 'src-main/electron/preload.ts'], rules: rawIpc },
+  { files: ['src-main/services/services.ts'], rules: { 'no-restricted-syntax': ['error', ...rawIpcSelectors] } },
   layerRules.core,
   layerRules.main,
   layerRules.electron,

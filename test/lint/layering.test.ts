@@ -80,6 +80,13 @@ describe('layering lint rules', () => {
     ]);
   });
 
+  it('the keychain is built only by the composition root', async () => {
+    const code = "import { SecretStore } from '../secrets/secret-store';\nexport const f = (s = new SecretStore()) => s;\n";
+    expect(await lint('src-main/cli/x.ts', code)).toEqual([expect.stringContaining('built once, by createServices')]);
+    expect(await lint('src-main/electron/x.ts', code)).toEqual([expect.stringContaining('built once, by createServices')]);
+    expect(await lint('src-main/services/services.ts', code)).toEqual([]);
+  });
+
   it('.only is refused in tests', async () => {
     expect(await lint('test/core/x.test.ts', "import { it } from 'vitest';\nit.only('x', () => {});\n")).toEqual([
       expect.stringContaining('no-restricted-properties'),
