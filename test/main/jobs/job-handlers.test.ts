@@ -1,22 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { tempHome } from '../../harness/temp-home';
 import { routeCall, type CallOutcome } from '../../../src-main/ipc/ipc-router';
 import { createMainHandlers } from '../../../src-main/services/main-handlers';
 import { createServices } from '../../../src-main/services/services';
 
-let home: string;
-beforeEach(async () => {
-  home = await mkdtemp(join(tmpdir(), 'courier-job-ipc-'));
-});
-afterEach(async () => {
-  await rm(home, { recursive: true, force: true });
-});
+const home = tempHome('courier-job-ipc-');
 
 function setup() {
   const events: [string, unknown][] = [];
-  const services = createServices(home);
+  const services = createServices(home.path);
   const handlers = createMainHandlers({
     services,
     appVersion: '0.1.0',
@@ -36,7 +30,7 @@ function setup() {
 describe('jobs and history over IPC (through the contract)', () => {
   it('saves, lists, runs, pauses and removes jobs, and lists the recorded run', async () => {
     const { call, value, events, services } = setup();
-    const source = join(home, 'export.csv');
+    const source = join(home.path, 'export.csv');
     await writeFile(source, 'Email\nwendy@example.be\n');
     const saved = (await value('jobs:save', {
       name: 'Nightly',
@@ -125,7 +119,7 @@ describe('jobs and history over IPC (through the contract)', () => {
       startAtLogin: false,
       historyRetention: { days: null, count: 500 },
     });
-    expect(JSON.parse(await readFile(join(home, 'history-settings.json'), 'utf8'))).toEqual({
+    expect(JSON.parse(await readFile(join(home.path, 'history-settings.json'), 'utf8'))).toEqual({
       days: null,
       count: 500,
     });
