@@ -14,9 +14,9 @@ import { installCrashRedaction } from '../logging/crash';
 import { createLogger } from '../logging/logger';
 
 /**
- * The Electron entry point: deliberately thin. It wires Electron objects to the services in
- * `services/`, `tray/`, `jobs/` and `transfers/`, which hold the logic and run under plain Node in
- * the tests.
+ * The Electron entry point and the app's composition root: deliberately thin. It builds the
+ * services once (`createServices`, shared with the CLI and the test harness) and wires Electron
+ * objects to them and to `electron/tray/`; the logic runs under plain Node in the tests.
  */
 
 const here = fileURLToPath(new URL('.', import.meta.url));
