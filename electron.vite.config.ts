@@ -18,7 +18,7 @@ export default defineConfig({
       outDir: 'out/main',
       rollupOptions: {
         input: {
-          index: resolve(root, 'src-main/index.ts'),
+          index: resolve(root, 'src-main/electron/index.ts'),
           cli: resolve(root, 'src-main/cli/main.ts'),
           ...workers,
         },
@@ -33,7 +33,7 @@ export default defineConfig({
       externalizeDeps: false,
       outDir: 'out/preload',
       rollupOptions: {
-        input: { preload: resolve(root, 'src-main/preload.ts') },
+        input: { preload: resolve(root, 'src-main/electron/preload.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },

@@ -2,11 +2,13 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import local from './eslint-rules/no-import-cycle.js';
 
 /**
  * Layering, enforced: core imports nothing of ours (and nothing of Node, Electron or the DOM);
  * main and renderer may import core; the preload may import only the IPC contract from core;
- * raw `ipcMain` / `ipcRenderer` / `webContents.send` only in the IPC wrappers.
+ * `electron` only in src-main/electron/ (the CLI and the workers load the rest of src-main);
+ * raw `ipcMain` / `ipcRenderer` / `webContents.send` only in the IPC wrappers; no import cycles.
  * test/lint/layering.test.ts proves each rule fires on a violating file.
  */
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'stream', 'stream/*', 'worker_threads', 'net', 'tls', 'http', 'https', 'zlib', 'util', 'events', 'buffer', 'url'];
@@ -26,7 +28,19 @@ export const layerRules = {
   },
   main: {
     files: ['src-main/**/*.ts'],
-    ignores: ['src-main/preload.ts'],
+    ignores: ['src-main/electron/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/src-renderer/**', '**/src-renderer'], message: 'src-main must not import the renderer (layering).' },
+          { group: ['electron', 'electron/*'], message: 'Only src-main/electron/ may import electron: the CLI and the workers load the rest of src-main (layering).' },
+        ],
+      }],
+    },
+  },
+  electron: {
+    files: ['src-main/electron/**/*.ts'],
+    ignores: ['src-main/electron/preload.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
@@ -36,11 +50,11 @@ export const layerRules = {
     },
   },
   preload: {
-    files: ['src-main/preload.ts'],
+    files: ['src-main/electron/preload.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { regex: '^(?!\\.\\./src-core/ipc/)\\.\\.?/', message: 'The preload may import only the IPC contract from src-core (layering).' },
+          { regex: '^(?!\\.\\./\\.\\./src-core/ipc/)\\.\\.?/', message: 'The preload may import only the IPC contract from src-core (layering).' },
           { group: ['**/src-renderer/**'], message: 'The preload must not import the renderer (layering).' },
         ],
       }],
@@ -59,12 +73,20 @@ export const layerRules = {
   },
 };
 
-const rawIpc = {
-  'no-restricted-syntax': ['error',
-    { selector: "MemberExpression[object.name='ipcMain']", message: 'Use src-main/ipc/electron-ipc.ts (typed, validated IPC), not ipcMain.' },
-    { selector: "MemberExpression[object.name='ipcRenderer']", message: 'Use the preload API (window.courier), not ipcRenderer.' },
-    { selector: "MemberExpression[property.name='send'][object.property.name='webContents']", message: 'Use sendEvent() from src-main/ipc/electron-ipc.ts, not webContents.send.' },
-  ],
+const rawIpcSelectors = [
+  { selector: "MemberExpression[object.name='ipcMain']", message: 'Use src-main/electron/ipc/electron-ipc.ts (typed, validated IPC), not ipcMain.' },
+  { selector: "MemberExpression[object.name='ipcRenderer']", message: 'Use the preload API (window.courier), not ipcRenderer.' },
+  { selector: "MemberExpression[property.name='send'][object.property.name='webContents']", message: 'Use sendEvent() from src-main/electron/ipc/electron-ipc.ts, not webContents.send.' },
+];
+/** The services are built once, by the composition root; everything else takes them as parameters. */
+const servicesOnce = { selector: "NewExpression[callee.name='SecretStore']", message: 'The keychain is built once, by createServices (src-main/services/services.ts): take the SecretStore as a parameter.' };
+const rawIpc = { 'no-restricted-syntax': ['error', ...rawIpcSelectors, servicesOnce] };
+
+/** No import cycles in the shipped code (type-only imports included: they tie modules as much). */
+const noCycles = {
+  files: ['src-main/**/*.ts', 'src-core/**/*.ts', 'src-renderer/**/*.{ts,tsx}'],
+  plugins: { local },
+  rules: { 'local/no-import-cycle': 'error' },
 };
 
 export default tseslint.config(
@@ -82,10 +104,13 @@ export default tseslint.config(
   { files: ['scripts/**', 'bench/**', 'test/**'], rules: { 'no-console': 'off' } },
   { files: ['src-main/cli/**'], rules: { 'no-console': 'error' } },
   { files: ['src-renderer/**'], languageOptions: { globals: { ...globals.browser } } },
-  { files: ['src-main/**/*.ts', 'src-renderer/**/*.{ts,tsx}', 'src-core/**/*.ts'], ignores: ['src-main/ipc/electron-ipc.ts', 'src-main/preload.ts'], rules: rawIpc },
+  { files: ['src-main/**/*.ts', 'src-renderer/**/*.{ts,tsx}', 'src-core/**/*.ts'], ignores: ['src-main/electron/ipc/electron-ipc.ts', 'src-main/electron/preload.ts'], rules: rawIpc },
+  { files: ['src-main/services/services.ts'], rules: { 'no-restricted-syntax': ['error', ...rawIpcSelectors] } },
   layerRules.core,
   layerRules.main,
+  layerRules.electron,
   layerRules.preload,
   layerRules.renderer,
+  noCycles,
   { files: ['test/**'], rules: { 'no-restricted-properties': ['error', { object: 'it', property: 'only' }, { object: 'describe', property: 'only' }, { object: 'test', property: 'only' }] } }
 );

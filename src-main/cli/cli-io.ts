@@ -2,6 +2,7 @@ import type { Readable, Writable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { toPlainError } from '../../src-core/errors';
 import { redact } from '../logging/redact';
+import type { Services } from '../services/services';
 
 /** Exit codes of the `courier` command (a documented contract). */
 export const ExitCode = {
@@ -26,6 +27,8 @@ export type CommandContext = Readonly<{
   args: readonly string[];
   home: string;
   io: CliIo;
+  /** The services, built once for `home` by `runCli` (the same `createServices` as the app's). */
+  services: Services;
 }>;
 
 /** A top-level `courier` command such as `inspect` or `destinations`. */

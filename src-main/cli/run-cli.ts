@@ -3,6 +3,7 @@ import { commands } from './commands/index';
 import { ensureHome, resolveHome } from '../settings/home';
 import { onSettingsProblem } from '../settings/settings-file';
 import { redact } from '../logging/redact';
+import { createServices, type ServiceOverrides } from '../services/services';
 
 const VERSION = '0.1.0';
 
@@ -30,7 +31,7 @@ function overview(): string {
  * Global options (`--home`) may stand anywhere; the first other word chooses the command, and the
  * remaining words are that command's own arguments.
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIo, overrides: ServiceOverrides = {}): Promise<number> {
   const rest: string[] = [];
   let homeOption: string | undefined;
   for (let i = 0; i < argv.length; i++) {
@@ -69,7 +70,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   );
   try {
     const home = await ensureHome(resolveHome(homeOption, io.env));
-    return await command.run({ args, home, io });
+    // The composition root of the CLI: the services are built once and passed to the command.
+    const services = createServices(home, overrides);
+    return await command.run({ args, home, io, services });
   } catch (error) {
     if (
       error instanceof UsageError ||

@@ -1,12 +1,11 @@
 import type { Run } from '../../src-core/history/run';
 import type { Job } from '../../src-core/jobs/job';
-import { createHistoryStore } from '../history/history-store';
-import { SecretStore } from '../secrets/secret-store';
+import type { HistoryStore } from '../history/history-store';
 import type { SecretReader } from '../transfers/secret-reader';
 import { createBackgroundSettings, type BackgroundSettingsStore } from './background-settings';
 import { createJobService, type JobService } from './job-service';
 import { createPipelineRunSend } from './pipeline-send';
-import { createWorkerUpload } from '../pipeline/worker-upload';
+import type { Upload } from '../pipeline/worker-upload';
 
 /** The app's jobs: the service plus what the tray, notifications and IPC events listen to. */
 export type AppJobs = Readonly<{
@@ -24,8 +23,6 @@ export type AppJobs = Readonly<{
   onRunUpdated: (listener: (run: Run) => void) => () => void;
 }>;
 
-const byHome = new Map<string, AppJobs>();
-
 function hub<A extends unknown[]>() {
   const listeners = new Set<(...args: A) => void>();
   return {
@@ -41,22 +38,29 @@ function hub<A extends unknown[]>() {
   };
 }
 
+/** What the app's jobs are built from (the composition root, `services/services.ts`, has them). */
+export type AppJobsDeps = Readonly<{
+  home: string;
+  secrets: SecretReader;
+  history: HistoryStore;
+  /** How a job's files reach the server (the transfer worker in the app). */
+  upload: Upload;
+}>;
+
 /**
- * The one job service of the app for a settings folder, sending through the real pipeline with
- * the OS keychain. IPC handlers, the tray and notifications all share it. It is not started here:
- * the Electron entry starts the schedules (`service.start()`), tests and the CLI need not.
+ * The job service of the app for a settings folder, sending through the real pipeline. Built once
+ * by `createServices`; IPC handlers, the tray and notifications all share that one. It is not
+ * started here: the Electron entry starts the schedules (`service.start()`), tests and the CLI
+ * need not.
  */
-export function appJobs(home: string, secrets: SecretReader = new SecretStore()): AppJobs {
-  const existing = byHome.get(home);
-  if (existing) return existing;
+export function createAppJobs({ home, secrets, history, upload }: AppJobsDeps): AppJobs {
   const changes = hub<[{ paused: boolean; running: string[] }]>();
   const progress = hub<[string, number]>();
   const jobRuns = hub<[Run, Job]>();
-  const history = createHistoryStore(home);
   const service = createJobService({
     home,
     history,
-    runSend: createPipelineRunSend({ home, secrets, onProgress: progress.fire, receipt: { mode: 'background', timeoutMs: 60 * 60_000 }, upload: createWorkerUpload() }),
+    runSend: createPipelineRunSend({ home, secrets, onProgress: progress.fire, receipt: { mode: 'background', timeoutMs: 60 * 60_000 }, upload }),
     onChange: changes.fire,
     onRunFinished: jobRuns.fire,
   });
@@ -69,6 +73,5 @@ export function appJobs(home: string, secrets: SecretReader = new SecretStore())
     onRun: listener => history.onAdded(listener),
     onRunUpdated: listener => history.onUpdated(listener),
   };
-  byHome.set(home, jobs);
   return jobs;
 }

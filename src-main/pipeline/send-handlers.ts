@@ -1,14 +1,12 @@
 import { CourierError } from '../../src-core/errors';
-import type { Handler } from '../ipc/ipc-router';
-import type { ServiceContext } from '../services/main-handlers';
-import { SecretStore } from '../secrets/secret-store';
+import type { Emit, Handler } from '../ipc/ipc-router';
 import type { SecretReader } from '../transfers/secret-reader';
 import { runPipeline, type SendProgress } from './run-pipeline';
 import { createWorkerUpload, type Upload, type UploadControl } from './worker-upload';
 import { findRejectedRows } from './rejected-rows';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { chooseSaveTarget, saveWhole } from '../files/save-copy';
+import { chooseSaveTarget, saveWhole, type PickSaveTarget } from '../files/save-copy';
 import { createHistoryStore } from '../history/history-store';
 
 type SendHandlers = {
@@ -20,11 +18,21 @@ type SendHandlers = {
   'history:save-rejected-rows': Handler<'history:save-rejected-rows'>;
 };
 
+/** What the send handlers need: the settings folder, events, and where saved copies go. */
+export type SendContext = Readonly<{
+  home: string;
+  emit: Emit;
+  /** Asks where to save a file (Electron's save dialog in the app); without it, a free name beside the suggestion. */
+  pickSaveTarget?: PickSaveTarget;
+  /** Where saved copies go by default (the user's Documents folder in the app). */
+  documentsFolder?: string;
+}>;
+
 /**
  * The app's Send button: one send at a time through the shared pipeline, with progress events
  * throttled by the transfer engine, and pause / resume / cancel of the running upload.
  */
-export function createSendHandlers(context: ServiceContext, secrets: SecretReader = new SecretStore(), upload: Upload = createWorkerUpload()): SendHandlers {
+export function createSendHandlers(context: SendContext, secrets: SecretReader, upload: Upload = createWorkerUpload()): SendHandlers {
   let running: { controller: AbortController; transfer: UploadControl | null } | null = null;
 
   const progress = (p: SendProgress) => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { discardQueued, type UploadFilesRequest } from '../transfers/upload-files';
 import { readLoginSecrets, type LoginSecrets, type SecretReader } from '../transfers/secret-reader';
-import { workerRunner, type TransferRunner } from '../transfers/transfer-handlers';
+import { workerRunner, type TransferRunner } from '../transfers/transfer-runner';
 import type { TransferJob, TransferJobResult } from '../transfers/transfer-job';
 import type { TransferProgress, TransferResult } from '../transfers/transfer';
 import { TransferError, cancelledError, toTransferFailure, type TransferFailure } from '../transfers/transfer-errors';

@@ -1,7 +1,6 @@
 import { basename, dirname, join } from 'node:path';
 import type { Handler } from '../ipc/ipc-router';
-import { chooseSaveTarget, markSavedForUser } from '../files/save-copy';
-import type { ServiceContext } from '../services/main-handlers';
+import { chooseSaveTarget, markSavedForUser, type PickSaveTarget } from '../files/save-copy';
 import { columnsFromSample, presets } from '../../src-core/destinations/presets';
 import { destinationAdvice } from '../../src-core/destinations/destination';
 import { applyColumnFix, isColumnFix } from '../../src-core/fixes/fix';
@@ -33,12 +32,22 @@ type PreparationChannels =
   | 'review:save-rejected'
   | 'review:preview-fix';
 
+/** What the preparation handlers need: the settings folder, a save dialog, a clock. */
+export type PreparationContext = Readonly<{
+  home: string;
+  /** Asks where to save a file (Electron's save dialog in the app); without it, a free name beside the suggestion. */
+  pickSaveTarget?: PickSaveTarget;
+  now?: () => Date;
+  /** Run whole-file work in a worker thread (default true). */
+  inWorker?: boolean;
+}>;
+
 /**
  * The IPC handlers of destinations, mapping and review. `hooks` lets the secrets service move or
  * delete a destination's keychain entries when it is renamed or removed.
  */
 export function createPreparationHandlers(
-  context: Pick<ServiceContext, 'home' | 'pickSaveTarget'> & { now?: () => Date; /** Run whole-file work in a worker thread (default true). */ inWorker?: boolean },
+  context: PreparationContext,
   hooks: DestinationStoreHooks = {}
 ): { [C in PreparationChannels]: Handler<C> } {
   const home = context.home;

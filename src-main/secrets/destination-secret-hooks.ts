@@ -1,6 +1,6 @@
 import { CourierError, toPlainError } from '../../src-core/errors';
 import type { DestinationStoreHooks } from '../settings/destination-store';
-import { SecretStore } from './secret-store';
+import type { SecretStore } from './secret-store';
 
 /**
  * The destination store's hooks that keep keychain entries in step with destinations: removing a
@@ -10,7 +10,7 @@ import { SecretStore } from './secret-store';
  * happened so the person can re-enter the password instead of wondering where it went.
  */
 export function destinationSecretHooks(
-  store: SecretStore = new SecretStore()
+  store: SecretStore
 ): DestinationStoreHooks {
   return {
     onRemove: async name => {

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { CourierError } from '../../src-core/errors';
 import type { Handlers } from '../ipc/ipc-router';
-import { SecretStore } from './secret-store';
+import type { SecretStore } from './secret-store';
 import { SshIdentities } from './ssh-identity';
 import { getDestination } from '../settings/destination-store';
 import { serverIdentity } from '../../src-core/destinations/server-identity';
@@ -36,7 +36,7 @@ export async function readKeyFile(path: string): Promise<string> {
  * and import SSH identities and see public keys, but no handler ever returns a secret.
  */
 export function createSecretHandlers(
-  store: SecretStore = new SecretStore(),
+  store: SecretStore,
   /** The settings folder: a secret is bound to the server of the saved destination it is set for. */
   home?: string
 ): Pick<Handlers, SecretChannels> {

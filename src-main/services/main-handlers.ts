@@ -4,20 +4,19 @@ import { createSecretHandlers } from '../secrets/secret-handlers';
 import { destinationSecretHooks } from '../secrets/destination-secret-hooks';
 import { createReadingHandlers } from '../reading/reading-handlers';
 import { createPreparationHandlers } from '../preparation/preparation-handlers';
-import { appJobs } from '../jobs/app-jobs';
 import { createJobHandlers } from '../jobs/job-handlers';
 import { createSendHandlers } from '../pipeline/send-handlers';
 import { createTransferHandlers } from '../transfers/transfer-handlers';
-import { SecretStore } from '../secrets/secret-store';
 import type { PickSaveTarget } from '../files/save-copy';
 import { onSettingsProblem } from '../settings/settings-file';
 import { OpenedFiles } from '../files/opened-files';
 import { guardFiles, guardSecrets, type ConfirmKeepSecret } from './trust-guards';
+import type { Services } from './services';
 
-/** What the main-process services need from their surroundings. */
+/** What the IPC handlers are built from: the services, and what the entry point provides around them. */
 export type ServiceContext = Readonly<{
-  /** The settings folder (see `settings/home.ts`). */
-  home: string;
+  /** The services, built once by the entry point (`createServices`). */
+  services: Services;
   /** Sends an event to the renderer. */
   emit: Emit;
   /** The app's version and the user's locale (Electron's `app` in the app, fixed values in tests). */
@@ -48,27 +47,28 @@ export function createMainHandlers(context: ServiceContext): Handlers {
   onSettingsProblem(({ code, message, params }) =>
     context.emit('app:notice', { code, message, ...(params ? { params } : {}) })
   );
-  const secrets = new SecretStore();
+  const { services } = context;
+  const withHome = { ...context, home: services.home };
   const handlers: Handlers = {
     'app:info': () => ({
       name: 'Courier',
       version: context.appVersion,
       platform: process.platform,
       locale: context.locale,
-      home: context.home,
+      home: services.home,
     }),
     ...createUiHandlers(context),
-    ...createSecretHandlers(secrets, context.home),
+    ...createSecretHandlers(services.secrets, services.home),
     ...createReadingHandlers(context),
-    ...createPreparationHandlers(context, destinationSecretHooks()),
-    ...createJobHandlers(appJobs(context.home), context.emit),
-    ...createSendHandlers(context),
-    ...createTransferHandlers(context, secrets),
+    ...createPreparationHandlers(withHome, destinationSecretHooks(services.secrets)),
+    ...createJobHandlers(services.jobs, context.emit),
+    ...createSendHandlers(withHome, services.secrets, services.upload),
+    ...createTransferHandlers(withHome, services.secrets),
   };
   // Main, not the page, decides which files may be read and where a saved secret may go.
   const guarded = guardSecrets(handlers, {
-    home: context.home,
-    store: secrets,
+    home: services.home,
+    store: services.secrets,
     confirmKeepSecret: context.confirmKeepSecret,
   });
   return guardFiles(guarded, context.openedFiles ?? new OpenedFiles());

@@ -1,27 +1,20 @@
-import type { Handler } from '../ipc/ipc-router';
-import type { ServiceContext } from '../services/main-handlers';
-import { runWorker } from '../workers/run-worker';
+import type { Emit, Handler } from '../ipc/ipc-router';
 import { testDestination } from './destination-test';
 import type { SecretReader } from './secret-reader';
-import type { TransferProgress } from './transfer';
-import type { TransferJob, TransferJobResult } from './transfer-job';
 
 type TransferHandlers = {
   'destinations:test': Handler<'destinations:test'>;
 };
 
-/** Runs transfer jobs; the worker thread in the app, replaceable in tests. */
-export type TransferRunner = (job: TransferJob, onProgress: (p: TransferProgress) => void, signal: AbortSignal) => Promise<TransferJobResult>;
-
-/** The real runner: `transfer.worker.ts` through runWorker (used by the send pipeline's uploads). */
-export const workerRunner: TransferRunner = (job, onProgress, signal) => runWorker<TransferJob, TransferProgress, TransferJobResult>('transfer', job, { onProgress, signal });
+/** What the connection test handler needs: the settings folder and a way to send step events. */
+export type TransferContext = Readonly<{ home: string; emit: Emit }>;
 
 /**
  * The IPC handler of the step-by-step connection test; each step is also sent as a
  * `destinations:test-step` event as it completes. Uploads go through the send pipeline
  * (src-main/pipeline/send-handlers.ts), which runs them in the transfer worker.
  */
-export function createTransferHandlers(context: ServiceContext, secrets: SecretReader): TransferHandlers {
+export function createTransferHandlers(context: TransferContext, secrets: SecretReader): TransferHandlers {
   return {
     'destinations:test': async ({ name }) => {
       const result = await testDestination(context.home, name, secrets, step => context.emit('destinations:test-step', { name, step }));

@@ -2,8 +2,15 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CourierError } from '../../src-core/errors';
 import type { Handlers } from '../ipc/ipc-router';
-import type { ServiceContext } from '../services/main-handlers';
 import { wasSavedForUser } from '../files/save-copy';
+
+/** What the UI handlers need from the entry point: its file chooser and file manager, if any. */
+export type UiContext = Readonly<{
+  /** Shows the system file chooser (Electron's dialog in the app); absent where there is none. */
+  pickFile?: () => Promise<string | null>;
+  /** Shows a file in the system's file manager (Electron's `shell.showItemInFolder`). */
+  revealFile?: (path: string) => void;
+}>;
 
 /**
  * Calls the app's screens need that are thin adapters over what main already has.
@@ -11,7 +18,7 @@ import { wasSavedForUser } from '../files/save-copy';
  * `files:pick` shows the system file chooser the entry point provides (`context.pickFile`);
  * `files:reveal` shows a file Courier saved in the system's file manager.
  */
-export function createUiHandlers(context: ServiceContext): Pick<Handlers, 'files:pick' | 'files:reveal'> {
+export function createUiHandlers(context: UiContext): Pick<Handlers, 'files:pick' | 'files:reveal'> {
   return {
     'files:pick': async () => {
       if (!context.pickFile) {

@@ -1,4 +1,5 @@
-import { en, type Message, type MessageKey } from './i18n/en';
+import { en, type MessageKey } from './i18n/en';
+import type { Message } from './i18n/message';
 import type { I18n } from './i18n/i18n';
 import { dateFormatWords } from './format-words';
 

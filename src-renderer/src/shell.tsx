@@ -4,15 +4,13 @@ import { api, host } from './courier-api';
 import { useI18n, languages, type Language } from './i18n/i18n';
 import type { MessageKey } from './i18n/en';
 import { StartScreen } from './screens/start-screen';
-import { FlowScreens, flowSteps, type FlowStep } from './screens/flow-screens';
+import { FlowScreens } from './screens/flow-screens';
+import { flowSteps, type FlowStep, type Screen } from './navigation';
 import { DestinationsScreen } from './screens/destinations-screen';
 import { JobsScreen, type JobDraft } from './screens/jobs-screen';
 import { HistoryScreen } from './screens/history-screen';
 import { errorText } from './error-text';
 import type { EventPayload } from '../../src-core/ipc/contract';
-
-/** Where the user is: the send flow's steps, or one of the side sections. */
-export type Screen = 'start' | FlowStep | 'destinations' | 'jobs' | 'history';
 
 const sections: ReadonlyArray<{ screen: Screen; label: MessageKey; icon: string }> = [
   { screen: 'start', label: 'nav.send', icon: '↑' },

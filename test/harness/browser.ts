@@ -8,7 +8,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { build } from 'vite';
 import { checkEvent, routeCall, type Emit, type Handlers } from '../../src-main/ipc/ipc-router';
 import { createMainHandlers, type ServiceContext } from '../../src-main/services/main-handlers';
-import { CONTENT_SECURITY_POLICY } from '../../src-main/windows/window-factory';
+import { createServices, type Services } from '../../src-main/services/services';
+import { CONTENT_SECURITY_POLICY } from '../../src-main/electron/windows/window-factory';
 import { OpenedFiles } from '../../src-main/files/opened-files';
 import './page-globals';
 
@@ -32,6 +33,8 @@ export type AppPage = Readonly<{
   page: Page;
   context: BrowserContext;
   home: string;
+  /** The services behind the handlers, built by the same `createServices` as the app's. */
+  services: Services;
   handlers: Handlers;
   /** The files the person chose in this app (main's list): dropped, picked in the dialog, given on the command line. */
   openedFiles: OpenedFiles;
@@ -219,8 +222,9 @@ export async function startBrowser(): Promise<BrowserHarness> {
           .catch(() => undefined); // the page may be closing; the app ignores events to closed windows too
       }
     };
+    const services = createServices(home);
     const handlers = createMainHandlers({
-      home,
+      services,
       emit,
       appVersion,
       locale,
@@ -240,6 +244,7 @@ export async function startBrowser(): Promise<BrowserHarness> {
       page,
       context,
       home,
+      services,
       handlers,
       openedFiles,
       emit,

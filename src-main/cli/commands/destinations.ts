@@ -8,7 +8,8 @@ import { defaultPort, type Protocol } from '../../../src-core/destinations/trans
 import { CourierError, toPlainError } from '../../../src-core/errors';
 import { ExitCode, UsageError, printJson, type CliIo, parseCommandArgs } from '../cli-io';
 import type { CliCommand } from '../cli-io';
-import { createLogger, type Logger } from '../../logging/logger';
+import type { Logger } from '../../logging/logger';
+import type { Services } from '../../services/services';
 import { redact } from '../../logging/redact';
 import {
   getDestination,
@@ -20,7 +21,7 @@ import {
 } from '../../settings/destination-store';
 import { readKeyFile } from '../../secrets/secret-handlers';
 import { readSecretLines } from '../../secrets/secret-input';
-import { SecretStore, type SecretKind } from '../../secrets/secret-store';
+import type { SecretKind, SecretStore } from '../../secrets/secret-store';
 import { serverIdentity } from '../../../src-core/destinations/server-identity';
 import { formatConnectionStep, testDestination } from '../../transfers/destination-test';
 import { openPrivateKey, SshIdentities } from '../../secrets/ssh-identity';
@@ -153,8 +154,7 @@ async function secretsOf(store: SecretStore, name: string): Promise<DestinationS
   return { password: has.password, passphrase: has.passphrase, privateKey: has['private-key'] };
 }
 
-async function list(home: string, io: CliIo, json: boolean): Promise<number> {
-  const store = new SecretStore();
+async function list({ home, secrets: store }: Services, io: CliIo, json: boolean): Promise<number> {
   const { destinations, problems } = await listDestinations(home);
   // Ask the keychain once; when it cannot answer the list is still shown, marked as such.
   const keychain = destinations.length > 0 ? await store.status() : null;
@@ -195,7 +195,7 @@ type AddValues = Readonly<{
 }>;
 
 async function add(
-  home: string,
+  { home, secrets: store }: Services,
   io: CliIo,
   name: string,
   values: AddValues,
@@ -277,7 +277,6 @@ async function add(
   const keyText = values.key ? await readKeyFile(values.key) : undefined;
   if (keyText !== undefined) openPrivateKey(keyText, passphrase);
 
-  const store = new SecretStore();
   const identities = new SshIdentities(store);
   // Find out whether the keychain works before anything is written.
   const hasIdentity = sftp && !keyText ? await store.has(destinationName, 'private-key') : false;
@@ -341,14 +340,13 @@ async function add(
 }
 
 async function remove(
-  home: string,
+  { home, secrets: store }: Services,
   io: CliIo,
   name: string,
   json: boolean,
   log: Logger
 ): Promise<number> {
   const current = await requireDestination(home, name);
-  const store = new SecretStore();
   // Secrets first: if the keychain is locked the destination stays, rather than orphaning them.
   const deleted = await store.deleteAll(current.name);
   await removeDestination(home, current.name);
@@ -362,7 +360,7 @@ async function remove(
 }
 
 async function rename(
-  home: string,
+  { home, secrets: store }: Services,
   io: CliIo,
   from: string,
   to: string,
@@ -378,7 +376,6 @@ async function rename(
       `A destination called “${other.name}” already exists. Choose another name.`
     );
   }
-  const store = new SecretStore();
   // Move the secrets first (copy, then delete), then the file; undo the move if the file fails.
   // Done here rather than in the store's hook so that a change of case only moves them too.
   const moved = await store.rename(current.name, newName);
@@ -398,14 +395,13 @@ async function rename(
 }
 
 async function setPassword(
-  home: string,
+  { home, secrets: store }: Services,
   io: CliIo,
   name: string,
   json: boolean,
   log: Logger
 ): Promise<number> {
   const current = await requireDestination(home, name);
-  const store = new SecretStore();
   await store.checkUsable();
   const [password] = await readSecretLines(io.stdin, ['password']);
   await store.set(current.name, 'password', password!, serverIdentity(current.transport));
@@ -427,7 +423,7 @@ type SetValues = Readonly<{
 
 /** `destinations set`: a new connection; the saved secrets follow only when the person says so. */
 async function setConnection(
-  home: string,
+  { home, secrets: store }: Services,
   io: CliIo,
   name: string,
   values: SetValues,
@@ -459,7 +455,6 @@ async function setConnection(
   });
   const from = serverIdentity(current.transport);
   const to = serverIdentity(next.transport);
-  const store = new SecretStore();
   let keep = false;
   if (from !== to) {
     // Secrets saved before binding existed belong to the server they were entered for.
@@ -488,13 +483,13 @@ async function setConnection(
 }
 
 async function test(
-  home: string,
+  { home, secrets: store }: Services,
   io: CliIo,
   name: string,
   json: boolean,
   log: Logger
 ): Promise<number> {
-  const result = await testDestination(home, name, new SecretStore(), step => {
+  const result = await testDestination(home, name, store, step => {
     if (!json) io.stdout.write(`${redact(formatConnectionStep(step))}\n`);
   });
   // `says` is for the app's translations; the CLI's JSON keeps its English sentences only.
@@ -525,7 +520,7 @@ export const destinationsCommand: CliCommand = {
   name: 'destinations',
   summary: 'list, add, remove, rename and test destinations',
   usage,
-  run: async ({ args, home, io }) => {
+  run: async ({ args, io, services }) => {
     const { values, positionals } = parseCommandArgs(args, {
       json: { type: 'boolean' },
       preset: { type: 'string' },
@@ -562,7 +557,7 @@ export const destinationsCommand: CliCommand = {
           )} belong${Object.keys(addOptions).length === 1 ? 's' : ''} to “destinations add”.`
       );
     }
-    const log = createLogger({ home }).child({
+    const log = services.logger.child({
       scope: 'cli',
       command: `destinations ${action ?? ''}`.trim(),
     });
@@ -570,16 +565,16 @@ export const destinationsCommand: CliCommand = {
       switch (action) {
         case 'list':
           want(0, 'no names');
-          return await list(home, io, json);
+          return await list(services, io, json);
         case 'add':
           want(1, 'one NAME');
-          return await add(home, io, names[0]!, addOptions, json, log);
+          return await add(services, io, names[0]!, addOptions, json, log);
         case 'remove':
           want(1, 'one NAME');
-          return await remove(home, io, names[0]!, json, log);
+          return await remove(services, io, names[0]!, json, log);
         case 'rename':
           want(2, 'OLD and NEW names');
-          return await rename(home, io, names[0]!, names[1]!, json, log);
+          return await rename(services, io, names[0]!, names[1]!, json, log);
         case 'set-password':
           want(1, 'one NAME');
           if (!addOptions['password-stdin'] || Object.keys(addOptions).length > 1) {
@@ -587,7 +582,7 @@ export const destinationsCommand: CliCommand = {
               'destinations set-password needs --password-stdin (and nothing else).'
             );
           }
-          return await setPassword(home, io, names[0]!, json, log);
+          return await setPassword(services, io, names[0]!, json, log);
         case 'set': {
           want(1, 'one NAME');
           const {
@@ -603,11 +598,11 @@ export const destinationsCommand: CliCommand = {
             throw new UsageError(
               'destinations set changes --protocol, --host, --port, --user and --folder (with --password-stdin or --keep-secret).'
             );
-          return await setConnection(home, io, names[0]!, setValues, json, log);
+          return await setConnection(services, io, names[0]!, setValues, json, log);
         }
         case 'test':
           want(1, 'one NAME');
-          return await test(home, io, names[0]!, json, log);
+          return await test(services, io, names[0]!, json, log);
         default:
           throw new UsageError('choose list, add, remove, rename, set, set-password or test.');
       }

@@ -1,5 +1,4 @@
 import { ExitCode, UsageError, printJson, type CliCommand, parseCommandArgs } from '../cli-io';
-import { createHistoryStore } from '../../history/history-store';
 import { runLine } from './jobs';
 
 const usage = `Usage: courier history [--json] [--limit N]
@@ -14,7 +13,7 @@ export const historyCommand: CliCommand = {
   name: 'history',
   summary: 'past runs (interactive, scheduled and command line)',
   usage,
-  run: async ({ args, home, io }) => {
+  run: async ({ args, io, services }) => {
     const { values } = parseCommandArgs(args, {
       json: { type: 'boolean' },
       limit: { type: 'string' },
@@ -25,7 +24,7 @@ export const historyCommand: CliCommand = {
       if (!Number.isInteger(limit) || limit < 1)
         throw new UsageError('--limit is a whole number of runs, 1 or more.');
     }
-    const runs = await createHistoryStore(home).listRuns({ limit });
+    const runs = await services.history.listRuns({ limit });
     if (values.json) {
       printJson(io, { runs });
       return ExitCode.ok;

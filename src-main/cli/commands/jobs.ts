@@ -8,7 +8,6 @@ import { parseSchedule } from '../../../src-core/schedule/parse-schedule';
 import { describeSchedule } from '../../../src-core/schedule/schedule';
 import { ExitCode, UsageError, printJson, type CliCommand, type CommandContext, parseCommandArgs } from '../cli-io';
 import { openSource } from '../../reading/open-source';
-import { createHistoryStore } from '../../history/history-store';
 import { createFolderPicker } from '../../jobs/folder-picker';
 import { createJobRunner, type RunSend } from '../../jobs/job-runner';
 import { createJobService } from '../../jobs/job-service';
@@ -17,7 +16,7 @@ import { isJobLocked } from '../../jobs/job-lock';
 import { resolveDestination } from '../../settings/destination-store';
 import { nextRunAfter } from '../../jobs/next-run';
 import { createPipelineRunSend } from '../../jobs/pipeline-send';
-import { SecretStore } from '../../secrets/secret-store';
+import type { Services } from '../../services/services';
 
 const usage = `Usage:
   courier jobs add NAME (--source FILE | --watch DIR --pattern GLOB [--each-new])
@@ -261,7 +260,7 @@ async function list({ home, io }: CommandContext, rest: readonly string[]): Prom
 }
 
 async function run(
-  { home, io }: CommandContext,
+  { home, io, services }: CommandContext,
   rest: readonly string[],
   runSend: RunSend
 ): Promise<number> {
@@ -269,7 +268,7 @@ async function run(
   const idOrName = positionals.join(' ').trim();
   if (!idOrName) throw new UsageError('jobs run needs a JOB (its name or id).');
   const jobs = createJobStore(home);
-  const history = createHistoryStore(home);
+  const history = services.history;
   const runner = createJobRunner({
     home,
     jobs,
@@ -292,13 +291,13 @@ async function run(
 }
 
 async function runDue(
-  { home, io }: CommandContext,
+  { home, io, services }: CommandContext,
   rest: readonly string[],
   runSend: RunSend
 ): Promise<number> {
   const { values } = parseCommandArgs(rest, { json: { type: 'boolean' } });
   const runs: Run[] = [];
-  const service = createJobService({ home, runSend, onRunFinished: r => runs.push(r) });
+  const service = createJobService({ home, history: services.history, runSend, onRunFinished: r => runs.push(r) });
   // Starting the schedules makes every due run at once; then wait for them and stop.
   await service.start();
   await service.scheduler.whenIdle();
@@ -369,7 +368,7 @@ async function remove({ home, io }: CommandContext, rest: readonly string[]): Pr
 }
 
 /** `courier jobs …` over a given send pipeline (one per settings folder). */
-export function createJobsCommand(deps: { runSendFor: (home: string) => RunSend }): CliCommand {
+export function createJobsCommand(deps: { runSendFor: (services: Services) => RunSend }): CliCommand {
   return {
     name: 'jobs',
     summary: 'add, list, run and remove saved (scheduled) jobs',
@@ -382,7 +381,7 @@ export function createJobsCommand(deps: { runSendFor: (home: string) => RunSend 
         case 'list':
           return list(context, rest);
         case 'run':
-          return run(context, rest, deps.runSendFor(context.home));
+          return run(context, rest, deps.runSendFor(context.services));
         case 'remove':
           return remove(context, rest);
         case 'enable':
@@ -392,7 +391,7 @@ export function createJobsCommand(deps: { runSendFor: (home: string) => RunSend 
         case 'resume':
           return setPaused(context, rest, sub === 'pause');
         case 'run-due':
-          return runDue(context, rest, deps.runSendFor(context.home));
+          return runDue(context, rest, deps.runSendFor(context.services));
         default:
           throw new UsageError(
             sub
@@ -406,5 +405,5 @@ export function createJobsCommand(deps: { runSendFor: (home: string) => RunSend 
 
 /** `courier jobs`, sending through the one pipeline with the OS keychain. */
 export const jobsCommand: CliCommand = createJobsCommand({
-  runSendFor: home => createPipelineRunSend({ home, secrets: new SecretStore() }),
+  runSendFor: ({ home, secrets }) => createPipelineRunSend({ home, secrets }),
 });

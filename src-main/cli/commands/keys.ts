@@ -1,10 +1,8 @@
 import { toPlainError } from '../../../src-core/errors';
 import { ExitCode, UsageError, printJson, type CliCommand, type CliIo, parseCommandArgs } from '../cli-io';
-import { createLogger } from '../../logging/logger';
 import { redact } from '../../logging/redact';
 import { readKeyFile } from '../../secrets/secret-handlers';
 import { readSecretLines } from '../../secrets/secret-input';
-import { SecretStore } from '../../secrets/secret-store';
 import { SshIdentities } from '../../secrets/ssh-identity';
 
 const usage = `Usage:
@@ -53,7 +51,7 @@ export const keysCommand: CliCommand = {
   name: 'keys',
   summary: 'make, import and show SSH keys kept in the system keychain',
   usage,
-  run: async ({ args, home, io }) => {
+  run: async ({ args, io, services }) => {
     const { values, positionals } = parseCommandArgs(args, {
       'passphrase-stdin': { type: 'boolean' },
       replace: { type: 'boolean' },
@@ -71,8 +69,8 @@ export const keysCommand: CliCommand = {
     if (action === 'show' && values['passphrase-stdin'])
       throw new UsageError('“keys show” needs no passphrase.');
     const json = values.json === true;
-    const identities = new SshIdentities(new SecretStore());
-    const log = createLogger({ home }).child({ scope: 'cli', command: `keys ${action}` });
+    const identities = new SshIdentities(services.secrets);
+    const log = services.logger.child({ scope: 'cli', command: `keys ${action}` });
     try {
       let publicKey: string;
       const passphrase = values['passphrase-stdin']

@@ -1,7 +1,6 @@
 import { ExitCode, UsageError, parseCommandArgs, printJson, type CliIo, type CliCommand } from '../cli-io';
 import { readMappingFile } from '../../preparation/prepare-file';
 import { runPipeline, type SendProgress, type SendResult } from '../../pipeline/run-pipeline';
-import { SecretStore } from '../../secrets/secret-store';
 import { redact } from '../../logging/redact';
 import { checkReport } from './check';
 
@@ -35,7 +34,7 @@ export const sendCommand: CliCommand = {
   name: 'send',
   summary: 'prepare a file and upload it to a destination, with progress',
   usage,
-  run: async ({ args, home, io }) => {
+  run: async ({ args, home, io, services }) => {
     const { values, positionals } = parseCommandArgs(args, options);
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'Which file? Give one FILE.' : 'Give exactly one FILE.');
     if (!values.destination) throw new UsageError('--destination is required.');
@@ -55,7 +54,7 @@ export const sendCommand: CliCommand = {
       },
       {
         home,
-        secrets: new SecretStore(),
+        secrets: services.secrets,
         onProgress: bar ?? undefined,
         ...(waitSeconds > 0 ? { receipt: { mode: 'wait' as const, timeoutMs: waitSeconds * 1000, pollMs: Math.min(15_000, waitSeconds * 250) } } : {}),
       }

@@ -1,6 +1,6 @@
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/en';
-import { flowSteps, type FlowStep } from '../screens/flow-screens';
+import { flowSteps, type FlowStep } from '../navigation';
 
 const labels: Readonly<Record<FlowStep, MessageKey>> = {
   preview: 'steps.preview',

@@ -2,7 +2,7 @@ import {
   connectionAdviceTexts,
   connectionStepTexts,
 } from '../../../src-core/transfers/connection-steps';
-import type { Message } from './en';
+import type { Message } from './message';
 
 /**
  * English connection-test step texts (`connection.*`) and advice (`connection.advice.<code>`):

@@ -1,4 +1,4 @@
-import type { Message } from './en';
+import type { Message } from './message';
 import type { enConnectionSteps } from './connection-steps-en';
 
 /** French connection-test step texts and advice: exactly the English keys. */

@@ -3,9 +3,7 @@ import { enErrorMessages } from './error-messages-en';
 import { enConnectionSteps } from './connection-steps-en';
 import { enPresetNotes } from './preset-notes-en';
 import { enScheduleWords } from './schedule-words-en';
-
-/** A message: plain text, or one text per plural form (chosen with the `count` parameter). */
-export type Message = string | Readonly<{ one: string; other: string }>;
+import type { Message } from './message';
 
 /** English, the reference catalogue: every other language must have exactly these keys. */
 export const en = {

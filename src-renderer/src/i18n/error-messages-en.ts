@@ -1,4 +1,4 @@
-import type { Message } from './en';
+import type { Message } from './message';
 
 /**
  * English error messages, one per error code that can reach the user (part of the English

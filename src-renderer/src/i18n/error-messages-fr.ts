@@ -1,4 +1,4 @@
-import type { Message } from './en';
+import type { Message } from './message';
 import type { enErrorMessages } from './error-messages-en';
 
 /** French error messages: exactly the English keys. */

@@ -1,4 +1,4 @@
-import type { Message } from './en';
+import type { Message } from './message';
 import type { enErrorMessages } from './error-messages-en';
 
 /** Dutch error messages: exactly the English keys. */

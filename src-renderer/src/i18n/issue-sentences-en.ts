@@ -1,4 +1,4 @@
-import type { Message } from './en';
+import type { Message } from './message';
 
 /**
  * English issue sentences (part of the English catalogue, see en.ts).

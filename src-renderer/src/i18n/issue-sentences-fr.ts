@@ -1,4 +1,4 @@
-import type { Message } from './en';
+import type { Message } from './message';
 import type { enIssueSentences } from './issue-sentences-en';
 
 /** French issue sentences: exactly the English keys. */

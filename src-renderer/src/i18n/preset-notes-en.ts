@@ -1,5 +1,5 @@
 import { presetNotes } from '../../../src-core/destinations/preset-notes';
-import type { Message } from './en';
+import type { Message } from './message';
 
 /** The catalogue key of a preset's notes. */
 export type PresetNotesKey = `preset.${keyof typeof presetNotes}.notes`;

@@ -1,4 +1,4 @@
-import type { Message } from './en';
+import type { Message } from './message';
 import type { enPresetNotes } from './preset-notes-en';
 
 /** French notes of the destination presets: exactly the English keys. */

@@ -1,4 +1,4 @@
-import type { Message } from './en';
+import type { Message } from './message';
 
 /** English schedule words (part of the English catalogue, see en.ts). */
 export const enScheduleWords = {

@@ -1,4 +1,4 @@
-import type { Message } from './en';
+import type { Message } from './message';
 import type { enScheduleWords } from './schedule-words-en';
 
 /** French schedule words: exactly the English keys. */

@@ -1,39 +1,20 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CallResponse, EventPayload } from '../../../src-core/ipc/contract';
-import type { Fix } from '../../../src-core/fixes/fix-schema';
 import { Steps } from '../components/steps';
 import { api } from '../courier-api';
-import type { Screen } from '../shell';
+import type { FlowStep, Screen } from '../navigation';
+import type {
+  FlowChoices,
+  FormatCorrection,
+  OpenedFile,
+  ReadFailure,
+  ReadProgress,
+} from './flow-types';
 import { PreviewScreen } from './preview-screen';
 import { MapScreen } from './map-screen';
 import { ReviewScreen, type ReviewResult } from './review-screen';
 import { SendScreen } from './send-screen';
 import type { JobDraft } from './jobs-screen';
 import { useI18n } from '../i18n/i18n';
-
-/** The steps of sending a file, in order. */
-export const flowSteps = ['preview', 'map', 'review', 'send'] as const;
-export type FlowStep = (typeof flowSteps)[number];
-
-/** An opened file as main describes it. */
-export type OpenedFile = CallResponse<'files:open'>;
-/** Where the background read of the opened file stands. */
-/** Why the background read of the open file stopped (an error from main, in plain words). */
-export type ReadFailure = EventPayload<'files:failed'>['error'];
-export type ReadProgress = EventPayload<'files:progress'>;
-
-/** What the user decided along the way: destination, mapping, fixes. */
-export type FlowChoices = Readonly<{
-  destinationName: string | null;
-  /** Target column → source column; null until proposed for the chosen destination. */
-  mapping: Readonly<Record<string, string | null>> | null;
-  remember: boolean;
-  fixes: readonly Fix[];
-  excludeInvalid: boolean;
-}>;
-
-/** How the user corrected the detected format. */
-export type FormatCorrection = Readonly<{ headerRow?: number; sheet?: string }>;
 
 /** The send flow for one file: preview, map, review, send. Keeps its state across the steps. */
 export function FlowScreens(props: {

@@ -3,7 +3,8 @@ import type { CallRequest, CallResponse } from '../../../src-core/ipc/contract';
 import { api } from '../courier-api';
 import { errorText } from '../error-text';
 import { useI18n, type I18n } from '../i18n/i18n';
-import type { Screen } from '../shell';
+import type { Screen } from '../navigation';
+import { OutcomeBadge } from '../components/outcome-badge';
 import { scheduleProblemOf } from '../../../src-core/schedule/schedule-error';
 import {
   ScheduleField,
@@ -213,13 +214,6 @@ export function JobsScreen(props: {
       )}
     </section>
   );
-}
-
-/** A run's outcome as a coloured word. */
-export function OutcomeBadge(props: { outcome: Run['outcome'] }) {
-  const { t } = useI18n();
-  const tone = props.outcome === 'sent' ? 'ok' : props.outcome === 'failed' ? 'error' : 'warn';
-  return <span className={`badge badge--${tone}`}>{t(`history.outcome.${props.outcome}`)}</span>;
 }
 
 /**

@@ -4,8 +4,8 @@ import { api } from '../courier-api';
 import { errorText } from '../error-text';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/en';
-import type { Screen } from '../shell';
-import type { FlowChoices, OpenedFile } from './flow-screens';
+import type { Screen } from '../navigation';
+import type { FlowChoices, OpenedFile } from './flow-types';
 
 type Destination = NonNullable<CallResponse<'destinations:get'>['destination']>;
 type Suggestion = CallResponse<'mapping:suggest'>['suggestions'][number];

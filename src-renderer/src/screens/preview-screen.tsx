@@ -5,8 +5,8 @@ import { useRows } from '../components/use-rows';
 import { formatInWords } from '../format-words';
 import { errorText } from '../error-text';
 import { useI18n } from '../i18n/i18n';
-import type { Screen } from '../shell';
-import type { FormatCorrection, OpenedFile, ReadFailure, ReadProgress } from './flow-screens';
+import type { Screen } from '../navigation';
+import type { FormatCorrection, OpenedFile, ReadFailure, ReadProgress } from './flow-types';
 
 /** Preview: the file in a grid, its format in words (correctable), and the background read. */
 export function PreviewScreen(props: {

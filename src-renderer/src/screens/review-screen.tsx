@@ -13,8 +13,8 @@ import { errorText } from '../error-text';
 import { useI18n, type I18n } from '../i18n/i18n';
 import { issueText } from '../issue-text';
 import type { MessageKey } from '../i18n/en';
-import type { Screen } from '../shell';
-import type { FlowChoices, OpenedFile } from './flow-screens';
+import type { Screen } from '../navigation';
+import type { FlowChoices, OpenedFile } from './flow-types';
 
 /** The answer of `review:check`. */
 export type ReviewResult = CallResponse<'review:check'>;

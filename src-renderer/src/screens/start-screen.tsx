@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import type { CallResponse } from '../../../src-core/ipc/contract';
 import { api } from '../courier-api';
 import { errorText } from '../error-text';
-import { OutcomeBadge } from './jobs-screen';
+import { OutcomeBadge } from '../components/outcome-badge';
 import { useI18n } from '../i18n/i18n';
-import type { Screen } from '../shell';
+import type { Screen } from '../navigation';
 
 /** The first screen: a large drop zone, a file chooser, and what is set up at a glance. */
 export function StartScreen(props: {

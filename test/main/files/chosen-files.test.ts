@@ -10,6 +10,7 @@ import { SecretStore } from '../../../src-main/secrets/secret-store';
 import { saveDestination } from '../../../src-main/settings/destination-store';
 import { destinationFromPreset } from '../../../src-core/destinations/presets';
 import { startSshd, type SshdServer } from '../../harness/servers/sshd';
+import { createServices } from '../../../src-main/services/services';
 
 // The renderer is not trusted with the file system: through the IPC contract it may only read,
 // send or watch what the person chose (main's dialog, a drop, the command line, a saved job).
@@ -49,7 +50,7 @@ describe('only files the person chose', () => {
   const app = (extra: Partial<Parameters<typeof createMainHandlers>[0]> = {}) => {
     const openedFiles = new OpenedFiles();
     const handlers = createMainHandlers({
-      home,
+      services: createServices(home),
       emit: () => {},
       appVersion: '1',
       locale: 'en',

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { IpcMain } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { registerDrops } from '../../../src-main/ipc/electron-ipc';
+import { registerDrops } from '../../../src-main/electron/ipc/electron-ipc';
 import { DROPPED_FILES_CHANNEL } from '../../../src-core/ipc/dropped-files';
 import { calls } from '../../../src-core/ipc/contract';
 import { OpenedFiles } from '../../../src-main/files/opened-files';

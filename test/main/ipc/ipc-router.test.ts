@@ -2,10 +2,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { routeCall, type Handlers } from '../../../src-main/ipc/ipc-router';
 import { isTrustedSender } from '../../../src-main/ipc/trusted-sender';
 import { createMainHandlers } from '../../../src-main/services/main-handlers';
+import { createServices } from '../../../src-main/services/services';
 import { CourierError } from '../../../src-core/errors';
 import { clearRegisteredSecrets, registerSecret } from '../../../src-main/logging/redact';
 
-const handlers = (): Handlers => createMainHandlers({ home: '/tmp/courier-test-home', emit: () => {}, appVersion: '9.9.9', locale: 'nl-BE' });
+const handlers = (): Handlers => createMainHandlers({ services: createServices('/tmp/courier-test-home'), emit: () => {}, appVersion: '9.9.9', locale: 'nl-BE' });
 
 describe('routeCall', () => {
   it('answers a valid call from a trusted sender with the handler value', async () => {

@@ -1,27 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { tempHome } from '../../harness/temp-home';
 import { routeCall, type CallOutcome } from '../../../src-main/ipc/ipc-router';
 import { createMainHandlers } from '../../../src-main/services/main-handlers';
-import { appJobs } from '../../../src-main/jobs/app-jobs';
 import { OpenedFiles } from '../../../src-main/files/opened-files';
+import { createServices } from '../../../src-main/services/services';
 
-let home: string;
-beforeEach(async () => {
-  home = await mkdtemp(join(tmpdir(), 'courier-job-ipc-'));
-});
-afterEach(async () => {
-  await rm(home, { recursive: true, force: true });
-});
+const home = tempHome('courier-job-ipc-');
 
 function setup() {
   const events: [string, unknown][] = [];
   // The person opened the export before making a job of it (main only takes chosen files).
   const openedFiles = new OpenedFiles();
-  openedFiles.add(join(home, 'export.csv'), 'drop');
+  openedFiles.add(join(home.path, 'export.csv'), 'drop');
+  const services = createServices(home.path);
   const handlers = createMainHandlers({
-    home,
+    services,
     appVersion: '0.1.0',
     locale: 'en',
     emit: (channel, payload) => events.push([channel, payload]),
@@ -34,13 +29,13 @@ function setup() {
     if (!outcome.ok) throw new Error(`${channel}: ${outcome.error.code} ${outcome.error.message}`);
     return outcome.value;
   };
-  return { call, value, events };
+  return { call, value, events, services };
 }
 
 describe('jobs and history over IPC (through the contract)', () => {
   it('saves, lists, runs, pauses and removes jobs, and lists the recorded run', async () => {
-    const { call, value, events } = setup();
-    const source = join(home, 'export.csv');
+    const { call, value, events, services } = setup();
+    const source = join(home.path, 'export.csv');
     await writeFile(source, 'Email\nwendy@example.be\n');
     const saved = (await value('jobs:save', {
       name: 'Nightly',
@@ -77,7 +72,7 @@ describe('jobs and history over IPC (through the contract)', () => {
     expect(invalid).toMatchObject({ ok: false, error: { code: 'ipc.invalid-request' } });
 
     expect(await value('jobs:run', { id: saved.id })).toEqual({ status: 'started' });
-    await appJobs(home).service.scheduler.whenIdle();
+    await services.jobs.service.scheduler.whenIdle();
     const runs = (await value('history:list', { limit: 5 })) as {
       id: string;
       outcome: string;
@@ -93,7 +88,7 @@ describe('jobs and history over IPC (through the contract)', () => {
         .map(([, run]) => (run as { id: string }).id)
     ).toEqual([runs[0]!.id]);
 
-    await appJobs(home).service.history.recordReceipt(runs[0]!.id, { status: 'accepted' });
+    await services.jobs.service.history.recordReceipt(runs[0]!.id, { status: 'accepted' });
     expect(events.filter(([channel]) => channel === 'history:updated')).toEqual([
       [
         'history:updated',
@@ -129,7 +124,7 @@ describe('jobs and history over IPC (through the contract)', () => {
       startAtLogin: false,
       historyRetention: { days: null, count: 500 },
     });
-    expect(JSON.parse(await readFile(join(home, 'history-settings.json'), 'utf8'))).toEqual({
+    expect(JSON.parse(await readFile(join(home.path, 'history-settings.json'), 'utf8'))).toEqual({
       days: null,
       count: 500,
     });

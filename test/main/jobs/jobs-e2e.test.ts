@@ -21,7 +21,7 @@ import { createJobService } from '../../../src-main/jobs/job-service';
 import { createPipelineRunSend } from '../../../src-main/jobs/pipeline-send';
 import { nextRunAfter } from '../../../src-main/jobs/next-run';
 import { SecretStore } from '../../../src-main/secrets/secret-store';
-import { NotificationService } from '../../../src-main/notifications/notification-service';
+import { NotificationService } from '../../../src-main/electron/notifications/notification-service';
 import type { Run } from '../../../src-core/history/run';
 
 // A scheduled job end to end: a destination with its password in the real keychain, a watched

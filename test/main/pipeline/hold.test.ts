@@ -72,7 +72,7 @@ describe('rejected rows of a run', () => {
       await writeFile(file, 'Email;Language\njan@@example.com;nl\nok@example.com;nl\n');
       const result = await runPipeline({ sourcePath: file, destination: 'hello-customer', excludeInvalid: true, trigger: 'user' }, { home, secrets: fixedSecrets({}) });
       expect(result.run.rows).toMatchObject({ read: 2, excluded: 1 });
-      const handlers = createSendHandlers({ home, appVersion: '1', locale: 'en', emit: () => undefined }, fixedSecrets({}));
+      const handlers = createSendHandlers({ home, emit: () => undefined }, fixedSecrets({}));
       const { path } = await handlers['history:rejected-rows']({ id: result.run.id });
       expect(path).toBe(join(home, 'rejected', `${result.run.id}.csv`));
       const text = await readFile(path!, 'utf8');
@@ -84,7 +84,7 @@ describe('rejected rows of a run', () => {
       await mkdir(documents);
       const asked: string[] = [];
       const withDialog = createSendHandlers(
-        { home, appVersion: '1', locale: 'en', emit: () => undefined, documentsFolder: documents, pickSaveTarget: async ({ defaultPath }) => (asked.push(defaultPath), defaultPath) },
+        { home, emit: () => undefined, documentsFolder: documents, pickSaveTarget: async ({ defaultPath }) => (asked.push(defaultPath), defaultPath) },
         fixedSecrets({})
       );
       const copy = await withDialog['history:save-rejected-rows']({ id: result.run.id, dialogTitle: 'Save' });

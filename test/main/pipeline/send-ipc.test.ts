@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSshd, type SshdServer } from '../../harness/servers/sshd';
 import { routeCall } from '../../../src-main/ipc/ipc-router';
 import { createMainHandlers } from '../../../src-main/services/main-handlers';
+import { createServices } from '../../../src-main/services/services';
 import { createSendHandlers } from '../../../src-main/pipeline/send-handlers';
 import { fixedSecrets } from '../../../src-main/transfers/secret-reader';
 import { saveDestination } from '../../../src-main/settings/destination-store';
@@ -34,7 +35,7 @@ describe('send:start over IPC', () => {
     const source = join(home, 'export.csv');
     await writeFile(source, 'Email,Language\nwendy@example.be,nl\n');
     const events: { channel: string; payload: { phase: string } }[] = [];
-    const context = { home, appVersion: '1', locale: 'en', emit: ((channel: string, payload: { phase: string }) => events.push({ channel, payload })) as never };
+    const context = { services: createServices(home), home, appVersion: '1', locale: 'en', emit: ((channel: string, payload: { phase: string }) => events.push({ channel, payload })) as never };
     const handlers = { ...createMainHandlers(context), ...createSendHandlers(context, fixedSecrets({ password: user.password })) };
 
     expect(await routeCall(handlers, 'send:start', { path: '', destination: 'Shop survey' }, true)).toMatchObject({ ok: false, error: { code: 'ipc.invalid-request' } });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createWorkerUpload } from '../../../src-main/pipeline/worker-upload';
 import { newClaim, openTransferQueue } from '../../../src-main/transfers/transfer-queue';
-import type { TransferRunner } from '../../../src-main/transfers/transfer-handlers';
+import type { TransferRunner } from '../../../src-main/transfers/transfer-runner';
 import { queueItem } from '../settings/queue-item';
 
 let home: string;

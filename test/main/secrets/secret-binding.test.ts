@@ -10,6 +10,7 @@ import { SecretStore } from '../../../src-main/secrets/secret-store';
 import { destinationFromPreset } from '../../../src-core/destinations/presets';
 import type { Destination } from '../../../src-core/destinations/destination';
 import { startRecordingFtp, type RecordingFtp } from '../../harness/recording-ftp';
+import { createServices } from '../../../src-main/services/services';
 
 // A compromised page saves a destination with another server, then asks for a connection test
 // and a send: the stored password must never reach the new server (README, "Security").
@@ -53,7 +54,7 @@ describe('a saved secret belongs to its server', () => {
   const app = (extra: Partial<Parameters<typeof createMainHandlers>[0]> = {}) => {
     const openedFiles = new OpenedFiles();
     const handlers = createMainHandlers({
-      home,
+      services: createServices(home),
       emit: () => {},
       appVersion: '1',
       locale: 'en',

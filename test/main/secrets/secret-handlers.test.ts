@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeCall, type Handlers } from '../../../src-main/ipc/ipc-router';
 import { createMainHandlers } from '../../../src-main/services/main-handlers';
 import { OpenedFiles } from '../../../src-main/files/opened-files';
+import { createServices } from '../../../src-main/services/services';
 import { SecretStore } from '../../../src-main/secrets/secret-store';
 import { requireKeychain } from './keychain-harness';
 
@@ -29,7 +30,7 @@ describe('keychain IPC handlers', () => {
     requireKeychain();
     dir = await mkdtemp(join(tmpdir(), 'courier-secret-ipc-'));
     handlers = createMainHandlers({
-      home: dir,
+      services: createServices(dir, { secrets: store }),
       emit: () => undefined,
       appVersion: '0.0.0',
       locale: 'en',

@@ -12,6 +12,7 @@ import { onSettingsProblem, type SettingsProblem } from '../../../src-main/setti
 import { openTransferQueue, queuePath } from '../../../src-main/transfers/transfer-queue';
 import { captureIo } from '../jobs/cli-io-capture';
 import { queueItem } from './queue-item';
+import { createServices } from '../../../src-main/services/services';
 
 // Rule for every settings file: what cannot be read is kept (moved aside, or left untouched), the
 // person is told in plain words, and nothing is written over it. And a settings folder that
@@ -168,7 +169,7 @@ describe('in the app', () => {
   it('keeps a damaged background.json aside when saving, and tells the window (app:notice)', async () => {
     const events: Array<[string, unknown]> = [];
     const handlers = createMainHandlers({
-      home,
+      services: createServices(home),
       appVersion: '0.1.0',
       locale: 'fr',
       emit: (channel, payload) => events.push([channel, payload]),

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventChannel, EventPayload } from '../../../src-core/ipc/contract';
-import type { ServiceContext } from '../../../src-main/services/main-handlers';
 import { saveDestination } from '../../../src-main/settings/destination-store';
-import { createTransferHandlers } from '../../../src-main/transfers/transfer-handlers';
+import { createTransferHandlers, type TransferContext } from '../../../src-main/transfers/transfer-handlers';
 import { startSshd, type SshdServer } from '../../harness/servers/sshd';
 import { localFolder, testSecrets } from './transfer-helpers';
 
@@ -27,10 +26,8 @@ describe('transfer IPC handlers (real sshd)', () => {
       folder: user.uploadDir,
       transport: { protocol: 'sftp', host: server.host, port: server.port, user: user.name, hostKey: server.hostKeyFingerprint },
     });
-    const context: ServiceContext = {
+    const context: TransferContext = {
       home,
-      appVersion: 'test',
-      locale: 'en',
       emit: <E extends EventChannel>(channel: E, payload: EventPayload<E>) => void events.push({ channel, payload }),
     };
     handlers = createTransferHandlers(context, testSecrets({ password: user.password }));

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setLinuxAutostart } from '../../../src-main/tray/autostart';
+import { setLinuxAutostart } from '../../../src-main/electron/tray/autostart';
 
 let config: string;
 beforeEach(async () => {

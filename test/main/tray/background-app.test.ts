@@ -1,16 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { tempHome } from '../../harness/temp-home';
 import type { Menu, MenuItemConstructorOptions, NotificationConstructorOptions } from 'electron';
-import { appJobs } from '../../../src-main/jobs/app-jobs';
+import { createServices } from '../../../src-main/services/services';
 import {
   fileFromArgv,
   startBackground,
   trayIconPath,
   type Background,
-} from '../../../src-main/tray/background-app';
-import type { TrayLike } from '../../../src-main/tray/tray-service';
+} from '../../../src-main/electron/tray/background-app';
+import type { TrayLike } from '../../../src-main/electron/tray/tray-service';
 
 const iconsDir = join(__dirname, '../../../assets/tray');
 
@@ -39,23 +39,19 @@ class FakeTray implements TrayLike {
   }
 }
 
-let root: string;
+const temp = tempHome('courier-background-');
 let background: Background | null = null;
-beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'courier-background-'));
-});
-afterEach(async () => {
+afterEach(() => {
   background?.stop();
   background = null;
-  await rm(root, { recursive: true, force: true });
 });
 
 describe('background (schedules, tray, notifications) with fake Electron objects', () => {
   it('runs a job from the tray menu, notifies the failure, shows attention until the person looks', async () => {
-    const source = join(root, 'export.csv');
+    const source = join(temp.path, 'export.csv');
     await writeFile(source, 'Email;Language\nwendy@example.be;nl\n');
-    await mkdir(join(root, 'home'));
-    const jobs = appJobs(join(root, 'home'));
+    await mkdir(join(temp.path, 'home'));
+    const { jobs } = createServices(join(temp.path, 'home'));
     await jobs.service.save({
       name: 'Nightly',
       source: { kind: 'file', path: source },
@@ -143,10 +139,10 @@ describe('background (schedules, tray, notifications) with fake Electron objects
   it('uses the template image on macOS and finds the file a second launch was given', async () => {
     expect(trayIconPath(iconsDir, 'running', 'darwin')).toBe(join(iconsDir, 'trayTemplate.png'));
     expect(trayIconPath(iconsDir, 'running', 'win32')).toBe(join(iconsDir, 'tray-running.png'));
-    await writeFile(join(root, 'drop.xlsx'), 'x');
-    expect(fileFromArgv(['/opt/Courier/courier', '--hidden', 'drop.xlsx'], root)).toBe(
-      join(root, 'drop.xlsx')
+    await writeFile(join(temp.path, 'drop.xlsx'), 'x');
+    expect(fileFromArgv(['/opt/Courier/courier', '--hidden', 'drop.xlsx'], temp.path)).toBe(
+      join(temp.path, 'drop.xlsx')
     );
-    expect(fileFromArgv(['/opt/Courier/courier', 'missing.csv'], root)).toBeNull();
+    expect(fileFromArgv(['/opt/Courier/courier', 'missing.csv'], temp.path)).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import { Run, type RunInput } from '../../../src-core/history/run';
 import {
   NotificationService,
   type NotificationLike,
-} from '../../../src-main/notifications/notification-service';
+} from '../../../src-main/electron/notifications/notification-service';
 
 /** A fake Electron Notification that records whether it was shown and lets the test click it. */
 class FakeNotification implements NotificationLike {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Menu, MenuItemConstructorOptions } from 'electron';
-import { TrayService, type TrayLike, type TrayState } from '../../../src-main/tray/tray-service';
+import { TrayService, type TrayLike, type TrayState } from '../../../src-main/electron/tray/tray-service';
 
 /** A fake Electron Tray that records what was done to it. */
 class FakeTray implements TrayLike {

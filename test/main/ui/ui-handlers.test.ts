@@ -1,20 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { tempHome } from '../../harness/temp-home';
 import { createUiHandlers } from '../../../src-main/ui/ui-handlers';
 import { saveWhole } from '../../../src-main/files/save-copy';
-import type { ServiceContext } from '../../../src-main/services/main-handlers';
+import type { UiContext } from '../../../src-main/ui/ui-handlers';
 
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'courier-ui-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const temp = tempHome('courier-ui-');
 
-const context = (extra: Partial<ServiceContext>): ServiceContext => ({ home: dir, emit: () => undefined, appVersion: '1', locale: 'en', ...extra });
+const context = (extra: UiContext): UiContext => extra;
 
 describe('files:pick and files:reveal', () => {
   it('asks the system file chooser, and says plainly when there is none', async () => {
@@ -26,18 +20,18 @@ describe('files:pick and files:reveal', () => {
   it('shows only an existing file in the file manager', async () => {
     const shown: string[] = [];
     const handlers = createUiHandlers(context({ revealFile: path => void shown.push(path) }));
-    const file = join(dir, 'rows.csv');
+    const file = join(temp.path, 'rows.csv');
     await saveWhole(file, new TextEncoder().encode('x'));
     expect(await handlers['files:reveal']({ path: file })).toEqual({ shown: true });
     expect(shown).toEqual([file]);
     // Any other path, even an existing file, is not Courier's to show (nor to probe).
-    const other = join(dir, 'other.csv');
+    const other = join(temp.path, 'other.csv');
     await writeFile(other, 'x');
     await expect(handlers['files:reveal']({ path: other })).rejects.toMatchObject({ code: 'files.not-found' });
     await expect(handlers['files:reveal']({ path: '\\\\server\\share\\x.csv' })).rejects.toMatchObject({ code: 'files.not-found' });
     // A folder, or a file that is gone, is never handed to the file manager.
-    await expect(handlers['files:reveal']({ path: dir })).rejects.toMatchObject({ code: 'files.not-found' });
-    const gone = join(dir, 'gone.csv');
+    await expect(handlers['files:reveal']({ path: temp.path })).rejects.toMatchObject({ code: 'files.not-found' });
+    const gone = join(temp.path, 'gone.csv');
     await saveWhole(gone, new TextEncoder().encode('x'));
     await rm(gone);
     await expect(handlers['files:reveal']({ path: gone })).rejects.toMatchObject({ code: 'files.not-found', message: expect.stringContaining('gone.csv') });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EventEmitter } from 'node:events';
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
-import { CONTENT_SECURITY_POLICY, createWindow } from '../../../src-main/windows/window-factory';
+import { CONTENT_SECURITY_POLICY, createWindow } from '../../../src-main/electron/windows/window-factory';
 
 /** A fake BrowserWindow recording what the factory does to it (Electron objects are faked). */
 function fakeWindowClass() {

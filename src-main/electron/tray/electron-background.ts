@@ -7,7 +7,7 @@ import {
   powerMonitor,
   type BrowserWindow,
 } from 'electron';
-import { appJobs } from '../jobs/app-jobs';
+import type { AppJobs } from '../../jobs/app-jobs';
 import { setLinuxAutostart } from './autostart';
 import { startBackground, type Background } from './background-app';
 
@@ -20,7 +20,8 @@ import { startBackground, type Background } from './background-app';
  * app menu), so closing the window leaves Courier running in the tray.
  */
 export async function installBackground(options: {
-  home: string;
+  /** The app's jobs (from `createServices`). */
+  jobs: AppJobs;
   /** The tray icons: `assets/tray` in development, `join(process.resourcesPath, 'tray')` when packaged. */
   iconsDir: string;
   showMainWindow: () => void;
@@ -35,7 +36,7 @@ export async function installBackground(options: {
   app.on('before-quit', () => {
     quitting = true;
   });
-  const jobs = appJobs(options.home);
+  const { jobs } = options;
   const applyLogin = (startAtLogin: boolean) => {
     if (process.platform === 'win32' || process.platform === 'darwin') {
       app.setLoginItemSettings({ openAtLogin: startAtLogin, args: ['--hidden'] });

@@ -1,5 +1,5 @@
 import type { Notification, NotificationConstructorOptions } from 'electron';
-import type { Run } from '../../src-core/history/run';
+import type { Run } from '../../../src-core/history/run';
 
 /** The parts of Electron's Notification the service uses (tests pass a fake). */
 export type NotificationLike = Pick<Notification, 'show' | 'close'> & {

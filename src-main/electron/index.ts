@@ -1,24 +1,24 @@
 import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { EventChannel, EventPayload } from '../src-core/ipc/contract';
+import type { EventChannel, EventPayload } from '../../src-core/ipc/contract';
 import { registerDrops, registerIpc, sendEvent } from './ipc/electron-ipc';
-import { OpenedFiles } from './files/opened-files';
-import { keepSecretQuestion } from './secrets/keep-secret-question';
+import { OpenedFiles } from '../files/opened-files';
+import { keepSecretQuestion } from '../secrets/keep-secret-question';
 import { createWindow } from './windows/window-factory';
-import { createMainHandlers } from './services/main-handlers';
-import { ensureHome, resolveHome } from './settings/home';
+import { createMainHandlers } from '../services/main-handlers';
+import { createServices } from '../services/services';
+import { ensureHome, resolveHome } from '../settings/home';
 import { installBackground } from './tray/electron-background';
 import { fileFromArgv } from './tray/background-app';
-import { resumeQueue } from './transfers/upload-files';
-import { SecretStore } from './secrets/secret-store';
-import { installCrashRedaction } from './logging/crash';
-import { createLogger } from './logging/logger';
+import { resumeQueue } from '../transfers/upload-files';
+import { installCrashRedaction } from '../logging/crash';
+import { createLogger } from '../logging/logger';
 
 /**
- * The Electron entry point: deliberately thin. It wires Electron objects to the services in
- * `services/`, `tray/`, `jobs/` and `transfers/`, which hold the logic and run under plain Node in
- * the tests.
+ * The Electron entry point and the app's composition root: deliberately thin. It builds the
+ * services once (`createServices`, shared with the CLI and the test harness) and wires Electron
+ * objects to them and to `electron/tray/`; the logic runs under plain Node in the tests.
  */
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -93,11 +93,12 @@ if (!app.requestSingleInstanceLock()) {
   });
   void app.whenReady().then(async () => {
     const home = await ensureHome(resolveHome(undefined));
-    const logger = createLogger({ home });
+    // The composition root: every service is built here once and passed down.
+    const services = createServices(home);
+    const { logger } = services;
     logger.info('Courier started', { version: app.getVersion() });
-    const secrets = new SecretStore();
     const handlers = createMainHandlers({
-      home,
+      services,
       appVersion: app.getVersion(),
       locale: app.getLocale(),
       emit,
@@ -142,7 +143,7 @@ if (!app.requestSingleInstanceLock()) {
 
     // The tray, schedules and notifications; closing the window leaves Courier in the tray.
     const background = await installBackground({
-      home,
+      jobs: services.jobs,
       iconsDir: app.isPackaged ? join(process.resourcesPath, 'tray') : join(here, '../../assets/tray'),
       showMainWindow,
       openRun: id => {
@@ -154,7 +155,7 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow) keepInTray(mainWindow);
 
     // Uploads cut short by a quit, a crash or a sleeping laptop continue from what the server has.
-    void resumeQueue({ home, secrets }).then(
+    void resumeQueue({ home, secrets: services.secrets }).then(
       outcomes => outcomes.forEach(o => o.error && logger.warn('A queued upload could not be resumed yet', { destination: o.destination, error: o.error })),
       error => logger.error('The upload queue could not be resumed', { error: String(error) })
     );

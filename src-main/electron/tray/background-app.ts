@@ -6,8 +6,8 @@ import type {
   NativeImage,
   NotificationConstructorOptions,
 } from 'electron';
-import type { Run } from '../../src-core/history/run';
-import type { AppJobs } from '../jobs/app-jobs';
+import type { Run } from '../../../src-core/history/run';
+import type { AppJobs } from '../../jobs/app-jobs';
 import {
   NotificationService,
   notificationKind,

@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { buildApi } from '../src-core/ipc/api';
-import { DROPPED_FILES_CHANNEL } from '../src-core/ipc/dropped-files';
+import { buildApi } from '../../src-core/ipc/api';
+import { DROPPED_FILES_CHANNEL } from '../../src-core/ipc/dropped-files';
 
 /**
  * The preload: exposes one named object, `window.courier`, with a method per contract channel.

@@ -1,5 +1,5 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions, WebContents } from 'electron';
-import { isHelpLink } from '../../src-core/help-links';
+import { isHelpLink } from '../../../src-core/help-links';
 
 /**
  * The Content-Security-Policy of every Courier window: our own scripts and styles only, no

@@ -1,8 +1,8 @@
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
-import { calls, type EventChannel, type EventPayload } from '../../src-core/ipc/contract';
-import { DROPPED_FILES_CHANNEL } from '../../src-core/ipc/dropped-files';
-import { checkEvent, routeCall, type Handlers } from './ipc-router';
-import { isTrustedSender } from './trusted-sender';
+import { calls, type EventChannel, type EventPayload } from '../../../src-core/ipc/contract';
+import { DROPPED_FILES_CHANNEL } from '../../../src-core/ipc/dropped-files';
+import { checkEvent, routeCall, type Handlers } from '../../ipc/ipc-router';
+import { isTrustedSender } from '../../ipc/trusted-sender';
 
 /**
  * The only place `ipcMain` and `webContents.send` are used (lint forbids them elsewhere).

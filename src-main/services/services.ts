@@ -1,0 +1,42 @@
+import { createHistoryStore, type HistoryStore } from '../history/history-store';
+import { createAppJobs, type AppJobs } from '../jobs/app-jobs';
+import { createLogger, type Logger } from '../logging/logger';
+import { createWorkerUpload, type Upload } from '../pipeline/worker-upload';
+import { SecretStore } from '../secrets/secret-store';
+
+/**
+ * The main-process services for one settings folder, built once by each entry point (the app in
+ * `electron/index.ts`, the CLI in `cli/run-cli.ts`, the browser test harness) and passed down.
+ *
+ * Destinations, mapping memory, the upload queue and the ledger are files under `home`, read and
+ * written through their stores' functions with this `home`; they hold no state to share.
+ */
+export type Services = Readonly<{
+  /** The settings folder (see `settings/home.ts`). */
+  home: string;
+  logger: Logger;
+  /** The OS keychain. */
+  secrets: SecretStore;
+  history: HistoryStore;
+  /** How files reach the server: the transfer worker (the main thread stays free). */
+  upload: Upload;
+  /** Jobs and their schedules, with the events the tray, notifications and IPC listen to. */
+  jobs: AppJobs;
+}>;
+
+/** What an entry point or a test may supply instead of the real thing. */
+export type ServiceOverrides = Readonly<{
+  logger?: Logger;
+  secrets?: SecretStore;
+  upload?: Upload;
+}>;
+
+/** Builds the services once for a settings folder (which must exist: see `ensureHome`). */
+export function createServices(home: string, overrides: ServiceOverrides = {}): Services {
+  const logger = overrides.logger ?? createLogger({ home });
+  const secrets = overrides.secrets ?? new SecretStore();
+  const history = createHistoryStore(home);
+  const upload = overrides.upload ?? createWorkerUpload();
+  const jobs = createAppJobs({ home, secrets, history, upload });
+  return { home, logger, secrets, history, upload, jobs };
+}

@@ -1,0 +1,9 @@
+import type { CallResponse } from '../../../src-core/ipc/contract';
+import { useI18n } from '../i18n/i18n';
+
+/** A run's outcome as a coloured word. */
+export function OutcomeBadge(props: { outcome: CallResponse<'history:list'>[number]['outcome'] }) {
+  const { t } = useI18n();
+  const tone = props.outcome === 'sent' ? 'ok' : props.outcome === 'failed' ? 'error' : 'warn';
+  return <span className={`badge badge--${tone}`}>{t(`history.outcome.${props.outcome}`)}</span>;
+}
