@@ -7,6 +7,7 @@ import { createBackgroundSettings, type BackgroundSettingsStore } from './backgr
 import { createJobService, type JobService } from './job-service';
 import { createPipelineRunSend } from './pipeline-send';
 import { createWorkerUpload } from '../pipeline/worker-upload';
+import { createWorkerPreparer } from '../preparation/send-preparation';
 
 /** The app's jobs: the service plus what the tray, notifications and IPC events listen to. */
 export type AppJobs = Readonly<{
@@ -56,7 +57,7 @@ export function appJobs(home: string, secrets: SecretReader = new SecretStore())
   const service = createJobService({
     home,
     history,
-    runSend: createPipelineRunSend({ home, secrets, onProgress: progress.fire, receipt: { mode: 'background', timeoutMs: 60 * 60_000 }, upload: createWorkerUpload() }),
+    runSend: createPipelineRunSend({ home, secrets, onProgress: progress.fire, receipt: { mode: 'background', timeoutMs: 60 * 60_000 }, upload: createWorkerUpload(), prepare: createWorkerPreparer() }),
     onChange: changes.fire,
     onRunFinished: jobRuns.fire,
   });

@@ -6,6 +6,7 @@ import type { SecretReader } from '../transfers/secret-reader';
 import { runPipeline, type SendProgress } from './run-pipeline';
 import { createWorkerUpload, type Upload, type UploadControl } from './worker-upload';
 import { findRejectedRows } from './rejected-rows';
+import { createWorkerPreparer, type Preparer } from '../preparation/send-preparation';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { chooseSaveTarget, saveWhole } from '../files/save-copy';
@@ -24,7 +25,12 @@ type SendHandlers = {
  * The app's Send button: one send at a time through the shared pipeline, with progress events
  * throttled by the transfer engine, and pause / resume / cancel of the running upload.
  */
-export function createSendHandlers(context: ServiceContext, secrets: SecretReader = new SecretStore(), upload: Upload = createWorkerUpload()): SendHandlers {
+export function createSendHandlers(
+  context: ServiceContext,
+  secrets: SecretReader = new SecretStore(),
+  upload: Upload = createWorkerUpload(),
+  prepare: Preparer = createWorkerPreparer()
+): SendHandlers {
   let running: { controller: AbortController; transfer: UploadControl | null } | null = null;
 
   const progress = (p: SendProgress) => {
@@ -59,7 +65,8 @@ export function createSendHandlers(context: ServiceContext, secrets: SecretReade
             signal: current.controller.signal,
             onProgress: progress,
             onTransfer: t => (current.transfer = t),
-            // The upload runs in the transfer worker: the main thread stays free for the UI.
+            // Preparation and upload run in their worker threads: the main thread stays free for the UI.
+            prepare,
             upload,
             // The receipt is recorded in the history when it comes (the history screen updates).
             receipt: { mode: 'background', timeoutMs: 30 * 60_000 },
