@@ -95,6 +95,16 @@ export type SendResult = Readonly<{
  * with blocking problems (or a changed header set, when asked) is held and nothing is uploaded.
  */
 export async function runPipeline(request: SendRequest, deps: PipelineDeps): Promise<SendResult> {
+  const logger = deps.logger ?? createLogger({ home: deps.home });
+  try {
+    return await send(request, deps, logger);
+  } finally {
+    // The run's log lines are on disk when the send returns (a crash right after still has them).
+    await logger.flush();
+  }
+}
+
+async function send(request: SendRequest, deps: PipelineDeps, logger: Logger): Promise<SendResult> {
   const now = deps.now ?? (() => new Date());
   const started = now();
   const history = createHistoryStore(deps.home);
@@ -110,7 +120,7 @@ export async function runPipeline(request: SendRequest, deps: PipelineDeps): Pro
   const record = async (fields: Partial<RunInput> & { outcome: RunOutcome }): Promise<Run> =>
     history.append({ ...base, ...fields, durationMs: Math.max(0, now().getTime() - started.getTime()) });
 
-  const log = (deps.logger ?? createLogger({ home: deps.home })).child({ scope: 'pipeline', run: runId });
+  const log = logger.child({ scope: 'pipeline', run: runId });
   const outbox = join(deps.home, 'outbox', runId);
   let destination: Destination;
   let preparation: PreparedSend | null = null;

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { discardQueued, type UploadFilesRequest } from '../transfers/upload-files';
+import { discardQueued, type QueueRunOutcome, type UploadFilesRequest } from '../transfers/upload-files';
 import { readLoginSecrets, type LoginSecrets, type SecretReader } from '../transfers/secret-reader';
 import { workerRunner, type TransferRunner } from '../transfers/transfer-handlers';
 import type { TransferJob, TransferJobResult } from '../transfers/transfer-job';
 import type { TransferProgress, TransferResult } from '../transfers/transfer';
 import { TransferError, cancelledError, toTransferFailure, type TransferFailure } from '../transfers/transfer-errors';
-import { newClaim, openTransferQueue } from '../transfers/transfer-queue';
+import { newClaim, openTransferQueue, type QueueItem } from '../transfers/transfer-queue';
 
 /** What the UI can do with a running upload (a `Transfer` in-process, a worker here). */
 export type UploadControl = Readonly<{
@@ -113,4 +113,30 @@ export function createWorkerUpload(runner: TransferRunner = workerRunner): Uploa
     await discardQueued(request.home, ids, secrets).catch(() => undefined);
     throw cancelledError();
   };
+}
+
+/**
+ * Resumes the uploads left in the queue (a quit, a crash, a sleeping laptop) in the transfer
+ * worker, one destination after another, from what each server already has: the start-up
+ * resume, off the app's main thread like every upload. Each destination's secrets are read from
+ * the keychain here and handed to the worker in memory only. Never throws for a destination: its
+ * files stay queued and the outcome says why.
+ */
+export async function resumeQueueInWorker(home: string, secrets: SecretReader, runner: TransferRunner = workerRunner): Promise<QueueRunOutcome[]> {
+  const byDestination = new Map<string, QueueItem[]>();
+  for (const item of await openTransferQueue(home).list()) byDestination.set(item.destination, [...(byDestination.get(item.destination) ?? []), item]);
+  const outcomes: QueueRunOutcome[] = [];
+  for (const [destination, items] of byDestination) {
+    try {
+      const login = await readLoginSecrets(secrets, destination);
+      const job: TransferJob = { kind: 'resume', home, secrets: login, ids: items.map(item => item.id), takeOverOwnProcess: false };
+      const outcome = await runner(job, () => undefined, new AbortController().signal);
+      if (outcome.ok) outcomes.push({ destination, result: outcome.result });
+      // Taken by a live run (another Courier, or a send started since): it is that run's to finish.
+      else if (outcome.failure.code !== 'upload.nothing-queued') outcomes.push({ destination, error: outcome.failure });
+    } catch (error) {
+      outcomes.push({ destination, error: toTransferFailure(error) });
+    }
+  }
+  return outcomes;
 }

@@ -183,10 +183,12 @@ export type QueueRunOutcome = Readonly<{ destination: string; result?: TransferR
  * to it; files of a run that died are taken over. With `only` (resuming a paused upload, whose
  * worker was stopped), files of an ended run of this same process are taken over too.
  */
-export async function resumeQueue(options: UploadOptions & Readonly<{ only?: readonly string[] }>): Promise<QueueRunOutcome[]> {
+export async function resumeQueue(
+  options: UploadOptions & Readonly<{ only?: readonly string[]; /** With `only`: take over ended runs of this process (default true). */ takeOverOwnProcess?: boolean }>
+): Promise<QueueRunOutcome[]> {
   const claim = newClaim();
   try {
-    const items = await openTransferQueue(options.home).claim(claim, options.only ? { only: options.only, takeOverOwnProcess: true } : {});
+    const items = await openTransferQueue(options.home).claim(claim, options.only ? { only: options.only, takeOverOwnProcess: options.takeOverOwnProcess ?? true } : {});
     const byDestination = new Map<string, QueueItem[]>();
     for (const item of items) byDestination.set(item.destination, [...(byDestination.get(item.destination) ?? []), item]);
     const outcomes: QueueRunOutcome[] = [];
