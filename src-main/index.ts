@@ -131,7 +131,7 @@ if (!app.requestSingleInstanceLock()) {
 
     // Uploads cut short by a quit, a crash or a sleeping laptop continue from what the server has,
     // in the transfer worker (the window and tray stay responsive).
-    void resumeQueueInWorker(home, secrets).then(
+    void resumeQueueInWorker(home, secrets, { logger }).then(
       outcomes => outcomes.forEach(o => o.error && logger.warn('A queued upload could not be resumed yet', { destination: o.destination, error: o.error })),
       error => logger.error('The upload queue could not be resumed', { error: String(error) })
     );

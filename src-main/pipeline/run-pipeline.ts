@@ -149,7 +149,7 @@ async function send(request: SendRequest, deps: PipelineDeps, logger: Logger): P
         expectedHeaders: request.expectedHeaders,
         maxIssues: deps.maxIssues,
       },
-      { signal: deps.signal, onProgress: read => deps.onProgress?.({ phase: 'reading', read }) }
+      { signal: deps.signal, onProgress: read => deps.onProgress?.({ phase: 'reading', read }), logger: log }
     );
   } catch (error) {
     // A preparation stopped part-way (cancelled, a worker that died) may have begun the outbox.
@@ -197,6 +197,7 @@ async function send(request: SendRequest, deps: PipelineDeps, logger: Logger): P
         transport,
         secrets: deps.secrets,
         force: request.force,
+        logger: log,
         files: preparation.files.map((file, i) => ({
           id: `${runId.slice(0, 8)}-${i + 1}`,
           localPath: byName.get(file.name)!,

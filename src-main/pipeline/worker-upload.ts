@@ -6,6 +6,7 @@ import type { TransferJob, TransferJobResult } from '../transfers/transfer-job';
 import type { TransferProgress, TransferResult } from '../transfers/transfer';
 import { TransferError, cancelledError, toTransferFailure, type TransferFailure } from '../transfers/transfer-errors';
 import { newClaim, openTransferQueue, type QueueItem } from '../transfers/transfer-queue';
+import type { Logger } from '../logging/logger';
 
 /** What the UI can do with a running upload (a `Transfer` in-process, a worker here). */
 export type UploadControl = Readonly<{
@@ -16,7 +17,7 @@ export type UploadControl = Readonly<{
 }>;
 
 /** An upload as the pipeline runs it: `uploadFiles` in-process, or this in the transfer worker. */
-export type Upload = (request: Omit<UploadFilesRequest, 'onTransfer'> & { onTransfer?: (control: UploadControl) => void }) => Promise<TransferResult>;
+export type Upload = (request: Omit<UploadFilesRequest, 'onTransfer' | 'log'> & { onTransfer?: (control: UploadControl) => void; /** The run's redacting log (worker lines are forwarded to it). */ logger?: Logger }) => Promise<TransferResult>;
 
 const isReader = (secrets: SecretReader | LoginSecrets): secrets is SecretReader => typeof (secrets as SecretReader).get === 'function';
 
@@ -93,7 +94,8 @@ export function createWorkerUpload(runner: TransferRunner = workerRunner): Uploa
           last = progress;
           request.onProgress?.(progress);
         },
-        running.signal
+        running.signal,
+        request.logger
       ).catch(error => ({ ok: false, failure: toTransferFailure(error) }));
       running = null;
       // Delivered before the pause (or cancel) took effect: it is done, report it as such.
@@ -107,10 +109,16 @@ export function createWorkerUpload(runner: TransferRunner = workerRunner): Uploa
       const { code, message, fingerprint, params } = outcome.failure;
       // A worker that died (out of memory, a crash) could not let go of its files: do it here,
       // so they stay queued for the next try instead of looking "being sent" until a restart.
-      if (code.startsWith('worker.')) await releaseAfterWorkerDied(request.home, ids, outcome.failure).catch(() => undefined);
+      if (code.startsWith('worker.')) {
+        await releaseAfterWorkerDied(request.home, ids, outcome.failure).catch(error =>
+          request.logger?.warn('The files of a transfer worker that stopped could not be let go (they are taken over after a restart)', { error: toTransferFailure(error) })
+        );
+      }
       throw new TransferError(code, message, { ...(fingerprint ? { fingerprint } : {}), ...(params ? { params } : {}) });
     }
-    await discardQueued(request.home, ids, secrets).catch(() => undefined);
+    await discardQueued(request.home, ids, secrets).catch(error =>
+      request.logger?.warn('A cancelled upload could not be dropped from the queue (the next start resumes it)', { error: toTransferFailure(error) })
+    );
     throw cancelledError();
   };
 }
@@ -122,7 +130,12 @@ export function createWorkerUpload(runner: TransferRunner = workerRunner): Uploa
  * the keychain here and handed to the worker in memory only. Never throws for a destination: its
  * files stay queued and the outcome says why.
  */
-export async function resumeQueueInWorker(home: string, secrets: SecretReader, runner: TransferRunner = workerRunner): Promise<QueueRunOutcome[]> {
+export async function resumeQueueInWorker(
+  home: string,
+  secrets: SecretReader,
+  options: Readonly<{ runner?: TransferRunner; /** The main log (the worker's lines are forwarded to it). */ logger?: Logger }> = {}
+): Promise<QueueRunOutcome[]> {
+  const runner = options.runner ?? workerRunner;
   const byDestination = new Map<string, QueueItem[]>();
   for (const item of await openTransferQueue(home).list()) byDestination.set(item.destination, [...(byDestination.get(item.destination) ?? []), item]);
   const outcomes: QueueRunOutcome[] = [];
@@ -130,7 +143,7 @@ export async function resumeQueueInWorker(home: string, secrets: SecretReader, r
     try {
       const login = await readLoginSecrets(secrets, destination);
       const job: TransferJob = { kind: 'resume', home, secrets: login, ids: items.map(item => item.id), takeOverOwnProcess: false };
-      const outcome = await runner(job, () => undefined, new AbortController().signal);
+      const outcome = await runner(job, () => undefined, new AbortController().signal, options.logger?.child({ scope: 'transfers', destination }));
       if (outcome.ok) outcomes.push({ destination, result: outcome.result });
       // Taken by a live run (another Courier, or a send started since): it is that run's to finish.
       else if (outcome.failure.code !== 'upload.nothing-queued') outcomes.push({ destination, error: outcome.failure });

@@ -14,6 +14,7 @@ import type { RowIssue } from '../../src-core/validation/issues';
 import { saveRejectedRows } from '../pipeline/rejected-rows';
 import type { ReadProgress } from '../reading/open-source';
 import { runWorker } from '../workers/run-worker';
+import type { Logger } from '../logging/logger';
 import {
   prepareFile,
   writePreparedFiles,
@@ -84,6 +85,8 @@ export type PreparedSend = Readonly<{
 export type PrepareOptions = Readonly<{
   signal?: AbortSignal;
   onProgress?: (progress: ReadProgress) => void;
+  /** The run's redacting log (the worker's lines are forwarded to it). */
+  logger?: Logger;
 }>;
 
 /** How the pipeline prepares a file: in the preparation worker (every caller), or in this thread (benchmark reference, tests). */

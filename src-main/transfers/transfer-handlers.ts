@@ -5,16 +5,17 @@ import { testDestination } from './destination-test';
 import type { SecretReader } from './secret-reader';
 import type { TransferProgress } from './transfer';
 import type { TransferJob, TransferJobResult } from './transfer-job';
+import type { Logger } from '../logging/logger';
 
 type TransferHandlers = {
   'destinations:test': Handler<'destinations:test'>;
 };
 
 /** Runs transfer jobs; the worker thread in the app, replaceable in tests. */
-export type TransferRunner = (job: TransferJob, onProgress: (p: TransferProgress) => void, signal: AbortSignal) => Promise<TransferJobResult>;
+export type TransferRunner = (job: TransferJob, onProgress: (p: TransferProgress) => void, signal: AbortSignal, logger?: Logger) => Promise<TransferJobResult>;
 
 /** The real runner: `transfer.worker.ts` through runWorker (used by the send pipeline's uploads). */
-export const workerRunner: TransferRunner = (job, onProgress, signal) => runWorker<TransferJob, TransferProgress, TransferJobResult>('transfer', job, { onProgress, signal });
+export const workerRunner: TransferRunner = (job, onProgress, signal, logger) => runWorker<TransferJob, TransferProgress, TransferJobResult>('transfer', job, { onProgress, signal, logger });
 
 /**
  * The IPC handler of the step-by-step connection test; each step is also sent as a

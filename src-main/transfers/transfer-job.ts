@@ -43,6 +43,7 @@ export async function runTransferJob(job: TransferJob, context: WorkerJobContext
     onProgress: context.progress,
     // The worker is terminated on pause: a terminated worker is a crash the queue already survives.
     onTransfer: (transfer: { pause: () => void }) => context.signal.addEventListener('abort', () => transfer.pause(), { once: true }),
+    log: context.log,
   };
   try {
     if (job.kind === 'upload') {

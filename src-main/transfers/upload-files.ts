@@ -10,6 +10,7 @@ import { openSession } from './open-session';
 import { remoteJoin } from './remote-session';
 import { readLoginSecrets } from './secret-reader';
 import { newClaim, newQueueId, openTransferQueue, type QueueItem } from './transfer-queue';
+import type { Logger } from '../logging/logger';
 
 /** A file to deliver: the prepared local file and the name it should have on the server. */
 export type OutgoingFile = Readonly<{
@@ -31,7 +32,13 @@ export type UploadOptions = Readonly<{
   retry?: Partial<RetryPolicy>;
   clock?: TransferClock;
   readBackLimit?: number;
+  /** The redacting log (in the transfer worker: lines forwarded to the main log). */
+  log?: Logger;
 }>;
+
+/** Logs why a queue bookkeeping step failed; the upload's own outcome stands either way. */
+const noted = (options: Pick<UploadOptions, 'log'>, what: string) => (error: unknown) =>
+  options.log?.warn(what, { scope: 'transfers', error: toTransferFailure(error) });
 
 export type UploadFilesRequest = UploadOptions &
   Readonly<{
@@ -67,7 +74,8 @@ async function runItems(
       ...(item.renameStarted ? { renameStarted: true } : {}),
     })),
     onProgress: options.onProgress,
-    onCheckpoint: checkpoint => queue.update(checkpoint.id, { writtenOffset: checkpoint.writtenOffset, renameStarted: checkpoint.renameStarted }, claim).catch(() => undefined),
+    // A missed checkpoint only makes a resume start from an earlier one (the server is asked anyway).
+    onCheckpoint: checkpoint => queue.update(checkpoint.id, { writtenOffset: checkpoint.writtenOffset, renameStarted: checkpoint.renameStarted }, claim).catch(noted(options, 'An upload checkpoint could not be saved in the queue')),
     onFileDone: async (result: FileResult) => {
       // Ledger first: a crash between the two leaves a queue item whose resume finds the file
       // already in place, never a delivered file missing from the ledger.
@@ -91,19 +99,19 @@ async function runItems(
   } catch (error) {
     const failure = toTransferFailure(error);
     if (failure.code !== 'cancelled') {
-      await queue.release(claim, { only: items.map(item => item.id), patch: { lastError: failure } }).catch(() => undefined);
+      await queue.release(claim, { only: items.map(item => item.id), patch: { lastError: failure } }).catch(noted(options, 'A failed upload could not be let go in the queue (it is taken over after a restart)'));
     } else {
-      for (const item of items) await queue.remove(item.id).catch(() => undefined);
+      for (const item of items) await queue.remove(item.id).catch(noted(options, 'A cancelled upload could not be removed from the queue'));
     }
     throw error;
   }
 }
 
 /** Lets go of what `claim` still holds (nothing, after a delivery) and forgets the claim. */
-async function endClaim(home: string, claim: ReturnType<typeof newClaim>): Promise<void> {
+async function endClaim(home: string, claim: ReturnType<typeof newClaim>, options: Pick<UploadOptions, 'log'>): Promise<void> {
   await openTransferQueue(home)
     .release(claim)
-    .catch(() => undefined);
+    .catch(noted(options, 'An upload could not let go of its queued files (they are taken over after a restart)'));
   claim.done();
 }
 
@@ -159,7 +167,7 @@ export async function uploadFiles(request: UploadFilesRequest): Promise<Transfer
       try {
         await planAgainstLedger(openLedger(request.home), request.destinationName, fresh, false);
       } catch (error) {
-        for (const item of fresh) await queue.remove(item.id).catch(() => undefined);
+        for (const item of fresh) await queue.remove(item.id).catch(noted(request, 'A file already sent could not be removed from the queue'));
         throw error;
       }
     }
@@ -167,7 +175,7 @@ export async function uploadFiles(request: UploadFilesRequest): Promise<Transfer
     // instead of sending the content a second time under a new name.
     return await runItems([...adopted, ...fresh], request, claim);
   } finally {
-    await endClaim(request.home, claim);
+    await endClaim(request.home, claim, request);
   }
 }
 
@@ -201,7 +209,7 @@ export async function resumeQueue(
     }
     return outcomes;
   } finally {
-    await endClaim(options.home, claim);
+    await endClaim(options.home, claim, options);
   }
 }
 
@@ -219,6 +227,7 @@ export async function discardQueued(home: string, ids: readonly string[], secret
       const session = await openSession(first.transport, login, { timeoutMs: 10_000 });
       try {
         for (const item of items) {
+          // Best effort: a leftover temporary name never matches a final name, so no vendor picks it up.
           if (item.transport.uploadThenRename) await session.remove(remoteJoin(item.transport.folder, temporaryName(item.remoteName, item.id))).catch(() => undefined);
         }
       } finally {

@@ -64,7 +64,7 @@ describe('resuming the queue at start-up', () => {
     const outcomes = await resumeQueueInWorker(
       home,
       fixedSecrets({ password: user.password }),
-      runner
+      { runner }
     );
 
     expect(jobs).toEqual([
