@@ -161,6 +161,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     const source = job.source;
     if (source.kind === 'file') {
       const started = now();
+      // Gone or unreadable: recorded below as a failed run that names the file.
       const info = await stat(source.path).catch(() => null);
       if (!info || !info.isFile()) {
         const error = new CourierError(
@@ -190,6 +191,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     }
     for (const file of files) {
       // The file may have changed since it was picked; the ledger keeps what was actually sent.
+      // Unreadable now: sent with the picked hash; the pipeline records what it could read.
       const current = await hashFile(file.path).catch(() => null);
       const picked = current && current !== file.sha256 ? { ...file, sha256: current } : file;
       const run = await send(job, trigger, picked, picked.path);

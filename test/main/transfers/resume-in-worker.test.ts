@@ -61,11 +61,9 @@ describe('resuming the queue at start-up', () => {
       jobs.push(job);
       return workerRunner(job, onProgress, signal);
     };
-    const outcomes = await resumeQueueInWorker(
-      home,
-      fixedSecrets({ password: user.password }),
-      { runner }
-    );
+    const outcomes = await resumeQueueInWorker(home, fixedSecrets({ password: user.password }), {
+      runner,
+    });
 
     expect(jobs).toEqual([
       expect.objectContaining({
