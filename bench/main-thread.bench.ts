@@ -17,6 +17,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import { generateCsv } from './contacts-data';
 import { startSshd } from '../test/harness/servers/sshd';
 import { destinationFromPreset } from '../src-core/destinations/presets';
@@ -154,6 +155,31 @@ async function cliSend(
   }
 }
 
+/**
+ * The floor on this machine right now: the same histogram while the main thread does nothing and
+ * one worker thread keeps a CPU busy for as long as a send (what the preparation worker does).
+ * A busy machine delays an idle thread's timers too; no placement of the work goes below this.
+ */
+async function idleBaseline(seconds: number): Promise<Delay> {
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  const busy = new Worker(
+    `const end = Date.now() + ${Math.round(seconds * 1000)}; while (Date.now() < end) {}`,
+    { eval: true }
+  );
+  await new Promise(resolve => busy.once('exit', resolve));
+  histogram.disable();
+  const ms = (ns: number) => ns / 1e6;
+  return {
+    p50: ms(histogram.percentile(50)),
+    p99: ms(histogram.percentile(99)),
+    max: ms(histogram.max),
+    seconds,
+    outcome: 'idle main thread, one busy worker',
+    rows: 0,
+  };
+}
+
 const fmt = (d: Delay) =>
   `p50 ${d.p50.toFixed(1).padStart(5)} ms  p99 ${d.p99.toFixed(1).padStart(6)} ms  max ${d.max.toFixed(1).padStart(6)} ms  (send ${d.seconds.toFixed(2)} s, ${d.outcome})`;
 const median = (values: number[]) =>
@@ -173,6 +199,7 @@ try {
     );
     const worker: Delay[] = [];
     const inThread: Delay[] = [];
+    const idle: Delay[] = [];
     for (let i = 0; i < RUNS; i++) {
       worker.push(await appSend(createWorkerPreparer()));
       console.log(`  run ${i + 1}  preparation in the worker       ${fmt(worker.at(-1)!)}`);
@@ -180,11 +207,18 @@ try {
       console.log(
         `  run ${i + 1}  preparation in the main thread  ${fmt(inThread.at(-1)!)}  (before: the reference)`
       );
+      idle.push(await idleBaseline(worker.at(-1)!.seconds));
+      console.log(
+        `  run ${i + 1}  nothing on the main thread      ${fmt(idle.at(-1)!)}  (the machine's floor)`
+      );
     }
     const p99 = median(worker.map(d => d.p99));
     const p99Before = median(inThread.map(d => d.p99));
     console.log(
       `  median p99: worker ${p99.toFixed(1)} ms (target < 50 ms: ${p99 < 50 ? 'met' : 'NOT met'}), in the main thread ${p99Before.toFixed(1)} ms; before / after ${(p99Before / p99).toFixed(1)}×`
+    );
+    console.log(
+      `  median p99 with nothing on the main thread (the floor): ${median(idle.map(d => d.p99)).toFixed(1)} ms`
     );
     console.log(
       `  median max: worker ${median(worker.map(d => d.max)).toFixed(1)} ms, in the main thread ${median(inThread.map(d => d.max)).toFixed(1)} ms`

@@ -17,6 +17,7 @@ import { uploadFiles } from '../transfers/upload-files';
 import { destinationTransport } from '../transfers/destination-transport';
 import { placeDigitaleoMarkers, withSession } from '../transfers/receipts';
 import { followReceipt } from './follow-receipt';
+import { rejectedRowsPath } from './rejected-rows';
 import { openLedger } from '../transfers/ledger';
 import type { SecretReader } from '../transfers/secret-reader';
 import { toTransferFailure, type TransferFailure } from '../transfers/transfer-errors';
@@ -152,8 +153,11 @@ async function send(request: SendRequest, deps: PipelineDeps, logger: Logger): P
       { signal: deps.signal, onProgress: read => deps.onProgress?.({ phase: 'reading', read }), logger: log }
     );
   } catch (error) {
-    // A preparation stopped part-way (cancelled, a worker that died) may have begun the outbox.
-    await rm(outbox, { recursive: true, force: true }).catch(cleanup => log.warn('A partly prepared outbox could not be removed', { error: toPlainError(cleanup) }));
+    // A preparation stopped part-way (cancelled, a worker that died) may have begun the outbox or
+    // the kept rejected rows: a failed run keeps neither.
+    for (const path of [outbox, rejectedRowsPath(deps.home, runId)]) {
+      await rm(path, { recursive: true, force: true }).catch(cleanup => log.warn('A partly prepared file could not be removed', { error: toPlainError(cleanup) }));
+    }
     log.warn('The file could not be prepared', { error: toPlainError(error) });
     const run = await record({ outcome: 'failed', source, error: toPlainError(error) });
     return { run, preparation, outbox: null, transfer: null, failure: null };

@@ -124,4 +124,32 @@ describe('preparation of a send runs in the preparation worker', () => {
     expect(inThread.preparation!.thread).toBe(threadId);
     expect(inWorker.preparation!.thread).not.toBe(threadId);
   });
+
+  it('cancels while the worker is still reading: the run fails as cancelled and leaves no prepared file', async () => {
+    const lines = ['Email,Language'];
+    for (let i = 0; i < 300_000; i++)
+      lines.push(i % 2 ? `contact.${i}@example.be,nl` : `not-an-email-${i},fr`);
+    await writeFile(source, `${lines.join('\n')}\n`);
+    let cancelled: Promise<{ cancelled: boolean }> | null = null;
+    let handlers: ReturnType<typeof createSendHandlers>;
+    const context = {
+      home,
+      appVersion: '1',
+      locale: 'en',
+      emit: ((channel: string, payload: { phase: string }) => {
+        if (channel === 'send:progress' && payload.phase === 'reading' && !cancelled)
+          cancelled = Promise.resolve(handlers['send:cancel'](undefined));
+      }) as never,
+    };
+    handlers = createSendHandlers(context, fixedSecrets({ password: sshd.users[0]!.password }));
+    const outcome = await handlers['send:start']({
+      path: source,
+      destination: 'Shop survey',
+      excludeInvalid: true,
+    });
+    expect(await cancelled).toEqual({ cancelled: true });
+    expect(outcome).toMatchObject({ outcome: 'failed', error: { code: 'cancelled' } });
+    expect(await readdir(join(home, 'outbox')).catch(() => [])).toEqual([]);
+    expect(await readdir(join(home, 'rejected'))).not.toContain(`${outcome.runId}.csv`);
+  });
 });
