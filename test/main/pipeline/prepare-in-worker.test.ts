@@ -131,7 +131,6 @@ describe('preparation of a send runs in the preparation worker', () => {
       lines.push(i % 2 ? `contact.${i}@example.be,nl` : `not-an-email-${i},fr`);
     await writeFile(source, `${lines.join('\n')}\n`);
     let cancelled: Promise<{ cancelled: boolean }> | null = null;
-    let handlers: ReturnType<typeof createSendHandlers>;
     const context = {
       home,
       appVersion: '1',
@@ -141,7 +140,11 @@ describe('preparation of a send runs in the preparation worker', () => {
           cancelled = Promise.resolve(handlers['send:cancel'](undefined));
       }) as never,
     };
-    handlers = createSendHandlers(context, fixedSecrets({ password: sshd.users[0]!.password }));
+    // Called by `emit` once reading has started, long after this line has run.
+    const handlers = createSendHandlers(
+      context,
+      fixedSecrets({ password: sshd.users[0]!.password })
+    );
     const outcome = await handlers['send:start']({
       path: source,
       destination: 'Shop survey',
