@@ -11,7 +11,7 @@ import { createServices } from '../services/services';
 import { ensureHome, resolveHome } from '../settings/home';
 import { installBackground } from './tray/electron-background';
 import { fileFromArgv } from './tray/background-app';
-import { resumeQueue } from '../transfers/upload-files';
+import { resumeQueueInWorker } from '../pipeline/worker-upload';
 import { installCrashRedaction } from '../logging/crash';
 import { createLogger } from '../logging/logger';
 
@@ -154,8 +154,9 @@ if (!app.requestSingleInstanceLock()) {
     keepInTray = background.keepInTray;
     if (mainWindow) keepInTray(mainWindow);
 
-    // Uploads cut short by a quit, a crash or a sleeping laptop continue from what the server has.
-    void resumeQueue({ home, secrets: services.secrets }).then(
+    // Uploads cut short by a quit, a crash or a sleeping laptop continue from what the server has,
+    // in the transfer worker (the window and tray stay responsive).
+    void resumeQueueInWorker(home, services.secrets, { logger }).then(
       outcomes => outcomes.forEach(o => o.error && logger.warn('A queued upload could not be resumed yet', { destination: o.destination, error: o.error })),
       error => logger.error('The upload queue could not be resumed', { error: String(error) })
     );

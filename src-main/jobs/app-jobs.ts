@@ -6,6 +6,7 @@ import { createBackgroundSettings, type BackgroundSettingsStore } from './backgr
 import { createJobService, type JobService } from './job-service';
 import { createPipelineRunSend } from './pipeline-send';
 import type { Upload } from '../pipeline/worker-upload';
+import { createWorkerPreparer } from '../preparation/send-preparation';
 
 /** The app's jobs: the service plus what the tray, notifications and IPC events listen to. */
 export type AppJobs = Readonly<{
@@ -60,7 +61,14 @@ export function createAppJobs({ home, secrets, history, upload }: AppJobsDeps): 
   const service = createJobService({
     home,
     history,
-    runSend: createPipelineRunSend({ home, secrets, onProgress: progress.fire, receipt: { mode: 'background', timeoutMs: 60 * 60_000 }, upload }),
+    runSend: createPipelineRunSend({
+      home,
+      secrets,
+      onProgress: progress.fire,
+      receipt: { mode: 'background', timeoutMs: 60 * 60_000 },
+      upload,
+      prepare: createWorkerPreparer(),
+    }),
     onChange: changes.fire,
     onRunFinished: jobRuns.fire,
   });

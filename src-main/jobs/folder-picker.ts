@@ -180,6 +180,7 @@ export function createFolderPicker(home: string, options: FolderPickerOptions = 
           continue;
         const path = join(source.folder, name);
         const sha256 = await hashFile(path);
+        // Gone since it was hashed: not a candidate this time.
         const after = await stat(path).catch(() => null);
         if (!after || after.size !== b.size || after.mtimeMs !== b.mtimeMs) continue;
         if (seen.some(e => e.sha256 === sha256)) continue;

@@ -52,6 +52,7 @@ export async function claimJobSlot(
 ): Promise<boolean> {
   const file = join(home, 'job-locks', `${lockName(jobId)}.slot.json`);
   const started = now();
+  // No record (or a torn one) means no run of this job has claimed a slot yet.
   const last = await readFile(file, 'utf8')
     .then(text => JSON.parse(text) as SlotRecord)
     .catch(() => null);

@@ -170,6 +170,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     const source = job.source;
     if (source.kind === 'file') {
       const started = now();
+      // Gone or unreadable: recorded below as a failed run that names the file.
       const info = await stat(source.path).catch(() => null);
       if (!info || !info.isFile()) {
         const error = new CourierError(

@@ -8,6 +8,8 @@ import { createFolderPicker, type FolderPickerOptions } from './folder-picker';
 import { createJobRunner, type JobRunResult, type JobRunner, type RunSend } from './job-runner';
 import { createJobStore, type JobStore } from './job-store';
 import { Scheduler, type TimerHandle, type UpcomingRun } from './scheduler';
+import { toPlainError } from '../../src-core/errors';
+import { createLogger, type Logger } from '../logging/logger';
 
 export type JobServiceDeps = Readonly<{
   home: string;
@@ -22,6 +24,8 @@ export type JobServiceDeps = Readonly<{
   onRunFinished?: (run: Run, job: Job) => void;
   /** Told when jobs, running state or the pause switch change (tray, `jobs:changed`). */
   onChange?: (state: { paused: boolean; running: string[] }) => void;
+  /** The redacting log (default: the settings folder's). */
+  logger?: Logger;
 }>;
 
 /** Jobs, their schedules and their runs, for the app (IPC, tray) and the CLI. */
@@ -58,6 +62,7 @@ export function resolveSchedule(request: JobSaveRequest): JobSaveRequest {
 export function createJobService(deps: JobServiceDeps): JobService {
   const now = deps.now ?? (() => new Date());
   const store = createJobStore(deps.home, { now });
+  const log = (deps.logger ?? createLogger({ home: deps.home })).child({ scope: 'jobs' });
   const history = deps.history ?? createHistoryStore(deps.home, { now });
   // The picker compares modification times with the real clock, whatever clock the schedules use.
   const picker = createFolderPicker(deps.home, { ...deps.picker });
@@ -79,6 +84,9 @@ export function createJobService(deps: JobServiceDeps): JobService {
     now,
     setTimer: deps.setTimer ?? ((callback, ms) => setTimeout(callback, ms)),
     clearTimer: deps.clearTimer ?? (handle => clearTimeout(handle as NodeJS.Timeout)),
+    // A run that fails before the pipeline or the runner could record it (its lock, the history
+    // file): nothing is in History, so the log says what happened.
+    onError: (job, error) => log.error('A job run failed before it could be recorded', { job: job.id, error: toPlainError(error) }),
     runJob: async (job, reason) => {
       const current = jobs.find(j => j.id === job.id);
       if (!current) return;
@@ -101,7 +109,8 @@ export function createJobService(deps: JobServiceDeps): JobService {
             return { ...state, paused: pausedChanged ? memory.paused : state.paused, lastSlot };
           })
         )
-        .catch(() => undefined);
+        // The schedules run on from memory; the next change writes the state again.
+        .catch(error => log.warn('The jobs’ schedule state could not be saved', { error: toPlainError(error) }));
     },
     onChange: () => deps.onChange?.({ paused: scheduler.paused, running: scheduler.runningJobs() }),
   });

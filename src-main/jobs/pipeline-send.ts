@@ -12,6 +12,8 @@ export type PipelineSendDeps = Readonly<{
   receipt?: PipelineDeps['receipt'];
   /** How files are uploaded (the app: in the transfer worker). */
   upload?: PipelineDeps['upload'];
+  /** How files are prepared (default: in the preparation worker). */
+  prepare?: PipelineDeps['prepare'];
   /** Progress of the job's send (the tray shows it in its tooltip). */
   onProgress?: (jobId: string, fraction: number) => void;
 }>;
@@ -53,6 +55,7 @@ export function createPipelineRunSend(deps: PipelineSendDeps): RunSend {
         keepPreparedCopies: request.keepCopies,
         ...(deps.receipt ? { receipt: deps.receipt } : {}),
         ...(deps.upload ? { upload: deps.upload } : {}),
+        ...(deps.prepare ? { prepare: deps.prepare } : {}),
         ...(deps.onProgress
           ? { onProgress: (p: SendProgress) => deps.onProgress!(request.job.id, sendFraction(p)) }
           : {}),

@@ -25,5 +25,6 @@ export async function saveRejectedRows(home: string, runId: string, preparation:
 export async function findRejectedRows(home: string, runId: string): Promise<string | null> {
   if (!/^[\w-]+$/.test(runId)) return null;
   const path = rejectedRowsPath(home, runId);
+  // Not there (none were left out, or retention removed them): nothing to offer.
   return (await stat(path).catch(() => null)) ? path : null;
 }

@@ -2,14 +2,18 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { CourierError, toPlainError, type PlainError } from '../../src-core/errors';
+import { CourierError, toPlainError } from '../../src-core/errors';
 import { uploadFolder, type Destination } from '../../src-core/destinations/destination';
 import type { Fix } from '../../src-core/fixes/fix';
 import type { ColumnMapping } from '../../src-core/mapping/suggest';
-import { compareHeaders, noChanges } from '../../src-core/mapping/header-changes';
 import type { Run, RunInput, RunOutcome, RunTrigger } from '../../src-core/history/run';
 import { createHistoryStore } from '../history/history-store';
-import { prepareFile, writePreparedFiles, type FilePreparation } from '../preparation/prepare-file';
+import {
+  createWorkerPreparer,
+  type PreparedSend,
+  type Preparer,
+} from '../preparation/send-preparation';
+import { createLogger, type Logger } from '../logging/logger';
 import { resolveDestination, saveDestination } from '../settings/destination-store';
 import type { TransferProgress, TransferResult } from '../transfers/transfer';
 import type { Upload, UploadControl } from './worker-upload';
@@ -17,7 +21,7 @@ import { uploadFiles } from '../transfers/upload-files';
 import { destinationTransport } from '../transfers/destination-transport';
 import { placeDigitaleoMarkers, withSession } from '../transfers/receipts';
 import { followReceipt } from './follow-receipt';
-import { saveRejectedRows } from './rejected-rows';
+import { rejectedRowsPath } from './rejected-rows';
 import { openLedger } from '../transfers/ledger';
 import type { SecretReader } from '../transfers/secret-reader';
 import { toTransferFailure, type TransferFailure } from '../transfers/transfer-errors';
@@ -67,6 +71,12 @@ export type PipelineDeps = Readonly<{
   onTransfer?: (control: UploadControl) => void;
   /** How files are uploaded: in this thread by default; the app uses the transfer worker. */
   upload?: Upload;
+  /** How the file is prepared: in the preparation worker by default, so no caller parses on its main thread. */
+  prepare?: Preparer;
+  /** How many issues the result lists whole (the CLI's `--json` report lists them all). Default 0. */
+  maxIssues?: number;
+  /** The redacting log (default: the settings folder's). */
+  logger?: Logger;
   /**
    * Watch for the platform's receipt this long after a successful send (destinations with a
    * receipt rule). `wait` holds the send until it comes; `background` records it when it comes.
@@ -77,7 +87,7 @@ export type PipelineDeps = Readonly<{
 /** The outcome of a send: the recorded run, plus what was prepared (for the caller's report). */
 export type SendResult = Readonly<{
   run: Run;
-  preparation: FilePreparation | null;
+  preparation: PreparedSend | null;
   /** Where the prepared files are (deleted after a successful send unless kept). */
   outbox: string | null;
   transfer: TransferResult | null;
@@ -93,6 +103,16 @@ export type SendResult = Readonly<{
  * with blocking problems (or a changed header set, when asked) is held and nothing is uploaded.
  */
 export async function runPipeline(request: SendRequest, deps: PipelineDeps): Promise<SendResult> {
+  const logger = deps.logger ?? createLogger({ home: deps.home });
+  try {
+    return await send(request, deps, logger);
+  } finally {
+    // The run's log lines are on disk when the send returns (a crash right after still has them).
+    await logger.flush();
+  }
+}
+
+async function send(request: SendRequest, deps: PipelineDeps, logger: Logger): Promise<SendResult> {
   const now = deps.now ?? (() => new Date());
   const started = now();
   const history = createHistoryStore(deps.home);
@@ -112,8 +132,10 @@ export async function runPipeline(request: SendRequest, deps: PipelineDeps): Pro
       durationMs: Math.max(0, now().getTime() - started.getTime()),
     });
 
+  const log = logger.child({ scope: 'pipeline', run: runId });
+  const outbox = join(deps.home, 'outbox', runId);
   let destination: Destination;
-  let preparation: FilePreparation | null = null;
+  let preparation: PreparedSend | null = null;
   let source: RunInput['source'] = null;
   try {
     destination = await resolveDestination(deps.home, request.destination);
@@ -124,39 +146,71 @@ export async function runPipeline(request: SendRequest, deps: PipelineDeps): Pro
       throw readError('changed', source.fileName);
     }
     // A ledger that cannot be read stops the run here, before anything is prepared or sent.
-    const sentBefore = (await openLedger(deps.home).entriesFor(destination.name)).map(e => e.remoteName);
-    preparation = await prepareFile(request.sourcePath, destination, {
-      alreadySentNames: sentBefore,
-      // What is read must be what was hashed for the history: a file changed since is refused.
-      source: { ...request.source, expected: described.stamp },
-      mapping: request.mapping,
-      fixes: request.fixes,
-      excludeInvalid: request.excludeInvalid,
-      now: started,
-      home: deps.home,
-      signal: deps.signal,
-      onProgress: read => deps.onProgress?.({ phase: 'reading', read }),
-    });
+    const sentBefore = (await openLedger(deps.home).entriesFor(destination.name)).map(
+      e => e.remoteName
+    );
+    // Reading, mapping, validating and encoding, then writing the files to the outbox (unless held).
+    const prepare = deps.prepare ?? createWorkerPreparer();
+    preparation = await prepare(
+      {
+        sourcePath: request.sourcePath,
+        destination,
+        home: deps.home,
+        now: started.toISOString(),
+        runId,
+        outbox,
+        alreadySentNames: sentBefore,
+        // What is read must be what was hashed for the history: a file changed since is refused.
+        source: { ...request.source, expected: described.stamp },
+        mapping: request.mapping,
+        fixes: request.fixes,
+        excludeInvalid: request.excludeInvalid,
+        holdOnHeaderChange: request.holdOnHeaderChange,
+        expectedHeaders: request.expectedHeaders,
+        maxIssues: deps.maxIssues,
+      },
+      {
+        signal: deps.signal,
+        onProgress: read => deps.onProgress?.({ phase: 'reading', read }),
+        logger: log,
+      }
+    );
   } catch (error) {
+    // A preparation stopped part-way (cancelled, a worker that died) may have begun the outbox or
+    // the kept rejected rows: a failed run keeps neither.
+    for (const path of [outbox, rejectedRowsPath(deps.home, runId)]) {
+      await rm(path, { recursive: true, force: true }).catch(cleanup =>
+        log.warn('A partly prepared file could not be removed', { error: toPlainError(cleanup) })
+      );
+    }
+    log.warn('The file could not be prepared', { error: toPlainError(error) });
     const run = await record({ outcome: 'failed', source, error: toPlainError(error) });
     return { run, preparation, outbox: null, transfer: null, failure: null };
   }
+  log.info('File prepared', {
+    thread: preparation.thread,
+    rows: preparation.rowCount,
+    files: preparation.files.length,
+    held: preparation.held?.code ?? null,
+  });
+  if (preparation.rejectedRows.error)
+    log.warn('The rows left out could not be kept for History', {
+      error: preparation.rejectedRows.error,
+    });
 
   const rows = {
     read: preparation.rowCount,
     sent: preparation.writtenRowCount,
     excluded: preparation.rowCount - preparation.writtenRowCount,
-    issues: issueCountsByRow(preparation),
+    issues: { ...preparation.issueRows },
   };
   const outputFiles = preparation.files.map(f => ({
     name: f.name,
-    bytes: f.bytes.byteLength,
-    sha256: sha256(f.bytes),
+    bytes: f.bytes,
+    sha256: f.sha256,
   }));
 
-  // The rows left out stay available to whoever made the export (History → rejected rows).
-  await saveRejectedRows(deps.home, runId, preparation).catch(() => null);
-  const hold = heldBecause(request, preparation);
+  const hold = preparation.held;
   if (hold) {
     const run = await record({
       outcome: 'held',
@@ -168,12 +222,10 @@ export async function runPipeline(request: SendRequest, deps: PipelineDeps): Pro
     return { run, preparation, outbox: null, transfer: null, failure: null };
   }
 
-  const outbox = join(deps.home, 'outbox', runId);
   let transfer: TransferResult | null = null;
   try {
     const transport = destinationTransport(destination);
-    const written = await writePreparedFiles(preparation, outbox);
-    const byName = new Map(written.map(path => [basename(path), path]));
+    const byName = new Map(preparation.files.map(f => [f.name, f.path!]));
     if (destination.digitaleo) {
       // Digitaleo's import-mode and dispatch markers must be in place before it picks the file up.
       const options = destination.digitaleo;
@@ -197,6 +249,7 @@ export async function runPipeline(request: SendRequest, deps: PipelineDeps): Pro
         transport,
         secrets: deps.secrets,
         force: request.force,
+        logger: log,
         files: preparation.files.map((file, i) => ({
           id: `${runId.slice(0, 8)}-${i + 1}`,
           localPath: byName.get(file.name)!,
@@ -230,6 +283,9 @@ export async function runPipeline(request: SendRequest, deps: PipelineDeps): Pro
     // A failed upload stays queued (its prepared copy is kept for the resume); a cancelled one is dropped.
     if (failure.code === 'cancelled' || failure.code === 'transfer.already-sent')
       await rm(outbox, { recursive: true, force: true });
+    log.warn('The upload did not complete', {
+      error: { code: failure.code, message: failure.message },
+    });
     const status = failure.code === 'transfer.already-sent' ? 'already-sent' : 'failed';
     const run = await record({
       outcome: 'failed',
@@ -268,11 +324,15 @@ export async function runPipeline(request: SendRequest, deps: PipelineDeps): Pro
       timeoutMs: deps.receipt.timeoutMs,
       pollMs: deps.receipt.pollMs,
     });
+    // The run stays "pending" when the receipt cannot be watched (server gone, login changed):
+    // the send itself succeeded, so this is a warning in the log, not a failure of the run.
+    const unwatched = (error: unknown) =>
+      log.warn('The platform receipt could not be watched', { error: toPlainError(error) });
     if (deps.receipt.mode === 'wait') {
-      const receipt = await following.catch(() => null);
+      const receipt = await following.catch(error => (unwatched(error), null));
       if (receipt) run = { ...run, receipt };
     } else {
-      void following.catch(() => undefined);
+      void following.catch(unwatched);
     }
   }
   return {
@@ -284,65 +344,10 @@ export async function runPipeline(request: SendRequest, deps: PipelineDeps): Pro
   };
 }
 
-/** Why a prepared file must not be sent as it is, or null. */
-function heldBecause(request: SendRequest, preparation: FilePreparation): PlainError | null {
-  const changes =
-    preparation.headerChanges ??
-    (request.expectedHeaders
-      ? compareHeaders(request.expectedHeaders, preparation.source.columns)
-      : null);
-  if (request.holdOnHeaderChange && changes && !noChanges(changes)) {
-    const parts = [
-      ...changes.renamed.map(r => `“${r.from}” is now “${r.to}”`),
-      ...changes.added.map(a => `“${a}” is new`),
-      ...changes.gone.map(g => `“${g}” is gone`),
-    ];
-    // Names only: each language puts its own quotes and words around them.
-    const columns = [
-      ...new Set([
-        ...changes.renamed.flatMap(r => [r.from, r.to]),
-        ...changes.added,
-        ...changes.gone,
-      ]),
-    ].join(', ');
-    return {
-      code: 'send.header-changed',
-      message: `The columns of this export changed since the mapping was saved (${parts.join('; ')}). Check the mapping, then send again.`,
-      params: { columns },
-    };
-  }
-  if (preparation.blocked) {
-    const errorRows = preparation.rowCount - preparation.validRowCount;
-    return {
-      code: 'send.rows-have-errors',
-      message: `${errorRows} ${errorRows === 1 ? 'row has a problem' : 'rows have problems'} that the destination would refuse. Fix ${errorRows === 1 ? 'it' : 'them'}, or choose to leave out the invalid rows.`,
-      params: { count: errorRows },
-    };
-  }
-  if (preparation.files.length === 0 || preparation.writtenRowCount === 0) {
-    return { code: 'send.nothing-to-send', message: 'No row is left to send.' };
-  }
-  return null;
-}
-
-/** How many rows had each issue code (a row with two e-mail problems counts once). */
-function issueCountsByRow(preparation: FilePreparation): Record<string, number> {
-  const seen = new Map<string, Set<number>>();
-  for (const issue of preparation.issues) {
-    const rows = seen.get(issue.code) ?? new Set<number>();
-    rows.add(issue.row ?? -1);
-    seen.set(issue.code, rows);
-  }
-  return Object.fromEntries([...seen].map(([code, rows]) => [code, rows.size]));
-}
-
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
 async function describeSource(
   path: string
 ): Promise<{ source: { fileName: string; sha256: string; bytes: number }; stamp: FileStamp }> {
+  // Any reason the file cannot be looked at (gone, no access) is said as "there is no file".
   const info = await stat(path).catch(() => null);
   if (!info)
     throw new CourierError('read.not-found', `There is no file at “${path}”.`, {

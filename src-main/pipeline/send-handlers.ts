@@ -4,6 +4,7 @@ import type { SecretReader } from '../transfers/secret-reader';
 import { runPipeline, type SendProgress } from './run-pipeline';
 import { createWorkerUpload, type Upload, type UploadControl } from './worker-upload';
 import { findRejectedRows } from './rejected-rows';
+import { createWorkerPreparer, type Preparer } from '../preparation/send-preparation';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { chooseSaveTarget, saveWhole, type PickSaveTarget } from '../files/save-copy';
@@ -32,23 +33,51 @@ export type SendContext = Readonly<{
  * The app's Send button: one send at a time through the shared pipeline, with progress events
  * throttled by the transfer engine, and pause / resume / cancel of the running upload.
  */
-export function createSendHandlers(context: SendContext, secrets: SecretReader, upload: Upload = createWorkerUpload()): SendHandlers {
+export function createSendHandlers(
+  context: SendContext,
+  secrets: SecretReader,
+  upload: Upload = createWorkerUpload(),
+  prepare: Preparer = createWorkerPreparer()
+): SendHandlers {
   let running: { controller: AbortController; transfer: UploadControl | null } | null = null;
 
   const progress = (p: SendProgress) => {
     if (p.phase === 'reading') {
       const { bytesRead, totalBytes } = p.read;
-      context.emit('send:progress', { phase: 'reading', fraction: totalBytes ? bytesRead / totalBytes : 0, bytes: bytesRead, totalBytes, bytesPerSecond: 0, secondsLeft: null, fileName: null });
+      context.emit('send:progress', {
+        phase: 'reading',
+        fraction: totalBytes ? bytesRead / totalBytes : 0,
+        bytes: bytesRead,
+        totalBytes,
+        bytesPerSecond: 0,
+        secondsLeft: null,
+        fileName: null,
+      });
     } else {
       const t = p.transfer;
-      context.emit('send:progress', { phase: t.phase, fraction: t.totalBytes ? t.bytes / t.totalBytes : 0, bytes: t.bytes, totalBytes: t.totalBytes, bytesPerSecond: t.bytesPerSecond, secondsLeft: t.secondsLeft, fileName: t.remoteName });
+      context.emit('send:progress', {
+        phase: t.phase,
+        fraction: t.totalBytes ? t.bytes / t.totalBytes : 0,
+        bytes: t.bytes,
+        totalBytes: t.totalBytes,
+        bytesPerSecond: t.bytesPerSecond,
+        secondsLeft: t.secondsLeft,
+        fileName: t.remoteName,
+      });
     }
   };
 
   return {
     'send:start': async request => {
-      if (running) throw new CourierError('send.busy', 'A file is being sent already. Wait for it to finish, or cancel it.');
-      const current: { controller: AbortController; transfer: UploadControl | null } = { controller: new AbortController(), transfer: null };
+      if (running)
+        throw new CourierError(
+          'send.busy',
+          'A file is being sent already. Wait for it to finish, or cancel it.'
+        );
+      const current: { controller: AbortController; transfer: UploadControl | null } = {
+        controller: new AbortController(),
+        transfer: null,
+      };
       running = current;
       try {
         const result = await runPipeline(
@@ -67,7 +96,8 @@ export function createSendHandlers(context: SendContext, secrets: SecretReader, 
             signal: current.controller.signal,
             onProgress: progress,
             onTransfer: t => (current.transfer = t),
-            // The upload runs in the transfer worker: the main thread stays free for the UI.
+            // Preparation and upload run in their worker threads: the main thread stays free for the UI.
+            prepare,
             upload,
             // The receipt is recorded in the history when it comes (the history screen updates).
             receipt: { mode: 'background', timeoutMs: 30 * 60_000 },
@@ -78,9 +108,19 @@ export function createSendHandlers(context: SendContext, secrets: SecretReader, 
         return {
           runId: result.run.id,
           outcome: result.run.outcome,
-          rows: { read: result.run.rows.read, sent: result.run.rows.sent, excluded: result.run.rows.excluded },
-          files: result.run.outputFiles.map(f => ({ ...f, remotePath: delivered.get(f.name)?.remotePath ?? null, verifiedBy: delivered.get(f.name)?.verifiedBy ?? null })),
-          error: result.run.error ? { code: result.run.error.code, message: result.run.error.message } : null,
+          rows: {
+            read: result.run.rows.read,
+            sent: result.run.rows.sent,
+            excluded: result.run.rows.excluded,
+          },
+          files: result.run.outputFiles.map(f => ({
+            ...f,
+            remotePath: delivered.get(f.name)?.remotePath ?? null,
+            verifiedBy: delivered.get(f.name)?.verifiedBy ?? null,
+          })),
+          error: result.run.error
+            ? { code: result.run.error.code, message: result.run.error.message }
+            : null,
           fingerprint,
         };
       } finally {
@@ -99,12 +139,19 @@ export function createSendHandlers(context: SendContext, secrets: SecretReader, 
     'history:save-rejected-rows': async ({ id, dialogTitle }) => {
       const kept = await findRejectedRows(context.home, id);
       if (!kept) {
-        throw new CourierError('files.source-gone', 'The rows left out by this send are no longer kept, so there is nothing to copy.');
+        throw new CourierError(
+          'files.source-gone',
+          'The rows left out by this send are no longer kept, so there is nothing to copy.'
+        );
       }
       const run = await createHistoryStore(context.home).getRun(id);
       const name = (run?.source?.fileName ?? 'export').replace(/\.[^.]*$/, '');
       const day = (run?.startedAt ?? new Date().toISOString()).slice(0, 10);
-      const target = await chooseSaveTarget(context.pickSaveTarget, join(context.documentsFolder ?? homedir(), `${name}-rejected-${day}.csv`), dialogTitle);
+      const target = await chooseSaveTarget(
+        context.pickSaveTarget,
+        join(context.documentsFolder ?? homedir(), `${name}-rejected-${day}.csv`),
+        dialogTitle
+      );
       if (target === null) return { path: null };
       await saveWhole(target, { copyOf: kept });
       return { path: target };

@@ -1,11 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import { discardQueued, type UploadFilesRequest } from '../transfers/upload-files';
+import {
+  discardQueued,
+  type QueueRunOutcome,
+  type UploadFilesRequest,
+} from '../transfers/upload-files';
 import { readLoginSecrets, type LoginSecrets, type SecretReader } from '../transfers/secret-reader';
 import { workerRunner, type TransferRunner } from '../transfers/transfer-runner';
 import type { TransferJob, TransferJobResult } from '../transfers/transfer-job';
 import type { TransferProgress, TransferResult } from '../transfers/transfer';
-import { TransferError, cancelledError, toTransferFailure, type TransferFailure } from '../transfers/transfer-errors';
-import { newClaim, openTransferQueue } from '../transfers/transfer-queue';
+import {
+  TransferError,
+  cancelledError,
+  toTransferFailure,
+  type TransferFailure,
+} from '../transfers/transfer-errors';
+import { newClaim, openTransferQueue, type QueueItem } from '../transfers/transfer-queue';
+import type { Logger } from '../logging/logger';
 
 /** What the UI can do with a running upload (a `Transfer` in-process, a worker here). */
 export type UploadControl = Readonly<{
@@ -16,19 +26,33 @@ export type UploadControl = Readonly<{
 }>;
 
 /** An upload as the pipeline runs it: `uploadFiles` in-process, or this in the transfer worker. */
-export type Upload = (request: Omit<UploadFilesRequest, 'onTransfer'> & { onTransfer?: (control: UploadControl) => void }) => Promise<TransferResult>;
+export type Upload = (
+  request: Omit<UploadFilesRequest, 'onTransfer' | 'log'> & {
+    onTransfer?: (control: UploadControl) => void;
+    /** The run's redacting log (worker lines are forwarded to it). */ logger?: Logger;
+  }
+) => Promise<TransferResult>;
 
-const isReader = (secrets: SecretReader | LoginSecrets): secrets is SecretReader => typeof (secrets as SecretReader).get === 'function';
+const isReader = (secrets: SecretReader | LoginSecrets): secrets is SecretReader =>
+  typeof (secrets as SecretReader).get === 'function';
 
 /** Lets go of the files a transfer worker held when it ended without doing so itself. */
-async function releaseAfterWorkerDied(home: string, ids: readonly string[], failure: TransferFailure): Promise<void> {
+async function releaseAfterWorkerDied(
+  home: string,
+  ids: readonly string[],
+  failure: TransferFailure
+): Promise<void> {
   if (ids.length === 0) return;
   const queue = openTransferQueue(home);
   const claim = newClaim();
   try {
     // Only files still claimed by this process's ended runs (a live run elsewhere keeps its own).
     const taken = await queue.claim(claim, { only: ids, takeOverOwnProcess: true });
-    if (taken.length > 0) await queue.release(claim, { only: taken.map(item => item.id), patch: { lastError: failure } });
+    if (taken.length > 0)
+      await queue.release(claim, {
+        only: taken.map(item => item.id),
+        patch: { lastError: failure },
+      });
   } finally {
     claim.done();
   }
@@ -44,8 +68,12 @@ async function releaseAfterWorkerDied(home: string, ids: readonly string[], fail
  */
 export function createWorkerUpload(runner: TransferRunner = workerRunner): Upload {
   return async request => {
-    const secrets = isReader(request.secrets) ? await readLoginSecrets(request.secrets, request.destinationName, request.transport) : request.secrets;
-    const ids = request.files.map((file, i) => file.id ?? `${randomBytes(6).toString('hex')}-${i + 1}`);
+    const secrets = isReader(request.secrets)
+      ? await readLoginSecrets(request.secrets, request.destinationName, request.transport)
+      : request.secrets;
+    const ids = request.files.map(
+      (file, i) => file.id ?? `${randomBytes(6).toString('hex')}-${i + 1}`
+    );
     let paused = false;
     let cancelled = false;
     let running: AbortController | null = null;
@@ -56,7 +84,8 @@ export function createWorkerUpload(runner: TransferRunner = workerRunner): Uploa
         if (cancelled || paused) return;
         paused = true;
         running?.abort();
-        if (last) request.onProgress?.({ ...last, phase: 'paused', bytesPerSecond: 0, secondsLeft: null });
+        if (last)
+          request.onProgress?.({ ...last, phase: 'paused', bytesPerSecond: 0, secondsLeft: null });
       },
       resume: () => {
         paused = false;
@@ -93,7 +122,8 @@ export function createWorkerUpload(runner: TransferRunner = workerRunner): Uploa
           last = progress;
           request.onProgress?.(progress);
         },
-        running.signal
+        running.signal,
+        request.logger
       ).catch(error => ({ ok: false, failure: toTransferFailure(error) }));
       running = null;
       // Delivered before the pause (or cancel) took effect: it is done, report it as such.
@@ -107,10 +137,72 @@ export function createWorkerUpload(runner: TransferRunner = workerRunner): Uploa
       const { code, message, fingerprint, params } = outcome.failure;
       // A worker that died (out of memory, a crash) could not let go of its files: do it here,
       // so they stay queued for the next try instead of looking "being sent" until a restart.
-      if (code.startsWith('worker.')) await releaseAfterWorkerDied(request.home, ids, outcome.failure).catch(() => undefined);
-      throw new TransferError(code, message, { ...(fingerprint ? { fingerprint } : {}), ...(params ? { params } : {}) });
+      if (code.startsWith('worker.')) {
+        await releaseAfterWorkerDied(request.home, ids, outcome.failure).catch(error =>
+          request.logger?.warn(
+            'The files of a transfer worker that stopped could not be let go (they are taken over after a restart)',
+            { error: toTransferFailure(error) }
+          )
+        );
+      }
+      throw new TransferError(code, message, {
+        ...(fingerprint ? { fingerprint } : {}),
+        ...(params ? { params } : {}),
+      });
     }
-    await discardQueued(request.home, ids, secrets).catch(() => undefined);
+    await discardQueued(request.home, ids, secrets).catch(error =>
+      request.logger?.warn(
+        'A cancelled upload could not be dropped from the queue (the next start resumes it)',
+        { error: toTransferFailure(error) }
+      )
+    );
     throw cancelledError();
   };
+}
+
+/**
+ * Resumes the uploads left in the queue (a quit, a crash, a sleeping laptop) in the transfer
+ * worker, one destination after another, from what each server already has: the start-up
+ * resume, off the app's main thread like every upload. Each destination's secrets are read from
+ * the keychain here and handed to the worker in memory only. Never throws for a destination: its
+ * files stay queued and the outcome says why.
+ */
+export async function resumeQueueInWorker(
+  home: string,
+  secrets: SecretReader,
+  options: Readonly<{
+    runner?: TransferRunner;
+    /** The main log (the worker's lines are forwarded to it). */ logger?: Logger;
+  }> = {}
+): Promise<QueueRunOutcome[]> {
+  const runner = options.runner ?? workerRunner;
+  const byDestination = new Map<string, QueueItem[]>();
+  for (const item of await openTransferQueue(home).list())
+    byDestination.set(item.destination, [...(byDestination.get(item.destination) ?? []), item]);
+  const outcomes: QueueRunOutcome[] = [];
+  for (const [destination, items] of byDestination) {
+    try {
+      const login = await readLoginSecrets(secrets, destination, items[0]!.transport);
+      const job: TransferJob = {
+        kind: 'resume',
+        home,
+        secrets: login,
+        ids: items.map(item => item.id),
+        takeOverOwnProcess: false,
+      };
+      const outcome = await runner(
+        job,
+        () => undefined,
+        new AbortController().signal,
+        options.logger?.child({ scope: 'transfers', destination })
+      );
+      if (outcome.ok) outcomes.push({ destination, result: outcome.result });
+      // Taken by a live run (another Courier, or a send started since): it is that run's to finish.
+      else if (outcome.failure.code !== 'upload.nothing-queued')
+        outcomes.push({ destination, error: outcome.failure });
+    } catch (error) {
+      outcomes.push({ destination, error: toTransferFailure(error) });
+    }
+  }
+  return outcomes;
 }

@@ -10,6 +10,9 @@ import { rejectedRowsCsv } from '../../src-core/output/rejected';
 import { resolveDestination } from '../settings/destination-store';
 import { prepareFile } from './prepare-file';
 import { saveWhole } from '../files/save-copy';
+import type { ReadProgress } from '../reading/open-source';
+import type { WorkerJobContext } from '../workers/serve-worker';
+import { prepareInThisThread, type PreparedSend, type SendPreparationJob } from './send-preparation';
 
 type Calls = typeof preparationCalls;
 /** A `review:check` request after validation. */
@@ -87,9 +90,11 @@ export async function saveRejected(request: SaveRejectedRequest, target: string,
 /** A job for the preparation worker. */
 export type PrepareJob =
   | Readonly<{ kind: 'review'; request: ReviewCheckRequest; home: string; now: string }>
-  | Readonly<{ kind: 'save-rejected'; request: SaveRejectedRequest; target: string; home: string; now: string }>;
+  | Readonly<{ kind: 'save-rejected'; request: SaveRejectedRequest; target: string; home: string; now: string }>
+  | Readonly<{ kind: 'send'; job: SendPreparationJob }>;
 
-/** Runs one preparation job (in the worker, or inline). */
-export async function runPrepareJob(job: PrepareJob): Promise<ReviewCheckResponse | SaveRejectedResponse> {
+/** Runs one preparation job (in the worker, or inline); a send's reports its reading progress. */
+export async function runPrepareJob(job: PrepareJob, context?: WorkerJobContext<ReadProgress>): Promise<ReviewCheckResponse | SaveRejectedResponse | PreparedSend> {
+  if (job.kind === 'send') return prepareInThisThread(job.job, { signal: context?.signal, onProgress: context?.progress });
   return job.kind === 'review' ? reviewCheck(job.request, job.home, new Date(job.now)) : saveRejected(job.request, job.target, job.home, new Date(job.now));
 }

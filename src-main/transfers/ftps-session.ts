@@ -93,6 +93,7 @@ export async function probeCertificateFingerprint(login: FtpsLogin): Promise<str
     const cert = (client.ftp.socket as TLSSocket).getPeerX509Certificate?.();
     return cert ? normaliseTlsFingerprint(cert.fingerprint256) : null;
   } catch {
+    // No certificate to show: the caller reports the connection's own error, not this probe's.
     return null;
   } finally {
     client.close();

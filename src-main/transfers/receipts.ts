@@ -57,6 +57,7 @@ export function isDigitaleoRename(name: string, remoteName: string): boolean {
  * `<name>.done` beside it means imported.
  */
 export async function checkReceipt(session: RemoteSession, rule: 'digitaleo' | 'done-suffix', folder: string, remoteName: string): Promise<Receipt> {
+  // A folder the platform has not made yet (no `ok/` before the first import) holds no receipt.
   const names = async (path: string) => (await session.list(path).catch(() => [])).map(e => e.name);
   if (rule === 'done-suffix') {
     const here = await names(folder);

@@ -205,6 +205,7 @@ function createSftpSession(client: Client, sftp: SFTPWrapper): RemoteSession {
         throw sftpFailure(error, 'read', remotePath);
       } finally {
         const openHandle = handle;
+        // The read's own outcome (or error) is what counts; the server drops the handle with the session anyway.
         if (openHandle) await call<void>(cb => sftp.close(openHandle, cb as never)).catch(() => undefined);
         await local.close();
       }

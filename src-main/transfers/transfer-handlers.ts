@@ -14,11 +14,20 @@ export type TransferContext = Readonly<{ home: string; emit: Emit }>;
  * `destinations:test-step` event as it completes. Uploads go through the send pipeline
  * (src-main/pipeline/send-handlers.ts), which runs them in the transfer worker.
  */
-export function createTransferHandlers(context: TransferContext, secrets: SecretReader): TransferHandlers {
+export function createTransferHandlers(
+  context: TransferContext,
+  secrets: SecretReader
+): TransferHandlers {
   return {
     'destinations:test': async ({ name }) => {
-      const result = await testDestination(context.home, name, secrets, step => context.emit('destinations:test-step', { name, step }));
-      return { ok: result.ok, steps: [...result.steps], ...(result.tlsMaxVersion ? { tlsMaxVersion: result.tlsMaxVersion } : {}) };
+      const result = await testDestination(context.home, name, secrets, step =>
+        context.emit('destinations:test-step', { name, step })
+      );
+      return {
+        ok: result.ok,
+        steps: [...result.steps],
+        ...(result.tlsMaxVersion ? { tlsMaxVersion: result.tlsMaxVersion } : {}),
+      };
     },
   };
 }

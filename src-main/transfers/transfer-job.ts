@@ -17,7 +17,17 @@ export type TransferJob =
       files: readonly OutgoingFile[];
       force: boolean;
     }>
-  | Readonly<{ kind: 'resume'; home: string; secrets: LoginSecrets; ids: readonly string[] }>;
+  | Readonly<{
+      kind: 'resume';
+      home: string;
+      secrets: LoginSecrets;
+      ids: readonly string[];
+      /**
+       * Take over these files from ended runs of this process (a paused upload's stopped worker:
+       * the default). The start-up resume says false: a send started since then keeps its files.
+       */
+      takeOverOwnProcess?: boolean;
+    }>;
 
 /** The worker's answer: failures come back as data so trust fingerprints survive the crossing. */
 export type TransferJobResult = Readonly<{ ok: true; result: TransferResult }> | Readonly<{ ok: false; failure: TransferFailure }>;
@@ -33,12 +43,13 @@ export async function runTransferJob(job: TransferJob, context: WorkerJobContext
     onProgress: context.progress,
     // The worker is terminated on pause: a terminated worker is a crash the queue already survives.
     onTransfer: (transfer: { pause: () => void }) => context.signal.addEventListener('abort', () => transfer.pause(), { once: true }),
+    log: context.log,
   };
   try {
     if (job.kind === 'upload') {
       return { ok: true, result: await uploadFiles({ ...options, destinationName: job.destinationName, transport: job.transport, files: job.files, force: job.force }) };
     }
-    const [outcome] = await resumeQueue({ ...options, only: job.ids });
+    const [outcome] = await resumeQueue({ ...options, only: job.ids, takeOverOwnProcess: job.takeOverOwnProcess ?? true });
     if (!outcome) return { ok: false, failure: { code: 'upload.nothing-queued', message: 'Nothing of this upload is waiting to be sent.' } };
     return outcome.error ? { ok: false, failure: outcome.error } : { ok: true, result: outcome.result! };
   } catch (error) {

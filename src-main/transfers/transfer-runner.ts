@@ -1,4 +1,5 @@
 import { runWorker } from '../workers/run-worker';
+import type { Logger } from '../logging/logger';
 import type { TransferProgress } from './transfer';
 import type { TransferJob, TransferJobResult } from './transfer-job';
 
@@ -6,12 +7,14 @@ import type { TransferJob, TransferJobResult } from './transfer-job';
 export type TransferRunner = (
   job: TransferJob,
   onProgress: (p: TransferProgress) => void,
-  signal: AbortSignal
+  signal: AbortSignal,
+  logger?: Logger
 ) => Promise<TransferJobResult>;
 
 /** The real runner: `transfer.worker.ts` through runWorker (used by the send pipeline's uploads). */
-export const workerRunner: TransferRunner = (job, onProgress, signal) =>
+export const workerRunner: TransferRunner = (job, onProgress, signal, logger) =>
   runWorker<TransferJob, TransferProgress, TransferJobResult>('transfer', job, {
     onProgress,
     signal,
+    logger,
   });

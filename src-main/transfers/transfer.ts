@@ -258,6 +258,7 @@ export class Transfer {
   async #dropSession(): Promise<void> {
     const session = this.#session;
     this.#session = undefined;
+    // Closing a session that failed or is being replaced: the error that ended it is what counts.
     await session?.close().catch(() => undefined);
   }
 
@@ -530,6 +531,7 @@ export class Transfer {
         const hash = await session.sha256(tempPath, readBackLimit);
         if (hash !== null && hash !== file.sha256) {
           verifyFailures++;
+          // The upload starts over under the same temporary name, which overwrites what is left.
           await session.remove(tempPath).catch(() => undefined);
           written = 0;
           if (verifyFailures >= 2)

@@ -5,12 +5,21 @@ import { getDestination, saveDestination } from '../settings/destination-store';
 import { openLedger, planAgainstLedger } from './ledger';
 import { sha256File } from './local-file';
 import type { LoginSecrets, SecretReader } from './secret-reader';
-import { Transfer, temporaryNames, type FileResult, type RetryPolicy, type TransferClock, type TransferProgress, type TransferResult } from './transfer';
+import {
+  Transfer,
+  temporaryNames,
+  type FileResult,
+  type RetryPolicy,
+  type TransferClock,
+  type TransferProgress,
+  type TransferResult,
+} from './transfer';
 import { toTransferFailure } from './transfer-errors';
 import { openSession } from './open-session';
 import { remoteJoin } from './remote-session';
 import { readLoginSecrets } from './secret-reader';
 import { newClaim, newQueueId, openTransferQueue, type QueueItem } from './transfer-queue';
+import type { Logger } from '../logging/logger';
 
 /** A file to deliver: the prepared local file and the name it should have on the server. */
 export type OutgoingFile = Readonly<{
@@ -32,7 +41,13 @@ export type UploadOptions = Readonly<{
   retry?: Partial<RetryPolicy>;
   clock?: TransferClock;
   readBackLimit?: number;
+  /** The redacting log (in the transfer worker: lines forwarded to the main log). */
+  log?: Logger;
 }>;
+
+/** Logs why a queue bookkeeping step failed; the upload's own outcome stands either way. */
+const noted = (options: Pick<UploadOptions, 'log'>, what: string) => (error: unknown) =>
+  options.log?.warn(what, { scope: 'transfers', error: toTransferFailure(error) });
 
 export type UploadFilesRequest = UploadOptions &
   Readonly<{
@@ -58,7 +73,9 @@ async function runItems(
   const first = items[0]!;
   // Copies of these files queued by a run that ended (killed, failed) and replaced by this one:
   // their partial temporary files on the same server are removed once connected.
-  const leftovers = replaced.filter(item => item.transport.uploadThenRename && sameServer(item.transport, first.transport)).flatMap(leftoverPaths);
+  const leftovers = replaced
+    .filter(item => item.transport.uploadThenRename && sameServer(item.transport, first.transport))
+    .flatMap(leftoverPaths);
   const transfer = new Transfer({
     destinationName: first.destination,
     transport: first.transport,
@@ -72,10 +89,19 @@ async function runItems(
       ...(item.renameStarted ? { renameStarted: true } : {}),
     })),
     onProgress: options.onProgress,
+    // A missed checkpoint only makes a resume start from an earlier one (the server is asked anyway).
     onCheckpoint: checkpoint =>
       queue
-        .update(checkpoint.id, { writtenOffset: checkpoint.writtenOffset, renameStarted: checkpoint.renameStarted, ...(checkpoint.temporaryName ? { temporaryName: checkpoint.temporaryName } : {}) }, claim)
-        .catch(() => undefined),
+        .update(
+          checkpoint.id,
+          {
+            writtenOffset: checkpoint.writtenOffset,
+            renameStarted: checkpoint.renameStarted,
+            ...(checkpoint.temporaryName ? { temporaryName: checkpoint.temporaryName } : {}),
+          },
+          claim
+        )
+        .catch(noted(options, 'An upload checkpoint could not be saved in the queue')),
     leftovers,
     onFileDone: async (result: FileResult) => {
       // Ledger first: a crash between the two leaves a queue item whose resume finds the file
@@ -100,9 +126,19 @@ async function runItems(
   } catch (error) {
     const failure = toTransferFailure(error);
     if (failure.code !== 'cancelled') {
-      await queue.release(claim, { only: items.map(item => item.id), patch: { lastError: failure } }).catch(() => undefined);
+      await queue
+        .release(claim, { only: items.map(item => item.id), patch: { lastError: failure } })
+        .catch(
+          noted(
+            options,
+            'A failed upload could not be let go in the queue (it is taken over after a restart)'
+          )
+        );
     } else {
-      for (const item of items) await queue.remove(item.id).catch(() => undefined);
+      for (const item of items)
+        await queue
+          .remove(item.id)
+          .catch(noted(options, 'A cancelled upload could not be removed from the queue'));
     }
     throw error;
   }
@@ -110,12 +146,19 @@ async function runItems(
 
 /** Whether two transports log in to the same account of the same server. */
 function sameServer(a: Transport, b: Transport): boolean {
-  return a.protocol === b.protocol && a.host === b.host && (a.port ?? null) === (b.port ?? null) && a.user === b.user;
+  return (
+    a.protocol === b.protocol &&
+    a.host === b.host &&
+    (a.port ?? null) === (b.port ?? null) &&
+    a.user === b.user
+  );
 }
 
 /** Every temporary path a queued file may have on its server (the recorded one, with and without a dot). */
 function leftoverPaths(item: QueueItem): string[] {
-  return temporaryNames(item.remoteName, item.id, item.temporaryName).map(name => remoteJoin(item.transport.folder, name));
+  return temporaryNames(item.remoteName, item.id, item.temporaryName).map(name =>
+    remoteJoin(item.transport.folder, name)
+  );
 }
 
 /**
@@ -123,20 +166,38 @@ function leftoverPaths(item: QueueItem): string[] {
  * dot names), as a send does, so the next upload does not stumble on it again. Best effort: a
  * destination removed since is left alone.
  */
-async function rememberLearned(home: string, name: string, learned: LearnedTransport): Promise<void> {
+async function rememberLearned(
+  home: string,
+  name: string,
+  learned: LearnedTransport
+): Promise<void> {
   try {
     const destination = await getDestination(home, name);
-    if (destination) await saveDestination(home, { ...destination, transport: { ...destination.transport, ...learned } }, { previousName: destination.name });
+    if (destination)
+      await saveDestination(
+        home,
+        { ...destination, transport: { ...destination.transport, ...learned } },
+        { previousName: destination.name }
+      );
   } catch {
     // The upload itself succeeded; the next one learns it again.
   }
 }
 
 /** Lets go of what `claim` still holds (nothing, after a delivery) and forgets the claim. */
-async function endClaim(home: string, claim: ReturnType<typeof newClaim>): Promise<void> {
+async function endClaim(
+  home: string,
+  claim: ReturnType<typeof newClaim>,
+  options: Pick<UploadOptions, 'log'>
+): Promise<void> {
   await openTransferQueue(home)
     .release(claim)
-    .catch(() => undefined);
+    .catch(
+      noted(
+        options,
+        'An upload could not let go of its queued files (they are taken over after a restart)'
+      )
+    );
   claim.done();
 }
 
@@ -155,9 +216,18 @@ async function endClaim(home: string, claim: ReturnType<typeof newClaim>): Promi
  */
 export async function uploadFiles(request: UploadFilesRequest): Promise<TransferResult> {
   const hashed = await Promise.all(
-    request.files.map(async file => ({ ...file, size: (await stat(file.localPath)).size, sha256: file.sha256 ?? (await sha256File(file.localPath)) }))
+    request.files.map(async file => ({
+      ...file,
+      size: (await stat(file.localPath)).size,
+      sha256: file.sha256 ?? (await sha256File(file.localPath)),
+    }))
   );
-  const names = await planAgainstLedger(openLedger(request.home), request.destinationName, hashed, request.force ?? false);
+  const names = await planAgainstLedger(
+    openLedger(request.home),
+    request.destinationName,
+    hashed,
+    request.force ?? false
+  );
   const createdAt = new Date((request.clock?.now ?? Date.now)()).toISOString();
   const items: QueueItem[] = hashed.map((file, index) => ({
     id: file.id ?? newQueueId(),
@@ -182,7 +252,12 @@ export async function uploadFiles(request: UploadFilesRequest): Promise<Transfer
       throw new CourierError(
         'transfer.already-queued',
         `${busy.length === 1 ? 'This file is' : 'These files are'} being sent to “${request.destinationName}” right now (${busy.map(item => item.remoteName).join(', ')}). Courier does not send the same file twice: wait for that upload to finish.`,
-        { params: { destination: request.destinationName, file: busy.map(item => item.remoteName).join(', ') } }
+        {
+          params: {
+            destination: request.destinationName,
+            file: busy.map(item => item.remoteName).join(', '),
+          },
+        }
       );
     }
     const fresh = items.filter(item => !adopted.some(a => a.sha256 === item.sha256));
@@ -192,7 +267,10 @@ export async function uploadFiles(request: UploadFilesRequest): Promise<Transfer
       try {
         await planAgainstLedger(openLedger(request.home), request.destinationName, fresh, false);
       } catch (error) {
-        for (const item of fresh) await queue.remove(item.id).catch(() => undefined);
+        for (const item of fresh)
+          await queue
+            .remove(item.id)
+            .catch(noted(request, 'A file already sent could not be removed from the queue'));
         throw error;
       }
     }
@@ -200,12 +278,16 @@ export async function uploadFiles(request: UploadFilesRequest): Promise<Transfer
     // instead of sending the content a second time under a new name.
     return await runItems([...adopted, ...fresh], request, claim, replaced);
   } finally {
-    await endClaim(request.home, claim);
+    await endClaim(request.home, claim, request);
   }
 }
 
 /** What resuming the queue did, per destination. */
-export type QueueRunOutcome = Readonly<{ destination: string; result?: TransferResult; error?: ReturnType<typeof toTransferFailure> }>;
+export type QueueRunOutcome = Readonly<{
+  destination: string;
+  result?: TransferResult;
+  error?: ReturnType<typeof toTransferFailure>;
+}>;
 
 /**
  * Resumes every file left in `<home>/queue.json` (after a quit, a crash or a failure), one
@@ -216,12 +298,24 @@ export type QueueRunOutcome = Readonly<{ destination: string; result?: TransferR
  * to it; files of a run that died are taken over. With `only` (resuming a paused upload, whose
  * worker was stopped), files of an ended run of this same process are taken over too.
  */
-export async function resumeQueue(options: UploadOptions & Readonly<{ only?: readonly string[] }>): Promise<QueueRunOutcome[]> {
+export async function resumeQueue(
+  options: UploadOptions &
+    Readonly<{
+      only?: readonly string[];
+      /** With `only`: take over ended runs of this process (default true). */ takeOverOwnProcess?: boolean;
+    }>
+): Promise<QueueRunOutcome[]> {
   const claim = newClaim();
   try {
-    const items = await openTransferQueue(options.home).claim(claim, options.only ? { only: options.only, takeOverOwnProcess: true } : {});
+    const items = await openTransferQueue(options.home).claim(
+      claim,
+      options.only
+        ? { only: options.only, takeOverOwnProcess: options.takeOverOwnProcess ?? true }
+        : {}
+    );
     const byDestination = new Map<string, QueueItem[]>();
-    for (const item of items) byDestination.set(item.destination, [...(byDestination.get(item.destination) ?? []), item]);
+    for (const item of items)
+      byDestination.set(item.destination, [...(byDestination.get(item.destination) ?? []), item]);
     const outcomes: QueueRunOutcome[] = [];
     for (const [destination, group] of byDestination) {
       try {
@@ -234,7 +328,7 @@ export async function resumeQueue(options: UploadOptions & Readonly<{ only?: rea
     }
     return outcomes;
   } finally {
-    await endClaim(options.home, claim);
+    await endClaim(options.home, claim, options);
   }
 }
 
@@ -242,16 +336,24 @@ export async function resumeQueue(options: UploadOptions & Readonly<{ only?: rea
  * Drops queued files for good (a cancelled upload): removes their temporary remote files (best
  * effort: a leftover temporary name never matches a final name) and their queue items.
  */
-export async function discardQueued(home: string, ids: readonly string[], secrets: SecretReader | LoginSecrets): Promise<void> {
+export async function discardQueued(
+  home: string,
+  ids: readonly string[],
+  secrets: SecretReader | LoginSecrets
+): Promise<void> {
   const queue = openTransferQueue(home);
   const items = (await queue.list()).filter(item => ids.includes(item.id));
   const first = items[0];
   if (first) {
     try {
-      const login = typeof (secrets as SecretReader).get === 'function' ? await readLoginSecrets(secrets as SecretReader, first.destination, first.transport) : (secrets as LoginSecrets);
+      const login =
+        typeof (secrets as SecretReader).get === 'function'
+          ? await readLoginSecrets(secrets as SecretReader, first.destination, first.transport)
+          : (secrets as LoginSecrets);
       const session = await openSession(first.transport, login, { timeoutMs: 10_000 });
       try {
         for (const item of items) {
+          // Best effort: a leftover temporary name never matches a final name, so no vendor picks it up.
           if (!item.transport.uploadThenRename) continue;
           for (const path of leftoverPaths(item)) await session.remove(path).catch(() => undefined);
         }

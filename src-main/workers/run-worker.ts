@@ -1,6 +1,7 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { CourierError } from '../../src-core/errors';
+import type { Logger } from '../logging/logger';
 import type { FromWorker, ToWorker } from './worker-protocol';
 
 /**
@@ -31,6 +32,8 @@ export type RunWorkerOptions<Progress> = Readonly<{
   timeoutMs?: number;
   timeoutError?: () => Error;
   resourceLimits?: ResourceLimits;
+  /** Where the worker's log lines go (the main log); dropped without one. */
+  logger?: Logger;
 }>;
 
 /**
@@ -79,6 +82,7 @@ export function runWorker<Request, Progress, Result>(
     options.signal?.addEventListener('abort', onAbort, { once: true });
     worker.on('message', (message: FromWorker<Progress, Result>) => {
       if (message.type === 'progress') options.onProgress?.(message.progress);
+      else if (message.type === 'log') options.logger?.[message.level](message.message, message.fields);
       else if (message.type === 'done') finish(() => resolve(message.result));
       else finish(() => reject(new CourierError(message.error.code, message.error.message, { params: message.error.params })));
     });

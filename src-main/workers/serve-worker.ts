@@ -1,5 +1,6 @@
 import { parentPort, type TransferListItem } from 'node:worker_threads';
 import { toPlainError } from '../../src-core/errors';
+import type { LogFields, LogLevel, Logger } from '../logging/logger';
 import type { FromWorker, ToWorker } from './worker-protocol';
 
 /** What a worker job can use while it runs. */
@@ -7,7 +8,24 @@ export type WorkerJobContext<Progress> = Readonly<{
   progress: (progress: Progress) => void;
   /** Aborted when the main thread cancels the job. */
   signal: AbortSignal;
+  /** Lines for the main log: sent to the main thread, which writes them through its redacting logger. */
+  log: Logger;
 }>;
+
+/** A Logger whose lines travel to the main thread as messages (as plain JSON: they cross threads). */
+function forwardingLogger(post: (message: FromWorker<never, never>) => void, base: LogFields = {}): Logger {
+  const line = (level: LogLevel) => (message: string, fields?: LogFields) =>
+    post({ type: 'log', level, message, fields: JSON.parse(JSON.stringify({ ...base, ...fields })) as LogFields });
+  return {
+    debug: line('debug'),
+    info: line('info'),
+    warn: line('warn'),
+    error: line('error'),
+    child: fields => forwardingLogger(post, { ...base, ...fields }),
+    // Messages are delivered in order, before the job's result.
+    flush: async () => undefined,
+  };
+}
 
 /**
  * The worker side of `runWorker`: waits for a `start` message, runs `job`, and reports progress,
@@ -26,7 +44,7 @@ export function serveWorker<Request, Progress, Result>(
       controller.abort();
       return;
     }
-    job(message.request, { progress: progress => post({ type: 'progress', progress }), signal: controller.signal }).then(
+    job(message.request, { progress: progress => post({ type: 'progress', progress }), signal: controller.signal, log: forwardingLogger(post) }).then(
       result => post({ type: 'done', result }, transfer?.(result)),
       error => post({ type: 'error', error: toPlainError(error) })
     );

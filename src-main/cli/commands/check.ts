@@ -54,8 +54,12 @@ export async function runPreparation(
 /** An issue as the `--json` contract documents it: the sentence's raw values (for the app's languages) stay out. */
 const reportedIssue = (i: RowIssue) => ({ row: i.row, sourceLine: i.sourceLine, column: i.column, code: i.code, message: i.message, severity: i.severity });
 
+/** What the `check` report is made of: a preparation here, or a send's (its files already written: sizes only). */
+export type CheckReportSource = Pick<FilePreparation, 'destination' | 'mapping' | 'rowCount' | 'validRowCount' | 'issues' | 'summary'> &
+  Readonly<{ files: readonly Readonly<{ name: string; rows: number; bytes: Uint8Array | number }>[] }>;
+
 /** The `--json` document of `check` (a documented contract). */
-export function checkReport(result: FilePreparation) {
+export function checkReport(result: CheckReportSource) {
   return {
     destination: result.destination,
     mapping: result.mapping,
@@ -63,7 +67,7 @@ export function checkReport(result: FilePreparation) {
     validRowCount: result.validRowCount,
     issues: result.issues.map(reportedIssue),
     summary: result.summary,
-    files: result.files.map(f => ({ name: f.name, rows: f.rows, bytes: f.bytes.length })),
+    files: result.files.map(f => ({ name: f.name, rows: f.rows, bytes: typeof f.bytes === 'number' ? f.bytes : f.bytes.length })),
   };
 }
 

@@ -3,6 +3,7 @@ import { readMappingFile } from '../../preparation/prepare-file';
 import { runPipeline, type SendProgress, type SendResult } from '../../pipeline/run-pipeline';
 import { redact } from '../../logging/redact';
 import { checkReport } from './check';
+import { createWorkerPreparer } from '../../preparation/send-preparation';
 
 const usage = `Usage: courier send FILE --destination D [--mapping M] [--exclude-invalid] [--force] [--json]
 
@@ -56,6 +57,9 @@ export const sendCommand: CliCommand = {
         home,
         secrets: services.secrets,
         onProgress: bar ?? undefined,
+        // The preparation runs in its worker thread, as in the app; `--json` lists every issue.
+        prepare: createWorkerPreparer(),
+        maxIssues: values.json ? Infinity : 0,
         ...(waitSeconds > 0 ? { receipt: { mode: 'wait' as const, timeoutMs: waitSeconds * 1000, pollMs: Math.min(15_000, waitSeconds * 250) } } : {}),
       }
     );

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runWorker } from '../../../src-main/workers/run-worker';
+import { createLogger, logFilePath, registerSecret } from '../../../src-main/logging/logger';
 
 const entry = new URL('../../fixtures/workers/count.worker.ts', import.meta.url);
 
@@ -23,5 +27,21 @@ describe('runWorker', () => {
   it('stops a job that overruns its time or memory', async () => {
     await expect(runWorker(entry, { to: 100000, slow: true }, { timeoutMs: 300 })).rejects.toMatchObject({ code: 'worker.timeout' });
     await expect(runWorker(entry, { to: 1, hog: true }, { resourceLimits: { maxOldGenerationSizeMb: 64 } })).rejects.toMatchObject({ code: 'worker.out-of-memory' });
+  });
+
+  it('writes the worker’s log lines to the main log, through its redacting logger', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'courier-worker-log-'));
+    try {
+      // A secret the main thread knows (read from the keychain here); the worker does not.
+      registerSecret('hunter2-worker-secret');
+      const logger = createLogger({ home });
+      await expect(runWorker(entry, { to: 2, log: 'password is hunter2-worker-secret' }, { logger: logger.child({ run: 'r1' }) })).resolves.toBe(2);
+      await logger.flush();
+      const lines = (await readFile(logFilePath(home), 'utf8')).trim().split('\n').map(line => JSON.parse(line) as Record<string, unknown>);
+      expect(lines).toEqual([expect.objectContaining({ level: 'warn', message: 'Counting', scope: 'test-worker', run: 'r1' })]);
+      expect(JSON.stringify(lines)).not.toContain('hunter2-worker-secret');
+    } finally {
+      await rm(home, { recursive: true, force: true });
+    }
   });
 });
