@@ -9,6 +9,7 @@ import { createMainHandlers } from '../../../src-main/services/main-handlers';
 import { createServices } from '../../../src-main/services/services';
 import { saveDestination } from '../../../src-main/settings/destination-store';
 import { serverIdentity } from '../../../src-core/destinations/server-identity';
+import { OpenedFiles } from '../../../src-main/files/opened-files';
 import { tempHome } from '../../harness/temp-home';
 import { requireKeychain } from '../secrets/keychain-harness';
 
@@ -67,8 +68,12 @@ describe('one composition root: the entry points pass their services down', () =
 
   it('the IPC handlers use the keychain and jobs of the services they were given', async () => {
     const services = createServices(home.path, { secrets: isolated });
+    // The person picked the export (main only lets the window use files chosen by the person).
+    const openedFiles = new OpenedFiles();
+    openedFiles.add('/x/export.csv', 'dialog');
     const handlers = createMainHandlers({
       services,
+      openedFiles,
       emit: () => undefined,
       appVersion: '1',
       locale: 'en',
