@@ -74,6 +74,17 @@ export function Shell(props: {
     []
   );
 
+  // A notification about a run was clicked: History, with that run open.
+  const [shownRun, setShownRun] = useState<{ id: string } | null>(null);
+  useEffect(
+    () =>
+      api().on.historyShow(({ id }) => {
+        setShownRun({ id });
+        setScreen('history');
+      }),
+    []
+  );
+
   // A second launch of Courier with a file (or a file dropped on its icon) opens it here.
   useEffect(() => api().on.appOpenFile(({ path }) => openFile(path)), [openFile]);
 
@@ -144,7 +155,7 @@ export function Shell(props: {
   } else if (screen === 'jobs') {
     content = <JobsScreen go={go} draft={jobDraft} onDraftDone={() => setJobDraft(null)} />;
   } else {
-    content = <HistoryScreen onOpenFile={openFile} />;
+    content = <HistoryScreen onOpenFile={openFile} showRun={shownRun} />;
   }
 
   const activeSection = isFlow(screen) ? 'start' : screen;

@@ -10,7 +10,14 @@ import { OutcomeBadge } from '../components/outcome-badge';
 type Run = CallResponse<'history:list'>[number];
 
 /** History: every run with its status, counts and details; the rows a run left out can be opened. */
-export function HistoryScreen({ onOpenFile }: Readonly<{ onOpenFile: (path: string) => void }>) {
+export function HistoryScreen({
+  onOpenFile,
+  showRun,
+}: Readonly<{
+  onOpenFile: (path: string) => void;
+  /** A run to open (a notification about it was clicked), or null. */
+  showRun?: Readonly<{ id: string }> | null;
+}>) {
   const i18n = useI18n();
   const { t, format } = i18n;
   const [runs, setRuns] = useState<Run[] | null>(null);
@@ -25,6 +32,12 @@ export function HistoryScreen({ onOpenFile }: Readonly<{ onOpenFile: (path: stri
   }, []);
   useEffect(load, [load]);
   useEffect(() => api().on.historyAdded(load), [load]);
+  // A platform's receipt (accepted, rejected) changes a run after it was listed.
+  useEffect(() => api().on.historyUpdated(load), [load]);
+  // A clicked notification opens its run's details.
+  useEffect(() => {
+    if (showRun) setOpen(showRun.id);
+  }, [showRun]);
 
   const trigger = (run: Run) =>
     run.job
@@ -123,7 +136,8 @@ export function HistoryScreen({ onOpenFile }: Readonly<{ onOpenFile: (path: stri
                                   void api()
                                     .history.rejectedRows({ id: run.id })
                                     .then(
-                                      ({ path }) => (path ? onOpenFile(path) : setError(t('history.noRejected'))),
+                                      ({ path }) =>
+                                        path ? onOpenFile(path) : setError(t('history.noRejected')),
                                       failure => setError(failure)
                                     )
                                 }
@@ -135,7 +149,10 @@ export function HistoryScreen({ onOpenFile }: Readonly<{ onOpenFile: (path: stri
                                 className="button button--small"
                                 onClick={() =>
                                   void api()
-                                    .history.saveRejectedRows({ id: run.id, dialogTitle: t('history.saveRejectedTitle') })
+                                    .history.saveRejectedRows({
+                                      id: run.id,
+                                      dialogTitle: t('history.saveRejectedTitle'),
+                                    })
                                     .then(
                                       ({ path }) => path && setSavedCopy({ run: run.id, path }),
                                       failure => setError(failure)
@@ -143,8 +160,7 @@ export function HistoryScreen({ onOpenFile }: Readonly<{ onOpenFile: (path: stri
                                 }
                               >
                                 {t('history.saveRejected')}
-                              </button>
-                              {' '}
+                              </button>{' '}
                               <span role="status">
                                 {savedCopy?.run === run.id && (
                                   <SavedFile
