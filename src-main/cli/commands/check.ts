@@ -1,9 +1,10 @@
+import { readSourceOptions, sourceOptions, sourceOptionsUsage } from '../source-options';
 import { ExitCode, UsageError, parseCommandArgs, type CliCommand, type CliIo } from '../cli-io';
 import { resolveDestination } from '../../settings/destination-store';
 import { prepareFile, readMappingFile, type FilePreparation } from '../../preparation/prepare-file';
 import { issueCodes, type RowIssue } from '../../../src-core/validation/issues';
 
-const usage = `Usage: courier check FILE --destination D [--mapping M] [--json]
+const usage = `Usage: courier check FILE --destination D [--mapping M] [--sheet NAME] [--header-row N] [--json]
 
 Maps the file's columns to the destination's and validates every row; lists the problems.
 
@@ -12,6 +13,7 @@ Maps the file's columns to the destination's and validates every row; lists the 
   --mapping M      a JSON file: { "Destination column": "Source column" | null, … }
                    (or { "mapping": {…}, "fixes": [ … ] }); without it the remembered
                    mapping for these columns is used, else Courier's confident suggestions
+${sourceOptionsUsage}
   --json           print one JSON object: destination, mapping, rowCount, validRowCount,
                    issues, summary, files
 
@@ -23,6 +25,7 @@ const options = {
   out: { type: 'string', short: 'o' },
   'exclude-invalid': { type: 'boolean' },
   json: { type: 'boolean' },
+  ...sourceOptions,
 } as const;
 
 /** Parses the options of `check` and `prepare` (bad ones become usage errors). */
@@ -37,11 +40,15 @@ export async function runPreparation(
   extra: Readonly<{ excludeInvalid?: boolean; keepRejectedCells?: boolean }> = {}
 ): Promise<FilePreparation> {
   const { values, positionals } = parsePreparationArgs(args);
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'Which file? Give one FILE.' : 'Give exactly one FILE.');
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length === 0 ? 'Which file? Give one FILE.' : 'Give exactly one FILE.'
+    );
   if (!values.destination) throw new UsageError('--destination is required.');
   const destination = await resolveDestination(home, values.destination);
   const fromFile = values.mapping ? await readMappingFile(values.mapping) : undefined;
   return prepareFile(positionals[0]!, destination, {
+    source: readSourceOptions(values),
     mapping: fromFile?.mapping,
     fixes: fromFile?.fixes,
     excludeInvalid: extra.excludeInvalid ?? values['exclude-invalid'] === true,
@@ -52,11 +59,23 @@ export async function runPreparation(
 }
 
 /** An issue as the `--json` contract documents it: the sentence's raw values (for the app's languages) stay out. */
-const reportedIssue = (i: RowIssue) => ({ row: i.row, sourceLine: i.sourceLine, column: i.column, code: i.code, message: i.message, severity: i.severity });
+const reportedIssue = (i: RowIssue) => ({
+  row: i.row,
+  sourceLine: i.sourceLine,
+  column: i.column,
+  code: i.code,
+  message: i.message,
+  severity: i.severity,
+});
 
 /** What the `check` report is made of: a preparation here, or a send's (its files already written: sizes only). */
-export type CheckReportSource = Pick<FilePreparation, 'destination' | 'mapping' | 'rowCount' | 'validRowCount' | 'issues' | 'summary'> &
-  Readonly<{ files: readonly Readonly<{ name: string; rows: number; bytes: Uint8Array | number }>[] }>;
+export type CheckReportSource = Pick<
+  FilePreparation,
+  'destination' | 'mapping' | 'rowCount' | 'validRowCount' | 'issues' | 'summary'
+> &
+  Readonly<{
+    files: readonly Readonly<{ name: string; rows: number; bytes: Uint8Array | number }>[];
+  }>;
 
 /** The `--json` document of `check` (a documented contract). */
 export function checkReport(result: CheckReportSource) {
@@ -67,7 +86,11 @@ export function checkReport(result: CheckReportSource) {
     validRowCount: result.validRowCount,
     issues: result.issues.map(reportedIssue),
     summary: result.summary,
-    files: result.files.map(f => ({ name: f.name, rows: f.rows, bytes: typeof f.bytes === 'number' ? f.bytes : f.bytes.length })),
+    files: result.files.map(f => ({
+      name: f.name,
+      rows: f.rows,
+      bytes: typeof f.bytes === 'number' ? f.bytes : f.bytes.length,
+    })),
   };
 }
 
@@ -75,7 +98,10 @@ export function checkReport(result: CheckReportSource) {
  * Prints a report like `printJson` does, but writes the issues in batches: a million issues
  * would not fit in one JavaScript string.
  */
-export async function printReportJson(io: CliIo, report: Record<string, unknown> & { issues: readonly unknown[] }): Promise<void> {
+export async function printReportJson(
+  io: CliIo,
+  report: Record<string, unknown> & { issues: readonly unknown[] }
+): Promise<void> {
   const { issues, ...rest } = report;
   const keys = Object.keys(report);
   const before: Record<string, unknown> = {};
@@ -86,10 +112,15 @@ export async function printReportJson(io: CliIo, report: Record<string, unknown>
     else (seen ? after : before)[key] = rest[key];
   }
   const inner = (value: Record<string, unknown>) => JSON.stringify(value, null, 2).slice(1, -2);
-  const write = (text: string) => (io.stdout.write(text) ? Promise.resolve() : new Promise<void>(resolve => io.stdout.once('drain', () => resolve())));
+  const write = (text: string) =>
+    io.stdout.write(text)
+      ? Promise.resolve()
+      : new Promise<void>(resolve => io.stdout.once('drain', () => resolve()));
   await write(`{${Object.keys(before).length > 0 ? `${inner(before)},` : ''}\n  "issues": [`);
   for (let i = 0; i < issues.length; i += 1000) {
-    const batch = issues.slice(i, i + 1000).map(issue => `\n    ${JSON.stringify(issue, null, 2).replace(/\n/g, '\n    ')}`);
+    const batch = issues
+      .slice(i, i + 1000)
+      .map(issue => `\n    ${JSON.stringify(issue, null, 2).replace(/\n/g, '\n    ')}`);
     await write((i > 0 ? ',' : '') + batch.join(','));
   }
   const tail = Object.keys(after).length > 0 ? `,${inner(after)}` : '';
@@ -97,19 +128,25 @@ export async function printReportJson(io: CliIo, report: Record<string, unknown>
 }
 
 /** Whether any row (or the whole file) has an error. */
-export const hasErrors = (result: FilePreparation): boolean => result.issues.some(i => i.severity === 'error');
+export const hasErrors = (result: FilePreparation): boolean =>
+  result.issues.some(i => i.severity === 'error');
 
 const n = (value: number) => value.toLocaleString('en');
-const plural = (count: number, one: string, many: string) => `${n(count)} ${count === 1 ? one : many}`;
+const plural = (count: number, one: string, many: string) =>
+  `${n(count)} ${count === 1 ? one : many}`;
 
 /** The human-readable summary of a preparation, shared by `check` and `prepare`. */
 export function printSummary(io: CliIo, result: FilePreparation, maxIssues = 20): void {
   const out = (line = '') => io.stdout.write(`${line}\n`);
   out(`${result.source.path} → ${result.destination}`);
   out(`${plural(result.rowCount, 'row', 'rows')}; ${n(result.validRowCount)} ready to send.`);
-  if (result.mappingOrigin !== 'given') out(`Columns matched ${result.mappingOrigin === 'remembered' ? 'as remembered for this file layout' : 'by Courier’s suggestions'}:`);
+  if (result.mappingOrigin !== 'given')
+    out(
+      `Columns matched ${result.mappingOrigin === 'remembered' ? 'as remembered for this file layout' : 'by Courier’s suggestions'}:`
+    );
   else out('Columns:');
-  for (const [target, source] of Object.entries(result.mapping)) out(`  ${target} ← ${source ?? '(nothing)'}`);
+  for (const [target, source] of Object.entries(result.mapping))
+    out(`  ${target} ← ${source ?? '(nothing)'}`);
   if (result.headerChanges) {
     const c = result.headerChanges;
     out('The file’s columns changed since the mapping was remembered:');
@@ -123,15 +160,22 @@ export function printSummary(io: CliIo, result: FilePreparation, maxIssues = 20)
     out('Problems:');
     for (const [code, count] of codes) {
       const title = (issueCodes as Record<string, { title: string; severity: string }>)[code];
-      out(`  ${n(count).padStart(7)}  ${title?.title ?? code}${title?.severity === 'warning' ? ' (warning)' : ''}`);
+      out(
+        `  ${n(count).padStart(7)}  ${title?.title ?? code}${title?.severity === 'warning' ? ' (warning)' : ''}`
+      );
     }
     out();
-    for (const issue of result.issues.slice(0, maxIssues)) out(`  ${issue.severity === 'error' ? '✗' : '!'} ${issue.message}`);
-    if (result.issues.length > maxIssues) out(`  … and ${n(result.issues.length - maxIssues)} more (use --json for all of them).`);
+    for (const issue of result.issues.slice(0, maxIssues))
+      out(`  ${issue.severity === 'error' ? '✗' : '!'} ${issue.message}`);
+    if (result.issues.length > maxIssues)
+      out(`  … and ${n(result.issues.length - maxIssues)} more (use --json for all of them).`);
   }
   out();
   out(result.files.length === 1 ? 'File to send:' : `Files to send (${result.files.length}):`);
-  for (const f of result.files) out(`  ${f.name}  ${plural(f.rows, 'row', 'rows')}, ${plural(f.bytes.length, 'byte', 'bytes')}`);
+  for (const f of result.files)
+    out(
+      `  ${f.name}  ${plural(f.rows, 'row', 'rows')}, ${plural(f.bytes.length, 'byte', 'bytes')}`
+    );
 }
 
 /** `courier check`: map and validate; list the problems. */

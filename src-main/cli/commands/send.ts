@@ -1,17 +1,26 @@
-import { ExitCode, UsageError, parseCommandArgs, printJson, type CliIo, type CliCommand } from '../cli-io';
+import { readSourceOptions, sourceOptions, sourceOptionsUsage } from '../source-options';
+import {
+  ExitCode,
+  UsageError,
+  parseCommandArgs,
+  printJson,
+  type CliIo,
+  type CliCommand,
+} from '../cli-io';
 import { readMappingFile } from '../../preparation/prepare-file';
 import { runPipeline, type SendProgress, type SendResult } from '../../pipeline/run-pipeline';
 import { redact } from '../../logging/redact';
 import { checkReport } from './check';
 import { createWorkerPreparer } from '../../preparation/send-preparation';
 
-const usage = `Usage: courier send FILE --destination D [--mapping M] [--exclude-invalid] [--force] [--json]
+const usage = `Usage: courier send FILE --destination D [--mapping M] [--sheet NAME] [--header-row N] [--exclude-invalid] [--force] [--json]
 
 Prepares FILE for the destination and uploads it, with a progress bar on a terminal.
 The files arrive whole or not at all (uploaded under a temporary name, verified, then renamed).
 
   --destination D     a configured destination, a preset id or a destination JSON file
   --mapping M         a JSON mapping file (see courier check --help)
+${sourceOptionsUsage}
   --exclude-invalid   send the valid rows; leave the others out (saved as rejected rows)
   --force             send even if this exact file was already delivered (under a new name)
   --wait-receipt SEC  for destinations that give a receipt (Digitaleo ok/ko, BlueConic .done),
@@ -28,6 +37,7 @@ const options = {
   force: { type: 'boolean' },
   'wait-receipt': { type: 'string' },
   json: { type: 'boolean' },
+  ...sourceOptions,
 } as const;
 
 /** `courier send`: the whole pipeline, from file to server, recorded in the history. */
@@ -37,15 +47,20 @@ export const sendCommand: CliCommand = {
   usage,
   run: async ({ args, home, io, services }) => {
     const { values, positionals } = parseCommandArgs(args, options);
-    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'Which file? Give one FILE.' : 'Give exactly one FILE.');
+    if (positionals.length !== 1)
+      throw new UsageError(
+        positionals.length === 0 ? 'Which file? Give one FILE.' : 'Give exactly one FILE.'
+      );
     if (!values.destination) throw new UsageError('--destination is required.');
     const fromFile = values.mapping ? await readMappingFile(values.mapping) : undefined;
     const waitSeconds = values['wait-receipt'] === undefined ? 0 : Number(values['wait-receipt']);
-    if (!Number.isFinite(waitSeconds) || waitSeconds < 0) throw new UsageError('--wait-receipt takes a number of seconds.');
+    if (!Number.isFinite(waitSeconds) || waitSeconds < 0)
+      throw new UsageError('--wait-receipt takes a number of seconds.');
     const bar = !values.json && io.stderr.isTTY ? progressBar(io) : null;
     const result = await runPipeline(
       {
         sourcePath: positionals[0]!,
+        source: readSourceOptions(values),
         destination: values.destination,
         mapping: fromFile?.mapping,
         fixes: fromFile?.fixes,
@@ -60,7 +75,15 @@ export const sendCommand: CliCommand = {
         // The preparation runs in its worker thread, as in the app; `--json` lists every issue.
         prepare: createWorkerPreparer(),
         maxIssues: values.json ? Infinity : 0,
-        ...(waitSeconds > 0 ? { receipt: { mode: 'wait' as const, timeoutMs: waitSeconds * 1000, pollMs: Math.min(15_000, waitSeconds * 250) } } : {}),
+        ...(waitSeconds > 0
+          ? {
+              receipt: {
+                mode: 'wait' as const,
+                timeoutMs: waitSeconds * 1000,
+                pollMs: Math.min(15_000, waitSeconds * 250),
+              },
+            }
+          : {}),
       }
     );
     if (bar) io.stderr.write('\n');
@@ -82,7 +105,17 @@ export function sendReport(result: SendResult) {
         rows: run.rows,
         files: run.outputFiles,
         transfer: result.transfer
-          ? { status: run.transfer.status, files: result.transfer.files.map(f => ({ name: f.remoteName, path: f.remotePath, bytes: f.size, sha256: f.sha256, verifiedBy: f.verifiedBy })), warnings: result.transfer.warnings }
+          ? {
+              status: run.transfer.status,
+              files: result.transfer.files.map(f => ({
+                name: f.remoteName,
+                path: f.remotePath,
+                bytes: f.size,
+                sha256: f.sha256,
+                verifiedBy: f.verifiedBy,
+              })),
+              warnings: result.transfer.warnings,
+            }
           : { status: run.transfer.status },
         check: result.preparation ? checkReport(result.preparation) : null,
         receipt: run.receipt,
@@ -107,9 +140,17 @@ function printOutcome(io: CliIo, result: SendResult): void {
   const { run } = result;
   const n = (v: number) => v.toLocaleString('en');
   if (run.outcome === 'sent' || run.outcome === 'sent-with-exclusions') {
-    for (const f of result.transfer?.files ?? []) io.stdout.write(`Sent ${f.remoteName} (${n(f.size)} bytes) to ${f.remotePath}, verified by ${f.verifiedBy === 'sha256' ? 'SHA-256' : 'size'}.\n`);
-    io.stdout.write(`${n(run.rows.sent)} rows sent${run.rows.excluded ? `, ${n(run.rows.excluded)} left out` : ''}.\n`);
-    if (run.receipt.status !== 'none') io.stdout.write(`Receipt: ${run.receipt.status}${run.receipt.summary ? ` — ${run.receipt.summary}` : ''}\n`);
+    for (const f of result.transfer?.files ?? [])
+      io.stdout.write(
+        `Sent ${f.remoteName} (${n(f.size)} bytes) to ${f.remotePath}, verified by ${f.verifiedBy === 'sha256' ? 'SHA-256' : 'size'}.\n`
+      );
+    io.stdout.write(
+      `${n(run.rows.sent)} rows sent${run.rows.excluded ? `, ${n(run.rows.excluded)} left out` : ''}.\n`
+    );
+    if (run.receipt.status !== 'none')
+      io.stdout.write(
+        `Receipt: ${run.receipt.status}${run.receipt.summary ? ` — ${run.receipt.summary}` : ''}\n`
+      );
     return;
   }
   io.stderr.write(`courier: ${redact(run.error?.message ?? 'The file was not sent.')}\n`);
