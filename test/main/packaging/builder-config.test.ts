@@ -62,3 +62,35 @@ describe('electron-builder.yml: the `courier` command ships with the app', () =>
     );
   });
 });
+
+describe('electron-builder.yml: hardening', () => {
+  it('sets the fuses: cookie encryption, ASAR integrity and ASAR only on; NODE_OPTIONS and --inspect off', () => {
+    expect(config.electronFuses).toEqual({
+      // On, because the `courier` launchers run the app binary in Node mode (README explains it).
+      runAsNode: true,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    });
+    // RunAsNode stays on only while a launcher needs it.
+    expect(text('packaging/bin/courier')).toContain('ELECTRON_RUN_AS_NODE=1');
+    expect(text('packaging/bin/courier.cmd')).toContain('ELECTRON_RUN_AS_NODE=1');
+  });
+
+  it('the deb keeps electron-builder’s default dependencies and only recommends a Secret Service provider', () => {
+    // Setting `depends` would replace electron-builder's whole default list (GTK, NSS, …).
+    expect(config.deb.depends).toBeUndefined();
+    // That default list holds libsecret-1-0, which the keychain library needs.
+    const fpm = text('node_modules/app-builder-lib/out/targets/FpmTarget.js');
+    const debDefaults = /case "deb":\s*return (\[[^\]]*\])/.exec(fpm)![1]!;
+    expect(JSON.parse(debDefaults)).toEqual(
+      expect.arrayContaining(['libgtk-3-0', 'libnss3', 'libsecret-1-0'])
+    );
+    expect(config.deb.recommends).toContain(
+      'gnome-keyring | kwalletmanager | ksecretd | keepassxc'
+    );
+    expect(JSON.stringify(config.deb)).not.toMatch(/"gnome-keyring"/);
+  });
+});
