@@ -63,12 +63,12 @@ export async function runCli(
     io.stderr.write(`courier: unknown command “${name}”.\n\n${overview()}\n`);
     return ExitCode.usage;
   }
-  // Only the command that runs is loaded (see commands/index.ts).
-  const command = await entry.load();
   if (args.includes('--help') || args.includes('-h')) {
-    io.stdout.write(`${command.usage}\n`);
+    io.stdout.write(`${entry.usage ?? (await entry.load()).usage}\n`);
     return ExitCode.ok;
   }
+  // Only the command that runs is loaded (see commands/index.ts).
+  const command = await entry.load();
   const json = args.includes('--json');
   // A settings file that cannot be read is kept and said here, on stderr (stdout stays the result).
   const stopTelling = onSettingsProblem(problem =>

@@ -1,4 +1,13 @@
 import type { CliCommand } from '../cli-io';
+import {
+  checkUsage,
+  historyUsage,
+  inspectUsage,
+  jobsUsage,
+  keysUsage,
+  prepareUsage,
+  sendUsage,
+} from './usage';
 
 /**
  * One `courier` command as `courier --help` lists it: its name and summary here, its code loaded
@@ -9,6 +18,8 @@ export type CommandEntry = Readonly<{
   name: string;
   /** One line for `courier --help` (the same as the command's own `summary`; a test checks it). */
   summary: string;
+  /** Full usage for `courier <name> --help` without loading the command (else it is loaded for it). */
+  usage?: string;
   load: () => Promise<CliCommand>;
 }>;
 
@@ -19,11 +30,13 @@ export const commands: readonly CommandEntry[] = [
   {
     name: 'inspect',
     summary: 'detect format and show columns, row count and sample rows',
+    usage: inspectUsage,
     load: async () => (await import('./inspect')).inspectCommand,
   },
   {
     name: 'keys',
     summary: 'make, import and show SSH keys kept in the system keychain',
+    usage: keysUsage,
     load: async () => (await import('./keys')).keysCommand,
   },
   {
@@ -34,26 +47,31 @@ export const commands: readonly CommandEntry[] = [
   {
     name: 'check',
     summary: 'map and validate a file for a destination; list the problems',
+    usage: checkUsage,
     load: async () => (await import('./check')).checkCommand,
   },
   {
     name: 'prepare',
     summary: 'write exactly the files that would be sent into a folder',
+    usage: prepareUsage,
     load: async () => (await import('./prepare')).prepareCommand,
   },
   {
     name: 'history',
     summary: 'past runs (interactive, scheduled and command line)',
+    usage: historyUsage,
     load: async () => (await import('./history')).historyCommand,
   },
   {
     name: 'jobs',
     summary: 'add, list, run and remove saved (scheduled) jobs',
+    usage: jobsUsage,
     load: async () => (await import('./jobs')).jobsCommand,
   },
   {
     name: 'send',
     summary: 'prepare a file and upload it to a destination, with progress',
+    usage: sendUsage,
     load: async () => (await import('./send')).sendCommand,
   },
 ];

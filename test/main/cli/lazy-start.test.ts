@@ -3,6 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../../src-main/cli/commands/index';
+import { prepareUsage } from '../../../src-main/cli/commands/usage';
+import { REJECTED_FILE, REJECTED_FOLDER } from '../../../src-core/output/rejected';
 import { tempHome } from '../../harness/temp-home';
 
 const root = join(import.meta.dirname, '..', '..', '..');
@@ -43,13 +45,25 @@ describe('the courier command starts without loading what it does not use', () =
     expect(loaded.filter(url => /@napi-rs\/keyring|\/ssh2\/|basic-ftp/.test(url))).toEqual([]);
   });
 
-  it('each command summary in the help list is the command’s own', async () => {
+  it('`courier <command> --help` shows the usage without loading the command’s dependencies', () => {
+    for (const entry of commands.filter(c => c.usage !== undefined)) {
+      const { status, stdout, loaded } = runBundle([entry.name, '--help']);
+      expect(status).toBe(0);
+      expect(stdout).toBe(`${entry.usage}\n`);
+      expect(loaded.filter(url => url.includes('/node_modules/'))).toEqual([]);
+    }
+  });
+
+  it('each command’s summary and usage in the help are the command’s own', async () => {
     for (const entry of commands) {
       const command = await entry.load();
       expect({ name: command.name, summary: command.summary }).toEqual({
         name: entry.name,
         summary: entry.summary,
       });
+      if (entry.usage !== undefined) expect(entry.usage).toBe(command.usage);
     }
+    // The usage of `prepare` names the rejected-rows file where prepare writes it.
+    expect(prepareUsage).toContain(`DIR/${REJECTED_FOLDER}/${REJECTED_FILE}`);
   });
 });
