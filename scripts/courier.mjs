@@ -35,9 +35,12 @@ function build() {
   process.stderr.write('courier: building the command line (sources changed)…\n');
   const result = spawnSync('npx', ['--no-install', 'electron-vite', 'build'], {
     cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
     shell: process.platform === 'win32',
   });
+  // The build's warnings are not the command's output; its errors are shown when it fails.
+  if (result.status !== 0 && result.stderr) process.stderr.write(result.stderr);
   return result.status === 0 && mtime(bundle) > 0;
 }
 
