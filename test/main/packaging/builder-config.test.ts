@@ -26,6 +26,15 @@ const launchers = (sets: FileSet[]) =>
   sets.filter(s => s.from === 'packaging/bin' && s.to === 'bin').flatMap(s => s.filter ?? []);
 
 describe('electron-builder.yml: the `courier` command ships with the app', () => {
+  it('is accepted by electron-builder’s own configuration schema', async () => {
+    const require = createRequire(import.meta.url);
+    const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
+      validateConfiguration: (config: unknown, logger: unknown) => Promise<void>;
+    };
+    const { DebugLogger } = require('builder-util') as { DebugLogger: new () => unknown };
+    await expect(validateConfiguration(config, new DebugLogger())).resolves.toBeUndefined();
+  });
+
   it('puts the launcher for each OS into resources/bin, and the CLI bundle into the app', () => {
     expect(launchers(config.linux.extraResources)).toEqual(['courier']);
     expect(launchers(config.mac.extraResources)).toEqual(['courier']);
