@@ -3,7 +3,7 @@ import { commands } from './commands/index';
 import { ensureHome, resolveHome } from '../settings/home';
 import { onSettingsProblem } from '../settings/settings-file';
 import { redact } from '../logging/redact';
-import { createServices, type ServiceOverrides } from '../services/services';
+import type { ServiceOverrides } from '../services/services';
 
 const VERSION = '0.1.0';
 
@@ -31,7 +31,11 @@ function overview(): string {
  * Global options (`--home`) may stand anywhere; the first other word chooses the command, and the
  * remaining words are that command's own arguments.
  */
-export async function runCli(argv: readonly string[], io: CliIo, overrides: ServiceOverrides = {}): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  io: CliIo,
+  overrides: ServiceOverrides = {}
+): Promise<number> {
   const rest: string[] = [];
   let homeOption: string | undefined;
   for (let i = 0; i < argv.length; i++) {
@@ -54,15 +58,17 @@ export async function runCli(argv: readonly string[], io: CliIo, overrides: Serv
     io.stdout.write(`courier ${VERSION}\n`);
     return ExitCode.ok;
   }
-  const command = commands.find(c => c.name === name);
-  if (!command) {
+  const entry = commands.find(c => c.name === name);
+  if (!entry) {
     io.stderr.write(`courier: unknown command “${name}”.\n\n${overview()}\n`);
     return ExitCode.usage;
   }
   if (args.includes('--help') || args.includes('-h')) {
-    io.stdout.write(`${command.usage}\n`);
+    io.stdout.write(`${entry.usage ?? (await entry.load()).usage}\n`);
     return ExitCode.ok;
   }
+  // Only the command that runs is loaded (see commands/index.ts).
+  const command = await entry.load();
   const json = args.includes('--json');
   // A settings file that cannot be read is kept and said here, on stderr (stdout stays the result).
   const stopTelling = onSettingsProblem(problem =>
@@ -71,6 +77,8 @@ export async function runCli(argv: readonly string[], io: CliIo, overrides: Serv
   try {
     const home = await ensureHome(resolveHome(homeOption, io.env));
     // The composition root of the CLI: the services are built once and passed to the command.
+    // Loaded here, not at the top: `courier --help` needs none of it.
+    const { createServices } = await import('../services/services');
     const services = createServices(home, overrides);
     return await command.run({ args, home, io, services });
   } catch (error) {

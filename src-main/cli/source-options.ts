@@ -11,10 +11,6 @@ export const sourceOptions = {
   'header-row': { type: 'string' },
 } as const;
 
-/** The usage lines of the two options. */
-export const sourceOptionsUsage = `  --sheet NAME        the sheet of a workbook to read (default: the first that is not empty)
-  --header-row N      the line (text) or row (workbook) holding the column names, 1-based`;
-
 /** A `--header-row` value as a line number from 1, or a usage error. */
 export function parseHeaderRow(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;

@@ -1,5 +1,7 @@
-import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron';
-import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
+import { spawn } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { EventChannel, EventPayload } from '../../src-core/ipc/contract';
 import { registerDrops, registerIpc, sendEvent } from './ipc/electron-ipc';
@@ -13,7 +15,15 @@ import { installBackground } from './tray/electron-background';
 import { fileFromArgv } from './tray/background-app';
 import { resumeQueueInWorker } from '../pipeline/worker-upload';
 import { installCrashRedaction } from '../logging/crash';
-import { createLogger } from '../logging/logger';
+import { createLogger, logFilePath } from '../logging/logger';
+import { redact } from '../logging/redact';
+import { appMenuTemplate } from './app-menu';
+import {
+  cliHandoff,
+  commandInstallPlan,
+  installCommand,
+  systemAdministratorRunner,
+} from './command/install-command';
 
 /**
  * The Electron entry point and the app's composition root: deliberately thin. It builds the
@@ -32,7 +42,9 @@ const openedFiles = new OpenedFiles();
 
 function pageUrl(): string {
   // electron-vite sets this while developing; the built app loads its bundled page.
-  return process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(here, '../renderer/index.html')).href;
+  return (
+    process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(here, '../renderer/index.html')).href
+  );
 }
 
 /** Notices told before a window could show them (the queue is resumed at start-up). */
@@ -44,7 +56,11 @@ function emit<E extends EventChannel>(channel: E, payload: EventPayload<E>): voi
     heldNotices.push(payload as EventPayload<'app:notice'>);
     return;
   }
-  sendEvent([...windows].map(w => w.webContents), channel, payload);
+  sendEvent(
+    [...windows].map(w => w.webContents),
+    channel,
+    payload
+  );
 }
 
 function showMainWindow(): void {
@@ -79,7 +95,60 @@ function openPendingFile(): void {
   pendingFile = null;
 }
 
-if (!app.requestSingleInstanceLock()) {
+/** Started as `courier …` through the AppImage's script: run the CLI, open no window. */
+const handoff = app.isPackaged
+  ? cliHandoff(process.argv, { execPath: process.execPath, resourcesPath: process.resourcesPath })
+  : null;
+
+/** The application menu: Edit roles, Window, Help → Show the log; developer tools in development only. */
+function installAppMenu(home: string): void {
+  const platform = process.platform;
+  const plan = commandInstallPlan({
+    platform,
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    env: process.env,
+  });
+  const logFolder = dirname(logFilePath(home));
+  const template = appMenuTemplate({
+    platform,
+    locale: app.getLocale(),
+    appName: app.getName(),
+    development: !app.isPackaged,
+    showLog: () =>
+      void mkdir(logFolder, { recursive: true, mode: 0o700 }).then(() => shell.openPath(logFolder)),
+    installCommand:
+      plan &&
+      (() =>
+        void installCommand(plan, {
+          platform,
+          runAsAdministrator: systemAdministratorRunner(platform),
+        }).then(
+          () =>
+            dialog.showMessageBox({
+              type: 'info',
+              message: `The courier command is installed as ${plan.link}.`,
+            }),
+          error =>
+            dialog.showMessageBox({
+              type: 'error',
+              message: `The courier command could not be installed as ${plan.link}.`,
+              detail: redact(error instanceof Error ? error.message : String(error)),
+            })
+        )),
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+if (handoff) {
+  // The binary runs itself in Node mode (see packaging/bin/courier) and passes the exit code on.
+  const cli = spawn(handoff.command, handoff.args, {
+    stdio: 'inherit',
+    env: { ...process.env, ...handoff.env },
+  });
+  cli.on('exit', code => app.exit(code ?? 1));
+  cli.on('error', () => app.exit(1));
+} else if (!app.requestSingleInstanceLock()) {
   // One instance only: the first one gets our arguments (and the file, if any) and shows itself.
   app.quit();
 } else {
@@ -93,6 +162,7 @@ if (!app.requestSingleInstanceLock()) {
   });
   void app.whenReady().then(async () => {
     const home = await ensureHome(resolveHome(undefined));
+    installAppMenu(home);
     // The composition root: every service is built here once and passed down.
     const services = createServices(home);
     const { logger } = services;
@@ -110,7 +180,9 @@ if (!app.requestSingleInstanceLock()) {
             { name: 'All files', extensions: ['*'] },
           ],
         };
-        const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+        const result = mainWindow
+          ? await dialog.showOpenDialog(mainWindow, options)
+          : await dialog.showOpenDialog(options);
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
       pickSaveTarget: async ({ defaultPath, title }) => {
@@ -120,7 +192,9 @@ if (!app.requestSingleInstanceLock()) {
           filters: [{ name: 'CSV', extensions: ['csv'] }],
           properties: ['showOverwriteConfirmation', 'createDirectory'],
         };
-        const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+        const result = mainWindow
+          ? await dialog.showSaveDialog(mainWindow, options)
+          : await dialog.showSaveDialog(options);
         return result.canceled || !result.filePath ? null : result.filePath;
       },
       documentsFolder: app.getPath('documents'),
@@ -128,12 +202,22 @@ if (!app.requestSingleInstanceLock()) {
       openedFiles,
       confirmKeepSecret: async change => {
         const question = keepSecretQuestion(app.getLocale(), change);
-        const options: Electron.MessageBoxOptions = { type: 'warning', ...question, defaultId: 1, cancelId: 1, noLink: true };
-        const answer = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
+        const options: Electron.MessageBoxOptions = {
+          type: 'warning',
+          ...question,
+          defaultId: 1,
+          cancelId: 1,
+          noLink: true,
+        };
+        const answer = mainWindow
+          ? await dialog.showMessageBox(mainWindow, options)
+          : await dialog.showMessageBox(options);
         return answer.response === 0;
       },
     });
-    const devOrigin = process.env.ELECTRON_RENDERER_URL ? new URL(process.env.ELECTRON_RENDERER_URL).origin : null;
+    const devOrigin = process.env.ELECTRON_RENDERER_URL
+      ? new URL(process.env.ELECTRON_RENDERER_URL).origin
+      : null;
     const trust = {
       webContentsIds: () => new Set([...windows].map(w => w.webContents.id)),
       allowedOrigins: devOrigin ? [devOrigin] : ['file://'],
@@ -144,7 +228,9 @@ if (!app.requestSingleInstanceLock()) {
     // The tray, schedules and notifications; closing the window leaves Courier in the tray.
     const background = await installBackground({
       jobs: services.jobs,
-      iconsDir: app.isPackaged ? join(process.resourcesPath, 'tray') : join(here, '../../assets/tray'),
+      iconsDir: app.isPackaged
+        ? join(process.resourcesPath, 'tray')
+        : join(here, '../../assets/tray'),
       showMainWindow,
       openRun: id => {
         showMainWindow();
@@ -157,7 +243,15 @@ if (!app.requestSingleInstanceLock()) {
     // Uploads cut short by a quit, a crash or a sleeping laptop continue from what the server has,
     // in the transfer worker (the window and tray stay responsive).
     void resumeQueueInWorker(home, services.secrets, { logger }).then(
-      outcomes => outcomes.forEach(o => o.error && logger.warn('A queued upload could not be resumed yet', { destination: o.destination, error: o.error })),
+      outcomes =>
+        outcomes.forEach(
+          o =>
+            o.error &&
+            logger.warn('A queued upload could not be resumed yet', {
+              destination: o.destination,
+              error: o.error,
+            })
+        ),
       error => logger.error('The upload queue could not be resumed', { error: String(error) })
     );
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { AsyncEntry, type EntryOptions } from '@napi-rs/keyring';
+import type { AsyncEntry, EntryOptions } from '@napi-rs/keyring';
 import { CourierError } from '../../src-core/errors';
 import { redact, registerSecret } from '../logging/redact';
 
@@ -368,6 +368,8 @@ export class SecretStore implements SecretReader {
   ): Promise<T> {
     const signal = AbortSignal.timeout(this.timeoutMs);
     try {
+      // Loaded on first use: a command that touches no secret starts without the native module.
+      const { AsyncEntry } = await import('@napi-rs/keyring');
       // The constructor itself throws when there is no D-Bus session at all.
       const entry = new AsyncEntry(this.service, account, this.entryOptions);
       return await action(entry, signal);

@@ -33,10 +33,37 @@ export type ServiceOverrides = Readonly<{
 
 /** Builds the services once for a settings folder (which must exist: see `ensureHome`). */
 export function createServices(home: string, overrides: ServiceOverrides = {}): Services {
-  const logger = overrides.logger ?? createLogger({ home });
-  const secrets = overrides.secrets ?? new SecretStore();
-  const history = createHistoryStore(home);
-  const upload = overrides.upload ?? createWorkerUpload();
-  const jobs = createAppJobs({ home, secrets, history, upload });
-  return { home, logger, secrets, history, upload, jobs };
+  // Each service is made on first use: `courier inspect` needs no keychain, worker or job service,
+  // and building them up front would slow every command's start.
+  const logger = once(() => overrides.logger ?? createLogger({ home }));
+  const secrets = once(() => overrides.secrets ?? new SecretStore());
+  const history = once(() => createHistoryStore(home));
+  const upload = once(() => overrides.upload ?? createWorkerUpload());
+  const jobs = once(() =>
+    createAppJobs({ home, secrets: secrets(), history: history(), upload: upload() })
+  );
+  return Object.freeze({
+    home,
+    get logger() {
+      return logger();
+    },
+    get secrets() {
+      return secrets();
+    },
+    get history() {
+      return history();
+    },
+    get upload() {
+      return upload();
+    },
+    get jobs() {
+      return jobs();
+    },
+  });
+}
+
+/** A value made by `make` on the first call and kept for the next ones. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 }

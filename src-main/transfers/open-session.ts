@@ -1,9 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { defaultPort, type Transport } from '../../src-core/destinations/transport';
-import { openFtpsSession } from './ftps-session';
 import type { RemoteSession } from './remote-session';
 import type { LoginSecrets } from './secret-reader';
-import { openSftpSession } from './sftp-session';
 import { TransferError } from './transfer-errors';
 
 /** Options of a connection beyond the destination itself. */
@@ -27,7 +25,11 @@ export const plainFtpWarning = 'Plain FTP: the password and the file travel unen
  *
  * The private key comes from `transport.keyFile` when set, else from the keychain.
  */
-export async function openSession(transport: Transport, secrets: LoginSecrets, options: OpenOptions = {}): Promise<RemoteSession> {
+export async function openSession(
+  transport: Transport,
+  secrets: LoginSecrets,
+  options: OpenOptions = {}
+): Promise<RemoteSession> {
   assertProtocolAllowed(transport);
   const port = transport.port ?? defaultPort[transport.protocol];
   if (transport.protocol === 'sftp') {
@@ -36,9 +38,15 @@ export async function openSession(transport: Transport, secrets: LoginSecrets, o
       try {
         privateKey = await readFile(transport.keyFile, 'utf8');
       } catch (error) {
-        throw new TransferError('auth.key-missing', `The private key file ${transport.keyFile} cannot be read.`, { cause: error, params: { file: transport.keyFile } });
+        throw new TransferError(
+          'auth.key-missing',
+          `The private key file ${transport.keyFile} cannot be read.`,
+          { cause: error, params: { file: transport.keyFile } }
+        );
       }
     }
+    // The SSH and FTP libraries load when a connection opens, not when the app or a command starts.
+    const { openSftpSession } = await import('./sftp-session');
     return openSftpSession({
       host: transport.host,
       port,
@@ -51,7 +59,12 @@ export async function openSession(transport: Transport, secrets: LoginSecrets, o
       timeoutMs: options.timeoutMs,
     });
   }
-  if (secrets.password === undefined) throw new TransferError('auth.password-missing', 'This destination logs in with a password, and none is set.');
+  if (secrets.password === undefined)
+    throw new TransferError(
+      'auth.password-missing',
+      'This destination logs in with a password, and none is set.'
+    );
+  const { openFtpsSession } = await import('./ftps-session');
   return openFtpsSession({
     protocol: transport.protocol,
     host: transport.host,

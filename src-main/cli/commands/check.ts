@@ -1,23 +1,11 @@
-import { readSourceOptions, sourceOptions, sourceOptionsUsage } from '../source-options';
+import { readSourceOptions, sourceOptions } from '../source-options';
 import { ExitCode, UsageError, parseCommandArgs, type CliCommand, type CliIo } from '../cli-io';
 import { resolveDestination } from '../../settings/destination-store';
 import { prepareFile, readMappingFile, type FilePreparation } from '../../preparation/prepare-file';
 import { issueCodes, type RowIssue } from '../../../src-core/validation/issues';
+import { checkUsage } from './usage';
 
-const usage = `Usage: courier check FILE --destination D [--mapping M] [--sheet NAME] [--header-row N] [--json]
-
-Maps the file's columns to the destination's and validates every row; lists the problems.
-
-  --destination D  a configured destination, a preset id (hello-customer, customergauge,
-                   digitaleo, blueconic, evaluagent, generic) or a destination JSON file
-  --mapping M      a JSON file: { "Destination column": "Source column" | null, … }
-                   (or { "mapping": {…}, "fixes": [ … ] }); without it the remembered
-                   mapping for these columns is used, else Courier's confident suggestions
-${sourceOptionsUsage}
-  --json           print one JSON object: destination, mapping, rowCount, validRowCount,
-                   issues, summary, files
-
-Exit code 1 when any row has an error, 0 otherwise.`;
+const usage = checkUsage;
 
 const options = {
   destination: { type: 'string', short: 'd' },

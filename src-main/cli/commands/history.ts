@@ -1,12 +1,8 @@
 import { ExitCode, UsageError, printJson, type CliCommand, parseCommandArgs } from '../cli-io';
 import { runLine } from './jobs';
+import { historyUsage } from './usage';
 
-const usage = `Usage: courier history [--json] [--limit N]
-
-Lists past runs, newest first (default: the last 20). Each run records when, who or which job,
-the source file's name and SHA-256, the destination, rows read / sent / left out with counts
-per issue, the files written, the transfer and receipt results, the duration and any error.
-No row contents and no e-mail addresses are ever kept.`;
+const usage = historyUsage;
 
 /** `courier history`: past runs. */
 export const historyCommand: CliCommand = {

@@ -5,18 +5,9 @@ import { openSource } from '../../reading/open-source';
 import { indexSource, maxWindowRows } from '../../reading/source-index';
 import type { SourceRow } from '../../../src-core/reading/source-table';
 import { visibleOddCharacters } from '../../../src-core/reading/odd-characters';
+import { inspectUsage } from './usage';
 
-const usage = `Usage: courier inspect FILE [--json] [--sheet NAME] [--header-row N] [--rows START:END]
-
-Detects how FILE is written (CSV, TSV, XLS, XLSX, or a zip holding one of them) and shows its
-columns, its number of data rows and some of its rows.
-
-Options:
-  --json            print one JSON object: format, encoding, delimiter, sheet, headerRow,
-                    columns, rowCount, rows
-  --sheet NAME      the sheet of a workbook to read (default: the first that is not empty)
-  --header-row N    the line (text) or row (workbook) holding the column names, 1-based
-  --rows START:END  the data rows to show, 0-based, END excluded (default 0:20)`;
+const usage = inspectUsage;
 
 function parseWindow(text: string | undefined): { start: number; end: number } {
   if (text === undefined) return { start: 0, end: 20 };

@@ -17,43 +17,9 @@ import { resolveDestination } from '../../settings/destination-store';
 import { nextRunAfter } from '../../jobs/next-run';
 import { createPipelineRunSend } from '../../jobs/pipeline-send';
 import type { Services } from '../../services/services';
+import { jobsUsage } from './usage';
 
-const usage = `Usage:
-  courier jobs add NAME (--source FILE | --watch DIR --pattern GLOB [--each-new])
-                   --destination D [--mapping M] [--schedule "every day at 02:00"]
-                   [--invalid send-valid|hold] [--header-change hold|continue]
-                   [--no-catch-up] [--keep-copies] [--disabled]
-  courier jobs list [--json]
-  courier jobs run JOB [--json]
-  courier jobs remove JOB
-  courier jobs run-due [--json]
-  courier jobs enable JOB | disable JOB
-  courier jobs pause | resume          (all scheduled runs)
-
-  --source FILE     send this file every time
-  --watch DIR       watch a folder; with --pattern (e.g. "export-*.csv") pick the newest
-                    finished matching file, or with --each-new every new one
-  --mapping M       a JSON file {"target column": "source column"} or
-                    "Target=Source,Other target=Other source"
-  --schedule S      in words, in English, French or Dutch: "every 15 minutes", "3 times a day",
-                    "every day at 02:00", "mondays and thursdays at 07:30",
-                    "on the 1st and 15th at 06:00", "first monday of the month at 09:00";
-                    "tous les soirs à 22h", "du lundi au vendredi à 7h30",
-                    "le 1er de chaque mois à 8h"; "elke dag om 22.30 uur",
-                    "werkdagen om 7.30", "de 1e van elke maand om 8 uur"
-                    (add "in Europe/Brussels" for a zone)
-  --invalid P       send-valid (default): send the valid rows and report the others;
-                    hold: send nothing and keep the file for review
-  --header-change P hold (default): when the file's columns changed, send nothing and ask;
-                    continue: send with the saved mapping anyway
-  --keep-copies     keep the prepared files after a successful send
-  --no-catch-up     skip runs missed while the computer slept or Courier was closed
-                    (by default one missed run is made at the next opportunity)
-run-due runs every job whose schedule has come (once, however many slots were missed, if the
-job allows catching up): call it every few minutes from cron or Task Scheduler on a machine
-without the app. Use either the app or run-due for a job, not both.
-JOB is a job's name or id. "jobs run" exits 0 when sent, 1 when held or the file has
-blocking problems, 3 on a connection or transfer failure.`;
+const usage = jobsUsage;
 
 /** Reads `--mapping`: a JSON file, or inline `Target=Source` pairs. */
 export async function readMappingOption(

@@ -4,26 +4,9 @@ import { redact } from '../../logging/redact';
 import { readKeyFile } from '../../secrets/secret-handlers';
 import { readSecretLines } from '../../secrets/secret-input';
 import { SshIdentities } from '../../secrets/ssh-identity';
+import { keysUsage } from './usage';
 
-const usage = `Usage:
-  courier keys generate NAME [--passphrase-stdin] [--replace] [--comment TEXT] [--json]
-  courier keys import NAME --key FILE [--passphrase-stdin] [--json]
-  courier keys show NAME [--json]
-
-SSH identities for SFTP destinations, kept in the system keychain (never in a file).
-An identity shares its name with the destination that logs in with it.
-
-  generate   make an ed25519 key pair, keep the private key in the keychain and print the
-             public key (OpenSSH one-line format) to send to the vendor
-  import     copy an existing private key (OpenSSH or PEM) into the keychain
-  show       print the public key of an identity (never the private key)
-
-Options:
-  --passphrase-stdin   read the key's passphrase from standard input (one line)
-  --replace            replace an identity that already exists
-  --comment TEXT       the public key's comment (default: courier-NAME)
-  --key FILE           the private key file to import
-  --json               print {"name", "publicKey"}`;
+const usage = keysUsage;
 
 /**
  * The exit code for a keychain or key failure: a keychain that is missing or locked is an

@@ -1,33 +1,10 @@
-import { sourceOptionsUsage } from '../source-options';
 import { ExitCode, UsageError, type CliCommand } from '../cli-io';
-import {
-  REJECTED_FILE,
-  REJECTED_FOLDER,
-  writePreparedFiles,
-  writeRejectedRows,
-} from '../../preparation/prepare-file';
-import {
-  checkReport,
-  parsePreparationArgs,
-  printReportJson,
-  printSummary,
-  runPreparation,
-} from './check';
+import { writePreparedFiles, writeRejectedRows } from '../../preparation/prepare-file';
+import { checkReport, parsePreparationArgs, printReportJson, printSummary, runPreparation } from './check';
 import { basename } from 'node:path';
+import { prepareUsage } from './usage';
 
-const usage = `Usage: courier prepare FILE --destination D --out DIR [--mapping M] [--exclude-invalid] [--sheet NAME] [--header-row N] [--json]
-
-Writes exactly the files that would be sent to the destination into DIR, and prints their names.
-
-  --destination D     a configured destination, a preset id or a destination JSON file
-  --out DIR           the folder to write into (created if needed)
-  --mapping M         a JSON mapping file (see courier check --help)
-${sourceOptionsUsage}
-  --exclude-invalid   leave rows with errors out and write them, with the reason and every
-                      source column, to DIR/${REJECTED_FOLDER}/${REJECTED_FILE}, apart from the files to send
-  --json              print one JSON object: the check report plus written and rejected
-
-Without --exclude-invalid, a file with errors is not written (exit code 1).`;
+const usage = prepareUsage;
 
 /** `courier prepare`: write the output files (and the rejected rows) into a folder. */
 export const prepareCommand: CliCommand = {

@@ -1,4 +1,4 @@
-import { readSourceOptions, sourceOptions, sourceOptionsUsage } from '../source-options';
+import { readSourceOptions, sourceOptions } from '../source-options';
 import {
   ExitCode,
   UsageError,
@@ -12,23 +12,9 @@ import { runPipeline, type SendProgress, type SendResult } from '../../pipeline/
 import { redact } from '../../logging/redact';
 import { checkReport } from './check';
 import { createWorkerPreparer } from '../../preparation/send-preparation';
+import { sendUsage } from './usage';
 
-const usage = `Usage: courier send FILE --destination D [--mapping M] [--sheet NAME] [--header-row N] [--exclude-invalid] [--force] [--json]
-
-Prepares FILE for the destination and uploads it, with a progress bar on a terminal.
-The files arrive whole or not at all (uploaded under a temporary name, verified, then renamed).
-
-  --destination D     a configured destination, a preset id or a destination JSON file
-  --mapping M         a JSON mapping file (see courier check --help)
-${sourceOptionsUsage}
-  --exclude-invalid   send the valid rows; leave the others out (saved as rejected rows)
-  --force             send even if this exact file was already delivered (under a new name)
-  --wait-receipt SEC  for destinations that give a receipt (Digitaleo ok/ko, BlueConic .done),
-                      wait up to SEC seconds for it; exit 3 if the platform rejected the file
-  --json              print one JSON object with the run, the files and the transfer
-
-Exit codes: 0 sent; 1 the file has blocking problems (nothing was sent);
-            3 connection, trust, login or transfer failure.`;
+const usage = sendUsage;
 
 const options = {
   destination: { type: 'string' },

@@ -19,7 +19,9 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /** The web preferences every Courier window is created with; nothing else may loosen them. */
-export function lockedDownWebPreferences(preloadPath: string): BrowserWindowConstructorOptions['webPreferences'] {
+export function lockedDownWebPreferences(
+  preloadPath: string
+): BrowserWindowConstructorOptions['webPreferences'] {
   return {
     preload: preloadPath,
     contextIsolation: true,
@@ -62,7 +64,12 @@ export function createWindow(
     ...options.extra,
     webPreferences: lockedDownWebPreferences(options.preloadPath),
   });
-  lockDownContents(window.webContents, options.pageUrl, options.openExternal, options.externalLinks);
+  lockDownContents(
+    window.webContents,
+    options.pageUrl,
+    options.openExternal,
+    options.externalLinks
+  );
   window.once('ready-to-show', () => window.show());
   void window.loadURL(options.pageUrl);
   return window;
@@ -85,9 +92,24 @@ export function lockDownContents(
     if (isHelpLink(url, externalLinks)) openExternal(url);
     return { action: 'deny' };
   });
+  denyAllPermissions(contents.session);
   contents.session.webRequest.onHeadersReceived((details, callback) => {
     callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+      },
     });
   });
+}
+
+/**
+ * Refuses every permission a page may ask for or check (camera, microphone, notifications,
+ * geolocation, clipboard reading, …): Courier's page uses none (notifications go through main).
+ */
+export function denyAllPermissions(
+  session: Pick<WebContents['session'], 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>
+): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
 }

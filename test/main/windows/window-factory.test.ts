@@ -9,7 +9,13 @@ function fakeWindowClass() {
   class FakeContents extends EventEmitter {
     openHandler: ((d: { url: string }) => { action: string }) | null = null;
     headersListener: ((d: { responseHeaders: Record<string, string[]> }, cb: (r: unknown) => void) => void) | null = null;
-    session = { webRequest: { onHeadersReceived: (l: FakeContents['headersListener']) => { this.headersListener = l; } } };
+    requestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void, details?: unknown) => void) | null = null;
+    checkHandler: ((contents: unknown, permission: string, origin: string, details?: unknown) => boolean) | null = null;
+    session = {
+      webRequest: { onHeadersReceived: (l: FakeContents['headersListener']) => { this.headersListener = l; } },
+      setPermissionRequestHandler: (h: FakeContents['requestHandler']) => { this.requestHandler = h; },
+      setPermissionCheckHandler: (h: FakeContents['checkHandler']) => { this.checkHandler = h; },
+    };
     setWindowOpenHandler(h: FakeContents['openHandler']) { this.openHandler = h; }
   }
   class FakeWindow extends EventEmitter {
@@ -73,5 +79,18 @@ describe('createWindow', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'");
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
+  });
+
+  it('refuses every permission the page asks for or checks', () => {
+    const { Window, created } = fakeWindowClass();
+    createWindow(Window, { preloadPath: '/p', pageUrl: page, openExternal: () => {} });
+    const contents = created[0]!.webContents;
+    const permissions = ['media', 'notifications', 'geolocation', 'clipboard-read', 'clipboard-sanitized-write', 'fullscreen', 'openExternal', 'midi', 'hid', 'serial', 'usb', 'display-capture', 'pointerLock', 'idle-detection', 'unknown'];
+    for (const permission of permissions) {
+      const answers: boolean[] = [];
+      contents.requestHandler!(contents, permission, granted => answers.push(granted), { requestingUrl: page });
+      expect(answers).toEqual([false]);
+      expect(contents.checkHandler!(contents, permission, 'file://', {})).toBe(false);
+    }
   });
 });

@@ -1,0 +1,136 @@
+/**
+ * The usage text of each `courier` command, kept apart from the commands' code so that
+ * `courier <command> --help` loads none of it (see index.ts). A test checks each command shows its own.
+ */
+
+/** `courier inspect --help`. */
+export const inspectUsage = `Usage: courier inspect FILE [--json] [--sheet NAME] [--header-row N] [--rows START:END]
+
+Detects how FILE is written (CSV, TSV, XLS, XLSX, or a zip holding one of them) and shows its
+columns, its number of data rows and some of its rows.
+
+Options:
+  --json            print one JSON object: format, encoding, delimiter, sheet, headerRow,
+                    columns, rowCount, rows
+  --sheet NAME      the sheet of a workbook to read (default: the first that is not empty)
+  --header-row N    the line (text) or row (workbook) holding the column names, 1-based
+  --rows START:END  the data rows to show, 0-based, END excluded (default 0:20)`;
+
+/** `courier keys --help`. */
+export const keysUsage = `Usage:
+  courier keys generate NAME [--passphrase-stdin] [--replace] [--comment TEXT] [--json]
+  courier keys import NAME --key FILE [--passphrase-stdin] [--json]
+  courier keys show NAME [--json]
+
+SSH identities for SFTP destinations, kept in the system keychain (never in a file).
+An identity shares its name with the destination that logs in with it.
+
+  generate   make an ed25519 key pair, keep the private key in the keychain and print the
+             public key (OpenSSH one-line format) to send to the vendor
+  import     copy an existing private key (OpenSSH or PEM) into the keychain
+  show       print the public key of an identity (never the private key)
+
+Options:
+  --passphrase-stdin   read the key's passphrase from standard input (one line)
+  --replace            replace an identity that already exists
+  --comment TEXT       the public key's comment (default: courier-NAME)
+  --key FILE           the private key file to import
+  --json               print {"name", "publicKey"}`;
+
+/** `courier check --help`. */
+export const checkUsage = `Usage: courier check FILE --destination D [--mapping M] [--sheet NAME] [--header-row N] [--json]
+
+Maps the file's columns to the destination's and validates every row; lists the problems.
+
+  --destination D  a configured destination, a preset id (hello-customer, customergauge,
+                   digitaleo, blueconic, evaluagent, generic) or a destination JSON file
+  --mapping M      a JSON file: { "Destination column": "Source column" | null, … }
+                   (or { "mapping": {…}, "fixes": [ … ] }); without it the remembered
+                   mapping for these columns is used, else Courier's confident suggestions
+  --sheet NAME     the sheet of a workbook to read (default: the one that holds the data)
+  --header-row N   the line (text) or row (workbook) holding the column names, 1-based
+  --json           print one JSON object: destination, mapping, rowCount, validRowCount,
+                   issues, summary, files
+
+Exit code 1 when any row has an error, 0 otherwise.`;
+
+/** `courier prepare --help`. */
+export const prepareUsage = `Usage: courier prepare FILE --destination D --out DIR [--mapping M] [--sheet NAME] [--header-row N] [--exclude-invalid] [--json]
+
+Writes exactly the files that would be sent to the destination into DIR, and prints their names.
+
+  --destination D     a configured destination, a preset id or a destination JSON file
+  --out DIR           the folder to write into (created if needed)
+  --mapping M         a JSON mapping file (see courier check --help)
+  --sheet NAME        the sheet of a workbook to read (default: the one that holds the data)
+  --header-row N      the line (text) or row (workbook) holding the column names, 1-based
+  --exclude-invalid   leave rows with errors out and write them, with the reason and every
+                      source column, to DIR/rejected/rejected.csv, apart from the files to send
+  --json              print one JSON object: the check report plus written and rejected
+
+Without --exclude-invalid, a file with errors is not written (exit code 1).`;
+
+/** `courier history --help`. */
+export const historyUsage = `Usage: courier history [--json] [--limit N]
+
+Lists past runs, newest first (default: the last 20). Each run records when, who or which job,
+the source file's name and SHA-256, the destination, rows read / sent / left out with counts
+per issue, the files written, the transfer and receipt results, the duration and any error.
+No row contents and no e-mail addresses are ever kept.`;
+
+/** `courier jobs --help`. */
+export const jobsUsage = `Usage:
+  courier jobs add NAME (--source FILE | --watch DIR --pattern GLOB [--each-new])
+                   --destination D [--mapping M] [--schedule "every day at 02:00"]
+                   [--invalid send-valid|hold] [--header-change hold|continue]
+                   [--no-catch-up] [--keep-copies] [--disabled]
+  courier jobs list [--json]
+  courier jobs run JOB [--json]
+  courier jobs remove JOB
+  courier jobs run-due [--json]
+  courier jobs enable JOB | disable JOB
+  courier jobs pause | resume          (all scheduled runs)
+
+  --source FILE     send this file every time
+  --watch DIR       watch a folder; with --pattern (e.g. "export-*.csv") pick the newest
+                    finished matching file, or with --each-new every new one
+  --mapping M       a JSON file {"target column": "source column"} or
+                    "Target=Source,Other target=Other source"
+  --schedule S      in words, in English, French or Dutch: "every 15 minutes", "3 times a day",
+                    "every day at 02:00", "mondays and thursdays at 07:30",
+                    "on the 1st and 15th at 06:00", "first monday of the month at 09:00";
+                    "tous les soirs à 22h", "du lundi au vendredi à 7h30",
+                    "le 1er de chaque mois à 8h"; "elke dag om 22.30 uur",
+                    "werkdagen om 7.30", "de 1e van elke maand om 8 uur"
+                    (add "in Europe/Brussels" for a zone)
+  --invalid P       send-valid (default): send the valid rows and report the others;
+                    hold: send nothing and keep the file for review
+  --header-change P hold (default): when the file's columns changed, send nothing and ask;
+                    continue: send with the saved mapping anyway
+  --keep-copies     keep the prepared files after a successful send
+  --no-catch-up     skip runs missed while the computer slept or Courier was closed
+                    (by default one missed run is made at the next opportunity)
+run-due runs every job whose schedule has come (once, however many slots were missed, if the
+job allows catching up): call it every few minutes from cron or Task Scheduler on a machine
+without the app. Use either the app or run-due for a job, not both.
+JOB is a job's name or id. "jobs run" exits 0 when sent, 1 when held or the file has
+blocking problems, 3 on a connection or transfer failure.`;
+
+/** `courier send --help`. */
+export const sendUsage = `Usage: courier send FILE --destination D [--mapping M] [--sheet NAME] [--header-row N] [--exclude-invalid] [--force] [--json]
+
+Prepares FILE for the destination and uploads it, with a progress bar on a terminal.
+The files arrive whole or not at all (uploaded under a temporary name, verified, then renamed).
+
+  --destination D     a configured destination, a preset id or a destination JSON file
+  --mapping M         a JSON mapping file (see courier check --help)
+  --sheet NAME        the sheet of a workbook to read (default: the one that holds the data)
+  --header-row N      the line (text) or row (workbook) holding the column names, 1-based
+  --exclude-invalid   send the valid rows; leave the others out (saved as rejected rows)
+  --force             send even if this exact file was already delivered (under a new name)
+  --wait-receipt SEC  for destinations that give a receipt (Digitaleo ok/ko, BlueConic .done),
+                      wait up to SEC seconds for it; exit 3 if the platform rejected the file
+  --json              print one JSON object with the run, the files and the transfer
+
+Exit codes: 0 sent; 1 the file has blocking problems (nothing was sent);
+            3 connection, trust, login or transfer failure.`;

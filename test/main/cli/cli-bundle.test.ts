@@ -1,0 +1,148 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSshd, type SshdServer } from '../../harness/servers/sshd';
+import { startVsftpd, type VsftpdServer } from '../../harness/servers/vsftpd';
+import { tempHome } from '../../harness/temp-home';
+import { requireKeychain } from '../secrets/keychain-harness';
+
+// The built CLI bundle end to end, as the installed launcher and `npm run courier` run it: a child
+// `node out/main/cli.js` (its lazily loaded chunks, its transfer worker) against the real servers.
+
+const root = join(import.meta.dirname, '..', '..', '..');
+const bundle = join(root, 'out', 'main', 'cli.js');
+const contacts = [
+  'Email;Language;FirstName',
+  'wendy@example.be;nl;Wendy',
+  'jean@example.fr;FR;Jean',
+  '',
+].join('\r\n');
+const home = tempHome('courier-bundle-', { shared: true });
+
+function courier(
+  args: string[],
+  stdin = ''
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  if (!existsSync(bundle))
+    throw new Error('Build first (scripts/test.mjs does): out/main/cli.js is missing.');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bundle, '--home', home.path, ...args], {
+      env: { ...process.env, COURIER_HOME: undefined },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', code => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+describe('the built CLI bundle (out/main/cli.js) against real servers', () => {
+  let sshd: SshdServer;
+  let ftps: VsftpdServer;
+  const unique = randomBytes(4).toString('hex');
+
+  beforeAll(async () => {
+    requireKeychain();
+    sshd = await startSshd({ users: [{ auth: 'password' }] });
+    ftps = await startVsftpd({ mode: 'explicit' });
+  });
+  afterAll(async () => {
+    await sshd?.stop();
+    await ftps?.stop();
+  });
+
+  it('inspects, checks and sends over SFTP', async () => {
+    const source = join(home.path, 'export.csv');
+    await writeFile(source, contacts);
+    const inspected = await courier(['inspect', source, '--json']);
+    expect(inspected.code).toBe(0);
+    expect(JSON.parse(inspected.stdout)).toMatchObject({ format: 'csv', rowCount: 2 });
+
+    const user = sshd.users[0]!;
+    const name = `bundle-sftp-${unique}`;
+    const add = await courier(
+      [
+        'destinations',
+        'add',
+        name,
+        '--preset',
+        'hello-customer',
+        '--protocol',
+        'sftp',
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(sshd.port),
+        '--user',
+        user.name,
+        '--folder',
+        'upload',
+        '--host-key',
+        sshd.hostKeyFingerprint,
+        '--password-stdin',
+      ],
+      `${user.password}\n`
+    );
+    expect(add.stderr).toBe('');
+    expect(add.code).toBe(0);
+    try {
+      const checked = await courier(['check', source, '--destination', name, '--json']);
+      expect(checked.code).toBe(0);
+      const sent = await courier(['send', source, '--destination', name, '--json']);
+      expect(sent.stderr).toBe('');
+      expect(sent.code).toBe(0);
+      const [file] = JSON.parse(sent.stdout).files as { name: string }[];
+      expect(await readFile(join(user.uploadDir, file!.name), 'utf8')).toContain(
+        'wendy@example.be'
+      );
+    } finally {
+      await courier(['destinations', 'remove', name]);
+    }
+  });
+
+  it('sends over FTPS (explicit TLS)', async () => {
+    const source = join(home.path, 'export-ftps.csv');
+    await writeFile(source, contacts);
+    const name = `bundle-ftps-${unique}`;
+    const add = await courier(
+      [
+        'destinations',
+        'add',
+        name,
+        '--preset',
+        'hello-customer',
+        '--protocol',
+        'ftps',
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(ftps.port),
+        '--user',
+        ftps.user.name,
+        '--folder',
+        'upload',
+        '--tls-fingerprint',
+        `SHA256:${ftps.certFingerprint}`,
+        '--password-stdin',
+      ],
+      `${ftps.user.password}\n`
+    );
+    expect(add.stderr).toBe('');
+    expect(add.code).toBe(0);
+    try {
+      const sent = await courier(['send', source, '--destination', name, '--json']);
+      expect(sent.stderr).toBe('');
+      expect(sent.code).toBe(0);
+      const [file] = JSON.parse(sent.stdout).files as { name: string }[];
+      expect(await readFile(join(ftps.uploadDir, file!.name), 'utf8')).toContain('jean@example.fr');
+    } finally {
+      await courier(['destinations', 'remove', name]);
+    }
+  });
+});
