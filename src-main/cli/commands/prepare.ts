@@ -1,6 +1,12 @@
 import { ExitCode, UsageError, type CliCommand } from '../cli-io';
 import { writePreparedFiles, writeRejectedRows } from '../../preparation/prepare-file';
-import { checkReport, parsePreparationArgs, printReportJson, printSummary, runPreparation } from './check';
+import {
+  checkReport,
+  parsePreparationArgs,
+  printReportJson,
+  printSummary,
+  runPreparation,
+} from './check';
 import { basename } from 'node:path';
 import { prepareUsage } from './usage';
 
