@@ -9,6 +9,7 @@ import { createJobRunner, type JobRunResult, type JobRunner, type RunSend } from
 import { createJobStore, type JobStore } from './job-store';
 import { Scheduler, type TimerHandle, type UpcomingRun } from './scheduler';
 import { toPlainError } from '../../src-core/errors';
+import { resolveDestination } from '../settings/destination-store';
 import { createLogger, type Logger } from '../logging/logger';
 
 export type JobServiceDeps = Readonly<{
@@ -26,6 +27,8 @@ export type JobServiceDeps = Readonly<{
   onChange?: (state: { paused: boolean; running: string[] }) => void;
   /** The redacting log (default: the settings folder's). */
   logger?: Logger;
+  /** Finds the destination a job names (the destination service's `resolve`; default: the store's). */
+  resolveDestination?: (reference: string) => Promise<unknown>;
 }>;
 
 /** Jobs, their schedules and their runs, for the app (IPC, tray) and the CLI. */
@@ -62,6 +65,8 @@ export function resolveSchedule(request: JobSaveRequest): JobSaveRequest {
 export function createJobService(deps: JobServiceDeps): JobService {
   const now = deps.now ?? (() => new Date());
   const store = createJobStore(deps.home, { now });
+  const resolveJobDestination =
+    deps.resolveDestination ?? (reference => resolveDestination(deps.home, reference));
   const log = (deps.logger ?? createLogger({ home: deps.home })).child({ scope: 'jobs' });
   const history = deps.history ?? createHistoryStore(deps.home, { now });
   // The picker compares modification times with the real clock, whatever clock the schedules use.
@@ -86,7 +91,11 @@ export function createJobService(deps: JobServiceDeps): JobService {
     clearTimer: deps.clearTimer ?? (handle => clearTimeout(handle as NodeJS.Timeout)),
     // A run that fails before the pipeline or the runner could record it (its lock, the history
     // file): nothing is in History, so the log says what happened.
-    onError: (job, error) => log.error('A job run failed before it could be recorded', { job: job.id, error: toPlainError(error) }),
+    onError: (job, error) =>
+      log.error('A job run failed before it could be recorded', {
+        job: job.id,
+        error: toPlainError(error),
+      }),
     runJob: async (job, reason) => {
       const current = jobs.find(j => j.id === job.id);
       if (!current) return;
@@ -110,7 +119,9 @@ export function createJobService(deps: JobServiceDeps): JobService {
           })
         )
         // The schedules run on from memory; the next change writes the state again.
-        .catch(error => log.warn('The jobs’ schedule state could not be saved', { error: toPlainError(error) }));
+        .catch(error =>
+          log.warn('The jobs’ schedule state could not be saved', { error: toPlainError(error) })
+        );
     },
     onChange: () => deps.onChange?.({ paused: scheduler.paused, running: scheduler.runningJobs() }),
   });
@@ -148,6 +159,9 @@ export function createJobService(deps: JobServiceDeps): JobService {
       return { jobs: jobs.map(j => entry(j, upcoming)), paused: scheduler.paused };
     },
     save: async request => {
+      // A destination that does not exist (a typo, a removed one) fails now, not at 02:00 —
+      // for the app and the CLI alike.
+      await resolveJobDestination(request.destination);
       const job = await store.saveJob(resolveSchedule(request));
       await reload();
       return job;
