@@ -28,6 +28,10 @@ export function destinationFileJsonSchema(): Record<string, unknown> {
   };
 }
 
+/** The text of `docs/destination.schema.json` (regenerate with `npm run schema:destination`). */
+export const destinationSchemaText = (): string =>
+  `${JSON.stringify(destinationFileJsonSchema(), null, 2)}\n`;
+
 /** The text of a destination file for this destination (stable key order, ends with a newline). */
 export function destinationFileText(destination: DestinationValue): string {
   const file: DestinationFile = { format: 'courier-destination', version: 1, destination };
