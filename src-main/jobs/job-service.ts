@@ -9,7 +9,6 @@ import { createJobRunner, type JobRunResult, type JobRunner, type RunSend } from
 import { createJobStore, type JobStore } from './job-store';
 import { Scheduler, type TimerHandle, type UpcomingRun } from './scheduler';
 import { toPlainError } from '../../src-core/errors';
-import { resolveDestination } from '../settings/destination-store';
 import { createLogger, type Logger } from '../logging/logger';
 
 export type JobServiceDeps = Readonly<{
@@ -27,7 +26,10 @@ export type JobServiceDeps = Readonly<{
   onChange?: (state: { paused: boolean; running: string[] }) => void;
   /** The redacting log (default: the settings folder's). */
   logger?: Logger;
-  /** Finds the destination a job names (the destination service's `resolve`; default: the store's). */
+  /**
+   * Finds the destination a job names; a job is saved only when it does. The app and the CLI give
+   * the destination service's `resolve` (`createServices`); without it nothing is checked.
+   */
   resolveDestination?: (reference: string) => Promise<unknown>;
 }>;
 
@@ -65,8 +67,6 @@ export function resolveSchedule(request: JobSaveRequest): JobSaveRequest {
 export function createJobService(deps: JobServiceDeps): JobService {
   const now = deps.now ?? (() => new Date());
   const store = createJobStore(deps.home, { now });
-  const resolveJobDestination =
-    deps.resolveDestination ?? (reference => resolveDestination(deps.home, reference));
   const log = (deps.logger ?? createLogger({ home: deps.home })).child({ scope: 'jobs' });
   const history = deps.history ?? createHistoryStore(deps.home, { now });
   // The picker compares modification times with the real clock, whatever clock the schedules use.
@@ -161,8 +161,9 @@ export function createJobService(deps: JobServiceDeps): JobService {
     save: async request => {
       // A destination that does not exist (a typo, a removed one) fails now, not at 02:00 —
       // for the app and the CLI alike.
-      await resolveJobDestination(request.destination);
-      const job = await store.saveJob(resolveSchedule(request));
+      const resolved = resolveSchedule(request);
+      await deps.resolveDestination?.(request.destination);
+      const job = await store.saveJob(resolved);
       await reload();
       return job;
     },
