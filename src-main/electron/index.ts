@@ -107,6 +107,7 @@ if (!app.requestSingleInstanceLock()) {
           properties: ['openFile'],
           filters: [
             { name: 'Exports', extensions: ['csv', 'tsv', 'txt', 'xls', 'xlsx', 'zip'] },
+            { name: 'Courier destinations', extensions: ['json'] },
             { name: 'All files', extensions: ['*'] },
           ],
         };
@@ -117,7 +118,10 @@ if (!app.requestSingleInstanceLock()) {
         const options: Electron.SaveDialogOptions = {
           title,
           defaultPath,
-          filters: [{ name: 'CSV', extensions: ['csv'] }],
+          // A destination file is JSON; everything else Courier saves for the person is CSV.
+          filters: defaultPath.endsWith('.json')
+            ? [{ name: 'Courier destination', extensions: ['json'] }]
+            : [{ name: 'CSV', extensions: ['csv'] }],
           properties: ['showOverwriteConfirmation', 'createDirectory'],
         };
         const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
