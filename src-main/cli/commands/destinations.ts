@@ -11,23 +11,13 @@ import type { CliCommand } from '../cli-io';
 import type { Logger } from '../../logging/logger';
 import type { Services } from '../../services/services';
 import { redact } from '../../logging/redact';
-import {
-  getDestination,
-  listDestinations,
-  removeDestination,
-  requireDestination,
-  renameDestination,
-  saveDestination,
-} from '../../settings/destination-store';
 import { readKeyFile } from '../../secrets/secret-handlers';
 import type { KeepSecretDecision } from '../../destinations/destination-service';
 import { applySettings, settingsUsage } from './destination-settings';
 import { resolve } from 'node:path';
 import { readSecretLines } from '../../secrets/secret-input';
-import type { SecretKind, SecretStore } from '../../secrets/secret-store';
-import { serverIdentity } from '../../../src-core/destinations/server-identity';
 import { formatConnectionStep, testDestination } from '../../transfers/destination-test';
-import { openPrivateKey, SshIdentities } from '../../secrets/ssh-identity';
+import { openPrivateKey } from '../../secrets/ssh-identity';
 
 const usage = `Usage:
   courier destinations list [--json]

@@ -144,7 +144,7 @@ export function runLine(run: Run): string {
 }
 
 async function add(
-  { home, io, services }: CommandContext,
+  { io, services }: CommandContext,
   rest: readonly string[]
 ): Promise<number> {
   const { values, positionals } = parseCommandArgs(rest, {
