@@ -143,10 +143,7 @@ export function runLine(run: Run): string {
   return `${file} → ${run.destination ?? '?'}: ${outcome}; ${rows}${run.error ? ` — ${run.error.message}` : ''}`;
 }
 
-async function add(
-  { io, services }: CommandContext,
-  rest: readonly string[]
-): Promise<number> {
+async function add({ io, services }: CommandContext, rest: readonly string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(rest, {
     source: { type: 'string' },
     watch: { type: 'string' },
@@ -208,6 +205,8 @@ async function add(
     keepCopies: values['keep-copies'] ?? false,
     enabled: !values.disabled,
   });
+  // What the scheduler remembers is written before the command returns.
+  await services.jobs.service.flush();
   if (values.json) printJson(io, { job });
   else {
     io.stdout.write(`Saved job “${job.name}” (${job.id}).\n`);

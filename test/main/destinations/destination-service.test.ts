@@ -34,8 +34,9 @@ afterEach(async () => {
 
 /** The app's handlers over real services, as the Electron entry builds them. */
 function app(options: { opened?: OpenedFiles; saveAs?: string | null } = {}) {
+  const services = createServices(home.path);
   const handlers = createMainHandlers({
-    services: createServices(home.path),
+    services,
     appVersion: '0.1.0',
     locale: 'en',
     emit: () => undefined,
@@ -49,7 +50,7 @@ function app(options: { opened?: OpenedFiles; saveAs?: string | null } = {}) {
     if (!outcome.ok) throw new Error(`${channel}: ${outcome.error.code} ${outcome.error.message}`);
     return outcome.value;
   };
-  return { call, value };
+  return { call, value, services };
 }
 
 /** A destination with a saved password and a remembered mapping, made with the CLI. */
@@ -146,7 +147,22 @@ describe('an invalid edit is refused with the field named, and nothing is saved'
       destination: { ...current.destination, name: `${name} 2`, limits: { maxRows: -5 } },
       previousName: name,
     });
-    expect(renamedAndBroken).toMatchObject({ ok: false });
+    expect(renamedAndBroken).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('limits.maxRows') },
+    });
+    // Past the request's schema, the service's own checks: a key column that is not a column.
+    const badKey = await call('destinations:save', {
+      destination: { ...current.destination, name: `${name} 2`, duplicateKey: ['Nope'] },
+      previousName: name,
+    });
+    expect(badKey).toMatchObject({
+      ok: false,
+      error: {
+        code: 'destination.invalid',
+        message: expect.stringContaining('“Nope” is not one of its columns'),
+      },
+    });
     const viaCli = await courier(['destinations', 'set', name, 'max-rows=-5'], { home: home.path });
     expect(viaCli.code).toBe(2);
     expect(viaCli.stderr).toContain('max-rows must be a whole number above 0');
@@ -185,17 +201,23 @@ describe('jobs are saved only for a destination that exists, in the app and in t
     const jobs = (await app().value('jobs:list')) as { jobs: unknown[] };
     expect(jobs.jobs).toEqual([]);
     // A real one is accepted by both.
+    const theApp = app({ opened });
     expect(
-      await app({ opened }).call('jobs:save', {
+      await theApp.call('jobs:save', {
         name: 'A',
         source: { kind: 'file', path: source },
         destination: 'generic',
       })
     ).toMatchObject({ ok: true });
+    await theApp.services.jobs.service.flush();
     const ok = await courier(['jobs', 'add', 'B', '--source', source, '--destination', 'generic'], {
       home: home.path,
     });
     expect(ok.code, ok.stderr).toBe(0);
+    expect(
+      ((await theApp.value('jobs:list')) as { jobs: { name: string }[] }).jobs.map(j => j.name)
+    ).toEqual(['A', 'B']);
+    await theApp.services.jobs.service.flush();
   });
 });
 
