@@ -42,8 +42,8 @@ only in the system keychain (never in a file, never on the command line).
   add      make a destination from a preset (hello-customer, customergauge, digitaleo,
            blueconic, evaluagent, generic; default generic) with its connection
   list     the configured destinations and which secrets each has in the keychain
-  remove   delete a destination and its secrets
-  rename   rename a destination; its secrets move with it
+  remove   delete a destination, its secrets and its remembered mappings
+  rename   rename a destination; its secrets and remembered mappings move with it
   set-password
            replace the password of a destination (to change its key, use
            "courier keys import NAME --key FILE")

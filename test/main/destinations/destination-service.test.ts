@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { utils } from 'ssh2';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -276,6 +277,55 @@ describe('courier destinations show, export and import', () => {
     });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('not a Courier destination file');
+  });
+
+  it('imports with a private key from --key: the key goes to the keychain, never to a file', async () => {
+    const name = unique('Keyed');
+    const copy = unique('KeyedCopy');
+    const added = await courier(
+      [
+        'destinations',
+        'add',
+        name,
+        '--protocol',
+        'sftp',
+        '--host',
+        'sftp.example.com',
+        '--user',
+        'acme',
+      ],
+      { home: home.path }
+    );
+    expect(added.code, added.stderr).toBe(0);
+    const file = join(home.path, 'keyed.json');
+    expect(
+      (await courier(['destinations', 'export', name, '--out', file], { home: home.path })).code
+    ).toBe(0);
+    const keyFile = join(home.path, 'id_ed25519');
+    await writeFile(keyFile, utils.generateKeyPairSync('ed25519').private);
+    const imported = await courier(
+      ['destinations', 'import', file, '--name', copy, '--key', keyFile, '--json'],
+      {
+        home: home.path,
+      }
+    );
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(JSON.parse(imported.stdout).destination).toMatchObject({
+      name: copy,
+      secrets: { privateKey: true, password: false },
+    });
+    // A key file that is not a key: refused, and neither the destination nor a secret is left.
+    await writeFile(keyFile, 'not a key');
+    const refused = await courier(
+      ['destinations', 'import', file, '--name', unique('Bad key'), '--key', keyFile],
+      { home: home.path }
+    );
+    expect(refused.code).not.toBe(0);
+    expect(
+      (await app().value('destinations:list')) as { destinations: { name: string }[] }
+    ).toMatchObject({
+      destinations: [{ name }, { name: copy }],
+    });
   });
 
   it('every set KEY=VALUE round-trips through show --json; a bad value is exit 2 with a plain message', async () => {
