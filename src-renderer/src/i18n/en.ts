@@ -374,7 +374,8 @@ export const en = {
   'dest.import.name': 'Name (empty: the name in the file)',
   'dest.import.submit': 'Import',
   'dest.import.cancel': 'Cancel',
-  'dest.imported': '“{name}” is imported. Its password or key is not in the file: enter it with Edit.',
+  'dest.imported':
+    '“{name}” is imported. Its password or key is not in the file: enter it with Edit.',
   'dest.form.new': 'New destination',
   'dest.form.edit': 'Edit {name}',
   'dest.form.name': 'Name',
