@@ -10,7 +10,12 @@ import { PlainErrorSchema } from '../error-schema';
 
 const Mapping = z.record(z.string(), z.string().nullable());
 
-export const PresetSummary = z.object({ id: PresetId, label: z.string(), description: z.string(), destination: Destination });
+export const PresetSummary = z.object({
+  id: PresetId,
+  label: z.string(),
+  description: z.string(),
+  destination: Destination,
+});
 
 export const IssueSchema = z.object({
   row: z.number().int().nullable(),
@@ -54,27 +59,63 @@ export const ReviewRequest = z.object({
 
 export const preparationCalls = {
   /** The built-in presets (starting points for a new destination). */
-  'presets:list': { request: z.undefined(), response: z.object({ presets: z.array(PresetSummary) }) },
+  'presets:list': {
+    request: z.undefined(),
+    response: z.object({ presets: z.array(PresetSummary) }),
+  },
   /** Every configured destination; files that cannot be read are listed as problems. */
   'destinations:list': {
     request: z.undefined(),
-    response: z.object({ destinations: z.array(Destination), problems: z.array(PlainErrorSchema.extend({ file: z.string() })) }),
+    response: z.object({
+      destinations: z.array(Destination),
+      problems: z.array(PlainErrorSchema.extend({ file: z.string() })),
+    }),
   },
   /** One configured destination (or a fresh copy of a preset, by preset id); null when none. */
-  'destinations:get': { request: z.object({ name: z.string().min(1) }), response: z.object({ destination: Destination.nullable() }) },
+  'destinations:get': {
+    request: z.object({ name: z.string().min(1) }),
+    response: z.object({ destination: Destination.nullable() }),
+  },
   /**
    * Saves a destination; `previousName` renames it (its secrets and mappings follow). Its saved
    * secrets stay with the server they were entered for: a new protocol, host, port or user needs
    * them entered again, or `keepSecret` and the person's confirmation in main's dialog.
    */
   'destinations:save': {
-    request: z.object({ destination: Destination, previousName: z.string().optional(), overwrite: z.boolean().optional(), keepSecret: z.boolean().optional() }),
+    request: z.object({
+      destination: Destination,
+      previousName: z.string().optional(),
+      overwrite: z.boolean().optional(),
+      keepSecret: z.boolean().optional(),
+    }),
     response: z.object({ destination: Destination }),
   },
   /** Removes a destination (its secrets and remembered mappings too). */
-  'destinations:remove': { request: z.object({ name: z.string().min(1) }), response: z.object({ removed: z.boolean() }) },
+  'destinations:remove': {
+    request: z.object({ name: z.string().min(1) }),
+    response: z.object({ removed: z.boolean() }),
+  },
+  /**
+   * Writes a configured destination to a destination file (`courier-destination`, version 1; never a
+   * secret) where the person chooses in main's save dialog; `path` is null when they cancel.
+   */
+  'destinations:export': {
+    request: z.object({
+      name: z.string().min(1),
+      dialogTitle: z.string().max(200).default('Export the destination'),
+    }),
+    response: z.object({ path: z.string().nullable() }),
+  },
+  /** Adds the destination of a destination file the person picked, optionally under another name. */
+  'destinations:import': {
+    request: z.object({ path: z.string().min(1), name: z.string().min(1).optional() }),
+    response: z.object({ destination: Destination }),
+  },
   /** Advice when a destination departs from what its platform documents (warnings, never refusals). */
-  'destinations:advice': { request: z.object({ destination: Destination }), response: z.object({ advice: z.array(z.string()) }) },
+  'destinations:advice': {
+    request: z.object({ destination: Destination }),
+    response: z.object({ advice: z.array(z.string()) }),
+  },
   /** Target columns from a vendor's sample file (CustomerGauge, EvaluAgent). */
   'destinations:columns-from-sample': {
     request: z.object({ path: z.string().min(1), sheet: z.string().optional() }),
@@ -82,20 +123,32 @@ export const preparationCalls = {
   },
   /** Mapping proposals for a file's columns, and the remembered mapping for this header set. */
   'mapping:suggest': {
-    request: z.object({ destinationName: z.string().min(1), columns: z.array(z.string()), sampleRows: z.array(z.array(z.string())).max(200).default([]) }),
+    request: z.object({
+      destinationName: z.string().min(1),
+      columns: z.array(z.string()),
+      sampleRows: z.array(z.array(z.string())).max(200).default([]),
+    }),
     response: z.object({
       suggestions: z.array(SuggestionSchema),
-      remembered: z.object({ mapping: Mapping, exact: z.boolean(), changes: HeaderChangesSchema }).nullable(),
+      remembered: z
+        .object({ mapping: Mapping, exact: z.boolean(), changes: HeaderChangesSchema })
+        .nullable(),
     }),
   },
   /** Remembers a confirmed mapping for this destination and header set. */
   'mapping:remember': {
-    request: z.object({ destinationName: z.string().min(1), columns: z.array(z.string()), mapping: Mapping }),
+    request: z.object({
+      destinationName: z.string().min(1),
+      columns: z.array(z.string()),
+      mapping: Mapping,
+    }),
     response: z.object({}),
   },
   /** Maps, fixes and validates the whole file; returns the problems and the planned files. */
   'review:check': {
-    request: ReviewRequest.extend({ maxIssues: z.number().int().min(0).max(100_000).default(1000) }),
+    request: ReviewRequest.extend({
+      maxIssues: z.number().int().min(0).max(100_000).default(1000),
+    }),
     response: z.object({
       destination: z.string(),
       mapping: Mapping,
@@ -123,7 +176,11 @@ export const preparationCalls = {
   },
   /** A column fix's effect on some values, for the before/after preview (nothing is changed). */
   'review:preview-fix': {
-    request: z.object({ destinationName: z.string().min(1), fix: Fix, values: z.array(z.string()).max(1000) }),
+    request: z.object({
+      destinationName: z.string().min(1),
+      fix: Fix,
+      values: z.array(z.string()).max(1000),
+    }),
     response: z.object({ after: z.array(z.string()), changed: z.number() }),
   },
   /**
@@ -131,7 +188,9 @@ export const preparationCalls = {
    * chooses in the save dialog (titled `dialogTitle`, in their language); `path` is null when they cancel.
    */
   'review:save-rejected': {
-    request: ReviewRequest.extend({ dialogTitle: z.string().max(200).default('Save the rows left out') }),
+    request: ReviewRequest.extend({
+      dialogTitle: z.string().max(200).default('Save the rows left out'),
+    }),
     response: z.object({ path: z.string().nullable(), rows: z.number() }),
   },
 } as const;

@@ -177,6 +177,7 @@ if (handoff) {
           properties: ['openFile'],
           filters: [
             { name: 'Exports', extensions: ['csv', 'tsv', 'txt', 'xls', 'xlsx', 'zip'] },
+            { name: 'Courier destinations', extensions: ['json'] },
             { name: 'All files', extensions: ['*'] },
           ],
         };
@@ -189,7 +190,10 @@ if (handoff) {
         const options: Electron.SaveDialogOptions = {
           title,
           defaultPath,
-          filters: [{ name: 'CSV', extensions: ['csv'] }],
+          // A destination file is JSON; everything else Courier saves for the person is CSV.
+          filters: defaultPath.endsWith('.json')
+            ? [{ name: 'Courier destination', extensions: ['json'] }]
+            : [{ name: 'CSV', extensions: ['csv'] }],
           properties: ['showOverwriteConfirmation', 'createDirectory'],
         };
         const result = mainWindow

@@ -6,6 +6,7 @@ import { createBackgroundSettings, type BackgroundSettingsStore } from './backgr
 import { createJobService, type JobService } from './job-service';
 import { createPipelineRunSend } from './pipeline-send';
 import type { Upload } from '../pipeline/worker-upload';
+import type { DestinationService } from '../destinations/destination-service';
 import { createWorkerPreparer } from '../preparation/send-preparation';
 
 /** The app's jobs: the service plus what the tray, notifications and IPC events listen to. */
@@ -46,6 +47,8 @@ export type AppJobsDeps = Readonly<{
   history: HistoryStore;
   /** How a job's files reach the server (the transfer worker in the app). */
   upload: Upload;
+  /** The destination service: a job is saved only for a destination it knows. */
+  destinations?: Pick<DestinationService, 'resolve'>;
 }>;
 
 /**
@@ -54,7 +57,13 @@ export type AppJobsDeps = Readonly<{
  * started here: the Electron entry starts the schedules (`service.start()`), tests and the CLI
  * need not.
  */
-export function createAppJobs({ home, secrets, history, upload }: AppJobsDeps): AppJobs {
+export function createAppJobs({
+  home,
+  secrets,
+  history,
+  upload,
+  destinations,
+}: AppJobsDeps): AppJobs {
   const changes = hub<[{ paused: boolean; running: string[] }]>();
   const progress = hub<[string, number]>();
   const jobRuns = hub<[Run, Job]>();
@@ -71,6 +80,7 @@ export function createAppJobs({ home, secrets, history, upload }: AppJobsDeps): 
     }),
     onChange: changes.fire,
     onRunFinished: jobRuns.fire,
+    ...(destinations ? { resolveDestination: destinations.resolve } : {}),
   });
   const jobs: AppJobs = {
     service,

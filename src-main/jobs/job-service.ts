@@ -26,6 +26,11 @@ export type JobServiceDeps = Readonly<{
   onChange?: (state: { paused: boolean; running: string[] }) => void;
   /** The redacting log (default: the settings folder's). */
   logger?: Logger;
+  /**
+   * Finds the destination a job names; a job is saved only when it does. The app and the CLI give
+   * the destination service's `resolve` (`createServices`); without it nothing is checked.
+   */
+  resolveDestination?: (reference: string) => Promise<unknown>;
 }>;
 
 /** Jobs, their schedules and their runs, for the app (IPC, tray) and the CLI. */
@@ -86,7 +91,11 @@ export function createJobService(deps: JobServiceDeps): JobService {
     clearTimer: deps.clearTimer ?? (handle => clearTimeout(handle as NodeJS.Timeout)),
     // A run that fails before the pipeline or the runner could record it (its lock, the history
     // file): nothing is in History, so the log says what happened.
-    onError: (job, error) => log.error('A job run failed before it could be recorded', { job: job.id, error: toPlainError(error) }),
+    onError: (job, error) =>
+      log.error('A job run failed before it could be recorded', {
+        job: job.id,
+        error: toPlainError(error),
+      }),
     runJob: async (job, reason) => {
       const current = jobs.find(j => j.id === job.id);
       if (!current) return;
@@ -110,7 +119,9 @@ export function createJobService(deps: JobServiceDeps): JobService {
           })
         )
         // The schedules run on from memory; the next change writes the state again.
-        .catch(error => log.warn('The jobs’ schedule state could not be saved', { error: toPlainError(error) }));
+        .catch(error =>
+          log.warn('The jobs’ schedule state could not be saved', { error: toPlainError(error) })
+        );
     },
     onChange: () => deps.onChange?.({ paused: scheduler.paused, running: scheduler.runningJobs() }),
   });
@@ -148,7 +159,11 @@ export function createJobService(deps: JobServiceDeps): JobService {
       return { jobs: jobs.map(j => entry(j, upcoming)), paused: scheduler.paused };
     },
     save: async request => {
-      const job = await store.saveJob(resolveSchedule(request));
+      // A destination that does not exist (a typo, a removed one) fails now, not at 02:00 —
+      // for the app and the CLI alike.
+      const resolved = resolveSchedule(request);
+      await deps.resolveDestination?.(request.destination);
+      const job = await store.saveJob(resolved);
       await reload();
       return job;
     },

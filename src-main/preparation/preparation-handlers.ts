@@ -6,24 +6,19 @@ import { destinationAdvice } from '../../src-core/destinations/destination';
 import { applyColumnFix, isColumnFix } from '../../src-core/fixes/fix';
 import { suggestMapping } from '../../src-core/mapping/suggest';
 import { runWorker } from '../workers/run-worker';
-import { plainChanges, runPrepareJob, type PrepareJob, type ReviewCheckResponse, type SaveRejectedResponse } from './review';
-import { openSource } from '../reading/open-source';
 import {
-  getDestination,
-  listDestinations,
-  removeDestination,
-  resolveDestination,
-  saveDestination,
-  type DestinationStoreHooks,
-} from '../settings/destination-store';
-import { forgetMappings, recallMapping, rememberMapping, renameMappings } from '../settings/mapping-store';
+  plainChanges,
+  runPrepareJob,
+  type PrepareJob,
+  type ReviewCheckResponse,
+  type SaveRejectedResponse,
+} from './review';
+import { openSource } from '../reading/open-source';
+import { resolveDestination } from '../settings/destination-store';
+import { recallMapping, rememberMapping } from '../settings/mapping-store';
 
 type PreparationChannels =
   | 'presets:list'
-  | 'destinations:list'
-  | 'destinations:get'
-  | 'destinations:save'
-  | 'destinations:remove'
   | 'destinations:columns-from-sample'
   | 'destinations:advice'
   | 'mapping:suggest'
@@ -43,47 +38,34 @@ export type PreparationContext = Readonly<{
 }>;
 
 /**
- * The IPC handlers of destinations, mapping and review. `hooks` lets the secrets service move or
- * delete a destination's keychain entries when it is renamed or removed.
+ * The IPC handlers of presets, destination advice, mapping and review (saving, renaming and
+ * removing destinations is the destination service's: `destinations/destination-handlers.ts`).
  */
-export function createPreparationHandlers(
-  context: PreparationContext,
-  hooks: DestinationStoreHooks = {}
-): { [C in PreparationChannels]: Handler<C> } {
+export function createPreparationHandlers(context: PreparationContext): {
+  [C in PreparationChannels]: Handler<C>;
+} {
   const home = context.home;
   const now = context.now ?? (() => new Date());
   const inWorker = context.inWorker ?? true;
-  const storeHooks: DestinationStoreHooks = {
-    onRemove: async name => {
-      await forgetMappings(home, name);
-      await hooks.onRemove?.(name);
-    },
-    onRename: async (from, to) => {
-      await renameMappings(home, from, to);
-      await hooks.onRename?.(from, to);
-    },
-  };
   return {
-    'presets:list': () => ({ presets: presets.map(p => ({ id: p.id, label: p.label, description: p.description, destination: p.destination })) }),
-    'destinations:list': () => listDestinations(home),
-    'destinations:get': async ({ name }) => {
-      const configured = await getDestination(home, name);
-      if (configured) return { destination: configured };
-      try {
-        return { destination: await resolveDestination(home, name) };
-      } catch {
-        return { destination: null };
-      }
-    },
-    'destinations:save': async ({ destination, previousName, overwrite }) => ({
-      destination: await saveDestination(home, destination, { ...storeHooks, previousName, overwrite }),
+    'presets:list': () => ({
+      presets: presets.map(p => ({
+        id: p.id,
+        label: p.label,
+        description: p.description,
+        destination: p.destination,
+      })),
     }),
-    'destinations:remove': async ({ name }) => ({ removed: await removeDestination(home, name, storeHooks) }),
     'destinations:advice': ({ destination }) => ({ advice: destinationAdvice(destination) }),
     'destinations:columns-from-sample': async ({ path, sheet }) => {
       const source = await openSource(path, { sheet });
       try {
-        return { columns: columnsFromSample(source.columns, source.preview.slice(0, 50).map(r => r.cells)) };
+        return {
+          columns: columnsFromSample(
+            source.columns,
+            source.preview.slice(0, 50).map(r => r.cells)
+          ),
+        };
       } finally {
         await source.dispose?.();
       }
@@ -94,7 +76,13 @@ export function createPreparationHandlers(
       const recalled = await recallMapping(home, destination.name, columns);
       return {
         suggestions: suggestions.map(x => ({ ...x })),
-        remembered: recalled ? { mapping: recalled.mapping, exact: recalled.exact, changes: plainChanges(recalled.changes) } : null,
+        remembered: recalled
+          ? {
+              mapping: recalled.mapping,
+              exact: recalled.exact,
+              changes: plainChanges(recalled.changes),
+            }
+          : null,
       };
     },
     'mapping:remember': async ({ destinationName, columns, mapping }) => {
@@ -110,14 +98,32 @@ export function createPreparationHandlers(
     },
     'review:check': async request => {
       const job: PrepareJob = { kind: 'review', request, home, now: now().toISOString() };
-      return (inWorker ? await runWorker<PrepareJob, never, ReviewCheckResponse>('prepare', job) : await runPrepareJob(job)) as ReviewCheckResponse;
+      return (
+        inWorker
+          ? await runWorker<PrepareJob, never, ReviewCheckResponse>('prepare', job)
+          : await runPrepareJob(job)
+      ) as ReviewCheckResponse;
     },
     'review:save-rejected': async request => {
       const name = basename(request.path).replace(/\.[^.]*$/, '');
-      const target = await chooseSaveTarget(context.pickSaveTarget, join(dirname(request.path), `${name}-rejected.csv`), request.dialogTitle);
+      const target = await chooseSaveTarget(
+        context.pickSaveTarget,
+        join(dirname(request.path), `${name}-rejected.csv`),
+        request.dialogTitle
+      );
       if (target === null) return { path: null, rows: 0 };
-      const job: PrepareJob = { kind: 'save-rejected', request, target, home, now: now().toISOString() };
-      const saved = (inWorker ? await runWorker<PrepareJob, never, SaveRejectedResponse>('prepare', job) : await runPrepareJob(job)) as SaveRejectedResponse;
+      const job: PrepareJob = {
+        kind: 'save-rejected',
+        request,
+        target,
+        home,
+        now: now().toISOString(),
+      };
+      const saved = (
+        inWorker
+          ? await runWorker<PrepareJob, never, SaveRejectedResponse>('prepare', job)
+          : await runPrepareJob(job)
+      ) as SaveRejectedResponse;
       if (saved.path) markSavedForUser(saved.path);
       return saved;
     },

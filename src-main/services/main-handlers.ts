@@ -1,7 +1,7 @@
 import type { Emit, Handlers } from '../ipc/ipc-router';
 import { createUiHandlers } from '../ui/ui-handlers';
 import { createSecretHandlers } from '../secrets/secret-handlers';
-import { destinationSecretHooks } from '../secrets/destination-secret-hooks';
+import { createDestinationHandlers } from '../destinations/destination-handlers';
 import { createReadingHandlers } from '../reading/reading-handlers';
 import { createPreparationHandlers } from '../preparation/preparation-handlers';
 import { createJobHandlers } from '../jobs/job-handlers';
@@ -10,7 +10,7 @@ import { createTransferHandlers } from '../transfers/transfer-handlers';
 import type { PickSaveTarget } from '../files/save-copy';
 import { onSettingsProblem } from '../settings/settings-file';
 import { OpenedFiles } from '../files/opened-files';
-import { guardFiles, guardSecrets, type ConfirmKeepSecret } from './trust-guards';
+import { guardFiles, type ConfirmKeepSecret } from './trust-guards';
 import type { Services } from './services';
 
 /** What the IPC handlers are built from: the services, and what the entry point provides around them. */
@@ -60,16 +60,13 @@ export function createMainHandlers(context: ServiceContext): Handlers {
     ...createUiHandlers(context),
     ...createSecretHandlers(services.secrets, services.home),
     ...createReadingHandlers(context),
-    ...createPreparationHandlers(withHome, destinationSecretHooks(services.secrets)),
+    ...createPreparationHandlers(withHome),
+    ...createDestinationHandlers(services.destinations, context),
     ...createJobHandlers(services.jobs, context.emit),
     ...createSendHandlers(withHome, services.secrets, services.upload),
     ...createTransferHandlers(withHome, services.secrets),
   };
-  // Main, not the page, decides which files may be read and where a saved secret may go.
-  const guarded = guardSecrets(handlers, {
-    home: services.home,
-    store: services.secrets,
-    confirmKeepSecret: context.confirmKeepSecret,
-  });
-  return guardFiles(guarded, context.openedFiles ?? new OpenedFiles());
+  // Main, not the page, decides which files may be read (where a saved secret may go is the
+  // destination service's to decide, for the CLI too).
+  return guardFiles(handlers, context.openedFiles ?? new OpenedFiles());
 }

@@ -1,3 +1,7 @@
+import {
+  createDestinationService,
+  type DestinationService,
+} from '../destinations/destination-service';
 import { createHistoryStore, type HistoryStore } from '../history/history-store';
 import { createAppJobs, type AppJobs } from '../jobs/app-jobs';
 import { createLogger, type Logger } from '../logging/logger';
@@ -8,8 +12,9 @@ import { SecretStore } from '../secrets/secret-store';
  * The main-process services for one settings folder, built once by each entry point (the app in
  * `electron/index.ts`, the CLI in `cli/run-cli.ts`, the browser test harness) and passed down.
  *
- * Destinations, mapping memory, the upload queue and the ledger are files under `home`, read and
- * written through their stores' functions with this `home`; they hold no state to share.
+ * Destinations (with their secrets and remembered mappings) change only through `destinations`;
+ * the upload queue and the ledger are files under `home`, read and written through their stores'
+ * functions with this `home`; they hold no state to share.
  */
 export type Services = Readonly<{
   /** The settings folder (see `settings/home.ts`). */
@@ -18,6 +23,8 @@ export type Services = Readonly<{
   /** The OS keychain. */
   secrets: SecretStore;
   history: HistoryStore;
+  /** Creating, editing, renaming, removing, importing and exporting destinations (IPC and CLI). */
+  destinations: DestinationService;
   /** How files reach the server: the transfer worker (the main thread stays free). */
   upload: Upload;
   /** Jobs and their schedules, with the events the tray, notifications and IPC listen to. */
@@ -39,8 +46,15 @@ export function createServices(home: string, overrides: ServiceOverrides = {}): 
   const secrets = once(() => overrides.secrets ?? new SecretStore());
   const history = once(() => createHistoryStore(home));
   const upload = once(() => overrides.upload ?? createWorkerUpload());
+  const destinations = once(() => createDestinationService({ home, secrets: secrets() }));
   const jobs = once(() =>
-    createAppJobs({ home, secrets: secrets(), history: history(), upload: upload() })
+    createAppJobs({
+      home,
+      secrets: secrets(),
+      history: history(),
+      upload: upload(),
+      destinations: destinations(),
+    })
   );
   return Object.freeze({
     home,
@@ -52,6 +66,9 @@ export function createServices(home: string, overrides: ServiceOverrides = {}): 
     },
     get history() {
       return history();
+    },
+    get destinations() {
+      return destinations();
     },
     get upload() {
       return upload();

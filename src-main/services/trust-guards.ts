@@ -1,17 +1,11 @@
-import { CourierError } from '../../src-core/errors';
-import { sameServer, serverIdentity } from '../../src-core/destinations/server-identity';
 import type { Handlers } from '../ipc/ipc-router';
 import type { OpenedFiles } from '../files/opened-files';
-import type { SecretStore } from '../secrets/secret-store';
-import { getDestination } from '../settings/destination-store';
 
-/** The server of a password whose destination is unknown: it matches no real server. */
-const NO_KNOWN_SERVER = 'unknown://';
-
-/** Asks the person, in a dialog main shows, whether a destination's saved secrets may go to its new server. */
-export type ConfirmKeepSecret = (
-  change: Readonly<{ name: string; from: string; to: string }>
-) => Promise<boolean>;
+/**
+ * A saved secret's server is guarded by the destination service (`destinations/destination-service.ts`):
+ * the app's dialog that confirms keeping it is `ConfirmKeepSecret`.
+ */
+export type { ConfirmKeepSecret } from '../destinations/destination-handlers';
 
 /**
  * Main has the say over the file system: every call that names a path must name one the person
@@ -59,6 +53,16 @@ export function guardFiles(handlers: Handlers, opened: OpenedFiles): Handlers {
       opened.check(request.path);
       return handlers['destinations:columns-from-sample'](request);
     },
+    'destinations:import': request => {
+      opened.check(request.path);
+      return handlers['destinations:import'](request);
+    },
+    'destinations:export': async request => {
+      // The file written is one the person chose in the save dialog: they may import it again.
+      const saved = await handlers['destinations:export'](request);
+      if (saved.path) opened.add(saved.path, 'dialog');
+      return saved;
+    },
     'keys:import': request => {
       if (request.path !== undefined) opened.check(request.path);
       return handlers['keys:import'](request);
@@ -68,57 +72,6 @@ export function guardFiles(handlers: Handlers, opened: OpenedFiles): Handlers {
       const path = request.source.kind === 'file' ? request.source.path : request.source.folder;
       if (!(await savedJobPaths()).has(path)) opened.check(path);
       return handlers['jobs:save'](request);
-    },
-  };
-}
-
-/**
- * Main has the say over secrets: a destination's saved password or key belongs to the server it
- * was entered for. Saving the destination with another protocol, host, port or user leaves its
- * secrets bound to the old server (so they are never sent to the new one) unless the request
- * asks to keep them (`keepSecret`) and the person confirms it in a dialog main shows.
- */
-export function guardSecrets(
-  handlers: Handlers,
-  options: Readonly<{ home: string; store: SecretStore; confirmKeepSecret?: ConfirmKeepSecret }>
-): Handlers {
-  return {
-    ...handlers,
-    'destinations:save': async request => {
-      const oldName = request.previousName ?? request.destination.name;
-      const old = await getDestination(options.home, oldName);
-      if (!old) {
-        // A password left in the keychain without its destination (saved before secrets were
-        // bound) must not go to whatever server a new destination of that name names.
-        await options.store
-          .bind(request.destination.name, NO_KNOWN_SERVER, { kinds: ['password'] })
-          .catch(() => 0);
-        return handlers['destinations:save'](request);
-      }
-      if (sameServer(old.transport, request.destination.transport))
-        return handlers['destinations:save'](request);
-      const from = serverIdentity(old.transport);
-      const to = serverIdentity(request.destination.transport);
-      // Secrets saved before binding existed belong to the server they were entered for: the old one.
-      await options.store.bind(oldName, from);
-      const stored = await options.store.boundServers(oldName);
-      const hasSecrets = Object.keys(stored).length > 0;
-      let keep = false;
-      if (request.keepSecret && hasSecrets) {
-        keep =
-          (await options.confirmKeepSecret?.({ name: request.destination.name, from, to })) ===
-          true;
-        if (!keep) {
-          throw new CourierError(
-            'secrets.keep-not-confirmed',
-            `The saved password of “${request.destination.name}” was not given to ${to}. Enter the password for the new server.`,
-            { params: { name: request.destination.name, server: to } }
-          );
-        }
-      }
-      const saved = await handlers['destinations:save'](request);
-      if (keep) await options.store.bind(saved.destination.name, to, { rebind: true });
-      return saved;
     },
   };
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeCall } from '../../src-main/ipc/ipc-router';
+import { destinationFromPreset } from '../../src-core/destinations/presets';
 import { seriousA11yViolations, startBrowser, type BrowserHarness } from '../harness/browser';
 
 // Chromium and the services share two cores with other tests: wait patiently, never sleep.
@@ -23,6 +24,8 @@ describe('a schedule in words on the jobs screen', () => {
     const { page, handlers, home } = app;
     // The job was made from a file the person had opened.
     app.openedFiles.add(join(home, 'export.csv'), 'drop');
+    // A job is saved only for a destination that exists.
+    await app.services.destinations.create(destinationFromPreset('generic', 'Partenaire'));
     const saved = await routeCall(
       handlers,
       'jobs:save',
@@ -122,20 +125,28 @@ describe('a schedule in words on the jobs screen', () => {
       .toBe('chaque lundi et jeudi à 18:00');
 
     // The editor, opened from the row, has the keyboard focus.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id), patience).toBe('edit-schedule-title');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id), patience)
+      .toBe('edit-schedule-title');
 
     // Back to “only when asked”: the job keeps no schedule and waits for “Run now”.
     const again = page.getByRole('form', { name: 'Quand « Export CRM » s’exécute' });
-    await again.getByLabel('Quand', { exact: true }).selectOption({ label: 'Seulement sur demande' });
+    await again
+      .getByLabel('Quand', { exact: true })
+      .selectOption({ label: 'Seulement sur demande' });
     await again.getByRole('button', { name: 'Enregistrer l’horaire' }).click();
     await again.waitFor({ state: 'detached', ...patience });
     // Focus is back on the row's button, where the user was.
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.textContent), patience)
       .toBe('Modifier l’horaire Export CRM');
-    await expect.poll(() => row.locator('td').first().textContent(), patience).toBe('Seulement sur demande');
+    await expect
+      .poll(() => row.locator('td').first().textContent(), patience)
+      .toBe('Seulement sur demande');
     const manual = await routeCall(handlers, 'jobs:list', undefined, true);
-    expect(manual.ok && (manual.value as { jobs: { schedule: unknown }[] }).jobs[0]!.schedule).toBeNull();
+    expect(
+      manual.ok && (manual.value as { jobs: { schedule: unknown }[] }).jobs[0]!.schedule
+    ).toBeNull();
     await app.close();
   }, 120_000);
 });

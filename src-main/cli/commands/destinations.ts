@@ -11,20 +11,13 @@ import type { CliCommand } from '../cli-io';
 import type { Logger } from '../../logging/logger';
 import type { Services } from '../../services/services';
 import { redact } from '../../logging/redact';
-import {
-  getDestination,
-  listDestinations,
-  removeDestination,
-  requireDestination,
-  renameDestination,
-  saveDestination,
-} from '../../settings/destination-store';
 import { readKeyFile } from '../../secrets/secret-handlers';
+import type { KeepSecretDecision } from '../../destinations/destination-service';
+import { applySettings, settingsUsage } from './destination-settings';
+import { resolve } from 'node:path';
 import { readSecretLines } from '../../secrets/secret-input';
-import type { SecretKind, SecretStore } from '../../secrets/secret-store';
-import { serverIdentity } from '../../../src-core/destinations/server-identity';
 import { formatConnectionStep, testDestination } from '../../transfers/destination-test';
-import { openPrivateKey, SshIdentities } from '../../secrets/ssh-identity';
+import { openPrivateKey } from '../../secrets/ssh-identity';
 
 const usage = `Usage:
   courier destinations list [--json]
@@ -36,8 +29,12 @@ const usage = `Usage:
   courier destinations rename OLD NEW [--json]
   courier destinations test NAME [--json]
   courier destinations set-password NAME --password-stdin [--json]
-  courier destinations set NAME [--protocol P] [--host HOST] [--port N] [--user USER]
-        [--folder PATH] [--password-stdin | --keep-secret] [--json]
+  courier destinations set NAME [KEY=VALUE …] [--protocol P] [--host HOST] [--port N]
+        [--user USER] [--folder PATH] [--password-stdin | --keep-secret] [--json]
+  courier destinations show NAME [--json]
+  courier destinations export NAME [--out FILE] [--json]
+  courier destinations import FILE [--name NAME] [--password-stdin] [--key FILE]
+        [--passphrase-stdin] [--json]
 
 Destinations are kept in the settings folder; their passwords, key passphrases and private keys
 only in the system keychain (never in a file, never on the command line).
@@ -45,8 +42,8 @@ only in the system keychain (never in a file, never on the command line).
   add      make a destination from a preset (hello-customer, customergauge, digitaleo,
            blueconic, evaluagent, generic; default generic) with its connection
   list     the configured destinations and which secrets each has in the keychain
-  remove   delete a destination and its secrets
-  rename   rename a destination; its secrets move with it
+  remove   delete a destination, its secrets and its remembered mappings
+  rename   rename a destination; its secrets and remembered mappings move with it
   set-password
            replace the password of a destination (to change its key, use
            "courier keys import NAME --key FILE")
@@ -54,6 +51,14 @@ only in the system keychain (never in a file, never on the command line).
            was entered for: when the protocol, host, port or user changes, give the password
            for the new server (--password-stdin) or say that the saved secrets go to the new
            server too (--keep-secret); without either nothing is changed.
+           KEY=VALUE changes how the file is written (see "Settings of set" below).
+  show     the whole destination: connection, folder, file name, format, limits, columns
+           (--json: exactly as stored; secrets are never shown)
+  export   write the destination file (JSON, "format": "courier-destination", "version": 1;
+           schema in docs/destination.schema.json) to FILE, or to standard output. Secrets are
+           never in it: keep it in version control and import it on other desktops.
+  import   add the destination of a destination file, under its own name or --name NAME; its
+           password from standard input (--password-stdin) and/or its private key (--key FILE)
   test     connect, check trust, log in, and write and delete a probe file in the folder,
            step by step, with advice when a step fails (NAME may also be a destination file)
 
@@ -66,6 +71,9 @@ Options of add:
                        "courier keys generate NAME" is used when there is one.
   --host-key           the SFTP server's host key fingerprint, as ssh-keygen -lf prints it
   --tls-fingerprint    the FTPS server certificate's SHA-256 fingerprint
+
+Settings of set (KEY=VALUE):
+${settingsUsage}
 
 Exit codes: 0 done; 1 a key file that cannot be used; 2 usage error or an invalid or unknown
 destination; 3 the system keychain is missing, locked or refused, or (test) a step failed.`;
@@ -149,18 +157,17 @@ function table(rows: readonly DestinationSummary[]): string {
   return [line(header), ...cells.map(line)].join('\n');
 }
 
-async function secretsOf(store: SecretStore, name: string): Promise<DestinationSummary['secrets']> {
-  const has = await store.hasAll(name);
-  return { password: has.password, passphrase: has.passphrase, privateKey: has['private-key'] };
-}
-
-async function list({ home, secrets: store }: Services, io: CliIo, json: boolean): Promise<number> {
-  const { destinations, problems } = await listDestinations(home);
+async function list(
+  { destinations: service, secrets: store }: Services,
+  io: CliIo,
+  json: boolean
+): Promise<number> {
+  const { destinations, problems } = await service.list();
   // Ask the keychain once; when it cannot answer the list is still shown, marked as such.
   const keychain = destinations.length > 0 ? await store.status() : null;
   const rows: DestinationSummary[] = [];
   for (const d of destinations)
-    rows.push(summary(d, keychain?.usable ? await secretsOf(store, d.name) : null));
+    rows.push(summary(d, keychain?.usable ? await service.secretsOf(d.name) : null));
   if (json) {
     printJson(io, {
       destinations: rows,
@@ -195,7 +202,7 @@ type AddValues = Readonly<{
 }>;
 
 async function add(
-  { home, secrets: store }: Services,
+  { destinations: service, secrets: store }: Services,
   io: CliIo,
   name: string,
   values: AddValues,
@@ -241,7 +248,7 @@ async function add(
       '--tls-fingerprint belongs to FTPS; SFTP servers are pinned with --host-key.'
     );
 
-  if (await getDestination(home, name)) {
+  if (await service.get(name)) {
     throw new CourierError(
       'destination.exists',
       `A destination called “${name}” already exists. Remove it first or choose another name.`
@@ -277,7 +284,6 @@ async function add(
   const keyText = values.key ? await readKeyFile(values.key) : undefined;
   if (keyText !== undefined) openPrivateKey(keyText, passphrase);
 
-  const identities = new SshIdentities(store);
   // Find out whether the keychain works before anything is written.
   const hasIdentity = sftp && !keyText ? await store.has(destinationName, 'private-key') : false;
   if (password !== undefined || keyText !== undefined || passphrase !== undefined)
@@ -297,31 +303,13 @@ async function add(
     );
   const destination = draft(auth);
 
-  const written: SecretKind[] = [];
-  try {
-    if (password !== undefined) {
-      await store.set(destinationName, 'password', password, serverIdentity(destination.transport));
-      written.push('password');
-    }
-    if (keyText !== undefined) {
-      await identities.importKey(destinationName, keyText, passphrase);
-      written.push('private-key', 'passphrase');
-    } else if (passphrase !== undefined) {
-      await store.set(
-        destinationName,
-        'passphrase',
-        passphrase,
-        serverIdentity(destination.transport)
-      );
-      written.push('passphrase');
-    }
-    await saveDestination(home, destination);
-  } catch (error) {
-    // Leave no orphaned secret behind when the destination could not be saved.
-    for (const kind of written) await store.delete(destinationName, kind).catch(() => false);
-    throw error;
-  }
-  const secrets = await secretsOf(store, destinationName).catch(() => null);
+  // The service writes the secrets, then the destination, and removes the secrets if it fails.
+  await service.create(destination, {
+    ...(password !== undefined ? { password } : {}),
+    ...(keyText !== undefined ? { privateKey: keyText } : {}),
+    ...(passphrase !== undefined ? { passphrase } : {}),
+  });
+  const secrets = await service.secretsOf(destinationName).catch(() => null);
   const result = summary(destination, secrets);
   log.info('destination added', { destination: result });
   if (json) printJson(io, { destination: result });
@@ -340,51 +328,38 @@ async function add(
 }
 
 async function remove(
-  { home, secrets: store }: Services,
+  { destinations: service }: Services,
   io: CliIo,
   name: string,
   json: boolean,
   log: Logger
 ): Promise<number> {
-  const current = await requireDestination(home, name);
-  // Secrets first: if the keychain is locked the destination stays, rather than orphaning them.
-  const deleted = await store.deleteAll(current.name);
-  await removeDestination(home, current.name);
-  log.info('destination removed', { destination: current.name, secretsDeleted: deleted });
-  if (json) printJson(io, { removed: current.name, secretsDeleted: deleted });
+  const removed = await service.remove(name);
+  if (!removed)
+    throw new CourierError('destination.not-found', `There is no destination called “${name}”.`, {
+      params: { name },
+    });
+  const deleted = removed.secretsDeleted;
+  log.info('destination removed', { destination: removed.name, secretsDeleted: deleted });
+  if (json) printJson(io, { removed: removed.name, secretsDeleted: deleted });
   else
     io.stdout.write(
-      `Removed “${current.name}” and ${deleted === 1 ? 'its secret' : `its ${deleted} secrets`} from the keychain.\n`
+      `Removed “${removed.name}” and ${deleted === 1 ? 'its secret' : `its ${deleted} secrets`} from the keychain.\n`
     );
   return ExitCode.ok;
 }
 
 async function rename(
-  { home, secrets: store }: Services,
+  { destinations: service }: Services,
   io: CliIo,
   from: string,
   to: string,
   json: boolean,
   log: Logger
 ): Promise<number> {
-  const current = await requireDestination(home, from);
-  const newName = parseDestination({ ...current, name: to }).name;
-  const other = await getDestination(home, newName);
-  if (other && other.name.toLowerCase() !== current.name.toLowerCase()) {
-    throw new CourierError(
-      'destination.exists',
-      `A destination called “${other.name}” already exists. Choose another name.`
-    );
-  }
-  // Move the secrets first (copy, then delete), then the file; undo the move if the file fails.
-  // Done here rather than in the store's hook so that a change of case only moves them too.
-  const moved = await store.rename(current.name, newName);
-  try {
-    await renameDestination(home, current.name, newName);
-  } catch (error) {
-    if (moved > 0) await store.rename(newName, current.name).catch(() => 0);
-    throw error;
-  }
+  const current = await service.require(from);
+  const { destination, secretsMoved: moved } = await service.rename(current.name, to);
+  const newName = destination.name;
   log.info('destination renamed', { from: current.name, to: newName, secretsMoved: moved });
   if (json) printJson(io, { renamed: { from: current.name, to: newName }, secretsMoved: moved });
   else
@@ -395,16 +370,16 @@ async function rename(
 }
 
 async function setPassword(
-  { home, secrets: store }: Services,
+  { destinations: service, secrets: store }: Services,
   io: CliIo,
   name: string,
   json: boolean,
   log: Logger
 ): Promise<number> {
-  const current = await requireDestination(home, name);
+  await service.require(name);
   await store.checkUsable();
   const [password] = await readSecretLines(io.stdin, ['password']);
-  await store.set(current.name, 'password', password!, serverIdentity(current.transport));
+  const current = await service.setPassword(name, password!);
   log.info('destination password replaced', { destination: current.name });
   if (json) printJson(io, { destination: current.name, password: true });
   else io.stdout.write(`The password of “${current.name}” is saved in your system keychain.\n`);
@@ -421,16 +396,20 @@ type SetValues = Readonly<{
   'keep-secret'?: boolean;
 }>;
 
-/** `destinations set`: a new connection; the saved secrets follow only when the person says so. */
+/**
+ * `destinations set`: a new connection and output settings (`KEY=VALUE`); the saved secrets follow
+ * a new server only when the person says so.
+ */
 async function setConnection(
-  { home, secrets: store }: Services,
+  { destinations: service }: Services,
   io: CliIo,
   name: string,
   values: SetValues,
+  settings: readonly string[],
   json: boolean,
   log: Logger
 ): Promise<number> {
-  const current = await requireDestination(home, name);
+  const current = await service.require(name);
   if (values.protocol !== undefined && !protocols.includes(values.protocol as Protocol))
     throw new UsageError(`--protocol must be one of ${protocols.join(', ')}.`);
   if (
@@ -442,36 +421,33 @@ async function setConnection(
     throw new UsageError(
       'choose --password-stdin (a new password) or --keep-secret (the saved one), not both.'
     );
+  const changed = applySettings(current, settings);
   const next = parseDestination({
-    ...current,
+    ...changed,
     ...(values.folder !== undefined ? { folder: values.folder } : {}),
     transport: {
-      ...current.transport,
+      ...changed.transport,
       ...(values.protocol !== undefined ? { protocol: values.protocol } : {}),
       ...(values.host !== undefined ? { host: values.host } : {}),
       ...(values.port !== undefined ? { port: Number(values.port) } : {}),
       ...(values.user !== undefined ? { user: values.user } : {}),
     },
   });
-  const from = serverIdentity(current.transport);
-  const to = serverIdentity(next.transport);
   let keep = false;
-  if (from !== to) {
-    // Secrets saved before binding existed belong to the server they were entered for.
-    await store.bind(current.name, from);
-    const stored = Object.keys(await store.boundServers(current.name));
-    if (stored.length > 0 && !values['password-stdin'] && !values['keep-secret']) {
-      throw new UsageError(
-        `“${current.name}” has a saved ${stored.includes('password') ? 'password' : 'key'} for ${from}; Courier does not send it to ${to} unless you say so. Give the new server's password with --password-stdin, or add --keep-secret to use the saved one there too.`
-      );
-    }
-    keep = values['keep-secret'] === true;
-  }
+  const decide: KeepSecretDecision = ({ kinds, from, to }) => {
+    if (values['keep-secret']) return (keep = true);
+    if (values['password-stdin']) return false;
+    throw new UsageError(
+      `“${current.name}” has a saved ${kinds.includes('password') ? 'password' : 'key'} for ${from}; Courier does not send it to ${to} unless you say so. Give the new server's password with --password-stdin, or add --keep-secret to use the saved one there too.`
+    );
+  };
   const [password] = values['password-stdin'] ? await readSecretLines(io.stdin, ['password']) : [];
-  await saveDestination(home, next, { previousName: current.name });
-  if (password !== undefined) await store.set(next.name, 'password', password, to);
-  if (keep) await store.bind(next.name, to, { rebind: true });
-  const secrets = await secretsOf(store, next.name).catch(() => null);
+  await service.save(next, {
+    previousName: current.name,
+    keepSecret: decide,
+    ...(password !== undefined ? { password } : {}),
+  });
+  const secrets = await service.secretsOf(next.name).catch(() => null);
   const result = summary(next, secrets);
   log.info('destination changed', { destination: result, secretsKept: keep });
   if (json) printJson(io, { destination: result, secretsKept: keep });
@@ -479,6 +455,110 @@ async function setConnection(
     io.stdout.write(
       `Changed “${result.name}”: ${result.protocol} to ${result.host}:${result.port} as ${result.user}, folder ${result.folder}.\n`
     );
+  return ExitCode.ok;
+}
+
+/** `destinations show`: the whole destination (the keychain holds its secrets; never shown). */
+async function show(
+  { destinations: service }: Services,
+  io: CliIo,
+  name: string,
+  json: boolean
+): Promise<number> {
+  const destination = await service.require(name);
+  const secrets = await service.secretsOf(destination.name).catch(() => null);
+  if (json) {
+    printJson(io, { destination, secrets });
+    return ExitCode.ok;
+  }
+  const t = destination.transport;
+  const o = destination.output;
+  const lines = [
+    `${destination.name} (preset ${destination.presetId})`,
+    `  server:      ${t.protocol ?? '-'} ${t.host ? `${t.host}:${t.port ?? (t.protocol ? defaultPort[t.protocol] : '')}` : '-'} as ${t.user ?? '-'} (${t.auth ?? 'password'})`,
+    `  folder:      ${destination.folder}`,
+    `  file name:   ${destination.fileName}${
+      Object.keys(destination.variables).length > 0
+        ? `  (${Object.entries(destination.variables)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(', ')})`
+        : ''
+    }`,
+    `  format:      delimiter ${o.delimiter === '\t' ? 'tab' : o.delimiter}, ${o.encoding}, ${o.lineEnding}, quoting ${o.quoting} (${o.quoteChar}), ${o.header ? 'header row' : 'no header row'}${o.zip ? ', zipped' : ''}`,
+    `  limits:      ${destination.limits.maxRows ?? 'no'} rows, ${destination.limits.maxBytes ?? 'no'} bytes per file`,
+    `  columns:     ${destination.columns.map(c => `${c.name}${c.required ? '*' : ''}`).join(', ')}`,
+    `  in keychain: ${secretWords(secrets)}`,
+  ];
+  io.stdout.write(`${lines.join('\n')}\n`);
+  return ExitCode.ok;
+}
+
+/** `destinations export`: the destination file (never a secret) to a file or standard output. */
+async function exportOne(
+  { destinations: service }: Services,
+  io: CliIo,
+  name: string,
+  out: string | undefined,
+  json: boolean,
+  log: Logger
+): Promise<number> {
+  if (out === undefined) {
+    io.stdout.write(await service.exportText(name));
+    return ExitCode.ok;
+  }
+  const path = resolve(process.cwd(), out);
+  const destination = await service.exportTo(name, path);
+  log.info('destination exported', { destination: destination.name });
+  if (json) printJson(io, { exported: destination.name, path });
+  else io.stdout.write(`Exported “${destination.name}” to ${path} (no secret is in it).\n`);
+  return ExitCode.ok;
+}
+
+/** `destinations import`: a destination file, under its name or another, with its secrets. */
+async function importOne(
+  { destinations: service, secrets: store }: Services,
+  io: CliIo,
+  file: string,
+  values: Readonly<{
+    name?: string;
+    key?: string;
+    'password-stdin'?: boolean;
+    'passphrase-stdin'?: boolean;
+  }>,
+  json: boolean,
+  log: Logger
+): Promise<number> {
+  const labels = [
+    ...(values['password-stdin'] ? ['password'] : []),
+    ...(values['passphrase-stdin'] ? ['passphrase'] : []),
+  ];
+  if (values['passphrase-stdin'] && !values.key)
+    throw new UsageError('--passphrase-stdin is for a private key: give --key FILE too.');
+  const read = labels.length > 0 ? await readSecretLines(io.stdin, labels) : [];
+  const password = values['password-stdin'] ? read[0] : undefined;
+  const passphrase = values['passphrase-stdin'] ? read[labels.indexOf('passphrase')] : undefined;
+  const privateKey = values.key ? await readKeyFile(values.key) : undefined;
+  const destination = await service.importFrom(resolve(process.cwd(), file), {
+    ...(values.name !== undefined ? { name: values.name } : {}),
+    secrets: {
+      ...(password !== undefined ? { password } : {}),
+      ...(privateKey !== undefined ? { privateKey } : {}),
+      ...(passphrase !== undefined ? { passphrase } : {}),
+    },
+  });
+  const secrets = await service.secretsOf(destination.name).catch(() => null);
+  const result = summary(destination, secrets);
+  log.info('destination imported', { destination: result });
+  if (json) printJson(io, { destination: result });
+  else {
+    io.stdout.write(`Imported “${result.name}” (${result.presetId}).\n`);
+    io.stdout.write(`In the system keychain: ${secretWords(secrets)}.\n`);
+    const needs = destination.transport.auth ?? 'password';
+    if (needs !== 'key' && secrets && !secrets.password && store)
+      io.stderr.write(
+        `courier: no password is saved yet; add it with “courier destinations set-password ${result.name} --password-stdin” or in the app.\n`
+      );
+  }
   return ExitCode.ok;
 }
 
@@ -518,7 +598,7 @@ async function test(
 /** `courier destinations`: list, add, remove and rename destinations and their keychain secrets. */
 export const destinationsCommand: CliCommand = {
   name: 'destinations',
-  summary: 'list, add, remove, rename and test destinations',
+  summary: 'list, show, add, change, remove, rename, test, export and import destinations',
   usage,
   run: async ({ args, io, services }) => {
     const { values, positionals } = parseCommandArgs(args, {
@@ -536,25 +616,30 @@ export const destinationsCommand: CliCommand = {
       'password-stdin': { type: 'boolean' },
       'passphrase-stdin': { type: 'boolean' },
       'keep-secret': { type: 'boolean' },
+      out: { type: 'string' },
+      name: { type: 'string' },
     });
     const [action, ...names] = positionals;
     const json = values.json === true;
-    const { json: _json, ...addOptions } = values;
+    const { json: _json, out, name: newName, ...addOptions } = values;
     const want = (count: number, what: string) => {
       if (names.length !== count) throw new UsageError(`destinations ${action} needs ${what}.`);
     };
-    if (
-      action !== 'add' &&
-      action !== 'set-password' &&
-      action !== 'set' &&
-      Object.keys(addOptions).length > 0
-    ) {
+    // Which options each action takes; any other is a usage error that names its action.
+    const allowed: Readonly<Record<string, readonly string[]>> = {
+      add: Object.keys(addOptions),
+      'set-password': ['password-stdin'],
+      set: ['protocol', 'host', 'port', 'user', 'folder', 'password-stdin', 'keep-secret'],
+      export: ['out'],
+      import: ['name', 'key', 'password-stdin', 'passphrase-stdin'],
+    };
+    const given = Object.keys(values).filter(k => k !== 'json');
+    const stray = given.filter(k => !(allowed[action ?? ''] ?? []).includes(k));
+    if (stray.length > 0) {
+      const owner =
+        Object.entries(allowed).find(([, keys]) => keys.includes(stray[0]!))?.[0] ?? 'add';
       throw new UsageError(
-        `${Object.keys(addOptions)
-          .map(k => `--${k}`)
-          .join(
-            ', '
-          )} belong${Object.keys(addOptions).length === 1 ? 's' : ''} to “destinations add”.`
+        `${stray.map(k => `--${k}`).join(', ')} belong${stray.length === 1 ? 's' : ''} to “destinations ${owner === action ? 'add' : owner}”.`
       );
     }
     const log = services.logger.child({
@@ -584,27 +669,46 @@ export const destinationsCommand: CliCommand = {
           }
           return await setPassword(services, io, names[0]!, json, log);
         case 'set': {
-          want(1, 'one NAME');
+          if (names.length < 1) throw new UsageError('destinations set needs one NAME.');
           const {
-            preset,
-            auth,
-            key,
-            'host-key': hk,
-            'tls-fingerprint': tf,
-            'passphrase-stdin': ps,
+            preset: _p,
+            auth: _a,
+            key: _k,
+            'host-key': _h,
+            'tls-fingerprint': _t,
+            'passphrase-stdin': _s,
             ...setValues
           } = addOptions;
-          if ([preset, auth, key, hk, tf, ps].some(v => v !== undefined))
-            throw new UsageError(
-              'destinations set changes --protocol, --host, --port, --user and --folder (with --password-stdin or --keep-secret).'
-            );
-          return await setConnection(services, io, names[0]!, setValues, json, log);
+          return await setConnection(services, io, names[0]!, setValues, names.slice(1), json, log);
         }
+        case 'show':
+          want(1, 'one NAME');
+          return await show(services, io, names[0]!, json);
+        case 'export':
+          want(1, 'one NAME');
+          return await exportOne(services, io, names[0]!, out, json, log);
+        case 'import':
+          want(1, 'one FILE');
+          return await importOne(
+            services,
+            io,
+            names[0]!,
+            {
+              ...(newName !== undefined ? { name: newName } : {}),
+              ...(addOptions.key !== undefined ? { key: addOptions.key } : {}),
+              'password-stdin': addOptions['password-stdin'],
+              'passphrase-stdin': addOptions['passphrase-stdin'],
+            },
+            json,
+            log
+          );
         case 'test':
           want(1, 'one NAME');
           return await test(services, io, names[0]!, json, log);
         default:
-          throw new UsageError('choose list, add, remove, rename, set, set-password or test.');
+          throw new UsageError(
+            'choose list, show, add, remove, rename, set, set-password, test, export or import.'
+          );
       }
     } catch (error) {
       if (error instanceof UsageError) throw error;

@@ -6,14 +6,20 @@ import type { JobListEntry } from '../../../src-core/jobs/job-ipc';
 import type { JobSource } from '../../../src-core/jobs/job';
 import { parseSchedule } from '../../../src-core/schedule/parse-schedule';
 import { describeSchedule } from '../../../src-core/schedule/schedule';
-import { ExitCode, UsageError, printJson, type CliCommand, type CommandContext, parseCommandArgs } from '../cli-io';
+import {
+  ExitCode,
+  UsageError,
+  printJson,
+  type CliCommand,
+  type CommandContext,
+  parseCommandArgs,
+} from '../cli-io';
 import { openSource } from '../../reading/open-source';
 import { createFolderPicker } from '../../jobs/folder-picker';
 import { createJobRunner, type RunSend } from '../../jobs/job-runner';
 import { createJobService } from '../../jobs/job-service';
 import { createJobStore } from '../../jobs/job-store';
 import { isJobLocked } from '../../jobs/job-lock';
-import { resolveDestination } from '../../settings/destination-store';
 import { nextRunAfter } from '../../jobs/next-run';
 import { createPipelineRunSend } from '../../jobs/pipeline-send';
 import type { Services } from '../../services/services';
@@ -103,7 +109,7 @@ export function runLine(run: Run): string {
   return `${file} → ${run.destination ?? '?'}: ${outcome}; ${rows}${run.error ? ` — ${run.error.message}` : ''}`;
 }
 
-async function add({ home, io }: CommandContext, rest: readonly string[]): Promise<number> {
+async function add({ io, services }: CommandContext, rest: readonly string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(rest, {
     source: { type: 'string' },
     watch: { type: 'string' },
@@ -147,12 +153,12 @@ async function add({ home, io }: CommandContext, rest: readonly string[]): Promi
   const destination = values.destination.endsWith('.json')
     ? resolve(cwd, values.destination)
     : values.destination;
-  // A typo should fail now, not at 02:00.
-  await resolveDestination(home, destination);
   const mapping = values.mapping ? await readMappingOption(values.mapping, cwd) : {};
   // The columns the mapping was written for, so a changed export is held, not sent wrongly.
-  const expectedHeaders = Object.keys(mapping).length > 0 && source.kind === 'file' ? await columnsOf(source.path) : null;
-  const job = await createJobStore(home).saveJob({
+  const expectedHeaders =
+    Object.keys(mapping).length > 0 && source.kind === 'file' ? await columnsOf(source.path) : null;
+  // The job service checks the destination, as for the app's jobs:save.
+  const job = await services.jobs.service.save({
     name,
     source,
     destination,
@@ -165,6 +171,8 @@ async function add({ home, io }: CommandContext, rest: readonly string[]): Promi
     keepCopies: values['keep-copies'] ?? false,
     enabled: !values.disabled,
   });
+  // What the scheduler remembers is written before the command returns.
+  await services.jobs.service.flush();
   if (values.json) printJson(io, { job });
   else {
     io.stdout.write(`Saved job “${job.name}” (${job.id}).\n`);
@@ -263,7 +271,12 @@ async function runDue(
 ): Promise<number> {
   const { values } = parseCommandArgs(rest, { json: { type: 'boolean' } });
   const runs: Run[] = [];
-  const service = createJobService({ home, history: services.history, runSend, onRunFinished: r => runs.push(r) });
+  const service = createJobService({
+    home,
+    history: services.history,
+    runSend,
+    onRunFinished: r => runs.push(r),
+  });
   // Starting the schedules makes every due run at once; then wait for them and stop.
   await service.start();
   await service.scheduler.whenIdle();
@@ -334,7 +347,9 @@ async function remove({ home, io }: CommandContext, rest: readonly string[]): Pr
 }
 
 /** `courier jobs …` over a given send pipeline (one per settings folder). */
-export function createJobsCommand(deps: { runSendFor: (services: Services) => RunSend }): CliCommand {
+export function createJobsCommand(deps: {
+  runSendFor: (services: Services) => RunSend;
+}): CliCommand {
   return {
     name: 'jobs',
     summary: 'add, list, run and remove saved (scheduled) jobs',

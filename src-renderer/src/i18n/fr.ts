@@ -369,6 +369,18 @@ export const fr: Messages = {
   'dest.edit': 'Modifier',
   'dest.remove': 'Supprimer',
   'dest.removeConfirm': 'Supprimer « {name} » ainsi que son mot de passe ou sa clé ?',
+  'dest.export': 'Exporter…',
+  'dest.exportTitle': 'Exporter la destination',
+  'dest.exported':
+    '« {name} » est enregistrée dans {file}. Aucun mot de passe ni aucune clé ne s’y trouve.',
+  'dest.import': 'Importer…',
+  'dest.import.title': 'Importer un fichier de destination',
+  'dest.import.file': 'Fichier : {file}',
+  'dest.import.name': 'Nom (vide : le nom du fichier)',
+  'dest.import.submit': 'Importer',
+  'dest.import.cancel': 'Annuler',
+  'dest.imported':
+    '« {name} » est importée. Son mot de passe ou sa clé n’est pas dans le fichier : saisissez-le via Modifier.',
   'dest.form.new': 'Nouvelle destination',
   'dest.form.edit': 'Modifier {name}',
   'dest.form.name': 'Nom',

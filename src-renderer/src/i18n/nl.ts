@@ -371,6 +371,18 @@ export const nl: Messages = {
   'dest.edit': 'Bewerken',
   'dest.remove': 'Verwijderen',
   'dest.removeConfirm': '„{name}” en het opgeslagen wachtwoord of de sleutel verwijderen?',
+  'dest.export': 'Exporteren…',
+  'dest.exportTitle': 'De bestemming exporteren',
+  'dest.exported':
+    '„{name}” is bewaard in {file}. Er staat geen wachtwoord of sleutel in het bestand.',
+  'dest.import': 'Importeren…',
+  'dest.import.title': 'Een bestemmingsbestand importeren',
+  'dest.import.file': 'Bestand: {file}',
+  'dest.import.name': 'Naam (leeg: de naam in het bestand)',
+  'dest.import.submit': 'Importeren',
+  'dest.import.cancel': 'Annuleren',
+  'dest.imported':
+    '„{name}” is geïmporteerd. Het wachtwoord of de sleutel staat niet in het bestand: vul het in via Bewerken.',
   'dest.form.new': 'Nieuwe bestemming',
   'dest.form.edit': '{name} bewerken',
   'dest.form.name': 'Naam',

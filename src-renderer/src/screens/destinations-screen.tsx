@@ -34,6 +34,34 @@ export function DestinationsScreen() {
   const [choosing, setChoosing] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [keychain, setKeychain] = useState<{ code: string; message: string } | null>(null);
+  // Export and import of destination files (main writes and reads them; secrets never in them).
+  const [done, setDone] = useState<string | null>(null);
+  const [importing, setImporting] = useState<{ path: string; name: string } | null>(null);
+  const exportOne = (name: string) => {
+    setError(null);
+    setDone(null);
+    api()
+      .destinations.export({ name, dialogTitle: t('dest.exportTitle') })
+      .then(({ path }) => path && setDone(t('dest.exported', { name, file: path })), setError);
+  };
+  const pickImport = () => {
+    setError(null);
+    setDone(null);
+    api()
+      .files.pick()
+      .then(({ path }) => path && setImporting({ path, name: '' }), setError);
+  };
+  const importOne = () => {
+    if (!importing) return;
+    const name = importing.name.trim();
+    api()
+      .destinations.import({ path: importing.path, ...(name ? { name } : {}) })
+      .then(({ destination }) => {
+        setImporting(null);
+        setDone(t('dest.imported', { name: destination.name }));
+        load();
+      }, setError);
+  };
 
   const load = useCallback(() => {
     Promise.all([api().destinations.list(), api().presets.list(), api().keychain.status()]).then(
@@ -43,7 +71,10 @@ export function DestinationsScreen() {
         setKeychain(
           status.usable
             ? null
-            : { code: status.code ?? 'secrets.unavailable', message: status.message ?? status.backend }
+            : {
+                code: status.code ?? 'secrets.unavailable',
+                message: status.message ?? status.backend,
+              }
         );
       },
       failure => setError(failure)
@@ -84,13 +115,46 @@ export function DestinationsScreen() {
           >
             {t('dest.add')}
           </button>
+          <button type="button" className="button" onClick={pickImport}>
+            {t('dest.import')}
+          </button>
         </div>
       </div>
-      {keychain && (
-        <p className="notice notice--warn">
-          {errorText(keychain, i18n)}
+      {importing && (
+        <form
+          className="card"
+          aria-labelledby="dest-import-title"
+          onSubmit={event => {
+            event.preventDefault();
+            importOne();
+          }}
+        >
+          <h2 id="dest-import-title">{t('dest.import.title')}</h2>
+          <p className="muted small mono">{t('dest.import.file', { file: importing.path })}</p>
+          <label className="field">
+            <span className="field__label">{t('dest.import.name')}</span>
+            <input
+              value={importing.name}
+              maxLength={80}
+              onChange={event => setImporting({ ...importing, name: event.target.value })}
+            />
+          </label>
+          <div className="screen__actions" style={{ justifyContent: 'flex-start' }}>
+            <button type="submit" className="button button--primary">
+              {t('dest.import.submit')}
+            </button>
+            <button type="button" className="button" onClick={() => setImporting(null)}>
+              {t('dest.import.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+      {done && (
+        <p className="notice" role="status">
+          {done}
         </p>
       )}
+      {keychain && <p className="notice notice--warn">{errorText(keychain, i18n)}</p>}
       {error !== null && (
         <p className="notice notice--error" role="alert">
           {errorText(error, i18n)}
@@ -149,6 +213,13 @@ export function DestinationsScreen() {
                   onClick={() => setEditing({ destination: d, previousName: d.name })}
                 >
                   {t('dest.edit')} <span className="visually-hidden">{d.name}</span>
+                </button>
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => exportOne(d.name)}
+                >
+                  {t('dest.export')} <span className="visually-hidden">{d.name}</span>
                 </button>
                 <button
                   type="button"

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { routeCall, type Handlers } from '../../../src-main/ipc/ipc-router';
-import { createPreparationHandlers } from '../../../src-main/preparation/preparation-handlers';
+import { createDestinationHandlers } from '../../../src-main/destinations/destination-handlers';
+import { createDestinationService } from '../../../src-main/destinations/destination-service';
+import { SecretStore } from '../../../src-main/secrets/secret-store';
 import { destinationFromPreset } from '../../../src-core/destinations/presets';
 import { courier } from './run-captured';
 
@@ -102,7 +104,9 @@ describe('courier destinations add', () => {
 
 describe('destinations:save over IPC', () => {
   it('refuses the same fields with their own code and plain message, before anything is written', async () => {
-    const handlers = createPreparationHandlers({ home, inWorker: false }) as unknown as Handlers;
+    const handlers = createDestinationHandlers(
+      createDestinationService({ home, secrets: new SecretStore() })
+    ) as unknown as Handlers;
     const base = destinationFromPreset('customergauge');
     const save = (change: { host?: string; user?: string; folder?: string }) =>
       routeCall(

@@ -40,7 +40,7 @@ describe('jobs and history over IPC (through the contract)', () => {
     const saved = (await value('jobs:save', {
       name: 'Nightly',
       source: { kind: 'file', path: source },
-      destination: 'Not configured',
+      destination: 'generic',
       scheduleText: 'every weekday at 07:00',
     })) as { id: string; schedule: unknown };
     expect(saved.schedule).toEqual({

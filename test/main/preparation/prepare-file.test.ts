@@ -3,8 +3,16 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { prepareFile, readMappingFile, writePreparedFiles, writeRejectedRows } from '../../../src-main/preparation/prepare-file';
+import {
+  prepareFile,
+  readMappingFile,
+  writePreparedFiles,
+  writeRejectedRows,
+} from '../../../src-main/preparation/prepare-file';
 import { createPreparationHandlers } from '../../../src-main/preparation/preparation-handlers';
+import { createDestinationHandlers } from '../../../src-main/destinations/destination-handlers';
+import { createDestinationService } from '../../../src-main/destinations/destination-service';
+import { SecretStore } from '../../../src-main/secrets/secret-store';
 import { rememberMapping } from '../../../src-main/settings/mapping-store';
 import { destinationFromPreset } from '../../../src-core/destinations/presets';
 import { parseDestination } from '../../../src-core/destinations/destination';
@@ -28,11 +36,20 @@ describe('prepareFile: read → map → fix → validate → write', () => {
   it('reads a Latin-1 export and writes exactly the Hello Customer file', async () => {
     const path = join(dir, 'export.csv');
     await writeFile(path, latin1Export);
-    const d = parseDestination({ ...destinationFromPreset('hello-customer'), variables: { touchpoint: 'NPS' } });
+    const d = parseDestination({
+      ...destinationFromPreset('hello-customer'),
+      variables: { touchpoint: 'NPS' },
+    });
     const now = new Date(2026, 10, 22, 9, 0, 0);
     const result = await prepareFile(path, d, { now, excludeInvalid: true });
     expect(result.mappingOrigin).toBe('suggested');
-    expect(result.mapping).toMatchObject({ Email: 'Courriel', Language: 'Langue', FirstName: 'Prénom', LastName: 'Nom', Department: 'Magasin' });
+    expect(result.mapping).toMatchObject({
+      Email: 'Courriel',
+      Language: 'Langue',
+      FirstName: 'Prénom',
+      LastName: 'Nom',
+      Department: 'Magasin',
+    });
     expect(result.issues.map(i => [i.sourceLine, i.code])).toEqual([
       [4, 'email.invalid'],
       [4, 'language.normalised'],
@@ -49,7 +66,9 @@ describe('prepareFile: read → map → fix → validate → write', () => {
       'Email;Language;FirstName;LastName;Department;CustomId\r\nwendy@hellocustomer.com;EN;Wendy;De Vos;Brussel;\r\nzoë@exemple.fr;NL;Zoë;Müller;Liège;\r\n'
     );
     const rejected = await readFile(join(out, 'rejected', 'rejected.csv'), 'utf8');
-    expect(rejected).toBe('\ufeffLine,Courriel,Langue,Prénom,Nom,Magasin,Why it was not sent\r\n4,jan@@example.com,Français,Jan,Peeters,Gent,Row 4: “jan@@example.com” is not a valid e-mail address (it has more than one @).\r\n');
+    expect(rejected).toBe(
+      '\ufeffLine,Courriel,Langue,Prénom,Nom,Magasin,Why it was not sent\r\n4,jan@@example.com,Français,Jan,Peeters,Gent,Row 4: “jan@@example.com” is not a valid e-mail address (it has more than one @).\r\n'
+    );
   });
 
   it('uses the remembered mapping for this header set, and a given one over it', async () => {
@@ -60,7 +79,11 @@ describe('prepareFile: read → map → fix → validate → write', () => {
     const remembered = await prepareFile(path, d, { now: new Date(), home: dir });
     expect(remembered.mappingOrigin).toBe('remembered');
     expect(remembered.validRowCount).toBe(1);
-    const given = await prepareFile(path, d, { now: new Date(), home: dir, mapping: { Email: 'A', Language: null } });
+    const given = await prepareFile(path, d, {
+      now: new Date(),
+      home: dir,
+      mapping: { Email: 'A', Language: null },
+    });
     expect(given.mappingOrigin).toBe('given');
     expect(given.issues.map(i => i.code)).toEqual(['mapping.required-unmapped']);
   });
@@ -68,43 +91,98 @@ describe('prepareFile: read → map → fix → validate → write', () => {
   it('reads mapping files, with or without fixes, and explains bad ones', async () => {
     const plain = join(dir, 'm.json');
     await writeFile(plain, JSON.stringify({ Email: 'A', Language: null }));
-    expect(await readMappingFile(plain)).toEqual({ mapping: { Email: 'A', Language: null }, fixes: [] });
+    expect(await readMappingFile(plain)).toEqual({
+      mapping: { Email: 'A', Language: null },
+      fixes: [],
+    });
     const withFixes = join(dir, 'mf.json');
-    await writeFile(withFixes, JSON.stringify({ mapping: { Email: 'A' }, fixes: [{ kind: 'trim', column: 'Email' }] }));
+    await writeFile(
+      withFixes,
+      JSON.stringify({ mapping: { Email: 'A' }, fixes: [{ kind: 'trim', column: 'Email' }] })
+    );
     expect((await readMappingFile(withFixes)).fixes).toEqual([{ kind: 'trim', column: 'Email' }]);
     const bad = join(dir, 'bad.json');
     await writeFile(bad, JSON.stringify({ Email: 3 }));
     await expect(readMappingFile(bad)).rejects.toMatchObject({ code: 'mapping.invalid' });
-    await expect(readMappingFile(join(dir, 'none.json'))).rejects.toMatchObject({ code: 'mapping.not-found' });
+    await expect(readMappingFile(join(dir, 'none.json'))).rejects.toMatchObject({
+      code: 'mapping.not-found',
+    });
   });
 });
 
 describe('preparation IPC handlers', () => {
   it('destinations, mapping and review work end to end over plain data', async () => {
-    const removed: string[] = [];
-    const handlers = createPreparationHandlers({ home: dir, now: () => new Date(2026, 10, 22, 9, 0, 0) }, { onRemove: n => void removed.push(n) });
+    const handlers = {
+      ...createPreparationHandlers({ home: dir, now: () => new Date(2026, 10, 22, 9, 0, 0) }),
+      ...createDestinationHandlers(
+        createDestinationService({ home: dir, secrets: new SecretStore() })
+      ),
+    };
     // Requests go through the contract's schemas, as the IPC router does.
-    const call = <C extends keyof typeof handlers & CallChannel>(channel: C, request: CallRequest<C>) =>
-      (handlers[channel] as (r: unknown) => ReturnType<(typeof handlers)[C]>)(calls[channel].request.parse(request));
+    const call = <C extends keyof typeof handlers & CallChannel>(
+      channel: C,
+      request: CallRequest<C>
+    ) =>
+      (handlers[channel] as (r: unknown) => ReturnType<(typeof handlers)[C]>)(
+        calls[channel].request.parse(request)
+      );
     const { presets } = await call('presets:list', undefined);
     expect(presets.map(p => p.id)).toContain('digitaleo');
-    const saved = await call('destinations:save', { destination: { ...presets[0]!.destination, name: 'NPS', variables: { touchpoint: 'NPS' } } });
+    const saved = await call('destinations:save', {
+      destination: { ...presets[0]!.destination, name: 'NPS', variables: { touchpoint: 'NPS' } },
+    });
     expect(saved.destination.name).toBe('NPS');
-    expect((await call('destinations:list', undefined)).destinations.map(d => d.name)).toEqual(['NPS']);
-    expect((await call('destinations:get', { name: 'blueconic' })).destination?.presetId).toBe('blueconic');
+    expect((await call('destinations:list', undefined)).destinations.map(d => d.name)).toEqual([
+      'NPS',
+    ]);
+    expect((await call('destinations:get', { name: 'blueconic' })).destination?.presetId).toBe(
+      'blueconic'
+    );
     expect((await call('destinations:get', { name: 'unknown' })).destination).toBeNull();
-    expect((await call('destinations:advice', { destination: { ...saved.destination, transport: { protocol: 'sftp' } } })).advice).toEqual(['Hello Customer accepts FTPS only (not SFTP or plain FTP).']);
+    expect(
+      (
+        await call('destinations:advice', {
+          destination: { ...saved.destination, transport: { protocol: 'sftp' } },
+        })
+      ).advice
+    ).toEqual(['Hello Customer accepts FTPS only (not SFTP or plain FTP).']);
 
     const path = join(dir, 'export.csv');
     await writeFile(path, latin1Export);
-    const suggestion = await call('mapping:suggest', { destinationName: 'NPS', columns: ['Courriel', 'Langue'], sampleRows: [['a@b.be', 'FR']] });
-    expect(suggestion.suggestions[0]).toMatchObject({ target: 'Email', source: 'Courriel', question: false });
+    const suggestion = await call('mapping:suggest', {
+      destinationName: 'NPS',
+      columns: ['Courriel', 'Langue'],
+      sampleRows: [['a@b.be', 'FR']],
+    });
+    expect(suggestion.suggestions[0]).toMatchObject({
+      target: 'Email',
+      source: 'Courriel',
+      question: false,
+    });
     expect(suggestion.remembered).toBeNull();
-    await call('mapping:remember', { destinationName: 'NPS', columns: ['Courriel', 'Langue'], mapping: { Email: 'Courriel', Language: 'Langue' } });
-    expect((await call('mapping:suggest', { destinationName: 'NPS', columns: ['Courriel', 'Langue'] })).remembered?.exact).toBe(true);
+    await call('mapping:remember', {
+      destinationName: 'NPS',
+      columns: ['Courriel', 'Langue'],
+      mapping: { Email: 'Courriel', Language: 'Langue' },
+    });
+    expect(
+      (await call('mapping:suggest', { destinationName: 'NPS', columns: ['Courriel', 'Langue'] }))
+        .remembered?.exact
+    ).toBe(true);
 
-    const review = await call('review:check', { path, destinationName: 'NPS', fixes: [{ kind: 'edit-cell', row: 1, column: 'Email', value: 'jan@example.com' }], maxIssues: 1 });
-    expect(review).toMatchObject({ rowCount: 3, validRowCount: 3, blocked: false, issueCount: 2, summary: { 'language.normalised': 2 } });
+    const review = await call('review:check', {
+      path,
+      destinationName: 'NPS',
+      fixes: [{ kind: 'edit-cell', row: 1, column: 'Email', value: 'jan@example.com' }],
+      maxIssues: 1,
+    });
+    expect(review).toMatchObject({
+      rowCount: 3,
+      validRowCount: 3,
+      blocked: false,
+      issueCount: 2,
+      summary: { 'language.normalised': 2 },
+    });
     expect(review.issues).toHaveLength(1);
     expect(review.files).toEqual([
       {
@@ -122,21 +200,44 @@ describe('preparation IPC handlers', () => {
     ]);
     expect(JSON.parse(JSON.stringify(review))).toEqual(review);
     // The worker (default) and the inline path give the same answer.
-    const inline = createPreparationHandlers({ home: dir, now: () => new Date(2026, 10, 22, 9, 0, 0), inWorker: false });
-    const request = calls['review:check'].request.parse({ path, destinationName: 'NPS', fixes: [{ kind: 'edit-cell', row: 1, column: 'Email', value: 'jan@example.com' }], maxIssues: 1 });
+    const inline = createPreparationHandlers({
+      home: dir,
+      now: () => new Date(2026, 10, 22, 9, 0, 0),
+      inWorker: false,
+    });
+    const request = calls['review:check'].request.parse({
+      path,
+      destinationName: 'NPS',
+      fixes: [{ kind: 'edit-cell', row: 1, column: 'Email', value: 'jan@example.com' }],
+      maxIssues: 1,
+    });
     expect(await inline['review:check'](request)).toEqual(review);
 
-    const preview = await call('review:preview-fix', { destinationName: 'NPS', fix: { kind: 'normalise-language', column: 'Language', letterCase: 'upper' }, values: ['Français', 'nl_BE', 'EN', 'Klingon'] });
+    const preview = await call('review:preview-fix', {
+      destinationName: 'NPS',
+      fix: { kind: 'normalise-language', column: 'Language', letterCase: 'upper' },
+      values: ['Français', 'nl_BE', 'EN', 'Klingon'],
+    });
     expect(preview).toEqual({ after: ['FR', 'NL', 'EN', 'Klingon'], changed: 2 });
-    const phones = await call('review:preview-fix', { destinationName: 'NPS', fix: { kind: 'phone-international', column: 'Email' }, values: ['0470 12 34 56'] });
+    const phones = await call('review:preview-fix', {
+      destinationName: 'NPS',
+      fix: { kind: 'phone-international', column: 'Email' },
+      values: ['0470 12 34 56'],
+    });
     expect(phones.after).toEqual(['+32470123456']);
 
     // Without a save dialog (the CLI, a test): beside the source, never over an earlier file.
     const beside = join(dir, 'export-rejected.csv');
     await writeFile(beside, 'an earlier file');
-    const saved2 = await call('review:save-rejected', { path, destinationName: 'NPS', fixes: [{ kind: 'exclude-row', row: 0 }] });
+    const saved2 = await call('review:save-rejected', {
+      path,
+      destinationName: 'NPS',
+      fixes: [{ kind: 'exclude-row', row: 0 }],
+    });
     expect(saved2).toEqual({ path: join(dir, 'export-rejected (2).csv'), rows: 2 });
-    expect((await readFile(saved2.path!, 'utf8')).split('\r\n')[1]).toBe('3,wendy@hellocustomer.com,EN,Wendy,De Vos,Brussel,Left out by hand.');
+    expect((await readFile(saved2.path!, 'utf8')).split('\r\n')[1]).toBe(
+      '3,wendy@hellocustomer.com,EN,Wendy,De Vos,Brussel,Left out by hand.'
+    );
     expect(await readFile(beside, 'utf8')).toBe('an earlier file');
 
     // With the app's save dialog: where the user chooses, under the title the screen gives; cancel writes nothing.
@@ -148,29 +249,53 @@ describe('preparation IPC handlers', () => {
       inWorker: false,
       pickSaveTarget: async options => (asked.push(options), answer),
     });
-    const save = (request: CallRequest<'review:save-rejected'>) => withDialog['review:save-rejected'](calls['review:save-rejected'].request.parse(request));
-    const saveRequest: CallRequest<'review:save-rejected'> = { path, destinationName: 'NPS', fixes: [{ kind: 'exclude-row', row: 0 }], dialogTitle: 'Enregistrer les lignes' };
+    const save = (request: CallRequest<'review:save-rejected'>) =>
+      withDialog['review:save-rejected'](calls['review:save-rejected'].request.parse(request));
+    const saveRequest: CallRequest<'review:save-rejected'> = {
+      path,
+      destinationName: 'NPS',
+      fixes: [{ kind: 'exclude-row', row: 0 }],
+      dialogTitle: 'Enregistrer les lignes',
+    };
     expect(await save(saveRequest)).toEqual({ path: null, rows: 0 });
     expect(asked).toEqual([{ defaultPath: beside, title: 'Enregistrer les lignes' }]);
     expect(await readdir(dir)).not.toContain('rejected rows.csv');
     answer = target;
     expect(await save(saveRequest)).toEqual({ path: target, rows: 2 });
-    expect((await readFile(target, 'utf8')).split('\r\n')[1]).toBe('3,wendy@hellocustomer.com,EN,Wendy,De Vos,Brussel,Left out by hand.');
+    expect((await readFile(target, 'utf8')).split('\r\n')[1]).toBe(
+      '3,wendy@hellocustomer.com,EN,Wendy,De Vos,Brussel,Left out by hand.'
+    );
     // A folder that disappeared meanwhile: a plain error, and no half file left behind.
     answer = join(dir, 'gone', 'rows.csv');
-    await expect(save(saveRequest)).rejects.toMatchObject({ code: 'files.folder-missing', message: expect.stringContaining('does not exist any more') });
+    await expect(save(saveRequest)).rejects.toMatchObject({
+      code: 'files.folder-missing',
+      message: expect.stringContaining('does not exist any more'),
+    });
     expect((await readdir(dir)).filter(name => name.endsWith('.part'))).toEqual([]);
 
     expect(await call('destinations:remove', { name: 'NPS' })).toEqual({ removed: true });
-    expect(removed).toEqual(['NPS']);
-    expect((await call('mapping:suggest', { destinationName: 'hello-customer', columns: ['Courriel', 'Langue'] })).remembered).toBeNull();
+    expect((await call('destinations:list', undefined)).destinations).toEqual([]);
+    expect(
+      (
+        await call('mapping:suggest', {
+          destinationName: 'hello-customer',
+          columns: ['Courriel', 'Langue'],
+        })
+      ).remembered
+    ).toBeNull();
   });
 
   it('builds target columns from a vendor sample file', async () => {
     const h = createPreparationHandlers({ home: dir });
-    const call = (request: CallRequest<'destinations:columns-from-sample'>) => h['destinations:columns-from-sample'](calls['destinations:columns-from-sample'].request.parse(request));
+    const call = (request: CallRequest<'destinations:columns-from-sample'>) =>
+      h['destinations:columns-from-sample'](
+        calls['destinations:columns-from-sample'].request.parse(request)
+      );
     const sample = join(dir, 'sample.csv');
-    await writeFile(sample, 'Email,FirstName,LastName,Language,Reference\r\njohn@example.com,John,Doe,en,R1\r\n');
+    await writeFile(
+      sample,
+      'Email,FirstName,LastName,Language,Reference\r\njohn@example.com,John,Doe,en,R1\r\n'
+    );
     const { columns } = await call({ path: sample });
     expect(columns.map(c => [c.name, c.rule])).toEqual([
       ['Email', 'email'],
