@@ -9,7 +9,6 @@ import {
 import { sameServer, serverIdentity } from '../../src-core/destinations/server-identity';
 import { saveWhole } from '../files/save-copy';
 import type { SecretKind, SecretStore } from '../secrets/secret-store';
-import { SshIdentities } from '../secrets/ssh-identity';
 import {
   destinationFile,
   getDestination,
@@ -107,7 +106,8 @@ export function createDestinationService(
   deps: Readonly<{ home: string; secrets: SecretStore }>
 ): DestinationService {
   const { home, secrets: store } = deps;
-  const identities = new SshIdentities(store);
+  // ssh2 is loaded only when a key is imported: `courier inspect` and the app's start need none of it.
+  const identities = async () => new (await import('../secrets/ssh-identity')).SshIdentities(store);
 
   const exists = (name: string) =>
     new CourierError(
@@ -195,7 +195,7 @@ export function createDestinationService(
         written.push('password');
       }
       if (privateKey !== undefined) {
-        await identities.importKey(destination.name, privateKey, passphrase);
+        await (await identities()).importKey(destination.name, privateKey, passphrase);
         written.push('private-key', 'passphrase');
       } else if (passphrase !== undefined) {
         await store.set(destination.name, 'passphrase', passphrase, server);

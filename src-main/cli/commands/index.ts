@@ -41,7 +41,7 @@ export const commands: readonly CommandEntry[] = [
   },
   {
     name: 'destinations',
-    summary: 'list, add, remove, rename and test destinations',
+    summary: 'list, show, add, change, remove, rename, test, export and import destinations',
     load: async () => (await import('./destinations')).destinationsCommand,
   },
   {
