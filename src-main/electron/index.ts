@@ -106,7 +106,7 @@ if (!app.requestSingleInstanceLock()) {
         const options: Electron.OpenDialogOptions = {
           properties: ['openFile'],
           filters: [
-            { name: 'Exports', extensions: ['csv', 'tsv', 'txt', 'xls', 'xlsx', 'zip'] },
+            { name: 'Exports', extensions: ['csv', 'tsv', 'txt', 'xls', 'xlsx', 'xlsm', 'zip'] },
             { name: 'All files', extensions: ['*'] },
           ],
         };
