@@ -1,4 +1,5 @@
 import { Transform } from 'node:stream';
+import { inflateEntry, type ZipEntry } from './zip-file';
 
 /**
  * Gives every `<row>` and `<c>` of a worksheet part the `r` attribute it may leave out.
@@ -142,4 +143,47 @@ function columnLetters(n: number): string {
   let s = '';
   for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
   return s;
+}
+
+/** How much of a sheet's start is looked at for rows and cells without `r`. */
+const LOOK_AHEAD_BYTES = 64 * 1024;
+
+/**
+ * Whether a sheet part leaves out `r` on a row or cell in its first 64 KB. Numbering every sheet
+ * as it streams would cost about a tenth of a big read; writers leave the references out from the
+ * start (all of them, or those of consecutive cells), so the start of the part tells.
+ */
+export async function leavesOutReferences(part: AsyncIterable<Buffer>): Promise<boolean> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of part) {
+    chunks.push(chunk);
+    length += chunk.length;
+    if (length >= LOOK_AHEAD_BYTES) break;
+  }
+  const numbering = numberRowsAndCells();
+  let numbered = 0;
+  numbering.on('data', (chunk: Buffer) => (numbered += chunk.length));
+  for (const chunk of chunks) numbering.write(chunk);
+  numbering.end();
+  await new Promise<void>((resolve, reject) => {
+    numbering.on('end', resolve);
+    numbering.on('error', reject);
+  });
+  return numbered !== length;
+}
+
+/** Whether a sheet's zip entry leaves out the `r` of its rows or cells (see `leavesOutReferences`). */
+export async function leavesOutReferencesIn(
+  path: string,
+  fileName: string,
+  entry: ZipEntry,
+  signal?: AbortSignal
+): Promise<boolean> {
+  const part = await inflateEntry(path, fileName, entry, { signal });
+  try {
+    return await leavesOutReferences(part);
+  } finally {
+    part.destroy();
+  }
 }

@@ -16,7 +16,7 @@ import { diskFullError, isDiskFull } from './disk-space';
 import { excelCellText, type ExcelCell } from './excel-cell-text';
 import { readXlsxPackage, type XlsxSheet } from './workbook-sheets';
 import { exceljsPackageParts, type XlsxPackage } from './xlsx-package';
-import { numberRowsAndCells } from './sheet-row-numbers';
+import { leavesOutReferencesIn, numberRowsAndCells } from './sheet-row-numbers';
 import { decodeExceljsWholeCharacters } from './exceljs-parts';
 import { readXlsxPreview, type XlsxPreview } from './xlsx-preview';
 import { reorderedZip, type RebuiltPart, type ZipEntry } from './zip-file';
@@ -164,11 +164,12 @@ async function eachXlsxSheet(
   const sheetParts = pkg.sheets.filter(p => sheets.some(s => s.fileNo === p.fileNo));
   const sheetEntries = new Set(sheetParts.map(p => p.entry.name));
   // Parts renamed to where exceljs looks for them; rows and cells numbered where they are not.
-  const parts: RebuiltPart[] = exceljsPackageParts(pkg, sheetParts).map(part =>
-    sheetEntries.has(part.entry.name) && part.as.startsWith('xl/worksheets/')
-      ? { ...part, rewrite: numberRowsAndCells }
-      : part
-  );
+  const parts: RebuiltPart[] = [];
+  for (const part of exceljsPackageParts(pkg, sheetParts)) {
+    const sheet = sheetEntries.has(part.entry.name) && part.as.startsWith('xl/worksheets/');
+    const numbered = sheet && (await leavesOutReferencesIn(target.path, target.fileName, part.entry, signal));
+    parts.push(numbered ? { ...part, rewrite: numberRowsAndCells } : part);
+  }
   const total = sheetParts.reduce((sum, p) => sum + p.entry.compressedSize, 0);
   let done = 0;
   const zip = reorderedZip(

@@ -1,4 +1,5 @@
-import type { Readable } from 'node:stream';
+import { pipeline as pipe, type Readable } from 'node:stream';
+import { leavesOutReferencesIn, numberRowsAndCells } from './sheet-row-numbers';
 import {
   effectiveWidth,
   isBlankRecord,
@@ -498,12 +499,14 @@ export async function readXlsxPreview(
     if (!pkg) throw new NotSure('no workbook');
     const budget: Budget = { left: XML_BUDGET_BYTES, tooMuch: 'too much XML before the preview' };
     const partOf =
-      (entry: ZipEntry | undefined, own: Budget = budget) =>
+      (entry: ZipEntry | undefined, own: Budget = budget, numbered = false) =>
       async (root: string, handlers: PartHandlers): Promise<XmlPart> => {
         if (!entry) throw new NotSure('a missing part');
+        const bytes = await openEntry(target.path, target.fileName, entry);
         const part = new XmlPart(
           parts,
-          await openEntry(target.path, target.fileName, entry),
+          // Rows and cells without `r` numbered as the full read numbers them.
+          numbered ? (pipe([bytes, numberRowsAndCells()], () => undefined) as unknown as Readable) : bytes,
           own,
           signal,
           root,
@@ -531,7 +534,11 @@ export async function readXlsxPreview(
     for (const sheet of sheets) {
       const rows: RowState[] = [];
       const records: RawRecord[] = [];
-      const part = await partOf(pkg.sheets.find(s => s.fileNo === sheet.fileNo)?.entry)(
+      const entry = pkg.sheets.find(s => s.fileNo === sheet.fileNo)?.entry;
+      const numbered =
+        entry !== undefined &&
+        (await leavesOutReferencesIn(target.path, target.fileName, entry, signal));
+      const part = await partOf(entry, budget, numbered)(
         'worksheet',
         sheetHandlers(parts, styles, date1904, shared !== null, rows)
       );

@@ -2,20 +2,27 @@ import { basename } from 'node:path';
 import { ExitCode, UsageError, parseCommandArgs, printJson, type CliCommand } from '../cli-io';
 import { openSource } from '../../reading/open-source';
 import { indexSource, maxWindowRows } from '../../reading/source-index';
-import type { SourceRow } from '../../../src-core/reading/source-table';
+import type { SourceNote, SourceRow } from '../../../src-core/reading/source-table';
 import { visibleOddCharacters } from '../../../src-core/reading/odd-characters';
 
 const usage = `Usage: courier inspect FILE [--json] [--sheet NAME] [--header-row N] [--rows START:END]
 
-Detects how FILE is written (CSV, TSV, XLS, XLSX, or a zip holding one of them) and shows its
-columns, its number of data rows and some of its rows.
+Detects how FILE is written (CSV, TSV, XLS from Excel 2.x on, XLSX, XLSM, or a zip holding one
+of them) and shows its columns, its number of data rows and some of its rows. Macros in a
+workbook are never run nor kept: only its cells are read.
 
 Options:
   --json            print one JSON object: format, encoding, delimiter, sheet, headerRow,
-                    columns, rowCount, rows
+                    columns, rowCount, rows (and notes, when there is something to know:
+                    "macros-ignored")
   --sheet NAME      the sheet of a workbook to read (default: the first that is not empty)
   --header-row N    the line (text) or row (workbook) holding the column names, 1-based
   --rows START:END  the data rows to show, 0-based, END excluded (default 0:20)`;
+
+/** What each note on a read says to a person. */
+const noteWords: Readonly<Record<SourceNote, string>> = {
+  'macros-ignored': 'Macros were ignored: only the data was read; nothing in the workbook was run or kept.',
+};
 
 function parseWindow(text: string | undefined): { start: number; end: number } {
   if (text === undefined) return { start: 0, end: 20 };
@@ -84,6 +91,7 @@ export const inspectCommand: CliCommand = {
           columns: source.columns,
           rowCount,
           rows: rows.map(r => r.cells),
+          ...(format.notes?.length ? { notes: format.notes } : {}),
         });
         return ExitCode.ok;
       }
@@ -94,6 +102,7 @@ export const inspectCommand: CliCommand = {
       const lines = [
         `${basename(source.path)}: ${how}`,
         `${rowCount.toLocaleString('en')} data rows × ${source.columns.length} columns: ${source.columns.join(', ')}`,
+        ...(format.notes ?? []).map(note => noteWords[note]),
       ];
       if (rows.length > 0) {
         lines.push('', `Rows ${window.start}–${window.start + rows.length - 1}:`);
