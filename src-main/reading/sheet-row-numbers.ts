@@ -34,7 +34,8 @@ export function numberRowsAndCells(): Transform {
         at = data.indexOf(LT, end);
         continue;
       }
-      const isRow = next === 0x72 && data[at + 2] === 0x6f && data[at + 3] === 0x77 && endsName(data[at + 4]);
+      const isRow =
+        next === 0x72 && data[at + 2] === 0x6f && data[at + 3] === 0x77 && endsName(data[at + 4]);
       const isCell = next === 0x63 && endsName(data[at + 2]);
       if (!isRow && !isCell) {
         at = data.indexOf(LT, at + 1);
@@ -141,7 +142,8 @@ function columnNumber(letters: string): number {
 
 function columnLetters(n: number): string {
   let s = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26))
+    s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
   return s;
 }
 

@@ -167,7 +167,8 @@ async function eachXlsxSheet(
   const parts: RebuiltPart[] = [];
   for (const part of exceljsPackageParts(pkg, sheetParts)) {
     const sheet = sheetEntries.has(part.entry.name) && part.as.startsWith('xl/worksheets/');
-    const numbered = sheet && (await leavesOutReferencesIn(target.path, target.fileName, part.entry, signal));
+    const numbered =
+      sheet && (await leavesOutReferencesIn(target.path, target.fileName, part.entry, signal));
     parts.push(numbered ? { ...part, rewrite: numberRowsAndCells } : part);
   }
   const total = sheetParts.reduce((sum, p) => sum + p.entry.compressedSize, 0);

@@ -14,7 +14,12 @@ import { inflateEntry, readEntry, type ZipEntry } from './zip-file';
  * relationship id, and the number the full read files it under (`xl/worksheets/sheet<fileNo>.xml`:
  * its own number in a standard package, its position otherwise).
  */
-export type XlsxSheetPart = Readonly<{ name: string; entry: ZipEntry; relId: string; fileNo: number }>;
+export type XlsxSheetPart = Readonly<{
+  name: string;
+  entry: ZipEntry;
+  relId: string;
+  fileNo: number;
+}>;
 
 export type XlsxPackage = Readonly<{
   workbook: ZipEntry;
@@ -97,7 +102,8 @@ const baseOf = (name: string): string => name.replace(/\\/g, '/').replace(/^.*\/
 async function startOf(path: string, fileName: string, entry: ZipEntry): Promise<string> {
   const stream = await inflateEntry(path, fileName, entry);
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) return chunk.subarray(0, 4096).toString('utf8');
+    for await (const chunk of stream as AsyncIterable<Buffer>)
+      return chunk.subarray(0, 4096).toString('utf8');
     return '';
   } finally {
     stream.destroy();
@@ -154,11 +160,16 @@ export async function findXlsxPackage(
 
   const sharedStringsRel = ofType('sharedStrings');
   const stylesRel = ofType('styles');
-  const sharedStrings = (sharedStringsRel && target(sharedStringsRel)) ?? null;
-  const styles = (stylesRel && target(stylesRel)) ?? null;
+  // Without a relationship, the part where Excel puts it (exceljs reads it by that name).
+  const beside = (name: string) => byKey.get(partKey(`${bookFolder}/${name}`));
+  const sharedStrings =
+    (sharedStringsRel ? target(sharedStringsRel) : beside('sharedStrings.xml')) ?? null;
+  const styles = (stylesRel ? target(stylesRel) : beside('styles.xml')) ?? null;
   const macros =
     rels.some(r => /(macrosheet|vbaProject)$/i.test(r.type)) ||
-    entries.some(e => /(^|\/)vbaProject\.bin$/i.test(e.name) || /(^|\/)macrosheets\//i.test(e.name));
+    entries.some(
+      e => /(^|\/)vbaProject\.bin$/i.test(e.name) || /(^|\/)macrosheets\//i.test(e.name)
+    );
   // exceljs finds a sheet by its zip name, and names it from the relationship whose target is
   // exactly `worksheets/sheetN.xml`.
   const standardSheet = (s: Omit<XlsxSheetPart, 'fileNo'>) =>
@@ -187,7 +198,10 @@ export type ExceljsPart = Readonly<{ entry: ZipEntry; as: string; content?: Buff
  * relationships, workbook, shared strings, styles, then the sheets. A package laid out otherwise
  * gets relationships rewritten to point to those names (same ids, so the sheets keep their names).
  */
-export function exceljsPackageParts(pkg: XlsxPackage, sheets: readonly XlsxSheetPart[]): ExceljsPart[] {
+export function exceljsPackageParts(
+  pkg: XlsxPackage,
+  sheets: readonly XlsxSheetPart[]
+): ExceljsPart[] {
   const parts: ExceljsPart[] = [];
   if (pkg.standard) parts.push({ entry: pkg.workbookRels, as: 'xl/_rels/workbook.xml.rels' });
   else {
@@ -196,7 +210,11 @@ export function exceljsPackageParts(pkg: XlsxPackage, sheets: readonly XlsxSheet
         `<Relationship Id="${escapeXml(s.relId)}" Type="${WORKSHEET_TYPE}" Target="worksheets/sheet${s.fileNo}.xml"/>`
     );
     const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`;
-    parts.push({ entry: pkg.workbookRels, as: 'xl/_rels/workbook.xml.rels', content: Buffer.from(xml, 'utf8') });
+    parts.push({
+      entry: pkg.workbookRels,
+      as: 'xl/_rels/workbook.xml.rels',
+      content: Buffer.from(xml, 'utf8'),
+    });
   }
   parts.push({ entry: pkg.workbook, as: 'xl/workbook.xml' });
   if (pkg.sharedStrings) parts.push({ entry: pkg.sharedStrings, as: 'xl/sharedStrings.xml' });
@@ -205,7 +223,8 @@ export function exceljsPackageParts(pkg: XlsxPackage, sheets: readonly XlsxSheet
   return parts;
 }
 
-const WORKSHEET_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
+const WORKSHEET_TYPE =
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
 
 const escapeXml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');

@@ -506,7 +506,9 @@ export async function readXlsxPreview(
         const part = new XmlPart(
           parts,
           // Rows and cells without `r` numbered as the full read numbers them.
-          numbered ? (pipe([bytes, numberRowsAndCells()], () => undefined) as unknown as Readable) : bytes,
+          numbered
+            ? (pipe([bytes, numberRowsAndCells()], () => undefined) as unknown as Readable)
+            : bytes,
           own,
           signal,
           root,
@@ -538,10 +540,11 @@ export async function readXlsxPreview(
       const numbered =
         entry !== undefined &&
         (await leavesOutReferencesIn(target.path, target.fileName, entry, signal));
-      const part = await partOf(entry, budget, numbered)(
-        'worksheet',
-        sheetHandlers(parts, styles, date1904, shared !== null, rows)
-      );
+      const part = await partOf(
+        entry,
+        budget,
+        numbered
+      )('worksheet', sheetHandlers(parts, styles, date1904, shared !== null, rows));
       let more = true;
       while (more && records.length < previewRecords) {
         more = await part.step();

@@ -439,7 +439,10 @@ export function reorderedZip(
           yield chunk;
         }
         if (size > MORE)
-          throw readError('zip-bomb', fileName, undefined, { inflatedBytes: size, limitBytes: MORE });
+          throw readError('zip-bomb', fileName, undefined, {
+            inflatedBytes: size,
+            limitBytes: MORE,
+          });
         const descriptor = Buffer.alloc(16);
         descriptor.writeUInt32LE(DATA_DESCRIPTOR, 0);
         descriptor.writeUInt32LE(checksum >>> 0, 4);
