@@ -44,12 +44,10 @@ const signatures: readonly (readonly [readonly number[], string])[] = [
  * binary, whatever its extension says.
  */
 export function sniffBytes(head: Uint8Array): ByteKind {
-  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06]))
-    return { kind: 'zip' };
+  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) return { kind: 'zip' };
   if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return { kind: 'ole' };
   if (isBareBiff(head)) return { kind: 'biff' };
-  if (startsWith(head, [0xef, 0xbb, 0xbf]))
-    return { kind: 'text', encoding: 'utf-8', bomLength: 3 };
+  if (startsWith(head, [0xef, 0xbb, 0xbf])) return { kind: 'text', encoding: 'utf-8', bomLength: 3 };
   if (startsWith(head, [0xff, 0xfe])) return { kind: 'text', encoding: 'utf-16le', bomLength: 2 };
   if (startsWith(head, [0xfe, 0xff])) return { kind: 'text', encoding: 'utf-16be', bomLength: 2 };
   for (const [prefix, looksLike] of signatures) {
@@ -93,10 +91,8 @@ function sniffUtf16WithoutBom(head: Uint8Array): 'utf-16le' | 'utf-16be' | null 
   if (evenZeros > pairs * 0.7 && oddZeros < pairs * 0.05) return 'utf-16be';
   // Greek, Cyrillic... in UTF-16: the high bytes are the script's block (0x03, 0x04...) and zero
   // for the separators, digits and line breaks between words; the low bytes are never zero.
-  if (oddZeros >= Math.max(2, pairs * 0.01) && evenZeros === 0 && fewHighBytes(head, n, 1))
-    return 'utf-16le';
-  if (evenZeros >= Math.max(2, pairs * 0.01) && oddZeros === 0 && fewHighBytes(head, n, 0))
-    return 'utf-16be';
+  if (oddZeros >= Math.max(2, pairs * 0.01) && evenZeros === 0 && fewHighBytes(head, n, 1)) return 'utf-16le';
+  if (evenZeros >= Math.max(2, pairs * 0.01) && oddZeros === 0 && fewHighBytes(head, n, 0)) return 'utf-16be';
   return null;
 }
 

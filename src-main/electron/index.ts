@@ -32,9 +32,7 @@ const openedFiles = new OpenedFiles();
 
 function pageUrl(): string {
   // electron-vite sets this while developing; the built app loads its bundled page.
-  return (
-    process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(here, '../renderer/index.html')).href
-  );
+  return process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(here, '../renderer/index.html')).href;
 }
 
 /** Notices told before a window could show them (the queue is resumed at start-up). */
@@ -46,11 +44,7 @@ function emit<E extends EventChannel>(channel: E, payload: EventPayload<E>): voi
     heldNotices.push(payload as EventPayload<'app:notice'>);
     return;
   }
-  sendEvent(
-    [...windows].map(w => w.webContents),
-    channel,
-    payload
-  );
+  sendEvent([...windows].map(w => w.webContents), channel, payload);
 }
 
 function showMainWindow(): void {
@@ -116,9 +110,7 @@ if (!app.requestSingleInstanceLock()) {
             { name: 'All files', extensions: ['*'] },
           ],
         };
-        const result = mainWindow
-          ? await dialog.showOpenDialog(mainWindow, options)
-          : await dialog.showOpenDialog(options);
+        const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
       pickSaveTarget: async ({ defaultPath, title }) => {
@@ -128,9 +120,7 @@ if (!app.requestSingleInstanceLock()) {
           filters: [{ name: 'CSV', extensions: ['csv'] }],
           properties: ['showOverwriteConfirmation', 'createDirectory'],
         };
-        const result = mainWindow
-          ? await dialog.showSaveDialog(mainWindow, options)
-          : await dialog.showSaveDialog(options);
+        const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
         return result.canceled || !result.filePath ? null : result.filePath;
       },
       documentsFolder: app.getPath('documents'),
@@ -138,22 +128,12 @@ if (!app.requestSingleInstanceLock()) {
       openedFiles,
       confirmKeepSecret: async change => {
         const question = keepSecretQuestion(app.getLocale(), change);
-        const options: Electron.MessageBoxOptions = {
-          type: 'warning',
-          ...question,
-          defaultId: 1,
-          cancelId: 1,
-          noLink: true,
-        };
-        const answer = mainWindow
-          ? await dialog.showMessageBox(mainWindow, options)
-          : await dialog.showMessageBox(options);
+        const options: Electron.MessageBoxOptions = { type: 'warning', ...question, defaultId: 1, cancelId: 1, noLink: true };
+        const answer = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
         return answer.response === 0;
       },
     });
-    const devOrigin = process.env.ELECTRON_RENDERER_URL
-      ? new URL(process.env.ELECTRON_RENDERER_URL).origin
-      : null;
+    const devOrigin = process.env.ELECTRON_RENDERER_URL ? new URL(process.env.ELECTRON_RENDERER_URL).origin : null;
     const trust = {
       webContentsIds: () => new Set([...windows].map(w => w.webContents.id)),
       allowedOrigins: devOrigin ? [devOrigin] : ['file://'],
@@ -164,9 +144,7 @@ if (!app.requestSingleInstanceLock()) {
     // The tray, schedules and notifications; closing the window leaves Courier in the tray.
     const background = await installBackground({
       jobs: services.jobs,
-      iconsDir: app.isPackaged
-        ? join(process.resourcesPath, 'tray')
-        : join(here, '../../assets/tray'),
+      iconsDir: app.isPackaged ? join(process.resourcesPath, 'tray') : join(here, '../../assets/tray'),
       showMainWindow,
       openRun: id => {
         showMainWindow();
@@ -179,15 +157,7 @@ if (!app.requestSingleInstanceLock()) {
     // Uploads cut short by a quit, a crash or a sleeping laptop continue from what the server has,
     // in the transfer worker (the window and tray stay responsive).
     void resumeQueueInWorker(home, services.secrets, { logger }).then(
-      outcomes =>
-        outcomes.forEach(
-          o =>
-            o.error &&
-            logger.warn('A queued upload could not be resumed yet', {
-              destination: o.destination,
-              error: o.error,
-            })
-        ),
+      outcomes => outcomes.forEach(o => o.error && logger.warn('A queued upload could not be resumed yet', { destination: o.destination, error: o.error })),
       error => logger.error('The upload queue could not be resumed', { error: String(error) })
     );
 

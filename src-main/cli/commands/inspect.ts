@@ -21,8 +21,7 @@ Options:
 
 /** What each note on a read says to a person. */
 const noteWords: Readonly<Record<SourceNote, string>> = {
-  'macros-ignored':
-    'Macros were ignored: only the data was read; nothing in the workbook was run or kept.',
+  'macros-ignored': 'Macros were ignored: only the data was read; nothing in the workbook was run or kept.',
 };
 
 function parseWindow(text: string | undefined): { start: number; end: number } {
@@ -37,8 +36,7 @@ function parseWindow(text: string | undefined): { start: number; end: number } {
 
 function parseHeaderRow(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text) || Number(text) < 1)
-    throw new UsageError(`--header-row needs a line number from 1 (got “${text}”).`);
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(`--header-row needs a line number from 1 (got “${text}”).`);
   return Number(text);
 }
 
@@ -50,12 +48,7 @@ const encodingNames: Record<string, string> = {
   'windows-1252': 'Windows-1252',
 };
 
-const delimiterNames: Record<string, string> = {
-  ',': 'comma',
-  ';': 'semicolon',
-  '\t': 'tab',
-  '|': 'pipe',
-};
+const delimiterNames: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
 
 const oneLine = (cell: string): string => {
   // Control characters as symbols: an ESC from an export must not drive the terminal.
@@ -75,10 +68,7 @@ export const inspectCommand: CliCommand = {
       'header-row': { type: 'string' },
       rows: { type: 'string' },
     });
-    if (positionals.length !== 1)
-      throw new UsageError(
-        positionals.length === 0 ? 'Which file? Give its path.' : 'Give exactly one file.'
-      );
+    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'Which file? Give its path.' : 'Give exactly one file.');
     const window = parseWindow(values.rows);
     const headerRow = parseHeaderRow(values['header-row']);
     const source = await openSource(positionals[0]!, { sheet: values.sheet, headerRow });
@@ -116,8 +106,7 @@ export const inspectCommand: CliCommand = {
       ];
       if (rows.length > 0) {
         lines.push('', `Rows ${window.start}–${window.start + rows.length - 1}:`);
-        for (const row of rows)
-          lines.push(`  ${String(row.line).padStart(6)}  ${row.cells.map(oneLine).join(' | ')}`);
+        for (const row of rows) lines.push(`  ${String(row.line).padStart(6)}  ${row.cells.map(oneLine).join(' | ')}`);
       }
       io.stdout.write(`${lines.join('\n')}\n`);
       return ExitCode.ok;

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isUtf8, sniffBytes } from '../../../src-core/reading/sniff-bytes';
 import { detectDialect, detectNewline } from '../../../src-core/reading/detect-dialect';
-import {
-  detectHeaderRecord,
-  fitToWidth,
-  uniqueColumnNames,
-} from '../../../src-core/reading/detect-header';
+import { detectHeaderRecord, fitToWidth, uniqueColumnNames } from '../../../src-core/reading/detect-header';
 
 const bytes = (...b: number[]) => new Uint8Array(b);
 const ascii = (s: string) => new Uint8Array([...s].map(c => c.charCodeAt(0)));
@@ -16,45 +12,22 @@ const utf8 = (s: string) => {
     if (cp < 0x80) out.push(cp);
     else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 63));
     else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-    else
-      out.push(
-        0xf0 | (cp >> 18),
-        0x80 | ((cp >> 12) & 63),
-        0x80 | ((cp >> 6) & 63),
-        0x80 | (cp & 63)
-      );
+    else out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
   }
   return new Uint8Array(out);
 };
 
 describe('sniffBytes', () => {
   it('recognises byte-order marks', () => {
-    expect(sniffBytes(bytes(0xef, 0xbb, 0xbf, 0x61))).toEqual({
-      kind: 'text',
-      encoding: 'utf-8',
-      bomLength: 3,
-    });
-    expect(sniffBytes(bytes(0xff, 0xfe, 0x61, 0))).toEqual({
-      kind: 'text',
-      encoding: 'utf-16le',
-      bomLength: 2,
-    });
-    expect(sniffBytes(bytes(0xfe, 0xff, 0, 0x61))).toEqual({
-      kind: 'text',
-      encoding: 'utf-16be',
-      bomLength: 2,
-    });
+    expect(sniffBytes(bytes(0xef, 0xbb, 0xbf, 0x61))).toEqual({ kind: 'text', encoding: 'utf-8', bomLength: 3 });
+    expect(sniffBytes(bytes(0xff, 0xfe, 0x61, 0))).toEqual({ kind: 'text', encoding: 'utf-16le', bomLength: 2 });
+    expect(sniffBytes(bytes(0xfe, 0xff, 0, 0x61))).toEqual({ kind: 'text', encoding: 'utf-16be', bomLength: 2 });
   });
 
   it('tells UTF-8 from Windows-1252 by validity', () => {
-    expect(sniffBytes(utf8('Nom;Prénom\nZoë;Lefèvre\n'))).toMatchObject({
-      encoding: 'utf-8',
-      bomLength: 0,
-    });
+    expect(sniffBytes(utf8('Nom;Prénom\nZoë;Lefèvre\n'))).toMatchObject({ encoding: 'utf-8', bomLength: 0 });
     // "Zoë" and "€" in Windows-1252: 0xEB and 0x80 are not valid UTF-8 here.
-    expect(sniffBytes(bytes(...ascii('Zo'), 0xeb, 0x3b, 0x80, 0x0a))).toMatchObject({
-      encoding: 'windows-1252',
-    });
+    expect(sniffBytes(bytes(...ascii('Zo'), 0xeb, 0x3b, 0x80, 0x0a))).toMatchObject({ encoding: 'windows-1252' });
   });
 
   it('accepts a UTF-8 head cut in the middle of a character', () => {
@@ -74,8 +47,7 @@ describe('sniffBytes', () => {
   });
 
   it('recognises Greek and Cyrillic UTF-16 without a BOM', () => {
-    const text =
-      'Όνομα;Πόλη;Email\r\nΓιώργος;Αθήνα;g@x.gr\r\nИмя;Москва;i@x.ru\r\nЕлена;Санкт-Петербург;12\r\n';
+    const text = 'Όνομα;Πόλη;Email\r\nΓιώργος;Αθήνα;g@x.gr\r\nИмя;Москва;i@x.ru\r\nЕлена;Санкт-Петербург;12\r\n';
     const le = new Uint8Array(Buffer.from(text, 'utf16le'));
     const be = new Uint8Array(le.length);
     for (let i = 0; i < le.length; i += 2) [be[i], be[i + 1]] = [le[i + 1]!, le[i]!];
@@ -89,34 +61,19 @@ describe('sniffBytes', () => {
   });
 
   it('recognises bare BIFF streams (Excel 2.x to 5 files)', () => {
-    expect(sniffBytes(bytes(0x09, 0x00, 0x04, 0x00, 0x02, 0x00, 0x10, 0x00))).toEqual({
-      kind: 'biff',
-    });
-    expect(sniffBytes(bytes(0x09, 0x02, 0x06, 0x00, 0x00, 0x00, 0x10, 0x00, 0, 0))).toEqual({
-      kind: 'biff',
-    });
-    expect(sniffBytes(bytes(0x09, 0x04, 0x06, 0x00, 0x00, 0x00, 0x00, 0x01, 0, 0))).toEqual({
-      kind: 'biff',
-    });
-    expect(sniffBytes(bytes(0x09, 0x08, 0x08, 0x00, 0x00, 0x05, 0x10, 0x00))).toEqual({
-      kind: 'biff',
-    });
+    expect(sniffBytes(bytes(0x09, 0x00, 0x04, 0x00, 0x02, 0x00, 0x10, 0x00))).toEqual({ kind: 'biff' });
+    expect(sniffBytes(bytes(0x09, 0x02, 0x06, 0x00, 0x00, 0x00, 0x10, 0x00, 0, 0))).toEqual({ kind: 'biff' });
+    expect(sniffBytes(bytes(0x09, 0x04, 0x06, 0x00, 0x00, 0x00, 0x00, 0x01, 0, 0))).toEqual({ kind: 'biff' });
+    expect(sniffBytes(bytes(0x09, 0x08, 0x08, 0x00, 0x00, 0x05, 0x10, 0x00))).toEqual({ kind: 'biff' });
     // A tab-started text file is not one.
     expect(sniffBytes(ascii('\tname\tcity\n'))).toMatchObject({ kind: 'text' });
   });
 
   it('recognises containers and binaries', () => {
     expect(sniffBytes(bytes(0x50, 0x4b, 3, 4, 0))).toEqual({ kind: 'zip' });
-    expect(sniffBytes(bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1))).toEqual({
-      kind: 'ole',
-    });
-    expect(sniffBytes(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a))).toEqual({
-      kind: 'binary',
-      looksLike: 'a PNG image',
-    });
-    expect(sniffBytes(bytes(0x61, 0x00, 0x62, 0x01, 0x02, 0x03, 0x00, 0x00))).toMatchObject({
-      kind: 'binary',
-    });
+    expect(sniffBytes(bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1))).toEqual({ kind: 'ole' });
+    expect(sniffBytes(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a))).toEqual({ kind: 'binary', looksLike: 'a PNG image' });
+    expect(sniffBytes(bytes(0x61, 0x00, 0x62, 0x01, 0x02, 0x03, 0x00, 0x00))).toMatchObject({ kind: 'binary' });
   });
 });
 
@@ -134,11 +91,7 @@ describe('detectDialect', () => {
   });
 
   it('honours Excel’s sep= line', () => {
-    expect(detectDialect('sep=|\r\na,b|c\r\n')).toEqual({
-      delimiter: '|',
-      newline: '\r\n',
-      sepLine: true,
-    });
+    expect(detectDialect('sep=|\r\na,b|c\r\n')).toEqual({ delimiter: '|', newline: '\r\n', sepLine: true });
   });
 
   it('falls back for a single column', () => {
