@@ -431,9 +431,15 @@ export function reorderedZip(
         let checksum = 0;
         const rewritten = input.pipe(part.rewrite());
         input.on('error', error => rewritten.destroy(error));
+        let tail = Buffer.alloc(0);
         for await (const chunk of rewritten as AsyncIterable<Buffer>) {
-          if (chunk.includes(DESCRIPTOR_SIGNATURE))
+          // The signature would end the part early for exceljs (even split between two chunks).
+          if (
+            chunk.includes(DESCRIPTOR_SIGNATURE) ||
+            Buffer.concat([tail, chunk.subarray(0, 3)]).includes(DESCRIPTOR_SIGNATURE)
+          )
             throw readError('workbook-corrupt', fileName, 'a sheet holds bytes that are not text');
+          tail = Buffer.from(chunk.subarray(Math.max(0, chunk.length - 3)));
           size += chunk.length;
           checksum = crc32(chunk, checksum);
           yield chunk;
