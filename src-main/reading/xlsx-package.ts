@@ -126,13 +126,18 @@ export async function findXlsxPackage(
   let workbook: ZipEntry | undefined;
   const packageRels = byKey.get('_rels/.rels');
   if (packageRels) {
-    const office = relationships(await text(packageRels)).find(
-      r => !r.external && /\/officeDocument$/.test(r.type)
-    );
-    const candidate = office ? byKey.get(resolveTarget('', office.target)) : undefined;
-    // A Word or PowerPoint package has an office document too: only a <workbook> is one.
-    if (candidate && /<(\w+:)?workbook[\s>]/.test(await startOf(path, fileName, candidate)))
-      workbook = candidate;
+    try {
+      const office = relationships(await text(packageRels)).find(
+        r => !r.external && /\/officeDocument$/.test(r.type)
+      );
+      const candidate = office ? byKey.get(resolveTarget('', office.target)) : undefined;
+      // A Word or PowerPoint package has an office document too: only a <workbook> is one.
+      if (candidate && /<(\w+:)?workbook[\s>]/.test(await startOf(path, fileName, candidate)))
+        workbook = candidate;
+    } catch {
+      // Damaged package relationships: the workbook where Excel puts it, if it is there (a
+      // damaged part is then reported by the read of that part).
+    }
   }
   workbook ??= byKey.get('xl/workbook.xml');
   if (!workbook) return null;
