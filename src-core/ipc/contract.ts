@@ -38,6 +38,7 @@ export const DetectedFormatSchema = z.object({
   sheet: z.string().nullable(),
   sheets: z.array(z.string()),
   headerRow: z.number().int(),
+  notes: z.array(z.enum(['macros-ignored'])).optional(),
 });
 /** One data row of an opened file. */
 export const SourceRowSchema = z.object({ index: z.number().int(), line: z.number().int(), cells: z.array(z.string()) });

@@ -1,6 +1,7 @@
 /**
  * What a file is, judged from its first bytes: a zip (XLSX or a zipped export), an OLE compound
- * file (legacy XLS, or any Office file protected with a password), text in some encoding, or
+ * file (legacy XLS, or any Office file protected with a password), a bare BIFF stream (Excel 2.x,
+ * 3 and 4 files, and Excel 5 worksheets saved outside a compound file), text in some encoding, or
  * something else (an image, a PDF, a program) that Courier cannot read.
  */
 
@@ -8,6 +9,7 @@
 export type ByteKind =
   | Readonly<{ kind: 'zip' }>
   | Readonly<{ kind: 'ole' }>
+  | Readonly<{ kind: 'biff' }>
   | Readonly<{ kind: 'text'; encoding: TextEncoding; bomLength: number }>
   | Readonly<{ kind: 'binary'; looksLike: string | null }>;
 
@@ -44,6 +46,7 @@ const signatures: readonly (readonly [readonly number[], string])[] = [
 export function sniffBytes(head: Uint8Array): ByteKind {
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) return { kind: 'zip' };
   if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return { kind: 'ole' };
+  if (isBareBiff(head)) return { kind: 'biff' };
   if (startsWith(head, [0xef, 0xbb, 0xbf])) return { kind: 'text', encoding: 'utf-8', bomLength: 3 };
   if (startsWith(head, [0xff, 0xfe])) return { kind: 'text', encoding: 'utf-16le', bomLength: 2 };
   if (startsWith(head, [0xfe, 0xff])) return { kind: 'text', encoding: 'utf-16be', bomLength: 2 };
@@ -54,6 +57,23 @@ export function sniffBytes(head: Uint8Array): ByteKind {
   if (utf16) return { kind: 'text', encoding: utf16, bomLength: 0 };
   if (looksBinary(head)) return { kind: 'binary', looksLike: null };
   return { kind: 'text', encoding: isUtf8(head, true) ? 'utf-8' : 'windows-1252', bomLength: 0 };
+}
+
+/** BIFF record types of a beginning-of-file record: BIFF2, BIFF3, BIFF4, BIFF5 and later. */
+const BOF_RECORDS: ReadonlySet<number> = new Set([0x0009, 0x0209, 0x0409, 0x0809]);
+/** What a BOF record says the stream holds: workbook globals, VB module, sheet, chart, macro sheet, BIFF4 workbook. */
+const BOF_KINDS: ReadonlySet<number> = new Set([0x0005, 0x0006, 0x0010, 0x0020, 0x0040, 0x0100]);
+
+/**
+ * Whether a file is a bare BIFF stream: it starts with a beginning-of-file record (type, a length
+ * of 4 to 20 bytes, a version, then what the stream holds). Excel 2.x–4 wrote these as `.xls`
+ * files; SheetJS reads them.
+ */
+function isBareBiff(head: Uint8Array): boolean {
+  if (head.length < 8) return false;
+  const word = (at: number) => head[at]! | (head[at + 1]! << 8);
+  const length = word(2);
+  return BOF_RECORDS.has(word(0)) && length >= 4 && length <= 20 && BOF_KINDS.has(word(6));
 }
 
 function sniffUtf16WithoutBom(head: Uint8Array): 'utf-16le' | 'utf-16be' | null {
@@ -69,7 +89,32 @@ function sniffUtf16WithoutBom(head: Uint8Array): 'utf-16le' | 'utf-16be' | null 
   // Latin text in UTF-16 has a zero in (nearly) every high byte and (almost) none in the low byte.
   if (oddZeros > pairs * 0.7 && evenZeros < pairs * 0.05) return 'utf-16le';
   if (evenZeros > pairs * 0.7 && oddZeros < pairs * 0.05) return 'utf-16be';
+  // Greek, Cyrillic... in UTF-16: the high bytes are the script's block (0x03, 0x04...) and zero
+  // for the separators, digits and line breaks between words; the low bytes are never zero.
+  if (oddZeros >= Math.max(2, pairs * 0.01) && evenZeros === 0 && fewHighBytes(head, n, 1)) return 'utf-16le';
+  if (evenZeros >= Math.max(2, pairs * 0.01) && oddZeros === 0 && fewHighBytes(head, n, 0)) return 'utf-16be';
   return null;
+}
+
+/**
+ * Whether the bytes at one parity (the high bytes of UTF-16 code units) take so few values that
+ * they are the blocks of one or two scripts, and the text they make has no control characters
+ * (other than tab and line breaks): what single-byte or UTF-8 text never does.
+ */
+function fewHighBytes(head: Uint8Array, n: number, high: 0 | 1): boolean {
+  const counts = new Map<number, number>();
+  let control = 0;
+  for (let i = 0; i < n; i += 2) {
+    const hi = head[i + high]!;
+    const lo = head[i + 1 - high]!;
+    counts.set(hi, (counts.get(hi) ?? 0) + 1);
+    if (hi === 0 && lo < 0x20 && lo !== 0x09 && lo !== 0x0a && lo !== 0x0d) control++;
+    // Surrogates and the private-use area are not what a text export is made of.
+    if (hi >= 0xd8 && hi <= 0xf8) return false;
+  }
+  const top = [...counts.values()].sort((a, b) => b - a);
+  const pairs = n / 2;
+  return control === 0 && (top[0]! + (top[1] ?? 0) + (top[2] ?? 0)) / pairs >= 0.95;
 }
 
 /**

@@ -18,7 +18,12 @@ export type DetectedFormat = Readonly<{
   sheets: readonly string[];
   /** 1-based line (text) or row (workbook) number of the header in the source. */
   headerRow: number;
+  /** What a person should know about how the file was read (absent when nothing). */
+  notes?: readonly SourceNote[];
 }>;
+
+/** A note on how a file was read: `macros-ignored` — a macro-enabled workbook's macros were neither run nor kept. */
+export type SourceNote = 'macros-ignored';
 
 /** One data row. */
 export type SourceRow = Readonly<{

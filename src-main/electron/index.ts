@@ -176,7 +176,7 @@ if (handoff) {
         const options: Electron.OpenDialogOptions = {
           properties: ['openFile'],
           filters: [
-            { name: 'Exports', extensions: ['csv', 'tsv', 'txt', 'xls', 'xlsx', 'zip'] },
+            { name: 'Exports', extensions: ['csv', 'tsv', 'txt', 'xls', 'xlsx', 'xlsm', 'zip'] },
             { name: 'Courier destinations', extensions: ['json'] },
             { name: 'All files', extensions: ['*'] },
           ],

@@ -14,7 +14,7 @@ import {
 } from '../../src-core/reading/detect-header';
 import { readError, readLimits } from '../../src-core/reading/read-errors';
 import { sniffBytes, type TextEncoding } from '../../src-core/reading/sniff-bytes';
-import type { DetectedFormat, SourceRow } from '../../src-core/reading/source-table';
+import type { DetectedFormat, SourceNote, SourceRow } from '../../src-core/reading/source-table';
 import {
   dropRecordCr,
   mapFsError,
@@ -31,7 +31,8 @@ import {
   type WorkbookPlan,
   type WorkbookReading,
 } from './workbook-source';
-import { listXlsxSheets } from './workbook-sheets';
+import { sheetsOf } from './workbook-sheets';
+import { findXlsxPackage } from './xlsx-package';
 import { declaresBomb, extractEntry, isClutter, listZip } from './zip-file';
 
 export type OpenSourceOptions = Readonly<{
@@ -157,7 +158,7 @@ async function* checkedBatches<Batch>(
   await unchanged();
 }
 
-const readableInZip = /\.(csv|tsv|tab|txt|xls|xlsx)$/i;
+const readableInZip = /\.(csv|tsv|tab|txt|xls|xlsx|xlsm)$/i;
 
 async function openFile(
   path: string,
@@ -191,6 +192,13 @@ async function openFile(
     case 'ole':
       if (await isEncryptedOffice(path, info.size, head))
         throw readError('workbook-encrypted', fileName);
+      return fromWorkbook(
+        shownPath,
+        info.size,
+        await openWorkbook(path, fileName, 'xls', [], [], options)
+      );
+    case 'biff':
+      // Excel 2.x–4 files (and bare Excel 5 worksheets): SheetJS reads them as it reads XLS.
       return fromWorkbook(
         shownPath,
         info.size,
@@ -234,13 +242,14 @@ async function openZip(
     throw error;
   });
   const has = (name: string) => entries.some(e => e.name === name);
-  if (has('xl/workbook.xml')) {
-    const sheets = await listXlsxSheets(path, fileName, entries);
-    return fromWorkbook(
-      shownPath,
-      size,
-      await openWorkbook(path, fileName, 'xlsx', sheets, entries, options)
-    );
+  // A workbook is found by following the package's relationships, wherever its parts are.
+  if (has('xl/workbook.xml') && declaresBomb(entries)) throw readError('zip-bomb', fileName);
+  const pkg = await findXlsxPackage(path, fileName, entries);
+  if (pkg) {
+    if (declaresBomb(entries)) throw readError('zip-bomb', fileName);
+    const opened = await openWorkbook(path, fileName, 'xlsx', sheetsOf(pkg), entries, options);
+    // Macros (VBA, Excel 4 macro sheets) are never read, run or kept: only the cells are.
+    return fromWorkbook(shownPath, size, opened, pkg.macros ? ['macros-ignored'] : []);
   }
   if (has('word/document.xml')) throw readError('not-text', fileName, 'a Word document');
   if (entries.some(e => e.name.startsWith('ppt/')))
@@ -281,10 +290,15 @@ async function openZip(
   }
 }
 
-function fromWorkbook(shownPath: string, sizeBytes: number, book: OpenedWorkbook): OpenedSource {
+function fromWorkbook(
+  shownPath: string,
+  sizeBytes: number,
+  book: OpenedWorkbook,
+  notes: readonly SourceNote[] = []
+): OpenedSource {
   return {
     path: shownPath,
-    format: book.format,
+    format: notes.length > 0 ? { ...book.format, notes } : book.format,
     columns: book.columns,
     preview: book.preview,
     sizeBytes,

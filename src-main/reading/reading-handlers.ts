@@ -43,7 +43,11 @@ export function createReadingHandlers(
         sourceId,
         path: source.path,
         fileName: basename(source.path),
-        format: { ...source.format, sheets: [...source.format.sheets] },
+        format: {
+          ...source.format,
+          sheets: [...source.format.sheets],
+          notes: source.format.notes ? [...source.format.notes] : undefined,
+        },
         columns: [...source.columns],
         preview: source.preview.map(r => ({ index: r.index, line: r.line, cells: [...r.cells] })),
         sizeBytes: source.sizeBytes,

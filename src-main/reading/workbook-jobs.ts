@@ -14,10 +14,12 @@ import {
 import { readError, readLimits } from '../../src-core/reading/read-errors';
 import { diskFullError, isDiskFull } from './disk-space';
 import { excelCellText, type ExcelCell } from './excel-cell-text';
-import type { XlsxSheet } from './workbook-sheets';
+import { readXlsxPackage, type XlsxSheet } from './workbook-sheets';
+import { exceljsPackageParts, type XlsxPackage } from './xlsx-package';
+import { leavesOutReferencesIn, numberRowsAndCells } from './sheet-row-numbers';
 import { decodeExceljsWholeCharacters } from './exceljs-parts';
 import { readXlsxPreview, type XlsxPreview } from './xlsx-preview';
-import { reorderedZip, type ZipEntry } from './zip-file';
+import { reorderedZip, type RebuiltPart, type ZipEntry } from './zip-file';
 
 /** Which workbook, and where; for an XLSX, its zip entries (read beforehand in main). */
 export type WorkbookTarget = Readonly<{
@@ -153,30 +155,30 @@ const isSheet = (worksheetName: string, sheet: XlsxSheet): boolean =>
  */
 async function eachXlsxSheet(
   target: WorkbookTarget,
+  pkg: XlsxPackage,
   sheets: readonly XlsxSheet[],
   signal: AbortSignal,
   visit: (worksheetName: string, records: SheetRecords) => Promise<boolean>,
   onFraction?: (fraction: number) => void
 ): Promise<void> {
-  const sheetParts = sheets.map(s => `xl/worksheets/sheet${s.fileNo}.xml`);
-  const parts = [
-    'xl/_rels/workbook.xml.rels',
-    'xl/workbook.xml',
-    'xl/sharedStrings.xml',
-    'xl/styles.xml',
-    ...sheetParts,
-  ];
-  const total = target.entries
-    .filter(e => sheetParts.includes(e.name))
-    .reduce((sum, e) => sum + e.compressedSize, 0);
+  const sheetParts = pkg.sheets.filter(p => sheets.some(s => s.fileNo === p.fileNo));
+  const sheetEntries = new Set(sheetParts.map(p => p.entry.name));
+  // Parts renamed to where exceljs looks for them; rows and cells numbered where they are not.
+  const parts: RebuiltPart[] = [];
+  for (const part of exceljsPackageParts(pkg, sheetParts)) {
+    const sheet = sheetEntries.has(part.entry.name) && part.as.startsWith('xl/worksheets/');
+    const numbered =
+      sheet && (await leavesOutReferencesIn(target.path, target.fileName, part.entry, signal));
+    parts.push(numbered ? { ...part, rewrite: numberRowsAndCells } : part);
+  }
+  const total = sheetParts.reduce((sum, p) => sum + p.entry.compressedSize, 0);
   let done = 0;
   const zip = reorderedZip(
     target.path,
     target.fileName,
-    target.entries,
     parts,
     (name, bytes) => {
-      if (!name.startsWith('xl/worksheets/')) return;
+      if (!sheetEntries.has(name)) return;
       done += bytes;
       if (total > 0) onFraction?.(done / total);
     },
@@ -353,12 +355,16 @@ export async function readWorkbook(
       const wanted =
         job.sheet !== undefined ? job.sheets.filter(s => s.name === job.sheet) : job.sheets;
       if (wanted.length === 0) throw readError('sheet-not-found', job.fileName, job.sheet ?? '');
+      const pkg = await readXlsxPackage(job.path, job.fileName, job.entries);
       // Before exceljs is first loaded in this thread, which the full read below does.
       const whole = wholeCharacters(
         context.seams?.decodeWholeCharacters ?? decodeExceljsWholeCharacters
       );
       const preview = context.seams?.readXlsxPreview ?? readXlsxPreview;
-      if (whole) early = await preview(job, wanted, job.previewRecords, { signal: context.signal });
+      if (whole)
+        early = await preview({ ...job, package: pkg }, wanted, job.previewRecords, {
+          signal: context.signal,
+        });
       // rowsRead stays 0: the count reported afterwards is the full read's, from the start.
       if (early)
         context.progress({
@@ -369,6 +375,7 @@ export async function readWorkbook(
       // The sheets arrive in workbook order, so the first one with a record is the one to read.
       await eachXlsxSheet(
         job,
+        pkg,
         wanted,
         context.signal,
         async (worksheetName, records) => {

@@ -1,4 +1,5 @@
-import type { Readable } from 'node:stream';
+import { pipeline as pipe, type Readable } from 'node:stream';
+import { leavesOutReferencesIn, numberRowsAndCells } from './sheet-row-numbers';
 import {
   effectiveWidth,
   isBlankRecord,
@@ -8,6 +9,7 @@ import { readLimits } from '../../src-core/reading/read-errors';
 import { excelCellText } from './excel-cell-text';
 import { exceljsParts, type ExceljsParts, type SaxNode, type SaxParser } from './exceljs-parts';
 import type { XlsxSheet } from './workbook-sheets';
+import { findXlsxPackage, type XlsxPackage } from './xlsx-package';
 import { openEntry, type ZipEntry } from './zip-file';
 
 /**
@@ -31,6 +33,8 @@ export type XlsxPreviewTarget = Readonly<{
   path: string;
   fileName: string;
   entries: readonly ZipEntry[];
+  /** Where the workbook's parts are (found from the entries when not given). */
+  package?: XlsxPackage;
 }>;
 
 /** Inflated XML the preview may read in all (sheet, styles...) before giving up. */
@@ -490,15 +494,21 @@ export async function readXlsxPreview(
   const opened: XmlPart[] = [];
   try {
     const parts = exceljsParts();
-    const find = (name: string) => target.entries.find(e => e.name === name);
+    const pkg =
+      target.package ?? (await findXlsxPackage(target.path, target.fileName, target.entries));
+    if (!pkg) throw new NotSure('no workbook');
     const budget: Budget = { left: XML_BUDGET_BYTES, tooMuch: 'too much XML before the preview' };
     const partOf =
-      (entry: ZipEntry | undefined, own: Budget = budget) =>
+      (entry: ZipEntry | undefined, own: Budget = budget, numbered = false) =>
       async (root: string, handlers: PartHandlers): Promise<XmlPart> => {
         if (!entry) throw new NotSure('a missing part');
+        const bytes = await openEntry(target.path, target.fileName, entry);
         const part = new XmlPart(
           parts,
-          await openEntry(target.path, target.fileName, entry),
+          // Rows and cells without `r` numbered as the full read numbers them.
+          numbered
+            ? (pipe([bytes, numberRowsAndCells()], () => undefined) as unknown as Readable)
+            : bytes,
           own,
           signal,
           root,
@@ -509,14 +519,14 @@ export async function readXlsxPreview(
       };
     // The parts exceljs reads before the sheet, each whole (they are small).
     await (
-      await partOf(find('xl/_rels/workbook.xml.rels'))('Relationships', {
+      await partOf(pkg.workbookRels)('Relationships', {
         open: () => undefined,
         close: () => undefined,
       })
     ).toEnd();
-    const date1904 = await readDate1904(partOf(find('xl/workbook.xml')));
-    const styles = await readStyles(partOf(find('xl/styles.xml')), parts);
-    const sstEntry = find('xl/sharedStrings.xml');
+    const date1904 = await readDate1904(partOf(pkg.workbook));
+    const styles = await readStyles(partOf(pkg.styles ?? undefined), parts);
+    const sstEntry = pkg.sharedStrings ?? undefined;
     const sharedBudget: Budget = {
       left: SHARED_STRINGS_BUDGET_BYTES,
       tooMuch: 'too many shared strings before the preview',
@@ -526,10 +536,15 @@ export async function readXlsxPreview(
     for (const sheet of sheets) {
       const rows: RowState[] = [];
       const records: RawRecord[] = [];
-      const part = await partOf(find(`xl/worksheets/sheet${sheet.fileNo}.xml`))(
-        'worksheet',
-        sheetHandlers(parts, styles, date1904, shared !== null, rows)
-      );
+      const entry = pkg.sheets.find(s => s.fileNo === sheet.fileNo)?.entry;
+      const numbered =
+        entry !== undefined &&
+        (await leavesOutReferencesIn(target.path, target.fileName, entry, signal));
+      const part = await partOf(
+        entry,
+        budget,
+        numbered
+      )('worksheet', sheetHandlers(parts, styles, date1904, shared !== null, rows));
       let more = true;
       while (more && records.length < previewRecords) {
         more = await part.step();

@@ -355,6 +355,17 @@ export async function readEntry(
 /** A rebuilt zip stream, and why it stopped early if it did (see `reorderedZip`). */
 export type ReorderedZip = Readonly<{ stream: Readable; failure: () => unknown }>;
 
+/** One entry of a rebuilt zip: an entry of the file, under a name, maybe rewritten. */
+export type RebuiltPart = Readonly<{
+  entry: ZipEntry;
+  /** The name it has in the rebuilt zip. */
+  as: string;
+  /** Bytes that stand for the entry's (a small part rewritten whole). */
+  content?: Buffer;
+  /** A rewrite of the entry's expanded bytes as they stream (the size is then not known ahead). */
+  rewrite?: () => Transform;
+}>;
+
 /**
  * A zip stream holding only the named entries, in the given order, already expanded (stored).
  *
@@ -367,23 +378,40 @@ export type ReorderedZip = Readonly<{ stream: Readable; failure: () => unknown }
  * checksum from the central directory: exceljs inflates nothing itself, so a part that inflates
  * past its declared size is stopped at that size, as on every other path. When that (or any
  * failure) happens the stream just ends; exceljs then fails on a cut zip, and the caller reports
- * `failure()` instead.
+ * `failure()` instead. A part given `content` is handed on as that; a part given a `rewrite`
+ * goes through it, with its size and checksum in a data descriptor after it.
  */
 export function reorderedZip(
   path: string,
   fileName: string,
-  entries: readonly ZipEntry[],
-  names: readonly string[],
+  parts: readonly RebuiltPart[],
   /** Told of every chunk of compressed bytes read, by entry (progress of a big sheet). */
   onBytes?: (entryName: string, bytes: number) => void,
   signal?: AbortSignal
 ): ReorderedZip {
   let failure: unknown;
+  const localHeader = (name: string, crc: number, size: number, descriptor: boolean) => {
+    const nameBytes = Buffer.from(name, 'utf8');
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(LOCAL, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt16LE(descriptor ? 0x808 : 0x800, 6);
+    header.writeUInt16LE(0, 8);
+    header.writeUInt32LE(crc >>> 0, 14);
+    header.writeUInt32LE(size, 18);
+    header.writeUInt32LE(size, 22);
+    header.writeUInt16LE(nameBytes.length, 26);
+    return Buffer.concat([header, nameBytes]);
+  };
   async function* bytes(): AsyncGenerator<Buffer> {
     try {
-      for (const name of names) {
-        const entry = entries.find(e => e.name === name);
-        if (!entry) continue;
+      for (const part of parts) {
+        const entry = part.entry;
+        if (part.content) {
+          yield localHeader(part.as, crc32(part.content), part.content.length, false);
+          yield part.content;
+          continue;
+        }
         // A stored entry's size must fit the 32-bit local header written below.
         if (entry.size > MORE)
           throw readError('zip-bomb', fileName, undefined, { inflatedBytes: 0, limitBytes: MORE });
@@ -391,18 +419,42 @@ export function reorderedZip(
           signal,
           onCompressed: n => onBytes?.(entry.name, n),
         });
-        const nameBytes = Buffer.from(entry.name, 'utf8');
-        const header = Buffer.alloc(30);
-        header.writeUInt32LE(LOCAL, 0);
-        header.writeUInt16LE(20, 4);
-        header.writeUInt16LE(0x800, 6);
-        header.writeUInt16LE(0, 8);
-        header.writeUInt32LE(entry.crc32 >>> 0, 14);
-        header.writeUInt32LE(entry.size, 18);
-        header.writeUInt32LE(entry.size, 22);
-        header.writeUInt16LE(nameBytes.length, 26);
-        yield Buffer.concat([header, nameBytes]);
-        for await (const chunk of input as AsyncIterable<Buffer>) yield chunk;
+        if (!part.rewrite) {
+          yield localHeader(part.as, entry.crc32, entry.size, false);
+          for await (const chunk of input as AsyncIterable<Buffer>) yield chunk;
+          continue;
+        }
+        // Sizes unknown ahead: exceljs's unzipper then reads up to the data descriptor's
+        // signature, which XML (where control characters are not allowed) never holds.
+        yield localHeader(part.as, 0, 0, true);
+        let size = 0;
+        let checksum = 0;
+        const rewritten = input.pipe(part.rewrite());
+        input.on('error', error => rewritten.destroy(error));
+        let tail = Buffer.alloc(0);
+        for await (const chunk of rewritten as AsyncIterable<Buffer>) {
+          // The signature would end the part early for exceljs (even split between two chunks).
+          if (
+            chunk.includes(DESCRIPTOR_SIGNATURE) ||
+            Buffer.concat([tail, chunk.subarray(0, 3)]).includes(DESCRIPTOR_SIGNATURE)
+          )
+            throw readError('workbook-corrupt', fileName, 'a sheet holds bytes that are not text');
+          tail = Buffer.from(chunk.subarray(Math.max(0, chunk.length - 3)));
+          size += chunk.length;
+          checksum = crc32(chunk, checksum);
+          yield chunk;
+        }
+        if (size > MORE)
+          throw readError('zip-bomb', fileName, undefined, {
+            inflatedBytes: size,
+            limitBytes: MORE,
+          });
+        const descriptor = Buffer.alloc(16);
+        descriptor.writeUInt32LE(DATA_DESCRIPTOR, 0);
+        descriptor.writeUInt32LE(checksum >>> 0, 4);
+        descriptor.writeUInt32LE(size, 8);
+        descriptor.writeUInt32LE(size, 12);
+        yield descriptor;
       }
     } catch (error) {
       failure = error;
@@ -417,3 +469,6 @@ export function reorderedZip(
   }
   return { stream: Readable.from(bytes(), { objectMode: false }), failure: () => failure };
 }
+
+const DATA_DESCRIPTOR = 0x08074b50;
+const DESCRIPTOR_SIGNATURE = Buffer.from([0x50, 0x4b, 0x07, 0x08]);

@@ -28,6 +28,7 @@ export function formatInWords(format: DetectedFormat, t: I18n['t']): string {
   if (format.format === 'xlsx' || format.format === 'xls') {
     parts.push(t('format.workbook', { sheet: format.sheet ?? '' }));
     parts.push(t('format.headerRow', { line: format.headerRow }));
+    for (const note of format.notes ?? []) parts.push(t(`format.note.${note}`));
   } else {
     const d = format.delimiter ?? ',';
     const key = delimiterKeys[d];

@@ -3,11 +3,16 @@ import { basename } from 'node:path';
 import { ExitCode, UsageError, parseCommandArgs, printJson, type CliCommand } from '../cli-io';
 import { openSource } from '../../reading/open-source';
 import { indexSource, maxWindowRows } from '../../reading/source-index';
-import type { SourceRow } from '../../../src-core/reading/source-table';
+import type { SourceNote, SourceRow } from '../../../src-core/reading/source-table';
 import { visibleOddCharacters } from '../../../src-core/reading/odd-characters';
 import { inspectUsage } from './usage';
 
 const usage = inspectUsage;
+
+/** What each note on a read says to a person. */
+const noteWords: Readonly<Record<SourceNote, string>> = {
+  'macros-ignored': 'Macros were ignored: only the data was read; nothing in the workbook was run or kept.',
+};
 
 function parseWindow(text: string | undefined): { start: number; end: number } {
   if (text === undefined) return { start: 0, end: 20 };
@@ -78,6 +83,7 @@ export const inspectCommand: CliCommand = {
           columns: source.columns,
           rowCount,
           rows: rows.map(r => r.cells),
+          ...(format.notes?.length ? { notes: format.notes } : {}),
         });
         return ExitCode.ok;
       }
@@ -88,6 +94,7 @@ export const inspectCommand: CliCommand = {
       const lines = [
         `${basename(source.path)}: ${how}`,
         `${rowCount.toLocaleString('en')} data rows × ${source.columns.length} columns: ${source.columns.join(', ')}`,
+        ...(format.notes ?? []).map(note => noteWords[note]),
       ];
       if (rows.length > 0) {
         lines.push('', `Rows ${window.start}–${window.start + rows.length - 1}:`);

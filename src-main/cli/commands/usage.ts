@@ -6,13 +6,15 @@
 /** `courier inspect --help`. */
 export const inspectUsage = `Usage: courier inspect FILE [--json] [--sheet NAME] [--header-row N] [--rows START:END]
 
-Detects how FILE is written (CSV, TSV, XLS, XLSX, or a zip holding one of them) and shows its
-columns, its number of data rows and some of its rows.
+Detects how FILE is written (CSV, TSV, XLS from Excel 2.x on, XLSX, XLSM, or a zip holding one
+of them) and shows its columns, its number of data rows and some of its rows. Macros in a
+workbook are never run nor kept: only its cells are read.
 
 Options:
   --json            print one JSON object: format, encoding, delimiter, sheet, headerRow,
-                    columns, rowCount, rows
-  --sheet NAME      the sheet of a workbook to read (default: the first that is not empty)
+                    columns, rowCount, rows (and notes, when there is something to know:
+                    "macros-ignored")
+  --sheet NAME      the sheet of a workbook to read (default: the one that holds the data)
   --header-row N    the line (text) or row (workbook) holding the column names, 1-based
   --rows START:END  the data rows to show, 0-based, END excluded (default 0:20)`;
 

@@ -86,6 +86,7 @@ export const en = {
   'format.enc.other': '{encoding} encoding',
   'format.headerLine': 'header on line {line}',
   'format.headerRow': 'header on row {line}',
+  'format.note.macros-ignored': 'macros ignored (only the data was read)',
   'map.title': 'Match the columns',
   'map.destination': 'Send to',
   'map.chooseDestination': 'Choose where this file goes',

@@ -89,6 +89,7 @@ export const fr: Messages = {
   'format.enc.other': 'encodage {encoding}',
   'format.headerLine': 'en-tête à la ligne {line}',
   'format.headerRow': 'en-tête à la ligne {line} de la feuille',
+  'format.note.macros-ignored': 'macros ignorées (seules les données ont été lues)',
   'map.title': 'Faire correspondre les colonnes',
   'map.destination': 'Envoyer à',
   'map.chooseDestination': 'Choisissez où envoyer ce fichier',

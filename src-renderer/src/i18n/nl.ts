@@ -89,6 +89,7 @@ export const nl: Messages = {
   'format.enc.other': '{encoding}-codering',
   'format.headerLine': 'kopregel op regel {line}',
   'format.headerRow': 'kopregel op rij {line}',
+  'format.note.macros-ignored': 'macro’s genegeerd (alleen de gegevens zijn gelezen)',
   'map.title': 'Kolommen koppelen',
   'map.destination': 'Versturen naar',
   'map.chooseDestination': 'Kies waar dit bestand heen gaat',

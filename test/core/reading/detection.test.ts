@@ -46,6 +46,29 @@ describe('sniffBytes', () => {
     expect(sniffBytes(be)).toMatchObject({ kind: 'text', encoding: 'utf-16be', bomLength: 0 });
   });
 
+  it('recognises Greek and Cyrillic UTF-16 without a BOM', () => {
+    const text = 'Όνομα;Πόλη;Email\r\nΓιώργος;Αθήνα;g@x.gr\r\nИмя;Москва;i@x.ru\r\nЕлена;Санкт-Петербург;12\r\n';
+    const le = new Uint8Array(Buffer.from(text, 'utf16le'));
+    const be = new Uint8Array(le.length);
+    for (let i = 0; i < le.length; i += 2) [be[i], be[i + 1]] = [le[i + 1]!, le[i]!];
+    expect(sniffBytes(le)).toEqual({ kind: 'text', encoding: 'utf-16le', bomLength: 0 });
+    expect(sniffBytes(be)).toEqual({ kind: 'text', encoding: 'utf-16be', bomLength: 0 });
+    // The same text in UTF-8, and bytes with a few zeros in no pattern, stay what they are.
+    expect(sniffBytes(utf8(text))).toMatchObject({ kind: 'text', encoding: 'utf-8' });
+    const noise = new Uint8Array(400).map((_, i) => (i % 37 === 0 ? 0 : (i * 97) % 251 || 1));
+    expect(sniffBytes(noise)).not.toMatchObject({ encoding: 'utf-16le' });
+    expect(sniffBytes(noise)).not.toMatchObject({ encoding: 'utf-16be' });
+  });
+
+  it('recognises bare BIFF streams (Excel 2.x to 5 files)', () => {
+    expect(sniffBytes(bytes(0x09, 0x00, 0x04, 0x00, 0x02, 0x00, 0x10, 0x00))).toEqual({ kind: 'biff' });
+    expect(sniffBytes(bytes(0x09, 0x02, 0x06, 0x00, 0x00, 0x00, 0x10, 0x00, 0, 0))).toEqual({ kind: 'biff' });
+    expect(sniffBytes(bytes(0x09, 0x04, 0x06, 0x00, 0x00, 0x00, 0x00, 0x01, 0, 0))).toEqual({ kind: 'biff' });
+    expect(sniffBytes(bytes(0x09, 0x08, 0x08, 0x00, 0x00, 0x05, 0x10, 0x00))).toEqual({ kind: 'biff' });
+    // A tab-started text file is not one.
+    expect(sniffBytes(ascii('\tname\tcity\n'))).toMatchObject({ kind: 'text' });
+  });
+
   it('recognises containers and binaries', () => {
     expect(sniffBytes(bytes(0x50, 0x4b, 3, 4, 0))).toEqual({ kind: 'zip' });
     expect(sniffBytes(bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1))).toEqual({ kind: 'ole' });
