@@ -79,3 +79,45 @@ function sortByKey(keys: Int32Array, n: number): Int32Array {
   }
   return from;
 }
+
+/**
+ * Remembers key hashes as rows stream by, to leave a later duplicate out before it is written
+ * (a destination whose `duplicates` is `leave-out`). One map entry per distinct high half, the
+ * rare rows sharing it chained through typed arrays, so a million keys cost no per-key object.
+ */
+export class SeenKeys {
+  private readonly first = new Map<number, number>();
+  private lo = new Int32Array(1 << 12);
+  private lines = new Int32Array(1 << 12);
+  private next = new Int32Array(1 << 12);
+  private count = 0;
+
+  /** The line of the earlier row with this key, or -1 when none had it. */
+  firstLine(hi: number, lo: number): number {
+    for (let i = this.first.get(hi) ?? -1; i >= 0; i = this.next[i]!) {
+      if (this.lo[i] === lo) return this.lines[i]!;
+    }
+    return -1;
+  }
+
+  /** Records a written row's key (after `firstLine` said no earlier row had it). */
+  add(hi: number, lo: number, line: number): void {
+    if (this.count === this.lo.length) this.grow();
+    const slot = this.count++;
+    this.lo[slot] = lo;
+    this.lines[slot] = line;
+    this.next[slot] = this.first.get(hi) ?? -1;
+    this.first.set(hi, slot);
+  }
+
+  private grow(): void {
+    const bigger = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.lo = bigger(this.lo);
+    this.lines = bigger(this.lines);
+    this.next = bigger(this.next);
+  }
+}

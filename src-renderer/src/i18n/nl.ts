@@ -255,7 +255,10 @@ export const nl: Messages = {
     'De bestemming heeft minstens een e-mailadres of telefoonnummer nodig.',
   'issue.duplicate.key': { one: '{count} rij is een dubbel', other: '{count} rijen zijn dubbels' },
   'issue.duplicate.key.help':
-    'Een andere rij heeft dezelfde waarden in de sleutelkolommen van de bestemming. Alleen de eerste wordt verstuurd.',
+    'Een andere rij heeft dezelfde waarden in de sleutelkolommen van de bestemming. Alle rijen worden verstuurd, de dubbels ook.',
+  'issue.duplicate.key.help.left-out':
+    'Een eerdere rij heeft dezelfde waarden in de sleutelkolommen van de bestemming. Alleen de eerste wordt verstuurd: deze rijen worden weggelaten.',
+  'review.duplicates.keep': 'Ook versturen',
   'issue.text.invalid-bytes': {
     one: '{count} waarde heeft tekens die geen geldige UTF-8 waren',
     other: '{count} waarden hebben tekens die geen geldige UTF-8 waren',
@@ -280,6 +283,12 @@ export const nl: Messages = {
   },
   'issue.output.line-break.help':
     'Een regeleinde in een waarde zou de rij in tweeën splitsen. Spaties opruimen lost het op.',
+  'issue.output.quote': {
+    one: '{count} waarde bevat een aanhalingsteken',
+    other: '{count} waarden bevatten een aanhalingsteken',
+  },
+  'issue.output.quote.help':
+    'Deze bestemming schrijft haar bestand zonder aanhalingstekens, dus sommige platformen lezen een waarde met zo’n teken verkeerd. De waarde wordt toch ongewijzigd verstuurd.',
   'issue.output.unencodable': {
     one: '{count} waarde bevat tekens die het bestand niet kan bevatten',
     other: '{count} waarden bevatten tekens die het bestand niet kan bevatten',
@@ -309,6 +318,7 @@ export const nl: Messages = {
   'fixdesc.edit-cell': 'Regel {line}: {column} gewijzigd in „{value}”',
   'fixdesc.exclude-row': 'Regel {line} weggelaten',
   'fixdesc.exclude-invalid': 'Rijen met problemen weggelaten',
+  'fixdesc.keep-duplicates': 'Dubbele rijen ook verstuurd',
   'review.corrections': 'Je verbeteringen',
   'review.undoFix': 'Ongedaan maken',
   'send.title': 'Versturen',
@@ -471,11 +481,15 @@ export const nl: Messages = {
   'history.details': 'Details',
   'history.show': 'Details',
   'history.hide': 'Verbergen',
-  'history.openRejected': { one: 'De weggelaten rij openen', other: 'De {count} weggelaten rijen openen' },
+  'history.openRejected': {
+    one: 'De weggelaten rij openen',
+    other: 'De {count} weggelaten rijen openen',
+  },
   'history.noRejected': 'De rijen die deze verzending wegliet, worden niet meer bewaard.',
   'review.saveRejectedTitle': 'De rijen die niet verstuurd worden opslaan',
   'files.reveal': 'Tonen in map',
-  'files.revealUnavailable': 'Courier kan hier geen bestandsbeheer openen. Het pad staat hierboven.',
+  'files.revealUnavailable':
+    'Courier kan hier geen bestandsbeheer openen. Het pad staat hierboven.',
   'history.saveRejected': 'Een kopie opslaan…',
   'history.saveRejectedTitle': 'Een kopie van de weggelaten rijen opslaan',
   'history.savedRejected': 'Opgeslagen in {path}',

@@ -2,6 +2,7 @@ import { Fragment, useCallback, useEffect, useState } from 'react';
 import type { CallResponse } from '../../../src-core/ipc/contract';
 import { api } from '../courier-api';
 import { errorText } from '../error-text';
+import { issueTitleKey } from '../issue-titles';
 import { useI18n } from '../i18n/i18n';
 import { SavedFile } from '../components/saved-file';
 import type { MessageKey } from '../i18n/en';
@@ -123,7 +124,8 @@ export function HistoryScreen({ onOpenFile }: Readonly<{ onOpenFile: (path: stri
                                   void api()
                                     .history.rejectedRows({ id: run.id })
                                     .then(
-                                      ({ path }) => (path ? onOpenFile(path) : setError(t('history.noRejected'))),
+                                      ({ path }) =>
+                                        path ? onOpenFile(path) : setError(t('history.noRejected')),
                                       failure => setError(failure)
                                     )
                                 }
@@ -135,7 +137,10 @@ export function HistoryScreen({ onOpenFile }: Readonly<{ onOpenFile: (path: stri
                                 className="button button--small"
                                 onClick={() =>
                                   void api()
-                                    .history.saveRejectedRows({ id: run.id, dialogTitle: t('history.saveRejectedTitle') })
+                                    .history.saveRejectedRows({
+                                      id: run.id,
+                                      dialogTitle: t('history.saveRejectedTitle'),
+                                    })
                                     .then(
                                       ({ path }) => path && setSavedCopy({ run: run.id, path }),
                                       failure => setError(failure)
@@ -143,8 +148,7 @@ export function HistoryScreen({ onOpenFile }: Readonly<{ onOpenFile: (path: stri
                                 }
                               >
                                 {t('history.saveRejected')}
-                              </button>
-                              {' '}
+                              </button>{' '}
                               <span role="status">
                                 {savedCopy?.run === run.id && (
                                   <SavedFile
@@ -173,7 +177,12 @@ export function HistoryScreen({ onOpenFile }: Readonly<{ onOpenFile: (path: stri
                               <h3>{t('history.problems')}</h3>
                               <ul className="list">
                                 {issues.map(([code, count]) => (
-                                  <li key={code}>{t(`issue.${code}` as MessageKey, { count })}</li>
+                                  <li key={code}>
+                                    {(() => {
+                                      const key = issueTitleKey(code);
+                                      return key ? t(key, { count }) : `${code} × ${count}`;
+                                    })()}
+                                  </li>
                                 ))}
                               </ul>
                             </>
