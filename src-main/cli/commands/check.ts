@@ -2,8 +2,9 @@ import { ExitCode, UsageError, parseCommandArgs, type CliCommand, type CliIo } f
 import { resolveDestination } from '../../settings/destination-store';
 import { prepareFile, readMappingFile, type FilePreparation } from '../../preparation/prepare-file';
 import { issueCodes, type RowIssue } from '../../../src-core/validation/issues';
+import type { Fix } from '../../../src-core/fixes/fix-schema';
 
-const usage = `Usage: courier check FILE --destination D [--mapping M] [--json]
+const usage = `Usage: courier check FILE --destination D [--mapping M] [--keep-duplicates] [--json]
 
 Maps the file's columns to the destination's and validates every row; lists the problems.
 
@@ -12,6 +13,9 @@ Maps the file's columns to the destination's and validates every row; lists the 
   --mapping M      a JSON file: { "Destination column": "Source column" | null, … }
                    (or { "mapping": {…}, "fixes": [ … ] }); without it the remembered
                    mapping for these columns is used, else Courier's confident suggestions
+  --keep-duplicates
+                   send later rows with the same key too, for a destination that
+                   sends only the first (Hello Customer: one invitation per e-mail)
   --json           print one JSON object: destination, mapping, rowCount, validRowCount,
                    issues, summary, files
 
@@ -22,6 +26,7 @@ const options = {
   mapping: { type: 'string', short: 'm' },
   out: { type: 'string', short: 'o' },
   'exclude-invalid': { type: 'boolean' },
+  'keep-duplicates': { type: 'boolean' },
   json: { type: 'boolean' },
 } as const;
 
@@ -43,7 +48,7 @@ export async function runPreparation(
   const fromFile = values.mapping ? await readMappingFile(values.mapping) : undefined;
   return prepareFile(positionals[0]!, destination, {
     mapping: fromFile?.mapping,
-    fixes: fromFile?.fixes,
+    fixes: withKeepDuplicates(fromFile?.fixes, values['keep-duplicates'] === true),
     excludeInvalid: extra.excludeInvalid ?? values['exclude-invalid'] === true,
     now: new Date(),
     home,
@@ -51,11 +56,17 @@ export async function runPreparation(
   });
 }
 
+/** The fixes plus the `--keep-duplicates` choice (recorded as a fix, as the app and jobs do). */
+export function withKeepDuplicates(fixes: readonly Fix[] | undefined, keep: boolean): Fix[] | undefined {
+  if (!keep) return fixes ? [...fixes] : undefined;
+  return [...(fixes ?? []), { kind: 'keep-duplicates' }];
+}
+
 /** An issue as the `--json` contract documents it: the sentence's raw values (for the app's languages) stay out. */
 const reportedIssue = (i: RowIssue) => ({ row: i.row, sourceLine: i.sourceLine, column: i.column, code: i.code, message: i.message, severity: i.severity });
 
 /** What the `check` report is made of: a preparation here, or a send's (its files already written: sizes only). */
-export type CheckReportSource = Pick<FilePreparation, 'destination' | 'mapping' | 'rowCount' | 'validRowCount' | 'issues' | 'summary'> &
+export type CheckReportSource = Pick<FilePreparation, 'destination' | 'mapping' | 'rowCount' | 'validRowCount' | 'duplicateRowCount' | 'issues' | 'summary'> &
   Readonly<{ files: readonly Readonly<{ name: string; rows: number; bytes: Uint8Array | number }>[] }>;
 
 /** The `--json` document of `check` (a documented contract). */
@@ -65,6 +76,7 @@ export function checkReport(result: CheckReportSource) {
     mapping: result.mapping,
     rowCount: result.rowCount,
     validRowCount: result.validRowCount,
+    duplicateRowCount: result.duplicateRowCount,
     issues: result.issues.map(reportedIssue),
     summary: result.summary,
     files: result.files.map(f => ({ name: f.name, rows: f.rows, bytes: typeof f.bytes === 'number' ? f.bytes : f.bytes.length })),
@@ -107,6 +119,11 @@ export function printSummary(io: CliIo, result: FilePreparation, maxIssues = 20)
   const out = (line = '') => io.stdout.write(`${line}\n`);
   out(`${result.source.path} → ${result.destination}`);
   out(`${plural(result.rowCount, 'row', 'rows')}; ${n(result.validRowCount)} ready to send.`);
+  if (result.duplicateRowCount > 0) {
+    const left = result.duplicateRowCount === 1 ? '1 duplicate row is' : `${n(result.duplicateRowCount)} duplicate rows are`;
+    const key = result.issues.find(i => i.code === 'duplicate.key')?.params.key ?? [];
+    out(`${left} left out: only the first row with the same ${key.join(' and ')} is sent (--keep-duplicates sends them too).`);
+  }
   if (result.mappingOrigin !== 'given') out(`Columns matched ${result.mappingOrigin === 'remembered' ? 'as remembered for this file layout' : 'by Courier’s suggestions'}:`);
   else out('Columns:');
   for (const [target, source] of Object.entries(result.mapping)) out(`  ${target} ← ${source ?? '(nothing)'}`);

@@ -3,7 +3,7 @@ import { REJECTED_FILE, REJECTED_FOLDER, writePreparedFiles, writeRejectedRows }
 import { checkReport, parsePreparationArgs, printReportJson, printSummary, runPreparation } from './check';
 import { basename } from 'node:path';
 
-const usage = `Usage: courier prepare FILE --destination D --out DIR [--mapping M] [--exclude-invalid] [--json]
+const usage = `Usage: courier prepare FILE --destination D --out DIR [--mapping M] [--exclude-invalid] [--keep-duplicates] [--json]
 
 Writes exactly the files that would be sent to the destination into DIR, and prints their names.
 
@@ -12,6 +12,8 @@ Writes exactly the files that would be sent to the destination into DIR, and pri
   --mapping M         a JSON mapping file (see courier check --help)
   --exclude-invalid   leave rows with errors out and write them, with the reason and every
                       source column, to DIR/${REJECTED_FOLDER}/${REJECTED_FILE}, apart from the files to send
+  --keep-duplicates   write later rows with the same key too, for a destination that sends
+                      only the first (Hello Customer); otherwise they are left out and listed
   --json              print one JSON object: the check report plus written and rejected
 
 Without --exclude-invalid, a file with errors is not written (exit code 1).`;

@@ -2,10 +2,10 @@ import { ExitCode, UsageError, parseCommandArgs, printJson, type CliIo, type Cli
 import { readMappingFile } from '../../preparation/prepare-file';
 import { runPipeline, type SendProgress, type SendResult } from '../../pipeline/run-pipeline';
 import { redact } from '../../logging/redact';
-import { checkReport } from './check';
+import { checkReport, withKeepDuplicates } from './check';
 import { createWorkerPreparer } from '../../preparation/send-preparation';
 
-const usage = `Usage: courier send FILE --destination D [--mapping M] [--exclude-invalid] [--force] [--json]
+const usage = `Usage: courier send FILE --destination D [--mapping M] [--exclude-invalid] [--keep-duplicates] [--force] [--json]
 
 Prepares FILE for the destination and uploads it, with a progress bar on a terminal.
 The files arrive whole or not at all (uploaded under a temporary name, verified, then renamed).
@@ -13,6 +13,8 @@ The files arrive whole or not at all (uploaded under a temporary name, verified,
   --destination D     a configured destination, a preset id or a destination JSON file
   --mapping M         a JSON mapping file (see courier check --help)
   --exclude-invalid   send the valid rows; leave the others out (saved as rejected rows)
+  --keep-duplicates   send later rows with the same key too, for a destination that sends
+                      only the first (Hello Customer)
   --force             send even if this exact file was already delivered (under a new name)
   --wait-receipt SEC  for destinations that give a receipt (Digitaleo ok/ko, BlueConic .done),
                       wait up to SEC seconds for it; exit 3 if the platform rejected the file
@@ -25,6 +27,7 @@ const options = {
   destination: { type: 'string' },
   mapping: { type: 'string' },
   'exclude-invalid': { type: 'boolean' },
+  'keep-duplicates': { type: 'boolean' },
   force: { type: 'boolean' },
   'wait-receipt': { type: 'string' },
   json: { type: 'boolean' },
@@ -48,7 +51,7 @@ export const sendCommand: CliCommand = {
         sourcePath: positionals[0]!,
         destination: values.destination,
         mapping: fromFile?.mapping,
-        fixes: fromFile?.fixes,
+        fixes: withKeepDuplicates(fromFile?.fixes, values['keep-duplicates'] === true),
         excludeInvalid: values['exclude-invalid'] === true,
         force: values.force === true,
         trigger: 'cli',
@@ -109,6 +112,8 @@ function printOutcome(io: CliIo, result: SendResult): void {
   if (run.outcome === 'sent' || run.outcome === 'sent-with-exclusions') {
     for (const f of result.transfer?.files ?? []) io.stdout.write(`Sent ${f.remoteName} (${n(f.size)} bytes) to ${f.remotePath}, verified by ${f.verifiedBy === 'sha256' ? 'SHA-256' : 'size'}.\n`);
     io.stdout.write(`${n(run.rows.sent)} rows sent${run.rows.excluded ? `, ${n(run.rows.excluded)} left out` : ''}.\n`);
+    const duplicates = result.preparation?.duplicateRowCount ?? 0;
+    if (duplicates > 0) io.stdout.write(`${duplicates === 1 ? '1 duplicate row was' : `${n(duplicates)} duplicate rows were`} left out: only the first row with the same key is sent.\n`);
     if (run.receipt.status !== 'none') io.stdout.write(`Receipt: ${run.receipt.status}${run.receipt.summary ? ` — ${run.receipt.summary}` : ''}\n`);
     return;
   }
