@@ -31,7 +31,7 @@ import {
   type WorkbookPlan,
   type WorkbookReading,
 } from './workbook-source';
-import { listXlsxSheets } from './workbook-sheets';
+import { chooseDataSheet, listXlsxSheets } from './workbook-sheets';
 import { declaresBomb, extractEntry, isClutter, listZip } from './zip-file';
 
 export type OpenSourceOptions = Readonly<{
@@ -236,10 +236,12 @@ async function openZip(
   const has = (name: string) => entries.some(e => e.name === name);
   if (has('xl/workbook.xml')) {
     const sheets = await listXlsxSheets(path, fileName, entries);
+    // Not blindly the first sheet: a "Read me" sheet often comes before the data.
+    const sheet = options.sheet ?? (await chooseDataSheet(path, fileName, entries, sheets)) ?? undefined;
     return fromWorkbook(
       shownPath,
       size,
-      await openWorkbook(path, fileName, 'xlsx', sheets, entries, options)
+      await openWorkbook(path, fileName, 'xlsx', sheets, entries, { ...options, sheet })
     );
   }
   if (has('word/document.xml')) throw readError('not-text', fileName, 'a Word document');
