@@ -67,6 +67,12 @@ export const en = {
   'preview.correct': 'Correct the format',
   'preview.headerRow': 'Header on line',
   'preview.sheet': 'Sheet',
+  'preview.sheets': 'Sheets of this workbook',
+  'preview.sheetChosen': {
+    one: 'Courier opened the sheet “{sheet}”, the one that holds the data. This workbook has {count} sheet.',
+    other:
+      'Courier opened the sheet “{sheet}”, the one that holds the data. This workbook has {count} sheets: choose another with the tabs.',
+  },
   'preview.apply': 'Read again',
   'preview.grid': 'Rows of {name}',
   'preview.line': 'Line',

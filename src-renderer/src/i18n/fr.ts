@@ -70,6 +70,12 @@ export const fr: Messages = {
   'preview.correct': 'Corriger le format',
   'preview.headerRow': 'En-tête à la ligne',
   'preview.sheet': 'Feuille',
+  'preview.sheets': 'Feuilles de ce classeur',
+  'preview.sheetChosen': {
+    one: 'Courier a ouvert la feuille « {sheet} », celle qui contient les données. Ce classeur a {count} feuille.',
+    other:
+      'Courier a ouvert la feuille « {sheet} », celle qui contient les données. Ce classeur a {count} feuilles : choisissez-en une autre avec les onglets.',
+  },
   'preview.apply': 'Relire',
   'preview.grid': 'Lignes de {name}',
   'preview.line': 'Ligne',

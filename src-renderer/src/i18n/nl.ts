@@ -70,6 +70,12 @@ export const nl: Messages = {
   'preview.correct': 'Formaat corrigeren',
   'preview.headerRow': 'Kopregel op regel',
   'preview.sheet': 'Werkblad',
+  'preview.sheets': 'Werkbladen van deze werkmap',
+  'preview.sheetChosen': {
+    one: 'Courier opende het werkblad „{sheet}”, het blad met de gegevens. Deze werkmap heeft {count} werkblad.',
+    other:
+      'Courier opende het werkblad „{sheet}”, het blad met de gegevens. Deze werkmap heeft {count} werkbladen: kies een ander met de tabs.',
+  },
   'preview.apply': 'Opnieuw lezen',
   'preview.grid': 'Rijen van {name}',
   'preview.line': 'Regel',
