@@ -5,7 +5,6 @@ import { errorText } from '../error-text';
 import { issueTitleKey } from '../issue-titles';
 import { useI18n } from '../i18n/i18n';
 import { SavedFile } from '../components/saved-file';
-import type { MessageKey } from '../i18n/en';
 import { OutcomeBadge } from '../components/outcome-badge';
 
 type Run = CallResponse<'history:list'>[number];
