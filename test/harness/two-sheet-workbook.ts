@@ -1,6 +1,7 @@
 /**
  * The workbook of the newcomer walk: a short "Read me" sheet first, the contacts on the second
- * sheet (French headers), with one contact twice (same e-mail, other case) on data row 3.
+ * sheet (French headers), with one contact twice (same e-mail, other case) on data row 3 and
+ * an address without its domain's ending on data row 5 (corrected during the walk).
  */
 export async function writeTwoSheetWorkbook(
   path: string,
@@ -10,7 +11,7 @@ export async function writeTwoSheetWorkbook(
   const contact = (i: number) =>
     i === 2
       ? ['CONTACT0@example.be', 'fr', 'Anne', 'Twice']
-      : [`contact${i}@example.be`, 'nl', `Name ${i}`, `Family ${i}`];
+      : [i === 4 ? 'contact4@example' : `contact${i}@example.be`, 'nl', `Name ${i}`, `Family ${i}`];
   const readMe = [['Contacts exported from the CRM'], ['Use the second sheet.']];
   const header = ['E-mail', 'Langue', 'Prénom', 'Nom'];
   if (options.streamed) {
