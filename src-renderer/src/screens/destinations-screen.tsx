@@ -60,7 +60,9 @@ export function DestinationsScreen(
   }, []);
   useEffect(load, [load]);
 
-  const { setUp, onSetUpDone } = props;
+  const { setUp } = props;
+  // Only a form opened for the Send step goes back to it.
+  const onSetUpDone = setUp ? props.onSetUpDone : undefined;
   useEffect(() => {
     if (!setUp) return;
     api()
