@@ -147,4 +147,38 @@ describe('first use without a dead end', () => {
     expect(options.filter(o => o.startsWith('Hello Customer'))).toEqual(['Hello Customer']);
     await app.close();
   }, 240_000);
+
+  it('keeps the duplicates when the person chooses to, and says both are sent', async () => {
+    const file = join(dir, 'again.xlsx');
+    await writeTwoSheetWorkbook(file, { contacts: 4 });
+    const app = await harness.openApp({ locale: 'en-GB' });
+    const { page } = app;
+    await dropFile(page, file);
+    await page.getByRole('heading', { name: 'again.xlsx' }).waitFor(wait);
+    await page.getByRole('button', { name: 'Continue to columns' }).click();
+    await page.getByRole('heading', { name: 'Match the columns' }).waitFor();
+    await page.getByLabel('Send to').selectOption('hello-customer');
+    await expect
+      .poll(() => page.getByLabel('Email', { exact: true }).inputValue(), wait)
+      .toBe('E-mail');
+    await page.getByRole('button', { name: 'Continue to review' }).click();
+    await page.getByRole('heading', { name: 'Check the rows' }).waitFor();
+    await expect.poll(() => page.getByTestId('ready-count').textContent(), wait).toBe('3');
+    const duplicates = page.locator('[data-code="duplicate.key"]');
+    await duplicates.getByRole('button', { name: 'Send them too' }).click();
+    await expect.poll(() => page.getByTestId('ready-count').textContent(), wait).toBe('4');
+    expect(await page.getByText('Duplicate rows sent too').count()).toBe(1);
+    expect(await duplicates.locator('p.muted').first().textContent()).toBe(
+      'Another row has the same values in the destination’s key columns. Every row is sent, the duplicates too.'
+    );
+    await duplicates.getByRole('button', { name: 'Show the rows' }).click();
+    expect((await duplicates.locator('.issue-list li .muted').first().textContent())!.trim()).toBe(
+      'Line 4 has the same Email as line 2. Both are sent.'
+    );
+    await page.getByRole('button', { name: 'Continue to send' }).click();
+    await expect
+      .poll(() => page.getByTestId('first-lines').textContent(), wait)
+      .toContain('CONTACT0@example.be;FR;Anne;Twice;;');
+    await app.close();
+  }, 120_000);
 });
