@@ -127,6 +127,11 @@ export const Destination = z.object({
   fileName: z.string().min(1).default('export_{date:YYYYMMDD}_{time:HHmmss}.csv'),
   /** Target columns whose values together identify a duplicate row (empty: no check). */
   duplicateKey: z.array(z.string()).default([]),
+  /**
+   * What happens to a later row with the same key: `leave-out` keeps only the first (counted and
+   * listed as left out), `keep` sends every row and only warns.
+   */
+  duplicates: z.enum(['leave-out', 'keep']).default('keep'),
   receipt: ReceiptRule.default('none'),
   /** Values for the file-name template, e.g. `{ touchpoint: 'NPS_after_visit' }`. */
   variables: z.record(z.string(), z.string()).default({}),

@@ -43,6 +43,8 @@ const helloCustomer: DestinationInput = {
   limits: { maxBytes: 1 * MB, maxRows: null },
   fileName: '{touchpoint}_{date:YYYYMMDD}.csv',
   duplicateKey: ['Email'],
+  // A second invitation to the same person must not go out: later rows with that e-mail stay out.
+  duplicates: 'leave-out',
   receipt: 'none',
   variables: { touchpoint: '' },
   notes: presetNotes['hello-customer'],

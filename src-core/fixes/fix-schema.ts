@@ -18,6 +18,8 @@ export const Fix = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('read-as-windows-1252'), column: z.string() }),
   z.object({ kind: z.literal('exclude-row'), row: z.number().int().min(0) }),
   z.object({ kind: z.literal('exclude-invalid') }),
+  /** Send every row even when the destination leaves later duplicates out (its `duplicates` choice). */
+  z.object({ kind: z.literal('keep-duplicates') }),
 ]);
 export type Fix = z.infer<typeof Fix>;
 export type FixInput = z.input<typeof Fix>;

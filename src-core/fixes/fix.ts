@@ -8,7 +8,7 @@ export type { ColumnFix, Fix, FixInput } from './fix-schema';
 
 /** Whether a fix rewrites a whole column. */
 export const isColumnFix = (fix: Fix): fix is ColumnFix =>
-  fix.kind !== 'edit-cell' && fix.kind !== 'exclude-row' && fix.kind !== 'exclude-invalid';
+  fix.kind !== 'edit-cell' && fix.kind !== 'exclude-row' && fix.kind !== 'exclude-invalid' && fix.kind !== 'keep-duplicates';
 
 /**
  * Applies one column fix to one value. A value the fix cannot improve (an unknown language, an
@@ -69,5 +69,7 @@ export function describeFix(fix: Fix): string {
       return `Leave out row ${fix.row + 1}`;
     case 'exclude-invalid':
       return 'Leave out every row with a problem';
+    case 'keep-duplicates':
+      return 'Send duplicate rows too';
   }
 }

@@ -79,3 +79,49 @@ function sortByKey(keys: Int32Array, n: number): Int32Array {
   }
   return from;
 }
+
+/**
+ * Remembers key hashes as rows stream by, to leave a later duplicate out before it is written
+ * (a destination whose `duplicates` is `leave-out`). An open-addressing table in typed arrays:
+ * a million keys cost no per-key object and no Map.
+ */
+export class SeenKeys {
+  private hi = new Int32Array(1 << 12);
+  private lo = new Int32Array(1 << 12);
+  /** The line of the row that had the key first; 0 marks an empty slot (lines start at 1). */
+  private lines = new Int32Array(1 << 12);
+  private count = 0;
+
+  /** The line of the earlier row with this key, or -1 when none had it. */
+  firstLine(hi: number, lo: number): number {
+    const mask = this.lines.length - 1;
+    for (let i = (hi ^ Math.imul(lo, 0x9e3779b1)) & mask; this.lines[i] !== 0; i = (i + 1) & mask) {
+      if (this.hi[i] === hi && this.lo[i] === lo) return this.lines[i]!;
+    }
+    return -1;
+  }
+
+  /** Records a written row's key (after `firstLine` said no earlier row had it). */
+  add(hi: number, lo: number, line: number): void {
+    if ((this.count + 1) * 2 > this.lines.length) this.grow();
+    this.put(hi, lo, Math.max(1, line));
+    this.count++;
+  }
+
+  private put(hi: number, lo: number, line: number): void {
+    const mask = this.lines.length - 1;
+    let i = (hi ^ Math.imul(lo, 0x9e3779b1)) & mask;
+    while (this.lines[i] !== 0) i = (i + 1) & mask;
+    this.hi[i] = hi;
+    this.lo[i] = lo;
+    this.lines[i] = line;
+  }
+
+  private grow(): void {
+    const { hi, lo, lines } = this;
+    this.hi = new Int32Array(lines.length * 2);
+    this.lo = new Int32Array(lines.length * 2);
+    this.lines = new Int32Array(lines.length * 2);
+    for (let i = 0; i < lines.length; i++) if (lines[i] !== 0) this.put(hi[i]!, lo[i]!, lines[i]!);
+  }
+}

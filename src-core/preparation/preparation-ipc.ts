@@ -157,6 +157,8 @@ export const preparationCalls = {
       rowCount: z.number(),
       validRowCount: z.number(),
       writtenRowCount: z.number(),
+      /** Later duplicates left out (counted in `rejectedCount` too). */
+      duplicateRowCount: z.number(),
       rejectedCount: z.number(),
       blocked: z.boolean(),
       summary: z.record(z.string(), z.number()),

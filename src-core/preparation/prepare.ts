@@ -12,7 +12,7 @@ import { delimiterLabel, encodingLabel, issueCodes, quoted, shown, type IssueCod
 import { ByteBuilder, bomOf, firstUnencodable } from '../output/encode';
 import { lineWriter, neutraliseFormula, rowEncoder, startsLikeFormula } from '../output/csv-line';
 import { fileNames, withExtension } from '../output/file-name';
-import { DuplicateFinder } from './duplicate-finder';
+import { DuplicateFinder, SeenKeys } from './duplicate-finder';
 import { controlCodes, hasControlCharacters, hasInvalidBytes, invalidBytesHex, readInvalidBytesAs1252 } from '../reading/odd-characters';
 
 /** What a preparation needs: the destination, the source's columns, the mapping and the fixes. */
@@ -29,6 +29,8 @@ export type PreparationInput = Readonly<{
   now: Date;
   /** Names already sent to this destination: never reused. */
   alreadySentNames?: Iterable<string>;
+  /** Send later duplicates too when the destination leaves them out (same as a `keep-duplicates` fix). */
+  keepDuplicates?: boolean;
   /** Keep the rejected rows' cells for the rejected-rows file (default true; a plain check needs none). */
   keepRejectedCells?: boolean;
 }>;
@@ -50,8 +52,10 @@ export type RejectedRow = Readonly<{
   /** The source row's cells as read (before fixes), for the person who made the export. */
   cells: readonly string[];
   reason: string;
-  /** True when a person chose to leave it out; false when it had an error. */
+  /** True when a person chose to leave it out; false when it had an error or is a duplicate. */
   byHand: boolean;
+  /** True when it is a later duplicate the destination leaves out (not an error). */
+  duplicate?: boolean;
 }>;
 
 /** Everything a preparation found and produced. */
@@ -65,6 +69,8 @@ export type PreparationResult = Readonly<{
   validRowCount: number;
   /** Rows written to the files. */
   writtenRowCount: number;
+  /** Later duplicates left out because the destination sends only the first (see `duplicates`). */
+  duplicateRowCount: number;
   issues: readonly RowIssue[];
   /** Issue count per code. */
   summary: Readonly<Record<string, number>>;
@@ -107,6 +113,7 @@ export function createPreparation(input: PreparationInput): Preparation {
   const fixes = input.fixes ?? [];
   const keepCells = input.keepRejectedCells !== false;
   const excludeInvalid = input.excludeInvalid === true || fixes.some(f => f.kind === 'exclude-invalid');
+  const leaveOutDuplicates = d.duplicates === 'leave-out' && input.keepDuplicates !== true && !fixes.some(f => f.kind === 'keep-duplicates');
   const targetIndex = new Map(d.columns.map((c, i) => [c.name, i]));
   const sourceIndex = new Map<string, number>();
   input.sourceColumns.forEach((name, i) => {
@@ -181,6 +188,8 @@ export function createPreparation(input: PreparationInput): Preparation {
   const summary: Record<string, number> = {};
   const rejected: RejectedRow[] = [];
   const duplicates = new DuplicateFinder();
+  const seen = leaveOutDuplicates ? new SeenKeys() : null;
+  let duplicateRowCount = 0;
   const keyColumns = d.duplicateKey.map(k => targetIndex.get(k)!);
   const oneOf = d.atLeastOneOf.map(k => targetIndex.get(k)!);
   const parts: Array<{ bytes: ByteBuilder; rows: number }> = [];
@@ -380,6 +389,28 @@ export function createPreparation(input: PreparationInput): Preparation {
       rejected.push({ row: row.index, sourceLine: line, cells: keepCells ? row.cells : NO_CELLS, reason: (reasons ?? []).join(' '), byHand: false });
       return;
     }
+    let keyed = false;
+    if (keyColumns.length > 0) {
+      hash1 = 0x811c9dc5;
+      hash2 = 0x2545f491;
+      for (let k = 0; k < keyColumns.length; k++) {
+        const keyPart = duplicateKeyPart(plans[keyColumns[k]!]!.column, values[keyColumns[k]!]!, d.phoneCountry);
+        if (keyPart !== '') keyed = true;
+        hashInto(keyPart);
+      }
+      const firstLine = keyed && seen ? seen.firstLine(hash1, hash2) : -1;
+      if (firstLine >= 0) {
+        // Left out before it counts against the file's limits: only the first row is sent.
+        part.bytes.truncate(start);
+        if (part.rows === 0) parts.pop();
+        const message = `Row ${line} has the same ${d.duplicateKey.join(' and ')} as row ${firstLine}, so it is left out: only the first is sent.`;
+        const params = { line, key: d.duplicateKey, firstLine };
+        add({ row: row.index, sourceLine: line, column: null, code: 'duplicate.key', variant: 'left-out', params, message, severity: 'warning' });
+        rejected.push({ row: row.index, sourceLine: line, cells: keepCells ? row.cells : NO_CELLS, reason: message, byHand: false, duplicate: true });
+        duplicateRowCount++;
+        return;
+      }
+    }
     const rowBytes = part.bytes.length - start;
     if (headerBytes.length + rowBytes > maxBytes) {
       part.bytes.truncate(start);
@@ -400,18 +431,11 @@ export function createPreparation(input: PreparationInput): Preparation {
     part.rows++;
     validRowCount++;
     writtenRowCount++;
-
-    if (keyColumns.length > 0) {
-      hash1 = 0x811c9dc5;
-      hash2 = 0x2545f491;
-      let filled = false;
-      for (let k = 0; k < keyColumns.length; k++) {
-        const keyPart = duplicateKeyPart(plans[keyColumns[k]!]!.column, values[keyColumns[k]!]!, d.phoneCountry);
-        if (keyPart !== '') filled = true;
-        hashInto(keyPart);
-      }
-      // Duplicates are found at the end (see DuplicateFinder); here the key is only recorded.
-      if (filled) duplicates.add(hash1, hash2, row.index, line);
+    // Only written rows count as the first of their key.
+    if (keyed) {
+      if (seen) seen.add(hash1, hash2, line);
+      // Otherwise duplicates are found at the end (see DuplicateFinder); here the key is only recorded.
+      else duplicates.add(hash1, hash2, row.index, line);
     }
   };
 
@@ -484,9 +508,9 @@ export function createPreparation(input: PreparationInput): Preparation {
           sourceLine: dup.line,
           column: null,
           code: 'duplicate.key',
-          variant: null,
+          variant: 'kept',
           params: { line: dup.line, key: d.duplicateKey, firstLine: dup.firstLine },
-          message: `Row ${dup.line} has the same ${key} as row ${dup.firstLine}.`,
+          message: `Row ${dup.line} has the same ${key} as row ${dup.firstLine}; both are sent.`,
           severity: 'warning',
         });
         summary['duplicate.key'] = (summary['duplicate.key'] ?? 0) + 1;
@@ -515,7 +539,7 @@ export function createPreparation(input: PreparationInput): Preparation {
       const zipped = zipSync({ [inner]: [bytes, { mtime: input.now }] }, { level: 6 });
       return { name: names[i]!, rows: p.rows, bytes: zipped, innerName: inner };
     });
-    const errorRows = rejected.filter(r => !r.byHand).length;
+    const errorRows = rejected.filter(r => !r.byHand && r.duplicate !== true).length;
     return {
       destination: d.name,
       mapping: Object.fromEntries(d.columns.map(c => [c.name, input.mapping[c.name] ?? null])),
@@ -523,6 +547,7 @@ export function createPreparation(input: PreparationInput): Preparation {
       rowCount,
       validRowCount,
       writtenRowCount,
+      duplicateRowCount,
       issues,
       summary,
       files: rowCount > 0 && writtenRowCount === 0 ? [] : files,

@@ -93,13 +93,15 @@ export type IssueParamsByCode = {
  *
  * `email.invalid` says why the address is wrong; `phone.invalid` may add the number's form in a
  * neighbouring country; `date.invalid` may add how the value reads in the expected format;
- * `output.delimiter` is a tab in a file that is not tab-separated, or the file's own separator.
+ * `output.delimiter` is a tab in a file that is not tab-separated, or the file's own separator;
+ * `duplicate.key` says whether the later row is left out or sent as well.
  */
 export const issueVariants = {
   'email.invalid': emailProblemKinds,
   'phone.invalid': ['plain', 'elsewhere'],
   'date.invalid': ['plain', 'reads-as'],
   'output.delimiter': ['tab', 'separator'],
+  'duplicate.key': ['left-out', 'kept'],
 } as const satisfies Partial<Record<IssueCode, readonly string[]>>;
 
 /** The variant of a code's sentence (null for a code with one form). */

@@ -57,6 +57,7 @@ export async function reviewCheck(request: ReviewCheckRequest, home: string, now
     rowCount: result.rowCount,
     validRowCount: result.validRowCount,
     writtenRowCount: result.writtenRowCount,
+    duplicateRowCount: result.duplicateRowCount,
     rejectedCount: result.rejected.length,
     blocked: result.blocked,
     summary: { ...result.summary },

@@ -66,6 +66,8 @@ export type PreparedSend = Readonly<{
   rowCount: number;
   validRowCount: number;
   writtenRowCount: number;
+  /** Later duplicates the destination leaves out. */
+  duplicateRowCount: number;
   blocked: boolean;
   /** Issue count per code. */
   summary: Readonly<Record<string, number>>;
@@ -130,6 +132,7 @@ export const prepareInThisThread: Preparer = async (job, options = {}) => {
     rowCount: preparation.rowCount,
     validRowCount: preparation.validRowCount,
     writtenRowCount: preparation.writtenRowCount,
+    duplicateRowCount: preparation.duplicateRowCount,
     blocked: preparation.blocked,
     summary: preparation.summary,
     issueRows: issueCountsByRow(preparation.issues),
@@ -187,7 +190,7 @@ function heldBecause(job: SendPreparationJob, preparation: FilePreparation): Pla
     };
   }
   if (preparation.blocked) {
-    const errorRows = preparation.rowCount - preparation.validRowCount;
+    const errorRows = preparation.rowCount - preparation.validRowCount - preparation.duplicateRowCount;
     return {
       code: 'send.rows-have-errors',
       message: `${errorRows} ${errorRows === 1 ? 'row has a problem' : 'rows have problems'} that the destination would refuse. Fix ${errorRows === 1 ? 'it' : 'them'}, or choose to leave out the invalid rows.`,

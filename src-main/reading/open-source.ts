@@ -31,7 +31,7 @@ import {
   type WorkbookPlan,
   type WorkbookReading,
 } from './workbook-source';
-import { sheetsOf } from './workbook-sheets';
+import { chooseDataSheet, sheetsOf } from './workbook-sheets';
 import { findXlsxPackage } from './xlsx-package';
 import { declaresBomb, extractEntry, isClutter, listZip } from './zip-file';
 
@@ -247,7 +247,13 @@ async function openZip(
   const pkg = await findXlsxPackage(path, fileName, entries);
   if (pkg) {
     if (declaresBomb(entries)) throw readError('zip-bomb', fileName);
-    const opened = await openWorkbook(path, fileName, 'xlsx', sheetsOf(pkg), entries, options);
+    // Not blindly the first sheet: a "Read me" sheet often comes before the data.
+    const sheet =
+      options.sheet ?? (await chooseDataSheet(path, fileName, entries, pkg.sheets)) ?? undefined;
+    const opened = await openWorkbook(path, fileName, 'xlsx', sheetsOf(pkg), entries, {
+      ...options,
+      sheet,
+    });
     // Macros (VBA, Excel 4 macro sheets) are never read, run or kept: only the cells are.
     return fromWorkbook(shownPath, size, opened, pkg.macros ? ['macros-ignored'] : []);
   }

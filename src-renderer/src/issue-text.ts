@@ -120,8 +120,11 @@ function sentence(issue: IssueForText, i18n: I18n): string | null {
         : null;
     case 'contact.missing':
       return say('sentence.contact.missing', { count: countOf('columns') });
-    case 'duplicate.key':
-      return say('sentence.duplicate.key', { count: countOf('key') });
+    case 'duplicate.key': {
+      const main = say('sentence.duplicate.key', { count: countOf('key') });
+      // An issue recorded before duplicates had forms says only which row it repeats.
+      return issue.variant === null ? main : both(main, say(`sentence.duplicate.${issue.variant}`));
+    }
     default:
       return issue.variant === null ? say(`sentence.${issue.code}`) : null;
   }

@@ -39,6 +39,9 @@ export function Shell(props: {
   const [dragging, setDragging] = useState(false);
   const [jobDraft, setJobDraft] = useState<JobDraft | null>(null);
   const [dropError, setDropError] = useState<string | null>(null);
+  // "Set up the destination" from the Send step: its form, then back to the flow where it was.
+  const [setUp, setSetUp] = useState<{ name: string; returnTo: FlowStep } | null>(null);
+  const [setUpDone, setSetUpDone] = useState<{ name: string; id: number } | null>(null);
   const mainRef = useRef<HTMLElement>(null);
 
   const go = useCallback((next: Screen) => {
@@ -151,7 +154,19 @@ export function Shell(props: {
   } else if (isFlow(screen)) {
     content = file ? null : <StartScreen error={dropError} onOpen={openFile} go={go} />;
   } else if (screen === 'destinations') {
-    content = <DestinationsScreen />;
+    content = (
+      <DestinationsScreen
+        key={setUp ? `set-up:${setUp.name}` : 'list'}
+        setUp={setUp?.name}
+        onSetUpDone={savedName => {
+          const back = setUp?.returnTo ?? flowStep;
+          setSetUp(null);
+          if (savedName)
+            setSetUpDone(previous => ({ name: savedName, id: (previous?.id ?? 0) + 1 }));
+          go(back);
+        }}
+      />
+    );
   } else if (screen === 'jobs') {
     content = <JobsScreen go={go} draft={jobDraft} onDraftDone={() => setJobDraft(null)} />;
   } else {
@@ -177,7 +192,11 @@ export function Shell(props: {
                   type="button"
                   className="nav__item"
                   aria-current={activeSection === section.screen ? 'page' : undefined}
-                  onClick={() => go(section.screen === 'start' && file ? flowStep : section.screen)}
+                  onClick={() => {
+                    // The sidebar leaves a set-up form for the plain list.
+                    if (section.screen === 'destinations') setSetUp(null);
+                    go(section.screen === 'start' && file ? flowStep : section.screen);
+                  }}
                 >
                   <span className="nav__icon" aria-hidden="true">
                     {section.icon}
@@ -216,6 +235,12 @@ export function Shell(props: {
               step={flowStep}
               path={file.path}
               go={go}
+              active={isFlow(screen)}
+              setUpDone={setUpDone}
+              onSetUp={name => {
+                setSetUp({ name, returnTo: flowStep });
+                setScreen('destinations');
+              }}
               onSchedule={draft => {
                 setJobDraft(draft);
                 go('jobs');

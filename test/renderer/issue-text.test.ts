@@ -81,6 +81,14 @@ function everyIssue(): RowIssue[] {
       ]
     ).issues,
     ...prepare(latin, ['Email', 'Language', 'LastName'], [['e@example.be', 'PL', 'Łukasz']]).issues,
+    ...prepare(
+      preset('hello-customer', { duplicates: 'keep' }),
+      ['Email', 'Language'],
+      [
+        ['g@example.be', 'NL'],
+        ['G@example.be', 'NL'],
+      ]
+    ).issues,
     ...prepare(notes, ['Note'], [['=1+1'], ['x'.repeat(60)]]).issues,
     // As the reader gives them: a byte that was not UTF-8 kept as U+DC00 + byte, a NUL as is.
     ...prepare(
@@ -173,8 +181,11 @@ describe('issue sentences in the user’s language', () => {
     expect(issueText(find('contact.missing'), nl)).toBe(
       'Regel 2: geen van de kolommen Email, Téléphone Fixe en Mobile bevat een geldige waarde, dus Digitaleo zou dit contact weigeren.'
     );
-    expect(issueText(find('duplicate.key'), fr)).toBe(
-      'La ligne 5 a la même valeur dans Email que la ligne 3.'
+    expect(issueText(find('duplicate.key/left-out'), fr)).toBe(
+      'La ligne 5 a la même valeur dans Email que la ligne 3. Elle est écartée : seule la première est envoyée.'
+    );
+    expect(issueText(find('duplicate.key/kept'), nl)).toBe(
+      'Regel 3 heeft dezelfde waarde in Email als regel 2. Beide worden verstuurd.'
     );
     expect(issueText(find('output.delimiter/separator'), fr)).toBe(
       'Ligne 2 : la valeur « Brussel; Centrum » de Department contient un point-virgule (;), le caractère qui sépare les valeurs de ce fichier, et ce format ne permet pas de mettre des guillemets. Supprimez ou remplacez ce caractère.'

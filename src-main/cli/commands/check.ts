@@ -3,6 +3,7 @@ import { ExitCode, UsageError, parseCommandArgs, type CliCommand, type CliIo } f
 import { resolveDestination } from '../../settings/destination-store';
 import { prepareFile, readMappingFile, type FilePreparation } from '../../preparation/prepare-file';
 import { issueCodes, type RowIssue } from '../../../src-core/validation/issues';
+import type { Fix } from '../../../src-core/fixes/fix-schema';
 import { checkUsage } from './usage';
 
 const usage = checkUsage;
@@ -12,6 +13,7 @@ const options = {
   mapping: { type: 'string', short: 'm' },
   out: { type: 'string', short: 'o' },
   'exclude-invalid': { type: 'boolean' },
+  'keep-duplicates': { type: 'boolean' },
   json: { type: 'boolean' },
   ...sourceOptions,
 } as const;
@@ -38,12 +40,21 @@ export async function runPreparation(
   return prepareFile(positionals[0]!, destination, {
     source: readSourceOptions(values),
     mapping: fromFile?.mapping,
-    fixes: fromFile?.fixes,
+    fixes: withKeepDuplicates(fromFile?.fixes, values['keep-duplicates'] === true),
     excludeInvalid: extra.excludeInvalid ?? values['exclude-invalid'] === true,
     now: new Date(),
     home,
     keepRejectedCells: extra.keepRejectedCells,
   });
+}
+
+/** The fixes plus the `--keep-duplicates` choice (recorded as a fix, as the app and jobs do). */
+export function withKeepDuplicates(
+  fixes: readonly Fix[] | undefined,
+  keep: boolean
+): Fix[] | undefined {
+  if (!keep) return fixes ? [...fixes] : undefined;
+  return [...(fixes ?? []), { kind: 'keep-duplicates' }];
 }
 
 /** An issue as the `--json` contract documents it: the sentence's raw values (for the app's languages) stay out. */
@@ -59,7 +70,13 @@ const reportedIssue = (i: RowIssue) => ({
 /** What the `check` report is made of: a preparation here, or a send's (its files already written: sizes only). */
 export type CheckReportSource = Pick<
   FilePreparation,
-  'destination' | 'mapping' | 'rowCount' | 'validRowCount' | 'issues' | 'summary'
+  | 'destination'
+  | 'mapping'
+  | 'rowCount'
+  | 'validRowCount'
+  | 'duplicateRowCount'
+  | 'issues'
+  | 'summary'
 > &
   Readonly<{
     files: readonly Readonly<{ name: string; rows: number; bytes: Uint8Array | number }>[];
@@ -72,6 +89,7 @@ export function checkReport(result: CheckReportSource) {
     mapping: result.mapping,
     rowCount: result.rowCount,
     validRowCount: result.validRowCount,
+    duplicateRowCount: result.duplicateRowCount,
     issues: result.issues.map(reportedIssue),
     summary: result.summary,
     files: result.files.map(f => ({
@@ -128,6 +146,16 @@ export function printSummary(io: CliIo, result: FilePreparation, maxIssues = 20)
   const out = (line = '') => io.stdout.write(`${line}\n`);
   out(`${result.source.path} → ${result.destination}`);
   out(`${plural(result.rowCount, 'row', 'rows')}; ${n(result.validRowCount)} ready to send.`);
+  if (result.duplicateRowCount > 0) {
+    const left =
+      result.duplicateRowCount === 1
+        ? '1 duplicate row is'
+        : `${n(result.duplicateRowCount)} duplicate rows are`;
+    const key = result.issues.find(i => i.code === 'duplicate.key')?.params.key ?? [];
+    out(
+      `${left} left out: only the first row with the same ${key.join(' and ')} is sent (--keep-duplicates sends them too).`
+    );
+  }
   if (result.mappingOrigin !== 'given')
     out(
       `Columns matched ${result.mappingOrigin === 'remembered' ? 'as remembered for this file layout' : 'by Courier’s suggestions'}:`

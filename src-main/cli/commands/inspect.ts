@@ -11,7 +11,8 @@ const usage = inspectUsage;
 
 /** What each note on a read says to a person. */
 const noteWords: Readonly<Record<SourceNote, string>> = {
-  'macros-ignored': 'Macros were ignored: only the data was read; nothing in the workbook was run or kept.',
+  'macros-ignored':
+    'Macros were ignored: only the data was read; nothing in the workbook was run or kept.',
 };
 
 function parseWindow(text: string | undefined): { start: number; end: number } {

@@ -1,5 +1,12 @@
 import { toPlainError } from '../../../src-core/errors';
-import { ExitCode, UsageError, printJson, type CliCommand, type CliIo, parseCommandArgs } from '../cli-io';
+import {
+  ExitCode,
+  UsageError,
+  printJson,
+  type CliCommand,
+  type CliIo,
+  parseCommandArgs,
+} from '../cli-io';
 import { redact } from '../../logging/redact';
 import { readKeyFile } from '../../secrets/secret-handlers';
 import { readSecretLines } from '../../secrets/secret-input';

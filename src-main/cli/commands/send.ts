@@ -10,7 +10,7 @@ import {
 import { readMappingFile } from '../../preparation/prepare-file';
 import { runPipeline, type SendProgress, type SendResult } from '../../pipeline/run-pipeline';
 import { redact } from '../../logging/redact';
-import { checkReport } from './check';
+import { checkReport, withKeepDuplicates } from './check';
 import { createWorkerPreparer } from '../../preparation/send-preparation';
 import { sendUsage } from './usage';
 
@@ -20,6 +20,7 @@ const options = {
   destination: { type: 'string' },
   mapping: { type: 'string' },
   'exclude-invalid': { type: 'boolean' },
+  'keep-duplicates': { type: 'boolean' },
   force: { type: 'boolean' },
   'wait-receipt': { type: 'string' },
   json: { type: 'boolean' },
@@ -49,7 +50,7 @@ export const sendCommand: CliCommand = {
         source: readSourceOptions(values),
         destination: values.destination,
         mapping: fromFile?.mapping,
-        fixes: fromFile?.fixes,
+        fixes: withKeepDuplicates(fromFile?.fixes, values['keep-duplicates'] === true),
         excludeInvalid: values['exclude-invalid'] === true,
         force: values.force === true,
         trigger: 'cli',
@@ -133,6 +134,11 @@ function printOutcome(io: CliIo, result: SendResult): void {
     io.stdout.write(
       `${n(run.rows.sent)} rows sent${run.rows.excluded ? `, ${n(run.rows.excluded)} left out` : ''}.\n`
     );
+    const duplicates = result.preparation?.duplicateRowCount ?? 0;
+    if (duplicates > 0)
+      io.stdout.write(
+        `${duplicates === 1 ? '1 duplicate row was' : `${n(duplicates)} duplicate rows were`} left out: only the first row with the same key is sent.\n`
+      );
     if (run.receipt.status !== 'none')
       io.stdout.write(
         `Receipt: ${run.receipt.status}${run.receipt.summary ? ` — ${run.receipt.summary}` : ''}\n`

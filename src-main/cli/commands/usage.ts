@@ -40,7 +40,7 @@ Options:
   --json               print {"name", "publicKey"}`;
 
 /** `courier check --help`. */
-export const checkUsage = `Usage: courier check FILE --destination D [--mapping M] [--sheet NAME] [--header-row N] [--json]
+export const checkUsage = `Usage: courier check FILE --destination D [--mapping M] [--sheet NAME] [--header-row N] [--keep-duplicates] [--json]
 
 Maps the file's columns to the destination's and validates every row; lists the problems.
 
@@ -51,13 +51,16 @@ Maps the file's columns to the destination's and validates every row; lists the 
                    mapping for these columns is used, else Courier's confident suggestions
   --sheet NAME     the sheet of a workbook to read (default: the one that holds the data)
   --header-row N   the line (text) or row (workbook) holding the column names, 1-based
+  --keep-duplicates
+                   send later rows with the same key too, for a destination that
+                   sends only the first (Hello Customer: one invitation per e-mail)
   --json           print one JSON object: destination, mapping, rowCount, validRowCount,
                    issues, summary, files
 
 Exit code 1 when any row has an error, 0 otherwise.`;
 
 /** `courier prepare --help`. */
-export const prepareUsage = `Usage: courier prepare FILE --destination D --out DIR [--mapping M] [--sheet NAME] [--header-row N] [--exclude-invalid] [--json]
+export const prepareUsage = `Usage: courier prepare FILE --destination D --out DIR [--mapping M] [--sheet NAME] [--header-row N] [--exclude-invalid] [--keep-duplicates] [--json]
 
 Writes exactly the files that would be sent to the destination into DIR, and prints their names.
 
@@ -68,6 +71,8 @@ Writes exactly the files that would be sent to the destination into DIR, and pri
   --header-row N      the line (text) or row (workbook) holding the column names, 1-based
   --exclude-invalid   leave rows with errors out and write them, with the reason and every
                       source column, to DIR/rejected/rejected.csv, apart from the files to send
+  --keep-duplicates   write later rows with the same key too, for a destination that sends
+                      only the first (Hello Customer); otherwise they are left out and listed
   --json              print one JSON object: the check report plus written and rejected
 
 Without --exclude-invalid, a file with errors is not written (exit code 1).`;
@@ -119,7 +124,7 @@ JOB is a job's name or id. "jobs run" exits 0 when sent, 1 when held or the file
 blocking problems, 3 on a connection or transfer failure.`;
 
 /** `courier send --help`. */
-export const sendUsage = `Usage: courier send FILE --destination D [--mapping M] [--sheet NAME] [--header-row N] [--exclude-invalid] [--force] [--json]
+export const sendUsage = `Usage: courier send FILE --destination D [--mapping M] [--sheet NAME] [--header-row N] [--exclude-invalid] [--keep-duplicates] [--force] [--json]
 
 Prepares FILE for the destination and uploads it, with a progress bar on a terminal.
 The files arrive whole or not at all (uploaded under a temporary name, verified, then renamed).
@@ -129,6 +134,8 @@ The files arrive whole or not at all (uploaded under a temporary name, verified,
   --sheet NAME        the sheet of a workbook to read (default: the one that holds the data)
   --header-row N      the line (text) or row (workbook) holding the column names, 1-based
   --exclude-invalid   send the valid rows; leave the others out (saved as rejected rows)
+  --keep-duplicates   send later rows with the same key too, for a destination that sends
+                      only the first (Hello Customer)
   --force             send even if this exact file was already delivered (under a new name)
   --wait-receipt SEC  for destinations that give a receipt (Digitaleo ok/ko, BlueConic .done),
                       wait up to SEC seconds for it; exit 3 if the platform rejected the file

@@ -67,6 +67,12 @@ export const en = {
   'preview.correct': 'Correct the format',
   'preview.headerRow': 'Header on line',
   'preview.sheet': 'Sheet',
+  'preview.sheets': 'Sheets of this workbook',
+  'preview.sheetChosen': {
+    one: 'Courier opened the sheet “{sheet}”, the one that holds the data. This workbook has {count} sheet.',
+    other:
+      'Courier opened the sheet “{sheet}”, the one that holds the data. This workbook has {count} sheets: choose another with the tabs.',
+  },
   'preview.apply': 'Read again',
   'preview.grid': 'Rows of {name}',
   'preview.line': 'Line',
@@ -254,7 +260,10 @@ export const en = {
     other: '{count} rows are duplicates',
   },
   'issue.duplicate.key.help':
-    'Another row has the same values in the destination’s key columns. Only the first is sent.',
+    'Another row has the same values in the destination’s key columns. Every row is sent, the duplicates too.',
+  'issue.duplicate.key.help.left-out':
+    'An earlier row has the same values in the destination’s key columns. Only the first is sent: these rows are left out.',
+  'review.duplicates.keep': 'Send them too',
   'issue.text.invalid-bytes': {
     one: '{count} value has characters that were not valid UTF-8',
     other: '{count} values have characters that were not valid UTF-8',
@@ -279,6 +288,12 @@ export const en = {
   },
   'issue.output.line-break.help':
     'A line break inside a value would split the row in two. Tidying the spaces fixes it.',
+  'issue.output.quote': {
+    one: '{count} value holds a double quote',
+    other: '{count} values hold a double quote',
+  },
+  'issue.output.quote.help':
+    'This destination writes its file without quotes, so some platforms misread a value holding one. The value is still sent as it is.',
   'issue.output.unencodable': {
     one: '{count} value has characters the file cannot hold',
     other: '{count} values have characters the file cannot hold',
@@ -308,6 +323,7 @@ export const en = {
   'fixdesc.edit-cell': 'Line {line}: {column} changed to “{value}”',
   'fixdesc.exclude-row': 'Line {line} left out',
   'fixdesc.exclude-invalid': 'Rows with problems left out',
+  'fixdesc.keep-duplicates': 'Duplicate rows sent too',
   'review.corrections': 'Your corrections',
   'review.undoFix': 'Undo',
   'send.title': 'Send',
@@ -403,6 +419,9 @@ export const en = {
     'Use the saved password for the new server too (Courier asks you to confirm)',
   'dest.form.variable': 'Value for “{name}” in file names',
   'dest.form.save': 'Save the destination',
+  'dest.form.saveAndSend': 'Save and go back to the file',
+  'dest.form.backToSend': 'Back to the file',
+  'dest.form.opening': 'Opening the destination’s form…',
   'dest.form.saved': 'Saved.',
   'dest.keys.title': 'Key pair',
   'dest.keys.generate': 'Generate a key pair',
@@ -477,7 +496,10 @@ export const en = {
   'history.details': 'Details',
   'history.show': 'Details',
   'history.hide': 'Hide',
-  'history.openRejected': { one: 'Open the row that was left out', other: 'Open the {count} rows that were left out' },
+  'history.openRejected': {
+    one: 'Open the row that was left out',
+    other: 'Open the {count} rows that were left out',
+  },
   'history.noRejected': 'The rows left out by this run are no longer kept.',
   'review.saveRejectedTitle': 'Save the rows that will not be sent',
   'files.reveal': 'Show in folder',

@@ -70,6 +70,12 @@ export const fr: Messages = {
   'preview.correct': 'Corriger le format',
   'preview.headerRow': 'En-tête à la ligne',
   'preview.sheet': 'Feuille',
+  'preview.sheets': 'Feuilles de ce classeur',
+  'preview.sheetChosen': {
+    one: 'Courier a ouvert la feuille « {sheet} », celle qui contient les données. Ce classeur a {count} feuille.',
+    other:
+      'Courier a ouvert la feuille « {sheet} », celle qui contient les données. Ce classeur a {count} feuilles : choisissez-en une autre avec les onglets.',
+  },
   'preview.apply': 'Relire',
   'preview.grid': 'Lignes de {name}',
   'preview.line': 'Ligne',
@@ -257,7 +263,10 @@ export const fr: Messages = {
     other: '{count} lignes sont des doublons',
   },
   'issue.duplicate.key.help':
-    'Une autre ligne a les mêmes valeurs dans les colonnes clés de la destination. Seule la première est envoyée.',
+    'Une autre ligne a les mêmes valeurs dans les colonnes clés de la destination. Toutes les lignes sont envoyées, les doublons aussi.',
+  'issue.duplicate.key.help.left-out':
+    'Une ligne précédente a les mêmes valeurs dans les colonnes clés de la destination. Seule la première est envoyée : ces lignes sont écartées.',
+  'review.duplicates.keep': 'Les envoyer aussi',
   'issue.text.invalid-bytes': {
     one: '{count} valeur a des caractères qui n’étaient pas en UTF-8 valide',
     other: '{count} valeurs ont des caractères qui n’étaient pas en UTF-8 valide',
@@ -282,6 +291,12 @@ export const fr: Messages = {
   },
   'issue.output.line-break.help':
     'Un saut de ligne dans une valeur couperait la ligne en deux. Nettoyer les espaces le corrige.',
+  'issue.output.quote': {
+    one: '{count} valeur contient un guillemet',
+    other: '{count} valeurs contiennent un guillemet',
+  },
+  'issue.output.quote.help':
+    'Cette destination écrit son fichier sans guillemets : certaines plateformes lisent mal une valeur qui en contient. La valeur est tout de même envoyée telle quelle.',
   'issue.output.unencodable': {
     one: '{count} valeur contient des caractères que le fichier ne peut pas contenir',
     other: '{count} valeurs contiennent des caractères que le fichier ne peut pas contenir',
@@ -311,6 +326,7 @@ export const fr: Messages = {
   'fixdesc.edit-cell': 'Ligne {line} : {column} changé en « {value} »',
   'fixdesc.exclude-row': 'Ligne {line} écartée',
   'fixdesc.exclude-invalid': 'Lignes à problème écartées',
+  'fixdesc.keep-duplicates': 'Doublons envoyés aussi',
   'review.corrections': 'Vos corrections',
   'review.undoFix': 'Annuler',
   'send.title': 'Envoi',
@@ -409,6 +425,9 @@ export const fr: Messages = {
     'Utiliser aussi le mot de passe enregistré pour le nouveau serveur (Courier vous demande de confirmer)',
   'dest.form.variable': 'Valeur de « {name} » dans les noms de fichiers',
   'dest.form.save': 'Enregistrer la destination',
+  'dest.form.saveAndSend': 'Enregistrer et revenir au fichier',
+  'dest.form.backToSend': 'Revenir au fichier',
+  'dest.form.opening': 'Ouverture du formulaire de la destination…',
   'dest.form.saved': 'Enregistré.',
   'dest.keys.title': 'Paire de clés',
   'dest.keys.generate': 'Générer une paire de clés',
@@ -484,11 +503,15 @@ export const fr: Messages = {
   'history.details': 'Détails',
   'history.show': 'Détails',
   'history.hide': 'Masquer',
-  'history.openRejected': { one: 'Ouvrir la ligne laissée de côté', other: 'Ouvrir les {count} lignes laissées de côté' },
+  'history.openRejected': {
+    one: 'Ouvrir la ligne laissée de côté',
+    other: 'Ouvrir les {count} lignes laissées de côté',
+  },
   'history.noRejected': 'Les lignes laissées de côté par cet envoi ne sont plus conservées.',
   'review.saveRejectedTitle': 'Enregistrer les lignes qui ne seront pas envoyées',
   'files.reveal': 'Afficher dans le dossier',
-  'files.revealUnavailable': 'Courier ne peut pas ouvrir de gestionnaire de fichiers ici. Le chemin est indiqué ci-dessus.',
+  'files.revealUnavailable':
+    'Courier ne peut pas ouvrir de gestionnaire de fichiers ici. Le chemin est indiqué ci-dessus.',
   'history.saveRejected': 'Enregistrer une copie…',
   'history.saveRejectedTitle': 'Enregistrer une copie des lignes laissées de côté',
   'history.savedRejected': 'Enregistré dans {path}',

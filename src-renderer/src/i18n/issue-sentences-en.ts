@@ -56,6 +56,9 @@ export const enIssueSentences = {
     one: 'Line {line} has the same {key} as line {firstLine}.',
     other: 'Line {line} has the same {key} as line {firstLine}.',
   },
+  'sentence.duplicate.left-out': 'It is left out: only the first is sent.',
+  'sentence.duplicate.kept': 'Both are sent.',
+
   'sentence.text.invalid-bytes':
     'Line {line}: “{value}” in {column} holds bytes that are not valid UTF-8 ({bytes}); read as Windows-1252 it is “{reading}”.',
   'sentence.text.control-characters':

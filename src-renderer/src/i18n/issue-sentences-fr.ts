@@ -56,6 +56,9 @@ export const frIssueSentences: Readonly<Record<keyof typeof enIssueSentences, Me
     one: 'La ligne {line} a la même valeur dans {key} que la ligne {firstLine}.',
     other: 'La ligne {line} a les mêmes valeurs dans {key} que la ligne {firstLine}.',
   },
+  'sentence.duplicate.left-out': 'Elle est écartée : seule la première est envoyée.',
+  'sentence.duplicate.kept': 'Les deux sont envoyées.',
+
   'sentence.text.invalid-bytes':
     'Ligne {line} : « {value} » dans {column} contient des octets qui ne sont pas de l’UTF-8 valide ({bytes}) ; lu en Windows-1252, c’est « {reading} ».',
   'sentence.text.control-characters':

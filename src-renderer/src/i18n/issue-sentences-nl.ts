@@ -53,6 +53,9 @@ export const nlIssueSentences: Readonly<Record<keyof typeof enIssueSentences, Me
     one: 'Regel {line} heeft dezelfde waarde in {key} als regel {firstLine}.',
     other: 'Regel {line} heeft dezelfde waarden in {key} als regel {firstLine}.',
   },
+  'sentence.duplicate.left-out': 'Deze rij wordt weggelaten: alleen de eerste wordt verstuurd.',
+  'sentence.duplicate.kept': 'Beide worden verstuurd.',
+
   'sentence.text.invalid-bytes':
     'Regel {line}: „{value}” in {column} bevat bytes die geen geldige UTF-8 zijn ({bytes}); gelezen als Windows-1252 is het „{reading}”.',
   'sentence.text.control-characters':

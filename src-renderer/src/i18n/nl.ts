@@ -70,6 +70,12 @@ export const nl: Messages = {
   'preview.correct': 'Formaat corrigeren',
   'preview.headerRow': 'Kopregel op regel',
   'preview.sheet': 'Werkblad',
+  'preview.sheets': 'Werkbladen van deze werkmap',
+  'preview.sheetChosen': {
+    one: 'Courier opende het werkblad „{sheet}”, het blad met de gegevens. Deze werkmap heeft {count} werkblad.',
+    other:
+      'Courier opende het werkblad „{sheet}”, het blad met de gegevens. Deze werkmap heeft {count} werkbladen: kies een ander met de tabs.',
+  },
   'preview.apply': 'Opnieuw lezen',
   'preview.grid': 'Rijen van {name}',
   'preview.line': 'Regel',
@@ -256,7 +262,10 @@ export const nl: Messages = {
     'De bestemming heeft minstens een e-mailadres of telefoonnummer nodig.',
   'issue.duplicate.key': { one: '{count} rij is een dubbel', other: '{count} rijen zijn dubbels' },
   'issue.duplicate.key.help':
-    'Een andere rij heeft dezelfde waarden in de sleutelkolommen van de bestemming. Alleen de eerste wordt verstuurd.',
+    'Een andere rij heeft dezelfde waarden in de sleutelkolommen van de bestemming. Alle rijen worden verstuurd, de dubbels ook.',
+  'issue.duplicate.key.help.left-out':
+    'Een eerdere rij heeft dezelfde waarden in de sleutelkolommen van de bestemming. Alleen de eerste wordt verstuurd: deze rijen worden weggelaten.',
+  'review.duplicates.keep': 'Ook versturen',
   'issue.text.invalid-bytes': {
     one: '{count} waarde heeft tekens die geen geldige UTF-8 waren',
     other: '{count} waarden hebben tekens die geen geldige UTF-8 waren',
@@ -281,6 +290,12 @@ export const nl: Messages = {
   },
   'issue.output.line-break.help':
     'Een regeleinde in een waarde zou de rij in tweeën splitsen. Spaties opruimen lost het op.',
+  'issue.output.quote': {
+    one: '{count} waarde bevat een aanhalingsteken',
+    other: '{count} waarden bevatten een aanhalingsteken',
+  },
+  'issue.output.quote.help':
+    'Deze bestemming schrijft haar bestand zonder aanhalingstekens, dus sommige platformen lezen een waarde met zo’n teken verkeerd. De waarde wordt toch ongewijzigd verstuurd.',
   'issue.output.unencodable': {
     one: '{count} waarde bevat tekens die het bestand niet kan bevatten',
     other: '{count} waarden bevatten tekens die het bestand niet kan bevatten',
@@ -310,6 +325,7 @@ export const nl: Messages = {
   'fixdesc.edit-cell': 'Regel {line}: {column} gewijzigd in „{value}”',
   'fixdesc.exclude-row': 'Regel {line} weggelaten',
   'fixdesc.exclude-invalid': 'Rijen met problemen weggelaten',
+  'fixdesc.keep-duplicates': 'Dubbele rijen ook verstuurd',
   'review.corrections': 'Je verbeteringen',
   'review.undoFix': 'Ongedaan maken',
   'send.title': 'Versturen',
@@ -410,6 +426,9 @@ export const nl: Messages = {
     'Het bewaarde wachtwoord ook voor de nieuwe server gebruiken (Courier vraagt u dit te bevestigen)',
   'dest.form.variable': 'Waarde voor „{name}” in bestandsnamen',
   'dest.form.save': 'Bestemming opslaan',
+  'dest.form.saveAndSend': 'Opslaan en terug naar het bestand',
+  'dest.form.backToSend': 'Terug naar het bestand',
+  'dest.form.opening': 'Het formulier van de bestemming wordt geopend…',
   'dest.form.saved': 'Opgeslagen.',
   'dest.keys.title': 'Sleutelpaar',
   'dest.keys.generate': 'Sleutelpaar aanmaken',
@@ -484,11 +503,15 @@ export const nl: Messages = {
   'history.details': 'Details',
   'history.show': 'Details',
   'history.hide': 'Verbergen',
-  'history.openRejected': { one: 'De weggelaten rij openen', other: 'De {count} weggelaten rijen openen' },
+  'history.openRejected': {
+    one: 'De weggelaten rij openen',
+    other: 'De {count} weggelaten rijen openen',
+  },
   'history.noRejected': 'De rijen die deze verzending wegliet, worden niet meer bewaard.',
   'review.saveRejectedTitle': 'De rijen die niet verstuurd worden opslaan',
   'files.reveal': 'Tonen in map',
-  'files.revealUnavailable': 'Courier kan hier geen bestandsbeheer openen. Het pad staat hierboven.',
+  'files.revealUnavailable':
+    'Courier kan hier geen bestandsbeheer openen. Het pad staat hierboven.',
   'history.saveRejected': 'Een kopie opslaan…',
   'history.saveRejectedTitle': 'Een kopie van de weggelaten rijen opslaan',
   'history.savedRejected': 'Opgeslagen in {path}',

@@ -21,8 +21,17 @@ const defaultPorts: Readonly<Record<Protocol, number>> = {
 };
 const authKinds = ['password', 'key', 'key-and-password'] as const;
 
-/** Destinations: the configured drops, and a guided form to add or change one. */
-export function DestinationsScreen() {
+/**
+ * Destinations: the configured drops, and a guided form to add or change one. With `setUp` (a
+ * destination that is not set up yet, from the Send step) it opens straight on that one's form,
+ * pre-filled from its preset, and hands the saved name back through `onSetUpDone`.
+ */
+export function DestinationsScreen(
+  props: {
+    setUp?: string;
+    onSetUpDone?: (savedName: string | null) => void;
+  } = {}
+) {
   const i18n = useI18n();
   const { t } = i18n;
   const [list, setList] = useState<CallResponse<'destinations:list'> | null>(null);
@@ -82,6 +91,40 @@ export function DestinationsScreen() {
   }, []);
   useEffect(load, [load]);
 
+  const { setUp } = props;
+  // Only a form opened for the Send step goes back to it.
+  const onSetUpDone = setUp ? props.onSetUpDone : undefined;
+  useEffect(() => {
+    if (!setUp) return;
+    api()
+      .destinations.get({ name: setUp })
+      .then(
+        got => {
+          if (got.destination) setEditing({ destination: got.destination });
+        },
+        failure => setError(failure)
+      );
+  }, [setUp]);
+
+  if (setUp && !editing) {
+    return (
+      <section className="screen" aria-labelledby="dest-title">
+        <h1 id="dest-title" tabIndex={-1}>
+          {t('dest.title')}
+        </h1>
+        {error !== null ? (
+          <p className="notice notice--error" role="alert">
+            {errorText(error, i18n)}
+          </p>
+        ) : (
+          <p className="muted" role="status">
+            {t('dest.form.opening')}
+          </p>
+        )}
+      </section>
+    );
+  }
+
   if (editing) {
     return (
       <section className="screen" aria-labelledby="dest-form-title">
@@ -89,9 +132,13 @@ export function DestinationsScreen() {
           initial={editing.destination}
           previousName={editing.previousName}
           onDone={() => {
+            if (onSetUpDone) return onSetUpDone(null);
             setEditing(null);
             load();
           }}
+          onSaved={onSetUpDone}
+          backLabel={onSetUpDone ? t('dest.form.backToSend') : undefined}
+          saveLabel={onSetUpDone ? t('dest.form.saveAndSend') : undefined}
         />
       </section>
     );
@@ -247,6 +294,10 @@ function DestinationForm(props: {
   initial: Destination;
   previousName?: string;
   onDone: () => void;
+  /** Set up from the Send step: called with the saved name, to go back to the file. */
+  onSaved?: (name: string) => void;
+  backLabel?: string;
+  saveLabel?: string;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -310,6 +361,7 @@ function DestinationForm(props: {
       if (serverChanged && !password && !keepSecret) setHasPassword(false);
       setSaved(name);
       setMessage(t('dest.form.saved'));
+      props.onSaved?.(name);
     } catch (failure) {
       setError(failure);
     }
@@ -333,7 +385,7 @@ function DestinationForm(props: {
         </h1>
         <div className="screen__actions">
           <button type="button" className="button" onClick={props.onDone}>
-            {t('common.back')}
+            {props.backLabel ?? t('common.back')}
           </button>
         </div>
       </div>
@@ -479,7 +531,7 @@ function DestinationForm(props: {
           style={{ gridColumn: '1 / -1', justifyContent: 'flex-start' }}
         >
           <button type="submit" className="button button--primary">
-            {t('dest.form.save')}
+            {props.saveLabel ?? t('dest.form.save')}
           </button>
           {message && (
             <span className="muted" role="status">

@@ -23,6 +23,12 @@ export function FlowScreens(props: {
   go: (screen: Screen) => void;
   /** "Do this every night": a job made of this send, for the jobs screen to save. */
   onSchedule: (draft: JobDraft) => void;
+  /** Whether the flow is on screen (it stays mounted while other sections are visited). */
+  active: boolean;
+  /** Opens the form of a destination that is not set up yet (a preset id), to come back here. */
+  onSetUp: (name: string) => void;
+  /** The destination just saved from that form: the flow goes on with it, corrections kept. */
+  setUpDone: Readonly<{ name: string; id: number }> | null;
 }) {
   const { t } = useI18n();
   const [opened, setOpened] = useState<OpenedFile | null>(null);
@@ -42,6 +48,16 @@ export function FlowScreens(props: {
     []
   );
   const [review, setReview] = useState<ReviewResult | null>(null);
+
+  // Back from setting the destination up: the same file, mapping and fixes, now for the saved
+  // destination (its columns are the preset's), and the planned files checked again for it.
+  const handledSetUp = useRef(0);
+  useEffect(() => {
+    const done = props.setUpDone;
+    if (!done || done.id === handledSetUp.current) return;
+    handledSetUp.current = done.id;
+    setChoices(previous => ({ ...previous, destinationName: done.name }));
+  }, [props.setUpDone]);
   const current = useRef<string | null>(null);
   // Events can arrive before files:open has answered with the id: keep the latest per file.
   const latest = useRef(new Map<string, ReadProgress>());
@@ -128,6 +144,10 @@ export function FlowScreens(props: {
           correction={correction}
           review={review}
           go={props.go}
+          active={props.active}
+          onSetUp={props.onSetUp}
+          onDestination={destinationName => updateChoices({ destinationName })}
+          onReview={setReview}
           onScheduled={() => {
             if (!choices.destinationName) return;
             props.onSchedule({

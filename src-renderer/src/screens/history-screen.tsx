@@ -2,9 +2,9 @@ import { Fragment, useCallback, useEffect, useState } from 'react';
 import type { CallResponse } from '../../../src-core/ipc/contract';
 import { api } from '../courier-api';
 import { errorText } from '../error-text';
+import { issueTitleKey } from '../issue-titles';
 import { useI18n } from '../i18n/i18n';
 import { SavedFile } from '../components/saved-file';
-import type { MessageKey } from '../i18n/en';
 import { OutcomeBadge } from '../components/outcome-badge';
 
 type Run = CallResponse<'history:list'>[number];
@@ -189,7 +189,12 @@ export function HistoryScreen({
                               <h3>{t('history.problems')}</h3>
                               <ul className="list">
                                 {issues.map(([code, count]) => (
-                                  <li key={code}>{t(`issue.${code}` as MessageKey, { count })}</li>
+                                  <li key={code}>
+                                    {(() => {
+                                      const key = issueTitleKey(code);
+                                      return key ? t(key, { count }) : `${code} × ${count}`;
+                                    })()}
+                                  </li>
                                 ))}
                               </ul>
                             </>

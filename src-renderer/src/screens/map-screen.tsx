@@ -177,13 +177,16 @@ export function MapScreen(props: {
             </optgroup>
           )}
           <optgroup label={t('map.presets')}>
-            {presets.map(p => (
-              <option key={p.id} value={p.id}>
-                {t('map.presetSuffix', {
-                  label: p.id === 'generic' ? t('preset.generic.label') : p.label,
-                })}
-              </option>
-            ))}
+            {/* A platform already set up is listed once, under its own name. */}
+            {presets
+              .filter(p => !configured?.some(d => d.presetId === p.id) || p.id === name)
+              .map(p => (
+                <option key={p.id} value={p.id}>
+                  {t('map.presetSuffix', {
+                    label: p.id === 'generic' ? t('preset.generic.label') : p.label,
+                  })}
+                </option>
+              ))}
           </optgroup>
         </select>
       </label>

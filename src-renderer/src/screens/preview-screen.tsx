@@ -119,6 +119,34 @@ function OpenedPreview(props: {
         </p>
       )}
 
+      {opened.format.sheets.length > 1 && opened.format.sheet !== null && (
+        <>
+          <p className="notice" role="status" data-testid="sheet-chosen">
+            {t('preview.sheetChosen', {
+              sheet: opened.format.sheet,
+              count: opened.format.sheets.length,
+            })}
+          </p>
+          <div className="sheet-tabs" role="tablist" aria-label={t('preview.sheets')}>
+            {opened.format.sheets.map(s => (
+              <button
+                key={s}
+                type="button"
+                role="tab"
+                className="sheet-tabs__tab"
+                aria-selected={s === opened.format.sheet}
+                onClick={() => {
+                  // Another sheet has its own header: found again, not carried over.
+                  if (s !== opened.format.sheet) props.onCorrect({ sheet: s });
+                }}
+              >
+                {s}
+              </button>
+            ))}
+          </div>
+        </>
+      )}
+
       <DataGrid
         label={t('preview.grid', { name: opened.fileName })}
         columns={opened.columns}

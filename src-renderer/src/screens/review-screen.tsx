@@ -12,6 +12,7 @@ import { dateFormatWords } from '../format-words';
 import { errorText } from '../error-text';
 import { useI18n, type I18n } from '../i18n/i18n';
 import { issueText } from '../issue-text';
+import { issueTitleKey } from '../issue-titles';
 import type { MessageKey } from '../i18n/en';
 import type { Screen } from '../navigation';
 import type { FlowChoices, OpenedFile } from './flow-types';
@@ -21,33 +22,7 @@ export type ReviewResult = CallResponse<'review:check'>;
 type Issue = ReviewResult['issues'][number];
 type Destination = NonNullable<CallResponse<'destinations:get'>['destination']>;
 
-const issueTitle = (code: string): MessageKey | null => {
-  const key = `issue.${code}`;
-  return key in knownIssueKeys ? (key as MessageKey) : null;
-};
-const knownIssueKeys: Record<string, true> = Object.fromEntries(
-  [
-    'required.missing',
-    'mapping.required-unmapped',
-    'email.invalid',
-    'language.invalid',
-    'language.normalised',
-    'phone.invalid',
-    'phone.extension-dropped',
-    'date.invalid',
-    'number.invalid',
-    'value.not-allowed',
-    'contact.missing',
-    'duplicate.key',
-    'text.invalid-bytes',
-    'text.control-characters',
-    'output.delimiter',
-    'output.line-break',
-    'output.unencodable',
-    'output.formula-neutralised',
-    'limit.row-too-large',
-  ].map(code => [`issue.${code}`, true])
-);
+const issueTitle = issueTitleKey;
 
 /** One-click column fixes for a kind of problem in a column (none when nothing can help). */
 function proposedFixes(
@@ -123,6 +98,8 @@ function describe(fix: Fix, t: I18n['t'], lineOf: (row: number) => number): stri
       return t('fixdesc.exclude-row', { line: lineOf(fix.row) });
     case 'exclude-invalid':
       return t('fixdesc.exclude-invalid');
+    case 'keep-duplicates':
+      return t('fixdesc.keep-duplicates');
     default:
       return t(`fixdesc.${fix.kind}`, { column: fix.column });
   }
@@ -516,7 +493,9 @@ function IssueGroup(props: {
   const titleKey = issueTitle(props.code);
   const severity = props.issues[0]?.severity ?? 'error';
   const column = props.issues.find(i => i.column)?.column ?? null;
-  const offer = column ? proposedFixes(props.code, column, props.destination, props.issues, i18n.language) : null;
+  const offer = column
+    ? proposedFixes(props.code, column, props.destination, props.issues, i18n.language)
+    : null;
   const fresh = offer?.fixes.filter(f => !props.fixes.some(g => sameFix(f, g))) ?? [];
   const listId = `issues-${props.code}`;
   const shown = props.issues.filter(i => i.row !== null).slice(0, 50);
@@ -534,7 +513,26 @@ function IssueGroup(props: {
             ? issueText(props.issues[0], i18n)
             : props.code}
       </h3>
-      {titleKey && <p className="muted small">{t(`${titleKey}.help` as MessageKey)}</p>}
+      {titleKey && (
+        <p className="muted small">
+          {t(
+            props.code === 'duplicate.key' && props.issues[0]?.variant === 'left-out'
+              ? 'issue.duplicate.key.help.left-out'
+              : (`${titleKey}.help` as MessageKey)
+          )}
+        </p>
+      )}
+      {props.code === 'duplicate.key' && props.issues[0]?.variant === 'left-out' && (
+        <div className="issue-group__fix">
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => props.onApply([{ kind: 'keep-duplicates' }])}
+          >
+            {t('review.duplicates.keep')}
+          </button>
+        </div>
+      )}
       {offer && fresh.length > 0 && column && (
         <div className="issue-group__fix">
           {samples === null ? (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CallResponse, EventPayload } from '../../../src-core/ipc/contract';
 import { ProgressBar } from '../components/progress-bar';
 import { TrustDialog, pinFingerprint, type TrustQuestion } from '../components/trust-dialog';
@@ -30,6 +30,14 @@ export function SendScreen(props: {
   review: ReviewResult | null;
   go: (screen: Screen) => void;
   onScheduled?: (outcome: Outcome) => void;
+  /** Whether the flow is on screen: coming back (from Destinations) checks the destination again. */
+  active?: boolean;
+  /** Opens this destination's form (pre-filled from its preset) and comes back here once saved. */
+  onSetUp?: (name: string) => void;
+  /** Goes on with another destination name (the set-up one), keeping mapping and fixes. */
+  onDestination?: (name: string) => void;
+  /** The review checked again for the destination now chosen. */
+  onReview?: (review: ReviewResult) => void;
 }) {
   const i18n = useI18n();
   const { t, format } = i18n;
@@ -44,16 +52,60 @@ export function SendScreen(props: {
   const [question, setQuestion] = useState<TrustQuestion | null>(null);
 
   const name = choices.destinationName;
+  const { active, onDestination, onReview } = props;
   useEffect(() => {
-    if (!name) return;
+    if (!name || active === false) return;
+    let current = true;
     Promise.all([api().destinations.get({ name }), api().destinations.list()]).then(
       ([got, list]) => {
+        if (!current) return;
+        if (!list.destinations.some(d => d.name === name)) {
+          // Chosen as a platform, then set up (here or from the sidebar): go on with that one.
+          const fromPreset = list.destinations.filter(d => d.presetId === name);
+          if (fromPreset.length === 1 && onDestination) {
+            onDestination(fromPreset[0]!.name);
+            return;
+          }
+        }
         setDestination(got.destination);
         setConfigured(list.destinations.some(d => d.name === name));
       },
       failure => setError(failure)
     );
-  }, [name]);
+    return () => {
+      current = false;
+    };
+  }, [name, active, onDestination]);
+
+  // The files planned for the preset are planned again for the destination set up from it
+  // (its own variables name the file): what Send shows is what goes.
+  const reviewedName = useRef(name);
+  useEffect(() => {
+    if (!name || !configured || !onReview || reviewedName.current === name) return;
+    reviewedName.current = name;
+    let current = true;
+    api()
+      .review.check({
+        path: props.opened.path,
+        destinationName: name,
+        mapping: { ...(choices.mapping ?? {}) },
+        fixes: [...choices.fixes],
+        excludeInvalid: choices.excludeInvalid,
+        ...props.correction,
+        maxIssues: 5000,
+      })
+      .then(
+        checked => {
+          if (current) onReview(checked);
+        },
+        failure => {
+          if (current) setError(failure);
+        }
+      );
+    return () => {
+      current = false;
+    };
+  }, [name, configured, onReview, props.opened.path, choices, props.correction]);
 
   useEffect(() => api().on.sendProgress(setProgress), []);
 
@@ -165,7 +217,11 @@ export function SendScreen(props: {
       {configured === false && name && (
         <div className="notice notice--warn">
           <p>{t('send.setUp', { name: destination?.name ?? name })}</p>
-          <button type="button" className="button" onClick={() => props.go('destinations')}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => (props.onSetUp ? props.onSetUp(name) : props.go('destinations'))}
+          >
             {t('send.goDestinations')}
           </button>
         </div>

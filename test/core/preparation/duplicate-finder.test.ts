@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DuplicateFinder } from '../../../src-core/preparation/duplicate-finder';
+import { DuplicateFinder, SeenKeys } from '../../../src-core/preparation/duplicate-finder';
 
 describe('DuplicateFinder', () => {
   it('reports every later row with an earlier row’s key, naming the first one', () => {
@@ -27,5 +27,22 @@ describe('DuplicateFinder', () => {
     finder.add(1, -5, 1, 3);
     finder.add(-1, -5, 2, 4);
     expect(finder.duplicates()).toEqual([{ row: 2, line: 4, firstLine: 2 }]);
+  });
+});
+
+describe('SeenKeys', () => {
+  it('tells the first line of a key seen before, across growth and shared halves', () => {
+    const seen = new SeenKeys();
+    for (let i = 0; i < 100_000; i++) {
+      // Many keys share a high half (and a low half): only both together are the key.
+      const hi = i % 97;
+      const lo = Math.imul(i, 0x45d9f3b);
+      expect(seen.firstLine(hi, lo)).toBe(-1);
+      seen.add(hi, lo, i + 2);
+    }
+    for (let i = 0; i < 100_000; i += 997)
+      expect(seen.firstLine(i % 97, Math.imul(i, 0x45d9f3b))).toBe(i + 2);
+    expect(seen.firstLine(5, 12345)).toBe(-1);
+    expect(seen.firstLine(0, 0)).toBe(2);
   });
 });

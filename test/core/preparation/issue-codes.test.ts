@@ -106,12 +106,18 @@ describe('every issue code, with real-world values', () => {
     const r = prepare(d, ['Email', 'Language'], [['wendy@hellocustomer.com', 'EN'], ['jan@example.be', 'NL'], ['Wendy@HelloCustomer.com', 'EN']]);
     note(r);
     expect(codes(r)).toEqual(['2:-:duplicate.key']);
-    expect(r.issues[0]).toMatchObject({ severity: 'warning', message: 'Row 4 has the same Email as row 2.' });
-    expect(r.writtenRowCount).toBe(3);
+    // Hello Customer sends one invitation per person: the later row is left out, not an error.
+    expect(r.issues[0]).toMatchObject({ severity: 'warning', message: 'Row 4 has the same Email as row 2, so it is left out: only the first is sent.' });
+    expect(r.writtenRowCount).toBe(2);
+    expect(r.blocked).toBe(false);
     // Found at the end, yet listed in row order among the other issues.
     const mixed = prepare(d, ['Email', 'Language'], [['a@example.be', 'EN'], ['b@example.be', 'Français'], ['A@example.be', 'nl-BE'], ['c@example.be', 'Klingon'], ['b@example.be', 'EN']]);
     expect(codes(mixed)).toEqual(['1:Language:language.normalised', '2:Language:language.normalised', '2:-:duplicate.key', '3:Language:language.invalid', '4:-:duplicate.key']);
     expect(mixed.summary).toEqual({ 'language.normalised': 2, 'language.invalid': 1, 'duplicate.key': 2 });
+    // Found at the end when every row is sent, and still listed in row order.
+    const keepAll = preset('hello-customer', { duplicates: 'keep' });
+    const mixedKept = prepare(keepAll, ['Email', 'Language'], [['a@example.be', 'EN'], ['b@example.be', 'Français'], ['A@example.be', 'nl-BE'], ['c@example.be', 'Klingon'], ['b@example.be', 'EN']]);
+    expect(codes(mixedKept)).toEqual(codes(mixed));
     // Accented capitals fold too; surrounding spaces do not make a different address.
     const accents = prepare(d, ['Email', 'Language'], [['élodie@exemple.fr', 'FR'], [' Élodie@Exemple.FR ', 'FR'], ['elodie@exemple.fr', 'FR']]);
     expect(codes(accents)).toEqual(['1:-:duplicate.key']);

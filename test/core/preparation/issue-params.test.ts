@@ -141,7 +141,10 @@ describe('issue params and variants', () => {
     const d = destination({ columns: [{ name: 'Phone', rule: 'phone' }], phoneCountry: 'BE' });
     const r = prepare(d, ['Phone'], [['02 512 34 56 x 9']]);
     expect(pick(r.issues, 'phone.extension-dropped')).toEqual([
-      { variant: null, params: { line: 2, value: '02 512 34 56 x 9', extension: '9', sent: '+3225123456' } },
+      {
+        variant: null,
+        params: { line: 2, value: '02 512 34 56 x 9', extension: '9', sent: '+3225123456' },
+      },
     ]);
   });
 
@@ -151,7 +154,13 @@ describe('issue params and variants', () => {
     expect(pick(r.issues, 'date.invalid')).toEqual([
       {
         variant: 'reads-as',
-        params: { line: 2, value: '1980-11-20', format: 'DD/MM/YYYY', reading: '20/11/1980', from: 'YYYY-MM-DD' },
+        params: {
+          line: 2,
+          value: '1980-11-20',
+          format: 'DD/MM/YYYY',
+          reading: '20/11/1980',
+          from: 'YYYY-MM-DD',
+        },
       },
       {
         variant: 'plain',
@@ -212,9 +221,24 @@ describe('issue params and variants', () => {
       ]
     );
     expect(pick(r.issues, 'duplicate.key')).toEqual([
-      { variant: null, params: { line: 4, key: ['Email', 'Language'], firstLine: 2 } },
+      { variant: 'left-out', params: { line: 4, key: ['Email', 'Language'], firstLine: 2 } },
     ]);
-    expect(r.issues[0]!.message).toBe('Row 4 has the same Email and Language as row 2.');
+    expect(r.issues[0]!.message).toBe(
+      'Row 4 has the same Email and Language as row 2, so it is left out: only the first is sent.'
+    );
+    // A destination that sends every row says both are sent.
+    const kept = prepare(
+      preset('hello-customer', { duplicates: 'keep' }),
+      ['Email', 'Language'],
+      [
+        ['wendy@hellocustomer.com', 'EN'],
+        ['Wendy@HelloCustomer.com', 'EN'],
+      ]
+    );
+    expect(pick(kept.issues, 'duplicate.key')).toEqual([
+      { variant: 'kept', params: { line: 3, key: ['Email'], firstLine: 2 } },
+    ]);
+    expect(kept.issues[0]!.message).toBe('Row 3 has the same Email as row 2; both are sent.');
   });
 
   it('output checks: separator or tab, line break, quote, unencodable character, formula, row size', () => {

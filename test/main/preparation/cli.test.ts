@@ -38,7 +38,7 @@ describe('courier check', () => {
     const { code, stdout } = await courier(['check', file, '--destination', 'hello-customer', '--json']);
     expect(code).toBe(1);
     const report = JSON.parse(stdout);
-    expect(Object.keys(report)).toEqual(['destination', 'mapping', 'rowCount', 'validRowCount', 'issues', 'summary', 'files']);
+    expect(Object.keys(report)).toEqual(['destination', 'mapping', 'rowCount', 'validRowCount', 'duplicateRowCount', 'issues', 'summary', 'files']);
     expect(report).toMatchObject({
       destination: 'Hello Customer',
       mapping: { Email: 'E-mail', Language: 'Langue', FirstName: 'Prénom', LastName: 'Nom', Department: null, CustomId: null },
