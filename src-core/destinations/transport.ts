@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProxySetting } from './proxy-setting';
 
 /**
  * How Courier reaches a destination's drop: protocol, address, identity and trust.
@@ -79,6 +80,8 @@ export const Transport = z.object({
    * temporary names are `NAME.ID.part` instead of `.NAME.ID.part`.
    */
   dotNamesRefused: z.boolean().optional(),
+  /** The proxy connections go through; missing means a direct connection (see `ProxySetting`). */
+  proxy: ProxySetting.optional(),
 });
 
 /** What Courier learns about a server while using it, to be saved in the destination. */

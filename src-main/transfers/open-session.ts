@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { defaultPort, type Transport } from '../../src-core/destinations/transport';
+import { proxyFromEnvironment } from '../../src-core/destinations/proxy-setting';
 import { openFtpsSession } from './ftps-session';
+import { connectThroughProxy, type ProxyEndpoint } from './proxy';
 import type { RemoteSession } from './remote-session';
 import type { LoginSecrets } from './secret-reader';
 import { openSftpSession } from './sftp-session';
@@ -19,6 +21,34 @@ export function assertProtocolAllowed(transport: Transport): void {
   }
 }
 
+/**
+ * The proxy a destination's connections go through now, or null for a direct connection: its own
+ * proxy (with the `proxy-password` secret) or the environment's (`ALL_PROXY`, `HTTPS_PROXY`,
+ * `NO_PROXY`, lower-case first).
+ */
+export function proxyFor(
+  transport: Transport,
+  secrets: LoginSecrets,
+  env: Readonly<Record<string, string | undefined>> = process.env
+): ProxyEndpoint | null {
+  const setting = transport.proxy;
+  if (!setting || setting.kind === 'none') return null;
+  if (setting.kind === 'environment') {
+    return proxyFromEnvironment(env, transport.host, transport.port ?? defaultPort[transport.protocol]);
+  }
+  if (setting.user !== undefined && secrets.proxyPassword === undefined) {
+    throw new TransferError('proxy.password-missing', `This destination's proxy logs in as ${setting.user}, and no proxy password is set.`, {
+      params: { user: setting.user },
+    });
+  }
+  return {
+    kind: setting.kind,
+    host: setting.host,
+    port: setting.port,
+    ...(setting.user !== undefined ? { user: setting.user, password: secrets.proxyPassword } : {}),
+  };
+}
+
 /** The warning shown whenever plain FTP is used. */
 export const plainFtpWarning = 'Plain FTP: the password and the file travel unencrypted.';
 
@@ -30,6 +60,7 @@ export const plainFtpWarning = 'Plain FTP: the password and the file travel unen
 export async function openSession(transport: Transport, secrets: LoginSecrets, options: OpenOptions = {}): Promise<RemoteSession> {
   assertProtocolAllowed(transport);
   const port = transport.port ?? defaultPort[transport.protocol];
+  const proxy = proxyFor(transport, secrets);
   if (transport.protocol === 'sftp') {
     let privateKey = secrets.privateKey;
     if (transport.auth !== 'password' && transport.keyFile) {
@@ -39,17 +70,26 @@ export async function openSession(transport: Transport, secrets: LoginSecrets, o
         throw new TransferError('auth.key-missing', `The private key file ${transport.keyFile} cannot be read.`, { cause: error, params: { file: transport.keyFile } });
       }
     }
-    return openSftpSession({
-      host: transport.host,
+    const socket = proxy ? await connectThroughProxy(proxy, { host: transport.host, port }, options.timeoutMs) : undefined;
+    try {
+      return await openSftpSession(
+        {
+          host: transport.host,
       port,
       user: transport.user,
       auth: transport.auth,
       password: secrets.password,
       privateKey,
       passphrase: secrets.passphrase,
-      hostKey: transport.hostKey,
-      timeoutMs: options.timeoutMs,
-    });
+          hostKey: transport.hostKey,
+          timeoutMs: options.timeoutMs,
+        },
+        socket
+      );
+    } catch (error) {
+      socket?.destroy();
+      throw error;
+    }
   }
   if (secrets.password === undefined) throw new TransferError('auth.password-missing', 'This destination logs in with a password, and none is set.');
   return openFtpsSession({
@@ -61,5 +101,6 @@ export async function openSession(transport: Transport, secrets: LoginSecrets, o
     tlsFingerprint: transport.tlsFingerprint,
     tlsMaxVersion: transport.tlsMaxVersion,
     timeoutMs: options.timeoutMs,
+    ...(proxy ? { proxy } : {}),
   });
 }
