@@ -10,7 +10,11 @@ export const ProxySetting = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('environment') }),
   z.object({
     kind: z.enum(['http', 'socks5']),
-    host: z.string().trim().min(1, 'The proxy address is missing.').refine(v => !/[\s/@]/.test(v), 'The proxy address cannot contain spaces, / or @.'),
+    host: z
+      .string()
+      .trim()
+      .min(1, 'The proxy address is missing.')
+      .refine(v => !/[\s/@]/.test(v), 'The proxy address cannot contain spaces, / or @.'),
     port: z.number().int().min(1).max(65535),
     user: z.string().min(1).optional(),
   }),
@@ -18,7 +22,13 @@ export const ProxySetting = z.discriminatedUnion('kind', [
 export type ProxySetting = z.infer<typeof ProxySetting>;
 
 /** A proxy as a URL names it; `password` only when the URL carries one (an environment variable). */
-export type ProxyUrl = Readonly<{ kind: 'http' | 'socks5'; host: string; port: number; user?: string; password?: string }>;
+export type ProxyUrl = Readonly<{
+  kind: 'http' | 'socks5';
+  host: string;
+  port: number;
+  user?: string;
+  password?: string;
+}>;
 
 /**
  * Reads `http://[user[:password]@]host[:port]` or `socks5://…` (also `socks5h://`, `socks://`).
@@ -34,10 +44,17 @@ export function parseProxyUrl(text: string): ProxyUrl | null {
     return null;
   }
   const scheme = url.protocol.replace(/:$/, '').toLowerCase();
-  const kind = scheme === 'http' || scheme === 'https' ? 'http' : /^socks5?h?$/.test(scheme) ? 'socks5' : null;
+  const kind =
+    scheme === 'http' || scheme === 'https' ? 'http' : /^socks5?h?$/.test(scheme) ? 'socks5' : null;
   if (!kind || !url.hostname) return null;
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
-  const port = url.port ? Number(url.port) : kind === 'http' ? (scheme === 'https' ? 443 : 80) : 1080;
+  const port = url.port
+    ? Number(url.port)
+    : kind === 'http'
+      ? scheme === 'https'
+        ? 443
+        : 80
+      : 1080;
   return {
     kind,
     host,
@@ -53,19 +70,36 @@ export function proxySettingFromText(text: string): ProxySetting | { error: stri
   if (value === 'none' || value === 'direct') return { kind: 'none' };
   if (value === 'env' || value === 'environment') return { kind: 'environment' };
   const url = parseProxyUrl(text);
-  if (!url) return { error: `"${text}" is not a proxy: use http://host:port, socks5://host:port, env or none.` };
-  if (url.password !== undefined) return { error: 'Do not put the proxy password in the address: give it on standard input (--proxy-password-stdin).' };
-  return { kind: url.kind, host: url.host, port: url.port, ...(url.user ? { user: url.user } : {}) };
+  if (!url)
+    return {
+      error: `"${text}" is not a proxy: use http://host:port, socks5://host:port, env or none.`,
+    };
+  if (url.password !== undefined)
+    return {
+      error:
+        'Do not put the proxy password in the address: give it on standard input (--proxy-password-stdin).',
+    };
+  return {
+    kind: url.kind,
+    host: url.host,
+    port: url.port,
+    ...(url.user ? { user: url.user } : {}),
+  };
 }
 
 /** The identity a proxy password is bound to (`http://alice@proxy:3128`), as server identities are. */
-export function proxyIdentity(proxy: Readonly<{ kind: 'http' | 'socks5'; host: string; port: number; user?: string }>): string {
+export function proxyIdentity(
+  proxy: Readonly<{ kind: 'http' | 'socks5'; host: string; port: number; user?: string }>
+): string {
   return `${proxy.kind}://${encodeURIComponent(proxy.user ?? '')}@${proxy.host.trim().toLowerCase()}:${proxy.port}`;
 }
 
 /** Whether `NO_PROXY` exempts `host[:port]` (`*`, names and their subdomains, `.suffix`, `host:port`). */
 export function bypassesProxy(noProxy: string, host: string, port: number): boolean {
-  const name = host.toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+  const name = host
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '');
   for (const raw of noProxy.split(/[,\s]+/)) {
     let entry = raw.trim().toLowerCase();
     if (!entry) continue;
@@ -89,7 +123,11 @@ export function bypassesProxy(noProxy: string, host: string, port: number): bool
  * `ALL_PROXY` (meant for every protocol) wins over `HTTPS_PROXY`; lower-case names win over
  * upper-case ones, as curl reads them; `NO_PROXY` exempts hosts.
  */
-export function proxyFromEnvironment(env: Readonly<Record<string, string | undefined>>, host: string, port: number): ProxyUrl | null {
+export function proxyFromEnvironment(
+  env: Readonly<Record<string, string | undefined>>,
+  host: string,
+  port: number
+): ProxyUrl | null {
   const read = (name: string) => env[name.toLowerCase()] || env[name.toUpperCase()] || '';
   const noProxy = read('no_proxy');
   if (noProxy && bypassesProxy(noProxy, host, port)) return null;

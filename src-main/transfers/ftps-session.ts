@@ -295,7 +295,12 @@ export async function openFtpsSession(login: FtpsLogin): Promise<RemoteSession> 
       }
       const res = await ftp.request('PASV');
       const target = parsePasvResponse(res.message);
-      await connectDataThroughProxy(ftp, passiveDataHost(target.host, login.host), target.port, proxy);
+      await connectDataThroughProxy(
+        ftp,
+        passiveDataHost(target.host, login.host),
+        target.port,
+        proxy
+      );
       return res;
     }
     if (epsv !== false) {

@@ -34,12 +34,20 @@ export function proxyFor(
   const setting = transport.proxy;
   if (!setting || setting.kind === 'none') return null;
   if (setting.kind === 'environment') {
-    return proxyFromEnvironment(env, transport.host, transport.port ?? defaultPort[transport.protocol]);
+    return proxyFromEnvironment(
+      env,
+      transport.host,
+      transport.port ?? defaultPort[transport.protocol]
+    );
   }
   if (setting.user !== undefined && secrets.proxyPassword === undefined) {
-    throw new TransferError('proxy.password-missing', `This destination's proxy logs in as ${setting.user}, and no proxy password is set.`, {
-      params: { user: setting.user },
-    });
+    throw new TransferError(
+      'proxy.password-missing',
+      `This destination's proxy logs in as ${setting.user}, and no proxy password is set.`,
+      {
+        params: { user: setting.user },
+      }
+    );
   }
   return {
     kind: setting.kind,
@@ -57,7 +65,11 @@ export const plainFtpWarning = 'Plain FTP: the password and the file travel unen
  *
  * The private key comes from `transport.keyFile` when set, else from the keychain.
  */
-export async function openSession(transport: Transport, secrets: LoginSecrets, options: OpenOptions = {}): Promise<RemoteSession> {
+export async function openSession(
+  transport: Transport,
+  secrets: LoginSecrets,
+  options: OpenOptions = {}
+): Promise<RemoteSession> {
   assertProtocolAllowed(transport);
   const port = transport.port ?? defaultPort[transport.protocol];
   const proxy = proxyFor(transport, secrets);
@@ -67,20 +79,26 @@ export async function openSession(transport: Transport, secrets: LoginSecrets, o
       try {
         privateKey = await readFile(transport.keyFile, 'utf8');
       } catch (error) {
-        throw new TransferError('auth.key-missing', `The private key file ${transport.keyFile} cannot be read.`, { cause: error, params: { file: transport.keyFile } });
+        throw new TransferError(
+          'auth.key-missing',
+          `The private key file ${transport.keyFile} cannot be read.`,
+          { cause: error, params: { file: transport.keyFile } }
+        );
       }
     }
-    const socket = proxy ? await connectThroughProxy(proxy, { host: transport.host, port }, options.timeoutMs) : undefined;
+    const socket = proxy
+      ? await connectThroughProxy(proxy, { host: transport.host, port }, options.timeoutMs)
+      : undefined;
     try {
       return await openSftpSession(
         {
           host: transport.host,
-      port,
-      user: transport.user,
-      auth: transport.auth,
-      password: secrets.password,
-      privateKey,
-      passphrase: secrets.passphrase,
+          port,
+          user: transport.user,
+          auth: transport.auth,
+          password: secrets.password,
+          privateKey,
+          passphrase: secrets.passphrase,
           hostKey: transport.hostKey,
           timeoutMs: options.timeoutMs,
         },
@@ -91,7 +109,11 @@ export async function openSession(transport: Transport, secrets: LoginSecrets, o
       throw error;
     }
   }
-  if (secrets.password === undefined) throw new TransferError('auth.password-missing', 'This destination logs in with a password, and none is set.');
+  if (secrets.password === undefined)
+    throw new TransferError(
+      'auth.password-missing',
+      'This destination logs in with a password, and none is set.'
+    );
   return openFtpsSession({
     protocol: transport.protocol,
     host: transport.host,

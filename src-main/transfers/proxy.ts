@@ -15,7 +15,9 @@ export type ProxyEndpoint = Readonly<{
 export type ProxyTarget = Readonly<{ host: string; port: number }>;
 
 /** `http://host:port` or `socks5://user@host:port`, without a password: safe to show. */
-export function describeProxy(proxy: Pick<ProxyEndpoint, 'kind' | 'host' | 'port' | 'user'>): string {
+export function describeProxy(
+  proxy: Pick<ProxyEndpoint, 'kind' | 'host' | 'port' | 'user'>
+): string {
   const host = isIP(proxy.host) === 6 ? `[${proxy.host}]` : proxy.host;
   return `${proxy.kind}://${proxy.user ? `${encodeURIComponent(proxy.user)}@` : ''}${host}:${proxy.port}`;
 }
@@ -55,10 +57,7 @@ function unreachable(proxy: ProxyEndpoint, error: unknown): TransferError {
  * Reads from a socket in paused mode until `done` says the handshake reply is complete; what the
  * server sent after it (an SSH banner, an FTP greeting) is put back for the next reader.
  */
-function readReply(
-  socket: Socket,
-  done: (buffer: Buffer) => number | null
-): Promise<Buffer> {
+function readReply(socket: Socket, done: (buffer: Buffer) => number | null): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     let buffer = Buffer.alloc(0);
     const cleanup = () => {
@@ -98,7 +97,11 @@ function readReply(
   });
 }
 
-async function httpConnect(socket: Socket, proxy: ProxyEndpoint, target: ProxyTarget): Promise<void> {
+async function httpConnect(
+  socket: Socket,
+  proxy: ProxyEndpoint,
+  target: ProxyTarget
+): Promise<void> {
   const authority = `${isIP(target.host) === 6 ? `[${target.host}]` : target.host}:${target.port}`;
   const lines = [`CONNECT ${authority} HTTP/1.1`, `Host: ${authority}`];
   if (proxy.user !== undefined) {
@@ -130,7 +133,11 @@ const socksReplies: Readonly<Record<number, string>> = {
   8: 'address type not supported',
 };
 
-async function socks5Connect(socket: Socket, proxy: ProxyEndpoint, target: ProxyTarget): Promise<void> {
+async function socks5Connect(
+  socket: Socket,
+  proxy: ProxyEndpoint,
+  target: ProxyTarget
+): Promise<void> {
   const fixed = (n: number) => (buffer: Buffer) => (buffer.length >= n ? n : null);
   const withAuth = proxy.user !== undefined;
   socket.write(Buffer.from(withAuth ? [5, 2, 0, 2] : [5, 1, 0]));
@@ -140,8 +147,11 @@ async function socks5Connect(socket: Socket, proxy: ProxyEndpoint, target: Proxy
     // RFC 1929 user/password sub-negotiation.
     const user = Buffer.from(proxy.user!, 'utf8');
     const password = Buffer.from(proxy.password ?? '', 'utf8');
-    if (user.length > 255 || password.length > 255) throw authRequired(proxy, 'user or password longer than 255 bytes');
-    socket.write(Buffer.concat([Buffer.from([1, user.length]), user, Buffer.from([password.length]), password]));
+    if (user.length > 255 || password.length > 255)
+      throw authRequired(proxy, 'user or password longer than 255 bytes');
+    socket.write(
+      Buffer.concat([Buffer.from([1, user.length]), user, Buffer.from([password.length]), password])
+    );
     const status = await readReply(socket, fixed(2));
     if (status[1] !== 0) throw authRequired(proxy, 'SOCKS5 authentication failed');
   } else if (choice[1] !== 0) {
@@ -172,7 +182,8 @@ async function socks5Connect(socket: Socket, proxy: ProxyEndpoint, target: Proxy
     const size = buffer[3] === 1 ? 4 : buffer[3] === 4 ? 16 : 1 + buffer[4]!;
     return buffer.length >= 4 + size + 2 ? 4 + size + 2 : null;
   });
-  if (reply[1] !== 0) throw refused(proxy, target, `SOCKS5: ${socksReplies[reply[1]!] ?? `reply ${reply[1]}`}`);
+  if (reply[1] !== 0)
+    throw refused(proxy, target, `SOCKS5: ${socksReplies[reply[1]!] ?? `reply ${reply[1]}`}`);
 }
 
 /**
@@ -194,10 +205,14 @@ export function connectThroughProxy(
       socket.destroy();
       reject(
         connected
-          ? new TransferError('proxy.timeout', `The proxy ${describeProxy(proxy)} did not answer in time.`, {
-              retryable: true,
-              params: { proxy: describeProxy(proxy) },
-            })
+          ? new TransferError(
+              'proxy.timeout',
+              `The proxy ${describeProxy(proxy)} did not answer in time.`,
+              {
+                retryable: true,
+                params: { proxy: describeProxy(proxy) },
+              }
+            )
           : unreachable(proxy, Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' }))
       );
     }, timeoutMs);
@@ -205,21 +220,27 @@ export function connectThroughProxy(
     const fail = (error: unknown) => {
       clearTimeout(timer);
       socket.destroy();
-      reject(error instanceof TransferError ? error : connected ? toTransferError(error) : unreachable(proxy, error));
+      reject(
+        error instanceof TransferError
+          ? error
+          : connected
+            ? toTransferError(error)
+            : unreachable(proxy, error)
+      );
     };
     socket.once('error', fail);
     socket.once('connect', () => {
       connected = true;
       socket.setNoDelay(true);
       socket.removeListener('error', fail);
-      const handshake = proxy.kind === 'http' ? httpConnect(socket, proxy, target) : socks5Connect(socket, proxy, target);
-      handshake.then(
-        () => {
-          clearTimeout(timer);
-          resolve(socket);
-        },
-        fail
-      );
+      const handshake =
+        proxy.kind === 'http'
+          ? httpConnect(socket, proxy, target)
+          : socks5Connect(socket, proxy, target);
+      handshake.then(() => {
+        clearTimeout(timer);
+        resolve(socket);
+      }, fail);
     });
   });
 }

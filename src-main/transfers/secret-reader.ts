@@ -15,7 +15,12 @@ export type SecretReader = Readonly<{
 }>;
 
 /** The secrets one login needs, read up front (so a worker thread can be handed them). */
-export type LoginSecrets = Readonly<{ password?: string; passphrase?: string; privateKey?: string; proxyPassword?: string }>;
+export type LoginSecrets = Readonly<{
+  password?: string;
+  passphrase?: string;
+  privateKey?: string;
+  proxyPassword?: string;
+}>;
 
 /**
  * Reads the password, passphrase and private key of a destination for a login to `transport`'s

@@ -1,0 +1,192 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProxySetting } from '../../../src-core/destinations/proxy-setting';
+import { openSession } from '../../../src-main/transfers/open-session';
+import { TransferError } from '../../../src-main/transfers/transfer-errors';
+import { Transfer } from '../../../src-main/transfers/transfer';
+import type { SecretReader } from '../../../src-main/transfers/secret-reader';
+import { startDante, type SocksProxyServer } from '../../harness/servers/dante';
+import { startFaultProxy } from '../../harness/servers/fault-proxy';
+import { freePort } from '../../harness/servers/ports';
+import { startSshd, type SshdServer } from '../../harness/servers/sshd';
+import { startTinyproxy, type HttpProxyServer } from '../../harness/servers/tinyproxy';
+import { startVsftpd, type VsftpdServer } from '../../harness/servers/vsftpd';
+import {
+  fileHash,
+  ftpsTransport,
+  localFolder,
+  randomFile,
+  sftpTransport,
+  sha256,
+} from './transfer-helpers';
+
+type AnyProxy = HttpProxyServer | SocksProxyServer;
+
+/** The destination's proxy setting for a running test proxy. */
+const settingOf = (kind: 'http' | 'socks5', proxy: AnyProxy): ProxySetting => ({
+  kind,
+  host: proxy.host,
+  port: proxy.port,
+  ...(proxy.auth ? { user: proxy.auth.user } : {}),
+});
+
+/** The server's password, and the proxy's password as the `proxy-password` secret. */
+const secretsFor = (password: string, proxyPassword?: string): SecretReader => ({
+  get: async (_name, kind) =>
+    kind === 'password' ? password : kind === 'proxy-password' ? (proxyPassword ?? null) : null,
+});
+
+describe('SFTP and FTPS through real HTTP CONNECT (tinyproxy) and SOCKS5 (dante) proxies', () => {
+  let local: Awaited<ReturnType<typeof localFolder>>;
+  let sshd: SshdServer;
+  let vsftpd: VsftpdServer;
+  const proxies: Record<string, AnyProxy> = {};
+  beforeAll(async () => {
+    local = await localFolder();
+    sshd = await startSshd({ users: [{ auth: 'password' }] });
+    vsftpd = await startVsftpd({ mode: 'explicit' });
+    proxies['http'] = await startTinyproxy();
+    proxies['http+auth'] = await startTinyproxy({ auth: true });
+    proxies['socks5'] = await startDante();
+    proxies['socks5+auth'] = await startDante({ auth: true });
+  });
+  afterAll(async () => {
+    for (const proxy of Object.values(proxies)) await proxy.stop();
+    await sshd?.stop();
+    await vsftpd?.stop();
+    await local?.cleanup();
+  });
+
+  for (const name of ['http', 'http+auth', 'socks5', 'socks5+auth']) {
+    const kind = name.startsWith('http') ? 'http' : 'socks5';
+    it(`SFTP through ${name}: byte-identical`, async () => {
+      const proxy = proxies[name]!;
+      const user = sshd.users[0]!;
+      const { path, data } = await randomFile(local.dir, `sftp-${name}.csv`, 1_500_000);
+      const result = await new Transfer({
+        destinationName: 'test',
+        transport: sftpTransport(sshd, user, { proxy: settingOf(kind, proxy) }),
+        secrets: secretsFor(user.password!, proxy.auth?.password),
+        files: [{ id: 'a', localPath: path, remoteName: `sftp-${kind}-${name.length}.csv` }],
+      }).run();
+      expect(result.files[0]!.verifiedBy).toBe('sha256');
+      expect(await fileHash(join(user.uploadDir, `sftp-${kind}-${name.length}.csv`))).toBe(
+        sha256(data)
+      );
+    });
+
+    it(`FTPS (explicit, passive) through ${name}: byte-identical, data connections through the proxy too`, async () => {
+      const proxy = proxies[name]!;
+      const { path, data } = await randomFile(local.dir, `ftps-${name}.csv`, 1_500_000);
+      const remote = `ftps-${kind}-${name.length}.csv`;
+      const result = await new Transfer({
+        destinationName: 'test',
+        transport: ftpsTransport(vsftpd, { proxy: settingOf(kind, proxy) }),
+        secrets: secretsFor(vsftpd.user.password, proxy.auth?.password),
+        files: [{ id: 'a', localPath: path, remoteName: remote }],
+      }).run();
+      expect(result.files[0]!.verifiedBy).toBe('sha256');
+      expect(await fileHash(join(vsftpd.uploadDir, remote))).toBe(sha256(data));
+    });
+  }
+
+  it('a wrong proxy password gives the plain message, without retrying', async () => {
+    for (const [name, kind] of [
+      ['http+auth', 'http'],
+      ['socks5+auth', 'socks5'],
+    ] as const) {
+      const user = sshd.users[0]!;
+      const error = await openSession(
+        sftpTransport(sshd, user, { proxy: settingOf(kind, proxies[name]!) }),
+        {
+          password: user.password!,
+          proxyPassword: 'wrong-password',
+        }
+      ).then(
+        () => null,
+        e => e as TransferError
+      );
+      expect(error).toBeInstanceOf(TransferError);
+      expect(error!.code).toBe('proxy.auth-failed');
+      expect(error!.retryable).toBe(false);
+      expect(error!.message).toMatch(/refused the user name or password/);
+      expect(error!.message).not.toContain('wrong-password');
+    }
+    // No user at all on a proxy that asks for one: 407 in the proxy's words.
+    const user = sshd.users[0]!;
+    const bare = proxies['http+auth']!;
+    const error = await openSession(
+      sftpTransport(sshd, user, { proxy: { kind: 'http', host: bare.host, port: bare.port } }),
+      {
+        password: user.password!,
+      }
+    ).catch(e => e as TransferError);
+    expect((error as TransferError).code).toBe('proxy.auth-failed');
+    expect((error as TransferError).message).toMatch(/407/);
+  });
+
+  it('a transfer with a wrong proxy password stops at once (no retries storm)', async () => {
+    const user = sshd.users[0]!;
+    const { path } = await randomFile(local.dir, 'never.csv', 10_000);
+    const run = new Transfer({
+      destinationName: 'test',
+      transport: sftpTransport(sshd, user, { proxy: settingOf('socks5', proxies['socks5+auth']!) }),
+      secrets: secretsFor(user.password!, 'wrong-password'),
+      files: [{ id: 'a', localPath: path, remoteName: 'never.csv' }],
+      retry: { attemptsWithoutProgress: 6, baseDelayMs: 10, maxDelayMs: 50 },
+    }).run();
+    const outcome = await run.then(
+      r => r,
+      e => e
+    );
+    const text = JSON.stringify(outcome, (_k, v) =>
+      v instanceof Error ? { code: (v as TransferError).code, message: v.message } : v
+    );
+    expect(text).toContain('proxy.auth-failed');
+    expect(text).not.toContain('wrong-password');
+  });
+
+  it('a cut SFTP connection is resumed through the proxy (tinyproxy with auth, in front of a cutting link)', async () => {
+    const user = sshd.users[0]!;
+    const size = 12 * 1024 * 1024;
+    const { path, data } = await randomFile(local.dir, 'cut.csv', size);
+    const port = await freePort();
+    const cutter = await startFaultProxy({
+      routes: [{ listenPort: port, targetHost: sshd.host, targetPort: sshd.port }],
+      cutAfter: () => 1024 * 1024 + Math.floor(Math.random() * 1024 * 1024),
+      maxCuts: 4,
+    });
+    try {
+      const proxy = proxies['http+auth']!;
+      const result = await new Transfer({
+        destinationName: 'test',
+        transport: sftpTransport(sshd, user, { port, proxy: settingOf('http', proxy) }),
+        secrets: secretsFor(user.password!, proxy.auth!.password),
+        files: [{ id: 'cut', localPath: path, remoteName: 'cut.csv' }],
+        retry: { attemptsWithoutProgress: 6, baseDelayMs: 10, maxDelayMs: 100 },
+        readBackLimit: size,
+      }).run();
+      expect(cutter.cuts()).toBe(4);
+      expect(result.files[0]!.attempts).toBeGreaterThan(4);
+      expect(result.files[0]!.verifiedBy).toBe('sha256');
+    } finally {
+      await cutter.stop();
+    }
+    expect(await fileHash(join(user.uploadDir, 'cut.csv'))).toBe(sha256(data));
+  });
+
+  it('a proxy that refuses the destination gives the plain message', async () => {
+    const user = sshd.users[0]!;
+    // Dante only lets connections to 127.0.0.0/8 through: 10.255.255.1 is refused by its rules.
+    const error = await openSession(
+      sftpTransport(sshd, user, {
+        host: '10.255.255.1',
+        proxy: settingOf('socks5', proxies['socks5']!),
+      }),
+      { password: user.password! },
+      { timeoutMs: 10_000 }
+    ).catch(e => e as TransferError);
+    expect((error as TransferError).code).toBe('proxy.refused');
+    expect((error as TransferError).message).toMatch(/refused to connect to 10\.255\.255\.1:\d+/);
+  });
+});
