@@ -118,7 +118,8 @@ async function httpConnect(
   const code = Number(status[1]);
   if (code >= 200 && code < 300) return;
   const detail = `${code}${status[2] ? ` ${status[2].trim().slice(0, 80)}` : ''}`;
-  if (code === 407) throw authRequired(proxy, detail);
+  // 407 is the standard answer; tinyproxy answers a CONNECT with wrong credentials with 401.
+  if (code === 407 || code === 401) throw authRequired(proxy, detail);
   throw refused(proxy, target, detail);
 }
 

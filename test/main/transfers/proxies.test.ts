@@ -107,7 +107,7 @@ describe('SFTP and FTPS through real HTTP CONNECT (tinyproxy) and SOCKS5 (dante)
         e => e as TransferError
       );
       expect(error).toBeInstanceOf(TransferError);
-      expect(error!.code).toBe('proxy.auth-failed');
+      expect(error!.code, error!.message).toBe('proxy.auth-failed');
       expect(error!.retryable).toBe(false);
       expect(error!.message).toMatch(/refused the user name or password/);
       expect(error!.message).not.toContain('wrong-password');
@@ -125,25 +125,38 @@ describe('SFTP and FTPS through real HTTP CONNECT (tinyproxy) and SOCKS5 (dante)
     expect((error as TransferError).message).toMatch(/407/);
   });
 
-  it('a transfer with a wrong proxy password stops at once (no retries storm)', async () => {
+  it('a transfer with a wrong proxy password stops at once (one proxy connection, no retries storm)', async () => {
     const user = sshd.users[0]!;
     const { path } = await randomFile(local.dir, 'never.csv', 10_000);
-    const run = new Transfer({
-      destinationName: 'test',
-      transport: sftpTransport(sshd, user, { proxy: settingOf('socks5', proxies['socks5+auth']!) }),
-      secrets: secretsFor(user.password!, 'wrong-password'),
-      files: [{ id: 'a', localPath: path, remoteName: 'never.csv' }],
-      retry: { attemptsWithoutProgress: 6, baseDelayMs: 10, maxDelayMs: 50 },
-    }).run();
-    const outcome = await run.then(
-      r => r,
-      e => e
-    );
-    const text = JSON.stringify(outcome, (_k, v) =>
-      v instanceof Error ? { code: (v as TransferError).code, message: v.message } : v
-    );
-    expect(text).toContain('proxy.auth-failed');
-    expect(text).not.toContain('wrong-password');
+    const socks = proxies['socks5+auth']!;
+    // A counting pass-through in front of dante: how many times Courier knocked on the proxy.
+    const port = await freePort();
+    const counter = await startFaultProxy({
+      routes: [{ listenPort: port, targetHost: socks.host, targetPort: socks.port }],
+      cutAfter: () => Infinity,
+      maxCuts: 0,
+    });
+    try {
+      const error = await new Transfer({
+        destinationName: 'test',
+        transport: sftpTransport(sshd, user, {
+          proxy: { kind: 'socks5', host: socks.host, port, user: socks.auth!.user },
+        }),
+        secrets: secretsFor(user.password!, 'wrong-password'),
+        files: [{ id: 'a', localPath: path, remoteName: 'never.csv' }],
+        retry: { attemptsWithoutProgress: 6, baseDelayMs: 10, maxDelayMs: 50 },
+      })
+        .run()
+        .then(
+          () => null,
+          e => e as TransferError
+        );
+      expect(error?.code).toBe('proxy.auth-failed');
+      expect(error?.message).not.toContain('wrong-password');
+      expect(counter.connections()).toBe(1);
+    } finally {
+      await counter.stop();
+    }
   });
 
   it('a cut SFTP connection is resumed through the proxy (tinyproxy with auth, in front of a cutting link)', async () => {
