@@ -37,30 +37,42 @@ export type ProxyUrl = Readonly<{
 export function parseProxyUrl(text: string): ProxyUrl | null {
   const value = text.trim();
   if (!value) return null;
-  let url: URL;
-  try {
-    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
-  } catch {
-    return null;
-  }
-  const scheme = url.protocol.replace(/:$/, '').toLowerCase();
+  // Parsed by hand: src-core runs without Node's or the browser's URL.
+  const match =
+    /^(?:([a-z][a-z0-9+.-]*):\/\/)?(?:([^:@/]*)(?::([^@/]*))?@)?(\[[0-9a-f:.]+\]|[^:/@\s[\]]+)(?::(\d{1,5}))?\/?$/i.exec(
+      value
+    );
+  if (!match) return null;
+  const scheme = (match[1] ?? 'http').toLowerCase();
   const kind =
     scheme === 'http' || scheme === 'https' ? 'http' : /^socks5?h?$/.test(scheme) ? 'socks5' : null;
-  if (!kind || !url.hostname) return null;
-  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
-  const port = url.port
-    ? Number(url.port)
+  if (!kind) return null;
+  const host = match[4]!.replace(/^\[(.*)\]$/, '$1');
+  const port = match[5]
+    ? Number(match[5])
     : kind === 'http'
       ? scheme === 'https'
         ? 443
         : 80
       : 1080;
+  if (port < 1 || port > 65535) return null;
+  const decode = (text: string) => {
+    try {
+      return decodeURIComponent(text);
+    } catch {
+      return text;
+    }
+  };
+  const url = {
+    username: match[2] ? decode(match[2]) : '',
+    password: match[3] ? decode(match[3]) : '',
+  };
   return {
     kind,
     host,
     port,
-    ...(url.username ? { user: decodeURIComponent(url.username) } : {}),
-    ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
+    ...(url.username ? { user: url.username } : {}),
+    ...(url.password ? { password: url.password } : {}),
   };
 }
 

@@ -280,7 +280,12 @@ export class SecretStore implements SecretReader {
 
   /** Which secrets a destination has. */
   async hasAll(destinationName: string): Promise<Readonly<Record<SecretKind, boolean>>> {
-    const result = { password: false, passphrase: false, 'private-key': false };
+    const result = {
+      password: false,
+      passphrase: false,
+      'private-key': false,
+      'proxy-password': false,
+    };
     for (const kind of secretKinds) result[kind] = await this.has(destinationName, kind);
     return result;
   }
