@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProxySetting } from '../../../src-core/destinations/proxy-setting';
-import { openSession } from '../../../src-main/transfers/open-session';
+import { testConnection } from '../../../src-main/transfers/connection-test';
+import { openSession, proxyFor } from '../../../src-main/transfers/open-session';
 import { TransferError } from '../../../src-main/transfers/transfer-errors';
 import { Transfer } from '../../../src-main/transfers/transfer';
 import type { SecretReader } from '../../../src-main/transfers/secret-reader';
@@ -201,5 +202,99 @@ describe('SFTP and FTPS through real HTTP CONNECT (tinyproxy) and SOCKS5 (dante)
     ).catch(e => e as TransferError);
     expect((error as TransferError).code).toBe('proxy.refused');
     expect((error as TransferError).message).toMatch(/refused to connect to 10\.255\.255\.1:\d+/);
+  });
+
+  it('the connection test shows the proxy as its own step: reached, or refused in plain words', async () => {
+    const proxy = proxies['http+auth']!;
+    const transport = ftpsTransport(vsftpd, { proxy: settingOf('http', proxy) });
+    const good = await testConnection(
+      'test',
+      transport,
+      secretsFor(vsftpd.user.password, proxy.auth!.password)
+    );
+    expect(good.ok).toBe(true);
+    expect(good.steps.map(s => s.id)).toEqual([
+      'protocol',
+      'proxy',
+      'handshake',
+      'trust',
+      'login',
+      'folder',
+      'data-connection',
+      'write',
+    ]);
+    expect(good.steps[1]!.message).toBe(
+      `Proxy http://${proxy.auth!.user}@127.0.0.1:${proxy.port} reached; it connects to 127.0.0.1:${vsftpd.port}.`
+    );
+    expect(good.steps[1]!.says).toEqual({
+      key: 'connection.proxy.ok',
+      params: expect.objectContaining({ server: `127.0.0.1:${vsftpd.port}` }),
+    });
+
+    const bad = await testConnection(
+      'test',
+      ftpsTransport(vsftpd, { proxy: { kind: 'http', host: proxy.host, port: proxy.port } }),
+      secretsFor(vsftpd.user.password)
+    );
+    expect(bad.ok).toBe(false);
+    const step = bad.steps.find(s => s.id === 'proxy')!;
+    expect(step.status).toBe('failed');
+    expect(step.code).toBe('proxy.auth-failed');
+    expect(step.message).toMatch(/407/);
+    expect(step.advice).toMatch(/proxy user and password/);
+    expect(bad.steps.filter(s => s.status === 'skipped').map(s => s.id)).toEqual([
+      'handshake',
+      'trust',
+      'login',
+      'folder',
+      'data-connection',
+      'write',
+    ]);
+
+    const down = await testConnection(
+      'test',
+      sftpTransport(sshd, sshd.users[0]!, {
+        proxy: { kind: 'socks5', host: '127.0.0.1', port: await freePort() },
+      }),
+      secretsFor(sshd.users[0]!.password!)
+    );
+    expect(down.steps.find(s => s.id === 'proxy')).toMatchObject({
+      status: 'failed',
+      code: 'proxy.unreachable',
+    });
+  });
+
+  it('takes the proxy from the environment (ALL_PROXY over HTTPS_PROXY, NO_PROXY honoured)', async () => {
+    const socks = proxies['socks5']!;
+    const http = proxies['http']!;
+    const user = sshd.users[0]!;
+    const transport = sftpTransport(sshd, user, { proxy: { kind: 'environment' } });
+    const env = {
+      HTTPS_PROXY: `http://${http.host}:${http.port}`,
+      ALL_PROXY: `socks5h://${socks.host}:${socks.port}`,
+    };
+    expect(proxyFor(transport, {}, env)).toEqual({
+      kind: 'socks5',
+      host: socks.host,
+      port: socks.port,
+    });
+    expect(proxyFor(transport, {}, { ...env, NO_PROXY: '127.0.0.1' })).toBeNull();
+    // A real send through the environment's proxy (the process environment, as the CLI reads it).
+    const saved = { all: process.env.ALL_PROXY, https: process.env.HTTPS_PROXY };
+    process.env.ALL_PROXY = env.ALL_PROXY;
+    try {
+      const { path, data } = await randomFile(local.dir, 'env.csv', 300_000);
+      const result = await new Transfer({
+        destinationName: 'test',
+        transport,
+        secrets: secretsFor(user.password!),
+        files: [{ id: 'e', localPath: path, remoteName: 'env.csv' }],
+      }).run();
+      expect(result.files[0]!.verifiedBy).toBe('sha256');
+      expect(await fileHash(join(user.uploadDir, 'env.csv'))).toBe(sha256(data));
+    } finally {
+      if (saved.all === undefined) delete process.env.ALL_PROXY;
+      else process.env.ALL_PROXY = saved.all;
+    }
   });
 });
