@@ -25,19 +25,22 @@ import type { SecretKind, SecretStore } from '../../secrets/secret-store';
 import { serverIdentity } from '../../../src-core/destinations/server-identity';
 import { formatConnectionStep, testDestination } from '../../transfers/destination-test';
 import { openPrivateKey, SshIdentities } from '../../secrets/ssh-identity';
+import { proxyOption, proxyOptionsUsage, saveProxyPassword } from './proxy-option';
 
 const usage = `Usage:
   courier destinations list [--json]
   courier destinations add NAME --protocol ftps|ftps-implicit|sftp --host HOST --user USER
         [--preset ID] [--port N] [--folder PATH] [--password-stdin] [--key FILE]
         [--passphrase-stdin] [--auth password|key|key-and-password]
-        [--host-key SHA256:…] [--tls-fingerprint SHA256:…] [--json]
+        [--host-key SHA256:…] [--tls-fingerprint SHA256:…]
+        [--proxy URL|env|none [--proxy-password-stdin]] [--json]
   courier destinations remove NAME [--json]
   courier destinations rename OLD NEW [--json]
   courier destinations test NAME [--json]
   courier destinations set-password NAME --password-stdin [--json]
   courier destinations set NAME [--protocol P] [--host HOST] [--port N] [--user USER]
-        [--folder PATH] [--password-stdin | --keep-secret] [--json]
+        [--folder PATH] [--password-stdin | --keep-secret]
+        [--proxy URL|env|none [--proxy-password-stdin]] [--json]
 
 Destinations are kept in the settings folder; their passwords, key passphrases and private keys
 only in the system keychain (never in a file, never on the command line).
@@ -66,6 +69,7 @@ Options of add:
                        "courier keys generate NAME" is used when there is one.
   --host-key           the SFTP server's host key fingerprint, as ssh-keygen -lf prints it
   --tls-fingerprint    the FTPS server certificate's SHA-256 fingerprint
+${proxyOptionsUsage}
 
 Exit codes: 0 done; 1 a key file that cannot be used; 2 usage error or an invalid or unknown
 destination; 3 the system keychain is missing, locked or refused, or (test) a step failed.`;
@@ -192,6 +196,8 @@ type AddValues = Readonly<{
   'tls-fingerprint'?: string;
   'password-stdin'?: boolean;
   'passphrase-stdin'?: boolean;
+  proxy?: string;
+  'proxy-password-stdin'?: boolean;
 }>;
 
 async function add(
@@ -202,6 +208,7 @@ async function add(
   json: boolean,
   log: Logger
 ): Promise<number> {
+  const proxy = proxyOption(values);
   const presetId = values.preset ?? 'generic';
   if (!PresetId.safeParse(presetId).success)
     throw new UsageError(
@@ -262,6 +269,7 @@ async function add(
         auth,
         ...(values['host-key'] ? { hostKey: values['host-key'] } : {}),
         ...(values['tls-fingerprint'] ? { tlsFingerprint: values['tls-fingerprint'] } : {}),
+        ...(proxy ? { proxy } : {}),
       },
     });
   draft('password');
@@ -270,17 +278,26 @@ async function add(
   const labels = [
     ...(values['password-stdin'] ? ['password'] : []),
     ...(values['passphrase-stdin'] ? ['passphrase'] : []),
+    ...(values['proxy-password-stdin'] ? ['proxy password'] : []),
   ];
   const read = labels.length > 0 ? await readSecretLines(io.stdin, labels) : [];
   const password = values['password-stdin'] ? read[0] : undefined;
   const passphrase = values['passphrase-stdin'] ? read[labels.indexOf('passphrase')] : undefined;
+  const proxyPassword = values['proxy-password-stdin']
+    ? read[labels.indexOf('proxy password')]
+    : undefined;
   const keyText = values.key ? await readKeyFile(values.key) : undefined;
   if (keyText !== undefined) openPrivateKey(keyText, passphrase);
 
   const identities = new SshIdentities(store);
   // Find out whether the keychain works before anything is written.
   const hasIdentity = sftp && !keyText ? await store.has(destinationName, 'private-key') : false;
-  if (password !== undefined || keyText !== undefined || passphrase !== undefined)
+  if (
+    password !== undefined ||
+    keyText !== undefined ||
+    passphrase !== undefined ||
+    proxyPassword !== undefined
+  )
     await store.checkUsable();
   if (passphrase !== undefined && !keyText && !hasIdentity) {
     throw new UsageError(
@@ -314,6 +331,10 @@ async function add(
         serverIdentity(destination.transport)
       );
       written.push('passphrase');
+    }
+    if (proxy && proxyPassword !== undefined) {
+      await saveProxyPassword(store, destinationName, proxy, proxyPassword);
+      written.push('proxy-password');
     }
     await saveDestination(home, destination);
   } catch (error) {
@@ -419,6 +440,8 @@ type SetValues = Readonly<{
   folder?: string;
   'password-stdin'?: boolean;
   'keep-secret'?: boolean;
+  proxy?: string;
+  'proxy-password-stdin'?: boolean;
 }>;
 
 /** `destinations set`: a new connection; the saved secrets follow only when the person says so. */
@@ -431,6 +454,7 @@ async function setConnection(
   log: Logger
 ): Promise<number> {
   const current = await requireDestination(home, name);
+  const proxy = proxyOption(values);
   if (values.protocol !== undefined && !protocols.includes(values.protocol as Protocol))
     throw new UsageError(`--protocol must be one of ${protocols.join(', ')}.`);
   if (
@@ -451,6 +475,7 @@ async function setConnection(
       ...(values.host !== undefined ? { host: values.host } : {}),
       ...(values.port !== undefined ? { port: Number(values.port) } : {}),
       ...(values.user !== undefined ? { user: values.user } : {}),
+      ...(proxy ? { proxy } : {}),
     },
   });
   const from = serverIdentity(current.transport);
@@ -467,9 +492,16 @@ async function setConnection(
     }
     keep = values['keep-secret'] === true;
   }
-  const [password] = values['password-stdin'] ? await readSecretLines(io.stdin, ['password']) : [];
+  const labels = [
+    ...(values['password-stdin'] ? ['password'] : []),
+    ...(values['proxy-password-stdin'] ? ['proxy password'] : []),
+  ];
+  const read = labels.length > 0 ? await readSecretLines(io.stdin, labels) : [];
+  const password = values['password-stdin'] ? read[0] : undefined;
   await saveDestination(home, next, { previousName: current.name });
   if (password !== undefined) await store.set(next.name, 'password', password, to);
+  if (proxy && values['proxy-password-stdin'])
+    await saveProxyPassword(store, next.name, proxy, read[labels.indexOf('proxy password')]!);
   if (keep) await store.bind(next.name, to, { rebind: true });
   const secrets = await secretsOf(store, next.name).catch(() => null);
   const result = summary(next, secrets);
@@ -536,6 +568,8 @@ export const destinationsCommand: CliCommand = {
       'password-stdin': { type: 'boolean' },
       'passphrase-stdin': { type: 'boolean' },
       'keep-secret': { type: 'boolean' },
+      proxy: { type: 'string' },
+      'proxy-password-stdin': { type: 'boolean' },
     });
     const [action, ...names] = positionals;
     const json = values.json === true;
@@ -596,7 +630,7 @@ export const destinationsCommand: CliCommand = {
           } = addOptions;
           if ([preset, auth, key, hk, tf, ps].some(v => v !== undefined))
             throw new UsageError(
-              'destinations set changes --protocol, --host, --port, --user and --folder (with --password-stdin or --keep-secret).'
+              'destinations set changes --protocol, --host, --port, --user, --folder and --proxy (with --password-stdin, --keep-secret or --proxy-password-stdin).'
             );
           return await setConnection(services, io, names[0]!, setValues, json, log);
         }
