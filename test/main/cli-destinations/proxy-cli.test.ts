@@ -105,7 +105,7 @@ describe('courier destinations … --proxy', () => {
     expect(wrong.code, wrong.stderr).toBe(0);
     const refused = await courier(['destinations', 'test', name], { home });
     expect(refused.code).toBe(3);
-    expect(refused.stdout).toMatch(/Proxy \.+ FAILED/i);
+    expect(refused.stdout).toMatch(/^Proxy\.+ FAILED/m);
     expect(refused.stdout).toContain('refused the user name or password');
     expect(refused.stdout).not.toContain('not-the-password');
 
