@@ -189,6 +189,45 @@ describe('SFTP and FTPS through real HTTP CONNECT (tinyproxy) and SOCKS5 (dante)
     expect(await fileHash(join(user.uploadDir, 'cut.csv'))).toBe(sha256(data));
   });
 
+  it('a cut FTPS upload (control and passive data connections) is resumed through the SOCKS5 proxy', async () => {
+    // vsftpd on 127.0.0.2; a cutting link takes its control and passive ports on 127.0.0.1, and
+    // Courier reaches that link only through dante (user and password).
+    const far = await startVsftpd({ mode: 'explicit', listenAddress: '127.0.0.2', pasvPorts: 6 });
+    const port = await freePort();
+    const routes = [{ listenPort: port, targetHost: far.host, targetPort: far.port }];
+    for (let p = far.pasvMin; p <= far.pasvMax; p++)
+      routes.push({ listenPort: p, targetHost: far.host, targetPort: p });
+    const cutter = await startFaultProxy({
+      routes,
+      cutAfter: () => 512 * 1024 + Math.floor(Math.random() * 1024 * 1024),
+      maxCuts: 4,
+    });
+    const size = 8 * 1024 * 1024;
+    const { path, data } = await randomFile(local.dir, 'cut-ftps.csv', size);
+    try {
+      const proxy = proxies['socks5+auth']!;
+      const result = await new Transfer({
+        destinationName: 'test',
+        transport: ftpsTransport(far, {
+          host: '127.0.0.1',
+          port,
+          proxy: settingOf('socks5', proxy),
+        }),
+        secrets: secretsFor(far.user.password, proxy.auth!.password),
+        files: [{ id: 'cut', localPath: path, remoteName: 'cut.csv' }],
+        retry: { attemptsWithoutProgress: 6, baseDelayMs: 10, maxDelayMs: 100 },
+        readBackLimit: size,
+      }).run();
+      expect(cutter.cuts()).toBe(4);
+      expect(result.files[0]!.attempts).toBeGreaterThan(1);
+      expect(result.files[0]!.verifiedBy).toBe('sha256');
+      expect(await fileHash(join(far.uploadDir, 'cut.csv'))).toBe(sha256(data));
+    } finally {
+      await cutter.stop();
+      await far.stop();
+    }
+  });
+
   it('a proxy that refuses the destination gives the plain message', async () => {
     const user = sshd.users[0]!;
     // Dante only lets connections to 127.0.0.0/8 through: 10.255.255.1 is refused by its rules.
