@@ -50,7 +50,8 @@ export async function startDante(
       'user.privileged: root',
       'user.unprivileged: nobody',
       'client pass { from: 127.0.0.0/8 to: 0.0.0.0/0 }',
-      'socks pass { from: 127.0.0.0/8 to: 127.0.0.0/8 command: connect }',
+      // `log: connect` prints one line per relayed connection: the tests see the proxy was used.
+      'socks pass {\n  from: 127.0.0.0/8 to: 127.0.0.0/8\n  command: connect\n  log: connect\n}',
     ].join('\n');
     const configPath = join(base, 'danted.conf');
     await writeFile(configPath, `${config}\n`, { mode: 0o644 });

@@ -58,6 +58,16 @@ describe('SFTP and FTPS through real HTTP CONNECT (tinyproxy) and SOCKS5 (dante)
     await local?.cleanup();
   });
 
+  const dataPorts = () =>
+    Array.from({ length: vsftpd.pasvMax - vsftpd.pasvMin + 1 }, (_, i) => vsftpd.pasvMin + i).join(
+      '|'
+    );
+  /** The proxy's own log line for a connection it relayed to 127.0.0.1 on one of `ports`. */
+  const through = (kind: 'http' | 'socks5', ports: number | string) =>
+    kind === 'http'
+      ? new RegExp(`CONNECT 127\\.0\\.0\\.1:(${ports})\\b`)
+      : new RegExp(`-> 127\\.0\\.0\\.1\\.\\d+ 127\\.0\\.0\\.1\\.(${ports})\\b`);
+
   for (const name of ['http', 'http+auth', 'socks5', 'socks5+auth']) {
     const kind = name.startsWith('http') ? 'http' : 'socks5';
     it(`SFTP through ${name}: byte-identical`, async () => {
@@ -74,6 +84,7 @@ describe('SFTP and FTPS through real HTTP CONNECT (tinyproxy) and SOCKS5 (dante)
       expect(await fileHash(join(user.uploadDir, `sftp-${kind}-${name.length}.csv`))).toBe(
         sha256(data)
       );
+      expect(proxy.output()).toMatch(through(kind, sshd.port));
     });
 
     it(`FTPS (explicit, passive) through ${name}: byte-identical, data connections through the proxy too`, async () => {
@@ -88,6 +99,9 @@ describe('SFTP and FTPS through real HTTP CONNECT (tinyproxy) and SOCKS5 (dante)
       }).run();
       expect(result.files[0]!.verifiedBy).toBe('sha256');
       expect(await fileHash(join(vsftpd.uploadDir, remote))).toBe(sha256(data));
+      // The control connection and the passive data connections each went through the proxy.
+      expect(proxy.output()).toMatch(through(kind, vsftpd.port));
+      expect(proxy.output()).toMatch(through(kind, dataPorts()));
     });
   }
 
