@@ -382,6 +382,11 @@ export const nl: Messages = {
   'dest.form.host': 'Server',
   'dest.form.hostHint': 'Een hostnaam zoals ftp.example.com.',
   'dest.form.port': 'Poort',
+  'dest.form.proxy': 'Proxy',
+  'dest.form.proxyHint':
+    'Laat leeg om rechtstreeks te verbinden. http://host:poort (HTTP CONNECT), socks5://gebruiker@host:poort, of env om de proxyinstellingen van de computer te gebruiken (ALL_PROXY, HTTPS_PROXY, NO_PROXY).',
+  'dest.form.proxyInvalid': 'Geen proxyadres: typ http://host:poort, socks5://host:poort of env.',
+  'dest.form.proxyPassword': 'Proxywachtwoord',
   'dest.form.user': 'Gebruikersnaam',
   'dest.form.folder': 'Map op de server',
   'dest.form.auth': 'Aanmelden met',

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CallResponse } from '../../../src-core/ipc/contract';
 import { serverIdentity } from '../../../src-core/destinations/server-identity';
+import { ProxyField, proxyText } from './proxy-field';
 import { api } from '../courier-api';
 import { errorText } from '../error-text';
 import { useI18n } from '../i18n/i18n';
@@ -43,7 +44,10 @@ export function DestinationsScreen() {
         setKeychain(
           status.usable
             ? null
-            : { code: status.code ?? 'secrets.unavailable', message: status.message ?? status.backend }
+            : {
+                code: status.code ?? 'secrets.unavailable',
+                message: status.message ?? status.backend,
+              }
         );
       },
       failure => setError(failure)
@@ -86,11 +90,7 @@ export function DestinationsScreen() {
           </button>
         </div>
       </div>
-      {keychain && (
-        <p className="notice notice--warn">
-          {errorText(keychain, i18n)}
-        </p>
-      )}
+      {keychain && <p className="notice notice--warn">{errorText(keychain, i18n)}</p>}
       {error !== null && (
         <p className="notice notice--error" role="alert">
           {errorText(error, i18n)}
@@ -181,6 +181,8 @@ function DestinationForm(props: {
   const { t } = i18n;
   const [d, setD] = useState<Destination>(props.initial);
   const [password, setPassword] = useState('');
+  const [proxyPassword, setProxyPassword] = useState('');
+  const [proxyInput, setProxyInput] = useState(proxyText(props.initial.transport.proxy));
   const [hasPassword, setHasPassword] = useState<boolean | null>(null);
   const [hasSecret, setHasSecret] = useState(false);
   // The server the saved secrets belong to: the destination as it was last saved.
@@ -232,6 +234,13 @@ function DestinationForm(props: {
       const name = result.destination.name;
       if (password)
         await api().secrets.set({ destination: name, kind: 'password', value: password });
+      if (proxyPassword)
+        await api().secrets.set({
+          destination: name,
+          kind: 'proxy-password',
+          value: proxyPassword,
+        });
+      setProxyPassword('');
       setPassword('');
       setKeepSecret(false);
       setD(result.destination);
@@ -386,6 +395,15 @@ function DestinationForm(props: {
             <span>{t('dest.form.keepSecret')}</span>
           </label>
         )}
+        <ProxyField
+          text={proxyInput}
+          password={proxyPassword}
+          onText={(text, proxy) => {
+            setProxyInput(text);
+            if (proxy !== null) setTransport({ proxy });
+          }}
+          onPassword={setProxyPassword}
+        />
         {Object.keys(d.variables).map(variable => (
           <label className="field" key={variable}>
             <span className="field__label">{t('dest.form.variable', { name: variable })}</span>
