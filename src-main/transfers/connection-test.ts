@@ -185,6 +185,7 @@ export async function testConnection(
         );
       }
     } catch (error) {
+      // Still a proxied test: the direct lookup and TCP steps do not apply (reported as skipped).
       proxy ??= { kind: 'http', host: '', port: 0 };
       push(failed('proxy', toTransferError(error)));
       return finish();
