@@ -105,6 +105,25 @@ describe('SFTP and FTPS through real HTTP CONNECT (tinyproxy) and SOCKS5 (dante)
     });
   }
 
+  it('implicit FTPS through the HTTP proxy with auth: TLS from the first byte, byte-identical', async () => {
+    const implicit = await startVsftpd({ mode: 'implicit' });
+    try {
+      const proxy = proxies['http+auth']!;
+      const { path, data } = await randomFile(local.dir, 'implicit.csv', 700_000);
+      const result = await new Transfer({
+        destinationName: 'test',
+        transport: ftpsTransport(implicit, { proxy: settingOf('http', proxy) }),
+        secrets: secretsFor(implicit.user.password, proxy.auth!.password),
+        files: [{ id: 'i', localPath: path, remoteName: 'implicit.csv' }],
+      }).run();
+      expect(result.files[0]!.verifiedBy).toBe('sha256');
+      expect(await fileHash(join(implicit.uploadDir, 'implicit.csv'))).toBe(sha256(data));
+      expect(proxy.output()).toMatch(through('http', implicit.port));
+    } finally {
+      await implicit.stop();
+    }
+  });
+
   it('a wrong proxy password gives the plain message, without retrying', async () => {
     for (const [name, kind] of [
       ['http+auth', 'http'],
