@@ -41,6 +41,16 @@ export const systemPackages = [
     pkg: 'chromium',
     why: 'renderer and end-to-end tests in a real browser',
   },
+  {
+    program: '/usr/bin/tinyproxy',
+    pkg: 'tinyproxy',
+    why: 'HTTP CONNECT proxy tests (real tinyproxy, with and without basic authentication)',
+  },
+  {
+    program: '/usr/sbin/danted',
+    pkg: 'dante-server',
+    why: 'SOCKS5 proxy tests (real Dante, with and without user/password)',
+  },
   { program: '/usr/bin/curl', pkg: 'curl', why: 'the FTPS reference in the benchmark' },
   {
     program: '/usr/bin/zip',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProxySetting } from './proxy-setting';
 
 /**
  * How Courier reaches a destination's drop: protocol, address, identity and trust.
@@ -18,9 +19,19 @@ export const defaultPort: Readonly<Record<Protocol, number>> = {
 };
 
 /** A `SHA256:…` fingerprint as `ssh-keygen -lf` prints it (base64 without padding). */
-export const SshFingerprint = z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'A host key fingerprint looks like SHA256: followed by 43 characters.');
+export const SshFingerprint = z
+  .string()
+  .regex(
+    /^SHA256:[A-Za-z0-9+/]{43}$/,
+    'A host key fingerprint looks like SHA256: followed by 43 characters.'
+  );
 /** A certificate's SHA-256 fingerprint as `SHA256:` + colon-separated hex, or bare hex. */
-export const TlsFingerprint = z.string().regex(/^(SHA256:)?([0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$/, 'A certificate fingerprint is 32 bytes of hexadecimal (SHA-256).');
+export const TlsFingerprint = z
+  .string()
+  .regex(
+    /^(SHA256:)?([0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$/,
+    'A certificate fingerprint is 32 bytes of hexadecimal (SHA-256).'
+  );
 
 // Control characters (C0, DEL, C1) and the Unicode line separators: invisible when typed or
 // pasted, and a line break in a host, user or folder ends an FTP command early. Refused when a
@@ -33,17 +44,20 @@ export const HostName = z
   .string()
   .trim()
   .refine(v => !CONTROL.test(v) && !/\s/.test(v), {
-    message: 'The server name (host) cannot contain spaces or invisible characters such as a line break or a tab. Type it again.',
+    message:
+      'The server name (host) cannot contain spaces or invisible characters such as a line break or a tab. Type it again.',
     params: { code: 'destination.host-invalid' },
   });
 /** A user name: no invisible characters (error `destination.user-invalid`). */
 export const UserName = z.string().refine(v => !CONTROL.test(v), {
-  message: 'The user name cannot contain invisible characters such as a line break or a tab. Type it again.',
+  message:
+    'The user name cannot contain invisible characters such as a line break or a tab. Type it again.',
   params: { code: 'destination.user-invalid' },
 });
 /** A remote folder: no invisible characters (error `destination.folder-invalid`). */
 export const RemoteFolder = z.string().refine(v => !CONTROL.test(v), {
-  message: 'The remote folder cannot contain invisible characters such as a line break or a tab. Type it again.',
+  message:
+    'The remote folder cannot contain invisible characters such as a line break or a tab. Type it again.',
   params: { code: 'destination.folder-invalid' },
 });
 
@@ -79,8 +93,12 @@ export const Transport = z.object({
    * temporary names are `NAME.ID.part` instead of `.NAME.ID.part`.
    */
   dotNamesRefused: z.boolean().optional(),
+  /** The proxy connections go through; missing means a direct connection (see `ProxySetting`). */
+  proxy: ProxySetting.optional(),
 });
 
 /** What Courier learns about a server while using it, to be saved in the destination. */
-export type LearnedTransport = Partial<Pick<Transport, 'tlsMaxVersion' | 'resumeRefused' | 'dotNamesRefused'>>;
+export type LearnedTransport = Partial<
+  Pick<Transport, 'tlsMaxVersion' | 'resumeRefused' | 'dotNamesRefused'>
+>;
 export type Transport = z.infer<typeof Transport>;

@@ -28,7 +28,7 @@ export const AppInfo = z.object({
 export type AppInfo = z.infer<typeof AppInfo>;
 
 /** The kinds of secret a destination keeps in the OS keychain. */
-export const SecretKind = z.enum(['password', 'passphrase', 'private-key']);
+export const SecretKind = z.enum(['password', 'passphrase', 'private-key', 'proxy-password']);
 
 /** How Courier read a file (see `src-core/reading/source-table.ts`). */
 export const DetectedFormatSchema = z.object({
@@ -41,7 +41,11 @@ export const DetectedFormatSchema = z.object({
   notes: z.array(z.enum(['macros-ignored'])).optional(),
 });
 /** One data row of an opened file. */
-export const SourceRowSchema = z.object({ index: z.number().int(), line: z.number().int(), cells: z.array(z.string()) });
+export const SourceRowSchema = z.object({
+  index: z.number().int(),
+  line: z.number().int(),
+  cells: z.array(z.string()),
+});
 /** An opened file: what it is, its columns and its first rows; the rest is read in the background. */
 export const OpenedFileSchema = z.object({
   sourceId: z.string(),
@@ -62,39 +66,106 @@ export const calls = {
   /** Asks the user for a file to open (the system file chooser); null when they cancel. */
   'files:pick': { request: z.undefined(), response: z.object({ path: z.string().nullable() }) },
   /** Shows a file Courier saved in the system's file manager; `shown` is false where there is none. */
-  'files:reveal': { request: z.object({ path: z.string().min(1) }), response: z.object({ shown: z.boolean() }) },
+  'files:reveal': {
+    request: z.object({ path: z.string().min(1) }),
+    response: z.object({ shown: z.boolean() }),
+  },
   /** Opens a file (detects format, columns, first rows) and starts reading it in full in the background. */
-  'files:open': { request: z.object({ path: z.string().min(1), sheet: z.string().optional(), headerRow: z.number().int().min(1).optional() }), response: OpenedFileSchema },
+  'files:open': {
+    request: z.object({
+      path: z.string().min(1),
+      sheet: z.string().optional(),
+      headerRow: z.number().int().min(1).optional(),
+    }),
+    response: OpenedFileSchema,
+  },
   /** A window of data rows of an opened file (0-based, end exclusive, at most 5000 rows). */
-  'files:rows': { request: z.object({ sourceId: z.string(), start: z.number().int().min(0), end: z.number().int().min(0) }), response: z.object({ rows: z.array(SourceRowSchema) }) },
+  'files:rows': {
+    request: z.object({
+      sourceId: z.string(),
+      start: z.number().int().min(0),
+      end: z.number().int().min(0),
+    }),
+    response: z.object({ rows: z.array(SourceRowSchema) }),
+  },
   /** Forgets an opened file and stops its background read. */
   'files:close': { request: z.object({ sourceId: z.string() }), response: z.object({}) },
   /** Saves or replaces a destination's secret in the OS keychain (an empty value deletes it). */
-  'secrets:set': { request: z.object({ destination: z.string().min(1), kind: SecretKind, value: z.string().max(65_536) }), response: z.object({}) },
+  'secrets:set': {
+    request: z.object({
+      destination: z.string().min(1),
+      kind: SecretKind,
+      value: z.string().max(65_536),
+    }),
+    response: z.object({}),
+  },
   /** Which secrets a destination has; the renderer never receives a secret itself. */
-  'secrets:has': { request: z.object({ destination: z.string().min(1) }), response: z.object({ password: z.boolean(), passphrase: z.boolean(), privateKey: z.boolean() }) },
+  'secrets:has': {
+    request: z.object({ destination: z.string().min(1) }),
+    response: z.object({ password: z.boolean(), passphrase: z.boolean(), privateKey: z.boolean() }),
+  },
   /** Deletes one secret, or every secret of the destination when no kind is given. */
-  'secrets:delete': { request: z.object({ destination: z.string().min(1), kind: SecretKind.optional() }), response: z.object({ deleted: z.number() }) },
+  'secrets:delete': {
+    request: z.object({ destination: z.string().min(1), kind: SecretKind.optional() }),
+    response: z.object({ deleted: z.number() }),
+  },
   /** Generates an ed25519 identity into the keychain; returns only the public key line. */
-  'keys:generate': { request: z.object({ name: z.string().min(1), passphrase: z.string().max(1024).optional(), replace: z.boolean().optional() }), response: z.object({ publicKey: z.string() }) },
+  'keys:generate': {
+    request: z.object({
+      name: z.string().min(1),
+      passphrase: z.string().max(1024).optional(),
+      replace: z.boolean().optional(),
+    }),
+    response: z.object({ publicKey: z.string() }),
+  },
   /** The OpenSSH one-line public key of an identity in the keychain. */
-  'keys:public': { request: z.object({ name: z.string().min(1) }), response: z.object({ publicKey: z.string() }) },
+  'keys:public': {
+    request: z.object({ name: z.string().min(1) }),
+    response: z.object({ publicKey: z.string() }),
+  },
   /** Imports a private key (file path or pasted text) into the keychain after checking the passphrase. */
-  'keys:import': { request: z.object({ name: z.string().min(1), path: z.string().optional(), text: z.string().max(65_536).optional(), passphrase: z.string().max(1024).optional() }), response: z.object({ publicKey: z.string() }) },
+  'keys:import': {
+    request: z.object({
+      name: z.string().min(1),
+      path: z.string().optional(),
+      text: z.string().max(65_536).optional(),
+      passphrase: z.string().max(1024).optional(),
+    }),
+    response: z.object({ publicKey: z.string() }),
+  },
   /** Whether the OS keychain can be used now, with the reason in plain words when not. */
-  'keychain:status': { request: z.undefined(), response: z.object({ usable: z.boolean(), backend: z.string(), code: z.string().optional(), message: z.string().optional() }) },
+  'keychain:status': {
+    request: z.undefined(),
+    response: z.object({
+      usable: z.boolean(),
+      backend: z.string(),
+      code: z.string().optional(),
+      message: z.string().optional(),
+    }),
+  },
 } as const;
 
 export const events = {
   /** Something the person should know that no screen asked for (a settings file kept aside). */
-  'app:notice': z.object({ message: z.string(), code: z.string().optional(), params: ErrorParamsSchema.optional() }),
+  'app:notice': z.object({
+    message: z.string(),
+    code: z.string().optional(),
+    params: ErrorParamsSchema.optional(),
+  }),
   /** A second launch (or a file dropped on the app icon) asks the window to open this file. */
   'app:open-file': z.object({ path: z.string() }),
   ...jobEvents,
   ...sendEvents,
   ...transferEvents,
   /** The background read of an opened file (about ten times a second, and once when done). */
-  'files:progress': z.object({ sourceId: z.string(), bytesRead: z.number(), totalBytes: z.number(), rowsRead: z.number(), done: z.boolean(), rowCount: z.number().optional() }),
+  'files:progress': z.object({
+    sourceId: z.string(),
+    bytesRead: z.number(),
+    totalBytes: z.number(),
+    rowsRead: z.number(),
+    done: z.boolean(),
+    rowCount: z.number().optional(),
+  }),
   /** The background read of an opened file failed (rows read so far stay available). */
   'files:failed': z.object({ sourceId: z.string(), error: PlainErrorSchema }),
 } as const;

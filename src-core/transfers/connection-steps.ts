@@ -10,6 +10,7 @@ export const connectionStepTexts = {
   'connection.protocol.ftps': 'Explicit FTPS, port {port}.',
   'connection.protocol.ftps-implicit': 'Implicit FTPS, port {port}.',
   'connection.protocol.ftp': 'Plain FTP: the password and the file travel unencrypted.',
+  'connection.proxy.ok': 'Proxy {proxy} reached; it connects to {server}.',
   'connection.lookup.ok': '{host} is {address}.',
   'connection.tcp.ok': 'The server answers on port {port}.',
   'connection.handshake.ok': 'The {handshake} handshake worked.',
@@ -67,6 +68,14 @@ export const connectionAdvice = {
     'Ask the provider to give this account write access to the folder.',
   'connection.lost':
     'The server closed the data connection: ask the provider whether passive mode ports are open on their firewall.',
+  'proxy.unreachable':
+    "Check the proxy's address and port, or ask your IT team which proxy to use.",
+  'proxy.auth-failed':
+    'Check the proxy user and password (often your network account). Ask your IT team if you do not know them.',
+  'proxy.refused':
+    'Ask your IT team to let the proxy connect to this server and port (SFTP 22, FTPS 21 or 990, and the passive ports).',
+  'proxy.password-missing': 'Enter the proxy password for this destination.',
+  'proxy.timeout': 'The proxy did not answer. Ask your IT team whether it is up.',
   'transfer.plain-ftp-refused':
     'Ask the provider for FTPS or SFTP access, or allow plain FTP for this destination if you accept the risk.',
 } as const;

@@ -3,7 +3,18 @@ import { ErrorParamsSchema } from '../error-schema';
 
 /** One step of a destination's connection test (see src-main/transfers/connection-test.ts). */
 export const ConnectionStepSchema = z.object({
-  id: z.enum(['protocol', 'lookup', 'tcp', 'handshake', 'trust', 'login', 'folder', 'write', 'data-connection']),
+  id: z.enum([
+    'protocol',
+    'proxy',
+    'lookup',
+    'tcp',
+    'handshake',
+    'trust',
+    'login',
+    'folder',
+    'write',
+    'data-connection',
+  ]),
   status: z.enum(['ok', 'warning', 'failed', 'skipped']),
   /** The English sentence (what the CLI prints). */
   message: z.string(),
@@ -24,7 +35,11 @@ export const transferCalls = {
   /** Tests a configured destination step by step; steps also arrive as `destinations:test-step`. */
   'destinations:test': {
     request: z.object({ name: z.string().min(1) }),
-    response: z.object({ ok: z.boolean(), steps: z.array(ConnectionStepSchema), tlsMaxVersion: z.literal('TLSv1.2').optional() }),
+    response: z.object({
+      ok: z.boolean(),
+      steps: z.array(ConnectionStepSchema),
+      tlsMaxVersion: z.literal('TLSv1.2').optional(),
+    }),
   },
 } as const;
 

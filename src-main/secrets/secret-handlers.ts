@@ -4,6 +4,7 @@ import type { Handlers } from '../ipc/ipc-router';
 import type { SecretStore } from './secret-store';
 import { SshIdentities } from './ssh-identity';
 import { getDestination } from '../settings/destination-store';
+import { proxyIdentity } from '../../src-core/destinations/proxy-setting';
 import { serverIdentity } from '../../src-core/destinations/server-identity';
 
 type SecretChannels =
@@ -22,7 +23,9 @@ const MAX_KEY_FILE_BYTES = 64 * 1024;
 export async function readKeyFile(path: string): Promise<string> {
   const info = await stat(path).catch(() => null);
   if (!info || !info.isFile())
-    throw new CourierError('keys.no-file', `There is no key file at “${path}”.`, { params: { file: path } });
+    throw new CourierError('keys.no-file', `There is no key file at “${path}”.`, {
+      params: { file: path },
+    });
   if (info.size > MAX_KEY_FILE_BYTES)
     throw new CourierError(
       'keys.unreadable',
@@ -44,7 +47,17 @@ export function createSecretHandlers(
   return {
     'secrets:set': async ({ destination, kind, value }) => {
       const saved = home === undefined ? null : await getDestination(home, destination);
-      await store.set(destination, kind, value, saved ? serverIdentity(saved.transport) : null);
+      // A proxy password belongs to the destination's proxy (and its user), not to its server.
+      const proxy = saved?.transport.proxy;
+      const boundTo =
+        kind === 'proxy-password'
+          ? proxy && (proxy.kind === 'http' || proxy.kind === 'socks5')
+            ? proxyIdentity(proxy)
+            : null
+          : saved
+            ? serverIdentity(saved.transport)
+            : null;
+      await store.set(destination, kind, value, boundTo);
       return {};
     },
     'secrets:has': async ({ destination }) => {

@@ -4,7 +4,9 @@ import { CourierError } from '../../src-core/errors';
 import { redact, registerSecret } from '../logging/redact';
 
 /** The secrets a destination (or a key identity of the same name) can have. */
-export const secretKinds = ['password', 'passphrase', 'private-key'] as const;
+export const secretKinds = ['password', 'passphrase', 'private-key', 'proxy-password'] as const;
+/** The secrets bound to the destination's server (a proxy password is bound to its proxy). */
+const serverSecretKinds: readonly SecretKind[] = ['password', 'passphrase', 'private-key'];
 /** One kind of destination secret. */
 export type SecretKind = (typeof secretKinds)[number];
 
@@ -228,7 +230,7 @@ export class SecretStore implements SecretReader {
     options: Readonly<{ rebind?: boolean; kinds?: readonly SecretKind[] }> = {}
   ): Promise<number> {
     let count = 0;
-    for (const kind of options.kinds ?? secretKinds) {
+    for (const kind of options.kinds ?? serverSecretKinds) {
       const stored = await this.read(destinationName, kind);
       if (!stored || stored.server === server || (stored.server !== null && !options.rebind))
         continue;
@@ -256,7 +258,7 @@ export class SecretStore implements SecretReader {
     if (stored.server !== server) {
       throw new CourierError(
         'secrets.other-server',
-        `The saved ${kind === 'password' ? 'password' : 'key'} of “${destinationName}” was entered for ${stored.server}, not for ${server}. Courier does not send it to another server: enter it again for the new server.`,
+        `The saved ${kind === 'password' ? 'password' : kind === 'proxy-password' ? 'proxy password' : 'key'} of “${destinationName}” was entered for ${stored.server}, not for ${server}. Courier does not send it to another server: enter it again for the new server.`,
         { params: { name: destinationName, server } }
       );
     }
@@ -278,7 +280,12 @@ export class SecretStore implements SecretReader {
 
   /** Which secrets a destination has. */
   async hasAll(destinationName: string): Promise<Readonly<Record<SecretKind, boolean>>> {
-    const result = { password: false, passphrase: false, 'private-key': false };
+    const result = {
+      password: false,
+      passphrase: false,
+      'private-key': false,
+      'proxy-password': false,
+    };
     for (const kind of secretKinds) result[kind] = await this.has(destinationName, kind);
     return result;
   }

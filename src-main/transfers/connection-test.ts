@@ -8,7 +8,8 @@ import {
   fillTemplate,
   type ConnectionStepKey,
 } from '../../src-core/transfers/connection-steps';
-import { assertProtocolAllowed, openSession } from './open-session';
+import { assertProtocolAllowed, openSession, proxyFor } from './open-session';
+import { connectThroughProxy, describeProxy, type ProxyEndpoint } from './proxy';
 import { remoteJoin, type RemoteSession } from './remote-session';
 import { readLoginSecrets, type LoginSecrets, type SecretReader } from './secret-reader';
 import { connectNoDelay } from './sftp-session';
@@ -17,6 +18,7 @@ import { redact, redactParams } from '../logging/redact';
 
 export type ConnectionStepId =
   | 'protocol'
+  | 'proxy'
   | 'lookup'
   | 'tcp'
   | 'handshake'
@@ -110,6 +112,7 @@ export async function testConnection(
   const steps: ConnectionStep[] = [];
   const order: ConnectionStepId[] = [
     'protocol',
+    'proxy',
     'lookup',
     'tcp',
     'handshake',
@@ -119,7 +122,14 @@ export async function testConnection(
     'data-connection',
     'write',
   ];
-  const applicable = order.filter(id => id !== 'data-connection' || transport.protocol !== 'sftp');
+  // Through a proxy, the proxy looks the name up and reaches the server: its step replaces those.
+  let proxy: ProxyEndpoint | null = null;
+  const applicable = () =>
+    order.filter(
+      id =>
+        (id !== 'data-connection' || transport.protocol !== 'sftp') &&
+        (proxy ? id !== 'lookup' && id !== 'tcp' : id !== 'proxy')
+    );
   const push = (step: ConnectionStep) => {
     steps.push(step);
     onStep(step);
@@ -127,7 +137,7 @@ export async function testConnection(
   const finish = (extra: Partial<ConnectionTestResult> = {}): ConnectionTestResult => {
     const ok = !steps.some(s => s.status === 'failed');
     if (!ok) {
-      for (const id of applicable)
+      for (const id of applicable())
         if (!steps.some(s => s.id === id))
           push(said(id, 'skipped', 'connection.skipped.earlier-failed'));
     }
@@ -150,29 +160,59 @@ export async function testConnection(
     return finish();
   }
 
-  try {
-    const { address } = await lookup(transport.host);
-    push(said('lookup', 'ok', 'connection.lookup.ok', { host: transport.host, address }));
-  } catch (error) {
-    push(failed('lookup', toTransferError(error)));
-    return finish();
+  let login: LoginSecrets | undefined;
+  const readLogin = async (): Promise<LoginSecrets> =>
+    typeof (secrets as SecretReader).get === 'function'
+      ? await readLoginSecrets(secrets as SecretReader, destinationName, transport)
+      : (secrets as LoginSecrets);
+  if (transport.proxy && transport.proxy.kind !== 'none') {
+    try {
+      login = await readLogin();
+    } catch (error) {
+      push(failed('login', toTransferError(error)));
+      return finish();
+    }
+    try {
+      proxy = proxyFor(transport, login);
+      if (proxy) {
+        const socket = await connectThroughProxy(proxy, { host: transport.host, port }, timeoutMs);
+        socket.destroy();
+        push(
+          said('proxy', 'ok', 'connection.proxy.ok', {
+            proxy: describeProxy(proxy),
+            server: `${transport.host}:${port}`,
+          })
+        );
+      }
+    } catch (error) {
+      // Still a proxied test: the direct lookup and TCP steps do not apply (reported as skipped).
+      proxy ??= { kind: 'http', host: '', port: 0 };
+      push(failed('proxy', toTransferError(error)));
+      return finish();
+    }
   }
 
-  try {
-    const socket = await connectNoDelay(transport.host, port, timeoutMs);
-    socket.destroy();
-    push(said('tcp', 'ok', 'connection.tcp.ok', { port: String(port) }));
-  } catch (error) {
-    push(failed('tcp', toTransferError(error)));
-    return finish();
-  }
+  if (!proxy)
+    try {
+      const { address } = await lookup(transport.host);
+      push(said('lookup', 'ok', 'connection.lookup.ok', { host: transport.host, address }));
+    } catch (error) {
+      push(failed('lookup', toTransferError(error)));
+      return finish();
+    }
 
-  let login: LoginSecrets;
+  if (!proxy)
+    try {
+      const socket = await connectNoDelay(transport.host, port, timeoutMs);
+      socket.destroy();
+      push(said('tcp', 'ok', 'connection.tcp.ok', { port: String(port) }));
+    } catch (error) {
+      push(failed('tcp', toTransferError(error)));
+      return finish();
+    }
+
   try {
-    login =
-      typeof (secrets as SecretReader).get === 'function'
-        ? await readLoginSecrets(secrets as SecretReader, destinationName, transport)
-        : (secrets as LoginSecrets);
+    login ??= await readLogin();
   } catch (error) {
     push(failed('login', toTransferError(error)));
     return finish();

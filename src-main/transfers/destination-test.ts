@@ -31,6 +31,7 @@ export async function testDestination(
 const marks: Record<ConnectionStep['status'], string> = { ok: 'ok', warning: 'warning', failed: 'FAILED', skipped: 'skipped' };
 const titles: Record<ConnectionStep['id'], string> = {
   protocol: 'Protocol',
+  proxy: 'Proxy',
   lookup: 'Name lookup',
   tcp: 'Connection',
   handshake: 'Handshake',

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { isIP, type Socket } from 'node:net';
 import { posix } from 'node:path';
 import { Readable, Writable } from 'node:stream';
-import { TLSSocket, type ConnectionOptions } from 'node:tls';
+import { TLSSocket, connect as connectTls, type ConnectionOptions } from 'node:tls';
 import {
   Client,
   FTPError,
@@ -13,6 +13,7 @@ import {
 } from 'basic-ftp';
 import { connectForPassiveTransfer, parsePasvResponse } from 'basic-ftp/dist/transfer.js';
 import { normaliseTlsFingerprint, sameTlsFingerprint } from './fingerprints';
+import { connectThroughProxy, type ProxyEndpoint } from './proxy';
 import type { RemoteEntry, RemoteSession, WriteOptions } from './remote-session';
 import { TransferError, cancelledError, toTransferError } from './transfer-errors';
 
@@ -27,6 +28,8 @@ export type FtpsLogin = Readonly<{
   tlsFingerprint?: string;
   tlsMaxVersion?: 'TLSv1.2' | 'TLSv1.3';
   timeoutMs?: number;
+  /** Control and passive data connections go through this proxy (each its own request). */
+  proxy?: ProxyEndpoint;
 }>;
 
 /**
@@ -69,12 +72,70 @@ async function connectControl(
   login: FtpsLogin,
   tls: ConnectionOptions
 ): Promise<void> {
+  if (login.proxy) return connectControlThroughProxy(client, login, tls, login.proxy);
   if (login.protocol === 'ftps-implicit')
     await client.connectImplicitTLS(login.host, login.port, tls);
   else {
     await client.connect(login.host, login.port);
     if (login.protocol === 'ftps') await client.useTLS(tls);
   }
+}
+
+/**
+ * The same through a proxy: basic-ftp opens its own sockets, so the proxied socket is handed to
+ * TLS (implicit) or set as the control socket before the greeting is read (explicit, plain).
+ */
+async function connectControlThroughProxy(
+  client: Client,
+  login: FtpsLogin,
+  tls: ConnectionOptions,
+  proxy: ProxyEndpoint
+): Promise<void> {
+  const socket = await connectThroughProxy(
+    proxy,
+    { host: login.host, port: login.port },
+    login.timeoutMs ?? 30_000
+  );
+  if (login.protocol === 'ftps-implicit') {
+    await client.connectImplicitTLS(login.host, login.port, { ...tls, socket });
+    return;
+  }
+  const internals = client as unknown as { _handleConnectResponse?: () => Promise<FTPResponse> };
+  // basic-ftp internals (6.x): `connect` would open a direct socket; read the greeting ourselves.
+  if (typeof internals._handleConnectResponse !== 'function') {
+    socket.destroy();
+    throw new Error('This version of basic-ftp cannot connect through a proxy.');
+  }
+  client.ftp.reset();
+  client.ftp.socket = socket;
+  await internals._handleConnectResponse.call(client);
+  if (login.protocol === 'ftps') await client.useTLS(tls);
+}
+
+/**
+ * Opens a passive data connection through the proxy, TLS-wrapped as basic-ftp does it: resuming
+ * the control connection's TLS session (the server insists) and keeping the newest ticket.
+ */
+async function connectDataThroughProxy(
+  ftp: FTPContext,
+  host: string,
+  port: number,
+  proxy: ProxyEndpoint
+): Promise<void> {
+  const raw = await connectThroughProxy(proxy, { host, port }, ftp.timeout || 30_000);
+  let socket: Socket = raw;
+  if (ftp.socket instanceof TLSSocket) {
+    const tlsSocket = connectTls({
+      ...ftp.tlsOptions,
+      socket: raw,
+      session: ftp.tlsSessionStore ?? ftp.socket.getSession(),
+    });
+    tlsSocket.on('session', session => {
+      ftp.tlsSessionStore = session;
+    });
+    socket = tlsSocket;
+  }
+  ftp.dataSocket = socket;
 }
 
 /**
@@ -215,6 +276,33 @@ export async function openFtpsSession(login: FtpsLogin): Promise<RemoteSession> 
   let epsv: boolean | undefined;
   // EPSV first (the address is always the control connection's), PASV when the server lacks it.
   const openDataConnection = async (ftp: FTPContext): Promise<FTPResponse> => {
+    // Through a proxy the control socket's peer is the proxy: the data goes to the server's
+    // name, each data connection its own proxy request.
+    if (login.proxy) {
+      const proxy = login.proxy;
+      if (epsv !== false) {
+        try {
+          const res = await ftp.request('EPSV');
+          const port = Number(/[|!]{3}(\d+)[|!]/.exec(res.message)?.[1]);
+          if (!port) throw new Error(`Can't parse response to 'EPSV': ${res.message}`);
+          epsv = true;
+          await connectDataThroughProxy(ftp, login.host, port, proxy);
+          return res;
+        } catch (error) {
+          if (epsv === true || !(error instanceof FTPError)) throw error;
+          epsv = false;
+        }
+      }
+      const res = await ftp.request('PASV');
+      const target = parsePasvResponse(res.message);
+      await connectDataThroughProxy(
+        ftp,
+        passiveDataHost(target.host, login.host),
+        target.port,
+        proxy
+      );
+      return res;
+    }
     if (epsv !== false) {
       try {
         const res = await enterPassiveModeIPv6(ftp);

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { defaultPort, type Transport } from '../../src-core/destinations/transport';
+import { proxyFromEnvironment } from '../../src-core/destinations/proxy-setting';
+import { connectThroughProxy, type ProxyEndpoint } from './proxy';
 import type { RemoteSession } from './remote-session';
 import type { LoginSecrets } from './secret-reader';
 import { TransferError } from './transfer-errors';
@@ -17,6 +19,42 @@ export function assertProtocolAllowed(transport: Transport): void {
   }
 }
 
+/**
+ * The proxy a destination's connections go through now, or null for a direct connection: its own
+ * proxy (with the `proxy-password` secret) or the environment's (`ALL_PROXY`, `HTTPS_PROXY`,
+ * `NO_PROXY`, lower-case first).
+ */
+export function proxyFor(
+  transport: Transport,
+  secrets: LoginSecrets,
+  env: Readonly<Record<string, string | undefined>> = process.env
+): ProxyEndpoint | null {
+  const setting = transport.proxy;
+  if (!setting || setting.kind === 'none') return null;
+  if (setting.kind === 'environment') {
+    return proxyFromEnvironment(
+      env,
+      transport.host,
+      transport.port ?? defaultPort[transport.protocol]
+    );
+  }
+  if (setting.user !== undefined && secrets.proxyPassword === undefined) {
+    throw new TransferError(
+      'proxy.password-missing',
+      `This destination's proxy logs in as ${setting.user}, and no proxy password is set.`,
+      {
+        params: { user: setting.user },
+      }
+    );
+  }
+  return {
+    kind: setting.kind,
+    host: setting.host,
+    port: setting.port,
+    ...(setting.user !== undefined ? { user: setting.user, password: secrets.proxyPassword } : {}),
+  };
+}
+
 /** The warning shown whenever plain FTP is used. */
 export const plainFtpWarning = 'Plain FTP: the password and the file travel unencrypted.';
 
@@ -32,6 +70,7 @@ export async function openSession(
 ): Promise<RemoteSession> {
   assertProtocolAllowed(transport);
   const port = transport.port ?? defaultPort[transport.protocol];
+  const proxy = proxyFor(transport, secrets);
   if (transport.protocol === 'sftp') {
     let privateKey = secrets.privateKey;
     if (transport.auth !== 'password' && transport.keyFile) {
@@ -45,19 +84,30 @@ export async function openSession(
         );
       }
     }
-    // The SSH and FTP libraries load when a connection opens, not when the app or a command starts.
-    const { openSftpSession } = await import('./sftp-session');
-    return openSftpSession({
-      host: transport.host,
-      port,
-      user: transport.user,
-      auth: transport.auth,
-      password: secrets.password,
-      privateKey,
-      passphrase: secrets.passphrase,
-      hostKey: transport.hostKey,
-      timeoutMs: options.timeoutMs,
-    });
+    const socket = proxy
+      ? await connectThroughProxy(proxy, { host: transport.host, port }, options.timeoutMs)
+      : undefined;
+    try {
+      // The SSH and FTP libraries load when a connection opens, not when the app or a command starts.
+      const { openSftpSession } = await import('./sftp-session');
+      return await openSftpSession(
+        {
+          host: transport.host,
+          port,
+          user: transport.user,
+          auth: transport.auth,
+          password: secrets.password,
+          privateKey,
+          passphrase: secrets.passphrase,
+          hostKey: transport.hostKey,
+          timeoutMs: options.timeoutMs,
+        },
+        socket
+      );
+    } catch (error) {
+      socket?.destroy();
+      throw error;
+    }
   }
   if (secrets.password === undefined)
     throw new TransferError(
@@ -74,5 +124,6 @@ export async function openSession(
     tlsFingerprint: transport.tlsFingerprint,
     tlsMaxVersion: transport.tlsMaxVersion,
     timeoutMs: options.timeoutMs,
+    ...(proxy ? { proxy } : {}),
   });
 }

@@ -1,7 +1,8 @@
+import { proxyIdentity, type ProxySetting } from '../../src-core/destinations/proxy-setting';
 import { serverIdentity, type ServerParts } from '../../src-core/destinations/server-identity';
 
 /** The kinds of secret a destination's login can use. */
-export type SecretKind = 'password' | 'passphrase' | 'private-key';
+export type SecretKind = 'password' | 'passphrase' | 'private-key' | 'proxy-password';
 
 /**
  * Reads a destination's secrets (the OS keychain in the app: `SecretStore` in src-main/secrets).
@@ -14,7 +15,12 @@ export type SecretReader = Readonly<{
 }>;
 
 /** The secrets one login needs, read up front (so a worker thread can be handed them). */
-export type LoginSecrets = Readonly<{ password?: string; passphrase?: string; privateKey?: string }>;
+export type LoginSecrets = Readonly<{
+  password?: string;
+  passphrase?: string;
+  privateKey?: string;
+  proxyPassword?: string;
+}>;
 
 /**
  * Reads the password, passphrase and private key of a destination for a login to `transport`'s
@@ -23,15 +29,21 @@ export type LoginSecrets = Readonly<{ password?: string; passphrase?: string; pr
 export async function readLoginSecrets(
   secrets: SecretReader,
   destinationName: string,
-  transport: ServerParts
+  transport: ServerParts & Readonly<{ proxy?: ProxySetting }>
 ): Promise<LoginSecrets> {
   const server = serverIdentity(transport);
-  const [password, passphrase, privateKey] = await Promise.all([
+  const proxy = transport.proxy;
+  const [password, passphrase, privateKey, proxyPassword] = await Promise.all([
     secrets.get(destinationName, 'password', server),
     secrets.get(destinationName, 'passphrase', server),
     secrets.get(destinationName, 'private-key', server),
+    // A proxy password is bound to the proxy (and its user), not to the destination's server.
+    proxy && (proxy.kind === 'http' || proxy.kind === 'socks5') && proxy.user !== undefined
+      ? secrets.get(destinationName, 'proxy-password', proxyIdentity(proxy))
+      : null,
   ]);
   return {
+    ...(proxyPassword !== null ? { proxyPassword } : {}),
     ...(password !== null ? { password } : {}),
     ...(passphrase !== null ? { passphrase } : {}),
     ...(privateKey !== null ? { privateKey } : {}),
@@ -44,6 +56,7 @@ export function fixedSecrets(values: LoginSecrets): SecretReader {
     password: values.password,
     passphrase: values.passphrase,
     'private-key': values.privateKey,
+    'proxy-password': values.proxyPassword,
   };
   return { get: async (_name, kind) => byKind[kind] ?? null };
 }

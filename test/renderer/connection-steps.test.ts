@@ -40,7 +40,19 @@ describe('connection test steps', () => {
     // The scan itself works: each step id shows up, with its statuses (`id`: any step skipped
     // after a failure).
     expect(new Set(steps.map(s => s.id))).toEqual(
-      new Set(['protocol', 'lookup', 'tcp', 'handshake', 'trust', 'login', 'folder', 'data-connection', 'write', 'id'])
+      new Set([
+        'protocol',
+        'proxy',
+        'lookup',
+        'tcp',
+        'handshake',
+        'trust',
+        'login',
+        'folder',
+        'data-connection',
+        'write',
+        'id',
+      ])
     );
     expect(steps.some(s => s.status === 'skipped')).toBe(true);
     expect(steps.some(s => s.status === 'warning')).toBe(true);
@@ -75,8 +87,12 @@ describe('connection test steps', () => {
       says: { key: 'error.trust.unknown-host-key', params: { fingerprint: 'SHA256:abc' } },
       advice: connectionAdvice['trust.unknown-host-key'],
     };
-    expect(stepText(failed, languages.fr)).toContain('L’empreinte de sa clé d’hôte est SHA256:abc.');
-    expect(stepText(failed, languages.nl)).toContain('De vingerafdruk van zijn hostsleutel is SHA256:abc.');
+    expect(stepText(failed, languages.fr)).toContain(
+      'L’empreinte de sa clé d’hôte est SHA256:abc.'
+    );
+    expect(stepText(failed, languages.nl)).toContain(
+      'De vingerafdruk van zijn hostsleutel is SHA256:abc.'
+    );
     expect(stepText(failed, english)).toBe(failed.message);
     expect(adviceText(failed, languages.nl)).toMatch(/^Vraag de leverancier/);
     expect(adviceText(failed, english)).toBe(failed.advice);

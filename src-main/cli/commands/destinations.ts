@@ -18,19 +18,22 @@ import { resolve } from 'node:path';
 import { readSecretLines } from '../../secrets/secret-input';
 import { formatConnectionStep, testDestination } from '../../transfers/destination-test';
 import { openPrivateKey } from '../../secrets/ssh-identity';
+import { proxyOption, proxyOptionsUsage, saveProxyPassword } from './proxy-option';
 
 const usage = `Usage:
   courier destinations list [--json]
   courier destinations add NAME --protocol ftps|ftps-implicit|sftp --host HOST --user USER
         [--preset ID] [--port N] [--folder PATH] [--password-stdin] [--key FILE]
         [--passphrase-stdin] [--auth password|key|key-and-password]
-        [--host-key SHA256:…] [--tls-fingerprint SHA256:…] [--json]
+        [--host-key SHA256:…] [--tls-fingerprint SHA256:…]
+        [--proxy URL|env|none [--proxy-password-stdin]] [--json]
   courier destinations remove NAME [--json]
   courier destinations rename OLD NEW [--json]
   courier destinations test NAME [--json]
   courier destinations set-password NAME --password-stdin [--json]
   courier destinations set NAME [KEY=VALUE …] [--protocol P] [--host HOST] [--port N]
-        [--user USER] [--folder PATH] [--password-stdin | --keep-secret] [--json]
+        [--user USER] [--folder PATH] [--password-stdin | --keep-secret]
+        [--proxy URL|env|none [--proxy-password-stdin]] [--json]
   courier destinations show NAME [--json]
   courier destinations export NAME [--out FILE] [--json]
   courier destinations import FILE [--name NAME] [--password-stdin] [--key FILE]
@@ -71,6 +74,7 @@ Options of add:
                        "courier keys generate NAME" is used when there is one.
   --host-key           the SFTP server's host key fingerprint, as ssh-keygen -lf prints it
   --tls-fingerprint    the FTPS server certificate's SHA-256 fingerprint
+${proxyOptionsUsage}
 
 Settings of set (KEY=VALUE):
 ${settingsUsage}
@@ -199,6 +203,8 @@ type AddValues = Readonly<{
   'tls-fingerprint'?: string;
   'password-stdin'?: boolean;
   'passphrase-stdin'?: boolean;
+  proxy?: string;
+  'proxy-password-stdin'?: boolean;
 }>;
 
 async function add(
@@ -209,6 +215,7 @@ async function add(
   json: boolean,
   log: Logger
 ): Promise<number> {
+  const proxy = proxyOption(values);
   const presetId = values.preset ?? 'generic';
   if (!PresetId.safeParse(presetId).success)
     throw new UsageError(
@@ -269,6 +276,7 @@ async function add(
         auth,
         ...(values['host-key'] ? { hostKey: values['host-key'] } : {}),
         ...(values['tls-fingerprint'] ? { tlsFingerprint: values['tls-fingerprint'] } : {}),
+        ...(proxy ? { proxy } : {}),
       },
     });
   draft('password');
@@ -277,16 +285,25 @@ async function add(
   const labels = [
     ...(values['password-stdin'] ? ['password'] : []),
     ...(values['passphrase-stdin'] ? ['passphrase'] : []),
+    ...(values['proxy-password-stdin'] ? ['proxy password'] : []),
   ];
   const read = labels.length > 0 ? await readSecretLines(io.stdin, labels) : [];
   const password = values['password-stdin'] ? read[0] : undefined;
   const passphrase = values['passphrase-stdin'] ? read[labels.indexOf('passphrase')] : undefined;
+  const proxyPassword = values['proxy-password-stdin']
+    ? read[labels.indexOf('proxy password')]
+    : undefined;
   const keyText = values.key ? await readKeyFile(values.key) : undefined;
   if (keyText !== undefined) openPrivateKey(keyText, passphrase);
 
   // Find out whether the keychain works before anything is written.
   const hasIdentity = sftp && !keyText ? await store.has(destinationName, 'private-key') : false;
-  if (password !== undefined || keyText !== undefined || passphrase !== undefined)
+  if (
+    password !== undefined ||
+    keyText !== undefined ||
+    passphrase !== undefined ||
+    proxyPassword !== undefined
+  )
     await store.checkUsable();
   if (passphrase !== undefined && !keyText && !hasIdentity) {
     throw new UsageError(
@@ -309,6 +326,9 @@ async function add(
     ...(keyText !== undefined ? { privateKey: keyText } : {}),
     ...(passphrase !== undefined ? { passphrase } : {}),
   });
+  // The proxy password is bound to the proxy (and its user), not to the server.
+  if (proxy && proxyPassword !== undefined)
+    await saveProxyPassword(store, destinationName, proxy, proxyPassword);
   const secrets = await service.secretsOf(destinationName).catch(() => null);
   const result = summary(destination, secrets);
   log.info('destination added', { destination: result });
@@ -394,6 +414,8 @@ type SetValues = Readonly<{
   folder?: string;
   'password-stdin'?: boolean;
   'keep-secret'?: boolean;
+  proxy?: string;
+  'proxy-password-stdin'?: boolean;
 }>;
 
 /**
@@ -401,7 +423,7 @@ type SetValues = Readonly<{
  * a new server only when the person says so.
  */
 async function setConnection(
-  { destinations: service }: Services,
+  { destinations: service, secrets: store }: Services,
   io: CliIo,
   name: string,
   values: SetValues,
@@ -410,6 +432,7 @@ async function setConnection(
   log: Logger
 ): Promise<number> {
   const current = await service.require(name);
+  const proxy = proxyOption(values);
   if (values.protocol !== undefined && !protocols.includes(values.protocol as Protocol))
     throw new UsageError(`--protocol must be one of ${protocols.join(', ')}.`);
   if (
@@ -431,6 +454,7 @@ async function setConnection(
       ...(values.host !== undefined ? { host: values.host } : {}),
       ...(values.port !== undefined ? { port: Number(values.port) } : {}),
       ...(values.user !== undefined ? { user: values.user } : {}),
+      ...(proxy ? { proxy } : {}),
     },
   });
   let keep = false;
@@ -441,12 +465,19 @@ async function setConnection(
       `“${current.name}” has a saved ${kinds.includes('password') ? 'password' : 'key'} for ${from}; Courier does not send it to ${to} unless you say so. Give the new server's password with --password-stdin, or add --keep-secret to use the saved one there too.`
     );
   };
-  const [password] = values['password-stdin'] ? await readSecretLines(io.stdin, ['password']) : [];
+  const labels = [
+    ...(values['password-stdin'] ? ['password'] : []),
+    ...(values['proxy-password-stdin'] ? ['proxy password'] : []),
+  ];
+  const read = labels.length > 0 ? await readSecretLines(io.stdin, labels) : [];
+  const password = values['password-stdin'] ? read[0] : undefined;
   await service.save(next, {
     previousName: current.name,
     keepSecret: decide,
     ...(password !== undefined ? { password } : {}),
   });
+  if (proxy && values['proxy-password-stdin'])
+    await saveProxyPassword(store, next.name, proxy, read[labels.indexOf('proxy password')]!);
   const secrets = await service.secretsOf(next.name).catch(() => null);
   const result = summary(next, secrets);
   log.info('destination changed', { destination: result, secretsKept: keep });
@@ -618,6 +649,8 @@ export const destinationsCommand: CliCommand = {
       'keep-secret': { type: 'boolean' },
       out: { type: 'string' },
       name: { type: 'string' },
+      proxy: { type: 'string' },
+      'proxy-password-stdin': { type: 'boolean' },
     });
     const [action, ...names] = positionals;
     const json = values.json === true;

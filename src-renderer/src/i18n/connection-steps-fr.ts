@@ -8,6 +8,7 @@ export const frConnectionSteps: Readonly<Record<keyof typeof enConnectionSteps, 
   'connection.protocol.ftps-implicit': 'FTPS implicite, port {port}.',
   'connection.protocol.ftp':
     'FTP simple : le mot de passe et le fichier circulent sans chiffrement.',
+  'connection.proxy.ok': 'Proxy {proxy} joint ; il se connecte à {server}.',
   'connection.lookup.ok': '{host} correspond à l’adresse {address}.',
   'connection.tcp.ok': 'Le serveur répond sur le port {port}.',
   'connection.handshake.ok': 'La négociation {handshake} a réussi.',
@@ -34,6 +35,16 @@ export const frConnectionSteps: Readonly<Record<keyof typeof enConnectionSteps, 
     'Vérifiez le port, et s’il s’agit de FTPS explicite (en général 21), de FTPS implicite (990) ou de SFTP (22). Demandez au fournisseur si le serveur fonctionne.',
   'connection.advice.connection.timeout':
     'Un pare-feu (le vôtre ou celui du fournisseur) bloque peut-être le port. Demandez à votre service informatique, ou demandez au fournisseur d’autoriser votre adresse IP.',
+  'connection.advice.proxy.unreachable':
+    'Vérifiez l’adresse et le port du proxy, ou demandez à votre service informatique quel proxy utiliser.',
+  'connection.advice.proxy.auth-failed':
+    'Vérifiez l’utilisateur et le mot de passe du proxy (souvent votre compte réseau). Demandez à votre service informatique si vous ne les connaissez pas.',
+  'connection.advice.proxy.refused':
+    'Demandez à votre service informatique d’autoriser le proxy à se connecter à ce serveur et à ce port (SFTP 22, FTPS 21 ou 990, et les ports passifs).',
+  'connection.advice.proxy.password-missing':
+    'Saisissez le mot de passe du proxy pour cette destination.',
+  'connection.advice.proxy.timeout':
+    'Le proxy n’a pas répondu. Demandez à votre service informatique s’il fonctionne.',
   'connection.advice.connection.unreachable': 'Vérifiez votre connexion réseau.',
   'connection.advice.connection.tls-failed':
     'Vérifiez si le serveur utilise le FTPS explicite (AUTH TLS, en général port 21) ou le FTPS implicite (en général port 990).',

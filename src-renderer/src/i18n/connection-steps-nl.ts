@@ -8,6 +8,7 @@ export const nlConnectionSteps: Readonly<Record<keyof typeof enConnectionSteps, 
   'connection.protocol.ftps-implicit': 'Impliciete FTPS, poort {port}.',
   'connection.protocol.ftp':
     'Gewone FTP: het wachtwoord en het bestand gaan onversleuteld over het netwerk.',
+  'connection.proxy.ok': 'Proxy {proxy} bereikt; hij verbindt met {server}.',
   'connection.lookup.ok': '{host} heeft het adres {address}.',
   'connection.tcp.ok': 'De server antwoordt op poort {port}.',
   'connection.handshake.ok': 'De {handshake}-handshake is gelukt.',
@@ -34,6 +35,14 @@ export const nlConnectionSteps: Readonly<Record<keyof typeof enConnectionSteps, 
     'Controleer de poort, en of het om expliciete FTPS (meestal 21), impliciete FTPS (990) of SFTP (22) gaat. Vraag de leverancier of de server draait.',
   'connection.advice.connection.timeout':
     'Misschien blokkeert een firewall (van jou of van de leverancier) de poort. Vraag het je IT-afdeling, of vraag de leverancier je IP-adres toe te laten.',
+  'connection.advice.proxy.unreachable':
+    'Controleer het adres en de poort van de proxy, of vraag je IT-afdeling welke proxy je moet gebruiken.',
+  'connection.advice.proxy.auth-failed':
+    'Controleer de gebruiker en het wachtwoord van de proxy (vaak je netwerkaccount). Vraag het je IT-afdeling als je ze niet kent.',
+  'connection.advice.proxy.refused':
+    'Vraag je IT-afdeling om de proxy te laten verbinden met deze server en poort (SFTP 22, FTPS 21 of 990, en de passieve poorten).',
+  'connection.advice.proxy.password-missing': 'Voer het proxywachtwoord voor deze bestemming in.',
+  'connection.advice.proxy.timeout': 'De proxy antwoordde niet. Vraag je IT-afdeling of hij werkt.',
   'connection.advice.connection.unreachable': 'Controleer je netwerkverbinding.',
   'connection.advice.connection.tls-failed':
     'Controleer of de server expliciete FTPS (AUTH TLS, meestal poort 21) of impliciete FTPS (meestal poort 990) gebruikt.',

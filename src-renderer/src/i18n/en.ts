@@ -404,6 +404,12 @@ export const en = {
   'dest.form.host': 'Server',
   'dest.form.hostHint': 'A host name such as ftp.example.com.',
   'dest.form.port': 'Port',
+  'dest.form.proxy': 'Proxy',
+  'dest.form.proxyHint':
+    'Leave empty to connect directly. http://host:port (HTTP CONNECT), socks5://user@host:port, or env to use the computer’s proxy settings (ALL_PROXY, HTTPS_PROXY, NO_PROXY).',
+  'dest.form.proxyInvalid':
+    'Not a proxy address: type http://host:port, socks5://host:port or env.',
+  'dest.form.proxyPassword': 'Proxy password',
   'dest.form.user': 'User name',
   'dest.form.folder': 'Folder on the server',
   'dest.form.auth': 'Sign in with',
@@ -435,6 +441,7 @@ export const en = {
   'dest.test.failed': 'The connection does not work yet.',
   'dest.fingerprint': 'Trusted server fingerprint',
   'step.protocol': 'Connection type',
+  'step.proxy': 'Proxy',
   'step.lookup': 'Server name',
   'step.tcp': 'Reaching the server',
   'step.handshake': 'Secure connection',

@@ -30,6 +30,14 @@ export const enErrorMessages = {
     'The server refused the secure login settings. Ask the provider which FTPS settings it expects.',
   'error.connection.unreachable':
     'The server cannot be reached from this network. Check your internet connection.',
+  'error.proxy.unreachable': 'The proxy {proxy} cannot be reached. Check its address and port.',
+  'error.proxy.auth-failed':
+    'Proxy refused: {detail}. Check the proxy user and password of this destination ({proxy}).',
+  'error.proxy.refused':
+    'The proxy {proxy} refused to connect to {server} ({detail}). Ask your network administrator whether it lets connections to this server and port through.',
+  'error.proxy.password-missing':
+    'This destination’s proxy logs in as {user}, and no proxy password is set. Enter it in the destination.',
+  'error.proxy.timeout': 'The proxy {proxy} did not answer in time.',
   'error.destination.exists': 'A destination called “{name}” already exists. Choose another name.',
   'error.destination.header-delimiter':
     'A column name of this destination contains the separator, which this file format cannot hold. Rename the column in the destination.',

@@ -27,6 +27,14 @@ export const frErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'Le serveur a refusé les paramètres de connexion sécurisée. Demandez au fournisseur quels paramètres FTPS il attend.',
   'error.connection.unreachable':
     'Le serveur est injoignable depuis ce réseau. Vérifiez votre connexion internet.',
+  'error.proxy.unreachable': 'Le proxy {proxy} est injoignable. Vérifiez son adresse et son port.',
+  'error.proxy.auth-failed':
+    'Proxy refusé : {detail}. Vérifiez l’utilisateur et le mot de passe du proxy de cette destination ({proxy}).',
+  'error.proxy.refused':
+    'Le proxy {proxy} a refusé de se connecter à {server} ({detail}). Demandez à votre administrateur réseau s’il laisse passer les connexions vers ce serveur et ce port.',
+  'error.proxy.password-missing':
+    'Le proxy de cette destination se connecte en tant que {user}, et aucun mot de passe de proxy n’est enregistré. Saisissez-le dans la destination.',
+  'error.proxy.timeout': 'Le proxy {proxy} n’a pas répondu à temps.',
   'error.destination.exists':
     'Une destination nommée « {name} » existe déjà. Choisissez un autre nom.',
   'error.destination.header-delimiter':

@@ -27,6 +27,15 @@ export const nlErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'De server weigerde de instellingen voor beveiligd aanmelden. Vraag de leverancier welke FTPS-instellingen hij verwacht.',
   'error.connection.unreachable':
     'De server is vanaf dit netwerk niet bereikbaar. Controleer je internetverbinding.',
+  'error.proxy.unreachable':
+    'De proxy {proxy} is niet bereikbaar. Controleer het adres en de poort.',
+  'error.proxy.auth-failed':
+    'Proxy geweigerd: {detail}. Controleer de proxygebruiker en het proxywachtwoord van deze bestemming ({proxy}).',
+  'error.proxy.refused':
+    'De proxy {proxy} weigerde te verbinden met {server} ({detail}). Vraag je netwerkbeheerder of hij verbindingen naar deze server en poort doorlaat.',
+  'error.proxy.password-missing':
+    'De proxy van deze bestemming meldt zich aan als {user}, en er is geen proxywachtwoord ingesteld. Voer het in bij de bestemming.',
+  'error.proxy.timeout': 'De proxy {proxy} antwoordde niet op tijd.',
   'error.destination.exists':
     'Er bestaat al een bestemming met de naam „{name}”. Kies een andere naam.',
   'error.destination.header-delimiter':

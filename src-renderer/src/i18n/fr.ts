@@ -409,6 +409,12 @@ export const fr: Messages = {
   'dest.form.host': 'Serveur',
   'dest.form.hostHint': 'Un nom d’hôte comme ftp.example.com.',
   'dest.form.port': 'Port',
+  'dest.form.proxy': 'Proxy',
+  'dest.form.proxyHint':
+    'Laissez vide pour une connexion directe. http://hôte:port (HTTP CONNECT), socks5://utilisateur@hôte:port, ou env pour utiliser les réglages de proxy de l’ordinateur (ALL_PROXY, HTTPS_PROXY, NO_PROXY).',
+  'dest.form.proxyInvalid':
+    'Ce n’est pas une adresse de proxy : saisissez http://hôte:port, socks5://hôte:port ou env.',
+  'dest.form.proxyPassword': 'Mot de passe du proxy',
   'dest.form.user': 'Nom d’utilisateur',
   'dest.form.folder': 'Dossier sur le serveur',
   'dest.form.auth': 'Se connecter avec',
@@ -441,6 +447,7 @@ export const fr: Messages = {
   'dest.test.failed': 'La connexion ne fonctionne pas encore.',
   'dest.fingerprint': 'Empreinte du serveur approuvée',
   'step.protocol': 'Type de connexion',
+  'step.proxy': 'Proxy',
   'step.lookup': 'Nom du serveur',
   'step.tcp': 'Accès au serveur',
   'step.handshake': 'Connexion sécurisée',

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CallResponse } from '../../../src-core/ipc/contract';
 import { serverIdentity } from '../../../src-core/destinations/server-identity';
+import { ProxyField, proxyText } from './proxy-field';
 import { api } from '../courier-api';
 import { errorText } from '../error-text';
 import { useI18n } from '../i18n/i18n';
@@ -303,6 +304,8 @@ function DestinationForm(props: {
   const { t } = i18n;
   const [d, setD] = useState<Destination>(props.initial);
   const [password, setPassword] = useState('');
+  const [proxyPassword, setProxyPassword] = useState('');
+  const [proxyInput, setProxyInput] = useState(proxyText(props.initial.transport.proxy));
   const [hasPassword, setHasPassword] = useState<boolean | null>(null);
   const [hasSecret, setHasSecret] = useState(false);
   // The server the saved secrets belong to: the destination as it was last saved.
@@ -354,6 +357,13 @@ function DestinationForm(props: {
       const name = result.destination.name;
       if (password)
         await api().secrets.set({ destination: name, kind: 'password', value: password });
+      if (proxyPassword)
+        await api().secrets.set({
+          destination: name,
+          kind: 'proxy-password',
+          value: proxyPassword,
+        });
+      setProxyPassword('');
       setPassword('');
       setKeepSecret(false);
       setD(result.destination);
@@ -509,6 +519,15 @@ function DestinationForm(props: {
             <span>{t('dest.form.keepSecret')}</span>
           </label>
         )}
+        <ProxyField
+          text={proxyInput}
+          password={proxyPassword}
+          onText={(text, proxy) => {
+            setProxyInput(text);
+            if (proxy !== null) setTransport({ proxy });
+          }}
+          onPassword={setProxyPassword}
+        />
         {Object.keys(d.variables).map(variable => (
           <label className="field" key={variable}>
             <span className="field__label">{t('dest.form.variable', { name: variable })}</span>

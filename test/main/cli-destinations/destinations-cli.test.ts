@@ -159,6 +159,7 @@ describe('courier destinations', () => {
       password: false,
       passphrase: false,
       'private-key': false,
+      'proxy-password': false,
     });
     expect(JSON.parse((await cli(['destinations', 'list', '--json'])).stdout).destinations).toEqual(
       []
@@ -211,6 +212,7 @@ describe('courier destinations', () => {
       password: false,
       passphrase: false,
       'private-key': false,
+      'proxy-password': false,
     });
 
     const added = await cli(
@@ -255,6 +257,7 @@ describe('courier destinations', () => {
       password: false,
       passphrase: false,
       'private-key': false,
+      'proxy-password': false,
     });
   });
 

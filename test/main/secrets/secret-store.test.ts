@@ -63,6 +63,7 @@ describe('SecretStore against the real Secret Service', () => {
       password: false,
       passphrase: false,
       'private-key': false,
+      'proxy-password': false,
     });
     expect(await store.getForThisComputer(to, 'password')).toBe('pw-to-move');
     expect(await store.getForThisComputer(to, 'passphrase')).toBe('pp-to-move');
@@ -87,6 +88,7 @@ describe('SecretStore against the real Secret Service', () => {
       password: false,
       passphrase: false,
       'private-key': false,
+      'proxy-password': false,
     });
     expect(await store.getForThisComputer(kept, 'password')).toBe('pw-kept');
     await store.deleteAll(kept);

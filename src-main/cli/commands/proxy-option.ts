@@ -1,0 +1,46 @@
+import {
+  proxyIdentity,
+  proxySettingFromText,
+  type ProxySetting,
+} from '../../../src-core/destinations/proxy-setting';
+import type { SecretStore } from '../../secrets/secret-store';
+import { UsageError } from '../cli-io';
+
+/** Usage lines of `--proxy` and `--proxy-password-stdin` (destinations add and set). */
+export const proxyOptionsUsage = `  --proxy URL          connect through a proxy: http://host:port (HTTP CONNECT),
+                       socks5://[user@]host:port, env (ALL_PROXY / HTTPS_PROXY / NO_PROXY)
+                       or none (direct)
+  --proxy-password-stdin
+                       read the proxy user's password from standard input (the line after
+                       the server password when both are given); kept in the keychain`;
+
+/** The destination's proxy a `--proxy` value names (undefined: not given). */
+export function proxyOption(
+  values: Readonly<{ proxy?: string; 'proxy-password-stdin'?: boolean }>
+): ProxySetting | undefined {
+  if (values.proxy === undefined) {
+    if (values['proxy-password-stdin'])
+      throw new UsageError(
+        '--proxy-password-stdin goes with --proxy socks5://USER@host:port (or http://USER@…).'
+      );
+    return undefined;
+  }
+  const setting = proxySettingFromText(values.proxy);
+  if ('error' in setting) throw new UsageError(setting.error);
+  if (values['proxy-password-stdin'] && !('user' in setting && setting.user))
+    throw new UsageError(
+      '--proxy-password-stdin needs a proxy user: --proxy http://USER@host:port.'
+    );
+  return setting;
+}
+
+/** Keeps a proxy password in the keychain, bound to the proxy (and user) it was given for. */
+export async function saveProxyPassword(
+  store: SecretStore,
+  destinationName: string,
+  proxy: ProxySetting,
+  password: string
+): Promise<void> {
+  if (proxy.kind !== 'http' && proxy.kind !== 'socks5') return;
+  await store.set(destinationName, 'proxy-password', password, proxyIdentity(proxy));
+}
