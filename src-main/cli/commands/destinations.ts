@@ -662,7 +662,17 @@ export const destinationsCommand: CliCommand = {
     const allowed: Readonly<Record<string, readonly string[]>> = {
       add: Object.keys(addOptions),
       'set-password': ['password-stdin'],
-      set: ['protocol', 'host', 'port', 'user', 'folder', 'password-stdin', 'keep-secret'],
+      set: [
+        'protocol',
+        'host',
+        'port',
+        'user',
+        'folder',
+        'password-stdin',
+        'keep-secret',
+        'proxy',
+        'proxy-password-stdin',
+      ],
       export: ['out'],
       import: ['name', 'key', 'password-stdin', 'passphrase-stdin'],
     };
