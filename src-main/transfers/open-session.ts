@@ -32,7 +32,7 @@ export async function openSession(transport: Transport, secrets: LoginSecrets, o
   const port = transport.port ?? defaultPort[transport.protocol];
   if (transport.protocol === 'sftp') {
     let privateKey = secrets.privateKey;
-    if (transport.auth !== 'password' && transport.keyFile) {
+    if (transport.auth !== 'password' && transport.keyFile && !secrets.agent) {
       try {
         privateKey = await readFile(transport.keyFile, 'utf8');
       } catch (error) {
@@ -47,6 +47,7 @@ export async function openSession(transport: Transport, secrets: LoginSecrets, o
       password: secrets.password,
       privateKey,
       passphrase: secrets.passphrase,
+      ...(secrets.agent ? { agent: secrets.agent } : {}),
       hostKey: transport.hostKey,
       timeoutMs: options.timeoutMs,
     });

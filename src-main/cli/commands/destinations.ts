@@ -12,6 +12,7 @@ import type { Logger } from '../../logging/logger';
 import type { Services } from '../../services/services';
 import { redact } from '../../logging/redact';
 import {
+  resolveDestination,
   getDestination,
   listDestinations,
   removeDestination,
@@ -25,19 +26,25 @@ import type { SecretKind, SecretStore } from '../../secrets/secret-store';
 import { serverIdentity } from '../../../src-core/destinations/server-identity';
 import { formatConnectionStep, testDestination } from '../../transfers/destination-test';
 import { openPrivateKey, SshIdentities } from '../../secrets/ssh-identity';
+import {
+  formatSecretSource,
+  parseSecretSourceOption,
+  type SecretSource,
+} from '../../../src-core/destinations/secret-source';
+import { checkSecretSource, describeSecretSource } from '../../secrets/secret-sources';
 
 const usage = `Usage:
   courier destinations list [--json]
   courier destinations add NAME --protocol ftps|ftps-implicit|sftp --host HOST --user USER
         [--preset ID] [--port N] [--folder PATH] [--password-stdin] [--key FILE]
         [--passphrase-stdin] [--auth password|key|key-and-password]
-        [--host-key SHA256:…] [--tls-fingerprint SHA256:…] [--json]
+        [--host-key SHA256:…] [--tls-fingerprint SHA256:…] [--secret-source SOURCE] [--json]
   courier destinations remove NAME [--json]
   courier destinations rename OLD NEW [--json]
   courier destinations test NAME [--json]
   courier destinations set-password NAME --password-stdin [--json]
   courier destinations set NAME [--protocol P] [--host HOST] [--port N] [--user USER]
-        [--folder PATH] [--password-stdin | --keep-secret] [--json]
+        [--folder PATH] [--password-stdin | --keep-secret] [--secret-source SOURCE] [--json]
 
 Destinations are kept in the settings folder; their passwords, key passphrases and private keys
 only in the system keychain (never in a file, never on the command line).
@@ -66,6 +73,20 @@ Options of add:
                        "courier keys generate NAME" is used when there is one.
   --host-key           the SFTP server's host key fingerprint, as ssh-keygen -lf prints it
   --tls-fingerprint    the FTPS server certificate's SHA-256 fingerprint
+
+Where the secret comes from (--secret-source, add and set; the secret itself is never saved):
+  keychain             the system keychain (the default)
+  systemd:NAME         the file NAME in $CREDENTIALS_DIRECTORY (systemd LoadCredential= or
+                       LoadCredentialEncrypted=)
+  command:'PROGRAM ARGS'
+                       what the program prints on standard output (pass, op read, vault kv
+                       get…); run without a shell, stopped after 10 seconds
+  env:VARIABLE         an environment variable (containers, CI: anyone who can see the
+                       process's environment can see it)
+  ssh-agent            SFTP key login through the SSH agent at $SSH_AUTH_SOCK
+  key-file:PATH        SFTP key login with this private key file (refused when others can read it)
+With systemd, command or env the value is the password, or the private key when --auth is key.
+"test" says which source a destination uses and whether it can be read now.
 
 Exit codes: 0 done; 1 a key file that cannot be used; 2 usage error or an invalid or unknown
 destination; 3 the system keychain is missing, locked or refused, or (test) a step failed.`;
@@ -102,6 +123,8 @@ export type DestinationSummary = Readonly<{
   folder: string;
   hostKey: string | null;
   tlsFingerprint: string | null;
+  /** Where the login secret comes from, as --secret-source spells it. */
+  secretSource: string;
   /** Which secrets the keychain holds; null when the keychain could not be asked. */
   secrets: Readonly<{ password: boolean; passphrase: boolean; privateKey: boolean }> | null;
 }>;
@@ -119,6 +142,7 @@ function summary(d: Destination, secrets: DestinationSummary['secrets']): Destin
     folder: d.folder,
     hostKey: t.hostKey ?? null,
     tlsFingerprint: t.tlsFingerprint ?? null,
+    secretSource: formatSecretSource(t.secretSource ?? { kind: 'keychain' }),
     secrets,
   };
 }
@@ -192,7 +216,30 @@ type AddValues = Readonly<{
   'tls-fingerprint'?: string;
   'password-stdin'?: boolean;
   'passphrase-stdin'?: boolean;
+  'secret-source'?: string;
 }>;
+
+/** Reads --secret-source; an agent or key file is for SFTP key logins only. */
+function secretSourceOption(
+  text: string | undefined,
+  protocol: string | undefined
+): SecretSource | undefined {
+  if (text === undefined) return undefined;
+  const source = parseSecretSourceOption(text);
+  if (typeof source === 'string') throw new UsageError(`--secret-source: ${source}`);
+  if ((source.kind === 'ssh-agent' || source.kind === 'key-file') && protocol !== 'sftp')
+    throw new UsageError(
+      `--secret-source ${source.kind} is for SFTP key logins; FTPS logs in with a password.`
+    );
+  return source;
+}
+
+/** The login kind a source implies: an agent or a key file logs in with a key. */
+const authFor = (source: SecretSource | undefined, auth: string | undefined) =>
+  (source?.kind === 'ssh-agent' || source?.kind === 'key-file') &&
+  (auth === undefined || auth === 'password')
+    ? 'key'
+    : auth;
 
 async function add(
   { home, secrets: store }: Services,
@@ -240,6 +287,13 @@ async function add(
     throw new UsageError(
       '--tls-fingerprint belongs to FTPS; SFTP servers are pinned with --host-key.'
     );
+  const source = secretSourceOption(values['secret-source'], protocol);
+  // Another source means the keychain is not used (it may not even exist, as on a server).
+  const elsewhere = source !== undefined && source.kind !== 'keychain';
+  if (elsewhere && (values['password-stdin'] || values['passphrase-stdin'] || values.key))
+    throw new UsageError(
+      `--password-stdin, --passphrase-stdin and --key save secrets in the keychain; with --secret-source ${values['secret-source']} the secret comes from there.`
+    );
 
   if (await getDestination(home, name)) {
     throw new CourierError(
@@ -262,6 +316,7 @@ async function add(
         auth,
         ...(values['host-key'] ? { hostKey: values['host-key'] } : {}),
         ...(values['tls-fingerprint'] ? { tlsFingerprint: values['tls-fingerprint'] } : {}),
+        ...(elsewhere ? { secretSource: source } : {}),
       },
     });
   draft('password');
@@ -279,7 +334,8 @@ async function add(
 
   const identities = new SshIdentities(store);
   // Find out whether the keychain works before anything is written.
-  const hasIdentity = sftp && !keyText ? await store.has(destinationName, 'private-key') : false;
+  const hasIdentity =
+    sftp && !keyText && !elsewhere ? await store.has(destinationName, 'private-key') : false;
   if (password !== undefined || keyText !== undefined || passphrase !== undefined)
     await store.checkUsable();
   if (passphrase !== undefined && !keyText && !hasIdentity) {
@@ -287,10 +343,10 @@ async function add(
       '--passphrase-stdin is for a private key: give --key FILE, or make an identity first with “courier keys generate NAME”.'
     );
   }
-  const hasKey = keyText !== undefined || hasIdentity;
+  const hasKey = keyText !== undefined || hasIdentity || elsewhere;
   const auth =
-    (values.auth as (typeof authModes)[number] | undefined) ??
-    (hasKey ? (password !== undefined ? 'key-and-password' : 'key') : 'password');
+    (authFor(source, values.auth) as (typeof authModes)[number] | undefined) ??
+    (hasKey && !elsewhere ? (password !== undefined ? 'key-and-password' : 'key') : 'password');
   if (auth !== 'password' && !hasKey)
     throw new UsageError(
       `--auth ${auth} needs a private key: give --key FILE, or make one first with “courier keys generate ${destinationName}”.`
@@ -321,7 +377,7 @@ async function add(
     for (const kind of written) await store.delete(destinationName, kind).catch(() => false);
     throw error;
   }
-  const secrets = await secretsOf(store, destinationName).catch(() => null);
+  const secrets = elsewhere ? null : await secretsOf(store, destinationName).catch(() => null);
   const result = summary(destination, secrets);
   log.info('destination added', { destination: result });
   if (json) printJson(io, { destination: result });
@@ -329,8 +385,14 @@ async function add(
     io.stdout.write(
       `Added “${result.name}”: ${result.protocol} to ${result.host}:${result.port} as ${result.user}, folder ${result.folder}.\n`
     );
-    io.stdout.write(`In the system keychain: ${secretWords(secrets)}.\n`);
-    if ((auth === 'password' || auth === 'key-and-password') && secrets && !secrets.password) {
+    if (elsewhere) io.stdout.write(`The secret comes from ${describeSecretSource(source)}.\n`);
+    else io.stdout.write(`In the system keychain: ${secretWords(secrets)}.\n`);
+    if (
+      !elsewhere &&
+      (auth === 'password' || auth === 'key-and-password') &&
+      secrets &&
+      !secrets.password
+    ) {
       io.stderr.write(
         `courier: no password is saved yet; add it with “courier destinations set-password ${result.name} --password-stdin” or in the app.\n`
       );
@@ -419,6 +481,7 @@ type SetValues = Readonly<{
   folder?: string;
   'password-stdin'?: boolean;
   'keep-secret'?: boolean;
+  'secret-source'?: string;
 }>;
 
 /** `destinations set`: a new connection; the saved secrets follow only when the person says so. */
@@ -442,11 +505,21 @@ async function setConnection(
     throw new UsageError(
       'choose --password-stdin (a new password) or --keep-secret (the saved one), not both.'
     );
+  const source = secretSourceOption(
+    values['secret-source'],
+    values.protocol ?? current.transport.protocol
+  );
   const next = parseDestination({
     ...current,
     ...(values.folder !== undefined ? { folder: values.folder } : {}),
     transport: {
       ...current.transport,
+      ...(source
+        ? {
+            secretSource: source.kind === 'keychain' ? undefined : source,
+            auth: authFor(source, current.transport.auth),
+          }
+        : {}),
       ...(values.protocol !== undefined ? { protocol: values.protocol } : {}),
       ...(values.host !== undefined ? { host: values.host } : {}),
       ...(values.port !== undefined ? { port: Number(values.port) } : {}),
@@ -471,13 +544,14 @@ async function setConnection(
   await saveDestination(home, next, { previousName: current.name });
   if (password !== undefined) await store.set(next.name, 'password', password, to);
   if (keep) await store.bind(next.name, to, { rebind: true });
-  const secrets = await secretsOf(store, next.name).catch(() => null);
+  const keychainUsed = (next.transport.secretSource?.kind ?? 'keychain') === 'keychain';
+  const secrets = keychainUsed ? await secretsOf(store, next.name).catch(() => null) : null;
   const result = summary(next, secrets);
   log.info('destination changed', { destination: result, secretsKept: keep });
   if (json) printJson(io, { destination: result, secretsKept: keep });
   else
     io.stdout.write(
-      `Changed “${result.name}”: ${result.protocol} to ${result.host}:${result.port} as ${result.user}, folder ${result.folder}.\n`
+      `Changed “${result.name}”: ${result.protocol} to ${result.host}:${result.port} as ${result.user}, folder ${result.folder}; the secret comes from ${describeSecretSource(next.transport.secretSource ?? { kind: 'keychain' })}.\n`
     );
   return ExitCode.ok;
 }
@@ -489,6 +563,21 @@ async function test(
   json: boolean,
   log: Logger
 ): Promise<number> {
+  // Which source the secret comes from and whether it can be read now (never the secret).
+  const destination = await resolveDestination(home, name);
+  const sourceCheck = await checkSecretSource(
+    destination.transport.secretSource ?? { kind: 'keychain' },
+    {
+      keychainUsable: async () => {
+        const status = await store.status();
+        return status.usable ? null : { code: status.code, message: status.message };
+      },
+    }
+  );
+  if (!json)
+    io.stdout.write(
+      `Secret source... ${describeSecretSource(destination.transport.secretSource ?? { kind: 'keychain' })}: ${sourceCheck.readable ? 'can be read now' : `cannot be read now. ${redact(sourceCheck.error?.message ?? '')}`}\n`
+    );
   const result = await testDestination(home, name, store, step => {
     if (!json) io.stdout.write(`${redact(formatConnectionStep(step))}\n`);
   });
@@ -507,6 +596,7 @@ async function test(
     printJson(io, {
       destination: name,
       ok: result.ok,
+      secretSource: sourceCheck,
       steps,
       ...(result.tlsMaxVersion ? { tlsMaxVersion: result.tlsMaxVersion } : {}),
       ...(result.dotNamesRefused ? { dotNamesRefused: true } : {}),
@@ -536,6 +626,7 @@ export const destinationsCommand: CliCommand = {
       'password-stdin': { type: 'boolean' },
       'passphrase-stdin': { type: 'boolean' },
       'keep-secret': { type: 'boolean' },
+      'secret-source': { type: 'string' },
     });
     const [action, ...names] = positionals;
     const json = values.json === true;
@@ -596,7 +687,7 @@ export const destinationsCommand: CliCommand = {
           } = addOptions;
           if ([preset, auth, key, hk, tf, ps].some(v => v !== undefined))
             throw new UsageError(
-              'destinations set changes --protocol, --host, --port, --user and --folder (with --password-stdin or --keep-secret).'
+              'destinations set changes --protocol, --host, --port, --user, --folder and --secret-source (with --password-stdin or --keep-secret).'
             );
           return await setConnection(services, io, names[0]!, setValues, json, log);
         }
