@@ -142,7 +142,9 @@ function runCommand(
 }
 
 async function findAgent(env: NodeJS.ProcessEnv): Promise<SourcedSecret> {
-  const socket = env.SSH_AUTH_SOCK;
+  // Windows' OpenSSH agent listens on a fixed named pipe when SSH_AUTH_SOCK is not set.
+  const socket =
+    env.SSH_AUTH_SOCK || (process.platform === 'win32' ? '\\\\.\\pipe\\openssh-ssh-agent' : '');
   const missing = (cause?: unknown) =>
     new CourierError(
       'secrets.agent-missing',

@@ -165,7 +165,7 @@ function table(rows: readonly DestinationSummary[]): string {
     r.protocol ?? '-',
     r.host ? `${r.host}:${r.port}` : '-',
     r.user ?? '-',
-    secretWords(r.secrets),
+    r.secretSource === 'keychain' ? secretWords(r.secrets) : `(from ${r.secretSource})`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map(c => c[i]!.length)));
   const line = (c: readonly string[]) =>
@@ -180,8 +180,13 @@ async function secretsOf(store: SecretStore, name: string): Promise<DestinationS
 
 async function list({ home, secrets: store }: Services, io: CliIo, json: boolean): Promise<number> {
   const { destinations, problems } = await listDestinations(home);
-  // Ask the keychain once; when it cannot answer the list is still shown, marked as such.
-  const keychain = destinations.length > 0 ? await store.status() : null;
+  // Ask the keychain once, when a destination uses it; when it cannot answer the list is still
+  // shown, marked as such (a server with no keychain at all gets no warning about it).
+  const keychain = destinations.some(
+    d => (d.transport.secretSource?.kind ?? 'keychain') === 'keychain'
+  )
+    ? await store.status()
+    : null;
   const rows: DestinationSummary[] = [];
   for (const d of destinations)
     rows.push(summary(d, keychain?.usable ? await secretsOf(store, d.name) : null));
