@@ -47,7 +47,8 @@ const usage = `Usage:
         [--folder PATH] [--password-stdin | --keep-secret] [--secret-source SOURCE] [--json]
 
 Destinations are kept in the settings folder; their passwords, key passphrases and private keys
-only in the system keychain (never in a file, never on the command line).
+only in the system keychain, or where --secret-source says (never in Courier's files, never on
+the command line).
 
   add      make a destination from a preset (hello-customer, customergauge, digitaleo,
            blueconic, evaluagent, generic; default generic) with its connection
