@@ -12,6 +12,11 @@ export const systemPackages = [
     why: 'host keys and key fingerprints; the sftp benchmark',
   },
   {
+    program: '/usr/bin/ssh-agent',
+    pkg: 'openssh-client',
+    why: 'SFTP key login through an SSH agent (ssh-agent and ssh-add)',
+  },
+  {
     program: '/usr/sbin/vsftpd',
     pkg: 'vsftpd',
     why: 'FTPS transfer tests (real vsftpd, explicit and implicit)',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ProxySetting } from './proxy-setting';
+import { SecretSource } from './secret-source';
 
 /**
  * How Courier reaches a destination's drop: protocol, address, identity and trust.
@@ -71,6 +72,11 @@ export const Transport = z.object({
   auth: z.enum(['password', 'key', 'key-and-password']).default('password'),
   /** A private key file on disk; without it a key imported into the keychain is used. */
   keyFile: z.string().optional(),
+  /**
+   * Where the login secret comes from (missing: the OS keychain). Kept with the connection so
+   * every login path, which already receives the transport, reads the secret the same way.
+   */
+  secretSource: SecretSource.optional(),
   /** The remote folder files are uploaded to. */
   folder: RemoteFolder.default('/'),
   /** The pinned SSH host key fingerprint (SFTP). */

@@ -73,7 +73,7 @@ export async function openSession(
   const proxy = proxyFor(transport, secrets);
   if (transport.protocol === 'sftp') {
     let privateKey = secrets.privateKey;
-    if (transport.auth !== 'password' && transport.keyFile) {
+    if (transport.auth !== 'password' && transport.keyFile && !secrets.agent) {
       try {
         privateKey = await readFile(transport.keyFile, 'utf8');
       } catch (error) {
@@ -99,6 +99,7 @@ export async function openSession(
           password: secrets.password,
           privateKey,
           passphrase: secrets.passphrase,
+          ...(secrets.agent ? { agent: secrets.agent } : {}),
           hostKey: transport.hostKey,
           timeoutMs: options.timeoutMs,
         },

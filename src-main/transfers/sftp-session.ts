@@ -16,6 +16,8 @@ export type SftpLogin = Readonly<{
   password?: string;
   privateKey?: string;
   passphrase?: string;
+  /** The SSH agent's socket: the key login is made by the agent, the key never leaves it. */
+  agent?: string;
   /** The pinned host key fingerprint (`SHA256:…`); without it the connection is refused. */
   hostKey?: string;
   timeoutMs?: number;
@@ -95,7 +97,9 @@ export async function openSftpSession(login: SftpLogin, socket?: Socket): Promis
   const client = new Client();
   let seenKey: string | undefined;
   const authList: NonNullable<ConnectConfig['authHandler']> = [];
-  if (login.auth !== 'password') {
+  if (login.auth !== 'password' && login.agent) {
+    authList.push({ type: 'agent', username: login.user, agent: login.agent } as never);
+  } else if (login.auth !== 'password') {
     if (!login.privateKey) throw new TransferError('auth.key-missing', 'This destination logs in with a private key, and none is set.');
     // Read the key first: ssh2 would otherwise report a bad passphrase as a refused login.
     const parsed = utils.parseKey(login.privateKey, login.passphrase);

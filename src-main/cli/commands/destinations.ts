@@ -11,6 +11,7 @@ import type { CliCommand } from '../cli-io';
 import type { Logger } from '../../logging/logger';
 import type { Services } from '../../services/services';
 import { redact } from '../../logging/redact';
+import { resolveDestination } from '../../settings/destination-store';
 import { readKeyFile } from '../../secrets/secret-handlers';
 import type { KeepSecretDecision } from '../../destinations/destination-service';
 import { applySettings, settingsUsage } from './destination-settings';
@@ -19,20 +20,26 @@ import { readSecretLines } from '../../secrets/secret-input';
 import { formatConnectionStep, testDestination } from '../../transfers/destination-test';
 import { openPrivateKey } from '../../secrets/ssh-identity';
 import { proxyOption, proxyOptionsUsage, saveProxyPassword } from './proxy-option';
+import {
+  formatSecretSource,
+  parseSecretSourceOption,
+  type SecretSource,
+} from '../../../src-core/destinations/secret-source';
+import { checkSecretSource, describeSecretSource } from '../../secrets/secret-sources';
 
 const usage = `Usage:
   courier destinations list [--json]
   courier destinations add NAME --protocol ftps|ftps-implicit|sftp --host HOST --user USER
         [--preset ID] [--port N] [--folder PATH] [--password-stdin] [--key FILE]
         [--passphrase-stdin] [--auth password|key|key-and-password]
-        [--host-key SHA256:…] [--tls-fingerprint SHA256:…]
+        [--host-key SHA256:…] [--tls-fingerprint SHA256:…] [--secret-source SOURCE]
         [--proxy URL|env|none [--proxy-password-stdin]] [--json]
   courier destinations remove NAME [--json]
   courier destinations rename OLD NEW [--json]
   courier destinations test NAME [--json]
   courier destinations set-password NAME --password-stdin [--json]
   courier destinations set NAME [KEY=VALUE …] [--protocol P] [--host HOST] [--port N]
-        [--user USER] [--folder PATH] [--password-stdin | --keep-secret]
+        [--user USER] [--folder PATH] [--password-stdin | --keep-secret] [--secret-source SOURCE]
         [--proxy URL|env|none [--proxy-password-stdin]] [--json]
   courier destinations show NAME [--json]
   courier destinations export NAME [--out FILE] [--json]
@@ -40,7 +47,8 @@ const usage = `Usage:
         [--passphrase-stdin] [--json]
 
 Destinations are kept in the settings folder; their passwords, key passphrases and private keys
-only in the system keychain (never in a file, never on the command line).
+only in the system keychain, or where --secret-source says (never in Courier's files, never on
+the command line).
 
   add      make a destination from a preset (hello-customer, customergauge, digitaleo,
            blueconic, evaluagent, generic; default generic) with its connection
@@ -79,6 +87,20 @@ ${proxyOptionsUsage}
 Settings of set (KEY=VALUE):
 ${settingsUsage}
 
+Where the secret comes from (--secret-source, add and set; the secret itself is never saved):
+  keychain             the system keychain (the default)
+  systemd:NAME         the file NAME in $CREDENTIALS_DIRECTORY (systemd LoadCredential= or
+                       LoadCredentialEncrypted=)
+  command:'PROGRAM ARGS'
+                       what the program prints on standard output (pass, op read, vault kv
+                       get…); run without a shell, stopped after 10 seconds
+  env:VARIABLE         an environment variable (containers, CI: anyone who can see the
+                       process's environment can see it)
+  ssh-agent            SFTP key login through the SSH agent at $SSH_AUTH_SOCK
+  key-file:PATH        SFTP key login with this private key file (refused when others can read it)
+With systemd, command or env the value is the password, or the private key when --auth is key.
+"test" says which source a destination uses and whether it can be read now.
+
 Exit codes: 0 done; 1 a key file that cannot be used; 2 usage error or an invalid or unknown
 destination; 3 the system keychain is missing, locked or refused, or (test) a step failed.`;
 
@@ -114,6 +136,8 @@ export type DestinationSummary = Readonly<{
   folder: string;
   hostKey: string | null;
   tlsFingerprint: string | null;
+  /** Where the login secret comes from, as --secret-source spells it. */
+  secretSource: string;
   /** Which secrets the keychain holds; null when the keychain could not be asked. */
   secrets: Readonly<{ password: boolean; passphrase: boolean; privateKey: boolean }> | null;
 }>;
@@ -131,6 +155,7 @@ function summary(d: Destination, secrets: DestinationSummary['secrets']): Destin
     folder: d.folder,
     hostKey: t.hostKey ?? null,
     tlsFingerprint: t.tlsFingerprint ?? null,
+    secretSource: formatSecretSource(t.secretSource ?? { kind: 'keychain' }),
     secrets,
   };
 }
@@ -153,7 +178,7 @@ function table(rows: readonly DestinationSummary[]): string {
     r.protocol ?? '-',
     r.host ? `${r.host}:${r.port}` : '-',
     r.user ?? '-',
-    secretWords(r.secrets),
+    r.secretSource === 'keychain' ? secretWords(r.secrets) : `(from ${r.secretSource})`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map(c => c[i]!.length)));
   const line = (c: readonly string[]) =>
@@ -167,8 +192,13 @@ async function list(
   json: boolean
 ): Promise<number> {
   const { destinations, problems } = await service.list();
-  // Ask the keychain once; when it cannot answer the list is still shown, marked as such.
-  const keychain = destinations.length > 0 ? await store.status() : null;
+  // Ask the keychain once, when a destination uses it; when it cannot answer the list is still
+  // shown, marked as such (a server with no keychain at all gets no warning about it).
+  const keychain = destinations.some(
+    d => (d.transport.secretSource?.kind ?? 'keychain') === 'keychain'
+  )
+    ? await store.status()
+    : null;
   const rows: DestinationSummary[] = [];
   for (const d of destinations)
     rows.push(summary(d, keychain?.usable ? await service.secretsOf(d.name) : null));
@@ -205,7 +235,30 @@ type AddValues = Readonly<{
   'passphrase-stdin'?: boolean;
   proxy?: string;
   'proxy-password-stdin'?: boolean;
+  'secret-source'?: string;
 }>;
+
+/** Reads --secret-source; an agent or key file is for SFTP key logins only. */
+function secretSourceOption(
+  text: string | undefined,
+  protocol: string | undefined
+): SecretSource | undefined {
+  if (text === undefined) return undefined;
+  const source = parseSecretSourceOption(text);
+  if (typeof source === 'string') throw new UsageError(`--secret-source: ${source}`);
+  if ((source.kind === 'ssh-agent' || source.kind === 'key-file') && protocol !== 'sftp')
+    throw new UsageError(
+      `--secret-source ${source.kind} is for SFTP key logins; FTPS logs in with a password.`
+    );
+  return source;
+}
+
+/** The login kind a source implies: an agent or a key file logs in with a key. */
+const authFor = (source: SecretSource | undefined, auth: string | undefined) =>
+  (source?.kind === 'ssh-agent' || source?.kind === 'key-file') &&
+  (auth === undefined || auth === 'password')
+    ? 'key'
+    : auth;
 
 async function add(
   { destinations: service, secrets: store }: Services,
@@ -254,6 +307,13 @@ async function add(
     throw new UsageError(
       '--tls-fingerprint belongs to FTPS; SFTP servers are pinned with --host-key.'
     );
+  const source = secretSourceOption(values['secret-source'], protocol);
+  // Another source means the keychain is not used (it may not even exist, as on a server).
+  const elsewhere = source !== undefined && source.kind !== 'keychain';
+  if (elsewhere && (values['password-stdin'] || values['passphrase-stdin'] || values.key))
+    throw new UsageError(
+      `--password-stdin, --passphrase-stdin and --key save secrets in the keychain; with --secret-source ${values['secret-source']} the secret comes from there.`
+    );
 
   if (await service.get(name)) {
     throw new CourierError(
@@ -277,6 +337,7 @@ async function add(
         ...(values['host-key'] ? { hostKey: values['host-key'] } : {}),
         ...(values['tls-fingerprint'] ? { tlsFingerprint: values['tls-fingerprint'] } : {}),
         ...(proxy ? { proxy } : {}),
+        ...(elsewhere ? { secretSource: source } : {}),
       },
     });
   draft('password');
@@ -297,7 +358,8 @@ async function add(
   if (keyText !== undefined) openPrivateKey(keyText, passphrase);
 
   // Find out whether the keychain works before anything is written.
-  const hasIdentity = sftp && !keyText ? await store.has(destinationName, 'private-key') : false;
+  const hasIdentity =
+    sftp && !keyText && !elsewhere ? await store.has(destinationName, 'private-key') : false;
   if (
     password !== undefined ||
     keyText !== undefined ||
@@ -310,10 +372,10 @@ async function add(
       '--passphrase-stdin is for a private key: give --key FILE, or make an identity first with “courier keys generate NAME”.'
     );
   }
-  const hasKey = keyText !== undefined || hasIdentity;
+  const hasKey = keyText !== undefined || hasIdentity || elsewhere;
   const auth =
-    (values.auth as (typeof authModes)[number] | undefined) ??
-    (hasKey ? (password !== undefined ? 'key-and-password' : 'key') : 'password');
+    (authFor(source, values.auth) as (typeof authModes)[number] | undefined) ??
+    (hasKey && !elsewhere ? (password !== undefined ? 'key-and-password' : 'key') : 'password');
   if (auth !== 'password' && !hasKey)
     throw new UsageError(
       `--auth ${auth} needs a private key: give --key FILE, or make one first with “courier keys generate ${destinationName}”.`
@@ -329,7 +391,7 @@ async function add(
   // The proxy password is bound to the proxy (and its user), not to the server.
   if (proxy && proxyPassword !== undefined)
     await saveProxyPassword(store, destinationName, proxy, proxyPassword);
-  const secrets = await service.secretsOf(destinationName).catch(() => null);
+  const secrets = elsewhere ? null : await service.secretsOf(destinationName).catch(() => null);
   const result = summary(destination, secrets);
   log.info('destination added', { destination: result });
   if (json) printJson(io, { destination: result });
@@ -337,8 +399,14 @@ async function add(
     io.stdout.write(
       `Added “${result.name}”: ${result.protocol} to ${result.host}:${result.port} as ${result.user}, folder ${result.folder}.\n`
     );
-    io.stdout.write(`In the system keychain: ${secretWords(secrets)}.\n`);
-    if ((auth === 'password' || auth === 'key-and-password') && secrets && !secrets.password) {
+    if (elsewhere) io.stdout.write(`The secret comes from ${describeSecretSource(source)}.\n`);
+    else io.stdout.write(`In the system keychain: ${secretWords(secrets)}.\n`);
+    if (
+      !elsewhere &&
+      (auth === 'password' || auth === 'key-and-password') &&
+      secrets &&
+      !secrets.password
+    ) {
       io.stderr.write(
         `courier: no password is saved yet; add it with “courier destinations set-password ${result.name} --password-stdin” or in the app.\n`
       );
@@ -416,6 +484,7 @@ type SetValues = Readonly<{
   'keep-secret'?: boolean;
   proxy?: string;
   'proxy-password-stdin'?: boolean;
+  'secret-source'?: string;
 }>;
 
 /**
@@ -445,11 +514,21 @@ async function setConnection(
       'choose --password-stdin (a new password) or --keep-secret (the saved one), not both.'
     );
   const changed = applySettings(current, settings);
+  const source = secretSourceOption(
+    values['secret-source'],
+    values.protocol ?? current.transport.protocol
+  );
   const next = parseDestination({
     ...changed,
     ...(values.folder !== undefined ? { folder: values.folder } : {}),
     transport: {
       ...changed.transport,
+      ...(source
+        ? {
+            secretSource: source.kind === 'keychain' ? undefined : source,
+            auth: authFor(source, changed.transport.auth),
+          }
+        : {}),
       ...(values.protocol !== undefined ? { protocol: values.protocol } : {}),
       ...(values.host !== undefined ? { host: values.host } : {}),
       ...(values.port !== undefined ? { port: Number(values.port) } : {}),
@@ -478,13 +557,14 @@ async function setConnection(
   });
   if (proxy && values['proxy-password-stdin'])
     await saveProxyPassword(store, next.name, proxy, read[labels.indexOf('proxy password')]!);
-  const secrets = await service.secretsOf(next.name).catch(() => null);
+  const keychainUsed = (next.transport.secretSource?.kind ?? 'keychain') === 'keychain';
+  const secrets = keychainUsed ? await service.secretsOf(next.name).catch(() => null) : null;
   const result = summary(next, secrets);
   log.info('destination changed', { destination: result, secretsKept: keep });
   if (json) printJson(io, { destination: result, secretsKept: keep });
   else
     io.stdout.write(
-      `Changed “${result.name}”: ${result.protocol} to ${result.host}:${result.port} as ${result.user}, folder ${result.folder}.\n`
+      `Changed “${result.name}”: ${result.protocol} to ${result.host}:${result.port} as ${result.user}, folder ${result.folder}; the secret comes from ${describeSecretSource(next.transport.secretSource ?? { kind: 'keychain' })}.\n`
     );
   return ExitCode.ok;
 }
@@ -600,6 +680,21 @@ async function test(
   json: boolean,
   log: Logger
 ): Promise<number> {
+  // Which source the secret comes from and whether it can be read now (never the secret).
+  const destination = await resolveDestination(home, name);
+  const sourceCheck = await checkSecretSource(
+    destination.transport.secretSource ?? { kind: 'keychain' },
+    {
+      keychainUsable: async () => {
+        const status = await store.status();
+        return status.usable ? null : { code: status.code, message: status.message };
+      },
+    }
+  );
+  if (!json)
+    io.stdout.write(
+      `Secret source... ${describeSecretSource(destination.transport.secretSource ?? { kind: 'keychain' })}: ${sourceCheck.readable ? 'can be read now' : `cannot be read now. ${redact(sourceCheck.error?.message ?? '')}`}\n`
+    );
   const result = await testDestination(home, name, store, step => {
     if (!json) io.stdout.write(`${redact(formatConnectionStep(step))}\n`);
   });
@@ -618,6 +713,7 @@ async function test(
     printJson(io, {
       destination: name,
       ok: result.ok,
+      secretSource: sourceCheck,
       steps,
       ...(result.tlsMaxVersion ? { tlsMaxVersion: result.tlsMaxVersion } : {}),
       ...(result.dotNamesRefused ? { dotNamesRefused: true } : {}),
@@ -651,6 +747,7 @@ export const destinationsCommand: CliCommand = {
       name: { type: 'string' },
       proxy: { type: 'string' },
       'proxy-password-stdin': { type: 'boolean' },
+      'secret-source': { type: 'string' },
     });
     const [action, ...names] = positionals;
     const json = values.json === true;
@@ -672,6 +769,7 @@ export const destinationsCommand: CliCommand = {
         'keep-secret',
         'proxy',
         'proxy-password-stdin',
+        'secret-source',
       ],
       export: ['out'],
       import: ['name', 'key', 'password-stdin', 'passphrase-stdin'],

@@ -416,6 +416,27 @@ export const en = {
   'dest.auth.password': 'A password',
   'dest.auth.key': 'A key pair',
   'dest.auth.key-and-password': 'A key pair and a password',
+  'dest.form.secretSource': 'Where the password comes from',
+  'dest.secretSource.keychain': 'The system keychain',
+  'dest.secretSource.systemd-credential': 'A systemd credential (on a server)',
+  'dest.secretSource.command': 'A command that prints it',
+  'dest.secretSource.environment': 'An environment variable',
+  'dest.secretSource.ssh-agent': 'The SSH agent (the key stays in it)',
+  'dest.secretSource.key-file': 'A private key file',
+  'dest.secretSource.detail.systemd-credential': 'Credential name',
+  'dest.secretSource.detail.command': 'Command',
+  'dest.secretSource.detail.environment': 'Variable name',
+  'dest.secretSource.detail.key-file': 'Key file',
+  'dest.secretSource.hint.systemd-credential':
+    'Read from the folder systemd gives the service (LoadCredential= or LoadCredentialEncrypted=).',
+  'dest.secretSource.hint.command':
+    'What it prints is the password, for example pass show vendor/sftp. It runs without a shell and is stopped after 10 seconds.',
+  'dest.secretSource.hint.environment':
+    'For containers and CI. Anyone who can see this program’s environment can see the password.',
+  'dest.secretSource.hint.key-file':
+    'Refused when other people on this computer can read it (as OpenSSH does).',
+  'dest.secretSource.hint.ssh-agent':
+    'Courier signs in through the agent at SSH_AUTH_SOCK; add the key with ssh-add.',
   'dest.form.password': 'Password',
   'dest.form.passwordSaved': 'A password is saved. Type a new one to replace it.',
   'dest.form.passwordNone': 'No password saved yet.',

@@ -183,6 +183,18 @@ export const enErrorMessages = {
     'A number in this schedule is out of range. Check the days and times.',
   'error.schedule.unknown-time-zone':
     'Courier does not know this time zone. Choose one from the list.',
+  'error.secrets.agent-missing':
+    'No SSH agent is reachable (SSH_AUTH_SOCK is not set or points to nothing). Start ssh-agent and add the key with ssh-add.',
+  'error.secrets.command-failed':
+    'The password command {program} did not give a password. Run it yourself to see why, then try again.',
+  'error.secrets.command-timed-out':
+    'The password command {program} did not finish within {seconds} seconds. Check that it does not wait for an answer.',
+  'error.secrets.credential-missing':
+    'The systemd credential “{name}” cannot be read. Check the LoadCredential= or LoadCredentialEncrypted= line of the service.',
+  'error.secrets.key-file-open':
+    'The private key file {file} can be read by other people on this computer, so Courier refuses to use it (as OpenSSH does). Make it yours only (chmod 600).',
+  'error.secrets.variable-missing':
+    'The environment variable {variable} that holds this destination’s secret is not set.',
   'error.secrets.keep-not-confirmed':
     'The saved password of “{name}” was not given to {server}. Enter the password for the new server.',
   'error.secrets.locked':

@@ -193,6 +193,18 @@ export const frErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'Un nombre de cette planification est hors limites. Vérifiez les jours et les heures.',
   'error.schedule.unknown-time-zone':
     'Courier ne connaît pas ce fuseau horaire. Choisissez-en un dans la liste.',
+  'error.secrets.agent-missing':
+    'Aucun agent SSH n’est joignable (SSH_AUTH_SOCK n’est pas défini ou ne mène nulle part). Démarrez ssh-agent et ajoutez la clé avec ssh-add.',
+  'error.secrets.command-failed':
+    'La commande de mot de passe {program} n’a pas donné de mot de passe. Lancez-la vous-même pour voir pourquoi, puis réessayez.',
+  'error.secrets.command-timed-out':
+    'La commande de mot de passe {program} n’a pas fini en {seconds} secondes. Vérifiez qu’elle n’attend pas de réponse.',
+  'error.secrets.credential-missing':
+    'L’identifiant systemd « {name} » ne peut pas être lu. Vérifiez la ligne LoadCredential= ou LoadCredentialEncrypted= du service.',
+  'error.secrets.key-file-open':
+    'Le fichier de clé privée {file} peut être lu par d’autres personnes sur cet ordinateur : Courier refuse de l’utiliser (comme OpenSSH). Rendez-le lisible par vous seul (chmod 600).',
+  'error.secrets.variable-missing':
+    'La variable d’environnement {variable} qui contient le secret de cette destination n’est pas définie.',
   'error.secrets.keep-not-confirmed':
     'Le mot de passe enregistré de « {name} » n’a pas été confié à {server}. Saisissez le mot de passe du nouveau serveur.',
   'error.secrets.locked':

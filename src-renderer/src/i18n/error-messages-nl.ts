@@ -186,6 +186,18 @@ export const nlErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
   'error.schedule.out-of-range':
     'Een getal in deze planning valt buiten het bereik. Controleer de dagen en tijdstippen.',
   'error.schedule.unknown-time-zone': 'Courier kent deze tijdzone niet. Kies er een uit de lijst.',
+  'error.secrets.agent-missing':
+    'Er is geen SSH-agent bereikbaar (SSH_AUTH_SOCK is niet ingesteld of wijst nergens naar). Start ssh-agent en voeg de sleutel toe met ssh-add.',
+  'error.secrets.command-failed':
+    'Het wachtwoordcommando {program} gaf geen wachtwoord. Voer het zelf uit om te zien waarom, en probeer het opnieuw.',
+  'error.secrets.command-timed-out':
+    'Het wachtwoordcommando {program} was niet klaar binnen {seconds} seconden. Kijk na of het niet op een antwoord wacht.',
+  'error.secrets.credential-missing':
+    'De systemd-credential “{name}” kan niet gelezen worden. Kijk de regel LoadCredential= of LoadCredentialEncrypted= van de service na.',
+  'error.secrets.key-file-open':
+    'Het privésleutelbestand {file} is leesbaar voor andere mensen op deze computer, dus Courier weigert het (zoals OpenSSH). Maak het alleen voor jou leesbaar (chmod 600).',
+  'error.secrets.variable-missing':
+    'De omgevingsvariabele {variable} met het geheim van deze bestemming is niet ingesteld.',
   'error.secrets.keep-not-confirmed':
     'Het bewaarde wachtwoord van “{name}” is niet aan {server} gegeven. Voer het wachtwoord van de nieuwe server in.',
   'error.secrets.locked':

@@ -421,6 +421,27 @@ export const fr: Messages = {
   'dest.auth.password': 'Un mot de passe',
   'dest.auth.key': 'Une paire de clés',
   'dest.auth.key-and-password': 'Une paire de clés et un mot de passe',
+  'dest.form.secretSource': 'D’où vient le mot de passe',
+  'dest.secretSource.keychain': 'Le trousseau du système',
+  'dest.secretSource.systemd-credential': 'Un identifiant systemd (sur un serveur)',
+  'dest.secretSource.command': 'Une commande qui l’affiche',
+  'dest.secretSource.environment': 'Une variable d’environnement',
+  'dest.secretSource.ssh-agent': 'L’agent SSH (la clé y reste)',
+  'dest.secretSource.key-file': 'Un fichier de clé privée',
+  'dest.secretSource.detail.systemd-credential': 'Nom de l’identifiant',
+  'dest.secretSource.detail.command': 'Commande',
+  'dest.secretSource.detail.environment': 'Nom de la variable',
+  'dest.secretSource.detail.key-file': 'Fichier de clé',
+  'dest.secretSource.hint.systemd-credential':
+    'Lu dans le dossier que systemd donne au service (LoadCredential= ou LoadCredentialEncrypted=).',
+  'dest.secretSource.hint.command':
+    'Ce qu’elle affiche est le mot de passe, par exemple pass show vendor/sftp. Elle tourne sans shell et est arrêtée après 10 secondes.',
+  'dest.secretSource.hint.environment':
+    'Pour les conteneurs et la CI. Quiconque peut voir l’environnement de ce programme peut voir le mot de passe.',
+  'dest.secretSource.hint.key-file':
+    'Refusé si d’autres personnes sur cet ordinateur peuvent le lire (comme OpenSSH).',
+  'dest.secretSource.hint.ssh-agent':
+    'Courier se connecte par l’agent de SSH_AUTH_SOCK ; ajoutez la clé avec ssh-add.',
   'dest.form.password': 'Mot de passe',
   'dest.form.passwordSaved':
     'Un mot de passe est enregistré. Saisissez-en un nouveau pour le remplacer.',

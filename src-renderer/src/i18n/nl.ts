@@ -422,6 +422,27 @@ export const nl: Messages = {
   'dest.auth.password': 'Een wachtwoord',
   'dest.auth.key': 'Een sleutelpaar',
   'dest.auth.key-and-password': 'Een sleutelpaar en een wachtwoord',
+  'dest.form.secretSource': 'Waar het wachtwoord vandaan komt',
+  'dest.secretSource.keychain': 'De sleutelhanger van het systeem',
+  'dest.secretSource.systemd-credential': 'Een systemd-credential (op een server)',
+  'dest.secretSource.command': 'Een commando dat het toont',
+  'dest.secretSource.environment': 'Een omgevingsvariabele',
+  'dest.secretSource.ssh-agent': 'De SSH-agent (de sleutel blijft erin)',
+  'dest.secretSource.key-file': 'Een privésleutelbestand',
+  'dest.secretSource.detail.systemd-credential': 'Naam van de credential',
+  'dest.secretSource.detail.command': 'Commando',
+  'dest.secretSource.detail.environment': 'Naam van de variabele',
+  'dest.secretSource.detail.key-file': 'Sleutelbestand',
+  'dest.secretSource.hint.systemd-credential':
+    'Gelezen uit de map die systemd de service geeft (LoadCredential= of LoadCredentialEncrypted=).',
+  'dest.secretSource.hint.command':
+    'Wat het toont is het wachtwoord, bijvoorbeeld pass show vendor/sftp. Het draait zonder shell en wordt na 10 seconden gestopt.',
+  'dest.secretSource.hint.environment':
+    'Voor containers en CI. Wie de omgeving van dit programma kan zien, kan het wachtwoord zien.',
+  'dest.secretSource.hint.key-file':
+    'Geweigerd als andere mensen op deze computer het kunnen lezen (zoals OpenSSH).',
+  'dest.secretSource.hint.ssh-agent':
+    'Courier logt in via de agent op SSH_AUTH_SOCK; voeg de sleutel toe met ssh-add.',
   'dest.form.password': 'Wachtwoord',
   'dest.form.passwordSaved': 'Er is een wachtwoord opgeslagen. Typ een nieuw om het te vervangen.',
   'dest.form.passwordNone': 'Nog geen wachtwoord opgeslagen.',

@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/i18n';
 import { notesText } from '../localized-text';
 import type { MessageKey } from '../i18n/en';
 import { ConnectionTest } from './connection-test';
+import { SecretSourceField } from './secret-source-field';
 
 type Destination = CallResponse<'destinations:list'>['destinations'][number];
 type Preset = CallResponse<'presets:list'>['presets'][number];
@@ -318,7 +319,9 @@ function DestinationForm(props: {
   const protocol = (d.transport.protocol ?? 'ftps') as Protocol;
   const auth = d.transport.auth ?? 'password';
   const usesKey = protocol === 'sftp' && auth !== 'password';
-  const usesPassword = auth !== 'key' || protocol !== 'sftp';
+  // Another source than the keychain: the password is not typed (nor saved) here.
+  const fromKeychain = (d.transport.secretSource?.kind ?? 'keychain') === 'keychain';
+  const usesPassword = (auth !== 'key' || protocol !== 'sftp') && fromKeychain;
   // A saved password or key belongs to its server: after a change of protocol, host, port or
   // user the form asks for it again, or for an explicit "use it there too" (main asks once more).
   const serverChanged = saved !== null && hasSecret && serverIdentity(d.transport) !== savedServer;
@@ -485,6 +488,20 @@ function DestinationForm(props: {
             </select>
           </label>
         )}
+        <SecretSourceField
+          sftp={protocol === 'sftp'}
+          value={d.transport.secretSource}
+          onChange={secretSource =>
+            setTransport({
+              secretSource,
+              // An agent or a key file signs in with a key.
+              ...((secretSource?.kind === 'ssh-agent' || secretSource?.kind === 'key-file') &&
+              auth === 'password'
+                ? { auth: 'key' as const }
+                : {}),
+            })
+          }
+        />
         {usesPassword && (
           <div className="field">
             <label className="field__label" htmlFor="dest-password">

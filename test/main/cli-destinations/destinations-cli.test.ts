@@ -108,6 +108,7 @@ describe('courier destinations', () => {
           folder: '/in',
           hostKey: FP,
           tlsFingerprint: null,
+          secretSource: 'keychain',
           secrets: { password: true, passphrase: false, privateKey: false },
         },
       ],
