@@ -1,7 +1,6 @@
 import { execFile } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import ssh2 from 'ssh2';
 import {
   defaultCommandTimeoutMs,
   formatSecretSource,
@@ -11,7 +10,6 @@ import { CourierError, toPlainError, type PlainError } from '../../src-core/erro
 import { registerSecret } from '../logging/redact';
 
 // ssh2 is CommonJS: Node's ESM loader (the CLI under tsx) offers only its default export.
-const { utils } = ssh2;
 
 /** The sources read here (the keychain is read by `SecretStore`). */
 export type OtherSecretSource = Exclude<SecretSource, { kind: 'keychain' }>;
@@ -194,6 +192,8 @@ export async function readProtectedKeyFile(path: string): Promise<SourcedSecret>
     });
   }
   registerSecret(text);
+  // ssh2 loads only when a key file is read: commands that never log in do not pay for it.
+  const { utils } = (await import('ssh2')).default;
   const parsed = utils.parseKey(text) as unknown;
   const encrypted = parsed instanceof Error && /encrypted|passphrase/i.test(parsed.message);
   return { kind: 'key', privateKey: text, encrypted };
