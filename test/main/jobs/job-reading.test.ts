@@ -47,17 +47,29 @@ describe('a job reads its file the way the user corrected it', () => {
       picker: createFolderPicker(home),
       runSend: createPipelineRunSend({ home, secrets: fixedSecrets({}) }),
     });
-    const base = { source: { kind: 'file', path: file }, destination: 'hello-customer', mapping: { Email: 'Email', Language: 'Language' } } as const;
-    const corrected = await jobs.saveJob({ ...base, name: 'Corrected', reading: { sheet: 'Contacts', headerRow: 2 } });
+    const base = {
+      source: { kind: 'file', path: file },
+      destination: 'hello-customer',
+      mapping: { Email: 'Email', Language: 'Language' },
+    } as const;
+    const corrected = await jobs.saveJob({
+      ...base,
+      name: 'Corrected',
+      reading: { sheet: 'Contacts', headerRow: 2 },
+    });
     const detected = await jobs.saveJob({ ...base, name: 'Detected' });
     expect(detected.reading).toEqual({});
+    const readMe = await jobs.saveJob({ ...base, name: 'Read me', reading: { sheet: 'Read me' } });
 
     const [run] = (await runner.runJob(corrected.id, 'user')).runs;
     expect(run!.rows.read).toBe(3);
     expect(run!.error?.code).toBe('destination.not-configured');
     expect(run!.rows.issues).toEqual({});
-    // Without the correction the first sheet is read, and nothing in it is a contact.
-    const [other] = (await runner.runJob(detected.id, 'user')).runs;
+    // A job told to read the "Read me" sheet reads that one: nothing in it is a contact.
+    const [other] = (await runner.runJob(readMe.id, 'user')).runs;
     expect(other!.rows.read).not.toBe(3);
+    // Without a correction Courier opens the sheet that holds the data by itself.
+    const [found] = (await runner.runJob(detected.id, 'user')).runs;
+    expect(found!.rows.read).toBe(3);
   });
 });

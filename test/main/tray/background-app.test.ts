@@ -55,7 +55,8 @@ describe('background (schedules, tray, notifications) with fake Electron objects
     await jobs.service.save({
       name: 'Nightly',
       source: { kind: 'file', path: source },
-      destination: 'No such destination',
+      // A platform not set up yet (no server): the run fails before connecting.
+      destination: 'hello-customer',
       scheduleText: 'every day at 02:00',
     });
 
@@ -105,7 +106,7 @@ describe('background (schedules, tray, notifications) with fake Electron objects
 
     expect(shown).toHaveLength(1);
     expect(shown[0]!.options.title).toBe('“Nightly” failed');
-    expect(String(shown[0]!.options.body)).toContain('No such destination');
+    expect(String(shown[0]!.options.body)).toContain('no complete connection settings');
     expect(tray!.image).toBe(join(iconsDir, 'tray-attention.png'));
     expect(tray!.tooltip).toBe('Courier — needs you: “Nightly” failed');
 
