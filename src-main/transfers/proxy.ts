@@ -1,15 +1,12 @@
 import { connect as connectTcp, isIP, type Socket } from 'node:net';
+import type { ProxyUrl } from '../../src-core/destinations/proxy-setting';
 import { TransferError, toTransferError } from './transfer-errors';
 
-/** A proxy a connection goes through: an HTTP CONNECT proxy or a SOCKS5 proxy. */
-export type ProxyEndpoint = Readonly<{
-  kind: 'http' | 'socks5';
-  host: string;
-  port: number;
-  user?: string;
-  /** Read from the keychain (or the environment's proxy URL); never logged. */
-  password?: string;
-}>;
+/**
+ * A proxy a connection goes through: an HTTP CONNECT proxy or a SOCKS5 proxy, as core reads it
+ * from a URL; its `password` is read from the keychain (or the environment's URL), never logged.
+ */
+export type ProxyEndpoint = ProxyUrl;
 
 /** Where the connection should end up, through the proxy. */
 export type ProxyTarget = Readonly<{ host: string; port: number }>;
