@@ -2,6 +2,7 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { CourierError } from '../../src-core/errors';
 import type { Logger } from '../logging/logger';
+import { tellSettingsProblem } from '../settings/settings-file';
 import type { FromWorker, ToWorker } from './worker-protocol';
 
 /**
@@ -22,7 +23,9 @@ const fromSource = import.meta.url.endsWith('.ts');
 function workerUrl(name: WorkerName | URL): URL {
   if (name instanceof URL) return name;
   const entries: Record<string, string> = workerEntries;
-  return fromSource ? new URL(entries[name]!, import.meta.url) : new URL(`./${name}.worker.js`, import.meta.url);
+  return fromSource
+    ? new URL(entries[name]!, import.meta.url)
+    : new URL(`./${name}.worker.js`, import.meta.url);
 }
 
 export type RunWorkerOptions<Progress> = Readonly<{
@@ -71,7 +74,13 @@ export function runWorker<Request, Progress, Result>(
     };
     const timer = options.timeoutMs
       ? setTimeout(
-          () => finish(() => reject(options.timeoutError?.() ?? new CourierError('worker.timeout', 'This took too long and was stopped.'))),
+          () =>
+            finish(() =>
+              reject(
+                options.timeoutError?.() ??
+                  new CourierError('worker.timeout', 'This took too long and was stopped.')
+              )
+            ),
           options.timeoutMs
         )
       : undefined;
@@ -82,21 +91,42 @@ export function runWorker<Request, Progress, Result>(
     options.signal?.addEventListener('abort', onAbort, { once: true });
     worker.on('message', (message: FromWorker<Progress, Result>) => {
       if (message.type === 'progress') options.onProgress?.(message.progress);
-      else if (message.type === 'log') options.logger?.[message.level](message.message, message.fields);
+      else if (message.type === 'log')
+        options.logger?.[message.level](message.message, message.fields);
+      else if (message.type === 'settings-problem') tellSettingsProblem(message.problem);
       else if (message.type === 'done') finish(() => resolve(message.result));
-      else finish(() => reject(new CourierError(message.error.code, message.error.message, { params: message.error.params })));
+      else
+        finish(() =>
+          reject(
+            new CourierError(message.error.code, message.error.message, {
+              params: message.error.params,
+            })
+          )
+        );
     });
     worker.on('error', error => {
       const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
       finish(() =>
         reject(
           outOfMemory
-            ? new CourierError('worker.out-of-memory', 'This file needs more memory than Courier allows for reading it.')
+            ? new CourierError(
+                'worker.out-of-memory',
+                'This file needs more memory than Courier allows for reading it.'
+              )
             : new CourierError('worker.failed', `A background task failed: ${error.message}`)
         )
       );
     });
-    worker.on('exit', code => finish(() => reject(new CourierError('worker.failed', `A background task stopped unexpectedly (exit ${code}).`))));
+    worker.on('exit', code =>
+      finish(() =>
+        reject(
+          new CourierError(
+            'worker.failed',
+            `A background task stopped unexpectedly (exit ${code}).`
+          )
+        )
+      )
+    );
     worker.postMessage({ type: 'start', request } satisfies ToWorker<Request>);
   });
 }

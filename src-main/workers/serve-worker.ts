@@ -1,6 +1,7 @@
 import { parentPort, type TransferListItem } from 'node:worker_threads';
 import { toPlainError } from '../../src-core/errors';
 import type { LogFields, LogLevel, Logger } from '../logging/logger';
+import { onSettingsProblem } from '../settings/settings-file';
 import type { FromWorker, ToWorker } from './worker-protocol';
 
 /** What a worker job can use while it runs. */
@@ -13,9 +14,17 @@ export type WorkerJobContext<Progress> = Readonly<{
 }>;
 
 /** A Logger whose lines travel to the main thread as messages (as plain JSON: they cross threads). */
-function forwardingLogger(post: (message: FromWorker<never, never>) => void, base: LogFields = {}): Logger {
+function forwardingLogger(
+  post: (message: FromWorker<never, never>) => void,
+  base: LogFields = {}
+): Logger {
   const line = (level: LogLevel) => (message: string, fields?: LogFields) =>
-    post({ type: 'log', level, message, fields: JSON.parse(JSON.stringify({ ...base, ...fields })) as LogFields });
+    post({
+      type: 'log',
+      level,
+      message,
+      fields: JSON.parse(JSON.stringify({ ...base, ...fields })) as LogFields,
+    });
   return {
     debug: line('debug'),
     info: line('info'),
@@ -38,13 +47,26 @@ export function serveWorker<Request, Progress, Result>(
   const port = parentPort;
   if (!port) throw new Error('serveWorker must run inside a worker thread.');
   const controller = new AbortController();
-  const post = (message: FromWorker<Progress, Result>, list?: TransferListItem[]) => port.postMessage(message, list as never);
+  const post = (message: FromWorker<Progress, Result>, list?: TransferListItem[]) =>
+    port.postMessage(message, list as never);
+  // A settings file this thread had to keep aside is said where the person looks: the main thread
+  // tells it (CLI stderr, app notice), as if it had read the file itself.
+  onSettingsProblem(problem =>
+    post({
+      type: 'settings-problem',
+      problem: JSON.parse(JSON.stringify(problem)) as typeof problem,
+    })
+  );
   port.on('message', (message: ToWorker<Request>) => {
     if (message.type === 'cancel') {
       controller.abort();
       return;
     }
-    job(message.request, { progress: progress => post({ type: 'progress', progress }), signal: controller.signal, log: forwardingLogger(post) }).then(
+    job(message.request, {
+      progress: progress => post({ type: 'progress', progress }),
+      signal: controller.signal,
+      log: forwardingLogger(post),
+    }).then(
       result => post({ type: 'done', result }, transfer?.(result)),
       error => post({ type: 'error', error: toPlainError(error) })
     );

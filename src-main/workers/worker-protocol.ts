@@ -1,5 +1,6 @@
 import type { PlainError } from '../../src-core/errors';
 import type { LogFields, LogLevel } from '../logging/logger';
+import type { SettingsProblem } from '../settings/settings-file';
 
 /** Messages from the main thread to a worker. */
 export type ToWorker<Request> = { type: 'start'; request: Request } | { type: 'cancel' };
@@ -10,4 +11,6 @@ export type FromWorker<Progress, Result> =
   | { type: 'done'; result: Result }
   /** A log line for the main log (written there, through its redacting logger). */
   | { type: 'log'; level: LogLevel; message: string; fields?: LogFields }
+  /** A settings file the worker could not read (kept aside): told by the main thread (CLI stderr, app notice). */
+  | { type: 'settings-problem'; problem: SettingsProblem }
   | { type: 'error'; error: PlainError };
