@@ -275,9 +275,9 @@ export function DestinationsScreen(
                   className="button button--small button--danger"
                   onClick={() => {
                     if (!window.confirm(t('dest.removeConfirm', { name: d.name }))) return;
+                    // Main's destination service removes its secrets and mappings with it.
                     void api()
                       .destinations.remove({ name: d.name })
-                      .then(() => api().secrets.delete({ destination: d.name }))
                       .then(load, failure => setError(failure));
                   }}
                 >

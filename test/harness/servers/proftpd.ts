@@ -5,7 +5,8 @@ import { promisify } from 'node:util';
 import { requireUnpacked, serverDebsRoot } from './debs';
 import { freePort, freePortRange, waitForPort } from './ports';
 import { makeServerRoot, removeServerRoot } from './server-root';
-import { descendants, killSessions, selfSignedCertificate } from './session-processes';
+import { selfSignedCertificate } from './certificates';
+import { descendants, killSessions } from './session-processes';
 import { sshFingerprint } from './sshd';
 import { createSystemUser, deleteSystemUser, type SystemUser } from './system-users';
 

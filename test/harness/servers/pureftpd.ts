@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { requireUnpacked } from './debs';
 import { freePort, freePortRange, waitForPort } from './ports';
 import { makeServerRoot, removeServerRoot } from './server-root';
-import { descendants, killSessions, selfSignedCertificate } from './session-processes';
+import { selfSignedCertificate } from './certificates';
+import { descendants, killSessions } from './session-processes';
 import { createSystemUser, deleteSystemUser, type SystemUser } from './system-users';
 
 /** A running Pure-FTPd 1.0.50 with FTPS (explicit AUTH TLS, required) on loopback. */

@@ -1,15 +1,12 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { X509Certificate } from 'node:crypto';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { chmod, chown, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { freePort, freePortRange, waitForPort } from './ports';
 import { requireProgram } from './programs';
+import { selfSignedCertificate } from './certificates';
 import { descendants, killSessions } from './session-processes';
 import { makeServerRoot, removeServerRoot } from './server-root';
 import { createSystemUser, deleteSystemUser, type SystemUser } from './system-users';
-
-const run = promisify(execFile);
 
 /** A running vsftpd with FTPS (explicit AUTH TLS or implicit TLS) on loopback. */
 export type VsftpdServer = Readonly<{
@@ -60,7 +57,6 @@ export type VsftpdOptions = Readonly<{
  */
 export async function startVsftpd(options: VsftpdOptions): Promise<VsftpdServer> {
   const vsftpd = requireProgram('/usr/sbin/vsftpd', 'vsftpd');
-  const openssl = requireProgram('/usr/bin/openssl', 'openssl');
   const host = options.listenAddress ?? '127.0.0.1';
   const base = await makeServerRoot('vsftpd');
   let account: SystemUser | undefined;
@@ -95,29 +91,7 @@ export async function startVsftpd(options: VsftpdOptions): Promise<VsftpdServer>
     await chmod(uploadDir, 0o755);
     await chmod(readOnlyDir, 0o555);
     await chmod(empty, 0o555);
-    const certPath = join(base, 'cert.pem');
-    const keyPath = join(base, 'key.pem');
-    await run(openssl, [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-days',
-      '2',
-      '-subj',
-      '/CN=localhost',
-      '-addext',
-      'subjectAltName=DNS:localhost,IP:127.0.0.1',
-      '-keyout',
-      keyPath,
-      '-out',
-      certPath,
-    ]);
-    await chmod(keyPath, 0o600);
-    const certPem = await readFile(certPath, 'utf8');
+    const { certPath, keyPath, certPem, fingerprint } = await selfSignedCertificate(base);
     const count = options.pasvPorts ?? 8;
     const pasvHosts = host === '127.0.0.1' ? [host] : [host, '127.0.0.1'];
     const pasvMin = await freePortRange(count, pasvHosts);
@@ -187,7 +161,7 @@ export async function startVsftpd(options: VsftpdOptions): Promise<VsftpdServer>
       pasvMin,
       pasvMax: pasvMin + count - 1,
       certPem,
-      certFingerprint: new X509Certificate(certPem).fingerprint256,
+      certFingerprint: fingerprint,
       user: { name: account.name, password: account.password, uid: account.uid, gid: account.gid },
       root,
       uploadDir,

@@ -25,3 +25,42 @@ export async function courier(
   });
   return { code, stdout: out, stderr: err };
 }
+
+/** The harness's sshd as `courier destinations add` needs it: port, host key, one user. */
+type SftpServer = Readonly<{ port: number; hostKeyFingerprint: string }>;
+type SftpUser = Readonly<{ name: string; password: string }>;
+
+/**
+ * `courier destinations add NAME --preset hello-customer` for an SFTP user of the test sshd, with
+ * the user's password on standard input (as IT would type it), into folder `upload`.
+ */
+export function addSftpDestination(
+  home: string,
+  name: string,
+  server: SftpServer,
+  user: SftpUser
+): Promise<Captured> {
+  return courier(
+    [
+      'destinations',
+      'add',
+      name,
+      '--preset',
+      'hello-customer',
+      '--protocol',
+      'sftp',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(server.port),
+      '--user',
+      user.name,
+      '--folder',
+      'upload',
+      '--host-key',
+      server.hostKeyFingerprint,
+      '--password-stdin',
+    ],
+    { home, stdin: `${user.password}\n` }
+  );
+}

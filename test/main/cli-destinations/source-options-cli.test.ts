@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSshd, type SshdServer } from '../../harness/servers/sshd';
-import { courier } from './run-captured';
+import { addSftpDestination, courier } from './run-captured';
 import { requireKeychain } from '../secrets/keychain-harness';
 
 // `--sheet` and `--header-row` are read the same way by inspect, check, prepare and send: the file
@@ -99,29 +99,7 @@ describe('--sheet and --header-row on check, prepare and send', () => {
   it('send uploads the sheet it is given to the real server', async () => {
     const user = sshd.users[0]!;
     const name = `sheet-${unique}`;
-    const add = await courier(
-      [
-        'destinations',
-        'add',
-        name,
-        '--preset',
-        'hello-customer',
-        '--protocol',
-        'sftp',
-        '--host',
-        '127.0.0.1',
-        '--port',
-        String(sshd.port),
-        '--user',
-        user.name,
-        '--folder',
-        'upload',
-        '--host-key',
-        sshd.hostKeyFingerprint,
-        '--password-stdin',
-      ],
-      { home, stdin: `${user.password}\n` }
-    );
+    const add = await addSftpDestination(home, name, sshd, user);
     expect(add.code, add.stderr).toBe(0);
     const sent = await courier(
       ['send', workbook, '--destination', name, '--sheet', 'Contacts', '--json'],

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSshd, type SshdServer } from '../../harness/servers/sshd';
-import { courier } from '../cli-destinations/run-captured';
+import { addSftpDestination, courier } from '../cli-destinations/run-captured';
 import { requireKeychain } from '../secrets/keychain-harness';
 import { findSecrets } from '../secrets/find-secret';
 import { FakeClock } from './fake-clock';
@@ -66,29 +66,7 @@ describe('a scheduled job, end to end against the real sshd', () => {
 
   it('runs at 02:00, picks the finished export once, uploads it and records the run', async () => {
     const user = sshd.users[0]!;
-    const add = await courier(
-      [
-        'destinations',
-        'add',
-        name,
-        '--preset',
-        'hello-customer',
-        '--protocol',
-        'sftp',
-        '--host',
-        '127.0.0.1',
-        '--port',
-        String(sshd.port),
-        '--user',
-        user.name,
-        '--folder',
-        'upload',
-        '--host-key',
-        sshd.hostKeyFingerprint,
-        '--password-stdin',
-      ],
-      { home, stdin: `${user.password}\n` }
-    );
+    const add = await addSftpDestination(home, name, sshd, user);
     expect(add.stderr).toBe('');
     const job = await courier(
       [

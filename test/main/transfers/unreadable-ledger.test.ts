@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLedger, planAgainstLedger } from '../../../src-main/transfers/ledger';
 import { startSshd, type SshdServer } from '../../harness/servers/sshd';
-import { courier } from '../cli-destinations/run-captured';
+import { addSftpDestination, courier } from '../cli-destinations/run-captured';
 import { requireKeychain } from '../secrets/keychain-harness';
 
 // The ledger stops the same file from reaching a destination twice. One that cannot be read (a
@@ -42,29 +42,7 @@ describe('courier send with a ledger or queue that cannot be read (real sshd)', 
     home = await mkdtemp(join(tmpdir(), 'courier-ledger-home-'));
     work = await mkdtemp(join(tmpdir(), 'courier-ledger-work-'));
     const user = sshd.users[0]!;
-    const add = await courier(
-      [
-        'destinations',
-        'add',
-        name,
-        '--preset',
-        'hello-customer',
-        '--protocol',
-        'sftp',
-        '--host',
-        '127.0.0.1',
-        '--port',
-        String(sshd.port),
-        '--user',
-        user.name,
-        '--folder',
-        'upload',
-        '--host-key',
-        sshd.hostKeyFingerprint,
-        '--password-stdin',
-      ],
-      { home, stdin: `${user.password}\n` }
-    );
+    const add = await addSftpDestination(home, name, sshd, user);
     expect(add.code, add.stderr).toBe(0);
   });
   afterAll(async () => {
