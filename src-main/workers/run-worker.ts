@@ -31,7 +31,7 @@ function workerUrl(name: WorkerName | URL): URL {
 export type RunWorkerOptions<Progress> = Readonly<{
   onProgress?: (progress: Progress) => void;
   signal?: AbortSignal;
-  /** The worker is terminated and the job fails with `timeoutCode` after this long. */
+  /** The job fails with `timeoutError` after this long, and the worker is stopped. */
   timeoutMs?: number;
   timeoutError?: () => Error;
   resourceLimits?: ResourceLimits;
@@ -39,10 +39,25 @@ export type RunWorkerOptions<Progress> = Readonly<{
   logger?: Logger;
 }>;
 
+/** How long a worker asked to stop may take before it is terminated from outside. */
+const stopGraceMs = 2000;
+
+/**
+ * Ends a worker whose job is over: it is asked to exit by itself (a safe point, see `ToWorker`'s
+ * `stop`), and terminated only if it has not exited after `stopGraceMs` (a thread stuck in a loop
+ * cannot read its messages).
+ */
+function stopWorker(worker: Worker): void {
+  worker.postMessage({ type: 'stop' } satisfies ToWorker<never>);
+  const fallback = setTimeout(() => void worker.terminate(), stopGraceMs);
+  fallback.unref();
+  worker.once('exit', () => clearTimeout(fallback));
+}
+
 /**
  * Runs one job in a fresh worker thread and resolves with its result.
  *
- * Progress is forwarded; aborting the signal asks the worker to stop and then terminates it;
+ * Progress is forwarded; aborting the signal cancels the job at once and asks the worker to exit;
  * a timeout or a worker that dies (out of memory, crash) rejects with a plain-language error.
  */
 export function runWorker<Request, Progress, Result>(
@@ -70,7 +85,7 @@ export function runWorker<Request, Progress, Result>(
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
       action();
-      void worker.terminate();
+      stopWorker(worker);
     };
     const timer = options.timeoutMs
       ? setTimeout(

@@ -62,6 +62,11 @@ export function serveWorker<Request, Progress, Result>(
       controller.abort();
       return;
     }
+    if (message.type === 'stop') {
+      controller.abort();
+      // From a message handler, so never in the middle of a constructor: a safe point to end.
+      process.exit(0);
+    }
     job(message.request, {
       progress: progress => post({ type: 'progress', progress }),
       signal: controller.signal,

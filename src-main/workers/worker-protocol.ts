@@ -3,7 +3,17 @@ import type { LogFields, LogLevel } from '../logging/logger';
 import type { SettingsProblem } from '../settings/settings-file';
 
 /** Messages from the main thread to a worker. */
-export type ToWorker<Request> = { type: 'start'; request: Request } | { type: 'cancel' };
+export type ToWorker<Request> =
+  | { type: 'start'; request: Request }
+  | { type: 'cancel' }
+  /**
+   * The job is over (done, failed, cancelled or timed out): the worker exits by itself, from its
+   * message handler. Terminating a thread from outside can stop it inside a library's constructor
+   * (Node aborts the whole process when a zlib stream was cut between its creation and its
+   * initialisation: "close before init"), so `terminate()` is only the fallback for a thread that
+   * does not answer.
+   */
+  | { type: 'stop' };
 
 /** Messages from a worker to the main thread. */
 export type FromWorker<Progress, Result> =

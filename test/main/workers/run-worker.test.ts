@@ -24,6 +24,22 @@ describe('runWorker', () => {
     await expect(running).rejects.toMatchObject({ code: 'cancelled' });
   });
 
+  it('lets a worker whose job is over exit by itself, at a safe point, rather than cutting it off', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'courier-worker-exit-'));
+    try {
+      const exitMark = join(home, 'exit');
+      await expect(runWorker(entry, { to: 2, exitMark })).resolves.toBe(2);
+      await expect.poll(() => readFile(exitMark, 'utf8').catch(() => ''), { timeout: 5000 }).toBe('exited 0');
+      const controller = new AbortController();
+      const cancelMark = join(home, 'cancel');
+      const cancelled = runWorker(entry, { to: 1000, slow: true, exitMark: cancelMark }, { signal: controller.signal, onProgress: (p: number) => { if (p === 2) controller.abort(); } });
+      await expect(cancelled).rejects.toMatchObject({ code: 'cancelled' });
+      await expect.poll(() => readFile(cancelMark, 'utf8').catch(() => ''), { timeout: 5000 }).toBe('exited 0');
+    } finally {
+      await rm(home, { recursive: true, force: true });
+    }
+  });
+
   it('stops a job that overruns its time or memory', async () => {
     await expect(runWorker(entry, { to: 100000, slow: true }, { timeoutMs: 300 })).rejects.toMatchObject({ code: 'worker.timeout' });
     await expect(runWorker(entry, { to: 1, hog: true }, { resourceLimits: { maxOldGenerationSizeMb: 64 } })).rejects.toMatchObject({ code: 'worker.out-of-memory' });
