@@ -20,6 +20,7 @@ import { leavesOutReferencesIn, numberRowsAndCells } from './sheet-row-numbers';
 import { decodeExceljsWholeCharacters } from './exceljs-parts';
 import { readXlsxPreview, type XlsxPreview } from './xlsx-preview';
 import { reorderedZip, type RebuiltPart, type ZipEntry } from './zip-file';
+import { eachXlsxSheetFast, FastReadDeclined } from './xlsx-sheet-reader';
 
 /** Which workbook, and where; for an XLSX, its zip entries (read beforehand in main). */
 export type WorkbookTarget = Readonly<{
@@ -271,12 +272,24 @@ export async function readWorkbook(
   job: ReadWorkbookJob,
   context: JobContext
 ): Promise<ReadWorkbookResult> {
-  const out = createWriteStream(job.out);
   // A write that fails (a full temporary disk) is reported by the next record, or at the end.
   let writeFailure: unknown;
-  out.on('error', error => {
-    writeFailure ??= error;
-  });
+  const openOut = () => {
+    const stream = createWriteStream(job.out);
+    stream.on('error', error => {
+      writeFailure ??= error;
+    });
+    return stream;
+  };
+  let out = openOut();
+  // Lines are written to the file a few dozen kilobytes at a time (one write per record costs).
+  let pending = '';
+  const flush = async () => {
+    if (pending === '') return;
+    const text = pending;
+    pending = '';
+    if (!out.write(text)) await once(out, 'drain');
+  };
   const checkpoints: RecordsCheckpoint[] = [];
   const first: RawRecord[] = [];
   let sheets: string[] = job.sheets.map(s => s.name);
@@ -326,7 +339,8 @@ export async function readWorkbook(
       if (first.length >= job.previewRecords) sendPreview();
     }
     if (writeFailure) throw writeFailure;
-    if (!out.write(line)) await once(out, 'drain');
+    pending += line;
+    if (pending.length >= 64 * 1024) await flush();
     const now = Date.now();
     if ((previewSent || early) && now - lastReport > 100) {
       lastReport = now;
@@ -372,8 +386,35 @@ export async function readWorkbook(
           fraction: 0,
           preview: { sheets, sheet: early.sheet, records: early.records },
         });
+      // The full read without exceljs, unless it is not sure of the workbook: then exceljs reads
+      // it from the start (what the first pass wrote is dropped, its preview checked as above).
+      let fast = true;
+      try {
+        await eachXlsxSheetFast(
+          job,
+          pkg,
+          wanted,
+          context.signal,
+          async (sheet, records) => !(await copy(sheet.name, records)),
+          setFraction
+        );
+      } catch (error) {
+        if (!(error instanceof FastReadDeclined)) throw error;
+        fast = false;
+        if (previewSent && !early) early = { sheet: chosen!, records: first.slice() };
+        previewSent = false;
+        chosen = null;
+        first.length = 0;
+        checkpoints.length = 0;
+        bytes = 0;
+        count = 0;
+        pending = '';
+        out.end();
+        await once(out, 'close');
+        out = openOut();
+      }
       // The sheets arrive in workbook order, so the first one with a record is the one to read.
-      await eachXlsxSheet(
+      if (!fast) await eachXlsxSheet(
         job,
         pkg,
         wanted,
@@ -397,6 +438,11 @@ export async function readWorkbook(
     out.on('error', () => undefined);
     out.destroy();
     throw workbookFailure(writeFailure ?? error, job.fileName, dirname(job.out));
+  }
+  try {
+    await flush();
+  } catch (error) {
+    writeFailure ??= error;
   }
   out.end();
   await once(out, 'close');

@@ -48,9 +48,9 @@ const XML_BUDGET_BYTES = 64 * 1024 * 1024;
 export const SHARED_STRINGS_BUDGET_BYTES = 8 * 1024 * 1024;
 
 /** Why the fast path stepped aside; caught inside `readXlsxPreview`, never shown. */
-class NotSure extends Error {}
+export class NotSure extends Error {}
 
-const STRICT_MAIN = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
+export const STRICT_MAIN = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
 
 /** What a part may still inflate, and what giving up says. */
 type Budget = { left: number; readonly tooMuch: string };
@@ -156,7 +156,7 @@ class XmlPart {
 /** A cell style as exceljs's StyleManager models it, reduced to what the text depends on. */
 type StyleModel = Readonly<{ numFmt?: string }>;
 
-type Styles = Readonly<{ getStyleModel: (id: number) => StyleModel | null }>;
+export type Styles = Readonly<{ getStyleModel: (id: number) => StyleModel | null }>;
 
 /**
  * `xl/styles.xml` read as exceljs's StyleManager reads it (number formats of `cellXfs`).
@@ -306,7 +306,7 @@ class SharedStrings {
 
 type PendingValue = { sharedString: number };
 type CellState = { numFmt: string | undefined; value: unknown };
-type RowState = { number: number; style: StyleModel; cells: (CellState | undefined)[] };
+export type RowState = { number: number; style: StyleModel; cells: (CellState | undefined)[] };
 
 const cellRef = /^([A-Z]{1,3})\d+$/;
 
@@ -323,7 +323,7 @@ function columnNumber(ref: string | undefined): number {
  * What exceljs's `cell.value` is after `cell.value = v`: null for nothing, the truthy fields of a
  * formula (so a formula whose result is 0 shows nothing, as in the full read), `v` otherwise.
  */
-function cellValue(v: unknown): unknown {
+export function cellValue(v: unknown): unknown {
   if (v === null || v === undefined) return null;
   if (typeof v !== 'object' || v instanceof Date) return v;
   const o = v as Record<string, unknown>;
@@ -340,7 +340,7 @@ function cellValue(v: unknown): unknown {
  * Parses a sheet with the state machine of exceljs's WorksheetReader (`parse()`), handing each
  * finished `<row>` to `rows`. Shared strings stay as `{ sharedString: index }` until resolved.
  */
-function sheetHandlers(
+export function sheetHandlers(
   parts: ExceljsParts,
   styles: Styles,
   date1904: boolean,
@@ -447,7 +447,7 @@ function sheetHandlers(
   };
 }
 
-const isPending = (value: unknown): value is PendingValue =>
+export const isPending = (value: unknown): value is PendingValue =>
   typeof value === 'object' &&
   value !== null &&
   typeof (value as PendingValue).sharedString === 'number';
@@ -568,6 +568,45 @@ export async function readXlsxPreview(
     // NotSure, or anything else (a damaged zip entry, a missing exceljs file): the full read decides.
     options.onDecline?.(error instanceof Error ? error.message : String(error));
     return null;
+  } finally {
+    await Promise.all(opened.map(p => p.stop()));
+  }
+}
+
+/** What a sheet's cells depend on besides the sheet, as exceljs reads it (see `readBookFormats`). */
+export type BookFormats = Readonly<{ parts: ExceljsParts; styles: Styles; date1904: boolean }>;
+
+/**
+ * The workbook-wide parts the full read needs before a sheet (relationships, the 1904 flag, the
+ * number formats), read as the preview reads them. Throws `NotSure` on anything unusual.
+ */
+export async function readBookFormats(
+  target: Readonly<{ path: string; fileName: string; package: XlsxPackage }>,
+  signal?: AbortSignal
+): Promise<BookFormats> {
+  const parts = exceljsParts();
+  const pkg = target.package;
+  const budget: Budget = { left: XML_BUDGET_BYTES, tooMuch: 'too much XML before the sheet' };
+  const opened: XmlPart[] = [];
+  const partOf =
+    (entry: ZipEntry | undefined) =>
+    async (root: string, handlers: PartHandlers): Promise<XmlPart> => {
+      if (!entry) throw new NotSure('a missing part');
+      const bytes = await openEntry(target.path, target.fileName, entry);
+      const part = new XmlPart(parts, bytes, budget, signal, root, handlers);
+      opened.push(part);
+      return part;
+    };
+  try {
+    await (
+      await partOf(pkg.workbookRels)('Relationships', {
+        open: () => undefined,
+        close: () => undefined,
+      })
+    ).toEnd();
+    const date1904 = await readDate1904(partOf(pkg.workbook));
+    const styles = await readStyles(partOf(pkg.styles ?? undefined), parts);
+    return { parts, styles, date1904 };
   } finally {
     await Promise.all(opened.map(p => p.stop()));
   }
