@@ -67,6 +67,7 @@ export class XmlScanner {
   private buffer = '';
   private readonly stack: string[] = [];
   private rootSeen = false;
+  private readonly closing: XmlNode = { name: '', attributes: {} };
 
   constructor(private readonly handlers: XmlHandlers) {}
 
@@ -106,7 +107,9 @@ export class XmlScanner {
         const name = s.slice(lt + 2, gt).trimEnd();
         const openName = stack.pop();
         if (openName !== name) throw new XmlOutsideSubset(`</${name}> closes <${openName ?? ''}>`);
-        close({ name, attributes: {} });
+        // One node for every end tag: the handlers read its name there and keep nothing.
+        this.closing.name = name;
+        close(this.closing);
         pos = gt + 1;
       } else if (next === 0x3f /* ? */) {
         const end = s.indexOf('?>', lt + 2);
@@ -168,10 +171,19 @@ export class XmlScanner {
         this.stack.push(name);
         return i + 1;
       }
-      const eq = s.indexOf('=', i);
-      if (eq === -1) return -1;
-      const key = s.slice(i, eq).trimEnd();
-      if (key.length === 0 || /[\s<>"'/]/.test(key)) throw new XmlOutsideSubset('a malformed attribute');
+      let eq = i;
+      while (eq < length) {
+        const c = s.charCodeAt(eq);
+        if (c === 0x3d /* = */ || isSpace(c)) break;
+        if (c === 0x3c || c === 0x3e || c === 0x22 || c === 0x27 || c === 0x2f)
+          throw new XmlOutsideSubset('a malformed attribute');
+        eq++;
+      }
+      if (eq === i) throw new XmlOutsideSubset('a malformed attribute');
+      const key = s.slice(i, eq);
+      while (eq < length && isSpace(s.charCodeAt(eq))) eq++;
+      if (eq >= length) return -1;
+      if (s.charCodeAt(eq) !== 0x3d) throw new XmlOutsideSubset('an attribute without a value');
       let q = eq + 1;
       while (q < length && isSpace(s.charCodeAt(q))) q++;
       if (q >= length) return -1;
@@ -180,7 +192,11 @@ export class XmlScanner {
       const close2 = s.indexOf(quote === 0x22 ? '"' : "'", q + 1);
       if (close2 === -1) return -1;
       const raw = s.slice(q + 1, close2);
-      if (/[<\t\n\r]/.test(raw)) throw new XmlOutsideSubset('an attribute value outside the subset');
+      for (let k = q + 1; k < close2; k++) {
+        const c = s.charCodeAt(k);
+        if (c === 0x3c || c === 0x09 || c === 0x0a || c === 0x0d)
+          throw new XmlOutsideSubset('an attribute value outside the subset');
+      }
       if (attributes[key] !== undefined) throw new XmlOutsideSubset(`attribute ${key} twice`);
       attributes[key] = decode(raw);
       i = close2 + 1;

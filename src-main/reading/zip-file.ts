@@ -193,6 +193,8 @@ export type InflateOptions = Readonly<{
   signal?: AbortSignal;
   /** Told of every chunk of compressed bytes read, for progress. */
   onCompressed?: (bytes: number) => void;
+  /** The size of the inflated chunks (zlib's default, 16 KB, unless a reader does better with more). */
+  chunkBytes?: number;
 }>;
 
 /**
@@ -240,7 +242,8 @@ export async function inflateEntry(
     );
   }
   // zlib's default chunks: exceljs is handed the same chunks its own inflater made before.
-  if (entry.method === 8) steps.push(createInflateRaw());
+  if (entry.method === 8)
+    steps.push(createInflateRaw(options.chunkBytes ? { chunkSize: options.chunkBytes } : {}));
   let inflated = 0;
   let checksum = 0;
   steps.push(
