@@ -6,7 +6,11 @@ import { CourierError } from '../../src-core/errors';
 import { readError, readLimits } from '../../src-core/reading/read-errors';
 import { isBlankRecord } from '../../src-core/reading/detect-header';
 import type { TextEncoding } from '../../src-core/reading/sniff-bytes';
-import { countInvalidBytes, decodeUtf8Escaping, incompleteUtf8Tail } from '../../src-core/reading/odd-characters';
+import {
+  countInvalidBytes,
+  decodeUtf8Escaping,
+  incompleteUtf8Tail,
+} from '../../src-core/reading/odd-characters';
 import type { SourceRow } from '../../src-core/reading/source-table';
 
 /** Everything needed to read a text export again from disk, in plain data (it crosses to workers). */
@@ -51,7 +55,8 @@ const CHUNK_BYTES = 1 << 20;
  * at the end of a record is dropped (`dropRecordCr`): exports that mix CRLF and LF lines (rows
  * appended by another program) then keep one record per line instead of merging two into one.
  */
-export const parserNewline = (newline: CsvPlan['newline']): '\n' | '\r' => (newline === '\r' ? '\r' : '\n');
+export const parserNewline = (newline: CsvPlan['newline']): '\n' | '\r' =>
+  newline === '\r' ? '\r' : '\n';
 
 /**
  * Drops the CR a CRLF line leaves at the end of its record's last cell (see `parserNewline`).
@@ -61,7 +66,8 @@ export const parserNewline = (newline: CsvPlan['newline']): '\n' | '\r' => (newl
 export function dropRecordCr(cells: string[]): void {
   const last = cells.length - 1;
   const cell = cells[last];
-  if (cell !== undefined && cell.charCodeAt(cell.length - 1) === 13) cells[last] = cell.slice(0, -1);
+  if (cell !== undefined && cell.charCodeAt(cell.length - 1) === 13)
+    cells[last] = cell.slice(0, -1);
 }
 
 type PapaError = { code: string; row?: number };
@@ -110,7 +116,8 @@ function utf8EscapingDecoder(): StreamDecoder {
   // Given whole characters only, so it never holds bytes back; its streaming mode is what is fast
   // in Node 20 (about half the time of a one-off decode or Buffer.toString on accented text).
   const native = new TextDecoder('utf-8', { ignoreBOM: true });
-  const decode = (bytes: Buffer): string => (isUtf8(bytes) ? native.decode(bytes, { stream: true }) : decodeUtf8Escaping(bytes));
+  const decode = (bytes: Buffer): string =>
+    isUtf8(bytes) ? native.decode(bytes, { stream: true }) : decodeUtf8Escaping(bytes);
   return {
     write: chunk => {
       const bytes = carry ? Buffer.concat([carry, chunk]) : chunk;
@@ -141,7 +148,8 @@ function countBreaks(text: string, end: number): { lf: number; cr: number } {
 function byteLengthOf(encoding: TextEncoding): (text: string) => number {
   // An escaped byte (see `decodeUtf8Escaping`) was one byte in the file, not the three of U+FFFD
   // that Buffer.byteLength counts for a lone surrogate.
-  if (encoding === 'utf-8') return text => Buffer.byteLength(text, 'utf8') - 2 * countInvalidBytes(text);
+  if (encoding === 'utf-8')
+    return text => Buffer.byteLength(text, 'utf8') - 2 * countInvalidBytes(text);
   if (encoding === 'windows-1252') return text => text.length;
   return text => text.length * 2;
 }
@@ -156,7 +164,10 @@ function byteLengthOf(encoding: TextEncoding): (text: string) => number {
  * stores. A record longer than `readLimits.maxRecordChars` stops the read (papaparse would
  * otherwise re-scan an ever-growing partial record, and hold all of it in memory).
  */
-export async function* streamCsvBatches(plan: CsvPlan, options: CsvStreamOptions = {}): AsyncGenerator<SourceRow[]> {
+export async function* streamCsvBatches(
+  plan: CsvPlan,
+  options: CsvStreamOptions = {}
+): AsyncGenerator<SourceRow[]> {
   const batch = options.batchRecords ?? 1000;
   const from = options.from ?? { byteOffset: plan.bomLength, line: 1, record: 0, dataIndex: 0 };
   const parser = new Papa.Parser({
@@ -187,7 +198,8 @@ export async function* streamCsvBatches(plan: CsvPlan, options: CsvStreamOptions
       const start = line;
       line++;
       if (scan === 1) {
-        for (let c = 0; c < cells.length; c++) if (cells[c]!.indexOf('\n') !== -1) line += breaksIn(cells[c]!);
+        for (let c = 0; c < cells.length; c++)
+          if (cells[c]!.indexOf('\n') !== -1) line += breaksIn(cells[c]!);
       } else if (scan === 2) {
         for (let c = 0; c < cells.length; c++) {
           const cell = cells[c]!;
@@ -217,7 +229,11 @@ export async function* streamCsvBatches(plan: CsvPlan, options: CsvStreamOptions
   // Parses as many whole batches as `rest` holds; keeps the unfinished record in `rest`.
   function* drain(final: boolean): Generator<SourceRow[]> {
     for (;;) {
-      const result = parser.parse(rest, 0, !final) as { data: string[][]; errors: PapaError[]; meta: { cursor: number } };
+      const result = parser.parse(rest, 0, !final) as {
+        data: string[][];
+        errors: PapaError[];
+        meta: { cursor: number };
+      };
       const consumed = result.meta.cursor;
       // A quote never closed swallows the rest of the file into one value: say so rather than
       // read one column and no rows (only the last call can know the file ends inside it).
@@ -248,7 +264,10 @@ export async function* streamCsvBatches(plan: CsvPlan, options: CsvStreamOptions
     }
   }
 
-  const stream = createReadStream(plan.path, { start: from.byteOffset, highWaterMark: CHUNK_BYTES });
+  const stream = createReadStream(plan.path, {
+    start: from.byteOffset,
+    highWaterMark: CHUNK_BYTES,
+  });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       if (options.signal?.aborted) throw cancelled();

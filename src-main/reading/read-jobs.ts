@@ -1,8 +1,18 @@
 import { streamCsvBatches, type CsvPlan, type CsvPosition } from './csv-stream';
-import { readWorkbook, type ReadWorkbookJob, type ReadWorkbookResult, type WorkbookPreview } from './workbook-jobs';
+import {
+  readWorkbook,
+  type ReadWorkbookJob,
+  type ReadWorkbookResult,
+  type WorkbookPreview,
+} from './workbook-jobs';
 
 /** Reads a whole text export, counting rows and recording resume points. */
-export type IndexCsvJob = Readonly<{ job: 'index-csv'; plan: CsvPlan; totalBytes: number; checkpointEvery?: number }>;
+export type IndexCsvJob = Readonly<{
+  job: 'index-csv';
+  plan: CsvPlan;
+  totalBytes: number;
+  checkpointEvery?: number;
+}>;
 export type IndexCsvResult = Readonly<{ rowCount: number; checkpoints: readonly CsvPosition[] }>;
 
 /** The jobs the reading worker runs. */
@@ -32,7 +42,14 @@ export async function runReadJob(request: ReadJob, context: Context): Promise<Re
       return readWorkbook(request, {
         signal: context.signal,
         // Bytes as thousandths of the sheet: the caller scales them to the file's size.
-        progress: p => context.progress({ bytesRead: Math.round(p.fraction * 1000), totalBytes: 1000, rowsRead: p.rowsRead, checkpoints: [], preview: p.preview }),
+        progress: p =>
+          context.progress({
+            bytesRead: Math.round(p.fraction * 1000),
+            totalBytes: 1000,
+            rowsRead: p.rowsRead,
+            checkpoints: [],
+            preview: p.preview,
+          }),
       });
   }
 }
@@ -47,7 +64,12 @@ async function indexCsv(request: IndexCsvJob, context: Context): Promise<IndexCs
     const now = Date.now();
     if (!force && now - lastReport < REPORT_MS) return;
     lastReport = now;
-    context.progress({ bytesRead: bytes, totalBytes: request.totalBytes, rowsRead: rowCount, checkpoints: unsent });
+    context.progress({
+      bytesRead: bytes,
+      totalBytes: request.totalBytes,
+      rowsRead: rowCount,
+      checkpoints: unsent,
+    });
     unsent = [];
   };
   for await (const batch of streamCsvBatches(request.plan, {

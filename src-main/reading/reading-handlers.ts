@@ -23,7 +23,8 @@ export function createReadingHandlers(
   const open = new Map<string, OpenFile>();
   const find = (sourceId: string): OpenFile => {
     const file = open.get(sourceId);
-    if (!file) throw new CourierError('read.not-open', 'This file is no longer open. Open it again.');
+    if (!file)
+      throw new CourierError('read.not-open', 'This file is no longer open. Open it again.');
     return file;
   };
   return {
@@ -35,7 +36,8 @@ export function createReadingHandlers(
           if (open.has(sourceId)) context.emit('files:progress', { sourceId, ...p });
         },
         onError: error => {
-          if (open.has(sourceId) && error.code !== 'cancelled') context.emit('files:failed', { sourceId, error });
+          if (open.has(sourceId) && error.code !== 'cancelled')
+            context.emit('files:failed', { sourceId, error });
         },
       });
       open.set(sourceId, { source, index });

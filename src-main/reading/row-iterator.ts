@@ -20,7 +20,8 @@ export function flattenBatches<T>(batches: AsyncIterable<T[]>): AsyncIterable<T>
       };
       return {
         // The common case (a row left in the batch) resolves at once, without an async frame.
-        next: () => (i < batch.length ? Promise.resolve({ done: false, value: batch[i++]! }) : refill()),
+        next: () =>
+          i < batch.length ? Promise.resolve({ done: false, value: batch[i++]! }) : refill(),
         return: async (): Promise<IteratorResult<T>> => {
           await source.return?.();
           return { done: true, value: undefined };

@@ -25,7 +25,10 @@ export async function* streamRowsFile(
       let start = 0;
       let end = data.indexOf(10, start);
       while (end !== -1) {
-        const [line, ...cells] = JSON.parse(data.toString('utf8', start, end)) as [number, ...string[]];
+        const [line, ...cells] = JSON.parse(data.toString('utf8', start, end)) as [
+          number,
+          ...string[],
+        ];
         rows.push({ index: index++, line, cells });
         start = end + 1;
         end = data.indexOf(10, start);

@@ -3,8 +3,20 @@ import type { SourceRow } from '../../src-core/reading/source-table';
 import { runWorker } from '../workers/run-worker';
 import { streamCsvBatches, type CsvPlan, type CsvPosition } from './csv-stream';
 import type { OpenedSource } from './open-source';
-import { runReadJob, type IndexCsvJob, type IndexCsvResult, type ReadJob, type ReadJobProgress, type ReadJobResult } from './read-jobs';
-import { dataPositions, workbookBatches, type RecordsPosition, type WorkbookPlan } from './workbook-source';
+import {
+  runReadJob,
+  type IndexCsvJob,
+  type IndexCsvResult,
+  type ReadJob,
+  type ReadJobProgress,
+  type ReadJobResult,
+} from './read-jobs';
+import {
+  dataPositions,
+  workbookBatches,
+  type RecordsPosition,
+  type WorkbookPlan,
+} from './workbook-source';
 
 /** Where a background read stands. */
 export type IndexProgress = Readonly<{
@@ -51,18 +63,27 @@ export const maxWindowRows = 5000;
  * of offsets); the source's `dispose()` removes it.
  */
 export function indexSource(source: OpenedSource, options: IndexOptions = {}): SourceIndex {
-  return source.plan.kind === 'csv' ? indexText(source, source.plan.csv, options) : indexWorkbook(source, source.plan.workbook, options);
+  return source.plan.kind === 'csv'
+    ? indexText(source, source.plan.csv, options)
+    : indexWorkbook(source, source.plan.workbook, options);
 }
 
 function checkWindow(start: number, end: number): number {
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start) {
-    throw new CourierError('read.bad-window', `Rows ${start}–${end} is not a valid range of rows.`, { params: { start, end } });
+    throw new CourierError(
+      'read.bad-window',
+      `Rows ${start}–${end} is not a valid range of rows.`,
+      { params: { start, end } }
+    );
   }
   return Math.min(end, start + maxWindowRows);
 }
 
 /** The last element at or before `start` (positions arrive in file order). */
-function lastAtOrBefore<T extends { dataIndex: number }>(positions: readonly T[], start: number): T | undefined {
+function lastAtOrBefore<T extends { dataIndex: number }>(
+  positions: readonly T[],
+  start: number
+): T | undefined {
   let found: T | undefined;
   let lo = 0;
   let hi = positions.length - 1;
@@ -77,7 +98,11 @@ function lastAtOrBefore<T extends { dataIndex: number }>(positions: readonly T[]
 }
 
 /** Collects the rows `start`..`stop` from batches that begin at or before `start`. */
-async function collect(batches: AsyncIterable<SourceRow[]>, start: number, stop: number): Promise<SourceRow[]> {
+async function collect(
+  batches: AsyncIterable<SourceRow[]>,
+  start: number,
+  stop: number
+): Promise<SourceRow[]> {
   const rows: SourceRow[] = [];
   for await (const batch of batches) {
     for (const row of batch) {
@@ -91,23 +116,42 @@ async function collect(batches: AsyncIterable<SourceRow[]>, start: number, stop:
 function indexText(source: OpenedSource, plan: CsvPlan, options: IndexOptions): SourceIndex {
   const controller = new AbortController();
   const checkpoints: CsvPosition[] = [];
-  let state: IndexProgress = { bytesRead: 0, totalBytes: source.sizeBytes, rowsRead: 0, done: false };
+  let state: IndexProgress = {
+    bytesRead: 0,
+    totalBytes: source.sizeBytes,
+    rowsRead: 0,
+    done: false,
+  };
   const onProgress = (p: ReadJobProgress) => {
     checkpoints.push(...p.checkpoints);
     state = { bytesRead: p.bytesRead, totalBytes: p.totalBytes, rowsRead: p.rowsRead, done: false };
     options.onProgress?.(state);
   };
-  const job: IndexCsvJob = { job: 'index-csv', plan, totalBytes: source.sizeBytes, checkpointEvery: options.checkpointEvery };
+  const job: IndexCsvJob = {
+    job: 'index-csv',
+    plan,
+    totalBytes: source.sizeBytes,
+    checkpointEvery: options.checkpointEvery,
+  };
   const run = (
     options.inProcess
       ? runReadJob(job, { progress: onProgress, signal: controller.signal })
-      : runWorker<ReadJob, ReadJobProgress, ReadJobResult>('read', job, { onProgress, signal: controller.signal })
+      : runWorker<ReadJob, ReadJobProgress, ReadJobResult>('read', job, {
+          onProgress,
+          signal: controller.signal,
+        })
   ) as Promise<IndexCsvResult>;
   const finished = run.then(
     result => {
       checkpoints.length = 0;
       checkpoints.push(...result.checkpoints);
-      state = { bytesRead: source.sizeBytes, totalBytes: source.sizeBytes, rowsRead: result.rowCount, done: true, rowCount: result.rowCount };
+      state = {
+        bytesRead: source.sizeBytes,
+        totalBytes: source.sizeBytes,
+        rowsRead: result.rowCount,
+        done: true,
+        rowCount: result.rowCount,
+      };
       options.onProgress?.(state);
       return result.rowCount;
     },
@@ -133,13 +177,28 @@ function indexText(source: OpenedSource, plan: CsvPlan, options: IndexOptions): 
   };
 }
 
-function indexWorkbook(source: OpenedSource, plan: WorkbookPlan, options: IndexOptions): SourceIndex {
+function indexWorkbook(
+  source: OpenedSource,
+  plan: WorkbookPlan,
+  options: IndexOptions
+): SourceIndex {
   const reading = source.workbook;
-  if (!reading) throw new CourierError('read.not-open', 'This workbook is no longer open. Open it again.');
+  if (!reading)
+    throw new CourierError('read.not-open', 'This workbook is no longer open. Open it again.');
   const dataRows = (records: number) => Math.max(0, records - plan.headerRecord - 1);
-  let state: IndexProgress = { bytesRead: 0, totalBytes: source.sizeBytes, rowsRead: dataRows(reading.rowsRead()), done: false };
+  let state: IndexProgress = {
+    bytesRead: 0,
+    totalBytes: source.sizeBytes,
+    rowsRead: dataRows(reading.rowsRead()),
+    done: false,
+  };
   const stop = reading.listen((records, fraction) => {
-    state = { bytesRead: Math.round(fraction * source.sizeBytes), totalBytes: source.sizeBytes, rowsRead: dataRows(records), done: false };
+    state = {
+      bytesRead: Math.round(fraction * source.sizeBytes),
+      totalBytes: source.sizeBytes,
+      rowsRead: dataRows(records),
+      done: false,
+    };
     options.onProgress?.(state);
   });
   let positions: RecordsPosition[] = [];
@@ -148,7 +207,13 @@ function indexWorkbook(source: OpenedSource, plan: WorkbookPlan, options: IndexO
       stop();
       positions = dataPositions(plan, result.checkpoints);
       const rowCount = dataRows(result.recordCount);
-      state = { bytesRead: source.sizeBytes, totalBytes: source.sizeBytes, rowsRead: rowCount, done: true, rowCount };
+      state = {
+        bytesRead: source.sizeBytes,
+        totalBytes: source.sizeBytes,
+        rowsRead: rowCount,
+        done: true,
+        rowCount,
+      };
       options.onProgress?.(state);
       return rowCount;
     },

@@ -68,6 +68,8 @@ type JobContext = {
   seams?: Readonly<{
     decodeWholeCharacters?: () => boolean;
     readXlsxPreview?: typeof readXlsxPreview;
+    /** Reads with exceljs alone (the reference the fast full read is checked against). */
+    exceljsOnly?: boolean;
   }>;
 };
 
@@ -388,43 +390,45 @@ export async function readWorkbook(
         });
       // The full read without exceljs, unless it is not sure of the workbook: then exceljs reads
       // it from the start (what the first pass wrote is dropped, its preview checked as above).
-      let fast = true;
-      try {
-        await eachXlsxSheetFast(
+      let fast = context.seams?.exceljsOnly !== true;
+      if (fast)
+        try {
+          await eachXlsxSheetFast(
+            job,
+            pkg,
+            wanted,
+            context.signal,
+            async (sheet, records) => !(await copy(sheet.name, records)),
+            setFraction
+          );
+        } catch (error) {
+          if (!(error instanceof FastReadDeclined)) throw error;
+          fast = false;
+          if (previewSent && !early) early = { sheet: chosen!, records: first.slice() };
+          previewSent = false;
+          chosen = null;
+          first.length = 0;
+          checkpoints.length = 0;
+          bytes = 0;
+          count = 0;
+          pending = '';
+          out.end();
+          await once(out, 'close');
+          out = openOut();
+        }
+      // The sheets arrive in workbook order, so the first one with a record is the one to read.
+      if (!fast)
+        await eachXlsxSheet(
           job,
           pkg,
           wanted,
           context.signal,
-          async (sheet, records) => !(await copy(sheet.name, records)),
+          async (worksheetName, records) => {
+            const sheet = wanted.find(s => isSheet(worksheetName, s));
+            return !(sheet && (await copy(sheet.name, records)));
+          },
           setFraction
         );
-      } catch (error) {
-        if (!(error instanceof FastReadDeclined)) throw error;
-        fast = false;
-        if (previewSent && !early) early = { sheet: chosen!, records: first.slice() };
-        previewSent = false;
-        chosen = null;
-        first.length = 0;
-        checkpoints.length = 0;
-        bytes = 0;
-        count = 0;
-        pending = '';
-        out.end();
-        await once(out, 'close');
-        out = openOut();
-      }
-      // The sheets arrive in workbook order, so the first one with a record is the one to read.
-      if (!fast) await eachXlsxSheet(
-        job,
-        pkg,
-        wanted,
-        context.signal,
-        async (worksheetName, records) => {
-          const sheet = wanted.find(s => isSheet(worksheetName, s));
-          return !(sheet && (await copy(sheet.name, records)));
-        },
-        setFraction
-      );
     }
     if (chosen === null)
       throw readError(

@@ -3,13 +3,23 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CourierError } from '../../src-core/errors';
-import { detectHeaderRecord, fitToWidth, tableWidth, uniqueColumnNames } from '../../src-core/reading/detect-header';
+import {
+  detectHeaderRecord,
+  fitToWidth,
+  tableWidth,
+  uniqueColumnNames,
+} from '../../src-core/reading/detect-header';
 import { readError, readLimits } from '../../src-core/reading/read-errors';
 import type { DetectedFormat, SourceRow } from '../../src-core/reading/source-table';
 import { runWorker, type RunWorkerOptions } from '../workers/run-worker';
 import type { ReadJob, ReadJobProgress, ReadJobResult } from './read-jobs';
 import { streamRowsFile } from './rows-file';
-import type { ReadWorkbookJob, ReadWorkbookResult, RecordsCheckpoint, WorkbookPreview } from './workbook-jobs';
+import type {
+  ReadWorkbookJob,
+  ReadWorkbookResult,
+  RecordsCheckpoint,
+  WorkbookPreview,
+} from './workbook-jobs';
 import type { XlsxSheet } from './workbook-sheets';
 import type { ZipEntry } from './zip-file';
 
@@ -59,7 +69,9 @@ function track(folder: string): void {
 export async function runWorkbookJob<Result extends ReadJobResult>(
   job: ReadJob,
   fileName: string,
-  options: Pick<RunWorkerOptions<ReadJobProgress>, 'signal' | 'onProgress'> & { timeoutMs?: number } = {}
+  options: Pick<RunWorkerOptions<ReadJobProgress>, 'signal' | 'onProgress'> & {
+    timeoutMs?: number;
+  } = {}
 ): Promise<Result> {
   try {
     return await runWorker<ReadJob, ReadJobProgress, Result>('read', job, {
@@ -69,8 +81,10 @@ export async function runWorkbookJob<Result extends ReadJobResult>(
       resourceLimits: { maxOldGenerationSizeMb: WORKBOOK_MEMORY_MB, maxYoungGenerationSizeMb: 64 },
     });
   } catch (error) {
-    if (error instanceof CourierError && error.code === 'worker.out-of-memory') throw readError('too-large', fileName);
-    if (error instanceof CourierError && error.code === 'worker.failed') throw readError('workbook-corrupt', fileName, error.message);
+    if (error instanceof CourierError && error.code === 'worker.out-of-memory')
+      throw readError('too-large', fileName);
+    if (error instanceof CourierError && error.code === 'worker.failed')
+      throw readError('workbook-corrupt', fileName, error.message);
     throw error;
   }
 }
@@ -94,7 +108,12 @@ export async function openWorkbook(
   format: 'xlsx' | 'xls',
   sheets: readonly XlsxSheet[],
   entries: readonly ZipEntry[],
-  options: Readonly<{ sheet?: string; headerRow?: number; signal?: AbortSignal; workbookTimeoutMs?: number }>
+  options: Readonly<{
+    sheet?: string;
+    headerRow?: number;
+    signal?: AbortSignal;
+    workbookTimeoutMs?: number;
+  }>
 ): Promise<OpenedWorkbook> {
   const folder = await mkdtemp(join(tmpdir(), 'courier-sheet-'));
   track(folder);
@@ -146,7 +165,10 @@ export async function openWorkbook(
   };
   const onAbort = () => previewFailed(new CourierError('cancelled', 'Cancelled.'));
   options.signal?.addEventListener('abort', onAbort, { once: true });
-  const timer = setTimeout(() => previewFailed(readError('too-slow', fileName)), options.workbookTimeoutMs ?? PREVIEW_TIMEOUT_MS);
+  const timer = setTimeout(
+    () => previewFailed(readError('too-slow', fileName)),
+    options.workbookTimeoutMs ?? PREVIEW_TIMEOUT_MS
+  );
   let first: WorkbookPreview;
   try {
     first = await previewReady;
@@ -173,33 +195,68 @@ export async function openWorkbook(
   }
   const header = records[headerIndex]!;
   const data = records.slice(headerIndex + 1, headerIndex + 1 + readLimits.previewRows);
-  const width = Math.max(1, tableWidth(header.cells, data.map(r => r.cells)));
+  const width = Math.max(
+    1,
+    tableWidth(
+      header.cells,
+      data.map(r => r.cells)
+    )
+  );
   if (width > readLimits.maxColumns) {
     await dispose();
     throw readError('too-many-columns', fileName, width.toLocaleString('en'));
   }
   return {
-    format: { format, encoding: null, delimiter: null, sheet: first.sheet, sheets: first.sheets, headerRow: header.line },
+    format: {
+      format,
+      encoding: null,
+      delimiter: null,
+      sheet: first.sheet,
+      sheets: first.sheets,
+      headerRow: header.line,
+    },
     columns: uniqueColumnNames(header.cells.slice(0, width), width),
     preview: data.map((r, index) => ({ index, line: r.line, cells: fitToWidth(r.cells, width) })),
-    plan: { path, fileName, format, sheet: first.sheet, headerRow: header.line, headerRecord: headerIndex, width, recordsFile },
+    plan: {
+      path,
+      fileName,
+      format,
+      sheet: first.sheet,
+      headerRow: header.line,
+      headerRecord: headerIndex,
+      width,
+      recordsFile,
+    },
     reading,
   };
 }
 
 /** The resume points of the records file, as data rows. */
-export function dataPositions(plan: WorkbookPlan, checkpoints: readonly RecordsCheckpoint[]): RecordsPosition[] {
-  return checkpoints.filter(c => c.record > plan.headerRecord).map(c => ({ ...c, dataIndex: c.record - plan.headerRecord - 1 }));
+export function dataPositions(
+  plan: WorkbookPlan,
+  checkpoints: readonly RecordsCheckpoint[]
+): RecordsPosition[] {
+  return checkpoints
+    .filter(c => c.record > plan.headerRecord)
+    .map(c => ({ ...c, dataIndex: c.record - plan.headerRecord - 1 }));
 }
 
 /** Streams the sheet's data rows from the records file (from a resume point), in batches. */
-export async function* workbookBatches(plan: WorkbookPlan, from?: RecordsPosition, signal?: AbortSignal): AsyncGenerator<SourceRow[]> {
+export async function* workbookBatches(
+  plan: WorkbookPlan,
+  from?: RecordsPosition,
+  signal?: AbortSignal
+): AsyncGenerator<SourceRow[]> {
   const start = from ? { byteOffset: from.byteOffset, dataIndex: from.record } : undefined;
   for await (const batch of streamRowsFile(plan.recordsFile, start, signal)) {
     const rows: SourceRow[] = [];
     for (const record of batch) {
       if (record.index <= plan.headerRecord) continue;
-      rows.push({ index: record.index - plan.headerRecord - 1, line: record.line, cells: fitToWidth(record.cells, plan.width) });
+      rows.push({
+        index: record.index - plan.headerRecord - 1,
+        line: record.line,
+        cells: fitToWidth(record.cells, plan.width),
+      });
     }
     if (rows.length > 0) yield rows;
   }
@@ -210,12 +267,21 @@ export async function* readWorkbookRows(
   plan: WorkbookPlan,
   reading: WorkbookReading,
   totalBytes: number,
-  options: { signal?: AbortSignal; onProgress?: (p: { bytesRead: number; totalBytes: number; rowsRead: number }) => void } = {}
+  options: {
+    signal?: AbortSignal;
+    onProgress?: (p: { bytesRead: number; totalBytes: number; rowsRead: number }) => void;
+  } = {}
 ): AsyncGenerator<SourceRow[]> {
   const onProgress = options.onProgress;
   const dataRows = (records: number) => Math.max(0, records - plan.headerRecord - 1);
   const stop = onProgress
-    ? reading.listen((n, fraction) => onProgress({ bytesRead: Math.round(fraction * totalBytes), totalBytes, rowsRead: dataRows(n) }))
+    ? reading.listen((n, fraction) =>
+        onProgress({
+          bytesRead: Math.round(fraction * totalBytes),
+          totalBytes,
+          rowsRead: dataRows(n),
+        })
+      )
     : undefined;
   try {
     await reading.done;

@@ -1,13 +1,24 @@
 import { pipeline as pipe, type Readable } from 'node:stream';
 import { CourierError } from '../../src-core/errors';
-import { effectiveWidth, isBlankRecord, type RawRecord } from '../../src-core/reading/detect-header';
+import {
+  effectiveWidth,
+  isBlankRecord,
+  type RawRecord,
+} from '../../src-core/reading/detect-header';
 import { readError, readLimits } from '../../src-core/reading/read-errors';
 import { excelCellText } from './excel-cell-text';
 import { leavesOutReferencesIn, numberRowsAndCells } from './sheet-row-numbers';
 import type { XlsxSheet } from './workbook-sheets';
 import { XmlOutsideSubset, XmlScanner, type XmlHandlers, type XmlNode } from './xml-scanner';
 import type { XlsxPackage } from './xlsx-package';
-import { NotSure, STRICT_MAIN, isPending, readBookFormats, sheetHandlers, type RowState } from './xlsx-preview';
+import {
+  NotSure,
+  STRICT_MAIN,
+  isPending,
+  readBookFormats,
+  sheetHandlers,
+  type RowState,
+} from './xlsx-preview';
 import { inflateEntry, type ZipEntry } from './zip-file';
 
 /**
@@ -65,10 +76,12 @@ export class CompactStrings {
   /** The `index`th string; '' past the end (exceljs's missing string shows as an empty cell). */
   get(index: number): string {
     if (!(index >= 0 && index < this.count)) return '';
-    if (index >>> PAGE_BITS === this.pages.length) this.flush();
+    // The page still being filled: its strings are still whole.
+    if (index >>> PAGE_BITS === this.pages.length) return this.parts[index & (PAGE_SIZE - 1)]!;
     const page = this.pages[index >>> PAGE_BITS]!;
     const next = index + 1;
-    const end = (next & (PAGE_SIZE - 1)) === 0 || next === this.count ? page.length : this.starts[next]!;
+    const end =
+      (next & (PAGE_SIZE - 1)) === 0 || next === this.count ? page.length : this.starts[next]!;
     return page.slice(this.starts[index]!, end);
   }
 
@@ -153,14 +166,23 @@ async function readSharedStrings(
       }
     },
   };
-  await scanEntry(await inflateEntry(path, fileName, entry, { signal, chunkBytes: CHUNK_BYTES }), withRoot('sst', handlers), signal);
+  await scanEntry(
+    await inflateEntry(path, fileName, entry, { signal, chunkBytes: CHUNK_BYTES }),
+    withRoot('sst', handlers),
+    signal
+  );
   return strings;
 }
 
 /** A finished row as the full read's record (`excelRecord` in workbook-jobs), or null when blank. */
-function toRecord(row: RowState, shared: CompactStrings | null, fileName: string): RawRecord | null {
+function toRecord(
+  row: RowState,
+  shared: CompactStrings | null,
+  fileName: string
+): RawRecord | null {
   const count = row.cells.length;
-  if (count > readLimits.maxColumns * 4) throw readError('too-many-columns', fileName, count.toLocaleString('en'));
+  if (count > readLimits.maxColumns * 4)
+    throw readError('too-many-columns', fileName, count.toLocaleString('en'));
   const cells: string[] = new Array<string>(count);
   for (let i = 0; i < count; i++) {
     const cell = row.cells[i];
@@ -169,7 +191,9 @@ function toRecord(row: RowState, shared: CompactStrings | null, fileName: string
       continue;
     }
     const value = cell.value;
-    cells[i] = isPending(value) ? shared!.get(value.sharedString) : excelCellText({ value, numFmt: cell.numFmt });
+    cells[i] = isPending(value)
+      ? shared!.get(value.sharedString)
+      : excelCellText({ value, numFmt: cell.numFmt });
   }
   if (count > readLimits.maxColumns && effectiveWidth(cells) > readLimits.maxColumns)
     throw readError('too-many-columns', fileName, effectiveWidth(cells).toLocaleString('en'));
@@ -177,7 +201,9 @@ function toRecord(row: RowState, shared: CompactStrings | null, fileName: string
 }
 
 const declined = (error: unknown): unknown =>
-  error instanceof NotSure || error instanceof XmlOutsideSubset ? new FastReadDeclined(error.message) : error;
+  error instanceof NotSure || error instanceof XmlOutsideSubset
+    ? new FastReadDeclined(error.message)
+    : error;
 
 /**
  * Reads `sheets` (in workbook order) of an XLSX, handing each to `visit` until it returns false,
@@ -194,15 +220,23 @@ export async function eachXlsxSheetFast(
 ): Promise<void> {
   const { path, fileName } = target;
   try {
-    const { parts, styles, date1904 } = await readBookFormats({ path, fileName, package: pkg }, signal);
-    const shared = pkg.sharedStrings ? await readSharedStrings(path, fileName, pkg.sharedStrings, signal) : null;
+    const { parts, styles, date1904 } = await readBookFormats(
+      { path, fileName, package: pkg },
+      signal
+    );
+    const shared = pkg.sharedStrings
+      ? await readSharedStrings(path, fileName, pkg.sharedStrings, signal)
+      : null;
     for (const sheet of sheets) {
       const entry = pkg.sheets.find(s => s.fileNo === sheet.fileNo)?.entry;
       if (!entry) throw new FastReadDeclined('a missing sheet part');
       const numbered = await leavesOutReferencesIn(path, fileName, entry, signal);
       const records: SheetRecords = {
         async *[Symbol.asyncIterator]() {
-          const inflated = await inflateEntry(path, fileName, entry, { signal, chunkBytes: CHUNK_BYTES });
+          const inflated = await inflateEntry(path, fileName, entry, {
+            signal,
+            chunkBytes: CHUNK_BYTES,
+          });
           // Rows and cells without `r` numbered as the exceljs read numbers them.
           const bytes = numbered
             ? (pipe([inflated, numberRowsAndCells()], () => undefined) as unknown as Readable)

@@ -25,7 +25,13 @@ export class XmlOutsideSubset extends Error {}
 // Characters XML 1.0 forbids anywhere (U+FFFE and U+FFFF included); saxes fails on them.
 const DISALLOWED = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
 const ENTITY = /&(?:(lt|gt|amp|quot|apos)|#(\d{1,7})|#x([0-9a-fA-F]{1,6}));/g;
-const NAMED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const NAMED: Readonly<Record<string, string>> = {
+  lt: '<',
+  gt: '>',
+  amp: '&',
+  quot: '"',
+  apos: "'",
+};
 
 const isXmlChar = (code: number): boolean =>
   code === 0x9 ||
@@ -39,13 +45,16 @@ const isXmlChar = (code: number): boolean =>
 function decode(raw: string): string {
   if (raw.indexOf('&') === -1) return raw;
   let refs = 0;
-  const out = raw.replace(ENTITY, (_, named: string | undefined, dec: string | undefined, hex: string | undefined) => {
-    refs++;
-    if (named) return NAMED[named]!;
-    const code = dec !== undefined ? parseInt(dec, 10) : parseInt(hex!, 16);
-    if (!isXmlChar(code)) throw new XmlOutsideSubset(`character reference ${code}`);
-    return String.fromCodePoint(code);
-  });
+  const out = raw.replace(
+    ENTITY,
+    (_, named: string | undefined, dec: string | undefined, hex: string | undefined) => {
+      refs++;
+      if (named) return NAMED[named]!;
+      const code = dec !== undefined ? parseInt(dec, 10) : parseInt(hex!, 16);
+      if (!isXmlChar(code)) throw new XmlOutsideSubset(`character reference ${code}`);
+      return String.fromCodePoint(code);
+    }
+  );
   let amps = 0;
   for (let i = raw.indexOf('&'); i !== -1; i = raw.indexOf('&', i + 1)) amps++;
   if (amps !== refs) throw new XmlOutsideSubset('an entity outside the five XML ones');
@@ -55,6 +64,32 @@ function decode(raw: string): string {
 /** XML's end-of-line handling: CR LF and lone CR read as LF (as saxes reads them). */
 const newlines = (text: string): string =>
   text.indexOf('\r') === -1 ? text : text.replace(/\r\n?/g, '\n');
+
+/**
+ * The short names SpreadsheetML repeats on every cell, as constants: a name sliced from the text
+ * would be looked up in V8's string table each time it became a property key.
+ */
+function shortName(s: string, from: number, to: number): string {
+  const n = to - from;
+  if (n === 1) {
+    switch (s.charCodeAt(from)) {
+      case 0x63:
+        return 'c';
+      case 0x76:
+        return 'v';
+      case 0x72:
+        return 'r';
+      case 0x73:
+        return 's';
+      case 0x74:
+        return 't';
+      case 0x66:
+        return 'f';
+    }
+  } else if (n === 3 && s.startsWith('row', from)) return 'row';
+  else if (n === 2 && s.startsWith('si', from)) return 'si';
+  return s.slice(from, to);
+}
 
 const isSpace = (code: number): boolean =>
   code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d;
@@ -83,6 +118,8 @@ export class XmlScanner {
     const rest = this.buffer;
     if (this.stack.length > 0 || !this.rootSeen) throw new XmlOutsideSubset('the part ends early');
     if (rest.trim() !== '') throw new XmlOutsideSubset('text after the root element');
+    if (rest !== '') this.handlers.text(newlines(rest));
+    this.buffer = '';
   }
 
   private scan(): void {
@@ -95,8 +132,11 @@ export class XmlScanner {
       const lt = s.indexOf('<', pos);
       if (lt === -1) break;
       if (lt > pos) {
-        if (stack.length > 0) text(decode(newlines(s.slice(pos, lt))));
-        else if (s.slice(pos, lt).trim() !== '') throw new XmlOutsideSubset('text outside the root element');
+        const raw = s.slice(pos, lt);
+        // Outside the root only white space may stand (handed on all the same, as saxes does).
+        if (stack.length === 0 && raw.trim() !== '')
+          throw new XmlOutsideSubset('text outside the root element');
+        text(decode(newlines(raw)));
       }
       pos = lt;
       if (lt + 1 >= length) break;
@@ -104,7 +144,9 @@ export class XmlScanner {
       if (next === 0x2f /* / */) {
         const gt = s.indexOf('>', lt + 2);
         if (gt === -1) break;
-        const name = s.slice(lt + 2, gt).trimEnd();
+        let end = gt;
+        while (end > lt + 2 && isSpace(s.charCodeAt(end - 1))) end--;
+        const name = shortName(s, lt + 2, end);
         const openName = stack.pop();
         if (openName !== name) throw new XmlOutsideSubset(`</${name}> closes <${openName ?? ''}>`);
         // One node for every end tag: the handlers read its name there and keep nothing.
@@ -116,7 +158,8 @@ export class XmlScanner {
         if (end === -1) break;
         const body = s.slice(lt + 2, end);
         if (/^xml\s/.test(body)) {
-          if (this.rootSeen || lt !== 0) throw new XmlOutsideSubset('an XML declaration out of place');
+          if (this.rootSeen || lt !== 0)
+            throw new XmlOutsideSubset('an XML declaration out of place');
           const encoding = /encoding\s*=\s*["']([^"']*)["']/.exec(body)?.[1];
           if (encoding !== undefined && !/^utf-?8$/i.test(encoding))
             throw new XmlOutsideSubset(`encoding ${encoding}`);
@@ -138,7 +181,12 @@ export class XmlScanner {
   }
 
   /** Reads the start tag at `lt`; the position after it, or -1 when it is not all there yet. */
-  private openTag(s: string, lt: number, open: XmlHandlers['open'], close: XmlHandlers['close']): number {
+  private openTag(
+    s: string,
+    lt: number,
+    open: XmlHandlers['open'],
+    close: XmlHandlers['close']
+  ): number {
     const length = s.length;
     let i = lt + 1;
     while (i < length) {
@@ -147,7 +195,7 @@ export class XmlScanner {
       i++;
     }
     if (i >= length) return -1;
-    const name = s.slice(lt + 1, i);
+    const name = shortName(s, lt + 1, i);
     if (name.length === 0) throw new XmlOutsideSubset('a tag without a name');
     const attributes: Record<string, string> = {};
     for (;;) {
@@ -160,7 +208,8 @@ export class XmlScanner {
           if (i + 1 >= length) return -1;
           if (s.charCodeAt(i + 1) !== 0x3e) throw new XmlOutsideSubset('a stray / in a tag');
         }
-        if (this.stack.length === 0 && this.rootSeen) throw new XmlOutsideSubset('a second root element');
+        if (this.stack.length === 0 && this.rootSeen)
+          throw new XmlOutsideSubset('a second root element');
         this.rootSeen = true;
         const node = { name, attributes };
         open(node);
@@ -180,7 +229,7 @@ export class XmlScanner {
         eq++;
       }
       if (eq === i) throw new XmlOutsideSubset('a malformed attribute');
-      const key = s.slice(i, eq);
+      const key = shortName(s, i, eq);
       while (eq < length && isSpace(s.charCodeAt(eq))) eq++;
       if (eq >= length) return -1;
       if (s.charCodeAt(eq) !== 0x3d) throw new XmlOutsideSubset('an attribute without a value');
