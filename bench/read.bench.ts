@@ -8,7 +8,7 @@
  * is shared with the preparation benchmark (same shape: quoted commas, line breaks, accents).
  *
  * Environment: `BENCH_ROUNDS=n` (default 3) sets the rounds; `BENCH_ONLY=csv` or `BENCH_ONLY=xlsx`
- * runs only that part, e.g. `BENCH_ONLY=xlsx npm run bench -- read`. The XLSX part also opens the
+ * runs only that part (`BENCH_ONLY=xlsx1m`: only the 1M-row, ~45 MB workbook, generated on first use), e.g. `BENCH_ONLY=xlsx npm run bench -- read`. The XLSX part also opens the
  * workbook `BENCH_PREVIEW_ROUNDS` times (default 7) for the time to first rows alone (openSource,
  * the preview, then dispose) and prints the best, the median and the worst: on a shared machine
  * one figure says little.
@@ -22,23 +22,28 @@ import { join } from 'node:path';
 const dataDir = join(import.meta.dirname, '.data');
 const csvFile = join(dataDir, 'contacts-1m.csv');
 const xlsxFile = join(dataDir, 'contacts-100k.xlsx');
+const bigXlsxFile = join(dataDir, 'contacts-1m.xlsx');
 
 type Measure = { rows: number; seconds: number; cpuSeconds: number; firstRowsMs?: number; peakRssMb: number };
 
 // ---- data ----------------------------------------------------------------------------------
 
-async function generateXlsx(path: string, rows: number): Promise<void> {
+/** The 1M-row workbook: the contacts without their two longest columns (about 45 MB). */
+const bigColumns = [0, 1, 2, 3, 4, 5, 7, 10];
+
+async function generateXlsx(path: string, rows: number, columns?: readonly number[]): Promise<void> {
   const { default: ExcelJS } = await import('exceljs');
   const tmp = `${path}.${process.pid}.tmp.xlsx`;
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useSharedStrings: true, useStyles: true });
   const sheet = book.addWorksheet('Contacts');
-  sheet.addRow(header).commit();
+  const pick = <T>(cells: T[]): T[] => (columns ? columns.map(c => cells[c]!) : cells);
+  sheet.addRow(pick([...header])).commit();
   const next = seeded();
   for (let i = 0; i < rows; i++) {
     const cells: unknown[] = contactsRow(i, next);
     cells[0] = i + 1;
     cells[10] = new Date(Date.UTC(2026, 10, (i % 28) + 1));
-    sheet.addRow(cells).commit();
+    sheet.addRow(pick(cells)).commit();
   }
   sheet.commit();
   await book.commit();
@@ -69,7 +74,7 @@ function clock() {
   };
 }
 
-const measurements: Record<string, () => Promise<Omit<Measure, 'peakRssMb'>>> = {
+const measurements: Record<string, (file?: string) => Promise<Omit<Measure, 'peakRssMb'>>> = {
   /** papaparse alone, streaming the file with a chunk callback (its fastest documented way). */
   'papaparse-chunk': async () => {
     const { default: Papa } = await import('papaparse');
@@ -127,13 +132,27 @@ const measurements: Record<string, () => Promise<Omit<Measure, 'peakRssMb'>>> = 
     await index.close();
     return { rows, ...times, firstRowsMs };
   },
+  /** exceljs alone on the 1M-row workbook. */
+  'exceljs-alone-1m': () => measurements['exceljs-alone']!(bigXlsxFile),
+  /** Courier on the 1M-row workbook: openSource, then every row with batches(). */
+  'courier-xlsx-1m': async () => {
+    const { openSource } = await import('../src-main/reading/open-source');
+    const start = clock();
+    const source = await openSource(bigXlsxFile);
+    const firstRowsMs = start.ms();
+    let rows = 0;
+    for await (const batch of source.batches()) rows += batch.length;
+    const times = start.done();
+    await source.dispose?.();
+    return { rows, ...times, firstRowsMs };
+  },
   /** exceljs alone: WorkbookReader streaming every row of the sheet. */
-  'exceljs-alone': async () => {
+  'exceljs-alone': async (file = xlsxFile) => {
     const { default: ExcelJS } = await import('exceljs');
     const start = clock();
     let rows = 0;
     let firstRowsMs: number | undefined;
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(xlsxFile, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
     for await (const sheet of reader) {
       for await (const _row of sheet) {
         firstRowsMs ??= start.ms();
@@ -195,7 +214,11 @@ if (process.env.BENCH_ONLY?.toLowerCase() !== 'xlsx' && !existsSync(csvFile)) {
   console.log(`Generating ${csvFile} (1,000,000 rows)…`);
   await generateCsv(csvFile, 1_000_000);
 }
-if (process.env.BENCH_ONLY?.toLowerCase() !== 'csv' && !existsSync(xlsxFile)) {
+if (process.env.BENCH_ONLY?.toLowerCase() === 'xlsx1m' && !existsSync(bigXlsxFile)) {
+  console.log(`Generating ${bigXlsxFile} (1,000,000 rows)…`);
+  await generateXlsx(bigXlsxFile, 1_000_000, bigColumns);
+}
+if (!['csv', 'xlsx1m'].includes(process.env.BENCH_ONLY?.toLowerCase() ?? '') && !existsSync(xlsxFile)) {
   console.log(`Generating ${xlsxFile} (100,000 rows)…`);
   await generateXlsx(xlsxFile, 100_000);
 }
@@ -218,7 +241,17 @@ function bestOf(names: readonly string[], rounds: number): Measure[] {
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const only = process.env.BENCH_ONLY?.toLowerCase();
-if (only !== 'xlsx') {
+if (only === 'xlsx1m') {
+  const mb = statSync(bigXlsxFile).size / 1e6;
+  console.log(`XLSX 1M rows: ${bigXlsxFile} (${mb.toFixed(1)} MB), one round each`);
+  const [excel, book] = bestOf(['exceljs-alone-1m', 'courier-xlsx-1m'], 1) as [Measure, Measure];
+  console.log(line('exceljs alone (WorkbookReader)', excel, mb));
+  console.log(line('Courier openSource + batches() (worker)', book, mb));
+  console.log(`  ratio Courier/exceljs: ${ratio(excel, book)} (target > 1.0, Courier's peak RSS < 300 MB)`);
+  if (book.rows !== excel.rows) console.log(`  ROW COUNTS DIFFER: exceljs ${excel.rows}, Courier ${book.rows}`);
+}
+
+if (only !== 'xlsx' && only !== 'xlsx1m') {
   const csvMb = statSync(csvFile).size / 1e6;
   console.log(`CSV: ${csvFile} (${csvMb.toFixed(1)} MB), best of ${rounds} interleaved rounds, peak RSS the highest seen`);
   const [papa, rows, batches, indexed] = bestOf(['papaparse-chunk', 'courier-rows', 'courier-batches', 'courier-index'], rounds) as [Measure, Measure, Measure, Measure];
@@ -231,7 +264,7 @@ if (only !== 'xlsx') {
   if ([rows, batches, indexed].some(m => m.rows !== papa.rows)) console.log(`  ROW COUNTS DIFFER: papaparse ${papa.rows}, rows() ${rows.rows}, batches() ${batches.rows}, index ${indexed.rows}`);
 }
 
-if (only !== 'csv') {
+if (only !== 'csv' && only !== 'xlsx1m') {
   const xlsxMb = statSync(xlsxFile).size / 1e6;
   console.log(`XLSX: ${xlsxFile} (${xlsxMb.toFixed(1)} MB), best of ${Math.min(rounds, 2)} rounds`);
   const [excel, book] = bestOf(['exceljs-alone', 'courier-xlsx'], Math.min(rounds, 2)) as [Measure, Measure];

@@ -9,7 +9,8 @@ export type HeaderChanges = Readonly<{
 }>;
 
 /** Whether nothing changed. */
-export const noChanges = (c: HeaderChanges): boolean => c.added.length === 0 && c.gone.length === 0 && c.renamed.length === 0;
+export const noChanges = (c: HeaderChanges): boolean =>
+  c.added.length === 0 && c.gone.length === 0 && c.renamed.length === 0;
 
 /**
  * Compares two header sets. A column that disappeared and one that appeared are reported as a
@@ -41,7 +42,11 @@ export function compareHeaders(before: readonly string[], after: readonly string
     usedTo.add(p.to);
     renamed.push({ from: p.from, to: p.to });
   }
-  return { added: added.filter(h => !usedTo.has(h)), gone: gone.filter(h => !usedFrom.has(h)), renamed };
+  return {
+    added: added.filter(h => !usedTo.has(h)),
+    gone: gone.filter(h => !usedFrom.has(h)),
+    renamed,
+  };
 }
 
 /** A mapping carried over to changed headers: renamed sources follow, vanished ones become null. */

@@ -1,12 +1,27 @@
 import type { TargetColumn } from '../destinations/destination';
-import { compactHeader, conceptOf, conceptWithin, ruleOfConcept, share, sniffValues } from './concepts';
+import {
+  compactHeader,
+  conceptOf,
+  conceptWithin,
+  ruleOfConcept,
+  share,
+  sniffValues,
+} from './concepts';
 import { isEmail } from '../validation/email';
+import {
+  addressColumn,
+  isAddressPart,
+  preferredGroup,
+  type AddressColumn,
+  type AddressGroup,
+} from './address-groups';
 
 /** Target column name → the source column that feeds it, or null (nothing: empty cells). */
 export type ColumnMapping = Readonly<Record<string, string | null>>;
 
 /** Why a source column was proposed for a target column. */
-export type SuggestionReason = 'same-name' | 'synonym' | 'similar-name' | 'content' | 'remembered' | 'none';
+export type SuggestionReason =
+  'same-name' | 'synonym' | 'similar-name' | 'content' | 'remembered' | 'none';
 
 /** One proposal: low confidence ones are asked as questions, not given as answers. */
 export type MappingSuggestion = Readonly<{
@@ -17,6 +32,10 @@ export type MappingSuggestion = Readonly<{
   reason: SuggestionReason;
   /** True when a person should confirm it (confidence under 0.8, or a required column left empty). */
   question: boolean;
+  /** An address column: which of the file's addresses it comes from (`mailing`, `billing`...; '' when unnamed). */
+  addressGroup?: AddressGroup;
+  /** The file's other addresses, when several compete (the mailing or home one is proposed). */
+  otherAddressGroups?: readonly AddressGroup[];
 }>;
 
 /** The confidence from which a suggestion is shown as an answer. */
@@ -51,18 +70,48 @@ export function similarity(a: string, b: string): number {
 type Score = { confidence: number; reason: SuggestionReason };
 
 /** What the sample values of one source column look like (worked out once per column). */
-type SourceFacts = Readonly<{ hasValues: boolean; sniffed: ReturnType<typeof sniffValues>; emailShare: number }>;
+type SourceFacts = Readonly<{
+  hasValues: boolean;
+  sniffed: ReturnType<typeof sniffValues>;
+  emailShare: number;
+  /** The address part and group the header names, if any. */
+  address: AddressColumn | null;
+}>;
 
-function factsOf(values: readonly string[]): SourceFacts {
+function factsOf(header: string, values: readonly string[]): SourceFacts {
   const filled = values.filter(v => v.trim() !== '');
-  return { hasValues: values.length > 0, sniffed: values.length > 0 ? sniffValues(values) : null, emailShare: share(filled, isEmail) };
+  return {
+    hasValues: values.length > 0,
+    sniffed: values.length > 0 ? sniffValues(values) : null,
+    emailShare: share(filled, isEmail),
+    address: addressColumn(header),
+  };
 }
 
-function scorePair(target: TargetColumn, source: string, facts: SourceFacts): Score {
+/** The file's addresses: the one proposed, and whether others compete with it. */
+type Addresses = Readonly<{ preferred: AddressGroup | null; competing: boolean }>;
+
+/**
+ * An address part of the preferred group is a synonym (asked when other addresses compete); one
+ * of another group is only a fallback for a part the preferred group lacks.
+ */
+function addressScore(address: AddressColumn, addresses: Addresses): Score {
+  if (address.group === addresses.preferred)
+    return { confidence: addresses.competing ? 0.75 : 0.9, reason: 'synonym' };
+  return { confidence: 0.5, reason: 'synonym' };
+}
+
+function scorePair(
+  target: TargetColumn,
+  source: string,
+  facts: SourceFacts,
+  addresses: Addresses
+): Score {
   const t = compactHeader(target.name);
   const s = compactHeader(source);
   if (t !== '' && t === s) return { confidence: 1, reason: 'same-name' };
-  if ((target.synonyms ?? []).some(n => compactHeader(n) === s)) return { confidence: 0.95, reason: 'synonym' };
+  if ((target.synonyms ?? []).some(n => compactHeader(n) === s))
+    return { confidence: 0.95, reason: 'synonym' };
   const tc = conceptOf(target.name) ?? conceptWithin(target.name);
   const sc = conceptOf(source);
   const sw = sc ?? conceptWithin(source);
@@ -70,7 +119,13 @@ function scorePair(target: TargetColumn, source: string, facts: SourceFacts): Sc
   const take = (confidence: number, reason: SuggestionReason) => {
     if (confidence > best.confidence) best = { confidence, reason };
   };
-  if (tc && sc === tc) take(0.9, 'synonym');
+  if (isAddressPart(tc) && facts.address) {
+    // `Billing City` names a city, but not necessarily the one to send.
+    if (facts.address.part === tc) {
+      const score = addressScore(facts.address, addresses);
+      take(score.confidence, score.reason);
+    }
+  } else if (tc && sc === tc) take(0.9, 'synonym');
   else if (tc && sw === tc) take(0.75, 'synonym');
   const sim = similarity(t, s);
   if (sim >= 0.75) take(0.55 + sim * 0.3, 'similar-name');
@@ -82,7 +137,12 @@ function scorePair(target: TargetColumn, source: string, facts: SourceFacts): Sc
     else take(wanted === 'email' ? 0.7 : 0.55, 'content');
   }
   // A header that promises e-mails over values that are not: doubt it.
-  if (wanted === 'email' && facts.hasValues && best.reason !== 'content' && facts.emailShare < 0.3) {
+  if (
+    wanted === 'email' &&
+    facts.hasValues &&
+    best.reason !== 'content' &&
+    facts.emailShare < 0.3
+  ) {
     best = { confidence: best.confidence * 0.6, reason: best.reason };
   }
   return best;
@@ -99,11 +159,18 @@ export function suggestMapping(
   sourceColumns: readonly string[],
   sampleRows: ReadonlyArray<readonly string[]> = []
 ): MappingSuggestion[] {
-  const facts = sourceColumns.map((_, i) => factsOf(sampleRows.map(r => r[i] ?? '')));
+  const facts = sourceColumns.map((source, i) =>
+    factsOf(
+      source,
+      sampleRows.map(r => r[i] ?? '')
+    )
+  );
+  const groups = new Set(facts.flatMap(f => (f.address ? [f.address.group] : [])));
+  const addresses: Addresses = { preferred: preferredGroup(groups), competing: groups.size > 1 };
   const pairs: Array<{ t: number; s: number; score: Score }> = [];
   targets.forEach((target, t) => {
     sourceColumns.forEach((source, s) => {
-      const score = scorePair(target, source, facts[s]!);
+      const score = scorePair(target, source, facts[s]!, addresses);
       if (score.confidence >= MINIMUM) pairs.push({ t, s, score });
     });
   });
@@ -117,9 +184,31 @@ export function suggestMapping(
   }
   return targets.map((target, t) => {
     const c = chosen.get(t);
-    if (!c) return { target: target.name, source: null, confidence: 0, reason: 'none', question: target.required };
+    if (!c)
+      return {
+        target: target.name,
+        source: null,
+        confidence: 0,
+        reason: 'none',
+        question: target.required,
+      };
     const confidence = Math.round(c.score.confidence * 100) / 100;
-    return { target: target.name, source: sourceColumns[c.s]!, confidence, reason: c.score.reason, question: confidence < CONFIDENT };
+    const suggestion = {
+      target: target.name,
+      source: sourceColumns[c.s]!,
+      confidence,
+      reason: c.score.reason,
+      question: confidence < CONFIDENT,
+    };
+    const address = facts[c.s]!.address;
+    if (!address || !isAddressPart(conceptOf(target.name) ?? conceptWithin(target.name)))
+      return suggestion;
+    const others = [...groups].filter(g => g !== address.group);
+    return {
+      ...suggestion,
+      addressGroup: address.group,
+      ...(others.length > 0 ? { otherAddressGroups: others } : {}),
+    };
   });
 }
 
