@@ -29,7 +29,7 @@ type Measure = { rows: number; seconds: number; cpuSeconds: number; firstRowsMs?
 // ---- data ----------------------------------------------------------------------------------
 
 /** The 1M-row workbook: the contacts without their two longest columns (about 45 MB). */
-const bigColumns = [0, 1, 2, 3, 4, 5, 7, 10];
+const bigColumns = [0, 1, 2, 3, 4, 7, 10];
 
 async function generateXlsx(path: string, rows: number, columns?: readonly number[]): Promise<void> {
   const { default: ExcelJS } = await import('exceljs');

@@ -21,19 +21,21 @@ export const addressParts = [
 export type AddressPart = (typeof addressParts)[number];
 
 /** Which address of a contact; '' for a column that names none. */
-export type AddressGroup =
-  | ''
-  | 'mailing'
-  | 'home'
-  | 'primary'
-  | 'postal'
-  | 'visit'
-  | 'billing'
-  | 'work'
-  | 'shipping'
-  | 'other'
-  | 'second'
-  | 'third';
+export const addressGroups = [
+  '',
+  'mailing',
+  'home',
+  'primary',
+  'postal',
+  'visit',
+  'billing',
+  'work',
+  'shipping',
+  'other',
+  'second',
+  'third',
+] as const;
+export type AddressGroup = (typeof addressGroups)[number];
 
 export type AddressColumn = Readonly<{ group: AddressGroup; part: AddressPart }>;
 

@@ -35,7 +35,7 @@ export type MappingSuggestion = Readonly<{
   /** An address column: which of the file's addresses it comes from (`mailing`, `billing`...; '' when unnamed). */
   addressGroup?: AddressGroup;
   /** The file's other addresses, when several compete (the mailing or home one is proposed). */
-  otherAddressGroups?: readonly AddressGroup[];
+  otherAddressGroups?: AddressGroup[];
 }>;
 
 /** The confidence from which a suggestion is shown as an answer. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Destination, PresetId, TargetColumn } from '../destinations/destination';
 import { Fix } from '../fixes/fix-schema';
 import { PlainErrorSchema } from '../error-schema';
+import { addressGroups } from '../mapping/address-groups';
 
 /**
  * IPC schemas of the destinations, mapping and review channels (listed in `ipc/contract.ts`).
@@ -43,6 +44,9 @@ export const SuggestionSchema = z.object({
   confidence: z.number(),
   reason: z.enum(['same-name', 'synonym', 'similar-name', 'content', 'remembered', 'none']),
   question: z.boolean(),
+  /** Address columns: which of the file's addresses, and the others it has (see address-groups.ts). */
+  addressGroup: z.enum(addressGroups).optional(),
+  otherAddressGroups: z.array(z.enum(addressGroups)).optional(),
 });
 
 /** What the review needs to run a preparation: file, destination, mapping, fixes. */

@@ -23,6 +23,7 @@ export type XmlHandlers = Readonly<{
 export class XmlOutsideSubset extends Error {}
 
 // Characters XML 1.0 forbids anywhere (U+FFFE and U+FFFF included); saxes fails on them.
+// eslint-disable-next-line no-control-regex -- the characters to find are control characters
 const DISALLOWED = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
 const ENTITY = /&(?:(lt|gt|amp|quot|apos)|#(\d{1,7})|#x([0-9a-fA-F]{1,6}));/g;
 const NAMED: Readonly<Record<string, string>> = {

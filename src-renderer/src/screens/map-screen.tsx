@@ -32,6 +32,17 @@ export function MapScreen(props: {
   const i18n = useI18n();
   const { t, format } = i18n;
   const { opened, choices, onChoices } = props;
+  // An address column says which of the file's addresses it was taken from, and the others.
+  const addressNote = (group: string, others: readonly string[] = []) => {
+    const named = others.filter(g => g !== '');
+    const text = (g: string) => t(`map.address.${g}` as MessageKey);
+    return [
+      group !== '' ? t('map.address.from', { address: text(group) }) : '',
+      named.length > 0 ? t('map.address.others', { others: format.list(named.map(text)) }) : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+  };
   const [configured, setConfigured] = useState<Destination[] | null>(null);
   const [presets, setPresets] = useState<Preset[]>([]);
   const [destination, setDestination] = useState<Destination | null>(null);
@@ -268,6 +279,20 @@ export function MapScreen(props: {
                             !touched.has(column.name) && (
                               <div className="muted small">
                                 {t(`map.reason.${suggestion.reason}` as MessageKey)}
+                              </div>
+                            )}
+                          {suggestion &&
+                            addressNote(
+                              suggestion.addressGroup ?? '',
+                              suggestion.otherAddressGroups
+                            ) !== '' &&
+                            suggestion.source === source &&
+                            !touched.has(column.name) && (
+                              <div className="muted small">
+                                {addressNote(
+                                  suggestion.addressGroup ?? '',
+                                  suggestion.otherAddressGroups
+                                )}
                               </div>
                             )}
                         </>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addressColumn } from '../../../src-core/mapping/address-groups';
 import { suggestMapping } from '../../../src-core/mapping/suggest';
 import { destinationFromPreset } from '../../../src-core/destinations/presets';
+import { SuggestionSchema } from '../../../src-core/preparation/preparation-ipc';
 
 const digitaleo = () => destinationFromPreset('digitaleo').columns;
 const addressTargets = ['Adresse 1', 'Adresse 2', 'Code postal', 'Ville', 'Etat', 'Pays'];
@@ -97,6 +98,11 @@ describe('proposing address columns for Digitaleo', () => {
     expect(s['Etat']).toMatchObject({ source: 'Mailing State/Province', addressGroup: 'mailing' });
     expect(s['Pays']).toMatchObject({ source: 'Mailing Country', addressGroup: 'mailing' });
     expect(s['Adresse 2']!.source).toBeNull();
+    // Which address was used reaches the screen (the IPC schema keeps it).
+    expect(SuggestionSchema.parse(s['Ville'])).toMatchObject({
+      addressGroup: 'mailing',
+      otherAddressGroups: ['billing'],
+    });
   });
 
   it('one address only (billing): proposed outright', () => {
