@@ -308,13 +308,26 @@ type PendingValue = { sharedString: number };
 type CellState = { numFmt: string | undefined; value: unknown };
 export type RowState = { number: number; style: StyleModel; cells: (CellState | undefined)[] };
 
-const cellRef = /^([A-Z]{1,3})\d+$/;
-
+/** The column of a cell reference (`AB12` → 28): one to three capitals, then digits. */
 function columnNumber(ref: string | undefined): number {
-  const match = ref === undefined ? null : cellRef.exec(ref);
-  if (!match) throw new NotSure(`cell reference ${ref ?? '(none)'}`);
+  // Read character by character: this runs for every cell of the full read.
   let n = 0;
-  for (const ch of match[1]!) n = n * 26 + (ch.charCodeAt(0) - 64);
+  let letters = 0;
+  const length = ref === undefined ? 0 : ref.length;
+  while (letters < length) {
+    const code = ref!.charCodeAt(letters);
+    if (code < 65 || code > 90) break;
+    n = n * 26 + (code - 64);
+    letters++;
+  }
+  let digits = letters;
+  while (digits < length) {
+    const code = ref!.charCodeAt(digits);
+    if (code < 48 || code > 57) break;
+    digits++;
+  }
+  if (letters === 0 || letters > 3 || digits === letters || digits !== length)
+    throw new NotSure(`cell reference ${ref ?? '(none)'}`);
   if (n > 16384) throw new NotSure(`cell reference ${ref}`);
   return n;
 }
