@@ -24,17 +24,31 @@ const csvFile = join(dataDir, 'contacts-1m.csv');
 const xlsxFile = join(dataDir, 'contacts-100k.xlsx');
 const bigXlsxFile = join(dataDir, 'contacts-1m.xlsx');
 
-type Measure = { rows: number; seconds: number; cpuSeconds: number; firstRowsMs?: number; peakRssMb: number };
+type Measure = {
+  rows: number;
+  seconds: number;
+  cpuSeconds: number;
+  firstRowsMs?: number;
+  peakRssMb: number;
+};
 
 // ---- data ----------------------------------------------------------------------------------
 
 /** The 1M-row workbook: the contacts without their two longest columns (about 45 MB). */
 const bigColumns = [0, 1, 2, 3, 4, 7, 10];
 
-async function generateXlsx(path: string, rows: number, columns?: readonly number[]): Promise<void> {
+async function generateXlsx(
+  path: string,
+  rows: number,
+  columns?: readonly number[]
+): Promise<void> {
   const { default: ExcelJS } = await import('exceljs');
   const tmp = `${path}.${process.pid}.tmp.xlsx`;
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useSharedStrings: true, useStyles: true });
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: tmp,
+    useSharedStrings: true,
+    useStyles: true,
+  });
   const sheet = book.addWorksheet('Contacts');
   const pick = <T>(cells: T[]): T[] => (columns ? columns.map(c => cells[c]!) : cells);
   sheet.addRow(pick([...header])).commit();
@@ -69,7 +83,10 @@ function clock() {
     ms: () => performance.now() - wall,
     done: () => {
       const used = process.cpuUsage(cpu);
-      return { seconds: (performance.now() - wall) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
+      return {
+        seconds: (performance.now() - wall) / 1000,
+        cpuSeconds: (used.user + used.system) / 1e6,
+      };
     },
   };
 }
@@ -128,7 +145,9 @@ const measurements: Record<string, (file?: string) => Promise<Omit<Measure, 'pea
     const window = await index.getRows(734_567, 734_667);
     const windowMs = performance.now() - t;
     if (window.length !== 100) throw new Error('window read failed');
-    console.error(`    (index: a 100-row window at row 734,567 came back in ${windowMs.toFixed(0)} ms)`);
+    console.error(
+      `    (index: a 100-row window at row 734,567 came back in ${windowMs.toFixed(0)} ms)`
+    );
     await index.close();
     return { rows, ...times, firstRowsMs };
   },
@@ -152,7 +171,13 @@ const measurements: Record<string, (file?: string) => Promise<Omit<Measure, 'pea
     const start = clock();
     let rows = 0;
     let firstRowsMs: number | undefined;
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      worksheets: 'emit',
+      entries: 'ignore',
+    });
     for await (const sheet of reader) {
       for await (const _row of sheet) {
         firstRowsMs ??= start.ms();
@@ -185,11 +210,15 @@ const measurements: Record<string, (file?: string) => Promise<Omit<Measure, 'pea
 };
 
 function measure(name: string): Measure {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', import.meta.filename, '--measure', name], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 1 << 20,
-  });
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--expose-gc', import.meta.filename, '--measure', name],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 1 << 20,
+    }
+  );
   if (child.status !== 0) throw new Error(`${name} failed (exit ${child.status})`);
   return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Measure;
 }
@@ -218,7 +247,10 @@ if (process.env.BENCH_ONLY?.toLowerCase() === 'xlsx1m' && !existsSync(bigXlsxFil
   console.log(`Generating ${bigXlsxFile} (1,000,000 rows)…`);
   await generateXlsx(bigXlsxFile, 1_000_000, bigColumns);
 }
-if (!['csv', 'xlsx1m'].includes(process.env.BENCH_ONLY?.toLowerCase() ?? '') && !existsSync(xlsxFile)) {
+if (
+  !['csv', 'xlsx1m'].includes(process.env.BENCH_ONLY?.toLowerCase() ?? '') &&
+  !existsSync(xlsxFile)
+) {
   console.log(`Generating ${xlsxFile} (100,000 rows)…`);
   await generateXlsx(xlsxFile, 100_000);
 }
@@ -233,7 +265,10 @@ function bestOf(names: readonly string[], rounds: number): Measure[] {
     names.forEach((name, i) => {
       const m = measure(name);
       const b = best[i];
-      best[i] = b && b.seconds <= m.seconds ? { ...b, peakRssMb: Math.max(b.peakRssMb, m.peakRssMb) } : { ...m, peakRssMb: Math.max(m.peakRssMb, b?.peakRssMb ?? 0) };
+      best[i] =
+        b && b.seconds <= m.seconds
+          ? { ...b, peakRssMb: Math.max(b.peakRssMb, m.peakRssMb) }
+          : { ...m, peakRssMb: Math.max(m.peakRssMb, b?.peakRssMb ?? 0) };
     });
   }
   return best as Measure[];
@@ -247,33 +282,55 @@ if (only === 'xlsx1m') {
   const [excel, book] = bestOf(['exceljs-alone-1m', 'courier-xlsx-1m'], 1) as [Measure, Measure];
   console.log(line('exceljs alone (WorkbookReader)', excel, mb));
   console.log(line('Courier openSource + batches() (worker)', book, mb));
-  console.log(`  ratio Courier/exceljs: ${ratio(excel, book)} (target > 1.0, Courier's peak RSS < 300 MB)`);
-  if (book.rows !== excel.rows) console.log(`  ROW COUNTS DIFFER: exceljs ${excel.rows}, Courier ${book.rows}`);
+  console.log(
+    `  ratio Courier/exceljs: ${ratio(excel, book)} (target > 1.0, Courier's peak RSS < 300 MB)`
+  );
+  if (book.rows !== excel.rows)
+    console.log(`  ROW COUNTS DIFFER: exceljs ${excel.rows}, Courier ${book.rows}`);
 }
 
 if (only !== 'xlsx' && only !== 'xlsx1m') {
   const csvMb = statSync(csvFile).size / 1e6;
-  console.log(`CSV: ${csvFile} (${csvMb.toFixed(1)} MB), best of ${rounds} interleaved rounds, peak RSS the highest seen`);
-  const [papa, rows, batches, indexed] = bestOf(['papaparse-chunk', 'courier-rows', 'courier-batches', 'courier-index'], rounds) as [Measure, Measure, Measure, Measure];
+  console.log(
+    `CSV: ${csvFile} (${csvMb.toFixed(1)} MB), best of ${rounds} interleaved rounds, peak RSS the highest seen`
+  );
+  const [papa, rows, batches, indexed] = bestOf(
+    ['papaparse-chunk', 'courier-rows', 'courier-batches', 'courier-index'],
+    rounds
+  ) as [Measure, Measure, Measure, Measure];
   console.log(line('papaparse alone (stream, chunk callback)', papa, csvMb));
   console.log(line('Courier openSource + rows() (one row at a time)', rows, csvMb));
   console.log(line('Courier openSource + batches()', batches, csvMb));
   console.log(line('Courier openSource + background index (worker)', indexed, csvMb));
-  console.log(`  ratio vs papaparse: rows() ${ratio(papa, rows)}; batches() ${ratio(papa, batches)}; index ${ratio(papa, indexed)}`);
-  console.log('  (targets: ratio ≥ 0.8, peak RSS < 300 MB, first rows < 1 s; the index figure includes starting a worker under tsx)');
-  if ([rows, batches, indexed].some(m => m.rows !== papa.rows)) console.log(`  ROW COUNTS DIFFER: papaparse ${papa.rows}, rows() ${rows.rows}, batches() ${batches.rows}, index ${indexed.rows}`);
+  console.log(
+    `  ratio vs papaparse: rows() ${ratio(papa, rows)}; batches() ${ratio(papa, batches)}; index ${ratio(papa, indexed)}`
+  );
+  console.log(
+    '  (targets: ratio ≥ 0.8, peak RSS < 300 MB, first rows < 1 s; the index figure includes starting a worker under tsx)'
+  );
+  if ([rows, batches, indexed].some(m => m.rows !== papa.rows))
+    console.log(
+      `  ROW COUNTS DIFFER: papaparse ${papa.rows}, rows() ${rows.rows}, batches() ${batches.rows}, index ${indexed.rows}`
+    );
 }
 
 if (only !== 'csv' && only !== 'xlsx1m') {
   const xlsxMb = statSync(xlsxFile).size / 1e6;
   console.log(`XLSX: ${xlsxFile} (${xlsxMb.toFixed(1)} MB), best of ${Math.min(rounds, 2)} rounds`);
-  const [excel, book] = bestOf(['exceljs-alone', 'courier-xlsx'], Math.min(rounds, 2)) as [Measure, Measure];
+  const [excel, book] = bestOf(['exceljs-alone', 'courier-xlsx'], Math.min(rounds, 2)) as [
+    Measure,
+    Measure,
+  ];
   console.log(line('exceljs alone (WorkbookReader)', excel, xlsxMb));
   console.log(line('Courier openSource + rows() (worker)', book, xlsxMb));
   console.log(`  ratio Courier/exceljs: ${ratio(excel, book)}`);
-  if (book.rows !== excel.rows) console.log(`  ROW COUNTS DIFFER: exceljs ${excel.rows}, Courier ${book.rows}`);
+  if (book.rows !== excel.rows)
+    console.log(`  ROW COUNTS DIFFER: exceljs ${excel.rows}, Courier ${book.rows}`);
   const previewRounds = Number(process.env.BENCH_PREVIEW_ROUNDS ?? 7);
-  const firsts = Array.from({ length: previewRounds }, () => measure('courier-xlsx-preview').firstRowsMs ?? NaN).sort((a, b) => a - b);
+  const firsts = Array.from(
+    { length: previewRounds },
+    () => measure('courier-xlsx-preview').firstRowsMs ?? NaN
+  ).sort((a, b) => a - b);
   const ms = (n: number | undefined) => `${(n ?? NaN).toFixed(0)} ms`;
   console.log(
     `  time to first rows (openSource alone, ${previewRounds} runs): best ${ms(firsts[0])}, median ${ms(firsts[Math.floor(firsts.length / 2)])}, worst ${ms(firsts.at(-1))}` +
