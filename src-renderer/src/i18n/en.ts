@@ -406,9 +406,9 @@ export const en = {
   'dest.form.port': 'Port',
   'dest.form.proxy': 'Proxy',
   'dest.form.proxyHint':
-    'Leave empty to connect directly. http://host:port (HTTP CONNECT), socks5://user@host:port, or env to use the computer’s proxy settings (ALL_PROXY, HTTPS_PROXY, NO_PROXY).',
+    'Leave empty to connect directly. http://host:port (HTTP CONNECT), socks5://user@host:port, system to follow the computer’s proxy settings (including a PAC file), or env for the proxy variables (ALL_PROXY, HTTPS_PROXY, NO_PROXY).',
   'dest.form.proxyInvalid':
-    'Not a proxy address: type http://host:port, socks5://host:port or env.',
+    'Not a proxy address: type http://host:port, socks5://host:port, system or env.',
   'dest.form.proxyPassword': 'Proxy password',
   'dest.form.user': 'User name',
   'dest.form.folder': 'Folder on the server',

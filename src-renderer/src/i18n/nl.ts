@@ -413,8 +413,8 @@ export const nl: Messages = {
   'dest.form.port': 'Poort',
   'dest.form.proxy': 'Proxy',
   'dest.form.proxyHint':
-    'Laat leeg om rechtstreeks te verbinden. http://host:poort (HTTP CONNECT), socks5://gebruiker@host:poort, of env om de proxyinstellingen van de computer te gebruiken (ALL_PROXY, HTTPS_PROXY, NO_PROXY).',
-  'dest.form.proxyInvalid': 'Geen proxyadres: typ http://host:poort, socks5://host:poort of env.',
+    'Laat leeg om rechtstreeks te verbinden. http://host:poort (HTTP CONNECT), socks5://gebruiker@host:poort, system om de proxyinstellingen van de computer te volgen (ook een PAC-bestand), of env voor de proxyvariabelen (ALL_PROXY, HTTPS_PROXY, NO_PROXY).',
+  'dest.form.proxyInvalid': 'Geen proxyadres: typ http://host:poort, socks5://host:poort, system of env.',
   'dest.form.proxyPassword': 'Proxywachtwoord',
   'dest.form.user': 'Gebruikersnaam',
   'dest.form.folder': 'Map op de server',

@@ -93,7 +93,9 @@ describe('courier jobs serve (a service without the app)', () => {
     return childEnv;
   };
 
-  const start = (args: readonly string[]): { child: ChildProcess; done: Promise<Result> } => {
+  const start = (
+    args: readonly string[]
+  ): { child: ChildProcess; done: Promise<Result>; saw: (text: string) => Promise<void> } => {
     if (!existsSync(bundle))
       throw new Error('Build first (scripts/test.mjs does): out/main/cli.js is missing.');
     const child = spawn(process.execPath, [bundle, '--home', home, ...args], {
