@@ -265,7 +265,7 @@ export function describeSecretSource(source: SecretSource): string {
     case 'command':
       return `the command ${source.argv[0]}`;
     case 'ssh-agent':
-      return 'the SSH agent (SSH_AUTH_SOCK)';
+      return 'the SSH agent (SSH_AUTH_SOCK; on Windows, Pageant)';
     case 'key-file':
       return `the private key file ${source.path}`;
   }

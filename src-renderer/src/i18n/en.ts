@@ -1,6 +1,7 @@
 import { enIssueSentences } from './issue-sentences-en';
 import { enErrorMessages } from './error-messages-en';
 import { enConnectionSteps } from './connection-steps-en';
+import { enSetupCheck } from './setup-check-en';
 import { enPresetNotes } from './preset-notes-en';
 import { enScheduleWords } from './schedule-words-en';
 import type { Message } from './message';
@@ -561,6 +562,7 @@ export const en = {
   ...enIssueSentences,
   ...enErrorMessages,
   ...enConnectionSteps,
+  ...enSetupCheck,
   ...enPresetNotes,
   ...enScheduleWords,
 } satisfies Record<string, Message>;

@@ -2,6 +2,7 @@ import type { Messages } from './en';
 import { frIssueSentences } from './issue-sentences-fr';
 import { frErrorMessages } from './error-messages-fr';
 import { frConnectionSteps } from './connection-steps-fr';
+import { frSetupCheck } from './setup-check-fr';
 import { frPresetNotes } from './preset-notes-fr';
 import { frScheduleWords } from './schedule-words-fr';
 
@@ -569,6 +570,7 @@ export const fr: Messages = {
   ...frIssueSentences,
   ...frErrorMessages,
   ...frConnectionSteps,
+  ...frSetupCheck,
   ...frPresetNotes,
   ...frScheduleWords,
 };

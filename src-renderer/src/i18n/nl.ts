@@ -2,6 +2,7 @@ import type { Messages } from './en';
 import { nlIssueSentences } from './issue-sentences-nl';
 import { nlErrorMessages } from './error-messages-nl';
 import { nlConnectionSteps } from './connection-steps-nl';
+import { nlSetupCheck } from './setup-check-nl';
 import { nlPresetNotes } from './preset-notes-nl';
 import { nlScheduleWords } from './schedule-words-nl';
 
@@ -568,6 +569,7 @@ export const nl: Messages = {
   ...nlIssueSentences,
   ...nlErrorMessages,
   ...nlConnectionSteps,
+  ...nlSetupCheck,
   ...nlPresetNotes,
   ...nlScheduleWords,
 };
