@@ -52,14 +52,16 @@ export type JobServer = Readonly<{
   start: () => Promise<void>;
   /**
    * Stops the schedules; a run that is uploading is parked in the upload queue (what reached the
-   * server stays, the next start continues it), a run still preparing is let finish its
-   * preparation and then parked, a run about to finish finishes. Resolves when nothing runs.
+   * server stays under its temporary name, the next start continues it), a run still preparing
+   * is let finish its preparation and then parked, a run about to finish finishes, and an upload
+   * to a destination that allows no rename finishes (parked, it would leave a partial file under
+   * its final name). Resolves when nothing runs.
    */
   stop: (reason: string) => Promise<void>;
   jobs: AppJobs;
 }>;
 
-type Sending = { control: UploadControl | null };
+type Sending = { control: UploadControl | null; parkable: boolean };
 
 /**
  * The same job service as the tray's (`createAppJobs`: scheduler, catch-up, no overlap, history),
@@ -106,14 +108,19 @@ export function createJobServer(deps: JobServerDeps): JobServer {
   const workerUpload = createWorkerUpload(trackedRunner(false));
   // Pausing (not cancelling) keeps the prepared file and the queue item: the next start resumes.
   const upload: Upload = async request => {
-    const entry: Sending = { control: null };
+    // A destination that takes files under their final names only (no rename) would keep a
+    // partial file under that name if parked: its upload is let finish instead.
+    const entry: Sending = {
+      control: null,
+      parkable: request.transport.uploadThenRename !== false,
+    };
     sending.add(entry);
     try {
       return await workerUpload({
         ...request,
         onTransfer: control => {
           entry.control = control;
-          if (stopping) control.pause();
+          if (stopping && entry.parkable) control.pause();
           request.onTransfer?.(control);
           changed();
         },
@@ -202,7 +209,7 @@ export function createJobServer(deps: JobServerDeps): JobServer {
       stopAll.abort();
       await starting?.catch(() => undefined);
       service.stop();
-      for (const entry of sending) entry.control?.pause();
+      for (const entry of sending) if (entry.parkable) entry.control?.pause();
       const parkedCount = () => [...sending].filter(e => e.control?.paused).length;
       // Done when no worker runs and every job still running has its upload parked.
       await until(

@@ -31,7 +31,7 @@ export function serveLine(event: ServeEvent): string {
       return `Job “${event.job}” ${words}: ${event.rowsSent} of ${event.rowsRead} rows sent${event.error ? ` [${event.error.code}]: ${event.error.message}` : '.'}`;
     }
     case 'stopping':
-      return `Stopping (${event.reason}): no new run starts; an upload in progress is parked.`;
+      return `Stopping (${event.reason}): no new run starts; an upload in progress is parked in the queue (or finished, for a destination that cannot rename).`;
     case 'parked':
       return `Job “${event.job}”: its upload is parked in the queue; the next start resumes it.`;
     case 'stopped':

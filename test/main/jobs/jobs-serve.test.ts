@@ -21,11 +21,13 @@ const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('he
 
 /**
  * A loopback TCP forwarder to sshd that stops forwarding the upload direction of the first
- * connection that has carried more than `holdAfter` bytes, and keeps it hanging: an upload that
- * is certainly in progress when the test sends SIGTERM. Later connections pass untouched.
+ * connection that has carried more than `holdAfter` bytes, and keeps it hanging until `release`:
+ * an upload that is certainly in progress when the test sends SIGTERM. Later connections pass
+ * untouched.
  */
 async function startGate(target: number, holdAfter: number) {
   let heldOne = false;
+  let release: () => void = () => undefined;
   let onHeld: () => void = () => undefined;
   const held = new Promise<void>(resolve => (onHeld = resolve));
   const sockets = new Set<Socket>();
@@ -37,21 +39,22 @@ async function startGate(target: number, holdAfter: number) {
       s.on('error', () => undefined);
     }
     let carried = 0;
-    let holding = false;
     client.on('data', (chunk: Buffer) => {
-      if (holding) return;
       carried += chunk.length;
       if (!heldOne && carried > holdAfter) {
         heldOne = true;
-        holding = true;
+        // Stop reading from the client (TCP holds the rest back) until released.
+        client.pause();
+        release = () => {
+          upstream.write(chunk);
+          client.resume();
+        };
         onHeld();
         return;
       }
       upstream.write(chunk);
     });
-    upstream.on('data', (chunk: Buffer) => {
-      if (!holding) client.write(chunk);
-    });
+    upstream.on('data', (chunk: Buffer) => client.write(chunk));
     client.once('close', () => upstream.destroy());
     upstream.once('close', () => client.destroy());
   });
@@ -61,6 +64,8 @@ async function startGate(target: number, holdAfter: number) {
   return {
     port: address.port,
     held,
+    /** Lets the held connection carry on. */
+    release: () => release(),
     stop: async () => {
       for (const s of sockets) s.destroy();
       await new Promise<void>(resolve => server.close(() => resolve()));
@@ -258,5 +263,84 @@ describe('courier jobs serve (a service without the app)', () => {
         secrets: { password: user.password },
       })
     ).toEqual([]);
+  });
+  it('lets an upload to a destination without rename finish on SIGTERM (no partial file under its final name)', async () => {
+    const user = sshd.users[0]!;
+    home = join(dir, 'home-no-rename');
+    const direct = await startGate(sshd.port, 400_000);
+    try {
+      const add = await courier([
+        'destinations',
+        'add',
+        'direct',
+        '--protocol',
+        'sftp',
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(direct.port),
+        '--user',
+        user.name,
+        '--folder',
+        'upload',
+        '--host-key',
+        sshd.hostKeyFingerprint,
+        '--secret-source',
+        'env:SERVE_TEST_PASSWORD',
+      ]);
+      expect(add.code, add.stderr).toBe(0);
+      expect(
+        (await courier(['destinations', 'set', 'direct', 'file-name=direct_{date:YYYYMMDD}.csv']))
+          .code
+      ).toBe(0);
+      // This vendor takes files under their final names only (no temporary name, no rename).
+      const file = join(home, 'destinations', 'direct.json');
+      const saved = JSON.parse(await readFile(file, 'utf8')) as {
+        transport: Record<string, unknown>;
+      };
+      saved.transport.uploadThenRename = false;
+      await writeFile(file, JSON.stringify(saved));
+      const job = await courier([
+        'jobs',
+        'add',
+        'direct-big',
+        '--source',
+        join(dir, 'big.csv'),
+        '--destination',
+        'direct',
+        '--schedule',
+        'every day at 02:00',
+      ]);
+      expect(job.code, job.stderr).toBe(0);
+      const jobsFile = join(home, 'jobs.json');
+      const jobs = JSON.parse(await readFile(jobsFile, 'utf8')) as {
+        jobs: { createdAt: string }[];
+      };
+      for (const j of jobs.jobs) j.createdAt = new Date(Date.now() - 3 * 86_400_000).toISOString();
+      await writeFile(jobsFile, JSON.stringify(jobs));
+
+      const serving = start(['jobs', 'serve']);
+      await direct.held;
+      serving.child.kill('SIGTERM');
+      await serving.saw('Stopping (SIGTERM)');
+      // Still uploading: the stop waits for it. Let the line carry on.
+      direct.release();
+      const stopped = await serving.done;
+      expect(stopped.stderr).toBe('');
+      expect(stopped.code).toBe(0);
+      expect(stopped.stdout).toContain('Job “direct-big” sent');
+      expect(stopped.stdout).not.toContain('its upload is parked');
+      expect(stopped.stdout).toMatch(/Stopped\.\n$/);
+      const queue = JSON.parse(await readFile(join(home, 'queue.json'), 'utf8')) as {
+        items: unknown[];
+      };
+      expect(queue.items).toHaveLength(0);
+      const names = (await readdir(user.uploadDir)).filter(n => n.startsWith('direct_'));
+      expect(names).toHaveLength(1);
+      const delivered = await readFile(join(user.uploadDir, names[0]!), 'utf8');
+      expect(delivered.split('\r\n').filter(Boolean)).toHaveLength(bigRows + 1);
+    } finally {
+      await direct.stop();
+    }
   });
 });
