@@ -13,7 +13,7 @@ import {
 } from '../pipeline/worker-upload';
 import type { SecretReader } from '../transfers/secret-reader';
 import { workerRunner, type TransferRunner } from '../transfers/transfer-runner';
-import { createAppJobs, type AppJobs } from './app-jobs';
+import { createAppJobs, type AppJobs, type AppJobsDeps } from './app-jobs';
 
 /** One thing `courier jobs serve` tells its log (journald, a container's output): no personal data. */
 export type ServeEvent =
@@ -44,6 +44,8 @@ export type JobServerDeps = Readonly<{
   onEvent: (event: ServeEvent) => void;
   /** How transfers run (the transfer worker; tests may wrap it). */
   runner?: TransferRunner;
+  /** The schedules' clock and timers (a fake clock in tests). */
+  clock?: AppJobsDeps['clock'];
 }>;
 
 /** The scheduler without the app: started once, stopped once (SIGTERM, a service stop). */
@@ -137,6 +139,7 @@ export function createJobServer(deps: JobServerDeps): JobServer {
     history: deps.history,
     upload,
     destinations: deps.destinations,
+    ...(deps.clock ? { clock: deps.clock } : {}),
   });
   const service = jobs.service;
   const names = new Map<string, string>();
