@@ -118,7 +118,7 @@ function documentedCommands(markdown: string): string[][] {
       try {
         found.push(splitCommandLine(command));
       } catch (error) {
-        throw new Error(`${(error as Error).message} in “${command}”`);
+        throw new Error(`${(error as Error).message} in “${command}”`, { cause: error });
       }
     }
   }
