@@ -146,8 +146,15 @@ export function createJobServer(deps: JobServerDeps): JobServer {
   const nameOf = (id: string) => names.get(id) ?? id;
   let running = new Set<string>();
   jobs.onChange(state => {
-    for (const id of state.running)
-      if (!running.has(id)) deps.onEvent({ event: 'run-started', job: nameOf(id) });
+    for (const id of state.running) {
+      if (running.has(id)) continue;
+      if (names.has(id)) deps.onEvent({ event: 'run-started', job: nameOf(id) });
+      // A job saved since the start (`courier jobs add` while serving): its name is read first.
+      else
+        void rememberNames()
+          .catch(() => undefined)
+          .then(() => deps.onEvent({ event: 'run-started', job: nameOf(id) }));
+    }
     running = new Set(state.running);
     changed();
   });
