@@ -2,12 +2,15 @@ import { z } from 'zod';
 
 /**
  * How a destination's connections reach its server: directly (`none`), through the proxy the
- * environment names (`environment`: `ALL_PROXY`, `HTTPS_PROXY`, `NO_PROXY`), or through a given
- * HTTP CONNECT or SOCKS5 proxy. A proxy password is a keychain secret (`proxy-password`), never here.
+ * environment names (`environment`: `ALL_PROXY`, `HTTPS_PROXY`, `NO_PROXY`), through the
+ * computer's proxy settings (`system`: in the app, what the system resolves for the server, PAC
+ * files included; in the command line, the environment), or through a given HTTP CONNECT or
+ * SOCKS5 proxy. A proxy password is a keychain secret (`proxy-password`), never here.
  */
 export const ProxySetting = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }),
   z.object({ kind: z.literal('environment') }),
+  z.object({ kind: z.literal('system') }),
   z.object({
     kind: z.enum(['http', 'socks5']),
     host: z
@@ -76,15 +79,19 @@ export function parseProxyUrl(text: string): ProxyUrl | null {
   };
 }
 
-/** The proxy setting a `--proxy` value names: a URL, `env` or `none` (a password in it is refused). */
+/**
+ * The proxy setting a `--proxy` value names: a URL, `env`, `system` or `none` (a password in it
+ * is refused).
+ */
 export function proxySettingFromText(text: string): ProxySetting | { error: string } {
   const value = text.trim().toLowerCase();
   if (value === 'none' || value === 'direct') return { kind: 'none' };
   if (value === 'env' || value === 'environment') return { kind: 'environment' };
+  if (value === 'system') return { kind: 'system' };
   const url = parseProxyUrl(text);
   if (!url)
     return {
-      error: `"${text}" is not a proxy: use http://host:port, socks5://host:port, env or none.`,
+      error: `"${text}" is not a proxy: use http://host:port, socks5://host:port, env, system or none.`,
     };
   if (url.password !== undefined)
     return {

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -18,6 +18,7 @@ import { installCrashRedaction } from '../logging/crash';
 import { createLogger, logFilePath } from '../logging/logger';
 import { redact } from '../logging/redact';
 import { appMenuTemplate } from './app-menu';
+import { installSystemProxy } from './system-proxy';
 import {
   cliHandoff,
   commandInstallPlan,
@@ -163,6 +164,8 @@ if (handoff) {
   void app.whenReady().then(async () => {
     const home = await ensureHome(resolveHome(undefined));
     installAppMenu(home);
+    // Destinations set to the `system` proxy follow the computer's proxy settings (PAC included).
+    installSystemProxy(session.defaultSession);
     // The composition root: every service is built here once and passed down.
     const services = createServices(home);
     const { logger } = services;

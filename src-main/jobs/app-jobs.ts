@@ -3,7 +3,7 @@ import type { Job } from '../../src-core/jobs/job';
 import type { HistoryStore } from '../history/history-store';
 import type { SecretReader } from '../transfers/secret-reader';
 import { createBackgroundSettings, type BackgroundSettingsStore } from './background-settings';
-import { createJobService, type JobService } from './job-service';
+import { createJobService, type JobService, type JobServiceDeps } from './job-service';
 import { createPipelineRunSend } from './pipeline-send';
 import type { Upload } from '../pipeline/worker-upload';
 import type { DestinationService } from '../destinations/destination-service';
@@ -49,6 +49,8 @@ export type AppJobsDeps = Readonly<{
   upload: Upload;
   /** The destination service: a job is saved only for a destination it knows. */
   destinations?: Pick<DestinationService, 'resolve'>;
+  /** The schedules' clock and timers (tests give a fake clock; the real ones by default). */
+  clock?: Pick<JobServiceDeps, 'now' | 'setTimer' | 'clearTimer'>;
 }>;
 
 /**
@@ -63,6 +65,7 @@ export function createAppJobs({
   history,
   upload,
   destinations,
+  clock,
 }: AppJobsDeps): AppJobs {
   const changes = hub<[{ paused: boolean; running: string[] }]>();
   const progress = hub<[string, number]>();
@@ -78,6 +81,7 @@ export function createAppJobs({
       upload,
       prepare: createWorkerPreparer(),
     }),
+    ...clock,
     onChange: changes.fire,
     onRunFinished: jobRuns.fire,
     ...(destinations ? { resolveDestination: destinations.resolve } : {}),

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
@@ -8,6 +9,7 @@ import {
 } from '../../src-core/destinations/secret-source';
 import { CourierError, toPlainError, type PlainError } from '../../src-core/errors';
 import { registerSecret } from '../logging/redact';
+import { chooseSshAgent, windowsOpenSshPipe } from './ssh-agent-choice';
 
 // ssh2 is CommonJS: Node's ESM loader (the CLI under tsx) offers only its default export.
 
@@ -140,9 +142,15 @@ function runCommand(
 }
 
 async function findAgent(env: NodeJS.ProcessEnv): Promise<SourcedSecret> {
-  // Windows' OpenSSH agent listens on a fixed named pipe when SSH_AUTH_SOCK is not set.
+  // Windows without SSH_AUTH_SOCK: its OpenSSH agent's named pipe when the service runs, else Pageant.
   const socket =
-    env.SSH_AUTH_SOCK || (process.platform === 'win32' ? '\\\\.\\pipe\\openssh-ssh-agent' : '');
+    chooseSshAgent(process.platform, env, () => {
+      try {
+        return existsSync(windowsOpenSshPipe);
+      } catch {
+        return false;
+      }
+    }) ?? '';
   const missing = (cause?: unknown) =>
     new CourierError(
       'secrets.agent-missing',
@@ -150,7 +158,7 @@ async function findAgent(env: NodeJS.ProcessEnv): Promise<SourcedSecret> {
       cause ? { cause } : undefined
     );
   if (!socket) throw missing();
-  // On Windows the OpenSSH agent is a named pipe, which stat cannot look at.
+  // On Windows the agent is a named pipe or Pageant, which stat cannot look at.
   if (process.platform !== 'win32') {
     const info = await stat(socket).catch(error => {
       throw missing(error);
@@ -257,7 +265,7 @@ export function describeSecretSource(source: SecretSource): string {
     case 'command':
       return `the command ${source.argv[0]}`;
     case 'ssh-agent':
-      return 'the SSH agent (SSH_AUTH_SOCK)';
+      return 'the SSH agent (SSH_AUTH_SOCK; on Windows, Pageant)';
     case 'key-file':
       return `the private key file ${source.path}`;
   }

@@ -31,13 +31,18 @@ export function proxyFor(
 ): ProxyEndpoint | null {
   const setting = transport.proxy;
   if (!setting || setting.kind === 'none') return null;
-  if (setting.kind === 'environment') {
+  if (
+    setting.kind === 'environment' ||
+    (setting.kind === 'system' && !('systemProxy' in secrets))
+  ) {
+    // `system` outside the app, or not resolved before the login: the environment is the system's.
     return proxyFromEnvironment(
       env,
       transport.host,
       transport.port ?? defaultPort[transport.protocol]
     );
   }
+  if (setting.kind === 'system') return secrets.systemProxy ?? null;
   if (setting.user !== undefined && secrets.proxyPassword === undefined) {
     throw new TransferError(
       'proxy.password-missing',

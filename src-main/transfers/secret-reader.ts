@@ -1,8 +1,14 @@
-import { proxyIdentity, type ProxySetting } from '../../src-core/destinations/proxy-setting';
+import {
+  proxyIdentity,
+  type ProxySetting,
+  type ProxyUrl,
+} from '../../src-core/destinations/proxy-setting';
 import type { SecretSource } from '../../src-core/destinations/secret-source';
 import { serverIdentity, type ServerParts } from '../../src-core/destinations/server-identity';
 import type { Transport } from '../../src-core/destinations/transport';
 import { readFromSource, type SourceOptions } from '../secrets/secret-sources';
+import { defaultPort } from '../../src-core/destinations/transport';
+import { resolveSystemProxy } from './system-proxy';
 
 /** The kinds of secret a destination's login can use. */
 export type SecretKind = 'password' | 'passphrase' | 'private-key' | 'proxy-password';
@@ -27,6 +33,11 @@ export type LoginSecrets = Readonly<{
   privateKey?: string;
   proxyPassword?: string;
   agent?: string;
+  /**
+   * For a destination whose proxy is `system`: what the computer's settings chose for this
+   * server (null: direct), resolved in the main thread (`resolveSystemProxy`). Not a secret.
+   */
+  systemProxy?: ProxyUrl | null;
 }>;
 
 /** What the reader needs to know of the connection: its server, login kind, secret source and proxy. */
@@ -52,8 +63,19 @@ export async function readLoginSecrets(
     proxy && (proxy.kind === 'http' || proxy.kind === 'socks5') && proxy.user !== undefined
       ? await secrets.get(destinationName, 'proxy-password', proxyIdentity(proxy))
       : null;
-  const withProxy = <T extends LoginSecrets>(login: T): LoginSecrets =>
-    proxyPassword !== null ? { ...login, proxyPassword } : login;
+  const systemProxy =
+    proxy?.kind === 'system' && transport.host && transport.protocol
+      ? await resolveSystemProxy(
+          transport.host,
+          transport.port ?? defaultPort[transport.protocol],
+          options.env
+        )
+      : undefined;
+  const withProxy = <T extends LoginSecrets>(login: T): LoginSecrets => ({
+    ...login,
+    ...(proxyPassword !== null ? { proxyPassword } : {}),
+    ...(systemProxy !== undefined ? { systemProxy } : {}),
+  });
   const source = transport.secretSource;
   if (source && source.kind !== 'keychain') {
     const auth = transport.auth ?? 'password';
@@ -88,12 +110,11 @@ export async function readLoginSecrets(
     secrets.get(destinationName, 'passphrase', server),
     secrets.get(destinationName, 'private-key', server),
   ]);
-  return {
-    ...(proxyPassword !== null ? { proxyPassword } : {}),
+  return withProxy({
     ...(password !== null ? { password } : {}),
     ...(passphrase !== null ? { passphrase } : {}),
     ...(privateKey !== null ? { privateKey } : {}),
-  };
+  });
 }
 
 /** A SecretReader over secrets already read (worker threads, tests of non-keychain behaviour). */

@@ -25,7 +25,8 @@ import {
   parseSecretSourceOption,
   type SecretSource,
 } from '../../../src-core/destinations/secret-source';
-import { checkSecretSource, describeSecretSource } from '../../secrets/secret-sources';
+import { describeSecretSource } from '../../secrets/secret-sources';
+import { checkDestinationSecret } from '../../destinations/setup-check';
 
 const usage = `Usage:
   courier destinations list [--json]
@@ -96,10 +97,12 @@ Where the secret comes from (--secret-source, add and set; the secret itself is 
                        get…); run without a shell, stopped after 10 seconds
   env:VARIABLE         an environment variable (containers, CI: anyone who can see the
                        process's environment can see it)
-  ssh-agent            SFTP key login through the SSH agent at $SSH_AUTH_SOCK
+  ssh-agent            SFTP key login through the SSH agent at $SSH_AUTH_SOCK (on Windows
+                       without it: the OpenSSH agent service, else Pageant)
   key-file:PATH        SFTP key login with this private key file (refused when others can read it)
 With systemd, command or env the value is the password, or the private key when --auth is key.
-"test" says which source a destination uses and whether it can be read now.
+"test" (and "courier doctor") says which source a destination uses and whether it can be
+read now.
 
 Exit codes: 0 done; 1 a key file that cannot be used; 2 usage error or an invalid or unknown
 destination; 3 the system keychain is missing, locked or refused, or (test) a step failed.`;
@@ -682,15 +685,7 @@ async function test(
 ): Promise<number> {
   // Which source the secret comes from and whether it can be read now (never the secret).
   const destination = await resolveDestination(home, name);
-  const sourceCheck = await checkSecretSource(
-    destination.transport.secretSource ?? { kind: 'keychain' },
-    {
-      keychainUsable: async () => {
-        const status = await store.status();
-        return status.usable ? null : { code: status.code, message: status.message };
-      },
-    }
-  );
+  const sourceCheck = await checkDestinationSecret(destination, store);
   if (!json)
     io.stdout.write(
       `Secret source... ${describeSecretSource(destination.transport.secretSource ?? { kind: 'keychain' })}: ${sourceCheck.readable ? 'can be read now' : `cannot be read now. ${redact(sourceCheck.error?.message ?? '')}`}\n`

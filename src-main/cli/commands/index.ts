@@ -69,6 +69,11 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./jobs')).jobsCommand,
   },
   {
+    name: 'doctor',
+    summary: 'check secrets, keychain, proxy (and with --connect the servers) of destinations',
+    load: async () => (await import('./doctor')).doctorCommand,
+  },
+  {
     name: 'send',
     summary: 'prepare a file and upload it to a destination, with progress',
     usage: sendUsage,

@@ -24,6 +24,7 @@ import { nextRunAfter } from '../../jobs/next-run';
 import { createPipelineRunSend } from '../../jobs/pipeline-send';
 import type { Services } from '../../services/services';
 import { jobsUsage } from './usage';
+import { serveJobs } from './jobs-serve';
 
 const usage = jobsUsage;
 
@@ -373,11 +374,13 @@ export function createJobsCommand(deps: {
           return setPaused(context, rest, sub === 'pause');
         case 'run-due':
           return runDue(context, rest, deps.runSendFor(context.services));
+        case 'serve':
+          return serveJobs(context, rest);
         default:
           throw new UsageError(
             sub
               ? `unknown subcommand “${sub}”.`
-              : 'say add, list, run, run-due, enable, disable, pause, resume or remove.'
+              : 'say add, list, run, run-due, serve, enable, disable, pause, resume or remove.'
           );
       }
     },

@@ -8,8 +8,9 @@ import { UsageError } from '../cli-io';
 
 /** Usage lines of `--proxy` and `--proxy-password-stdin` (destinations add and set). */
 export const proxyOptionsUsage = `  --proxy URL          connect through a proxy: http://host:port (HTTP CONNECT),
-                       socks5://[user@]host:port, env (ALL_PROXY / HTTPS_PROXY / NO_PROXY)
-                       or none (direct)
+                       socks5://[user@]host:port, env (ALL_PROXY / HTTPS_PROXY / NO_PROXY),
+                       system (the computer's proxy settings, PAC files included, in the
+                       app; the env variables in the command line) or none (direct)
   --proxy-password-stdin
                        read the proxy user's password from standard input (the line after
                        the server password when both are given); kept in the keychain`;

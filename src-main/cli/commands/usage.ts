@@ -95,6 +95,7 @@ export const jobsUsage = `Usage:
   courier jobs run JOB [--json]
   courier jobs remove JOB
   courier jobs run-due [--json]
+  courier jobs serve [--json]          (run the schedules until SIGTERM, without the app)
   courier jobs enable JOB | disable JOB
   courier jobs pause | resume          (all scheduled runs)
 
@@ -120,6 +121,9 @@ export const jobsUsage = `Usage:
 run-due runs every job whose schedule has come (once, however many slots were missed, if the
 job allows catching up): call it every few minutes from cron or Task Scheduler on a machine
 without the app. Use either the app or run-due for a job, not both.
+serve runs the jobs on their schedules as the app's tray does, for a systemd or Windows service:
+one line per event on standard output (--json: JSON lines); SIGTERM or Ctrl-C stops it cleanly
+(an upload in progress is parked and resumed at the next start). One per settings folder.
 JOB is a job's name or id. "jobs run" exits 0 when sent, 1 when held or the file has
 blocking problems, 3 on a connection or transfer failure.`;
 

@@ -1,6 +1,7 @@
 import { enIssueSentences } from './issue-sentences-en';
 import { enErrorMessages } from './error-messages-en';
 import { enConnectionSteps } from './connection-steps-en';
+import { enSetupCheck } from './setup-check-en';
 import { enPresetNotes } from './preset-notes-en';
 import { enScheduleWords } from './schedule-words-en';
 import type { Message } from './message';
@@ -419,9 +420,9 @@ export const en = {
   'dest.form.port': 'Port',
   'dest.form.proxy': 'Proxy',
   'dest.form.proxyHint':
-    'Leave empty to connect directly. http://host:port (HTTP CONNECT), socks5://user@host:port, or env to use the computer’s proxy settings (ALL_PROXY, HTTPS_PROXY, NO_PROXY).',
+    'Leave empty to connect directly. http://host:port (HTTP CONNECT), socks5://user@host:port, system to follow the computer’s proxy settings (including a PAC file), or env for the proxy variables (ALL_PROXY, HTTPS_PROXY, NO_PROXY).',
   'dest.form.proxyInvalid':
-    'Not a proxy address: type http://host:port, socks5://host:port or env.',
+    'Not a proxy address: type http://host:port, socks5://host:port, system or env.',
   'dest.form.proxyPassword': 'Proxy password',
   'dest.form.user': 'User name',
   'dest.form.folder': 'Folder on the server',
@@ -574,6 +575,7 @@ export const en = {
   ...enIssueSentences,
   ...enErrorMessages,
   ...enConnectionSteps,
+  ...enSetupCheck,
   ...enPresetNotes,
   ...enScheduleWords,
 } satisfies Record<string, Message>;

@@ -91,6 +91,8 @@ export const enErrorMessages = {
     'Courier does not know the request “{channel}”. Restart Courier and try again.',
   'error.ipc.untrusted-sender': 'This request did not come from a Courier window and was refused.',
   'error.jobs.already-running': 'This job is running already. Wait for it to finish.',
+  'error.jobs.serve-running':
+    'Courier is already running the scheduled jobs of this settings folder (“courier jobs serve”). Only one may run at a time: stop that one first.',
   'error.jobs.folder-missing':
     'The watched folder “{folder}” does not exist (any more). Check the job’s source folder.',
   'error.jobs.folder-unreadable':

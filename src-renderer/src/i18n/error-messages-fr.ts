@@ -92,6 +92,8 @@ export const frErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
   'error.ipc.untrusted-sender':
     'Cette demande ne provient pas d’une fenêtre de Courier et a été refusée.',
   'error.jobs.already-running': 'Cette tâche est déjà en cours. Attendez qu’elle se termine.',
+  'error.jobs.serve-running':
+    'Courier exécute déjà les tâches planifiées de ce dossier de réglages (« courier jobs serve »). Un seul à la fois : arrêtez d’abord celui-là.',
   'error.jobs.folder-missing':
     'Le dossier surveillé « {folder} » n’existe pas (ou plus). Vérifiez le dossier source de la tâche.',
   'error.jobs.folder-unreadable':

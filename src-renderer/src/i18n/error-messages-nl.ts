@@ -91,6 +91,8 @@ export const nlErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
   'error.ipc.untrusted-sender':
     'Dit verzoek kwam niet van een venster van Courier en werd geweigerd.',
   'error.jobs.already-running': 'Deze taak loopt al. Wacht tot ze klaar is.',
+  'error.jobs.serve-running':
+    'Courier voert de geplande taken van deze instellingenmap al uit (“courier jobs serve”). Er kan er maar één tegelijk lopen: stop eerst die.',
   'error.jobs.folder-missing':
     'De bewaakte map „{folder}” bestaat niet (meer). Controleer de bronmap van de taak.',
   'error.jobs.folder-unreadable':

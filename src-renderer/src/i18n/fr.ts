@@ -2,6 +2,7 @@ import type { Messages } from './en';
 import { frIssueSentences } from './issue-sentences-fr';
 import { frErrorMessages } from './error-messages-fr';
 import { frConnectionSteps } from './connection-steps-fr';
+import { frSetupCheck } from './setup-check-fr';
 import { frPresetNotes } from './preset-notes-fr';
 import { frScheduleWords } from './schedule-words-fr';
 
@@ -424,9 +425,9 @@ export const fr: Messages = {
   'dest.form.port': 'Port',
   'dest.form.proxy': 'Proxy',
   'dest.form.proxyHint':
-    'Laissez vide pour une connexion directe. http://hôte:port (HTTP CONNECT), socks5://utilisateur@hôte:port, ou env pour utiliser les réglages de proxy de l’ordinateur (ALL_PROXY, HTTPS_PROXY, NO_PROXY).',
+    'Laissez vide pour une connexion directe. http://hôte:port (HTTP CONNECT), socks5://utilisateur@hôte:port, system pour suivre les réglages de proxy de l’ordinateur (fichier PAC compris), ou env pour les variables de proxy (ALL_PROXY, HTTPS_PROXY, NO_PROXY).',
   'dest.form.proxyInvalid':
-    'Ce n’est pas une adresse de proxy : saisissez http://hôte:port, socks5://hôte:port ou env.',
+    'Ce n’est pas une adresse de proxy : saisissez http://hôte:port, socks5://hôte:port, system ou env.',
   'dest.form.proxyPassword': 'Mot de passe du proxy',
   'dest.form.user': 'Nom d’utilisateur',
   'dest.form.folder': 'Dossier sur le serveur',
@@ -582,6 +583,7 @@ export const fr: Messages = {
   ...frIssueSentences,
   ...frErrorMessages,
   ...frConnectionSteps,
+  ...frSetupCheck,
   ...frPresetNotes,
   ...frScheduleWords,
 };

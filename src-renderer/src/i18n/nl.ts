@@ -2,6 +2,7 @@ import type { Messages } from './en';
 import { nlIssueSentences } from './issue-sentences-nl';
 import { nlErrorMessages } from './error-messages-nl';
 import { nlConnectionSteps } from './connection-steps-nl';
+import { nlSetupCheck } from './setup-check-nl';
 import { nlPresetNotes } from './preset-notes-nl';
 import { nlScheduleWords } from './schedule-words-nl';
 
@@ -426,8 +427,8 @@ export const nl: Messages = {
   'dest.form.port': 'Poort',
   'dest.form.proxy': 'Proxy',
   'dest.form.proxyHint':
-    'Laat leeg om rechtstreeks te verbinden. http://host:poort (HTTP CONNECT), socks5://gebruiker@host:poort, of env om de proxyinstellingen van de computer te gebruiken (ALL_PROXY, HTTPS_PROXY, NO_PROXY).',
-  'dest.form.proxyInvalid': 'Geen proxyadres: typ http://host:poort, socks5://host:poort of env.',
+    'Laat leeg om rechtstreeks te verbinden. http://host:poort (HTTP CONNECT), socks5://gebruiker@host:poort, system om de proxyinstellingen van de computer te volgen (ook een PAC-bestand), of env voor de proxyvariabelen (ALL_PROXY, HTTPS_PROXY, NO_PROXY).',
+  'dest.form.proxyInvalid': 'Geen proxyadres: typ http://host:poort, socks5://host:poort, system of env.',
   'dest.form.proxyPassword': 'Proxywachtwoord',
   'dest.form.user': 'Gebruikersnaam',
   'dest.form.folder': 'Map op de server',
@@ -581,6 +582,7 @@ export const nl: Messages = {
   ...nlIssueSentences,
   ...nlErrorMessages,
   ...nlConnectionSteps,
+  ...nlSetupCheck,
   ...nlPresetNotes,
   ...nlScheduleWords,
 };

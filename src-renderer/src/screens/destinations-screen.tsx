@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/i18n';
 import { notesText } from '../localized-text';
 import type { MessageKey } from '../i18n/en';
 import { ConnectionTest } from './connection-test';
+import { SetupCheck } from './setup-check';
 import { SecretSourceField } from './secret-source-field';
 
 type Destination = CallResponse<'destinations:list'>['destinations'][number];
@@ -620,6 +621,7 @@ function DestinationForm(props: {
         </section>
       )}
 
+      {saved && <SetupCheck name={saved} />}
       {saved && <ConnectionTest name={saved} onPinned={setD} />}
     </>
   );

@@ -4,10 +4,11 @@ import {
 } from '../../../src-core/destinations/proxy-setting';
 import { useI18n } from '../i18n/i18n';
 
-/** How a destination's proxy is typed: `http://host:port`, `socks5://user@host:port`, `env`, or empty. */
+/** How a destination's proxy is typed: `http://host:port`, `socks5://user@host:port`, `env`, `system`, or empty. */
 export function proxyText(proxy: ProxySetting | undefined): string {
   if (!proxy || proxy.kind === 'none') return '';
   if (proxy.kind === 'environment') return 'env';
+  if (proxy.kind === 'system') return 'system';
   const host = proxy.host.includes(':') ? `[${proxy.host}]` : proxy.host;
   return `${proxy.kind}://${proxy.user ? `${proxy.user}@` : ''}${host}:${proxy.port}`;
 }
