@@ -1,18 +1,21 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, shell } from 'electron';
 import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { EventChannel, EventPayload } from '../../src-core/ipc/contract';
 import { registerDrops, registerIpc, sendEvent } from './ipc/electron-ipc';
 import { OpenedFiles } from '../files/opened-files';
 import { keepSecretQuestion } from '../secrets/keep-secret-question';
-import { createWindow } from './windows/window-factory';
+import { CONTENT_SECURITY_POLICY, createWindow } from './windows/window-factory';
+import { registerAppScheme, serveAppScheme } from './protocol/app-protocol';
+import { APP_ORIGIN, APP_PAGE_URL } from '../protocol/app-scheme';
 import { createMainHandlers } from '../services/main-handlers';
 import { createServices } from '../services/services';
 import { ensureHome, resolveHome } from '../settings/home';
 import { installBackground } from './tray/electron-background';
 import { fileFromArgv } from './tray/background-app';
+import { isExportFileName } from '../files/launch-file';
 import { resumeQueueInWorker } from '../pipeline/worker-upload';
 import { installCrashRedaction } from '../logging/crash';
 import { createLogger, logFilePath } from '../logging/logger';
@@ -41,10 +44,8 @@ let pendingFile: string | null = fileFromArgv(process.argv, process.cwd());
 const openedFiles = new OpenedFiles();
 
 function pageUrl(): string {
-  // electron-vite sets this while developing; the built app loads its bundled page.
-  return (
-    process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(here, '../renderer/index.html')).href
-  );
+  // electron-vite sets this while developing; the built app loads its bundled page from app://.
+  return process.env.ELECTRON_RENDERER_URL ?? APP_PAGE_URL;
 }
 
 /** Notices told before a window could show them (the queue is resumed at start-up). */
@@ -152,7 +153,16 @@ if (handoff) {
   // One instance only: the first one gets our arguments (and the file, if any) and shows itself.
   app.quit();
 } else {
+  // Before ready (Electron's rule): the page's own privileged scheme instead of file://.
+  registerAppScheme(protocol);
   installCrashRedaction({ logger: createLogger({ home: resolveHome(undefined) }) });
+  // macOS: a file dropped on the Dock icon or opened with "Open with Courier" (may come before ready).
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    if (!isExportFileName(path)) return;
+    pendingFile = path;
+    if (app.isReady()) showMainWindow();
+  });
   app.on('second-instance', (_event, argv, cwd) => {
     pendingFile = fileFromArgv(argv, cwd) ?? pendingFile;
     showMainWindow();
@@ -161,6 +171,7 @@ if (handoff) {
     contents.on('will-attach-webview', event => event.preventDefault());
   });
   void app.whenReady().then(async () => {
+    serveAppScheme(protocol, join(here, '../renderer'), CONTENT_SECURITY_POLICY);
     const home = await ensureHome(resolveHome(undefined));
     installAppMenu(home);
     // The composition root: every service is built here once and passed down.
@@ -224,7 +235,7 @@ if (handoff) {
       : null;
     const trust = {
       webContentsIds: () => new Set([...windows].map(w => w.webContents.id)),
-      allowedOrigins: devOrigin ? [devOrigin] : ['file://'],
+      allowedOrigins: devOrigin ? [devOrigin] : [APP_ORIGIN],
     };
     registerIpc(ipcMain, handlers, trust);
     registerDrops(ipcMain, paths => paths.forEach(path => openedFiles.add(path, 'drop')), trust);
