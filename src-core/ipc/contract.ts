@@ -4,6 +4,7 @@ import { preparationCalls } from '../preparation/preparation-ipc';
 import { jobCalls, jobEvents } from '../jobs/job-ipc';
 import { sendCalls, sendEvents } from '../pipeline/send-ipc';
 import { transferCalls, transferEvents } from '../transfers/transfer-ipc';
+import { desktopCalls, desktopEvents } from '../desktop/desktop-ipc';
 
 /**
  * The one typed contract between the renderer and the main process.
@@ -63,6 +64,7 @@ export const calls = {
   ...transferCalls,
   ...preparationCalls,
   ...jobCalls,
+  ...desktopCalls,
   /** Asks the user for a file to open (the system file chooser); null when they cancel. */
   'files:pick': { request: z.undefined(), response: z.object({ path: z.string().nullable() }) },
   /** Shows a file Courier saved in the system's file manager; `shown` is false where there is none. */
@@ -155,6 +157,7 @@ export const events = {
   /** A second launch (or a file dropped on the app icon) asks the window to open this file. */
   'app:open-file': z.object({ path: z.string() }),
   ...jobEvents,
+  ...desktopEvents,
   ...sendEvents,
   ...transferEvents,
   /** The background read of an opened file (about ten times a second, and once when done). */

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, protocol, shell } from 'electron';
 import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -21,6 +21,7 @@ import { installCrashRedaction } from '../logging/crash';
 import { createLogger, logFilePath } from '../logging/logger';
 import { redact } from '../logging/redact';
 import { appMenuTemplate } from './app-menu';
+import { diagnosticsCopied } from './support/support-words';
 import {
   cliHandoff,
   commandInstallPlan,
@@ -101,7 +102,14 @@ const handoff = app.isPackaged
   ? cliHandoff(process.argv, { execPath: process.execPath, resourcesPath: process.resourcesPath })
   : null;
 
-/** The application menu: Edit roles, Window, Help → Show the log; developer tools in development only. */
+/** What the menu does beyond Electron's roles, set once the services exist. */
+type MenuActions = Readonly<{
+  copyDiagnostics: () => void;
+  recentFiles: ReadonlyArray<Readonly<{ path: string; missing: boolean }>>;
+}>;
+let menuActions: MenuActions | null = null;
+
+/** The application menu: File, Edit roles, Window, Help; developer tools in development only. */
 function installAppMenu(home: string): void {
   const platform = process.platform;
   const plan = commandInstallPlan({
@@ -118,6 +126,19 @@ function installAppMenu(home: string): void {
     development: !app.isPackaged,
     showLog: () =>
       void mkdir(logFolder, { recursive: true, mode: 0o700 }).then(() => shell.openPath(logFolder)),
+    // The window does the command (its shortcuts are its own): show it first.
+    command: command => {
+      showMainWindow();
+      emit('app:command', { command });
+    },
+    copyDiagnostics: menuActions?.copyDiagnostics,
+    recentFiles: menuActions?.recentFiles ?? [],
+    openRecent: path => {
+      // On the recent list, so one the person chose before.
+      openedFiles.add(path, 'recent');
+      pendingFile = path;
+      showMainWindow();
+    },
     installCommand:
       plan &&
       (() =>
@@ -178,11 +199,29 @@ if (handoff) {
     const services = createServices(home);
     const { logger } = services;
     logger.info('Courier started', { version: app.getVersion() });
+    const refreshMenu = async (added?: string) => {
+      // The OS's recent documents (macOS Dock and File menu, Windows jump list) and File → Open Recent.
+      if (added) app.addRecentDocument(added);
+      const recentFiles = await Promise.resolve(handlers['recent:list'](undefined)).then(
+        r => r.files,
+        () => []
+      );
+      menuActions = { copyDiagnostics, recentFiles };
+      installAppMenu(home);
+    };
+    const copyDiagnostics = () =>
+      void Promise.resolve(handlers['support:diagnostics']({ copy: true })).then(
+        () => dialog.showMessageBox({ type: 'info', message: diagnosticsCopied(app.getLocale()) }),
+        error =>
+          logger.error('The diagnostic information could not be made', { error: String(error) })
+      );
     const handlers = createMainHandlers({
       services,
       appVersion: app.getVersion(),
       locale: app.getLocale(),
       emit,
+      copyText: text => clipboard.writeText(text),
+      onRecentFilesChanged: added => void refreshMenu(added),
       pickFile: async () => {
         const options: Electron.OpenDialogOptions = {
           properties: ['openFile'],
@@ -238,6 +277,7 @@ if (handoff) {
       allowedOrigins: devOrigin ? [devOrigin] : [APP_ORIGIN],
     };
     registerIpc(ipcMain, handlers, trust);
+    void refreshMenu();
     registerDrops(ipcMain, paths => paths.forEach(path => openedFiles.add(path, 'drop')), trust);
 
     // The tray, schedules and notifications; closing the window leaves Courier in the tray.
