@@ -21,6 +21,7 @@ import { installCrashRedaction } from '../logging/crash';
 import { createLogger, logFilePath } from '../logging/logger';
 import { redact } from '../logging/redact';
 import { appMenuTemplate } from './app-menu';
+import { openHelpLink } from './help-link-opener';
 import { diagnosticsCopied } from './support/support-words';
 import {
   cliHandoff,
@@ -76,7 +77,7 @@ function showMainWindow(): void {
   mainWindow = createWindow(BrowserWindow, {
     preloadPath: join(here, '../preload/preload.cjs'),
     pageUrl: pageUrl(),
-    openExternal: url => void shell.openExternal(url),
+    openExternal: url => void openHelpLink(shell, url),
   });
   windows.add(mainWindow);
   keepInTray?.(mainWindow);

@@ -3,6 +3,7 @@ import { enErrorMessages } from './error-messages-en';
 import { enConnectionSteps } from './connection-steps-en';
 import { enPresetNotes } from './preset-notes-en';
 import { enScheduleWords } from './schedule-words-en';
+import { enDesktopWords } from './desktop-words-en';
 import type { Message } from './message';
 
 /** English, the reference catalogue: every other language must have exactly these keys. */
@@ -563,6 +564,7 @@ export const en = {
   ...enConnectionSteps,
   ...enPresetNotes,
   ...enScheduleWords,
+  ...enDesktopWords,
 } satisfies Record<string, Message>;
 
 /** A key of the catalogue. */

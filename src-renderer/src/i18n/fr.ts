@@ -4,6 +4,7 @@ import { frErrorMessages } from './error-messages-fr';
 import { frConnectionSteps } from './connection-steps-fr';
 import { frPresetNotes } from './preset-notes-fr';
 import { frScheduleWords } from './schedule-words-fr';
+import { frDesktopWords } from './desktop-words-fr';
 
 /** French. */
 export const fr: Messages = {
@@ -571,4 +572,5 @@ export const fr: Messages = {
   ...frConnectionSteps,
   ...frPresetNotes,
   ...frScheduleWords,
+  ...frDesktopWords,
 };

@@ -4,6 +4,7 @@ import { nlErrorMessages } from './error-messages-nl';
 import { nlConnectionSteps } from './connection-steps-nl';
 import { nlPresetNotes } from './preset-notes-nl';
 import { nlScheduleWords } from './schedule-words-nl';
+import { nlDesktopWords } from './desktop-words-nl';
 
 /** Dutch. */
 export const nl: Messages = {
@@ -570,4 +571,5 @@ export const nl: Messages = {
   ...nlConnectionSteps,
   ...nlPresetNotes,
   ...nlScheduleWords,
+  ...nlDesktopWords,
 };
