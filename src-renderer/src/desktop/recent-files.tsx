@@ -81,10 +81,9 @@ export function RecentFiles(props: { onOpen: (path: string) => void }) {
                 <button
                   type="button"
                   className="button button--link small"
-                  aria-label={t('recent.remove', { file: file.fileName })}
                   onClick={() => void remove(file)}
                 >
-                  {t('common.remove')}
+                  {t('recent.remove', { file: file.fileName })}
                 </button>
               )}
             </li>
