@@ -122,3 +122,47 @@ describe('the app:// origin', () => {
     expect(isTrustedSender(sender('data:text/html,x'), ours, [APP_ORIGIN, 'null'])).toBe(false);
   });
 });
+
+describe('the Electron side, with fake Electron objects', () => {
+  it('registers app:// as a standard, secure scheme that bypasses nothing, and serves the folder', async () => {
+    const { registerAppScheme, serveAppScheme } =
+      await import('../../../src-main/electron/protocol/app-protocol');
+    const registered: unknown[] = [];
+    registerAppScheme({ registerSchemesAsPrivileged: schemes => void registered.push(...schemes) });
+    expect(registered).toEqual([
+      {
+        scheme: 'app',
+        privileges: expect.objectContaining({
+          standard: true,
+          secure: true,
+          bypassCSP: false,
+          corsEnabled: false,
+          allowServiceWorkers: false,
+        }),
+      },
+    ]);
+    const handled = new Map<string, (request: Request) => Promise<Response>>();
+    serveAppScheme(
+      { handle: (scheme, handler) => void handled.set(scheme, handler as never) },
+      root,
+      CONTENT_SECURITY_POLICY
+    );
+    const answer = await handled.get('app')!(new Request(`${APP_ORIGIN}/%2e%2e/secret.txt`));
+    expect(answer.status).toBe(404);
+    expect((await handled.get('app')!(new Request(APP_PAGE_URL))).status).toBe(200);
+  });
+
+  it('opens only the app’s help links in the browser, checked at the call itself', async () => {
+    const { openHelpLink } = await import('../../../src-main/electron/help-link-opener');
+    const opened: string[] = [];
+    const shell = { openExternal: async (url: string) => void opened.push(url) };
+    const help = 'https://help.courier.example/destinations';
+    expect(openHelpLink(shell, 'https://evil.example/', [help])).toBe(false);
+    expect(openHelpLink(shell, 'file:///etc/passwd', [help])).toBe(false);
+    expect(openHelpLink(shell, `${help}@evil.example`, [help])).toBe(false);
+    // Courier ships no help links yet: nothing at all is opened by default.
+    expect(openHelpLink(shell, help)).toBe(false);
+    expect(openHelpLink(shell, help, [help])).toBe(true);
+    expect(opened).toEqual([help]);
+  });
+});
