@@ -5,6 +5,7 @@ import { jobCalls, jobEvents } from '../jobs/job-ipc';
 import { sendCalls, sendEvents } from '../pipeline/send-ipc';
 import { transferCalls, transferEvents } from '../transfers/transfer-ipc';
 import { setupCheckCalls } from '../destinations/setup-check-ipc';
+import { desktopCalls, desktopEvents } from '../desktop/desktop-ipc';
 
 /**
  * The one typed contract between the renderer and the main process.
@@ -65,6 +66,7 @@ export const calls = {
   ...setupCheckCalls,
   ...preparationCalls,
   ...jobCalls,
+  ...desktopCalls,
   /** Asks the user for a file to open (the system file chooser); null when they cancel. */
   'files:pick': { request: z.undefined(), response: z.object({ path: z.string().nullable() }) },
   /** Shows a file Courier saved in the system's file manager; `shown` is false where there is none. */
@@ -157,6 +159,7 @@ export const events = {
   /** A second launch (or a file dropped on the app icon) asks the window to open this file. */
   'app:open-file': z.object({ path: z.string() }),
   ...jobEvents,
+  ...desktopEvents,
   ...sendEvents,
   ...transferEvents,
   /** The background read of an opened file (about ten times a second, and once when done). */

@@ -5,7 +5,7 @@ import { onSettingsProblem } from '../settings/settings-file';
 import { redact } from '../logging/redact';
 import type { ServiceOverrides } from '../services/services';
 
-const VERSION = '0.1.0';
+import { COURIER_VERSION as VERSION } from './version';
 
 function overview(): string {
   const width = Math.max(...commands.map(c => c.name.length), 8);

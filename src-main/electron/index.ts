@@ -1,24 +1,29 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { EventChannel, EventPayload } from '../../src-core/ipc/contract';
 import { registerDrops, registerIpc, sendEvent } from './ipc/electron-ipc';
 import { OpenedFiles } from '../files/opened-files';
 import { keepSecretQuestion } from '../secrets/keep-secret-question';
-import { createWindow } from './windows/window-factory';
+import { CONTENT_SECURITY_POLICY, createWindow } from './windows/window-factory';
+import { registerAppScheme, serveAppScheme } from './protocol/app-protocol';
+import { APP_ORIGIN, APP_PAGE_URL } from '../protocol/app-scheme';
 import { createMainHandlers } from '../services/main-handlers';
 import { createServices } from '../services/services';
 import { ensureHome, resolveHome } from '../settings/home';
 import { installBackground } from './tray/electron-background';
 import { fileFromArgv } from './tray/background-app';
+import { isExportFileName } from '../files/launch-file';
 import { resumeQueueInWorker } from '../pipeline/worker-upload';
 import { installCrashRedaction } from '../logging/crash';
 import { createLogger, logFilePath } from '../logging/logger';
 import { redact } from '../logging/redact';
 import { appMenuTemplate } from './app-menu';
 import { installSystemProxy } from './system-proxy';
+import { openHelpLink } from './help-link-opener';
+import { diagnosticsCopied } from './support/support-words';
 import {
   cliHandoff,
   commandInstallPlan,
@@ -42,10 +47,8 @@ let pendingFile: string | null = fileFromArgv(process.argv, process.cwd());
 const openedFiles = new OpenedFiles();
 
 function pageUrl(): string {
-  // electron-vite sets this while developing; the built app loads its bundled page.
-  return (
-    process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(here, '../renderer/index.html')).href
-  );
+  // electron-vite sets this while developing; the built app loads its bundled page from app://.
+  return process.env.ELECTRON_RENDERER_URL ?? APP_PAGE_URL;
 }
 
 /** Notices told before a window could show them (the queue is resumed at start-up). */
@@ -75,7 +78,7 @@ function showMainWindow(): void {
   mainWindow = createWindow(BrowserWindow, {
     preloadPath: join(here, '../preload/preload.cjs'),
     pageUrl: pageUrl(),
-    openExternal: url => void shell.openExternal(url),
+    openExternal: url => void openHelpLink(shell, url),
   });
   windows.add(mainWindow);
   keepInTray?.(mainWindow);
@@ -101,7 +104,14 @@ const handoff = app.isPackaged
   ? cliHandoff(process.argv, { execPath: process.execPath, resourcesPath: process.resourcesPath })
   : null;
 
-/** The application menu: Edit roles, Window, Help → Show the log; developer tools in development only. */
+/** What the menu does beyond Electron's roles, set once the services exist. */
+type MenuActions = Readonly<{
+  copyDiagnostics: () => void;
+  recentFiles: ReadonlyArray<Readonly<{ path: string; missing: boolean }>>;
+}>;
+let menuActions: MenuActions | null = null;
+
+/** The application menu: File, Edit roles, Window, Help; developer tools in development only. */
 function installAppMenu(home: string): void {
   const platform = process.platform;
   const plan = commandInstallPlan({
@@ -118,6 +128,19 @@ function installAppMenu(home: string): void {
     development: !app.isPackaged,
     showLog: () =>
       void mkdir(logFolder, { recursive: true, mode: 0o700 }).then(() => shell.openPath(logFolder)),
+    // The window does the command (its shortcuts are its own): show it first.
+    command: command => {
+      showMainWindow();
+      emit('app:command', { command });
+    },
+    copyDiagnostics: menuActions?.copyDiagnostics,
+    recentFiles: menuActions?.recentFiles ?? [],
+    openRecent: path => {
+      // On the recent list, so one the person chose before.
+      openedFiles.add(path, 'recent');
+      pendingFile = path;
+      showMainWindow();
+    },
     installCommand:
       plan &&
       (() =>
@@ -153,7 +176,16 @@ if (handoff) {
   // One instance only: the first one gets our arguments (and the file, if any) and shows itself.
   app.quit();
 } else {
+  // Before ready (Electron's rule): the page's own privileged scheme instead of file://.
+  registerAppScheme(protocol);
   installCrashRedaction({ logger: createLogger({ home: resolveHome(undefined) }) });
+  // macOS: a file dropped on the Dock icon or opened with "Open with Courier" (may come before ready).
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    if (!isExportFileName(path)) return;
+    pendingFile = path;
+    if (app.isReady()) showMainWindow();
+  });
   app.on('second-instance', (_event, argv, cwd) => {
     pendingFile = fileFromArgv(argv, cwd) ?? pendingFile;
     showMainWindow();
@@ -162,6 +194,7 @@ if (handoff) {
     contents.on('will-attach-webview', event => event.preventDefault());
   });
   void app.whenReady().then(async () => {
+    serveAppScheme(protocol, join(here, '../renderer'), CONTENT_SECURITY_POLICY);
     const home = await ensureHome(resolveHome(undefined));
     installAppMenu(home);
     // Destinations set to the `system` proxy follow the computer's proxy settings (PAC included).
@@ -170,11 +203,29 @@ if (handoff) {
     const services = createServices(home);
     const { logger } = services;
     logger.info('Courier started', { version: app.getVersion() });
+    const refreshMenu = async (added?: string) => {
+      // The OS's recent documents (macOS Dock and File menu, Windows jump list) and File → Open Recent.
+      if (added) app.addRecentDocument(added);
+      const recentFiles = await Promise.resolve(handlers['recent:list'](undefined)).then(
+        r => r.files,
+        () => []
+      );
+      menuActions = { copyDiagnostics, recentFiles };
+      installAppMenu(home);
+    };
+    const copyDiagnostics = () =>
+      void Promise.resolve(handlers['support:diagnostics']({ copy: true })).then(
+        () => dialog.showMessageBox({ type: 'info', message: diagnosticsCopied(app.getLocale()) }),
+        error =>
+          logger.error('The diagnostic information could not be made', { error: String(error) })
+      );
     const handlers = createMainHandlers({
       services,
       appVersion: app.getVersion(),
       locale: app.getLocale(),
       emit,
+      copyText: text => clipboard.writeText(text),
+      onRecentFilesChanged: added => void refreshMenu(added),
       pickFile: async () => {
         const options: Electron.OpenDialogOptions = {
           properties: ['openFile'],
@@ -227,9 +278,10 @@ if (handoff) {
       : null;
     const trust = {
       webContentsIds: () => new Set([...windows].map(w => w.webContents.id)),
-      allowedOrigins: devOrigin ? [devOrigin] : ['file://'],
+      allowedOrigins: devOrigin ? [devOrigin] : [APP_ORIGIN],
     };
     registerIpc(ipcMain, handlers, trust);
+    void refreshMenu();
     registerDrops(ipcMain, paths => paths.forEach(path => openedFiles.add(path, 'drop')), trust);
 
     // The tray, schedules and notifications; closing the window leaves Courier in the tray.

@@ -3,9 +3,10 @@ import { CourierError } from '../../src-core/errors';
 
 /**
  * How a file came to be chosen: a dialog main showed, a drop on the window, the command line,
- * or a file Courier made for the person (the rows a send left out).
+ * a file Courier made for the person (the rows a send left out), or one of the recent files
+ * (opened before, listed by main in `recent-files.ts`).
  */
-export type ChosenBy = 'dialog' | 'drop' | 'command-line' | 'made-by-courier';
+export type ChosenBy = 'dialog' | 'drop' | 'command-line' | 'made-by-courier' | 'recent';
 
 /**
  * The files and folders the person chose in this session: the only ones the window may ask main

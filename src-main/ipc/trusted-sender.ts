@@ -1,3 +1,5 @@
+import { originOf } from '../protocol/app-scheme';
+
 /**
  * Whether an IPC message comes from one of Courier's own windows showing Courier's own page.
  *
@@ -6,7 +8,11 @@
  * `trusted-ipc-sender.ts` does. A page that navigated elsewhere, an iframe or a devtools
  * extension is refused.
  */
-export type SenderInfo = Readonly<{ webContentsId: number; frameUrl: string; isMainFrame: boolean }>;
+export type SenderInfo = Readonly<{
+  webContentsId: number;
+  frameUrl: string;
+  isMainFrame: boolean;
+}>;
 
 export function isTrustedSender(
   sender: SenderInfo,
@@ -22,5 +28,7 @@ export function isTrustedSender(
     return false;
   }
   if (url.protocol === 'file:') return allowedOrigins.includes('file://');
-  return allowedOrigins.includes(url.origin);
+  // Our `app://courier` page (a custom scheme's WHATWG origin is the opaque "null").
+  const origin = originOf(sender.frameUrl);
+  return origin !== null && allowedOrigins.includes(origin);
 }

@@ -13,6 +13,8 @@ import { onSettingsProblem } from '../settings/settings-file';
 import { OpenedFiles } from '../files/opened-files';
 import { guardFiles, type ConfirmKeepSecret } from './trust-guards';
 import type { Services } from './services';
+import { createDesktopHandlers, rememberOpenedFiles } from '../support/desktop-handlers';
+import { createRecentFiles } from '../files/recent-files';
 
 /** What the IPC handlers are built from: the services, and what the entry point provides around them. */
 export type ServiceContext = Readonly<{
@@ -35,6 +37,10 @@ export type ServiceContext = Readonly<{
   openedFiles?: OpenedFiles;
   /** Asks, in main's own dialog, whether a destination's saved secrets may go to its new server. */
   confirmKeepSecret?: ConfirmKeepSecret;
+  /** Puts text on the system clipboard (Electron's `clipboard`); absent where there is none. */
+  copyText?: (text: string) => void;
+  /** Told when the recent files changed, with the file just opened (app menu, OS recent documents). */
+  onRecentFilesChanged?: (added?: string) => void;
 }>;
 
 /**
@@ -50,6 +56,8 @@ export function createMainHandlers(context: ServiceContext): Handlers {
   );
   const { services } = context;
   const withHome = { ...context, home: services.home };
+  const openedFiles = context.openedFiles ?? new OpenedFiles();
+  const recentFiles = createRecentFiles(services.home);
   const handlers: Handlers = {
     'app:info': () => ({
       name: 'Courier',
@@ -67,8 +75,13 @@ export function createMainHandlers(context: ServiceContext): Handlers {
     ...createSendHandlers(withHome, services.secrets, services.upload),
     ...createTransferHandlers(withHome, services.secrets),
     ...createSetupCheckHandlers(services.home, services.secrets),
+    ...createDesktopHandlers({ ...context, recentFiles, openedFiles }),
   };
   // Main, not the page, decides which files may be read (where a saved secret may go is the
   // destination service's to decide, for the CLI too).
-  return guardFiles(handlers, context.openedFiles ?? new OpenedFiles());
+  // A file that opened (after the guard let it) goes to the top of the recent files.
+  return rememberOpenedFiles(guardFiles(handlers, openedFiles), recentFiles, added => {
+    context.emit('recent:changed', {});
+    context.onRecentFilesChanged?.(added);
+  });
 }

@@ -11,6 +11,7 @@ import { JobsScreen, type JobDraft } from './screens/jobs-screen';
 import { HistoryScreen } from './screens/history-screen';
 import { errorText } from './error-text';
 import type { EventPayload } from '../../src-core/ipc/contract';
+import { DesktopControls } from './desktop/desktop-controls';
 
 const sections: ReadonlyArray<{ screen: Screen; label: MessageKey; icon: string }> = [
   { screen: 'start', label: 'nav.send', icon: '↑' },
@@ -209,6 +210,7 @@ export function Shell(props: {
         </nav>
         <div className="sidebar__footer">
           <LanguagePicker onLanguage={props.onLanguage} />
+          <DesktopControls platform={props.info?.platform ?? ''} go={go} onOpenFile={openFile} />
           <p className="muted small" data-testid="app-version">
             {props.info ? t('app.version', { version: props.info.version }) : t('app.loading')}
           </p>

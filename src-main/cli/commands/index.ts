@@ -74,6 +74,11 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./doctor')).doctorCommand,
   },
   {
+    name: 'diagnostics',
+    summary: 'versions, OS and destination kinds for a support request (no personal data)',
+    load: async () => (await import('./diagnostics')).diagnosticsCommand,
+  },
+  {
     name: 'send',
     summary: 'prepare a file and upload it to a destination, with progress',
     usage: sendUsage,

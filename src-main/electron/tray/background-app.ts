@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { exportFromArgv } from '../../files/launch-file';
 import type {
   MenuItemConstructorOptions,
   Menu,
@@ -183,10 +184,6 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
  * app's icon), so the first instance can open it: the last argument that names an existing file.
  */
 export function fileFromArgv(argv: readonly string[], cwd: string): string | null {
-  for (const arg of [...argv.slice(1)].reverse()) {
-    if (arg.startsWith('-')) continue;
-    const path = isAbsolute(arg) ? arg : resolve(cwd, arg);
-    if (/\.(csv|tsv|txt|xlsx?|zip)$/i.test(path) && existsSync(path)) return path;
-  }
-  return null;
+  // The rules are pure and unit-tested in `files/launch-file.ts`; this adds the real disk.
+  return exportFromArgv(argv, cwd, { platform: process.platform, exists: existsSync });
 }

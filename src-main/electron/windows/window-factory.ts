@@ -1,5 +1,6 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions, WebContents } from 'electron';
 import { isHelpLink } from '../../../src-core/help-links';
+import { originOf } from '../../protocol/app-scheme';
 
 /**
  * The Content-Security-Policy of every Courier window: our own scripts and styles only, no
@@ -82,9 +83,9 @@ export function lockDownContents(
   openExternal: (url: string) => void,
   externalLinks?: readonly string[]
 ): void {
-  const ourOrigin = new URL(pageUrl).origin;
+  const ourOrigin = originOf(pageUrl);
   contents.on('will-navigate', (event, url) => {
-    if (new URL(url).origin !== ourOrigin || url !== pageUrl) event.preventDefault();
+    if (ourOrigin === null || originOf(url) !== ourOrigin || url !== pageUrl) event.preventDefault();
   });
   contents.on('will-attach-webview', event => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {

@@ -4,6 +4,7 @@ import { enConnectionSteps } from './connection-steps-en';
 import { enSetupCheck } from './setup-check-en';
 import { enPresetNotes } from './preset-notes-en';
 import { enScheduleWords } from './schedule-words-en';
+import { enDesktopWords } from './desktop-words-en';
 import type { Message } from './message';
 
 /** English, the reference catalogue: every other language must have exactly these keys. */
@@ -578,6 +579,7 @@ export const en = {
   ...enSetupCheck,
   ...enPresetNotes,
   ...enScheduleWords,
+  ...enDesktopWords,
 } satisfies Record<string, Message>;
 
 /** A key of the catalogue. */

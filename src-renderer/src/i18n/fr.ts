@@ -5,6 +5,7 @@ import { frConnectionSteps } from './connection-steps-fr';
 import { frSetupCheck } from './setup-check-fr';
 import { frPresetNotes } from './preset-notes-fr';
 import { frScheduleWords } from './schedule-words-fr';
+import { frDesktopWords } from './desktop-words-fr';
 
 /** French. */
 export const fr: Messages = {
@@ -586,4 +587,5 @@ export const fr: Messages = {
   ...frSetupCheck,
   ...frPresetNotes,
   ...frScheduleWords,
+  ...frDesktopWords,
 };

@@ -5,6 +5,7 @@ import { nlConnectionSteps } from './connection-steps-nl';
 import { nlSetupCheck } from './setup-check-nl';
 import { nlPresetNotes } from './preset-notes-nl';
 import { nlScheduleWords } from './schedule-words-nl';
+import { nlDesktopWords } from './desktop-words-nl';
 
 /** Dutch. */
 export const nl: Messages = {
@@ -585,4 +586,5 @@ export const nl: Messages = {
   ...nlSetupCheck,
   ...nlPresetNotes,
   ...nlScheduleWords,
+  ...nlDesktopWords,
 };

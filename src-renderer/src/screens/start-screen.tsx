@@ -5,6 +5,7 @@ import { errorText } from '../error-text';
 import { OutcomeBadge } from '../components/outcome-badge';
 import { useI18n } from '../i18n/i18n';
 import type { Screen } from '../navigation';
+import { RecentFiles } from '../desktop/recent-files';
 
 /** The first screen: a large drop zone, a file chooser, and what is set up at a glance. */
 export function StartScreen(props: {
@@ -69,6 +70,7 @@ export function StartScreen(props: {
       )}
       {glance && (
         <div className="cards glance">
+          <RecentFiles onOpen={props.onOpen} />
           <section className="card" aria-labelledby="glance-destinations">
             <h2 id="glance-destinations">{t('start.destinations')}</h2>
             {glance.destinations.length === 0 ? (

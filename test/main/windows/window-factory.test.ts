@@ -94,3 +94,22 @@ describe('createWindow', () => {
     }
   });
 });
+
+describe('createWindow with the app:// page', () => {
+  it('loads app://courier/index.html and cancels navigation to any other page, scheme or host', () => {
+    const { Window, created } = fakeWindowClass();
+    const page = 'app://courier/index.html';
+    createWindow(Window, { preloadPath: '/p', pageUrl: page, openExternal: () => {} });
+    expect(created[0]!.loaded).toBe(page);
+    const contents = created[0]!.webContents;
+    const navigate = (url: string) => {
+      let prevented = false;
+      contents.emit('will-navigate', { preventDefault: () => { prevented = true; } }, url);
+      return prevented;
+    };
+    expect(navigate(page)).toBe(false);
+    for (const url of ['app://courier/other.html', 'app://evil/index.html', 'evil://courier/index.html', 'file:///opt/courier/out/renderer/index.html', 'https://courier/index.html']) {
+      expect(navigate(url), url).toBe(true);
+    }
+  });
+});
