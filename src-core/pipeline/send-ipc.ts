@@ -57,5 +57,15 @@ export const sendEvents = {
     bytesPerSecond: z.number(),
     secondsLeft: z.number().nullable(),
     fileName: z.string().nullable(),
+    /** Step 1 of 2 (preparing: reading, checking and writing the file) or 2 of 2 (uploading it). */
+    stage: z.enum(['preparing', 'uploading']).optional(),
+    /** Rows read so far while preparing; the rows in the file being uploaded. */
+    rows: z.number().nullable().optional(),
+    /** The connection step waited on, each with its time limit. */
+    step: z.enum(['connect', 'secure', 'login', 'data', 'upload']).nullable().optional(),
+    /** Which try this is, of how many Courier makes while nothing moves forward. */
+    tries: z.object({ attempt: z.number(), of: z.number() }).nullable().optional(),
+    /** Why the previous try failed (shown while trying again). */
+    problem: PlainError.nullable().optional(),
   }),
 } as const;

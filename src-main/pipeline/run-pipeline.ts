@@ -55,7 +55,12 @@ export type SendRequest = Readonly<{
 /** Where a send is, for progress bars. */
 export type SendProgress =
   | Readonly<{ phase: 'reading'; read: ReadProgress }>
-  | Readonly<{ phase: 'uploading'; transfer: TransferProgress }>;
+  | Readonly<{
+      phase: 'uploading';
+      transfer: TransferProgress;
+      /** The rows in the files being uploaded (what was prepared). */
+      rows?: number;
+    }>;
 
 export type PipelineDeps = Readonly<{
   /** The settings folder. */
@@ -256,7 +261,12 @@ async function send(request: SendRequest, deps: PipelineDeps, logger: Logger): P
           remoteName: file.name,
           sha256: outputFiles[i]!.sha256,
         })),
-        onProgress: progress => deps.onProgress?.({ phase: 'uploading', transfer: progress }),
+        onProgress: progress =>
+          deps.onProgress?.({
+            phase: 'uploading',
+            transfer: progress,
+            rows: preparation!.writtenRowCount,
+          }),
         onTransfer: t => {
           sending = t;
           if (deps.signal?.aborted) t.cancel();

@@ -43,12 +43,14 @@ export function createSendHandlers(
 
   const progress = (p: SendProgress) => {
     if (p.phase === 'reading') {
-      const { bytesRead, totalBytes } = p.read;
+      const { bytesRead, totalBytes, rowsRead } = p.read;
       context.emit('send:progress', {
         phase: 'reading',
+        stage: 'preparing',
         fraction: totalBytes ? bytesRead / totalBytes : 0,
         bytes: bytesRead,
         totalBytes,
+        rows: rowsRead,
         bytesPerSecond: 0,
         secondsLeft: null,
         fileName: null,
@@ -57,12 +59,19 @@ export function createSendHandlers(
       const t = p.transfer;
       context.emit('send:progress', {
         phase: t.phase,
+        stage: 'uploading',
         fraction: t.totalBytes ? t.bytes / t.totalBytes : 0,
         bytes: t.bytes,
         totalBytes: t.totalBytes,
+        rows: p.rows ?? null,
         bytesPerSecond: t.bytesPerSecond,
         secondsLeft: t.secondsLeft,
         fileName: t.remoteName,
+        step: t.step ?? null,
+        tries: t.tries ?? null,
+        problem: t.problem
+          ? { code: t.problem.code, message: t.problem.message, params: t.problem.params }
+          : null,
       });
     }
   };

@@ -33,7 +33,7 @@ export function toTransferFailure(error: unknown): TransferFailure {
 const networkMessages: Record<string, [code: string, message: string]> = {
   ENOTFOUND: ['connection.name-not-found', 'The server name could not be found. Check the host name, or your internet connection.'],
   EAI_AGAIN: ['connection.name-not-found', 'The server name could not be looked up right now. Check your internet connection.'],
-  ECONNREFUSED: ['connection.refused', 'The server refused the connection. Check the port number, or ask the provider whether the server is up.'],
+  ECONNREFUSED: ['connection.refused', 'The server refused the connection: nothing answers on that port. Check the port number, or ask the provider whether the server is up.'],
   ETIMEDOUT: ['connection.timeout', 'The server did not answer in time. A firewall may be blocking the connection.'],
   EHOSTUNREACH: ['connection.unreachable', 'The server cannot be reached from this network.'],
   ENETUNREACH: ['connection.unreachable', 'The network is unreachable. Check your internet connection.'],
@@ -55,7 +55,10 @@ export function toTransferError(error: unknown): TransferError {
   const code = typeof e?.code === 'string' ? e.code : typeof e?.code === 'number' ? e.code : undefined;
   if (typeof code === 'string' && networkMessages[code]) {
     const [c, m] = networkMessages[code];
-    return new TransferError(c, m, { retryable: c !== 'connection.name-not-found' || code === 'EAI_AGAIN', cause: error });
+    // A refused connection is an answer (nothing listens on that port): trying again at once
+    // changes nothing, so it is said at once, not retried (issue 15: 33 s of "trying again").
+    const retryable = c === 'connection.name-not-found' ? code === 'EAI_AGAIN' : c !== 'connection.refused';
+    return new TransferError(c, m, { retryable, cause: error });
   }
   if (e?.level === 'client-authentication' || /All configured authentication methods failed/i.test(message)) {
     return new TransferError('auth.login-failed', 'The server refused the login. Check the user name and password or key.', { cause: error });
@@ -73,6 +76,26 @@ export function toTransferError(error: unknown): TransferError {
     return new TransferError('connection.lost', 'The connection was cut. Courier will try again.', { retryable: true, cause: error });
   }
   return new TransferError('transfer.failed', `The transfer failed: ${message.slice(0, 200)}`, { retryable: true, cause: error });
+}
+
+/** The steps of a connection and upload, each with its own time limit (`noAnswerError`). */
+export type ConnectionStep = 'connect' | 'secure' | 'login' | 'data' | 'upload';
+
+/** The server let a step's time limit pass without answering (retried, like a cut). */
+export function noAnswerError(step: ConnectionStep, limitMs: number): TransferError {
+  const seconds = Math.round(limitMs / 1000);
+  const during: Record<ConnectionStep, string> = {
+    connect: 'to the connection request',
+    secure: 'while setting up the secure connection',
+    login: 'to the login',
+    data: 'when asked to open the connection for the file',
+    upload: 'while the file was being uploaded',
+  };
+  return new TransferError(
+    'connection.no-answer',
+    `The server did not answer within ${seconds} seconds (${during[step]}).`,
+    { retryable: true, params: { seconds, step } }
+  );
 }
 
 /** The user cancelled: never retried. */

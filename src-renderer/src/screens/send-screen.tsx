@@ -164,7 +164,39 @@ export function SendScreen(props: {
 
   const files = review?.files ?? [];
   const phase = progress?.phase ?? 'reading';
-  const phaseText = t(`send.phase.${phase}` as MessageKey, { file: progress?.fileName ?? '' });
+  const step = progress?.step ?? null;
+  // While connecting, the step waited on (each has its own time limit) says what is happening.
+  const phaseText =
+    phase === 'connecting' && step && step !== 'upload'
+      ? t(`send.step.${step}`)
+      : t(`send.phase.${phase}` as MessageKey, { file: progress?.fileName ?? '' });
+  const tries = progress?.tries ?? null;
+  // Counted on screen once a try has failed: "Attempt 2 of 6".
+  const attemptText = tries && tries.attempt > 1 ? t('send.attempt', tries) : null;
+  const stage = progress?.stage ?? 'preparing';
+  const preparedRows = files.reduce((n, f) => n + f.rows, 0);
+  const preparedBytes = files.reduce((n, f) => n + f.bytes, 0);
+  const stageDetail = (which: 'preparing' | 'uploading'): string => {
+    if (which === 'preparing') {
+      if (stage !== 'preparing') return t('send.stage.done');
+      return t('send.stage.rowsRead', {
+        rows: format.number(progress?.rows ?? 0),
+        done: format.bytes(progress?.bytes ?? 0),
+        total: format.bytes(progress?.totalBytes ?? props.opened.sizeBytes),
+      });
+    }
+    if (stage !== 'uploading')
+      return `${t('send.stage.next')}: ${t('send.stage.rows', {
+        rows: format.number(preparedRows),
+        done: format.bytes(0),
+        total: format.bytes(preparedBytes),
+      })}`;
+    return t('send.stage.rows', {
+      rows: format.number(progress?.rows ?? preparedRows),
+      done: format.bytes(progress?.bytes ?? 0),
+      total: format.bytes(progress?.totalBytes ?? preparedBytes),
+    });
+  };
   const detail =
     progress && progress.totalBytes > 0
       ? progress.secondsLeft !== null && progress.bytesPerSecond > 0
@@ -265,7 +297,23 @@ export function SendScreen(props: {
 
       {sending && (
         <section className="card" aria-live="polite">
-          <p>{paused ? t('send.phase.paused') : phaseText}</p>
+          <ol className="send-steps" data-testid="send-steps">
+            {(['preparing', 'uploading'] as const).map(which => (
+              <li key={which} aria-current={stage === which ? 'step' : undefined}>
+                <strong>{t(`send.stage.${which}`)}</strong>
+                <span className="muted"> — {stageDetail(which)}</span>
+              </li>
+            ))}
+          </ol>
+          <p data-testid="send-phase">
+            {paused ? t('send.phase.paused') : phaseText}
+            {attemptText && !paused && <> · {attemptText}</>}
+          </p>
+          {progress?.problem && phase === 'retrying' && (
+            <p className="muted" data-testid="send-problem">
+              {errorText(progress.problem, i18n)}
+            </p>
+          )}
           <ProgressBar
             label={t('send.progress')}
             value={progress ? progress.fraction : null}
