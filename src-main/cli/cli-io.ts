@@ -20,6 +20,8 @@ export type CliIo = Readonly<{
   stderr: Writable & { isTTY?: boolean };
   stdin: Readable;
   env: NodeJS.ProcessEnv;
+  /** Aborted when the person presses Ctrl-C (main.ts); a send then cancels its upload at once. */
+  interrupt?: AbortSignal;
 }>;
 
 /** One command's context: its arguments after the command name, the settings folder, the streams. */

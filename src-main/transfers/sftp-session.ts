@@ -149,8 +149,13 @@ export async function openSftpSession(login: SftpLogin, socket?: Socket): Promis
   // Connected: the SSH key exchange (the secure connection), then the login.
   login.onStep?.('secure');
   const closeOnAbort = () => {
-    client.end();
+    // The socket first: ssh2's end() before its handshake may throw.
     sock.destroy();
+    try {
+      client.end();
+    } catch {
+      // Closed already.
+    }
   };
   login.signal?.addEventListener('abort', closeOnAbort, { once: true });
   try {
