@@ -18,12 +18,22 @@ export const SendStartRequest = z.object({
   /** How the user corrected the reading on the preview (the same file as reviewed is sent). */
   sheet: z.string().optional(),
   headerRow: z.number().int().min(1).optional(),
+  /**
+   * The time the file names shown on the Send screen were made from (the review's `namedAt`):
+   * the files are sent under exactly those names (a name already used gets a suffix, never reused).
+   */
+  namedAt: z.iso.datetime().optional(),
 });
 
 /** The outcome of a send as the UI shows it (no row contents, no secret). */
 export const SendOutcome = z.object({
   runId: z.string(),
-  outcome: z.enum(['sent', 'sent-with-exclusions', 'held', 'failed']),
+  /**
+   * `nothing-new`: this content was delivered to the destination before (not a failure).
+   * `needs-trust`: the server is new and its identity waits for the person's confirmation
+   * (`fingerprint`); not a run, nothing recorded in History.
+   */
+  outcome: z.enum(['sent', 'sent-with-exclusions', 'held', 'failed', 'nothing-new', 'needs-trust']),
   rows: z.object({ read: z.number(), sent: z.number(), excluded: z.number() }),
   files: z.array(z.object({ name: z.string(), bytes: z.number(), sha256: z.string(), remotePath: z.string().nullable(), verifiedBy: z.enum(['sha256', 'size']).nullable() })),
   error: PlainError.nullable(),

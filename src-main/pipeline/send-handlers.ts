@@ -97,6 +97,7 @@ export function createSendHandlers(
             fixes: request.fixes,
             excludeInvalid: request.excludeInvalid,
             source: { sheet: request.sheet, headerRow: request.headerRow },
+            ...(request.namedAt ? { namedAt: request.namedAt } : {}),
             trigger: 'user',
           },
           {
@@ -116,7 +117,7 @@ export function createSendHandlers(
         const fingerprint = result.failure?.fingerprint ?? null;
         return {
           runId: result.run.id,
-          outcome: result.run.outcome,
+          outcome: result.awaitingTrust ? ('needs-trust' as const) : result.run.outcome,
           rows: {
             read: result.run.rows.read,
             sent: result.run.rows.sent,

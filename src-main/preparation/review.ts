@@ -1,3 +1,4 @@
+import { openLedger } from '../transfers/ledger';
 import iconv from 'iconv-lite';
 import { unzipSync } from 'fflate';
 import type { z } from 'zod';
@@ -40,7 +41,10 @@ export function firstLines(file: PreparedFile, encoding: OutputEncoding, count =
 /** Runs the whole preparation for the review screen and sums it up as plain JSON. */
 export async function reviewCheck(request: ReviewCheckRequest, home: string, now: Date): Promise<ReviewCheckResponse> {
   const destination = await resolveDestination(home, request.destinationName);
+  // Names already used on this destination get their suffix here too: the name shown is the name sent.
+  const sentBefore = (await openLedger(home).entriesFor(destination.name)).map(e => e.remoteName);
   const result = await prepareFile(request.path, destination, {
+    alreadySentNames: sentBefore,
     mapping: request.mapping,
     fixes: parseFixes(request.fixes ?? []),
     excludeInvalid: request.excludeInvalid,
@@ -63,6 +67,7 @@ export async function reviewCheck(request: ReviewCheckRequest, home: string, now
     summary: { ...result.summary },
     issueCount: result.issues.length,
     issues: result.issues.slice(0, request.maxIssues ?? 1000).map(i => ({ ...i })),
+    namedAt: now.toISOString(),
     files: result.files.map(f => ({
       name: f.name,
       rows: f.rows,
@@ -76,7 +81,10 @@ export async function reviewCheck(request: ReviewCheckRequest, home: string, now
 /** Writes the rows that will not be sent (with the reason) to `target`, whole or not at all. */
 export async function saveRejected(request: SaveRejectedRequest, target: string, home: string, now: Date): Promise<SaveRejectedResponse> {
   const destination = await resolveDestination(home, request.destinationName);
+  // Names already used on this destination get their suffix here too: the name shown is the name sent.
+  const sentBefore = (await openLedger(home).entriesFor(destination.name)).map(e => e.remoteName);
   const result = await prepareFile(request.path, destination, {
+    alreadySentNames: sentBefore,
     mapping: request.mapping,
     fixes: parseFixes(request.fixes ?? []),
     excludeInvalid: true,

@@ -118,6 +118,8 @@ export function exitCodeOf(result: SendResult): number {
   const { run } = result;
   if (run.receipt.status === 'rejected') return ExitCode.transfer;
   if (run.outcome === 'sent' || run.outcome === 'sent-with-exclusions') return ExitCode.ok;
+  // Nothing new to send (delivered before) is not a failure: 0, the report says `nothing-new`.
+  if (run.outcome === 'nothing-new') return ExitCode.ok;
   if (run.outcome === 'held') return ExitCode.blocked;
   // Failed before anything was prepared (unreadable file, unknown destination, bad mapping): 1.
   // Failed once the files were ready (connection, trust, login, transfer): 3.
@@ -146,7 +148,17 @@ function printOutcome(io: CliIo, result: SendResult): void {
       );
     return;
   }
+  if (run.outcome === 'nothing-new') {
+    io.stdout.write(
+      `Nothing new to send: ${redact(result.failure?.message ?? `this file was already sent to ${run.destination}.`)}\n`
+    );
+    return;
+  }
   io.stderr.write(`courier: ${redact(run.error?.message ?? 'The file was not sent.')}\n`);
+  if (result.awaitingTrust)
+    io.stderr.write(
+      'courier: Nothing was recorded in History. Check the fingerprint with the provider, then pin it (courier destinations set NAME --host-key or --tls-fingerprint) and send again.\n'
+    );
 }
 
 /**
@@ -163,7 +175,7 @@ function progressLines(
   let open = false;
   let lastProblem = '';
   const write = (line: string) => {
-    io.stderr.write(`\r${line.padEnd(100).slice(0, 100)}`);
+    io.stderr.write(`\r${line.padEnd(110).slice(0, 110)}`);
     open = true;
   };
   return {

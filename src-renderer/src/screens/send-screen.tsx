@@ -125,6 +125,8 @@ export function SendScreen(props: {
         excludeInvalid: choices.excludeInvalid,
         // The sheet and header line as corrected on the preview: what was reviewed is what is sent.
         ...props.correction,
+        // The file names shown above are the names sent (their time is the review's).
+        ...(review?.namedAt ? { namedAt: review.namedAt } : {}),
       });
       setOutcome(result);
       if (result.fingerprint && result.error?.code.startsWith('trust.')) {
