@@ -50,6 +50,8 @@ export function SendScreen(props: {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [question, setQuestion] = useState<TrustQuestion | null>(null);
+  /** The person said the server is not the right one: nothing was sent, nothing recorded. */
+  const [notTrusted, setNotTrusted] = useState(false);
 
   const name = choices.destinationName;
   const { active, onDestination, onReview } = props;
@@ -116,6 +118,7 @@ export function SendScreen(props: {
     setError(null);
     setProgress(null);
     setPaused(false);
+    setNotTrusted(false);
     try {
       const result = await api().send.start({
         path: props.opened.path,
@@ -128,7 +131,8 @@ export function SendScreen(props: {
         // The file names shown above are the names sent (their time is the review's).
         ...(review?.namedAt ? { namedAt: review.namedAt } : {}),
       });
-      setOutcome(result);
+      // A new server's identity waiting for confirmation is a question, not an outcome.
+      setOutcome(result.outcome === 'needs-trust' ? null : result);
       if (result.fingerprint && result.error?.code.startsWith('trust.')) {
         setQuestion({
           host: destination?.transport.host ?? '',
@@ -146,6 +150,7 @@ export function SendScreen(props: {
   const answerTrust = async (trusted: boolean) => {
     const asked = question;
     setQuestion(null);
+    if (!trusted && asked) setNotTrusted(true);
     if (!trusted || !asked || !destination) return;
     try {
       const saved = await api().destinations.save({
@@ -216,6 +221,7 @@ export function SendScreen(props: {
 
   const succeeded =
     outcome && (outcome.outcome === 'sent' || outcome.outcome === 'sent-with-exclusions');
+  const calm = outcome?.outcome === 'nothing-new';
 
   return (
     <>
@@ -342,10 +348,16 @@ export function SendScreen(props: {
         </p>
       )}
 
+      {notTrusted && (
+        <p className="notice" role="status" data-testid="send-not-trusted">
+          {t('send.notTrusted')}
+        </p>
+      )}
+
       {outcome && (
         <section
-          className={`notice ${succeeded ? 'notice--ok' : 'notice--error'}`}
-          role={succeeded ? 'status' : 'alert'}
+          className={`notice ${succeeded ? 'notice--ok' : calm ? '' : 'notice--error'}`}
+          role={succeeded || calm ? 'status' : 'alert'}
           data-testid="send-outcome"
         >
           <p>
@@ -359,7 +371,9 @@ export function SendScreen(props: {
                     })
                   : outcome.outcome === 'held'
                     ? t('send.held')
-                    : t('send.failed')}
+                    : calm
+                      ? t('send.nothingNew', { destination: name ?? '' })
+                      : t('send.failed')}
             </strong>
           </p>
           {outcome.error && <p>{errorText(outcome.error, i18n)}</p>}
