@@ -35,7 +35,15 @@ export const SendOutcome = z.object({
    */
   outcome: z.enum(['sent', 'sent-with-exclusions', 'held', 'failed', 'nothing-new', 'needs-trust']),
   rows: z.object({ read: z.number(), sent: z.number(), excluded: z.number() }),
-  files: z.array(z.object({ name: z.string(), bytes: z.number(), sha256: z.string(), remotePath: z.string().nullable(), verifiedBy: z.enum(['sha256', 'size']).nullable() })),
+  files: z.array(
+    z.object({
+      name: z.string(),
+      bytes: z.number(),
+      sha256: z.string(),
+      remotePath: z.string().nullable(),
+      verifiedBy: z.enum(['sha256', 'size']).nullable(),
+    })
+  ),
   error: PlainError.nullable(),
   /** Set when the server's identity is not yet trusted: the fingerprint to show and pin. */
   fingerprint: z.string().nullable(),
@@ -49,17 +57,32 @@ export const sendCalls = {
   'send:resume': { request: z.undefined(), response: z.object({ paused: z.boolean() }) },
   'send:cancel': { request: z.undefined(), response: z.object({ cancelled: z.boolean() }) },
   /** The rows a past run left out, saved as a CSV (null when it left none out). */
-  'history:rejected-rows': { request: z.object({ id: z.string().min(1) }), response: z.object({ path: z.string().nullable() }) },
+  'history:rejected-rows': {
+    request: z.object({ id: z.string().min(1) }),
+    response: z.object({ path: z.string().nullable() }),
+  },
   /** Saves a copy of a past run's left-out rows where the user chooses; null when they cancel. */
   'history:save-rejected-rows': {
-    request: z.object({ id: z.string().min(1), dialogTitle: z.string().max(200).default('Save the rows left out') }),
+    request: z.object({
+      id: z.string().min(1),
+      dialogTitle: z.string().max(200).default('Save the rows left out'),
+    }),
     response: z.object({ path: z.string().nullable() }),
   },
 } as const;
 
 export const sendEvents = {
   'send:progress': z.object({
-    phase: z.enum(['reading', 'connecting', 'uploading', 'verifying', 'renaming', 'retrying', 'paused', 'done']),
+    phase: z.enum([
+      'reading',
+      'connecting',
+      'uploading',
+      'verifying',
+      'renaming',
+      'retrying',
+      'paused',
+      'done',
+    ]),
     /** 0…1 of the current phase. */
     fraction: z.number(),
     bytes: z.number(),

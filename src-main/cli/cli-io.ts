@@ -66,7 +66,10 @@ export function printError(io: CliIo, error: unknown, json: boolean): void {
 }
 
 /** `parseArgs` with the strictness every command wants; its errors become usage errors. */
-export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(args: readonly string[], options: T) {
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(
+  args: readonly string[],
+  options: T
+) {
   try {
     return parseArgs({ args: [...args], options, allowPositionals: true, strict: true } as const);
   } catch (error) {

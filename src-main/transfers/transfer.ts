@@ -720,8 +720,7 @@ export class Transfer {
  * TransferError reason (a step's time limit) or `cancelled`. A session that opens too late is closed.
  */
 function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  const failure = () =>
-    signal.reason instanceof TransferError ? signal.reason : cancelledError();
+  const failure = () => (signal.reason instanceof TransferError ? signal.reason : cancelledError());
   if (signal.aborted) {
     work.then(closeLate, () => undefined);
     return Promise.reject(failure());

@@ -346,7 +346,9 @@ export async function discardQueued(
   // Only files whose upload began can have a temporary file to remove: a cancel while the
   // server was not answering yet does not wait on that server again.
   const first = items.find(
-    item => item.transport.uploadThenRename && (item.temporaryName !== undefined || (item.writtenOffset ?? 0) > 0)
+    item =>
+      item.transport.uploadThenRename &&
+      (item.temporaryName !== undefined || (item.writtenOffset ?? 0) > 0)
   );
   if (first) {
     try {

@@ -192,7 +192,8 @@ function progressLines(
         return;
       }
       const t = progress.transfer;
-      const tries = t.tries && t.tries.attempt > 1 ? ` (attempt ${t.tries.attempt} of ${t.tries.of})` : '';
+      const tries =
+        t.tries && t.tries.attempt > 1 ? ` (attempt ${t.tries.attempt} of ${t.tries.of})` : '';
       if (t.phase === 'retrying' && t.problem) {
         const said = `${t.problem.message} Trying again${tries}.`;
         if (said !== lastProblem) {

@@ -368,8 +368,10 @@ export const en = {
   'send.sentWithExclusions': 'Sent: {sent} rows delivered, {excluded} left out.',
   'send.held': 'Nothing was sent.',
   'send.failed': 'The file was not sent.',
-  'send.nothingNew': 'Nothing new to send: this file was already sent to {destination}, so it was not sent again.',
-  'send.notTrusted': 'Nothing was sent: you did not confirm the server. Check its fingerprint with the provider, then send again.',
+  'send.nothingNew':
+    'Nothing new to send: this file was already sent to {destination}, so it was not sent again.',
+  'send.notTrusted':
+    'Nothing was sent: you did not confirm the server. Check its fingerprint with the provider, then send again.',
   'send.delivered': '{name} is on the server as {path}.',
   'send.verified.sha256': 'Courier read it back and checked every byte.',
   'send.verified.size': 'Courier checked its size on the server.',
@@ -556,7 +558,8 @@ export const en = {
   'history.outcome.held': 'Held',
   'history.outcome.failed': 'Failed',
   'history.outcome.nothing-new': 'Nothing new to send',
-  'history.nothingNewDetail': 'This file was already sent to this destination: nothing was sent again.',
+  'history.nothingNewDetail':
+    'This file was already sent to this destination: nothing was sent again.',
   'history.rowsDetail': '{sent} of {read} rows sent, {excluded} left out',
   'history.files': 'Files',
   'history.problems': 'Problems found',

@@ -372,8 +372,10 @@ export const fr: Messages = {
   'send.sentWithExclusions': 'Envoyé : {sent} lignes livrées, {excluded} écartées.',
   'send.held': 'Rien n’a été envoyé.',
   'send.failed': 'Le fichier n’a pas été envoyé.',
-  'send.nothingNew': 'Rien de nouveau à envoyer : ce fichier a déjà été envoyé à {destination}, il n’a donc pas été renvoyé.',
-  'send.notTrusted': 'Rien n’a été envoyé : vous n’avez pas confirmé le serveur. Vérifiez son empreinte avec le fournisseur, puis envoyez à nouveau.',
+  'send.nothingNew':
+    'Rien de nouveau à envoyer : ce fichier a déjà été envoyé à {destination}, il n’a donc pas été renvoyé.',
+  'send.notTrusted':
+    'Rien n’a été envoyé : vous n’avez pas confirmé le serveur. Vérifiez son empreinte avec le fournisseur, puis envoyez à nouveau.',
   'send.delivered': '{name} est sur le serveur sous {path}.',
   'send.verified.sha256': 'Courier l’a relu et a vérifié chaque octet.',
   'send.verified.size': 'Courier a vérifié sa taille sur le serveur.',
@@ -564,7 +566,8 @@ export const fr: Messages = {
   'history.outcome.held': 'Retenu',
   'history.outcome.failed': 'Échec',
   'history.outcome.nothing-new': 'Rien de nouveau à envoyer',
-  'history.nothingNewDetail': 'Ce fichier a déjà été envoyé à cette destination : rien n’a été renvoyé.',
+  'history.nothingNewDetail':
+    'Ce fichier a déjà été envoyé à cette destination : rien n’a été renvoyé.',
   'history.rowsDetail': '{sent} lignes sur {read} envoyées, {excluded} écartées',
   'history.files': 'Fichiers',
   'history.problems': 'Problèmes trouvés',

@@ -374,8 +374,10 @@ export const nl: Messages = {
   'send.sentWithExclusions': 'Verstuurd: {sent} rijen afgeleverd, {excluded} weggelaten.',
   'send.held': 'Er werd niets verstuurd.',
   'send.failed': 'Het bestand werd niet verstuurd.',
-  'send.nothingNew': 'Niets nieuws om te versturen: dit bestand werd al naar {destination} verstuurd, dus het werd niet opnieuw verstuurd.',
-  'send.notTrusted': 'Er werd niets verstuurd: u hebt de server niet bevestigd. Controleer de vingerafdruk bij de leverancier en verstuur dan opnieuw.',
+  'send.nothingNew':
+    'Niets nieuws om te versturen: dit bestand werd al naar {destination} verstuurd, dus het werd niet opnieuw verstuurd.',
+  'send.notTrusted':
+    'Er werd niets verstuurd: u hebt de server niet bevestigd. Controleer de vingerafdruk bij de leverancier en verstuur dan opnieuw.',
   'send.delivered': '{name} staat op de server als {path}.',
   'send.verified.sha256': 'Courier las het terug en controleerde elke byte.',
   'send.verified.size': 'Courier controleerde de grootte op de server.',
@@ -563,7 +565,8 @@ export const nl: Messages = {
   'history.outcome.held': 'Tegengehouden',
   'history.outcome.failed': 'Mislukt',
   'history.outcome.nothing-new': 'Niets nieuws om te versturen',
-  'history.nothingNewDetail': 'Dit bestand werd al naar deze bestemming verstuurd: er werd niets opnieuw verstuurd.',
+  'history.nothingNewDetail':
+    'Dit bestand werd al naar deze bestemming verstuurd: er werd niets opnieuw verstuurd.',
   'history.rowsDetail': '{sent} van {read} rijen verstuurd, {excluded} weggelaten',
   'history.files': 'Bestanden',
   'history.problems': 'Gevonden problemen',

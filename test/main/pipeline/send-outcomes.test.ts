@@ -126,9 +126,15 @@ describe('outcomes of a send, in the person’s words', () => {
     const again = await courier(['send', source, '--destination', 'Drop'], { home });
     expect(again.code).toBe(0);
     expect(again.stderr).toBe('');
-    expect(again.stdout).toMatch(/^Nothing new to send: This file was already sent to Drop on \d{4}-\d\d-\d\d as "[^"]+\.csv"/);
+    expect(again.stdout).toMatch(
+      /^Nothing new to send: This file was already sent to Drop on \d{4}-\d\d-\d\d as "[^"]+\.csv"/
+    );
     const json = await courier(['send', source, '--destination', 'Drop', '--json'], { home });
-    expect(JSON.parse(json.stdout)).toMatchObject({ outcome: 'nothing-new', files: [], error: null });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      outcome: 'nothing-new',
+      files: [],
+      error: null,
+    });
     const history = await courier(['history'], { home });
     expect(history.stdout).toContain('Drop: nothing new to send; this file was sent before');
     expect(history.stdout).not.toMatch(/0 of 2 rows sent/);

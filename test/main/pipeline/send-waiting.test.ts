@@ -171,7 +171,14 @@ describe('waiting and progress through the app and the CLI', () => {
   });
 
   it('CLI: a refused connection fails at once with the reason, never "trying again"', async () => {
-    const result = await courierWithCtrlC(['--home', home, 'send', source, '--destination', 'Closed']);
+    const result = await courierWithCtrlC([
+      '--home',
+      home,
+      'send',
+      source,
+      '--destination',
+      'Closed',
+    ]);
     expect(result.code).toBe(3);
     expect(result.stderr).toContain('refused the connection');
     expect(result.stderr).not.toMatch(/Trying again/i);
@@ -181,10 +188,21 @@ describe('waiting and progress through the app and the CLI', () => {
     const user = sshd.users[0]!;
     const added = await addSftpDestination(home, 'Drop', sshd, user);
     expect(added.stderr).toBe('');
-    const result = await courierWithCtrlC(['--home', home, 'send', source, '--destination', 'Drop']);
+    const result = await courierWithCtrlC([
+      '--home',
+      home,
+      'send',
+      source,
+      '--destination',
+      'Drop',
+    ]);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/Step 1 of 2 · Preparing \[#+\] 100% 5,000 rows read · \d+ kB of \d+ kB/);
-    expect(result.stderr).toMatch(/Step 2 of 2 · Uploading \[#+\] 100% 5,000 rows · \d+ kB of \d+ kB/);
+    expect(result.stderr).toMatch(
+      /Step 1 of 2 · Preparing \[#+\] 100% 5,000 rows read · \d+ kB of \d+ kB/
+    );
+    expect(result.stderr).toMatch(
+      /Step 2 of 2 · Uploading \[#+\] 100% 5,000 rows · \d+ kB of \d+ kB/
+    );
     // The two steps stay on their own lines.
     expect(result.stderr).toMatch(/Preparing[^\n]*\n[^\n]*Step 2 of 2/);
     const runs = await createHistoryStore(home).listRuns();

@@ -124,7 +124,8 @@ describe('waiting on a server, said in words (fake clock)', () => {
     const retrying = events.find(e => e.phase === 'retrying')!;
     expect(retrying.problem).toMatchObject({
       code: 'connection.no-answer',
-      message: 'The server did not answer within 20 seconds (while setting up the secure connection).',
+      message:
+        'The server did not answer within 20 seconds (while setting up the secure connection).',
       params: { seconds: 20, step: 'secure' },
     });
     expect(retrying.tries).toEqual({ attempt: 2, of: 2 });
@@ -134,7 +135,10 @@ describe('waiting on a server, said in words (fake clock)', () => {
     expect(events.at(-1)).toMatchObject({ phase: 'connecting', tries: { attempt: 2, of: 2 } });
     clock.advance(20_000);
     const error = await outcome;
-    expect(error).toMatchObject({ code: 'connection.no-answer', params: { seconds: 20, attempts: 2 } });
+    expect(error).toMatchObject({
+      code: 'connection.no-answer',
+      params: { seconds: 20, attempts: 2 },
+    });
     expect(error.message).toContain('The server did not answer within 20 seconds');
     expect(error.message).toContain('Courier tried 2 times and gave up');
   });
@@ -142,7 +146,9 @@ describe('waiting on a server, said in words (fake clock)', () => {
   it('FTPS: the greeting that never comes is the connect step’s time limit', async () => {
     const clock = fakeClock();
     const events: TransferProgress[] = [];
-    const outcome = transfer('ftps', silent.port, clock, events, 1).run().catch(error => error);
+    const outcome = transfer('ftps', silent.port, clock, events, 1)
+      .run()
+      .catch(error => error);
     await until(() => events.some(e => e.step === 'connect') && clock.waiting() > 0);
     clock.advance(19_999);
     await new Promise(resolve => setImmediate(resolve));
