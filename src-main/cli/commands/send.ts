@@ -108,6 +108,16 @@ export function sendReport(result: SendResult) {
         check: result.preparation ? checkReport(result.preparation) : null,
         receipt: run.receipt,
         error: run.error,
+        // Nothing new to send: when and as what this content was delivered before.
+        ...(run.outcome === 'nothing-new' && result.failure
+          ? {
+              nothingNew: {
+                code: result.failure.code,
+                message: result.failure.message,
+                ...(result.failure.params ? { params: result.failure.params } : {}),
+              },
+            }
+          : {}),
       })
     )
   );
