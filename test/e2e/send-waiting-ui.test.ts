@@ -23,9 +23,9 @@ async function walkToSend(page: Page, file: string): Promise<string> {
   await page.getByRole('button', { name: 'Continue to columns' }).click();
   await page.getByRole('heading', { name: 'Match the columns' }).waitFor();
   await page.getByLabel('Send to').selectOption('Hello Customer');
-  await expect
-    .poll(() => page.getByLabel('Email', { exact: true }).inputValue(), wait)
-    .toBe('E-mail');
+  // The columns, chosen by the person (what Courier proposes is not what this test is about).
+  await page.getByLabel('Email', { exact: true }).selectOption('E-mail', wait);
+  await page.getByLabel('Language', { exact: true }).selectOption('Taal');
   await page.getByRole('button', { name: 'Continue to review' }).click();
   await page.getByRole('heading', { name: 'Check the rows' }).waitFor();
   await page.getByRole('button', { name: 'Continue to send' }).click();
@@ -166,4 +166,43 @@ describe('the Send screen while waiting, and its outcomes', () => {
       .toEqual(['Nothing new to send', 'Sent']);
     await app.close();
   }, 180_000);
+
+  it('says plainly that a job names its file when each run sends it', async () => {
+    const user = sshd.users[0]!;
+    const file = join(dir, 'contacts.csv');
+    // The platform collected the earlier file (Hello Customer names its file by the day).
+    for (const name of await readdir(user.uploadDir)) await rm(join(user.uploadDir, name));
+    await writeFile(
+      file,
+      `E-mail;Taal;Voornaam;Achternaam;Winkel\r\nnew.one@example.be;nl;Nel;Peeters;Gent\r\n`
+    );
+    const app = await harness.openApp({ locale: 'en-GB' });
+    const { page } = app;
+    await app.services.destinations.create(
+      {
+        ...destinationFromPreset('hello-customer', 'Hello Customer'),
+        folder: 'upload',
+        transport: {
+          protocol: 'sftp',
+          host: '127.0.0.1',
+          port: sshd.port,
+          user: user.name,
+          hostKey: sshd.hostKeyFingerprint,
+        },
+      },
+      { password: user.password }
+    );
+    await walkToSend(page, file);
+    await page.getByRole('button', { name: 'Send now' }).click();
+    await expect
+      .poll(() => page.getByTestId('send-outcome').textContent(), { timeout: 60_000 })
+      .toContain('Sent');
+    await page.getByRole('button', { name: 'Do this every night' }).click();
+    await expect
+      .poll(() => page.getByTestId('job-name-time').textContent(), wait)
+      .toBe(
+        'Each run names its file with the date and time it is sent, so the name changes from one run to the next.'
+      );
+    await app.close();
+  }, 120_000);
 });

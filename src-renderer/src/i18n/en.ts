@@ -522,6 +522,8 @@ export const en = {
   'jobs.new.sendValid': 'Send the valid rows and report the others',
   'jobs.new.hold': 'Send nothing and tell me',
   'jobs.new.save': 'Save the job',
+  'jobs.new.nameTime':
+    'Each run names its file with the date and time it is sent, so the name changes from one run to the next.',
   'jobs.new.defaultName': '{file} to {destination}',
   'when.nightly': 'Every night at 02:00',
   'when.weekday': 'Every weekday at 07:00',

@@ -529,6 +529,8 @@ export const fr: Messages = {
   'jobs.new.sendValid': 'Envoyer les lignes valides et signaler les autres',
   'jobs.new.hold': 'Ne rien envoyer et me prévenir',
   'jobs.new.save': 'Enregistrer la tâche',
+  'jobs.new.nameTime':
+    'Chaque exécution nomme son fichier avec la date et l’heure de l’envoi : le nom change d’une exécution à l’autre.',
   'jobs.new.defaultName': '{file} vers {destination}',
   'when.nightly': 'Chaque nuit à 02:00',
   'when.weekday': 'Chaque jour ouvrable à 07:00',

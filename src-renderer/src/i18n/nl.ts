@@ -528,6 +528,8 @@ export const nl: Messages = {
   'jobs.new.sendValid': 'De geldige rijen versturen en de andere melden',
   'jobs.new.hold': 'Niets versturen en het mij laten weten',
   'jobs.new.save': 'Taak opslaan',
+  'jobs.new.nameTime':
+    'Elke uitvoering geeft het bestand de datum en het uur van verzending als naam: de naam verandert van keer tot keer.',
   'jobs.new.defaultName': '{file} naar {destination}',
   'when.nightly': 'Elke nacht om 02:00',
   'when.weekday': 'Elke werkdag om 07:00',
