@@ -310,7 +310,10 @@ async function send(request: SendRequest, deps: PipelineDeps, logger: Logger): P
   } catch (error) {
     const failure = toTransferFailure(error);
     const alreadySent = failure.code === 'transfer.already-sent';
-    const awaitingTrust = request.trigger !== 'job' && confirmationCodes.has(failure.code);
+    // A person sending (app, `courier send`) is asked; a job (scheduled, or run by hand) has
+    // nobody at a dialog, so its run is recorded as failed, for a person to act on.
+    const awaitingTrust =
+      !request.job && request.trigger !== 'job' && confirmationCodes.has(failure.code);
     // A failed upload stays queued (its prepared copy is kept for the resume); a cancelled one is
     // dropped, and so is one waiting for the person to confirm the server (they send again).
     if (awaitingTrust)
