@@ -201,6 +201,8 @@ export class Transfer {
   #wake = new AbortController();
   #paused = false;
   #cancelled = false;
+  /** The run is over: a pause now (the worker stopping) has nothing to pause and says nothing. */
+  #ended = false;
   #tlsFellBack = false;
   /** The server refused to continue a partial upload: every upload starts from zero. */
   #resumeRefused: boolean;
@@ -229,7 +231,7 @@ export class Transfer {
 
   /** Stops sending (the connection is closed) until `resume()`. */
   pause(): void {
-    if (this.#cancelled) return;
+    if (this.#cancelled || this.#ended) return;
     this.#paused = true;
     this.#attempt?.abort();
     if (this.#last)
@@ -357,6 +359,7 @@ export class Transfer {
         doneBytes += file.size;
       }
     } finally {
+      this.#ended = true;
       await this.#dropSession();
     }
     const warnings: string[] = [];
