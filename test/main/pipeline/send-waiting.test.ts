@@ -182,6 +182,8 @@ describe('waiting and progress through the app and the CLI', () => {
     expect(result.code).toBe(3);
     expect(result.stderr).toContain('refused the connection');
     expect(result.stderr).not.toMatch(/Trying again/i);
+    // One try: refused is an answer, not a cut to retry.
+    expect(result.stderr).not.toMatch(/tried \d+ times/);
   });
 
   it('CLI and app: preparing and uploading are two steps, with rows and bytes', async () => {
