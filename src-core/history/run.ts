@@ -14,8 +14,12 @@ export { PlainErrorSchema };
 export const RunTrigger = z.enum(['job', 'user', 'cli']);
 export type RunTrigger = z.infer<typeof RunTrigger>;
 
-/** How the run ended, in the user's words: sent, sent without some rows, held for review, failed. */
-export const RunOutcome = z.enum(['sent', 'sent-with-exclusions', 'held', 'failed']);
+/**
+ * How the run ended, in the user's words: sent, sent without some rows, held for review, failed,
+ * or nothing new to send (the same content was delivered to this destination before: a calm
+ * outcome, not a failure; nothing is listed as delivered).
+ */
+export const RunOutcome = z.enum(['sent', 'sent-with-exclusions', 'held', 'failed', 'nothing-new']);
 export type RunOutcome = z.infer<typeof RunOutcome>;
 
 export const RunSource = z.object({

@@ -168,6 +168,8 @@ export const preparationCalls = {
       summary: z.record(z.string(), z.number()),
       issueCount: z.number(),
       issues: z.array(IssueSchema),
+      /** The time the file names were made from (ISO 8601): send it with the request to keep them. */
+      namedAt: z.string(),
       files: z.array(
         z.object({
           name: z.string(),

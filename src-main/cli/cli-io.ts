@@ -20,6 +20,8 @@ export type CliIo = Readonly<{
   stderr: Writable & { isTTY?: boolean };
   stdin: Readable;
   env: NodeJS.ProcessEnv;
+  /** Aborted when the person presses Ctrl-C (main.ts); a send then cancels its upload at once. */
+  interrupt?: AbortSignal;
 }>;
 
 /** One command's context: its arguments after the command name, the settings folder, the streams. */
@@ -64,7 +66,10 @@ export function printError(io: CliIo, error: unknown, json: boolean): void {
 }
 
 /** `parseArgs` with the strictness every command wants; its errors become usage errors. */
-export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(args: readonly string[], options: T) {
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(
+  args: readonly string[],
+  options: T
+) {
   try {
     return parseArgs({ args: [...args], options, allowPositionals: true, strict: true } as const);
   } catch (error) {

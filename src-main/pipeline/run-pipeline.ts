@@ -6,7 +6,13 @@ import { CourierError, toPlainError } from '../../src-core/errors';
 import { uploadFolder, type Destination } from '../../src-core/destinations/destination';
 import type { Fix } from '../../src-core/fixes/fix';
 import type { ColumnMapping } from '../../src-core/mapping/suggest';
-import type { Run, RunInput, RunOutcome, RunTrigger } from '../../src-core/history/run';
+import {
+  Run as RunSchema,
+  type Run,
+  type RunInput,
+  type RunOutcome,
+  type RunTrigger,
+} from '../../src-core/history/run';
 import { createHistoryStore } from '../history/history-store';
 import {
   createWorkerPreparer,
@@ -17,7 +23,7 @@ import { createLogger, type Logger } from '../logging/logger';
 import { resolveDestination, saveDestination } from '../settings/destination-store';
 import type { TransferProgress, TransferResult } from '../transfers/transfer';
 import type { Upload, UploadControl } from './worker-upload';
-import { uploadFiles } from '../transfers/upload-files';
+import { discardQueued, uploadFiles } from '../transfers/upload-files';
 import { destinationTransport } from '../transfers/destination-transport';
 import { placeDigitaleoMarkers, withSession } from '../transfers/receipts';
 import { followReceipt } from './follow-receipt';
@@ -50,12 +56,22 @@ export type SendRequest = Readonly<{
   job?: Readonly<{ id: string; name: string }> | null;
   /** The size and modification time the source must still have (a watched folder's stable file). */
   expectedSource?: FileStamp;
+  /**
+   * The time the file names are made from, when the person saw them before sending (the app's
+   * Send screen): what was shown is the name sent. Without it (jobs, the CLI) the time of sending.
+   */
+  namedAt?: string;
 }>;
 
 /** Where a send is, for progress bars. */
 export type SendProgress =
   | Readonly<{ phase: 'reading'; read: ReadProgress }>
-  | Readonly<{ phase: 'uploading'; transfer: TransferProgress }>;
+  | Readonly<{
+      phase: 'uploading';
+      transfer: TransferProgress;
+      /** The rows in the files being uploaded (what was prepared). */
+      rows?: number;
+    }>;
 
 export type PipelineDeps = Readonly<{
   /** The settings folder. */
@@ -86,7 +102,13 @@ export type PipelineDeps = Readonly<{
 
 /** The outcome of a send: the recorded run, plus what was prepared (for the caller's report). */
 export type SendResult = Readonly<{
+  /** The run (not in History when `awaitingTrust`). */
   run: Run;
+  /**
+   * The server is new and its identity waits for the person's confirmation: a pause, not a run,
+   * so nothing is in History and nothing stays queued (a job, with nobody to ask, records it).
+   */
+  awaitingTrust?: boolean;
   preparation: PreparedSend | null;
   /** Where the prepared files are (deleted after a successful send unless kept). */
   outbox: string | null;
@@ -156,7 +178,7 @@ async function send(request: SendRequest, deps: PipelineDeps, logger: Logger): P
         sourcePath: request.sourcePath,
         destination,
         home: deps.home,
-        now: started.toISOString(),
+        now: request.namedAt ?? started.toISOString(),
         runId,
         outbox,
         alreadySentNames: sentBefore,
@@ -223,6 +245,7 @@ async function send(request: SendRequest, deps: PipelineDeps, logger: Logger): P
   }
 
   let transfer: TransferResult | null = null;
+  let queueIds: string[] = [];
   try {
     const transport = destinationTransport(destination);
     const byName = new Map(preparation.files.map(f => [f.name, f.path!]));
@@ -237,6 +260,7 @@ async function send(request: SendRequest, deps: PipelineDeps, logger: Logger): P
       );
     }
     let sending: UploadControl | null = null;
+    queueIds = preparation.files.map((_, i) => `${runId.slice(0, 8)}-${i + 1}`);
     const onAbort = () => sending?.cancel();
     const upload: Upload = deps.upload ?? uploadFiles;
     deps.signal?.addEventListener('abort', onAbort, { once: true });
@@ -251,12 +275,17 @@ async function send(request: SendRequest, deps: PipelineDeps, logger: Logger): P
         force: request.force,
         logger: log,
         files: preparation.files.map((file, i) => ({
-          id: `${runId.slice(0, 8)}-${i + 1}`,
+          id: queueIds[i]!,
           localPath: byName.get(file.name)!,
           remoteName: file.name,
           sha256: outputFiles[i]!.sha256,
         })),
-        onProgress: progress => deps.onProgress?.({ phase: 'uploading', transfer: progress }),
+        onProgress: progress =>
+          deps.onProgress?.({
+            phase: 'uploading',
+            transfer: progress,
+            rows: preparation!.writtenRowCount,
+          }),
         onTransfer: t => {
           sending = t;
           if (deps.signal?.aborted) t.cancel();
@@ -280,21 +309,56 @@ async function send(request: SendRequest, deps: PipelineDeps, logger: Logger): P
     }
   } catch (error) {
     const failure = toTransferFailure(error);
-    // A failed upload stays queued (its prepared copy is kept for the resume); a cancelled one is dropped.
-    if (failure.code === 'cancelled' || failure.code === 'transfer.already-sent')
+    const alreadySent = failure.code === 'transfer.already-sent';
+    // A person sending (app, `courier send`) is asked; a job (scheduled, or run by hand) has
+    // nobody at a dialog, so its run is recorded as failed, for a person to act on.
+    const awaitingTrust =
+      !request.job && request.trigger !== 'job' && confirmationCodes.has(failure.code);
+    // A failed upload stays queued (its prepared copy is kept for the resume); a cancelled one is
+    // dropped, and so is one waiting for the person to confirm the server (they send again).
+    if (awaitingTrust)
+      await discardQueued(deps.home, queueIds, deps.secrets).catch(cleanup =>
+        log.warn('A file waiting for a confirmation could not be dropped from the queue', {
+          error: toPlainError(cleanup),
+        })
+      );
+    if (failure.code === 'cancelled' || alreadySent || awaitingTrust)
       await rm(outbox, { recursive: true, force: true });
+    if (alreadySent) {
+      // The same content was delivered here before: nothing new to send, and nothing delivered.
+      log.info('Nothing new to send', { error: { code: failure.code, message: failure.message } });
+      const run = await record({
+        outcome: 'nothing-new',
+        source,
+        rows: { ...rows, sent: 0 },
+        outputFiles: [],
+        transfer: { status: 'already-sent' },
+        error: null,
+      });
+      return { run, preparation, outbox: null, transfer, failure };
+    }
     log.warn('The upload did not complete', {
       error: { code: failure.code, message: failure.message },
     });
-    const status = failure.code === 'transfer.already-sent' ? 'already-sent' : 'failed';
-    const run = await record({
-      outcome: 'failed',
+    const fields = {
+      outcome: 'failed' as const,
       source,
       rows: { ...rows, sent: 0 },
-      outputFiles,
-      transfer: { status },
+      // Only delivered files are listed: this run delivered none.
+      outputFiles: [],
+      transfer: { status: 'failed' as const },
       error: { code: failure.code, message: failure.message },
-    });
+    };
+    if (awaitingTrust) {
+      // Not a run: the person is asked to confirm the server, then sends again.
+      const run = RunSchema.parse({
+        ...base,
+        ...fields,
+        durationMs: Math.max(0, now().getTime() - started.getTime()),
+      });
+      return { run, awaitingTrust: true, preparation, outbox: null, transfer, failure };
+    }
+    const run = await record(fields);
     return { run, preparation, outbox, transfer, failure };
   }
 
@@ -360,6 +424,9 @@ async function describeSource(
     stamp: { size: info.size, mtimeMs: info.mtimeMs },
   };
 }
+
+/** A new server's identity waiting for the person's confirmation (a changed one is a failure). */
+const confirmationCodes = new Set(['trust.unknown-host-key', 'trust.unknown-certificate']);
 
 const sameStamp = (a: FileStamp, b: FileStamp): boolean =>
   a.size === b.size && a.mtimeMs === b.mtimeMs;

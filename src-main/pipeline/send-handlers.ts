@@ -43,12 +43,14 @@ export function createSendHandlers(
 
   const progress = (p: SendProgress) => {
     if (p.phase === 'reading') {
-      const { bytesRead, totalBytes } = p.read;
+      const { bytesRead, totalBytes, rowsRead } = p.read;
       context.emit('send:progress', {
         phase: 'reading',
+        stage: 'preparing',
         fraction: totalBytes ? bytesRead / totalBytes : 0,
         bytes: bytesRead,
         totalBytes,
+        rows: rowsRead,
         bytesPerSecond: 0,
         secondsLeft: null,
         fileName: null,
@@ -57,12 +59,19 @@ export function createSendHandlers(
       const t = p.transfer;
       context.emit('send:progress', {
         phase: t.phase,
+        stage: 'uploading',
         fraction: t.totalBytes ? t.bytes / t.totalBytes : 0,
         bytes: t.bytes,
         totalBytes: t.totalBytes,
+        rows: p.rows ?? null,
         bytesPerSecond: t.bytesPerSecond,
         secondsLeft: t.secondsLeft,
         fileName: t.remoteName,
+        step: t.step ?? null,
+        tries: t.tries ?? null,
+        problem: t.problem
+          ? { code: t.problem.code, message: t.problem.message, params: t.problem.params }
+          : null,
       });
     }
   };
@@ -88,6 +97,7 @@ export function createSendHandlers(
             fixes: request.fixes,
             excludeInvalid: request.excludeInvalid,
             source: { sheet: request.sheet, headerRow: request.headerRow },
+            ...(request.namedAt ? { namedAt: request.namedAt } : {}),
             trigger: 'user',
           },
           {
@@ -107,7 +117,7 @@ export function createSendHandlers(
         const fingerprint = result.failure?.fingerprint ?? null;
         return {
           runId: result.run.id,
-          outcome: result.run.outcome,
+          outcome: result.awaitingTrust ? ('needs-trust' as const) : result.run.outcome,
           rows: {
             read: result.run.rows.read,
             sent: result.run.rows.sent,

@@ -1,3 +1,4 @@
+import { openLedger } from '../transfers/ledger';
 import iconv from 'iconv-lite';
 import { unzipSync } from 'fflate';
 import type { z } from 'zod';
@@ -12,7 +13,11 @@ import { prepareFile } from './prepare-file';
 import { saveWhole } from '../files/save-copy';
 import type { ReadProgress } from '../reading/open-source';
 import type { WorkerJobContext } from '../workers/serve-worker';
-import { prepareInThisThread, type PreparedSend, type SendPreparationJob } from './send-preparation';
+import {
+  prepareInThisThread,
+  type PreparedSend,
+  type SendPreparationJob,
+} from './send-preparation';
 
 type Calls = typeof preparationCalls;
 /** A `review:check` request after validation. */
@@ -23,7 +28,11 @@ export type SaveRejectedRequest = z.output<Calls['review:save-rejected']['reques
 export type SaveRejectedResponse = z.output<Calls['review:save-rejected']['response']>;
 
 /** Header changes as plain, mutable JSON data. */
-export const plainChanges = (c: HeaderChanges) => ({ added: [...c.added], gone: [...c.gone], renamed: c.renamed.map(r => ({ ...r })) });
+export const plainChanges = (c: HeaderChanges) => ({
+  added: [...c.added],
+  gone: [...c.gone],
+  renamed: c.renamed.map(r => ({ ...r })),
+});
 
 /** The first lines of a prepared file as text (a zip shows the CSV inside). */
 export function firstLines(file: PreparedFile, encoding: OutputEncoding, count = 10): string[] {
@@ -31,16 +40,25 @@ export function firstLines(file: PreparedFile, encoding: OutputEncoding, count =
   if (file.innerName !== null) bytes = Object.values(unzipSync(bytes))[0] ?? new Uint8Array(0);
   // Enough bytes for the first lines without decoding a 20 MB file.
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 64 * 1024));
-  const text = iconv.decode(head, encoding === 'utf-8-bom' ? 'utf-8' : encoding, { stripBOM: true });
+  const text = iconv.decode(head, encoding === 'utf-8-bom' ? 'utf-8' : encoding, {
+    stripBOM: true,
+  });
   const lines = text.split(/\r\n|\n/);
   if (head.length < bytes.length) lines.pop(); // the last line may be cut
   return lines.slice(0, count).filter((line, i, all) => line !== '' || i < all.length - 1);
 }
 
 /** Runs the whole preparation for the review screen and sums it up as plain JSON. */
-export async function reviewCheck(request: ReviewCheckRequest, home: string, now: Date): Promise<ReviewCheckResponse> {
+export async function reviewCheck(
+  request: ReviewCheckRequest,
+  home: string,
+  now: Date
+): Promise<ReviewCheckResponse> {
   const destination = await resolveDestination(home, request.destinationName);
+  // Names already used on this destination get their suffix here too: the name shown is the name sent.
+  const sentBefore = (await openLedger(home).entriesFor(destination.name)).map(e => e.remoteName);
   const result = await prepareFile(request.path, destination, {
+    alreadySentNames: sentBefore,
     mapping: request.mapping,
     fixes: parseFixes(request.fixes ?? []),
     excludeInvalid: request.excludeInvalid,
@@ -63,6 +81,7 @@ export async function reviewCheck(request: ReviewCheckRequest, home: string, now
     summary: { ...result.summary },
     issueCount: result.issues.length,
     issues: result.issues.slice(0, request.maxIssues ?? 1000).map(i => ({ ...i })),
+    namedAt: now.toISOString(),
     files: result.files.map(f => ({
       name: f.name,
       rows: f.rows,
@@ -74,9 +93,17 @@ export async function reviewCheck(request: ReviewCheckRequest, home: string, now
 }
 
 /** Writes the rows that will not be sent (with the reason) to `target`, whole or not at all. */
-export async function saveRejected(request: SaveRejectedRequest, target: string, home: string, now: Date): Promise<SaveRejectedResponse> {
+export async function saveRejected(
+  request: SaveRejectedRequest,
+  target: string,
+  home: string,
+  now: Date
+): Promise<SaveRejectedResponse> {
   const destination = await resolveDestination(home, request.destinationName);
+  // Names already used on this destination get their suffix here too: the name shown is the name sent.
+  const sentBefore = (await openLedger(home).entriesFor(destination.name)).map(e => e.remoteName);
   const result = await prepareFile(request.path, destination, {
+    alreadySentNames: sentBefore,
     mapping: request.mapping,
     fixes: parseFixes(request.fixes ?? []),
     excludeInvalid: true,
@@ -91,11 +118,23 @@ export async function saveRejected(request: SaveRejectedRequest, target: string,
 /** A job for the preparation worker. */
 export type PrepareJob =
   | Readonly<{ kind: 'review'; request: ReviewCheckRequest; home: string; now: string }>
-  | Readonly<{ kind: 'save-rejected'; request: SaveRejectedRequest; target: string; home: string; now: string }>
+  | Readonly<{
+      kind: 'save-rejected';
+      request: SaveRejectedRequest;
+      target: string;
+      home: string;
+      now: string;
+    }>
   | Readonly<{ kind: 'send'; job: SendPreparationJob }>;
 
 /** Runs one preparation job (in the worker, or inline); a send's reports its reading progress. */
-export async function runPrepareJob(job: PrepareJob, context?: WorkerJobContext<ReadProgress>): Promise<ReviewCheckResponse | SaveRejectedResponse | PreparedSend> {
-  if (job.kind === 'send') return prepareInThisThread(job.job, { signal: context?.signal, onProgress: context?.progress });
-  return job.kind === 'review' ? reviewCheck(job.request, job.home, new Date(job.now)) : saveRejected(job.request, job.target, job.home, new Date(job.now));
+export async function runPrepareJob(
+  job: PrepareJob,
+  context?: WorkerJobContext<ReadProgress>
+): Promise<ReviewCheckResponse | SaveRejectedResponse | PreparedSend> {
+  if (job.kind === 'send')
+    return prepareInThisThread(job.job, { signal: context?.signal, onProgress: context?.progress });
+  return job.kind === 'review'
+    ? reviewCheck(job.request, job.home, new Date(job.now))
+    : saveRejected(job.request, job.target, job.home, new Date(job.now));
 }

@@ -15,7 +15,12 @@ import { connectForPassiveTransfer, parsePasvResponse } from 'basic-ftp/dist/tra
 import { normaliseTlsFingerprint, sameTlsFingerprint } from './fingerprints';
 import { connectThroughProxy, type ProxyEndpoint } from './proxy';
 import type { RemoteEntry, RemoteSession, WriteOptions } from './remote-session';
-import { TransferError, cancelledError, toTransferError } from './transfer-errors';
+import {
+  TransferError,
+  cancelledError,
+  toTransferError,
+  type ConnectionStep,
+} from './transfer-errors';
 
 /** What an FTPS (or allowed plain FTP) login needs. */
 export type FtpsLogin = Readonly<{
@@ -30,6 +35,10 @@ export type FtpsLogin = Readonly<{
   timeoutMs?: number;
   /** Control and passive data connections go through this proxy (each its own request). */
   proxy?: ProxyEndpoint;
+  /** Aborting closes the connection at once, in whatever step it is. */
+  signal?: AbortSignal;
+  /** Told as each step starts (connect, secure connection, login). */
+  onStep?: (step: ConnectionStep) => void;
 }>;
 
 /**
@@ -77,6 +86,7 @@ async function connectControl(
     await client.connectImplicitTLS(login.host, login.port, tls);
   else {
     await client.connect(login.host, login.port);
+    login.onStep?.('secure');
     if (login.protocol === 'ftps') await client.useTLS(tls);
   }
 }
@@ -327,12 +337,33 @@ export async function openFtpsSession(login: FtpsLogin): Promise<RemoteSession> 
     if (secure && login.tlsFingerprint) pinDataConnection(ftp.dataSocket, login.tlsFingerprint);
     return res;
   };
+  if (login.signal?.aborted) throw cancelledError();
+  const closeOnAbort = () => client.close();
+  login.signal?.addEventListener('abort', closeOnAbort, { once: true });
   try {
+    return await connectAndLogin(client, login, secure);
+  } catch (error) {
+    if (login.signal?.aborted) throw cancelledError();
+    throw error;
+  } finally {
+    login.signal?.removeEventListener('abort', closeOnAbort);
+  }
+}
+
+/** The connection, the certificate check and the login of `openFtpsSession`. */
+async function connectAndLogin(
+  client: Client,
+  login: FtpsLogin,
+  secure: boolean
+): Promise<RemoteSession> {
+  try {
+    login.onStep?.('connect');
     await connectControl(client, login, tlsOptions(login));
     if (secure && login.tlsFingerprint)
       checkPinnedCertificate(client.ftp.socket as TLSSocket, login.tlsFingerprint);
   } catch (error) {
     client.close();
+    if (login.signal?.aborted) throw cancelledError();
     if (error instanceof TransferError) throw error;
     const code = tlsErrorCode(error);
     if (code && certificateErrors.has(code)) {
@@ -361,6 +392,7 @@ export async function openFtpsSession(login: FtpsLogin): Promise<RemoteSession> 
     throw plain;
   }
   try {
+    login.onStep?.('login');
     await client.login(login.user, login.password);
     await client.useDefaultSettings();
   } catch (error) {

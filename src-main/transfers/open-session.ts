@@ -4,10 +4,16 @@ import { proxyFromEnvironment } from '../../src-core/destinations/proxy-setting'
 import { connectThroughProxy, type ProxyEndpoint } from './proxy';
 import type { RemoteSession } from './remote-session';
 import type { LoginSecrets } from './secret-reader';
-import { TransferError } from './transfer-errors';
+import { TransferError, type ConnectionStep } from './transfer-errors';
 
 /** Options of a connection beyond the destination itself. */
-export type OpenOptions = Readonly<{ timeoutMs?: number }>;
+export type OpenOptions = Readonly<{
+  timeoutMs?: number;
+  /** Aborting closes the connection at once, whatever step it is in (cancel, a step's time limit). */
+  signal?: AbortSignal;
+  /** Told as each step starts (connect, secure connection, login), so each gets its own time limit. */
+  onStep?: (step: ConnectionStep) => void;
+}>;
 
 /** Refuses plain FTP unless the destination explicitly allows it. */
 export function assertProtocolAllowed(transport: Transport): void {
@@ -89,6 +95,7 @@ export async function openSession(
         );
       }
     }
+    options.onStep?.('connect');
     const socket = proxy
       ? await connectThroughProxy(proxy, { host: transport.host, port }, options.timeoutMs)
       : undefined;
@@ -107,6 +114,8 @@ export async function openSession(
           ...(secrets.agent ? { agent: secrets.agent } : {}),
           hostKey: transport.hostKey,
           timeoutMs: options.timeoutMs,
+          ...(options.signal ? { signal: options.signal } : {}),
+          ...(options.onStep ? { onStep: options.onStep } : {}),
         },
         socket
       );
@@ -131,5 +140,7 @@ export async function openSession(
     tlsMaxVersion: transport.tlsMaxVersion,
     timeoutMs: options.timeoutMs,
     ...(proxy ? { proxy } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onStep ? { onStep: options.onStep } : {}),
   });
 }

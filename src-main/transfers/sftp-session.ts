@@ -5,7 +5,12 @@ import { posix } from 'node:path';
 import ssh2, { type ConnectConfig, type SFTPWrapper } from 'ssh2';
 import { sshKeyFingerprint } from './fingerprints';
 import type { RemoteEntry, RemoteSession, WriteOptions } from './remote-session';
-import { TransferError, cancelledError, toTransferError } from './transfer-errors';
+import {
+  TransferError,
+  cancelledError,
+  toTransferError,
+  type ConnectionStep,
+} from './transfer-errors';
 
 /** What an SFTP login needs. */
 export type SftpLogin = Readonly<{
@@ -21,6 +26,10 @@ export type SftpLogin = Readonly<{
   /** The pinned host key fingerprint (`SHA256:…`); without it the connection is refused. */
   hostKey?: string;
   timeoutMs?: number;
+  /** Aborting closes the connection at once, in whatever step it is. */
+  signal?: AbortSignal;
+  /** Told as each step starts (connect, secure connection, login). */
+  onStep?: (step: ConnectionStep) => void;
 }>;
 
 /** The write size: OpenSSH's sftp-server accepts writes up to 255 KiB (its limits@openssh.com). */
@@ -35,52 +44,98 @@ type Client = InstanceType<typeof Client>;
 const SFTP_NO_SUCH_FILE = 2;
 const SFTP_PERMISSION_DENIED = 3;
 
-function sftpFailure(error: unknown, what: 'write' | 'rename' | 'remove' | 'read' | 'list', path: string): TransferError {
+function sftpFailure(
+  error: unknown,
+  what: 'write' | 'rename' | 'remove' | 'read' | 'list',
+  path: string
+): TransferError {
   const code = (error as { code?: unknown })?.code;
   if (code === SFTP_PERMISSION_DENIED) {
     if (what === 'write') {
       // The refusal names the folder (the temporary name means nothing to the user).
       const folder = posix.dirname(path);
-      return new TransferError('transfer.folder-not-writable', `The server does not let this account write in the folder "${folder}". Check the folder, or ask the provider for write access.`, {
-        cause: error,
-        params: { path: folder, file: posix.basename(path) },
-      });
+      return new TransferError(
+        'transfer.folder-not-writable',
+        `The server does not let this account write in the folder "${folder}". Check the folder, or ask the provider for write access.`,
+        {
+          cause: error,
+          params: { path: folder, file: posix.basename(path) },
+        }
+      );
     }
-    if (what === 'rename') return new TransferError('transfer.rename-refused', `The server refused to rename the uploaded file to "${path}".`, { cause: error, params: { path } });
-    return new TransferError('transfer.not-readable', `This account may not read "${path}".`, { cause: error, params: { path } });
+    if (what === 'rename')
+      return new TransferError(
+        'transfer.rename-refused',
+        `The server refused to rename the uploaded file to "${path}".`,
+        { cause: error, params: { path } }
+      );
+    return new TransferError('transfer.not-readable', `This account may not read "${path}".`, {
+      cause: error,
+      params: { path },
+    });
   }
   if (code === SFTP_NO_SUCH_FILE) {
     if (what === 'write') {
       const folder = posix.dirname(path);
-      return new TransferError('transfer.folder-missing', `The folder "${folder}" does not exist on the server. Check the destination's folder.`, { cause: error, params: { path: folder } });
+      return new TransferError(
+        'transfer.folder-missing',
+        `The folder "${folder}" does not exist on the server. Check the destination's folder.`,
+        { cause: error, params: { path: folder } }
+      );
     }
-    return new TransferError('transfer.not-found', `"${path}" is not on the server.`, { cause: error, params: { path } });
+    return new TransferError('transfer.not-found', `"${path}" is not on the server.`, {
+      cause: error,
+      params: { path },
+    });
   }
   if (what === 'rename' && code === 4) {
-    return new TransferError('transfer.rename-refused', `The server refused to rename the uploaded file to "${path}" (a file with that name may already be there).`, { cause: error, params: { path } });
+    return new TransferError(
+      'transfer.rename-refused',
+      `The server refused to rename the uploaded file to "${path}" (a file with that name may already be there).`,
+      { cause: error, params: { path } }
+    );
   }
   return toTransferError(error);
 }
 
-function call<T>(run: (cb: (error: Error | null | undefined, value: T) => void) => void): Promise<T> {
-  return new Promise<T>((resolve, reject) => run((error, value) => (error ? reject(error) : resolve(value))));
+function call<T>(
+  run: (cb: (error: Error | null | undefined, value: T) => void) => void
+): Promise<T> {
+  return new Promise<T>((resolve, reject) =>
+    run((error, value) => (error ? reject(error) : resolve(value)))
+  );
 }
 
 /** Opens a TCP connection with Nagle's algorithm off (without it a streamed put ran at 1.8 MB/s). */
-export function connectNoDelay(host: string, port: number, timeoutMs: number): Promise<Socket> {
+export function connectNoDelay(
+  host: string,
+  port: number,
+  timeoutMs: number,
+  signal?: AbortSignal
+): Promise<Socket> {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(cancelledError());
     const socket = connectTcp({ host, port });
+    const onAbort = () => {
+      clearTimeout(timer);
+      socket.destroy();
+      reject(cancelledError());
+    };
     const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
       socket.destroy();
       reject(Object.assign(new Error('connect timeout'), { code: 'ETIMEDOUT' }));
     }, timeoutMs);
+    signal?.addEventListener('abort', onAbort, { once: true });
     socket.once('connect', () => {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
       socket.setNoDelay(true);
       resolve(socket);
     });
     socket.once('error', error => {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
       reject(error);
     });
   });
@@ -100,33 +155,63 @@ export async function openSftpSession(login: SftpLogin, socket?: Socket): Promis
   if (login.auth !== 'password' && login.agent) {
     authList.push({ type: 'agent', username: login.user, agent: login.agent } as never);
   } else if (login.auth !== 'password') {
-    if (!login.privateKey) throw new TransferError('auth.key-missing', 'This destination logs in with a private key, and none is set.');
+    if (!login.privateKey)
+      throw new TransferError(
+        'auth.key-missing',
+        'This destination logs in with a private key, and none is set.'
+      );
     // Read the key first: ssh2 would otherwise report a bad passphrase as a refused login.
     const parsed = utils.parseKey(login.privateKey, login.passphrase);
     if (parsed instanceof Error) {
       const encrypted = /encrypted|passphrase/i.test(parsed.message) && !login.passphrase;
       throw new TransferError(
         'auth.key-unreadable',
-        encrypted ? 'The private key is protected by a passphrase, and none is set.' : 'The private key could not be read: the passphrase is wrong or the key file is damaged.'
+        encrypted
+          ? 'The private key is protected by a passphrase, and none is set.'
+          : 'The private key could not be read: the passphrase is wrong or the key file is damaged.'
       );
     }
-    authList.push({ type: 'publickey', username: login.user, key: login.privateKey, ...(login.passphrase ? { passphrase: login.passphrase } : {}) } as never);
+    authList.push({
+      type: 'publickey',
+      username: login.user,
+      key: login.privateKey,
+      ...(login.passphrase ? { passphrase: login.passphrase } : {}),
+    } as never);
   }
   if (login.auth !== 'key') {
-    if (login.password === undefined) throw new TransferError('auth.password-missing', 'This destination logs in with a password, and none is set.');
+    if (login.password === undefined)
+      throw new TransferError(
+        'auth.password-missing',
+        'This destination logs in with a password, and none is set.'
+      );
     authList.push({ type: 'password', username: login.user, password: login.password } as never);
   }
   let sock: Socket;
   try {
-    sock = socket ?? (await connectNoDelay(login.host, login.port, timeoutMs));
+    sock = socket ?? (await connectNoDelay(login.host, login.port, timeoutMs, login.signal));
   } catch (error) {
     throw toTransferError(error);
   }
+  // Connected: the SSH key exchange (the secure connection), then the login.
+  login.onStep?.('secure');
+  const closeOnAbort = () => {
+    // The socket first: ssh2's end() before its handshake may throw.
+    sock.destroy();
+    try {
+      client.end();
+    } catch {
+      // Closed already.
+    }
+  };
+  login.signal?.addEventListener('abort', closeOnAbort, { once: true });
   try {
+    if (login.signal?.aborted) throw cancelledError();
     await new Promise<void>((resolve, reject) => {
       client.once('ready', () => resolve());
       client.once('error', reject);
-      client.once('close', () => reject(Object.assign(new Error('connection closed during login'), { code: 'ECONNRESET' })));
+      client.once('close', () =>
+        reject(Object.assign(new Error('connection closed during login'), { code: 'ECONNRESET' }))
+      );
       client.connect({
         sock,
         username: login.user,
@@ -136,20 +221,27 @@ export async function openSftpSession(login: SftpLogin, socket?: Socket): Promis
         authHandler: authList,
         hostVerifier: (key: Buffer) => {
           seenKey = sshKeyFingerprint(key);
-          return login.hostKey !== undefined && seenKey === login.hostKey;
+          const trusted = login.hostKey !== undefined && seenKey === login.hostKey;
+          if (trusted) login.onStep?.('login');
+          return trusted;
         },
       });
     });
   } catch (error) {
     client.end();
     sock.destroy();
+    if (login.signal?.aborted) throw cancelledError();
     if (seenKey && seenKey !== login.hostKey) {
       if (!login.hostKey) {
-        throw new TransferError('trust.unknown-host-key', `This server is not known yet. Its host key fingerprint is ${seenKey}. If the provider confirms it, pin it to trust this server.`, {
-          fingerprint: seenKey,
-          cause: error,
-          params: { fingerprint: seenKey },
-        });
+        throw new TransferError(
+          'trust.unknown-host-key',
+          `This server is not known yet. Its host key fingerprint is ${seenKey}. If the provider confirms it, pin it to trust this server.`,
+          {
+            fingerprint: seenKey,
+            cause: error,
+            params: { fingerprint: seenKey },
+          }
+        );
       }
       throw new TransferError(
         'trust.host-key-changed',
@@ -158,6 +250,8 @@ export async function openSftpSession(login: SftpLogin, socket?: Socket): Promis
       );
     }
     throw toTransferError(error);
+  } finally {
+    login.signal?.removeEventListener('abort', closeOnAbort);
   }
   client.removeAllListeners('error');
   client.removeAllListeners('close');
@@ -168,7 +262,11 @@ export async function openSftpSession(login: SftpLogin, socket?: Socket): Promis
     sftp = await call<SFTPWrapper>(cb => client.sftp(cb));
   } catch (error) {
     client.end();
-    throw new TransferError('sftp.subsystem-missing', 'The server accepted the login but does not offer SFTP for this account.', { cause: error });
+    throw new TransferError(
+      'sftp.subsystem-missing',
+      'The server accepted the login but does not offer SFTP for this account.',
+      { cause: error }
+    );
   }
   return createSftpSession(client, sftp);
 }
@@ -185,7 +283,8 @@ function createSftpSession(client: Client, sftp: SFTPWrapper): RemoteSession {
         throw sftpFailure(error, 'read', path);
       }
     },
-    write: (localPath, remotePath, from, options) => pipelinedWrite(client, sftp, localPath, remotePath, from, options),
+    write: (localPath, remotePath, from, options) =>
+      pipelinedWrite(client, sftp, localPath, remotePath, from, options),
     async matchingPrefix(remotePath, localPath, from, to) {
       const local = await openLocal(localPath, 'r');
       let handle: Buffer | undefined;
@@ -197,10 +296,13 @@ function createSftpSession(client: Client, sftp: SFTPWrapper): RemoteSession {
         while (offset < to) {
           const length = Math.min(sftpChunkSize, to - offset);
           const openHandle = handle;
-          const got = await call<number>(cb => sftp.read(openHandle, remoteBuffer, 0, length, offset, cb as never));
+          const got = await call<number>(cb =>
+            sftp.read(openHandle, remoteBuffer, 0, length, offset, cb as never)
+          );
           const { bytesRead } = await local.read(localBuffer, 0, got, offset);
           let same = 0;
-          while (same < Math.min(got, bytesRead) && remoteBuffer[same] === localBuffer[same]) same++;
+          while (same < Math.min(got, bytesRead) && remoteBuffer[same] === localBuffer[same])
+            same++;
           offset += same;
           if (same < length) break;
         }
@@ -210,7 +312,8 @@ function createSftpSession(client: Client, sftp: SFTPWrapper): RemoteSession {
       } finally {
         const openHandle = handle;
         // The read's own outcome (or error) is what counts; the server drops the handle with the session anyway.
-        if (openHandle) await call<void>(cb => sftp.close(openHandle, cb as never)).catch(() => undefined);
+        if (openHandle)
+          await call<void>(cb => sftp.close(openHandle, cb as never)).catch(() => undefined);
         await local.close();
       }
     },
@@ -230,8 +333,14 @@ function createSftpSession(client: Client, sftp: SFTPWrapper): RemoteSession {
     },
     async list(folder): Promise<RemoteEntry[]> {
       try {
-        const entries = await call<Array<{ filename: string; attrs: { size: number; isDirectory: () => boolean } }>>(cb => sftp.readdir(folder, cb as never));
-        return entries.map(e => ({ name: e.filename, size: e.attrs.size, isDirectory: e.attrs.isDirectory() }));
+        const entries = await call<
+          Array<{ filename: string; attrs: { size: number; isDirectory: () => boolean } }>
+        >(cb => sftp.readdir(folder, cb as never));
+        return entries.map(e => ({
+          name: e.filename,
+          size: e.attrs.size,
+          isDirectory: e.attrs.isDirectory(),
+        }));
       } catch (error) {
         throw sftpFailure(error, 'list', folder);
       }
@@ -280,7 +389,14 @@ function createSftpSession(client: Client, sftp: SFTPWrapper): RemoteSession {
  * acknowledged offset: with writes in flight, the remote size can run ahead of a hole left by a
  * lost write, so only that offset is safe to resume from.
  */
-async function pipelinedWrite(client: Client, sftp: SFTPWrapper, localPath: string, remotePath: string, from: number, options: WriteOptions): Promise<void> {
+async function pipelinedWrite(
+  client: Client,
+  sftp: SFTPWrapper,
+  localPath: string,
+  remotePath: string,
+  from: number,
+  options: WriteOptions
+): Promise<void> {
   if (options.signal.aborted) throw cancelledError();
   const local = await openLocal(localPath, 'r');
   let handle: Buffer | undefined;
@@ -317,7 +433,11 @@ async function pipelinedWrite(client: Client, sftp: SFTPWrapper, localPath: stri
           local
             .read(buffer, 0, length, offset)
             .then(({ bytesRead }) => {
-              if (bytesRead !== length) throw new TransferError('transfer.local-file-changed', 'The file changed while it was being sent. Prepare it again and resend.');
+              if (bytesRead !== length)
+                throw new TransferError(
+                  'transfer.local-file-changed',
+                  'The file changed while it was being sent. Prepare it again and resend.'
+                );
               sftp.write(openHandle, buffer, 0, length, offset, error => {
                 if (error) {
                   failed ??= error;

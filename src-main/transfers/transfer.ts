@@ -5,7 +5,15 @@ import { openSession, plainFtpWarning } from './open-session';
 import { ProgressMeter } from './progress-meter';
 import { remoteJoin, type RemoteSession } from './remote-session';
 import { readLoginSecrets, type LoginSecrets, type SecretReader } from './secret-reader';
-import { TransferError, cancelledError, toTransferError } from './transfer-errors';
+import {
+  TransferError,
+  cancelledError,
+  noAnswerError,
+  toTransferError,
+  toTransferFailure,
+  type ConnectionStep,
+  type TransferFailure,
+} from './transfer-errors';
 
 /** One file to upload. */
 export type TransferFile = Readonly<{
@@ -40,6 +48,12 @@ export type TransferProgress = Readonly<{
   /** Null while the rate is not known yet. */
   secondsLeft: number | null;
   attempt: number;
+  /** The step the transfer waits on (each has its own time limit); null between steps. */
+  step?: ConnectionStep | null;
+  /** Which try this is of how many in a row Courier makes without a byte moving forward. */
+  tries?: Readonly<{ attempt: number; of: number }>;
+  /** Why the previous try failed (while retrying), in words the screen shows. */
+  problem?: TransferFailure | null;
 }>;
 
 /** What a transfer remembers while it runs, so a later run can resume (see queue.ts). */
@@ -132,6 +146,11 @@ export type TransferOptions = Readonly<{
   clock?: TransferClock;
   timeoutMs?: number;
   /**
+   * How long each step (connect, secure connection, login, data connection, upload) may wait
+   * for the server before the try is given up as "did not answer within N seconds". Default 20 s.
+   */
+  stepTimeoutMs?: number;
+  /**
    * Temporary files earlier runs left on this server that no run will resume (full remote paths,
    * from the queue): removed, best effort, once connected.
    */
@@ -182,6 +201,8 @@ export class Transfer {
   #wake = new AbortController();
   #paused = false;
   #cancelled = false;
+  /** The run is over: a pause now (the worker stopping) has nothing to pause and says nothing. */
+  #ended = false;
   #tlsFellBack = false;
   /** The server refused to continue a partial upload: every upload starts from zero. */
   #resumeRefused: boolean;
@@ -192,6 +213,10 @@ export class Transfer {
   #leftovers: readonly string[];
   #meter: ProgressMeter;
   #last: TransferProgress | undefined;
+  /** The step being waited on, and when the server last showed a sign of life in it. */
+  #step: ConnectionStep | null = null;
+  #lastActivity = 0;
+  #watching: AbortController | undefined;
 
   constructor(options: TransferOptions) {
     this.#options = options;
@@ -206,7 +231,7 @@ export class Transfer {
 
   /** Stops sending (the connection is closed) until `resume()`. */
   pause(): void {
-    if (this.#cancelled) return;
+    if (this.#cancelled || this.#ended) return;
     this.#paused = true;
     this.#attempt?.abort();
     if (this.#last)
@@ -240,7 +265,42 @@ export class Transfer {
     if (this.#meter.sample(progress.bytes, force)) this.#options.onProgress?.(progress);
   }
 
-  async #openSession(): Promise<RemoteSession> {
+  get #stepLimitMs(): number {
+    return this.#options.stepTimeoutMs ?? 20_000;
+  }
+
+  /**
+   * Starts the time limit of a step of this try (a new step starts it afresh); null stops it.
+   * When the server stays silent for the whole limit, the try is aborted with `connection.no-answer`.
+   */
+  #watchStep(attempt: AbortController, step: ConnectionStep | null): void {
+    this.#step = step;
+    this.#lastActivity = this.#clock.now();
+    if (step === null) {
+      this.#watching?.abort();
+      this.#watching = undefined;
+      return;
+    }
+    if (this.#watching) return;
+    const watch = new AbortController();
+    this.#watching = watch;
+    const limit = this.#stepLimitMs;
+    void (async () => {
+      while (!watch.signal.aborted && !attempt.signal.aborted) {
+        const idle = this.#clock.now() - this.#lastActivity;
+        if (idle >= limit) {
+          attempt.abort(noAnswerError(this.#step ?? 'connect', limit));
+          return;
+        }
+        await this.#clock.sleep(limit - idle, watch.signal);
+      }
+    })();
+  }
+
+  async #openSession(
+    attempt?: AbortController,
+    onStep?: (step: ConnectionStep) => void
+  ): Promise<RemoteSession> {
     if (this.#session) return this.#session;
     this.#secrets ??= isSecretReader(this.#options.secrets)
       ? await readLoginSecrets(
@@ -249,9 +309,13 @@ export class Transfer {
           this.#transport
         )
       : this.#options.secrets;
-    this.#session = await openSession(this.#transport, this.#secrets, {
+    const opening = openSession(this.#transport, this.#secrets, {
       timeoutMs: this.#options.timeoutMs,
+      ...(attempt ? { signal: attempt.signal } : {}),
+      ...(onStep ? { onStep } : {}),
     });
+    // Cancel and a step's time limit act at once, even on a connection that never answers.
+    this.#session = attempt ? await untilAborted(opening, attempt.signal) : await opening;
     return this.#session;
   }
 
@@ -295,6 +359,7 @@ export class Transfer {
         doneBytes += file.size;
       }
     } finally {
+      this.#ended = true;
       await this.#dropSession();
     }
     const warnings: string[] = [];
@@ -349,6 +414,9 @@ export class Transfer {
     let renameStarted = file.renameStarted ?? false;
     let attempts = 0;
     let idleAttempts = 0;
+    let problem: TransferFailure | null = null;
+    // A temporary file may be on the server (an earlier run's, or this one's once writing began).
+    let mayHaveTemporary = file.writtenOffset !== undefined || renameStarted;
     let verifyFailures = 0;
     let resumedFrom: number | undefined;
     let lastCheckpoint = -1;
@@ -366,6 +434,9 @@ export class Transfer {
           bytesPerSecond: Math.round(this.#meter.rate()),
           secondsLeft: this.#meter.secondsLeft(doneBefore + written, totalBytes),
           attempt: attempts,
+          step: this.#step,
+          tries: { attempt: idleAttempts + 1, of: this.#retry.attemptsWithoutProgress },
+          problem,
         },
         force
       );
@@ -396,12 +467,19 @@ export class Transfer {
       attempts++;
       const attempt = new AbortController();
       this.#attempt = attempt;
+      // A try that ended early (a fallback's `continue`) leaves no time limit running.
+      this.#watchStep(attempt, null);
       const writtenAtStart = written;
       try {
         // Inside the try: a cancel while paused or waiting to retry also removes the temporary file.
         await this.#waitWhilePaused();
         progress('connecting', true);
-        const session = await this.#openSession();
+        const session = await this.#openSession(attempt, step => {
+          this.#watchStep(attempt, step);
+          progress('connecting', true);
+        });
+        // Logged in: the checks before the upload wait on the libraries' own time limits.
+        this.#watchStep(attempt, null);
         if (attempt.signal.aborted) throw cancelledError();
         tempPath = tempPathNow();
         await this.#removeLeftovers(session);
@@ -470,12 +548,19 @@ export class Transfer {
             await session.remove(tempPath).catch(() => undefined);
           // The queue learns the temporary name before the first byte lands under it.
           if (lastCheckpoint < 0) await checkpoint(true);
+          mayHaveTemporary = true;
+          // FTPS opens a separate data connection for the file; SFTP writes on the same one.
+          this.#watchStep(attempt, session.protocol === 'sftp' ? 'upload' : 'data');
+          progress('uploading', true);
           try {
             if (file.size === 0) await session.put(tempPath, new Uint8Array());
             else
               await session.write(file.localPath, tempPath, from, {
                 signal: attempt.signal,
                 onWritten: offset => {
+                  // Bytes moving are the server's sign of life: the time limit starts again.
+                  if (this.#step !== 'upload') this.#step = 'upload';
+                  this.#lastActivity = this.#clock.now();
                   written = offset;
                   progress('uploading');
                   checkpoint();
@@ -517,6 +602,7 @@ export class Transfer {
           written = file.size;
           checkpoint(true);
         }
+        this.#watchStep(attempt, null);
         progress('verifying', true);
         const landed = await session.size(tempPath);
         if (landed !== file.size) {
@@ -560,14 +646,18 @@ export class Transfer {
         progress('done', true);
         return result(hash ? 'sha256' : 'size');
       } catch (caught) {
-        const error = toTransferError(caught);
+        this.#watchStep(attempt, null);
+        // A step that waited past its time limit aborted the try with its own error.
+        const reason: unknown = attempt.signal.reason;
+        const timedOut = reason instanceof TransferError ? reason : undefined;
+        const error = timedOut ?? toTransferError(caught);
         await this.#dropSession();
         if (this.#cancelled) {
-          await this.#removeQuietly(tempPath, direct);
+          if (mayHaveTemporary) await this.#removeQuietly(tempPath, direct);
           throw cancelledError();
         }
         // Paused during this attempt (perhaps already resumed): the next attempt resumes.
-        if (attempt.signal.aborted || this.#paused) continue;
+        if (!timedOut && (attempt.signal.aborted || this.#paused)) continue;
         if (
           error.code === 'ftps.session-reuse-failed' &&
           this.#transport.tlsMaxVersion !== 'TLSv1.2' &&
@@ -595,6 +685,7 @@ export class Transfer {
           Math.min(this.#retry.maxDelayMs, this.#retry.baseDelayMs * 2 ** (idleAttempts - 1)) *
           (0.75 + Math.random() * 0.5);
         this.#meter.reset();
+        problem = toTransferFailure(error);
         progress('retrying', true);
         await this.#clock.sleep(delay, this.#wake.signal);
       }
@@ -611,13 +702,52 @@ export class Transfer {
   /** Best effort: a cancelled upload should not leave its temporary file behind. */
   async #removeQuietly(tempPath: string, direct: boolean): Promise<void> {
     if (direct) return;
+    // A server that stopped answering is not waited on for longer than one step's limit.
+    const limit = new AbortController();
+    const stop = new AbortController();
+    void this.#clock.sleep(this.#stepLimitMs, stop.signal).then(() => limit.abort());
     try {
-      const session = await this.#openSession();
-      await session.remove(tempPath);
+      const session = await this.#openSession(limit);
+      await untilAborted(session.remove(tempPath), limit.signal);
     } catch {
       // The temporary name never matches a final name; a leftover is harmless.
     } finally {
+      stop.abort();
       await this.#dropSession();
     }
   }
+}
+
+/**
+ * Waits for `work` unless `signal` aborts first: then rejects at once with the abort's
+ * TransferError reason (a step's time limit) or `cancelled`. A session that opens too late is closed.
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  const failure = () => (signal.reason instanceof TransferError ? signal.reason : cancelledError());
+  if (signal.aborted) {
+    work.then(closeLate, () => undefined);
+    return Promise.reject(failure());
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => {
+      work.then(closeLate, () => undefined);
+      reject(failure());
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      value => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      error => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      }
+    );
+  });
+}
+
+function closeLate(value: unknown): void {
+  const session = value as Partial<RemoteSession> | undefined;
+  if (session && typeof session.close === 'function') void session.close().catch(() => undefined);
 }

@@ -343,7 +343,13 @@ export async function discardQueued(
 ): Promise<void> {
   const queue = openTransferQueue(home);
   const items = (await queue.list()).filter(item => ids.includes(item.id));
-  const first = items[0];
+  // Only files whose upload began can have a temporary file to remove: a cancel while the
+  // server was not answering yet does not wait on that server again.
+  const first = items.find(
+    item =>
+      item.transport.uploadThenRename &&
+      (item.temporaryName !== undefined || (item.writtenOffset ?? 0) > 0)
+  );
   if (first) {
     try {
       const login =

@@ -26,6 +26,7 @@ export function serveLine(event: ServeEvent): string {
         sent: 'sent',
         'sent-with-exclusions': 'sent without some rows',
         held: 'held for review',
+        'nothing-new': 'had nothing new to send',
         failed: 'FAILED',
       }[event.outcome];
       return `Job “${event.job}” ${words}: ${event.rowsSent} of ${event.rowsRead} rows sent${event.error ? ` [${event.error.code}]: ${event.error.message}` : '.'}`;

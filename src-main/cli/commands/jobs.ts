@@ -100,12 +100,16 @@ export function exitCodeOf(runs: readonly Run[]): number {
 /** One line about a run, for people. */
 export function runLine(run: Run): string {
   const file = run.source?.fileName ?? '(no file)';
-  const rows = `${run.rows.sent} of ${run.rows.read} rows sent${run.rows.excluded ? `, ${run.rows.excluded} left out` : ''}`;
+  const rows =
+    run.outcome === 'nothing-new'
+      ? 'this file was sent before'
+      : `${run.rows.sent} of ${run.rows.read} rows sent${run.rows.excluded ? `, ${run.rows.excluded} left out` : ''}`;
   const outcome = {
     sent: 'sent',
     'sent-with-exclusions': 'sent without some rows',
     held: 'held for review',
     failed: 'FAILED',
+    'nothing-new': 'nothing new to send',
   }[run.outcome];
   return `${file} → ${run.destination ?? '?'}: ${outcome}; ${rows}${run.error ? ` — ${run.error.message}` : ''}`;
 }

@@ -43,7 +43,7 @@ export const sendCommand: CliCommand = {
     const waitSeconds = values['wait-receipt'] === undefined ? 0 : Number(values['wait-receipt']);
     if (!Number.isFinite(waitSeconds) || waitSeconds < 0)
       throw new UsageError('--wait-receipt takes a number of seconds.');
-    const bar = !values.json && io.stderr.isTTY ? progressBar(io) : null;
+    const bar = progressLines(io, !values.json && io.stderr.isTTY === true);
     const result = await runPipeline(
       {
         sourcePath: positionals[0]!,
@@ -58,7 +58,8 @@ export const sendCommand: CliCommand = {
       {
         home,
         secrets: services.secrets,
-        onProgress: bar ?? undefined,
+        onProgress: bar.onProgress,
+        ...(io.interrupt ? { signal: io.interrupt } : {}),
         // The preparation runs in its worker thread, as in the app; `--json` lists every issue.
         prepare: createWorkerPreparer(),
         maxIssues: values.json ? Infinity : 0,
@@ -73,7 +74,7 @@ export const sendCommand: CliCommand = {
           : {}),
       }
     );
-    if (bar) io.stderr.write('\n');
+    bar.end();
     if (values.json) printJson(io, sendReport(result));
     else printOutcome(io, result);
     return exitCodeOf(result);
@@ -107,6 +108,16 @@ export function sendReport(result: SendResult) {
         check: result.preparation ? checkReport(result.preparation) : null,
         receipt: run.receipt,
         error: run.error,
+        // Nothing new to send: when and as what this content was delivered before.
+        ...(run.outcome === 'nothing-new' && result.failure
+          ? {
+              nothingNew: {
+                code: result.failure.code,
+                message: result.failure.message,
+                ...(result.failure.params ? { params: result.failure.params } : {}),
+              },
+            }
+          : {}),
       })
     )
   );
@@ -117,6 +128,8 @@ export function exitCodeOf(result: SendResult): number {
   const { run } = result;
   if (run.receipt.status === 'rejected') return ExitCode.transfer;
   if (run.outcome === 'sent' || run.outcome === 'sent-with-exclusions') return ExitCode.ok;
+  // Nothing new to send (delivered before) is not a failure: 0, the report says `nothing-new`.
+  if (run.outcome === 'nothing-new') return ExitCode.ok;
   if (run.outcome === 'held') return ExitCode.blocked;
   // Failed before anything was prepared (unreadable file, unknown destination, bad mapping): 1.
   // Failed once the files were ready (connection, trust, login, transfer): 3.
@@ -145,25 +158,91 @@ function printOutcome(io: CliIo, result: SendResult): void {
       );
     return;
   }
+  if (run.outcome === 'nothing-new') {
+    io.stdout.write(
+      `Nothing new to send: ${redact(result.failure?.message ?? `this file was already sent to ${run.destination}.`)}\n`
+    );
+    return;
+  }
   io.stderr.write(`courier: ${redact(run.error?.message ?? 'The file was not sent.')}\n`);
+  if (result.awaitingTrust)
+    io.stderr.write(
+      'courier: Nothing was recorded in History. Check the fingerprint with the provider, then pin it (courier destinations set NAME --host-key or --tls-fingerprint) and send again.\n'
+    );
 }
 
-/** A one-line progress bar on the terminal: phase, percentage, speed and time left. */
-function progressBar(io: CliIo): (progress: SendProgress) => void {
-  return progress => {
-    let line: string;
-    if (progress.phase === 'reading') {
-      const { bytesRead, totalBytes, rowsRead } = progress.read;
-      line = `Reading   ${bar(totalBytes ? bytesRead / totalBytes : 0)} ${rowsRead.toLocaleString('en')} rows`;
-    } else {
+/**
+ * Progress on the terminal: step 1 of 2 (preparing: rows read, bytes) then step 2 of 2
+ * (uploading: rows, bytes, speed, time left, the connection step waited on), each on its own
+ * line. A try that failed is said on stderr with the try count even without a terminal.
+ */
+function progressLines(
+  io: CliIo,
+  terminal: boolean
+): { onProgress: (progress: SendProgress) => void; end: () => void } {
+  const n = (v: number) => v.toLocaleString('en');
+  let stage: 'preparing' | 'uploading' | null = null;
+  let open = false;
+  let lastProblem = '';
+  const write = (line: string) => {
+    io.stderr.write(`\r${line.padEnd(110).slice(0, 110)}`);
+    open = true;
+  };
+  return {
+    onProgress: progress => {
+      const now = progress.phase === 'reading' ? 'preparing' : 'uploading';
+      if (terminal && stage !== now && open) io.stderr.write('\n');
+      stage = now;
+      if (progress.phase === 'reading') {
+        const { bytesRead, totalBytes, rowsRead } = progress.read;
+        if (terminal)
+          write(
+            `Step 1 of 2 · Preparing ${bar(totalBytes ? bytesRead / totalBytes : 0)} ${n(rowsRead)} rows read · ${megabytes(bytesRead)} of ${megabytes(totalBytes)}`
+          );
+        return;
+      }
       const t = progress.transfer;
-      const speed = t.bytesPerSecond > 0 ? `${(t.bytesPerSecond / 1e6).toFixed(1)} MB/s` : '';
-      const left = t.secondsLeft !== null ? `${Math.ceil(t.secondsLeft)} s left` : '';
-      line = `${t.phase === 'paused' ? 'Paused   ' : 'Uploading'} ${bar(t.totalBytes ? t.bytes / t.totalBytes : 0)} ${t.remoteName} ${speed} ${left}`;
-    }
-    io.stderr.write(`\r${line.padEnd(100).slice(0, 100)}`);
+      const tries =
+        t.tries && t.tries.attempt > 1 ? ` (attempt ${t.tries.attempt} of ${t.tries.of})` : '';
+      if (t.phase === 'retrying' && t.problem) {
+        const said = `${t.problem.message} Trying again${tries}.`;
+        if (said !== lastProblem) {
+          if (open) io.stderr.write('\n');
+          io.stderr.write(`courier: ${redact(said)}\n`);
+          open = false;
+          lastProblem = said;
+        }
+        return;
+      }
+      if (!terminal) return;
+      const rows = progress.rows !== undefined ? `${n(progress.rows)} rows · ` : '';
+      const amounts = `${rows}${megabytes(t.bytes)} of ${megabytes(t.totalBytes)}`;
+      if (t.phase === 'connecting') {
+        write(`Step 2 of 2 · ${stepWords[t.step ?? 'connect']}${tries} · ${amounts}`);
+        return;
+      }
+      const speed = t.bytesPerSecond > 0 ? ` · ${(t.bytesPerSecond / 1e6).toFixed(1)} MB/s` : '';
+      const left = t.secondsLeft !== null ? ` · ${Math.ceil(t.secondsLeft)} s left` : '';
+      write(
+        `Step 2 of 2 · ${t.phase === 'paused' ? 'Paused   ' : 'Uploading'} ${bar(t.totalBytes ? t.bytes / t.totalBytes : 0)} ${amounts}${speed}${left}`
+      );
+    },
+    end: () => {
+      if (open) io.stderr.write('\n');
+    },
   };
 }
+
+const stepWords = {
+  connect: 'Connecting to the server…',
+  secure: 'Setting up the secure connection…',
+  login: 'Logging in…',
+  data: 'Opening the connection for the file…',
+  upload: 'Uploading…',
+} as const;
+
+const megabytes = (bytes: number): string =>
+  bytes < 1e6 ? `${(bytes / 1e3).toFixed(0)} kB` : `${(bytes / 1e6).toFixed(1)} MB`;
 
 function bar(fraction: number): string {
   const width = 30;

@@ -18,6 +18,7 @@ export const enErrorMessages = {
     'This destination logs in with a password, and none is set. Enter the password in the destination.',
   'error.cancelled': 'Cancelled.',
   'error.connection.lost': 'The connection was cut. Try again.',
+  'error.connection.no-answer': 'The server did not answer within {seconds} seconds.',
   'error.connection.name-not-found':
     'The server name could not be found. Check the host name, or your internet connection.',
   'error.connection.refused':

@@ -15,6 +15,7 @@ export const frErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'Cette destination se connecte avec un mot de passe, et aucun n’est défini. Saisissez le mot de passe dans la destination.',
   'error.cancelled': 'Annulé.',
   'error.connection.lost': 'La connexion a été coupée. Réessayez.',
+  'error.connection.no-answer': 'Le serveur n’a pas répondu dans les {seconds} secondes.',
   'error.connection.name-not-found':
     'Le nom du serveur est introuvable. Vérifiez le nom d’hôte ou votre connexion internet.',
   'error.connection.refused':

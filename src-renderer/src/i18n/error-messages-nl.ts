@@ -15,6 +15,7 @@ export const nlErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'Deze bestemming meldt zich aan met een wachtwoord, en er is er geen ingesteld. Vul het wachtwoord in bij de bestemming.',
   'error.cancelled': 'Geannuleerd.',
   'error.connection.lost': 'De verbinding werd verbroken. Probeer opnieuw.',
+  'error.connection.no-answer': 'De server antwoordde niet binnen {seconds} seconden.',
   'error.connection.name-not-found':
     'De servernaam werd niet gevonden. Controleer de hostnaam of je internetverbinding.',
   'error.connection.refused':

@@ -107,11 +107,13 @@ export function HistoryScreen({
                       <td colSpan={6}>
                         <div className="run-details">
                           <p>
-                            {t('history.rowsDetail', {
-                              sent: run.rows.sent,
-                              read: run.rows.read,
-                              excluded: run.rows.excluded,
-                            })}
+                            {run.outcome === 'nothing-new'
+                              ? t('history.nothingNewDetail')
+                              : t('history.rowsDetail', {
+                                  sent: run.rows.sent,
+                                  read: run.rows.read,
+                                  excluded: run.rows.excluded,
+                                })}
                             {' · '}
                             {t('history.duration', {
                               duration: format.duration(run.durationMs / 1000),

@@ -279,7 +279,12 @@ function EditSchedule(props: { job: Job; onDone: () => void }) {
         {t('schedule.edit.title', { name: job.name })}
       </h2>
       <ScheduleField i18n={i18n} choice={choice} onChange={setChoice} showError={tried} />
-      <FormEnd error={error} saveLabel={t('schedule.save')} cancelLabel={t('common.cancel')} onCancel={props.onDone} />
+      <FormEnd
+        error={error}
+        saveLabel={t('schedule.save')}
+        cancelLabel={t('common.cancel')}
+        onCancel={props.onDone}
+      />
     </form>
   );
 }
@@ -344,13 +349,27 @@ function NewJob(props: { draft: JobDraft; onDone: () => void }) {
           <option value="hold">{t('jobs.new.hold')}</option>
         </select>
       </div>
-      <FormEnd error={error} saveLabel={t('jobs.new.save')} cancelLabel={t('common.cancel')} onCancel={props.onDone} />
+      {/* Unlike Send, a job's file is named when each run sends it: said plainly here. */}
+      <p className="muted small" style={{ gridColumn: '1 / -1' }} data-testid="job-name-time">
+        {t('jobs.new.nameTime')}
+      </p>
+      <FormEnd
+        error={error}
+        saveLabel={t('jobs.new.save')}
+        cancelLabel={t('common.cancel')}
+        onCancel={props.onDone}
+      />
     </form>
   );
 }
 
 /** The end of a job form: the save error, if any, then Save and Cancel. */
-function FormEnd(props: { error: string | null; saveLabel: string; cancelLabel: string; onCancel: () => void }) {
+function FormEnd(props: {
+  error: string | null;
+  saveLabel: string;
+  cancelLabel: string;
+  onCancel: () => void;
+}) {
   return (
     <>
       {props.error && (
@@ -358,7 +377,10 @@ function FormEnd(props: { error: string | null; saveLabel: string; cancelLabel: 
           {props.error}
         </p>
       )}
-      <div className="screen__actions" style={{ gridColumn: '1 / -1', justifyContent: 'flex-start' }}>
+      <div
+        className="screen__actions"
+        style={{ gridColumn: '1 / -1', justifyContent: 'flex-start' }}
+      >
         <button type="submit" className="button button--primary">
           {props.saveLabel}
         </button>

@@ -50,6 +50,8 @@ export function SendScreen(props: {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [question, setQuestion] = useState<TrustQuestion | null>(null);
+  /** The person said the server is not the right one: nothing was sent, nothing recorded. */
+  const [notTrusted, setNotTrusted] = useState(false);
 
   const name = choices.destinationName;
   const { active, onDestination, onReview } = props;
@@ -116,6 +118,7 @@ export function SendScreen(props: {
     setError(null);
     setProgress(null);
     setPaused(false);
+    setNotTrusted(false);
     try {
       const result = await api().send.start({
         path: props.opened.path,
@@ -125,8 +128,11 @@ export function SendScreen(props: {
         excludeInvalid: choices.excludeInvalid,
         // The sheet and header line as corrected on the preview: what was reviewed is what is sent.
         ...props.correction,
+        // The file names shown above are the names sent (their time is the review's).
+        ...(review?.namedAt ? { namedAt: review.namedAt } : {}),
       });
-      setOutcome(result);
+      // A new server's identity waiting for confirmation is a question, not an outcome.
+      setOutcome(result.outcome === 'needs-trust' ? null : result);
       if (result.fingerprint && result.error?.code.startsWith('trust.')) {
         setQuestion({
           host: destination?.transport.host ?? '',
@@ -144,6 +150,7 @@ export function SendScreen(props: {
   const answerTrust = async (trusted: boolean) => {
     const asked = question;
     setQuestion(null);
+    if (!trusted && asked) setNotTrusted(true);
     if (!trusted || !asked || !destination) return;
     try {
       const saved = await api().destinations.save({
@@ -164,7 +171,39 @@ export function SendScreen(props: {
 
   const files = review?.files ?? [];
   const phase = progress?.phase ?? 'reading';
-  const phaseText = t(`send.phase.${phase}` as MessageKey, { file: progress?.fileName ?? '' });
+  const step = progress?.step ?? null;
+  // While connecting, the step waited on (each has its own time limit) says what is happening.
+  const phaseText =
+    phase === 'connecting' && step && step !== 'upload'
+      ? t(`send.step.${step}`)
+      : t(`send.phase.${phase}` as MessageKey, { file: progress?.fileName ?? '' });
+  const tries = progress?.tries ?? null;
+  // Counted on screen once a try has failed: "Attempt 2 of 6".
+  const attemptText = tries && tries.attempt > 1 ? t('send.attempt', tries) : null;
+  const stage = progress?.stage ?? 'preparing';
+  const preparedRows = files.reduce((n, f) => n + f.rows, 0);
+  const preparedBytes = files.reduce((n, f) => n + f.bytes, 0);
+  const stageDetail = (which: 'preparing' | 'uploading'): string => {
+    if (which === 'preparing') {
+      if (stage !== 'preparing') return t('send.stage.done');
+      return t('send.stage.rowsRead', {
+        rows: format.number(progress?.rows ?? 0),
+        done: format.bytes(progress?.bytes ?? 0),
+        total: format.bytes(progress?.totalBytes ?? props.opened.sizeBytes),
+      });
+    }
+    if (stage !== 'uploading')
+      return `${t('send.stage.next')}: ${t('send.stage.rows', {
+        rows: format.number(preparedRows),
+        done: format.bytes(0),
+        total: format.bytes(preparedBytes),
+      })}`;
+    return t('send.stage.rows', {
+      rows: format.number(progress?.rows ?? preparedRows),
+      done: format.bytes(progress?.bytes ?? 0),
+      total: format.bytes(progress?.totalBytes ?? preparedBytes),
+    });
+  };
   const detail =
     progress && progress.totalBytes > 0
       ? progress.secondsLeft !== null && progress.bytesPerSecond > 0
@@ -182,6 +221,7 @@ export function SendScreen(props: {
 
   const succeeded =
     outcome && (outcome.outcome === 'sent' || outcome.outcome === 'sent-with-exclusions');
+  const calm = outcome?.outcome === 'nothing-new';
 
   return (
     <>
@@ -265,7 +305,23 @@ export function SendScreen(props: {
 
       {sending && (
         <section className="card" aria-live="polite">
-          <p>{paused ? t('send.phase.paused') : phaseText}</p>
+          <ol className="send-steps" data-testid="send-steps">
+            {(['preparing', 'uploading'] as const).map(which => (
+              <li key={which} aria-current={stage === which ? 'step' : undefined}>
+                <strong>{t(`send.stage.${which}`)}</strong>
+                <span className="muted"> — {stageDetail(which)}</span>
+              </li>
+            ))}
+          </ol>
+          <p data-testid="send-phase">
+            {paused ? t('send.phase.paused') : phaseText}
+            {attemptText && !paused && <> · {attemptText}</>}
+          </p>
+          {progress?.problem && phase === 'retrying' && (
+            <p className="muted" data-testid="send-problem">
+              {errorText(progress.problem, i18n)}
+            </p>
+          )}
           <ProgressBar
             label={t('send.progress')}
             value={progress ? progress.fraction : null}
@@ -292,10 +348,16 @@ export function SendScreen(props: {
         </p>
       )}
 
+      {notTrusted && (
+        <p className="notice" role="status" data-testid="send-not-trusted">
+          {t('send.notTrusted')}
+        </p>
+      )}
+
       {outcome && (
         <section
-          className={`notice ${succeeded ? 'notice--ok' : 'notice--error'}`}
-          role={succeeded ? 'status' : 'alert'}
+          className={`notice ${succeeded ? 'notice--ok' : calm ? '' : 'notice--error'}`}
+          role={succeeded || calm ? 'status' : 'alert'}
           data-testid="send-outcome"
         >
           <p>
@@ -309,7 +371,9 @@ export function SendScreen(props: {
                     })
                   : outcome.outcome === 'held'
                     ? t('send.held')
-                    : t('send.failed')}
+                    : calm
+                      ? t('send.nothingNew', { destination: name ?? '' })
+                      : t('send.failed')}
             </strong>
           </p>
           {outcome.error && <p>{errorText(outcome.error, i18n)}</p>}

@@ -68,10 +68,11 @@ describe('courier send (real servers, real keychain)', () => {
 
     expect(await findSecrets({ folders: [home], texts: { add: add.stdout + add.stderr, sent: sent.stdout + sent.stderr, history: history.stdout }, secrets: { password: user.password } })).toEqual([]);
 
-    // The same file again: refused (the ledger knows it); with --force it goes under a new name.
+    // The same file again: nothing new to send (the ledger knows it; not a failure); with --force
+    // it goes under a new name.
     const again = await courier(['send', join(work, 'export.csv'), '--destination', name, '--json'], { home });
-    expect(again.code).toBe(3);
-    expect(JSON.parse(again.stdout)).toMatchObject({ outcome: 'failed', error: { code: 'transfer.already-sent' } });
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ outcome: 'nothing-new', files: [], error: null, nothingNew: { code: 'transfer.already-sent' } });
     const forced = await courier(['send', join(work, 'export.csv'), '--destination', name, '--force', '--json'], { home });
     expect(forced.code).toBe(0);
     const forcedName = (JSON.parse(forced.stdout).files as { name: string }[])[0]!.name;

@@ -101,7 +101,10 @@ describe('courier send with a ledger or queue that cannot be read (real sshd)', 
 
     // Repaired: the duplicate check works again.
     await writeFile(ledger, good);
-    expect((await send(file)).report.error.code).toBe('transfer.already-sent');
+    expect((await send(file)).report).toMatchObject({
+      outcome: 'nothing-new',
+      nothingNew: { code: 'transfer.already-sent' },
+    });
     expect(await csvOnServer()).toEqual([]);
   });
 
