@@ -9,6 +9,7 @@ import { parseFixes } from '../../src-core/fixes/fix-schema';
 import { rejectedRowsCsv } from '../../src-core/output/rejected';
 import { resolveDestination } from '../settings/destination-store';
 import { prepareFile } from './prepare-file';
+import { rowCounts } from '../../src-core/preparation/row-counts';
 import { saveWhole } from '../files/save-copy';
 import type { ReadProgress } from '../reading/open-source';
 import type { WorkerJobContext } from '../workers/serve-worker';
@@ -40,9 +41,10 @@ export function firstLines(file: PreparedFile, encoding: OutputEncoding, count =
 /** Runs the whole preparation for the review screen and sums it up as plain JSON. */
 export async function reviewCheck(request: ReviewCheckRequest, home: string, now: Date): Promise<ReviewCheckResponse> {
   const destination = await resolveDestination(home, request.destinationName);
+  const fixes = parseFixes(request.fixes ?? []);
   const result = await prepareFile(request.path, destination, {
     mapping: request.mapping,
-    fixes: parseFixes(request.fixes ?? []),
+    fixes,
     excludeInvalid: request.excludeInvalid,
     now,
     home,
@@ -59,6 +61,7 @@ export async function reviewCheck(request: ReviewCheckRequest, home: string, now
     writtenRowCount: result.writtenRowCount,
     duplicateRowCount: result.duplicateRowCount,
     rejectedCount: result.rejected.length,
+    counts: rowCounts(result, request.excludeInvalid === true || fixes.some(f => f.kind === 'exclude-invalid')),
     blocked: result.blocked,
     summary: { ...result.summary },
     issueCount: result.issues.length,

@@ -149,9 +149,18 @@ export const fr: Messages = {
   'review.intro': 'Courier a vérifié chaque ligne selon ce que {destination} accepte.',
   'review.checking': 'Vérification de chaque ligne…',
   'review.rows': 'Lignes dans le fichier',
-  'review.ready': 'Prêtes à envoyer',
-  'review.leftOut': 'Écartées',
-  'review.problems': 'Problèmes trouvés',
+  'review.ready': 'Lignes prêtes à envoyer',
+  'review.leftOut': 'Lignes écartées',
+  'review.withProblem': 'Lignes avec un problème',
+  'review.leftOutDetail': '{byYou} par vous, {duplicates} doublons',
+  'review.introChecking': 'Courier vérifie chaque ligne selon ce que {destination} accepte…',
+  'review.why.checking': 'Vous pourrez continuer une fois chaque ligne vérifiée.',
+  'review.why.problems': {
+    one: 'Vous pourrez continuer une fois la ligne avec un problème corrigée ou écartée.',
+    other:
+      'Vous pourrez continuer une fois les {count} lignes avec un problème corrigées ou écartées.',
+  },
+  'review.why.noneReady': 'Impossible de continuer : aucune ligne n’est prête à envoyer.',
   'review.allGood': 'Chaque ligne peut être envoyée telle quelle.',
   'review.blocked': {
     one: '{count} ligne a un problème. Corrigez-la, ou écartez-la pour envoyer le reste.',

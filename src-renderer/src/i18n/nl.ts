@@ -150,9 +150,18 @@ export const nl: Messages = {
   'review.intro': 'Courier controleerde elke rij volgens wat {destination} aanvaardt.',
   'review.checking': 'Elke rij wordt gecontroleerd…',
   'review.rows': 'Rijen in het bestand',
-  'review.ready': 'Klaar om te versturen',
-  'review.leftOut': 'Weggelaten',
-  'review.problems': 'Gevonden problemen',
+  'review.ready': 'Rijen klaar om te versturen',
+  'review.leftOut': 'Weggelaten rijen',
+  'review.withProblem': 'Rijen met een probleem',
+  'review.leftOutDetail': '{byYou} door u, {duplicates} dubbels',
+  'review.introChecking': 'Courier controleert elke rij volgens wat {destination} aanvaardt…',
+  'review.why.checking': 'U kunt verdergaan zodra elke rij gecontroleerd is.',
+  'review.why.problems': {
+    one: 'U kunt verdergaan zodra de rij met een probleem verbeterd of weggelaten is.',
+    other:
+      'U kunt verdergaan zodra de {count} rijen met een probleem verbeterd of weggelaten zijn.',
+  },
+  'review.why.noneReady': 'U kunt niet verdergaan: geen enkele rij is klaar om te versturen.',
   'review.allGood': 'Elke rij kan verstuurd worden zoals ze is.',
   'review.blocked': {
     one: '{count} rij heeft een probleem. Verbeter ze, of laat ze weg om de rest te versturen.',
