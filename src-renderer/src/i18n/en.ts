@@ -174,6 +174,7 @@ export const en = {
   'review.fix.trim-lower': 'Remove spaces and capitals in {column}',
   'review.fix.language': 'Write {column} as two-letter codes',
   'review.fix.phone': 'Write {column} in international form',
+  'review.fix.leading-zero': 'Put the leading 0 back in {column}',
   'review.fix.date': 'Rewrite the dates in {column} from {from} to {to}',
   'review.fix.trim': 'Tidy spaces and line breaks in {column}',
   'review.fix.controls': 'Remove the control characters from {column}',
@@ -234,6 +235,12 @@ export const en = {
   },
   'issue.phone.invalid.help':
     'The number is too short, too long or has letters in it. Numbers without a country code are read as local numbers.',
+  'issue.phone.leading-zero': {
+    one: 'Excel removed the leading 0 of {count} phone number',
+    other: 'Excel removed the leading 0 of {count} phone numbers',
+  },
+  'issue.phone.leading-zero.help':
+    'Spreadsheets store phone numbers as numbers and drop the 0 in front. Courier reads them with the 0 put back and sends them in international form (+32…).',
   'issue.phone.extension-dropped': {
     one: '{count} phone number is sent without its extension',
     other: '{count} phone numbers are sent without their extension',
@@ -324,6 +331,7 @@ export const en = {
   'fixdesc.lower-case': 'Lower-case {column}',
   'fixdesc.normalise-language': 'Two-letter languages in {column}',
   'fixdesc.phone-international': 'International phone numbers in {column}',
+  'fixdesc.restore-leading-zero': 'Leading 0 put back in {column}',
   'fixdesc.reformat-date': 'Dates rewritten in {column}',
   'fixdesc.replace': 'Text replaced in {column}',
   'fixdesc.remove-control-characters': 'Control characters removed from {column}',

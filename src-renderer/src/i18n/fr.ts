@@ -178,6 +178,7 @@ export const fr: Messages = {
   'review.fix.trim-lower': 'Retirer espaces et majuscules dans {column}',
   'review.fix.language': 'Écrire {column} en codes à deux lettres',
   'review.fix.phone': 'Écrire {column} au format international',
+  'review.fix.leading-zero': 'Remettre le 0 initial dans {column}',
   'review.fix.date': 'Réécrire les dates de la colonne {column} ({from} → {to})',
   'review.fix.trim': 'Nettoyer espaces et sauts de ligne dans {column}',
   'review.fix.controls': 'Supprimer les caractères de contrôle de {column}',
@@ -238,6 +239,12 @@ export const fr: Messages = {
   },
   'issue.phone.invalid.help':
     'Le numéro est trop court, trop long ou contient des lettres. Un numéro sans indicatif est lu comme un numéro local.',
+  'issue.phone.leading-zero': {
+    one: 'Excel a supprimé le 0 initial de {count} numéro de téléphone',
+    other: 'Excel a supprimé le 0 initial de {count} numéros de téléphone',
+  },
+  'issue.phone.leading-zero.help':
+    'Les tableurs enregistrent les numéros de téléphone comme des nombres et suppriment le 0 du début. Courier les lit avec le 0 remis et les envoie au format international (+32…).',
   'issue.phone.extension-dropped': {
     one: '{count} numéro de téléphone est envoyé sans son extension',
     other: '{count} numéros de téléphone sont envoyés sans leur extension',
@@ -328,6 +335,7 @@ export const fr: Messages = {
   'fixdesc.lower-case': 'Minuscules dans {column}',
   'fixdesc.normalise-language': 'Langues à deux lettres dans {column}',
   'fixdesc.phone-international': 'Numéros internationaux dans {column}',
+  'fixdesc.restore-leading-zero': '0 initial remis dans {column}',
   'fixdesc.reformat-date': 'Dates réécrites dans {column}',
   'fixdesc.replace': 'Texte remplacé dans {column}',
   'fixdesc.remove-control-characters': 'Caractères de contrôle supprimés de {column}',

@@ -180,6 +180,7 @@ export const nl: Messages = {
   'review.fix.trim-lower': 'Spaties en hoofdletters weghalen in {column}',
   'review.fix.language': '{column} als codes van twee letters schrijven',
   'review.fix.phone': '{column} in internationale vorm schrijven',
+  'review.fix.leading-zero': 'De voorloopnul terugzetten in {column}',
   'review.fix.date': 'De datums in {column} herschrijven van {from} naar {to}',
   'review.fix.trim': 'Spaties en regeleinden opruimen in {column}',
   'review.fix.controls': 'Stuurtekens verwijderen uit {column}',
@@ -240,6 +241,12 @@ export const nl: Messages = {
   },
   'issue.phone.invalid.help':
     'Het nummer is te kort, te lang of bevat letters. Een nummer zonder landcode wordt als lokaal nummer gelezen.',
+  'issue.phone.leading-zero': {
+    one: 'Excel haalde de voorloopnul weg bij {count} telefoonnummer',
+    other: 'Excel haalde de voorloopnul weg bij {count} telefoonnummers',
+  },
+  'issue.phone.leading-zero.help':
+    'Rekenbladen bewaren telefoonnummers als getallen en laten de 0 vooraan weg. Courier leest ze met de 0 terug en verstuurt ze in internationale vorm (+32…).',
   'issue.phone.extension-dropped': {
     one: '{count} telefoonnummer wordt zonder toestelnummer verstuurd',
     other: '{count} telefoonnummers worden zonder toestelnummer verstuurd',
@@ -327,6 +334,7 @@ export const nl: Messages = {
   'fixdesc.lower-case': 'Kleine letters in {column}',
   'fixdesc.normalise-language': 'Talen in twee letters in {column}',
   'fixdesc.phone-international': 'Internationale telefoonnummers in {column}',
+  'fixdesc.restore-leading-zero': 'Voorloopnul teruggezet in {column}',
   'fixdesc.reformat-date': 'Datums herschreven in {column}',
   'fixdesc.replace': 'Tekst vervangen in {column}',
   'fixdesc.remove-control-characters': 'Stuurtekens verwijderd uit {column}',

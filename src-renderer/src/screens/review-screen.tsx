@@ -69,6 +69,11 @@ function proposedFixes(
     }
     case 'phone.invalid':
       return { label: 'review.fix.phone', fixes: [{ kind: 'phone-international', column }] };
+    case 'phone.leading-zero':
+      return {
+        label: 'review.fix.leading-zero',
+        fixes: [{ kind: 'restore-leading-zero', column }],
+      };
     case 'output.line-break':
       return { label: 'review.fix.trim', fixes: [{ kind: 'trim', column }] };
     case 'text.control-characters':
