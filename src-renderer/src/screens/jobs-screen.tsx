@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useUnsavedChanges } from '../components/unsaved-changes';
+import { InvalidRowsField, JobSourceField, jobSourceOf, sourceChoiceFor } from './job-source-field';
 import type { CallRequest, CallResponse } from '../../../src-core/ipc/contract';
 import { api } from '../courier-api';
 import { errorText } from '../error-text';
@@ -300,16 +302,31 @@ function NewJob(props: { draft: JobDraft; onDone: () => void }) {
     props.draft.invalidRows ?? 'send-valid'
   );
   const [error, setError] = useState<string | null>(null);
+  const [source, setSource] = useState(() =>
+    sourceChoiceFor(props.draft.source.kind === 'file' ? props.draft.source.path : '')
+  );
+  const [initial] = useState(() => JSON.stringify({ name, choice, invalidRows, source }));
+  const [saving, setSaving] = useState(false);
+  const guardLeave = useUnsavedChanges(!saving && JSON.stringify({ name, choice, invalidRows, source }) !== initial);
 
   const save = async () => {
     setTried(true);
     setError(null);
     const checked = checkedScheduleText(choice, t);
     if (checked.error !== null) return;
+    if (source.kind === 'folder' && source.folder === '') return;
     try {
-      await api().jobs.save({ ...props.draft, name, invalidRows, scheduleText: checked.text });
+      setSaving(true);
+      await api().jobs.save({
+        ...props.draft,
+        source: jobSourceOf(source, props.draft.source),
+        name,
+        invalidRows,
+        scheduleText: checked.text,
+      });
       props.onDone();
     } catch (failure) {
+      setSaving(false);
       setError(saveFailureText(failure, i18n));
     }
   };
@@ -330,21 +347,10 @@ function NewJob(props: { draft: JobDraft; onDone: () => void }) {
         <span className="field__label">{t('jobs.new.name')}</span>
         <input required value={name} onChange={event => setName(event.target.value)} />
       </label>
+      <JobSourceField file={props.draft.source} choice={source} onChange={setSource} showError={tried} />
       <ScheduleField i18n={i18n} choice={choice} onChange={setChoice} showError={tried} />
-      <div className="field">
-        <label className="field__label" htmlFor="new-job-invalid">
-          {t('jobs.new.invalid')}
-        </label>
-        <select
-          id="new-job-invalid"
-          value={invalidRows}
-          onChange={event => setInvalidRows(event.target.value as 'send-valid' | 'hold')}
-        >
-          <option value="send-valid">{t('jobs.new.sendValid')}</option>
-          <option value="hold">{t('jobs.new.hold')}</option>
-        </select>
-      </div>
-      <FormEnd error={error} saveLabel={t('jobs.new.save')} cancelLabel={t('common.cancel')} onCancel={props.onDone} />
+      <InvalidRowsField value={invalidRows} onChange={setInvalidRows} />
+      <FormEnd error={error} saveLabel={t('jobs.new.save')} cancelLabel={t('common.cancel')} onCancel={() => guardLeave(props.onDone)} />
     </form>
   );
 }
