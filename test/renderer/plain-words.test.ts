@@ -36,7 +36,7 @@ describe('plain words first', () => {
       expect(found, name).toEqual([]);
     }
     // The precise term is kept, after the plain words, for whoever sets the server up.
-    expect(en['dest.protocol.ftps']).toBe('Secure FTP, usually port 21 (FTPS, explicit TLS)');
+    expect(en['dest.protocol.ftps']).toBe('Secure FTP, usually on 21 (FTPS, explicit TLS)');
     expect(en['step.data-connection']).toBe('Sending the file (data connection)');
   });
 

@@ -431,9 +431,8 @@ export const fr: Messages = {
   'dest.form.edit': 'Modifier {name}',
   'dest.form.name': 'Nom',
   'dest.form.protocol': 'Connexion',
-  'dest.protocol.ftps': 'FTP sécurisé, en général port 21 (FTPS, TLS explicite)',
-  'dest.protocol.ftps-implicit':
-    'FTP sécurisé sur son propre port, en général 990 (FTPS, TLS implicite)',
+  'dest.protocol.ftps': 'FTP sécurisé, en général sur 21 (FTPS, TLS explicite)',
+  'dest.protocol.ftps-implicit': 'FTP sécurisé, en général sur 990 (FTPS, TLS implicite)',
   'dest.protocol.sftp': 'SFTP',
   'dest.protocol.ftp': 'FTP sans chiffrement (déconseillé)',
   'dest.form.host': 'Serveur',

@@ -433,9 +433,8 @@ export const nl: Messages = {
   'dest.form.edit': '{name} bewerken',
   'dest.form.name': 'Naam',
   'dest.form.protocol': 'Verbinding',
-  'dest.protocol.ftps': 'Beveiligde FTP, meestal poort 21 (FTPS, expliciete TLS)',
-  'dest.protocol.ftps-implicit':
-    'Beveiligde FTP op een eigen poort, meestal 990 (FTPS, impliciete TLS)',
+  'dest.protocol.ftps': 'Beveiligde FTP, meestal op 21 (FTPS, expliciete TLS)',
+  'dest.protocol.ftps-implicit': 'Beveiligde FTP, meestal op 990 (FTPS, impliciete TLS)',
   'dest.protocol.sftp': 'SFTP',
   'dest.protocol.ftp': 'FTP zonder versleuteling (afgeraden)',
   'dest.form.host': 'Server',
