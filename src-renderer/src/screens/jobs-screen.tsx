@@ -249,6 +249,9 @@ function EditSchedule(props: { job: Job; onDone: () => void }) {
   );
   const [tried, setTried] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [initial] = useState(() => JSON.stringify(choice));
+  const [saving, setSaving] = useState(false);
+  const guardLeave = useUnsavedChanges(!saving && JSON.stringify(choice) !== initial);
   // Opened from a row far below: focus moves to the editor (once), so keyboard users land in it.
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -261,9 +264,11 @@ function EditSchedule(props: { job: Job; onDone: () => void }) {
     // The list entry's extra fields are not part of a job.
     const { scheduleText: _shown, nextRunAt: _next, running: _running, ...saved } = job;
     try {
+      setSaving(true);
       await api().jobs.save({ ...saved, scheduleText: checked.text });
       props.onDone();
     } catch (failure) {
+      setSaving(false);
       setError(saveFailureText(failure, i18n));
     }
   };
@@ -281,7 +286,7 @@ function EditSchedule(props: { job: Job; onDone: () => void }) {
         {t('schedule.edit.title', { name: job.name })}
       </h2>
       <ScheduleField i18n={i18n} choice={choice} onChange={setChoice} showError={tried} />
-      <FormEnd error={error} saveLabel={t('schedule.save')} cancelLabel={t('common.cancel')} onCancel={props.onDone} />
+      <FormEnd error={error} saveLabel={t('schedule.save')} cancelLabel={t('common.cancel')} onCancel={() => guardLeave(props.onDone)} />
     </form>
   );
 }
