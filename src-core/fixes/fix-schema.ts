@@ -12,6 +12,8 @@ export const Fix = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('lower-case'), column: z.string() }),
   z.object({ kind: z.literal('normalise-language'), column: z.string(), letterCase: z.enum(['upper', 'lower']).default('lower') }),
   z.object({ kind: z.literal('phone-international'), column: z.string(), country: z.string().regex(/^[A-Z]{2}$/).optional() }),
+  /** Puts back the 0 a spreadsheet dropped from phone numbers stored as numbers (`473893257` → `0473893257`). */
+  z.object({ kind: z.literal('restore-leading-zero'), column: z.string() }),
   z.object({ kind: z.literal('reformat-date'), column: z.string(), from: z.string().min(1), to: z.string().min(1) }),
   z.object({ kind: z.literal('replace'), column: z.string(), find: z.string().min(1), replace: z.string(), wholeValue: z.boolean().default(false) }),
   z.object({ kind: z.literal('remove-control-characters'), column: z.string() }),
@@ -26,7 +28,18 @@ export type FixInput = z.input<typeof Fix>;
 /** A fix that rewrites every value of one column. */
 export type ColumnFix = Extract<
   Fix,
-  { kind: 'trim' | 'lower-case' | 'normalise-language' | 'phone-international' | 'reformat-date' | 'replace' | 'remove-control-characters' | 'read-as-windows-1252' }
+  {
+    kind:
+      | 'trim'
+      | 'lower-case'
+      | 'normalise-language'
+      | 'phone-international'
+      | 'restore-leading-zero'
+      | 'reformat-date'
+      | 'replace'
+      | 'remove-control-characters'
+      | 'read-as-windows-1252';
+  }
 >;
 
 /** Parses a list of fixes (from a job file, the CLI or IPC). */

@@ -1,6 +1,6 @@
 import type { Fix, ColumnFix } from './fix-schema';
 import { normaliseLanguage } from '../validation/language';
-import { checkPhone } from '../validation/phone';
+import { checkPhone, lostLeadingZero } from '../validation/phone';
 import { formatDate, parseDate } from '../validation/date';
 import { readInvalidBytesAs1252, withoutControlCharacters } from '../reading/odd-characters';
 
@@ -30,6 +30,8 @@ export function applyColumnFix(fix: ColumnFix, value: string, phoneCountry: stri
       const check = checkPhone(value, fix.country ?? phoneCountry);
       return check.valid ? check.international : value;
     }
+    case 'restore-leading-zero':
+      return lostLeadingZero(value, phoneCountry) ?? value;
     case 'reformat-date': {
       const parts = parseDate(value, fix.from);
       return parts ? formatDate(parts, fix.to) : value;
@@ -57,6 +59,8 @@ export function describeFix(fix: Fix): string {
       return `Turn ${fix.column} into two-letter language codes`;
     case 'phone-international':
       return `Write ${fix.column} in international form`;
+    case 'restore-leading-zero':
+      return `Put back the leading 0 of the phone numbers in ${fix.column}`;
     case 'reformat-date':
       return `Rewrite dates in ${fix.column} from ${fix.from} to ${fix.to}`;
     case 'replace':

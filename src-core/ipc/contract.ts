@@ -69,6 +69,11 @@ export const calls = {
   ...desktopCalls,
   /** Asks the user for a file to open (the system file chooser); null when they cancel. */
   'files:pick': { request: z.undefined(), response: z.object({ path: z.string().nullable() }) },
+  /** Asks the user for a folder (a job's watched folder); null when they cancel. */
+  'files:pick-folder': {
+    request: z.undefined(),
+    response: z.object({ path: z.string().nullable() }),
+  },
   /** Shows a file Courier saved in the system's file manager; `shown` is false where there is none. */
   'files:reveal': {
     request: z.object({ path: z.string().min(1) }),

@@ -164,6 +164,15 @@ export const preparationCalls = {
       /** Later duplicates left out (counted in `rejectedCount` too). */
       duplicateRowCount: z.number(),
       rejectedCount: z.number(),
+      /** The rows in the person's words, each row in one group (`rowCounts`). */
+      counts: z.object({
+        rows: z.number(),
+        ready: z.number(),
+        withProblem: z.number(),
+        leftOut: z.number(),
+        leftOutByYou: z.number(),
+        duplicatesLeftOut: z.number(),
+      }),
       blocked: z.boolean(),
       summary: z.record(z.string(), z.number()),
       issueCount: z.number(),

@@ -6,7 +6,7 @@ import type { ColumnMapping } from '../mapping/suggest';
 import { applyColumnFix, isColumnFix, type ColumnFix, type Fix } from '../fixes/fix';
 import { emailProblemOf, emailProblemWords } from '../validation/email';
 import { isLanguageCode, lowerCode, normaliseLanguage, upperCode } from '../validation/language';
-import { checkPhone, countryAdjective } from '../validation/phone';
+import { checkPhone, countryAdjective, lostLeadingZero } from '../validation/phone';
 import { commonDateFormats, formatDate, parseDate } from '../validation/date';
 import { delimiterLabel, encodingLabel, issueCodes, quoted, shown, type IssueCode, type IssueParamsByCode, type IssueVariant, type RowIssue } from '../validation/issues';
 import { ByteBuilder, bomOf, firstUnencodable } from '../output/encode';
@@ -309,6 +309,16 @@ export function createPreparation(input: PreparationInput): Preparation {
             if (check.extension !== '') {
               const params = { line, value: shown(v), extension: check.extension, sent: check.international };
               issue(t, 'phone.extension-dropped', null, params, `Row ${line}: ${quoted(v)} is sent as “${check.international}”, without its extension ${check.extension}: phone numbers are sent in international form, which has no room for one.`);
+            }
+            // Digits only, no 0 in front: a number a spreadsheet stored as a number. It reads
+            // right, but the person should know (and can put the 0 back with a fix).
+            const code = v.charCodeAt(0);
+            if (code >= 49 && code <= 57 && check.extension === '') {
+              const restored = lostLeadingZero(v, d.phoneCountry);
+              if (restored !== null) {
+                const params = { line, value: shown(v), restored, sent: check.international, country: d.phoneCountry };
+                issue(t, 'phone.leading-zero', null, params, `Row ${line}: ${quoted(v)} lost its leading 0 (Excel removes it from numbers); it is read as ${restored} and sent as “${check.international}”.`);
+              }
             }
             v = check.international;
           } else {

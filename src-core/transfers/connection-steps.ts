@@ -13,8 +13,9 @@ export const connectionStepTexts = {
   'connection.proxy.ok': 'Proxy {proxy} reached; it connects to {server}.',
   'connection.lookup.ok': '{host} is {address}.',
   'connection.tcp.ok': 'The server answers on port {port}.',
-  'connection.handshake.ok': 'The {handshake} handshake worked.',
-  'connection.handshake.ok-version': 'The {handshake} handshake worked ({version}).',
+  'connection.handshake.ok': 'The connection is encrypted (the {handshake} handshake worked).',
+  'connection.handshake.ok-version':
+    'The connection is encrypted (the {handshake} handshake worked, {version}).',
   'connection.trust.host-key-pinned': 'The host key is the pinned one ({fingerprint}).',
   'connection.trust.certificate-trusted': 'The certificate is trusted.',
   'connection.trust.certificate-pinned': 'The certificate is the pinned one.',
@@ -23,7 +24,8 @@ export const connectionStepTexts = {
     'The certificate is signed by an authority this computer trusts.',
   'connection.login.ok': 'Logged in as {user}.',
   'connection.folder.ok': 'The folder {folder} exists.',
-  'connection.data-connection.ok': 'The passive data connection works.',
+  'connection.data-connection.ok':
+    'Files can travel to the server (the passive data connection works).',
   'connection.data-connection.tls12':
     'The server asks for session reuse on data connections; Courier retried with TLS 1.2 and it worked. This destination will use TLS 1.2.',
   'connection.write.ok': 'A test file could be written to the folder and deleted.',

@@ -18,6 +18,7 @@ export const issueCodes = {
   'language.normalised': { severity: 'warning', title: 'Languages written as two-letter codes' },
   'phone.invalid': { severity: 'error', title: 'Phone numbers that are not valid' },
   'phone.extension-dropped': { severity: 'warning', title: 'Phone numbers sent without their extension' },
+  'phone.leading-zero': { severity: 'warning', title: 'Phone numbers that lost their leading 0' },
   'date.invalid': { severity: 'error', title: 'Dates not in the expected form' },
   'number.invalid': { severity: 'error', title: 'Values that are not numbers' },
   'value.not-allowed': { severity: 'error', title: 'Values that are not allowed' },
@@ -56,6 +57,11 @@ export type IssueParamsByCode = {
   'language.normalised': { line: number; value: string; code: string };
   /** `country`: where national numbers are read; `otherCountry` and `international` for the `elsewhere` variant. */
   'phone.invalid': { line: number; value: string; country: string; otherCountry: string; international: string };
+  /**
+   * A number stored as a number (Excel drops the 0 in front): `restored` is it with its leading 0
+   * (`0473893257`), `sent` the number as written (E.164), `country` where it was read.
+   */
+  'phone.leading-zero': { line: number; value: string; restored: string; sent: string; country: string };
   /** `extension`: the digits left out; `sent`: the number as written (E.164). */
   'phone.extension-dropped': { line: number; value: string; extension: string; sent: string };
   /**

@@ -12,6 +12,29 @@ export type PhoneCheck =
     }>
   | Readonly<{ valid: false; /** A likely reading in a neighbouring country, if there is one. */ elsewhere: Readonly<{ country: string; international: string }> | null }>;
 
+/**
+ * The number with the 0 a spreadsheet dropped put back (`473893257` → `0473893257` in BE), or
+ * null when `value` is not such a number.
+ *
+ * Only digits, not starting with 0, whose form with a 0 in front is a valid number of `country`
+ * and reads as the same number (or as the only valid one): what a phone column stored as a
+ * number looks like once Excel has removed its leading 0. A number with a country code or
+ * spaces was typed as text and is left alone.
+ */
+export function lostLeadingZero(value: string, country: string): string | null {
+  const text = value.trim();
+  if (text.length < 6 || text.length > 14 || text.charCodeAt(0) === 48) return null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+  }
+  const restored = `0${text}`;
+  const withZero = checkPhone(restored, country);
+  if (!withZero.valid || withZero.country !== country) return null;
+  const asIs = checkPhone(text, country);
+  return !asIs.valid || asIs.international === withZero.international ? restored : null;
+}
+
 // Countries whose numbers turn up in Benelux/French exports without a country code.
 const NEIGHBOURS: readonly CountryCode[] = ['BE', 'FR', 'NL', 'DE', 'LU', 'GB', 'CH', 'ES', 'IT'];
 

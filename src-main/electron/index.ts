@@ -240,6 +240,13 @@ if (handoff) {
           : await dialog.showOpenDialog(options);
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
+      pickFolder: async () => {
+        const options: Electron.OpenDialogOptions = { properties: ['openDirectory'] };
+        const result = mainWindow
+          ? await dialog.showOpenDialog(mainWindow, options)
+          : await dialog.showOpenDialog(options);
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
       pickSaveTarget: async ({ defaultPath, title }) => {
         const options: Electron.SaveDialogOptions = {
           title,

@@ -10,6 +10,7 @@ import { parseFixes } from '../../src-core/fixes/fix-schema';
 import { rejectedRowsCsv } from '../../src-core/output/rejected';
 import { resolveDestination } from '../settings/destination-store';
 import { prepareFile } from './prepare-file';
+import { rowCounts } from '../../src-core/preparation/row-counts';
 import { saveWhole } from '../files/save-copy';
 import type { ReadProgress } from '../reading/open-source';
 import type { WorkerJobContext } from '../workers/serve-worker';
@@ -57,10 +58,11 @@ export async function reviewCheck(
   const destination = await resolveDestination(home, request.destinationName);
   // Names already used on this destination get their suffix here too: the name shown is the name sent.
   const sentBefore = (await openLedger(home).entriesFor(destination.name)).map(e => e.remoteName);
+  const fixes = parseFixes(request.fixes ?? []);
   const result = await prepareFile(request.path, destination, {
     alreadySentNames: sentBefore,
     mapping: request.mapping,
-    fixes: parseFixes(request.fixes ?? []),
+    fixes,
     excludeInvalid: request.excludeInvalid,
     now,
     home,
@@ -77,6 +79,7 @@ export async function reviewCheck(
     writtenRowCount: result.writtenRowCount,
     duplicateRowCount: result.duplicateRowCount,
     rejectedCount: result.rejected.length,
+    counts: rowCounts(result, request.excludeInvalid === true || fixes.some(f => f.kind === 'exclude-invalid')),
     blocked: result.blocked,
     summary: { ...result.summary },
     issueCount: result.issues.length,

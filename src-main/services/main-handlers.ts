@@ -27,6 +27,8 @@ export type ServiceContext = Readonly<{
   locale: string;
   /** Shows the system file chooser (Electron's dialog in the app); absent where there is none. */
   pickFile?: () => Promise<string | null>;
+  /** Shows the system folder chooser (Electron's dialog in the app); absent where there is none. */
+  pickFolder?: () => Promise<string | null>;
   /** Asks where to save a file (Electron's save dialog in the app); without it, a free name beside the suggestion. */
   pickSaveTarget?: PickSaveTarget;
   /** Where saved copies go by default (the user's Documents folder in the app). */

@@ -27,6 +27,12 @@ export function guardFiles(handlers: Handlers, opened: OpenedFiles): Handlers {
       if (picked.path) opened.add(picked.path, 'dialog');
       return picked;
     },
+    'files:pick-folder': async request => {
+      // A folder the person chose for a job to watch.
+      const picked = await handlers['files:pick-folder'](request);
+      if (picked.path) opened.add(picked.path, 'dialog');
+      return picked;
+    },
     'history:rejected-rows': async request => {
       // The rows a send left out: a file Courier made for the person, which they may open.
       const kept = await handlers['history:rejected-rows'](request);

@@ -8,6 +8,8 @@ import { wasSavedForUser } from '../files/save-copy';
 export type UiContext = Readonly<{
   /** Shows the system file chooser (Electron's dialog in the app); absent where there is none. */
   pickFile?: () => Promise<string | null>;
+  /** Shows the system folder chooser (a job's watched folder); absent where there is none. */
+  pickFolder?: () => Promise<string | null>;
   /** Shows a file in the system's file manager (Electron's `shell.showItemInFolder`). */
   revealFile?: (path: string) => void;
 }>;
@@ -18,7 +20,7 @@ export type UiContext = Readonly<{
  * `files:pick` shows the system file chooser the entry point provides (`context.pickFile`);
  * `files:reveal` shows a file Courier saved in the system's file manager.
  */
-export function createUiHandlers(context: UiContext): Pick<Handlers, 'files:pick' | 'files:reveal'> {
+export function createUiHandlers(context: UiContext): Pick<Handlers, 'files:pick' | 'files:pick-folder' | 'files:reveal'> {
   return {
     'files:pick': async () => {
       if (!context.pickFile) {
@@ -28,6 +30,12 @@ export function createUiHandlers(context: UiContext): Pick<Handlers, 'files:pick
         );
       }
       return { path: await context.pickFile() };
+    },
+    'files:pick-folder': async () => {
+      if (!context.pickFolder) {
+        throw new CourierError('files.pick-unavailable', 'Courier cannot show a folder chooser here.');
+      }
+      return { path: await context.pickFolder() };
     },
     'files:reveal': async ({ path }) => {
       // Only a file Courier saved for the user, still there: the renderer cannot make main probe

@@ -4,6 +4,7 @@ import { api } from './courier-api';
 import { errorMessage } from './error-text';
 import { I18nProvider, languageForLocale, languages, type Language } from './i18n/i18n';
 import { Shell } from './shell';
+import { UnsavedChangesProvider } from './components/unsaved-changes';
 
 const LANGUAGE_KEY = 'courier.language';
 
@@ -45,7 +46,9 @@ export function App() {
 
   return (
     <I18nProvider language={chosen} systemLocale={systemLocale}>
-      <Shell info={info} failure={failure} onLanguage={chooseLanguage} />
+      <UnsavedChangesProvider>
+        <Shell info={info} failure={failure} onLanguage={chooseLanguage} />
+      </UnsavedChangesProvider>
     </I18nProvider>
   );
 }

@@ -14,6 +14,7 @@ export const issueTitleKeys: Readonly<Record<IssueCode, MessageKey>> = {
   'language.normalised': 'issue.language.normalised',
   'phone.invalid': 'issue.phone.invalid',
   'phone.extension-dropped': 'issue.phone.extension-dropped',
+  'phone.leading-zero': 'issue.phone.leading-zero',
   'date.invalid': 'issue.date.invalid',
   'number.invalid': 'issue.number.invalid',
   'value.not-allowed': 'issue.value.not-allowed',

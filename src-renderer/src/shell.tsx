@@ -12,6 +12,7 @@ import { HistoryScreen } from './screens/history-screen';
 import { errorText } from './error-text';
 import type { EventPayload } from '../../src-core/ipc/contract';
 import { DesktopControls } from './desktop/desktop-controls';
+import { useLeaveGuard } from './components/unsaved-changes';
 
 const sections: ReadonlyArray<{ screen: Screen; label: MessageKey; icon: string }> = [
   { screen: 'start', label: 'nav.send', icon: '↑' },
@@ -44,6 +45,9 @@ export function Shell(props: {
   const [setUp, setSetUp] = useState<{ name: string; returnTo: FlowStep } | null>(null);
   const [setUpDone, setSetUpDone] = useState<{ name: string; id: number } | null>(null);
   const mainRef = useRef<HTMLElement>(null);
+  const askToLeave = useLeaveGuard();
+  // Each click in the sidebar opens its section afresh: its list, not a form left open.
+  const [visit, setVisit] = useState(0);
 
   const go = useCallback((next: Screen) => {
     if (isFlow(next)) setFlowStep(next);
@@ -151,13 +155,20 @@ export function Shell(props: {
       </section>
     );
   } else if (screen === 'start') {
-    content = <StartScreen error={dropError} onOpen={openFile} go={go} />;
+    content = (
+      <StartScreen
+        error={dropError}
+        onOpen={openFile}
+        go={go}
+        resume={file ? { path: file.path, onResume: () => go(flowStep) } : undefined}
+      />
+    );
   } else if (isFlow(screen)) {
     content = file ? null : <StartScreen error={dropError} onOpen={openFile} go={go} />;
   } else if (screen === 'destinations') {
     content = (
       <DestinationsScreen
-        key={setUp ? `set-up:${setUp.name}` : 'list'}
+        key={setUp ? `set-up:${setUp.name}` : `list:${visit}`}
         setUp={setUp?.name}
         onSetUpDone={savedName => {
           const back = setUp?.returnTo ?? flowStep;
@@ -169,7 +180,9 @@ export function Shell(props: {
       />
     );
   } else if (screen === 'jobs') {
-    content = <JobsScreen go={go} draft={jobDraft} onDraftDone={() => setJobDraft(null)} />;
+    content = (
+      <JobsScreen key={visit} go={go} draft={jobDraft} onDraftDone={() => setJobDraft(null)} />
+    );
   } else {
     content = <HistoryScreen onOpenFile={openFile} showRun={shownRun} />;
   }
@@ -193,11 +206,22 @@ export function Shell(props: {
                   type="button"
                   className="nav__item"
                   aria-current={activeSection === section.screen ? 'page' : undefined}
-                  onClick={() => {
-                    // The sidebar leaves a set-up form for the plain list.
-                    if (section.screen === 'destinations') setSetUp(null);
-                    go(section.screen === 'start' && file ? flowStep : section.screen);
-                  }}
+                  onClick={() =>
+                    askToLeave(() => {
+                      // The sidebar leaves a set-up form for the plain list.
+                      if (section.screen === 'destinations') setSetUp(null);
+                      // A job form left is given up (the person said so if it held changes).
+                      setJobDraft(null);
+                      setVisit(v => v + 1);
+                      // "Send a file" from another section returns to the file in progress;
+                      // from that file, it opens the start screen for another one.
+                      go(
+                        section.screen === 'start' && file && !isFlow(screen)
+                          ? flowStep
+                          : section.screen
+                      );
+                    })
+                  }
                 >
                   <span className="nav__icon" aria-hidden="true">
                     {section.icon}

@@ -64,7 +64,11 @@ function everyIssue(): RowIssue[] {
       ['Email'],
       emails.map(e => [e])
     ).issues,
-    ...prepare(phones, ['Mobile'], [['06 12 34 56 78'], ['12345'], ['02 512 34 56 ext 12']]).issues,
+    ...prepare(
+      phones,
+      ['Mobile'],
+      [['06 12 34 56 78'], ['12345'], ['02 512 34 56 ext 12'], ['473893257']]
+    ).issues,
     ...prepare(dates, ['Born'], [['1980-11-20'], ['31/02/1980']]).issues,
     ...prepare(lists, ['Duration', 'Direction'], [['2 min', 'sideways']]).issues,
     ...prepare(

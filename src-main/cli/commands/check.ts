@@ -5,6 +5,7 @@ import { prepareFile, readMappingFile, type FilePreparation } from '../../prepar
 import { issueCodes, type RowIssue } from '../../../src-core/validation/issues';
 import type { Fix } from '../../../src-core/fixes/fix-schema';
 import { checkUsage } from './usage';
+import { fixOption, readFixOption } from '../fix-option';
 
 const usage = checkUsage;
 
@@ -15,6 +16,7 @@ const options = {
   'exclude-invalid': { type: 'boolean' },
   'keep-duplicates': { type: 'boolean' },
   json: { type: 'boolean' },
+  ...fixOption,
   ...sourceOptions,
 } as const;
 
@@ -40,7 +42,10 @@ export async function runPreparation(
   return prepareFile(positionals[0]!, destination, {
     source: readSourceOptions(values),
     mapping: fromFile?.mapping,
-    fixes: withKeepDuplicates(fromFile?.fixes, values['keep-duplicates'] === true),
+    fixes: withKeepDuplicates(
+      [...(fromFile?.fixes ?? []), ...readFixOption(values.fix)],
+      values['keep-duplicates'] === true
+    ),
     excludeInvalid: extra.excludeInvalid ?? values['exclude-invalid'] === true,
     now: new Date(),
     home,
@@ -180,6 +185,11 @@ export function printSummary(io: CliIo, result: FilePreparation, maxIssues = 20)
         `  ${n(count).padStart(7)}  ${title?.title ?? code}${title?.severity === 'warning' ? ' (warning)' : ''}`
       );
     }
+    const zeros = result.issues.find(i => i.code === 'phone.leading-zero');
+    if (zeros?.column)
+      out(
+        `Excel removed the leading 0 of ${plural(result.summary['phone.leading-zero'] ?? 0, 'phone number', 'phone numbers')}; --fix restore-leading-zero:${zeros.column} puts it back.`
+      );
     out();
     for (const issue of result.issues.slice(0, maxIssues))
       out(`  ${issue.severity === 'error' ? '✗' : '!'} ${issue.message}`);

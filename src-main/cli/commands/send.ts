@@ -13,6 +13,7 @@ import { redact } from '../../logging/redact';
 import { checkReport, withKeepDuplicates } from './check';
 import { createWorkerPreparer } from '../../preparation/send-preparation';
 import { sendUsage } from './usage';
+import { fixOption, readFixOption } from '../fix-option';
 
 const usage = sendUsage;
 
@@ -24,6 +25,7 @@ const options = {
   force: { type: 'boolean' },
   'wait-receipt': { type: 'string' },
   json: { type: 'boolean' },
+  ...fixOption,
   ...sourceOptions,
 } as const;
 
@@ -50,7 +52,10 @@ export const sendCommand: CliCommand = {
         source: readSourceOptions(values),
         destination: values.destination,
         mapping: fromFile?.mapping,
-        fixes: withKeepDuplicates(fromFile?.fixes, values['keep-duplicates'] === true),
+        fixes: withKeepDuplicates(
+          [...(fromFile?.fixes ?? []), ...readFixOption(values.fix)],
+          values['keep-duplicates'] === true
+        ),
         excludeInvalid: values['exclude-invalid'] === true,
         force: values.force === true,
         trigger: 'cli',

@@ -1,3 +1,5 @@
+import { fixUsage } from '../fix-option';
+
 /**
  * The usage text of each `courier` command, kept apart from the commands' code so that
  * `courier <command> --help` loads none of it (see index.ts). A test checks each command shows its own.
@@ -40,7 +42,7 @@ Options:
   --json               print {"name", "publicKey"}`;
 
 /** `courier check --help`. */
-export const checkUsage = `Usage: courier check FILE --destination D [--mapping M] [--sheet NAME] [--header-row N] [--keep-duplicates] [--json]
+export const checkUsage = `Usage: courier check FILE --destination D [--mapping M] [--sheet NAME] [--header-row N] [--keep-duplicates] [--fix KIND:COLUMN] [--json]
 
 Maps the file's columns to the destination's and validates every row; lists the problems.
 
@@ -54,13 +56,14 @@ Maps the file's columns to the destination's and validates every row; lists the 
   --keep-duplicates
                    send later rows with the same key too, for a destination that
                    sends only the first (Hello Customer: one invitation per e-mail)
+${fixUsage}
   --json           print one JSON object: destination, mapping, rowCount, validRowCount,
                    issues, summary, files
 
 Exit code 1 when any row has an error, 0 otherwise.`;
 
 /** `courier prepare --help`. */
-export const prepareUsage = `Usage: courier prepare FILE --destination D --out DIR [--mapping M] [--sheet NAME] [--header-row N] [--exclude-invalid] [--keep-duplicates] [--json]
+export const prepareUsage = `Usage: courier prepare FILE --destination D --out DIR [--mapping M] [--sheet NAME] [--header-row N] [--exclude-invalid] [--keep-duplicates] [--fix KIND:COLUMN] [--json]
 
 Writes exactly the files that would be sent to the destination into DIR, and prints their names.
 
@@ -73,6 +76,7 @@ Writes exactly the files that would be sent to the destination into DIR, and pri
                       source column, to DIR/rejected/rejected.csv, apart from the files to send
   --keep-duplicates   write later rows with the same key too, for a destination that sends
                       only the first (Hello Customer); otherwise they are left out and listed
+${fixUsage}
   --json              print one JSON object: the check report plus written and rejected
 
 Without --exclude-invalid, a file with errors is not written (exit code 1).`;
@@ -128,7 +132,7 @@ JOB is a job's name or id. "jobs run" exits 0 when sent, 1 when held or the file
 blocking problems, 3 on a connection or transfer failure.`;
 
 /** `courier send --help`. */
-export const sendUsage = `Usage: courier send FILE --destination D [--mapping M] [--sheet NAME] [--header-row N] [--exclude-invalid] [--keep-duplicates] [--force] [--json]
+export const sendUsage = `Usage: courier send FILE --destination D [--mapping M] [--sheet NAME] [--header-row N] [--exclude-invalid] [--keep-duplicates] [--fix KIND:COLUMN] [--force] [--json]
 
 Prepares FILE for the destination and uploads it, with a progress bar on a terminal.
 The files arrive whole or not at all (uploaded under a temporary name, verified, then renamed).
@@ -140,6 +144,7 @@ The files arrive whole or not at all (uploaded under a temporary name, verified,
   --exclude-invalid   send the valid rows; leave the others out (saved as rejected rows)
   --keep-duplicates   send later rows with the same key too, for a destination that sends
                       only the first (Hello Customer)
+${fixUsage}
   --force             send even if this exact file was already delivered (under a new name)
   --wait-receipt SEC  for destinations that give a receipt (Digitaleo ok/ko, BlueConic .done),
                       wait up to SEC seconds for it; exit 3 if the platform rejected the file

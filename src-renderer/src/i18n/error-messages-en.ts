@@ -299,9 +299,9 @@ export const enErrorMessages = {
   'error.trust.host-key-changed':
     'The server’s host key has changed (it is now {fingerprint}). Someone may be intercepting the connection: do not send anything until the provider confirms the new key.',
   'error.trust.unknown-certificate':
-    'The server’s certificate is not signed by an authority this computer trusts. If the provider confirms its fingerprint is {fingerprint}, pin it to trust this server.',
+    'The server’s certificate is not signed by an authority this computer trusts. If the provider confirms its fingerprint is {fingerprint}, choose to trust this server: Courier remembers the fingerprint (it pins it) and checks it every time.',
   'error.trust.unknown-host-key':
-    'This server is not known yet. Its host key fingerprint is {fingerprint}. If the provider confirms it, pin it to trust this server.',
+    'This server is not known yet. Its host key fingerprint is {fingerprint}. If the provider confirms it, choose to trust this server: Courier remembers the fingerprint (it pins it) and checks it every time.',
   'error.upload.nothing-queued': 'Nothing of this upload is waiting to be sent.',
   'error.worker.failed':
     'A background task failed. Try again; if it keeps happening, restart Courier.',

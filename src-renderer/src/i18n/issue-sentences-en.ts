@@ -40,6 +40,8 @@ export const enIssueSentences = {
     'Line {line}: “{value}” is not a valid phone number (default country: {country}).',
   'sentence.phone.elsewhere':
     'If it is a number from {otherCountry}, its international form is {international}.',
+  'sentence.phone.leading-zero':
+    'Line {line}: “{value}” lost its leading 0 (Excel removes it from numbers); it is read as {restored} and sent as “{sent}”.',
   'sentence.phone.extension-dropped':
     'Line {line}: “{value}” is sent as “{sent}”, without its extension {extension}: phone numbers are sent in international form, which has no room for one.',
   'sentence.date.invalid': 'Line {line}: “{value}” is not a date written as {format}.',

@@ -40,6 +40,8 @@ export const frIssueSentences: Readonly<Record<keyof typeof enIssueSentences, Me
     'Ligne {line} : « {value} » n’est pas un numéro de téléphone valide (pays par défaut : {country}).',
   'sentence.phone.elsewhere':
     'Si c’est un numéro de l’étranger ({otherCountry}), son format international est {international}.',
+  'sentence.phone.leading-zero':
+    'Ligne {line} : « {value} » a perdu son 0 initial (Excel le supprime des nombres) ; il est lu comme {restored} et envoyé sous la forme « {sent} ».',
   'sentence.phone.extension-dropped':
     'Ligne {line} : « {value} » est envoyé sous la forme « {sent} », sans son extension {extension} : les numéros sont envoyés au format international, qui ne prévoit pas d’extension.',
   'sentence.date.invalid': 'Ligne {line} : « {value} » n’est pas une date au format {format}.',

@@ -37,6 +37,8 @@ export const nlIssueSentences: Readonly<Record<keyof typeof enIssueSentences, Me
     'Regel {line}: „{value}” is geen geldig telefoonnummer (standaardland: {country}).',
   'sentence.phone.elsewhere':
     'Als het een buitenlands nummer is ({otherCountry}), is de internationale vorm {international}.',
+  'sentence.phone.leading-zero':
+    'Regel {line}: „{value}” verloor zijn voorloopnul (Excel haalt die weg bij getallen); het wordt gelezen als {restored} en verstuurd als „{sent}”.',
   'sentence.phone.extension-dropped':
     'Regel {line}: „{value}” wordt verstuurd als „{sent}”, zonder toestelnummer {extension}: telefoonnummers worden in internationale vorm verstuurd, waarin daar geen plaats voor is.',
   'sentence.date.invalid': 'Regel {line}: „{value}” is geen datum in de vorm {format}.',

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useUnsavedChanges } from '../components/unsaved-changes';
 import type { CallResponse } from '../../../src-core/ipc/contract';
 import { serverIdentity } from '../../../src-core/destinations/server-identity';
 import { ProxyField, proxyText } from './proxy-field';
@@ -317,6 +318,11 @@ function DestinationForm(props: {
   const [saved, setSaved] = useState<string | null>(props.previousName ?? null);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // The destination as last saved (or opened): leaving with anything else asks first.
+  const [clean, setClean] = useState(() => JSON.stringify(props.initial));
+  const guardLeave = useUnsavedChanges(
+    JSON.stringify(d) !== clean || password !== '' || proxyPassword !== ''
+  );
   const protocol = (d.transport.protocol ?? 'ftps') as Protocol;
   const auth = d.transport.auth ?? 'password';
   const usesKey = protocol === 'sftp' && auth !== 'password';
@@ -371,6 +377,7 @@ function DestinationForm(props: {
       setPassword('');
       setKeepSecret(false);
       setD(result.destination);
+      setClean(JSON.stringify(result.destination));
       setSavedServer(serverIdentity(result.destination.transport));
       if (serverChanged && !password && !keepSecret) setHasPassword(false);
       setSaved(name);
@@ -398,7 +405,7 @@ function DestinationForm(props: {
           {saved ? t('dest.form.edit', { name: saved }) : t('dest.form.new')}
         </h1>
         <div className="screen__actions">
-          <button type="button" className="button" onClick={props.onDone}>
+          <button type="button" className="button" onClick={() => guardLeave(props.onDone)}>
             {props.backLabel ?? t('common.back')}
           </button>
         </div>

@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useUnsavedChanges } from '../components/unsaved-changes';
+import { InvalidRowsField, JobSourceField, jobSourceOf, sourceChoiceFor } from './job-source-field';
 import type { CallRequest, CallResponse } from '../../../src-core/ipc/contract';
 import { api } from '../courier-api';
 import { errorText } from '../error-text';
@@ -247,6 +249,9 @@ function EditSchedule(props: { job: Job; onDone: () => void }) {
   );
   const [tried, setTried] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [initial] = useState(() => JSON.stringify(choice));
+  const [saving, setSaving] = useState(false);
+  const guardLeave = useUnsavedChanges(!saving && JSON.stringify(choice) !== initial);
   // Opened from a row far below: focus moves to the editor (once), so keyboard users land in it.
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -259,9 +264,11 @@ function EditSchedule(props: { job: Job; onDone: () => void }) {
     // The list entry's extra fields are not part of a job.
     const { scheduleText: _shown, nextRunAt: _next, running: _running, ...saved } = job;
     try {
+      setSaving(true);
       await api().jobs.save({ ...saved, scheduleText: checked.text });
       props.onDone();
     } catch (failure) {
+      setSaving(false);
       setError(saveFailureText(failure, i18n));
     }
   };
@@ -279,12 +286,7 @@ function EditSchedule(props: { job: Job; onDone: () => void }) {
         {t('schedule.edit.title', { name: job.name })}
       </h2>
       <ScheduleField i18n={i18n} choice={choice} onChange={setChoice} showError={tried} />
-      <FormEnd
-        error={error}
-        saveLabel={t('schedule.save')}
-        cancelLabel={t('common.cancel')}
-        onCancel={props.onDone}
-      />
+      <FormEnd error={error} saveLabel={t('schedule.save')} cancelLabel={t('common.cancel')} onCancel={() => guardLeave(props.onDone)} />
     </form>
   );
 }
@@ -305,16 +307,31 @@ function NewJob(props: { draft: JobDraft; onDone: () => void }) {
     props.draft.invalidRows ?? 'send-valid'
   );
   const [error, setError] = useState<string | null>(null);
+  const [source, setSource] = useState(() =>
+    sourceChoiceFor(props.draft.source.kind === 'file' ? props.draft.source.path : '')
+  );
+  const [initial] = useState(() => JSON.stringify({ name, choice, invalidRows, source }));
+  const [saving, setSaving] = useState(false);
+  const guardLeave = useUnsavedChanges(!saving && JSON.stringify({ name, choice, invalidRows, source }) !== initial);
 
   const save = async () => {
     setTried(true);
     setError(null);
     const checked = checkedScheduleText(choice, t);
     if (checked.error !== null) return;
+    if (source.kind === 'folder' && source.folder === '') return;
     try {
-      await api().jobs.save({ ...props.draft, name, invalidRows, scheduleText: checked.text });
+      setSaving(true);
+      await api().jobs.save({
+        ...props.draft,
+        source: jobSourceOf(source, props.draft.source),
+        name,
+        invalidRows,
+        scheduleText: checked.text,
+      });
       props.onDone();
     } catch (failure) {
+      setSaving(false);
       setError(saveFailureText(failure, i18n));
     }
   };
@@ -335,30 +352,14 @@ function NewJob(props: { draft: JobDraft; onDone: () => void }) {
         <span className="field__label">{t('jobs.new.name')}</span>
         <input required value={name} onChange={event => setName(event.target.value)} />
       </label>
+      <JobSourceField file={props.draft.source} choice={source} onChange={setSource} showError={tried} />
       <ScheduleField i18n={i18n} choice={choice} onChange={setChoice} showError={tried} />
-      <div className="field">
-        <label className="field__label" htmlFor="new-job-invalid">
-          {t('jobs.new.invalid')}
-        </label>
-        <select
-          id="new-job-invalid"
-          value={invalidRows}
-          onChange={event => setInvalidRows(event.target.value as 'send-valid' | 'hold')}
-        >
-          <option value="send-valid">{t('jobs.new.sendValid')}</option>
-          <option value="hold">{t('jobs.new.hold')}</option>
-        </select>
-      </div>
+      <InvalidRowsField value={invalidRows} onChange={setInvalidRows} />
       {/* Unlike Send, a job's file is named when each run sends it: said plainly here. */}
       <p className="muted small" style={{ gridColumn: '1 / -1' }} data-testid="job-name-time">
         {t('jobs.new.nameTime')}
       </p>
-      <FormEnd
-        error={error}
-        saveLabel={t('jobs.new.save')}
-        cancelLabel={t('common.cancel')}
-        onCancel={props.onDone}
-      />
+      <FormEnd error={error} saveLabel={t('jobs.new.save')} cancelLabel={t('common.cancel')} onCancel={() => guardLeave(props.onDone)} />
     </form>
   );
 }

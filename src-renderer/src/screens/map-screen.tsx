@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/en';
 import type { Screen } from '../navigation';
 import type { FlowChoices, OpenedFile } from './flow-types';
+import { columnHintKey } from '../column-hints';
 
 type Destination = NonNullable<CallResponse<'destinations:get'>['destination']>;
 type Suggestion = CallResponse<'mapping:suggest'>['suggestions'][number];
@@ -67,6 +68,11 @@ export function MapScreen(props: {
   }, []);
 
   const name = choices.destinationName;
+  // The platform's own column names stay; a line beside them says what they mean.
+  const hint = (column: string) => {
+    const key = destination ? columnHintKey(destination.presetId, column) : null;
+    return key ? t(key) : null;
+  };
   useEffect(() => {
     if (!name) return;
     let current = true;
@@ -246,6 +252,9 @@ export function MapScreen(props: {
                     <th scope="row">
                       <label htmlFor={selectId}>{column.name}</label>{' '}
                       {column.required && <span className="badge">{t('map.required')}</span>}
+                      {hint(column.name) && (
+                        <span className="muted small column-hint">{hint(column.name)}</span>
+                      )}
                     </th>
                     <td>
                       <select

@@ -3,6 +3,7 @@ import type { CallResponse } from '../../../src-core/ipc/contract';
 import type { Fix } from '../../../src-core/fixes/fix-schema';
 import type { SourceRow } from '../../../src-core/reading/source-table';
 import { visibleOddCharacters } from '../../../src-core/reading/odd-characters';
+import { valueAsSent } from '../../../src-core/preparation/value-as-sent';
 import { DataGrid } from '../components/data-grid';
 import { useRows } from '../components/use-rows';
 import { api } from '../courier-api';
@@ -68,6 +69,11 @@ function proposedFixes(
     }
     case 'phone.invalid':
       return { label: 'review.fix.phone', fixes: [{ kind: 'phone-international', column }] };
+    case 'phone.leading-zero':
+      return {
+        label: 'review.fix.leading-zero',
+        fixes: [{ kind: 'restore-leading-zero', column }],
+      };
     case 'output.line-break':
       return { label: 'review.fix.trim', fixes: [{ kind: 'trim', column }] };
     case 'text.control-characters':
@@ -199,6 +205,22 @@ export function ReviewScreen(props: {
     },
     [sourceRow, plans, choices.fixes, phoneCountry]
   );
+  // The grid shows each value as the file will hold it (FR, not fr; +32…, not 0473…).
+  const sentView = useCallback(
+    (index: number): SourceRow | undefined => {
+      const r = view(index);
+      if (!r || !destination) return r;
+      const rules = { phoneCountry, neutraliseFormulas: destination.neutraliseFormulas };
+      return {
+        ...r,
+        cells: r.cells.map((v, c) => {
+          const column = destination.columns[c];
+          return column ? valueAsSent(column, v, rules) : v;
+        }),
+      };
+    },
+    [view, destination, phoneCountry]
+  );
 
   const issuesByRow = useMemo(() => {
     const byRow = new Map<number, Map<string, Issue>>();
@@ -238,6 +260,16 @@ export function ReviewScreen(props: {
   };
 
   const groups = Object.entries(result?.summary ?? {}).filter(([, count]) => count > 0);
+  const counts = result?.counts;
+  // What holds Continue back, said next to it (nothing when it is available).
+  const continueWhy =
+    checking || !result
+      ? t('review.why.checking')
+      : result.blocked
+        ? t('review.why.problems', { count: result.counts.withProblem })
+        : result.writtenRowCount === 0
+          ? t('review.why.noneReady')
+          : null;
 
   return (
     <>
@@ -245,7 +277,10 @@ export function ReviewScreen(props: {
         <div>
           <h1 tabIndex={-1}>{t('review.title')}</h1>
           <p className="muted">
-            {name && t('review.intro', { destination: result?.destination ?? name })}
+            {name &&
+              t(checking || !result ? 'review.introChecking' : 'review.intro', {
+                destination: result?.destination ?? name,
+              })}
           </p>
         </div>
         <div className="screen__actions">
@@ -256,12 +291,18 @@ export function ReviewScreen(props: {
             type="button"
             className="button button--primary"
             disabled={!result || result.blocked || result.writtenRowCount === 0 || checking}
+            aria-describedby={continueWhy ? 'review-continue-why' : undefined}
             onClick={() => props.go('send')}
           >
             {t('review.continue')}
           </button>
         </div>
       </div>
+      {continueWhy && (
+        <p id="review-continue-why" className="muted small" data-testid="continue-why">
+          {continueWhy}
+        </p>
+      )}
 
       {error && (
         <p className="notice notice--error" role="alert">
@@ -274,35 +315,39 @@ export function ReviewScreen(props: {
         </p>
       )}
 
-      {result && (
+      {result && counts && (
         <>
           <div className="stats" data-testid="review-stats">
-            <Stat label={t('review.rows')} value={format.number(result.rowCount)} />
+            <Stat label={t('review.rows')} value={format.number(counts.rows)} />
             <Stat
               label={t('review.ready')}
-              value={format.number(result.writtenRowCount)}
+              value={format.number(counts.ready)}
               testId="ready-count"
             />
             <Stat
-              label={t('review.leftOut')}
-              value={format.number(result.rejectedCount)}
-              testId="left-out-count"
+              label={t('review.withProblem')}
+              value={format.number(counts.withProblem)}
+              testId="problem-count"
             />
-            <Stat label={t('review.problems')} value={format.number(result.issueCount)} />
+            <Stat
+              label={t('review.leftOut')}
+              value={format.number(counts.leftOut)}
+              testId="left-out-count"
+              detail={
+                counts.duplicatesLeftOut > 0
+                  ? t('review.leftOutDetail', {
+                      byYou: counts.leftOutByYou,
+                      duplicates: counts.duplicatesLeftOut,
+                    })
+                  : undefined
+              }
+            />
           </div>
 
           {result.issueCount === 0 && <p className="notice notice--ok">{t('review.allGood')}</p>}
           {result.blocked && (
             <div className="notice notice--error" role="status">
-              <p>
-                {t('review.blocked', {
-                  count: new Set(
-                    result.issues
-                      .filter(i => i.severity === 'error' && i.row !== null)
-                      .map(i => i.row)
-                  ).size,
-                })}
-              </p>
+              <p>{t('review.blocked', { count: counts.withProblem })}</p>
               <button
                 type="button"
                 className="button"
@@ -418,7 +463,7 @@ export function ReviewScreen(props: {
             label={t('review.grid')}
             columns={plans.map(p => p.name)}
             rowCount={rowCount}
-            row={view}
+            row={sentView}
             onRange={ensure}
             scrollTo={jump}
             onRowClick={setSelected}
@@ -463,13 +508,14 @@ export function ReviewScreen(props: {
   );
 }
 
-function Stat(props: { label: string; value: string; testId?: string }) {
+function Stat(props: { label: string; value: string; testId?: string; detail?: string }) {
   return (
     <div className="stat">
       <span className="muted small">{props.label}</span>
       <span className="stat__value" data-testid={props.testId}>
         {props.value}
       </span>
+      {props.detail && <span className="muted small">{props.detail}</span>}
     </div>
   );
 }
@@ -552,7 +598,10 @@ function IssueGroup(props: {
             </button>
           ) : (
             <>
-              <table className="table table--compact" aria-label={t('review.fix.preview')}>
+              <table
+                className="table table--compact table--before-after"
+                aria-label={t('review.fix.preview')}
+              >
                 <thead>
                   <tr>
                     <th scope="col">{t('preview.line')}</th>

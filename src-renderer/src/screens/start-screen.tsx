@@ -12,6 +12,8 @@ export function StartScreen(props: {
   error: string | null;
   onOpen: (path: string) => void;
   go: (screen: Screen) => void;
+  /** The file being sent, if one: a way back to it. */
+  resume?: Readonly<{ path: string; onResume: () => void }>;
 }) {
   const i18n = useI18n();
   const { t, format } = i18n;
@@ -50,6 +52,13 @@ export function StartScreen(props: {
       <h1 id="start-title" tabIndex={-1}>
         {t('start.title')}
       </h1>
+      {props.resume && (
+        <p>
+          <button type="button" className="button button--link" onClick={props.resume.onResume}>
+            {t('start.resume', { name: props.resume.path.split(/[\\/]/).pop() ?? '' })}
+          </button>
+        </p>
+      )}
       <div className="dropzone" data-testid="dropzone">
         <div className="dropzone__icon" aria-hidden="true">
           ⇣

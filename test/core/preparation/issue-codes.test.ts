@@ -70,6 +70,16 @@ describe('every issue code, with real-world values', () => {
     expect(text(r, d)).toBe('Phone\r\n+3225123456\r\n+32470123456\r\n');
   });
 
+  it('phone.leading-zero: a number Excel stored as a number is read with its 0 and the person is told', () => {
+    const d = destination({ columns: [{ name: 'Phone', rule: 'phone' }], phoneCountry: 'BE' });
+    const r = prepare(d, ['Phone'], [['473893257'], ['0470 12 34 56']]);
+    note(r);
+    expect(codes(r)).toEqual(['0:Phone:phone.leading-zero']);
+    expect(r.issues[0]!.severity).toBe('warning');
+    expect(r.issues[0]!.message).toBe('Row 2: “473893257” lost its leading 0 (Excel removes it from numbers); it is read as 0473893257 and sent as “+32473893257”.');
+    expect(text(r, d)).toBe('Phone\r\n+32473893257\r\n+32470123456\r\n');
+  });
+
   it('date.invalid: against the destination format, with the reading in that format', () => {
     const d = destination({ columns: [{ name: 'Date de naissance', rule: 'date', dateFormat: 'DD/MM/YYYY' }] });
     const r = prepare(d, ['Date de naissance'], [['20/11/1980'], ['1980-11-20'], ['31/02/1980'], ['']]);

@@ -148,6 +148,14 @@ describe('issue params and variants', () => {
     ]);
   });
 
+  it('phone.leading-zero: the value, with its 0 put back, the number sent and the country', () => {
+    const d = destination({ columns: [{ name: 'Phone', rule: 'phone' }], phoneCountry: 'BE' });
+    const r = prepare(d, ['Phone'], [['473893257']]);
+    expect(pick(r.issues, 'phone.leading-zero')).toEqual([
+      { variant: null, params: { line: 2, value: '473893257', restored: '0473893257', sent: '+32473893257', country: 'BE' } },
+    ]);
+  });
+
   it('date.invalid: the expected format, and the reading in it when another common format fits', () => {
     const d = destination({ columns: [{ name: 'Born', rule: 'date', dateFormat: 'DD/MM/YYYY' }] });
     const r = prepare(d, ['Born'], [['1980-11-20'], ['31/02/1980']]);
