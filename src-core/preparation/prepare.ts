@@ -10,7 +10,7 @@ import { checkPhone, countryAdjective } from '../validation/phone';
 import { commonDateFormats, formatDate, parseDate } from '../validation/date';
 import { delimiterLabel, encodingLabel, issueCodes, quoted, shown, type IssueCode, type IssueParamsByCode, type IssueVariant, type RowIssue } from '../validation/issues';
 import { ByteBuilder, bomOf, firstUnencodable } from '../output/encode';
-import { lineWriter, neutraliseFormula, rowEncoder, startsLikeFormula } from '../output/csv-line';
+import { lineWriter, neutraliseFormula, rowEncoder, startsLikeFormula, writesUnquoted } from '../output/csv-line';
 import { fileNames, withExtension } from '../output/file-name';
 import { DuplicateFinder, SeenKeys } from './duplicate-finder';
 import { controlCodes, hasControlCharacters, hasInvalidBytes, invalidBytesHex, readInvalidBytesAs1252 } from '../reading/odd-characters';
@@ -130,8 +130,17 @@ export function createPreparation(input: PreparationInput): Preparation {
     if ('column' in fix && !targetIndex.has(fix.column)) throw new CourierError('fix.unknown-column', `A fix refers to “${fix.column}”, which is not a column of ${d.name}.`);
   }
 
-  const plans: Plan[] = d.columns.map(column => {
-    const source = input.mapping[column.name];
+  // "Also send columns that are not in the template" (EvaluAgent): every source column no target
+  // takes follows the template's columns, in the source's order, as plain text written through
+  // the same checks (formula guard, encoding, separators) as the rest.
+  const mappedSources = new Set(Object.values(input.mapping).filter((v): v is string => typeof v === 'string'));
+  const targetNames = new Set(d.columns.map(c => c.name.toLowerCase()));
+  const extra: TargetColumn[] = d.extraColumns
+    ? [...sourceIndex.keys()].filter(name => name.trim() !== '' && !mappedSources.has(name) && !targetNames.has(name.toLowerCase())).map(name => ({ name, required: false, rule: 'text' }))
+    : [];
+  const extraSource = new Map(extra.map(c => [c, sourceIndex.get(c.name)!]));
+  const plans: Plan[] = [...d.columns, ...extra].map(column => {
+    const source = extraSource.has(column) ? column.name : input.mapping[column.name];
     return {
       column,
       source: source === undefined || source === null ? -1 : sourceIndex.get(source)!,
@@ -157,7 +166,7 @@ export function createPreparation(input: PreparationInput): Preparation {
   const out = d.output;
   const writeLine = lineWriter(out);
   const encodeRow = rowEncoder(out);
-  const never = out.quoting === 'never';
+  const never = writesUnquoted(out);
   const neutralise = d.neutraliseFormulas;
   // One native scan per value for what a no-quote line cannot carry; details only when it hits.
   const watchNever = new Uint8Array(128);
@@ -169,8 +178,9 @@ export function createPreparation(input: PreparationInput): Preparation {
   for (const c of controlCodes) watched[c] = CONTROL_WEIGHT;
   const UNSAFE_IN_NEVER = new RegExp(`[\\t\\r\\n"${out.delimiter === '|' ? '\\|' : out.delimiter}]`);
   // The header is a cell like any other (column names can come from a vendor's sample file).
-  const headerText = out.header ? writeLine(d.columns.map(c => (neutralise ? neutraliseFormula(c.name) : c.name))) : '';
-  for (const c of d.columns) {
+  const headerColumns = plans.map(p => p.column);
+  const headerText = out.header ? writeLine(headerColumns.map(c => (neutralise ? neutraliseFormula(c.name) : c.name))) : '';
+  for (const c of headerColumns) {
     const bad = firstUnencodable(c.name, out.encoding);
     if (bad) throw new CourierError('destination.header-unencodable', `The column name “${c.name}” contains “${bad}”, which cannot be written in ${encodingLabel(out.encoding)}.`);
     if (out.header && never && (c.name.includes(out.delimiter) || /[\r\n]/.test(c.name))) {
@@ -244,7 +254,8 @@ export function createPreparation(input: PreparationInput): Preparation {
   const unmappedReason = unmapped.length > 0 ? `No column is chosen for ${unmapped.map(p => p.column.name).join(', ')}.` : '';
   // Built only for rows with a problem: the params object costs nothing on a clean row.
   const issue = <C extends IssueCode>(t: number, code: C, variant: IssueVariant<C>, params: IssueParamsByCode[C], message: string) => {
-    const severity = issueCodes[code].severity;
+    // A lenient column's rule only warns: the platform takes its value as it is.
+    const severity = t >= 0 && plans[t]!.column.lenient === true && LENIENT_CODES.has(code) ? 'warning' : issueCodes[code].severity;
     add({ row: current.index, sourceLine: current.line, column: t >= 0 ? plans[t]!.column.name : null, code, variant, params, message, severity } as RowIssue);
     if (severity === 'error') {
       errors++;
@@ -558,6 +569,9 @@ export function createPreparation(input: PreparationInput): Preparation {
 
   return { push, finish };
 }
+
+/** The rule problems a lenient column reports as warnings (never what breaks the file itself). */
+const LENIENT_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>(['email.invalid', 'phone.invalid', 'date.invalid', 'number.invalid', 'language.invalid', 'value.not-allowed', 'required.missing']);
 
 /** What a control character adds to a ByteBuilder's `watched` count (no-quote characters add 1). */
 const CONTROL_WEIGHT = 128;

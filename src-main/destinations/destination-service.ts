@@ -7,6 +7,7 @@ import {
   parseDestinationFile,
 } from '../../src-core/destinations/destination-file';
 import { sameServer, serverIdentity } from '../../src-core/destinations/server-identity';
+import { settleDestination } from '../../src-core/destinations/settle';
 import { saveWhole } from '../files/save-copy';
 import type { SecretKind, SecretStore } from '../secrets/secret-store';
 import {
@@ -50,6 +51,8 @@ export type SaveOptions = Readonly<{
   keepSecret?: KeepSecretDecision;
   /** The password for the destination's (new) server, saved with it. */
   password?: string;
+  /** Only the name changes: the settings are kept as they are (no platform rule re-applied). */
+  renameOnly?: boolean;
 }>;
 
 /** Secrets given with a new destination (never written to a file). */
@@ -117,7 +120,8 @@ export function createDestinationService(
     );
 
   async function save(value: unknown, options: SaveOptions = {}): Promise<Destination> {
-    const destination = parseDestination(value);
+    // A rename alone changes nothing else: a destination saved before a rule existed stays renameable.
+    const destination = options.renameOnly ? parseDestination(value) : settleDestination(value);
     const previous = options.previousName;
     const old = await getDestination(home, previous ?? destination.name);
     if (previous !== undefined && !old) {
@@ -180,7 +184,7 @@ export function createDestinationService(
   }
 
   async function create(value: unknown, secrets: NewSecrets = {}): Promise<Destination> {
-    const destination = parseDestination(value);
+    const destination = settleDestination(value);
     const existing = await getDestination(home, destination.name);
     if (existing) throw exists(existing.name);
     const { password, privateKey, passphrase } = secrets;
@@ -245,7 +249,10 @@ export function createDestinationService(
     rename: async (from, to) => {
       const current = await requireDestination(home, from);
       const before = (await store.hasAll(current.name).catch(() => null)) ?? {};
-      const destination = await save({ ...current, name: to }, { previousName: current.name });
+      const destination = await save(
+        { ...current, name: to },
+        { previousName: current.name, renameOnly: true }
+      );
       const secretsMoved =
         current.name === destination.name ? 0 : Object.values(before).filter(Boolean).length;
       return { destination, secretsMoved };

@@ -55,6 +55,8 @@ export const enErrorMessages = {
     'There is no destination called “{name}”. Choose one from the list.',
   'error.destination.not-found.general':
     'This destination no longer exists. Choose one from the list.',
+  'error.destination.variable-missing':
+    'The file name needs a value for “{variable}”: fill it in before saving this destination.',
   'error.destination.user-invalid':
     'The user name cannot contain invisible characters such as a line break or a tab. Type it again.',
   'error.destination.unreadable':

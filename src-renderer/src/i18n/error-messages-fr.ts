@@ -53,6 +53,8 @@ export const frErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'Il n’y a pas de destination nommée « {name} ». Choisissez-en une dans la liste.',
   'error.destination.not-found.general':
     'Cette destination n’existe plus. Choisissez-en une dans la liste.',
+  'error.destination.variable-missing':
+    'Le nom de fichier a besoin d’une valeur pour « {variable} » : renseignez-la avant d’enregistrer cette destination.',
   'error.destination.user-invalid':
     'Le nom d’utilisateur ne peut pas contenir de caractères invisibles comme un retour à la ligne ou une tabulation. Saisissez-le à nouveau.',
   'error.destination.unreadable':

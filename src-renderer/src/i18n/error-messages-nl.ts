@@ -54,6 +54,8 @@ export const nlErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'Er is geen bestemming met de naam „{name}”. Kies er een uit de lijst.',
   'error.destination.not-found.general':
     'Deze bestemming bestaat niet meer. Kies er een uit de lijst.',
+  'error.destination.variable-missing':
+    'De bestandsnaam heeft een waarde nodig voor „{variable}”: vul die in voordat u deze bestemming opslaat.',
   'error.destination.user-invalid':
     'De gebruikersnaam mag geen onzichtbare tekens bevatten, zoals een regeleinde of een tab. Typ hem opnieuw.',
   'error.destination.unreadable':
