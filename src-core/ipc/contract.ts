@@ -4,6 +4,7 @@ import { preparationCalls } from '../preparation/preparation-ipc';
 import { jobCalls, jobEvents } from '../jobs/job-ipc';
 import { sendCalls, sendEvents } from '../pipeline/send-ipc';
 import { transferCalls, transferEvents } from '../transfers/transfer-ipc';
+import { destinationEditorCalls } from '../destinations/destination-editor-ipc';
 
 /**
  * The one typed contract between the renderer and the main process.
@@ -63,6 +64,7 @@ export const calls = {
   ...transferCalls,
   ...preparationCalls,
   ...jobCalls,
+  ...destinationEditorCalls,
   /** Asks the user for a file to open (the system file chooser); null when they cancel. */
   'files:pick': { request: z.undefined(), response: z.object({ path: z.string().nullable() }) },
   /** Shows a file Courier saved in the system's file manager; `shown` is false where there is none. */

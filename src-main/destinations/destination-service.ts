@@ -8,6 +8,12 @@ import {
 } from '../../src-core/destinations/destination-file';
 import { sameServer, serverIdentity } from '../../src-core/destinations/server-identity';
 import { settleDestination } from '../../src-core/destinations/settle';
+import {
+  applySettings,
+  destinationFromSample,
+} from '../../src-core/destinations/destination-settings';
+import { readSampleFile } from './sample-file';
+import { writeDummyData, type DummyDataResult } from './dummy-data-file';
 import { saveWhole } from '../files/save-copy';
 import type { SecretKind, SecretStore } from '../secrets/secret-store';
 import {
@@ -81,6 +87,29 @@ export type DestinationService = Readonly<{
   require: (name: string) => Promise<Destination>;
   /** A configured destination, a preset (fresh copy) or a destination file, as jobs and the CLI name them. */
   resolve: (reference: string) => Promise<Destination>;
+  /**
+   * Changes a saved destination with editor settings (`delimiter` → `;`, `column.Email.required`
+   * → `yes`, `digitaleo.mode` → `sync`…): validated as a whole, platform rules applied, then
+   * saved; `destination.setting-invalid` names the setting refused and nothing is saved.
+   */
+  change: (
+    name: string,
+    settings: ReadonlyArray<readonly [string, string]>,
+    options?: Omit<SaveOptions, 'previousName'>
+  ) => Promise<Destination>;
+  /**
+   * A destination with the columns of a vendor's sample file (header order, rules guessed from
+   * its values) and its text format proposed; not saved (the editor shows it first).
+   */
+  proposeFromSample: (value: unknown, samplePath: string) => Promise<Destination>;
+  /**
+   * Writes a dummy-data file for a destination (configured, preset or destination file) in its
+   * exact output format: invented people, example.com addresses, valid phone numbers.
+   */
+  writeDummyData: (
+    reference: string,
+    options: Readonly<{ rows: number; path?: string; folder?: string; seed?: number; now?: Date }>
+  ) => Promise<DummyDataResult>;
   /** Saves (creates, edits or renames) a destination. */
   save: (value: unknown, options?: SaveOptions) => Promise<Destination>;
   /** Adds a new destination with its secrets; nothing stays behind when a step fails. */
@@ -246,6 +275,16 @@ export function createDestinationService(
     resolve: reference => resolveDestination(home, reference),
     save,
     create,
+    change: async (name, settings, options = {}) => {
+      const current = await requireDestination(home, name);
+      return save(applySettings(current, settings), { ...options, previousName: current.name });
+    },
+    writeDummyData: async (reference, options) =>
+      writeDummyData(await resolveDestination(home, reference), options),
+    proposeFromSample: async (value, samplePath) =>
+      parseDestination(
+        destinationFromSample(parseDestination(value), await readSampleFile(samplePath))
+      ),
     rename: async (from, to) => {
       const current = await requireDestination(home, from);
       const before = (await store.hasAll(current.name).catch(() => null)) ?? {};
