@@ -134,6 +134,7 @@ export const destinationSettings: Readonly<Record<string, Setting>> = {
     apply: (d, value, key) => (/^[A-Z]{2}$/.test(value) ? { ...d, phoneCountry: value } : fail(key, 'two capital letters such as BE', value)),
   },
   'formula-guard': { values: 'yes or no', apply: flag((d, neutraliseFormulas) => ({ ...d, neutraliseFormulas })) },
+  notes: { values: 'any text', apply: (d, notes) => ({ ...d, notes }) },
   'extra-columns': { values: 'yes or no', apply: flag((d, extraColumns) => ({ ...d, extraColumns })) },
   'name-reuse': {
     values: 'never or same-every-run',
