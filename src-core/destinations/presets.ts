@@ -127,6 +127,9 @@ export const DIGITALEO_LIST_FILE_NAME = '{list}.csv';
 /** The preset's file name for new lists (mode 1): the date and time keep each list apart. */
 export const DIGITALEO_NEW_LIST_FILE_NAME = '{list}_{date:YYYYMMDD}_{time:HHmmss}.csv';
 
+/** Digitaleo's phone contact columns. */
+const PHONE_CONTACT_COLUMNS = ['Téléphone Fixe', 'Mobile'];
+
 /** The contact columns Digitaleo's options decide on: whether each is required. */
 const DIGITALEO_CONTACT_COLUMNS = ['Email', 'Téléphone Fixe', 'Mobile', 'Référence'];
 
@@ -153,11 +156,15 @@ export function applyDigitaleoOptions(destination: Destination, options: Partial
   const decides = (name: string) => DIGITALEO_CONTACT_COLUMNS.includes(name);
   const columns = destination.columns
     .filter(c => c.name !== 'dispatch')
-    .map(c =>
-      decides(c.name)
-        ? { ...c, required: (byReference && c.name === 'Référence') || (!byReference && medium !== null && c.name === medium) }
-        : c
-    );
+    .map(c => {
+      if (!decides(c.name)) return c;
+      const required = (byReference && c.name === 'Référence') || (!byReference && medium !== null && c.name === medium);
+      // A phone the numbering plan doubts (the vendor's own example `336 90 78 56 90`) is taken by
+      // Digitaleo: a warning, unless it is the one medium an opt-in/opt-out acts on.
+      if (!PHONE_CONTACT_COLUMNS.includes(c.name)) return { ...c, required };
+      const { lenient: _old, ...rest } = c;
+      return required ? { ...rest, required } : { ...rest, required, lenient: true };
+    });
   // The account's reference is the file's last column (vendor: "one another column at the end").
   if (digitaleo.multiAccount) columns.push(destination.columns.find(c => c.name === 'dispatch') ?? { name: 'dispatch', required: true, rule: 'reference' });
   const has = (n: string) => columns.some(c => c.name === n);

@@ -205,6 +205,7 @@ export function createPreparation(input: PreparationInput): Preparation {
   const parts: Array<{ bytes: ByteBuilder; rows: number }> = [];
   const values = new Array<string>(plans.length).fill('');
   const valid = new Array<boolean>(plans.length).fill(false);
+  const doubtful = new Array<boolean>(plans.length).fill(false);
   let rowCount = 0;
   let validRowCount = 0;
   let writtenRowCount = 0;
@@ -254,8 +255,11 @@ export function createPreparation(input: PreparationInput): Preparation {
   const unmappedReason = unmapped.length > 0 ? `No column is chosen for ${unmapped.map(p => p.column.name).join(', ')}.` : '';
   // Built only for rows with a problem: the params object costs nothing on a clean row.
   const issue = <C extends IssueCode>(t: number, code: C, variant: IssueVariant<C>, params: IssueParamsByCode[C], message: string) => {
-    // A lenient column's rule only warns: the platform takes its value as it is.
-    const severity = t >= 0 && plans[t]!.column.lenient === true && LENIENT_CODES.has(code) ? 'warning' : issueCodes[code].severity;
+    // A lenient column's rule only warns: the platform takes its value as it is (but a doubtful
+    // value does not count as the row's means of contact).
+    const lenient = t >= 0 && plans[t]!.column.lenient === true && LENIENT_CODES.has(code);
+    if (lenient) doubtful[t] = true;
+    const severity = lenient ? 'warning' : issueCodes[code].severity;
     add({ row: current.index, sourceLine: current.line, column: t >= 0 ? plans[t]!.column.name : null, code, variant, params, message, severity } as RowIssue);
     if (severity === 'error') {
       errors++;
@@ -284,6 +288,7 @@ export function createPreparation(input: PreparationInput): Preparation {
       // Spaces around an address, code, number or date never mean anything: they are dropped.
       if (rule !== 'text' && rule !== 'reference' && v.length > 0 && (isSpace(v.charCodeAt(0)) || isSpace(v.charCodeAt(v.length - 1)))) v = v.trim();
       valid[t] = v.length > 0 && (!isSpace(v.charCodeAt(0)) || v.trim() !== '');
+      doubtful[t] = false;
       if (!valid[t]) {
         values[t] = v;
         // A required column with no source at all is one file-level issue, not one per row.
@@ -362,7 +367,7 @@ export function createPreparation(input: PreparationInput): Preparation {
       values[t] = v;
     }
 
-    if (oneOf.length > 0 && !oneOf.some(t => valid[t])) {
+    if (oneOf.length > 0 && !oneOf.some(t => valid[t] && !doubtful[t])) {
       const names = oneOf.map(t => plans[t]!.column.name);
       const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : names[0]!;
       issue(-1, 'contact.missing', null, { line, columns: names, destination: d.name }, `Row ${line} has no valid ${list}, so ${d.name} would not take this contact.`);
@@ -571,7 +576,7 @@ export function createPreparation(input: PreparationInput): Preparation {
 }
 
 /** The rule problems a lenient column reports as warnings (never what breaks the file itself). */
-const LENIENT_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>(['email.invalid', 'phone.invalid', 'date.invalid', 'number.invalid', 'language.invalid', 'value.not-allowed', 'required.missing']);
+const LENIENT_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>(['email.invalid', 'phone.invalid', 'date.invalid', 'number.invalid', 'language.invalid', 'value.not-allowed']);
 
 /** What a control character adds to a ByteBuilder's `watched` count (no-quote characters add 1). */
 const CONTROL_WEIGHT = 128;
