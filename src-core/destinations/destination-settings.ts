@@ -38,13 +38,26 @@ type Setting = Readonly<{
 }>;
 
 const oneOf =
-  <T>(choices: Readonly<Record<string, T>>, values: string, set: (d: Destination, v: T) => Destination) =>
+  <T>(
+    choices: Readonly<Record<string, T>>,
+    values: string,
+    set: (d: Destination, v: T) => Destination
+  ) =>
   (d: Destination, value: string, key: string): Destination => {
-    const chosen = Object.prototype.hasOwnProperty.call(choices, value.toLowerCase()) ? choices[value.toLowerCase()] : undefined;
+    const chosen = Object.prototype.hasOwnProperty.call(choices, value.toLowerCase())
+      ? choices[value.toLowerCase()]
+      : undefined;
     return chosen === undefined ? fail(key, values, value) : set(d, chosen);
   };
 
-const yesNo: Readonly<Record<string, boolean>> = { yes: true, true: true, on: true, no: false, false: false, off: false };
+const yesNo: Readonly<Record<string, boolean>> = {
+  yes: true,
+  true: true,
+  on: true,
+  no: false,
+  false: false,
+  off: false,
+};
 const flag =
   (set: (d: Destination, v: boolean) => Destination) =>
   (d: Destination, value: string, key: string): Destination =>
@@ -54,24 +67,38 @@ const limit =
   (field: 'maxRows' | 'maxBytes') =>
   (d: Destination, value: string, key: string): Destination => {
     if (value.toLowerCase() === 'none') return { ...d, limits: { ...d.limits, [field]: null } };
-    if (!/^\d+$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) return fail(key, 'a whole number above 0, or “none”', value);
+    if (!/^\d+$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value)))
+      return fail(key, 'a whole number above 0, or “none”', value);
     return { ...d, limits: { ...d.limits, [field]: Number(value) } };
   };
 
-const output = (d: Destination, patch: Partial<OutputFormat>): Destination => ({ ...d, output: { ...d.output, ...patch } });
+const output = (d: Destination, patch: Partial<OutputFormat>): Destination => ({
+  ...d,
+  output: { ...d.output, ...patch },
+});
 
 const words = (list: readonly string[]) => list.map(v => `“${v}”`).join(', ');
 
 /** Digitaleo's settings apply to Digitaleo destinations only. */
 const digitaleo =
-  <T>(choices: Readonly<Record<string, T>>, values: string, set: (o: DigitaleoOptions, v: T) => DigitaleoOptions) =>
+  <T>(
+    choices: Readonly<Record<string, T>>,
+    values: string,
+    set: (o: DigitaleoOptions, v: T) => DigitaleoOptions
+  ) =>
   (d: Destination, value: string, key: string): Destination => {
-    if (d.presetId !== 'digitaleo' || !d.digitaleo) throw settingInvalid(key, 'set on a Digitaleo destination only', value);
+    if (d.presetId !== 'digitaleo' || !d.digitaleo)
+      throw settingInvalid(key, 'set on a Digitaleo destination only', value);
     const options = d.digitaleo;
-    return oneOf(choices, values, (dest, v: T) => ({ ...dest, digitaleo: set(options, v) }))(d, value, key);
+    return oneOf(choices, values, (dest, v: T) => ({ ...dest, digitaleo: set(options, v) }))(
+      d,
+      value,
+      key
+    );
   };
 
-const identity = <T extends string>(list: readonly T[]): Record<string, T> => Object.fromEntries(list.map(v => [v.toLowerCase(), v])) as Record<string, T>;
+const identity = <T extends string>(list: readonly T[]): Record<string, T> =>
+  Object.fromEntries(list.map(v => [v.toLowerCase(), v])) as Record<string, T>;
 
 const importModes: Readonly<Record<string, DigitaleoOptions['importMode']>> = {
   create: 'createNewList',
@@ -103,23 +130,39 @@ const nameList = (value: string) =>
 export const destinationSettings: Readonly<Record<string, Setting>> = {
   delimiter: {
     values: '“,”, “;”, “|” or “tab”',
-    apply: oneOf({ ',': ',', ';': ';', '|': '|', tab: '\t', '\t': '\t', '\\t': '\t' } as const, '“,”, “;”, “|” or “tab”', (d, delimiter) => output(d, { delimiter })),
+    apply: oneOf(
+      { ',': ',', ';': ';', '|': '|', tab: '\t', '\t': '\t', '\\t': '\t' } as const,
+      '“,”, “;”, “|” or “tab”',
+      (d, delimiter) => output(d, { delimiter })
+    ),
   },
   encoding: {
     values: OutputEncoding.options.join(', '),
-    apply: oneOf(identity(OutputEncoding.options), OutputEncoding.options.join(', '), (d, encoding) => output(d, { encoding })),
+    apply: oneOf(
+      identity(OutputEncoding.options),
+      OutputEncoding.options.join(', '),
+      (d, encoding) => output(d, { encoding })
+    ),
   },
   quoting: {
     values: 'standard, always or never',
-    apply: oneOf({ standard: 'standard', always: 'always', never: 'never' } as const, 'standard, always or never', (d, quoting) => output(d, { quoting })),
+    apply: oneOf(
+      { standard: 'standard', always: 'always', never: 'never' } as const,
+      'standard, always or never',
+      (d, quoting) => output(d, { quoting })
+    ),
   },
   'quote-char': {
     values: '", \' or none',
-    apply: oneOf({ '"': '"', "'": "'", none: 'none' } as const, '", \' or none', (d, quoteChar) => output(d, { quoteChar })),
+    apply: oneOf({ '"': '"', "'": "'", none: 'none' } as const, '", \' or none', (d, quoteChar) =>
+      output(d, { quoteChar })
+    ),
   },
   'line-ending': {
     values: 'lf or crlf',
-    apply: oneOf({ lf: 'lf', crlf: 'crlf' } as const, 'lf or crlf', (d, lineEnding) => output(d, { lineEnding })),
+    apply: oneOf({ lf: 'lf', crlf: 'crlf' } as const, 'lf or crlf', (d, lineEnding) =>
+      output(d, { lineEnding })
+    ),
   },
   header: { values: 'yes or no', apply: flag((d, header) => output(d, { header })) },
   zip: { values: 'yes or no', apply: flag((d, zip) => output(d, { zip })) },
@@ -127,30 +170,56 @@ export const destinationSettings: Readonly<Record<string, Setting>> = {
   'max-bytes': { values: 'a whole number above 0, or “none”', apply: limit('maxBytes') },
   'file-name': {
     values: 'a file-name template such as export_{date:YYYYMMDD}.csv',
-    apply: (d, value, key) => (value.trim() === '' ? fail(key, 'a file-name template such as export_{date:YYYYMMDD}.csv', value) : { ...d, fileName: value }),
+    apply: (d, value, key) =>
+      value.trim() === ''
+        ? fail(key, 'a file-name template such as export_{date:YYYYMMDD}.csv', value)
+        : { ...d, fileName: value },
   },
   'phone-country': {
     values: 'two capital letters such as BE',
-    apply: (d, value, key) => (/^[A-Z]{2}$/.test(value) ? { ...d, phoneCountry: value } : fail(key, 'two capital letters such as BE', value)),
+    apply: (d, value, key) =>
+      /^[A-Z]{2}$/.test(value)
+        ? { ...d, phoneCountry: value }
+        : fail(key, 'two capital letters such as BE', value),
   },
-  'formula-guard': { values: 'yes or no', apply: flag((d, neutraliseFormulas) => ({ ...d, neutraliseFormulas })) },
+  'formula-guard': {
+    values: 'yes or no',
+    apply: flag((d, neutraliseFormulas) => ({ ...d, neutraliseFormulas })),
+  },
   notes: { values: 'any text', apply: (d, notes) => ({ ...d, notes }) },
-  'extra-columns': { values: 'yes or no', apply: flag((d, extraColumns) => ({ ...d, extraColumns })) },
+  'extra-columns': {
+    values: 'yes or no',
+    apply: flag((d, extraColumns) => ({ ...d, extraColumns })),
+  },
   'name-reuse': {
     values: 'never or same-every-run',
-    apply: oneOf({ never: 'never', 'same-every-run': 'same-every-run' } as const, 'never or same-every-run', (d, nameReuse) => ({ ...d, nameReuse })),
+    apply: oneOf(
+      { never: 'never', 'same-every-run': 'same-every-run' } as const,
+      'never or same-every-run',
+      (d, nameReuse) => ({ ...d, nameReuse })
+    ),
   },
   receipt: {
     values: ReceiptRule.options.join(', '),
-    apply: oneOf(identity(ReceiptRule.options), ReceiptRule.options.join(', '), (d, receipt) => ({ ...d, receipt })),
+    apply: oneOf(identity(ReceiptRule.options), ReceiptRule.options.join(', '), (d, receipt) => ({
+      ...d,
+      receipt,
+    })),
   },
   duplicates: {
     values: 'leave-out or keep',
-    apply: oneOf({ 'leave-out': 'leave-out', keep: 'keep' } as const, 'leave-out or keep', (d, duplicates) => ({ ...d, duplicates })),
+    apply: oneOf(
+      { 'leave-out': 'leave-out', keep: 'keep' } as const,
+      'leave-out or keep',
+      (d, duplicates) => ({ ...d, duplicates })
+    ),
   },
   'duplicate-key': {
     values: 'column names separated by commas (empty: no check)',
-    apply: (d, value) => ({ ...d, duplicateKey: nameList(value).map(n => findColumn(d, n, 'duplicate-key', value).name) }),
+    apply: (d, value) => ({
+      ...d,
+      duplicateKey: nameList(value).map(n => findColumn(d, n, 'duplicate-key', value).name),
+    }),
   },
   touchpoint: {
     values: 'the Hello Customer touchpoint, as the file name starts with it',
@@ -163,7 +232,9 @@ export const destinationSettings: Readonly<Record<string, Setting>> = {
       if (names.length === 0) return fail(key, 'at least one column name', value);
       const seen = new Set<string>();
       const columns: TargetColumn[] = names.map(name => {
-        const existing = d.columns.find(c => c.name === name) ?? d.columns.find(c => c.name.toLowerCase() === name.toLowerCase());
+        const existing =
+          d.columns.find(c => c.name === name) ??
+          d.columns.find(c => c.name.toLowerCase() === name.toLowerCase());
         if (seen.has(name.toLowerCase())) throw settingInvalid(key, 'each column name once', value);
         seen.add(name.toLowerCase());
         return existing ? { ...existing, name } : { name, required: false, rule: 'text' };
@@ -179,15 +250,26 @@ export const destinationSettings: Readonly<Record<string, Setting>> = {
   },
   'digitaleo.action': {
     values: DigitaleoAction.options.join(', '),
-    apply: digitaleo(identity(DigitaleoAction.options), DigitaleoAction.options.join(', '), (o, action) => ({ ...o, action })),
+    apply: digitaleo(
+      identity(DigitaleoAction.options),
+      DigitaleoAction.options.join(', '),
+      (o, action) => ({ ...o, action })
+    ),
   },
   'digitaleo.mode': {
     values: 'create, add, sync or none',
-    apply: digitaleo(importModes, 'create, add, sync or none', (o, importMode) => ({ ...o, importMode })),
+    apply: digitaleo(importModes, 'create, add, sync or none', (o, importMode) => ({
+      ...o,
+      importMode,
+    })),
   },
   'digitaleo.unique': {
     values: 'email+phone+mobile, reference, email, mobile, phone or none',
-    apply: digitaleo(uniqueness, 'email+phone+mobile, reference, email, mobile, phone or none', (o, v) => ({ ...o, uniqueness: v })),
+    apply: digitaleo(
+      uniqueness,
+      'email+phone+mobile, reference, email, mobile, phone or none',
+      (o, v) => ({ ...o, uniqueness: v })
+    ),
   },
   'digitaleo.multi-account': {
     values: 'yes or no',
@@ -196,49 +278,104 @@ export const destinationSettings: Readonly<Record<string, Setting>> = {
   'digitaleo.list': {
     values: 'the Digitaleo list name (the file is named after it)',
     apply: (d, value, key) => {
-      if (d.presetId !== 'digitaleo') throw settingInvalid(key, 'set on a Digitaleo destination only', value);
+      if (d.presetId !== 'digitaleo')
+        throw settingInvalid(key, 'set on a Digitaleo destination only', value);
       // The list name becomes the file name: characters a file name cannot hold are refused here.
       // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-      if (value.trim() === '' || /[/\\:*?"<>|\u0000-\u001f]/.test(value)) return fail(key, 'a list name without / \\ : * ? " < > |', value);
+      if (value.trim() === '' || /[/\\:*?"<>|\u0000-\u001f]/.test(value))
+        return fail(key, 'a list name without / \\ : * ? " < > |', value);
       return setVariable(d, 'list', value.trim());
     },
   },
 };
 
 /** The properties `column.NAME.PROPERTY=VALUE` sets. */
-const columnProperties: Readonly<Record<string, Readonly<{ values: string; apply: (c: TargetColumn, value: string, key: string) => TargetColumn }>>> = {
+const columnProperties: Readonly<
+  Record<
+    string,
+    Readonly<{
+      values: string;
+      apply: (c: TargetColumn, value: string, key: string) => TargetColumn;
+    }>
+  >
+> = {
   name: {
     values: 'a new column name',
-    apply: (c, value, key) => (value.trim() === '' ? fail(key, 'a new column name', value) : { ...c, name: value.trim() }),
+    apply: (c, value, key) =>
+      value.trim() === '' ? fail(key, 'a new column name', value) : { ...c, name: value.trim() },
   },
   rule: {
     values: ColumnRule.options.join(', '),
-    apply: (c, value, key) => oneOfColumn(identity(ColumnRule.options), ColumnRule.options.join(', '), key, value, rule => ({ ...c, rule })),
+    apply: (c, value, key) =>
+      oneOfColumn(
+        identity(ColumnRule.options),
+        ColumnRule.options.join(', '),
+        key,
+        value,
+        rule => ({ ...c, rule })
+      ),
   },
-  required: { values: 'yes or no', apply: (c, value, key) => oneOfColumn(yesNo, 'yes or no', key, value, required => ({ ...c, required })) },
-  lenient: { values: 'yes or no', apply: (c, value, key) => oneOfColumn(yesNo, 'yes or no', key, value, lenient => withOptional(c, 'lenient', lenient ? true : undefined)) },
-  value: { values: 'a fixed value (empty: none)', apply: (c, value) => withOptional(c, 'fixedValue', value === '' ? undefined : value) },
+  required: {
+    values: 'yes or no',
+    apply: (c, value, key) =>
+      oneOfColumn(yesNo, 'yes or no', key, value, required => ({ ...c, required })),
+  },
+  lenient: {
+    values: 'yes or no',
+    apply: (c, value, key) =>
+      oneOfColumn(yesNo, 'yes or no', key, value, lenient =>
+        withOptional(c, 'lenient', lenient ? true : undefined)
+      ),
+  },
+  value: {
+    values: 'a fixed value (empty: none)',
+    apply: (c, value) => withOptional(c, 'fixedValue', value === '' ? undefined : value),
+  },
   'date-format': {
     values: 'a date format such as YYYY-MM-DD or DD/MM/YYYY',
-    apply: (c, value, key) => (/^(?=.*YYYY|.*YY)(?=.*MM)(?=.*DD)[YMDHhms.:/\- T]+$/.test(value) ? { ...c, dateFormat: value } : fail(key, 'a date format such as YYYY-MM-DD or DD/MM/YYYY', value)),
+    apply: (c, value, key) =>
+      /^(?=.*YYYY|.*YY)(?=.*MM)(?=.*DD)[YMDHhms.:/\- T]+$/.test(value)
+        ? { ...c, dateFormat: value }
+        : fail(key, 'a date format such as YYYY-MM-DD or DD/MM/YYYY', value),
   },
   'letter-case': {
     values: 'upper, lower or as-is',
     apply: (c, value, key) => {
-      const cases: Readonly<Record<string, 'upper' | 'lower' | undefined>> = { upper: 'upper', lower: 'lower', 'as-is': undefined };
-      return oneOfColumn(cases, 'upper, lower or as-is', key, value, letterCase => withOptional(c, 'letterCase', letterCase), true);
+      const cases: Readonly<Record<string, 'upper' | 'lower' | undefined>> = {
+        upper: 'upper',
+        lower: 'lower',
+        'as-is': undefined,
+      };
+      return oneOfColumn(
+        cases,
+        'upper, lower or as-is',
+        key,
+        value,
+        letterCase => withOptional(c, 'letterCase', letterCase),
+        true
+      );
     },
   },
   allowed: {
     values: 'the allowed values separated by | (empty: any value)',
     apply: (c, value) => {
-      const allowed = value.split('|').map(v => v.trim()).filter(v => v !== '');
+      const allowed = value
+        .split('|')
+        .map(v => v.trim())
+        .filter(v => v !== '');
       return withOptional(c, 'allowedValues', allowed.length > 0 ? allowed : undefined);
     },
   },
 };
 
-function oneOfColumn<T>(choices: Readonly<Record<string, T>>, values: string, key: string, value: string, set: (v: T) => TargetColumn, undefinedAllowed = false): TargetColumn {
+function oneOfColumn<T>(
+  choices: Readonly<Record<string, T>>,
+  values: string,
+  key: string,
+  value: string,
+  set: (v: T) => TargetColumn,
+  undefinedAllowed = false
+): TargetColumn {
   const lower = value.toLowerCase();
   if (!Object.prototype.hasOwnProperty.call(choices, lower)) return fail(key, values, value);
   const chosen = choices[lower] as T;
@@ -246,7 +383,11 @@ function oneOfColumn<T>(choices: Readonly<Record<string, T>>, values: string, ke
   return set(chosen);
 }
 
-function withOptional<K extends keyof TargetColumn>(c: TargetColumn, key: K, value: TargetColumn[K] | undefined): TargetColumn {
+function withOptional<K extends keyof TargetColumn>(
+  c: TargetColumn,
+  key: K,
+  value: TargetColumn[K] | undefined
+): TargetColumn {
   const { [key]: _old, ...rest } = c;
   return (value === undefined ? rest : { ...rest, [key]: value }) as TargetColumn;
 }
@@ -257,8 +398,11 @@ function setVariable(d: Destination, name: string, value: string): Destination {
 }
 
 function findColumn(d: Destination, name: string, key: string, value: string): TargetColumn {
-  const found = d.columns.find(c => c.name === name) ?? d.columns.find(c => c.name.toLowerCase() === name.toLowerCase());
-  if (!found) throw settingInvalid(key, `one of the columns (${words(d.columns.map(c => c.name))})`, value);
+  const found =
+    d.columns.find(c => c.name === name) ??
+    d.columns.find(c => c.name.toLowerCase() === name.toLowerCase());
+  if (!found)
+    throw settingInvalid(key, `one of the columns (${words(d.columns.map(c => c.name))})`, value);
   return found;
 }
 
@@ -271,7 +415,9 @@ const COLUMN = new RegExp(`^column\\.(.+)\\.(${Object.keys(columnProperties).joi
 export const settingsUsage = [
   ...Object.entries(destinationSettings).map(([key, s]) => `  ${`${key}=`.padEnd(26)} ${s.values}`),
   `  ${'var.NAME='.padEnd(26)} a file-name variable, e.g. var.touchpoint=NPS (empty: removed)`,
-  ...Object.entries(columnProperties).map(([p, s]) => `  ${`column.NAME.${p}=`.padEnd(26)} ${s.values}`),
+  ...Object.entries(columnProperties).map(
+    ([p, s]) => `  ${`column.NAME.${p}=`.padEnd(26)} ${s.values}`
+  ),
 ].join('\n');
 
 /**
@@ -287,7 +433,10 @@ export function applySetting(d: Destination, rawKey: string, value: string): Des
     const property = column[2]!.toLowerCase();
     const target = findColumn(d, column[1]!, trimmed, column[1]!);
     const changed = columnProperties[property]!.apply(target, value, trimmed);
-    if (changed.name !== target.name && d.columns.some(c => c !== target && c.name.toLowerCase() === changed.name.toLowerCase()))
+    if (
+      changed.name !== target.name &&
+      d.columns.some(c => c !== target && c.name.toLowerCase() === changed.name.toLowerCase())
+    )
       throw settingInvalid(trimmed, 'a name no other column has', value);
     const rename = (n: string) => (n === target.name ? changed.name : n);
     return {
@@ -298,11 +447,17 @@ export function applySetting(d: Destination, rawKey: string, value: string): Des
     };
   }
   const key = trimmed.toLowerCase();
-  const setting = Object.prototype.hasOwnProperty.call(destinationSettings, key) ? destinationSettings[key] : undefined;
+  const setting = Object.prototype.hasOwnProperty.call(destinationSettings, key)
+    ? destinationSettings[key]
+    : undefined;
   if (!setting)
-    throw new CourierError('destination.setting-unknown', `There is no setting “${trimmed}”; choose one of ${[...Object.keys(destinationSettings), 'var.NAME', 'column.NAME.PROPERTY'].join(', ')}.`, {
-      params: { setting: trimmed },
-    });
+    throw new CourierError(
+      'destination.setting-unknown',
+      `There is no setting “${trimmed}”; choose one of ${[...Object.keys(destinationSettings), 'var.NAME', 'column.NAME.PROPERTY'].join(', ')}.`,
+      {
+        params: { setting: trimmed },
+      }
+    );
   return setting.apply(d, value, key);
 }
 
@@ -310,7 +465,12 @@ export function applySetting(d: Destination, rawKey: string, value: string): Des
 export function settingPairs(words: readonly string[]): Array<readonly [string, string]> {
   return words.map(word => {
     const at = word.indexOf('=');
-    if (at <= 0) throw new CourierError('destination.setting-unknown', `“${word}” is not KEY=VALUE (for example delimiter=;).`, { params: { setting: word } });
+    if (at <= 0)
+      throw new CourierError(
+        'destination.setting-unknown',
+        `“${word}” is not KEY=VALUE (for example delimiter=;).`,
+        { params: { setting: word } }
+      );
     return [word.slice(0, at), word.slice(at + 1)] as const;
   });
 }
@@ -319,7 +479,10 @@ export function settingPairs(words: readonly string[]): Array<readonly [string, 
  * Applies settings in order, then the platform rules and the schema (`settleDestination`): the
  * destination exactly as it will be saved. Nothing is changed when one setting is refused.
  */
-export function applySettings(d: Destination, settings: ReadonlyArray<readonly [string, string]>): Destination {
+export function applySettings(
+  d: Destination,
+  settings: ReadonlyArray<readonly [string, string]>
+): Destination {
   let next = d;
   for (const [key, value] of settings) next = applySetting(next, key, value);
   return settleDestination(next);
@@ -348,10 +511,20 @@ export type SampleFile = Readonly<{
  */
 export function destinationFromSample(d: Destination, sample: SampleFile): Destination {
   const columns = columnsFromSample(sample.columns, sample.rows);
-  if (columns.length === 0) throw new CourierError('destination.sample-empty', 'This sample file has no column names in its first row.');
+  if (columns.length === 0)
+    throw new CourierError(
+      'destination.sample-empty',
+      'This sample file has no column names in its first row.'
+    );
   const names = new Set(columns.map(c => c.name));
   const format: Partial<OutputFormat> = {};
-  if (sample.delimiter === ',' || sample.delimiter === ';' || sample.delimiter === '\t' || sample.delimiter === '|') format.delimiter = sample.delimiter;
+  if (
+    sample.delimiter === ',' ||
+    sample.delimiter === ';' ||
+    sample.delimiter === '\t' ||
+    sample.delimiter === '|'
+  )
+    format.delimiter = sample.delimiter;
   if (sample.encoding === 'utf-8') format.encoding = sample.bom ? 'utf-8-bom' : 'utf-8';
   else if (sample.encoding === 'windows-1252') format.encoding = 'windows-1252';
   if (sample.newline === '\n') format.lineEnding = 'lf';

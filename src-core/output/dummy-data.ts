@@ -16,18 +16,94 @@ import { prepareRows, type PreparationResult } from '../preparation/prepare';
  */
 
 /** A table of dummy rows: one column per destination column, in its order. */
-export type DummyTable = Readonly<{ columns: readonly string[]; rows: ReadonlyArray<readonly string[]> }>;
+export type DummyTable = Readonly<{
+  columns: readonly string[];
+  rows: ReadonlyArray<readonly string[]>;
+}>;
 
-const FIRST_NAMES = ['Emma', 'Lucas', 'Louise', 'Noah', 'Marie', 'Arthur', 'Julie', 'Thomas', 'Sarah', 'Hugo', 'Anna', 'Victor', 'Laura', 'Adam', 'Nina', 'Louis'];
-const LAST_NAMES = ['Peeters', 'Janssens', 'Martin', 'Dubois', 'Maes', 'Jacobs', 'Bernard', 'Mertens', 'Petit', 'Willems', 'Claes', 'Leroy', 'Wouters', 'Moreau', 'Smit', 'Laurent'];
-const STREETS = ['Rue de la Gare', 'Stationsstraat', 'Avenue des Tilleuls', 'Kerkstraat', 'Rue du Moulin', 'Dorpsstraat', 'Place du Marché', 'Molenweg'];
+const FIRST_NAMES = [
+  'Emma',
+  'Lucas',
+  'Louise',
+  'Noah',
+  'Marie',
+  'Arthur',
+  'Julie',
+  'Thomas',
+  'Sarah',
+  'Hugo',
+  'Anna',
+  'Victor',
+  'Laura',
+  'Adam',
+  'Nina',
+  'Louis',
+];
+const LAST_NAMES = [
+  'Peeters',
+  'Janssens',
+  'Martin',
+  'Dubois',
+  'Maes',
+  'Jacobs',
+  'Bernard',
+  'Mertens',
+  'Petit',
+  'Willems',
+  'Claes',
+  'Leroy',
+  'Wouters',
+  'Moreau',
+  'Smit',
+  'Laurent',
+];
+const STREETS = [
+  'Rue de la Gare',
+  'Stationsstraat',
+  'Avenue des Tilleuls',
+  'Kerkstraat',
+  'Rue du Moulin',
+  'Dorpsstraat',
+  'Place du Marché',
+  'Molenweg',
+];
 const CITIES: Readonly<Record<string, ReadonlyArray<readonly [string, string]>>> = {
-  BE: [['1000', 'Bruxelles'], ['9000', 'Gent'], ['4000', 'Liège'], ['2000', 'Antwerpen'], ['5000', 'Namur']],
-  FR: [['75011', 'Paris'], ['35000', 'Rennes'], ['69003', 'Lyon'], ['33000', 'Bordeaux'], ['59000', 'Lille']],
-  NL: [['1012 AB', 'Amsterdam'], ['3011 AA', 'Rotterdam'], ['3511 AB', 'Utrecht'], ['9711 AA', 'Groningen']],
-  DE: [['10115', 'Berlin'], ['50667', 'Köln'], ['80331', 'München'], ['20095', 'Hamburg']],
+  BE: [
+    ['1000', 'Bruxelles'],
+    ['9000', 'Gent'],
+    ['4000', 'Liège'],
+    ['2000', 'Antwerpen'],
+    ['5000', 'Namur'],
+  ],
+  FR: [
+    ['75011', 'Paris'],
+    ['35000', 'Rennes'],
+    ['69003', 'Lyon'],
+    ['33000', 'Bordeaux'],
+    ['59000', 'Lille'],
+  ],
+  NL: [
+    ['1012 AB', 'Amsterdam'],
+    ['3011 AA', 'Rotterdam'],
+    ['3511 AB', 'Utrecht'],
+    ['9711 AA', 'Groningen'],
+  ],
+  DE: [
+    ['10115', 'Berlin'],
+    ['50667', 'Köln'],
+    ['80331', 'München'],
+    ['20095', 'Hamburg'],
+  ],
 };
-const COUNTRY_NAMES: Readonly<Record<string, string>> = { BE: 'Belgique', FR: 'France', NL: 'Nederland', DE: 'Deutschland', LU: 'Luxembourg', GB: 'United Kingdom', US: 'United States' };
+const COUNTRY_NAMES: Readonly<Record<string, string>> = {
+  BE: 'Belgique',
+  FR: 'France',
+  NL: 'Nederland',
+  DE: 'Deutschland',
+  LU: 'Luxembourg',
+  GB: 'United Kingdom',
+  US: 'United States',
+};
 const COMPANIES = ['Exemple SA', 'Voorbeeld BV', 'Sample Trading', 'Demo & Co', 'Atelier Fictif'];
 const LANGUAGES = ['fr', 'nl', 'en', 'de'];
 const DOMAINS = ['example.com', 'example.org'];
@@ -84,7 +160,8 @@ function textKind(name: string): string {
   if (/first|pr[ée]nom|voornaam|vorname|given/.test(n)) return 'first';
   if (/last|surname|family|achternaam|nachname|^nom$|^name$/.test(n)) return 'last';
   if (/soci[ée]t[ée]|company|bedrijf|firma|organi/.test(n)) return 'company';
-  if (/adres|address|street|straat|rue|stra(ss|ß)e/.test(n)) return n.includes('2') ? 'address2' : 'address';
+  if (/adres|address|street|straat|rue|stra(ss|ß)e/.test(n))
+    return n.includes('2') ? 'address2' : 'address';
   if (/post|zip|code postal/.test(n)) return 'postcode';
   if (/city|ville|stad|gemeente|\bort\b|town/.test(n)) return 'city';
   if (/pays|country|land/.test(n)) return 'country';
@@ -108,10 +185,18 @@ export function dummyTable(d: Destination, count: number, seed = 1): DummyTable 
     const last = pick(LAST_NAMES);
     const [postcode, city] = pick(cities);
     const year = 1950 + Math.floor(next() * 55);
-    const date = { year, month: 1 + Math.floor(next() * 12), day: 1 + Math.floor(next() * 28), hour: 9 + Math.floor(next() * 8), minute: Math.floor(next() * 60), second: Math.floor(next() * 60) };
+    const date = {
+      year,
+      month: 1 + Math.floor(next() * 12),
+      day: 1 + Math.floor(next() * 28),
+      hour: 9 + Math.floor(next() * 8),
+      minute: Math.floor(next() * 60),
+      second: Math.floor(next() * 60),
+    };
     const valueOf = (c: TargetColumn): string => {
       if (c.fixedValue !== undefined && c.fixedValue !== '') return c.fixedValue;
-      if (c.allowedValues && c.allowedValues.length > 0) return c.allowedValues[i % c.allowedValues.length]!;
+      if (c.allowedValues && c.allowedValues.length > 0)
+        return c.allowedValues[i % c.allowedValues.length]!;
       switch (c.rule) {
         case 'email':
           return `${ascii(first)}.${ascii(last)}.${i + 1}@${DOMAINS[i % DOMAINS.length]}`;
@@ -167,14 +252,24 @@ export function dummyTable(d: Destination, count: number, seed = 1): DummyTable 
  * The dummy-data file(s) exactly as a real send would write them for this destination: the same
  * preparation (rules, formula guard, encoding, quoting, limits, zip, file name), fed dummy rows.
  */
-export function prepareDummyData(d: Destination, count: number, options: Readonly<{ seed?: number; now: Date }>): PreparationResult {
+export function prepareDummyData(
+  d: Destination,
+  count: number,
+  options: Readonly<{ seed?: number; now: Date }>
+): PreparationResult {
   const table = dummyTable(d, count, options.seed ?? 1);
   // Each column is fed by its own dummy column; a fixed value is written as it is.
   const mapping = Object.fromEntries(d.columns.map(c => [c.name, c.fixedValue ? null : c.name]));
   // Only the template's columns: a dummy file never carries "extra" columns.
   const destination = { ...d, extraColumns: false };
   return prepareRows(
-    { destination, sourceColumns: table.columns, mapping, now: options.now, keepRejectedCells: false },
+    {
+      destination,
+      sourceColumns: table.columns,
+      mapping,
+      now: options.now,
+      keepRejectedCells: false,
+    },
     table.rows.map((cells, index) => ({ index, line: index + 2, cells }))
   );
 }

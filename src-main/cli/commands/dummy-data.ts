@@ -28,7 +28,8 @@ export const dummyDataCommand: CliCommand = {
       json: { type: 'boolean' },
     });
     if (positionals.length !== 1) throw new UsageError('give one DESTINATION.');
-    if (!values.out) throw new UsageError('--out FILE is required (where the dummy-data file goes).');
+    if (!values.out)
+      throw new UsageError('--out FILE is required (where the dummy-data file goes).');
     const rows = Number(values.rows ?? '');
     if (!/^\d+$/.test(values.rows ?? '') || rows < 1)
       throw new UsageError(`--rows must be a whole number above 0 (got “${values.rows ?? ''}”).`);

@@ -46,7 +46,7 @@ export const commands: readonly CommandEntry[] = [
   },
   {
     name: 'dummy-data',
-    summary: 'write a file of invented contacts in a destination\'s exact format',
+    summary: "write a file of invented contacts in a destination's exact format",
     load: async () => (await import('./dummy-data')).dummyDataCommand,
   },
   {

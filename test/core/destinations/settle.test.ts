@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CourierError } from '../../../src-core/errors';
-import { applySettings, destinationFromSample } from '../../../src-core/destinations/destination-settings';
+import {
+  applySettings,
+  destinationFromSample,
+} from '../../../src-core/destinations/destination-settings';
 import { destinationFromPreset, presets } from '../../../src-core/destinations/presets';
 import { missingVariables, settleDestination } from '../../../src-core/destinations/settle';
 
@@ -10,7 +13,9 @@ const codeOf = (f: () => unknown): { code: string; params: unknown } | null => {
     f();
     return null;
   } catch (error) {
-    return error instanceof CourierError ? { code: error.code, params: error.params } : { code: String(error), params: null };
+    return error instanceof CourierError
+      ? { code: error.code, params: error.params }
+      : { code: String(error), params: null };
   }
 };
 
@@ -18,8 +23,13 @@ describe('settleDestination', () => {
   it('refuses a file-name variable without a value, naming the field (Hello Customer touchpoint)', () => {
     const hc = destinationFromPreset('hello-customer');
     expect(missingVariables(hc)).toEqual(['touchpoint']);
-    expect(codeOf(() => settleDestination(hc))).toEqual({ code: 'destination.variable-missing', params: { variable: 'touchpoint', field: 'variables.touchpoint', name: 'Hello Customer' } });
-    expect(settleDestination({ ...hc, variables: { touchpoint: 'NPS' } }).variables).toEqual({ touchpoint: 'NPS' });
+    expect(codeOf(() => settleDestination(hc))).toEqual({
+      code: 'destination.variable-missing',
+      params: { variable: 'touchpoint', field: 'variables.touchpoint', name: 'Hello Customer' },
+    });
+    expect(settleDestination({ ...hc, variables: { touchpoint: 'NPS' } }).variables).toEqual({
+      touchpoint: 'NPS',
+    });
   });
 
   it('leaves every preset as it is (once its variables are given)', () => {
@@ -42,8 +52,14 @@ describe('settleDestination', () => {
 
   it('a refused setting names its key; an unknown one says so', () => {
     const d = destinationFromPreset('generic');
-    expect(codeOf(() => applySettings(d, [['quoting', 'sometimes']]))).toMatchObject({ code: 'destination.setting-invalid', params: { setting: 'quoting', value: 'sometimes' } });
-    expect(codeOf(() => applySettings(d, [['colour', 'blue']]))).toMatchObject({ code: 'destination.setting-unknown', params: { setting: 'colour' } });
+    expect(codeOf(() => applySettings(d, [['quoting', 'sometimes']]))).toMatchObject({
+      code: 'destination.setting-invalid',
+      params: { setting: 'quoting', value: 'sometimes' },
+    });
+    expect(codeOf(() => applySettings(d, [['colour', 'blue']]))).toMatchObject({
+      code: 'destination.setting-unknown',
+      params: { setting: 'colour' },
+    });
   });
 
   it('a sample file gives the columns and proposes its format; keys naming columns that are gone are dropped', () => {
@@ -60,8 +76,23 @@ describe('settleDestination', () => {
       ['Name', 'text'],
       ['Ref', 'reference'],
     ]);
-    expect(d.output).toMatchObject({ delimiter: ';', encoding: 'windows-1252', lineEnding: 'crlf' });
+    expect(d.output).toMatchObject({
+      delimiter: ';',
+      encoding: 'windows-1252',
+      lineEnding: 'crlf',
+    });
     expect(d.duplicateKey).toEqual([]);
-    expect(codeOf(() => destinationFromSample(d, { columns: ['', ''], rows: [], delimiter: null, encoding: null, bom: false, newline: null }))).toMatchObject({ code: 'destination.sample-empty' });
+    expect(
+      codeOf(() =>
+        destinationFromSample(d, {
+          columns: ['', ''],
+          rows: [],
+          delimiter: null,
+          encoding: null,
+          bom: false,
+          newline: null,
+        })
+      )
+    ).toMatchObject({ code: 'destination.sample-empty' });
   });
 });

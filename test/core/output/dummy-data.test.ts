@@ -1,17 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { parseDestination, type Destination } from '../../../src-core/destinations/destination';
-import { applyDigitaleoOptions, destinationFromPreset, presets } from '../../../src-core/destinations/presets';
+import {
+  applyDigitaleoOptions,
+  destinationFromPreset,
+  presets,
+} from '../../../src-core/destinations/presets';
 import { dummyTable, prepareDummyData } from '../../../src-core/output/dummy-data';
 import { checkPhone } from '../../../src-core/validation/phone';
 
 /** Dummy data passes the destination's own validation with zero issues, whatever its settings. */
 const NOW = new Date('2026-12-02T10:00:00');
-const withVariables = (d: Destination): Destination => ({ ...d, variables: { ...d.variables, touchpoint: 'NPS', list: 'Clients' } });
+const withVariables = (d: Destination): Destination => ({
+  ...d,
+  variables: { ...d.variables, touchpoint: 'NPS', list: 'Clients' },
+});
 
 const variants: Array<[string, Destination]> = [
   ...presets.map(p => [p.id, withVariables(p.destination)] as [string, Destination]),
-  ['digitaleo by reference, multi-account', applyDigitaleoOptions(destinationFromPreset('digitaleo'), { uniqueness: 'reference', multiAccount: true })],
-  ['digitaleo opt-out SMS', applyDigitaleoOptions(destinationFromPreset('digitaleo'), { action: 'optoutSMS' })],
+  [
+    'digitaleo by reference, multi-account',
+    applyDigitaleoOptions(destinationFromPreset('digitaleo'), {
+      uniqueness: 'reference',
+      multiAccount: true,
+    }),
+  ],
+  [
+    'digitaleo opt-out SMS',
+    applyDigitaleoOptions(destinationFromPreset('digitaleo'), { action: 'optoutSMS' }),
+  ],
   [
     'a hand-made destination: allowed values, fixed value, Dutch numbers, windows-1252, no quotes',
     parseDestination({
@@ -35,7 +51,22 @@ const variants: Array<[string, Destination]> = [
       duplicates: 'leave-out',
     }),
   ],
-  ...(['GB', 'US', 'DE', 'FR', 'LU', 'CH'] as const).map(country => [`generic with a phone column in ${country}`, parseDestination({ ...destinationFromPreset('generic'), phoneCountry: country, columns: [{ name: 'Email', required: true, rule: 'email' }, { name: 'Phone', required: true, rule: 'phone' }], duplicateKey: ['Phone'], duplicates: 'leave-out' })] as [string, Destination]),
+  ...(['GB', 'US', 'DE', 'FR', 'LU', 'CH'] as const).map(
+    country =>
+      [
+        `generic with a phone column in ${country}`,
+        parseDestination({
+          ...destinationFromPreset('generic'),
+          phoneCountry: country,
+          columns: [
+            { name: 'Email', required: true, rule: 'email' },
+            { name: 'Phone', required: true, rule: 'phone' },
+          ],
+          duplicateKey: ['Phone'],
+          duplicates: 'leave-out',
+        }),
+      ] as [string, Destination]
+  ),
 ];
 
 describe('dummy data', () => {

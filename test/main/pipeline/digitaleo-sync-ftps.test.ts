@@ -17,7 +17,14 @@ describe('Digitaleo sync mode over FTPS, two runs on two days', () => {
   beforeAll(async () => {
     requireKeychain();
     vsftpd = await startVsftpd({ mode: 'explicit' });
-    for (const dir of ['contacts', 'contacts/import', 'contacts/import/in', 'contacts/import/on', 'contacts/import/ok', 'contacts/import/ko']) {
+    for (const dir of [
+      'contacts',
+      'contacts/import',
+      'contacts/import/in',
+      'contacts/import/on',
+      'contacts/import/ok',
+      'contacts/import/ko',
+    ]) {
       await mkdir(join(vsftpd.uploadDir, dir), { recursive: true });
       await chown(join(vsftpd.uploadDir, dir), vsftpd.user.uid, vsftpd.user.gid);
     }
@@ -42,7 +49,10 @@ describe('Digitaleo sync mode over FTPS, two runs on two days', () => {
     const onName = `${stamp}_${name}`;
     await rename(join(inFolder(), name), join(vsftpd.uploadDir, 'contacts/import/on', onName));
     await new Promise(r => setTimeout(r, 200));
-    await rename(join(vsftpd.uploadDir, 'contacts/import/on', onName), join(vsftpd.uploadDir, 'contacts/import/ok', onName));
+    await rename(
+      join(vsftpd.uploadDir, 'contacts/import/on', onName),
+      join(vsftpd.uploadDir, 'contacts/import/ok', onName)
+    );
     return bytes;
   }
 
@@ -76,7 +86,11 @@ describe('Digitaleo sync mode over FTPS, two runs on two days', () => {
     expect(added.code, added.stderr).toBe(0);
 
     const days = [
-      { now: '2026-12-01T09:00:00', stamp: '1796115600', rows: ['anna@example.com,Anna,Peeters', 'ben@example.org,Ben,Maes'] },
+      {
+        now: '2026-12-01T09:00:00',
+        stamp: '1796115600',
+        rows: ['anna@example.com,Anna,Peeters', 'ben@example.org,Ben,Maes'],
+      },
       // The next day one contact left the list: a sync of the same list removes her.
       { now: '2026-12-02T09:00:00', stamp: '1796202000', rows: ['ben@example.org,Ben,Maes'] },
     ];
@@ -86,7 +100,10 @@ describe('Digitaleo sync mode over FTPS, two runs on two days', () => {
       const source = join(home.path, `export-${day.stamp}.csv`);
       await writeFile(source, ['Email,Prénom,Nom', ...day.rows, ''].join('\n'));
       const [sent, bytes] = await Promise.all([
-        courier(['send', source, '--destination', 'Clients sync', '--wait-receipt', '30', '--json'], { home: home.path }),
+        courier(
+          ['send', source, '--destination', 'Clients sync', '--wait-receipt', '30', '--json'],
+          { home: home.path }
+        ),
         platformTakes('Clients.csv', day.stamp),
       ]);
       expect(sent.code, sent.stderr + sent.stdout).toBe(0);
@@ -99,8 +116,13 @@ describe('Digitaleo sync mode over FTPS, two runs on two days', () => {
     expect(delivered[0]!.toString('utf8')).toContain('anna@example.com');
     expect(delivered[1]!.toString('utf8')).not.toContain('anna@example.com');
     expect(delivered[1]!.toString('utf8')).toContain('ben@example.org');
-    expect((await readdir(join(vsftpd.uploadDir, 'contacts/import/ok'))).sort()).toEqual(['1796115600_Clients.csv', '1796202000_Clients.csv']);
-    expect((await readdir(join(vsftpd.uploadDir, 'contacts/import'))).filter(n => n.startsWith('.'))).toEqual(['.syncExistingList']);
+    expect((await readdir(join(vsftpd.uploadDir, 'contacts/import/ok'))).sort()).toEqual([
+      '1796115600_Clients.csv',
+      '1796202000_Clients.csv',
+    ]);
+    expect(
+      (await readdir(join(vsftpd.uploadDir, 'contacts/import'))).filter(n => n.startsWith('.'))
+    ).toEqual(['.syncExistingList']);
     // The ledger remembers both deliveries under the same name (never renamed to Clients-2.csv).
     const ledger = (await readFile(join(home.path, 'ledger.jsonl'), 'utf8'))
       .trim()
