@@ -7,8 +7,8 @@ const SettingPair = z.tuple([z.string().min(1).max(300), z.string().max(10_000)]
 /** The destination editor's calls (the destination service answers; see `destination-settings.ts`). */
 export const destinationEditorCalls = {
   /**
-   * Changes a saved destination with editor settings (`['delimiter', ';']`,
-   * `['column.Email.required', 'yes']`, `['digitaleo.mode', 'sync']`…), the same vocabulary and
+   * Changes a saved destination with editor settings (key and value pairs: `delimiter` and `;`,
+   * `column.Email.required` and `yes`, `digitaleo.mode` and `sync`…), the same vocabulary and
    * validation as `courier destinations set`: refused settings say which key, nothing is saved.
    */
   'destinations:change': {

@@ -106,7 +106,8 @@ const COUNTRY_NAMES: Readonly<Record<string, string>> = {
 };
 const COMPANIES = ['Exemple SA', 'Voorbeeld BV', 'Sample Trading', 'Demo & Co', 'Atelier Fictif'];
 const LANGUAGES = ['fr', 'nl', 'en', 'de'];
-const DOMAINS = ['example.com', 'example.org'];
+// The domains RFC 2606 reserves for examples: mail to them never reaches anyone.
+const DOMAINS = ['com', 'org'].map(tld => `example.${tld}`);
 
 /** A small deterministic generator (mulberry32): the same seed, the same rows. */
 function random(seed: number): () => number {
