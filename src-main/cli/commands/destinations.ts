@@ -634,6 +634,18 @@ async function show(
     `  format:      delimiter ${o.delimiter === '\t' ? 'tab' : o.delimiter}, ${o.encoding}, ${o.lineEnding}, quoting ${o.quoting} (${o.quoteChar}), ${o.header ? 'header row' : 'no header row'}${o.zip ? ', zipped' : ''}`,
     `  limits:      ${destination.limits.maxRows ?? 'no'} rows, ${destination.limits.maxBytes ?? 'no'} bytes per file`,
     `  columns:     ${destination.columns.map(c => `${c.name}${c.required ? '*' : ''}`).join(', ')}`,
+    `  options:     ${[
+      destination.extraColumns ? 'extra columns sent after the template' : 'template columns only',
+      destination.nameReuse === 'same-every-run'
+        ? 'the same file name every run'
+        : 'a file name is never reused',
+      `receipt ${destination.receipt}`,
+      ...(destination.digitaleo
+        ? [
+            `Digitaleo ${destination.digitaleo.action}${destination.digitaleo.importMode ? ` (${destination.digitaleo.importMode})` : ''}, unique by ${destination.digitaleo.uniqueness}${destination.digitaleo.multiAccount ? ', multi-account' : ''}`,
+          ]
+        : []),
+    ].join('; ')}`,
     `  in keychain: ${secretWords(secrets)}`,
   ];
   io.stdout.write(`${lines.join('\n')}\n`);

@@ -194,6 +194,9 @@ describe('courier destinations set: every editor setting', () => {
       variables: { list: 'Clients Gent' },
       digitaleo: { importMode: 'syncExistingList' },
     });
+    const forPeople = await courier(['destinations', 'show', 'Leads'], { home: home.path });
+    expect(forPeople.stdout).toContain('the same file name every run');
+    expect(forPeople.stdout).toContain('Digitaleo import (syncExistingList), unique by email+phone+mobile');
     // Back to a new list per file: dated names that are never reused.
     expect((await set('Leads', 'digitaleo.mode=create')).code).toBe(0);
     expect(await show('Leads')).toMatchObject({
