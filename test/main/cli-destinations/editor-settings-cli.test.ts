@@ -196,7 +196,9 @@ describe('courier destinations set: every editor setting', () => {
     });
     const forPeople = await courier(['destinations', 'show', 'Leads'], { home: home.path });
     expect(forPeople.stdout).toContain('the same file name every run');
-    expect(forPeople.stdout).toContain('Digitaleo import (syncExistingList), unique by email+phone+mobile');
+    expect(forPeople.stdout).toContain(
+      'Digitaleo import (syncExistingList), unique by email+phone+mobile'
+    );
     // Back to a new list per file: dated names that are never reused.
     expect((await set('Leads', 'digitaleo.mode=create')).code).toBe(0);
     expect(await show('Leads')).toMatchObject({
@@ -284,6 +286,25 @@ describe('courier destinations set: every editor setting', () => {
       { name: 'Call ID', required: true, rule: 'reference' },
     ]);
     expect(after.output).toMatchObject({ delimiter: '\t', lineEnding: 'crlf' });
+
+    // The vendor's sample as a workbook (EvaluAgent hands over XLSX): columns only, format kept.
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Template');
+    sheet.addRow(['Contact ID', 'Agent Email', 'Call Date', 'Language']);
+    sheet.addRow(['C-1', 'agent@example.com', '2026-12-01', 'en']);
+    const xlsx = join(home.path, 'evaluagent-template.xlsx');
+    await book.xlsx.writeFile(xlsx);
+    const fromBook = await set('Gauge', '--columns-from-sample', xlsx);
+    expect(fromBook.code, fromBook.stderr).toBe(0);
+    const booked = await show('Gauge');
+    expect(booked.columns.map((c: { name: string; rule: string }) => [c.name, c.rule])).toEqual([
+      ['Contact ID', 'reference'],
+      ['Agent Email', 'email'],
+      ['Call Date', 'date'],
+      ['Language', 'language'],
+    ]);
+    expect(booked.output).toEqual(after.output);
   });
 });
 
