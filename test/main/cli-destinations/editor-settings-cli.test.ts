@@ -43,7 +43,7 @@ describe('courier destinations set: every editor setting', () => {
     expect((await add('Drop', 'generic')).code).toBe(0);
     const changed = await set(
       'Drop',
-      'columns=Email,First name,Last name,Tier,Joined,Account',
+      'columns=Email,First name,Last name,Tier,Joined,Account,Lang,Fax',
       'column.First name.required=yes',
       'column.Email.rule=email',
       'column.Tier.allowed=Gold|Silver|Bronze',
@@ -51,6 +51,10 @@ describe('courier destinations set: every editor setting', () => {
       'column.Joined.date-format=DD/MM/YYYY',
       'column.Account.value=ACME-01',
       'column.Account.rule=reference',
+      'column.Lang.rule=language',
+      'column.Lang.letter-case=upper',
+      'column.Fax.rule=phone',
+      'column.Fax.lenient=yes',
       'column.Last name.name=Surname',
       'quoting=always',
       'receipt=done-suffix',
@@ -68,6 +72,8 @@ describe('courier destinations set: every editor setting', () => {
       { name: 'Tier', required: false, rule: 'text', allowedValues: ['Gold', 'Silver', 'Bronze'] },
       { name: 'Joined', required: false, rule: 'date', dateFormat: 'DD/MM/YYYY' },
       { name: 'Account', required: false, rule: 'reference', fixedValue: 'ACME-01' },
+      { name: 'Lang', required: false, rule: 'language', letterCase: 'upper' },
+      { name: 'Fax', required: false, rule: 'phone', lenient: true },
     ]);
     expect(d).toMatchObject({
       output: { quoting: 'always' },
