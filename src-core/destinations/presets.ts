@@ -179,10 +179,11 @@ export function applyDigitaleoOptions(destination: Destination, options: Partial
   };
   const listMode = digitaleo.action === 'import' && LIST_MODES.includes(digitaleo.importMode);
   const naming = listMode
-    ? { fileName: destination.output.zip ? '{list}.zip' : DIGITALEO_LIST_FILE_NAME, nameReuse: 'same-every-run' as const }
+    ? // Zipped, the file is sent as `<list>.zip` holding `<list>.csv` (the preparation names both).
+      { fileName: DIGITALEO_LIST_FILE_NAME, nameReuse: 'same-every-run' as const }
     : destination.nameReuse === 'same-every-run'
       ? // Back from a list mode: a new list per file again, never under a name used before.
-        { fileName: /^\{list\}\.(csv|zip)$/.test(destination.fileName) ? DIGITALEO_NEW_LIST_FILE_NAME : destination.fileName, nameReuse: 'never' as const }
+        { fileName: destination.fileName === DIGITALEO_LIST_FILE_NAME ? DIGITALEO_NEW_LIST_FILE_NAME : destination.fileName, nameReuse: 'never' as const }
       : {};
   return parseDestination({
     ...destination,

@@ -544,7 +544,9 @@ export function createPreparation(input: PreparationInput): Preparation {
     // Zipped output is sent under the .zip name: that is the name that must never repeat.
     const innerExtension = /\.[^./\\]+$/.exec(d.fileName)?.[0] ?? '.csv';
     const template = out.zip ? withExtension(d.fileName, '.zip') : d.fileName;
-    const names = fileNames(template, parts.length, { now: input.now, variables: d.variables }, input.alreadySentNames ?? []);
+    // Names sent before are avoided, unless the destination uses the same name every run (Digitaleo's list modes).
+    const taken = d.nameReuse === 'same-every-run' ? [] : (input.alreadySentNames ?? []);
+    const names = fileNames(template, parts.length, { now: input.now, variables: d.variables }, taken);
     const files: PreparedFile[] = parts.map((p, i) => {
       // A view, not a copy, so a 100 MB file is not duplicated at the end; but a copy when the
       // buffer is mostly empty, so a small file does not keep a big buffer alive.

@@ -96,3 +96,28 @@ describe('settleDestination', () => {
     ).toMatchObject({ code: 'destination.sample-empty' });
   });
 });
+
+describe('Digitaleo list naming', () => {
+  it('zipped, the list mode sends <list>.zip holding <list>.csv, the same every run', async () => {
+    const { prepareRows } = await import('../../../src-core/preparation/prepare');
+    const d = applySettings(destinationFromPreset('digitaleo'), [
+      ['zip', 'yes'],
+      ['digitaleo.mode', 'sync'],
+      ['digitaleo.list', 'Clients'],
+    ]);
+    const once = (now: string, taken: string[]) =>
+      prepareRows(
+        {
+          destination: d,
+          sourceColumns: ['Email'],
+          mapping: { Email: 'Email' },
+          now: new Date(now),
+          alreadySentNames: taken,
+        },
+        [{ index: 0, line: 2, cells: ['anna@example.com'] }]
+      ).files[0]!;
+    const first = once('2026-12-01T09:00:00', []);
+    expect([first.name, first.innerName]).toEqual(['Clients.zip', 'Clients.csv']);
+    expect(once('2026-12-02T09:00:00', ['Clients.zip']).name).toBe('Clients.zip');
+  });
+});
