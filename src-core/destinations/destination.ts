@@ -30,6 +30,11 @@ export const TargetColumn = z.object({
   synonyms: z.array(z.string()).optional(),
   /** A fixed value written in every row when no source column is mapped (e.g. an account code). */
   fixedValue: z.string().optional(),
+  /**
+   * A value that breaks the rule is a warning, never a blocked row (the platform takes it as it
+   * is: Digitaleo's Fax and birth date).
+   */
+  lenient: z.boolean().optional(),
 });
 export type TargetColumn = z.infer<typeof TargetColumn>;
 
@@ -39,9 +44,10 @@ export type OutputEncoding = z.infer<typeof OutputEncoding>;
 /** How the output file is written, byte for byte. */
 export const OutputFormat = z.object({
   delimiter: z.enum([',', ';', '\t', '|']).default(','),
-  /** `standard`: quote a value only when it needs it (RFC 4180); `never`: never quote. */
-  quoting: z.enum(['standard', 'never']).default('standard'),
-  quoteChar: z.enum(['"', "'"]).default('"'),
+  /** `standard`: quote a value only when it needs it (RFC 4180); `always`: quote every value; `never`: never quote. */
+  quoting: z.enum(['standard', 'always', 'never']).default('standard'),
+  /** `none`: no quote character at all (the file is written as with quoting `never`). */
+  quoteChar: z.enum(['"', "'", 'none']).default('"'),
   encoding: OutputEncoding.default('utf-8'),
   lineEnding: z.enum(['lf', 'crlf']).default('crlf'),
   header: z.boolean().default(true),
@@ -142,6 +148,17 @@ export const Destination = z.object({
   phoneCountry: z.string().regex(/^[A-Z]{2}$/, 'A country is two capital letters, e.g. BE.').default('BE'),
   /** Text starting with = + - @ tab or CR gets a leading ' so spreadsheets do not run it. */
   neutraliseFormulas: z.boolean().default(true),
+  /**
+   * Also send the source columns that are not in the template: unmapped source columns follow the
+   * template columns, in their original order (EvaluAgent allows it; off elsewhere for privacy).
+   */
+  extraColumns: z.boolean().default(false),
+  /**
+   * `never`: a file name already used on this destination gets `-2`, `-3`… (CustomerGauge skips a
+   * name it has seen); `same-every-run`: the name is kept as rendered, every run (Digitaleo's
+   * list modes: the file name is the list name, and the platform moves each file away itself).
+   */
+  nameReuse: z.enum(['never', 'same-every-run']).default('never'),
   /** The columns come from a sample file the vendor sends (CustomerGauge, EvaluAgent). */
   columnsFromSample: z.boolean().default(false),
   /** Free text for the person setting it up (what the vendor agreed, contacts…). */
@@ -174,6 +191,8 @@ function checkDestination(d: Destination): Destination {
   for (const key of [...d.duplicateKey, ...d.atLeastOneOf]) {
     if (!names.has(key)) throw invalid(`“${key}” is not one of its columns.`);
   }
+  if (d.output.quoting === 'always' && d.output.quoteChar === 'none')
+    throw invalid('output.quoteChar: quoting “always” needs a quote character.');
   return d;
 }
 

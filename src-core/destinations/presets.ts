@@ -99,8 +99,9 @@ const digitaleoRules: Readonly<Record<string, Partial<TargetColumn>>> = {
   Email: { rule: 'email' },
   'Téléphone Fixe': { rule: 'phone' },
   Mobile: { rule: 'phone' },
-  Fax: { rule: 'phone' },
-  'Date de naissance': { rule: 'date', dateFormat: 'DD/MM/YYYY' },
+  // The vendor takes any Fax and birth date: a doubtful one is a warning, never a blocked row.
+  Fax: { rule: 'phone', lenient: true },
+  'Date de naissance': { rule: 'date', dateFormat: 'DD/MM/YYYY', lenient: true },
   Référence: { rule: 'reference' },
 };
 
@@ -118,12 +119,28 @@ export const digitaleoActions: ReadonlyArray<Readonly<{ action: DigitaleoAction;
   { action: 'delete', label: 'Delete contacts', contactColumn: null },
 ];
 
+/** Digitaleo's import modes that match a list by the file's name (2: add to it, 3: sync it). */
+const LIST_MODES: ReadonlyArray<DigitaleoOptions['importMode']> = ['addToExistingList', 'syncExistingList'];
+
+/** The file name of the list modes: exactly the list name, every run. */
+export const DIGITALEO_LIST_FILE_NAME = '{list}.csv';
+/** The preset's file name for new lists (mode 1): the date and time keep each list apart. */
+export const DIGITALEO_NEW_LIST_FILE_NAME = '{list}_{date:YYYYMMDD}_{time:HHmmss}.csv';
+
+/** Digitaleo's phone contact columns. */
+const PHONE_CONTACT_COLUMNS = ['Téléphone Fixe', 'Mobile'];
+
+/** The contact columns Digitaleo's options decide on: whether each is required. */
+const DIGITALEO_CONTACT_COLUMNS = ['Email', 'Téléphone Fixe', 'Mobile', 'Référence'];
+
 /**
- * Re-derives a Digitaleo destination's required columns from its options.
+ * Re-derives a Digitaleo destination from its options; applied on every save, so a changed
+ * option always takes effect.
  *
  * A contact needs one valid Email, Téléphone Fixe or Mobile, unless the account deduplicates by
- * customer reference (then `Référence` alone is required); an opt-out/opt-in uses one medium's
- * column; a multi-account file ends with a `dispatch` column. Custom `Champ` columns are kept.
+ * customer reference (then `Référence` alone is required); an opt-out/opt-in requires its medium's
+ * column; a multi-account file ends with a `dispatch` column. In import modes 2 and 3 the file is
+ * named exactly after the list, the same every run. Other columns keep what the person chose.
  */
 export function applyDigitaleoOptions(destination: Destination, options: Partial<DigitaleoOptions> = {}): Destination {
   const digitaleo: DigitaleoOptions = {
@@ -136,10 +153,20 @@ export function applyDigitaleoOptions(destination: Destination, options: Partial
   };
   const medium = digitaleoActions.find(a => a.action === digitaleo.action)?.contactColumn ?? null;
   const byReference = digitaleo.uniqueness === 'reference';
+  const decides = (name: string) => DIGITALEO_CONTACT_COLUMNS.includes(name);
   const columns = destination.columns
     .filter(c => c.name !== 'dispatch')
-    .map(c => ({ ...c, required: (byReference && c.name === 'Référence') || (!byReference && medium !== null && c.name === medium) }));
-  if (digitaleo.multiAccount) columns.push({ name: 'dispatch', required: true, rule: 'reference' });
+    .map(c => {
+      if (!decides(c.name)) return c;
+      const required = (byReference && c.name === 'Référence') || (!byReference && medium !== null && c.name === medium);
+      // A phone the numbering plan doubts (the vendor's own example `336 90 78 56 90`) is taken by
+      // Digitaleo: a warning, unless it is the one medium an opt-in/opt-out acts on.
+      if (!PHONE_CONTACT_COLUMNS.includes(c.name)) return { ...c, required };
+      const { lenient: _old, ...rest } = c;
+      return required ? { ...rest, required } : { ...rest, required, lenient: true };
+    });
+  // The account's reference is the file's last column (vendor: "one another column at the end").
+  if (digitaleo.multiAccount) columns.push(destination.columns.find(c => c.name === 'dispatch') ?? { name: 'dispatch', required: true, rule: 'reference' });
   const has = (n: string) => columns.some(c => c.name === n);
   const atLeastOneOf = byReference || medium !== null ? [] : ['Email', 'Téléphone Fixe', 'Mobile'].filter(has);
   const keys: Record<DigitaleoOptions['uniqueness'], string[]> = {
@@ -150,8 +177,17 @@ export function applyDigitaleoOptions(destination: Destination, options: Partial
     phone: ['Téléphone Fixe'],
     none: [],
   };
+  const listMode = digitaleo.action === 'import' && LIST_MODES.includes(digitaleo.importMode);
+  const naming = listMode
+    ? // Zipped, the file is sent as `<list>.zip` holding `<list>.csv` (the preparation names both).
+      { fileName: DIGITALEO_LIST_FILE_NAME, nameReuse: 'same-every-run' as const }
+    : destination.nameReuse === 'same-every-run'
+      ? // Back from a list mode: a new list per file again, never under a name used before.
+        { fileName: destination.fileName === DIGITALEO_LIST_FILE_NAME ? DIGITALEO_NEW_LIST_FILE_NAME : destination.fileName, nameReuse: 'never' as const }
+      : {};
   return parseDestination({
     ...destination,
+    ...naming,
     digitaleo,
     columns,
     atLeastOneOf,
@@ -219,6 +255,8 @@ const evaluAgent: DestinationInput = {
   fileName: 'contacts_{date:YYYYMMDD}_{time:HHmmss}.csv',
   duplicateKey: ['Contact ID'],
   receipt: 'none',
+  // The vendor allows columns after the agreed template: unmapped source columns follow it.
+  extraColumns: true,
   columnsFromSample: true,
   notes: presetNotes['evaluagent'],
 };

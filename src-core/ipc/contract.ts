@@ -6,6 +6,7 @@ import { sendCalls, sendEvents } from '../pipeline/send-ipc';
 import { transferCalls, transferEvents } from '../transfers/transfer-ipc';
 import { setupCheckCalls } from '../destinations/setup-check-ipc';
 import { desktopCalls, desktopEvents } from '../desktop/desktop-ipc';
+import { destinationEditorCalls } from '../destinations/destination-editor-ipc';
 
 /**
  * The one typed contract between the renderer and the main process.
@@ -67,6 +68,7 @@ export const calls = {
   ...preparationCalls,
   ...jobCalls,
   ...desktopCalls,
+  ...destinationEditorCalls,
   /** Asks the user for a file to open (the system file chooser); null when they cancel. */
   'files:pick': { request: z.undefined(), response: z.object({ path: z.string().nullable() }) },
   /** Asks the user for a folder (a job's watched folder); null when they cancel. */

@@ -5,17 +5,26 @@ import type { ByteBuilder } from './encode';
 export type LineWriter = (values: readonly string[]) => string;
 
 /**
+ * Whether a format writes values without any quotes: quoting `never`, or no quote character at
+ * all (then a value holding the delimiter cannot be quoted either).
+ */
+export const writesUnquoted = (format: OutputFormat): boolean => format.quoting === 'never' || format.quoteChar === 'none';
+
+/**
  * A line writer for a format. `standard` quoting follows RFC 4180: a value is quoted when it holds
- * the delimiter, the quote character or a line break, and inner quotes are doubled. `never` writes
- * values as they are: the preparation refuses values that would break such a line beforehand.
+ * the delimiter, the quote character or a line break, and inner quotes are doubled. `always`
+ * quotes every value (empty ones too). `never` (or quote character `none`) writes values as they
+ * are: the preparation refuses values that would break such a line beforehand.
  */
 export function lineWriter(format: OutputFormat): LineWriter {
-  const { delimiter, quoteChar } = format;
+  const { delimiter } = format;
   const eol = format.lineEnding === 'crlf' ? '\r\n' : '\n';
-  if (format.quoting === 'never') return values => values.join(delimiter) + eol;
+  if (writesUnquoted(format)) return values => values.join(delimiter) + eol;
+  const quoteChar = format.quoteChar;
+  const always = format.quoting === 'always';
   const doubled = quoteChar + quoteChar;
   const quote = (v: string): string => {
-    if (v.indexOf(delimiter) < 0 && v.indexOf(quoteChar) < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0) return v;
+    if (!always && v.indexOf(delimiter) < 0 && v.indexOf(quoteChar) < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0) return v;
     return quoteChar + v.split(quoteChar).join(doubled) + quoteChar;
   };
   return values => {
@@ -62,10 +71,14 @@ export type RowEncoder = (out: ByteBuilder, values: readonly string[]) => void;
  * value is encoded directly into the output buffer.
  */
 export function rowEncoder(format: OutputFormat): RowEncoder {
-  const { delimiter, quoteChar, encoding } = format;
+  const { delimiter, encoding } = format;
   const delimiterByte = delimiter.charCodeAt(0);
   const crlf = format.lineEnding === 'crlf';
-  const standard = format.quoting === 'standard';
+  const unquoted = writesUnquoted(format);
+  const standard = !unquoted && format.quoting === 'standard';
+  const always = !unquoted && format.quoting === 'always';
+  // With no quote character the watch below never fires: `"` stands in for an unused one.
+  const quoteChar = format.quoteChar === 'none' ? '"' : format.quoteChar;
   const doubled = quoteChar + quoteChar;
   const escape = (c: string) => (c === '|' || c === '\\' || c === ']' || c === '^' || c === '-' ? `\\${c}` : c);
   const needsQuotes = new RegExp(`[${escape(delimiter)}${escape(quoteChar)}\\r\\n]`);
@@ -73,6 +86,10 @@ export function rowEncoder(format: OutputFormat): RowEncoder {
     for (let i = 0; i < values.length; i++) {
       if (i > 0) out.appendByte(delimiterByte);
       const v = values[i]!;
+      if (always) {
+        out.appendText(quoteChar + v.split(quoteChar).join(doubled) + quoteChar, encoding);
+        continue;
+      }
       if (v === '') continue;
       if (standard && needsQuotes.test(v)) {
         out.appendText(quoteChar + v.split(quoteChar).join(doubled) + quoteChar, encoding);

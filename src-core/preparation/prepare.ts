@@ -10,7 +10,7 @@ import { checkPhone, countryAdjective, lostLeadingZero } from '../validation/pho
 import { commonDateFormats, formatDate, parseDate } from '../validation/date';
 import { delimiterLabel, encodingLabel, issueCodes, quoted, shown, type IssueCode, type IssueParamsByCode, type IssueVariant, type RowIssue } from '../validation/issues';
 import { ByteBuilder, bomOf, firstUnencodable } from '../output/encode';
-import { lineWriter, neutraliseFormula, rowEncoder, startsLikeFormula } from '../output/csv-line';
+import { lineWriter, neutraliseFormula, rowEncoder, startsLikeFormula, writesUnquoted } from '../output/csv-line';
 import { fileNames, withExtension } from '../output/file-name';
 import { DuplicateFinder, SeenKeys } from './duplicate-finder';
 import { controlCodes, hasControlCharacters, hasInvalidBytes, invalidBytesHex, readInvalidBytesAs1252 } from '../reading/odd-characters';
@@ -130,8 +130,17 @@ export function createPreparation(input: PreparationInput): Preparation {
     if ('column' in fix && !targetIndex.has(fix.column)) throw new CourierError('fix.unknown-column', `A fix refers to “${fix.column}”, which is not a column of ${d.name}.`);
   }
 
-  const plans: Plan[] = d.columns.map(column => {
-    const source = input.mapping[column.name];
+  // "Also send columns that are not in the template" (EvaluAgent): every source column no target
+  // takes follows the template's columns, in the source's order, as plain text written through
+  // the same checks (formula guard, encoding, separators) as the rest.
+  const mappedSources = new Set(Object.values(input.mapping).filter((v): v is string => typeof v === 'string'));
+  const targetNames = new Set(d.columns.map(c => c.name.toLowerCase()));
+  const extra: TargetColumn[] = d.extraColumns
+    ? [...sourceIndex.keys()].filter(name => name.trim() !== '' && !mappedSources.has(name) && !targetNames.has(name.toLowerCase())).map(name => ({ name, required: false, rule: 'text' }))
+    : [];
+  const extraSource = new Map(extra.map(c => [c, sourceIndex.get(c.name)!]));
+  const plans: Plan[] = [...d.columns, ...extra].map(column => {
+    const source = extraSource.has(column) ? column.name : input.mapping[column.name];
     return {
       column,
       source: source === undefined || source === null ? -1 : sourceIndex.get(source)!,
@@ -157,7 +166,7 @@ export function createPreparation(input: PreparationInput): Preparation {
   const out = d.output;
   const writeLine = lineWriter(out);
   const encodeRow = rowEncoder(out);
-  const never = out.quoting === 'never';
+  const never = writesUnquoted(out);
   const neutralise = d.neutraliseFormulas;
   // One native scan per value for what a no-quote line cannot carry; details only when it hits.
   const watchNever = new Uint8Array(128);
@@ -169,8 +178,9 @@ export function createPreparation(input: PreparationInput): Preparation {
   for (const c of controlCodes) watched[c] = CONTROL_WEIGHT;
   const UNSAFE_IN_NEVER = new RegExp(`[\\t\\r\\n"${out.delimiter === '|' ? '\\|' : out.delimiter}]`);
   // The header is a cell like any other (column names can come from a vendor's sample file).
-  const headerText = out.header ? writeLine(d.columns.map(c => (neutralise ? neutraliseFormula(c.name) : c.name))) : '';
-  for (const c of d.columns) {
+  const headerColumns = plans.map(p => p.column);
+  const headerText = out.header ? writeLine(headerColumns.map(c => (neutralise ? neutraliseFormula(c.name) : c.name))) : '';
+  for (const c of headerColumns) {
     const bad = firstUnencodable(c.name, out.encoding);
     if (bad) throw new CourierError('destination.header-unencodable', `The column name “${c.name}” contains “${bad}”, which cannot be written in ${encodingLabel(out.encoding)}.`);
     if (out.header && never && (c.name.includes(out.delimiter) || /[\r\n]/.test(c.name))) {
@@ -195,6 +205,7 @@ export function createPreparation(input: PreparationInput): Preparation {
   const parts: Array<{ bytes: ByteBuilder; rows: number }> = [];
   const values = new Array<string>(plans.length).fill('');
   const valid = new Array<boolean>(plans.length).fill(false);
+  const doubtful = new Array<boolean>(plans.length).fill(false);
   let rowCount = 0;
   let validRowCount = 0;
   let writtenRowCount = 0;
@@ -244,7 +255,11 @@ export function createPreparation(input: PreparationInput): Preparation {
   const unmappedReason = unmapped.length > 0 ? `No column is chosen for ${unmapped.map(p => p.column.name).join(', ')}.` : '';
   // Built only for rows with a problem: the params object costs nothing on a clean row.
   const issue = <C extends IssueCode>(t: number, code: C, variant: IssueVariant<C>, params: IssueParamsByCode[C], message: string) => {
-    const severity = issueCodes[code].severity;
+    // A lenient column's rule only warns: the platform takes its value as it is (but a doubtful
+    // value does not count as the row's means of contact).
+    const lenient = t >= 0 && plans[t]!.column.lenient === true && LENIENT_CODES.has(code);
+    if (lenient) doubtful[t] = true;
+    const severity = lenient ? 'warning' : issueCodes[code].severity;
     add({ row: current.index, sourceLine: current.line, column: t >= 0 ? plans[t]!.column.name : null, code, variant, params, message, severity } as RowIssue);
     if (severity === 'error') {
       errors++;
@@ -273,6 +288,7 @@ export function createPreparation(input: PreparationInput): Preparation {
       // Spaces around an address, code, number or date never mean anything: they are dropped.
       if (rule !== 'text' && rule !== 'reference' && v.length > 0 && (isSpace(v.charCodeAt(0)) || isSpace(v.charCodeAt(v.length - 1)))) v = v.trim();
       valid[t] = v.length > 0 && (!isSpace(v.charCodeAt(0)) || v.trim() !== '');
+      doubtful[t] = false;
       if (!valid[t]) {
         values[t] = v;
         // A required column with no source at all is one file-level issue, not one per row.
@@ -361,7 +377,7 @@ export function createPreparation(input: PreparationInput): Preparation {
       values[t] = v;
     }
 
-    if (oneOf.length > 0 && !oneOf.some(t => valid[t])) {
+    if (oneOf.length > 0 && !oneOf.some(t => valid[t] && !doubtful[t])) {
       const names = oneOf.map(t => plans[t]!.column.name);
       const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : names[0]!;
       issue(-1, 'contact.missing', null, { line, columns: names, destination: d.name }, `Row ${line} has no valid ${list}, so ${d.name} would not take this contact.`);
@@ -538,7 +554,9 @@ export function createPreparation(input: PreparationInput): Preparation {
     // Zipped output is sent under the .zip name: that is the name that must never repeat.
     const innerExtension = /\.[^./\\]+$/.exec(d.fileName)?.[0] ?? '.csv';
     const template = out.zip ? withExtension(d.fileName, '.zip') : d.fileName;
-    const names = fileNames(template, parts.length, { now: input.now, variables: d.variables }, input.alreadySentNames ?? []);
+    // Names sent before are avoided, unless the destination uses the same name every run (Digitaleo's list modes).
+    const taken = d.nameReuse === 'same-every-run' ? [] : (input.alreadySentNames ?? []);
+    const names = fileNames(template, parts.length, { now: input.now, variables: d.variables }, taken);
     const files: PreparedFile[] = parts.map((p, i) => {
       // A view, not a copy, so a 100 MB file is not duplicated at the end; but a copy when the
       // buffer is mostly empty, so a small file does not keep a big buffer alive.
@@ -568,6 +586,9 @@ export function createPreparation(input: PreparationInput): Preparation {
 
   return { push, finish };
 }
+
+/** The rule problems a lenient column reports as warnings (never what breaks the file itself). */
+const LENIENT_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>(['email.invalid', 'phone.invalid', 'date.invalid', 'number.invalid', 'language.invalid', 'value.not-allowed']);
 
 /** What a control character adds to a ByteBuilder's `watched` count (no-quote characters add 1). */
 const CONTROL_WEIGHT = 128;

@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 
 /** The outcome of reading one phone number. */
 export type PhoneCheck =
@@ -70,6 +70,13 @@ function check(value: string, country: CountryCode): PhoneCheck {
   const parsed = safeParse(text, country);
   if (parsed?.isValid()) return { valid: true, international: parsed.number, country: parsed.country ?? null, extension: parsed.ext ?? '' };
   if (!text.startsWith('+') && !text.startsWith('00')) {
+    // The country's own calling code written without + or 00 (`336 90 78 56 90`, as Digitaleo's
+    // own example shows): read only when the number is not valid as a national one.
+    const code = callingCode(country);
+    if (code !== null && text.startsWith(code)) {
+      const withPlus = safeParse(`+${text}`, country);
+      if (withPlus?.isValid() && withPlus.country === country) return { valid: true, international: withPlus.number, country, extension: withPlus.ext ?? '' };
+    }
     for (const other of NEIGHBOURS) {
       if (other === country) continue;
       const p = safeParse(text, other);
@@ -77,6 +84,14 @@ function check(value: string, country: CountryCode): PhoneCheck {
     }
   }
   return { valid: false, elsewhere: null };
+}
+
+function callingCode(country: CountryCode): string | null {
+  try {
+    return getCountryCallingCode(country);
+  } catch {
+    return null;
+  }
 }
 
 function safeParse(text: string, country: CountryCode) {

@@ -7,6 +7,13 @@ import {
   parseDestinationFile,
 } from '../../src-core/destinations/destination-file';
 import { sameServer, serverIdentity } from '../../src-core/destinations/server-identity';
+import { settleDestination } from '../../src-core/destinations/settle';
+import {
+  applySettings,
+  destinationFromSample,
+} from '../../src-core/destinations/destination-settings';
+import { readSampleFile } from './sample-file';
+import { writeDummyData, type DummyDataResult } from './dummy-data-file';
 import { saveWhole } from '../files/save-copy';
 import type { SecretKind, SecretStore } from '../secrets/secret-store';
 import {
@@ -50,6 +57,8 @@ export type SaveOptions = Readonly<{
   keepSecret?: KeepSecretDecision;
   /** The password for the destination's (new) server, saved with it. */
   password?: string;
+  /** Only the name changes: the settings are kept as they are (no platform rule re-applied). */
+  renameOnly?: boolean;
 }>;
 
 /** Secrets given with a new destination (never written to a file). */
@@ -78,6 +87,29 @@ export type DestinationService = Readonly<{
   require: (name: string) => Promise<Destination>;
   /** A configured destination, a preset (fresh copy) or a destination file, as jobs and the CLI name them. */
   resolve: (reference: string) => Promise<Destination>;
+  /**
+   * Changes a saved destination with editor settings (`delimiter` → `;`, `column.Email.required`
+   * → `yes`, `digitaleo.mode` → `sync`…): validated as a whole, platform rules applied, then
+   * saved; `destination.setting-invalid` names the setting refused and nothing is saved.
+   */
+  change: (
+    name: string,
+    settings: ReadonlyArray<readonly [string, string]>,
+    options?: Omit<SaveOptions, 'previousName'>
+  ) => Promise<Destination>;
+  /**
+   * A destination with the columns of a vendor's sample file (header order, rules guessed from
+   * its values) and its text format proposed; not saved (the editor shows it first).
+   */
+  proposeFromSample: (value: unknown, samplePath: string) => Promise<Destination>;
+  /**
+   * Writes a dummy-data file for a destination (configured, preset or destination file) in its
+   * exact output format: invented people, example.com addresses, valid phone numbers.
+   */
+  writeDummyData: (
+    reference: string,
+    options: Readonly<{ rows: number; path?: string; folder?: string; seed?: number; now?: Date }>
+  ) => Promise<DummyDataResult>;
   /** Saves (creates, edits or renames) a destination. */
   save: (value: unknown, options?: SaveOptions) => Promise<Destination>;
   /** Adds a new destination with its secrets; nothing stays behind when a step fails. */
@@ -117,7 +149,8 @@ export function createDestinationService(
     );
 
   async function save(value: unknown, options: SaveOptions = {}): Promise<Destination> {
-    const destination = parseDestination(value);
+    // A rename alone changes nothing else: a destination saved before a rule existed stays renameable.
+    const destination = options.renameOnly ? parseDestination(value) : settleDestination(value);
     const previous = options.previousName;
     const old = await getDestination(home, previous ?? destination.name);
     if (previous !== undefined && !old) {
@@ -180,7 +213,7 @@ export function createDestinationService(
   }
 
   async function create(value: unknown, secrets: NewSecrets = {}): Promise<Destination> {
-    const destination = parseDestination(value);
+    const destination = settleDestination(value);
     const existing = await getDestination(home, destination.name);
     if (existing) throw exists(existing.name);
     const { password, privateKey, passphrase } = secrets;
@@ -242,10 +275,23 @@ export function createDestinationService(
     resolve: reference => resolveDestination(home, reference),
     save,
     create,
+    change: async (name, settings, options = {}) => {
+      const current = await requireDestination(home, name);
+      return save(applySettings(current, settings), { ...options, previousName: current.name });
+    },
+    writeDummyData: async (reference, options) =>
+      writeDummyData(await resolveDestination(home, reference), options),
+    proposeFromSample: async (value, samplePath) =>
+      parseDestination(
+        destinationFromSample(parseDestination(value), await readSampleFile(samplePath))
+      ),
     rename: async (from, to) => {
       const current = await requireDestination(home, from);
       const before = (await store.hasAll(current.name).catch(() => null)) ?? {};
-      const destination = await save({ ...current, name: to }, { previousName: current.name });
+      const destination = await save(
+        { ...current, name: to },
+        { previousName: current.name, renameOnly: true }
+      );
       const secretsMoved =
         current.name === destination.name ? 0 : Object.values(before).filter(Boolean).length;
       return { destination, secretsMoved };

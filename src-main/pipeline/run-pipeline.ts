@@ -171,6 +171,8 @@ async function send(request: SendRequest, deps: PipelineDeps, logger: Logger): P
     const sentBefore = (await openLedger(deps.home).entriesFor(destination.name)).map(
       e => e.remoteName
     );
+    // Digitaleo's list modes: the file is named after the list, the same every run.
+    const takenNames = destination.nameReuse === 'same-every-run' ? [] : sentBefore;
     // Reading, mapping, validating and encoding, then writing the files to the outbox (unless held).
     const prepare = deps.prepare ?? createWorkerPreparer();
     preparation = await prepare(
@@ -181,7 +183,7 @@ async function send(request: SendRequest, deps: PipelineDeps, logger: Logger): P
         now: request.namedAt ?? started.toISOString(),
         runId,
         outbox,
-        alreadySentNames: sentBefore,
+        alreadySentNames: takenNames,
         // What is read must be what was hashed for the history: a file changed since is refused.
         source: { ...request.source, expected: described.stamp },
         mapping: request.mapping,
@@ -273,6 +275,7 @@ async function send(request: SendRequest, deps: PipelineDeps, logger: Logger): P
         transport,
         secrets: deps.secrets,
         force: request.force,
+        sameNameEveryRun: destination.nameReuse === 'same-every-run',
         logger: log,
         files: preparation.files.map((file, i) => ({
           id: queueIds[i]!,

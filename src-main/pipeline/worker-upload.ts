@@ -109,6 +109,7 @@ export function createWorkerUpload(runner: TransferRunner = workerRunner): Uploa
       secrets,
       files: request.files.map((file, i) => ({ ...file, id: ids[i]! })),
       force: request.force ?? false,
+      sameNameEveryRun: request.sameNameEveryRun ?? false,
     };
     while (!cancelled) {
       if (paused) {

@@ -2,6 +2,7 @@ import type { Emit, Handlers } from '../ipc/ipc-router';
 import { createUiHandlers } from '../ui/ui-handlers';
 import { createSecretHandlers } from '../secrets/secret-handlers';
 import { createDestinationHandlers } from '../destinations/destination-handlers';
+import { createDestinationEditorHandlers } from '../destinations/destination-editor-handlers';
 import { createReadingHandlers } from '../reading/reading-handlers';
 import { createPreparationHandlers } from '../preparation/preparation-handlers';
 import { createJobHandlers } from '../jobs/job-handlers';
@@ -73,6 +74,7 @@ export function createMainHandlers(context: ServiceContext): Handlers {
     ...createReadingHandlers(context),
     ...createPreparationHandlers(withHome),
     ...createDestinationHandlers(services.destinations, context),
+    ...createDestinationEditorHandlers(services.destinations, context),
     ...createJobHandlers(services.jobs, context.emit),
     ...createSendHandlers(withHome, services.secrets, services.upload),
     ...createTransferHandlers(withHome, services.secrets),

@@ -59,6 +59,16 @@ export function guardFiles(handlers: Handlers, opened: OpenedFiles): Handlers {
       opened.check(request.path);
       return handlers['destinations:columns-from-sample'](request);
     },
+    'destinations:from-sample': request => {
+      opened.check(request.path);
+      return handlers['destinations:from-sample'](request);
+    },
+    'destinations:dummy-data': async request => {
+      // Written where the person chose in the save dialog: they may send or open it next.
+      const written = await handlers['destinations:dummy-data'](request);
+      for (const file of written.files) opened.add(file.path, 'dialog');
+      return written;
+    },
     'destinations:import': request => {
       opened.check(request.path);
       return handlers['destinations:import'](request);

@@ -151,13 +151,15 @@ export type PlannedFile = Readonly<{ remoteName: string; sha256: string }>;
  *
  * A file whose content was already delivered to this destination is refused with
  * `transfer.already-sent` unless `force`; a name already used on the destination (by this send or
- * an earlier one) is replaced by a new one. Returns the names to send under.
+ * an earlier one) is replaced by a new one, unless the destination's policy is to use the same
+ * name every run (`sameNameEveryRun`: Digitaleo's list modes). Returns the names to send under.
  */
 export async function planAgainstLedger(
   ledger: Ledger,
   destination: string,
   files: readonly PlannedFile[],
-  force: boolean
+  force: boolean,
+  sameNameEveryRun = false
 ): Promise<string[]> {
   // Even with `force`: a ledger that cannot be read cannot say which names are used there either.
   const entries = await ledger.entriesFor(destination);
@@ -173,6 +175,7 @@ export async function planAgainstLedger(
       }
     }
   }
+  if (sameNameEveryRun) return files.map(file => file.remoteName);
   const used = new Set(entries.map(e => e.remoteName));
   return files.map(file => {
     const name = unusedName(file.remoteName, used);

@@ -16,6 +16,8 @@ export type TransferJob =
       secrets: LoginSecrets;
       files: readonly OutgoingFile[];
       force: boolean;
+      /** The destination's names are the same every run: the ledger renames none. */
+      sameNameEveryRun?: boolean;
     }>
   | Readonly<{
       kind: 'resume';
@@ -47,7 +49,7 @@ export async function runTransferJob(job: TransferJob, context: WorkerJobContext
   };
   try {
     if (job.kind === 'upload') {
-      return { ok: true, result: await uploadFiles({ ...options, destinationName: job.destinationName, transport: job.transport, files: job.files, force: job.force }) };
+      return { ok: true, result: await uploadFiles({ ...options, destinationName: job.destinationName, transport: job.transport, files: job.files, force: job.force, sameNameEveryRun: job.sameNameEveryRun ?? false }) };
     }
     const [outcome] = await resumeQueue({ ...options, only: job.ids, takeOverOwnProcess: job.takeOverOwnProcess ?? true });
     if (!outcome) return { ok: false, failure: { code: 'upload.nothing-queued', message: 'Nothing of this upload is waiting to be sent.' } };

@@ -56,6 +56,8 @@ export type UploadFilesRequest = UploadOptions &
     files: readonly OutgoingFile[];
     /** Send even if the ledger says this content was already delivered (it gets a new name). */
     force?: boolean;
+    /** The destination's names are the same every run (its `nameReuse`): the ledger renames none. */
+    sameNameEveryRun?: boolean;
   }>;
 
 /**
@@ -226,7 +228,8 @@ export async function uploadFiles(request: UploadFilesRequest): Promise<Transfer
     openLedger(request.home),
     request.destinationName,
     hashed,
-    request.force ?? false
+    request.force ?? false,
+    request.sameNameEveryRun ?? false
   );
   const createdAt = new Date((request.clock?.now ?? Date.now)()).toISOString();
   const items: QueueItem[] = hashed.map((file, index) => ({

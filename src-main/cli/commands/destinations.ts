@@ -14,7 +14,14 @@ import { redact } from '../../logging/redact';
 import { resolveDestination } from '../../settings/destination-store';
 import { readKeyFile } from '../../secrets/secret-handlers';
 import type { KeepSecretDecision } from '../../destinations/destination-service';
-import { applySettings, settingsUsage } from './destination-settings';
+import {
+  applySetting,
+  destinationFromSample,
+  settingPairs,
+  settingsUsage,
+} from '../../../src-core/destinations/destination-settings';
+import { settleDestination } from '../../../src-core/destinations/settle';
+import { readSampleFile } from '../../destinations/sample-file';
 import { resolve } from 'node:path';
 import { readSecretLines } from '../../secrets/secret-input';
 import { formatConnectionStep, testDestination } from '../../transfers/destination-test';
@@ -30,8 +37,9 @@ import { checkDestinationSecret } from '../../destinations/setup-check';
 
 const usage = `Usage:
   courier destinations list [--json]
-  courier destinations add NAME --protocol ftps|ftps-implicit|sftp --host HOST --user USER
-        [--preset ID] [--port N] [--folder PATH] [--password-stdin] [--key FILE]
+  courier destinations add NAME [KEY=VALUE …] --protocol ftps|ftps-implicit|sftp --host HOST
+        --user USER [--preset ID] [--from-sample FILE] [--port N] [--folder PATH]
+        [--password-stdin] [--key FILE]
         [--passphrase-stdin] [--auth password|key|key-and-password]
         [--host-key SHA256:…] [--tls-fingerprint SHA256:…] [--secret-source SOURCE]
         [--proxy URL|env|none [--proxy-password-stdin]] [--json]
@@ -39,7 +47,8 @@ const usage = `Usage:
   courier destinations rename OLD NEW [--json]
   courier destinations test NAME [--json]
   courier destinations set-password NAME --password-stdin [--json]
-  courier destinations set NAME [KEY=VALUE …] [--protocol P] [--host HOST] [--port N]
+  courier destinations set NAME [KEY=VALUE …] [--columns-from-sample FILE] [--protocol P]
+        [--host HOST] [--port N]
         [--user USER] [--folder PATH] [--password-stdin | --keep-secret] [--secret-source SOURCE]
         [--proxy URL|env|none [--proxy-password-stdin]] [--json]
   courier destinations show NAME [--json]
@@ -52,7 +61,10 @@ only in the system keychain, or where --secret-source says (never in Courier's f
 the command line).
 
   add      make a destination from a preset (hello-customer, customergauge, digitaleo,
-           blueconic, evaluagent, generic; default generic) with its connection
+           blueconic, evaluagent, generic; default generic) with its connection;
+           --from-sample FILE takes the columns (in order, rules guessed from the values) and
+           the text format of the vendor's sample file (CSV, TSV, XLS, XLSX); KEY=VALUE
+           settings as for set (Hello Customer needs touchpoint=…)
   list     the configured destinations and which secrets each has in the keychain
   remove   delete a destination, its secrets and its remembered mappings
   rename   rename a destination; its secrets and remembered mappings move with it
@@ -63,7 +75,8 @@ the command line).
            was entered for: when the protocol, host, port or user changes, give the password
            for the new server (--password-stdin) or say that the saved secrets go to the new
            server too (--keep-secret); without either nothing is changed.
-           KEY=VALUE changes how the file is written (see "Settings of set" below).
+           KEY=VALUE changes how the file is written (see "Settings of set" below);
+           --columns-from-sample FILE replaces the columns by the sample file's header.
   show     the whole destination: connection, folder, file name, format, limits, columns
            (--json: exactly as stored; secrets are never shown)
   export   write the destination file (JSON, "format": "courier-destination", "version": 1;
@@ -239,7 +252,24 @@ type AddValues = Readonly<{
   proxy?: string;
   'proxy-password-stdin'?: boolean;
   'secret-source'?: string;
+  'from-sample'?: string;
 }>;
+
+/**
+ * The columns and format of a vendor's sample file (when given), then KEY=VALUE settings, applied
+ * to a destination; a refused setting is `destination.setting-invalid` (exit code 2).
+ */
+async function tailor(
+  d: Destination,
+  sample: string | undefined,
+  settings: readonly string[]
+): Promise<Destination> {
+  let next = sample
+    ? destinationFromSample(d, await readSampleFile(resolve(process.cwd(), sample)))
+    : d;
+  for (const [key, value] of settingPairs(settings)) next = applySetting(next, key, value);
+  return next;
+}
 
 /** Reads --secret-source; an agent or key file is for SFTP key logins only. */
 function secretSourceOption(
@@ -268,6 +298,7 @@ async function add(
   io: CliIo,
   name: string,
   values: AddValues,
+  settings: readonly string[],
   json: boolean,
   log: Logger
 ): Promise<number> {
@@ -277,7 +308,11 @@ async function add(
     throw new UsageError(
       `there is no preset “${presetId}”; choose one of ${PresetId.options.join(', ')}.`
     );
-  const preset = destinationFromPreset(presetId as PresetId);
+  const preset = await tailor(
+    destinationFromPreset(presetId as PresetId),
+    values['from-sample'],
+    settings
+  );
   const protocol = (values.protocol ?? preset.transport.protocol) as Protocol | undefined;
   if (!protocol || !protocols.includes(protocol))
     throw new UsageError(`--protocol must be one of ${protocols.join(', ')}.`);
@@ -326,7 +361,7 @@ async function add(
   }
   // Validate the destination before touching the keychain, so a typo leaves nothing behind.
   const draft = (auth: (typeof authModes)[number]) =>
-    parseDestination({
+    settleDestination({
       ...preset,
       name,
       folder: values.folder ?? preset.folder,
@@ -488,6 +523,7 @@ type SetValues = Readonly<{
   proxy?: string;
   'proxy-password-stdin'?: boolean;
   'secret-source'?: string;
+  'columns-from-sample'?: string;
 }>;
 
 /**
@@ -516,7 +552,7 @@ async function setConnection(
     throw new UsageError(
       'choose --password-stdin (a new password) or --keep-secret (the saved one), not both.'
     );
-  const changed = applySettings(current, settings);
+  const changed = await tailor(current, values['columns-from-sample'], settings);
   const source = secretSourceOption(
     values['secret-source'],
     values.protocol ?? current.transport.protocol
@@ -553,7 +589,7 @@ async function setConnection(
   ];
   const read = labels.length > 0 ? await readSecretLines(io.stdin, labels) : [];
   const password = values['password-stdin'] ? read[0] : undefined;
-  await service.save(next, {
+  const saved = await service.save(next, {
     previousName: current.name,
     keepSecret: decide,
     ...(password !== undefined ? { password } : {}),
@@ -562,7 +598,7 @@ async function setConnection(
     await saveProxyPassword(store, next.name, proxy, read[labels.indexOf('proxy password')]!);
   const keychainUsed = (next.transport.secretSource?.kind ?? 'keychain') === 'keychain';
   const secrets = keychainUsed ? await service.secretsOf(next.name).catch(() => null) : null;
-  const result = summary(next, secrets);
+  const result = summary(saved, secrets);
   log.info('destination changed', { destination: result, secretsKept: keep });
   if (json) printJson(io, { destination: result, secretsKept: keep });
   else
@@ -601,6 +637,18 @@ async function show(
     `  format:      delimiter ${o.delimiter === '\t' ? 'tab' : o.delimiter}, ${o.encoding}, ${o.lineEnding}, quoting ${o.quoting} (${o.quoteChar}), ${o.header ? 'header row' : 'no header row'}${o.zip ? ', zipped' : ''}`,
     `  limits:      ${destination.limits.maxRows ?? 'no'} rows, ${destination.limits.maxBytes ?? 'no'} bytes per file`,
     `  columns:     ${destination.columns.map(c => `${c.name}${c.required ? '*' : ''}`).join(', ')}`,
+    `  options:     ${[
+      destination.extraColumns ? 'extra columns sent after the template' : 'template columns only',
+      destination.nameReuse === 'same-every-run'
+        ? 'the same file name every run'
+        : 'a file name is never reused',
+      `receipt ${destination.receipt}`,
+      ...(destination.digitaleo
+        ? [
+            `Digitaleo ${destination.digitaleo.action}${destination.digitaleo.importMode ? ` (${destination.digitaleo.importMode})` : ''}, unique by ${destination.digitaleo.uniqueness}${destination.digitaleo.multiAccount ? ', multi-account' : ''}`,
+          ]
+        : []),
+    ].join('; ')}`,
     `  in keychain: ${secretWords(secrets)}`,
   ];
   io.stdout.write(`${lines.join('\n')}\n`);
@@ -743,16 +791,24 @@ export const destinationsCommand: CliCommand = {
       proxy: { type: 'string' },
       'proxy-password-stdin': { type: 'boolean' },
       'secret-source': { type: 'string' },
+      'from-sample': { type: 'string' },
+      'columns-from-sample': { type: 'string' },
     });
     const [action, ...names] = positionals;
     const json = values.json === true;
-    const { json: _json, out, name: newName, ...addOptions } = values;
+    const {
+      json: _json,
+      out,
+      name: newName,
+      'columns-from-sample': _sample,
+      ...addOptions
+    } = values;
     const want = (count: number, what: string) => {
       if (names.length !== count) throw new UsageError(`destinations ${action} needs ${what}.`);
     };
     // Which options each action takes; any other is a usage error that names its action.
     const allowed: Readonly<Record<string, readonly string[]>> = {
-      add: Object.keys(addOptions),
+      add: Object.keys(addOptions).filter(k => k !== 'columns-from-sample'),
       'set-password': ['password-stdin'],
       set: [
         'protocol',
@@ -765,6 +821,7 @@ export const destinationsCommand: CliCommand = {
         'proxy',
         'proxy-password-stdin',
         'secret-source',
+        'columns-from-sample',
       ],
       export: ['out'],
       import: ['name', 'key', 'password-stdin', 'passphrase-stdin'],
@@ -788,8 +845,8 @@ export const destinationsCommand: CliCommand = {
           want(0, 'no names');
           return await list(services, io, json);
         case 'add':
-          want(1, 'one NAME');
-          return await add(services, io, names[0]!, addOptions, json, log);
+          if (names.length < 1) throw new UsageError('destinations add needs one NAME.');
+          return await add(services, io, names[0]!, addOptions, names.slice(1), json, log);
         case 'remove':
           want(1, 'one NAME');
           return await remove(services, io, names[0]!, json, log);
@@ -813,8 +870,9 @@ export const destinationsCommand: CliCommand = {
             'host-key': _h,
             'tls-fingerprint': _t,
             'passphrase-stdin': _s,
+            'from-sample': _f,
             ...setValues
-          } = addOptions;
+          } = values;
           return await setConnection(services, io, names[0]!, setValues, names.slice(1), json, log);
         }
         case 'show':

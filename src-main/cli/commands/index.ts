@@ -45,6 +45,11 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./destinations')).destinationsCommand,
   },
   {
+    name: 'dummy-data',
+    summary: "write a file of invented contacts in a destination's exact format",
+    load: async () => (await import('./dummy-data')).dummyDataCommand,
+  },
+  {
     name: 'check',
     summary: 'map and validate a file for a destination; list the problems',
     usage: checkUsage,

@@ -39,6 +39,8 @@ export const enErrorMessages = {
   'error.proxy.password-missing':
     'This destination’s proxy logs in as {user}, and no proxy password is set. Enter it in the destination.',
   'error.proxy.timeout': 'The proxy {proxy} did not answer in time.',
+  'error.destination.dummy-data-invalid':
+    'Courier could not invent values that “{name}” accepts. Check its column rules and fixed values.',
   'error.destination.exists': 'A destination called “{name}” already exists. Choose another name.',
   'error.destination.header-delimiter':
     'A column name of this destination contains the separator, which this file format cannot hold. Rename the column in the destination.',
@@ -56,6 +58,13 @@ export const enErrorMessages = {
     'There is no destination called “{name}”. Choose one from the list.',
   'error.destination.not-found.general':
     'This destination no longer exists. Choose one from the list.',
+  'error.destination.variable-missing':
+    'The file name needs a value for “{variable}”: fill it in before saving this destination.',
+  'error.destination.sample-empty':
+    'This sample file has no column names in its first row. Choose the vendor’s sample with its header.',
+  'error.destination.setting-invalid':
+    'The setting “{setting}” cannot take “{value}”: it must be {values}.',
+  'error.destination.setting-unknown': 'There is no setting “{setting}”.',
   'error.destination.user-invalid':
     'The user name cannot contain invisible characters such as a line break or a tab. Type it again.',
   'error.destination.unreadable':
@@ -81,6 +90,7 @@ export const enErrorMessages = {
     'A correction refers to a column this destination does not have. Check the corrections, then try again.',
   'error.ftps.session-reuse-failed':
     'The server asks for TLS session reuse on data connections and refused Courier’s. Test the connection: Courier will try TLS 1.2.',
+  'error.input.dummy-rows': 'The number of dummy rows must be a whole number from 1 to {max}.',
   'error.input.stdin-empty':
     'No password or passphrase arrived on standard input. Pipe it in, one line per secret.',
   'error.input.stdin-too-large': 'Standard input is too large to hold a password or passphrase.',

@@ -36,6 +36,8 @@ export const frErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
   'error.proxy.password-missing':
     'Le proxy de cette destination se connecte en tant que {user}, et aucun mot de passe de proxy n’est enregistré. Saisissez-le dans la destination.',
   'error.proxy.timeout': 'Le proxy {proxy} n’a pas répondu à temps.',
+  'error.destination.dummy-data-invalid':
+    'Courier n’a pas pu inventer des valeurs que « {name} » accepte. Vérifiez les règles et valeurs fixes de ses colonnes.',
   'error.destination.exists':
     'Une destination nommée « {name} » existe déjà. Choisissez un autre nom.',
   'error.destination.header-delimiter':
@@ -54,6 +56,13 @@ export const frErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'Il n’y a pas de destination nommée « {name} ». Choisissez-en une dans la liste.',
   'error.destination.not-found.general':
     'Cette destination n’existe plus. Choisissez-en une dans la liste.',
+  'error.destination.variable-missing':
+    'Le nom de fichier a besoin d’une valeur pour « {variable} » : renseignez-la avant d’enregistrer cette destination.',
+  'error.destination.sample-empty':
+    'Ce fichier d’exemple n’a pas de noms de colonnes dans sa première ligne. Choisissez l’exemple du fournisseur avec son en-tête.',
+  'error.destination.setting-invalid':
+    'Le réglage « {setting} » ne peut pas valoir « {value} » : il doit être {values}.',
+  'error.destination.setting-unknown': 'Il n’y a pas de réglage « {setting} ».',
   'error.destination.user-invalid':
     'Le nom d’utilisateur ne peut pas contenir de caractères invisibles comme un retour à la ligne ou une tabulation. Saisissez-le à nouveau.',
   'error.destination.unreadable':
@@ -80,6 +89,7 @@ export const frErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'Une correction porte sur une colonne que cette destination n’a pas. Vérifiez les corrections, puis réessayez.',
   'error.ftps.session-reuse-failed':
     'Le serveur exige la réutilisation de la session TLS sur les connexions de données et a refusé celle de Courier. Testez la connexion : Courier essaiera TLS 1.2.',
+  'error.input.dummy-rows': 'Le nombre de lignes fictives doit être un nombre entier de 1 à {max}.',
   'error.input.stdin-empty':
     'Aucun mot de passe ni phrase secrète n’est arrivé sur l’entrée standard. Transmettez-les par un tube, une ligne par secret.',
   'error.input.stdin-too-large':

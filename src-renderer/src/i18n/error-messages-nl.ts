@@ -37,6 +37,8 @@ export const nlErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
   'error.proxy.password-missing':
     'De proxy van deze bestemming meldt zich aan als {user}, en er is geen proxywachtwoord ingesteld. Voer het in bij de bestemming.',
   'error.proxy.timeout': 'De proxy {proxy} antwoordde niet op tijd.',
+  'error.destination.dummy-data-invalid':
+    'Courier kon geen waarden verzinnen die „{name}” aanvaardt. Controleer de regels en vaste waarden van de kolommen.',
   'error.destination.exists':
     'Er bestaat al een bestemming met de naam „{name}”. Kies een andere naam.',
   'error.destination.header-delimiter':
@@ -55,6 +57,13 @@ export const nlErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'Er is geen bestemming met de naam „{name}”. Kies er een uit de lijst.',
   'error.destination.not-found.general':
     'Deze bestemming bestaat niet meer. Kies er een uit de lijst.',
+  'error.destination.variable-missing':
+    'De bestandsnaam heeft een waarde nodig voor „{variable}”: vul die in voordat u deze bestemming opslaat.',
+  'error.destination.sample-empty':
+    'Dit voorbeeldbestand heeft geen kolomnamen in de eerste rij. Kies het voorbeeld van de leverancier met zijn kopregel.',
+  'error.destination.setting-invalid':
+    'De instelling „{setting}” kan geen „{value}” zijn: ze moet {values} zijn.',
+  'error.destination.setting-unknown': 'Er is geen instelling „{setting}”.',
   'error.destination.user-invalid':
     'De gebruikersnaam mag geen onzichtbare tekens bevatten, zoals een regeleinde of een tab. Typ hem opnieuw.',
   'error.destination.unreadable':
@@ -79,6 +88,7 @@ export const nlErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'Een correctie verwijst naar een kolom die deze bestemming niet heeft. Controleer de correcties en probeer opnieuw.',
   'error.ftps.session-reuse-failed':
     'De server eist hergebruik van de TLS-sessie op dataverbindingen en weigerde dat van Courier. Test de verbinding: Courier probeert dan TLS 1.2.',
+  'error.input.dummy-rows': 'Het aantal fictieve rijen moet een geheel getal van 1 tot {max} zijn.',
   'error.input.stdin-empty':
     'Er kwam geen wachtwoord of wachtwoordzin binnen via standaardinvoer. Geef ze door via een pipe, één regel per geheim.',
   'error.input.stdin-too-large':

@@ -45,6 +45,8 @@ export function addSftpDestination(
       'destinations',
       'add',
       name,
+      // Hello Customer's file name starts with the touchpoint: a destination needs one.
+      'touchpoint=NPS',
       '--preset',
       'hello-customer',
       '--protocol',

@@ -61,6 +61,7 @@ async function destinationWithSecretAndMapping(name: string, password: string): 
       'destinations',
       'add',
       name,
+      'touchpoint=NPS',
       '--preset',
       'hello-customer',
       '--protocol',
@@ -387,7 +388,7 @@ describe('courier destinations show, export and import', () => {
         'encoding must be utf-8, utf-8-bom, windows-1252, iso-8859-1 (got “latin9”)',
       ],
       ['max-rows=lots', 'max-rows must be a whole number above 0, or “none” (got “lots”)'],
-      ['colour=blue', 'there is no setting “colour”'],
+      ['colour=blue', 'no setting “colour”'],
       ['delimiter', '“delimiter” is not KEY=VALUE'],
     ] as const) {
       const bad = await courier(['destinations', 'set', name, word], { home: home.path });

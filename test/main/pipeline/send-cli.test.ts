@@ -44,7 +44,7 @@ describe('courier send (real servers, real keychain)', () => {
     const user = sshd.users.find(u => u.auth === 'password')!;
     const name = `hc-sftp-${unique}`;
     const add = await courier(
-      ['destinations', 'add', name, '--preset', 'hello-customer', '--protocol', 'sftp', '--host', '127.0.0.1', '--port', String(sshd.port), '--user', user.name, '--folder', 'upload', '--host-key', sshd.hostKeyFingerprint, '--password-stdin'],
+      ['destinations', 'add', name, 'touchpoint=NPS', '--preset', 'hello-customer', '--protocol', 'sftp', '--host', '127.0.0.1', '--port', String(sshd.port), '--user', user.name, '--folder', 'upload', '--host-key', sshd.hostKeyFingerprint, '--password-stdin'],
       { home, stdin: `${user.password}\n` }
     );
     expect(add.stderr).toBe('');
@@ -89,7 +89,7 @@ describe('courier send (real servers, real keychain)', () => {
     const publicKey = generated.stdout.trim().split('\n').find(l => l.startsWith('ssh-ed25519 '))!;
     expect(publicKey).toMatch(/^ssh-ed25519 AAAA/);
     await writeFile(join(sshd.root, 'authorized_keys', user.name), `${publicKey}\n`, { mode: 0o644 });
-    const add = await courier(['destinations', 'add', name, '--preset', 'hello-customer', '--protocol', 'sftp', '--host', '127.0.0.1', '--port', String(sshd.port), '--user', user.name, '--folder', 'upload', '--host-key', sshd.hostKeyFingerprint, '--auth', 'key'], { home });
+    const add = await courier(['destinations', 'add', name, 'touchpoint=NPS', '--preset', 'hello-customer', '--protocol', 'sftp', '--host', '127.0.0.1', '--port', String(sshd.port), '--user', user.name, '--folder', 'upload', '--host-key', sshd.hostKeyFingerprint, '--auth', 'key'], { home });
     expect(add.stderr).toBe('');
     const sent = await courier(['send', join(work, 'export.csv'), '--destination', name, '--json'], { home });
     expect(sent.stderr).toBe('');
@@ -106,7 +106,7 @@ describe('courier send (real servers, real keychain)', () => {
   it('holds a file with blocking problems (exit 1) and fails a wrong host key (exit 3), both recorded', async () => {
     const user = sshd.users.find(u => u.auth === 'password')!;
     const name = `hc-bad-${unique}`;
-    await courier(['destinations', 'add', name, '--preset', 'hello-customer', '--protocol', 'sftp', '--host', '127.0.0.1', '--port', String(sshd.port), '--user', user.name, '--folder', 'upload', '--host-key', 'SHA256:' + 'A'.repeat(43), '--password-stdin'], { home, stdin: `${user.password}\n` });
+    await courier(['destinations', 'add', name, 'touchpoint=NPS', '--preset', 'hello-customer', '--protocol', 'sftp', '--host', '127.0.0.1', '--port', String(sshd.port), '--user', user.name, '--folder', 'upload', '--host-key', 'SHA256:' + 'A'.repeat(43), '--password-stdin'], { home, stdin: `${user.password}\n` });
     await writeFile(join(work, 'bad.csv'), 'Email;Language\njan@@example.com;nl\nok@example.com;nl\n');
     const held = await courier(['send', join(work, 'bad.csv'), '--destination', name, '--json'], { home });
     expect(held.code).toBe(1);
@@ -141,7 +141,7 @@ describe('courier send over FTPS (real vsftpd, implicit)', () => {
   it('delivers the file byte for byte with the pinned certificate', async () => {
     const name = `hc-ftps-${randomBytes(4).toString('hex')}`;
     const add = await courier(
-      ['destinations', 'add', name, '--preset', 'hello-customer', '--protocol', 'ftps-implicit', '--host', '127.0.0.1', '--port', String(ftps.port), '--user', ftps.user.name, '--folder', 'upload', '--tls-fingerprint', `SHA256:${ftps.certFingerprint}`, '--password-stdin'],
+      ['destinations', 'add', name, 'touchpoint=NPS', '--preset', 'hello-customer', '--protocol', 'ftps-implicit', '--host', '127.0.0.1', '--port', String(ftps.port), '--user', ftps.user.name, '--folder', 'upload', '--tls-fingerprint', `SHA256:${ftps.certFingerprint}`, '--password-stdin'],
       { home, stdin: `${ftps.user.password}\n` }
     );
     expect(add.stderr).toBe('');
