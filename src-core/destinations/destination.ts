@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CourierError } from '../errors';
 import { HostName, RemoteFolder, Transport, UserName } from './transport';
 import { codedIssue } from '../error-schema';
+import { isTimeZone } from '../output/time-zone';
 
 /**
  * A destination as data: where files go and exactly what they must look like.
@@ -30,11 +31,23 @@ export const TargetColumn = z.object({
   synonyms: z.array(z.string()).optional(),
   /** A fixed value written in every row when no source column is mapped (e.g. an account code). */
   fixedValue: z.string().optional(),
+  /** A multi-value column (BlueConic lists): its items joined with the output's `multiValueSeparator`. */
+  multiValue: z
+    .object({
+      /** What separates the items in the source value (`;`, `,`…); empty: each source value is one item. */
+      sourceSeparator: z.string().max(3).default(''),
+      /** Further source columns whose values are added as items, in order (`Interest 2`, `Interest 3`). */
+      alsoFrom: z.array(z.string().min(1)).default([]),
+    })
+    .optional(),
 });
 export type TargetColumn = z.infer<typeof TargetColumn>;
 
 export const OutputEncoding = z.enum(['utf-8', 'utf-8-bom', 'windows-1252', 'iso-8859-1']);
 export type OutputEncoding = z.infer<typeof OutputEncoding>;
+
+/** A time zone name (IANA), e.g. `Europe/Brussels` or `UTC`. */
+export const TimeZoneName = z.string().refine(isTimeZone, 'Not a time zone name such as Europe/Brussels or UTC.');
 
 /** How the output file is written, byte for byte. */
 export const OutputFormat = z.object({
@@ -47,6 +60,17 @@ export const OutputFormat = z.object({
   header: z.boolean().default(true),
   /** Zip the (single) output file; the zip holds exactly one file at its root. */
   zip: z.boolean().default(false),
+  // Numbers, lists and dates as the platform reads them (BlueConic's connection settings, issue 16).
+  /** The decimal separator of number columns, whatever the source used: one file never mixes both. */
+  decimal: z.enum(['.', ',']).default('.'),
+  /** What separates the items of a multi-value column (`sports|music`). */
+  multiValueSeparator: z.string().min(1, 'A multi-value separator cannot be empty.').max(3).default('|'),
+  /** The format of date columns that set none of their own (e.g. `YYYY-MM-DD HH:mm:ss`); null: `YYYY-MM-DD`. */
+  dateFormat: z.string().min(1).nullable().default(null),
+  /** The time zone date-times are written in; null: written as read, without conversion. */
+  timeZone: TimeZoneName.nullable().default(null),
+  /** The time zone the source's date-times are in; null: this computer's. */
+  sourceTimeZone: TimeZoneName.nullable().default(null),
 });
 export type OutputFormat = z.infer<typeof OutputFormat>;
 

@@ -13,6 +13,9 @@ import { ByteBuilder, bomOf, firstUnencodable } from '../output/encode';
 import { lineWriter, neutraliseFormula, rowEncoder, startsLikeFormula } from '../output/csv-line';
 import { fileNames, withExtension } from '../output/file-name';
 import { DuplicateFinder, SeenKeys } from './duplicate-finder';
+import { numberWith } from '../output/number-text';
+import { itemsOf } from '../output/multi-value';
+import { instantOf, instantWithOffset, offsetMinutes, offsetText, readIsoDateTime, systemTimeZone, wallTimeIn } from '../output/time-zone';
 import { controlCodes, hasControlCharacters, hasInvalidBytes, invalidBytesHex, readInvalidBytesAs1252 } from '../reading/odd-characters';
 
 /** What a preparation needs: the destination, the source's columns, the mapping and the fixes. */
@@ -33,6 +36,8 @@ export type PreparationInput = Readonly<{
   keepDuplicates?: boolean;
   /** Keep the rejected rows' cells for the rejected-rows file (default true; a plain check needs none). */
   keepRejectedCells?: boolean;
+  /** The zone source date-times are read in when the destination names none (default: this computer's). */
+  systemTimeZone?: string;
 }>;
 
 /** One file exactly as it will be uploaded. */
@@ -96,6 +101,10 @@ type Plan = {
   dateFormat: string;
   upper: boolean;
   letterCase: 'upper' | 'lower' | undefined;
+  /** A date-time column converted from the source's time zone to the destination's. */
+  zoned: boolean;
+  /** A multi-value column: the source's item separator and the further source columns. */
+  multi: { sourceSeparator: string; alsoFrom: number[] } | null;
 };
 
 const MB = 1_000_000;
@@ -126,21 +135,29 @@ export function createPreparation(input: PreparationInput): Preparation {
       throw new CourierError('mapping.unknown-column', `The mapping uses the column “${source}”, which this file does not have.`);
     }
   }
+  for (const column of d.columns) {
+    for (const source of column.multiValue?.alsoFrom ?? []) {
+      if (!sourceIndex.has(source)) throw new CourierError('mapping.unknown-column', `${d.name} adds the column “${source}” to ${column.name}, but this file does not have it.`);
+    }
+  }
   for (const fix of fixes) {
     if ('column' in fix && !targetIndex.has(fix.column)) throw new CourierError('fix.unknown-column', `A fix refers to “${fix.column}”, which is not a column of ${d.name}.`);
   }
 
   const plans: Plan[] = d.columns.map(column => {
     const source = input.mapping[column.name];
+    const dateFormat = column.dateFormat ?? d.output.dateFormat ?? 'YYYY-MM-DD';
     return {
       column,
       source: source === undefined || source === null ? -1 : sourceIndex.get(source)!,
       fixed: column.fixedValue ?? '',
       ops: [],
       allowed: column.allowedValues ? new Map(column.allowedValues.map(v => [v.toLowerCase(), v])) : null,
-      dateFormat: column.dateFormat ?? 'YYYY-MM-DD',
+      dateFormat,
       upper: column.letterCase === 'upper',
       letterCase: column.letterCase,
+      zoned: d.output.timeZone !== null && /HH/.test(dateFormat),
+      multi: column.multiValue ? { sourceSeparator: column.multiValue.sourceSeparator, alsoFrom: column.multiValue.alsoFrom.map(name => sourceIndex.get(name)!) } : null,
     };
   });
   const editsByRow = new Map<number, Edit[]>();
@@ -155,6 +172,9 @@ export function createPreparation(input: PreparationInput): Preparation {
   });
 
   const out = d.output;
+  const listSeparator = out.multiValueSeparator;
+  const targetZone = out.timeZone;
+  const sourceZone = out.sourceTimeZone ?? input.systemTimeZone ?? systemTimeZone();
   const writeLine = lineWriter(out);
   const encodeRow = rowEncoder(out);
   const never = out.quoting === 'never';
@@ -204,7 +224,7 @@ export function createPreparation(input: PreparationInput): Preparation {
     summary[issue.code] = (summary[issue.code] ?? 0) + 1;
   };
 
-  const unmapped = plans.filter(p => p.column.required && p.source < 0 && p.fixed === '');
+  const unmapped = plans.filter(p => p.column.required && p.source < 0 && p.fixed === '' && (p.multi?.alsoFrom.length ?? 0) === 0);
   for (const p of unmapped) {
     add({
       row: null,
@@ -270,13 +290,14 @@ export function createPreparation(input: PreparationInput): Preparation {
       const column = plan.column;
       const rule = column.rule;
       let v = plan.ops.length === 0 && edits === undefined ? (plan.source >= 0 ? (row.cells[plan.source] ?? '') : plan.fixed) : valueOf(plan, t, row.cells, edits);
+      if (plan.multi) v = listOf(plan, t, v, row.cells, line);
       // Spaces around an address, code, number or date never mean anything: they are dropped.
       if (rule !== 'text' && rule !== 'reference' && v.length > 0 && (isSpace(v.charCodeAt(0)) || isSpace(v.charCodeAt(v.length - 1)))) v = v.trim();
       valid[t] = v.length > 0 && (!isSpace(v.charCodeAt(0)) || v.trim() !== '');
       if (!valid[t]) {
         values[t] = v;
         // A required column with no source at all is one file-level issue, not one per row.
-        if (column.required && (plan.source >= 0 || plan.fixed !== '' || edits)) issue(t, 'required.missing', null, { line, column: column.name, destination: d.name }, `Row ${line}: ${column.name} is empty, and ${d.name} needs it in every row.`);
+        if (column.required && (plan.source >= 0 || plan.fixed !== '' || edits || plan.multi)) issue(t, 'required.missing', null, { line, column: column.name, destination: d.name }, `Row ${line}: ${column.name} is empty, and ${d.name} needs it in every row.`);
         continue;
       }
       switch (rule) {
@@ -320,6 +341,14 @@ export function createPreparation(input: PreparationInput): Preparation {
           break;
         }
         case 'date': {
+          if (plan.zoned) {
+            const converted = inTargetZone(plan, t, v, line);
+            if (converted !== null) {
+              v = converted;
+              break;
+            }
+            if (!valid[t]) break;
+          }
           if (!parseDate(v, plan.dateFormat)) {
             const other = commonDateFormats.find(f => f !== plan.dateFormat && parseDate(v, f));
             const reading = other ? formatDate(parseDate(v, other)!, plan.dateFormat) : '';
@@ -329,9 +358,13 @@ export function createPreparation(input: PreparationInput): Preparation {
           }
           break;
         }
-        case 'number':
-          if (!/^[-+]?\d+(?:[.,]\d+)?$/.test(v)) issue(t, 'number.invalid', null, { line, value: shown(v), column: column.name }, `Row ${line}: ${quoted(v)} in ${column.name} is not a number.`);
+        case 'number': {
+          // Written with the destination's separator, so one file never mixes 3.5 and 3,5.
+          const written = numberWith(v, out.decimal);
+          if (written === null) issue(t, 'number.invalid', null, { line, value: shown(v), column: column.name }, `Row ${line}: ${quoted(v)} in ${column.name} is not a number.`);
+          else v = written;
           break;
+        }
         default:
           break;
       }
@@ -437,6 +470,45 @@ export function createPreparation(input: PreparationInput): Preparation {
       // Otherwise duplicates are found at the end (see DuplicateFinder); here the key is only recorded.
       else duplicates.add(hash1, hash2, row.index, line);
     }
+  };
+
+  /** The items of a multi-value column, joined with the destination's separator; an item holding it is an issue. */
+  const listOf = (plan: Plan, t: number, first: string, cells: readonly string[], line: number): string => {
+    const multi = plan.multi!;
+    const sources = multi.alsoFrom.length === 0 ? [first] : [first, ...multi.alsoFrom.map(i => cells[i] ?? '')];
+    const items = itemsOf(sources, multi.sourceSeparator);
+    for (const item of items) {
+      if (!item.includes(listSeparator)) continue;
+      const column = plan.column.name;
+      issue(t, 'list.separator-in-item', null, { line, value: shown(item), column, separator: listSeparator }, `Row ${line}: the item ${quoted(item)} of ${column} contains “${listSeparator}”, which separates the items of this list. Remove or replace it.`);
+    }
+    return items.join(listSeparator);
+  };
+
+  /**
+   * A date-time read in the source's zone (or at the offset it carries) and written in the
+   * destination's zone and format; null when it is not a date-time (said by the caller) or when
+   * the clocks skipped it (said here, and the value is then not valid).
+   */
+  const inTargetZone = (plan: Plan, t: number, v: string, line: number): string | null => {
+    const iso = readIsoDateTime(v);
+    const parts = iso?.parts ?? parseDate(v, plan.dateFormat);
+    if (!parts) return null;
+    let utc: number;
+    if (iso && iso.offset !== null) utc = instantWithOffset(parts, iso.offset);
+    else {
+      const instant = instantOf(parts, sourceZone);
+      if (instant.kind === 'skipped') {
+        issue(t, 'date.time-skipped', null, { line, value: shown(v), zone: sourceZone }, `Row ${line}: ${quoted(v)} never happened in ${sourceZone}: the clocks skipped that hour (daylight saving time began). Check the time.`);
+        return null;
+      }
+      utc = instant.utcMs;
+      if (instant.kind === 'twice') {
+        const offset = offsetText(offsetMinutes(utc, sourceZone));
+        issue(t, 'date.time-twice', null, { line, value: shown(v), zone: sourceZone, offset }, `Row ${line}: ${quoted(v)} happened twice in ${sourceZone} (the clocks went back); it is read as the first time, at UTC${offset}.`);
+      }
+    }
+    return formatDate(wallTimeIn(utc, targetZone!), plan.dateFormat);
   };
 
   /** Reports what a no-quote line cannot carry (tabs, the delimiter, line breaks; double quotes as a warning). */
