@@ -82,7 +82,11 @@ export type ZonedInstant =
 export function instantOf(wall: DateParts, zone: string): ZonedInstant {
   const guess = asUtc(wall);
   // Offsets a day before and after cover every change (they are never a day apart).
-  const offsets = new Set([offsetMinutes(guess - 86_400_000, zone), offsetMinutes(guess, zone), offsetMinutes(guess + 86_400_000, zone)]);
+  const offsets = new Set([
+    offsetMinutes(guess - 86_400_000, zone),
+    offsetMinutes(guess, zone),
+    offsetMinutes(guess + 86_400_000, zone),
+  ]);
   const hits = [...offsets]
     .map(o => guess - o * 60_000)
     .filter(utc => asUtc(wallTimeIn(utc, zone)) === guess)
@@ -100,7 +104,8 @@ export function offsetText(minutes: number): string {
   return `${sign}${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /**
  * An ISO 8601 date and time (`2026-03-29T02:30:00`, `2026-03-29 02:30`, with or without `Z` or
@@ -109,16 +114,32 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)
 export function readIsoDateTime(value: string): { parts: DateParts; offset: number | null } | null {
   const m = ISO.exec(value.trim());
   if (!m) return null;
-  const parts = { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: m[6] ? +m[6] : 0 };
+  const parts = {
+    year: +m[1]!,
+    month: +m[2]!,
+    day: +m[3]!,
+    hour: +m[4]!,
+    minute: +m[5]!,
+    second: m[6] ? +m[6] : 0,
+  };
   const back = new Date(asUtc(parts));
-  if (back.getUTCMonth() + 1 !== parts.month || back.getUTCDate() !== parts.day || parts.hour > 23 || parts.minute > 59 || parts.second > 59) return null;
+  if (
+    back.getUTCMonth() + 1 !== parts.month ||
+    back.getUTCDate() !== parts.day ||
+    parts.hour > 23 ||
+    parts.minute > 59 ||
+    parts.second > 59
+  )
+    return null;
   const z = m[7];
   if (!z) return { parts, offset: null };
   if (z.toUpperCase() === 'Z') return { parts, offset: 0 };
   const digits = z.slice(1).replace(':', '');
-  const offset = (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0')) * (z[0] === '-' ? -1 : 1);
+  const offset =
+    (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0')) * (z[0] === '-' ? -1 : 1);
   return { parts, offset };
 }
 
 /** The instant of wall-clock parts written with an explicit offset. */
-export const instantWithOffset = (parts: DateParts, offset: number): number => asUtc(parts) - offset * 60_000;
+export const instantWithOffset = (parts: DateParts, offset: number): number =>
+  asUtc(parts) - offset * 60_000;

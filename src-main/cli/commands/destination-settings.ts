@@ -1,4 +1,9 @@
-import { OutputEncoding, type Destination } from '../../../src-core/destinations/destination';
+import {
+  OutputEncoding,
+  type Destination,
+  type TargetColumn,
+} from '../../../src-core/destinations/destination';
+import { isTimeZone } from '../../../src-core/output/time-zone';
 import { UsageError } from '../cli-io';
 
 /** One `KEY=VALUE` setting of `courier destinations set`: what it changes and how it reads its value. */
@@ -113,7 +118,116 @@ export const destinationSettings: Readonly<Record<string, Setting>> = {
     apply: flag((d, neutraliseFormulas) => ({ ...d, neutraliseFormulas })),
   },
   notes: { values: 'any text', apply: (d, notes) => ({ ...d, notes }) },
+  // Numbers, lists and dates as the platform reads them (BlueConic's connection settings).
+  'output.decimal': {
+    values: '“.” or “,”',
+    apply: oneOf({ '.': '.', ',': ',' } as const, '“.” or “,”', (d, decimal) => ({
+      ...d,
+      output: { ...d.output, decimal },
+    })),
+  },
+  'output.multi-value': {
+    values: 'one to three characters, e.g. |',
+    apply: (d, value, key) =>
+      value.length < 1 || value.length > 3 || value.trim() === ''
+        ? fail(key, 'one to three characters, e.g. |', value)
+        : { ...d, output: { ...d.output, multiValueSeparator: value } },
+  },
+  'output.date-format': {
+    values: 'a format such as YYYY-MM-DD HH:mm:ss, or “none”',
+    apply: (d, value, key) => {
+      if (value.toLowerCase() === 'none')
+        return { ...d, output: { ...d.output, dateFormat: null } };
+      return /YYYY|YY/.test(value) && /MM|M/.test(value) && /DD|D/.test(value)
+        ? { ...d, output: { ...d.output, dateFormat: value } }
+        : fail(key, 'a format such as YYYY-MM-DD HH:mm:ss, or “none”', value);
+    },
+  },
+  'output.time-zone': {
+    values: 'a time zone such as Europe/Brussels or UTC, or “none” (no conversion)',
+    apply: zone(
+      'timeZone',
+      'none',
+      'a time zone such as Europe/Brussels or UTC, or “none” (no conversion)'
+    ),
+  },
+  'output.source-time-zone': {
+    values: 'the source’s time zone such as Europe/Brussels, or “system”',
+    apply: zone(
+      'sourceTimeZone',
+      'system',
+      'the source’s time zone such as Europe/Brussels, or “system”'
+    ),
+  },
 };
+
+/** A time zone setting: an IANA name, or the word that clears it. */
+function zone(field: 'timeZone' | 'sourceTimeZone', clear: string, values: string) {
+  return (d: Destination, value: string, key: string): Destination => {
+    if (value.toLowerCase() === clear) return { ...d, output: { ...d.output, [field]: null } };
+    return isTimeZone(value)
+      ? { ...d, output: { ...d.output, [field]: value } }
+      : fail(key, values, value);
+  };
+}
+
+/** `column.NAME.split=;`, `column.NAME.combine=A,B`, `column.NAME.multi-value=no`: a multi-value column. */
+const COLUMN_LIST = /^column\.(.+)\.(split|combine|multi-value)$/i;
+
+function applyColumnList(
+  d: Destination,
+  name: string,
+  part: string,
+  value: string,
+  key: string
+): Destination {
+  const column = d.columns.find(c => c.name === name);
+  if (!column)
+    throw new UsageError(
+      `${key}: ${d.name} has no column “${name}” (its columns: ${d.columns.map(c => c.name).join(', ')}).`
+    );
+  const list = {
+    sourceSeparator: column.multiValue?.sourceSeparator ?? '',
+    alsoFrom: column.multiValue?.alsoFrom ?? [],
+  };
+  let next: TargetColumn;
+  switch (part.toLowerCase()) {
+    case 'split':
+      if (value.length > 3)
+        fail(
+          key,
+          'the separator of the items in the source (one to three characters), or “none”',
+          value
+        );
+      next = {
+        ...column,
+        multiValue: { ...list, sourceSeparator: value.toLowerCase() === 'none' ? '' : value },
+      };
+      break;
+    case 'combine':
+      next = {
+        ...column,
+        multiValue: {
+          ...list,
+          alsoFrom: value
+            .split(',')
+            .map(v => v.trim())
+            .filter(v => v !== ''),
+        },
+      };
+      break;
+    default: {
+      const chosen = (yesNo as Record<string, boolean>)[value.toLowerCase()];
+      if (chosen === undefined) fail(key, 'yes or no', value);
+      if (chosen) next = { ...column, multiValue: list };
+      else {
+        const { multiValue: _gone, ...plain } = column;
+        next = plain;
+      }
+    }
+  }
+  return { ...d, columns: d.columns.map(c => (c === column ? next : c)) };
+}
 
 /** `var.NAME=VALUE` sets a file-name variable (e.g. `var.touchpoint=NPS`); an empty value removes it. */
 const VARIABLE = /^var\.([A-Za-z_][A-Za-z0-9_]*)$/;
@@ -122,6 +236,9 @@ const VARIABLE = /^var\.([A-Za-z_][A-Za-z0-9_]*)$/;
 export const settingsUsage = [
   ...Object.entries(destinationSettings).map(([key, s]) => `  ${`${key}=`.padEnd(16)} ${s.values}`),
   `  ${'var.NAME='.padEnd(16)} a file-name variable, e.g. var.touchpoint=NPS (empty: removed)`,
+  `  ${'column.NAME.split='.padEnd(16)} makes NAME a multi-value column whose source items are separated by this (e.g. ;), or “none”`,
+  `  ${'column.NAME.combine='.padEnd(16)} further source columns added to NAME's items, separated by commas (e.g. Interest 2,Interest 3)`,
+  `  ${'column.NAME.multi-value='.padEnd(16)} yes or no (no: a plain column again)`,
 ].join('\n');
 
 /** Applies `KEY=VALUE` words to a destination; an unknown key or a bad value is a usage error. */
@@ -138,10 +255,15 @@ export function applySettings(destination: Destination, words: readonly string[]
       next = { ...next, variables: value === '' ? rest : { ...rest, [variable[1]!]: value } };
       continue;
     }
+    const list = COLUMN_LIST.exec(word.slice(0, at).trim());
+    if (list) {
+      next = applyColumnList(next, list[1]!, list[2]!, value, word.slice(0, at).trim());
+      continue;
+    }
     const setting = destinationSettings[key];
     if (!setting)
       throw new UsageError(
-        `there is no setting “${key}”; choose one of ${[...Object.keys(destinationSettings), 'var.NAME'].join(', ')}.`
+        `there is no setting “${key}”; choose one of ${[...Object.keys(destinationSettings), 'var.NAME', 'column.NAME.split', 'column.NAME.combine', 'column.NAME.multi-value'].join(', ')}.`
       );
     next = setting.apply(next, value, key);
   }

@@ -238,6 +238,18 @@ export const en = {
   },
   'issue.date.invalid.help':
     'The destination expects dates in one precise form, for example 2026-11-20.',
+  'issue.date.time-skipped': {
+    one: '{count} time never happened (the clocks skipped it)',
+    other: '{count} times never happened (the clocks skipped them)',
+  },
+  'issue.date.time-skipped.help':
+    'On the night daylight saving time begins, the clocks jump an hour ahead: times in that hour do not exist.',
+  'issue.date.time-twice': {
+    one: '{count} time happened twice (the clocks went back)',
+    other: '{count} times happened twice (the clocks went back)',
+  },
+  'issue.date.time-twice.help':
+    'On the night daylight saving time ends, one hour happens twice: such a time is read as the first one.',
   'issue.number.invalid': {
     one: '{count} value is not a number',
     other: '{count} values are not numbers',
@@ -249,6 +261,12 @@ export const en = {
   },
   'issue.value.not-allowed.help':
     'The destination accepts only a fixed list of values in this column.',
+  'issue.list.separator-in-item': {
+    one: '{count} list item holds the list separator',
+    other: '{count} list items hold the list separator',
+  },
+  'issue.list.separator-in-item.help':
+    'The destination separates the items of a list with one character; an item cannot contain it.',
   'issue.contact.missing': {
     one: '{count} row has no way to contact the person',
     other: '{count} rows have no way to contact the person',

@@ -241,6 +241,18 @@ export const fr: Messages = {
   },
   'issue.date.invalid.help':
     'La destination attend les dates sous une forme précise, par exemple 2026-11-20.',
+  'issue.date.time-skipped': {
+    one: '{count} heure n’a jamais existé (l’horloge l’a sautée)',
+    other: '{count} heures n’ont jamais existé (l’horloge les a sautées)',
+  },
+  'issue.date.time-skipped.help':
+    'La nuit du passage à l’heure d’été, l’horloge avance d’une heure : les heures de cet intervalle n’existent pas.',
+  'issue.date.time-twice': {
+    one: '{count} heure a eu lieu deux fois (l’horloge a reculé)',
+    other: '{count} heures ont eu lieu deux fois (l’horloge a reculé)',
+  },
+  'issue.date.time-twice.help':
+    'La nuit du retour à l’heure d’hiver, une heure a lieu deux fois : une telle heure est lue comme la première.',
   'issue.number.invalid': {
     one: '{count} valeur n’est pas un nombre',
     other: '{count} valeurs ne sont pas des nombres',
@@ -252,6 +264,12 @@ export const fr: Messages = {
   },
   'issue.value.not-allowed.help':
     'La destination n’accepte qu’une liste fixe de valeurs dans cette colonne.',
+  'issue.list.separator-in-item': {
+    one: '{count} élément de liste contient le séparateur de liste',
+    other: '{count} éléments de liste contiennent le séparateur de liste',
+  },
+  'issue.list.separator-in-item.help':
+    'La destination sépare les éléments d’une liste par un caractère ; un élément ne peut pas le contenir.',
   'issue.contact.missing': {
     one: '{count} ligne ne permet pas de contacter la personne',
     other: '{count} lignes ne permettent pas de contacter la personne',

@@ -243,6 +243,18 @@ export const nl: Messages = {
   },
   'issue.date.invalid.help':
     'De bestemming verwacht datums in één vaste vorm, bijvoorbeeld 2026-11-20.',
+  'issue.date.time-skipped': {
+    one: '{count} tijdstip heeft nooit bestaan (de klok sprong erover)',
+    other: '{count} tijdstippen hebben nooit bestaan (de klok sprong erover)',
+  },
+  'issue.date.time-skipped.help':
+    'In de nacht dat de zomertijd begint, springt de klok een uur vooruit: tijdstippen in dat uur bestaan niet.',
+  'issue.date.time-twice': {
+    one: '{count} tijdstip kwam twee keer voor (de klok ging terug)',
+    other: '{count} tijdstippen kwamen twee keer voor (de klok ging terug)',
+  },
+  'issue.date.time-twice.help':
+    'In de nacht dat de zomertijd eindigt, komt één uur twee keer voor: zo’n tijdstip wordt als het eerste gelezen.',
   'issue.number.invalid': {
     one: '{count} waarde is geen getal',
     other: '{count} waarden zijn geen getallen',
@@ -254,6 +266,12 @@ export const nl: Messages = {
   },
   'issue.value.not-allowed.help':
     'De bestemming aanvaardt in deze kolom alleen een vaste lijst waarden.',
+  'issue.list.separator-in-item': {
+    one: '{count} lijstelement bevat het lijstscheidingsteken',
+    other: '{count} lijstelementen bevatten het lijstscheidingsteken',
+  },
+  'issue.list.separator-in-item.help':
+    'De bestemming scheidt de elementen van een lijst met één teken; een element mag dat teken niet bevatten.',
   'issue.contact.missing': {
     one: '{count} rij heeft geen manier om de persoon te bereiken',
     other: '{count} rijen hebben geen manier om de persoon te bereiken',

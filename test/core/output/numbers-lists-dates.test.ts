@@ -20,39 +20,85 @@ describe('numbers with the destination’s decimal separator', () => {
   });
 
   it('one file never mixes 3.5 and 3,5; a value that is no number is a row issue', () => {
-    const d = destination({ columns: [{ name: 'Id' }, { name: 'Score', rule: 'number' }], output: { decimal: ',', delimiter: ';' } });
-    const r = prepare(d, ['Id', 'Score'], [['1', '3.5'], ['2', '3,5'], ['3', '7'], ['4', 'lots']], { excludeInvalid: true });
+    const d = destination({
+      columns: [{ name: 'Id' }, { name: 'Score', rule: 'number' }],
+      output: { decimal: ',', delimiter: ';' },
+    });
+    const r = prepare(
+      d,
+      ['Id', 'Score'],
+      [
+        ['1', '3.5'],
+        ['2', '3,5'],
+        ['3', '7'],
+        ['4', 'lots'],
+      ],
+      { excludeInvalid: true }
+    );
     expect(text(r, d)).toBe('Id;Score\r\n1;3,5\r\n2;3,5\r\n3;7\r\n');
     expect(r.issues.map(i => `${i.sourceLine}:${i.code}`)).toEqual(['5:number.invalid']);
     const dot = destination({ columns: [{ name: 'Score', rule: 'number' }] });
-    expect(text(prepare(dot, ['Score'], [['3,5'], ['2.25']]), dot)).toBe('Score\r\n3.5\r\n2.25\r\n');
+    expect(text(prepare(dot, ['Score'], [['3,5'], ['2.25']]), dot)).toBe(
+      'Score\r\n3.5\r\n2.25\r\n'
+    );
   });
 });
 
 describe('multi-value columns', () => {
   it('splits a source value on the source’s separator and joins with the destination’s, dropping empty items', () => {
-    const d = destination({ columns: [{ name: 'Email' }, { name: 'Interests', multiValue: { sourceSeparator: ',' } }], output: { multiValueSeparator: '|' } });
-    const r = prepare(d, ['Email', 'Interests'], [['a@x.be', 'sports, music,,'], ['b@x.be', ''], ['c@x.be', ' ,art ']]);
+    const d = destination({
+      columns: [{ name: 'Email' }, { name: 'Interests', multiValue: { sourceSeparator: ',' } }],
+      output: { multiValueSeparator: '|' },
+    });
+    const r = prepare(
+      d,
+      ['Email', 'Interests'],
+      [
+        ['a@x.be', 'sports, music,,'],
+        ['b@x.be', ''],
+        ['c@x.be', ' ,art '],
+      ]
+    );
     expect(text(r, d)).toBe('Email,Interests\r\na@x.be,sports|music\r\nb@x.be,\r\nc@x.be,art\r\n');
   });
 
   it('combines several source columns into one', () => {
-    const d = destination({ columns: [{ name: 'Interests', multiValue: { alsoFrom: ['Interest 2', 'Interest 3'] } }], output: { multiValueSeparator: '|' } });
+    const d = destination({
+      columns: [{ name: 'Interests', multiValue: { alsoFrom: ['Interest 2', 'Interest 3'] } }],
+      output: { multiValueSeparator: '|' },
+    });
     const mapping = { Interests: 'Interest 1' };
-    const r = prepare(d, ['Interest 1', 'Interest 2', 'Interest 3'], [['sports', '', 'music'], ['', 'art', '']], { mapping });
+    const r = prepare(
+      d,
+      ['Interest 1', 'Interest 2', 'Interest 3'],
+      [
+        ['sports', '', 'music'],
+        ['', 'art', ''],
+      ],
+      { mapping }
+    );
     expect(text(r, d)).toBe('Interests\r\nsports|music\r\nart\r\n');
   });
 
   it('an item holding the destination’s separator is a row issue, never written', () => {
-    const d = destination({ columns: [{ name: 'Interests', multiValue: { sourceSeparator: ';' } }], output: { multiValueSeparator: '|' } });
+    const d = destination({
+      columns: [{ name: 'Interests', multiValue: { sourceSeparator: ';' } }],
+      output: { multiValueSeparator: '|' },
+    });
     const r = prepare(d, ['Interests'], [['rock|pop;jazz'], ['jazz']], { excludeInvalid: true });
-    expect(r.issues.map(i => i.message)).toEqual(['Row 2: the item “rock|pop” of Interests contains “|”, which separates the items of this list. Remove or replace it.']);
+    expect(r.issues.map(i => i.message)).toEqual([
+      'Row 2: the item “rock|pop” of Interests contains “|”, which separates the items of this list. Remove or replace it.',
+    ]);
     expect(text(r, d)).toBe('Interests\r\njazz\r\n');
   });
 
   it('a further source column the file lacks is refused in words', () => {
-    const d = destination({ columns: [{ name: 'Interests', multiValue: { alsoFrom: ['Interest 9'] } }] });
-    expect(() => prepare(d, ['Interests'], [['a']])).toThrow(/adds the column “Interest 9” to Interests/);
+    const d = destination({
+      columns: [{ name: 'Interests', multiValue: { alsoFrom: ['Interest 9'] } }],
+    });
+    expect(() => prepare(d, ['Interests'], [['a']])).toThrow(
+      /adds the column “Interest 9” to Interests/
+    );
   });
 });
 
@@ -63,28 +109,79 @@ describe('date-times in the destination’s format and time zone', () => {
   });
 
   it('converts from Brussels to UTC across the spring night (29 March 2026)', () => {
-    const r = prepare(d, ['Seen'], [['2026-03-29 01:59'], ['2026-03-29 03:00'], ['29/03/2026 12:00'], ['2026-03-28T23:30:00Z'], ['2026-03-29T02:30:00+02:00']]);
-    expect(text(r, d)).toBe('Seen\r\n29/03/2026 00:59\r\n29/03/2026 01:00\r\n29/03/2026 10:00\r\n28/03/2026 23:30\r\n29/03/2026 00:30\r\n');
+    const r = prepare(
+      d,
+      ['Seen'],
+      [
+        ['2026-03-29 01:59'],
+        ['2026-03-29 03:00'],
+        ['29/03/2026 12:00'],
+        ['2026-03-28T23:30:00Z'],
+        ['2026-03-29T02:30:00+02:00'],
+      ]
+    );
+    expect(text(r, d)).toBe(
+      'Seen\r\n29/03/2026 00:59\r\n29/03/2026 01:00\r\n29/03/2026 10:00\r\n28/03/2026 23:30\r\n29/03/2026 00:30\r\n'
+    );
     expect(r.issues).toEqual([]);
   });
 
   it('a time the clocks skipped is a row issue; a time that happened twice is read as the first, with a warning', () => {
-    const r = prepare(d, ['Seen'], [['2026-03-29 02:30'], ['2026-10-25 02:30'], ['2026-10-25 03:00'], ['2026-10-25 01:59']], { excludeInvalid: true });
-    expect(r.issues.map(i => `${i.sourceLine}:${i.code}`)).toEqual(['2:date.time-skipped', '3:date.time-twice']);
-    expect(r.issues[0]!.message).toBe('Row 2: “2026-03-29 02:30” never happened in Europe/Brussels: the clocks skipped that hour (daylight saving time began). Check the time.');
+    const r = prepare(
+      d,
+      ['Seen'],
+      [['2026-03-29 02:30'], ['2026-10-25 02:30'], ['2026-10-25 03:00'], ['2026-10-25 01:59']],
+      { excludeInvalid: true }
+    );
+    expect(r.issues.map(i => `${i.sourceLine}:${i.code}`)).toEqual([
+      '2:date.time-skipped',
+      '3:date.time-twice',
+    ]);
+    expect(r.issues[0]!.message).toBe(
+      'Row 2: “2026-03-29 02:30” never happened in Europe/Brussels: the clocks skipped that hour (daylight saving time began). Check the time.'
+    );
     expect(text(r, d)).toBe('Seen\r\n25/10/2026 00:30\r\n25/10/2026 02:00\r\n24/10/2026 23:59\r\n');
   });
 
   it('writes in the destination’s zone across its own changes (UTC → Brussels)', () => {
-    const b = destination({ columns: [{ name: 'Seen', rule: 'date' }], output: { dateFormat: 'YYYY-MM-DD HH:mm:ss', timeZone: 'Europe/Brussels', sourceTimeZone: 'UTC' } });
-    const r = prepare(b, ['Seen'], [['2026-03-29 00:59:59'], ['2026-03-29 01:00:00'], ['2026-10-25 00:30:00'], ['2026-10-25 01:30:00']]);
-    expect(text(r, b)).toBe('Seen\r\n2026-03-29 01:59:59\r\n2026-03-29 03:00:00\r\n2026-10-25 02:30:00\r\n2026-10-25 02:30:00\r\n');
+    const b = destination({
+      columns: [{ name: 'Seen', rule: 'date' }],
+      output: {
+        dateFormat: 'YYYY-MM-DD HH:mm:ss',
+        timeZone: 'Europe/Brussels',
+        sourceTimeZone: 'UTC',
+      },
+    });
+    const r = prepare(
+      b,
+      ['Seen'],
+      [
+        ['2026-03-29 00:59:59'],
+        ['2026-03-29 01:00:00'],
+        ['2026-10-25 00:30:00'],
+        ['2026-10-25 01:30:00'],
+      ]
+    );
+    expect(text(r, b)).toBe(
+      'Seen\r\n2026-03-29 01:59:59\r\n2026-03-29 03:00:00\r\n2026-10-25 02:30:00\r\n2026-10-25 02:30:00\r\n'
+    );
   });
 
   it('without a source zone, the system’s zone is used; without a destination zone, nothing is converted', () => {
-    const sys = destination({ columns: [{ name: 'Seen', rule: 'date' }], output: { dateFormat: 'YYYY-MM-DD HH:mm', timeZone: 'UTC' } });
-    expect(text(prepare(sys, ['Seen'], [['2026-07-01 12:00']], { systemTimeZone: 'Europe/Brussels' }), sys)).toBe('Seen\r\n2026-07-01 10:00\r\n');
-    const none = destination({ columns: [{ name: 'Seen', rule: 'date' }], output: { dateFormat: 'YYYY-MM-DD HH:mm' } });
+    const sys = destination({
+      columns: [{ name: 'Seen', rule: 'date' }],
+      output: { dateFormat: 'YYYY-MM-DD HH:mm', timeZone: 'UTC' },
+    });
+    expect(
+      text(
+        prepare(sys, ['Seen'], [['2026-07-01 12:00']], { systemTimeZone: 'Europe/Brussels' }),
+        sys
+      )
+    ).toBe('Seen\r\n2026-07-01 10:00\r\n');
+    const none = destination({
+      columns: [{ name: 'Seen', rule: 'date' }],
+      output: { dateFormat: 'YYYY-MM-DD HH:mm' },
+    });
     const r = prepare(none, ['Seen'], [['2026-07-01 12:00'], ['2026-07-01T12:00']]);
     expect(r.issues.map(i => i.code)).toEqual(['date.invalid']);
   });
@@ -92,7 +189,19 @@ describe('date-times in the destination’s format and time zone', () => {
   it('knows time zone names and refuses others', () => {
     expect(isTimeZone('Europe/Brussels')).toBe(true);
     expect(isTimeZone('Mars/Olympus')).toBe(false);
-    expect(instantOf({ year: 2026, month: 3, day: 29, hour: 2, minute: 30, second: 0 }, 'Europe/Brussels')).toEqual({ kind: 'skipped' });
-    expect(() => parseDestination({ version: 1, name: 'X', columns: [{ name: 'A' }], output: { timeZone: 'Mars/Olympus' } })).toThrow(/time zone/);
+    expect(
+      instantOf(
+        { year: 2026, month: 3, day: 29, hour: 2, minute: 30, second: 0 },
+        'Europe/Brussels'
+      )
+    ).toEqual({ kind: 'skipped' });
+    expect(() =>
+      parseDestination({
+        version: 1,
+        name: 'X',
+        columns: [{ name: 'A' }],
+        output: { timeZone: 'Mars/Olympus' },
+      })
+    ).toThrow(/time zone/);
   });
 });
