@@ -411,6 +411,36 @@ export const en = {
   'dest.import.cancel': 'Cancel',
   'dest.imported':
     '“{name}” is imported. Its password or key is not in the file: enter it with Edit.',
+  // The destination editor's “Numbers, lists and dates” section (issue 16).
+  'dest.values.title': 'Numbers, lists and dates',
+  'dest.values.intro':
+    'How the platform reads numbers, lists and dates (BlueConic asks for these when the connection is set up).',
+  'dest.values.decimal': 'Decimal separator',
+  'dest.values.decimal.point': 'Point (3.5)',
+  'dest.values.decimal.comma': 'Comma (3,5)',
+  'dest.values.multiValue': 'Separator between list items',
+  'dest.values.multiValue.hint': 'A list is written as {example}.',
+  'dest.values.multiValue.invalid': 'Type one to three characters, for example |.',
+  'dest.values.dateFormat': 'Date format',
+  'dest.values.dateFormat.none':
+    'Empty: dates as 2026-03-29. Use YYYY, MM, DD, HH, mm and ss, for example DD/MM/YYYY HH:mm.',
+  'dest.values.dateFormat.example': 'A date is written as {example}.',
+  'dest.values.timeZone': 'Time zone of the platform',
+  'dest.values.timeZone.none': 'Empty: dates and times are sent as they are, without conversion.',
+  'dest.values.timeZone.hint':
+    'Dates with a time are converted to this time zone, daylight saving time included.',
+  'dest.values.sourceTimeZone': 'Time zone of your files',
+  'dest.values.sourceTimeZone.hint': 'Empty: this computer’s time zone ({zone}).',
+  'dest.values.zone.invalid':
+    'Not a time zone name. Choose one from the list, for example Europe/Brussels.',
+  'dest.values.lists': 'Columns holding a list',
+  'dest.values.lists.hint':
+    'A list column takes several items from one value of your file, or from several columns, and joins them with the separator above.',
+  'dest.values.list.column': '{column} holds a list',
+  'dest.values.list.sourceSeparator': 'In your file, the items of {column} are separated by',
+  'dest.values.list.noSplit': 'nothing: one item per value',
+  'dest.values.list.alsoFrom':
+    'Also take items of {column} from these columns (separated by commas)',
   'dest.form.new': 'New destination',
   'dest.form.edit': 'Edit {name}',
   'dest.form.name': 'Name',

@@ -416,6 +416,38 @@ export const fr: Messages = {
   'dest.import.cancel': 'Annuler',
   'dest.imported':
     '« {name} » est importée. Son mot de passe ou sa clé n’est pas dans le fichier : saisissez-le via Modifier.',
+  // The destination editor's “Numbers, lists and dates” section (issue 16).
+  'dest.values.title': 'Nombres, listes et dates',
+  'dest.values.intro':
+    'Comment la plateforme lit les nombres, les listes et les dates (BlueConic les demande à la mise en place de la connexion).',
+  'dest.values.decimal': 'Séparateur décimal',
+  'dest.values.decimal.point': 'Point (3.5)',
+  'dest.values.decimal.comma': 'Virgule (3,5)',
+  'dest.values.multiValue': 'Séparateur entre les éléments d’une liste',
+  'dest.values.multiValue.hint': 'Une liste s’écrit {example}.',
+  'dest.values.multiValue.invalid': 'Tapez un à trois caractères, par exemple |.',
+  'dest.values.dateFormat': 'Format des dates',
+  'dest.values.dateFormat.none':
+    'Vide : les dates s’écrivent 2026-03-29. Utilisez YYYY, MM, DD, HH, mm et ss, par exemple DD/MM/YYYY HH:mm.',
+  'dest.values.dateFormat.example': 'Une date s’écrit {example}.',
+  'dest.values.timeZone': 'Fuseau horaire de la plateforme',
+  'dest.values.timeZone.none':
+    'Vide : les dates et heures sont envoyées telles quelles, sans conversion.',
+  'dest.values.timeZone.hint':
+    'Les dates avec une heure sont converties dans ce fuseau horaire, heure d’été comprise.',
+  'dest.values.sourceTimeZone': 'Fuseau horaire de vos fichiers',
+  'dest.values.sourceTimeZone.hint': 'Vide : le fuseau horaire de cet ordinateur ({zone}).',
+  'dest.values.zone.invalid':
+    'Ce n’est pas un nom de fuseau horaire. Choisissez-en un dans la liste, par exemple Europe/Brussels.',
+  'dest.values.lists': 'Colonnes contenant une liste',
+  'dest.values.lists.hint':
+    'Une colonne liste prend plusieurs éléments d’une valeur de votre fichier, ou de plusieurs colonnes, et les joint avec le séparateur ci-dessus.',
+  'dest.values.list.column': '{column} contient une liste',
+  'dest.values.list.sourceSeparator':
+    'Dans votre fichier, les éléments de {column} sont séparés par',
+  'dest.values.list.noSplit': 'rien : un élément par valeur',
+  'dest.values.list.alsoFrom':
+    'Prendre aussi des éléments de {column} dans ces colonnes (séparées par des virgules)',
   'dest.form.new': 'Nouvelle destination',
   'dest.form.edit': 'Modifier {name}',
   'dest.form.name': 'Nom',

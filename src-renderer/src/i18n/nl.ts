@@ -418,6 +418,38 @@ export const nl: Messages = {
   'dest.import.cancel': 'Annuleren',
   'dest.imported':
     '„{name}” is geïmporteerd. Het wachtwoord of de sleutel staat niet in het bestand: vul het in via Bewerken.',
+  // The destination editor's “Numbers, lists and dates” section (issue 16).
+  'dest.values.title': 'Getallen, lijsten en datums',
+  'dest.values.intro':
+    'Hoe het platform getallen, lijsten en datums leest (BlueConic vraagt dit bij het instellen van de verbinding).',
+  'dest.values.decimal': 'Decimaalteken',
+  'dest.values.decimal.point': 'Punt (3.5)',
+  'dest.values.decimal.comma': 'Komma (3,5)',
+  'dest.values.multiValue': 'Scheidingsteken tussen lijstelementen',
+  'dest.values.multiValue.hint': 'Een lijst wordt geschreven als {example}.',
+  'dest.values.multiValue.invalid': 'Typ één tot drie tekens, bijvoorbeeld |.',
+  'dest.values.dateFormat': 'Datumnotatie',
+  'dest.values.dateFormat.none':
+    'Leeg: datums als 2026-03-29. Gebruik YYYY, MM, DD, HH, mm en ss, bijvoorbeeld DD/MM/YYYY HH:mm.',
+  'dest.values.dateFormat.example': 'Een datum wordt geschreven als {example}.',
+  'dest.values.timeZone': 'Tijdzone van het platform',
+  'dest.values.timeZone.none':
+    'Leeg: datums en tijden worden verstuurd zoals ze zijn, zonder omrekening.',
+  'dest.values.timeZone.hint':
+    'Datums met een tijd worden naar deze tijdzone omgerekend, zomertijd inbegrepen.',
+  'dest.values.sourceTimeZone': 'Tijdzone van uw bestanden',
+  'dest.values.sourceTimeZone.hint': 'Leeg: de tijdzone van deze computer ({zone}).',
+  'dest.values.zone.invalid':
+    'Dit is geen naam van een tijdzone. Kies er een uit de lijst, bijvoorbeeld Europe/Brussels.',
+  'dest.values.lists': 'Kolommen met een lijst',
+  'dest.values.lists.hint':
+    'Een lijstkolom neemt meerdere elementen uit één waarde van uw bestand, of uit meerdere kolommen, en voegt ze samen met het scheidingsteken hierboven.',
+  'dest.values.list.column': '{column} bevat een lijst',
+  'dest.values.list.sourceSeparator':
+    'In uw bestand worden de elementen van {column} gescheiden door',
+  'dest.values.list.noSplit': 'niets: één element per waarde',
+  'dest.values.list.alsoFrom':
+    'Neem ook elementen van {column} uit deze kolommen (gescheiden door komma’s)',
   'dest.form.new': 'Nieuwe bestemming',
   'dest.form.edit': '{name} bewerken',
   'dest.form.name': 'Naam',
