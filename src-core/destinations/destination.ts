@@ -60,6 +60,8 @@ export const OutputFormat = z.object({
   header: z.boolean().default(true),
   /** Zip the (single) output file; the zip holds exactly one file at its root. */
   zip: z.boolean().default(false),
+  /** The kind of file: CSV, or a workbook of one sheet (`xls`: Excel 97–2003, `xlsx`); a workbook ignores the text settings above. */
+  format: z.enum(['csv', 'xls', 'xlsx']).default('csv'),
   // Numbers, lists and dates as the platform reads them (BlueConic's connection settings, issue 16).
   /** The decimal separator of number columns, whatever the source used: one file never mixes both. */
   decimal: z.enum(['.', ',']).default('.'),

@@ -14,6 +14,7 @@ import { lineWriter, neutraliseFormula, rowEncoder, startsLikeFormula } from '..
 import { fileNames, withExtension } from '../output/file-name';
 import { DuplicateFinder, SeenKeys } from './duplicate-finder';
 import { numberWith } from '../output/number-text';
+import { isWorkbookFormat, workbookDialect } from '../output/workbook-cells';
 import { itemsOf } from '../output/multi-value';
 import { instantOf, instantWithOffset, offsetMinutes, offsetText, readIsoDateTime, systemTimeZone, wallTimeIn } from '../output/time-zone';
 import { controlCodes, hasControlCharacters, hasInvalidBytes, invalidBytesHex, readInvalidBytesAs1252 } from '../reading/odd-characters';
@@ -48,6 +49,8 @@ export type PreparedFile = Readonly<{
   bytes: Uint8Array;
   /** For a zip: the name of the CSV inside it; otherwise null. */
   innerName: string | null;
+  /** For a workbook: its first rows as text (cells joined by “ | ”), for the review. */
+  firstLines?: readonly string[];
 }>;
 
 /** A row that will not be sent, with the reason in words. */
@@ -171,14 +174,17 @@ export function createPreparation(input: PreparationInput): Preparation {
     } else if (isColumnFix(fix)) plans[targetIndex.get(fix.column)!]!.ops.push({ position, fix });
   });
 
-  const out = d.output;
+  // A workbook's rows travel as plain CSV in one fixed dialect; the main process writes the sheet.
+  const workbook = isWorkbookFormat(d.output.format);
+  const out = workbook ? workbookDialect(d.output) : d.output;
   const listSeparator = out.multiValueSeparator;
   const targetZone = out.timeZone;
   const sourceZone = out.sourceTimeZone ?? input.systemTimeZone ?? systemTimeZone();
   const writeLine = lineWriter(out);
   const encodeRow = rowEncoder(out);
   const never = out.quoting === 'never';
-  const neutralise = d.neutraliseFormulas;
+  // A workbook's text cell is never run as a formula: nothing to neutralise there.
+  const neutralise = d.neutraliseFormulas && !workbook;
   // One native scan per value for what a no-quote line cannot carry; details only when it hits.
   const watchNever = new Uint8Array(128);
   for (const c of [9, 10, 13, 34, out.delimiter.charCodeAt(0)]) watchNever[c] = 1;
@@ -201,7 +207,8 @@ export function createPreparation(input: PreparationInput): Preparation {
   head.append(bomOf(out.encoding));
   head.appendText(headerText, out.encoding);
   const headerBytes = head.toBytes();
-  const maxBytes = d.limits.maxBytes ?? Infinity;
+  // A workbook's size is known only once written: the writer checks it (the row limit applies here).
+  const maxBytes = workbook ? Infinity : (d.limits.maxBytes ?? Infinity);
   const maxRows = d.limits.maxRows ?? Infinity;
 
   const issues: RowIssue[] = [];
@@ -599,7 +606,7 @@ export function createPreparation(input: PreparationInput): Preparation {
     }
     // Zipped output is sent under the .zip name: that is the name that must never repeat.
     const innerExtension = /\.[^./\\]+$/.exec(d.fileName)?.[0] ?? '.csv';
-    const template = out.zip ? withExtension(d.fileName, '.zip') : d.fileName;
+    const template = workbook ? withExtension(d.fileName, `.${d.output.format}`) : out.zip ? withExtension(d.fileName, '.zip') : d.fileName;
     const names = fileNames(template, parts.length, { now: input.now, variables: d.variables }, input.alreadySentNames ?? []);
     const files: PreparedFile[] = parts.map((p, i) => {
       // A view, not a copy, so a 100 MB file is not duplicated at the end; but a copy when the

@@ -118,6 +118,14 @@ export const destinationSettings: Readonly<Record<string, Setting>> = {
     apply: flag((d, neutraliseFormulas) => ({ ...d, neutraliseFormulas })),
   },
   notes: { values: 'any text', apply: (d, notes) => ({ ...d, notes }) },
+  'output.format': {
+    values: 'csv, xls (Excel 97–2003) or xlsx',
+    apply: oneOf(
+      { csv: 'csv', xls: 'xls', xlsx: 'xlsx' } as const,
+      'csv, xls (Excel 97–2003) or xlsx',
+      (d, format) => ({ ...d, output: { ...d.output, format } })
+    ),
+  },
   // Numbers, lists and dates as the platform reads them (BlueConic's connection settings).
   'output.decimal': {
     values: '“.” or “,”',

@@ -128,6 +128,8 @@ export const enErrorMessages = {
     'The saved mapping uses a column this file does not have. Check the columns, then try again.',
   'error.mapping.unknown-target':
     'The saved mapping names a column this destination does not have. Check the columns, then try again.',
+  'error.output.workbook-too-large':
+    'The workbook “{file}” is larger than {destination} allows per file. Lower the rows per file so each workbook is smaller.',
   'error.read.bad-window': 'Rows {start}–{end} are not a valid range of rows.',
   'error.read.changed': '“{file}” changed on disk while Courier was reading it. Open it again.',
   'error.read.disk-full':

@@ -133,6 +133,8 @@ export const frErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'La correspondance enregistrée utilise une colonne que ce fichier n’a pas. Vérifiez les colonnes, puis réessayez.',
   'error.mapping.unknown-target':
     'La correspondance enregistrée cite une colonne que cette destination n’a pas. Vérifiez les colonnes, puis réessayez.',
+  'error.output.workbook-too-large':
+    'Le classeur « {file} » est plus grand que ce que {destination} accepte par fichier. Réduisez le nombre de lignes par fichier pour que chaque classeur soit plus petit.',
   'error.read.bad-window': 'Les lignes {start} à {end} ne forment pas une plage valide.',
   'error.read.changed':
     '« {file} » a été modifié pendant que Courier le lisait. Ouvrez-le à nouveau.',

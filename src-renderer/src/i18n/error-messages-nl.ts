@@ -130,6 +130,8 @@ export const nlErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'De opgeslagen koppeling gebruikt een kolom die dit bestand niet heeft. Controleer de kolommen en probeer opnieuw.',
   'error.mapping.unknown-target':
     'De opgeslagen koppeling noemt een kolom die deze bestemming niet heeft. Controleer de kolommen en probeer opnieuw.',
+  'error.output.workbook-too-large':
+    'De werkmap „{file}” is groter dan {destination} per bestand toestaat. Verlaag het aantal rijen per bestand, zodat elke werkmap kleiner wordt.',
   'error.read.bad-window': 'Rijen {start} tot {end} vormen geen geldig bereik.',
   'error.read.changed': '„{file}” werd gewijzigd terwijl Courier het las. Open het opnieuw.',
   'error.read.disk-full':
