@@ -2,6 +2,7 @@ import { StrictMode, useState, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Destination } from '../../src-core/destinations/destination';
 import { I18nProvider, type Language } from '../../src-renderer/src/i18n/i18n';
+import { FileTypeSection } from '../../src-renderer/src/screens/destination-editor/file-type-section';
 import { NumbersAndDatesSection } from '../../src-renderer/src/screens/destination-editor/numbers-and-dates-section';
 import '../../src-renderer/src/styles.css';
 
@@ -10,6 +11,7 @@ type Section = ComponentType<{ destination: Destination; onChange: (next: Destin
 /** The destination-editor sections a test can mount on its own. */
 const sections: Record<string, Section> = {
   'numbers-and-dates': NumbersAndDatesSection,
+  'file-type': FileTypeSection,
 };
 
 type Mounted = { changes: Destination[]; current: Destination };

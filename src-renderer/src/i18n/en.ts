@@ -411,6 +411,24 @@ export const en = {
   'dest.import.cancel': 'Cancel',
   'dest.imported':
     '“{name}” is imported. Its password or key is not in the file: enter it with Edit.',
+  // The destination editor's “File type” section (issue 16).
+  'dest.fileType.title': 'File type',
+  'dest.fileType.format': 'Send the rows as',
+  'dest.fileType.csv': 'CSV text file',
+  'dest.fileType.csv.hint': 'Values separated by a character (comma, semicolon, tab…), one row per line.',
+  'dest.fileType.xlsx': 'Excel workbook (.xlsx)',
+  'dest.fileType.xlsx.hint': 'One sheet with the column names in the first row.',
+  'dest.fileType.xls': 'Excel 97–2003 workbook (.xls)',
+  'dest.fileType.xls.hint':
+    'The older Excel format some platforms ask for (CustomerGauge accepts it). One sheet with the column names in the first row.',
+  'dest.fileType.workbook.cells':
+    'Numbers are written as numbers and dates as real dates; every other value as text, so leading zeros, long ids and phone numbers stay as they are.',
+  'dest.fileType.workbook.rowLimit':
+    'At most {rows} rows per workbook: more rows are split into several workbooks.',
+  'dest.fileType.workbook.noRowLimit': 'No row limit: all rows go into one workbook.',
+  'dest.fileType.workbook.textSettings':
+    'Separator, quotes, encoding and line endings apply to CSV files only.',
+  'dest.fileType.workbook.name': 'Files are named like {name}.',
   // The destination editor's “Numbers, lists and dates” section (issue 16).
   'dest.values.title': 'Numbers, lists and dates',
   'dest.values.intro':

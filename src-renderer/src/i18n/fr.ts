@@ -416,6 +416,25 @@ export const fr: Messages = {
   'dest.import.cancel': 'Annuler',
   'dest.imported':
     '« {name} » est importée. Son mot de passe ou sa clé n’est pas dans le fichier : saisissez-le via Modifier.',
+  // The destination editor's “File type” section (issue 16).
+  'dest.fileType.title': 'Type de fichier',
+  'dest.fileType.format': 'Envoyer les lignes sous forme de',
+  'dest.fileType.csv': 'Fichier texte CSV',
+  'dest.fileType.csv.hint': 'Valeurs séparées par un caractère (virgule, point-virgule, tabulation…), une ligne par enregistrement.',
+  'dest.fileType.xlsx': 'Classeur Excel (.xlsx)',
+  'dest.fileType.xlsx.hint': 'Une feuille, avec les noms des colonnes sur la première ligne.',
+  'dest.fileType.xls': 'Classeur Excel 97–2003 (.xls)',
+  'dest.fileType.xls.hint':
+    'L’ancien format Excel que certaines plateformes demandent (CustomerGauge l’accepte). Une feuille, avec les noms des colonnes sur la première ligne.',
+  'dest.fileType.workbook.cells':
+    'Les nombres sont écrits comme des nombres et les dates comme de vraies dates ; toute autre valeur comme du texte, pour que les zéros en tête, les longs identifiants et les numéros de téléphone restent intacts.',
+  'dest.fileType.workbook.rowLimit':
+    'Au plus {rows} lignes par classeur : au-delà, les lignes sont réparties sur plusieurs classeurs.',
+  'dest.fileType.workbook.noRowLimit':
+    'Pas de limite de lignes : toutes les lignes vont dans un seul classeur.',
+  'dest.fileType.workbook.textSettings':
+    'Le séparateur, les guillemets, l’encodage et les fins de ligne ne concernent que les fichiers CSV.',
+  'dest.fileType.workbook.name': 'Les fichiers sont nommés comme {name}.',
   // The destination editor's “Numbers, lists and dates” section (issue 16).
   'dest.values.title': 'Nombres, listes et dates',
   'dest.values.intro':

@@ -418,6 +418,24 @@ export const nl: Messages = {
   'dest.import.cancel': 'Annuleren',
   'dest.imported':
     '„{name}” is geïmporteerd. Het wachtwoord of de sleutel staat niet in het bestand: vul het in via Bewerken.',
+  // The destination editor's “File type” section (issue 16).
+  'dest.fileType.title': 'Bestandstype',
+  'dest.fileType.format': 'Verstuur de rijen als',
+  'dest.fileType.csv': 'CSV-tekstbestand',
+  'dest.fileType.csv.hint': 'Waarden gescheiden door een teken (komma, puntkomma, tab…), één regel per rij.',
+  'dest.fileType.xlsx': 'Excel-werkmap (.xlsx)',
+  'dest.fileType.xlsx.hint': 'Eén blad, met de kolomnamen op de eerste rij.',
+  'dest.fileType.xls': 'Excel 97–2003-werkmap (.xls)',
+  'dest.fileType.xls.hint':
+    'Het oudere Excel-formaat dat sommige platforms vragen (CustomerGauge aanvaardt het). Eén blad, met de kolomnamen op de eerste rij.',
+  'dest.fileType.workbook.cells':
+    'Getallen worden als getallen geschreven en datums als echte datums; elke andere waarde als tekst, zodat voorloopnullen, lange id’s en telefoonnummers blijven zoals ze zijn.',
+  'dest.fileType.workbook.rowLimit':
+    'Hoogstens {rows} rijen per werkmap: meer rijen worden over meerdere werkmappen verdeeld.',
+  'dest.fileType.workbook.noRowLimit': 'Geen rijlimiet: alle rijen gaan in één werkmap.',
+  'dest.fileType.workbook.textSettings':
+    'Scheidingsteken, aanhalingstekens, codering en regeleinden gelden alleen voor CSV-bestanden.',
+  'dest.fileType.workbook.name': 'Bestanden krijgen een naam als {name}.',
   // The destination editor's “Numbers, lists and dates” section (issue 16).
   'dest.values.title': 'Getallen, lijsten en datums',
   'dest.values.intro':
