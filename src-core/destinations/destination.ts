@@ -3,6 +3,7 @@ import { CourierError } from '../errors';
 import { HostName, RemoteFolder, Transport, UserName } from './transport';
 import { codedIssue } from '../error-schema';
 import { isTimeZone } from '../output/time-zone';
+import { XmlLayout } from '../output/xml-sample';
 
 /**
  * A destination as data: where files go and exactly what they must look like.
@@ -60,8 +61,13 @@ export const OutputFormat = z.object({
   header: z.boolean().default(true),
   /** Zip the (single) output file; the zip holds exactly one file at its root. */
   zip: z.boolean().default(false),
-  /** The kind of file: CSV, or a workbook of one sheet (`xls`: Excel 97–2003, `xlsx`); a workbook ignores the text settings above. */
-  format: z.enum(['csv', 'xls', 'xlsx']).default('csv'),
+  /**
+   * The kind of file: CSV, a workbook of one sheet (`xls`: Excel 97–2003, `xlsx`), or XML in the
+   * structure of a vendor's sample (`xml`, with `xml`). Workbooks and XML ignore the text settings above.
+   */
+  format: z.enum(['csv', 'xls', 'xlsx', 'xml']).default('csv'),
+  /** For `xml`: the structure learnt from the vendor's sample file. */
+  xml: XmlLayout.nullable().default(null),
   // Numbers, lists and dates as the platform reads them (BlueConic's connection settings, issue 16).
   /** The decimal separator of number columns, whatever the source used: one file never mixes both. */
   decimal: z.enum(['.', ',']).default('.'),
@@ -199,6 +205,10 @@ function checkDestination(d: Destination): Destination {
   }
   for (const key of [...d.duplicateKey, ...d.atLeastOneOf]) {
     if (!names.has(key)) throw invalid(`“${key}” is not one of its columns.`);
+  }
+  if (d.output.format === 'xml' && !d.output.xml) throw invalid('XML files need the structure of a sample file (load the vendor’s sample XML).');
+  for (const field of d.output.xml?.fields ?? []) {
+    if (!names.has(field.column)) throw invalid(`the XML field “${field.name}” takes its value from “${field.column}”, which is not one of its columns.`);
   }
   return d;
 }

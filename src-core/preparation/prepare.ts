@@ -9,12 +9,13 @@ import { isLanguageCode, lowerCode, normaliseLanguage, upperCode } from '../vali
 import { checkPhone, countryAdjective } from '../validation/phone';
 import { commonDateFormats, formatDate, parseDate } from '../validation/date';
 import { delimiterLabel, encodingLabel, issueCodes, quoted, shown, type IssueCode, type IssueParamsByCode, type IssueVariant, type RowIssue } from '../validation/issues';
-import { ByteBuilder, bomOf, firstUnencodable } from '../output/encode';
+import { ByteBuilder, bomOf, decodeText, firstUnencodable } from '../output/encode';
 import { lineWriter, neutraliseFormula, rowEncoder, startsLikeFormula } from '../output/csv-line';
 import { fileNames, withExtension } from '../output/file-name';
 import { DuplicateFinder, SeenKeys } from './duplicate-finder';
 import { numberWith } from '../output/number-text';
-import { isWorkbookFormat, workbookDialect } from '../output/workbook-cells';
+import { isWorkbookFormat, workbookDialect, workbookRows } from '../output/workbook-cells';
+import { xmlFileBytes } from '../output/xml-writer';
 import { itemsOf } from '../output/multi-value';
 import { instantOf, instantWithOffset, offsetMinutes, offsetText, readIsoDateTime, systemTimeZone, wallTimeIn } from '../output/time-zone';
 import { controlCodes, hasControlCharacters, hasInvalidBytes, invalidBytesHex, readInvalidBytesAs1252 } from '../reading/odd-characters';
@@ -175,7 +176,8 @@ export function createPreparation(input: PreparationInput): Preparation {
   });
 
   // A workbook's rows travel as plain CSV in one fixed dialect; the main process writes the sheet.
-  const workbook = isWorkbookFormat(d.output.format);
+  const xml = d.output.format === 'xml' ? d.output.xml : null;
+  const workbook = isWorkbookFormat(d.output.format) || xml !== null;
   const out = workbook ? workbookDialect(d.output) : d.output;
   const listSeparator = out.multiValueSeparator;
   const targetZone = out.timeZone;
@@ -612,6 +614,7 @@ export function createPreparation(input: PreparationInput): Preparation {
       // A view, not a copy, so a 100 MB file is not duplicated at the end; but a copy when the
       // buffer is mostly empty, so a small file does not keep a big buffer alive.
       const bytes = p.bytes.length * 2 < p.bytes.bytes.length ? p.bytes.bytes.slice(0, p.bytes.length) : p.bytes.bytes.subarray(0, p.bytes.length);
+      if (xml) return xmlFile(names[i]!, p.rows, bytes);
       if (!out.zip) return { name: names[i]!, rows: p.rows, bytes, innerName: null };
       const inner = withExtension(names[i]!, innerExtension);
       // One file at the root of the zip, as Digitaleo requires; the zip carries the send time.
@@ -619,6 +622,8 @@ export function createPreparation(input: PreparationInput): Preparation {
       return { name: names[i]!, rows: p.rows, bytes: zipped, innerName: inner };
     });
     const errorRows = rejected.filter(r => !r.byHand && r.duplicate !== true).length;
+    const tooLarge = files.find(f => f.bytes.length > (d.limits.maxBytes ?? Infinity));
+    if (tooLarge && xml) throw fileTooLarge(tooLarge, d);
     return {
       destination: d.name,
       mapping: Object.fromEntries(d.columns.map(c => [c.name, input.mapping[c.name] ?? null])),
@@ -635,7 +640,25 @@ export function createPreparation(input: PreparationInput): Preparation {
     };
   };
 
+  /** A part's rows (in the workbook dialect) written as the sample's XML. */
+  const xmlFile = (name: string, rows: number, csv: Uint8Array): PreparedFile => {
+    const lines = workbookRows(decodeText(csv, 'utf-8'));
+    if (out.header) lines.shift();
+    const bytes = xmlFileBytes(xml!, d.columns.map(c => c.name), lines);
+    return { name, rows, bytes, innerName: null, firstLines: decodeText(bytes.subarray(0, 64 * 1024), xml!.encoding).split(/\r?\n/).slice(0, 10) };
+  };
+
   return { push, finish };
+}
+
+/** A written file larger than the destination allows (workbooks and XML are measured once written). */
+export function fileTooLarge(file: Readonly<{ name: string; bytes: Uint8Array }>, d: Destination): CourierError {
+  const max = d.limits.maxBytes ?? 0;
+  return new CourierError(
+    'output.file-too-large',
+    `The file “${file.name}” is ${file.bytes.length.toLocaleString('en')} bytes, more than the ${max.toLocaleString('en')} bytes ${d.name} allows per file. Lower the rows per file so each file is smaller.`,
+    { params: { file: file.name, size: file.bytes.length, maxBytes: max, destination: d.name } }
+  );
 }
 
 /** What a control character adds to a ByteBuilder's `watched` count (no-quote characters add 1). */

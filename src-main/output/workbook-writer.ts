@@ -1,8 +1,11 @@
 import { PassThrough } from 'node:stream';
 import type { WorkSheet } from '@e965/xlsx';
-import { CourierError } from '../../src-core/errors';
 import type { Destination } from '../../src-core/destinations/destination';
-import type { PreparationResult, PreparedFile } from '../../src-core/preparation/prepare';
+import {
+  fileTooLarge,
+  type PreparationResult,
+  type PreparedFile,
+} from '../../src-core/preparation/prepare';
 import {
   isWorkbookFormat,
   workbookCells,
@@ -33,20 +36,8 @@ export async function writeWorkbooks(
     const bytes =
       format === 'xlsx' ? await xlsxBytes(header, cells, now) : await xlsBytes(header, cells);
     const max = destination.limits.maxBytes;
-    if (max !== null && bytes.length > max) {
-      throw new CourierError(
-        'output.workbook-too-large',
-        `The workbook “${file.name}” is ${bytes.length.toLocaleString('en')} bytes, more than the ${max.toLocaleString('en')} bytes ${destination.name} allows per file. Lower the rows per file so each workbook is smaller.`,
-        {
-          params: {
-            file: file.name,
-            size: bytes.length,
-            maxBytes: max,
-            destination: destination.name,
-          },
-        }
-      );
-    }
+    if (max !== null && bytes.length > max)
+      throw fileTooLarge({ name: file.name, bytes }, destination);
     const preview = [header, ...rows.slice(0, 9)].filter((r): r is string[] => r !== undefined);
     files.push({ ...file, bytes, firstLines: preview.map(r => r.join(' | ')) });
   }

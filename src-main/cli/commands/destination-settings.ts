@@ -3,7 +3,10 @@ import {
   type Destination,
   type TargetColumn,
 } from '../../../src-core/destinations/destination';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { isTimeZone } from '../../../src-core/output/time-zone';
+import { learnXmlSample, withXmlSample } from '../../../src-core/output/xml-sample';
 import { UsageError } from '../cli-io';
 
 /** One `KEY=VALUE` setting of `courier destinations set`: what it changes and how it reads its value. */
@@ -119,10 +122,10 @@ export const destinationSettings: Readonly<Record<string, Setting>> = {
   },
   notes: { values: 'any text', apply: (d, notes) => ({ ...d, notes }) },
   'output.format': {
-    values: 'csv, xls (Excel 97–2003) or xlsx',
+    values: 'csv, xls (Excel 97–2003), xlsx, or xml (with output.xml-sample=FILE)',
     apply: oneOf(
-      { csv: 'csv', xls: 'xls', xlsx: 'xlsx' } as const,
-      'csv, xls (Excel 97–2003) or xlsx',
+      { csv: 'csv', xls: 'xls', xlsx: 'xlsx', xml: 'xml' } as const,
+      'csv, xls (Excel 97–2003), xlsx, or xml (with output.xml-sample=FILE)',
       (d, format) => ({ ...d, output: { ...d.output, format } })
     ),
   },
@@ -237,6 +240,9 @@ function applyColumnList(
   return { ...d, columns: d.columns.map(c => (c === column ? next : c)) };
 }
 
+/** `output.xml-sample=FILE`: the vendor's sample XML, whose structure the files follow. */
+const XML_SAMPLE = 'output.xml-sample';
+
 /** `var.NAME=VALUE` sets a file-name variable (e.g. `var.touchpoint=NPS`); an empty value removes it. */
 const VARIABLE = /^var\.([A-Za-z_][A-Za-z0-9_]*)$/;
 
@@ -244,13 +250,22 @@ const VARIABLE = /^var\.([A-Za-z_][A-Za-z0-9_]*)$/;
 export const settingsUsage = [
   ...Object.entries(destinationSettings).map(([key, s]) => `  ${`${key}=`.padEnd(16)} ${s.values}`),
   `  ${'var.NAME='.padEnd(16)} a file-name variable, e.g. var.touchpoint=NPS (empty: removed)`,
+  `  ${`${XML_SAMPLE}=`.padEnd(16)} the platform's sample XML FILE: files follow its structure (sets output.format=xml)`,
   `  ${'column.NAME.split='.padEnd(16)} makes NAME a multi-value column whose source items are separated by this (e.g. ;), or “none”`,
   `  ${'column.NAME.combine='.padEnd(16)} further source columns added to NAME's items, separated by commas (e.g. Interest 2,Interest 3)`,
   `  ${'column.NAME.multi-value='.padEnd(16)} yes or no (no: a plain column again)`,
 ].join('\n');
 
-/** Applies `KEY=VALUE` words to a destination; an unknown key or a bad value is a usage error. */
-export function applySettings(destination: Destination, words: readonly string[]): Destination {
+/**
+ * Applies `KEY=VALUE` words to a destination; an unknown key or a bad value is a usage error.
+ *
+ * `output.xml-sample=FILE` reads the sample and learns its structure (a sample Courier cannot
+ * follow is refused with its reason); it also sets `output.format=xml`.
+ */
+export async function applySettings(
+  destination: Destination,
+  words: readonly string[]
+): Promise<Destination> {
   let next = destination;
   for (const word of words) {
     const at = word.indexOf('=');
@@ -263,6 +278,21 @@ export function applySettings(destination: Destination, words: readonly string[]
       next = { ...next, variables: value === '' ? rest : { ...rest, [variable[1]!]: value } };
       continue;
     }
+    if (key === XML_SAMPLE) {
+      let bytes: Uint8Array;
+      try {
+        bytes = await readFile(value);
+      } catch {
+        throw new UsageError(`${XML_SAMPLE}: there is no readable file at “${value}”.`);
+      }
+      const layout = learnXmlSample(
+        bytes,
+        next.columns.map(c => c.name),
+        basename(value)
+      );
+      next = withXmlSample(next, layout);
+      continue;
+    }
     const list = COLUMN_LIST.exec(word.slice(0, at).trim());
     if (list) {
       next = applyColumnList(next, list[1]!, list[2]!, value, word.slice(0, at).trim());
@@ -271,7 +301,7 @@ export function applySettings(destination: Destination, words: readonly string[]
     const setting = destinationSettings[key];
     if (!setting)
       throw new UsageError(
-        `there is no setting “${key}”; choose one of ${[...Object.keys(destinationSettings), 'var.NAME', 'column.NAME.split', 'column.NAME.combine', 'column.NAME.multi-value'].join(', ')}.`
+        `there is no setting “${key}”; choose one of ${[...Object.keys(destinationSettings), XML_SAMPLE, 'var.NAME', 'column.NAME.split', 'column.NAME.combine', 'column.NAME.multi-value'].join(', ')}.`
       );
     next = setting.apply(next, value, key);
   }

@@ -513,7 +513,7 @@ async function setConnection(
     throw new UsageError(
       'choose --password-stdin (a new password) or --keep-secret (the saved one), not both.'
     );
-  const changed = applySettings(current, settings);
+  const changed = await applySettings(current, settings);
   const source = secretSourceOption(
     values['secret-source'],
     values.protocol ?? current.transport.protocol

@@ -158,7 +158,7 @@ describe('workbook output', () => {
   it('the byte limit is checked on the written workbook, in plain words', async () => {
     const d = parseDestination({ ...contacts('xlsx'), limits: { maxRows: 2, maxBytes: 1000 } });
     await expect(prepareFile(source, d, { now: NOW })).rejects.toMatchObject({
-      code: 'output.workbook-too-large',
+      code: 'output.file-too-large',
       message: expect.stringContaining('Lower the rows per file'),
     });
   });
