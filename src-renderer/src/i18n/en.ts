@@ -415,12 +415,22 @@ export const en = {
   'dest.fileType.title': 'File type',
   'dest.fileType.format': 'Send the rows as',
   'dest.fileType.csv': 'CSV text file',
-  'dest.fileType.csv.hint': 'Values separated by a character (comma, semicolon, tab…), one row per line.',
+  'dest.fileType.csv.hint':
+    'Values separated by a character (comma, semicolon, tab…), one row per line.',
   'dest.fileType.xlsx': 'Excel workbook (.xlsx)',
   'dest.fileType.xlsx.hint': 'One sheet with the column names in the first row.',
   'dest.fileType.xls': 'Excel 97–2003 workbook (.xls)',
   'dest.fileType.xls.hint':
     'The older Excel format some platforms ask for (CustomerGauge accepts it). One sheet with the column names in the first row.',
+  'dest.fileType.xml': 'XML in the structure of a sample',
+  'dest.fileType.xml.hint':
+    'Each row becomes one record, with the element names, order and namespaces of the platform’s sample file.',
+  'dest.fileType.xml.sample': 'The platform’s sample XML file',
+  'dest.fileType.xml.none': 'Load the sample file the platform gave you.',
+  'dest.fileType.xml.learnt': 'Learnt from {sample}: each row is a “{record}” inside “{root}”.',
+  'dest.fileType.xml.fields': 'Fields of a record',
+  'dest.fileType.xml.element': 'element “{name}” ← {column}',
+  'dest.fileType.xml.attribute': 'attribute “{name}” ← {column}',
   'dest.fileType.workbook.cells':
     'Numbers are written as numbers and dates as real dates; every other value as text, so leading zeros, long ids and phone numbers stay as they are.',
   'dest.fileType.workbook.rowLimit':

@@ -420,12 +420,23 @@ export const fr: Messages = {
   'dest.fileType.title': 'Type de fichier',
   'dest.fileType.format': 'Envoyer les lignes sous forme de',
   'dest.fileType.csv': 'Fichier texte CSV',
-  'dest.fileType.csv.hint': 'Valeurs séparées par un caractère (virgule, point-virgule, tabulation…), une ligne par enregistrement.',
+  'dest.fileType.csv.hint':
+    'Valeurs séparées par un caractère (virgule, point-virgule, tabulation…), une ligne par enregistrement.',
   'dest.fileType.xlsx': 'Classeur Excel (.xlsx)',
   'dest.fileType.xlsx.hint': 'Une feuille, avec les noms des colonnes sur la première ligne.',
   'dest.fileType.xls': 'Classeur Excel 97–2003 (.xls)',
   'dest.fileType.xls.hint':
     'L’ancien format Excel que certaines plateformes demandent (CustomerGauge l’accepte). Une feuille, avec les noms des colonnes sur la première ligne.',
+  'dest.fileType.xml': 'XML selon la structure d’un exemple',
+  'dest.fileType.xml.hint':
+    'Chaque ligne devient un enregistrement, avec les noms d’éléments, l’ordre et les espaces de noms du fichier d’exemple de la plateforme.',
+  'dest.fileType.xml.sample': 'Le fichier XML d’exemple de la plateforme',
+  'dest.fileType.xml.none': 'Chargez le fichier d’exemple que la plateforme vous a donné.',
+  'dest.fileType.xml.learnt':
+    'Appris de {sample} : chaque ligne est un « {record} » dans « {root} ».',
+  'dest.fileType.xml.fields': 'Champs d’un enregistrement',
+  'dest.fileType.xml.element': 'élément « {name} » ← {column}',
+  'dest.fileType.xml.attribute': 'attribut « {name} » ← {column}',
   'dest.fileType.workbook.cells':
     'Les nombres sont écrits comme des nombres et les dates comme de vraies dates ; toute autre valeur comme du texte, pour que les zéros en tête, les longs identifiants et les numéros de téléphone restent intacts.',
   'dest.fileType.workbook.rowLimit':

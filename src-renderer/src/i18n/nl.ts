@@ -422,12 +422,22 @@ export const nl: Messages = {
   'dest.fileType.title': 'Bestandstype',
   'dest.fileType.format': 'Verstuur de rijen als',
   'dest.fileType.csv': 'CSV-tekstbestand',
-  'dest.fileType.csv.hint': 'Waarden gescheiden door een teken (komma, puntkomma, tab…), één regel per rij.',
+  'dest.fileType.csv.hint':
+    'Waarden gescheiden door een teken (komma, puntkomma, tab…), één regel per rij.',
   'dest.fileType.xlsx': 'Excel-werkmap (.xlsx)',
   'dest.fileType.xlsx.hint': 'Eén blad, met de kolomnamen op de eerste rij.',
   'dest.fileType.xls': 'Excel 97–2003-werkmap (.xls)',
   'dest.fileType.xls.hint':
     'Het oudere Excel-formaat dat sommige platforms vragen (CustomerGauge aanvaardt het). Eén blad, met de kolomnamen op de eerste rij.',
+  'dest.fileType.xml': 'XML volgens de structuur van een voorbeeld',
+  'dest.fileType.xml.hint':
+    'Elke rij wordt één record, met de elementnamen, volgorde en naamruimten van het voorbeeldbestand van het platform.',
+  'dest.fileType.xml.sample': 'Het XML-voorbeeldbestand van het platform',
+  'dest.fileType.xml.none': 'Laad het voorbeeldbestand dat u van het platform kreeg.',
+  'dest.fileType.xml.learnt': 'Geleerd uit {sample}: elke rij is een „{record}” in „{root}”.',
+  'dest.fileType.xml.fields': 'Velden van een record',
+  'dest.fileType.xml.element': 'element „{name}” ← {column}',
+  'dest.fileType.xml.attribute': 'attribuut „{name}” ← {column}',
   'dest.fileType.workbook.cells':
     'Getallen worden als getallen geschreven en datums als echte datums; elke andere waarde als tekst, zodat voorloopnullen, lange id’s en telefoonnummers blijven zoals ze zijn.',
   'dest.fileType.workbook.rowLimit':
