@@ -3,7 +3,7 @@ import { CourierError } from '../errors';
 import { HostName, RemoteFolder, Transport, UserName } from './transport';
 import { codedIssue } from '../error-schema';
 import { isTimeZone } from '../output/time-zone';
-import { XmlLayout } from '../output/xml-sample';
+import { XmlLayout } from '../output/xml-layout';
 
 /**
  * A destination as data: where files go and exactly what they must look like.

@@ -1,5 +1,5 @@
 import { ByteBuilder, firstUnencodable } from './encode';
-import type { XmlElement, XmlLayout } from './xml-sample';
+import type { XmlElement, XmlLayout } from './xml-layout';
 
 /**
  * Writes rows as XML in a learnt structure: the sample's declaration, root, wrappers and record
