@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDestination, type Destination } from '../../../src-core/destinations/destination';
+import { parseDestination, type Destination, type DestinationInput } from '../../../src-core/destinations/destination';
 import { learnXmlSample, withXmlSample } from '../../../src-core/output/xml-sample';
 import { CourierError } from '../../../src-core/errors';
 import { prepare } from '../preparation/helpers';
@@ -24,7 +24,7 @@ function golden(name: string, actual: Uint8Array) {
   expect(Buffer.from(actual).equals(readFileSync(file)), `${name}/expected.xml`).toBe(true);
 }
 
-function xmlDestination(sample: string, columns: Destination['columns']): Destination {
+function xmlDestination(sample: string, columns: DestinationInput['columns']): Destination {
   const base = parseDestination({ version: 1, name: 'CustomerGauge XML', columns, fileName: 'contacts_{counter}.csv' });
   const layout = learnXmlSample(readFileSync(join(GOLDEN, sample, 'sample.xml')), base.columns.map(c => c.name), 'sample.xml');
   return parseDestination(withXmlSample(base, layout));
