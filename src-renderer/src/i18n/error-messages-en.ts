@@ -174,6 +174,13 @@ export const enErrorMessages = {
     'The zip “{file}” holds several files. Put only one export in it.',
   'error.read.zip-unsupported':
     'The zip file “{file}” holds a file that is not a CSV, TSV, TXT, XLS or XLSX file. Unzip it and choose the export.',
+  'error.reports.damaged':
+    'The report “{file}” arrived damaged (it is not a complete zip). It was not kept; try again later.',
+  'error.reports.ledger-damaged':
+    'The list of downloaded reports ({file}) cannot be read. Move it away to start a new one.',
+  'error.reports.none': 'Digitaleo keeps no reports for {name} on its server.',
+  'error.reports.not-digitaleo':
+    '{name} is not a Digitaleo destination: only Digitaleo keeps reports to download.',
   'error.receipt.bad-day': 'A day is written YYYY-MM-DD (got “{day}”).',
   'error.receipt.no-reports': 'Digitaleo has no reports for {day} (they are kept for seven days).',
   'error.schedule.invalid-time': 'This time is not valid. Write it like 07:30.',

@@ -183,6 +183,13 @@ export const frErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'Le zip « {file} » contient plusieurs fichiers. N’y mettez qu’un seul export.',
   'error.read.zip-unsupported':
     'Le fichier zip « {file} » contient un fichier qui n’est ni CSV, ni TSV, ni TXT, ni XLS, ni XLSX. Décompressez-le et choisissez l’export.',
+  'error.reports.damaged':
+    'Le rapport « {file} » est arrivé abîmé (ce n’est pas un zip complet). Il n’a pas été gardé ; réessayez plus tard.',
+  'error.reports.ledger-damaged':
+    'La liste des rapports téléchargés ({file}) est illisible. Déplacez-la pour en commencer une nouvelle.',
+  'error.reports.none': 'Digitaleo ne garde aucun rapport pour {name} sur son serveur.',
+  'error.reports.not-digitaleo':
+    '{name} n’est pas une destination Digitaleo : seul Digitaleo garde des rapports à télécharger.',
   'error.receipt.bad-day': 'Une date s’écrit AAAA-MM-JJ (reçu : « {day} »).',
   'error.receipt.no-reports':
     'Digitaleo n’a pas de rapports pour le {day} (ils sont conservés sept jours).',

@@ -177,6 +177,13 @@ export const nlErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'De zip „{file}” bevat meerdere bestanden. Stop er maar één export in.',
   'error.read.zip-unsupported':
     'Het zipbestand „{file}” bevat een bestand dat geen CSV-, TSV-, TXT-, XLS- of XLSX-bestand is. Pak het uit en kies de export.',
+  'error.reports.damaged':
+    'Het rapport „{file}” is beschadigd aangekomen (het is geen volledige zip). Het is niet bewaard; probeer later opnieuw.',
+  'error.reports.ledger-damaged':
+    'De lijst van gedownloade rapporten ({file}) is onleesbaar. Verplaats ze om een nieuwe te beginnen.',
+  'error.reports.none': 'Digitaleo bewaart geen rapporten voor {name} op zijn server.',
+  'error.reports.not-digitaleo':
+    '{name} is geen Digitaleo-bestemming: alleen Digitaleo bewaart rapporten om te downloaden.',
   'error.receipt.bad-day': 'Een datum schrijf je als JJJJ-MM-DD (ontvangen: „{day}”).',
   'error.receipt.no-reports':
     'Digitaleo heeft geen rapporten voor {day} (ze worden zeven dagen bewaard).',
