@@ -4,6 +4,7 @@ import { preparationCalls } from '../preparation/preparation-ipc';
 import { jobCalls, jobEvents } from '../jobs/job-ipc';
 import { sendCalls, sendEvents } from '../pipeline/send-ipc';
 import { transferCalls, transferEvents } from '../transfers/transfer-ipc';
+import { reportCalls } from '../reports/reports-ipc';
 
 /**
  * The one typed contract between the renderer and the main process.
@@ -61,6 +62,7 @@ export const calls = {
   'app:info': { request: z.undefined(), response: AppInfo },
   ...sendCalls,
   ...transferCalls,
+  ...reportCalls,
   ...preparationCalls,
   ...jobCalls,
   /** Asks the user for a file to open (the system file chooser); null when they cancel. */

@@ -7,6 +7,7 @@ import { createPreparationHandlers } from '../preparation/preparation-handlers';
 import { createJobHandlers } from '../jobs/job-handlers';
 import { createSendHandlers } from '../pipeline/send-handlers';
 import { createTransferHandlers } from '../transfers/transfer-handlers';
+import { createReportHandlers } from '../reports/report-handlers';
 import type { PickSaveTarget } from '../files/save-copy';
 import { onSettingsProblem } from '../settings/settings-file';
 import { OpenedFiles } from '../files/opened-files';
@@ -65,6 +66,7 @@ export function createMainHandlers(context: ServiceContext): Handlers {
     ...createJobHandlers(services.jobs, context.emit),
     ...createSendHandlers(withHome, services.secrets, services.upload),
     ...createTransferHandlers(withHome, services.secrets),
+    ...createReportHandlers(withHome, services.destinations, services.secrets),
   };
   // Main, not the page, decides which files may be read (where a saved secret may go is the
   // destination service's to decide, for the CLI too).

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import type { Destination } from '../../src-core/destinations/destination';
 import { I18nProvider, type Language } from '../../src-renderer/src/i18n/i18n';
 import { FileTypeSection } from '../../src-renderer/src/screens/destination-editor/file-type-section';
+import { ReportsSection } from '../../src-renderer/src/screens/destination-editor/reports-section';
 import { NumbersAndDatesSection } from '../../src-renderer/src/screens/destination-editor/numbers-and-dates-section';
 import '../../src-renderer/src/styles.css';
 
@@ -12,6 +13,7 @@ type Section = ComponentType<{ destination: Destination; onChange: (next: Destin
 const sections: Record<string, Section> = {
   'numbers-and-dates': NumbersAndDatesSection,
   'file-type': FileTypeSection,
+  reports: ReportsSection,
 };
 
 type Mounted = { changes: Destination[]; current: Destination };
@@ -34,12 +36,18 @@ function Host(props: { section: Section; destination: Destination }) {
 }
 
 /** Mounts one section in the page's #root, in a language, around a destination. */
-export function mount(name: string, destination: Destination, language: Language, locale: string) {
+export function mount(
+  name: string,
+  destination: Destination,
+  language: Language,
+  locale: string,
+  container = 'root'
+) {
   const section = sections[name];
   if (!section) throw new Error(`No section “${name}”.`);
   state.changes = [];
   state.current = destination;
-  createRoot(document.getElementById('root')!).render(
+  createRoot(document.getElementById(container)!).render(
     <StrictMode>
       <I18nProvider language={language} systemLocale={locale}>
         <Host section={section} destination={destination} />

@@ -53,30 +53,44 @@ function bundleSections(): Promise<{ js: string; css: string }> {
   return bundle;
 }
 
-/** Opens `name` (e.g. `numbers-and-dates`) in `page` around `destination`, in `language`. */
+/**
+ * Opens `name` (e.g. `numbers-and-dates`) in `page` around `destination`, in `language`.
+ *
+ * `inApp`: the page is an app page of the browser harness (`openApp`), whose `window.courier`
+ * reaches the real main services: the section replaces the app's content, keeping its styles,
+ * and is loaded through the debugging protocol (the app's CSP refuses inline scripts).
+ */
 export async function mountSection(
   page: Page,
   name: string,
   destination: Destination,
-  options: Readonly<{ language?: 'en' | 'fr' | 'nl'; locale?: string }> = {}
+  options: Readonly<{ language?: 'en' | 'fr' | 'nl'; locale?: string; inApp?: boolean }> = {}
 ): Promise<void> {
   const { js, css } = await bundleSections();
-  await page.setContent(
-    '<!doctype html><html><head></head><body><div id="root"></div></body></html>'
-  );
-  await page.addStyleTag({ content: css });
-  await page.addScriptTag({ content: js });
+  if (options.inApp) {
+    await page.evaluate(() => {
+      document.body.innerHTML = '<div id="section-root"></div>';
+    });
+    await page.evaluate(`${js}\n;window.CourierSections = CourierSections;`);
+  } else {
+    await page.setContent(
+      '<!doctype html><html><head></head><body><div id="root"></div></body></html>'
+    );
+    await page.addStyleTag({ content: css });
+    await page.addScriptTag({ content: js });
+  }
   const language = options.language ?? 'en';
   await page.evaluate(
-    ([n, d, l, loc]) =>
+    ([n, d, l, loc, c]) =>
       (
         window as unknown as { CourierSections: { mount: (...a: unknown[]) => void } }
-      ).CourierSections.mount(n, d, l, loc),
+      ).CourierSections.mount(n, d, l, loc, c),
     [
       name,
       destination,
       language,
       options.locale ?? (language === 'en' ? 'en-GB' : `${language}-BE`),
+      options.inApp ? 'section-root' : 'root',
     ] as const
   );
 }

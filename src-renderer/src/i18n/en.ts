@@ -411,6 +411,22 @@ export const en = {
   'dest.import.cancel': 'Cancel',
   'dest.imported':
     '“{name}” is imported. Its password or key is not in the file: enter it with Edit.',
+  // The destination editor's “Reports” section (Digitaleo, issue 16).
+  'dest.reports.title': 'Reports',
+  'dest.reports.intro':
+    'Digitaleo keeps daily and campaign reports (openers, clickers, unsubscribers) for seven days. Each is downloaded once into your Documents, checked, and never over a file you have.',
+  'dest.reports.since': 'From this day (optional)',
+  'dest.reports.download': 'Download reports',
+  'dest.reports.downloading': 'Downloading…',
+  'dest.reports.none': {
+    one: 'No new reports ({count} downloaded before).',
+    other: 'No new reports ({count} downloaded before).',
+  },
+  'dest.reports.saved': {
+    one: '{count} report saved in {folder}.',
+    other: '{count} reports saved in {folder}.',
+  },
+  'dest.reports.entry': { one: '{name}: {count} row', other: '{name}: {count} rows' },
   // The destination editor's “File type” section (issue 16).
   'dest.fileType.title': 'File type',
   'dest.fileType.format': 'Send the rows as',

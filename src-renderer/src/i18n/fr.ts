@@ -416,6 +416,22 @@ export const fr: Messages = {
   'dest.import.cancel': 'Annuler',
   'dest.imported':
     '« {name} » est importée. Son mot de passe ou sa clé n’est pas dans le fichier : saisissez-le via Modifier.',
+  // The destination editor's “Reports” section (Digitaleo, issue 16).
+  'dest.reports.title': 'Rapports',
+  'dest.reports.intro':
+    'Digitaleo garde sept jours les rapports quotidiens et de campagne (ouvreurs, cliqueurs, désinscrits). Chacun est téléchargé une seule fois dans vos Documents, vérifié, et n’écrase jamais un de vos fichiers.',
+  'dest.reports.since': 'À partir de ce jour (facultatif)',
+  'dest.reports.download': 'Télécharger les rapports',
+  'dest.reports.downloading': 'Téléchargement…',
+  'dest.reports.none': {
+    one: 'Aucun nouveau rapport ({count} déjà téléchargé).',
+    other: 'Aucun nouveau rapport ({count} déjà téléchargés).',
+  },
+  'dest.reports.saved': {
+    one: '{count} rapport enregistré dans {folder}.',
+    other: '{count} rapports enregistrés dans {folder}.',
+  },
+  'dest.reports.entry': { one: '{name} : {count} ligne', other: '{name} : {count} lignes' },
   // The destination editor's “File type” section (issue 16).
   'dest.fileType.title': 'Type de fichier',
   'dest.fileType.format': 'Envoyer les lignes sous forme de',

@@ -418,6 +418,22 @@ export const nl: Messages = {
   'dest.import.cancel': 'Annuleren',
   'dest.imported':
     '„{name}” is geïmporteerd. Het wachtwoord of de sleutel staat niet in het bestand: vul het in via Bewerken.',
+  // The destination editor's “Reports” section (Digitaleo, issue 16).
+  'dest.reports.title': 'Rapporten',
+  'dest.reports.intro':
+    'Digitaleo bewaart dag- en campagnerapporten (openers, klikkers, uitschrijvers) zeven dagen. Elk rapport wordt één keer gedownload naar uw Documenten, gecontroleerd, en overschrijft nooit een bestand van u.',
+  'dest.reports.since': 'Vanaf deze dag (optioneel)',
+  'dest.reports.download': 'Rapporten downloaden',
+  'dest.reports.downloading': 'Bezig met downloaden…',
+  'dest.reports.none': {
+    one: 'Geen nieuwe rapporten ({count} eerder gedownload).',
+    other: 'Geen nieuwe rapporten ({count} eerder gedownload).',
+  },
+  'dest.reports.saved': {
+    one: '{count} rapport bewaard in {folder}.',
+    other: '{count} rapporten bewaard in {folder}.',
+  },
+  'dest.reports.entry': { one: '{name}: {count} rij', other: '{name}: {count} rijen' },
   // The destination editor's “File type” section (issue 16).
   'dest.fileType.title': 'Bestandstype',
   'dest.fileType.format': 'Verstuur de rijen als',

@@ -156,7 +156,8 @@ describe('courier reports download', () => {
   it('a damaged zip is said in words, not kept and not remembered; a platform without reports is refused', async () => {
     const good = reportZip({ 'openers.csv': 'email\ne@x.be\n' });
     const bad = new Uint8Array(good);
-    bad[bad.indexOf(0x40)] ^= 0x01; // the '@' of the address, inside the stored data
+    const at = bad.indexOf(0x40); // the '@' of the address, inside the stored data
+    bad[at] = bad[at]! ^ 0x01;
     const day = join(sshd.users[0]!.uploadDir, 'reporting/2026-11-22');
     await mkdir(day, { recursive: true });
     await writeFile(join(day, '2026-11-22_Daily.zip'), bad);
