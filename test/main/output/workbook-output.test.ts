@@ -148,7 +148,7 @@ describe('workbook output', () => {
     const book = XLSX.read(bytes, { type: 'array', cellNF: true });
     expect(book.SheetNames).toEqual(['Sheet1']);
     const sheet = book.Sheets.Sheet1!;
-    expect(sheet.C2).toMatchObject({ t: 's', v: '123456789012345678' });
+    expect(sheet.C2).toMatchObject({ t: 's', v: '123456789012345678', z: '@' });
     expect(sheet.D2).toMatchObject({ t: 's', v: '08000' });
     expect(sheet.E2).toMatchObject({ t: 'n', v: -2.25 });
     expect(sheet.F2).toMatchObject({ t: 'n', z: 'dd/mm/yyyy' });
