@@ -1,7 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDestination, type Destination, type DestinationInput } from '../../../src-core/destinations/destination';
+import {
+  parseDestination,
+  type Destination,
+  type DestinationInput,
+} from '../../../src-core/destinations/destination';
 import { learnXmlSample, withXmlSample } from '../../../src-core/output/xml-sample';
 import { CourierError } from '../../../src-core/errors';
 import { prepare } from '../preparation/helpers';
@@ -25,8 +29,17 @@ function golden(name: string, actual: Uint8Array) {
 }
 
 function xmlDestination(sample: string, columns: DestinationInput['columns']): Destination {
-  const base = parseDestination({ version: 1, name: 'CustomerGauge XML', columns, fileName: 'contacts_{counter}.csv' });
-  const layout = learnXmlSample(readFileSync(join(GOLDEN, sample, 'sample.xml')), base.columns.map(c => c.name), 'sample.xml');
+  const base = parseDestination({
+    version: 1,
+    name: 'CustomerGauge XML',
+    columns,
+    fileName: 'contacts_{counter}.csv',
+  });
+  const layout = learnXmlSample(
+    readFileSync(join(GOLDEN, sample, 'sample.xml')),
+    base.columns.map(c => c.name),
+    'sample.xml'
+  );
   return parseDestination(withXmlSample(base, layout));
 }
 
@@ -73,14 +86,21 @@ describe('XML from a sample', () => {
       { name: 'Reference', kind: 'element', column: 'Reference' },
     ]);
     // Fields without a column of their name got one, named exactly as the field.
-    expect(d.columns.map(c => c.name)).toEqual(['Email', 'First name', 'Last name', 'EmailAddress', 'cg:Segment', 'Reference']);
+    expect(d.columns.map(c => c.name)).toEqual([
+      'Email',
+      'First name',
+      'Last name',
+      'EmailAddress',
+      'cg:Segment',
+      'Reference',
+    ]);
   });
 
   it('writes each row as one record, escaped, in the sample’s layout (golden)', () => {
     const d = xmlDestination('customergauge', [{ name: 'First name' }, { name: 'Last name' }]);
     const header = ['First name', 'Last name', 'EmailAddress', 'cg:Segment', 'Reference'];
     const r = prepare(d, header, [
-      ['Zoë', 'O\'Brien & <Sons>', 'zoe@example.be', 'B2B', '007'],
+      ['Zoë', "O'Brien & <Sons>", 'zoe@example.be', 'B2B', '007'],
       ['=1+1', '', 'x@example.be', '"quoted"', ''],
     ]);
     expect(r.issues).toEqual([]);
@@ -90,38 +110,94 @@ describe('XML from a sample', () => {
 
   it('follows attribute records and a Latin-1 declaration on one line; characters Latin-1 lacks become references (golden)', () => {
     const d = xmlDestination('attributes-latin1', [{ name: 'id', rule: 'reference' }]);
-    expect(d.output.xml).toMatchObject({ encoding: 'iso-8859-1', newline: '', record: { name: 'contact' } });
-    const r = prepare(d, ['id', 'email', 'name'], [['1', 'a@example.com', 'Zoë'], ['2', 'b@example.com', 'Łukasz "Ł" <x>']]);
+    expect(d.output.xml).toMatchObject({
+      encoding: 'iso-8859-1',
+      newline: '',
+      record: { name: 'contact' },
+    });
+    const r = prepare(
+      d,
+      ['id', 'email', 'name'],
+      [
+        ['1', 'a@example.com', 'Zoë'],
+        ['2', 'b@example.com', 'Łukasz "Ł" <x>'],
+      ]
+    );
     golden('attributes-latin1', r.files[0]!.bytes);
-    expect(new TextDecoder('latin1').decode(r.files[0]!.bytes)).toContain('name="&#x141;ukasz &quot;&#x141;&quot; &lt;x&gt;"');
+    expect(new TextDecoder('latin1').decode(r.files[0]!.bytes)).toContain(
+      'name="&#x141;ukasz &quot;&#x141;&quot; &lt;x&gt;"'
+    );
   });
 
   it('splits by the row limit into several XML files, each complete', () => {
-    const d = parseDestination({ ...xmlDestination('attributes-latin1', [{ name: 'id' }]), limits: { maxRows: 1, maxBytes: null } });
-    const r = prepare(d, ['id', 'email', 'name'], [['1', 'a@x.be', 'A'], ['2', 'b@x.be', 'B']]);
+    const d = parseDestination({
+      ...xmlDestination('attributes-latin1', [{ name: 'id' }]),
+      limits: { maxRows: 1, maxBytes: null },
+    });
+    const r = prepare(
+      d,
+      ['id', 'email', 'name'],
+      [
+        ['1', 'a@x.be', 'A'],
+        ['2', 'b@x.be', 'B'],
+      ]
+    );
     expect(r.files.map(f => f.name)).toEqual(['contacts_1.xml', 'contacts_2.xml']);
-    for (const f of r.files) expect(new TextDecoder('latin1').decode(f.bytes)).toMatch(/^<\?xml version="1\.0" encoding="ISO-8859-1"\?><contacts><contact [^>]*\/><\/contacts>$/);
+    for (const f of r.files)
+      expect(new TextDecoder('latin1').decode(f.bytes)).toMatch(
+        /^<\?xml version="1\.0" encoding="ISO-8859-1"\?><contacts><contact [^>]*\/><\/contacts>$/
+      );
   });
 
   it('refuses, in plain words, a sample it cannot follow', () => {
-    expect(refusal('<Root><Contact>Text <b>bold</b></Contact><Contact>x</Contact></Root>')).toMatchObject({ code: 'xml-sample.mixed-content' });
-    expect(refusal('<Root><Contact><Email>a</Email><Phones><Phone>1</Phone><Phone>2</Phone></Phones></Contact></Root>')).toMatchObject({
+    expect(
+      refusal('<Root><Contact>Text <b>bold</b></Contact><Contact>x</Contact></Root>')
+    ).toMatchObject({ code: 'xml-sample.mixed-content' });
+    expect(
+      refusal(
+        '<Root><Contact><Email>a</Email><Phones><Phone>1</Phone><Phone>2</Phone></Phones></Contact></Root>'
+      )
+    ).toMatchObject({
       code: 'xml-sample.nested-group',
-      message: '“Phones” inside “Contact” holds elements of its own. Courier can follow records whose fields hold only text.',
+      message:
+        '“Phones” inside “Contact” holds elements of its own. Courier can follow records whose fields hold only text.',
     });
-    expect(refusal('<Root><Contact><Phone>1</Phone><Phone>2</Phone></Contact><Contact><Phone>3</Phone></Contact></Root>')).toMatchObject({
+    expect(
+      refusal(
+        '<Root><Contact><Phone>1</Phone><Phone>2</Phone></Contact><Contact><Phone>3</Phone></Contact></Root>'
+      )
+    ).toMatchObject({
       code: 'xml-sample.nested-group',
-      message: '“Phone” repeats inside one “Contact”. Courier can follow records where each field appears once, not repeating groups.',
+      message:
+        '“Phone” repeats inside one “Contact”. Courier can follow records where each field appears once, not repeating groups.',
     });
-    expect(refusal('<Root><Header/><Contacts><Contact><A>1</A></Contact></Contacts></Root>')).toMatchObject({ code: 'xml-sample.nested-group' });
+    expect(
+      refusal('<Root><Header/><Contacts><Contact><A>1</A></Contact></Contacts></Root>')
+    ).toMatchObject({ code: 'xml-sample.nested-group' });
     expect(refusal('<Root></Root>')).toMatchObject({ code: 'xml-sample.no-records' });
-    expect(refusal('<Root><Contact><A>1</A></Contact>')).toMatchObject({ code: 'xml-sample.unreadable' });
-    expect(refusal('<!DOCTYPE r [<!ENTITY x "boom">]><Root><C><A>&x;</A></C></Root>')).toMatchObject({ code: 'xml-sample.unreadable' });
-    expect(refusal(new Uint8Array([0xff, 0xfe, 0x3c, 0x00]))).toMatchObject({ code: 'xml-sample.encoding', message: expect.stringContaining('UTF-16') });
-    expect(refusal('<?xml version="1.0" encoding="Shift_JIS"?><R><C><A>1</A></C></R>')).toMatchObject({ code: 'xml-sample.encoding' });
+    expect(refusal('<Root><Contact><A>1</A></Contact>')).toMatchObject({
+      code: 'xml-sample.unreadable',
+    });
+    expect(
+      refusal('<!DOCTYPE r [<!ENTITY x "boom">]><Root><C><A>&x;</A></C></Root>')
+    ).toMatchObject({ code: 'xml-sample.unreadable' });
+    expect(refusal(new Uint8Array([0xff, 0xfe, 0x3c, 0x00]))).toMatchObject({
+      code: 'xml-sample.encoding',
+      message: expect.stringContaining('UTF-16'),
+    });
+    expect(
+      refusal('<?xml version="1.0" encoding="Shift_JIS"?><R><C><A>1</A></C></R>')
+    ).toMatchObject({ code: 'xml-sample.encoding' });
   });
 
   it('a destination set to XML without a structure is refused', () => {
-    expect(() => parseDestination({ version: 1, name: 'X', columns: [{ name: 'A' }], output: { format: 'xml' } })).toThrow(/sample file/);
+    expect(() =>
+      parseDestination({
+        version: 1,
+        name: 'X',
+        columns: [{ name: 'A' }],
+        output: { format: 'xml' },
+      })
+    ).toThrow(/sample file/);
   });
 });
