@@ -11,6 +11,7 @@ import {
 } from './destination';
 import { columnsFromSample } from './presets';
 import { settleDestination } from './settle';
+import { isTimeZone } from '../output/time-zone';
 
 /**
  * The editor's settings as `KEY=VALUE` words: one vocabulary for `courier destinations set` and
@@ -126,6 +127,14 @@ const nameList = (value: string) =>
     .map(n => n.trim())
     .filter(n => n !== '');
 
+/** A time zone setting: an IANA name, or the word that clears it. */
+function zone(field: 'timeZone' | 'sourceTimeZone', clear: string, values: string) {
+  return (d: Destination, value: string, key: string): Destination => {
+    if (value.toLowerCase() === clear) return output(d, { [field]: null });
+    return isTimeZone(value) ? output(d, { [field]: value }) : fail(key, values, value);
+  };
+}
+
 /** The settings `KEY=VALUE` changes (output format, limits, naming, columns, platform options). */
 export const destinationSettings: Readonly<Record<string, Setting>> = {
   delimiter: {
@@ -187,6 +196,45 @@ export const destinationSettings: Readonly<Record<string, Setting>> = {
     apply: flag((d, neutraliseFormulas) => ({ ...d, neutraliseFormulas })),
   },
   notes: { values: 'any text', apply: (d, notes) => ({ ...d, notes }) },
+  // The file type and how numbers, lists and dates are written (BlueConic's connection settings).
+  'output.format': {
+    values: 'csv, xls (Excel 97–2003), xlsx, or xml (with output.xml-sample=FILE)',
+    apply: oneOf(
+      { csv: 'csv', xls: 'xls', xlsx: 'xlsx', xml: 'xml' } as const,
+      'csv, xls (Excel 97–2003), xlsx, or xml (with output.xml-sample=FILE)',
+      (d, format) => output(d, { format })
+    ),
+  },
+  'output.decimal': {
+    values: '“.” or “,”',
+    apply: oneOf({ '.': '.', ',': ',' } as const, '“.” or “,”', (d, decimal) =>
+      output(d, { decimal })
+    ),
+  },
+  'output.multi-value': {
+    values: 'one to three characters, e.g. |',
+    apply: (d, value, key) =>
+      value.length < 1 || value.length > 3 || value.trim() === ''
+        ? fail(key, 'one to three characters, e.g. |', value)
+        : output(d, { multiValueSeparator: value }),
+  },
+  'output.date-format': {
+    values: 'a format such as YYYY-MM-DD HH:mm:ss, or “none”',
+    apply: (d, value, key) => {
+      if (value.toLowerCase() === 'none') return output(d, { dateFormat: null });
+      return /YYYY|YY/.test(value) && /MM|M/.test(value) && /DD|D/.test(value)
+        ? output(d, { dateFormat: value })
+        : fail(key, 'a format such as YYYY-MM-DD HH:mm:ss, or “none”', value);
+    },
+  },
+  'output.time-zone': {
+    values: 'a time zone such as Europe/Brussels or UTC, or “none” (no conversion)',
+    apply: zone('timeZone', 'none', 'a time zone such as Europe/Brussels or UTC, or “none” (no conversion)'),
+  },
+  'output.source-time-zone': {
+    values: 'the source’s time zone such as Europe/Brussels, or “system”',
+    apply: zone('sourceTimeZone', 'system', 'the source’s time zone such as Europe/Brussels, or “system”'),
+  },
   'extra-columns': {
     values: 'yes or no',
     apply: flag((d, extraColumns) => ({ ...d, extraColumns })),
@@ -356,6 +404,27 @@ const columnProperties: Readonly<
       );
     },
   },
+  split: {
+    values: 'the separator of the items in the source (one to three characters), or “none”: a multi-value column',
+    apply: (c, value, key) =>
+      value.length > 3
+        ? fail(key, 'the separator of the items in the source (one to three characters), or “none”', value)
+        : { ...c, multiValue: { ...listOf(c), sourceSeparator: value.toLowerCase() === 'none' ? '' : value } },
+  },
+  combine: {
+    values: 'further source columns added as items, separated by commas (e.g. Interest 2,Interest 3)',
+    apply: (c, value) => ({
+      ...c,
+      multiValue: { ...listOf(c), alsoFrom: nameList(value) },
+    }),
+  },
+  'multi-value': {
+    values: 'yes or no (no: a plain column again)',
+    apply: (c, value, key) =>
+      oneOfColumn(yesNo, 'yes or no', key, value, chosen =>
+        withOptional(c, 'multiValue', chosen ? listOf(c) : undefined)
+      ),
+  },
   allowed: {
     values: 'the allowed values separated by | (empty: any value)',
     apply: (c, value) => {
@@ -367,6 +436,11 @@ const columnProperties: Readonly<
     },
   },
 };
+
+/** A column's multi-value settings so far (none yet: items not split, no further columns). */
+function listOf(c: TargetColumn): NonNullable<TargetColumn['multiValue']> {
+  return { sourceSeparator: c.multiValue?.sourceSeparator ?? '', alsoFrom: c.multiValue?.alsoFrom ?? [] };
+}
 
 function oneOfColumn<T>(
   choices: Readonly<Record<string, T>>,
@@ -406,6 +480,9 @@ function findColumn(d: Destination, name: string, key: string, value: string): T
   return found;
 }
 
+/** `output.xml-sample=FILE`: read by the caller (a file), then learnt with `learnXmlSample`. */
+export const XML_SAMPLE_SETTING = 'output.xml-sample';
+
 /** `var.NAME=VALUE` sets a file-name variable (e.g. `var.touchpoint=NPS`); an empty value removes it. */
 const VARIABLE = /^var\.([A-Za-z_][A-Za-z0-9_]*)$/;
 /** `column.NAME.PROPERTY=VALUE` changes one column (NAME may hold dots: the property is the last part). */
@@ -415,6 +492,7 @@ const COLUMN = new RegExp(`^column\\.(.+)\\.(${Object.keys(columnProperties).joi
 export const settingsUsage = [
   ...Object.entries(destinationSettings).map(([key, s]) => `  ${`${key}=`.padEnd(26)} ${s.values}`),
   `  ${'var.NAME='.padEnd(26)} a file-name variable, e.g. var.touchpoint=NPS (empty: removed)`,
+  `  ${'output.xml-sample='.padEnd(26)} the platform's sample XML FILE: files follow its structure (sets output.format=xml)`,
   ...Object.entries(columnProperties).map(
     ([p, s]) => `  ${`column.NAME.${p}=`.padEnd(26)} ${s.values}`
   ),
@@ -446,14 +524,18 @@ export function applySetting(d: Destination, rawKey: string, value: string): Des
       atLeastOneOf: d.atLeastOneOf.map(rename),
     };
   }
-  const key = trimmed.toLowerCase();
+  const lower = trimmed.toLowerCase();
+  // `output.delimiter` is `delimiter`, and `format` is `output.format`: either spelling works.
+  const key = [lower, lower.replace(/^output\./, ''), `output.${lower}`].find(k =>
+    Object.prototype.hasOwnProperty.call(destinationSettings, k)
+  ) ?? lower;
   const setting = Object.prototype.hasOwnProperty.call(destinationSettings, key)
     ? destinationSettings[key]
     : undefined;
   if (!setting)
     throw new CourierError(
       'destination.setting-unknown',
-      `There is no setting “${trimmed}”; choose one of ${[...Object.keys(destinationSettings), 'var.NAME', 'column.NAME.PROPERTY'].join(', ')}.`,
+      `There is no setting “${trimmed}”; choose one of ${[...Object.keys(destinationSettings), 'output.xml-sample', 'var.NAME', 'column.NAME.PROPERTY'].join(', ')}.`,
       {
         params: { setting: trimmed },
       }

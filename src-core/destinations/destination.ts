@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { CourierError } from '../errors';
 import { HostName, RemoteFolder, Transport, UserName } from './transport';
 import { codedIssue } from '../error-schema';
+import { isTimeZone } from '../output/time-zone';
+import { XmlLayout } from '../output/xml-layout';
 
 /**
  * A destination as data: where files go and exactly what they must look like.
@@ -35,11 +37,23 @@ export const TargetColumn = z.object({
    * is: Digitaleo's Fax and birth date).
    */
   lenient: z.boolean().optional(),
+  /** A multi-value column (BlueConic lists): its items joined with the output's `multiValueSeparator`. */
+  multiValue: z
+    .object({
+      /** What separates the items in the source value (`;`, `,`…); empty: each source value is one item. */
+      sourceSeparator: z.string().max(3).default(''),
+      /** Further source columns whose values are added as items, in order (`Interest 2`, `Interest 3`). */
+      alsoFrom: z.array(z.string().min(1)).default([]),
+    })
+    .optional(),
 });
 export type TargetColumn = z.infer<typeof TargetColumn>;
 
 export const OutputEncoding = z.enum(['utf-8', 'utf-8-bom', 'windows-1252', 'iso-8859-1']);
 export type OutputEncoding = z.infer<typeof OutputEncoding>;
+
+/** A time zone name (IANA), e.g. `Europe/Brussels` or `UTC`. */
+export const TimeZoneName = z.string().refine(isTimeZone, 'Not a time zone name such as Europe/Brussels or UTC.');
 
 /** How the output file is written, byte for byte. */
 export const OutputFormat = z.object({
@@ -53,6 +67,24 @@ export const OutputFormat = z.object({
   header: z.boolean().default(true),
   /** Zip the (single) output file; the zip holds exactly one file at its root. */
   zip: z.boolean().default(false),
+  /**
+   * The kind of file: CSV, a workbook of one sheet (`xls`: Excel 97–2003, `xlsx`), or XML in the
+   * structure of a vendor's sample (`xml`, with `xml`). Workbooks and XML ignore the text settings above.
+   */
+  format: z.enum(['csv', 'xls', 'xlsx', 'xml']).default('csv'),
+  /** For `xml`: the structure learnt from the vendor's sample file. */
+  xml: XmlLayout.nullable().default(null),
+  // Numbers, lists and dates as the platform reads them (BlueConic's connection settings, issue 16).
+  /** The decimal separator of number columns, whatever the source used: one file never mixes both. */
+  decimal: z.enum(['.', ',']).default('.'),
+  /** What separates the items of a multi-value column (`sports|music`). */
+  multiValueSeparator: z.string().min(1, 'A multi-value separator cannot be empty.').max(3).default('|'),
+  /** The format of date columns that set none of their own (e.g. `YYYY-MM-DD HH:mm:ss`); null: `YYYY-MM-DD`. */
+  dateFormat: z.string().min(1).nullable().default(null),
+  /** The time zone date-times are written in; null: written as read, without conversion. */
+  timeZone: TimeZoneName.nullable().default(null),
+  /** The time zone the source's date-times are in; null: this computer's. */
+  sourceTimeZone: TimeZoneName.nullable().default(null),
 });
 export type OutputFormat = z.infer<typeof OutputFormat>;
 
@@ -193,6 +225,10 @@ function checkDestination(d: Destination): Destination {
   }
   if (d.output.quoting === 'always' && d.output.quoteChar === 'none')
     throw invalid('output.quoteChar: quoting “always” needs a quote character.');
+  if (d.output.format === 'xml' && !d.output.xml) throw invalid('XML files need the structure of a sample file (load the vendor’s sample XML).');
+  for (const field of d.output.xml?.fields ?? []) {
+    if (!names.has(field.column)) throw invalid(`the XML field “${field.name}” takes its value from “${field.column}”, which is not one of its columns.`);
+  }
   return d;
 }
 

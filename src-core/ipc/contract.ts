@@ -7,6 +7,7 @@ import { transferCalls, transferEvents } from '../transfers/transfer-ipc';
 import { setupCheckCalls } from '../destinations/setup-check-ipc';
 import { desktopCalls, desktopEvents } from '../desktop/desktop-ipc';
 import { destinationEditorCalls } from '../destinations/destination-editor-ipc';
+import { reportCalls } from '../reports/reports-ipc';
 
 /**
  * The one typed contract between the renderer and the main process.
@@ -65,6 +66,7 @@ export const calls = {
   ...sendCalls,
   ...transferCalls,
   ...setupCheckCalls,
+  ...reportCalls,
   ...preparationCalls,
   ...jobCalls,
   ...desktopCalls,

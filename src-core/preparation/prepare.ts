@@ -9,10 +9,15 @@ import { isLanguageCode, lowerCode, normaliseLanguage, upperCode } from '../vali
 import { checkPhone, countryAdjective, lostLeadingZero } from '../validation/phone';
 import { commonDateFormats, formatDate, parseDate } from '../validation/date';
 import { delimiterLabel, encodingLabel, issueCodes, quoted, shown, type IssueCode, type IssueParamsByCode, type IssueVariant, type RowIssue } from '../validation/issues';
-import { ByteBuilder, bomOf, firstUnencodable } from '../output/encode';
+import { ByteBuilder, bomOf, decodeText, firstUnencodable } from '../output/encode';
 import { lineWriter, neutraliseFormula, rowEncoder, startsLikeFormula, writesUnquoted } from '../output/csv-line';
 import { fileNames, withExtension } from '../output/file-name';
 import { DuplicateFinder, SeenKeys } from './duplicate-finder';
+import { numberWith } from '../output/number-text';
+import { isWorkbookFormat, workbookDialect, workbookRows } from '../output/workbook-cells';
+import { xmlFileBytes } from '../output/xml-writer';
+import { itemsOf } from '../output/multi-value';
+import { instantOf, instantWithOffset, offsetMinutes, offsetText, readIsoDateTime, systemTimeZone, wallTimeIn } from '../output/time-zone';
 import { controlCodes, hasControlCharacters, hasInvalidBytes, invalidBytesHex, readInvalidBytesAs1252 } from '../reading/odd-characters';
 
 /** What a preparation needs: the destination, the source's columns, the mapping and the fixes. */
@@ -33,6 +38,8 @@ export type PreparationInput = Readonly<{
   keepDuplicates?: boolean;
   /** Keep the rejected rows' cells for the rejected-rows file (default true; a plain check needs none). */
   keepRejectedCells?: boolean;
+  /** The zone source date-times are read in when the destination names none (default: this computer's). */
+  systemTimeZone?: string;
 }>;
 
 /** One file exactly as it will be uploaded. */
@@ -43,6 +50,8 @@ export type PreparedFile = Readonly<{
   bytes: Uint8Array;
   /** For a zip: the name of the CSV inside it; otherwise null. */
   innerName: string | null;
+  /** For a workbook: its first rows as text (cells joined by “ | ”), for the review. */
+  firstLines?: readonly string[];
 }>;
 
 /** A row that will not be sent, with the reason in words. */
@@ -96,6 +105,10 @@ type Plan = {
   dateFormat: string;
   upper: boolean;
   letterCase: 'upper' | 'lower' | undefined;
+  /** A date-time column converted from the source's time zone to the destination's. */
+  zoned: boolean;
+  /** A multi-value column: the source's item separator and the further source columns. */
+  multi: { sourceSeparator: string; alsoFrom: number[] } | null;
 };
 
 const MB = 1_000_000;
@@ -126,6 +139,11 @@ export function createPreparation(input: PreparationInput): Preparation {
       throw new CourierError('mapping.unknown-column', `The mapping uses the column “${source}”, which this file does not have.`);
     }
   }
+  for (const column of d.columns) {
+    for (const source of column.multiValue?.alsoFrom ?? []) {
+      if (!sourceIndex.has(source)) throw new CourierError('mapping.unknown-column', `${d.name} adds the column “${source}” to ${column.name}, but this file does not have it.`);
+    }
+  }
   for (const fix of fixes) {
     if ('column' in fix && !targetIndex.has(fix.column)) throw new CourierError('fix.unknown-column', `A fix refers to “${fix.column}”, which is not a column of ${d.name}.`);
   }
@@ -141,15 +159,18 @@ export function createPreparation(input: PreparationInput): Preparation {
   const extraSource = new Map(extra.map(c => [c, sourceIndex.get(c.name)!]));
   const plans: Plan[] = [...d.columns, ...extra].map(column => {
     const source = extraSource.has(column) ? column.name : input.mapping[column.name];
+    const dateFormat = column.dateFormat ?? d.output.dateFormat ?? 'YYYY-MM-DD';
     return {
       column,
       source: source === undefined || source === null ? -1 : sourceIndex.get(source)!,
       fixed: column.fixedValue ?? '',
       ops: [],
       allowed: column.allowedValues ? new Map(column.allowedValues.map(v => [v.toLowerCase(), v])) : null,
-      dateFormat: column.dateFormat ?? 'YYYY-MM-DD',
+      dateFormat,
       upper: column.letterCase === 'upper',
       letterCase: column.letterCase,
+      zoned: d.output.timeZone !== null && /HH/.test(dateFormat),
+      multi: column.multiValue ? { sourceSeparator: column.multiValue.sourceSeparator, alsoFrom: column.multiValue.alsoFrom.map(name => sourceIndex.get(name)!) } : null,
     };
   });
   const editsByRow = new Map<number, Edit[]>();
@@ -163,11 +184,18 @@ export function createPreparation(input: PreparationInput): Preparation {
     } else if (isColumnFix(fix)) plans[targetIndex.get(fix.column)!]!.ops.push({ position, fix });
   });
 
-  const out = d.output;
+  // A workbook's rows travel as plain CSV in one fixed dialect; the main process writes the sheet.
+  const xml = d.output.format === 'xml' ? d.output.xml : null;
+  const workbook = isWorkbookFormat(d.output.format) || xml !== null;
+  const out = workbook ? workbookDialect(d.output) : d.output;
+  const listSeparator = out.multiValueSeparator;
+  const targetZone = out.timeZone;
+  const sourceZone = out.sourceTimeZone ?? input.systemTimeZone ?? systemTimeZone();
   const writeLine = lineWriter(out);
   const encodeRow = rowEncoder(out);
   const never = writesUnquoted(out);
-  const neutralise = d.neutraliseFormulas;
+  // A workbook's text cell is never run as a formula: nothing to neutralise there.
+  const neutralise = d.neutraliseFormulas && !workbook;
   // One native scan per value for what a no-quote line cannot carry; details only when it hits.
   const watchNever = new Uint8Array(128);
   for (const c of [9, 10, 13, 34, out.delimiter.charCodeAt(0)]) watchNever[c] = 1;
@@ -191,7 +219,8 @@ export function createPreparation(input: PreparationInput): Preparation {
   head.append(bomOf(out.encoding));
   head.appendText(headerText, out.encoding);
   const headerBytes = head.toBytes();
-  const maxBytes = d.limits.maxBytes ?? Infinity;
+  // A workbook's size is known only once written: the writer checks it (the row limit applies here).
+  const maxBytes = workbook ? Infinity : (d.limits.maxBytes ?? Infinity);
   const maxRows = d.limits.maxRows ?? Infinity;
 
   const issues: RowIssue[] = [];
@@ -215,7 +244,7 @@ export function createPreparation(input: PreparationInput): Preparation {
     summary[issue.code] = (summary[issue.code] ?? 0) + 1;
   };
 
-  const unmapped = plans.filter(p => p.column.required && p.source < 0 && p.fixed === '');
+  const unmapped = plans.filter(p => p.column.required && p.source < 0 && p.fixed === '' && (p.multi?.alsoFrom.length ?? 0) === 0);
   for (const p of unmapped) {
     add({
       row: null,
@@ -285,6 +314,7 @@ export function createPreparation(input: PreparationInput): Preparation {
       const column = plan.column;
       const rule = column.rule;
       let v = plan.ops.length === 0 && edits === undefined ? (plan.source >= 0 ? (row.cells[plan.source] ?? '') : plan.fixed) : valueOf(plan, t, row.cells, edits);
+      if (plan.multi) v = listOf(plan, t, v, row.cells, line);
       // Spaces around an address, code, number or date never mean anything: they are dropped.
       if (rule !== 'text' && rule !== 'reference' && v.length > 0 && (isSpace(v.charCodeAt(0)) || isSpace(v.charCodeAt(v.length - 1)))) v = v.trim();
       valid[t] = v.length > 0 && (!isSpace(v.charCodeAt(0)) || v.trim() !== '');
@@ -292,7 +322,7 @@ export function createPreparation(input: PreparationInput): Preparation {
       if (!valid[t]) {
         values[t] = v;
         // A required column with no source at all is one file-level issue, not one per row.
-        if (column.required && (plan.source >= 0 || plan.fixed !== '' || edits)) issue(t, 'required.missing', null, { line, column: column.name, destination: d.name }, `Row ${line}: ${column.name} is empty, and ${d.name} needs it in every row.`);
+        if (column.required && (plan.source >= 0 || plan.fixed !== '' || edits || plan.multi)) issue(t, 'required.missing', null, { line, column: column.name, destination: d.name }, `Row ${line}: ${column.name} is empty, and ${d.name} needs it in every row.`);
         continue;
       }
       switch (rule) {
@@ -346,6 +376,14 @@ export function createPreparation(input: PreparationInput): Preparation {
           break;
         }
         case 'date': {
+          if (plan.zoned) {
+            const converted = inTargetZone(plan, t, v, line);
+            if (converted !== null) {
+              v = converted;
+              break;
+            }
+            if (!valid[t]) break;
+          }
           if (!parseDate(v, plan.dateFormat)) {
             const other = commonDateFormats.find(f => f !== plan.dateFormat && parseDate(v, f));
             const reading = other ? formatDate(parseDate(v, other)!, plan.dateFormat) : '';
@@ -355,9 +393,13 @@ export function createPreparation(input: PreparationInput): Preparation {
           }
           break;
         }
-        case 'number':
-          if (!/^[-+]?\d+(?:[.,]\d+)?$/.test(v)) issue(t, 'number.invalid', null, { line, value: shown(v), column: column.name }, `Row ${line}: ${quoted(v)} in ${column.name} is not a number.`);
+        case 'number': {
+          // Written with the destination's separator, so one file never mixes 3.5 and 3,5.
+          const written = numberWith(v, out.decimal);
+          if (written === null) issue(t, 'number.invalid', null, { line, value: shown(v), column: column.name }, `Row ${line}: ${quoted(v)} in ${column.name} is not a number.`);
+          else v = written;
           break;
+        }
         default:
           break;
       }
@@ -465,6 +507,45 @@ export function createPreparation(input: PreparationInput): Preparation {
     }
   };
 
+  /** The items of a multi-value column, joined with the destination's separator; an item holding it is an issue. */
+  const listOf = (plan: Plan, t: number, first: string, cells: readonly string[], line: number): string => {
+    const multi = plan.multi!;
+    const sources = multi.alsoFrom.length === 0 ? [first] : [first, ...multi.alsoFrom.map(i => cells[i] ?? '')];
+    const items = itemsOf(sources, multi.sourceSeparator);
+    for (const item of items) {
+      if (!item.includes(listSeparator)) continue;
+      const column = plan.column.name;
+      issue(t, 'list.separator-in-item', null, { line, value: shown(item), column, separator: listSeparator }, `Row ${line}: the item ${quoted(item)} of ${column} contains “${listSeparator}”, which separates the items of this list. Remove or replace it.`);
+    }
+    return items.join(listSeparator);
+  };
+
+  /**
+   * A date-time read in the source's zone (or at the offset it carries) and written in the
+   * destination's zone and format; null when it is not a date-time (said by the caller) or when
+   * the clocks skipped it (said here, and the value is then not valid).
+   */
+  const inTargetZone = (plan: Plan, t: number, v: string, line: number): string | null => {
+    const iso = readIsoDateTime(v);
+    const parts = iso?.parts ?? parseDate(v, plan.dateFormat);
+    if (!parts) return null;
+    let utc: number;
+    if (iso && iso.offset !== null) utc = instantWithOffset(parts, iso.offset);
+    else {
+      const instant = instantOf(parts, sourceZone);
+      if (instant.kind === 'skipped') {
+        issue(t, 'date.time-skipped', null, { line, value: shown(v), zone: sourceZone }, `Row ${line}: ${quoted(v)} never happened in ${sourceZone}: the clocks skipped that hour (daylight saving time began). Check the time.`);
+        return null;
+      }
+      utc = instant.utcMs;
+      if (instant.kind === 'twice') {
+        const offset = offsetText(offsetMinutes(utc, sourceZone));
+        issue(t, 'date.time-twice', null, { line, value: shown(v), zone: sourceZone, offset }, `Row ${line}: ${quoted(v)} happened twice in ${sourceZone} (the clocks went back); it is read as the first time, at UTC${offset}.`);
+      }
+    }
+    return formatDate(wallTimeIn(utc, targetZone!), plan.dateFormat);
+  };
+
   /** Reports what a no-quote line cannot carry (tabs, the delimiter, line breaks; double quotes as a warning). */
   const checkNever = (line: number) => {
     for (let t = 0; t < plans.length; t++) {
@@ -553,7 +634,7 @@ export function createPreparation(input: PreparationInput): Preparation {
     }
     // Zipped output is sent under the .zip name: that is the name that must never repeat.
     const innerExtension = /\.[^./\\]+$/.exec(d.fileName)?.[0] ?? '.csv';
-    const template = out.zip ? withExtension(d.fileName, '.zip') : d.fileName;
+    const template = workbook ? withExtension(d.fileName, `.${d.output.format}`) : out.zip ? withExtension(d.fileName, '.zip') : d.fileName;
     // Names sent before are avoided, unless the destination uses the same name every run (Digitaleo's list modes).
     const taken = d.nameReuse === 'same-every-run' ? [] : (input.alreadySentNames ?? []);
     const names = fileNames(template, parts.length, { now: input.now, variables: d.variables }, taken);
@@ -561,6 +642,7 @@ export function createPreparation(input: PreparationInput): Preparation {
       // A view, not a copy, so a 100 MB file is not duplicated at the end; but a copy when the
       // buffer is mostly empty, so a small file does not keep a big buffer alive.
       const bytes = p.bytes.length * 2 < p.bytes.bytes.length ? p.bytes.bytes.slice(0, p.bytes.length) : p.bytes.bytes.subarray(0, p.bytes.length);
+      if (xml) return xmlFile(names[i]!, p.rows, bytes);
       if (!out.zip) return { name: names[i]!, rows: p.rows, bytes, innerName: null };
       const inner = withExtension(names[i]!, innerExtension);
       // One file at the root of the zip, as Digitaleo requires; the zip carries the send time.
@@ -568,6 +650,8 @@ export function createPreparation(input: PreparationInput): Preparation {
       return { name: names[i]!, rows: p.rows, bytes: zipped, innerName: inner };
     });
     const errorRows = rejected.filter(r => !r.byHand && r.duplicate !== true).length;
+    const tooLarge = files.find(f => f.bytes.length > (d.limits.maxBytes ?? Infinity));
+    if (tooLarge && xml) throw fileTooLarge(tooLarge, d);
     return {
       destination: d.name,
       mapping: Object.fromEntries(d.columns.map(c => [c.name, input.mapping[c.name] ?? null])),
@@ -584,11 +668,29 @@ export function createPreparation(input: PreparationInput): Preparation {
     };
   };
 
+  /** A part's rows (in the workbook dialect) written as the sample's XML. */
+  const xmlFile = (name: string, rows: number, csv: Uint8Array): PreparedFile => {
+    const lines = workbookRows(decodeText(csv, 'utf-8'));
+    if (out.header) lines.shift();
+    const bytes = xmlFileBytes(xml!, d.columns.map(c => c.name), lines);
+    return { name, rows, bytes, innerName: null, firstLines: decodeText(bytes.subarray(0, 64 * 1024), xml!.encoding).split(/\r?\n/).slice(0, 10) };
+  };
+
   return { push, finish };
 }
 
 /** The rule problems a lenient column reports as warnings (never what breaks the file itself). */
 const LENIENT_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>(['email.invalid', 'phone.invalid', 'date.invalid', 'number.invalid', 'language.invalid', 'value.not-allowed']);
+
+/** A written file larger than the destination allows (workbooks and XML are measured once written). */
+export function fileTooLarge(file: Readonly<{ name: string; bytes: Uint8Array }>, d: Destination): CourierError {
+  const max = d.limits.maxBytes ?? 0;
+  return new CourierError(
+    'output.file-too-large',
+    `The file “${file.name}” is ${file.bytes.length.toLocaleString('en')} bytes, more than the ${max.toLocaleString('en')} bytes ${d.name} allows per file. Lower the rows per file so each file is smaller.`,
+    { params: { file: file.name, size: file.bytes.length, maxBytes: max, destination: d.name } }
+  );
+}
 
 /** What a control character adds to a ByteBuilder's `watched` count (no-quote characters add 1). */
 const CONTROL_WEIGHT = 128;

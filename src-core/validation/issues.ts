@@ -20,8 +20,11 @@ export const issueCodes = {
   'phone.extension-dropped': { severity: 'warning', title: 'Phone numbers sent without their extension' },
   'phone.leading-zero': { severity: 'warning', title: 'Phone numbers that lost their leading 0' },
   'date.invalid': { severity: 'error', title: 'Dates not in the expected form' },
+  'date.time-skipped': { severity: 'error', title: 'Times the clocks skipped' },
+  'date.time-twice': { severity: 'warning', title: 'Times that happened twice' },
   'number.invalid': { severity: 'error', title: 'Values that are not numbers' },
   'value.not-allowed': { severity: 'error', title: 'Values that are not allowed' },
+  'list.separator-in-item': { severity: 'error', title: 'List items holding the list separator' },
   'contact.missing': { severity: 'error', title: 'Rows without a way to contact the person' },
   'duplicate.key': { severity: 'warning', title: 'Duplicate rows' },
   'text.invalid-bytes': { severity: 'error', title: 'Characters that were not valid UTF-8' },
@@ -69,7 +72,13 @@ export type IssueParamsByCode = {
    * common format it was read in (both only in the `reads-as` variant, else '').
    */
   'date.invalid': { line: number; value: string; format: string; reading: string; from: string };
+  /** `zone`: the source's time zone (IANA name) in which the clocks skipped this time. */
+  'date.time-skipped': { line: number; value: string; zone: string };
+  /** `zone`: the source's time zone; `offset`: the UTC offset it was read at (`+02:00`). */
+  'date.time-twice': { line: number; value: string; zone: string; offset: string };
   'number.invalid': { line: number; value: string; column: string };
+  /** `value`: the item; `separator`: the destination's multi-value separator. */
+  'list.separator-in-item': { line: number; value: string; column: string; separator: string };
   'value.not-allowed': { line: number; value: string; column: string; allowed: readonly string[] };
   /** `columns`: the columns of which at least one must hold a valid value. */
   'contact.missing': { line: number; columns: readonly string[]; destination: string };

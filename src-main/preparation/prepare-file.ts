@@ -12,6 +12,7 @@ import { createPreparation, type PreparationResult } from '../../src-core/prepar
 import { REJECTED_FILE, REJECTED_FOLDER, rejectedRowsCsv } from '../../src-core/output/rejected';
 import { openSource, type OpenSourceOptions, type ReadProgress } from '../reading/open-source';
 import { recallMapping } from '../settings/mapping-store';
+import { writeWorkbooks } from '../output/workbook-writer';
 
 /** Where the mapping used came from. */
 export type MappingOrigin = 'given' | 'remembered' | 'suggested';
@@ -79,7 +80,7 @@ export async function prepareFile(path: string, destination: Destination, option
       keepRejectedCells: options.keepRejectedCells,
     });
     for await (const row of source.rows({ signal: options.signal, onProgress: options.onProgress })) preparation.push(row);
-    const result = preparation.finish();
+    const result = await writeWorkbooks(preparation.finish(), destination, options.now);
     return {
       ...result,
       source: { path, format: source.format, columns: source.columns, sizeBytes: source.sizeBytes },

@@ -37,6 +37,7 @@ export const plainChanges = (c: HeaderChanges) => ({
 
 /** The first lines of a prepared file as text (a zip shows the CSV inside). */
 export function firstLines(file: PreparedFile, encoding: OutputEncoding, count = 10): string[] {
+  if (file.firstLines) return file.firstLines.slice(0, count);
   let bytes = file.bytes;
   if (file.innerName !== null) bytes = Object.values(unzipSync(bytes))[0] ?? new Uint8Array(0);
   // Enough bytes for the first lines without decoding a 20 MB file.

@@ -9,6 +9,7 @@ import { createJobHandlers } from '../jobs/job-handlers';
 import { createSendHandlers } from '../pipeline/send-handlers';
 import { createTransferHandlers } from '../transfers/transfer-handlers';
 import { createSetupCheckHandlers } from '../destinations/setup-check-handlers';
+import { createReportHandlers } from '../reports/report-handlers';
 import type { PickSaveTarget } from '../files/save-copy';
 import { onSettingsProblem } from '../settings/settings-file';
 import { OpenedFiles } from '../files/opened-files';
@@ -80,6 +81,7 @@ export function createMainHandlers(context: ServiceContext): Handlers {
     ...createTransferHandlers(withHome, services.secrets),
     ...createSetupCheckHandlers(services.home, services.secrets),
     ...createDesktopHandlers({ ...context, recentFiles, openedFiles }),
+    ...createReportHandlers(withHome, services.destinations, services.secrets),
   };
   // Main, not the page, decides which files may be read (where a saved secret may go is the
   // destination service's to decide, for the CLI too).

@@ -72,6 +72,24 @@ function everyIssue(): RowIssue[] {
     ...prepare(dates, ['Born'], [['1980-11-20'], ['31/02/1980']]).issues,
     ...prepare(lists, ['Duration', 'Direction'], [['2 min', 'sideways']]).issues,
     ...prepare(
+      destination({
+        columns: [
+          { name: 'Interests', multiValue: { sourceSeparator: ';' } },
+          { name: 'Seen', rule: 'date' },
+        ],
+        output: {
+          dateFormat: 'YYYY-MM-DD HH:mm',
+          timeZone: 'UTC',
+          sourceTimeZone: 'Europe/Brussels',
+        },
+      }),
+      ['Interests', 'Seen'],
+      [
+        ['a|b', '2026-03-29 02:30'],
+        ['x', '2026-10-25 02:30'],
+      ]
+    ).issues,
+    ...prepare(
       preset('digitaleo'),
       ['Nom', 'Email', 'Téléphone Fixe', 'Mobile'],
       [['DURAND', '', '', '']]

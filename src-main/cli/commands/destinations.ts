@@ -19,10 +19,13 @@ import {
   destinationFromSample,
   settingPairs,
   settingsUsage,
+  XML_SAMPLE_SETTING,
 } from '../../../src-core/destinations/destination-settings';
 import { settleDestination } from '../../../src-core/destinations/settle';
 import { readSampleFile } from '../../destinations/sample-file';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { learnXmlSample, withXmlSample } from '../../../src-core/output/xml-sample';
 import { readSecretLines } from '../../secrets/secret-input';
 import { formatConnectionStep, testDestination } from '../../transfers/destination-test';
 import { openPrivateKey } from '../../secrets/ssh-identity';
@@ -267,8 +270,22 @@ async function tailor(
   let next = sample
     ? destinationFromSample(d, await readSampleFile(resolve(process.cwd(), sample)))
     : d;
-  for (const [key, value] of settingPairs(settings)) next = applySetting(next, key, value);
+  for (const [key, value] of settingPairs(settings)) {
+    if (key.trim().toLowerCase() === XML_SAMPLE_SETTING) next = await withXmlSampleFile(next, value);
+    else next = applySetting(next, key, value);
+  }
   return next;
+}
+
+/** `output.xml-sample=FILE`: the vendor's sample XML, whose structure the files follow (format xml). */
+async function withXmlSampleFile(d: Destination, file: string): Promise<Destination> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(resolve(process.cwd(), file));
+  } catch {
+    throw new UsageError(`${XML_SAMPLE_SETTING}: there is no readable file at “${file}”.`);
+  }
+  return withXmlSample(d, learnXmlSample(bytes, d.columns.map(c => c.name), basename(file)));
 }
 
 /** Reads --secret-source; an agent or key file is for SFTP key logins only. */

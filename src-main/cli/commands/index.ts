@@ -84,6 +84,11 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./diagnostics')).diagnosticsCommand,
   },
   {
+    name: 'reports',
+    summary: 'download Digitaleo’s report zips (each once, verified, never over a local file)',
+    load: async () => (await import('./reports')).reportsCommand,
+  },
+  {
     name: 'send',
     summary: 'prepare a file and upload it to a destination, with progress',
     usage: sendUsage,

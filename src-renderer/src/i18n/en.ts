@@ -279,6 +279,18 @@ export const en = {
   },
   'issue.date.invalid.help':
     'The destination expects dates in one precise form, for example 2026-11-20.',
+  'issue.date.time-skipped': {
+    one: '{count} time never happened (the clocks skipped it)',
+    other: '{count} times never happened (the clocks skipped them)',
+  },
+  'issue.date.time-skipped.help':
+    'On the night daylight saving time begins, the clocks jump an hour ahead: times in that hour do not exist.',
+  'issue.date.time-twice': {
+    one: '{count} time happened twice (the clocks went back)',
+    other: '{count} times happened twice (the clocks went back)',
+  },
+  'issue.date.time-twice.help':
+    'On the night daylight saving time ends, one hour happens twice: such a time is read as the first one.',
   'issue.number.invalid': {
     one: '{count} value is not a number',
     other: '{count} values are not numbers',
@@ -290,6 +302,12 @@ export const en = {
   },
   'issue.value.not-allowed.help':
     'The destination accepts only a fixed list of values in this column.',
+  'issue.list.separator-in-item': {
+    one: '{count} list item holds the list separator',
+    other: '{count} list items hold the list separator',
+  },
+  'issue.list.separator-in-item.help':
+    'The destination separates the items of a list with one character; an item cannot contain it.',
   'issue.contact.missing': {
     one: '{count} row has no way to contact the person',
     other: '{count} rows have no way to contact the person',
@@ -450,6 +468,80 @@ export const en = {
   'dest.import.cancel': 'Cancel',
   'dest.imported':
     '“{name}” is imported. Its password or key is not in the file: enter it with Edit.',
+  // The destination editor's “Reports” section (Digitaleo, issue 16).
+  'dest.reports.title': 'Reports',
+  'dest.reports.intro':
+    'Digitaleo keeps daily and campaign reports (openers, clickers, unsubscribers) for seven days. Each is downloaded once into your Documents, checked, and never over a file you have.',
+  'dest.reports.since': 'From this day (optional)',
+  'dest.reports.download': 'Download reports',
+  'dest.reports.downloading': 'Downloading…',
+  'dest.reports.none': {
+    one: 'No new reports ({count} downloaded before).',
+    other: 'No new reports ({count} downloaded before).',
+  },
+  'dest.reports.saved': {
+    one: '{count} report saved in {folder}.',
+    other: '{count} reports saved in {folder}.',
+  },
+  'dest.reports.entry': { one: '{name}: {count} row', other: '{name}: {count} rows' },
+  // The destination editor's “File type” section (issue 16).
+  'dest.fileType.title': 'File type',
+  'dest.fileType.format': 'Send the rows as',
+  'dest.fileType.csv': 'CSV text file',
+  'dest.fileType.csv.hint':
+    'Values separated by a character (comma, semicolon, tab…), one row per line.',
+  'dest.fileType.xlsx': 'Excel workbook (.xlsx)',
+  'dest.fileType.xlsx.hint': 'One sheet with the column names in the first row.',
+  'dest.fileType.xls': 'Excel 97–2003 workbook (.xls)',
+  'dest.fileType.xls.hint':
+    'The older Excel format some platforms ask for (CustomerGauge accepts it). One sheet with the column names in the first row.',
+  'dest.fileType.xml': 'XML in the structure of a sample',
+  'dest.fileType.xml.hint':
+    'Each row becomes one record, with the element names, order and namespaces of the platform’s sample file.',
+  'dest.fileType.xml.sample': 'The platform’s sample XML file',
+  'dest.fileType.xml.none': 'Load the sample file the platform gave you.',
+  'dest.fileType.xml.learnt': 'Learnt from {sample}: each row is a “{record}” inside “{root}”.',
+  'dest.fileType.xml.fields': 'Fields of a record',
+  'dest.fileType.xml.element': 'element “{name}” ← {column}',
+  'dest.fileType.xml.attribute': 'attribute “{name}” ← {column}',
+  'dest.fileType.workbook.cells':
+    'Numbers are written as numbers and dates as real dates; every other value as text, so leading zeros, long ids and phone numbers stay as they are.',
+  'dest.fileType.workbook.rowLimit':
+    'At most {rows} rows per workbook: more rows are split into several workbooks.',
+  'dest.fileType.workbook.noRowLimit': 'No row limit: all rows go into one workbook.',
+  'dest.fileType.workbook.textSettings':
+    'Separator, quotes, encoding and line endings apply to CSV files only.',
+  'dest.fileType.workbook.name': 'Files are named like {name}.',
+  // The destination editor's “Numbers, lists and dates” section (issue 16).
+  'dest.values.title': 'Numbers, lists and dates',
+  'dest.values.intro':
+    'How the platform reads numbers, lists and dates (BlueConic asks for these when the connection is set up).',
+  'dest.values.decimal': 'Decimal separator',
+  'dest.values.decimal.point': 'Point (3.5)',
+  'dest.values.decimal.comma': 'Comma (3,5)',
+  'dest.values.multiValue': 'Separator between list items',
+  'dest.values.multiValue.hint': 'A list is written as {example}.',
+  'dest.values.multiValue.invalid': 'Type one to three characters, for example |.',
+  'dest.values.dateFormat': 'Date format',
+  'dest.values.dateFormat.none':
+    'Empty: dates as 2026-03-29. Use YYYY, MM, DD, HH, mm and ss, for example DD/MM/YYYY HH:mm.',
+  'dest.values.dateFormat.example': 'A date is written as {example}.',
+  'dest.values.timeZone': 'Time zone of the platform',
+  'dest.values.timeZone.none': 'Empty: dates and times are sent as they are, without conversion.',
+  'dest.values.timeZone.hint':
+    'Dates with a time are converted to this time zone, daylight saving time included.',
+  'dest.values.sourceTimeZone': 'Time zone of your files',
+  'dest.values.sourceTimeZone.hint': 'Empty: this computer’s time zone ({zone}).',
+  'dest.values.zone.invalid':
+    'Not a time zone name. Choose one from the list, for example Europe/Brussels.',
+  'dest.values.lists': 'Columns holding a list',
+  'dest.values.lists.hint':
+    'A list column takes several items from one value of your file, or from several columns, and joins them with the separator above.',
+  'dest.values.list.column': '{column} holds a list',
+  'dest.values.list.sourceSeparator': 'In your file, the items of {column} are separated by',
+  'dest.values.list.noSplit': 'nothing: one item per value',
+  'dest.values.list.alsoFrom':
+    'Also take items of {column} from these columns (separated by commas)',
   'dest.form.new': 'New destination',
   'dest.form.edit': 'Edit {name}',
   'dest.form.name': 'Name',

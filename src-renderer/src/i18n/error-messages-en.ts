@@ -35,7 +35,7 @@ export const enErrorMessages = {
   'error.proxy.auth-failed':
     'Proxy refused: {detail}. Check the proxy user and password of this destination ({proxy}).',
   'error.proxy.refused':
-    'The proxy {proxy} refused to connect to {server} ({detail}). Ask your network administrator whether it lets connections to this server and port through.',
+    'The proxy {proxy} refused to connect to {server}. Ask your network administrator whether it lets connections to this server and port through.',
   'error.proxy.password-missing':
     'This destination’s proxy logs in as {user}, and no proxy password is set. Enter it in the destination.',
   'error.proxy.timeout': 'The proxy {proxy} did not answer in time.',
@@ -141,6 +141,8 @@ export const enErrorMessages = {
     'The saved mapping uses a column this file does not have. Check the columns, then try again.',
   'error.mapping.unknown-target':
     'The saved mapping names a column this destination does not have. Check the columns, then try again.',
+  'error.output.file-too-large':
+    'The file “{file}” is larger than {destination} allows per file. Lower the rows per file so each file is smaller.',
   'error.read.bad-window': 'Rows {start}–{end} are not a valid range of rows.',
   'error.read.changed': '“{file}” changed on disk while Courier was reading it. Open it again.',
   'error.read.disk-full':
@@ -185,6 +187,13 @@ export const enErrorMessages = {
     'The zip “{file}” holds several files. Put only one export in it.',
   'error.read.zip-unsupported':
     'The zip file “{file}” holds a file that is not a CSV, TSV, TXT, XLS or XLSX file. Unzip it and choose the export.',
+  'error.reports.damaged':
+    'The report “{file}” arrived damaged (it is not a complete zip). It was not kept; try again later.',
+  'error.reports.ledger-damaged':
+    'The list of downloaded reports ({file}) cannot be read. Move it away to start a new one.',
+  'error.reports.none': 'Digitaleo keeps no reports for {name} on its server.',
+  'error.reports.not-digitaleo':
+    '{name} is not a Digitaleo destination: only Digitaleo keeps reports to download.',
   'error.receipt.bad-day': 'A day is written YYYY-MM-DD (got “{day}”).',
   'error.receipt.no-reports': 'Digitaleo has no reports for {day} (they are kept for seven days).',
   'error.schedule.invalid-time': 'This time is not valid. Write it like 07:30.',
@@ -318,4 +327,14 @@ export const enErrorMessages = {
   'error.worker.out-of-memory':
     'This file needs more memory than Courier allows for reading it. Save it as CSV and try again.',
   'error.worker.timeout': 'This took too long and was stopped. Try again.',
+  'error.xml-sample.encoding':
+    'The sample is written in {encoding}, which Courier does not write. Ask the platform for the sample in UTF-8.',
+  'error.xml-sample.mixed-content':
+    'The sample mixes text and elements inside “{element}”. Courier can follow a sample whose records hold only fields.',
+  'error.xml-sample.nested-group':
+    'The sample has a group inside its records (“{element}”). Courier can follow records whose fields each appear once and hold only text.',
+  'error.xml-sample.no-records':
+    'The sample has no repeated record inside “{element}”. Ask for a sample with at least one record.',
+  'error.xml-sample.unreadable':
+    'The sample is not XML Courier can read. Check that it is the platform’s sample file.',
 } satisfies Record<string, Message>;

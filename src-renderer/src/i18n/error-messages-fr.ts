@@ -32,7 +32,7 @@ export const frErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
   'error.proxy.auth-failed':
     'Proxy refusé : {detail}. Vérifiez l’utilisateur et le mot de passe du proxy de cette destination ({proxy}).',
   'error.proxy.refused':
-    'Le proxy {proxy} a refusé de se connecter à {server} ({detail}). Demandez à votre administrateur réseau s’il laisse passer les connexions vers ce serveur et ce port.',
+    'Le proxy {proxy} a refusé de se connecter à {server}. Demandez à votre administrateur réseau s’il laisse passer les connexions vers ce serveur et ce port.',
   'error.proxy.password-missing':
     'Le proxy de cette destination se connecte en tant que {user}, et aucun mot de passe de proxy n’est enregistré. Saisissez-le dans la destination.',
   'error.proxy.timeout': 'Le proxy {proxy} n’a pas répondu à temps.',
@@ -146,6 +146,8 @@ export const frErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'La correspondance enregistrée utilise une colonne que ce fichier n’a pas. Vérifiez les colonnes, puis réessayez.',
   'error.mapping.unknown-target':
     'La correspondance enregistrée cite une colonne que cette destination n’a pas. Vérifiez les colonnes, puis réessayez.',
+  'error.output.file-too-large':
+    'Le fichier « {file} » est plus grand que ce que {destination} accepte par fichier. Réduisez le nombre de lignes par fichier pour que chaque fichier soit plus petit.',
   'error.read.bad-window': 'Les lignes {start} à {end} ne forment pas une plage valide.',
   'error.read.changed':
     '« {file} » a été modifié pendant que Courier le lisait. Ouvrez-le à nouveau.',
@@ -194,6 +196,13 @@ export const frErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'Le zip « {file} » contient plusieurs fichiers. N’y mettez qu’un seul export.',
   'error.read.zip-unsupported':
     'Le fichier zip « {file} » contient un fichier qui n’est ni CSV, ni TSV, ni TXT, ni XLS, ni XLSX. Décompressez-le et choisissez l’export.',
+  'error.reports.damaged':
+    'Le rapport « {file} » est arrivé abîmé (ce n’est pas un zip complet). Il n’a pas été gardé ; réessayez plus tard.',
+  'error.reports.ledger-damaged':
+    'La liste des rapports téléchargés ({file}) est illisible. Déplacez-la pour en commencer une nouvelle.',
+  'error.reports.none': 'Digitaleo ne garde aucun rapport pour {name} sur son serveur.',
+  'error.reports.not-digitaleo':
+    '{name} n’est pas une destination Digitaleo : seul Digitaleo garde des rapports à télécharger.',
   'error.receipt.bad-day': 'Une date s’écrit AAAA-MM-JJ (reçu : « {day} »).',
   'error.receipt.no-reports':
     'Digitaleo n’a pas de rapports pour le {day} (ils sont conservés sept jours).',
@@ -328,4 +337,14 @@ export const frErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
   'error.worker.out-of-memory':
     'Ce fichier demande plus de mémoire que Courier n’en accorde à sa lecture. Enregistrez-le en CSV et réessayez.',
   'error.worker.timeout': 'Cela a pris trop de temps et a été arrêté. Réessayez.',
+  'error.xml-sample.encoding':
+    'L’exemple est écrit en {encoding}, un encodage que Courier n’écrit pas. Demandez l’exemple en UTF-8 à la plateforme.',
+  'error.xml-sample.mixed-content':
+    'L’exemple mélange du texte et des éléments dans « {element} ». Courier suit un exemple dont les enregistrements ne contiennent que des champs.',
+  'error.xml-sample.nested-group':
+    'L’exemple contient un groupe dans ses enregistrements (« {element} »). Courier suit des enregistrements dont chaque champ apparaît une fois et ne contient que du texte.',
+  'error.xml-sample.no-records':
+    'L’exemple n’a pas d’enregistrement répété dans « {element} ». Demandez un exemple avec au moins un enregistrement.',
+  'error.xml-sample.unreadable':
+    'L’exemple n’est pas un XML que Courier sait lire. Vérifiez que c’est bien le fichier d’exemple de la plateforme.',
 };

@@ -33,7 +33,7 @@ export const nlErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
   'error.proxy.auth-failed':
     'Proxy geweigerd: {detail}. Controleer de proxygebruiker en het proxywachtwoord van deze bestemming ({proxy}).',
   'error.proxy.refused':
-    'De proxy {proxy} weigerde te verbinden met {server} ({detail}). Vraag je netwerkbeheerder of hij verbindingen naar deze server en poort doorlaat.',
+    'De proxy {proxy} weigerde te verbinden met {server}. Vraag je netwerkbeheerder of hij verbindingen naar deze server en poort doorlaat.',
   'error.proxy.password-missing':
     'De proxy van deze bestemming meldt zich aan als {user}, en er is geen proxywachtwoord ingesteld. Voer het in bij de bestemming.',
   'error.proxy.timeout': 'De proxy {proxy} antwoordde niet op tijd.',
@@ -143,6 +143,8 @@ export const nlErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'De opgeslagen koppeling gebruikt een kolom die dit bestand niet heeft. Controleer de kolommen en probeer opnieuw.',
   'error.mapping.unknown-target':
     'De opgeslagen koppeling noemt een kolom die deze bestemming niet heeft. Controleer de kolommen en probeer opnieuw.',
+  'error.output.file-too-large':
+    'Het bestand „{file}” is groter dan {destination} per bestand toestaat. Verlaag het aantal rijen per bestand, zodat elk bestand kleiner wordt.',
   'error.read.bad-window': 'Rijen {start} tot {end} vormen geen geldig bereik.',
   'error.read.changed': '„{file}” werd gewijzigd terwijl Courier het las. Open het opnieuw.',
   'error.read.disk-full':
@@ -188,6 +190,13 @@ export const nlErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'De zip „{file}” bevat meerdere bestanden. Stop er maar één export in.',
   'error.read.zip-unsupported':
     'Het zipbestand „{file}” bevat een bestand dat geen CSV-, TSV-, TXT-, XLS- of XLSX-bestand is. Pak het uit en kies de export.',
+  'error.reports.damaged':
+    'Het rapport „{file}” is beschadigd aangekomen (het is geen volledige zip). Het is niet bewaard; probeer later opnieuw.',
+  'error.reports.ledger-damaged':
+    'De lijst van gedownloade rapporten ({file}) is onleesbaar. Verplaats ze om een nieuwe te beginnen.',
+  'error.reports.none': 'Digitaleo bewaart geen rapporten voor {name} op zijn server.',
+  'error.reports.not-digitaleo':
+    '{name} is geen Digitaleo-bestemming: alleen Digitaleo bewaart rapporten om te downloaden.',
   'error.receipt.bad-day': 'Een datum schrijf je als JJJJ-MM-DD (ontvangen: „{day}”).',
   'error.receipt.no-reports':
     'Digitaleo heeft geen rapporten voor {day} (ze worden zeven dagen bewaard).',
@@ -321,4 +330,14 @@ export const nlErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
   'error.worker.out-of-memory':
     'Dit bestand heeft meer geheugen nodig dan Courier toestaat om het te lezen. Sla het op als CSV en probeer opnieuw.',
   'error.worker.timeout': 'Dit duurde te lang en werd gestopt. Probeer opnieuw.',
+  'error.xml-sample.encoding':
+    'Het voorbeeld is geschreven in {encoding}, een codering die Courier niet schrijft. Vraag het platform om het voorbeeld in UTF-8.',
+  'error.xml-sample.mixed-content':
+    'Het voorbeeld mengt tekst en elementen in „{element}”. Courier kan een voorbeeld volgen waarvan de records alleen velden bevatten.',
+  'error.xml-sample.nested-group':
+    'Het voorbeeld heeft een groep binnen zijn records („{element}”). Courier kan records volgen waarin elk veld één keer voorkomt en alleen tekst bevat.',
+  'error.xml-sample.no-records':
+    'Het voorbeeld heeft geen herhaald record in „{element}”. Vraag een voorbeeld met minstens één record.',
+  'error.xml-sample.unreadable':
+    'Het voorbeeld is geen XML die Courier kan lezen. Controleer of het het voorbeeldbestand van het platform is.',
 };

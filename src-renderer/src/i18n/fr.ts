@@ -284,6 +284,18 @@ export const fr: Messages = {
   },
   'issue.date.invalid.help':
     'La destination attend les dates sous une forme précise, par exemple 2026-11-20.',
+  'issue.date.time-skipped': {
+    one: '{count} heure n’a jamais existé (l’horloge l’a sautée)',
+    other: '{count} heures n’ont jamais existé (l’horloge les a sautées)',
+  },
+  'issue.date.time-skipped.help':
+    'La nuit du passage à l’heure d’été, l’horloge avance d’une heure : les heures de cet intervalle n’existent pas.',
+  'issue.date.time-twice': {
+    one: '{count} heure a eu lieu deux fois (l’horloge a reculé)',
+    other: '{count} heures ont eu lieu deux fois (l’horloge a reculé)',
+  },
+  'issue.date.time-twice.help':
+    'La nuit du retour à l’heure d’hiver, une heure a lieu deux fois : une telle heure est lue comme la première.',
   'issue.number.invalid': {
     one: '{count} valeur n’est pas un nombre',
     other: '{count} valeurs ne sont pas des nombres',
@@ -295,6 +307,12 @@ export const fr: Messages = {
   },
   'issue.value.not-allowed.help':
     'La destination n’accepte qu’une liste fixe de valeurs dans cette colonne.',
+  'issue.list.separator-in-item': {
+    one: '{count} élément de liste contient le séparateur de liste',
+    other: '{count} éléments de liste contiennent le séparateur de liste',
+  },
+  'issue.list.separator-in-item.help':
+    'La destination sépare les éléments d’une liste par un caractère ; un élément ne peut pas le contenir.',
   'issue.contact.missing': {
     one: '{count} ligne ne permet pas de contacter la personne',
     other: '{count} lignes ne permettent pas de contacter la personne',
@@ -457,6 +475,84 @@ export const fr: Messages = {
   'dest.import.cancel': 'Annuler',
   'dest.imported':
     '« {name} » est importée. Son mot de passe ou sa clé n’est pas dans le fichier : saisissez-le via Modifier.',
+  // The destination editor's “Reports” section (Digitaleo, issue 16).
+  'dest.reports.title': 'Rapports',
+  'dest.reports.intro':
+    'Digitaleo garde sept jours les rapports quotidiens et de campagne (ouvreurs, cliqueurs, désinscrits). Chacun est téléchargé une seule fois dans vos Documents, vérifié, et n’écrase jamais un de vos fichiers.',
+  'dest.reports.since': 'À partir de ce jour (facultatif)',
+  'dest.reports.download': 'Télécharger les rapports',
+  'dest.reports.downloading': 'Téléchargement…',
+  'dest.reports.none': {
+    one: 'Aucun nouveau rapport ({count} déjà téléchargé).',
+    other: 'Aucun nouveau rapport ({count} déjà téléchargés).',
+  },
+  'dest.reports.saved': {
+    one: '{count} rapport enregistré dans {folder}.',
+    other: '{count} rapports enregistrés dans {folder}.',
+  },
+  'dest.reports.entry': { one: '{name} : {count} ligne', other: '{name} : {count} lignes' },
+  // The destination editor's “File type” section (issue 16).
+  'dest.fileType.title': 'Type de fichier',
+  'dest.fileType.format': 'Envoyer les lignes sous forme de',
+  'dest.fileType.csv': 'Fichier texte CSV',
+  'dest.fileType.csv.hint':
+    'Valeurs séparées par un caractère (virgule, point-virgule, tabulation…), une ligne par enregistrement.',
+  'dest.fileType.xlsx': 'Classeur Excel (.xlsx)',
+  'dest.fileType.xlsx.hint': 'Une feuille, avec les noms des colonnes sur la première ligne.',
+  'dest.fileType.xls': 'Classeur Excel 97–2003 (.xls)',
+  'dest.fileType.xls.hint':
+    'L’ancien format Excel que certaines plateformes demandent (CustomerGauge l’accepte). Une feuille, avec les noms des colonnes sur la première ligne.',
+  'dest.fileType.xml': 'XML selon la structure d’un exemple',
+  'dest.fileType.xml.hint':
+    'Chaque ligne devient un enregistrement, avec les noms d’éléments, l’ordre et les espaces de noms du fichier d’exemple de la plateforme.',
+  'dest.fileType.xml.sample': 'Le fichier XML d’exemple de la plateforme',
+  'dest.fileType.xml.none': 'Chargez le fichier d’exemple que la plateforme vous a donné.',
+  'dest.fileType.xml.learnt':
+    'Appris de {sample} : chaque ligne est un « {record} » dans « {root} ».',
+  'dest.fileType.xml.fields': 'Champs d’un enregistrement',
+  'dest.fileType.xml.element': 'élément « {name} » ← {column}',
+  'dest.fileType.xml.attribute': 'attribut « {name} » ← {column}',
+  'dest.fileType.workbook.cells':
+    'Les nombres sont écrits comme des nombres et les dates comme de vraies dates ; toute autre valeur comme du texte, pour que les zéros en tête, les longs identifiants et les numéros de téléphone restent intacts.',
+  'dest.fileType.workbook.rowLimit':
+    'Au plus {rows} lignes par classeur : au-delà, les lignes sont réparties sur plusieurs classeurs.',
+  'dest.fileType.workbook.noRowLimit':
+    'Pas de limite de lignes : toutes les lignes vont dans un seul classeur.',
+  'dest.fileType.workbook.textSettings':
+    'Le séparateur, les guillemets, l’encodage et les fins de ligne ne concernent que les fichiers CSV.',
+  'dest.fileType.workbook.name': 'Les fichiers sont nommés comme {name}.',
+  // The destination editor's “Numbers, lists and dates” section (issue 16).
+  'dest.values.title': 'Nombres, listes et dates',
+  'dest.values.intro':
+    'Comment la plateforme lit les nombres, les listes et les dates (BlueConic les demande à la mise en place de la connexion).',
+  'dest.values.decimal': 'Séparateur décimal',
+  'dest.values.decimal.point': 'Point (3.5)',
+  'dest.values.decimal.comma': 'Virgule (3,5)',
+  'dest.values.multiValue': 'Séparateur entre les éléments d’une liste',
+  'dest.values.multiValue.hint': 'Une liste s’écrit {example}.',
+  'dest.values.multiValue.invalid': 'Tapez un à trois caractères, par exemple |.',
+  'dest.values.dateFormat': 'Format des dates',
+  'dest.values.dateFormat.none':
+    'Vide : les dates s’écrivent 2026-03-29. Utilisez YYYY, MM, DD, HH, mm et ss, par exemple DD/MM/YYYY HH:mm.',
+  'dest.values.dateFormat.example': 'Une date s’écrit {example}.',
+  'dest.values.timeZone': 'Fuseau horaire de la plateforme',
+  'dest.values.timeZone.none':
+    'Vide : les dates et heures sont envoyées telles quelles, sans conversion.',
+  'dest.values.timeZone.hint':
+    'Les dates avec une heure sont converties dans ce fuseau horaire, heure d’été comprise.',
+  'dest.values.sourceTimeZone': 'Fuseau horaire de vos fichiers',
+  'dest.values.sourceTimeZone.hint': 'Vide : le fuseau horaire de cet ordinateur ({zone}).',
+  'dest.values.zone.invalid':
+    'Ce n’est pas un nom de fuseau horaire. Choisissez-en un dans la liste, par exemple Europe/Brussels.',
+  'dest.values.lists': 'Colonnes contenant une liste',
+  'dest.values.lists.hint':
+    'Une colonne liste prend plusieurs éléments d’une valeur de votre fichier, ou de plusieurs colonnes, et les joint avec le séparateur ci-dessus.',
+  'dest.values.list.column': '{column} contient une liste',
+  'dest.values.list.sourceSeparator':
+    'Dans votre fichier, les éléments de {column} sont séparés par',
+  'dest.values.list.noSplit': 'rien : un élément par valeur',
+  'dest.values.list.alsoFrom':
+    'Prendre aussi des éléments de {column} dans ces colonnes (séparées par des virgules)',
   'dest.form.new': 'Nouvelle destination',
   'dest.form.edit': 'Modifier {name}',
   'dest.form.name': 'Nom',

@@ -46,9 +46,15 @@ export const enIssueSentences = {
     'Line {line}: “{value}” is sent as “{sent}”, without its extension {extension}: phone numbers are sent in international form, which has no room for one.',
   'sentence.date.invalid': 'Line {line}: “{value}” is not a date written as {format}.',
   'sentence.date.reads-as': 'In that form, it is {reading}.',
+  'sentence.date.time-skipped':
+    'Line {line}: “{value}” never happened in {zone}: the clocks skipped that hour (daylight saving time began). Check the time.',
+  'sentence.date.time-twice':
+    'Line {line}: “{value}” happened twice in {zone} (the clocks went back); it is read as the first time, at UTC{offset}.',
   'sentence.number.invalid': 'Line {line}: “{value}” in {column} is not a number.',
   'sentence.value.not-allowed':
     'Line {line}: “{value}” is not allowed in {column}; the values allowed are {allowed}.',
+  'sentence.list.separator-in-item':
+    'Line {line}: the item “{value}” of {column} contains “{separator}”, which separates the items of this list. Remove or replace it.',
   'sentence.contact.missing': {
     one: 'Line {line}: {columns} holds no valid value, so {destination} would not take this contact.',
     other:

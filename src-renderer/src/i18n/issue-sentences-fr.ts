@@ -46,9 +46,15 @@ export const frIssueSentences: Readonly<Record<keyof typeof enIssueSentences, Me
     'Ligne {line} : « {value} » est envoyé sous la forme « {sent} », sans son extension {extension} : les numéros sont envoyés au format international, qui ne prévoit pas d’extension.',
   'sentence.date.invalid': 'Ligne {line} : « {value} » n’est pas une date au format {format}.',
   'sentence.date.reads-as': 'Sous cette forme, c’est {reading}.',
+  'sentence.date.time-skipped':
+    'Ligne {line} : « {value} » n’a jamais existé à {zone} : l’horloge a sauté cette heure (passage à l’heure d’été). Vérifiez l’heure.',
+  'sentence.date.time-twice':
+    'Ligne {line} : « {value} » a eu lieu deux fois à {zone} (l’horloge a reculé) ; elle est lue comme la première, à UTC{offset}.',
   'sentence.number.invalid': 'Ligne {line} : « {value} » dans {column} n’est pas un nombre.',
   'sentence.value.not-allowed':
     'Ligne {line} : « {value} » n’est pas une valeur acceptée dans {column} ; les valeurs acceptées sont {allowed}.',
+  'sentence.list.separator-in-item':
+    'Ligne {line} : l’élément « {value} » de {column} contient « {separator} », qui sépare les éléments de cette liste. Supprimez-le ou remplacez-le.',
   'sentence.contact.missing': {
     one: 'Ligne {line} : {columns} ne contient aucune valeur valide, donc {destination} refuserait ce contact.',
     other:

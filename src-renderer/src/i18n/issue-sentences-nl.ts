@@ -43,9 +43,15 @@ export const nlIssueSentences: Readonly<Record<keyof typeof enIssueSentences, Me
     'Regel {line}: „{value}” wordt verstuurd als „{sent}”, zonder toestelnummer {extension}: telefoonnummers worden in internationale vorm verstuurd, waarin daar geen plaats voor is.',
   'sentence.date.invalid': 'Regel {line}: „{value}” is geen datum in de vorm {format}.',
   'sentence.date.reads-as': 'In die vorm is dat {reading}.',
+  'sentence.date.time-skipped':
+    'Regel {line}: „{value}” heeft nooit bestaan in {zone}: de klok sprong over dat uur (begin van de zomertijd). Controleer het tijdstip.',
+  'sentence.date.time-twice':
+    'Regel {line}: „{value}” kwam twee keer voor in {zone} (de klok ging terug); het wordt gelezen als de eerste keer, om UTC{offset}.',
   'sentence.number.invalid': 'Regel {line}: „{value}” in {column} is geen getal.',
   'sentence.value.not-allowed':
     'Regel {line}: „{value}” is niet toegestaan in {column}; toegestane waarden zijn {allowed}.',
+  'sentence.list.separator-in-item':
+    'Regel {line}: het element „{value}” van {column} bevat „{separator}”, dat de elementen van deze lijst scheidt. Verwijder of vervang het.',
   'sentence.contact.missing': {
     one: 'Regel {line}: {columns} bevat geen geldige waarde, dus {destination} zou dit contact weigeren.',
     other:

@@ -286,6 +286,18 @@ export const nl: Messages = {
   },
   'issue.date.invalid.help':
     'De bestemming verwacht datums in één vaste vorm, bijvoorbeeld 2026-11-20.',
+  'issue.date.time-skipped': {
+    one: '{count} tijdstip heeft nooit bestaan (de klok sprong erover)',
+    other: '{count} tijdstippen hebben nooit bestaan (de klok sprong erover)',
+  },
+  'issue.date.time-skipped.help':
+    'In de nacht dat de zomertijd begint, springt de klok een uur vooruit: tijdstippen in dat uur bestaan niet.',
+  'issue.date.time-twice': {
+    one: '{count} tijdstip kwam twee keer voor (de klok ging terug)',
+    other: '{count} tijdstippen kwamen twee keer voor (de klok ging terug)',
+  },
+  'issue.date.time-twice.help':
+    'In de nacht dat de zomertijd eindigt, komt één uur twee keer voor: zo’n tijdstip wordt als het eerste gelezen.',
   'issue.number.invalid': {
     one: '{count} waarde is geen getal',
     other: '{count} waarden zijn geen getallen',
@@ -297,6 +309,12 @@ export const nl: Messages = {
   },
   'issue.value.not-allowed.help':
     'De bestemming aanvaardt in deze kolom alleen een vaste lijst waarden.',
+  'issue.list.separator-in-item': {
+    one: '{count} lijstelement bevat het lijstscheidingsteken',
+    other: '{count} lijstelementen bevatten het lijstscheidingsteken',
+  },
+  'issue.list.separator-in-item.help':
+    'De bestemming scheidt de elementen van een lijst met één teken; een element mag dat teken niet bevatten.',
   'issue.contact.missing': {
     one: '{count} rij heeft geen manier om de persoon te bereiken',
     other: '{count} rijen hebben geen manier om de persoon te bereiken',
@@ -459,6 +477,82 @@ export const nl: Messages = {
   'dest.import.cancel': 'Annuleren',
   'dest.imported':
     '„{name}” is geïmporteerd. Het wachtwoord of de sleutel staat niet in het bestand: vul het in via Bewerken.',
+  // The destination editor's “Reports” section (Digitaleo, issue 16).
+  'dest.reports.title': 'Rapporten',
+  'dest.reports.intro':
+    'Digitaleo bewaart dag- en campagnerapporten (openers, klikkers, uitschrijvers) zeven dagen. Elk rapport wordt één keer gedownload naar uw Documenten, gecontroleerd, en overschrijft nooit een bestand van u.',
+  'dest.reports.since': 'Vanaf deze dag (optioneel)',
+  'dest.reports.download': 'Rapporten downloaden',
+  'dest.reports.downloading': 'Bezig met downloaden…',
+  'dest.reports.none': {
+    one: 'Geen nieuwe rapporten ({count} eerder gedownload).',
+    other: 'Geen nieuwe rapporten ({count} eerder gedownload).',
+  },
+  'dest.reports.saved': {
+    one: '{count} rapport bewaard in {folder}.',
+    other: '{count} rapporten bewaard in {folder}.',
+  },
+  'dest.reports.entry': { one: '{name}: {count} rij', other: '{name}: {count} rijen' },
+  // The destination editor's “File type” section (issue 16).
+  'dest.fileType.title': 'Bestandstype',
+  'dest.fileType.format': 'Verstuur de rijen als',
+  'dest.fileType.csv': 'CSV-tekstbestand',
+  'dest.fileType.csv.hint':
+    'Waarden gescheiden door een teken (komma, puntkomma, tab…), één regel per rij.',
+  'dest.fileType.xlsx': 'Excel-werkmap (.xlsx)',
+  'dest.fileType.xlsx.hint': 'Eén blad, met de kolomnamen op de eerste rij.',
+  'dest.fileType.xls': 'Excel 97–2003-werkmap (.xls)',
+  'dest.fileType.xls.hint':
+    'Het oudere Excel-formaat dat sommige platforms vragen (CustomerGauge aanvaardt het). Eén blad, met de kolomnamen op de eerste rij.',
+  'dest.fileType.xml': 'XML volgens de structuur van een voorbeeld',
+  'dest.fileType.xml.hint':
+    'Elke rij wordt één record, met de elementnamen, volgorde en naamruimten van het voorbeeldbestand van het platform.',
+  'dest.fileType.xml.sample': 'Het XML-voorbeeldbestand van het platform',
+  'dest.fileType.xml.none': 'Laad het voorbeeldbestand dat u van het platform kreeg.',
+  'dest.fileType.xml.learnt': 'Geleerd uit {sample}: elke rij is een „{record}” in „{root}”.',
+  'dest.fileType.xml.fields': 'Velden van een record',
+  'dest.fileType.xml.element': 'element „{name}” ← {column}',
+  'dest.fileType.xml.attribute': 'attribuut „{name}” ← {column}',
+  'dest.fileType.workbook.cells':
+    'Getallen worden als getallen geschreven en datums als echte datums; elke andere waarde als tekst, zodat voorloopnullen, lange id’s en telefoonnummers blijven zoals ze zijn.',
+  'dest.fileType.workbook.rowLimit':
+    'Hoogstens {rows} rijen per werkmap: meer rijen worden over meerdere werkmappen verdeeld.',
+  'dest.fileType.workbook.noRowLimit': 'Geen rijlimiet: alle rijen gaan in één werkmap.',
+  'dest.fileType.workbook.textSettings':
+    'Scheidingsteken, aanhalingstekens, codering en regeleinden gelden alleen voor CSV-bestanden.',
+  'dest.fileType.workbook.name': 'Bestanden krijgen een naam als {name}.',
+  // The destination editor's “Numbers, lists and dates” section (issue 16).
+  'dest.values.title': 'Getallen, lijsten en datums',
+  'dest.values.intro':
+    'Hoe het platform getallen, lijsten en datums leest (BlueConic vraagt dit bij het instellen van de verbinding).',
+  'dest.values.decimal': 'Decimaalteken',
+  'dest.values.decimal.point': 'Punt (3.5)',
+  'dest.values.decimal.comma': 'Komma (3,5)',
+  'dest.values.multiValue': 'Scheidingsteken tussen lijstelementen',
+  'dest.values.multiValue.hint': 'Een lijst wordt geschreven als {example}.',
+  'dest.values.multiValue.invalid': 'Typ één tot drie tekens, bijvoorbeeld |.',
+  'dest.values.dateFormat': 'Datumnotatie',
+  'dest.values.dateFormat.none':
+    'Leeg: datums als 2026-03-29. Gebruik YYYY, MM, DD, HH, mm en ss, bijvoorbeeld DD/MM/YYYY HH:mm.',
+  'dest.values.dateFormat.example': 'Een datum wordt geschreven als {example}.',
+  'dest.values.timeZone': 'Tijdzone van het platform',
+  'dest.values.timeZone.none':
+    'Leeg: datums en tijden worden verstuurd zoals ze zijn, zonder omrekening.',
+  'dest.values.timeZone.hint':
+    'Datums met een tijd worden naar deze tijdzone omgerekend, zomertijd inbegrepen.',
+  'dest.values.sourceTimeZone': 'Tijdzone van uw bestanden',
+  'dest.values.sourceTimeZone.hint': 'Leeg: de tijdzone van deze computer ({zone}).',
+  'dest.values.zone.invalid':
+    'Dit is geen naam van een tijdzone. Kies er een uit de lijst, bijvoorbeeld Europe/Brussels.',
+  'dest.values.lists': 'Kolommen met een lijst',
+  'dest.values.lists.hint':
+    'Een lijstkolom neemt meerdere elementen uit één waarde van uw bestand, of uit meerdere kolommen, en voegt ze samen met het scheidingsteken hierboven.',
+  'dest.values.list.column': '{column} bevat een lijst',
+  'dest.values.list.sourceSeparator':
+    'In uw bestand worden de elementen van {column} gescheiden door',
+  'dest.values.list.noSplit': 'niets: één element per waarde',
+  'dest.values.list.alsoFrom':
+    'Neem ook elementen van {column} uit deze kolommen (gescheiden door komma’s)',
   'dest.form.new': 'Nieuwe bestemming',
   'dest.form.edit': '{name} bewerken',
   'dest.form.name': 'Naam',

@@ -263,6 +263,17 @@ describe('every issue code, with real-world values', () => {
     expect(text(fixed, d)).toBe('Email;Language;FirstName;LastName;Department;CustomId\r\na@example.be;NL;Jan;Peeters;;\r\nb@example.be;NL;Piet[0m;De Smet;;\r\n');
   });
 
+  it('list.separator-in-item, date.time-skipped and date.time-twice (BlueConic lists and time zones)', () => {
+    const d = destination({
+      columns: [{ name: 'Interests', multiValue: { sourceSeparator: ';' } }, { name: 'Seen', rule: 'date' }],
+      output: { dateFormat: 'YYYY-MM-DD HH:mm:ss', timeZone: 'UTC', sourceTimeZone: 'Europe/Brussels' },
+    });
+    const r = prepare(d, ['Interests', 'Seen'], [['sports;a|b', '2026-03-29 02:30:00'], ['music', '2026-10-25 02:30:00']]);
+    note(r);
+    expect(codes(r)).toEqual(['0:Interests:list.separator-in-item', '0:Seen:date.time-skipped', '1:Seen:date.time-twice']);
+    expect(text(r, d)).toBe('Interests,Seen\r\nmusic,2026-10-25 00:30:00\r\n');
+  });
+
   it('covers every code', () => {
     for (const code of Object.keys(issueCodes)) expect(seen, code).toContain(code);
   });

@@ -317,6 +317,40 @@ describe('issue params and variants', () => {
     ]);
   });
 
+  it('list.separator-in-item (the item and the separator), date.time-skipped and date.time-twice (the zone, the offset read)', () => {
+    const d = destination({
+      columns: [
+        { name: 'Interests', multiValue: { sourceSeparator: ';' } },
+        { name: 'Seen', rule: 'date' },
+      ],
+      output: {
+        dateFormat: 'YYYY-MM-DD HH:mm',
+        timeZone: 'UTC',
+        sourceTimeZone: 'Europe/Brussels',
+      },
+    });
+    const r = prepare(
+      d,
+      ['Interests', 'Seen'],
+      [
+        ['a|b', '2026-03-29 02:30'],
+        ['x', '2026-10-25 02:30'],
+      ]
+    );
+    expect(pick(r.issues, 'list.separator-in-item')).toEqual([
+      { variant: null, params: { line: 2, value: 'a|b', column: 'Interests', separator: '|' } },
+    ]);
+    expect(pick(r.issues, 'date.time-skipped')).toEqual([
+      { variant: null, params: { line: 2, value: '2026-03-29 02:30', zone: 'Europe/Brussels' } },
+    ]);
+    expect(pick(r.issues, 'date.time-twice')).toEqual([
+      {
+        variant: null,
+        params: { line: 3, value: '2026-10-25 02:30', zone: 'Europe/Brussels', offset: '+02:00' },
+      },
+    ]);
+  });
+
   it('covers every code and every variant', () => {
     for (const code of Object.keys(issueCodes) as Array<keyof typeof issueCodes>) {
       const variants: readonly string[] | undefined = (

@@ -1,0 +1,122 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDestination } from '../../../src-core/destinations/destination';
+import { getDestination, saveDestination } from '../../../src-main/settings/destination-store';
+import { SecretStore } from '../../../src-main/secrets/secret-store';
+import { startSshd, type SshdServer } from '../../harness/servers/sshd';
+import { courier } from '../cli-destinations/run-captured';
+import { requireKeychain } from '../secrets/keychain-harness';
+
+const GOLDEN = join(import.meta.dirname, '../../fixtures/golden-xml/customergauge');
+
+// Issue 16, CustomerGauge XML: `courier destinations set D output.xml-sample=FILE` learns the
+// vendor's sample; `courier send` then uploads XML in that structure to the real sshd, byte for
+// byte the golden file of the core test. A sample Courier cannot follow is refused in words.
+describe('courier send uploads XML in the structure of the vendor’s sample', () => {
+  let sshd: SshdServer;
+  let home: string;
+  let work: string;
+  const name = `CustomerGauge XML ${randomBytes(3).toString('hex')}`;
+
+  beforeAll(async () => {
+    requireKeychain();
+    sshd = await startSshd({ users: [{ auth: 'password' }] });
+    home = await mkdtemp(join(tmpdir(), 'courier-xml-home-'));
+    work = await mkdtemp(join(tmpdir(), 'courier-xml-work-'));
+  });
+  afterAll(async () => {
+    await new SecretStore().deleteAll(name).catch(() => 0);
+    await sshd?.stop();
+    await rm(home, { recursive: true, force: true });
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it('learns the sample from the command line, sends one XML file, refuses a sample it cannot follow', async () => {
+    const user = sshd.users[0]!;
+    const added = await courier(
+      [
+        'destinations',
+        'add',
+        name,
+        '--preset',
+        'customergauge',
+        '--protocol',
+        'sftp',
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(sshd.port),
+        '--user',
+        user.name,
+        '--folder',
+        'upload',
+        '--host-key',
+        sshd.hostKeyFingerprint,
+        '--password-stdin',
+      ],
+      { home, stdin: `${user.password}\n` }
+    );
+    expect(added.code, added.stderr).toBe(0);
+    const saved = (await getDestination(home, name))!;
+    await saveDestination(
+      home,
+      parseDestination({
+        ...saved,
+        columns: [{ name: 'First name' }, { name: 'Last name' }],
+        duplicateKey: [],
+      }),
+      { previousName: name }
+    );
+
+    const bad = join(work, 'nested.xml');
+    await writeFile(bad, '<Root><Contact><Phone>1</Phone><Phone>2</Phone></Contact></Root>');
+    const refused = await courier(['destinations', 'set', name, `output.xml-sample=${bad}`], {
+      home,
+    });
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('“Phone” repeats inside one “Contact”');
+    expect((await getDestination(home, name))!.output.format).toBe('csv');
+
+    const set = await courier(
+      [
+        'destinations',
+        'set',
+        name,
+        `output.xml-sample=${join(GOLDEN, 'sample.xml')}`,
+        'file-name=contacts_{counter}.csv',
+      ],
+      { home }
+    );
+    expect(set.code, set.stderr).toBe(0);
+    const shown = JSON.parse(
+      (await courier(['destinations', 'show', name, '--json'], { home })).stdout
+    ).destination;
+    expect(shown.output.format).toBe('xml');
+    expect(shown.output.xml.fields.map((f: { name: string }) => f.name)).toEqual([
+      'FirstName',
+      'lastName',
+      'EmailAddress',
+      'cg:Segment',
+      'Reference',
+    ]);
+
+    const source = join(work, 'contacts.csv');
+    await writeFile(
+      source,
+      [
+        'First name,Last name,EmailAddress,cg:Segment,Reference',
+        "Zoë,O'Brien & <Sons>,zoe@example.be,B2B,007",
+        '=1+1,,x@example.be,"""quoted""",',
+      ].join('\n')
+    );
+    const sent = await courier(['send', source, '--destination', name], { home });
+    expect(sent.code, sent.stderr).toBe(0);
+    const remote = (await readdir(user.uploadDir)).filter(n => n.endsWith('.xml'));
+    expect(remote).toEqual(['contacts_1.xml']);
+    const bytes = await readFile(join(user.uploadDir, remote[0]!));
+    expect(bytes.equals(await readFile(join(GOLDEN, 'expected.xml')))).toBe(true);
+  }, 120_000);
+});
