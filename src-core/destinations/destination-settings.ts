@@ -229,11 +229,19 @@ export const destinationSettings: Readonly<Record<string, Setting>> = {
   },
   'output.time-zone': {
     values: 'a time zone such as Europe/Brussels or UTC, or “none” (no conversion)',
-    apply: zone('timeZone', 'none', 'a time zone such as Europe/Brussels or UTC, or “none” (no conversion)'),
+    apply: zone(
+      'timeZone',
+      'none',
+      'a time zone such as Europe/Brussels or UTC, or “none” (no conversion)'
+    ),
   },
   'output.source-time-zone': {
     values: 'the source’s time zone such as Europe/Brussels, or “system”',
-    apply: zone('sourceTimeZone', 'system', 'the source’s time zone such as Europe/Brussels, or “system”'),
+    apply: zone(
+      'sourceTimeZone',
+      'system',
+      'the source’s time zone such as Europe/Brussels, or “system”'
+    ),
   },
   'extra-columns': {
     values: 'yes or no',
@@ -405,14 +413,26 @@ const columnProperties: Readonly<
     },
   },
   split: {
-    values: 'the separator of the items in the source (one to three characters), or “none”: a multi-value column',
+    values:
+      'the separator of the items in the source (one to three characters), or “none”: a multi-value column',
     apply: (c, value, key) =>
       value.length > 3
-        ? fail(key, 'the separator of the items in the source (one to three characters), or “none”', value)
-        : { ...c, multiValue: { ...listOf(c), sourceSeparator: value.toLowerCase() === 'none' ? '' : value } },
+        ? fail(
+            key,
+            'the separator of the items in the source (one to three characters), or “none”',
+            value
+          )
+        : {
+            ...c,
+            multiValue: {
+              ...listOf(c),
+              sourceSeparator: value.toLowerCase() === 'none' ? '' : value,
+            },
+          },
   },
   combine: {
-    values: 'further source columns added as items, separated by commas (e.g. Interest 2,Interest 3)',
+    values:
+      'further source columns added as items, separated by commas (e.g. Interest 2,Interest 3)',
     apply: (c, value) => ({
       ...c,
       multiValue: { ...listOf(c), alsoFrom: nameList(value) },
@@ -439,7 +459,10 @@ const columnProperties: Readonly<
 
 /** A column's multi-value settings so far (none yet: items not split, no further columns). */
 function listOf(c: TargetColumn): NonNullable<TargetColumn['multiValue']> {
-  return { sourceSeparator: c.multiValue?.sourceSeparator ?? '', alsoFrom: c.multiValue?.alsoFrom ?? [] };
+  return {
+    sourceSeparator: c.multiValue?.sourceSeparator ?? '',
+    alsoFrom: c.multiValue?.alsoFrom ?? [],
+  };
 }
 
 function oneOfColumn<T>(
@@ -526,9 +549,10 @@ export function applySetting(d: Destination, rawKey: string, value: string): Des
   }
   const lower = trimmed.toLowerCase();
   // `output.delimiter` is `delimiter`, and `format` is `output.format`: either spelling works.
-  const key = [lower, lower.replace(/^output\./, ''), `output.${lower}`].find(k =>
-    Object.prototype.hasOwnProperty.call(destinationSettings, k)
-  ) ?? lower;
+  const key =
+    [lower, lower.replace(/^output\./, ''), `output.${lower}`].find(k =>
+      Object.prototype.hasOwnProperty.call(destinationSettings, k)
+    ) ?? lower;
   const setting = Object.prototype.hasOwnProperty.call(destinationSettings, key)
     ? destinationSettings[key]
     : undefined;
