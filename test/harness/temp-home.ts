@@ -18,7 +18,9 @@ export function tempHome(prefix = 'courier-home-', options: { shared?: boolean }
     current = await mkdtemp(join(tmpdir(), prefix));
   });
   after(async () => {
-    if (current) await rm(current, { recursive: true, force: true });
+    // Retried: a service the test stopped may still finish one last write (a log line, a history
+    // entry) while the folder is removed, which fails with ENOTEMPTY on the first try.
+    if (current) await rm(current, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     current = null;
   });
   return {

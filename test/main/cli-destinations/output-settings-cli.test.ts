@@ -100,7 +100,7 @@ describe('courier destinations set: numbers, lists, dates and time zones', () =>
       ['output.time-zone=Mars/Olympus', 'output.time-zone must be a time zone such as'],
       ['output.date-format=soon', 'output.date-format must be a format such as'],
       ['output.multi-value=', 'output.multi-value must be one to three characters'],
-      ['column.Nope.split=;', 'has no column “Nope”'],
+      ['column.Nope.split=;', 'column.Nope.split must be one of the columns'],
     ] as const) {
       const bad = await courier(['destinations', 'set', 'Strict', word], { home });
       expect(bad.code, word).toBe(2);

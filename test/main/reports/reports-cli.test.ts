@@ -80,6 +80,8 @@ describe('courier reports download', () => {
           '--host-key',
           sshd.hostKeyFingerprint,
           '--password-stdin',
+          // Hello Customer's file name needs its touchpoint (issue 14).
+          ...(preset === 'hello-customer' ? ['touchpoint=NPS'] : []),
         ],
         { home, stdin: `${user.password}\n` }
       );
