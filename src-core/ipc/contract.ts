@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ErrorParamsSchema, PlainErrorSchema } from '../error-schema';
 import { preparationCalls } from '../preparation/preparation-ipc';
+import { editorCalls } from '../destinations/editor-ipc';
 import { jobCalls, jobEvents } from '../jobs/job-ipc';
 import { sendCalls, sendEvents } from '../pipeline/send-ipc';
 import { transferCalls, transferEvents } from '../transfers/transfer-ipc';
@@ -62,6 +63,7 @@ export const calls = {
   ...sendCalls,
   ...transferCalls,
   ...preparationCalls,
+  ...editorCalls,
   ...jobCalls,
   /** Asks the user for a file to open (the system file chooser); null when they cancel. */
   'files:pick': { request: z.undefined(), response: z.object({ path: z.string().nullable() }) },

@@ -53,6 +53,14 @@ export function guardFiles(handlers: Handlers, opened: OpenedFiles): Handlers {
       opened.check(request.path);
       return handlers['destinations:columns-from-sample'](request);
     },
+    'destinations:read-sample': request => {
+      opened.check(request.path);
+      return handlers['destinations:read-sample'](request);
+    },
+    'destinations:preview-output': request => {
+      if (request.samplePath !== undefined) opened.check(request.samplePath);
+      return handlers['destinations:preview-output'](request);
+    },
     'destinations:import': request => {
       opened.check(request.path);
       return handlers['destinations:import'](request);

@@ -2,6 +2,7 @@ import { enIssueSentences } from './issue-sentences-en';
 import { enErrorMessages } from './error-messages-en';
 import { enConnectionSteps } from './connection-steps-en';
 import { enPresetNotes } from './preset-notes-en';
+import { enDestinationEditor } from './destination-editor-en';
 import { enScheduleWords } from './schedule-words-en';
 import type { Message } from './message';
 
@@ -562,6 +563,7 @@ export const en = {
   ...enErrorMessages,
   ...enConnectionSteps,
   ...enPresetNotes,
+  ...enDestinationEditor,
   ...enScheduleWords,
 } satisfies Record<string, Message>;
 

@@ -3,6 +3,7 @@ import { frIssueSentences } from './issue-sentences-fr';
 import { frErrorMessages } from './error-messages-fr';
 import { frConnectionSteps } from './connection-steps-fr';
 import { frPresetNotes } from './preset-notes-fr';
+import { frDestinationEditor } from './destination-editor-fr';
 import { frScheduleWords } from './schedule-words-fr';
 
 /** French. */
@@ -570,5 +571,6 @@ export const fr: Messages = {
   ...frErrorMessages,
   ...frConnectionSteps,
   ...frPresetNotes,
+  ...frDestinationEditor,
   ...frScheduleWords,
 };

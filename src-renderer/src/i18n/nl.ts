@@ -3,6 +3,7 @@ import { nlIssueSentences } from './issue-sentences-nl';
 import { nlErrorMessages } from './error-messages-nl';
 import { nlConnectionSteps } from './connection-steps-nl';
 import { nlPresetNotes } from './preset-notes-nl';
+import { nlDestinationEditor } from './destination-editor-nl';
 import { nlScheduleWords } from './schedule-words-nl';
 
 /** Dutch. */
@@ -569,5 +570,6 @@ export const nl: Messages = {
   ...nlErrorMessages,
   ...nlConnectionSteps,
   ...nlPresetNotes,
+  ...nlDestinationEditor,
   ...nlScheduleWords,
 };
