@@ -100,12 +100,14 @@ export function destinationProblems(value: unknown): FieldProblem[] {
 
 /** Parses a destination for saving: refuses the first problem with its field (nothing is saved). */
 export function parseSavable(value: unknown): Destination {
-  const [first] = destinationProblems(value);
+  // The schema's own refusal first (its sentence names the field), then what the schema leaves open.
+  const destination = parseDestination(value);
+  const [first] = destinationProblems(destination);
   if (first)
     throw new CourierError(first.code, first.message, {
       params: { ...first.params, field: first.field },
     });
-  return parseDestination(value);
+  return destination;
 }
 
 /** One saved job, as far as the columns it maps matter. */

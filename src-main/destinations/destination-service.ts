@@ -134,9 +134,14 @@ export function createDestinationService(
       { params: { name } }
     );
 
-  async function save(value: unknown, options: SaveOptions = {}): Promise<Destination> {
-    // Refused at the field it concerns (a column twice, an empty variable the file name needs).
-    const destination = parseSavable(value);
+  async function save(
+    value: unknown,
+    options: SaveOptions = {},
+    asEdited = true
+  ): Promise<Destination> {
+    // An edit is refused at the field it concerns (a column twice, an empty variable the file
+    // name needs); a rename keeps the content as it was saved.
+    const destination = asEdited ? parseSavable(value) : parseDestination(value);
     const previous = options.previousName;
     const old = await getDestination(home, previous ?? destination.name);
     if (previous !== undefined && !old) {
@@ -264,7 +269,11 @@ export function createDestinationService(
     rename: async (from, to) => {
       const current = await requireDestination(home, from);
       const before = (await store.hasAll(current.name).catch(() => null)) ?? {};
-      const destination = await save({ ...current, name: to }, { previousName: current.name });
+      const destination = await save(
+        { ...current, name: to },
+        { previousName: current.name },
+        false
+      );
       const secretsMoved =
         current.name === destination.name ? 0 : Object.values(before).filter(Boolean).length;
       return { destination, secretsMoved };
