@@ -29,6 +29,8 @@ async function writeSampleWorkbook(path: string): Promise<void> {
   await book.xlsx.writeFile(path);
 }
 
+const screenshots = join(import.meta.dirname, '../../docs/screenshots');
+
 /** The names of the editor's columns, in order. */
 const columnOrder = (app: AppPage) =>
   app.page
@@ -127,6 +129,11 @@ describe('the destination editor', () => {
     await saveScreenshot(page, 'destination-editor', 'light');
     await saveScreenshot(page, 'destination-editor', 'dark');
     await page.emulateMedia({ colorScheme: 'light' });
+    // The preview section itself, for the README.
+    await page.locator('[data-section="editor-preview"]').scrollIntoViewIfNeeded();
+    await page
+      .locator('[data-section="editor-preview"]')
+      .screenshot({ path: join(screenshots, 'destination-editor-preview-light.png') });
     await page.getByRole('button', { name: 'Save the destination' }).click();
     await expect.poll(() => page.getByTestId('editor-message').textContent(), wait).toBe('Saved.');
     const saved = await app.services.destinations.require('Acme NPS');
@@ -192,8 +199,9 @@ describe('the destination editor', () => {
     await page.getByRole('button', { name: 'Continue to send' }).click(wait);
     await page.getByRole('button', { name: 'Send now' }).click(wait);
     await expect
-      .poll(async () => (await uploaded(user.uploadDir)).length, { timeout: 60_000 })
-      .toBe(2);
+      .poll(() => page.getByTestId('send-outcome').textContent(), { timeout: 60_000 })
+      .toMatch(/^Sent: 2 rows delivered/);
+    expect(await uploaded(user.uploadDir)).toHaveLength(2);
     const second = (await uploaded(user.uploadDir)).find(n => n !== first)!;
     const sent = await readFile(join(user.uploadDir, second));
     expect(sent.toString('hex')).toBe(Buffer.from(preview.head, 'base64').toString('hex'));
@@ -233,11 +241,10 @@ describe('the destination editor', () => {
     expect(await page.getByTestId('editor-message').textContent()).toContain(
       'Some fields need attention'
     );
-    expect(
-      await page.evaluate(() =>
-        (document.activeElement as HTMLInputElement | null)?.getAttribute('aria-invalid')
-      )
-    ).toBe('true');
+    // The keyboard is taken to the field to fill.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-invalid') ?? null))
+      .toBe('true');
     await saveScreenshot(page, 'destination-editor-touchpoint', 'light');
     await expect(
       app.handlers['destinations:save']({
@@ -308,6 +315,52 @@ describe('the destination editor', () => {
     await expect
       .poll(() => page.getByTestId('output-preview').textContent(), wait)
       .toMatch(/^Email;Language;FirstName;LastName;Department;CustomId\n/);
+    await app.close();
+  }, 120_000);
+
+  it('shows Digitaleo’s options only for Digitaleo, and moves a column by dragging it', async () => {
+    const app = await harness.openApp();
+    const { page } = app;
+    await app.services.destinations.create(destinationFromPreset('digitaleo', 'Digitaleo Shop'));
+    await app.services.destinations.create({
+      ...destinationFromPreset('generic', 'Partner'),
+      columns: [{ name: 'Email' }, { name: 'Name' }, { name: 'City' }],
+    });
+    await page.getByRole('button', { name: 'Destinations' }).click();
+    await page.getByRole('button', { name: 'Columns and file format Partner' }).click();
+    await page.getByRole('heading', { name: 'Columns and file of Partner' }).waitFor(wait);
+    expect(await page.getByLabel('What Digitaleo does with the file').count()).toBe(0);
+    // A drag by the row (as the mouse does it: dragstart on one row, drop on another).
+    const dataTransfer = await page.evaluateHandle(() => new DataTransfer());
+    await page.dispatchEvent('tr[data-column="City"]', 'dragstart', { dataTransfer });
+    await page.dispatchEvent('tr[data-column="Email"]', 'dragover', { dataTransfer });
+    await page.dispatchEvent('tr[data-column="Email"]', 'drop', { dataTransfer });
+    await expect.poll(() => columnOrder(app)).toEqual(['City', 'Email', 'Name']);
+    await page.getByRole('button', { name: 'Back to the destinations' }).click();
+
+    await page.getByRole('button', { name: 'Columns and file format Digitaleo Shop' }).click();
+    await page.getByRole('heading', { name: 'Columns and file of Digitaleo Shop' }).waitFor(wait);
+    await page.getByLabel('What Digitaleo does with the file').selectOption('import');
+    await page.getByLabel('Import mode').selectOption('syncExistingList');
+    await page.getByLabel('List name (the file is named after it)').fill('Clients');
+    await page
+      .getByLabel('What identifies one contact in the account (uniqueness key)')
+      .selectOption('reference');
+    await page.getByLabel('One file for several accounts', { exact: false }).check();
+    await expect
+      .poll(() => page.getByTestId('next-file-name').textContent(), wait)
+      .toMatch(/^Clients_\d{8}_\d{6}\.csv$/);
+    await saveScreenshot(page, 'destination-editor-digitaleo', 'light');
+    await page.getByRole('button', { name: 'Save the destination' }).click();
+    await expect.poll(() => page.getByTestId('editor-message').textContent(), wait).toBe('Saved.');
+    const saved = await app.services.destinations.require('Digitaleo Shop');
+    expect(saved.digitaleo).toEqual({
+      action: 'import',
+      importMode: 'syncExistingList',
+      uniqueness: 'reference',
+      multiAccount: true,
+    });
+    expect(saved.variables.list).toBe('Clients');
     await app.close();
   }, 120_000);
 });

@@ -3,6 +3,7 @@ import {
   destinationProblems,
   formatOfSampleText,
   jobsAffectedByColumns,
+  type MappedJob,
   outputEncodingOf,
   parseSavable,
   templateVariables,
@@ -61,7 +62,7 @@ describe('an edited destination’s problems, at their fields', () => {
   });
 
   it('names the jobs whose mapping feeds a column that is gone', () => {
-    const jobs = [
+    const jobs: MappedJob[] = [
       {
         name: 'Nightly',
         destination: 'acme nps',

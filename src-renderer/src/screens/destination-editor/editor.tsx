@@ -44,6 +44,7 @@ export function DestinationEditor(props: { name: string; onClose: () => void }) 
   const [message, setMessage] = useState<string | null>(null);
   const [formatNote, setFormatNote] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
+  const [focusField, setFocusField] = useState<string | null>(null);
   const asked = useRef(0);
 
   useEffect(() => {
@@ -95,6 +96,16 @@ export function DestinationEditor(props: { name: string; onClose: () => void }) 
     () => [...(preview?.problems ?? []), ...saveProblems],
     [preview, saveProblems]
   );
+
+  // After a refused save, the keyboard goes to the field to correct, once its message is shown.
+  useEffect(() => {
+    if (!focusField) return;
+    const shown = document.querySelector<HTMLElement>(`[data-field="${CSS.escape(focusField)}"]`);
+    if (!shown) return;
+    const input = shown.closest('label, td')?.querySelector<HTMLElement>('input, select');
+    (input ?? shown).focus();
+    setFocusField(null);
+  }, [focusField, problems]);
   const affected = useMemo(
     () => (draft ? jobsAffectedByColumns(jobs, savedName, draft.columns) : []),
     [jobs, savedName, draft]
@@ -144,12 +155,7 @@ export function DestinationEditor(props: { name: string; onClose: () => void }) 
     }
   };
 
-  const focusProblem = (field: string) =>
-    requestAnimationFrame(() => {
-      const shown = document.querySelector<HTMLElement>(`[data-field="${CSS.escape(field)}"]`);
-      const input = shown?.closest('label, td')?.querySelector<HTMLElement>('input, select');
-      (input ?? shown)?.focus();
-    });
+  const focusProblem = (field: string) => setFocusField(field);
 
   const save = async () => {
     setError(null);
