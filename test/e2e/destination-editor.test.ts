@@ -12,6 +12,7 @@ import {
   type BrowserHarness,
 } from '../harness/browser';
 import { startSshd, type SshdServer } from '../harness/servers/sshd';
+import { routeCall } from '../../src-main/ipc/ipc-router';
 import { writeMessyExport } from '../renderer/messy-export';
 import { destinationFromPreset } from '../../src-core/destinations/presets';
 
@@ -245,7 +246,9 @@ describe('the destination editor', () => {
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-invalid') ?? null))
       .toBe('true');
-    await saveScreenshot(page, 'destination-editor-touchpoint', 'light');
+    await page
+      .locator('[data-section="editor-file-name"]')
+      .screenshot({ path: join(screenshots, 'destination-editor-touchpoint-light.png') });
     await expect(
       app.handlers['destinations:save']({
         destination: await app.services.destinations.require('HC Gent'),
@@ -278,6 +281,20 @@ describe('the destination editor', () => {
       ...destinationFromPreset('hello-customer', 'HC Reset'),
       variables: { touchpoint: 'NPS' },
     });
+    // A scheduled job sends Department: removing that column concerns it.
+    app.openedFiles.add(join(app.home, 'export.csv'), 'drop');
+    const job = await routeCall(
+      app.handlers,
+      'jobs:save',
+      {
+        name: 'Nightly NPS',
+        source: { kind: 'file', path: join(app.home, 'export.csv') },
+        destination: 'HC Reset',
+        mapping: { Email: 'E-mail', Department: 'Afdeling' },
+      },
+      true
+    );
+    expect(job.ok).toBe(true);
     await page.getByRole('button', { name: 'Destinations' }).click();
     await page.getByRole('button', { name: 'Columns and file format HC Reset' }).click();
     await page.getByRole('heading', { name: 'Columns and file of HC Reset' }).waitFor(wait);
@@ -291,6 +308,9 @@ describe('the destination editor', () => {
 
     await page.getByLabel('Separator between values').selectOption(',');
     await page.getByRole('button', { name: 'Remove Department' }).click();
+    await expect
+      .poll(() => page.getByTestId('affected-jobs').textContent(), wait)
+      .toContain('Nightly NPS (Department)');
     await page.getByRole('button', { name: 'Move CustomId up' }).click();
     await expect
       .poll(() => columnOrder(app))
@@ -304,6 +324,7 @@ describe('the destination editor', () => {
     expect(await page.getByLabel('Separator between values').inputValue()).toBe(';');
     expect(await reset(format).count()).toBe(0);
     await reset(columns).click();
+    expect(await page.getByTestId('affected-jobs').count()).toBe(0);
     expect(await columnOrder(app)).toEqual([
       'Email',
       'Language',
@@ -350,7 +371,9 @@ describe('the destination editor', () => {
     await expect
       .poll(() => page.getByTestId('next-file-name').textContent(), wait)
       .toMatch(/^Clients_\d{8}_\d{6}\.csv$/);
-    await saveScreenshot(page, 'destination-editor-digitaleo', 'light');
+    await page
+      .locator('[data-section="editor-platform"]')
+      .screenshot({ path: join(screenshots, 'destination-editor-digitaleo-light.png') });
     await page.getByRole('button', { name: 'Save the destination' }).click();
     await expect.poll(() => page.getByTestId('editor-message').textContent(), wait).toBe('Saved.');
     const saved = await app.services.destinations.require('Digitaleo Shop');
