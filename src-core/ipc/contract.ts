@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ErrorParamsSchema, PlainErrorSchema } from '../error-schema';
 import { preparationCalls } from '../preparation/preparation-ipc';
+import { editorCalls } from '../destinations/editor-ipc';
 import { jobCalls, jobEvents } from '../jobs/job-ipc';
 import { sendCalls, sendEvents } from '../pipeline/send-ipc';
 import { transferCalls, transferEvents } from '../transfers/transfer-ipc';
@@ -68,6 +69,7 @@ export const calls = {
   ...setupCheckCalls,
   ...reportCalls,
   ...preparationCalls,
+  ...editorCalls,
   ...jobCalls,
   ...desktopCalls,
   ...destinationEditorCalls,

@@ -10,7 +10,9 @@ type DestinationChannels =
   | 'destinations:save'
   | 'destinations:remove'
   | 'destinations:export'
-  | 'destinations:import';
+  | 'destinations:import'
+  | 'destinations:preview-output'
+  | 'destinations:read-sample';
 
 /** Asks the person, in a dialog main shows, whether a destination's saved secrets may go to its new server. */
 export type ConfirmKeepSecret = (
@@ -87,6 +89,9 @@ export function createDestinationHandlers(
       await service.exportTo(destination.name, target);
       return { path: target };
     },
+    'destinations:preview-output': ({ destination, samplePath, sheet }) =>
+      service.previewOutput(destination, samplePath ? { path: samplePath, sheet } : undefined),
+    'destinations:read-sample': ({ path, sheet }) => service.readSample(path, sheet),
     'destinations:import': async ({ path, name }) => ({
       destination: await service.importFrom(path, name === undefined ? {} : { name }),
     }),

@@ -26,6 +26,13 @@ import {
   saveDestination,
 } from '../settings/destination-store';
 import { forgetMappings, renameMappings } from '../settings/mapping-store';
+import { parseSavable } from '../../src-core/destinations/destination-problems';
+import {
+  previewOutput,
+  readSample,
+  type DestinationSample,
+  type OutputPreview,
+} from './destination-editing';
 
 /** The server of a password whose destination is unknown: it matches no real server. */
 const NO_KNOWN_SERVER = 'unknown://';
@@ -131,13 +138,24 @@ export type DestinationService = Readonly<{
     path: string,
     options?: Readonly<{ name?: string; secrets?: NewSecrets }>
   ) => Promise<Destination>;
+  /** A vendor's sample file read as columns (rules guessed), first rows and output format. */
+  readSample: (path: string, sheet?: string) => Promise<DestinationSample>;
+  /**
+   * The output file of a destination being edited, as the send would write it (from a sample
+   * file, or made-up rows); an unfinished destination gets its problems, at their fields.
+   */
+  previewOutput: (
+    value: unknown,
+    sample?: Readonly<{ path: string; sheet?: string }>
+  ) => Promise<OutputPreview>;
 }>;
 
 /** Builds the destination service over a settings folder and the keychain. */
 export function createDestinationService(
-  deps: Readonly<{ home: string; secrets: SecretStore }>
+  deps: Readonly<{ home: string; secrets: SecretStore; now?: () => Date }>
 ): DestinationService {
   const { home, secrets: store } = deps;
+  const now = deps.now ?? (() => new Date());
   // ssh2 is loaded only when a key is imported: `courier inspect` and the app's start need none of it.
   const identities = async () => new (await import('../secrets/ssh-identity')).SshIdentities(store);
 
@@ -149,8 +167,12 @@ export function createDestinationService(
     );
 
   async function save(value: unknown, options: SaveOptions = {}): Promise<Destination> {
-    // A rename alone changes nothing else: a destination saved before a rule existed stays renameable.
-    const destination = options.renameOnly ? parseDestination(value) : settleDestination(value);
+    // An edit gets its platform rules, then is refused at the field it concerns (a column twice, an
+    // empty variable the file name needs); a rename alone changes nothing else, so a destination
+    // saved before a rule existed stays renameable.
+    const destination = options.renameOnly
+      ? parseDestination(value)
+      : parseSavable(settleDestination(value));
     const previous = options.previousName;
     const old = await getDestination(home, previous ?? destination.name);
     if (previous !== undefined && !old) {
@@ -322,5 +344,10 @@ export function createDestinationService(
       return destination;
     },
     importFrom,
+    readSample: (path, sheet) => readSample(path, sheet),
+    previewOutput: async (value, sample) => {
+      const read = sample ? await readSample(sample.path, sample.sheet) : null;
+      return previewOutput(value, read, now());
+    },
   };
 }

@@ -1,7 +1,8 @@
 import { basename, dirname, join } from 'node:path';
 import type { Handler } from '../ipc/ipc-router';
 import { chooseSaveTarget, markSavedForUser, type PickSaveTarget } from '../files/save-copy';
-import { columnsFromSample, presets } from '../../src-core/destinations/presets';
+import { presets } from '../../src-core/destinations/presets';
+import { readSample } from '../destinations/destination-editing';
 import { destinationAdvice } from '../../src-core/destinations/destination';
 import { applyColumnFix, isColumnFix } from '../../src-core/fixes/fix';
 import { suggestMapping } from '../../src-core/mapping/suggest';
@@ -13,7 +14,6 @@ import {
   type ReviewCheckResponse,
   type SaveRejectedResponse,
 } from './review';
-import { openSource } from '../reading/open-source';
 import { resolveDestination } from '../settings/destination-store';
 import { recallMapping, rememberMapping } from '../settings/mapping-store';
 
@@ -57,19 +57,9 @@ export function createPreparationHandlers(context: PreparationContext): {
       })),
     }),
     'destinations:advice': ({ destination }) => ({ advice: destinationAdvice(destination) }),
-    'destinations:columns-from-sample': async ({ path, sheet }) => {
-      const source = await openSource(path, { sheet });
-      try {
-        return {
-          columns: columnsFromSample(
-            source.columns,
-            source.preview.slice(0, 50).map(r => r.cells)
-          ),
-        };
-      } finally {
-        await source.dispose?.();
-      }
-    },
+    'destinations:columns-from-sample': async ({ path, sheet }) => ({
+      columns: (await readSample(path, sheet)).columns,
+    }),
     'mapping:suggest': async ({ destinationName, columns, sampleRows }) => {
       const destination = await resolveDestination(home, destinationName);
       const suggestions = suggestMapping(destination.columns, columns, sampleRows ?? []);

@@ -69,6 +69,14 @@ export function guardFiles(handlers: Handlers, opened: OpenedFiles): Handlers {
       for (const file of written.files) opened.add(file.path, 'dialog');
       return written;
     },
+    'destinations:read-sample': request => {
+      opened.check(request.path);
+      return handlers['destinations:read-sample'](request);
+    },
+    'destinations:preview-output': request => {
+      if (request.samplePath !== undefined) opened.check(request.samplePath);
+      return handlers['destinations:preview-output'](request);
+    },
     'destinations:import': request => {
       opened.check(request.path);
       return handlers['destinations:import'](request);

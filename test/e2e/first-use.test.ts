@@ -143,8 +143,12 @@ describe('first use without a dead end', () => {
     await page.getByRole('heading', { name: 'Check the rows' }).waitFor();
     await page.getByRole('button', { name: 'Back' }).first().click();
     await page.getByRole('heading', { name: 'Match the columns' }).waitFor();
-    const options = await page.getByLabel('Send to').locator('option').allTextContents();
-    expect(options.filter(o => o.startsWith('Hello Customer'))).toEqual(['Hello Customer']);
+    // The list of destinations arrives from main after the heading: wait for it.
+    const helloOptions = async () =>
+      (await page.getByLabel('Send to').locator('option').allTextContents()).filter(o =>
+        o.startsWith('Hello Customer')
+      );
+    await expect.poll(helloOptions, wait).toEqual(['Hello Customer']);
     await app.close();
   }, 240_000);
 

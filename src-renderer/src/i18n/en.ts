@@ -3,6 +3,7 @@ import { enErrorMessages } from './error-messages-en';
 import { enConnectionSteps } from './connection-steps-en';
 import { enSetupCheck } from './setup-check-en';
 import { enPresetNotes } from './preset-notes-en';
+import { enDestinationEditor } from './destination-editor-en';
 import { enScheduleWords } from './schedule-words-en';
 import { enDesktopWords } from './desktop-words-en';
 import type { Message } from './message';
@@ -727,6 +728,7 @@ export const en = {
   ...enConnectionSteps,
   ...enSetupCheck,
   ...enPresetNotes,
+  ...enDestinationEditor,
   ...enScheduleWords,
   ...enDesktopWords,
 } satisfies Record<string, Message>;

@@ -50,6 +50,14 @@ export const enErrorMessages = {
     'The remote folder cannot contain invisible characters such as a line break or a tab. Type it again.',
   'error.destination.host-invalid':
     'The server name (host) cannot contain spaces or invisible characters such as a line break or a tab. Type it again.',
+  'error.destination.field-empty': 'This field cannot be empty.',
+  'error.destination.field-invalid':
+    'This value is not valid here. Check it against what the platform asked for.',
+  'error.destination.column-twice':
+    'The column “{column}” appears twice. Give each column its own name.',
+  'error.destination.not-a-column': '“{column}” is not one of this destination’s columns.',
+  'error.destination.variable-missing':
+    'The file name needs a value for “{variable}”. Enter it before saving.',
   'error.destination.invalid':
     'This destination is not valid. Check its settings and save it again.',
   'error.destination.not-configured':
@@ -58,8 +66,6 @@ export const enErrorMessages = {
     'There is no destination called “{name}”. Choose one from the list.',
   'error.destination.not-found.general':
     'This destination no longer exists. Choose one from the list.',
-  'error.destination.variable-missing':
-    'The file name needs a value for “{variable}”: fill it in before saving this destination.',
   'error.destination.sample-empty':
     'This sample file has no column names in its first row. Choose the vendor’s sample with its header.',
   'error.destination.setting-invalid':

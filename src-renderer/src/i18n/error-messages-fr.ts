@@ -48,6 +48,14 @@ export const frErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'Le dossier distant ne peut pas contenir de caractères invisibles comme un retour à la ligne ou une tabulation. Saisissez-le à nouveau.',
   'error.destination.host-invalid':
     'Le nom du serveur (hôte) ne peut pas contenir d’espaces ni de caractères invisibles comme un retour à la ligne ou une tabulation. Saisissez-le à nouveau.',
+  'error.destination.field-empty': 'Ce champ ne peut pas être vide.',
+  'error.destination.field-invalid':
+    'Cette valeur n’est pas valable ici. Vérifiez-la par rapport à ce que la plateforme a demandé.',
+  'error.destination.column-twice':
+    'La colonne « {column} » apparaît deux fois. Donnez à chaque colonne son propre nom.',
+  'error.destination.not-a-column': '« {column} » n’est pas une colonne de cette destination.',
+  'error.destination.variable-missing':
+    'Le nom du fichier a besoin d’une valeur pour « {variable} ». Saisissez-la avant d’enregistrer.',
   'error.destination.invalid':
     'Cette destination n’est pas valide. Vérifiez ses réglages et enregistrez-la à nouveau.',
   'error.destination.not-configured':
@@ -56,8 +64,6 @@ export const frErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'Il n’y a pas de destination nommée « {name} ». Choisissez-en une dans la liste.',
   'error.destination.not-found.general':
     'Cette destination n’existe plus. Choisissez-en une dans la liste.',
-  'error.destination.variable-missing':
-    'Le nom de fichier a besoin d’une valeur pour « {variable} » : renseignez-la avant d’enregistrer cette destination.',
   'error.destination.sample-empty':
     'Ce fichier d’exemple n’a pas de noms de colonnes dans sa première ligne. Choisissez l’exemple du fournisseur avec son en-tête.',
   'error.destination.setting-invalid':

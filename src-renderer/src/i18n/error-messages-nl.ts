@@ -49,6 +49,14 @@ export const nlErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'De externe map mag geen onzichtbare tekens bevatten, zoals een regeleinde of een tab. Typ ze opnieuw.',
   'error.destination.host-invalid':
     'De servernaam (host) mag geen spaties of onzichtbare tekens bevatten, zoals een regeleinde of een tab. Typ hem opnieuw.',
+  'error.destination.field-empty': 'Dit veld mag niet leeg zijn.',
+  'error.destination.field-invalid':
+    'Deze waarde is hier niet geldig. Vergelijk ze met wat het platform vroeg.',
+  'error.destination.column-twice':
+    'De kolom “{column}” komt twee keer voor. Geef elke kolom een eigen naam.',
+  'error.destination.not-a-column': '“{column}” is geen kolom van deze bestemming.',
+  'error.destination.variable-missing':
+    'De bestandsnaam heeft een waarde nodig voor “{variable}”. Vul ze in voor u opslaat.',
   'error.destination.invalid':
     'Deze bestemming is niet geldig. Controleer de instellingen en sla ze opnieuw op.',
   'error.destination.not-configured':
@@ -57,8 +65,6 @@ export const nlErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'Er is geen bestemming met de naam „{name}”. Kies er een uit de lijst.',
   'error.destination.not-found.general':
     'Deze bestemming bestaat niet meer. Kies er een uit de lijst.',
-  'error.destination.variable-missing':
-    'De bestandsnaam heeft een waarde nodig voor „{variable}”: vul die in voordat u deze bestemming opslaat.',
   'error.destination.sample-empty':
     'Dit voorbeeldbestand heeft geen kolomnamen in de eerste rij. Kies het voorbeeld van de leverancier met zijn kopregel.',
   'error.destination.setting-invalid':

@@ -4,6 +4,7 @@ import { frErrorMessages } from './error-messages-fr';
 import { frConnectionSteps } from './connection-steps-fr';
 import { frSetupCheck } from './setup-check-fr';
 import { frPresetNotes } from './preset-notes-fr';
+import { frDestinationEditor } from './destination-editor-fr';
 import { frScheduleWords } from './schedule-words-fr';
 import { frDesktopWords } from './desktop-words-fr';
 
@@ -741,6 +742,7 @@ export const fr: Messages = {
   ...frConnectionSteps,
   ...frSetupCheck,
   ...frPresetNotes,
+  ...frDestinationEditor,
   ...frScheduleWords,
   ...frDesktopWords,
 };

@@ -4,6 +4,7 @@ import { nlErrorMessages } from './error-messages-nl';
 import { nlConnectionSteps } from './connection-steps-nl';
 import { nlSetupCheck } from './setup-check-nl';
 import { nlPresetNotes } from './preset-notes-nl';
+import { nlDestinationEditor } from './destination-editor-nl';
 import { nlScheduleWords } from './schedule-words-nl';
 import { nlDesktopWords } from './desktop-words-nl';
 
@@ -738,6 +739,7 @@ export const nl: Messages = {
   ...nlConnectionSteps,
   ...nlSetupCheck,
   ...nlPresetNotes,
+  ...nlDestinationEditor,
   ...nlScheduleWords,
   ...nlDesktopWords,
 };

@@ -11,6 +11,7 @@ import type { MessageKey } from '../i18n/en';
 import { ConnectionTest } from './connection-test';
 import { SetupCheck } from './setup-check';
 import { SecretSourceField } from './secret-source-field';
+import { DestinationEditor } from './destination-editor/editor';
 
 type Destination = CallResponse<'destinations:list'>['destinations'][number];
 type Preset = CallResponse<'presets:list'>['presets'][number];
@@ -45,6 +46,8 @@ export function DestinationsScreen(
     previousName?: string;
   } | null>(null);
   const [choosing, setChoosing] = useState(false);
+  // The destination whose columns and file format are open in the editor.
+  const [editingFile, setEditingFile] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [keychain, setKeychain] = useState<{ code: string; message: string } | null>(null);
   // Export and import of destination files (main writes and reads them; secrets never in them).
@@ -129,6 +132,17 @@ export function DestinationsScreen(
     );
   }
 
+  if (editingFile) {
+    return (
+      <DestinationEditor
+        name={editingFile}
+        onClose={() => {
+          setEditingFile(null);
+          load();
+        }}
+      />
+    );
+  }
   if (editing) {
     return (
       <section className="screen" aria-labelledby="dest-form-title">
@@ -264,6 +278,13 @@ export function DestinationsScreen(
                   onClick={() => setEditing({ destination: d, previousName: d.name })}
                 >
                   {t('dest.edit')} <span className="visually-hidden">{d.name}</span>
+                </button>
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => setEditingFile(d.name)}
+                >
+                  {t('editor.open')} <span className="visually-hidden">{d.name}</span>
                 </button>
                 <button
                   type="button"

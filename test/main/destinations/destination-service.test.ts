@@ -75,6 +75,11 @@ async function destinationWithSecretAndMapping(name: string, password: string): 
     { home: home.path, stdin: `${password}\n` }
   );
   expect(added.code, added.stderr).toBe(0);
+  // Hello Customer's file name needs its touchpoint: an edit without one is refused.
+  const touchpoint = await courier(['destinations', 'set', name, 'var.touchpoint=NPS'], {
+    home: home.path,
+  });
+  expect(touchpoint.code, touchpoint.stderr).toBe(0);
   await rememberMapping(home.path, name, headers, mapping);
 }
 
