@@ -13,6 +13,7 @@ import {
 } from '../harness/browser';
 import { startSshd, type SshdServer } from '../harness/servers/sshd';
 import { routeCall } from '../../src-main/ipc/ipc-router';
+import { saveDestination } from '../../src-main/settings/destination-store';
 import { writeMessyExport } from '../renderer/messy-export';
 import { destinationFromPreset } from '../../src-core/destinations/presets';
 
@@ -216,7 +217,8 @@ describe('the destination editor', () => {
     const { page } = app;
     // Added without a touchpoint (as an older Courier could), on an IP address and over SFTP.
     const base = destinationFromPreset('hello-customer', 'HC Gent');
-    await app.services.destinations.create({
+    // Written straight to the settings folder: today's service refuses it, as the editor will.
+    await saveDestination(app.home, {
       ...base,
       transport: { ...base.transport, protocol: 'sftp', host: '192.0.2.10', user: 'gent' },
     });
@@ -384,6 +386,43 @@ describe('the destination editor', () => {
       multiAccount: true,
     });
     expect(saved.variables.list).toBe('Clients');
+    await app.close();
+  }, 120_000);
+
+  it('changes the file type and saves a file of dummy data in the destination’s format', async () => {
+    const target = join(dir, 'partner-dummy.csv');
+    const dialogs: string[] = [];
+    const app = await harness.openApp({
+      services: { pickSaveTarget: async options => (dialogs.push(options.title), target) },
+    });
+    const { page } = app;
+    await app.services.destinations.create({
+      ...destinationFromPreset('generic', 'Partner Test'),
+      columns: [{ name: 'Email', rule: 'email' }, { name: 'Name' }],
+    });
+    await page.getByRole('button', { name: 'Destinations' }).click();
+    await page.getByRole('button', { name: 'Columns and file format Partner Test' }).click();
+    await page.getByRole('heading', { name: 'Columns and file of Partner Test' }).waitFor(wait);
+
+    // Unsaved changes first: the dummy data follows the saved destination, and says so.
+    await page.getByLabel('Send the rows as').selectOption('xlsx');
+    await page.getByRole('button', { name: 'Save dummy data…' }).click();
+    await expect
+      .poll(() => page.getByTestId('editor-message').textContent(), wait)
+      .toMatch(/^Save your changes first/);
+    expect(dialogs).toEqual([]);
+    await page.getByLabel('Send the rows as').selectOption('csv');
+    await page.getByRole('button', { name: 'Save the destination' }).click();
+    await expect.poll(() => page.getByTestId('editor-message').textContent(), wait).toBe('Saved.');
+
+    await page.getByRole('button', { name: 'Save dummy data…' }).click();
+    await expect
+      .poll(() => page.getByTestId('editor-message').textContent(), wait)
+      .toMatch(/^Dummy data saved: 10 invented contacts in /);
+    expect(dialogs).toEqual(['Save a file of dummy data']);
+    const lines = (await readFile(target, 'utf8')).trim().split(/\r?\n/);
+    expect(lines[0]).toMatch(/Email.Name/);
+    expect(lines).toHaveLength(11);
     await app.close();
   }, 120_000);
 });

@@ -76,6 +76,7 @@ describe('the Send screen while waiting, and its outcomes', () => {
     await app.services.destinations.create(
       {
         ...destinationFromPreset('hello-customer', 'Hello Customer'),
+        variables: { touchpoint: 'NPS' },
         folder: 'upload',
         transport: {
           protocol: 'sftp',
@@ -129,6 +130,7 @@ describe('the Send screen while waiting, and its outcomes', () => {
     await app.services.destinations.create(
       {
         ...destinationFromPreset('hello-customer', 'Hello Customer'),
+        variables: { touchpoint: 'NPS' },
         folder: 'upload',
         transport: { protocol: 'sftp', host: '127.0.0.1', port: sshd.port, user: user.name },
       },
@@ -181,6 +183,7 @@ describe('the Send screen while waiting, and its outcomes', () => {
     await app.services.destinations.create(
       {
         ...destinationFromPreset('hello-customer', 'Hello Customer'),
+        variables: { touchpoint: 'NPS' },
         folder: 'upload',
         transport: {
           protocol: 'sftp',

@@ -55,6 +55,7 @@ const usage = `Usage:
         [--user USER] [--folder PATH] [--password-stdin | --keep-secret] [--secret-source SOURCE]
         [--proxy URL|env|none [--proxy-password-stdin]] [--json]
   courier destinations show NAME [--json]
+  courier destinations preview NAME [KEY=VALUE …] [--sample FILE [--sheet SHEET]] [--json]
   courier destinations export NAME [--out FILE] [--json]
   courier destinations import FILE [--name NAME] [--password-stdin] [--key FILE]
         [--passphrase-stdin] [--json]
@@ -80,6 +81,10 @@ the command line).
            server too (--keep-secret); without either nothing is changed.
            KEY=VALUE changes how the file is written (see "Settings of set" below);
            --columns-from-sample FILE replaces the columns by the sample file's header.
+  preview  the next file's name and its first lines, prepared exactly as a send would: from the
+           vendor's sample or your export (--sample FILE), else from made-up rows. KEY=VALUE
+           settings are tried without being saved; a setting that cannot be saved is told at
+           its field (exit code 2).
   show     the whole destination: connection, folder, file name, format, limits, columns
            (--json: exactly as stored; secrets are never shown)
   export   write the destination file (JSON, "format": "courier-destination", "version": 1;
@@ -271,7 +276,8 @@ async function tailor(
     ? destinationFromSample(d, await readSampleFile(resolve(process.cwd(), sample)))
     : d;
   for (const [key, value] of settingPairs(settings)) {
-    if (key.trim().toLowerCase() === XML_SAMPLE_SETTING) next = await withXmlSampleFile(next, value);
+    if (key.trim().toLowerCase() === XML_SAMPLE_SETTING)
+      next = await withXmlSampleFile(next, value);
     else next = applySetting(next, key, value);
   }
   return next;
@@ -285,7 +291,14 @@ async function withXmlSampleFile(d: Destination, file: string): Promise<Destinat
   } catch {
     throw new UsageError(`${XML_SAMPLE_SETTING}: there is no readable file at “${file}”.`);
   }
-  return withXmlSample(d, learnXmlSample(bytes, d.columns.map(c => c.name), basename(file)));
+  return withXmlSample(
+    d,
+    learnXmlSample(
+      bytes,
+      d.columns.map(c => c.name),
+      basename(file)
+    )
+  );
 }
 
 /** Reads --secret-source; an agent or key file is for SFTP key logins only. */
@@ -672,6 +685,51 @@ async function show(
   return ExitCode.ok;
 }
 
+/**
+ * `destinations preview`: the output file as the next send would write it (the editor's live
+ * preview, from the same service), with KEY=VALUE settings tried on a copy that is never saved.
+ */
+async function preview(
+  { destinations: service }: Services,
+  io: CliIo,
+  name: string,
+  settings: readonly string[],
+  sample: string | undefined,
+  sheet: string | undefined,
+  json: boolean
+): Promise<number> {
+  const draft = await tailor(await service.require(name), undefined, settings);
+  const result = await service.previewOutput(
+    draft,
+    sample !== undefined
+      ? { path: resolve(process.cwd(), sample), ...(sheet !== undefined ? { sheet } : {}) }
+      : undefined
+  );
+  const blocked = result.problems.length > 0;
+  if (json) {
+    const { head: _head, ...shown } = result;
+    printJson(io, shown);
+    return blocked ? ExitCode.usage : ExitCode.ok;
+  }
+  if (blocked) {
+    for (const problem of result.problems)
+      io.stderr.write(`courier: ${problem.message} (${problem.field})\n`);
+    return ExitCode.usage;
+  }
+  const from = result.synthetic
+    ? `${result.sourceRows} made-up row${result.sourceRows === 1 ? '' : 's'}`
+    : `${result.sourceRows} row${result.sourceRows === 1 ? '' : 's'} of ${sample}`;
+  io.stdout.write(
+    [
+      `Next file: ${result.nextName}${result.splitNames.length > 1 ? ` (split: ${result.splitNames.join(', ')})` : ''}`,
+      `From ${from}: ${result.rows} row${result.rows === 1 ? '' : 's'}, ${result.bytes.toLocaleString('en')} bytes. First lines:`,
+      ...result.lines.map(line => `  ${line}`),
+      '',
+    ].join('\n')
+  );
+  return ExitCode.ok;
+}
+
 /** `destinations export`: the destination file (never a secret) to a file or standard output. */
 async function exportOne(
   { destinations: service }: Services,
@@ -810,6 +868,8 @@ export const destinationsCommand: CliCommand = {
       'secret-source': { type: 'string' },
       'from-sample': { type: 'string' },
       'columns-from-sample': { type: 'string' },
+      sample: { type: 'string' },
+      sheet: { type: 'string' },
     });
     const [action, ...names] = positionals;
     const json = values.json === true;
@@ -841,6 +901,7 @@ export const destinationsCommand: CliCommand = {
         'columns-from-sample',
       ],
       export: ['out'],
+      preview: ['sample', 'sheet'],
       import: ['name', 'key', 'password-stdin', 'passphrase-stdin'],
     };
     const given = Object.keys(values).filter(k => k !== 'json');
@@ -892,6 +953,19 @@ export const destinationsCommand: CliCommand = {
           } = values;
           return await setConnection(services, io, names[0]!, setValues, names.slice(1), json, log);
         }
+        case 'preview':
+          if (names.length < 1) throw new UsageError('destinations preview needs one NAME.');
+          if (values.sheet !== undefined && values.sample === undefined)
+            throw new UsageError('--sheet chooses a sheet of the --sample FILE.');
+          return await preview(
+            services,
+            io,
+            names[0]!,
+            names.slice(1),
+            values.sample,
+            values.sheet,
+            json
+          );
         case 'show':
           want(1, 'one NAME');
           return await show(services, io, names[0]!, json);
@@ -918,7 +992,7 @@ export const destinationsCommand: CliCommand = {
           return await test(services, io, names[0]!, json, log);
         default:
           throw new UsageError(
-            'choose list, show, add, remove, rename, set, set-password, test, export or import.'
+            'choose list, show, preview, add, remove, rename, set, set-password, test, export or import.'
           );
       }
     } catch (error) {

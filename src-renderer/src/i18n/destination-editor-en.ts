@@ -11,6 +11,10 @@ export const enDestinationEditor = {
   'editor.save': 'Save the destination',
   'editor.saved': 'Saved.',
   'editor.unsaved': 'Changes not saved yet.',
+  'editor.dummy': 'Save dummy data…',
+  'editor.dummy.dialog': 'Save a file of dummy data',
+  'editor.dummy.saved': 'Dummy data saved: {rows} invented contacts in {path}. Send it to the platform as a test import.',
+  'editor.dummy.saveFirst': 'Save your changes first: the dummy data follows the saved destination.',
   'editor.problems':
     'Some fields need attention before this destination can be saved: see the messages in red.',
   'editor.reset': 'Reset to the preset’s value',

@@ -12,6 +12,10 @@ export const nlDestinationEditor: Readonly<Record<keyof typeof enDestinationEdit
   'editor.save': 'Bestemming opslaan',
   'editor.saved': 'Opgeslagen.',
   'editor.unsaved': 'Wijzigingen nog niet opgeslagen.',
+  'editor.dummy': 'Testgegevens opslaan…',
+  'editor.dummy.dialog': 'Een bestand met testgegevens opslaan',
+  'editor.dummy.saved': 'Testgegevens opgeslagen: {rows} verzonnen contacten in {path}. Stuur ze naar het platform als proefimport.',
+  'editor.dummy.saveFirst': 'Sla eerst uw wijzigingen op: de testgegevens volgen de opgeslagen bestemming.',
   'editor.problems':
     'Enkele velden moeten nog verbeterd worden voor deze bestemming opgeslagen kan worden: zie de meldingen in het rood.',
   'editor.reset': 'Terug naar de waarde van het sjabloon',

@@ -10,7 +10,7 @@ import { OpenedFiles } from '../../../src-main/files/opened-files';
 import { destinationFromPreset } from '../../../src-core/destinations/presets';
 import { parseDestination } from '../../../src-core/destinations/destination';
 import { prepareFile } from '../../../src-main/preparation/prepare-file';
-import { destinationFile } from '../../../src-main/settings/destination-store';
+import { destinationFile, saveDestination } from '../../../src-main/settings/destination-store';
 
 // The editor's questions to main: a vendor's sample file read as columns and format, and the
 // output file as the send writes it (the same preparation), refused fields told at their place.
@@ -139,7 +139,8 @@ describe('the destination editor’s service', () => {
 
   it('refuses to save an edit without the file name’s variable, and saves nothing', async () => {
     const { call, services } = app();
-    await services.destinations.create(destinationFromPreset('hello-customer', 'HC'));
+    // Saved by an older Courier (straight to the settings folder): no touchpoint yet.
+    await saveDestination(home.path, destinationFromPreset('hello-customer', 'HC'));
     const before = await readFile(destinationFile(home.path, 'HC'), 'utf8');
     const saved = await call('destinations:save', {
       destination: { ...destinationFromPreset('hello-customer', 'HC'), folder: '/in' },

@@ -44,6 +44,7 @@ async function addDestinations(home: string): Promise<void> {
       '--folder',
       secrets.folder,
       '--password-stdin',
+      'touchpoint=NPS',
     ],
     { home, stdin: `${secrets.password}\n` }
   );

@@ -9,7 +9,10 @@ import { errorText } from '../../error-text';
 import { useI18n } from '../../i18n/i18n';
 import { ColumnsSection } from './columns-section';
 import { FileNameSection } from './file-name-section';
+import { FileTypeSection } from './file-type-section';
 import { FormatSection } from './format-section';
+import { NumbersAndDatesSection } from './numbers-and-dates-section';
+import { ReportsSection } from './reports-section';
 import { LimitsSection } from './limits-section';
 import { PlatformSection } from './platform-section';
 import { PreviewSection, type OutputPreview } from './preview-section';
@@ -157,6 +160,24 @@ export function DestinationEditor(props: { name: string; onClose: () => void }) 
 
   const focusProblem = (field: string) => setFocusField(field);
 
+  // A file of invented contacts in this destination's exact format, to send to the platform
+  // first (a test import); written from the saved destination, so unsaved changes come first.
+  const saveDummyData = async () => {
+    setError(null);
+    if (dirty) return setMessage(t('editor.dummy.saveFirst'));
+    try {
+      const written = await api().destinations.dummyData({
+        name: savedName,
+        rows: 10,
+        dialogTitle: t('editor.dummy.dialog'),
+      });
+      const [first] = written.files;
+      if (first) setMessage(t('editor.dummy.saved', { path: first.path, rows: first.rows }));
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+
   const save = async () => {
     setError(null);
     setMessage(null);
@@ -196,6 +217,14 @@ export function DestinationEditor(props: { name: string; onClose: () => void }) 
           <button type="button" className="button" onClick={props.onClose}>
             {t('editor.close')}
           </button>
+          <button
+            type="button"
+            className="button"
+            data-testid="editor-dummy-data"
+            onClick={() => void saveDummyData()}
+          >
+            {t('editor.dummy')}
+          </button>
           <button type="button" className="button button--primary" onClick={() => void save()}>
             {t('editor.save')}
           </button>
@@ -225,7 +254,9 @@ export function DestinationEditor(props: { name: string; onClose: () => void }) 
       />
       {formatNote && <p className="notice">{formatNote}</p>}
       <ColumnsSection {...sectionProps} affectedJobs={affected} />
+      <FileTypeSection {...sectionProps} />
       <FormatSection {...sectionProps} />
+      <NumbersAndDatesSection {...sectionProps} />
       <LimitsSection {...sectionProps} />
       <FileNameSection
         {...sectionProps}
@@ -233,6 +264,7 @@ export function DestinationEditor(props: { name: string; onClose: () => void }) 
         splitNames={preview?.splitNames ?? []}
       />
       <PlatformSection {...sectionProps} />
+      <ReportsSection {...sectionProps} />
       <PreviewSection {...sectionProps} preview={preview} busy={busy} />
     </section>
   );
