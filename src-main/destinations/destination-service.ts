@@ -172,7 +172,7 @@ export function createDestinationService(
     // saved before a rule existed stays renameable.
     const destination = options.renameOnly
       ? parseDestination(value)
-      : parseSavable(settleDestination(value));
+      : settleDestination(parseSavable(value));
     const previous = options.previousName;
     const old = await getDestination(home, previous ?? destination.name);
     if (previous !== undefined && !old) {

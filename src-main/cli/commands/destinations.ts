@@ -721,7 +721,10 @@ async function preview(
     : `${result.sourceRows} row${result.sourceRows === 1 ? '' : 's'} of ${sample}`;
   io.stdout.write(
     [
-      `Next file: ${result.nextName}${result.splitNames.length > 1 ? ` (split: ${result.splitNames.join(', ')})` : ''}`,
+      `Next file: ${result.nextName}`,
+      ...(result.splitNames.length > 1
+        ? [`A send split in files would name them: ${result.splitNames.join(', ')}`]
+        : []),
       `From ${from}: ${result.rows} row${result.rows === 1 ? '' : 's'}, ${result.bytes.toLocaleString('en')} bytes. First lines:`,
       ...result.lines.map(line => `  ${line}`),
       '',

@@ -238,7 +238,7 @@ describe('courier destinations set: every editor setting', () => {
     expect((await show('Survey')).variables).toEqual({ touchpoint: 'NPS_after_visit' });
     const emptied = await set('Survey', 'touchpoint=');
     expect(emptied.code).toBe(2);
-    expect(emptied.stderr).toContain('{touchpoint}');
+    expect(emptied.stderr).toContain('needs a value for “touchpoint”');
     expect((await show('Survey')).variables).toEqual({ touchpoint: 'NPS_after_visit' });
   });
 

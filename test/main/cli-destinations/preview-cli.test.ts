@@ -37,6 +37,7 @@ describe('courier destinations preview', () => {
     const shown = await run('destinations', 'preview', 'Partner', '--sample', sample);
     expect(shown.code, shown.stderr).toBe(0);
     expect(shown.stdout).toMatch(/^Next file: partner_\d{8}\.csv\n/);
+    expect(shown.stdout).toMatch(/split in files would name them: partner_\d{8}_1\.csv, partner_\d{8}_2\.csv/);
     expect(shown.stdout).toContain('From 2 rows of');
     expect(shown.stdout).toContain('anne@example.com');
 
