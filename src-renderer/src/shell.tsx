@@ -170,6 +170,7 @@ export function Shell(props: {
       <DestinationsScreen
         key={setUp ? `set-up:${setUp.name}` : `list:${visit}`}
         setUp={setUp?.name}
+        onOpenFile={openFile}
         onSetUpDone={savedName => {
           const back = setUp?.returnTo ?? flowStep;
           setSetUp(null);

@@ -423,6 +423,9 @@ describe('the destination editor', () => {
     const lines = (await readFile(target, 'utf8')).trim().split(/\r?\n/);
     expect(lines[0]).toMatch(/Email.Name/);
     expect(lines).toHaveLength(11);
+    // Offered to send it: the test file opens in the send flow.
+    await page.getByRole('button', { name: 'Send this test file now…' }).click();
+    await page.getByRole('button', { name: 'Continue to columns' }).waitFor(wait);
     await app.close();
   }, 120_000);
 });

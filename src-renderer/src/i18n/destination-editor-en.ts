@@ -15,6 +15,7 @@ export const enDestinationEditor = {
   'editor.dummy.dialog': 'Save a file of dummy data',
   'editor.dummy.saved': 'Dummy data saved: {rows} invented contacts in {path}. Send it to the platform as a test import.',
   'editor.dummy.saveFirst': 'Save your changes first: the dummy data follows the saved destination.',
+  'editor.dummy.send': 'Send this test file now…',
   'editor.problems':
     'Some fields need attention before this destination can be saved: see the messages in red.',
   'editor.reset': 'Reset to the preset’s value',

@@ -16,6 +16,7 @@ export const frDestinationEditor: Readonly<Record<keyof typeof enDestinationEdit
   'editor.dummy.dialog': 'Enregistrer un fichier de données fictives',
   'editor.dummy.saved': 'Données fictives enregistrées : {rows} contacts inventés dans {path}. Envoyez-les à la plateforme comme import d’essai.',
   'editor.dummy.saveFirst': 'Enregistrez d’abord vos modifications : les données fictives suivent la destination enregistrée.',
+  'editor.dummy.send': 'Envoyer ce fichier d’essai maintenant…',
   'editor.problems':
     'Certains champs sont à corriger avant de pouvoir enregistrer cette destination : voyez les messages en rouge.',
   'editor.reset': 'Revenir à la valeur du modèle',

@@ -16,6 +16,7 @@ export const nlDestinationEditor: Readonly<Record<keyof typeof enDestinationEdit
   'editor.dummy.dialog': 'Een bestand met testgegevens opslaan',
   'editor.dummy.saved': 'Testgegevens opgeslagen: {rows} verzonnen contacten in {path}. Stuur ze naar het platform als proefimport.',
   'editor.dummy.saveFirst': 'Sla eerst uw wijzigingen op: de testgegevens volgen de opgeslagen bestemming.',
+  'editor.dummy.send': 'Dit testbestand nu versturen…',
   'editor.problems':
     'Enkele velden moeten nog verbeterd worden voor deze bestemming opgeslagen kan worden: zie de meldingen in het rood.',
   'editor.reset': 'Terug naar de waarde van het sjabloon',

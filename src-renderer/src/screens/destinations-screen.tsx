@@ -35,6 +35,8 @@ export function DestinationsScreen(
   props: {
     setUp?: string;
     onSetUpDone?: (savedName: string | null) => void;
+    /** Opens a file in the send flow (the editor's dummy-data file, to send it as a test). */
+    onOpenFile?: (path: string) => void;
   } = {}
 ) {
   const i18n = useI18n();
@@ -136,6 +138,7 @@ export function DestinationsScreen(
     return (
       <DestinationEditor
         name={editingFile}
+        onSendFile={props.onOpenFile}
         onClose={() => {
           setEditingFile(null);
           load();

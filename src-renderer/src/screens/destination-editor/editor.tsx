@@ -30,7 +30,12 @@ const PREVIEW_DELAY_MS = 150;
  * with its preset's value and a way back to it, a live preview of the output file, and one save
  * through the destination service (validated by the core schema; a problem is told at its field).
  */
-export function DestinationEditor(props: { name: string; onClose: () => void }) {
+export function DestinationEditor(props: {
+  name: string;
+  onClose: () => void;
+  /** Opens a file in the send flow: offered for the dummy-data file just written. */
+  onSendFile?: ((path: string) => void) | undefined;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const [draft, setDraft] = useState<Destination | null>(null);
@@ -48,6 +53,7 @@ export function DestinationEditor(props: { name: string; onClose: () => void }) 
   const [formatNote, setFormatNote] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
   const [focusField, setFocusField] = useState<string | null>(null);
+  const [dummyFile, setDummyFile] = useState<string | null>(null);
   const asked = useRef(0);
 
   useEffect(() => {
@@ -164,6 +170,7 @@ export function DestinationEditor(props: { name: string; onClose: () => void }) 
   // first (a test import); written from the saved destination, so unsaved changes come first.
   const saveDummyData = async () => {
     setError(null);
+    setDummyFile(null);
     if (dirty) return setMessage(t('editor.dummy.saveFirst'));
     try {
       const written = await api().destinations.dummyData({
@@ -172,7 +179,10 @@ export function DestinationEditor(props: { name: string; onClose: () => void }) 
         dialogTitle: t('editor.dummy.dialog'),
       });
       const [first] = written.files;
-      if (first) setMessage(t('editor.dummy.saved', { path: first.path, rows: first.rows }));
+      if (first) {
+        setMessage(t('editor.dummy.saved', { path: first.path, rows: first.rows }));
+        setDummyFile(first.path);
+      }
     } catch (failure) {
       setError(failure);
     }
@@ -237,6 +247,13 @@ export function DestinationEditor(props: { name: string; onClose: () => void }) 
           data-testid="editor-message"
         >
           {message}
+        </p>
+      )}
+      {dummyFile && props.onSendFile && (
+        <p>
+          <button type="button" className="button" onClick={() => props.onSendFile?.(dummyFile)}>
+            {t('editor.dummy.send')}
+          </button>
         </p>
       )}
       {dirty && !message && <p className="muted small">{t('editor.unsaved')}</p>}
