@@ -28,6 +28,7 @@ export function serveLine(event: ServeEvent): string {
         held: 'held for review',
         'nothing-new': 'had nothing new to send',
         failed: 'FAILED',
+        downloaded: 'downloaded new reports',
       }[event.outcome];
       return `Job “${event.job}” ${words}: ${event.rowsSent} of ${event.rowsRead} rows sent${event.error ? ` [${event.error.code}]: ${event.error.message}` : '.'}`;
     }

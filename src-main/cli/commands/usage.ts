@@ -95,6 +95,8 @@ export const jobsUsage = `Usage:
                    --destination D [--mapping M] [--schedule "every day at 02:00"]
                    [--invalid send-valid|hold] [--header-change hold|continue]
                    [--no-catch-up] [--keep-copies] [--disabled]
+  courier jobs add NAME --reports-of DESTINATION --out DIR [--schedule "every day at 07:00"]
+                   [--no-catch-up] [--disabled]
   courier jobs list [--json]
   courier jobs run JOB [--json]
   courier jobs remove JOB
@@ -122,6 +124,10 @@ export const jobsUsage = `Usage:
   --keep-copies     keep the prepared files after a successful send
   --no-catch-up     skip runs missed while the computer slept or Courier was closed
                     (by default one missed run is made at the next opportunity)
+  --reports-of D    not a send: fetch the Digitaleo destination D's new report zips into
+                    --out DIR on the schedule, as "courier reports download" does (each zip
+                    once, verified, never over a local file); History lists each zip's files
+                    and row counts
 run-due runs every job whose schedule has come (once, however many slots were missed, if the
 job allows catching up): call it every few minutes from cron or Task Scheduler on a machine
 without the app. Use either the app or run-due for a job, not both.
