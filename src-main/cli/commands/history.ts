@@ -1,6 +1,7 @@
 import { ExitCode, UsageError, printJson, type CliCommand, parseCommandArgs } from '../cli-io';
 import { runLine } from './jobs';
 import { historyUsage } from './usage';
+import { downloadRefused, refusedLines } from './history-refused';
 
 const usage = historyUsage;
 
@@ -9,7 +10,9 @@ export const historyCommand: CliCommand = {
   name: 'history',
   summary: 'past runs (interactive, scheduled and command line)',
   usage,
-  run: async ({ args, io, services }) => {
+  run: async context => {
+    const { args, io, services } = context;
+    if (args[0] === 'download-refused') return downloadRefused(context, args.slice(1));
     const { values } = parseCommandArgs(args, {
       json: { type: 'boolean' },
       limit: { type: 'string' },
@@ -48,6 +51,11 @@ export const historyCommand: CliCommand = {
       if (run.receipt.status !== 'none')
         io.stdout.write(
           `  receipt: ${run.receipt.status}${run.receipt.summary ? ` — ${run.receipt.summary}` : ''}\n`
+        );
+      io.stdout.write(refusedLines(run));
+      for (const report of run.reports ?? [])
+        io.stdout.write(
+          `  report ${report.name}: ${report.entries.map(e => `${e.name} ${e.rows} ${e.rows === 1 ? 'row' : 'rows'}`).join(', ')}\n`
         );
     }
     return ExitCode.ok;

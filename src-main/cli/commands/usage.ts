@@ -83,11 +83,17 @@ Without --exclude-invalid, a file with errors is not written (exit code 1).`;
 
 /** `courier history --help`. */
 export const historyUsage = `Usage: courier history [--json] [--limit N]
+       courier history download-refused RUN_ID --out DIR [--json]
 
 Lists past runs, newest first (default: the last 20). Each run records when, who or which job,
 the source file's name and SHA-256, the destination, rows read / sent / left out with counts
 per issue, the files written, the transfer and receipt results, the duration and any error.
-No row contents and no e-mail addresses are ever kept.`;
+No row contents and no e-mail addresses are ever kept.
+
+download-refused saves the file(s) Digitaleo refused in run RUN_ID (its receipt is "rejected":
+Digitaleo moved the file to its ko folder) into DIR, as Digitaleo kept them, so you can see what
+it disliked. Each is checked against its size on the server and never written over a file in DIR
+(a name that is taken gets " (2)"); Courier says whether it is the very file it sent.`;
 
 /** `courier jobs --help`. */
 export const jobsUsage = `Usage:
