@@ -52,7 +52,11 @@ function prefixTime(name: string, sentAs: string): number | null {
  * The refused copy of one sent file: of the `ko` files with its name, the first Digitaleo took
  * after this run started (the same name may have been sent, and refused, before).
  */
-function refusedCopy(entries: readonly RemoteEntry[], sentAs: string, since: number): RemoteEntry | null {
+function refusedCopy(
+  entries: readonly RemoteEntry[],
+  sentAs: string,
+  since: number
+): RemoteEntry | null {
   const matches = entries
     .filter(e => !e.isDirectory && isDigitaleoRename(e.name, sentAs))
     .map(e => ({ entry: e, at: prefixTime(e.name, sentAs) ?? Number.POSITIVE_INFINITY }))

@@ -1,12 +1,6 @@
 import { resolve } from 'node:path';
 import type { Run } from '../../../src-core/history/run';
-import {
-  ExitCode,
-  UsageError,
-  parseCommandArgs,
-  printJson,
-  type CommandContext,
-} from '../cli-io';
+import { ExitCode, UsageError, parseCommandArgs, printJson, type CommandContext } from '../cli-io';
 
 /** What `courier history` says under a run the platform refused, with how to see the file. */
 export function refusedLines(run: Run): string {

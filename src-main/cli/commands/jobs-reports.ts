@@ -5,13 +5,7 @@ import { describeSchedule } from '../../../src-core/schedule/schedule';
 import type { RunReports } from '../../jobs/job-runner';
 import { createRunReports } from '../../reports/reports-job';
 import type { Services } from '../../services/services';
-import {
-  ExitCode,
-  UsageError,
-  parseCommandArgs,
-  printJson,
-  type CommandContext,
-} from '../cli-io';
+import { ExitCode, UsageError, parseCommandArgs, printJson, type CommandContext } from '../cli-io';
 
 /** A reports job's run for the CLI's `jobs run` and `jobs run-due`, as the app's jobs make it. */
 export function runReportsFor(services: Services): RunReports {
