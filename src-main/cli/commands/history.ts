@@ -2,6 +2,7 @@ import { ExitCode, UsageError, printJson, type CliCommand, parseCommandArgs } fr
 import { runLine } from './jobs';
 import { historyUsage } from './usage';
 import { downloadRefused, refusedLines } from './history-refused';
+import { reportLines } from './jobs-reports';
 
 const usage = historyUsage;
 
@@ -53,10 +54,7 @@ export const historyCommand: CliCommand = {
           `  receipt: ${run.receipt.status}${run.receipt.summary ? ` — ${run.receipt.summary}` : ''}\n`
         );
       io.stdout.write(refusedLines(run));
-      for (const report of run.reports ?? [])
-        io.stdout.write(
-          `  report ${report.name}: ${report.entries.map(e => `${e.name} ${e.rows} ${e.rows === 1 ? 'row' : 'rows'}`).join(', ')}\n`
-        );
+      io.stdout.write(reportLines(run));
     }
     return ExitCode.ok;
   },

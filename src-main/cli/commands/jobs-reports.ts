@@ -17,20 +17,25 @@ export function runReportsFor(services: Services): RunReports {
   });
 }
 
-/** One line about a reports job's run: each zip saved, with its files' row counts. */
+/** One line about a reports job's run (`reportLines` lists what it saved). */
 export function reportsRunLine(run: Run): string {
   const destination = run.destination ?? '?';
   if (run.outcome === 'failed')
     return `reports of ${destination}: FAILED${run.error ? ` — ${run.error.message}` : ''}`;
-  const reports = run.reports ?? [];
-  if (reports.length === 0) return `reports of ${destination}: no new reports`;
-  const zips = reports.map(
-    report =>
-      `${report.name}${report.savedAs === report.name ? '' : ` (saved as ${report.savedAs})`}: ${report.entries
-        .map(entry => `${entry.name} ${entry.rows} ${entry.rows === 1 ? 'row' : 'rows'}`)
-        .join(', ')}`
-  );
-  return `reports of ${destination}: ${reports.length} downloaded; ${zips.join('; ')}`;
+  const count = run.reports?.length ?? 0;
+  if (count === 0) return `reports of ${destination}: no new reports`;
+  return `reports of ${destination}: ${count} new ${count === 1 ? 'report' : 'reports'} downloaded`;
+}
+
+/** Each zip a reports job's run saved, with its files' row counts (no cell), one per line. */
+export function reportLines(run: Run): string {
+  const rows = (n: number) => `${n} ${n === 1 ? 'row' : 'rows'}`;
+  return (run.reports ?? [])
+    .map(
+      report =>
+        `  report ${report.name}${report.savedAs === report.name ? '' : ` (saved as ${report.savedAs})`}: ${report.entries.map(e => `${e.name} ${rows(e.rows)}`).join(', ')}\n`
+    )
+    .join('');
 }
 
 /**

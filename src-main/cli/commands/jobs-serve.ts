@@ -22,6 +22,7 @@ export function serveLine(event: ServeEvent): string {
     case 'run-started':
       return `Job “${event.job}” started.`;
     case 'run-finished': {
+      if (event.outcome === 'downloaded') return `Job “${event.job}” downloaded new reports.`;
       const words = {
         sent: 'sent',
         'sent-with-exclusions': 'sent without some rows',

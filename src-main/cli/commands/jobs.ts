@@ -25,7 +25,7 @@ import { createPipelineRunSend } from '../../jobs/pipeline-send';
 import type { Services } from '../../services/services';
 import { jobsUsage } from './usage';
 import { serveJobs } from './jobs-serve';
-import { addReportsJob, reportsRunLine, runReportsFor } from './jobs-reports';
+import { addReportsJob, reportLines, reportsRunLine, runReportsFor } from './jobs-reports';
 
 const usage = jobsUsage;
 
@@ -273,7 +273,7 @@ async function run(
   else if (result.nothingToSend) io.stdout.write(`${result.nothingToSend}\n`);
   else
     for (const r of result.runs)
-      (r.outcome === 'failed' ? io.stderr : io.stdout).write(`${runLine(r)}\n`);
+      (r.outcome === 'failed' ? io.stderr : io.stdout).write(`${runLine(r)}\n${reportLines(r)}`);
   return exitCodeOf(result.runs);
 }
 
