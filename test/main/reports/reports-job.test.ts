@@ -152,9 +152,10 @@ describe('reports jobs', () => {
     expect((await readFile(join(out.path, '2026-12-01_Daily (2).zip'))).equals(remote)).toBe(true);
 
     const history = await courier(['history'], { home: home.path });
-    expect(history.stdout).toContain('report 2026-12-01_Daily.zip: openers.csv 2 rows');
     expect(history.stdout).toContain(
-      'report 2026-12-02_777_Winter sale.zip: clickers.csv 1 row, unsubscribers.csv 2 rows'
+      `  reports of ${name}: 2 new reports downloaded\n` +
+        '  report 2026-12-01_Daily.zip (saved as 2026-12-01_Daily (2).zip): openers.csv 2 rows\n' +
+        '  report 2026-12-02_777_Winter sale.zip: clickers.csv 1 row, unsubscribers.csv 2 rows\n'
     );
     // No personal data in History: names and counts only.
     const kept = await readFile(join(home.path, 'history.jsonl'), 'utf8');
