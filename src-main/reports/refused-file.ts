@@ -50,7 +50,7 @@ function prefixTime(name: string, sentAs: string): number | null {
 
 /**
  * The refused copy of one sent file: of the `ko` files with its name, the first Digitaleo took
- * after this run started (the same name may have been sent, and refused, before).
+ * after this run started (the same name may have been sent, and refused, before); null if none.
  */
 function refusedCopy(
   entries: readonly RemoteEntry[],
@@ -61,9 +61,9 @@ function refusedCopy(
     .filter(e => !e.isDirectory && isDigitaleoRename(e.name, sentAs))
     .map(e => ({ entry: e, at: prefixTime(e.name, sentAs) ?? Number.POSITIVE_INFINITY }))
     .sort((a, b) => a.at - b.at);
-  // Digitaleo's clock and ours differ a little: a minute of slack.
-  const after = matches.find(m => m.at >= since - 60_000);
-  return (after ?? matches[matches.length - 1])?.entry ?? null;
+  // Digitaleo's clock and ours differ a little: a minute of slack. A copy taken before this run
+  // started is an earlier send's refusal, never this one's.
+  return matches.find(m => m.at >= since - 60_000)?.entry ?? null;
 }
 
 /** Downloads the files of `run` that Digitaleo refused (see the module comment). */

@@ -97,6 +97,10 @@ describe('courier history download-refused (Digitaleo ko) over FTPS', () => {
     );
     expect(text.stdout).toContain(`courier history download-refused ${run.id} --out DIR`);
 
+    // The same name refused a day earlier is in ko too: this run's copy is the one after it started.
+    const sentName = koName.slice(stamp.length + 1);
+    const older = `${Number(stamp) - 86_400}_${sentName}`;
+    await writeFile(join(folder('ko'), older), 'an older refusal\n');
     // A file of that name is already in the folder: it stays as it is.
     await writeFile(join(out.path, koName), 'mine');
     const fetched = await courier(
