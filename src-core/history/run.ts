@@ -16,10 +16,18 @@ export type RunTrigger = z.infer<typeof RunTrigger>;
 
 /**
  * How the run ended, in the user's words: sent, sent without some rows, held for review, failed,
- * or nothing new to send (the same content was delivered to this destination before: a calm
- * outcome, not a failure; nothing is listed as delivered).
+ * or nothing new to send (the same content was delivered to this destination before, or a
+ * reports job found no new report: a calm outcome, not a failure; nothing is listed as delivered).
  */
-export const RunOutcome = z.enum(['sent', 'sent-with-exclusions', 'held', 'failed', 'nothing-new']);
+export const RunOutcome = z.enum([
+  'sent',
+  'sent-with-exclusions',
+  'held',
+  'failed',
+  'nothing-new',
+  /** A reports job saved new report zips (`reports` lists them). */
+  'downloaded',
+]);
 export type RunOutcome = z.infer<typeof RunOutcome>;
 
 export const RunSource = z.object({
@@ -62,6 +70,17 @@ export const RunReceipt = z.object({
 });
 export type RunReceipt = z.infer<typeof RunReceipt>;
 
+/** A report zip a reports job downloaded: its name and its files' row counts (never a cell). */
+export const RunReport = z.object({
+  day: z.string(),
+  name: z.string(),
+  /** The local file's name (not its folder): another when the folder already held that name. */
+  savedAs: z.string(),
+  bytes: z.number().int().nonnegative(),
+  entries: z.array(z.object({ name: z.string(), rows: z.number().int().nonnegative() })),
+});
+export type RunReport = z.infer<typeof RunReport>;
+
 export const Run = z.object({
   id: z.string().min(1),
   /** ISO 8601 time the run started. */
@@ -79,6 +98,8 @@ export const Run = z.object({
   transfer: RunTransfer.default({ status: 'not-attempted' }),
   receipt: RunReceipt.default({ status: 'none' }),
   error: PlainErrorSchema.nullable().default(null),
+  /** A reports job's run: the zips it downloaded (absent for a send). */
+  reports: z.array(RunReport).optional(),
 });
 /** One recorded run. */
 export type Run = z.output<typeof Run>;

@@ -18,6 +18,11 @@ export const JobSource = z.discriminatedUnion('kind', [
     /** `newest`: the newest matching file; `each-new`: every matching file not sent yet, oldest first. */
     pick: z.enum(['newest', 'each-new']).default('newest'),
   }),
+  /** Not a send: fetches the (Digitaleo) destination's report zips into a local folder (`reports download`). */
+  z.object({
+    kind: z.literal('reports'),
+    out: z.string().min(1, 'The folder for the reports is missing.'),
+  }),
 ]);
 export type JobSource = z.infer<typeof JobSource>;
 
@@ -72,3 +77,14 @@ export const JobDraft = Job.extend({
   createdAt: z.string().optional(),
 });
 export type JobDraft = z.input<typeof JobDraft>;
+
+/** The file or folder a job's source names (a reports job: the folder its reports go to). */
+export function jobSourcePath(
+  source:
+    | Readonly<{ kind: 'file'; path: string }>
+    | Readonly<{ kind: 'folder'; folder: string }>
+    | Readonly<{ kind: 'reports'; out: string }>
+): string {
+  if (source.kind === 'file') return source.path;
+  return source.kind === 'folder' ? source.folder : source.out;
+}

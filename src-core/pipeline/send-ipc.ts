@@ -33,7 +33,15 @@ export const SendOutcome = z.object({
    * `needs-trust`: the server is new and its identity waits for the person's confirmation
    * (`fingerprint`); not a run, nothing recorded in History.
    */
-  outcome: z.enum(['sent', 'sent-with-exclusions', 'held', 'failed', 'nothing-new', 'needs-trust']),
+  outcome: z.enum([
+    'sent',
+    'sent-with-exclusions',
+    'held',
+    'failed',
+    'nothing-new',
+    'downloaded',
+    'needs-trust',
+  ]),
   rows: z.object({ read: z.number(), sent: z.number(), excluded: z.number() }),
   files: z.array(
     z.object({

@@ -29,4 +29,23 @@ export const reportCalls = {
       alreadyDownloaded: z.number(),
     }),
   },
+  /**
+   * Downloads the file(s) Digitaleo refused in a past run (its receipt is `rejected`), as Digitaleo
+   * kept them, into `<Documents>/Courier refused files/<destination>` (verified, never over a local file).
+   */
+  'history:download-refused': {
+    request: z.object({ id: z.string().min(1) }),
+    response: z.object({
+      folder: z.string(),
+      files: z.array(
+        z.object({
+          name: z.string(),
+          savedAs: z.string(),
+          bytes: z.number(),
+          /** Whether Digitaleo kept exactly the bytes Courier sent. */
+          sameAsSent: z.boolean(),
+        })
+      ),
+    }),
+  },
 } as const;

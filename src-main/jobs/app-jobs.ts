@@ -8,6 +8,7 @@ import { createPipelineRunSend } from './pipeline-send';
 import type { Upload } from '../pipeline/worker-upload';
 import type { DestinationService } from '../destinations/destination-service';
 import { createWorkerPreparer } from '../preparation/send-preparation';
+import { createRunReports } from '../reports/reports-job';
 
 /** The app's jobs: the service plus what the tray, notifications and IPC events listen to. */
 export type AppJobs = Readonly<{
@@ -81,6 +82,18 @@ export function createAppJobs({
       upload,
       prepare: createWorkerPreparer(),
     }),
+    // Reports jobs fetch Digitaleo's reports through the destination service's destinations.
+    ...(destinations
+      ? {
+          runReports: createRunReports({
+            home,
+            secrets,
+            history,
+            resolveDestination: destinations.resolve,
+            ...(clock?.now ? { now: clock.now } : {}),
+          }),
+        }
+      : {}),
     ...clock,
     onChange: changes.fire,
     onRunFinished: jobRuns.fire,

@@ -40,6 +40,15 @@ export type JobRunRequest = Readonly<{
  */
 export type RunSend = (request: JobRunRequest) => Promise<Run>;
 
+/**
+ * A reports job's run (`reports/reports-job.ts`): downloads its destination's reports and records
+ * the run; if it rejects, it recorded nothing and the job runner records the failure itself.
+ */
+export type RunReports = (
+  job: Job & { source: { kind: 'reports' } },
+  trigger: RunTrigger
+) => Promise<Run>;
+
 /** What running a job did. */
 export type JobRunResult = Readonly<{
   job: Job;
@@ -64,6 +73,8 @@ export type JobRunnerDeps = Readonly<{
   history: HistoryStore;
   picker: FolderPicker;
   runSend: RunSend;
+  /** How a reports job fetches its reports (every entry point gives it; see `createRunReports`). */
+  runReports?: RunReports;
   now?: () => Date;
   /** Told about every finished run (notifications, tray). */
   onRunFinished?: (run: Run, job: Job) => void;
@@ -168,6 +179,16 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       deps.onRunFinished?.(run, job);
     };
     const source = job.source;
+    if (source.kind === 'reports') {
+      const started = now();
+      try {
+        if (!deps.runReports) throw new Error('This Courier cannot run reports jobs.');
+        finished(await deps.runReports({ ...job, source }, trigger));
+      } catch (error) {
+        finished(await recordFailure(job, trigger, started, error, null));
+      }
+      return { job, runs, nothingToSend: null };
+    }
     if (source.kind === 'file') {
       const started = now();
       // Gone or unreadable: recorded below as a failed run that names the file.

@@ -5,16 +5,19 @@ import { parseSchedule } from '../../src-core/schedule/parse-schedule';
 import { describeSchedule } from '../../src-core/schedule/schedule';
 import { createHistoryStore, type HistoryStore } from '../history/history-store';
 import { createFolderPicker, type FolderPickerOptions } from './folder-picker';
-import { createJobRunner, type JobRunResult, type JobRunner, type RunSend } from './job-runner';
+import { createJobRunner, type JobRunResult, type JobRunner, type RunReports, type RunSend } from './job-runner';
 import { createJobStore, type JobStore } from './job-store';
 import { Scheduler, type TimerHandle, type UpcomingRun } from './scheduler';
 import { toPlainError } from '../../src-core/errors';
+import { checkReportsDestination } from '../reports/reports-job';
 import { createLogger, type Logger } from '../logging/logger';
 
 export type JobServiceDeps = Readonly<{
   home: string;
   /** The one send pipeline. */
   runSend: RunSend;
+  /** How a reports job fetches its reports (`reports/reports-job.ts`). */
+  runReports?: RunReports;
   now?: () => Date;
   setTimer?: (callback: () => void, ms: number) => TimerHandle;
   clearTimer?: (handle: TimerHandle) => void;
@@ -77,6 +80,7 @@ export function createJobService(deps: JobServiceDeps): JobService {
     history,
     picker,
     runSend: deps.runSend,
+    ...(deps.runReports ? { runReports: deps.runReports } : {}),
     now,
     ...(deps.onRunFinished ? { onRunFinished: deps.onRunFinished } : {}),
   });
@@ -162,7 +166,9 @@ export function createJobService(deps: JobServiceDeps): JobService {
       // A destination that does not exist (a typo, a removed one) fails now, not at 02:00 —
       // for the app and the CLI alike.
       const resolved = resolveSchedule(request);
-      await deps.resolveDestination?.(request.destination);
+      const destination = await deps.resolveDestination?.(request.destination);
+      // Only Digitaleo keeps reports: a reports job for another platform fails now, not at 07:00.
+      if (resolved.source.kind === 'reports' && destination) checkReportsDestination(destination);
       const job = await store.saveJob(resolved);
       await reload();
       return job;

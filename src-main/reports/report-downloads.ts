@@ -153,7 +153,7 @@ function checkedEntries(zip: Uint8Array, name: string): ReportEntry[] {
  * Saves `bytes` in `folder` under `name`, or under `name (2)`, `name (3)`… when a file of that
  * name is there: a hard link never replaces an existing file, so nothing local is written over.
  */
-async function saveNew(folder: string, name: string, bytes: Uint8Array): Promise<string> {
+export async function saveNew(folder: string, name: string, bytes: Uint8Array): Promise<string> {
   const tmp = join(folder, `.${name}.${randomBytes(4).toString('hex')}.part`);
   await writeFile(tmp, bytes, { flag: 'wx' });
   try {

@@ -10,6 +10,7 @@ import { createSendHandlers } from '../pipeline/send-handlers';
 import { createTransferHandlers } from '../transfers/transfer-handlers';
 import { createSetupCheckHandlers } from '../destinations/setup-check-handlers';
 import { createReportHandlers } from '../reports/report-handlers';
+import { createRefusedHandlers } from '../reports/refused-handlers';
 import type { PickSaveTarget } from '../files/save-copy';
 import { onSettingsProblem } from '../settings/settings-file';
 import { OpenedFiles } from '../files/opened-files';
@@ -82,6 +83,7 @@ export function createMainHandlers(context: ServiceContext): Handlers {
     ...createSetupCheckHandlers(services.home, services.secrets),
     ...createDesktopHandlers({ ...context, recentFiles, openedFiles }),
     ...createReportHandlers(withHome, services.destinations, services.secrets),
+    ...createRefusedHandlers(context, services.history, services.refusedFiles),
   };
   // Main, not the page, decides which files may be read (where a saved secret may go is the
   // destination service's to decide, for the CLI too).

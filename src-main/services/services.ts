@@ -7,6 +7,7 @@ import { createAppJobs, type AppJobs } from '../jobs/app-jobs';
 import { createLogger, type Logger } from '../logging/logger';
 import { createWorkerUpload, type Upload } from '../pipeline/worker-upload';
 import { SecretStore } from '../secrets/secret-store';
+import { createRefusedFiles, type RefusedFiles } from '../reports/refused-file';
 
 /**
  * The main-process services for one settings folder, built once by each entry point (the app in
@@ -29,6 +30,8 @@ export type Services = Readonly<{
   upload: Upload;
   /** Jobs and their schedules, with the events the tray, notifications and IPC listen to. */
   jobs: AppJobs;
+  /** The files Digitaleo refused (`ko`), downloaded as it kept them (History, `courier history`). */
+  refusedFiles: RefusedFiles;
 }>;
 
 /** What an entry point or a test may supply instead of the real thing. */
@@ -56,6 +59,13 @@ export function createServices(home: string, overrides: ServiceOverrides = {}): 
       destinations: destinations(),
     })
   );
+  const refusedFiles = once(() =>
+    createRefusedFiles({
+      history: history(),
+      resolveDestination: name => destinations().resolve(name),
+      secrets: secrets(),
+    })
+  );
   return Object.freeze({
     home,
     get logger() {
@@ -75,6 +85,9 @@ export function createServices(home: string, overrides: ServiceOverrides = {}): 
     },
     get jobs() {
       return jobs();
+    },
+    get refusedFiles() {
+      return refusedFiles();
     },
   });
 }

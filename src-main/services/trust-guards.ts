@@ -1,5 +1,6 @@
 import type { Handlers } from '../ipc/ipc-router';
 import type { OpenedFiles } from '../files/opened-files';
+import { jobSourcePath } from '../../src-core/jobs/job';
 
 /**
  * A saved secret's server is guarded by the destination service (`destinations/destination-service.ts`):
@@ -16,9 +17,7 @@ export type { ConfirmKeepSecret } from '../destinations/destination-handlers';
 export function guardFiles(handlers: Handlers, opened: OpenedFiles): Handlers {
   const savedJobPaths = async (): Promise<Set<string>> => {
     const { jobs } = await handlers['jobs:list'](undefined);
-    return new Set(
-      jobs.map(job => (job.source.kind === 'file' ? job.source.path : job.source.folder))
-    );
+    return new Set(jobs.map(job => jobSourcePath(job.source)));
   };
   return {
     ...handlers,
@@ -93,7 +92,7 @@ export function guardFiles(handlers: Handlers, opened: OpenedFiles): Handlers {
     },
     'jobs:save': async request => {
       // A saved job keeps the file or folder it was made with; a new one needs a chosen path.
-      const path = request.source.kind === 'file' ? request.source.path : request.source.folder;
+      const path = jobSourcePath(request.source);
       if (!(await savedJobPaths()).has(path)) opened.check(path);
       return handlers['jobs:save'](request);
     },

@@ -1,6 +1,8 @@
 import { ExitCode, UsageError, printJson, type CliCommand, parseCommandArgs } from '../cli-io';
 import { runLine } from './jobs';
 import { historyUsage } from './usage';
+import { downloadRefused, refusedLines } from './history-refused';
+import { reportLines } from './jobs-reports';
 
 const usage = historyUsage;
 
@@ -9,7 +11,9 @@ export const historyCommand: CliCommand = {
   name: 'history',
   summary: 'past runs (interactive, scheduled and command line)',
   usage,
-  run: async ({ args, io, services }) => {
+  run: async context => {
+    const { args, io, services } = context;
+    if (args[0] === 'download-refused') return downloadRefused(context, args.slice(1));
     const { values } = parseCommandArgs(args, {
       json: { type: 'boolean' },
       limit: { type: 'string' },
@@ -49,6 +53,8 @@ export const historyCommand: CliCommand = {
         io.stdout.write(
           `  receipt: ${run.receipt.status}${run.receipt.summary ? ` — ${run.receipt.summary}` : ''}\n`
         );
+      io.stdout.write(refusedLines(run));
+      io.stdout.write(reportLines(run));
     }
     return ExitCode.ok;
   },

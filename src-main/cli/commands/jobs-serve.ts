@@ -22,12 +22,14 @@ export function serveLine(event: ServeEvent): string {
     case 'run-started':
       return `Job “${event.job}” started.`;
     case 'run-finished': {
+      if (event.outcome === 'downloaded') return `Job “${event.job}” downloaded new reports.`;
       const words = {
         sent: 'sent',
         'sent-with-exclusions': 'sent without some rows',
         held: 'held for review',
         'nothing-new': 'had nothing new to send',
         failed: 'FAILED',
+        downloaded: 'downloaded new reports',
       }[event.outcome];
       return `Job “${event.job}” ${words}: ${event.rowsSent} of ${event.rowsRead} rows sent${event.error ? ` [${event.error.code}]: ${event.error.message}` : '.'}`;
     }

@@ -25,6 +25,7 @@ import { createPipelineRunSend } from '../../jobs/pipeline-send';
 import type { Services } from '../../services/services';
 import { jobsUsage } from './usage';
 import { serveJobs } from './jobs-serve';
+import { addReportsJob, reportLines, reportsRunLine, runReportsFor } from './jobs-reports';
 
 const usage = jobsUsage;
 
@@ -78,6 +79,7 @@ export async function readMappingOption(
 
 function describeSource(source: JobSource): string {
   if (source.kind === 'file') return source.path;
+  if (source.kind === 'reports') return `the reports, into ${source.out}`;
   return `${source.folder} (${source.pick === 'newest' ? 'newest' : 'each new'} “${source.pattern}”)`;
 }
 
@@ -99,6 +101,7 @@ export function exitCodeOf(runs: readonly Run[]): number {
 
 /** One line about a run, for people. */
 export function runLine(run: Run): string {
+  if (run.reports) return reportsRunLine(run);
   const file = run.source?.fileName ?? '(no file)';
   const rows =
     run.outcome === 'nothing-new'
@@ -110,11 +113,15 @@ export function runLine(run: Run): string {
     held: 'held for review',
     failed: 'FAILED',
     'nothing-new': 'nothing new to send',
+    downloaded: 'downloaded',
   }[run.outcome];
   return `${file} → ${run.destination ?? '?'}: ${outcome}; ${rows}${run.error ? ` — ${run.error.message}` : ''}`;
 }
 
-async function add({ io, services }: CommandContext, rest: readonly string[]): Promise<number> {
+async function add(context: CommandContext, rest: readonly string[]): Promise<number> {
+  if (rest.some(arg => arg === '--reports-of' || arg.startsWith('--reports-of=')))
+    return addReportsJob(context, rest);
+  const { io, services } = context;
   const { values, positionals } = parseCommandArgs(rest, {
     source: { type: 'string' },
     watch: { type: 'string' },
@@ -254,6 +261,7 @@ async function run(
     history,
     picker: createFolderPicker(home),
     runSend,
+    runReports: runReportsFor(services),
   });
   const result = await runner.runJob(idOrName, 'cli');
   if (values.json)
@@ -265,7 +273,7 @@ async function run(
   else if (result.nothingToSend) io.stdout.write(`${result.nothingToSend}\n`);
   else
     for (const r of result.runs)
-      (r.outcome === 'failed' ? io.stderr : io.stdout).write(`${runLine(r)}\n`);
+      (r.outcome === 'failed' ? io.stderr : io.stdout).write(`${runLine(r)}\n${reportLines(r)}`);
   return exitCodeOf(result.runs);
 }
 
@@ -280,6 +288,7 @@ async function runDue(
     home,
     history: services.history,
     runSend,
+    runReports: runReportsFor(services),
     onRunFinished: r => runs.push(r),
   });
   // Starting the schedules makes every due run at once; then wait for them and stop.

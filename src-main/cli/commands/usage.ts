@@ -83,11 +83,17 @@ Without --exclude-invalid, a file with errors is not written (exit code 1).`;
 
 /** `courier history --help`. */
 export const historyUsage = `Usage: courier history [--json] [--limit N]
+       courier history download-refused RUN_ID --out DIR [--json]
 
 Lists past runs, newest first (default: the last 20). Each run records when, who or which job,
 the source file's name and SHA-256, the destination, rows read / sent / left out with counts
 per issue, the files written, the transfer and receipt results, the duration and any error.
-No row contents and no e-mail addresses are ever kept.`;
+No row contents and no e-mail addresses are ever kept.
+
+download-refused saves the file(s) Digitaleo refused in run RUN_ID (its receipt is "rejected":
+Digitaleo moved the file to its ko folder) into DIR, as Digitaleo kept them, so you can see what
+it disliked. Each is checked against its size on the server and never written over a file in DIR
+(a name that is taken gets " (2)"); Courier says whether it is the very file it sent.`;
 
 /** `courier jobs --help`. */
 export const jobsUsage = `Usage:
@@ -95,6 +101,8 @@ export const jobsUsage = `Usage:
                    --destination D [--mapping M] [--schedule "every day at 02:00"]
                    [--invalid send-valid|hold] [--header-change hold|continue]
                    [--no-catch-up] [--keep-copies] [--disabled]
+  courier jobs add NAME --reports-of DESTINATION --out DIR [--schedule "every day at 07:00"]
+                   [--no-catch-up] [--disabled]
   courier jobs list [--json]
   courier jobs run JOB [--json]
   courier jobs remove JOB
@@ -122,6 +130,10 @@ export const jobsUsage = `Usage:
   --keep-copies     keep the prepared files after a successful send
   --no-catch-up     skip runs missed while the computer slept or Courier was closed
                     (by default one missed run is made at the next opportunity)
+  --reports-of D    not a send: fetch the Digitaleo destination D's new report zips into
+                    --out DIR on the schedule, as "courier reports download" does (each zip
+                    once, verified, never over a local file); History lists each zip's files
+                    and row counts
 run-due runs every job whose schedule has come (once, however many slots were missed, if the
 job allows catching up): call it every few minutes from cron or Task Scheduler on a machine
 without the app. Use either the app or run-due for a job, not both.

@@ -25,8 +25,8 @@ export type NotificationServiceDeps = Readonly<{
 export function notificationKind(run: Run): NotificationKind | null {
   if (run.receipt.status === 'rejected') return 'receipt-rejected';
   if (run.outcome === 'failed') return 'failed';
-  // Nothing new to send is a calm outcome: no notification.
-  if (run.outcome === 'nothing-new') return null;
+  // Nothing new to send is a calm outcome: no notification; nor are new reports (nothing was sent).
+  if (run.outcome === 'nothing-new' || run.outcome === 'downloaded') return null;
   if (run.outcome === 'held') return 'held';
   if (run.outcome === 'sent-with-exclusions') return 'rows-excluded';
   return 'sent';

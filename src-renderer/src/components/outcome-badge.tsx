@@ -6,7 +6,7 @@ export function OutcomeBadge(props: { outcome: CallResponse<'history:list'>[numb
   const { t } = useI18n();
   // Nothing new to send is calm: the plain badge, neither red nor amber.
   const tone =
-    props.outcome === 'sent'
+    props.outcome === 'sent' || props.outcome === 'downloaded'
       ? 'ok'
       : props.outcome === 'failed'
         ? 'error'

@@ -200,6 +200,14 @@ export const enErrorMessages = {
   'error.reports.none': 'Digitaleo keeps no reports for {name} on its server.',
   'error.reports.not-digitaleo':
     '{name} is not a Digitaleo destination: only Digitaleo keeps reports to download.',
+  'error.refused.not-refused':
+    'The platform did not refuse this send’s file, so there is no refused file to download.',
+  'error.refused.gone':
+    'Digitaleo no longer keeps the refused file of this send in its ko folder ({folder}) for {name}.',
+  'error.refused.damaged':
+    'The refused file “{file}” arrived incomplete. Nothing was kept; try again.',
+  'error.history.run-not-found':
+    'There is no run “{id}” in the history (it may be older than the history keeps).',
   'error.receipt.bad-day': 'A day is written YYYY-MM-DD (got “{day}”).',
   'error.receipt.no-reports': 'Digitaleo has no reports for {day} (they are kept for seven days).',
   'error.schedule.invalid-time': 'This time is not valid. Write it like 07:30.',

@@ -209,6 +209,14 @@ export const frErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
   'error.reports.none': 'Digitaleo ne garde aucun rapport pour {name} sur son serveur.',
   'error.reports.not-digitaleo':
     '{name} n’est pas une destination Digitaleo : seul Digitaleo garde des rapports à télécharger.',
+  'error.refused.not-refused':
+    'La plateforme n’a pas refusé le fichier de cet envoi : il n’y a pas de fichier refusé à télécharger.',
+  'error.refused.gone':
+    'Digitaleo ne garde plus le fichier refusé de cet envoi dans son dossier ko ({folder}) pour {name}.',
+  'error.refused.damaged':
+    'Le fichier refusé « {file} » est arrivé incomplet. Rien n’a été gardé ; réessayez.',
+  'error.history.run-not-found':
+    'Il n’y a pas d’exécution « {id} » dans l’historique (elle est peut-être plus ancienne que ce que l’historique garde).',
   'error.receipt.bad-day': 'Une date s’écrit AAAA-MM-JJ (reçu : « {day} »).',
   'error.receipt.no-reports':
     'Digitaleo n’a pas de rapports pour le {day} (ils sont conservés sept jours).',

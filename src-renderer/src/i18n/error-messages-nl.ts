@@ -203,6 +203,14 @@ export const nlErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
   'error.reports.none': 'Digitaleo bewaart geen rapporten voor {name} op zijn server.',
   'error.reports.not-digitaleo':
     '{name} is geen Digitaleo-bestemming: alleen Digitaleo bewaart rapporten om te downloaden.',
+  'error.refused.not-refused':
+    'Het platform heeft het bestand van deze verzending niet geweigerd: er is geen geweigerd bestand om te downloaden.',
+  'error.refused.gone':
+    'Digitaleo bewaart het geweigerde bestand van deze verzending niet meer in zijn map ko ({folder}) voor {name}.',
+  'error.refused.damaged':
+    'Het geweigerde bestand „{file}” is onvolledig aangekomen. Er is niets bewaard; probeer opnieuw.',
+  'error.history.run-not-found':
+    'Er is geen uitvoering „{id}” in de geschiedenis (ze is misschien ouder dan wat de geschiedenis bewaart).',
   'error.receipt.bad-day': 'Een datum schrijf je als JJJJ-MM-DD (ontvangen: „{day}”).',
   'error.receipt.no-reports':
     'Digitaleo heeft geen rapporten voor {day} (ze worden zeven dagen bewaard).',

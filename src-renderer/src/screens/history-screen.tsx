@@ -6,6 +6,7 @@ import { issueTitleKey } from '../issue-titles';
 import { useI18n } from '../i18n/i18n';
 import { SavedFile } from '../components/saved-file';
 import { OutcomeBadge } from '../components/outcome-badge';
+import { RefusedFile, RunReports } from './history-digitaleo';
 
 type Run = CallResponse<'history:list'>[number];
 
@@ -106,15 +107,18 @@ export function HistoryScreen({
                     <tr id={detailsId}>
                       <td colSpan={6}>
                         <div className="run-details">
+                          {run.reports && <RunReports reports={run.reports} />}
                           <p>
-                            {run.outcome === 'nothing-new'
-                              ? t('history.nothingNewDetail')
-                              : t('history.rowsDetail', {
-                                  sent: run.rows.sent,
-                                  read: run.rows.read,
-                                  excluded: run.rows.excluded,
-                                })}
-                            {' · '}
+                            {run.reports
+                              ? ''
+                              : run.outcome === 'nothing-new'
+                                ? t('history.nothingNewDetail')
+                                : t('history.rowsDetail', {
+                                    sent: run.rows.sent,
+                                    read: run.rows.read,
+                                    excluded: run.rows.excluded,
+                                  })}
+                            {run.reports ? '' : ' · '}
                             {t('history.duration', {
                               duration: format.duration(run.durationMs / 1000),
                             })}
@@ -126,6 +130,7 @@ export function HistoryScreen({
                             {run.receipt.status !== 'none' &&
                               ` · ${t(`history.receipt.${run.receipt.status}`)}`}
                           </p>
+                          {run.receipt.status === 'rejected' && <RefusedFile runId={run.id} />}
                           {run.error && (
                             <p className="notice notice--error">{errorText(run.error, i18n)}</p>
                           )}

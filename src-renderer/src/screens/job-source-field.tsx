@@ -3,6 +3,7 @@ import type { CallRequest } from '../../../src-core/ipc/contract';
 import { api } from '../courier-api';
 import { errorText } from '../error-text';
 import { useI18n } from '../i18n/i18n';
+import { jobSourcePath } from '../../../src-core/jobs/job';
 
 /** A job's source as a save request gives it. */
 type JobSource = CallRequest<'jobs:save'>['source'];
@@ -43,7 +44,7 @@ export function JobSourceField(props: {
   const { t } = i18n;
   const [error, setError] = useState<string | null>(null);
   const { choice } = props;
-  const filePath = props.file.kind === 'file' ? props.file.path : props.file.folder;
+  const filePath = jobSourcePath(props.file);
   const pick = async () => {
     setError(null);
     try {

@@ -7,6 +7,7 @@ import { errorText } from '../error-text';
 import { useI18n, type I18n } from '../i18n/i18n';
 import type { Screen } from '../navigation';
 import { OutcomeBadge } from '../components/outcome-badge';
+import { ReportsJobForm } from './reports-job-form';
 import { scheduleProblemOf } from '../../../src-core/schedule/schedule-error';
 import {
   ScheduleField,
@@ -35,6 +36,7 @@ export function JobsScreen(props: {
   const { t, format } = i18n;
   const [overview, setOverview] = useState<Overview | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
+  const [addingReports, setAddingReports] = useState(false);
   const [runs, setRuns] = useState<Run[]>([]);
   // The failure itself, said at render time: switching language re-says it.
   const [error, setError] = useState<unknown>(null);
@@ -78,15 +80,22 @@ export function JobsScreen(props: {
           </h1>
           <p className="muted">{t('jobs.intro')}</p>
         </div>
-        {overview && overview.jobs.length > 0 && (
+        {overview && (
           <div className="screen__actions">
-            <button
-              type="button"
-              className="button"
-              onClick={() => act(() => api().jobs.pauseAll({ paused: !overview.paused }))}
-            >
-              {overview.paused ? t('jobs.resumeAll') : t('jobs.pauseAll')}
-            </button>
+            {!addingReports && (
+              <button type="button" className="button" onClick={() => setAddingReports(true)}>
+                {t('jobs.reports.add')}
+              </button>
+            )}
+            {overview.jobs.length > 0 && (
+              <button
+                type="button"
+                className="button"
+                onClick={() => act(() => api().jobs.pauseAll({ paused: !overview.paused }))}
+              >
+                {overview.paused ? t('jobs.resumeAll') : t('jobs.pauseAll')}
+              </button>
+            )}
           </div>
         )}
       </div>
@@ -100,6 +109,14 @@ export function JobsScreen(props: {
           draft={props.draft}
           onDone={() => {
             props.onDraftDone();
+            load();
+          }}
+        />
+      )}
+      {addingReports && (
+        <ReportsJobForm
+          onDone={() => {
+            setAddingReports(false);
             load();
           }}
         />
@@ -139,10 +156,12 @@ export function JobsScreen(props: {
               const source =
                 job.source.kind === 'file'
                   ? (job.source.path.split(/[\\/]/).pop() ?? job.source.path)
-                  : t('jobs.folderSource', {
-                      pattern: job.source.pattern,
-                      folder: job.source.folder,
-                    });
+                  : job.source.kind === 'reports'
+                    ? t('jobs.reportsSource', { folder: job.source.out })
+                    : t('jobs.folderSource', {
+                        pattern: job.source.pattern,
+                        folder: job.source.folder,
+                      });
               return (
                 <tr key={job.id} data-job={job.name}>
                   <th scope="row">
@@ -286,7 +305,12 @@ function EditSchedule(props: { job: Job; onDone: () => void }) {
         {t('schedule.edit.title', { name: job.name })}
       </h2>
       <ScheduleField i18n={i18n} choice={choice} onChange={setChoice} showError={tried} />
-      <FormEnd error={error} saveLabel={t('schedule.save')} cancelLabel={t('common.cancel')} onCancel={() => guardLeave(props.onDone)} />
+      <FormEnd
+        error={error}
+        saveLabel={t('schedule.save')}
+        cancelLabel={t('common.cancel')}
+        onCancel={() => guardLeave(props.onDone)}
+      />
     </form>
   );
 }
@@ -312,7 +336,9 @@ function NewJob(props: { draft: JobDraft; onDone: () => void }) {
   );
   const [initial] = useState(() => JSON.stringify({ name, choice, invalidRows, source }));
   const [saving, setSaving] = useState(false);
-  const guardLeave = useUnsavedChanges(!saving && JSON.stringify({ name, choice, invalidRows, source }) !== initial);
+  const guardLeave = useUnsavedChanges(
+    !saving && JSON.stringify({ name, choice, invalidRows, source }) !== initial
+  );
 
   const save = async () => {
     setTried(true);
@@ -352,14 +378,24 @@ function NewJob(props: { draft: JobDraft; onDone: () => void }) {
         <span className="field__label">{t('jobs.new.name')}</span>
         <input required value={name} onChange={event => setName(event.target.value)} />
       </label>
-      <JobSourceField file={props.draft.source} choice={source} onChange={setSource} showError={tried} />
+      <JobSourceField
+        file={props.draft.source}
+        choice={source}
+        onChange={setSource}
+        showError={tried}
+      />
       <ScheduleField i18n={i18n} choice={choice} onChange={setChoice} showError={tried} />
       <InvalidRowsField value={invalidRows} onChange={setInvalidRows} />
       {/* Unlike Send, a job's file is named when each run sends it: said plainly here. */}
       <p className="muted small" style={{ gridColumn: '1 / -1' }} data-testid="job-name-time">
         {t('jobs.new.nameTime')}
       </p>
-      <FormEnd error={error} saveLabel={t('jobs.new.save')} cancelLabel={t('common.cancel')} onCancel={() => guardLeave(props.onDone)} />
+      <FormEnd
+        error={error}
+        saveLabel={t('jobs.new.save')}
+        cancelLabel={t('common.cancel')}
+        onCancel={() => guardLeave(props.onDone)}
+      />
     </form>
   );
 }
