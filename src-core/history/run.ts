@@ -79,6 +79,8 @@ export const Run = z.object({
   transfer: RunTransfer.default({ status: 'not-attempted' }),
   receipt: RunReceipt.default({ status: 'none' }),
   error: PlainErrorSchema.nullable().default(null),
+  /** Something a person should know although the run did not fail (a job quiet for N days). */
+  warning: PlainErrorSchema.nullable().default(null),
 });
 /** One recorded run. */
 export type Run = z.output<typeof Run>;

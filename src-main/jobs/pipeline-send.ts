@@ -48,6 +48,7 @@ export function createPipelineRunSend(deps: PipelineSendDeps): RunSend {
         trigger: request.trigger,
         job: request.job,
         ...(request.expectedSource ? { expectedSource: request.expectedSource } : {}),
+        ...(request.quietWarning ? { quietWarning: request.quietWarning } : {}),
       },
       {
         home: deps.home,

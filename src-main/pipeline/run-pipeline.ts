@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { CourierError, toPlainError } from '../../src-core/errors';
+import { CourierError, toPlainError, type PlainError } from '../../src-core/errors';
 import { uploadFolder, type Destination } from '../../src-core/destinations/destination';
 import type { Fix } from '../../src-core/fixes/fix';
 import type { ColumnMapping } from '../../src-core/mapping/suggest';
@@ -61,6 +61,8 @@ export type SendRequest = Readonly<{
    * Send screen): what was shown is the name sent. Without it (jobs, the CLI) the time of sending.
    */
   namedAt?: string;
+  /** A job's warning to record if the run ends with nothing new to send (a long quiet spell). */
+  quietWarning?: PlainError;
 }>;
 
 /** Where a send is, for progress bars. */
@@ -358,6 +360,7 @@ async function send(
         outputFiles: [],
         transfer: { status: 'already-sent' },
         error: null,
+        warning: request.quietWarning ?? null,
       });
       return { run, preparation, outbox: null, transfer, failure };
     }

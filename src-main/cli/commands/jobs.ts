@@ -25,6 +25,7 @@ import { createPipelineRunSend } from '../../jobs/pipeline-send';
 import type { Services } from '../../services/services';
 import { jobsUsage } from './usage';
 import { serveJobs } from './jobs-serve';
+import { isQuietOnly, readWarnAfterDays, setJob, warningLines } from './jobs-warn';
 
 const usage = jobsUsage;
 
@@ -128,10 +129,13 @@ async function add({ io, services }: CommandContext, rest: readonly string[]): P
     'header-change': { type: 'string' },
     'keep-copies': { type: 'boolean' },
     disabled: { type: 'boolean' },
+    'warn-after-days': { type: 'string' },
     json: { type: 'boolean' },
   });
   const name = positionals.join(' ').trim();
   if (!name) throw new UsageError('jobs add needs a NAME.');
+  const warnAfterDays =
+    values['warn-after-days'] === undefined ? null : readWarnAfterDays(values['warn-after-days']);
   if (!values.destination) throw new UsageError('jobs add needs --destination.');
   if ((values.source === undefined) === (values.watch === undefined))
     throw new UsageError('Give either --source FILE or --watch DIR (one of them).');
@@ -175,6 +179,7 @@ async function add({ io, services }: CommandContext, rest: readonly string[]): P
     headerChange: (values['header-change'] as 'hold' | 'continue' | undefined) ?? 'hold',
     keepCopies: values['keep-copies'] ?? false,
     enabled: !values.disabled,
+    warnAfterDays,
   });
   // What the scheduler remembers is written before the command returns.
   await services.jobs.service.flush();
@@ -262,10 +267,13 @@ async function run(
       runs: result.runs,
       nothingToSend: result.nothingToSend,
     });
-  else if (result.nothingToSend) io.stdout.write(`${result.nothingToSend}\n`);
-  else
-    for (const r of result.runs)
+  else {
+    if (result.nothingToSend) io.stdout.write(`${result.nothingToSend}\n`);
+    for (const r of result.runs.filter(r => !isQuietOnly(r)))
       (r.outcome === 'failed' ? io.stderr : io.stdout).write(`${runLine(r)}\n`);
+    // A long quiet spell is said, but is no failure: the exit code stays that of the runs.
+    io.stderr.write(warningLines(result.runs, false));
+  }
   return exitCodeOf(result.runs);
 }
 
@@ -289,11 +297,13 @@ async function runDue(
   await service.flush();
   if (values.json) printJson(io, { runs });
   else if (runs.length === 0) io.stdout.write('No job is due.\n');
-  else
-    for (const r of runs)
+  else {
+    for (const r of runs.filter(r => !isQuietOnly(r)))
       (r.outcome === 'failed' ? io.stderr : io.stdout).write(
         `${r.job?.name ?? '?'}: ${runLine(r)}\n`
       );
+    io.stderr.write(warningLines(runs, true));
+  }
   return exitCodeOf(runs);
 }
 
@@ -370,6 +380,8 @@ export function createJobsCommand(deps: {
           return run(context, rest, deps.runSendFor(context.services));
         case 'remove':
           return remove(context, rest);
+        case 'set':
+          return setJob(context, rest);
         case 'enable':
         case 'disable':
           return setEnabled(context, rest, sub === 'enable');
@@ -384,7 +396,7 @@ export function createJobsCommand(deps: {
           throw new UsageError(
             sub
               ? `unknown subcommand “${sub}”.`
-              : 'say add, list, run, run-due, serve, enable, disable, pause, resume or remove.'
+              : 'say add, list, run, run-due, serve, set, enable, disable, pause, resume or remove.'
           );
       }
     },

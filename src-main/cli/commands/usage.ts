@@ -94,7 +94,8 @@ export const jobsUsage = `Usage:
   courier jobs add NAME (--source FILE | --watch DIR --pattern GLOB [--each-new])
                    --destination D [--mapping M] [--schedule "every day at 02:00"]
                    [--invalid send-valid|hold] [--header-change hold|continue]
-                   [--no-catch-up] [--keep-copies] [--disabled]
+                   [--no-catch-up] [--keep-copies] [--disabled] [--warn-after-days N]
+  courier jobs set JOB --warn-after-days N|off
   courier jobs list [--json]
   courier jobs run JOB [--json]
   courier jobs remove JOB
@@ -122,6 +123,8 @@ export const jobsUsage = `Usage:
   --keep-copies     keep the prepared files after a successful send
   --no-catch-up     skip runs missed while the computer slept or Courier was closed
                     (by default one missed run is made at the next opportunity)
+  --warn-after-days N  say so (History, tray, a warning here; the exit code stays 0) when
+                    N days pass with nothing new to send; again every N days while it lasts
 run-due runs every job whose schedule has come (once, however many slots were missed, if the
 job allows catching up): call it every few minutes from cron or Task Scheduler on a machine
 without the app. Use either the app or run-due for a job, not both.

@@ -88,6 +88,11 @@ export function HistoryScreen({
                     <td>{run.destination ?? '—'}</td>
                     <td>
                       <OutcomeBadge outcome={run.outcome} />
+                      {run.warning && (
+                        <div className="notice notice--warn small" data-testid="run-warning">
+                          {errorText(run.warning, i18n)}
+                        </div>
+                      )}
                     </td>
                     <td>{format.number(run.rows.sent)}</td>
                     <td>
@@ -108,7 +113,7 @@ export function HistoryScreen({
                         <div className="run-details">
                           <p>
                             {run.outcome === 'nothing-new'
-                              ? t('history.nothingNewDetail')
+                              ? t(run.source ? 'history.nothingNewDetail' : 'history.quietDetail')
                               : t('history.rowsDetail', {
                                   sent: run.rows.sent,
                                   read: run.rows.read,
