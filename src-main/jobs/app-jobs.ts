@@ -80,6 +80,7 @@ export function createAppJobs({
       receipt: { mode: 'background', timeoutMs: 60 * 60_000 },
       upload,
       prepare: createWorkerPreparer(),
+      ...(clock?.now ? { now: clock.now } : {}),
     }),
     ...clock,
     onChange: changes.fire,
