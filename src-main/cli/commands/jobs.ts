@@ -103,7 +103,9 @@ export function runLine(run: Run): string {
   const file = run.source?.fileName ?? '(no file)';
   const rows =
     run.outcome === 'nothing-new'
-      ? 'this file was sent before'
+      ? run.source
+        ? 'this file was sent before'
+        : 'no new file came'
       : `${run.rows.sent} of ${run.rows.read} rows sent${run.rows.excluded ? `, ${run.rows.excluded} left out` : ''}`;
   const outcome = {
     sent: 'sent',
@@ -112,7 +114,7 @@ export function runLine(run: Run): string {
     failed: 'FAILED',
     'nothing-new': 'nothing new to send',
   }[run.outcome];
-  return `${file} → ${run.destination ?? '?'}: ${outcome}; ${rows}${run.error ? ` — ${run.error.message}` : ''}`;
+  return `${file} → ${run.destination ?? '?'}: ${outcome}; ${rows}${run.error ? ` — ${run.error.message}` : ''}${run.warning ? ` — Warning: ${run.warning.message}` : ''}`;
 }
 
 async function add({ io, services }: CommandContext, rest: readonly string[]): Promise<number> {
