@@ -40,12 +40,11 @@ export function QuietWarningField(props: {
       {choice.on && (
         <label className="field">
           <span className="field__label">{t('jobs.quiet.days')}</span>
+          {/* Checked here, in words, not by the browser's own bubble (which the form never sees). */}
           <input
-            type="number"
+            type="text"
             inputMode="numeric"
-            min={1}
-            max={MAX_WARN_AFTER_DAYS}
-            step={1}
+            size={4}
             value={choice.days}
             aria-invalid={invalid}
             aria-describedby={invalid ? 'quiet-warning-problem' : 'quiet-warning-hint'}
