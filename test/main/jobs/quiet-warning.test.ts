@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Menu, NotificationConstructorOptions } from 'electron';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { destinationFromPreset } from '../../../src-core/destinations/presets';
-import { Job } from '../../../src-core/jobs/job';
+import type { Job } from '../../../src-core/jobs/job';
 import { startBackground } from '../../../src-main/electron/tray/background-app';
 import { createHistoryStore } from '../../../src-main/history/history-store';
 import { createAppJobs } from '../../../src-main/jobs/app-jobs';
