@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { runCli } from '../../../src-main/cli/run-cli';
 import { serveLine } from '../../../src-main/cli/commands/jobs-serve';
 import { createJobStore } from '../../../src-main/jobs/job-store';
+import { parseSchedule } from '../../../src-core/schedule/parse-schedule';
 import { captureIo } from './cli-io-capture';
 import { FakeClock } from './fake-clock';
 
@@ -109,6 +110,20 @@ describe('courier jobs and the warning when nothing new comes', () => {
         },
       ],
     });
+    // run-due (cron): a scheduled job made then, overdue, catches up once and warns; exit 0.
+    await store.saveJob({
+      name: 'Nightly quiet',
+      source: { kind: 'folder', folder: join(root, 'inbox'), pattern: 'export-*.csv' },
+      destination: 'hello-customer',
+      schedule: parseSchedule('every day at 02:00'),
+      warnAfterDays: 7,
+    });
+    const due = await courier('jobs', 'run-due');
+    expect(due.code).toBe(0);
+    expect(due.out).toBe('');
+    expect(due.err).toMatch(
+      /^Nightly quiet: Warning: Nothing new has come for the job “Nightly quiet” for \d+ days \(since 2026-01-01\)/
+    );
     // History lists the warning run, in words.
     const history = await courier('history');
     expect(history.out).toMatch(
