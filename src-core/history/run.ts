@@ -100,6 +100,8 @@ export const Run = z.object({
   error: PlainErrorSchema.nullable().default(null),
   /** A reports job's run: the zips it downloaded (absent for a send). */
   reports: z.array(RunReport).optional(),
+  /** Something a person should know although the run did not fail (a job quiet for N days). */
+  warning: PlainErrorSchema.nullable().default(null),
 });
 /** One recorded run. */
 export type Run = z.output<typeof Run>;

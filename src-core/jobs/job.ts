@@ -34,6 +34,9 @@ export type InvalidRowsPolicy = z.infer<typeof InvalidRowsPolicy>;
 export const HeaderChangePolicy = z.enum(['hold', 'continue']);
 export type HeaderChangePolicy = z.infer<typeof HeaderChangePolicy>;
 
+/** The longest quiet spell a job can be told to warn about: a year. */
+export const MAX_WARN_AFTER_DAYS = 366;
+
 export const Job = z.object({
   id: z.string().min(1),
   name: z
@@ -66,6 +69,17 @@ export const Job = z.object({
   catchUp: z.boolean().default(true),
   /** Keep the prepared local copies after a successful send. */
   keepCopies: z.boolean().default(false),
+  /**
+   * Warn (History, tray, CLI) when this many days pass with nothing new to send (see
+   * `quiet-spell.ts`); null: never.
+   */
+  warnAfterDays: z
+    .number()
+    .int('Give a whole number of days.')
+    .min(1, 'Give at least 1 day.')
+    .max(MAX_WARN_AFTER_DAYS, `Give at most ${MAX_WARN_AFTER_DAYS} days.`)
+    .nullable()
+    .default(null),
   createdAt: z.string(),
 });
 export type Job = z.output<typeof Job>;

@@ -81,6 +81,7 @@ export function createAppJobs({
       receipt: { mode: 'background', timeoutMs: 60 * 60_000 },
       upload,
       prepare: createWorkerPreparer(),
+      ...(clock?.now ? { now: clock.now } : {}),
     }),
     // Reports jobs fetch Digitaleo's reports through the destination service's destinations.
     ...(destinations

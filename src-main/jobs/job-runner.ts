@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { CourierError, toPlainError } from '../../src-core/errors';
+import { CourierError, toPlainError, type PlainError } from '../../src-core/errors';
 import { readError } from '../../src-core/reading/read-errors';
 import type { Fix } from '../../src-core/fixes/fix';
 import type { Run, RunTrigger } from '../../src-core/history/run';
@@ -9,6 +9,7 @@ import type { HistoryStore } from '../history/history-store';
 import { hashFile, type FolderPicker, type PickedFile } from './folder-picker';
 import { claimJobSlot, lockJob } from './job-lock';
 import type { JobStore } from './job-store';
+import { quietWarning } from '../../src-core/jobs/quiet-spell';
 
 /** What one job run asks of the send pipeline: one file, sent as the job says. */
 export type JobRunRequest = Readonly<{
@@ -30,6 +31,8 @@ export type JobRunRequest = Readonly<{
    * A file that differs when it is read is refused (`read.changed`) and offered again later.
    */
   expectedSource?: Readonly<{ size: number; mtimeMs: number }>;
+  /** The warning to record if the run ends with nothing new to send (a long quiet spell). */
+  quietWarning?: PlainError;
 }>;
 
 /**
@@ -130,11 +133,24 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     });
   }
 
+  /** A run with nothing to send that says how long nothing new has come. */
+  async function recordQuiet(job: Job, trigger: RunTrigger, warning: PlainError): Promise<Run> {
+    return deps.history.append({
+      startedAt: now().toISOString(),
+      trigger,
+      job: { id: job.id, name: job.name },
+      outcome: 'nothing-new',
+      destination: job.destination,
+      warning,
+    });
+  }
+
   async function send(
     job: Job,
     trigger: RunTrigger,
     file: PickedFile | null,
-    path: string
+    path: string,
+    warning: PlainError | null
   ): Promise<Run> {
     const started = now();
     try {
@@ -151,6 +167,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
         trigger,
         job: { id: job.id, name: job.name },
         ...(file ? { expectedSource: { size: file.size, mtimeMs: file.mtimeMs } } : {}),
+        ...(warning ? { quietWarning: warning } : {}),
       });
     } catch (error) {
       return recordFailure(job, trigger, started, error, file);
@@ -178,6 +195,9 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       runs.push(run);
       deps.onRunFinished?.(run, job);
     };
+    // Said by the run only if it ends with nothing new (see `quietWarning`).
+    let warning =
+      job.warnAfterDays === null ? null : quietWarning(job, await deps.history.listRuns(), now());
     const source = job.source;
     if (source.kind === 'reports') {
       const started = now();
@@ -201,7 +221,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
         finished(await recordFailure(job, trigger, started, error, null));
         return { job, runs, nothingToSend: null };
       }
-      finished(await send(job, trigger, null, source.path));
+      finished(await send(job, trigger, null, source.path, warning));
       return { job, runs, nothingToSend: null };
     }
 
@@ -213,6 +233,8 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       return { job, runs, nothingToSend: null };
     }
     if (files.length === 0) {
+      // A quiet folder is not a run, unless it has been quiet long enough to say so in History.
+      if (warning) finished(await recordQuiet(job, trigger, warning));
       return {
         job,
         runs,
@@ -228,7 +250,8 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
         finished(await recordFailure(job, trigger, now(), changed, file));
         continue;
       }
-      const run = await send(job, trigger, file, file.path);
+      const run = await send(job, trigger, file, file.path, warning);
+      if (run.warning) warning = null;
       if (shouldMarkPicked(run)) await deps.picker.markPicked(file, job.id);
       finished(run);
     }

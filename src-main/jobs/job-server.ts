@@ -28,6 +28,8 @@ export type ServeEvent =
       rowsSent: number;
       rowsRead: number;
       error?: PlainError;
+      /** Nothing new has come for the job's `warnAfterDays`. */
+      warning?: PlainError;
     }>
   | Readonly<{ event: 'stopping'; reason: string }>
   | Readonly<{ event: 'parked'; job: string }>
@@ -166,6 +168,9 @@ export function createJobServer(deps: JobServerDeps): JobServer {
       rowsSent: run.rows.sent,
       rowsRead: run.rows.read,
       ...(run.error ? { error: { code: run.error.code, message: redact(run.error.message) } } : {}),
+      ...(run.warning
+        ? { warning: { code: run.warning.code, message: redact(run.warning.message) } }
+        : {}),
     });
   });
 

@@ -14,6 +14,8 @@ export type PipelineSendDeps = Readonly<{
   upload?: PipelineDeps['upload'];
   /** How files are prepared (default: in the preparation worker). */
   prepare?: PipelineDeps['prepare'];
+  /** The jobs' clock: a run's time in History is the schedule's time (a fake clock in tests). */
+  now?: () => Date;
   /** Progress of the job's send (the tray shows it in its tooltip). */
   onProgress?: (jobId: string, fraction: number) => void;
 }>;
@@ -48,11 +50,13 @@ export function createPipelineRunSend(deps: PipelineSendDeps): RunSend {
         trigger: request.trigger,
         job: request.job,
         ...(request.expectedSource ? { expectedSource: request.expectedSource } : {}),
+        ...(request.quietWarning ? { quietWarning: request.quietWarning } : {}),
       },
       {
         home: deps.home,
         secrets: deps.secrets,
         keepPreparedCopies: request.keepCopies,
+        ...(deps.now ? { now: deps.now } : {}),
         ...(deps.receipt ? { receipt: deps.receipt } : {}),
         ...(deps.upload ? { upload: deps.upload } : {}),
         ...(deps.prepare ? { prepare: deps.prepare } : {}),

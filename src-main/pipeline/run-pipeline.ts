@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { CourierError, toPlainError } from '../../src-core/errors';
+import { CourierError, toPlainError, type PlainError } from '../../src-core/errors';
 import { uploadFolder, type Destination } from '../../src-core/destinations/destination';
 import type { Fix } from '../../src-core/fixes/fix';
 import type { ColumnMapping } from '../../src-core/mapping/suggest';
@@ -28,7 +28,7 @@ import { destinationTransport } from '../transfers/destination-transport';
 import { placeDigitaleoMarkers, withSession } from '../transfers/receipts';
 import { followReceipt } from './follow-receipt';
 import { rejectedRowsPath } from './rejected-rows';
-import { openLedger } from '../transfers/ledger';
+import { namesInUse, releaseNames, reserveNames } from '../transfers/name-reservations';
 import type { SecretReader } from '../transfers/secret-reader';
 import { toTransferFailure, type TransferFailure } from '../transfers/transfer-errors';
 import type { FileStamp, ReadProgress } from '../reading/open-source';
@@ -61,6 +61,8 @@ export type SendRequest = Readonly<{
    * Send screen): what was shown is the name sent. Without it (jobs, the CLI) the time of sending.
    */
   namedAt?: string;
+  /** A job's warning to record if the run ends with nothing new to send (a long quiet spell). */
+  quietWarning?: PlainError;
 }>;
 
 /** Where a send is, for progress bars. */
@@ -126,19 +128,34 @@ export type SendResult = Readonly<{
  */
 export async function runPipeline(request: SendRequest, deps: PipelineDeps): Promise<SendResult> {
   const logger = deps.logger ?? createLogger({ home: deps.home });
+  const runId = randomUUID();
+  const names = { reserved: false };
   try {
-    return await send(request, deps, logger);
+    return await send(request, deps, logger, runId, names);
   } finally {
+    // Delivered files keep their names in the ledger, queued ones in the queue: the run's hold
+    // on its names ends with it, however it ended.
+    if (names.reserved)
+      await releaseNames(deps.home, runId).catch(error =>
+        logger.warn('The names this run reserved could not be let go', {
+          error: toPlainError(error),
+        })
+      );
     // The run's log lines are on disk when the send returns (a crash right after still has them).
     await logger.flush();
   }
 }
 
-async function send(request: SendRequest, deps: PipelineDeps, logger: Logger): Promise<SendResult> {
+async function send(
+  request: SendRequest,
+  deps: PipelineDeps,
+  logger: Logger,
+  runId: string,
+  names: { reserved: boolean }
+): Promise<SendResult> {
   const now = deps.now ?? (() => new Date());
   const started = now();
   const history = createHistoryStore(deps.home);
-  const runId = randomUUID();
   const base: RunInput = {
     id: runId,
     startedAt: started.toISOString(),
@@ -168,11 +185,10 @@ async function send(request: SendRequest, deps: PipelineDeps, logger: Logger): P
       throw readError('changed', source.fileName);
     }
     // A ledger that cannot be read stops the run here, before anything is prepared or sent.
-    const sentBefore = (await openLedger(deps.home).entriesFor(destination.name)).map(
-      e => e.remoteName
-    );
+    // Names sent before, queued, or held by a run in progress are avoided from the start.
+    const inUse = await namesInUse(deps.home, destination.name, runId);
     // Digitaleo's list modes: the file is named after the list, the same every run.
-    const takenNames = destination.nameReuse === 'same-every-run' ? [] : sentBefore;
+    const takenNames = destination.nameReuse === 'same-every-run' ? [] : inUse;
     // Reading, mapping, validating and encoding, then writing the files to the outbox (unless held).
     const prepare = deps.prepare ?? createWorkerPreparer();
     preparation = await prepare(
@@ -251,6 +267,13 @@ async function send(request: SendRequest, deps: PipelineDeps, logger: Logger): P
   try {
     const transport = destinationTransport(destination);
     const byName = new Map(preparation.files.map(f => [f.name, f.path!]));
+    // The names are held for this run before anything is sent: another run to this destination
+    // that prepared the same names (same second) meanwhile gets its own (`_2`).
+    let remoteNames = preparation.files.map(f => f.name);
+    if (destination.nameReuse !== 'same-every-run') {
+      names.reserved = true;
+      remoteNames = await reserveNames(deps.home, destination.name, runId, remoteNames);
+    }
     if (destination.digitaleo) {
       // Digitaleo's import-mode and dispatch markers must be in place before it picks the file up.
       const options = destination.digitaleo;
@@ -280,7 +303,7 @@ async function send(request: SendRequest, deps: PipelineDeps, logger: Logger): P
         files: preparation.files.map((file, i) => ({
           id: queueIds[i]!,
           localPath: byName.get(file.name)!,
-          remoteName: file.name,
+          remoteName: remoteNames[i]!,
           sha256: outputFiles[i]!.sha256,
         })),
         onProgress: progress =>
@@ -337,6 +360,7 @@ async function send(request: SendRequest, deps: PipelineDeps, logger: Logger): P
         outputFiles: [],
         transfer: { status: 'already-sent' },
         error: null,
+        warning: request.quietWarning ?? null,
       });
       return { run, preparation, outbox: null, transfer, failure };
     }

@@ -1,4 +1,4 @@
-import { openLedger } from '../transfers/ledger';
+import { namesInUse } from '../transfers/name-reservations';
 import iconv from 'iconv-lite';
 import { unzipSync } from 'fflate';
 import type { z } from 'zod';
@@ -57,8 +57,9 @@ export async function reviewCheck(
   now: Date
 ): Promise<ReviewCheckResponse> {
   const destination = await resolveDestination(home, request.destinationName);
-  // Names already used on this destination get their suffix here too: the name shown is the name sent.
-  const sentBefore = (await openLedger(home).entriesFor(destination.name)).map(e => e.remoteName);
+  // Names used on this destination (sent, queued, or held by a run now) get their suffix here too:
+  // the name shown is the name sent.
+  const sentBefore = await namesInUse(home, destination.name);
   const fixes = parseFixes(request.fixes ?? []);
   const result = await prepareFile(request.path, destination, {
     alreadySentNames: sentBefore,
@@ -80,7 +81,10 @@ export async function reviewCheck(
     writtenRowCount: result.writtenRowCount,
     duplicateRowCount: result.duplicateRowCount,
     rejectedCount: result.rejected.length,
-    counts: rowCounts(result, request.excludeInvalid === true || fixes.some(f => f.kind === 'exclude-invalid')),
+    counts: rowCounts(
+      result,
+      request.excludeInvalid === true || fixes.some(f => f.kind === 'exclude-invalid')
+    ),
     blocked: result.blocked,
     summary: { ...result.summary },
     issueCount: result.issues.length,
@@ -104,8 +108,9 @@ export async function saveRejected(
   now: Date
 ): Promise<SaveRejectedResponse> {
   const destination = await resolveDestination(home, request.destinationName);
-  // Names already used on this destination get their suffix here too: the name shown is the name sent.
-  const sentBefore = (await openLedger(home).entriesFor(destination.name)).map(e => e.remoteName);
+  // Names used on this destination (sent, queued, or held by a run now) get their suffix here too:
+  // the name shown is the name sent.
+  const sentBefore = await namesInUse(home, destination.name);
   const result = await prepareFile(request.path, destination, {
     alreadySentNames: sentBefore,
     mapping: request.mapping,

@@ -31,7 +31,10 @@ export function serveLine(event: ServeEvent): string {
         failed: 'FAILED',
         downloaded: 'downloaded new reports',
       }[event.outcome];
-      return `Job “${event.job}” ${words}: ${event.rowsSent} of ${event.rowsRead} rows sent${event.error ? ` [${event.error.code}]: ${event.error.message}` : '.'}`;
+      const warning = event.warning
+        ? ` Warning [${event.warning.code}]: ${event.warning.message}`
+        : '';
+      return `Job “${event.job}” ${words}: ${event.rowsSent} of ${event.rowsRead} rows sent${event.error ? ` [${event.error.code}]: ${event.error.message}` : '.'}${warning}`;
     }
     case 'stopping':
       return `Stopping (${event.reason}): no new run starts; an upload in progress is parked in the queue (or finished, for a destination that cannot rename).`;

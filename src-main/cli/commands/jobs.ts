@@ -26,6 +26,7 @@ import type { Services } from '../../services/services';
 import { jobsUsage } from './usage';
 import { serveJobs } from './jobs-serve';
 import { addReportsJob, reportLines, reportsRunLine, runReportsFor } from './jobs-reports';
+import { isQuietOnly, readWarnAfterDays, setJob, warningLines } from './jobs-warn';
 
 const usage = jobsUsage;
 
@@ -105,7 +106,9 @@ export function runLine(run: Run): string {
   const file = run.source?.fileName ?? '(no file)';
   const rows =
     run.outcome === 'nothing-new'
-      ? 'this file was sent before'
+      ? run.source
+        ? 'this file was sent before'
+        : 'no new file came'
       : `${run.rows.sent} of ${run.rows.read} rows sent${run.rows.excluded ? `, ${run.rows.excluded} left out` : ''}`;
   const outcome = {
     sent: 'sent',
@@ -115,7 +118,7 @@ export function runLine(run: Run): string {
     'nothing-new': 'nothing new to send',
     downloaded: 'downloaded',
   }[run.outcome];
-  return `${file} → ${run.destination ?? '?'}: ${outcome}; ${rows}${run.error ? ` — ${run.error.message}` : ''}`;
+  return `${file} → ${run.destination ?? '?'}: ${outcome}; ${rows}${run.error ? ` — ${run.error.message}` : ''}${run.warning ? ` — Warning: ${run.warning.message}` : ''}`;
 }
 
 async function add(context: CommandContext, rest: readonly string[]): Promise<number> {
@@ -135,10 +138,13 @@ async function add(context: CommandContext, rest: readonly string[]): Promise<nu
     'header-change': { type: 'string' },
     'keep-copies': { type: 'boolean' },
     disabled: { type: 'boolean' },
+    'warn-after-days': { type: 'string' },
     json: { type: 'boolean' },
   });
   const name = positionals.join(' ').trim();
   if (!name) throw new UsageError('jobs add needs a NAME.');
+  const warnAfterDays =
+    values['warn-after-days'] === undefined ? null : readWarnAfterDays(values['warn-after-days']);
   if (!values.destination) throw new UsageError('jobs add needs --destination.');
   if ((values.source === undefined) === (values.watch === undefined))
     throw new UsageError('Give either --source FILE or --watch DIR (one of them).');
@@ -182,6 +188,7 @@ async function add(context: CommandContext, rest: readonly string[]): Promise<nu
     headerChange: (values['header-change'] as 'hold' | 'continue' | undefined) ?? 'hold',
     keepCopies: values['keep-copies'] ?? false,
     enabled: !values.disabled,
+    warnAfterDays,
   });
   // What the scheduler remembers is written before the command returns.
   await services.jobs.service.flush();
@@ -270,10 +277,13 @@ async function run(
       runs: result.runs,
       nothingToSend: result.nothingToSend,
     });
-  else if (result.nothingToSend) io.stdout.write(`${result.nothingToSend}\n`);
-  else
-    for (const r of result.runs)
+  else {
+    if (result.nothingToSend) io.stdout.write(`${result.nothingToSend}\n`);
+    for (const r of result.runs.filter(r => !isQuietOnly(r)))
       (r.outcome === 'failed' ? io.stderr : io.stdout).write(`${runLine(r)}\n${reportLines(r)}`);
+    // A long quiet spell is said, but is no failure: the exit code stays that of the runs.
+    io.stderr.write(warningLines(result.runs, false));
+  }
   return exitCodeOf(result.runs);
 }
 
@@ -298,11 +308,13 @@ async function runDue(
   await service.flush();
   if (values.json) printJson(io, { runs });
   else if (runs.length === 0) io.stdout.write('No job is due.\n');
-  else
-    for (const r of runs)
+  else {
+    for (const r of runs.filter(r => !isQuietOnly(r)))
       (r.outcome === 'failed' ? io.stderr : io.stdout).write(
         `${r.job?.name ?? '?'}: ${runLine(r)}\n`
       );
+    io.stderr.write(warningLines(runs, true));
+  }
   return exitCodeOf(runs);
 }
 
@@ -379,6 +391,8 @@ export function createJobsCommand(deps: {
           return run(context, rest, deps.runSendFor(context.services));
         case 'remove':
           return remove(context, rest);
+        case 'set':
+          return setJob(context, rest);
         case 'enable':
         case 'disable':
           return setEnabled(context, rest, sub === 'enable');
@@ -393,7 +407,7 @@ export function createJobsCommand(deps: {
           throw new UsageError(
             sub
               ? `unknown subcommand “${sub}”.`
-              : 'say add, list, run, run-due, serve, enable, disable, pause, resume or remove.'
+              : 'say add, list, run, run-due, serve, set, enable, disable, pause, resume or remove.'
           );
       }
     },

@@ -100,9 +100,10 @@ export const jobsUsage = `Usage:
   courier jobs add NAME (--source FILE | --watch DIR --pattern GLOB [--each-new])
                    --destination D [--mapping M] [--schedule "every day at 02:00"]
                    [--invalid send-valid|hold] [--header-change hold|continue]
-                   [--no-catch-up] [--keep-copies] [--disabled]
+                   [--no-catch-up] [--keep-copies] [--disabled] [--warn-after-days N]
   courier jobs add NAME --reports-of DESTINATION --out DIR [--schedule "every day at 07:00"]
                    [--no-catch-up] [--disabled]
+  courier jobs set JOB --warn-after-days N|off
   courier jobs list [--json]
   courier jobs run JOB [--json]
   courier jobs remove JOB
@@ -134,6 +135,8 @@ export const jobsUsage = `Usage:
                     --out DIR on the schedule, as "courier reports download" does (each zip
                     once, verified, never over a local file); History lists each zip's files
                     and row counts
+  --warn-after-days N  say so (History, tray, a warning here; the exit code stays 0) when
+                    N days pass with nothing new to send; again every N days while it lasts
 run-due runs every job whose schedule has come (once, however many slots were missed, if the
 job allows catching up): call it every few minutes from cron or Task Scheduler on a machine
 without the app. Use either the app or run-due for a job, not both.

@@ -1,5 +1,7 @@
 import type { Notification, NotificationConstructorOptions } from 'electron';
 import type { Run } from '../../../src-core/history/run';
+import { isQuietWarning } from '../../../src-core/jobs/quiet-spell';
+import { quietNotificationText } from './quiet-words';
 
 /** The parts of Electron's Notification the service uses (tests pass a fake). */
 export type NotificationLike = Pick<Notification, 'show' | 'close'> & {
@@ -7,7 +9,8 @@ export type NotificationLike = Pick<Notification, 'show' | 'close'> & {
 };
 
 /** Why Courier calls a person. */
-export type NotificationKind = 'failed' | 'held' | 'rows-excluded' | 'receipt-rejected' | 'sent';
+export type NotificationKind =
+  'failed' | 'held' | 'rows-excluded' | 'receipt-rejected' | 'sent' | 'nothing-new-for-days';
 
 export type NotificationServiceDeps = Readonly<{
   createNotification: (options: NotificationConstructorOptions) => NotificationLike;
@@ -19,14 +22,18 @@ export type NotificationServiceDeps = Readonly<{
   notifyOnSuccess?: () => boolean;
   /** The app icon, shown on platforms that take one. */
   iconPath?: string;
+  /** The user's language (Electron's `app.getLocale()`), for the sentences that have it. */
+  locale?: string;
 }>;
 
 /** Which notification a run calls for, if any. */
 export function notificationKind(run: Run): NotificationKind | null {
   if (run.receipt.status === 'rejected') return 'receipt-rejected';
   if (run.outcome === 'failed') return 'failed';
-  // Nothing new to send is a calm outcome: no notification; nor are new reports (nothing was sent).
-  if (run.outcome === 'nothing-new' || run.outcome === 'downloaded') return null;
+  // Nothing new to send is a calm outcome: no notification, unless it has lasted the job's
+  // `warnAfterDays` (the run then carries the warning); nor are new reports (nothing was sent).
+  if (run.outcome === 'downloaded') return null;
+  if (run.outcome === 'nothing-new') return isQuietWarning(run) ? 'nothing-new-for-days' : null;
   if (run.outcome === 'held') return 'held';
   if (run.outcome === 'sent-with-exclusions') return 'rows-excluded';
   return 'sent';
@@ -37,7 +44,8 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
 /** The title and body of a run's notification, in plain words (no row contents). */
 export function notificationText(
   run: Run,
-  kind: NotificationKind
+  kind: NotificationKind,
+  locale?: string
 ): { title: string; body: string } {
   const what = run.job ? `“${run.job.name}”` : (run.source?.fileName ?? 'The send');
   const file = run.source ? ` (${run.source.fileName})` : '';
@@ -62,6 +70,8 @@ export function notificationText(
         title: `${what}: the platform rejected the file`,
         body: `${run.receipt.summary ?? 'The receipt says the file was not accepted.'} Click to see the run.`,
       };
+    case 'nothing-new-for-days':
+      return quietNotificationText(run, locale);
     case 'sent':
       return {
         title: `${what} sent`,
@@ -90,7 +100,7 @@ export class NotificationService {
     if (kind === null) return null;
     if (kind === 'sent' && !(this.deps.notifyOnSuccess?.() ?? false)) return null;
     if (this.deps.isSupported && !this.deps.isSupported()) return null;
-    const { title, body } = notificationText(run, kind);
+    const { title, body } = notificationText(run, kind, this.deps.locale);
     const notification = this.deps.createNotification({
       title,
       body,

@@ -47,6 +47,8 @@ export type BackgroundDeps = Readonly<{
   platform?: NodeJS.Platform;
   /** How often the job list is re-read from disk (default one minute). */
   refreshEveryMs?: number;
+  /** The user's language (Electron's `app.getLocale()`), for notifications that have words in it. */
+  locale?: string;
 }>;
 
 /** The running background: tray, notifications, schedules. */
@@ -103,6 +105,7 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
       deps.openRun(runId);
     },
     notifyOnSuccess: deps.notifyOnSuccess ?? (() => successWanted),
+    ...(deps.locale ? { locale: deps.locale } : {}),
     ...(existsSync(join(deps.iconsDir, 'icon.png'))
       ? { iconPath: join(deps.iconsDir, 'icon.png') }
       : {}),
@@ -130,7 +133,7 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
 
   const needsPerson = (run: Run): string | null => {
     const kind = notificationKind(run);
-    return kind && kind !== 'sent' ? notificationText(run, kind).title : null;
+    return kind && kind !== 'sent' ? notificationText(run, kind, deps.locale).title : null;
   };
 
   const unsubscribe = [

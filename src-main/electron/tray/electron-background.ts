@@ -67,6 +67,7 @@ export async function installBackground(options: {
     iconsDir: options.iconsDir,
     openWindow: options.showMainWindow,
     openRun: options.openRun,
+    locale: app.getLocale(),
     quit: () => {
       quitting = true;
       background.stop();

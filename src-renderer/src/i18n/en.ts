@@ -6,6 +6,7 @@ import { enPresetNotes } from './preset-notes-en';
 import { enDestinationEditor } from './destination-editor-en';
 import { enScheduleWords } from './schedule-words-en';
 import { enDesktopWords } from './desktop-words-en';
+import { enJobWarningWords } from './job-warning-words-en';
 import type { Message } from './message';
 
 /** English, the reference catalogue: every other language must have exactly these keys. */
@@ -752,6 +753,7 @@ export const en = {
   ...enDestinationEditor,
   ...enScheduleWords,
   ...enDesktopWords,
+  ...enJobWarningWords,
 } satisfies Record<string, Message>;
 
 /** A key of the catalogue. */

@@ -122,6 +122,8 @@ export const enErrorMessages = {
   'error.jobs.name-taken': 'A job called “{name}” already exists. Choose another name.',
   'error.jobs.not-found': 'There is no job called “{name}”.',
   'error.jobs.not-found.general': 'This job no longer exists.',
+  'error.jobs.nothing-new-for-days':
+    'Nothing new has come for the job “{job}” for {days} days (since {day}). Check that the export it waits for is still made.',
   'error.jobs.source-missing': 'The file this job sends is not there. Check the job’s source.',
   'error.jobs.unreadable':
     'The saved jobs in “{file}” cannot be read. Ask your IT colleague to check the file.',

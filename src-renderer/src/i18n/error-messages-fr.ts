@@ -124,6 +124,8 @@ export const frErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
   'error.jobs.name-taken': 'Une tâche nommée « {name} » existe déjà. Choisissez un autre nom.',
   'error.jobs.not-found': 'Il n’y a pas de tâche nommée « {name} ».',
   'error.jobs.not-found.general': 'Cette tâche n’existe plus.',
+  'error.jobs.nothing-new-for-days':
+    'Rien de nouveau n’est arrivé pour la tâche « {job} » en {days} jours (depuis le {day}). Vérifiez que l’export qu’elle attend est toujours produit.',
   'error.jobs.source-missing':
     'Le fichier que cette tâche envoie n’est pas là. Vérifiez la source de la tâche.',
   'error.jobs.unreadable':

@@ -122,6 +122,8 @@ export const nlErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
   'error.jobs.name-taken': 'Er bestaat al een taak met de naam „{name}”. Kies een andere naam.',
   'error.jobs.not-found': 'Er is geen taak met de naam „{name}”.',
   'error.jobs.not-found.general': 'Deze taak bestaat niet meer.',
+  'error.jobs.nothing-new-for-days':
+    'Voor de taak „{job}” is al {days} dagen niets nieuws gekomen (sinds {day}). Controleer of de export waarop ze wacht nog gemaakt wordt.',
   'error.jobs.source-missing':
     'Het bestand dat deze taak verstuurt is er niet. Controleer de bron van de taak.',
   'error.jobs.unreadable':

@@ -7,6 +7,7 @@ import { nlPresetNotes } from './preset-notes-nl';
 import { nlDestinationEditor } from './destination-editor-nl';
 import { nlScheduleWords } from './schedule-words-nl';
 import { nlDesktopWords } from './desktop-words-nl';
+import { nlJobWarningWords } from './job-warning-words-nl';
 
 /** Dutch. */
 export const nl: Messages = {
@@ -568,7 +569,8 @@ export const nl: Messages = {
   'dest.form.proxy': 'Proxy',
   'dest.form.proxyHint':
     'Laat leeg om rechtstreeks te verbinden. http://host:poort (HTTP CONNECT), socks5://gebruiker@host:poort, system om de proxyinstellingen van de computer te volgen (ook een PAC-bestand), of env voor de proxyvariabelen (ALL_PROXY, HTTPS_PROXY, NO_PROXY).',
-  'dest.form.proxyInvalid': 'Geen proxyadres: typ http://host:poort, socks5://host:poort, system of env.',
+  'dest.form.proxyInvalid':
+    'Geen proxyadres: typ http://host:poort, socks5://host:poort, system of env.',
   'dest.form.proxyPassword': 'Proxywachtwoord',
   'dest.form.user': 'Gebruikersnaam',
   'dest.form.folder': 'Map op de server',
@@ -763,4 +765,5 @@ export const nl: Messages = {
   ...nlDestinationEditor,
   ...nlScheduleWords,
   ...nlDesktopWords,
+  ...nlJobWarningWords,
 };

@@ -89,6 +89,11 @@ export function HistoryScreen({
                     <td>{run.destination ?? '—'}</td>
                     <td>
                       <OutcomeBadge outcome={run.outcome} />
+                      {run.warning && (
+                        <div className="notice notice--warn small" data-testid="run-warning">
+                          {errorText(run.warning, i18n)}
+                        </div>
+                      )}
                     </td>
                     <td>{format.number(run.rows.sent)}</td>
                     <td>
@@ -112,7 +117,7 @@ export function HistoryScreen({
                             {run.reports
                               ? ''
                               : run.outcome === 'nothing-new'
-                                ? t('history.nothingNewDetail')
+                                ? t(run.source ? 'history.nothingNewDetail' : 'history.quietDetail')
                                 : t('history.rowsDetail', {
                                     sent: run.rows.sent,
                                     read: run.rows.read,

@@ -1,3 +1,9 @@
+import {
+  QuietWarningField,
+  quietChoiceFor,
+  warnAfterDaysOf,
+  type QuietChoice,
+} from './quiet-warning-field';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useUnsavedChanges } from '../components/unsaved-changes';
 import { InvalidRowsField, JobSourceField, jobSourceOf, sourceChoiceFor } from './job-source-field';
@@ -169,6 +175,11 @@ export function JobsScreen(props: {
                     <div className="muted small">
                       {t('jobs.from', { source, destination: job.destination })}
                     </div>
+                    {job.warnAfterDays !== null && (
+                      <div className="muted small" data-testid="job-quiet">
+                        {t('jobs.quiet.on', { days: job.warnAfterDays })}
+                      </div>
+                    )}
                   </th>
                   <td>{whenText(job)}</td>
                   <td>
@@ -266,11 +277,12 @@ function EditSchedule(props: { job: Job; onDone: () => void }) {
   const [choice, setChoice] = useState<ScheduleChoice>(() =>
     choiceFor(job.schedule, i18n.language, job.scheduleText)
   );
+  const [quiet, setQuiet] = useState<QuietChoice>(() => quietChoiceFor(job.warnAfterDays));
   const [tried, setTried] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [initial] = useState(() => JSON.stringify(choice));
+  const [initial] = useState(() => JSON.stringify({ choice, quiet }));
   const [saving, setSaving] = useState(false);
-  const guardLeave = useUnsavedChanges(!saving && JSON.stringify(choice) !== initial);
+  const guardLeave = useUnsavedChanges(!saving && JSON.stringify({ choice, quiet }) !== initial);
   // Opened from a row far below: focus moves to the editor (once), so keyboard users land in it.
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -280,11 +292,13 @@ function EditSchedule(props: { job: Job; onDone: () => void }) {
     setError(null);
     const checked = checkedScheduleText(choice, t);
     if (checked.error !== null) return;
+    const warnAfterDays = warnAfterDaysOf(quiet);
+    if (warnAfterDays === 'invalid') return;
     // The list entry's extra fields are not part of a job.
     const { scheduleText: _shown, nextRunAt: _next, running: _running, ...saved } = job;
     try {
       setSaving(true);
-      await api().jobs.save({ ...saved, scheduleText: checked.text });
+      await api().jobs.save({ ...saved, scheduleText: checked.text, warnAfterDays });
       props.onDone();
     } catch (failure) {
       setSaving(false);
@@ -305,6 +319,7 @@ function EditSchedule(props: { job: Job; onDone: () => void }) {
         {t('schedule.edit.title', { name: job.name })}
       </h2>
       <ScheduleField i18n={i18n} choice={choice} onChange={setChoice} showError={tried} />
+      <QuietWarningField choice={quiet} onChange={setQuiet} showError={tried} />
       <FormEnd
         error={error}
         saveLabel={t('schedule.save')}
@@ -334,10 +349,11 @@ function NewJob(props: { draft: JobDraft; onDone: () => void }) {
   const [source, setSource] = useState(() =>
     sourceChoiceFor(props.draft.source.kind === 'file' ? props.draft.source.path : '')
   );
-  const [initial] = useState(() => JSON.stringify({ name, choice, invalidRows, source }));
+  const [quiet, setQuiet] = useState<QuietChoice>(() => quietChoiceFor(props.draft.warnAfterDays));
+  const [initial] = useState(() => JSON.stringify({ name, choice, invalidRows, source, quiet }));
   const [saving, setSaving] = useState(false);
   const guardLeave = useUnsavedChanges(
-    !saving && JSON.stringify({ name, choice, invalidRows, source }) !== initial
+    !saving && JSON.stringify({ name, choice, invalidRows, source, quiet }) !== initial
   );
 
   const save = async () => {
@@ -346,6 +362,8 @@ function NewJob(props: { draft: JobDraft; onDone: () => void }) {
     const checked = checkedScheduleText(choice, t);
     if (checked.error !== null) return;
     if (source.kind === 'folder' && source.folder === '') return;
+    const warnAfterDays = warnAfterDaysOf(quiet);
+    if (warnAfterDays === 'invalid') return;
     try {
       setSaving(true);
       await api().jobs.save({
@@ -354,6 +372,7 @@ function NewJob(props: { draft: JobDraft; onDone: () => void }) {
         name,
         invalidRows,
         scheduleText: checked.text,
+        warnAfterDays,
       });
       props.onDone();
     } catch (failure) {
@@ -386,6 +405,7 @@ function NewJob(props: { draft: JobDraft; onDone: () => void }) {
       />
       <ScheduleField i18n={i18n} choice={choice} onChange={setChoice} showError={tried} />
       <InvalidRowsField value={invalidRows} onChange={setInvalidRows} />
+      <QuietWarningField choice={quiet} onChange={setQuiet} showError={tried} />
       {/* Unlike Send, a job's file is named when each run sends it: said plainly here. */}
       <p className="muted small" style={{ gridColumn: '1 / -1' }} data-testid="job-name-time">
         {t('jobs.new.nameTime')}
