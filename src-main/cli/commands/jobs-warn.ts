@@ -28,7 +28,7 @@ export function warningLines(runs: readonly Run[], withJob: boolean): string {
 
 /** Whether a run is only the carrier of a quiet warning (no file was looked at). */
 export const isQuietOnly = (run: Run): boolean =>
-  run.outcome === 'nothing-new' && run.source === null;
+  run.outcome === 'nothing-new' && run.source === null && run.reports === undefined;
 
 /** `courier jobs set JOB --warn-after-days N|off`: changes a saved job's settings. */
 export async function setJob(
