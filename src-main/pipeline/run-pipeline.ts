@@ -4,8 +4,7 @@ import { rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { CourierError, toPlainError } from '../../src-core/errors';
 import { uploadFolder, type Destination } from '../../src-core/destinations/destination';
-import type { Fix } from '../../src-core/fixes/fix';
-import type { ColumnMapping } from '../../src-core/mapping/suggest';
+import type { SendRequest } from '../../src-core/pipeline/send-request';
 import {
   Run as RunSchema,
   type Run,
@@ -34,34 +33,28 @@ import { toTransferFailure, type TransferFailure } from '../transfers/transfer-e
 import type { FileStamp, ReadProgress } from '../reading/open-source';
 import { readError } from '../../src-core/reading/read-errors';
 
-/** What to send, and how: the same request for the app, a scheduled job and the CLI. */
-export type SendRequest = Readonly<{
-  sourcePath: string;
-  /** The sheet and header row, when the user corrected what Courier detected. */
-  source?: Readonly<{ sheet?: string; headerRow?: number }>;
-  /** A configured destination name, a preset id, or a path to a destination JSON file. */
-  destination: string;
-  /** Target column → source column; when missing, the remembered mapping, else confident suggestions. */
-  mapping?: ColumnMapping;
-  fixes?: readonly Fix[];
-  /** Send the valid rows and report the rest (otherwise any row with an error holds the file). */
-  excludeInvalid?: boolean;
-  /** Hold the file when its columns changed (jobs do by default). */
-  holdOnHeaderChange?: boolean;
-  /** The columns the file had when its mapping was saved (a job's); a remembered mapping knows its own. */
-  expectedHeaders?: readonly string[] | null;
-  /** Send even what the ledger says was already delivered to this destination (under a new name). */
-  force?: boolean;
-  trigger: RunTrigger;
-  job?: Readonly<{ id: string; name: string }> | null;
-  /** The size and modification time the source must still have (a watched folder's stable file). */
-  expectedSource?: FileStamp;
-  /**
-   * The time the file names are made from, when the person saw them before sending (the app's
-   * Send screen): what was shown is the name sent. Without it (jobs, the CLI) the time of sending.
-   */
-  namedAt?: string;
-}>;
+/**
+ * What to send (core's `SendRequest`: the same for the app, a scheduled job and the CLI), and how
+ * this run goes: who started it, and a job's policies.
+ */
+export type PipelineRequest = SendRequest &
+  Readonly<{
+    /** Hold the file when its columns changed (jobs do by default). */
+    holdOnHeaderChange?: boolean;
+    /** The columns the file had when its mapping was saved (a job's); a remembered mapping knows its own. */
+    expectedHeaders?: readonly string[] | null;
+    /** Send even what the ledger says was already delivered to this destination (under a new name). */
+    force?: boolean;
+    trigger: RunTrigger;
+    job?: Readonly<{ id: string; name: string }> | null;
+    /** The size and modification time the source must still have (a watched folder's stable file). */
+    expectedSource?: FileStamp;
+    /**
+     * The time the file names are made from, when the person saw them before sending (the app's
+     * Send screen): what was shown is the name sent. Without it (jobs, the CLI) the time of sending.
+     */
+    namedAt?: string;
+  }>;
 
 /** Where a send is, for progress bars. */
 export type SendProgress =
@@ -124,7 +117,10 @@ export type SendResult = Readonly<{
  * previewed is what is sent. Every run is recorded in the history, whatever its outcome; a file
  * with blocking problems (or a changed header set, when asked) is held and nothing is uploaded.
  */
-export async function runPipeline(request: SendRequest, deps: PipelineDeps): Promise<SendResult> {
+export async function runPipeline(
+  request: PipelineRequest,
+  deps: PipelineDeps
+): Promise<SendResult> {
   const logger = deps.logger ?? createLogger({ home: deps.home });
   try {
     return await send(request, deps, logger);
@@ -134,7 +130,11 @@ export async function runPipeline(request: SendRequest, deps: PipelineDeps): Pro
   }
 }
 
-async function send(request: SendRequest, deps: PipelineDeps, logger: Logger): Promise<SendResult> {
+async function send(
+  request: PipelineRequest,
+  deps: PipelineDeps,
+  logger: Logger
+): Promise<SendResult> {
   const now = deps.now ?? (() => new Date());
   const started = now();
   const history = createHistoryStore(deps.home);
@@ -162,7 +162,7 @@ async function send(request: SendRequest, deps: PipelineDeps, logger: Logger): P
   try {
     destination = await resolveDestination(deps.home, request.destination);
     base.destination = destination.name;
-    const described = await describeSource(request.sourcePath);
+    const described = await describeSource(request.path);
     source = described.source;
     if (request.expectedSource && !sameStamp(request.expectedSource, described.stamp)) {
       throw readError('changed', source.fileName);
@@ -177,7 +177,7 @@ async function send(request: SendRequest, deps: PipelineDeps, logger: Logger): P
     const prepare = deps.prepare ?? createWorkerPreparer();
     preparation = await prepare(
       {
-        sourcePath: request.sourcePath,
+        sourcePath: request.path,
         destination,
         home: deps.home,
         now: request.namedAt ?? started.toISOString(),
@@ -185,7 +185,11 @@ async function send(request: SendRequest, deps: PipelineDeps, logger: Logger): P
         outbox,
         alreadySentNames: takenNames,
         // What is read must be what was hashed for the history: a file changed since is refused.
-        source: { ...request.source, expected: described.stamp },
+        source: {
+          ...(request.sheet !== undefined ? { sheet: request.sheet } : {}),
+          ...(request.headerRow !== undefined ? { headerRow: request.headerRow } : {}),
+          expected: described.stamp,
+        },
         mapping: request.mapping,
         fixes: request.fixes,
         excludeInvalid: request.excludeInvalid,

@@ -48,8 +48,8 @@ export const sendCommand: CliCommand = {
     const bar = progressLines(io, !values.json && io.stderr.isTTY === true);
     const result = await runPipeline(
       {
-        sourcePath: positionals[0]!,
-        source: readSourceOptions(values),
+        path: positionals[0]!,
+        ...readSourceOptions(values),
         destination: values.destination,
         mapping: fromFile?.mapping,
         fixes: withKeepDuplicates(

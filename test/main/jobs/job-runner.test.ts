@@ -49,7 +49,7 @@ function pipelineSeam(
   const runSend: RunSend = async request => {
     requests.push(request);
     if (behaviour.reject) throw new CourierError('internal.crash', 'The pipeline stopped.');
-    const bytes = await readFile(request.file);
+    const bytes = await readFile(request.path);
     const lines = bytes.toString('utf8').trim().split('\n').length - 1;
     const failure = behaviour.fail?.(request) ?? null;
     return history.append({
@@ -58,7 +58,7 @@ function pipelineSeam(
       job: request.job,
       outcome: failure ? 'failed' : 'sent',
       source: {
-        fileName: basename(request.file),
+        fileName: basename(request.path),
         sha256: createHash('sha256').update(bytes).digest('hex'),
         bytes: bytes.length,
       },
@@ -102,10 +102,10 @@ describe('job runner', () => {
       onRunFinished: r => finished.push(r.id),
     }).runJob('nightly', 'cli');
     expect(seam.requests[0]).toMatchObject({
-      file,
+      path: file,
       destination: 'Acme',
       mapping: { Email: 'email' },
-      invalidRows: 'hold',
+      excludeInvalid: false,
       headerChange: 'hold',
       trigger: 'cli',
       job: { id: job.id, name: 'Nightly' },

@@ -19,7 +19,7 @@ describe('runPipeline holds what must not be sent', () => {
   });
 
   const send = (file: string, extra: object = {}) =>
-    runPipeline({ sourcePath: file, destination: 'hello-customer', trigger: 'job', job: { id: 'j1', name: 'Nightly' }, ...extra }, { home, secrets: fixedSecrets({}) });
+    runPipeline({ path: file, destination: 'hello-customer', trigger: 'job', job: { id: 'j1', name: 'Nightly' }, ...extra }, { home, secrets: fixedSecrets({}) });
 
   it('holds a file whose columns changed since the job’s mapping was saved, and says how', async () => {
     const file = join(home, 'export.csv');
@@ -70,7 +70,7 @@ describe('rejected rows of a run', () => {
     try {
       const file = join(home, 'export.csv');
       await writeFile(file, 'Email;Language\njan@@example.com;nl\nok@example.com;nl\n');
-      const result = await runPipeline({ sourcePath: file, destination: 'hello-customer', excludeInvalid: true, trigger: 'user' }, { home, secrets: fixedSecrets({}) });
+      const result = await runPipeline({ path: file, destination: 'hello-customer', excludeInvalid: true, trigger: 'user' }, { home, secrets: fixedSecrets({}) });
       expect(result.run.rows).toMatchObject({ read: 2, excluded: 1 });
       const handlers = createSendHandlers({ home, emit: () => undefined }, fixedSecrets({}));
       const { path } = await handlers['history:rejected-rows']({ id: result.run.id });
