@@ -48,7 +48,7 @@ function pipelineSeam(
   const requests: JobRunRequest[] = [];
   const runSend: RunSend = async request => {
     requests.push(request);
-    if (behaviour.reject) throw new CourierError('internal.crash', 'The pipeline stopped.');
+    if (behaviour.reject) throw new CourierError('internal.unexpected', 'The pipeline stopped.');
     const bytes = await readFile(request.path);
     const lines = bytes.toString('utf8').trim().split('\n').length - 1;
     const failure = behaviour.fail?.(request) ?? null;
@@ -158,7 +158,7 @@ describe('job runner', () => {
     let down = true;
     const seam = pipelineSeam(history, {
       fail: () =>
-        down ? new CourierError('transfer.connection-refused', 'The server did not answer.') : null,
+        down ? new CourierError('connection.refused', 'The server did not answer.') : null,
     });
     const runner = createJobRunner({
       home,
@@ -210,7 +210,7 @@ describe('job runner', () => {
     expect(crashed.runs[0]).toMatchObject({
       outcome: 'failed',
       trigger: 'user',
-      error: { code: 'internal.crash' },
+      error: { code: 'internal.unexpected' },
       source: { fileName: 'export.csv' },
     });
     const nowhere = await runner.runJob('Nowhere', 'job');

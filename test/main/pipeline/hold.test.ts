@@ -18,7 +18,7 @@ describe('runPipeline holds what must not be sent', () => {
     await rm(home, { recursive: true, force: true });
   });
 
-  const send = (file: string, extra: object = {}) =>
+  const send = (file: string, extra: Partial<Parameters<typeof runPipeline>[0]> = {}) =>
     runPipeline({ path: file, destination: 'hello-customer', trigger: 'job', job: { id: 'j1', name: 'Nightly' }, ...extra }, { home, secrets: fixedSecrets({}) });
 
   it('holds a file whose columns changed since the job’s mapping was saved, and says how', async () => {
@@ -53,7 +53,7 @@ describe('runPipeline holds what must not be sent', () => {
     await writeFile(file, 'Email;Language\nwendy@example.be;nl\nann@example.be;fr\n');
     const detected = await send(file, { excludeInvalid: true });
     expect(detected.run.rows.read).toBe(2);
-    const corrected = await send(file, { excludeInvalid: true, source: { headerRow: 2 } });
+    const corrected = await send(file, { excludeInvalid: true, headerRow: 2 });
     expect(corrected.run.rows.read).toBe(1);
   });
 
