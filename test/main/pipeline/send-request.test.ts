@@ -8,6 +8,7 @@ import { createFolderPicker } from '../../../src-main/jobs/folder-picker';
 import { createJobRunner, type JobRunRequest } from '../../../src-main/jobs/job-runner';
 import { createJobStore } from '../../../src-main/jobs/job-store';
 import type { PipelineRequest } from '../../../src-main/pipeline/run-pipeline';
+import { readSendRequest } from '../../../src-main/cli/send-request-options';
 import { tempHome } from '../../harness/temp-home';
 
 const home = tempHome('courier-send-request-');
@@ -85,5 +86,32 @@ describe('one SendRequest for the app, jobs and the CLI', () => {
       fixes: [{ kind: 'trim', column: 'Email' }],
       excludeInvalid: true,
     });
+  });
+
+  it('check, prepare and send read FILE and their flags into the same SendRequest', async () => {
+    const request = await readSendRequest(['export.xlsx'], {
+      destination: 'Acme',
+      sheet: 'Contacts',
+      'header-row': '2',
+      fix: ['trim:Email'],
+      'keep-duplicates': true,
+      'exclude-invalid': true,
+    });
+    expectTypeOf(request).toEqualTypeOf<SendRequest>();
+    expect(request).toEqual({
+      path: 'export.xlsx',
+      sheet: 'Contacts',
+      headerRow: 2,
+      destination: 'Acme',
+      fixes: [{ kind: 'trim', column: 'Email' }, { kind: 'keep-duplicates' }],
+      excludeInvalid: true,
+    });
+    expect(SendRequest.parse(request)).toEqual(request);
+    await expect(readSendRequest(['export.xlsx'], {})).rejects.toThrow(
+      '--destination is required.'
+    );
+    await expect(
+      readSendRequest(['export.xlsx'], { destination: 'Acme', 'header-row': '0' })
+    ).rejects.toThrow(/--header-row needs a line number from 1/);
   });
 });
