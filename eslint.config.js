@@ -80,7 +80,25 @@ const rawIpcSelectors = [
 ];
 /** The services are built once, by the composition root; everything else takes them as parameters. */
 const servicesOnce = { selector: "NewExpression[callee.name='SecretStore']", message: 'The keychain is built once, by createServices (src-main/services/services.ts): take the SecretStore as a parameter.' };
+/**
+ * No module keeps a service at module level (a cache per settings folder, a lazy singleton): the
+ * composition root builds each service once and passes it down, so the app, the CLI and jobs share
+ * one and a test builds its own. Caught: a module-level variable typed as a service (also inside a
+ * Map's type arguments), or initialised by a service factory, directly or through a wrapper.
+ */
+const serviceTypes = 'Services|AppJobs|JobService|DestinationService|HistoryStore|JobStore|SecretStore|Upload|Preparer|Logger|JobRunner|JobServer';
+const serviceMakers = 'createServices|createAppJobs|createJobService|createDestinationService|createHistoryStore|createJobStore|createWorkerUpload|createWorkerPreparer|createLogger|createJobRunner|createJobServer|createBackgroundSettings';
+const moduleVariable = ':matches(Program, Program > ExportNamedDeclaration) > VariableDeclaration > VariableDeclarator';
+const makesService = `:matches(CallExpression[callee.name=/^(${serviceMakers})$/], NewExpression[callee.name='SecretStore'])`;
+const noModuleServices = [
+  // A function typed as a service (a Preparer) holds nothing: allowed.
+  `${moduleVariable}:not([init.type=/FunctionExpression$/]) > Identifier.id TSTypeReference[typeName.name=/^(${serviceTypes})$/]`,
+  `${moduleVariable} > NewExpression.init TSTypeReference[typeName.name=/^(${serviceTypes})$/]`,
+  `${moduleVariable} > ${makesService}.init`,
+  `${moduleVariable} > :matches(CallExpression, NewExpression, AwaitExpression).init ${makesService}`,
+].map(selector => ({ selector, message: 'No module-level service or cache of services: take it as a parameter from the composition root (src-main/services/services.ts).' }));
 const rawIpc = { 'no-restricted-syntax': ['error', ...rawIpcSelectors, servicesOnce] };
+const mainRules = { 'no-restricted-syntax': ['error', ...rawIpcSelectors, servicesOnce, ...noModuleServices] };
 
 /** No import cycles in the shipped code (type-only imports included: they tie modules as much). */
 const noCycles = {
@@ -105,7 +123,8 @@ export default tseslint.config(
   { files: ['src-main/cli/**'], rules: { 'no-console': 'error' } },
   { files: ['src-renderer/**'], languageOptions: { globals: { ...globals.browser } } },
   { files: ['src-main/**/*.ts', 'src-renderer/**/*.{ts,tsx}', 'src-core/**/*.ts'], ignores: ['src-main/electron/ipc/electron-ipc.ts', 'src-main/electron/preload.ts'], rules: rawIpc },
-  { files: ['src-main/services/services.ts'], rules: { 'no-restricted-syntax': ['error', ...rawIpcSelectors] } },
+  { files: ['src-main/**/*.ts'], ignores: ['src-main/electron/ipc/electron-ipc.ts', 'src-main/electron/preload.ts'], rules: mainRules },
+  { files: ['src-main/services/services.ts'], rules: { 'no-restricted-syntax': ['error', ...rawIpcSelectors, ...noModuleServices] } },
   layerRules.core,
   layerRules.main,
   layerRules.electron,

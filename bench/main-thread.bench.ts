@@ -143,7 +143,7 @@ async function cliSend(
     global.gc?.();
     const started = performance.now();
     const result = await runPipeline(
-      { sourcePath: file, destination: 'Bench', mapping, excludeInvalid: true, trigger: 'cli' },
+      { path: file, destination: 'Bench', mapping, excludeInvalid: true, trigger: 'cli' },
       { home, secrets, prepare, maxIssues: json ? Infinity : 0 }
     );
     const seconds = (performance.now() - started) / 1000;

@@ -1,3 +1,7 @@
+import type { ErrorCode } from './error-codes';
+
+export { errorCodes, isErrorCode, type ErrorCode } from './error-codes';
+
 /**
  * What an error is about, for a translation to name it: the file, server, folder, destination…
  *
@@ -16,9 +20,10 @@ export type PlainError = Readonly<{ code: string; message: string; params?: Erro
 
 /** An Error that carries a stable code, a message meant for the user and what it is about. */
 export class CourierError extends Error {
-  readonly code: string;
+  /** One of core's `errorCodes` (src-core/error-codes.ts): a misspelt code fails the typecheck. */
+  readonly code: ErrorCode;
   readonly params: ErrorParams | undefined;
-  constructor(code: string, message: string, options?: { cause?: unknown; params?: ErrorParams }) {
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; params?: ErrorParams }) {
     super(message, options && 'cause' in options ? { cause: options.cause } : undefined);
     this.name = 'CourierError';
     this.code = code;

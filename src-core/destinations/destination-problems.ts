@@ -1,4 +1,5 @@
 import { CourierError, type ErrorParams } from '../errors';
+import { receivedErrorCode } from '../error-codes';
 import { Destination, parseDestination, type OutputFormat, type TargetColumn } from './destination';
 
 /**
@@ -104,7 +105,7 @@ export function parseSavable(value: unknown): Destination {
   const destination = parseDestination(value);
   const [first] = destinationProblems(destination);
   if (first)
-    throw new CourierError(first.code, first.message, {
+    throw new CourierError(receivedErrorCode(first.code), first.message, {
       params: { ...first.params, field: first.field },
     });
   return destination;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CourierError } from '../errors';
+import { receivedErrorCode } from '../error-codes';
 import { HostName, RemoteFolder, Transport, UserName } from './transport';
 import { codedIssue } from '../error-schema';
 import { isTimeZone } from '../output/time-zone';
@@ -207,7 +208,7 @@ export function parseDestination(value: unknown): Destination {
   if (parsed.success) return checkDestination(parsed.data);
   // A field with its own error (a control character in the host, user or folder) says so plainly.
   const coded = codedIssue(parsed.error.issues);
-  if (coded) throw new CourierError(coded.code, coded.message);
+  if (coded) throw new CourierError(receivedErrorCode(coded.code), coded.message);
   const detail = parsed.error.issues.map(i => `${i.path.join('.') || 'destination'}: ${i.message}`).join('; ');
   throw invalid(detail);
 }

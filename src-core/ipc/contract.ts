@@ -119,11 +119,6 @@ export const calls = {
     request: z.object({ destination: z.string().min(1) }),
     response: z.object({ password: z.boolean(), passphrase: z.boolean(), privateKey: z.boolean() }),
   },
-  /** Deletes one secret, or every secret of the destination when no kind is given. */
-  'secrets:delete': {
-    request: z.object({ destination: z.string().min(1), kind: SecretKind.optional() }),
-    response: z.object({ deleted: z.number() }),
-  },
   /** Generates an ed25519 identity into the keychain; returns only the public key line. */
   'keys:generate': {
     request: z.object({

@@ -66,7 +66,6 @@ export const jobCalls = {
     request: z.object({ limit: z.number().int().min(1).max(10_000).optional() }).optional(),
     response: z.array(Run),
   },
-  'history:get': { request: byId, response: Run.nullable() },
 } as const;
 
 /** The jobs and history events (spread into `events` in `src-core/ipc/contract.ts`). */

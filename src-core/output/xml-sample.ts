@@ -1,4 +1,4 @@
-import { CourierError } from '../errors';
+import { CourierError, type ErrorCode } from '../errors';
 import { decodeText } from './encode';
 import { XmlLayout } from './xml-layout';
 import type { OutputEncoding } from '../destinations/destination';
@@ -26,8 +26,18 @@ type Node = {
   selfClosed: boolean;
 };
 
-const refuse = (code: string, message: string, params: Record<string, string | number> = {}) =>
-  new CourierError(`xml-sample.${code}`, message, { params });
+/** The `xml-sample.*` error codes, without their prefix. */
+type XmlSampleCode = ErrorCode extends infer C
+  ? C extends `xml-sample.${infer S}`
+    ? S
+    : never
+  : never;
+
+const refuse = (
+  code: XmlSampleCode,
+  message: string,
+  params: Record<string, string | number> = {}
+) => new CourierError(`xml-sample.${code}`, message, { params });
 
 const ENTITIES: Readonly<Record<string, string>> = {
   lt: '<',

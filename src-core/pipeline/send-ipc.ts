@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Fix } from '../fixes/fix-schema';
 import { PlainErrorSchema } from '../error-schema';
+import { SendRequest } from './send-request';
 
 /**
  * IPC schemas of the interactive send: the app's Send button runs the same pipeline as a
@@ -9,15 +9,8 @@ import { PlainErrorSchema } from '../error-schema';
 
 const PlainError = PlainErrorSchema;
 
-export const SendStartRequest = z.object({
-  path: z.string().min(1),
-  destination: z.string().min(1),
-  mapping: z.record(z.string(), z.string().nullable()).optional(),
-  fixes: z.array(Fix).max(100_000).optional(),
-  excludeInvalid: z.boolean().optional(),
-  /** How the user corrected the reading on the preview (the same file as reviewed is sent). */
-  sheet: z.string().optional(),
-  headerRow: z.number().int().min(1).optional(),
+/** The Send button's request: what to send (as jobs and `courier send` say it), as reviewed. */
+export const SendStartRequest = SendRequest.extend({
   /**
    * The time the file names shown on the Send screen were made from (the review's `namedAt`):
    * the files are sent under exactly those names (a name already used gets a suffix, never reused).

@@ -191,15 +191,6 @@ export const preparationCalls = {
       ),
     }),
   },
-  /** A column fix's effect on some values, for the before/after preview (nothing is changed). */
-  'review:preview-fix': {
-    request: z.object({
-      destinationName: z.string().min(1),
-      fix: Fix,
-      values: z.array(z.string()).max(1000),
-    }),
-    response: z.object({ after: z.array(z.string()), changed: z.number() }),
-  },
   /**
    * Writes the rows that will not be sent, with the reason, as a CSV for Excel, where the user
    * chooses in the save dialog (titled `dialogTitle`, in their language); `path` is null when they cancel.

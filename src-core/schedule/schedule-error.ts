@@ -1,4 +1,4 @@
-import { CourierError } from '../errors';
+import { CourierError, type ErrorCode } from '../errors';
 
 /** A part of the day that opening words name (“every evening”, “tous les matins”, “elke nacht”). */
 export type PartOfDay = 'morning' | 'evening' | 'night';
@@ -35,7 +35,7 @@ export type ScheduleProblem =
 export type ScheduleProblemReason = ScheduleProblem['reason'];
 
 /** The stable error code of each reason (what the CLI's `--json` output and the tests see). */
-const codes: Readonly<Record<ScheduleProblemReason, string>> = {
+const codes: Readonly<Record<ScheduleProblemReason, ErrorCode>> = {
   'not-understood': 'schedule.not-understood',
   'missing-time': 'schedule.missing-time',
   'time-with-interval': 'schedule.not-understood',

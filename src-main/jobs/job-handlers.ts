@@ -29,6 +29,5 @@ export function createJobHandlers(jobs: AppJobs, emit: Emit): JobHandlers {
     'jobs:settings': () => jobs.settings.get(),
     'jobs:set-settings': change => jobs.settings.set(change),
     'history:list': request => service.history.listRuns({ limit: request?.limit ?? 200 }),
-    'history:get': ({ id }) => service.history.getRun(id),
   };
 }

@@ -1,39 +1,36 @@
 import { stat } from 'node:fs/promises';
 import { CourierError, toPlainError, type PlainError } from '../../src-core/errors';
 import { readError } from '../../src-core/reading/read-errors';
-import type { Fix } from '../../src-core/fixes/fix';
 import type { Run, RunTrigger } from '../../src-core/history/run';
-import type { HeaderChangePolicy, InvalidRowsPolicy, Job } from '../../src-core/jobs/job';
-import type { ColumnMapping } from '../../src-core/mapping/suggest';
+import type { HeaderChangePolicy, Job } from '../../src-core/jobs/job';
+import type { SendRequest } from '../../src-core/pipeline/send-request';
 import type { HistoryStore } from '../history/history-store';
 import { hashFile, type FolderPicker, type PickedFile } from './folder-picker';
 import { claimJobSlot, lockJob } from './job-lock';
 import type { JobStore } from './job-store';
 import { quietWarning } from '../../src-core/jobs/quiet-spell';
 
-/** What one job run asks of the send pipeline: one file, sent as the job says. */
-export type JobRunRequest = Readonly<{
-  /** The source file to read. */
-  file: string;
-  /** The sheet and header line chosen when the job was set up (absent: detected). */
-  reading: Readonly<{ sheet?: string; headerRow?: number }>;
-  destination: string;
-  mapping: ColumnMapping;
-  fixes: readonly Fix[];
-  invalidRows: InvalidRowsPolicy;
-  headerChange: HeaderChangePolicy;
-  expectedHeaders: readonly string[] | null;
-  keepCopies: boolean;
-  trigger: RunTrigger;
-  job: Readonly<{ id: string; name: string }>;
-  /**
-   * A watched folder's file: the size and modification time it had when it was found stable.
-   * A file that differs when it is read is refused (`read.changed`) and offered again later.
-   */
-  expectedSource?: Readonly<{ size: number; mtimeMs: number }>;
-  /** The warning to record if the run ends with nothing new to send (a long quiet spell). */
-  quietWarning?: PlainError;
-}>;
+/**
+ * What one job run asks of the send pipeline: one file, sent as the job says. What to send is
+ * core's `SendRequest` (as the Send button and `courier send` say it): the sheet and header line
+ * chosen when the job was set up (absent: detected), the job's mapping (absent when it saved none:
+ * the remembered one), its fixes, and its invalid-rows policy as `excludeInvalid`.
+ */
+export type JobRunRequest = SendRequest &
+  Readonly<{
+    headerChange: HeaderChangePolicy;
+    expectedHeaders: readonly string[] | null;
+    keepCopies: boolean;
+    trigger: RunTrigger;
+    job: Readonly<{ id: string; name: string }>;
+    /**
+     * A watched folder's file: the size and modification time it had when it was found stable.
+     * A file that differs when it is read is refused (`read.changed`) and offered again later.
+     */
+    expectedSource?: Readonly<{ size: number; mtimeMs: number }>;
+    /** The warning to record if the run ends with nothing new to send (a long quiet spell). */
+    quietWarning?: PlainError;
+  }>;
 
 /**
  * The one send pipeline (read, map, validate, fix, prepare, upload, record the run in history).
@@ -155,12 +152,13 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     const started = now();
     try {
       return await deps.runSend({
-        file: path,
-        reading: job.reading,
+        path,
+        ...job.reading,
         destination: job.destination,
-        mapping: job.mapping,
-        fixes: job.fixes,
-        invalidRows: job.invalidRows,
+        // A job saved without a mapping uses the remembered one (or confident suggestions), as a send does.
+        ...(Object.keys(job.mapping).length > 0 ? { mapping: { ...job.mapping } } : {}),
+        fixes: [...job.fixes],
+        excludeInvalid: job.invalidRows === 'send-valid',
         headerChange: job.headerChange,
         expectedHeaders: job.expectedHeaders,
         keepCopies: job.keepCopies,

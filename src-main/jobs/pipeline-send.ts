@@ -38,13 +38,13 @@ export function createPipelineRunSend(deps: PipelineSendDeps): RunSend {
   return async (request: JobRunRequest) => {
     const result = await runPipeline(
       {
-        sourcePath: request.file,
-        source: request.reading,
+        path: request.path,
+        ...(request.sheet !== undefined ? { sheet: request.sheet } : {}),
+        ...(request.headerRow !== undefined ? { headerRow: request.headerRow } : {}),
         destination: request.destination,
-        // A job saved without a mapping uses the remembered one (or confident suggestions), as a send does.
-        ...(Object.keys(request.mapping).length > 0 ? { mapping: request.mapping } : {}),
+        ...(request.mapping ? { mapping: request.mapping } : {}),
         fixes: request.fixes,
-        excludeInvalid: request.invalidRows === 'send-valid',
+        excludeInvalid: request.excludeInvalid,
         holdOnHeaderChange: request.headerChange === 'hold',
         expectedHeaders: request.expectedHeaders,
         trigger: request.trigger,

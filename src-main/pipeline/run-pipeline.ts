@@ -4,8 +4,7 @@ import { rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { CourierError, toPlainError, type PlainError } from '../../src-core/errors';
 import { uploadFolder, type Destination } from '../../src-core/destinations/destination';
-import type { Fix } from '../../src-core/fixes/fix';
-import type { ColumnMapping } from '../../src-core/mapping/suggest';
+import type { SendRequest } from '../../src-core/pipeline/send-request';
 import {
   Run as RunSchema,
   type Run,
@@ -34,36 +33,30 @@ import { toTransferFailure, type TransferFailure } from '../transfers/transfer-e
 import type { FileStamp, ReadProgress } from '../reading/open-source';
 import { readError } from '../../src-core/reading/read-errors';
 
-/** What to send, and how: the same request for the app, a scheduled job and the CLI. */
-export type SendRequest = Readonly<{
-  sourcePath: string;
-  /** The sheet and header row, when the user corrected what Courier detected. */
-  source?: Readonly<{ sheet?: string; headerRow?: number }>;
-  /** A configured destination name, a preset id, or a path to a destination JSON file. */
-  destination: string;
-  /** Target column → source column; when missing, the remembered mapping, else confident suggestions. */
-  mapping?: ColumnMapping;
-  fixes?: readonly Fix[];
-  /** Send the valid rows and report the rest (otherwise any row with an error holds the file). */
-  excludeInvalid?: boolean;
-  /** Hold the file when its columns changed (jobs do by default). */
-  holdOnHeaderChange?: boolean;
-  /** The columns the file had when its mapping was saved (a job's); a remembered mapping knows its own. */
-  expectedHeaders?: readonly string[] | null;
-  /** Send even what the ledger says was already delivered to this destination (under a new name). */
-  force?: boolean;
-  trigger: RunTrigger;
-  job?: Readonly<{ id: string; name: string }> | null;
-  /** The size and modification time the source must still have (a watched folder's stable file). */
-  expectedSource?: FileStamp;
-  /**
-   * The time the file names are made from, when the person saw them before sending (the app's
-   * Send screen): what was shown is the name sent. Without it (jobs, the CLI) the time of sending.
-   */
-  namedAt?: string;
-  /** A job's warning to record if the run ends with nothing new to send (a long quiet spell). */
-  quietWarning?: PlainError;
-}>;
+/**
+ * What to send (core's `SendRequest`: the same for the app, a scheduled job and the CLI), and how
+ * this run goes: who started it, and a job's policies.
+ */
+export type PipelineRequest = SendRequest &
+  Readonly<{
+    /** Hold the file when its columns changed (jobs do by default). */
+    holdOnHeaderChange?: boolean;
+    /** The columns the file had when its mapping was saved (a job's); a remembered mapping knows its own. */
+    expectedHeaders?: readonly string[] | null;
+    /** Send even what the ledger says was already delivered to this destination (under a new name). */
+    force?: boolean;
+    trigger: RunTrigger;
+    job?: Readonly<{ id: string; name: string }> | null;
+    /** The size and modification time the source must still have (a watched folder's stable file). */
+    expectedSource?: FileStamp;
+    /**
+     * The time the file names are made from, when the person saw them before sending (the app's
+     * Send screen): what was shown is the name sent. Without it (jobs, the CLI) the time of sending.
+     */
+    namedAt?: string;
+    /** A job's warning to record if the run ends with nothing new to send (a long quiet spell). */
+    quietWarning?: PlainError;
+  }>;
 
 /** Where a send is, for progress bars. */
 export type SendProgress =
@@ -126,7 +119,10 @@ export type SendResult = Readonly<{
  * previewed is what is sent. Every run is recorded in the history, whatever its outcome; a file
  * with blocking problems (or a changed header set, when asked) is held and nothing is uploaded.
  */
-export async function runPipeline(request: SendRequest, deps: PipelineDeps): Promise<SendResult> {
+export async function runPipeline(
+  request: PipelineRequest,
+  deps: PipelineDeps
+): Promise<SendResult> {
   const logger = deps.logger ?? createLogger({ home: deps.home });
   const runId = randomUUID();
   const names = { reserved: false };
@@ -147,7 +143,7 @@ export async function runPipeline(request: SendRequest, deps: PipelineDeps): Pro
 }
 
 async function send(
-  request: SendRequest,
+  request: PipelineRequest,
   deps: PipelineDeps,
   logger: Logger,
   runId: string,
@@ -179,7 +175,7 @@ async function send(
   try {
     destination = await resolveDestination(deps.home, request.destination);
     base.destination = destination.name;
-    const described = await describeSource(request.sourcePath);
+    const described = await describeSource(request.path);
     source = described.source;
     if (request.expectedSource && !sameStamp(request.expectedSource, described.stamp)) {
       throw readError('changed', source.fileName);
@@ -193,7 +189,7 @@ async function send(
     const prepare = deps.prepare ?? createWorkerPreparer();
     preparation = await prepare(
       {
-        sourcePath: request.sourcePath,
+        sourcePath: request.path,
         destination,
         home: deps.home,
         now: request.namedAt ?? started.toISOString(),
@@ -201,7 +197,11 @@ async function send(
         outbox,
         alreadySentNames: takenNames,
         // What is read must be what was hashed for the history: a file changed since is refused.
-        source: { ...request.source, expected: described.stamp },
+        source: {
+          ...(request.sheet !== undefined ? { sheet: request.sheet } : {}),
+          ...(request.headerRow !== undefined ? { headerRow: request.headerRow } : {}),
+          expected: described.stamp,
+        },
         mapping: request.mapping,
         fixes: request.fixes,
         excludeInvalid: request.excludeInvalid,

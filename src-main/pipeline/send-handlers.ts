@@ -91,13 +91,7 @@ export function createSendHandlers(
       try {
         const result = await runPipeline(
           {
-            sourcePath: request.path,
-            destination: request.destination,
-            mapping: request.mapping,
-            fixes: request.fixes,
-            excludeInvalid: request.excludeInvalid,
-            source: { sheet: request.sheet, headerRow: request.headerRow },
-            ...(request.namedAt ? { namedAt: request.namedAt } : {}),
+            ...request,
             trigger: 'user',
           },
           {

@@ -16,6 +16,7 @@ import {
 } from '../transfers/transfer-errors';
 import { newClaim, openTransferQueue, type QueueItem } from '../transfers/transfer-queue';
 import type { Logger } from '../logging/logger';
+import { receivedErrorCode } from '../../src-core/error-codes';
 
 /** What the UI can do with a running upload (a `Transfer` in-process, a worker here). */
 export type UploadControl = Readonly<{
@@ -146,7 +147,8 @@ export function createWorkerUpload(runner: TransferRunner = workerRunner): Uploa
           )
         );
       }
-      throw new TransferError(code, message, {
+      // The failure crossed from the transfer worker, where it was a TransferError with this code.
+      throw new TransferError(receivedErrorCode(code), message, {
         ...(fingerprint ? { fingerprint } : {}),
         ...(params ? { params } : {}),
       });

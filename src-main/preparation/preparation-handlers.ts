@@ -4,7 +4,6 @@ import { chooseSaveTarget, markSavedForUser, type PickSaveTarget } from '../file
 import { presets } from '../../src-core/destinations/presets';
 import { readSample } from '../destinations/destination-editing';
 import { destinationAdvice } from '../../src-core/destinations/destination';
-import { applyColumnFix, isColumnFix } from '../../src-core/fixes/fix';
 import { suggestMapping } from '../../src-core/mapping/suggest';
 import { runWorker } from '../workers/run-worker';
 import {
@@ -24,8 +23,7 @@ type PreparationChannels =
   | 'mapping:suggest'
   | 'mapping:remember'
   | 'review:check'
-  | 'review:save-rejected'
-  | 'review:preview-fix';
+  | 'review:save-rejected';
 
 /** What the preparation handlers need: the settings folder, a save dialog, a clock. */
 export type PreparationContext = Readonly<{
@@ -79,12 +77,6 @@ export function createPreparationHandlers(context: PreparationContext): {
       const destination = await resolveDestination(home, destinationName);
       await rememberMapping(home, destination.name, columns, mapping, now());
       return {};
-    },
-    'review:preview-fix': async ({ destinationName, fix, values }) => {
-      const destination = await resolveDestination(home, destinationName);
-      if (!isColumnFix(fix)) return { after: [...values], changed: 0 };
-      const after = values.map(v => applyColumnFix(fix, v, destination.phoneCountry));
-      return { after, changed: after.filter((v, i) => v !== values[i]).length };
     },
     'review:check': async request => {
       const job: PrepareJob = { kind: 'review', request, home, now: now().toISOString() };

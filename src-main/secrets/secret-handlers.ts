@@ -10,7 +10,6 @@ import { serverIdentity } from '../../src-core/destinations/server-identity';
 type SecretChannels =
   | 'secrets:set'
   | 'secrets:has'
-  | 'secrets:delete'
   | 'keys:generate'
   | 'keys:public'
   | 'keys:import'
@@ -64,11 +63,6 @@ export function createSecretHandlers(
       const has = await store.hasAll(destination);
       return { password: has.password, passphrase: has.passphrase, privateKey: has['private-key'] };
     },
-    'secrets:delete': async ({ destination, kind }) => ({
-      deleted: kind
-        ? Number(await store.delete(destination, kind))
-        : await store.deleteAll(destination),
-    }),
     'keys:generate': async ({ name, passphrase, replace }) => ({
       publicKey: await identities.generate(name, { passphrase: passphrase || undefined, replace }),
     }),

@@ -1,4 +1,9 @@
-import { CourierError, type ErrorParams, type PlainError } from '../../src-core/errors';
+import {
+  CourierError,
+  type ErrorCode,
+  type ErrorParams,
+  type PlainError,
+} from '../../src-core/errors';
 
 /**
  * A transfer failure: a stable code, a plain message, whether trying again may help, and for
@@ -9,7 +14,7 @@ export class TransferError extends CourierError {
   /** `SHA256:…` (SSH host key) or colon-separated hex (TLS certificate) for `trust.*` codes. */
   readonly fingerprint: string | undefined;
   constructor(
-    code: string,
+    code: ErrorCode,
     message: string,
     options: {
       retryable?: boolean;
@@ -39,7 +44,7 @@ export function toTransferFailure(error: unknown): TransferFailure {
   };
 }
 
-const networkMessages: Record<string, [code: string, message: string]> = {
+const networkMessages: Record<string, [code: ErrorCode, message: string]> = {
   ENOTFOUND: [
     'connection.name-not-found',
     'The server name could not be found. Check the host name, or your internet connection.',

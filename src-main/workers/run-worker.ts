@@ -1,6 +1,7 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { CourierError } from '../../src-core/errors';
+import { receivedErrorCode } from '../../src-core/error-codes';
 import type { Logger } from '../logging/logger';
 import { tellSettingsProblem } from '../settings/settings-file';
 import type { FromWorker, ToWorker } from './worker-protocol';
@@ -113,7 +114,7 @@ export function runWorker<Request, Progress, Result>(
       else
         finish(() =>
           reject(
-            new CourierError(message.error.code, message.error.message, {
+            new CourierError(receivedErrorCode(message.error.code), message.error.message, {
               params: message.error.params,
             })
           )

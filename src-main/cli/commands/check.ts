@@ -1,11 +1,11 @@
-import { readSourceOptions, sourceOptions } from '../source-options';
-import { ExitCode, UsageError, parseCommandArgs, type CliCommand, type CliIo } from '../cli-io';
+import { sourceOptions } from '../source-options';
+import { readSendRequest } from '../send-request-options';
+import { ExitCode, parseCommandArgs, type CliCommand, type CliIo } from '../cli-io';
 import { resolveDestination } from '../../settings/destination-store';
-import { prepareFile, readMappingFile, type FilePreparation } from '../../preparation/prepare-file';
+import { prepareFile, type FilePreparation } from '../../preparation/prepare-file';
 import { issueCodes, type RowIssue } from '../../../src-core/validation/issues';
-import type { Fix } from '../../../src-core/fixes/fix-schema';
 import { checkUsage } from './usage';
-import { fixOption, readFixOption } from '../fix-option';
+import { fixOption } from '../fix-option';
 
 const usage = checkUsage;
 
@@ -32,35 +32,24 @@ export async function runPreparation(
   extra: Readonly<{ excludeInvalid?: boolean; keepRejectedCells?: boolean }> = {}
 ): Promise<FilePreparation> {
   const { values, positionals } = parsePreparationArgs(args);
-  if (positionals.length !== 1)
-    throw new UsageError(
-      positionals.length === 0 ? 'Which file? Give one FILE.' : 'Give exactly one FILE.'
-    );
-  if (!values.destination) throw new UsageError('--destination is required.');
-  const destination = await resolveDestination(home, values.destination);
-  const fromFile = values.mapping ? await readMappingFile(values.mapping) : undefined;
-  return prepareFile(positionals[0]!, destination, {
-    source: readSourceOptions(values),
-    mapping: fromFile?.mapping,
-    fixes: withKeepDuplicates(
-      [...(fromFile?.fixes ?? []), ...readFixOption(values.fix)],
-      values['keep-duplicates'] === true
-    ),
-    excludeInvalid: extra.excludeInvalid ?? values['exclude-invalid'] === true,
+  // What to check is what `send` would send: core's SendRequest, from the same flags.
+  const request = await readSendRequest(positionals, values);
+  const destination = await resolveDestination(home, request.destination);
+  return prepareFile(request.path, destination, {
+    source: {
+      ...(request.sheet !== undefined ? { sheet: request.sheet } : {}),
+      ...(request.headerRow !== undefined ? { headerRow: request.headerRow } : {}),
+    },
+    mapping: request.mapping,
+    fixes: request.fixes,
+    excludeInvalid: extra.excludeInvalid ?? request.excludeInvalid,
     now: new Date(),
     home,
     keepRejectedCells: extra.keepRejectedCells,
   });
 }
 
-/** The fixes plus the `--keep-duplicates` choice (recorded as a fix, as the app and jobs do). */
-export function withKeepDuplicates(
-  fixes: readonly Fix[] | undefined,
-  keep: boolean
-): Fix[] | undefined {
-  if (!keep) return fixes ? [...fixes] : undefined;
-  return [...(fixes ?? []), { kind: 'keep-duplicates' }];
-}
+export { withKeepDuplicates } from '../send-request-options';
 
 /** An issue as the `--json` contract documents it: the sentence's raw values (for the app's languages) stay out. */
 const reportedIssue = (i: RowIssue) => ({

@@ -1,4 +1,5 @@
-import { readSourceOptions, sourceOptions } from '../source-options';
+import { sourceOptions } from '../source-options';
+import { readSendRequest } from '../send-request-options';
 import {
   ExitCode,
   UsageError,
@@ -7,13 +8,12 @@ import {
   type CliIo,
   type CliCommand,
 } from '../cli-io';
-import { readMappingFile } from '../../preparation/prepare-file';
 import { runPipeline, type SendProgress, type SendResult } from '../../pipeline/run-pipeline';
 import { redact } from '../../logging/redact';
-import { checkReport, withKeepDuplicates } from './check';
+import { checkReport } from './check';
 import { createWorkerPreparer } from '../../preparation/send-preparation';
 import { sendUsage } from './usage';
-import { fixOption, readFixOption } from '../fix-option';
+import { fixOption } from '../fix-option';
 
 const usage = sendUsage;
 
@@ -36,27 +36,14 @@ export const sendCommand: CliCommand = {
   usage,
   run: async ({ args, home, io, services }) => {
     const { values, positionals } = parseCommandArgs(args, options);
-    if (positionals.length !== 1)
-      throw new UsageError(
-        positionals.length === 0 ? 'Which file? Give one FILE.' : 'Give exactly one FILE.'
-      );
-    if (!values.destination) throw new UsageError('--destination is required.');
-    const fromFile = values.mapping ? await readMappingFile(values.mapping) : undefined;
+    const request = await readSendRequest(positionals, values);
     const waitSeconds = values['wait-receipt'] === undefined ? 0 : Number(values['wait-receipt']);
     if (!Number.isFinite(waitSeconds) || waitSeconds < 0)
       throw new UsageError('--wait-receipt takes a number of seconds.');
     const bar = progressLines(io, !values.json && io.stderr.isTTY === true);
     const result = await runPipeline(
       {
-        sourcePath: positionals[0]!,
-        source: readSourceOptions(values),
-        destination: values.destination,
-        mapping: fromFile?.mapping,
-        fixes: withKeepDuplicates(
-          [...(fromFile?.fixes ?? []), ...readFixOption(values.fix)],
-          values['keep-duplicates'] === true
-        ),
-        excludeInvalid: values['exclude-invalid'] === true,
+        ...request,
         force: values.force === true,
         trigger: 'cli',
       },

@@ -1,4 +1,11 @@
+import type { ErrorFallbackKey, ErrorMessageKey } from '../../../src-core/error-codes';
 import type { Message } from './message';
+
+/**
+ * A sentence for every error code of core's list (a missing or misspelt one fails the typecheck),
+ * and a fallback (`.general`) where the sentence names something the error may not carry.
+ */
+type ErrorMessages = Record<ErrorMessageKey, Message> & Partial<Record<ErrorFallbackKey, Message>>;
 
 /**
  * English error messages, one per error code that can reach the user (part of the English
@@ -353,4 +360,4 @@ export const enErrorMessages = {
     'The sample has no repeated record inside “{element}”. Ask for a sample with at least one record.',
   'error.xml-sample.unreadable':
     'The sample is not XML Courier can read. Check that it is the platform’s sample file.',
-} satisfies Record<string, Message>;
+} satisfies ErrorMessages;

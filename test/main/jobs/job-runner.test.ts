@@ -48,8 +48,8 @@ function pipelineSeam(
   const requests: JobRunRequest[] = [];
   const runSend: RunSend = async request => {
     requests.push(request);
-    if (behaviour.reject) throw new CourierError('internal.crash', 'The pipeline stopped.');
-    const bytes = await readFile(request.file);
+    if (behaviour.reject) throw new CourierError('internal.unexpected', 'The pipeline stopped.');
+    const bytes = await readFile(request.path);
     const lines = bytes.toString('utf8').trim().split('\n').length - 1;
     const failure = behaviour.fail?.(request) ?? null;
     return history.append({
@@ -58,7 +58,7 @@ function pipelineSeam(
       job: request.job,
       outcome: failure ? 'failed' : 'sent',
       source: {
-        fileName: basename(request.file),
+        fileName: basename(request.path),
         sha256: createHash('sha256').update(bytes).digest('hex'),
         bytes: bytes.length,
       },
@@ -102,10 +102,10 @@ describe('job runner', () => {
       onRunFinished: r => finished.push(r.id),
     }).runJob('nightly', 'cli');
     expect(seam.requests[0]).toMatchObject({
-      file,
+      path: file,
       destination: 'Acme',
       mapping: { Email: 'email' },
-      invalidRows: 'hold',
+      excludeInvalid: false,
       headerChange: 'hold',
       trigger: 'cli',
       job: { id: job.id, name: 'Nightly' },
@@ -158,7 +158,7 @@ describe('job runner', () => {
     let down = true;
     const seam = pipelineSeam(history, {
       fail: () =>
-        down ? new CourierError('transfer.connection-refused', 'The server did not answer.') : null,
+        down ? new CourierError('connection.refused', 'The server did not answer.') : null,
     });
     const runner = createJobRunner({
       home,
@@ -210,7 +210,7 @@ describe('job runner', () => {
     expect(crashed.runs[0]).toMatchObject({
       outcome: 'failed',
       trigger: 'user',
-      error: { code: 'internal.crash' },
+      error: { code: 'internal.unexpected' },
       source: { fileName: 'export.csv' },
     });
     const nowhere = await runner.runJob('Nowhere', 'job');

@@ -18,8 +18,8 @@ describe('runPipeline holds what must not be sent', () => {
     await rm(home, { recursive: true, force: true });
   });
 
-  const send = (file: string, extra: object = {}) =>
-    runPipeline({ sourcePath: file, destination: 'hello-customer', trigger: 'job', job: { id: 'j1', name: 'Nightly' }, ...extra }, { home, secrets: fixedSecrets({}) });
+  const send = (file: string, extra: Partial<Parameters<typeof runPipeline>[0]> = {}) =>
+    runPipeline({ path: file, destination: 'hello-customer', trigger: 'job', job: { id: 'j1', name: 'Nightly' }, ...extra }, { home, secrets: fixedSecrets({}) });
 
   it('holds a file whose columns changed since the job’s mapping was saved, and says how', async () => {
     const file = join(home, 'export.csv');
@@ -53,7 +53,7 @@ describe('runPipeline holds what must not be sent', () => {
     await writeFile(file, 'Email;Language\nwendy@example.be;nl\nann@example.be;fr\n');
     const detected = await send(file, { excludeInvalid: true });
     expect(detected.run.rows.read).toBe(2);
-    const corrected = await send(file, { excludeInvalid: true, source: { headerRow: 2 } });
+    const corrected = await send(file, { excludeInvalid: true, headerRow: 2 });
     expect(corrected.run.rows.read).toBe(1);
   });
 
@@ -70,7 +70,7 @@ describe('rejected rows of a run', () => {
     try {
       const file = join(home, 'export.csv');
       await writeFile(file, 'Email;Language\njan@@example.com;nl\nok@example.com;nl\n');
-      const result = await runPipeline({ sourcePath: file, destination: 'hello-customer', excludeInvalid: true, trigger: 'user' }, { home, secrets: fixedSecrets({}) });
+      const result = await runPipeline({ path: file, destination: 'hello-customer', excludeInvalid: true, trigger: 'user' }, { home, secrets: fixedSecrets({}) });
       expect(result.run.rows).toMatchObject({ read: 2, excluded: 1 });
       const handlers = createSendHandlers({ home, emit: () => undefined }, fixedSecrets({}));
       const { path } = await handlers['history:rejected-rows']({ id: result.run.id });

@@ -112,11 +112,11 @@ describe('preparation of a send runs in the preparation worker', () => {
   it('in this thread only when asked (the benchmark reference): the same counts, held the same way', async () => {
     await writeFile(source, 'Email,Language\nnot-an-email,fr\n');
     const inThread = await runPipeline(
-      { sourcePath: source, destination: 'Shop survey', trigger: 'user' },
+      { path: source, destination: 'Shop survey', trigger: 'user' },
       { home, secrets: fixedSecrets({}), prepare: prepareInThisThread }
     );
     const inWorker = await runPipeline(
-      { sourcePath: source, destination: 'Shop survey', trigger: 'user' },
+      { path: source, destination: 'Shop survey', trigger: 'user' },
       { home, secrets: fixedSecrets({}) }
     );
     expect(inThread.run).toMatchObject({

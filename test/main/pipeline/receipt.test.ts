@@ -46,7 +46,7 @@ describe('receipts after a send', () => {
     })();
     try {
       const result = await runPipeline(
-        { sourcePath: source, destination: 'BlueConic profiles', trigger: 'user' },
+        { path: source, destination: 'BlueConic profiles', trigger: 'user' },
         { home, secrets: fixedSecrets({ password: user.password }), receipt: { mode: 'wait', timeoutMs: 20_000, pollMs: 100 } }
       );
       expect(result.run.outcome).toBe('sent');
@@ -64,7 +64,7 @@ describe('receipts after a send', () => {
     const source = join(home, 'profiles-2.csv');
     await writeFile(source, 'customer_id,email,language\nC-2,jan@example.be,nl\n');
     const result = await runPipeline(
-      { sourcePath: source, destination: 'BlueConic profiles', trigger: 'user' },
+      { path: source, destination: 'BlueConic profiles', trigger: 'user' },
       { home, secrets: fixedSecrets({ password: user.password }), receipt: { mode: 'wait', timeoutMs: 300, pollMs: 100 } }
     );
     expect(result.run.outcome).toBe('sent');

@@ -71,14 +71,14 @@ describe('two runs to one destination in the same second', () => {
     const [job, person] = await Promise.all([
       runPipeline(
         {
-          sourcePath: sources.job,
+          path: sources.job,
           destination: 'Profiles',
           trigger: 'job',
           job: { id: 'j1', name: 'Nightly' },
         },
         deps
       ),
-      runPipeline({ sourcePath: sources.person, destination: 'Profiles', trigger: 'user' }, deps),
+      runPipeline({ path: sources.person, destination: 'Profiles', trigger: 'user' }, deps),
     ]);
     expect(job.run.outcome, JSON.stringify(job.run.error)).toBe('sent');
     expect(person.run.outcome, JSON.stringify(person.run.error)).toBe('sent');
@@ -161,7 +161,7 @@ describe('two runs to one destination in the same second', () => {
     await writeFile(source, contacts('list', 10));
     const deps = { home, secrets: fixedSecrets({ password: user.password }) };
     const first = await runPipeline(
-      { sourcePath: source, destination: 'List', trigger: 'user' },
+      { path: source, destination: 'List', trigger: 'user' },
       deps
     );
     expect(first.run.outputFiles.map(f => f.name)).toEqual(['list.csv']);
@@ -169,7 +169,7 @@ describe('two runs to one destination in the same second', () => {
     await rm(join(user.uploadDir, 'list.csv'));
     await writeFile(source, contacts('list-again', 10));
     const second = await runPipeline(
-      { sourcePath: source, destination: 'List', trigger: 'user' },
+      { path: source, destination: 'List', trigger: 'user' },
       deps
     );
     expect(second.run.outcome, JSON.stringify(second.run.error)).toBe('sent');

@@ -95,7 +95,7 @@ switch (part.part) {
           trigger: request.trigger,
           job: request.job,
           outcome: 'sent',
-          source: { fileName: basename(request.file), sha256: 'x' },
+          source: { fileName: basename(request.path), sha256: 'x' },
           destination: request.destination,
         }),
     });

