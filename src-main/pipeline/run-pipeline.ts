@@ -33,6 +33,10 @@ import type { SecretReader } from '../transfers/secret-reader';
 import { toTransferFailure, type TransferFailure } from '../transfers/transfer-errors';
 import type { FileStamp, ReadProgress } from '../reading/open-source';
 import { readError } from '../../src-core/reading/read-errors';
+import type { RunRecordings } from '../../src-core/history/run';
+import type { RecordingsFolder } from '../../src-core/preparation/recordings-check';
+import { listRecordingsFolder, recordingsSetup, sendRecordings } from './recordings';
+import { planAgainstLedger } from '../transfers/ledger';
 
 /** What to send, and how: the same request for the app, a scheduled job and the CLI. */
 export type SendRequest = Readonly<{
@@ -61,6 +65,11 @@ export type SendRequest = Readonly<{
    * Send screen): what was shown is the name sent. Without it (jobs, the CLI) the time of sending.
    */
   namedAt?: string;
+  /**
+   * The folder holding the call recordings the rows name (destinations that receive recordings):
+   * each is checked, and uploaded before the records.
+   */
+  recordingsFolder?: string;
 }>;
 
 /** Where a send is, for progress bars. */
@@ -71,6 +80,8 @@ export type SendProgress =
       transfer: TransferProgress;
       /** The rows in the files being uploaded (what was prepared). */
       rows?: number;
+      /** What is being uploaded: the call recordings (first), or the records. */
+      part?: 'recordings' | 'records';
     }>;
 
 export type PipelineDeps = Readonly<{
@@ -173,6 +184,13 @@ async function send(request: SendRequest, deps: PipelineDeps, logger: Logger): P
     );
     // Digitaleo's list modes: the file is named after the list, the same every run.
     const takenNames = destination.nameReuse === 'same-every-run' ? [] : sentBefore;
+    // The recordings folder is listed before the rows are read: each row's recording must be in it.
+    const recordingsFolder: RecordingsFolder | undefined = recordingsSetup(
+      destination,
+      request.recordingsFolder
+    )
+      ? await listRecordingsFolder(request.recordingsFolder!)
+      : undefined;
     // Reading, mapping, validating and encoding, then writing the files to the outbox (unless held).
     const prepare = deps.prepare ?? createWorkerPreparer();
     preparation = await prepare(
@@ -192,6 +210,7 @@ async function send(request: SendRequest, deps: PipelineDeps, logger: Logger): P
         holdOnHeaderChange: request.holdOnHeaderChange,
         expectedHeaders: request.expectedHeaders,
         maxIssues: deps.maxIssues,
+        ...(recordingsFolder ? { recordings: recordingsFolder } : {}),
       },
       {
         signal: deps.signal,
@@ -248,6 +267,7 @@ async function send(request: SendRequest, deps: PipelineDeps, logger: Logger): P
 
   let transfer: TransferResult | null = null;
   let queueIds: string[] = [];
+  let recordings: RunRecordings | undefined;
   try {
     const transport = destinationTransport(destination);
     const byName = new Map(preparation.files.map(f => [f.name, f.path!]));
@@ -266,7 +286,38 @@ async function send(request: SendRequest, deps: PipelineDeps, logger: Logger): P
     const onAbort = () => sending?.cancel();
     const upload: Upload = deps.upload ?? uploadFiles;
     deps.signal?.addEventListener('abort', onAbort, { once: true });
+    const onTransfer = (t: UploadControl) => {
+      sending = t;
+      if (deps.signal?.aborted) t.cancel();
+      deps.onTransfer?.(t);
+    };
     try {
+      if (preparation.recordings && request.recordingsFolder) {
+        // Records already delivered stop the send before any recording goes (nothing new).
+        if (!request.force)
+          await planAgainstLedger(
+            openLedger(deps.home),
+            destination.name,
+            outputFiles.map(f => ({ remoteName: f.name, sha256: f.sha256 })),
+            false,
+            true
+          );
+        // The recordings first: the platform never sees a record whose recording is not there.
+        recordings = await sendRecordings({
+          home: deps.home,
+          destination,
+          transport,
+          secrets: deps.secrets,
+          upload,
+          folder: request.recordingsFolder,
+          paths: preparation.recordings,
+          queuePrefix: runId.slice(0, 8),
+          logger: log,
+          onProgress: progress =>
+            deps.onProgress?.({ phase: 'uploading', transfer: progress, part: 'recordings' }),
+          onTransfer,
+        });
+      }
       // Through the ledger (no content sent twice, no name reused) and the persistent queue
       // (a crash or quit mid-upload is resumed at the next start).
       transfer = await upload({
@@ -288,12 +339,9 @@ async function send(request: SendRequest, deps: PipelineDeps, logger: Logger): P
             phase: 'uploading',
             transfer: progress,
             rows: preparation!.writtenRowCount,
+            ...(recordings ? { part: 'records' as const } : {}),
           }),
-        onTransfer: t => {
-          sending = t;
-          if (deps.signal?.aborted) t.cancel();
-          deps.onTransfer?.(t);
-        },
+        onTransfer,
       });
     } finally {
       deps.signal?.removeEventListener('abort', onAbort);
@@ -336,6 +384,7 @@ async function send(request: SendRequest, deps: PipelineDeps, logger: Logger): P
         rows: { ...rows, sent: 0 },
         outputFiles: [],
         transfer: { status: 'already-sent' },
+        ...(recordings ? { recordings } : {}),
         error: null,
       });
       return { run, preparation, outbox: null, transfer, failure };
@@ -351,6 +400,8 @@ async function send(request: SendRequest, deps: PipelineDeps, logger: Logger): P
       outputFiles: [],
       transfer: { status: 'failed' as const },
       error: { code: failure.code, message: failure.message },
+      // Recordings delivered before the records failed stay delivered (the ledger has them).
+      ...(recordings ? { recordings } : {}),
     };
     if (awaitingTrust) {
       // Not a run: the person is asked to confirm the server, then sends again.
@@ -380,6 +431,7 @@ async function send(request: SendRequest, deps: PipelineDeps, logger: Logger): P
     receipt: expectsReceipt
       ? { status: 'pending', summary: 'Waiting for the platform to pick the file up.' }
       : { status: 'none' },
+    ...(recordings ? { recordings } : {}),
   });
   if (expectsReceipt && deps.receipt) {
     const following = followReceipt({

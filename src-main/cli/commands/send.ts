@@ -24,6 +24,7 @@ const options = {
   'keep-duplicates': { type: 'boolean' },
   force: { type: 'boolean' },
   'wait-receipt': { type: 'string' },
+  recordings: { type: 'string' },
   json: { type: 'boolean' },
   ...fixOption,
   ...sourceOptions,
@@ -59,6 +60,7 @@ export const sendCommand: CliCommand = {
         excludeInvalid: values['exclude-invalid'] === true,
         force: values.force === true,
         trigger: 'cli',
+        ...(values.recordings ? { recordingsFolder: values.recordings } : {}),
       },
       {
         home,
@@ -112,6 +114,7 @@ export function sendReport(result: SendResult) {
           : { status: run.transfer.status },
         check: result.preparation ? checkReport(result.preparation) : null,
         receipt: run.receipt,
+        ...(run.recordings ? { recordings: run.recordings } : {}),
         error: run.error,
         // Nothing new to send: when and as what this content was delivered before.
         ...(run.outcome === 'nothing-new' && result.failure
@@ -149,6 +152,7 @@ function printOutcome(io: CliIo, result: SendResult): void {
       io.stdout.write(
         `Sent ${f.remoteName} (${n(f.size)} bytes) to ${f.remotePath}, verified by ${f.verifiedBy === 'sha256' ? 'SHA-256' : 'size'}.\n`
       );
+    if (run.recordings) io.stdout.write(`${recordingsLine(run.recordings)}\n`);
     io.stdout.write(
       `${n(run.rows.sent)} rows sent${run.rows.excluded ? `, ${n(run.rows.excluded)} left out` : ''}.\n`
     );
@@ -220,7 +224,12 @@ function progressLines(
         return;
       }
       if (!terminal) return;
-      const rows = progress.rows !== undefined ? `${n(progress.rows)} rows · ` : '';
+      const rows =
+        progress.part === 'recordings'
+          ? `recording ${n(Math.min(t.fileIndex + 1, t.fileCount))} of ${n(t.fileCount)} · `
+          : progress.rows !== undefined
+            ? `${n(progress.rows)} rows · `
+            : '';
       const amounts = `${rows}${megabytes(t.bytes)} of ${megabytes(t.totalBytes)}`;
       if (t.phase === 'connecting') {
         write(`Step 2 of 2 · ${stepWords[t.step ?? 'connect']}${tries} · ${amounts}`);
@@ -236,6 +245,13 @@ function progressLines(
       if (open) io.stderr.write('\n');
     },
   };
+}
+
+/** What a send did with its recordings, in one line. */
+export function recordingsLine(r: NonNullable<SendResult['run']['recordings']>): string {
+  const n = (v: number) => v.toLocaleString('en');
+  const before = r.count - r.uploaded;
+  return `${n(r.uploaded)} of ${n(r.count)} recordings sent (${megabytes(r.uploadedBytes)} of ${megabytes(r.bytes)}) to ${r.remoteFolder}${before > 0 ? `; ${n(before)} were there already` : ''}.`;
 }
 
 const stepWords = {

@@ -132,7 +132,7 @@ JOB is a job's name or id. "jobs run" exits 0 when sent, 1 when held or the file
 blocking problems, 3 on a connection or transfer failure.`;
 
 /** `courier send --help`. */
-export const sendUsage = `Usage: courier send FILE --destination D [--mapping M] [--sheet NAME] [--header-row N] [--exclude-invalid] [--keep-duplicates] [--fix KIND:COLUMN] [--force] [--json]
+export const sendUsage = `Usage: courier send FILE --destination D [--mapping M] [--sheet NAME] [--header-row N] [--exclude-invalid] [--keep-duplicates] [--fix KIND:COLUMN] [--recordings DIR] [--force] [--json]
 
 Prepares FILE for the destination and uploads it, with a progress bar on a terminal.
 The files arrive whole or not at all (uploaded under a temporary name, verified, then renamed).
@@ -146,6 +146,9 @@ The files arrive whole or not at all (uploaded under a temporary name, verified,
                       only the first (Hello Customer)
 ${fixUsage}
   --force             send even if this exact file was already delivered (under a new name)
+  --recordings DIR    the folder holding the call recordings the rows name (destinations set
+                      with recordings.column=…): each must be there; they are uploaded first,
+                      each once, to the destination's recordings folder, and the records last
   --wait-receipt SEC  for destinations that give a receipt (Digitaleo ok/ko, BlueConic .done),
                       wait up to SEC seconds for it; exit 3 if the platform rejected the file
   --json              print one JSON object with the run, the files and the transfer

@@ -309,6 +309,18 @@ export const en = {
   },
   'issue.list.separator-in-item.help':
     'The destination separates the items of a list with one character; an item cannot contain it.',
+  'issue.recording.missing': {
+    one: '{count} recording is not in the folder',
+    other: '{count} recordings are not in the folder',
+  },
+  'issue.recording.missing.help':
+    'Each row names its call recording; the file must be in the recordings folder chosen for this send.',
+  'issue.recording.unreadable': {
+    one: '{count} recording may not be read',
+    other: '{count} recordings may not be read',
+  },
+  'issue.recording.unreadable.help':
+    'The file is in the recordings folder, but your account may not read it. Ask for read access.',
   'issue.contact.missing': {
     one: '{count} row has no way to contact the person',
     other: '{count} rows have no way to contact the person',
