@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Fix } from '../fixes/fix-schema';
 import { PlainErrorSchema } from '../error-schema';
+import { RunRecordings } from '../history/run';
 
 /**
  * IPC schemas of the interactive send: the app's Send button runs the same pipeline as a
@@ -23,6 +24,8 @@ export const SendStartRequest = z.object({
    * the files are sent under exactly those names (a name already used gets a suffix, never reused).
    */
   namedAt: z.iso.datetime().optional(),
+  /** The folder holding the call recordings the rows name (destinations that receive recordings). */
+  recordingsFolder: z.string().min(1).optional(),
 });
 
 /** The outcome of a send as the UI shows it (no row contents, no secret). */
@@ -47,6 +50,8 @@ export const SendOutcome = z.object({
   error: PlainError.nullable(),
   /** Set when the server's identity is not yet trusted: the fingerprint to show and pin. */
   fingerprint: z.string().nullable(),
+  /** The call recordings sent before the records, when the destination receives some. */
+  recordings: RunRecordings.nullable().optional(),
 });
 export type SendOutcome = z.infer<typeof SendOutcome>;
 
@@ -100,5 +105,9 @@ export const sendEvents = {
     tries: z.object({ attempt: z.number(), of: z.number() }).nullable().optional(),
     /** Why the previous try failed (shown while trying again). */
     problem: PlainError.nullable().optional(),
+    /** What is going up: the call recordings (first, `file` of `files`), or the records. */
+    part: z.enum(['recordings', 'records']).optional(),
+    file: z.number().optional(),
+    files: z.number().optional(),
   }),
 } as const;

@@ -45,6 +45,8 @@ export function guardFiles(handlers: Handlers, opened: OpenedFiles): Handlers {
     },
     'send:start': request => {
       opened.check(request.path);
+      // The recordings folder too: one the person chose in the folder dialog.
+      if (request.recordingsFolder !== undefined) opened.check(request.recordingsFolder);
       return handlers['send:start'](request);
     },
     'review:check': request => {

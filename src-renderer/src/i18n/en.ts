@@ -6,6 +6,7 @@ import { enPresetNotes } from './preset-notes-en';
 import { enDestinationEditor } from './destination-editor-en';
 import { enScheduleWords } from './schedule-words-en';
 import { enDesktopWords } from './desktop-words-en';
+import { enRecordingsWords } from './recordings-words-en';
 import type { Message } from './message';
 
 /** English, the reference catalogue: every other language must have exactly these keys. */
@@ -743,6 +744,7 @@ export const en = {
   ...enDestinationEditor,
   ...enScheduleWords,
   ...enDesktopWords,
+  ...enRecordingsWords,
 } satisfies Record<string, Message>;
 
 /** A key of the catalogue. */

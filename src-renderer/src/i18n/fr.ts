@@ -7,6 +7,7 @@ import { frPresetNotes } from './preset-notes-fr';
 import { frDestinationEditor } from './destination-editor-fr';
 import { frScheduleWords } from './schedule-words-fr';
 import { frDesktopWords } from './desktop-words-fr';
+import { frRecordingsWords } from './recordings-words-fr';
 
 /** French. */
 export const fr: Messages = {
@@ -757,4 +758,5 @@ export const fr: Messages = {
   ...frDestinationEditor,
   ...frScheduleWords,
   ...frDesktopWords,
+  ...frRecordingsWords,
 };

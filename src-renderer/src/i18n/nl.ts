@@ -7,6 +7,7 @@ import { nlPresetNotes } from './preset-notes-nl';
 import { nlDestinationEditor } from './destination-editor-nl';
 import { nlScheduleWords } from './schedule-words-nl';
 import { nlDesktopWords } from './desktop-words-nl';
+import { nlRecordingsWords } from './recordings-words-nl';
 
 /** Dutch. */
 export const nl: Messages = {
@@ -754,4 +755,5 @@ export const nl: Messages = {
   ...nlDestinationEditor,
   ...nlScheduleWords,
   ...nlDesktopWords,
+  ...nlRecordingsWords,
 };
