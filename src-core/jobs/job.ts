@@ -61,6 +61,11 @@ export const Job = z.object({
   catchUp: z.boolean().default(true),
   /** Keep the prepared local copies after a successful send. */
   keepCopies: z.boolean().default(false),
+  /**
+   * The folder holding the call recordings the rows name (destinations that receive recordings):
+   * a file is sent once every recording it names is there and finished being written.
+   */
+  recordingsFolder: z.string().min(1).nullable().default(null),
   createdAt: z.string(),
 });
 export type Job = z.output<typeof Job>;

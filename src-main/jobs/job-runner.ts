@@ -30,6 +30,8 @@ export type JobRunRequest = Readonly<{
    * A file that differs when it is read is refused (`read.changed`) and offered again later.
    */
   expectedSource?: Readonly<{ size: number; mtimeMs: number }>;
+  /** The folder holding the call recordings the rows name (see `Job.recordingsFolder`). */
+  recordingsFolder?: string;
 }>;
 
 /**
@@ -82,7 +84,11 @@ export type JobRunner = Readonly<{
 // offers it again next time instead of recording it as taken.
 const RETRYABLE = /^(transfer|connection|connect|network|auth|trust|secrets|keychain|ftp|sftp)\./;
 
+const WAITING_FOR_RECORDINGS = new Set(['recordings.not-all-there', 'recordings.still-arriving']);
+
 function shouldMarkPicked(run: Run): boolean {
+  // Its recordings have not all arrived (or are still being written): it is offered again later.
+  if (run.error && WAITING_FOR_RECORDINGS.has(run.error.code)) return false;
   if (run.outcome !== 'failed') return true;
   // Changed after it was found stable: it is being written again, so it is judged again later.
   if (run.error?.code === 'read.changed') return false;
@@ -140,6 +146,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
         trigger,
         job: { id: job.id, name: job.name },
         ...(file ? { expectedSource: { size: file.size, mtimeMs: file.mtimeMs } } : {}),
+        ...(job.recordingsFolder ? { recordingsFolder: job.recordingsFolder } : {}),
       });
     } catch (error) {
       return recordFailure(job, trigger, started, error, file);

@@ -48,6 +48,10 @@ export function createPipelineRunSend(deps: PipelineSendDeps): RunSend {
         trigger: request.trigger,
         job: request.job,
         ...(request.expectedSource ? { expectedSource: request.expectedSource } : {}),
+        // A job waits for every recording its rows name (nobody is there to send them later).
+        ...(request.recordingsFolder
+          ? { recordingsFolder: request.recordingsFolder, waitForRecordings: true }
+          : {}),
       },
       {
         home: deps.home,

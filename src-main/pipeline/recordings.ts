@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { access, readdir, stat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
-import { CourierError } from '../../src-core/errors';
+import { CourierError, type PlainError } from '../../src-core/errors';
 import type { Destination, RecordingsOption } from '../../src-core/destinations/destination';
 import type { Transport } from '../../src-core/destinations/transport';
 import type { RecordingsFolder } from '../../src-core/preparation/recordings-check';
@@ -43,9 +43,14 @@ export function recordingsSetup(
  * Lists every file under the recordings folder (relative paths, `/` between folders), telling
  * the ones Courier may read from the others.
  */
-export async function listRecordingsFolder(folder: string): Promise<RecordingsFolder> {
+export async function listRecordingsFolder(
+  folder: string,
+  options: Readonly<{ now?: Date; settleMs?: number }> = {}
+): Promise<ListedRecordings> {
   const readable: string[] = [];
   const unreadable: string[] = [];
+  const arriving: string[] = [];
+  const settledBefore = (options.now ?? new Date()).getTime() - (options.settleMs ?? 0);
   const walk = async (relative: string): Promise<void> => {
     const entries = await readdir(join(folder, relative), { withFileTypes: true });
     for (const entry of entries) {
@@ -57,6 +62,10 @@ export async function listRecordingsFolder(folder: string): Promise<RecordingsFo
           () => false
         );
         (ok ? readable : unreadable).push(path);
+        if (ok && options.settleMs) {
+          const info = await stat(join(folder, path)).catch(() => null);
+          if (!info || info.mtimeMs > settledBefore) arriving.push(path);
+        }
       }
     }
   };
@@ -71,7 +80,44 @@ export async function listRecordingsFolder(folder: string): Promise<RecordingsFo
       { params: { folder } }
     );
   }
-  return { readable, unreadable };
+  return { readable, unreadable, arriving };
+}
+
+/** How long a recording must be left alone before a job takes it as finished (as watched files). */
+export const RECORDINGS_SETTLE_MS = 2000;
+
+/** A recordings folder's listing, with the files written to too recently to be sure they are whole. */
+export type ListedRecordings = RecordingsFolder & Readonly<{ arriving: readonly string[] }>;
+
+/**
+ * Why a job's file waits for its recordings, or null: a row names one that is not there (yet),
+ * or one that is still being written. The job offers the file again at its next run.
+ */
+export function waitingForRecordings(
+  preparation: Readonly<{
+    issueRows: Readonly<Record<string, number>>;
+    recordings?: readonly string[];
+  }>,
+  folder: ListedRecordings
+): PlainError | null {
+  const missing =
+    (preparation.issueRows['recording.missing'] ?? 0) +
+    (preparation.issueRows['recording.unreadable'] ?? 0);
+  if (missing > 0)
+    return {
+      code: 'recordings.not-all-there',
+      message: `${missing === 1 ? '1 row names a recording' : `${missing} rows name recordings`} that ${missing === 1 ? 'is' : 'are'} not in the folder yet. The file is sent with its recordings once they are all there.`,
+      params: { count: missing },
+    };
+  const arriving = new Set(folder.arriving);
+  const busy = (preparation.recordings ?? []).filter(path => arriving.has(path)).length;
+  if (busy > 0)
+    return {
+      code: 'recordings.still-arriving',
+      message: `${busy === 1 ? '1 recording is' : `${busy} recordings are`} still being written. The file is sent with its recordings once they are complete.`,
+      params: { count: busy },
+    };
+  return null;
 }
 
 /** One recording to deliver. */

@@ -34,8 +34,14 @@ import { toTransferFailure, type TransferFailure } from '../transfers/transfer-e
 import type { FileStamp, ReadProgress } from '../reading/open-source';
 import { readError } from '../../src-core/reading/read-errors';
 import type { RunRecordings } from '../../src-core/history/run';
-import type { RecordingsFolder } from '../../src-core/preparation/recordings-check';
-import { listRecordingsFolder, recordingsSetup, sendRecordings } from './recordings';
+import {
+  listRecordingsFolder,
+  recordingsSetup,
+  sendRecordings,
+  waitingForRecordings,
+  RECORDINGS_SETTLE_MS,
+  type ListedRecordings,
+} from './recordings';
 import { planAgainstLedger } from '../transfers/ledger';
 
 /** What to send, and how: the same request for the app, a scheduled job and the CLI. */
@@ -70,6 +76,11 @@ export type SendRequest = Readonly<{
    * each is checked, and uploaded before the records.
    */
   recordingsFolder?: string;
+  /**
+   * Hold the file until every recording its rows name is in the folder and finished being
+   * written (a job: nobody is there to send the missing ones later); the run says so.
+   */
+  waitForRecordings?: boolean;
 }>;
 
 /** Where a send is, for progress bars. */
@@ -170,6 +181,7 @@ async function send(request: SendRequest, deps: PipelineDeps, logger: Logger): P
   let destination: Destination;
   let preparation: PreparedSend | null = null;
   let source: RunInput['source'] = null;
+  let recordingsFolder: ListedRecordings | undefined;
   try {
     destination = await resolveDestination(deps.home, request.destination);
     base.destination = destination.name;
@@ -185,11 +197,11 @@ async function send(request: SendRequest, deps: PipelineDeps, logger: Logger): P
     // Digitaleo's list modes: the file is named after the list, the same every run.
     const takenNames = destination.nameReuse === 'same-every-run' ? [] : sentBefore;
     // The recordings folder is listed before the rows are read: each row's recording must be in it.
-    const recordingsFolder: RecordingsFolder | undefined = recordingsSetup(
-      destination,
-      request.recordingsFolder
-    )
-      ? await listRecordingsFolder(request.recordingsFolder!)
+    recordingsFolder = recordingsSetup(destination, request.recordingsFolder)
+      ? await listRecordingsFolder(request.recordingsFolder!, {
+          now: now(),
+          settleMs: request.waitForRecordings ? RECORDINGS_SETTLE_MS : 0,
+        })
       : undefined;
     // Reading, mapping, validating and encoding, then writing the files to the outbox (unless held).
     const prepare = deps.prepare ?? createWorkerPreparer();
@@ -210,7 +222,14 @@ async function send(request: SendRequest, deps: PipelineDeps, logger: Logger): P
         holdOnHeaderChange: request.holdOnHeaderChange,
         expectedHeaders: request.expectedHeaders,
         maxIssues: deps.maxIssues,
-        ...(recordingsFolder ? { recordings: recordingsFolder } : {}),
+        ...(recordingsFolder
+          ? {
+              recordings: {
+                readable: recordingsFolder.readable,
+                unreadable: recordingsFolder.unreadable,
+              },
+            }
+          : {}),
       },
       {
         signal: deps.signal,
@@ -253,7 +272,11 @@ async function send(request: SendRequest, deps: PipelineDeps, logger: Logger): P
     sha256: f.sha256,
   }));
 
-  const hold = preparation.held;
+  // A job's file whose recordings are not all there yet waits for them (it is offered again).
+  const hold =
+    (request.waitForRecordings && recordingsFolder
+      ? waitingForRecordings(preparation, recordingsFolder)
+      : null) ?? preparation.held;
   if (hold) {
     const run = await record({
       outcome: 'held',

@@ -127,6 +127,7 @@ async function add({ io, services }: CommandContext, rest: readonly string[]): P
     'no-catch-up': { type: 'boolean' },
     'header-change': { type: 'string' },
     'keep-copies': { type: 'boolean' },
+    recordings: { type: 'string' },
     disabled: { type: 'boolean' },
     json: { type: 'boolean' },
   });
@@ -174,6 +175,7 @@ async function add({ io, services }: CommandContext, rest: readonly string[]): P
     catchUp: !values['no-catch-up'],
     headerChange: (values['header-change'] as 'hold' | 'continue' | undefined) ?? 'hold',
     keepCopies: values['keep-copies'] ?? false,
+    recordingsFolder: values.recordings ? resolve(cwd, values.recordings) : null,
     enabled: !values.disabled,
   });
   // What the scheduler remembers is written before the command returns.

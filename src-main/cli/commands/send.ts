@@ -14,6 +14,7 @@ import { checkReport, withKeepDuplicates } from './check';
 import { createWorkerPreparer } from '../../preparation/send-preparation';
 import { sendUsage } from './usage';
 import { fixOption, readFixOption } from '../fix-option';
+import { recordingsLine } from './recordings-line';
 
 const usage = sendUsage;
 
@@ -245,13 +246,6 @@ function progressLines(
       if (open) io.stderr.write('\n');
     },
   };
-}
-
-/** What a send did with its recordings, in one line. */
-export function recordingsLine(r: NonNullable<SendResult['run']['recordings']>): string {
-  const n = (v: number) => v.toLocaleString('en');
-  const before = r.count - r.uploaded;
-  return `${n(r.uploaded)} of ${n(r.count)} recordings sent (${megabytes(r.uploadedBytes)} of ${megabytes(r.bytes)}) to ${r.remoteFolder}${before > 0 ? `; ${n(before)} were there already` : ''}.`;
 }
 
 const stepWords = {

@@ -94,7 +94,7 @@ export const jobsUsage = `Usage:
   courier jobs add NAME (--source FILE | --watch DIR --pattern GLOB [--each-new])
                    --destination D [--mapping M] [--schedule "every day at 02:00"]
                    [--invalid send-valid|hold] [--header-change hold|continue]
-                   [--no-catch-up] [--keep-copies] [--disabled]
+                   [--no-catch-up] [--keep-copies] [--recordings DIR] [--disabled]
   courier jobs list [--json]
   courier jobs run JOB [--json]
   courier jobs remove JOB
@@ -120,6 +120,9 @@ export const jobsUsage = `Usage:
   --header-change P hold (default): when the file's columns changed, send nothing and ask;
                     continue: send with the saved mapping anyway
   --keep-copies     keep the prepared files after a successful send
+  --recordings DIR  the folder of the call recordings the rows name (destinations set with
+                    recordings.column=…): a file waits until every recording it names is
+                    there and finished being written, then they go first, the records last
   --no-catch-up     skip runs missed while the computer slept or Courier was closed
                     (by default one missed run is made at the next opportunity)
 run-due runs every job whose schedule has come (once, however many slots were missed, if the

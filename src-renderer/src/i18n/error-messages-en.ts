@@ -246,6 +246,16 @@ export const enErrorMessages = {
     '{destination} is not set up to receive recordings: choose the column that names them in its settings first.',
   'error.recordings.folder-unreadable':
     'Courier cannot open the recordings folder “{folder}”. Check that it exists and that you may read it.',
+  'error.recordings.not-all-there': {
+    one: '{count} row names a recording that is not in the folder yet. The file is sent with its recordings once they are all there.',
+    other:
+      '{count} rows name recordings that are not in the folder yet. The file is sent with its recordings once they are all there.',
+  },
+  'error.recordings.still-arriving': {
+    one: '{count} recording is still being written. The file is sent with its recordings once they are complete.',
+    other:
+      '{count} recordings are still being written. The file is sent with its recordings once they are complete.',
+  },
   'error.recordings.same-name':
     'Two recordings are named “{file}” and both would land in the same remote folder. Rename one of them.',
   'error.recordings.column-missing':

@@ -256,6 +256,16 @@ export const frErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     '{destination} n’est pas configurée pour recevoir des enregistrements : choisissez d’abord dans ses réglages la colonne qui les nomme.',
   'error.recordings.folder-unreadable':
     'Courier ne peut pas ouvrir le dossier d’enregistrements « {folder} ». Vérifiez qu’il existe et que vous pouvez le lire.',
+  'error.recordings.not-all-there': {
+    one: '{count} ligne nomme un enregistrement qui n’est pas encore dans le dossier. Le fichier partira avec ses enregistrements quand ils seront tous là.',
+    other:
+      '{count} lignes nomment des enregistrements qui ne sont pas encore dans le dossier. Le fichier partira avec ses enregistrements quand ils seront tous là.',
+  },
+  'error.recordings.still-arriving': {
+    one: '{count} enregistrement est encore en cours d’écriture. Le fichier partira avec ses enregistrements quand ils seront complets.',
+    other:
+      '{count} enregistrements sont encore en cours d’écriture. Le fichier partira avec ses enregistrements quand ils seront complets.',
+  },
   'error.recordings.same-name':
     'Deux enregistrements s’appellent « {file} » et arriveraient dans le même dossier distant. Renommez l’un des deux.',
   'error.recordings.column-missing':

@@ -249,6 +249,16 @@ export const nlErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     '{destination} is niet ingesteld om opnames te ontvangen: kies eerst in de instellingen de kolom die ze noemt.',
   'error.recordings.folder-unreadable':
     'Courier kan de map met opnames „{folder}” niet openen. Controleer of ze bestaat en of u ze mag lezen.',
+  'error.recordings.not-all-there': {
+    one: '{count} rij noemt een opname die nog niet in de map staat. Het bestand wordt met zijn opnames verstuurd zodra ze er allemaal zijn.',
+    other:
+      '{count} rijen noemen opnames die nog niet in de map staan. Het bestand wordt met zijn opnames verstuurd zodra ze er allemaal zijn.',
+  },
+  'error.recordings.still-arriving': {
+    one: '{count} opname wordt nog geschreven. Het bestand wordt met zijn opnames verstuurd zodra ze volledig zijn.',
+    other:
+      '{count} opnames worden nog geschreven. Het bestand wordt met zijn opnames verstuurd zodra ze volledig zijn.',
+  },
   'error.recordings.same-name':
     'Twee opnames heten „{file}” en zouden in dezelfde map op de server terechtkomen. Geef een van beide een andere naam.',
   'error.recordings.column-missing':

@@ -5,6 +5,7 @@ import { errorText } from '../error-text';
 import { issueTitleKey } from '../issue-titles';
 import { useI18n } from '../i18n/i18n';
 import { SavedFile } from '../components/saved-file';
+import { RecordingsSent } from './send-recordings';
 import { OutcomeBadge } from '../components/outcome-badge';
 
 type Run = CallResponse<'history:list'>[number];
@@ -186,6 +187,7 @@ export function HistoryScreen({
                               </ul>
                             </>
                           )}
+                          <RecordingsSent recordings={run.recordings} />
                           {issues.length > 0 && (
                             <>
                               <h3>{t('history.problems')}</h3>

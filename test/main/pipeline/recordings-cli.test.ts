@@ -124,6 +124,10 @@ describe('courier send --recordings', () => {
     expect(again.stdout).toContain(
       '0 of 3 recordings sent (0 kB of 6 kB) to upload/recordings; 3 were there already.'
     );
+    const history = await courier(['history'], { home: home.path });
+    expect(history.stdout).toContain(
+      '  3 of 3 recordings sent (6 kB of 6 kB) to upload/recordings.'
+    );
   });
 
   it('names the row whose recording is missing, and sends nothing', async () => {
