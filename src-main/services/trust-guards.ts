@@ -20,6 +20,10 @@ export function guardFiles(handlers: Handlers, opened: OpenedFiles): Handlers {
       jobs.map(job => (job.source.kind === 'file' ? job.source.path : job.source.folder))
     );
   };
+  const savedRecordingsFolders = async (): Promise<Set<string>> => {
+    const { jobs } = await handlers['jobs:list'](undefined);
+    return new Set(jobs.flatMap(job => (job.recordingsFolder ? [job.recordingsFolder] : [])));
+  };
   return {
     ...handlers,
     'files:pick': async request => {
@@ -97,6 +101,9 @@ export function guardFiles(handlers: Handlers, opened: OpenedFiles): Handlers {
       // A saved job keeps the file or folder it was made with; a new one needs a chosen path.
       const path = request.source.kind === 'file' ? request.source.path : request.source.folder;
       if (!(await savedJobPaths()).has(path)) opened.check(path);
+      // Its recordings folder likewise: a saved job's, or one the person chose.
+      const recordings = request.recordingsFolder;
+      if (recordings && !(await savedRecordingsFolders()).has(recordings)) opened.check(recordings);
       return handlers['jobs:save'](request);
     },
   };

@@ -112,6 +112,18 @@ describe('the Send screen with call recordings', () => {
       '3 of 3 recordings sent (4.5 kB) to upload/recordings.'
     );
     expect((await readdir(remote)).sort()).toEqual(['call-1.wav', 'call-2.wav', 'call-3.wav']);
+
+    // Done every night: the job takes the recordings folder chosen for this send.
+    await page.getByRole('button', { name: 'Do this every night' }).click();
+    await page.getByRole('heading', { name: 'Do this on a schedule' }).waitFor(wait);
+    expect(await page.getByTestId('job-recordings').textContent()).toBe(folder);
+    await page.getByRole('button', { name: 'Save the job' }).click();
+    await expect
+      .poll(
+        async () => (await app.handlers['jobs:list'](undefined)).jobs.map(j => j.recordingsFolder),
+        wait
+      )
+      .toEqual([folder]);
     await app.close();
   }, 180_000);
 });

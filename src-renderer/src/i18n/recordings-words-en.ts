@@ -14,6 +14,8 @@ export const enRecordingsWords = {
   'recordings.send.none': 'Not chosen yet: the recordings named in {column} must be in it.',
   'recordings.send.chosen': '{folder} — the recordings named in {column} go to {remote} first.',
   'recordings.send.choose': 'Choose the recordings folder…',
+  'recordings.job.hint':
+    'Each run sends a file once every recording it names is in this folder and finished being written.',
   'recordings.send.progress': 'Recording {file} of {files}',
   'recordings.send.sent': {
     one: '{uploaded} of {count} recording sent ({bytes}) to {folder}.',

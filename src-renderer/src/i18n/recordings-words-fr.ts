@@ -17,6 +17,8 @@ export const frRecordingsWords: Readonly<Record<keyof typeof enRecordingsWords, 
   'recordings.send.chosen':
     '{folder} — les enregistrements nommés dans {column} partent d’abord vers {remote}.',
   'recordings.send.choose': 'Choisir le dossier des enregistrements…',
+  'recordings.job.hint':
+    'Chaque exécution envoie un fichier dès que chaque enregistrement qu’il nomme est dans ce dossier et entièrement écrit.',
   'recordings.send.progress': 'Enregistrement {file} sur {files}',
   'recordings.send.sent': {
     one: '{uploaded} enregistrement sur {count} envoyé ({bytes}) vers {folder}.',

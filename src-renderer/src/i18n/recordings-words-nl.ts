@@ -16,6 +16,8 @@ export const nlRecordingsWords: Readonly<Record<keyof typeof enRecordingsWords, 
     'Nog niet gekozen: de opnames die in {column} genoemd worden, moeten erin staan.',
   'recordings.send.chosen': '{folder} — de opnames uit {column} gaan eerst naar {remote}.',
   'recordings.send.choose': 'Kies de map met opnames…',
+  'recordings.job.hint':
+    'Elke uitvoering verstuurt een bestand zodra elke opname die het noemt in deze map staat en volledig geschreven is.',
   'recordings.send.progress': 'Opname {file} van {files}',
   'recordings.send.sent': {
     one: '{uploaded} van {count} opname verstuurd ({bytes}) naar {folder}.',

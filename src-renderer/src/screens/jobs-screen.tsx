@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useUnsavedChanges } from '../components/unsaved-changes';
 import { InvalidRowsField, JobSourceField, jobSourceOf, sourceChoiceFor } from './job-source-field';
+import { JobRecordingsField } from './job-recordings-field';
 import type { CallRequest, CallResponse } from '../../../src-core/ipc/contract';
 import { api } from '../courier-api';
 import { errorText } from '../error-text';
@@ -310,6 +311,7 @@ function NewJob(props: { draft: JobDraft; onDone: () => void }) {
   const [source, setSource] = useState(() =>
     sourceChoiceFor(props.draft.source.kind === 'file' ? props.draft.source.path : '')
   );
+  const [recordingsFolder, setRecordingsFolder] = useState(props.draft.recordingsFolder ?? null);
   const [initial] = useState(() => JSON.stringify({ name, choice, invalidRows, source }));
   const [saving, setSaving] = useState(false);
   const guardLeave = useUnsavedChanges(!saving && JSON.stringify({ name, choice, invalidRows, source }) !== initial);
@@ -328,6 +330,7 @@ function NewJob(props: { draft: JobDraft; onDone: () => void }) {
         name,
         invalidRows,
         scheduleText: checked.text,
+        recordingsFolder,
       });
       props.onDone();
     } catch (failure) {
@@ -355,6 +358,7 @@ function NewJob(props: { draft: JobDraft; onDone: () => void }) {
       <JobSourceField file={props.draft.source} choice={source} onChange={setSource} showError={tried} />
       <ScheduleField i18n={i18n} choice={choice} onChange={setChoice} showError={tried} />
       <InvalidRowsField value={invalidRows} onChange={setInvalidRows} />
+      <JobRecordingsField folder={recordingsFolder} onChange={setRecordingsFolder} />
       {/* Unlike Send, a job's file is named when each run sends it: said plainly here. */}
       <p className="muted small" style={{ gridColumn: '1 / -1' }} data-testid="job-name-time">
         {t('jobs.new.nameTime')}

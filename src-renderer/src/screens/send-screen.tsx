@@ -30,7 +30,7 @@ export function SendScreen(props: {
   correction: Readonly<{ headerRow?: number; sheet?: string }>;
   review: ReviewResult | null;
   go: (screen: Screen) => void;
-  onScheduled?: (outcome: Outcome) => void;
+  onScheduled?: (outcome: Outcome, recordingsFolder: string | null) => void;
   /** Whether the flow is on screen: coming back (from Destinations) checks the destination again. */
   active?: boolean;
   /** Opens this destination's form (pre-filled from its preset) and comes back here once saved. */
@@ -403,7 +403,11 @@ export function SendScreen(props: {
             ))}
           <p className="muted small">{t('send.historyHint')}</p>
           {succeeded && props.onScheduled && (
-            <button type="button" className="button" onClick={() => props.onScheduled?.(outcome)}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => props.onScheduled?.(outcome, recordingsFolder)}
+            >
               {t('send.schedule')}
             </button>
           )}
