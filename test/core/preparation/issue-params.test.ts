@@ -152,7 +152,16 @@ describe('issue params and variants', () => {
     const d = destination({ columns: [{ name: 'Phone', rule: 'phone' }], phoneCountry: 'BE' });
     const r = prepare(d, ['Phone'], [['473893257']]);
     expect(pick(r.issues, 'phone.leading-zero')).toEqual([
-      { variant: null, params: { line: 2, value: '473893257', restored: '0473893257', sent: '+32473893257', country: 'BE' } },
+      {
+        variant: null,
+        params: {
+          line: 2,
+          value: '473893257',
+          restored: '0473893257',
+          sent: '+32473893257',
+          country: 'BE',
+        },
+      },
     ]);
   });
 
@@ -348,6 +357,30 @@ describe('issue params and variants', () => {
         variant: null,
         params: { line: 3, value: '2026-10-25 02:30', zone: 'Europe/Brussels', offset: '+02:00' },
       },
+    ]);
+  });
+
+  it('recording.missing and recording.unreadable (the recording as named, and its column)', () => {
+    const d = preset('evaluagent', {
+      recordings: { column: 'Recording', remoteFolder: '/recordings' },
+    });
+    const r = prepare(
+      d,
+      ['Contact ID', 'Recording'],
+      [
+        ['C-1', 'week 48\\call-8812.wav'],
+        ['C-2', 'locked.wav'],
+      ],
+      { recordings: { readable: [], unreadable: ['locked.wav'] } }
+    );
+    expect(pick(r.issues, 'recording.missing')).toEqual([
+      {
+        variant: null,
+        params: { line: 2, value: 'week 48\\call-8812.wav', column: 'Recording' },
+      },
+    ]);
+    expect(pick(r.issues, 'recording.unreadable')).toEqual([
+      { variant: null, params: { line: 3, value: 'locked.wav', column: 'Recording' } },
     ]);
   });
 

@@ -3,7 +3,7 @@ import { applySettings } from '../../../src-core/destinations/destination-settin
 import { destinationFromPreset } from '../../../src-core/destinations/presets';
 import { prepareRows } from '../../../src-core/preparation/prepare';
 import { recordingPath } from '../../../src-core/preparation/recordings-check';
-import { CourierError } from '../../../src-core/errors';
+import type { CourierError } from '../../../src-core/errors';
 
 /**
  * EvaluAgent's call recordings: a column of the records names each row's recording, and every

@@ -138,7 +138,7 @@ describe('the destination editor’s service', () => {
   });
 
   it('refuses to save an edit without the file name’s variable, and saves nothing', async () => {
-    const { call, services } = app();
+    const { call } = app();
     // Saved by an older Courier (straight to the settings folder): no touchpoint yet.
     await saveDestination(home.path, destinationFromPreset('hello-customer', 'HC'));
     const before = await readFile(destinationFile(home.path, 'HC'), 'utf8');
