@@ -152,16 +152,7 @@ describe('issue params and variants', () => {
     const d = destination({ columns: [{ name: 'Phone', rule: 'phone' }], phoneCountry: 'BE' });
     const r = prepare(d, ['Phone'], [['473893257']]);
     expect(pick(r.issues, 'phone.leading-zero')).toEqual([
-      {
-        variant: null,
-        params: {
-          line: 2,
-          value: '473893257',
-          restored: '0473893257',
-          sent: '+32473893257',
-          country: 'BE',
-        },
-      },
+      { variant: null, params: { line: 2, value: '473893257', restored: '0473893257', sent: '+32473893257', country: 'BE' } },
     ]);
   });
 
