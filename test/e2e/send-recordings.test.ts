@@ -112,6 +112,14 @@ describe('the Send screen with call recordings', () => {
       '3 of 3 recordings sent (4.5 kB) to upload/recordings.'
     );
     expect((await readdir(remote)).sort()).toEqual(['call-1.wav', 'call-2.wav', 'call-3.wav']);
+    // The progress said which part was going up: the recordings (one of three…), then the records.
+    const parts = app.emitted
+      .filter(e => e.channel === 'send:progress')
+      .map(e => e.payload as { part?: string; file?: number; files?: number });
+    expect(parts.find(p => p.part === 'recordings')).toMatchObject({ files: 3 });
+    expect(parts.findLastIndex(p => p.part === 'recordings')).toBeLessThan(
+      parts.findIndex(p => p.part === 'records')
+    );
 
     // Done every night: the job takes the recordings folder chosen for this send.
     await page.getByRole('button', { name: 'Do this every night' }).click();
