@@ -117,9 +117,8 @@ describe('the Send screen with call recordings', () => {
       .filter(e => e.channel === 'send:progress')
       .map(e => e.payload as { part?: string; file?: number; files?: number });
     expect(parts.find(p => p.part === 'recordings')).toMatchObject({ files: 3 });
-    expect(parts.findLastIndex(p => p.part === 'recordings')).toBeLessThan(
-      parts.findIndex(p => p.part === 'records')
-    );
+    const lastRecording = parts.map(p => p.part).lastIndexOf('recordings');
+    expect(lastRecording).toBeLessThan(parts.findIndex(p => p.part === 'records'));
 
     // Done every night: the job takes the recordings folder chosen for this send.
     await page.getByRole('button', { name: 'Do this every night' }).click();
