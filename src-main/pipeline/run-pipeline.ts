@@ -391,7 +391,15 @@ async function send(request: SendRequest, deps: PipelineDeps, logger: Logger): P
     // A failed upload stays queued (its prepared copy is kept for the resume); a cancelled one is
     // dropped, and so is one waiting for the person to confirm the server (they send again).
     if (awaitingTrust)
-      await discardQueued(deps.home, queueIds, deps.secrets).catch(cleanup =>
+      await discardQueued(
+        deps.home,
+        // The recordings queued before the question too (named `<run>-r<n>`, see sendRecordings).
+        [
+          ...queueIds,
+          ...(preparation.recordings ?? []).map((_, i) => `${runId.slice(0, 8)}-r${i + 1}`),
+        ],
+        deps.secrets
+      ).catch(cleanup =>
         log.warn('A file waiting for a confirmation could not be dropped from the queue', {
           error: toPlainError(cleanup),
         })

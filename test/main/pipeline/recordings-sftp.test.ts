@@ -8,6 +8,7 @@ import { runPipeline, type SendProgress } from '../../../src-main/pipeline/run-p
 import { prepareInThisThread } from '../../../src-main/preparation/send-preparation';
 import { saveDestination } from '../../../src-main/settings/destination-store';
 import { openLedger } from '../../../src-main/transfers/ledger';
+import { openTransferQueue } from '../../../src-main/transfers/transfer-queue';
 import { fixedSecrets } from '../../../src-main/transfers/secret-reader';
 import { startSshd, type SshdServer } from '../../harness/servers/sshd';
 import { startFaultProxy, type FaultProxy } from '../../harness/servers/fault-proxy';
@@ -202,6 +203,31 @@ describe('recordings alongside the records, against the real sshd', () => {
     expect(result.run.rows.issues).toEqual({ 'recording.missing': 1 });
     expect(await readdir(sshd.users[0]!.uploadDir)).toEqual(uploaded);
     expect(await openLedger(home).entriesFor('Calls')).toHaveLength(before);
+  });
+
+  it('a new server waiting for confirmation leaves no recording queued behind the person’s back', async () => {
+    const user = sshd.users[0]!;
+    await saveDestination(home, {
+      ...destinationFromPreset('evaluagent', 'Calls new server'),
+      folder: 'upload',
+      transport: { protocol: 'sftp', host: '127.0.0.1', port: sshd.port, user: user.name },
+      recordings: { column: 'Recording', remoteFolder: 'upload/recordings' },
+    });
+    await writeFile(join(folder, 'call-other.wav'), randomBytes(4096));
+    const source = await records('calls-5.csv', ['call-other.wav', 'call-1.wav']);
+    const result = await runPipeline(
+      {
+        sourcePath: source,
+        destination: 'Calls new server',
+        trigger: 'cli',
+        recordingsFolder: folder,
+      },
+      { home, secrets: fixedSecrets({ password: user.password }), prepare: prepareInThisThread }
+    );
+    expect(result.awaitingTrust).toBe(true);
+    expect(result.failure?.code).toBe('trust.unknown-host-key');
+    expect(await openTransferQueue(home).list()).toEqual([]);
+    expect(await readdir(remote())).not.toContain('call-other.wav');
   });
 
   it('a send without the recordings folder is refused before anything is read', async () => {
