@@ -66,6 +66,10 @@ describe('courier send --recordings', () => {
       { home: home.path }
     );
     expect(set.code, set.stderr).toBe(0);
+    const shown = await courier(['destinations', 'show', 'Calls'], { home: home.path });
+    expect(shown.stdout).toContain(
+      'call recordings named in Recording, sent first to upload/recordings'
+    );
     expect((await getDestination(home.path, 'Calls'))?.recordings).toEqual({
       column: 'Recording',
       remoteFolder: 'upload/recordings',
