@@ -12,6 +12,7 @@ import {
 import { columnsFromSample } from './presets';
 import { settleDestination } from './settle';
 import { isTimeZone } from '../output/time-zone';
+import { recordingsSettings } from './recordings-settings';
 
 /**
  * The editor's settings as `KEY=VALUE` words: one vocabulary for `courier destinations set` and
@@ -304,6 +305,7 @@ export const destinationSettings: Readonly<Record<string, Setting>> = {
       };
     },
   },
+  ...recordingsSettings,
   'digitaleo.action': {
     values: DigitaleoAction.options.join(', '),
     apply: digitaleo(
@@ -542,6 +544,9 @@ export function applySetting(d: Destination, rawKey: string, value: string): Des
     const rename = (n: string) => (n === target.name ? changed.name : n);
     return {
       ...d,
+      ...(d.recordings
+        ? { recordings: { ...d.recordings, column: rename(d.recordings.column) } }
+        : {}),
       columns: d.columns.map(c => (c === target ? changed : c)),
       duplicateKey: d.duplicateKey.map(rename),
       atLeastOneOf: d.atLeastOneOf.map(rename),

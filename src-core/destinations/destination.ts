@@ -133,6 +133,17 @@ export const DigitaleoOptions = z.object({
 });
 export type DigitaleoOptions = z.infer<typeof DigitaleoOptions>;
 
+/**
+ * Call recordings sent alongside the records (EvaluAgent): `column` of the records names each
+ * row's recording (a file name or a path relative to the folder the send is given), and the
+ * recordings are uploaded to `remoteFolder` before the records file.
+ */
+export const RecordingsOption = z.object({
+  column: z.string().trim().min(1, 'Name the column that holds the recording of each row.'),
+  remoteFolder: RemoteFolder.pipe(z.string().trim().min(1, 'Name the remote folder the recordings go to.')),
+});
+export type RecordingsOption = z.infer<typeof RecordingsOption>;
+
 /** A destination name: shown to people, used as the settings file name and keychain account. */
 export const DestinationName = z
   .string()
@@ -177,6 +188,8 @@ export const Destination = z.object({
   /** A row is valid only if at least one of these columns holds a valid value (Digitaleo). */
   atLeastOneOf: z.array(z.string()).default([]),
   digitaleo: DigitaleoOptions.optional(),
+  /** Call recordings uploaded before the records, each named by a column (EvaluAgent). */
+  recordings: RecordingsOption.optional(),
   /** ISO 3166 country used to read phone numbers written without a country code. */
   phoneCountry: z.string().regex(/^[A-Z]{2}$/, 'A country is two capital letters, e.g. BE.').default('BE'),
   /** Text starting with = + - @ tab or CR gets a leading ' so spreadsheets do not run it. */
@@ -227,6 +240,8 @@ function checkDestination(d: Destination): Destination {
   if (d.output.quoting === 'always' && d.output.quoteChar === 'none')
     throw invalid('output.quoteChar: quoting “always” needs a quote character.');
   if (d.output.format === 'xml' && !d.output.xml) throw invalid('XML files need the structure of a sample file (load the vendor’s sample XML).');
+  // With extra columns on, a source column outside the template may name the recordings.
+  if (d.recordings && !d.extraColumns && !names.has(d.recordings.column)) throw invalid(`the recordings are named in “${d.recordings.column}”, which is not one of its columns.`);
   for (const field of d.output.xml?.fields ?? []) {
     if (!names.has(field.column)) throw invalid(`the XML field “${field.name}” takes its value from “${field.column}”, which is not one of its columns.`);
   }

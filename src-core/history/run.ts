@@ -63,6 +63,19 @@ export const RunTransfer = z.object({
 });
 export type RunTransfer = z.infer<typeof RunTransfer>;
 
+/** The call recordings a run sent with its records (EvaluAgent). */
+export const RunRecordings = z.object({
+  /** Recordings the sent rows name. */
+  count: z.number().int().nonnegative(),
+  /** Their bytes together. */
+  bytes: z.number().int().nonnegative(),
+  /** Of them, uploaded by this run (the others were delivered before, the ledger says). */
+  uploaded: z.number().int().nonnegative(),
+  uploadedBytes: z.number().int().nonnegative(),
+  remoteFolder: z.string(),
+});
+export type RunRecordings = z.infer<typeof RunRecordings>;
+
 export const RunReceipt = z.object({
   status: z.enum(['none', 'pending', 'accepted', 'rejected']),
   /** A short summary in words (never the receipt's rows). */
@@ -97,6 +110,8 @@ export const Run = z.object({
   outputFiles: z.array(RunOutputFile).default([]),
   transfer: RunTransfer.default({ status: 'not-attempted' }),
   receipt: RunReceipt.default({ status: 'none' }),
+  /** The recordings sent with the records, when the destination sends some. */
+  recordings: RunRecordings.optional(),
   error: PlainErrorSchema.nullable().default(null),
   /** A reports job's run: the zips it downloaded (absent for a send). */
   reports: z.array(RunReport).optional(),

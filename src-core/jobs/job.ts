@@ -80,6 +80,11 @@ export const Job = z.object({
     .max(MAX_WARN_AFTER_DAYS, `Give at most ${MAX_WARN_AFTER_DAYS} days.`)
     .nullable()
     .default(null),
+  /**
+   * The folder holding the call recordings the rows name (destinations that receive recordings):
+   * a file is sent once every recording it names is there and finished being written.
+   */
+  recordingsFolder: z.string().min(1).nullable().default(null),
   createdAt: z.string(),
 });
 export type Job = z.output<typeof Job>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PlainErrorSchema } from '../error-schema';
 import { SendRequest } from './send-request';
+import { RunRecordings } from '../history/run';
 
 /**
  * IPC schemas of the interactive send: the app's Send button runs the same pipeline as a
@@ -48,6 +49,8 @@ export const SendOutcome = z.object({
   error: PlainError.nullable(),
   /** Set when the server's identity is not yet trusted: the fingerprint to show and pin. */
   fingerprint: z.string().nullable(),
+  /** The call recordings sent before the records, when the destination receives some. */
+  recordings: RunRecordings.nullable().optional(),
 });
 export type SendOutcome = z.infer<typeof SendOutcome>;
 
@@ -101,5 +104,9 @@ export const sendEvents = {
     tries: z.object({ attempt: z.number(), of: z.number() }).nullable().optional(),
     /** Why the previous try failed (shown while trying again). */
     problem: PlainError.nullable().optional(),
+    /** What is going up: the call recordings (first, `file` of `files`), or the records. */
+    part: z.enum(['recordings', 'records']).optional(),
+    file: z.number().optional(),
+    files: z.number().optional(),
   }),
 } as const;

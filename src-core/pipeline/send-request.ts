@@ -20,5 +20,10 @@ export const SendRequest = z.object({
   fixes: z.array(Fix).max(100_000).optional(),
   /** Send the valid rows and report the rest (otherwise any row with an error holds the file). */
   excludeInvalid: z.boolean().optional(),
+  /**
+   * The folder holding the call recordings the rows name (destinations that receive recordings):
+   * each is checked, and uploaded before the records.
+   */
+  recordingsFolder: z.string().min(1).optional(),
 });
 export type SendRequest = z.infer<typeof SendRequest>;

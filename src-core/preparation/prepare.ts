@@ -18,6 +18,7 @@ import { isWorkbookFormat, workbookDialect, workbookRows } from '../output/workb
 import { xmlFileBytes } from '../output/xml-writer';
 import { itemsOf } from '../output/multi-value';
 import { instantOf, instantWithOffset, offsetMinutes, offsetText, readIsoDateTime, systemTimeZone, wallTimeIn } from '../output/time-zone';
+import { recordingsLookup, type RecordingsFolder } from './recordings-check';
 import { controlCodes, hasControlCharacters, hasInvalidBytes, invalidBytesHex, readInvalidBytesAs1252 } from '../reading/odd-characters';
 
 /** What a preparation needs: the destination, the source's columns, the mapping and the fixes. */
@@ -40,6 +41,8 @@ export type PreparationInput = Readonly<{
   keepRejectedCells?: boolean;
   /** The zone source date-times are read in when the destination names none (default: this computer's). */
   systemTimeZone?: string;
+  /** The recordings folder's files, when the destination sends recordings: each row's must be there. */
+  recordings?: RecordingsFolder;
 }>;
 
 /** One file exactly as it will be uploaded. */
@@ -87,6 +90,8 @@ export type PreparationResult = Readonly<{
   rejected: readonly RejectedRow[];
   /** Rows with errors are present and were not asked to be left out: nothing should be sent. */
   blocked: boolean;
+  /** The recordings the written rows name (paths relative to the folder, each once); absent without `recordings`. */
+  recordings?: readonly string[];
 }>;
 
 /** A preparation fed one source row at a time. */
@@ -173,6 +178,14 @@ export function createPreparation(input: PreparationInput): Preparation {
       multi: column.multiValue ? { sourceSeparator: column.multiValue.sourceSeparator, alsoFrom: column.multiValue.alsoFrom.map(name => sourceIndex.get(name)!) } : null,
     };
   });
+  // The column naming each row's recording, checked against the folder's listing when one is given.
+  const lookUpRecording = d.recordings && input.recordings ? recordingsLookup(input.recordings) : null;
+  const recordingColumn = lookUpRecording ? plans.findIndex(p => p.column.name === d.recordings!.column) : -1;
+  if (lookUpRecording && recordingColumn < 0) {
+    const column = d.recordings!.column;
+    throw new CourierError('recordings.column-missing', `${d.name} names each row’s recording in “${column}”, a column this file does not send. Choose the column for it, or change the recordings setting.`, { params: { column, destination: d.name } });
+  }
+  const recordingNames = new Set<string>();
   const editsByRow = new Map<number, Edit[]>();
   const excludedByHand = new Set<number>();
   fixes.forEach((fix, position) => {
@@ -424,6 +437,16 @@ export function createPreparation(input: PreparationInput): Preparation {
       const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : names[0]!;
       issue(-1, 'contact.missing', null, { line, columns: names, destination: d.name }, `Row ${line} has no valid ${list}, so ${d.name} would not take this contact.`);
     }
+    // A row may name no recording (a call that was not recorded); one it names must be there.
+    let recording = '';
+    if (recordingColumn >= 0 && valid[recordingColumn]) {
+      const v = values[recordingColumn]!;
+      const found = lookUpRecording!(v);
+      const params = { line, value: shown(v), column: plans[recordingColumn]!.column.name };
+      if (found.kind === 'found') recording = found.path;
+      else if (found.kind === 'missing') issue(recordingColumn, 'recording.missing', null, params, `Row ${line}: the recording ${quoted(v)} is not in the folder.`);
+      else issue(recordingColumn, 'recording.unreadable', null, params, `Row ${line}: the recording ${quoted(v)} is in the folder, but Courier may not read it. Ask for read access to it.`);
+    }
 
     if (errors > 0) {
       // The row is out anyway; still tell every problem it has, encoding included.
@@ -499,6 +522,7 @@ export function createPreparation(input: PreparationInput): Preparation {
     part.rows++;
     validRowCount++;
     writtenRowCount++;
+    if (recording !== '') recordingNames.add(recording);
     // Only written rows count as the first of their key.
     if (keyed) {
       if (seen) seen.add(hash1, hash2, line);
@@ -665,6 +689,7 @@ export function createPreparation(input: PreparationInput): Preparation {
       files: rowCount > 0 && writtenRowCount === 0 ? [] : files,
       rejected,
       blocked: errorRows > 0 && !excludeInvalid,
+      ...(lookUpRecording ? { recordings: [...recordingNames] } : {}),
     };
   };
 

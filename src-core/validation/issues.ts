@@ -26,6 +26,8 @@ export const issueCodes = {
   'value.not-allowed': { severity: 'error', title: 'Values that are not allowed' },
   'list.separator-in-item': { severity: 'error', title: 'List items holding the list separator' },
   'contact.missing': { severity: 'error', title: 'Rows without a way to contact the person' },
+  'recording.missing': { severity: 'error', title: 'Recordings that are not in the folder' },
+  'recording.unreadable': { severity: 'error', title: 'Recordings Courier may not read' },
   'duplicate.key': { severity: 'warning', title: 'Duplicate rows' },
   'text.invalid-bytes': { severity: 'error', title: 'Characters that were not valid UTF-8' },
   'text.control-characters': { severity: 'error', title: 'Invisible control characters' },
@@ -82,6 +84,9 @@ export type IssueParamsByCode = {
   'value.not-allowed': { line: number; value: string; column: string; allowed: readonly string[] };
   /** `columns`: the columns of which at least one must hold a valid value. */
   'contact.missing': { line: number; columns: readonly string[]; destination: string };
+  /** `value`: the recording as the row names it; `column`: the column naming it. */
+  'recording.missing': { line: number; value: string; column: string };
+  'recording.unreadable': { line: number; value: string; column: string };
   /** `key`: the duplicate key's columns; `firstLine`: the line of the row that had it first. */
   'duplicate.key': { line: number; key: readonly string[]; firstLine: number };
   /**

@@ -93,7 +93,11 @@ export type JobRunner = Readonly<{
 // offers it again next time instead of recording it as taken.
 const RETRYABLE = /^(transfer|connection|connect|network|auth|trust|secrets|keychain|ftp|sftp)\./;
 
+const WAITING_FOR_RECORDINGS = new Set(['recordings.not-all-there', 'recordings.still-arriving']);
+
 function shouldMarkPicked(run: Run): boolean {
+  // Its recordings have not all arrived (or are still being written): it is offered again later.
+  if (run.error && WAITING_FOR_RECORDINGS.has(run.error.code)) return false;
   if (run.outcome !== 'failed') return true;
   // Changed after it was found stable: it is being written again, so it is judged again later.
   if (run.error?.code === 'read.changed') return false;
@@ -166,6 +170,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
         job: { id: job.id, name: job.name },
         ...(file ? { expectedSource: { size: file.size, mtimeMs: file.mtimeMs } } : {}),
         ...(warning ? { quietWarning: warning } : {}),
+        ...(job.recordingsFolder ? { recordingsFolder: job.recordingsFolder } : {}),
       });
     } catch (error) {
       return recordFailure(job, trigger, started, error, file);

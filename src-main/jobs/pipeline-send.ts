@@ -51,6 +51,10 @@ export function createPipelineRunSend(deps: PipelineSendDeps): RunSend {
         job: request.job,
         ...(request.expectedSource ? { expectedSource: request.expectedSource } : {}),
         ...(request.quietWarning ? { quietWarning: request.quietWarning } : {}),
+        // A job waits for every recording its rows name (nobody is there to send them later).
+        ...(request.recordingsFolder
+          ? { recordingsFolder: request.recordingsFolder, waitForRecordings: true }
+          : {}),
       },
       {
         home: deps.home,

@@ -32,6 +32,16 @@ import type { SecretReader } from '../transfers/secret-reader';
 import { toTransferFailure, type TransferFailure } from '../transfers/transfer-errors';
 import type { FileStamp, ReadProgress } from '../reading/open-source';
 import { readError } from '../../src-core/reading/read-errors';
+import type { RunRecordings } from '../../src-core/history/run';
+import {
+  listRecordingsFolder,
+  recordingsSetup,
+  sendRecordings,
+  waitingForRecordings,
+  RECORDINGS_SETTLE_MS,
+  type ListedRecordings,
+} from './recordings';
+import { openLedger, planAgainstLedger } from '../transfers/ledger';
 
 /**
  * What to send (core's `SendRequest`: the same for the app, a scheduled job and the CLI), and how
@@ -56,6 +66,11 @@ export type PipelineRequest = SendRequest &
     namedAt?: string;
     /** A job's warning to record if the run ends with nothing new to send (a long quiet spell). */
     quietWarning?: PlainError;
+    /**
+     * Hold the file until every recording its rows name is in the folder and finished being
+     * written (a job: nobody is there to send the missing ones later); the run says so.
+     */
+    waitForRecordings?: boolean;
   }>;
 
 /** Where a send is, for progress bars. */
@@ -66,6 +81,8 @@ export type SendProgress =
       transfer: TransferProgress;
       /** The rows in the files being uploaded (what was prepared). */
       rows?: number;
+      /** What is being uploaded: the call recordings (first), or the records. */
+      part?: 'recordings' | 'records';
     }>;
 
 export type PipelineDeps = Readonly<{
@@ -172,6 +189,7 @@ async function send(
   let destination: Destination;
   let preparation: PreparedSend | null = null;
   let source: RunInput['source'] = null;
+  let recordingsFolder: ListedRecordings | undefined;
   try {
     destination = await resolveDestination(deps.home, request.destination);
     base.destination = destination.name;
@@ -185,6 +203,13 @@ async function send(
     const inUse = await namesInUse(deps.home, destination.name, runId);
     // Digitaleo's list modes: the file is named after the list, the same every run.
     const takenNames = destination.nameReuse === 'same-every-run' ? [] : inUse;
+    // The recordings folder is listed before the rows are read: each row's recording must be in it.
+    recordingsFolder = recordingsSetup(destination, request.recordingsFolder)
+      ? await listRecordingsFolder(request.recordingsFolder!, {
+          now: now(),
+          settleMs: request.waitForRecordings ? RECORDINGS_SETTLE_MS : 0,
+        })
+      : undefined;
     // Reading, mapping, validating and encoding, then writing the files to the outbox (unless held).
     const prepare = deps.prepare ?? createWorkerPreparer();
     preparation = await prepare(
@@ -208,6 +233,14 @@ async function send(
         holdOnHeaderChange: request.holdOnHeaderChange,
         expectedHeaders: request.expectedHeaders,
         maxIssues: deps.maxIssues,
+        ...(recordingsFolder
+          ? {
+              recordings: {
+                readable: recordingsFolder.readable,
+                unreadable: recordingsFolder.unreadable,
+              },
+            }
+          : {}),
       },
       {
         signal: deps.signal,
@@ -250,7 +283,11 @@ async function send(
     sha256: f.sha256,
   }));
 
-  const hold = preparation.held;
+  // A job's file whose recordings are not all there yet waits for them (it is offered again).
+  const hold =
+    (request.waitForRecordings && recordingsFolder
+      ? waitingForRecordings(preparation, recordingsFolder)
+      : null) ?? preparation.held;
   if (hold) {
     const run = await record({
       outcome: 'held',
@@ -264,6 +301,7 @@ async function send(
 
   let transfer: TransferResult | null = null;
   let queueIds: string[] = [];
+  let recordings: RunRecordings | undefined;
   try {
     const transport = destinationTransport(destination);
     const byName = new Map(preparation.files.map(f => [f.name, f.path!]));
@@ -289,7 +327,38 @@ async function send(
     const onAbort = () => sending?.cancel();
     const upload: Upload = deps.upload ?? uploadFiles;
     deps.signal?.addEventListener('abort', onAbort, { once: true });
+    const onTransfer = (t: UploadControl) => {
+      sending = t;
+      if (deps.signal?.aborted) t.cancel();
+      deps.onTransfer?.(t);
+    };
     try {
+      if (preparation.recordings && request.recordingsFolder) {
+        // Records already delivered stop the send before any recording goes (nothing new).
+        if (!request.force)
+          await planAgainstLedger(
+            openLedger(deps.home),
+            destination.name,
+            outputFiles.map(f => ({ remoteName: f.name, sha256: f.sha256 })),
+            false,
+            true
+          );
+        // The recordings first: the platform never sees a record whose recording is not there.
+        recordings = await sendRecordings({
+          home: deps.home,
+          destination,
+          transport,
+          secrets: deps.secrets,
+          upload,
+          folder: request.recordingsFolder,
+          paths: preparation.recordings,
+          queuePrefix: runId.slice(0, 8),
+          logger: log,
+          onProgress: progress =>
+            deps.onProgress?.({ phase: 'uploading', transfer: progress, part: 'recordings' }),
+          onTransfer,
+        });
+      }
       // Through the ledger (no content sent twice, no name reused) and the persistent queue
       // (a crash or quit mid-upload is resumed at the next start).
       transfer = await upload({
@@ -311,12 +380,9 @@ async function send(
             phase: 'uploading',
             transfer: progress,
             rows: preparation!.writtenRowCount,
+            ...(recordings ? { part: 'records' as const } : {}),
           }),
-        onTransfer: t => {
-          sending = t;
-          if (deps.signal?.aborted) t.cancel();
-          deps.onTransfer?.(t);
-        },
+        onTransfer,
       });
     } finally {
       deps.signal?.removeEventListener('abort', onAbort);
@@ -343,7 +409,15 @@ async function send(
     // A failed upload stays queued (its prepared copy is kept for the resume); a cancelled one is
     // dropped, and so is one waiting for the person to confirm the server (they send again).
     if (awaitingTrust)
-      await discardQueued(deps.home, queueIds, deps.secrets).catch(cleanup =>
+      await discardQueued(
+        deps.home,
+        // The recordings queued before the question too (named `<run>-r<n>`, see sendRecordings).
+        [
+          ...queueIds,
+          ...(preparation.recordings ?? []).map((_, i) => `${runId.slice(0, 8)}-r${i + 1}`),
+        ],
+        deps.secrets
+      ).catch(cleanup =>
         log.warn('A file waiting for a confirmation could not be dropped from the queue', {
           error: toPlainError(cleanup),
         })
@@ -359,6 +433,7 @@ async function send(
         rows: { ...rows, sent: 0 },
         outputFiles: [],
         transfer: { status: 'already-sent' },
+        ...(recordings ? { recordings } : {}),
         error: null,
         warning: request.quietWarning ?? null,
       });
@@ -375,6 +450,8 @@ async function send(
       outputFiles: [],
       transfer: { status: 'failed' as const },
       error: { code: failure.code, message: failure.message },
+      // Recordings delivered before the records failed stay delivered (the ledger has them).
+      ...(recordings ? { recordings } : {}),
     };
     if (awaitingTrust) {
       // Not a run: the person is asked to confirm the server, then sends again.
@@ -404,6 +481,7 @@ async function send(
     receipt: expectsReceipt
       ? { status: 'pending', summary: 'Waiting for the platform to pick the file up.' }
       : { status: 'none' },
+    ...(recordings ? { recordings } : {}),
   });
   if (expectsReceipt && deps.receipt) {
     const following = followReceipt({

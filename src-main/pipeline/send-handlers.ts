@@ -72,6 +72,9 @@ export function createSendHandlers(
         problem: t.problem
           ? { code: t.problem.code, message: t.problem.message, params: t.problem.params }
           : null,
+        ...(p.part
+          ? { part: p.part, file: Math.min(t.fileIndex + 1, t.fileCount), files: t.fileCount }
+          : {}),
       });
     }
   };
@@ -126,6 +129,7 @@ export function createSendHandlers(
             ? { code: result.run.error.code, message: result.run.error.message }
             : null,
           fingerprint,
+          recordings: result.run.recordings ?? null,
         };
       } finally {
         running = null;

@@ -9,6 +9,7 @@ import { Fix } from '../../src-core/fixes/fix-schema';
 import { CONFIDENT, suggestMapping, type ColumnMapping, type MappingSuggestion } from '../../src-core/mapping/suggest';
 import type { HeaderChanges } from '../../src-core/mapping/header-changes';
 import { createPreparation, type PreparationResult } from '../../src-core/preparation/prepare';
+import type { RecordingsFolder } from '../../src-core/preparation/recordings-check';
 import { REJECTED_FILE, REJECTED_FOLDER, rejectedRowsCsv } from '../../src-core/output/rejected';
 import { openSource, type OpenSourceOptions, type ReadProgress } from '../reading/open-source';
 import { recallMapping } from '../settings/mapping-store';
@@ -31,6 +32,8 @@ export type PrepareFileOptions = Readonly<{
   source?: OpenSourceOptions;
   signal?: AbortSignal;
   onProgress?: (progress: ReadProgress) => void;
+  /** The recordings folder's listing, when the destination sends recordings with the records. */
+  recordings?: RecordingsFolder;
 }>;
 
 /** A prepared file plus how the source was read and how the mapping was chosen. */
@@ -78,6 +81,7 @@ export async function prepareFile(path: string, destination: Destination, option
       now: options.now,
       alreadySentNames: options.alreadySentNames,
       keepRejectedCells: options.keepRejectedCells,
+      recordings: options.recordings,
     });
     for await (const row of source.rows({ signal: options.signal, onProgress: options.onProgress })) preparation.push(row);
     const result = await writeWorkbooks(preparation.finish(), destination, options.now);

@@ -11,6 +11,7 @@ import {
   type HeaderChanges,
 } from '../../src-core/mapping/header-changes';
 import type { RowIssue } from '../../src-core/validation/issues';
+import type { RecordingsFolder } from '../../src-core/preparation/recordings-check';
 import { saveRejectedRows } from '../pipeline/rejected-rows';
 import type { FileStamp, ReadProgress } from '../reading/open-source';
 import { runWorker } from '../workers/run-worker';
@@ -45,6 +46,8 @@ export type SendPreparationJob = Readonly<{
   expectedHeaders?: readonly string[] | null;
   /** How many issues to bring back whole (the CLI's `--json` report lists them all; the app counts). Default 0. */
   maxIssues?: number;
+  /** The recordings folder's listing, when the destination sends recordings with the records. */
+  recordings?: RecordingsFolder;
 }>;
 
 /** A prepared file, written in the outbox (`path` is null when the file is held and nothing was written). */
@@ -83,6 +86,8 @@ export type PreparedSend = Readonly<{
   rejectedRows: Readonly<{ path: string | null; error: PlainError | null }>;
   /** The thread that prepared the file (0 is a process's main thread). */
   thread: number;
+  /** The recordings the written rows name (relative to the folder, each once); absent without a folder. */
+  recordings?: readonly string[];
 }>;
 
 export type PrepareOptions = Readonly<{
@@ -111,6 +116,7 @@ export const prepareInThisThread: Preparer = async (job, options = {}) => {
     home: job.home,
     signal: options.signal,
     onProgress: options.onProgress,
+    recordings: job.recordings,
   });
   // The rows left out stay available to whoever made the export (History → rejected rows).
   const rejectedRows = await saveRejectedRows(job.home, job.runId, preparation).then(
@@ -148,6 +154,7 @@ export const prepareInThisThread: Preparer = async (job, options = {}) => {
     held,
     rejectedRows,
     thread: threadId,
+    ...(preparation.recordings ? { recordings: preparation.recordings } : {}),
   };
 };
 
@@ -190,7 +197,8 @@ function heldBecause(job: SendPreparationJob, preparation: FilePreparation): Pla
     };
   }
   if (preparation.blocked) {
-    const errorRows = preparation.rowCount - preparation.validRowCount - preparation.duplicateRowCount;
+    const errorRows =
+      preparation.rowCount - preparation.validRowCount - preparation.duplicateRowCount;
     return {
       code: 'send.rows-have-errors',
       message: `${errorRows} ${errorRows === 1 ? 'row has a problem' : 'rows have problems'} that the destination would refuse. Fix ${errorRows === 1 ? 'it' : 'them'}, or choose to leave out the invalid rows.`,

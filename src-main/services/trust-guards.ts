@@ -19,6 +19,10 @@ export function guardFiles(handlers: Handlers, opened: OpenedFiles): Handlers {
     const { jobs } = await handlers['jobs:list'](undefined);
     return new Set(jobs.map(job => jobSourcePath(job.source)));
   };
+  const savedRecordingsFolders = async (): Promise<Set<string>> => {
+    const { jobs } = await handlers['jobs:list'](undefined);
+    return new Set(jobs.flatMap(job => (job.recordingsFolder ? [job.recordingsFolder] : [])));
+  };
   return {
     ...handlers,
     'files:pick': async request => {
@@ -44,6 +48,8 @@ export function guardFiles(handlers: Handlers, opened: OpenedFiles): Handlers {
     },
     'send:start': request => {
       opened.check(request.path);
+      // The recordings folder too: one the person chose in the folder dialog.
+      if (request.recordingsFolder !== undefined) opened.check(request.recordingsFolder);
       return handlers['send:start'](request);
     },
     'review:check': request => {
@@ -94,6 +100,9 @@ export function guardFiles(handlers: Handlers, opened: OpenedFiles): Handlers {
       // A saved job keeps the file or folder it was made with; a new one needs a chosen path.
       const path = jobSourcePath(request.source);
       if (!(await savedJobPaths()).has(path)) opened.check(path);
+      // Its recordings folder likewise: a saved job's, or one the person chose.
+      const recordings = request.recordingsFolder;
+      if (recordings && !(await savedRecordingsFolders()).has(recordings)) opened.check(recordings);
       return handlers['jobs:save'](request);
     },
   };

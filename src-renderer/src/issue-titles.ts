@@ -21,6 +21,8 @@ export const issueTitleKeys: Readonly<Record<IssueCode, MessageKey>> = {
   'number.invalid': 'issue.number.invalid',
   'value.not-allowed': 'issue.value.not-allowed',
   'list.separator-in-item': 'issue.list.separator-in-item',
+  'recording.missing': 'issue.recording.missing',
+  'recording.unreadable': 'issue.recording.unreadable',
   'contact.missing': 'issue.contact.missing',
   'duplicate.key': 'issue.duplicate.key',
   'text.invalid-bytes': 'issue.text.invalid-bytes',

@@ -4,6 +4,7 @@ import type { Destination } from '../../src-core/destinations/destination';
 import { I18nProvider, type Language } from '../../src-renderer/src/i18n/i18n';
 import { FileTypeSection } from '../../src-renderer/src/screens/destination-editor/file-type-section';
 import { ReportsSection } from '../../src-renderer/src/screens/destination-editor/reports-section';
+import { RecordingsSection } from '../../src-renderer/src/screens/destination-editor/recordings-section';
 import { NumbersAndDatesSection } from '../../src-renderer/src/screens/destination-editor/numbers-and-dates-section';
 import '../../src-renderer/src/styles.css';
 
@@ -14,6 +15,7 @@ const sections: Record<string, Section> = {
   'numbers-and-dates': NumbersAndDatesSection,
   'file-type': FileTypeSection,
   reports: ReportsSection,
+  recordings: RecordingsSection,
 };
 
 type Mounted = { changes: Destination[]; current: Destination };

@@ -118,6 +118,16 @@ function everyIssue(): RowIssue[] {
       ['Email', 'Language', 'FirstName', 'LastName'],
       [['f@example.be', 'FR', 'Zo\uDCEB', 'Du\x00pont']]
     ).issues,
+    // EvaluAgent's recordings, looked up in the folder the send was given.
+    ...prepare(
+      preset('evaluagent', { recordings: { column: 'Recording', remoteFolder: '/recordings' } }),
+      ['Contact ID', 'Recording'],
+      [
+        ['C-1', 'call-8812.wav'],
+        ['C-2', 'locked.wav'],
+      ],
+      { recordings: { readable: [], unreadable: ['locked.wav'] } }
+    ).issues,
   ];
   // An empty address never reaches the e-mail check (it is a missing value): made by hand.
   issues.push({
@@ -199,6 +209,15 @@ describe('issue sentences in the user’s language', () => {
     );
     expect(issueText(find('value.not-allowed'), fr)).toBe(
       'Ligne 2 : « sideways » n’est pas une valeur acceptée dans Direction ; les valeurs acceptées sont Inbound et Outbound.'
+    );
+    expect(issueText(find('recording.missing'), fr)).toBe(
+      'Ligne 2 : l’enregistrement « call-8812.wav » n’est pas dans le dossier.'
+    );
+    expect(issueText(find('recording.missing'), nl)).toBe(
+      'Regel 2: de opname „call-8812.wav” staat niet in de map.'
+    );
+    expect(issueText(find('recording.unreadable'), en)).toBe(
+      'Line 3: the recording “locked.wav” is in the folder, but Courier may not read it. Ask for read access to it.'
     );
     expect(issueText(find('contact.missing'), nl)).toBe(
       'Regel 2: geen van de kolommen Email, Téléphone Fixe en Mobile bevat een geldige waarde, dus Digitaleo zou dit contact weigeren.'

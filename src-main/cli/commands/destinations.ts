@@ -678,6 +678,11 @@ async function show(
             `Digitaleo ${destination.digitaleo.action}${destination.digitaleo.importMode ? ` (${destination.digitaleo.importMode})` : ''}, unique by ${destination.digitaleo.uniqueness}${destination.digitaleo.multiAccount ? ', multi-account' : ''}`,
           ]
         : []),
+      ...(destination.recordings
+        ? [
+            `call recordings named in ${destination.recordings.column}, sent first to ${destination.recordings.remoteFolder}`,
+          ]
+        : []),
     ].join('; ')}`,
     `  in keychain: ${secretWords(secrets)}`,
   ];

@@ -1,5 +1,6 @@
 import { ExitCode, UsageError, printJson, type CliCommand, parseCommandArgs } from '../cli-io';
 import { runLine } from './jobs';
+import { recordingsLine } from './recordings-line';
 import { historyUsage } from './usage';
 import { downloadRefused, refusedLines } from './history-refused';
 import { reportLines } from './jobs-reports';
@@ -49,6 +50,7 @@ export const historyCommand: CliCommand = {
         io.stdout.write(
           `  wrote ${file.name} (${file.bytes} bytes, sha256 ${file.sha256.slice(0, 12)}…)\n`
         );
+      if (run.recordings) io.stdout.write(`  ${recordingsLine(run.recordings)}\n`);
       if (run.receipt.status !== 'none')
         io.stdout.write(
           `  receipt: ${run.receipt.status}${run.receipt.summary ? ` — ${run.receipt.summary}` : ''}\n`

@@ -137,6 +137,7 @@ async function add(context: CommandContext, rest: readonly string[]): Promise<nu
     'no-catch-up': { type: 'boolean' },
     'header-change': { type: 'string' },
     'keep-copies': { type: 'boolean' },
+    recordings: { type: 'string' },
     disabled: { type: 'boolean' },
     'warn-after-days': { type: 'string' },
     json: { type: 'boolean' },
@@ -187,6 +188,7 @@ async function add(context: CommandContext, rest: readonly string[]): Promise<nu
     catchUp: !values['no-catch-up'],
     headerChange: (values['header-change'] as 'hold' | 'continue' | undefined) ?? 'hold',
     keepCopies: values['keep-copies'] ?? false,
+    recordingsFolder: values.recordings ? resolve(cwd, values.recordings) : null,
     enabled: !values.disabled,
     warnAfterDays,
   });

@@ -14,6 +14,7 @@ import { checkReport } from './check';
 import { createWorkerPreparer } from '../../preparation/send-preparation';
 import { sendUsage } from './usage';
 import { fixOption } from '../fix-option';
+import { recordingsLine } from './recordings-line';
 
 const usage = sendUsage;
 
@@ -24,6 +25,7 @@ const options = {
   'keep-duplicates': { type: 'boolean' },
   force: { type: 'boolean' },
   'wait-receipt': { type: 'string' },
+  recordings: { type: 'string' },
   json: { type: 'boolean' },
   ...fixOption,
   ...sourceOptions,
@@ -46,6 +48,7 @@ export const sendCommand: CliCommand = {
         ...request,
         force: values.force === true,
         trigger: 'cli',
+        ...(values.recordings ? { recordingsFolder: values.recordings } : {}),
       },
       {
         home,
@@ -99,6 +102,7 @@ export function sendReport(result: SendResult) {
           : { status: run.transfer.status },
         check: result.preparation ? checkReport(result.preparation) : null,
         receipt: run.receipt,
+        ...(run.recordings ? { recordings: run.recordings } : {}),
         error: run.error,
         // Nothing new to send: when and as what this content was delivered before.
         ...(run.outcome === 'nothing-new' && result.failure
@@ -136,6 +140,7 @@ function printOutcome(io: CliIo, result: SendResult): void {
       io.stdout.write(
         `Sent ${f.remoteName} (${n(f.size)} bytes) to ${f.remotePath}, verified by ${f.verifiedBy === 'sha256' ? 'SHA-256' : 'size'}.\n`
       );
+    if (run.recordings) io.stdout.write(`${recordingsLine(run.recordings)}\n`);
     io.stdout.write(
       `${n(run.rows.sent)} rows sent${run.rows.excluded ? `, ${n(run.rows.excluded)} left out` : ''}.\n`
     );
@@ -207,7 +212,12 @@ function progressLines(
         return;
       }
       if (!terminal) return;
-      const rows = progress.rows !== undefined ? `${n(progress.rows)} rows · ` : '';
+      const rows =
+        progress.part === 'recordings'
+          ? `recording ${n(Math.min(t.fileIndex + 1, t.fileCount))} of ${n(t.fileCount)} · `
+          : progress.rows !== undefined
+            ? `${n(progress.rows)} rows · `
+            : '';
       const amounts = `${rows}${megabytes(t.bytes)} of ${megabytes(t.totalBytes)}`;
       if (t.phase === 'connecting') {
         write(`Step 2 of 2 · ${stepWords[t.step ?? 'connect']}${tries} · ${amounts}`);

@@ -100,7 +100,8 @@ export const jobsUsage = `Usage:
   courier jobs add NAME (--source FILE | --watch DIR --pattern GLOB [--each-new])
                    --destination D [--mapping M] [--schedule "every day at 02:00"]
                    [--invalid send-valid|hold] [--header-change hold|continue]
-                   [--no-catch-up] [--keep-copies] [--disabled] [--warn-after-days N]
+                   [--no-catch-up] [--keep-copies] [--recordings DIR] [--disabled]
+                   [--warn-after-days N]
   courier jobs add NAME --reports-of DESTINATION --out DIR [--schedule "every day at 07:00"]
                    [--no-catch-up] [--disabled]
   courier jobs set JOB --warn-after-days N|off
@@ -129,6 +130,9 @@ export const jobsUsage = `Usage:
   --header-change P hold (default): when the file's columns changed, send nothing and ask;
                     continue: send with the saved mapping anyway
   --keep-copies     keep the prepared files after a successful send
+  --recordings DIR  the folder of the call recordings the rows name (destinations set with
+                    recordings.column=…): a file waits until every recording it names is
+                    there and finished being written, then they go first, the records last
   --no-catch-up     skip runs missed while the computer slept or Courier was closed
                     (by default one missed run is made at the next opportunity)
   --reports-of D    not a send: fetch the Digitaleo destination D's new report zips into
@@ -147,7 +151,7 @@ JOB is a job's name or id. "jobs run" exits 0 when sent, 1 when held or the file
 blocking problems, 3 on a connection or transfer failure.`;
 
 /** `courier send --help`. */
-export const sendUsage = `Usage: courier send FILE --destination D [--mapping M] [--sheet NAME] [--header-row N] [--exclude-invalid] [--keep-duplicates] [--fix KIND:COLUMN] [--force] [--json]
+export const sendUsage = `Usage: courier send FILE --destination D [--mapping M] [--sheet NAME] [--header-row N] [--exclude-invalid] [--keep-duplicates] [--fix KIND:COLUMN] [--recordings DIR] [--force] [--json]
 
 Prepares FILE for the destination and uploads it, with a progress bar on a terminal.
 The files arrive whole or not at all (uploaded under a temporary name, verified, then renamed).
@@ -161,6 +165,9 @@ The files arrive whole or not at all (uploaded under a temporary name, verified,
                       only the first (Hello Customer)
 ${fixUsage}
   --force             send even if this exact file was already delivered (under a new name)
+  --recordings DIR    the folder holding the call recordings the rows name (destinations set
+                      with recordings.column=…): each must be there; they are uploaded first,
+                      each once, to the destination's recordings folder, and the records last
   --wait-receipt SEC  for destinations that give a receipt (Digitaleo ok/ko, BlueConic .done),
                       wait up to SEC seconds for it; exit 3 if the platform rejected the file
   --json              print one JSON object with the run, the files and the transfer

@@ -7,6 +7,7 @@ import { enDestinationEditor } from './destination-editor-en';
 import { enScheduleWords } from './schedule-words-en';
 import { enDesktopWords } from './desktop-words-en';
 import { enJobWarningWords } from './job-warning-words-en';
+import { enRecordingsWords } from './recordings-words-en';
 import type { Message } from './message';
 
 /** English, the reference catalogue: every other language must have exactly these keys. */
@@ -310,6 +311,18 @@ export const en = {
   },
   'issue.list.separator-in-item.help':
     'The destination separates the items of a list with one character; an item cannot contain it.',
+  'issue.recording.missing': {
+    one: '{count} recording is not in the folder',
+    other: '{count} recordings are not in the folder',
+  },
+  'issue.recording.missing.help':
+    'Each row names its call recording; the file must be in the recordings folder chosen for this send.',
+  'issue.recording.unreadable': {
+    one: '{count} recording may not be read',
+    other: '{count} recordings may not be read',
+  },
+  'issue.recording.unreadable.help':
+    'The file is in the recordings folder, but your account may not read it. Ask for read access.',
   'issue.contact.missing': {
     one: '{count} row has no way to contact the person',
     other: '{count} rows have no way to contact the person',
@@ -754,6 +767,7 @@ export const en = {
   ...enScheduleWords,
   ...enDesktopWords,
   ...enJobWarningWords,
+  ...enRecordingsWords,
 } satisfies Record<string, Message>;
 
 /** A key of the catalogue. */

@@ -256,6 +256,27 @@ export const enErrorMessages = {
     'Your system keychain did not answer. If it is asking for your password, answer it, then try again.',
   'error.secrets.unavailable':
     'Courier cannot reach your system keychain, so it cannot save or read passwords. Ask your IT colleague to check it. Courier never keeps passwords in a file.',
+  // Call recordings sent with the records (EvaluAgent).
+  'error.recordings.folder-needed':
+    '{destination} receives the call recordings with the records: choose the folder the recordings are in.',
+  'error.recordings.not-set-up':
+    '{destination} is not set up to receive recordings: choose the column that names them in its settings first.',
+  'error.recordings.folder-unreadable':
+    'Courier cannot open the recordings folder “{folder}”. Check that it exists and that you may read it.',
+  'error.recordings.not-all-there': {
+    one: '{count} row names a recording that is not in the folder yet. The file is sent with its recordings once they are all there.',
+    other:
+      '{count} rows name recordings that are not in the folder yet. The file is sent with its recordings once they are all there.',
+  },
+  'error.recordings.still-arriving': {
+    one: '{count} recording is still being written. The file is sent with its recordings once they are complete.',
+    other:
+      '{count} recordings are still being written. The file is sent with its recordings once they are complete.',
+  },
+  'error.recordings.same-name':
+    'Two recordings are named “{file}” and both would land in the same remote folder. Rename one of them.',
+  'error.recordings.column-missing':
+    '{destination} names each row’s recording in “{column}”, a column this file does not send. Choose the column for it, or change the recordings setting.',
   'error.send.busy': 'A file is being sent already. Wait for it to finish, or cancel it.',
   'error.send.header-changed':
     'The columns of this export changed since the mapping was saved ({columns}). Check the mapping, then send again.',

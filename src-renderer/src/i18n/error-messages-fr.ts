@@ -259,6 +259,27 @@ export const frErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'Le trousseau de votre ordinateur n’a pas répondu. S’il vous demande votre mot de passe, répondez-y, puis réessayez.',
   'error.secrets.unavailable':
     'Courier ne parvient pas à joindre le trousseau de votre ordinateur, il ne peut donc ni enregistrer ni lire de mots de passe. Demandez à votre collègue informaticien de le vérifier. Courier ne garde jamais de mots de passe dans un fichier.',
+  // Enregistrements d’appels envoyés avec les fiches (EvaluAgent).
+  'error.recordings.folder-needed':
+    '{destination} reçoit les enregistrements d’appels avec les fiches : choisissez le dossier où se trouvent les enregistrements.',
+  'error.recordings.not-set-up':
+    '{destination} n’est pas configurée pour recevoir des enregistrements : choisissez d’abord dans ses réglages la colonne qui les nomme.',
+  'error.recordings.folder-unreadable':
+    'Courier ne peut pas ouvrir le dossier d’enregistrements « {folder} ». Vérifiez qu’il existe et que vous pouvez le lire.',
+  'error.recordings.not-all-there': {
+    one: '{count} ligne nomme un enregistrement qui n’est pas encore dans le dossier. Le fichier partira avec ses enregistrements quand ils seront tous là.',
+    other:
+      '{count} lignes nomment des enregistrements qui ne sont pas encore dans le dossier. Le fichier partira avec ses enregistrements quand ils seront tous là.',
+  },
+  'error.recordings.still-arriving': {
+    one: '{count} enregistrement est encore en cours d’écriture. Le fichier partira avec ses enregistrements quand ils seront complets.',
+    other:
+      '{count} enregistrements sont encore en cours d’écriture. Le fichier partira avec ses enregistrements quand ils seront complets.',
+  },
+  'error.recordings.same-name':
+    'Deux enregistrements s’appellent « {file} » et arriveraient dans le même dossier distant. Renommez l’un des deux.',
+  'error.recordings.column-missing':
+    '{destination} nomme l’enregistrement de chaque ligne dans « {column} », une colonne que ce fichier n’envoie pas. Choisissez la colonne correspondante, ou changez le réglage des enregistrements.',
   'error.send.busy': 'Un fichier est déjà en cours d’envoi. Attendez la fin, ou annulez-le.',
   'error.send.header-changed':
     'Les colonnes de cet export ont changé depuis l’enregistrement de la correspondance ({columns}). Vérifiez la correspondance, puis envoyez à nouveau.',

@@ -252,6 +252,27 @@ export const nlErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'De sleutelhanger van je computer antwoordde niet. Vraagt hij om je wachtwoord, geef het dan en probeer opnieuw.',
   'error.secrets.unavailable':
     'Courier kan de sleutelhanger van je computer niet bereiken, dus kan het geen wachtwoorden opslaan of lezen. Vraag je IT-collega hem na te kijken. Courier bewaart wachtwoorden nooit in een bestand.',
+  // Gespreksopnames die met de records meegaan (EvaluAgent).
+  'error.recordings.folder-needed':
+    '{destination} ontvangt de gespreksopnames samen met de records: kies de map waarin de opnames staan.',
+  'error.recordings.not-set-up':
+    '{destination} is niet ingesteld om opnames te ontvangen: kies eerst in de instellingen de kolom die ze noemt.',
+  'error.recordings.folder-unreadable':
+    'Courier kan de map met opnames „{folder}” niet openen. Controleer of ze bestaat en of u ze mag lezen.',
+  'error.recordings.not-all-there': {
+    one: '{count} rij noemt een opname die nog niet in de map staat. Het bestand wordt met zijn opnames verstuurd zodra ze er allemaal zijn.',
+    other:
+      '{count} rijen noemen opnames die nog niet in de map staan. Het bestand wordt met zijn opnames verstuurd zodra ze er allemaal zijn.',
+  },
+  'error.recordings.still-arriving': {
+    one: '{count} opname wordt nog geschreven. Het bestand wordt met zijn opnames verstuurd zodra ze volledig zijn.',
+    other:
+      '{count} opnames worden nog geschreven. Het bestand wordt met zijn opnames verstuurd zodra ze volledig zijn.',
+  },
+  'error.recordings.same-name':
+    'Twee opnames heten „{file}” en zouden in dezelfde map op de server terechtkomen. Geef een van beide een andere naam.',
+  'error.recordings.column-missing':
+    '{destination} noemt de opname van elke rij in „{column}”, een kolom die dit bestand niet verstuurt. Kies de kolom ervoor, of wijzig de instelling van de opnames.',
   'error.send.busy': 'Er wordt al een bestand verstuurd. Wacht tot het klaar is, of annuleer het.',
   'error.send.header-changed':
     'De kolommen van deze export zijn veranderd sinds de koppeling werd opgeslagen ({columns}). Controleer de koppeling en verstuur opnieuw.',

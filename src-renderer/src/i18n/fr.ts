@@ -8,6 +8,7 @@ import { frDestinationEditor } from './destination-editor-fr';
 import { frScheduleWords } from './schedule-words-fr';
 import { frDesktopWords } from './desktop-words-fr';
 import { frJobWarningWords } from './job-warning-words-fr';
+import { frRecordingsWords } from './recordings-words-fr';
 
 /** French. */
 export const fr: Messages = {
@@ -315,6 +316,18 @@ export const fr: Messages = {
   },
   'issue.list.separator-in-item.help':
     'La destination sépare les éléments d’une liste par un caractère ; un élément ne peut pas le contenir.',
+  'issue.recording.missing': {
+    one: '{count} enregistrement n’est pas dans le dossier',
+    other: '{count} enregistrements ne sont pas dans le dossier',
+  },
+  'issue.recording.missing.help':
+    'Chaque ligne nomme son enregistrement d’appel ; le fichier doit se trouver dans le dossier d’enregistrements choisi pour cet envoi.',
+  'issue.recording.unreadable': {
+    one: '{count} enregistrement ne peut pas être lu',
+    other: '{count} enregistrements ne peuvent pas être lus',
+  },
+  'issue.recording.unreadable.help':
+    'Le fichier est dans le dossier d’enregistrements, mais votre compte ne peut pas le lire. Demandez l’accès en lecture.',
   'issue.contact.missing': {
     one: '{count} ligne ne permet pas de contacter la personne',
     other: '{count} lignes ne permettent pas de contacter la personne',
@@ -768,4 +781,5 @@ export const fr: Messages = {
   ...frScheduleWords,
   ...frDesktopWords,
   ...frJobWarningWords,
+  ...frRecordingsWords,
 };

@@ -55,6 +55,9 @@ export const enIssueSentences = {
     'Line {line}: “{value}” is not allowed in {column}; the values allowed are {allowed}.',
   'sentence.list.separator-in-item':
     'Line {line}: the item “{value}” of {column} contains “{separator}”, which separates the items of this list. Remove or replace it.',
+  'sentence.recording.missing': 'Line {line}: the recording “{value}” is not in the folder.',
+  'sentence.recording.unreadable':
+    'Line {line}: the recording “{value}” is in the folder, but Courier may not read it. Ask for read access to it.',
   'sentence.contact.missing': {
     one: 'Line {line}: {columns} holds no valid value, so {destination} would not take this contact.',
     other:

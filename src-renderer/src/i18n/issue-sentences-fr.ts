@@ -55,6 +55,10 @@ export const frIssueSentences: Readonly<Record<keyof typeof enIssueSentences, Me
     'Ligne {line} : « {value} » n’est pas une valeur acceptée dans {column} ; les valeurs acceptées sont {allowed}.',
   'sentence.list.separator-in-item':
     'Ligne {line} : l’élément « {value} » de {column} contient « {separator} », qui sépare les éléments de cette liste. Supprimez-le ou remplacez-le.',
+  'sentence.recording.missing':
+    'Ligne {line} : l’enregistrement « {value} » n’est pas dans le dossier.',
+  'sentence.recording.unreadable':
+    'Ligne {line} : l’enregistrement « {value} » est dans le dossier, mais Courier ne peut pas le lire. Demandez l’accès en lecture.',
   'sentence.contact.missing': {
     one: 'Ligne {line} : {columns} ne contient aucune valeur valide, donc {destination} refuserait ce contact.',
     other:

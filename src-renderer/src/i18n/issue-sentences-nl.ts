@@ -52,6 +52,9 @@ export const nlIssueSentences: Readonly<Record<keyof typeof enIssueSentences, Me
     'Regel {line}: „{value}” is niet toegestaan in {column}; toegestane waarden zijn {allowed}.',
   'sentence.list.separator-in-item':
     'Regel {line}: het element „{value}” van {column} bevat „{separator}”, dat de elementen van deze lijst scheidt. Verwijder of vervang het.',
+  'sentence.recording.missing': 'Regel {line}: de opname „{value}” staat niet in de map.',
+  'sentence.recording.unreadable':
+    'Regel {line}: de opname „{value}” staat in de map, maar Courier mag ze niet lezen. Vraag er leestoegang toe.',
   'sentence.contact.missing': {
     one: 'Regel {line}: {columns} bevat geen geldige waarde, dus {destination} zou dit contact weigeren.',
     other:

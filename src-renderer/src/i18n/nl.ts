@@ -8,6 +8,7 @@ import { nlDestinationEditor } from './destination-editor-nl';
 import { nlScheduleWords } from './schedule-words-nl';
 import { nlDesktopWords } from './desktop-words-nl';
 import { nlJobWarningWords } from './job-warning-words-nl';
+import { nlRecordingsWords } from './recordings-words-nl';
 
 /** Dutch. */
 export const nl: Messages = {
@@ -317,6 +318,18 @@ export const nl: Messages = {
   },
   'issue.list.separator-in-item.help':
     'De bestemming scheidt de elementen van een lijst met één teken; een element mag dat teken niet bevatten.',
+  'issue.recording.missing': {
+    one: '{count} opname staat niet in de map',
+    other: '{count} opnames staan niet in de map',
+  },
+  'issue.recording.missing.help':
+    'Elke rij noemt haar gespreksopname; het bestand moet in de map met opnames staan die voor deze verzending gekozen is.',
+  'issue.recording.unreadable': {
+    one: '{count} opname mag niet gelezen worden',
+    other: '{count} opnames mogen niet gelezen worden',
+  },
+  'issue.recording.unreadable.help':
+    'Het bestand staat in de map met opnames, maar uw account mag het niet lezen. Vraag leestoegang.',
   'issue.contact.missing': {
     one: '{count} rij heeft geen manier om de persoon te bereiken',
     other: '{count} rijen hebben geen manier om de persoon te bereiken',
@@ -766,4 +779,5 @@ export const nl: Messages = {
   ...nlScheduleWords,
   ...nlDesktopWords,
   ...nlJobWarningWords,
+  ...nlRecordingsWords,
 };

@@ -148,7 +148,7 @@ export function FlowScreens(props: {
           onSetUp={props.onSetUp}
           onDestination={destinationName => updateChoices({ destinationName })}
           onReview={setReview}
-          onScheduled={() => {
+          onScheduled={(_outcome, recordingsFolder) => {
             if (!choices.destinationName) return;
             props.onSchedule({
               name: t('jobs.new.defaultName', {
@@ -166,6 +166,8 @@ export function FlowScreens(props: {
               expectedHeaders: [...opened.columns],
               scheduleText: 'every day at 02:00',
               enabled: true,
+              // The recordings folder chosen for this send is where the job finds them too.
+              recordingsFolder,
             });
           }}
         />

@@ -5,6 +5,7 @@ import { errorText } from '../error-text';
 import { issueTitleKey } from '../issue-titles';
 import { useI18n } from '../i18n/i18n';
 import { SavedFile } from '../components/saved-file';
+import { RecordingsSent } from './send-recordings';
 import { OutcomeBadge } from '../components/outcome-badge';
 import { RefusedFile, RunReports } from './history-digitaleo';
 
@@ -196,6 +197,7 @@ export function HistoryScreen({
                               </ul>
                             </>
                           )}
+                          <RecordingsSent recordings={run.recordings} />
                           {issues.length > 0 && (
                             <>
                               <h3>{t('history.problems')}</h3>

@@ -7,6 +7,7 @@ import {
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useUnsavedChanges } from '../components/unsaved-changes';
 import { InvalidRowsField, JobSourceField, jobSourceOf, sourceChoiceFor } from './job-source-field';
+import { JobRecordingsField } from './job-recordings-field';
 import type { CallRequest, CallResponse } from '../../../src-core/ipc/contract';
 import { api } from '../courier-api';
 import { errorText } from '../error-text';
@@ -349,6 +350,7 @@ function NewJob(props: { draft: JobDraft; onDone: () => void }) {
   const [source, setSource] = useState(() =>
     sourceChoiceFor(props.draft.source.kind === 'file' ? props.draft.source.path : '')
   );
+  const [recordingsFolder, setRecordingsFolder] = useState(props.draft.recordingsFolder ?? null);
   const [quiet, setQuiet] = useState<QuietChoice>(() => quietChoiceFor(props.draft.warnAfterDays));
   const [initial] = useState(() => JSON.stringify({ name, choice, invalidRows, source, quiet }));
   const [saving, setSaving] = useState(false);
@@ -373,6 +375,7 @@ function NewJob(props: { draft: JobDraft; onDone: () => void }) {
         invalidRows,
         scheduleText: checked.text,
         warnAfterDays,
+        recordingsFolder,
       });
       props.onDone();
     } catch (failure) {
@@ -406,6 +409,7 @@ function NewJob(props: { draft: JobDraft; onDone: () => void }) {
       <ScheduleField i18n={i18n} choice={choice} onChange={setChoice} showError={tried} />
       <InvalidRowsField value={invalidRows} onChange={setInvalidRows} />
       <QuietWarningField choice={quiet} onChange={setQuiet} showError={tried} />
+      <JobRecordingsField folder={recordingsFolder} onChange={setRecordingsFolder} />
       {/* Unlike Send, a job's file is named when each run sends it: said plainly here. */}
       <p className="muted small" style={{ gridColumn: '1 / -1' }} data-testid="job-name-time">
         {t('jobs.new.nameTime')}

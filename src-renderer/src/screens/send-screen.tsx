@@ -9,6 +9,7 @@ import type { MessageKey } from '../i18n/en';
 import type { Screen } from '../navigation';
 import type { FlowChoices, OpenedFile } from './flow-types';
 import type { ReviewResult } from './review-screen';
+import { RecordingsFolderChoice, RecordingsSent, recordingsProgressText } from './send-recordings';
 
 type Destination = NonNullable<CallResponse<'destinations:get'>['destination']>;
 type Outcome = CallResponse<'send:start'>;
@@ -29,7 +30,7 @@ export function SendScreen(props: {
   correction: Readonly<{ headerRow?: number; sheet?: string }>;
   review: ReviewResult | null;
   go: (screen: Screen) => void;
-  onScheduled?: (outcome: Outcome) => void;
+  onScheduled?: (outcome: Outcome, recordingsFolder: string | null) => void;
   /** Whether the flow is on screen: coming back (from Destinations) checks the destination again. */
   active?: boolean;
   /** Opens this destination's form (pre-filled from its preset) and comes back here once saved. */
@@ -50,6 +51,7 @@ export function SendScreen(props: {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [question, setQuestion] = useState<TrustQuestion | null>(null);
+  const [recordingsFolder, setRecordingsFolder] = useState<string | null>(null);
   /** The person said the server is not the right one: nothing was sent, nothing recorded. */
   const [notTrusted, setNotTrusted] = useState(false);
 
@@ -130,6 +132,7 @@ export function SendScreen(props: {
         ...props.correction,
         // The file names shown above are the names sent (their time is the review's).
         ...(review?.namedAt ? { namedAt: review.namedAt } : {}),
+        ...(destination?.recordings && recordingsFolder ? { recordingsFolder } : {}),
       });
       // A new server's identity waiting for confirmation is a question, not an outcome.
       setOutcome(result.outcome === 'needs-trust' ? null : result);
@@ -246,7 +249,12 @@ export function SendScreen(props: {
           <button
             type="button"
             className="button button--primary"
-            disabled={sending || !configured || files.length === 0}
+            disabled={
+              sending ||
+              !configured ||
+              files.length === 0 ||
+              (destination?.recordings !== undefined && !recordingsFolder)
+            }
             onClick={() => void send()}
           >
             {outcome ? t('send.again') : t('send.now')}
@@ -266,6 +274,13 @@ export function SendScreen(props: {
           </button>
         </div>
       )}
+
+      <RecordingsFolderChoice
+        destination={destination}
+        folder={recordingsFolder}
+        onFolder={setRecordingsFolder}
+        disabled={sending}
+      />
 
       <section aria-labelledby="send-what">
         <h2 id="send-what">{t('send.what')}</h2>
@@ -314,7 +329,7 @@ export function SendScreen(props: {
             ))}
           </ol>
           <p data-testid="send-phase">
-            {paused ? t('send.phase.paused') : phaseText}
+            {paused ? t('send.phase.paused') : (recordingsProgressText(progress, t) ?? phaseText)}
             {attemptText && !paused && <> · {attemptText}</>}
           </p>
           {progress?.problem && phase === 'retrying' && (
@@ -377,6 +392,7 @@ export function SendScreen(props: {
             </strong>
           </p>
           {outcome.error && <p>{errorText(outcome.error, i18n)}</p>}
+          <RecordingsSent recordings={outcome.recordings} />
           {outcome.files
             .filter(f => f.remotePath)
             .map(f => (
@@ -387,7 +403,11 @@ export function SendScreen(props: {
             ))}
           <p className="muted small">{t('send.historyHint')}</p>
           {succeeded && props.onScheduled && (
-            <button type="button" className="button" onClick={() => props.onScheduled?.(outcome)}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => props.onScheduled?.(outcome, recordingsFolder)}
+            >
               {t('send.schedule')}
             </button>
           )}

@@ -274,6 +274,16 @@ describe('every issue code, with real-world values', () => {
     expect(text(r, d)).toBe('Interests,Seen\r\nmusic,2026-10-25 00:30:00\r\n');
   });
 
+  it('recording.missing and recording.unreadable (EvaluAgent’s recordings, checked in the folder given)', () => {
+    const d = preset('evaluagent', { recordings: { column: 'Recording', remoteFolder: '/recordings' } });
+    const r = prepare(d, ['Contact ID', 'Agent Email', 'Date', 'Recording'], [['C-1', 'a@example.be', '2026-12-01', 'call-1.wav'], ['C-2', 'b@example.be', '2026-12-01', 'call-8812.wav'], ['C-3', 'c@example.be', '2026-12-01', 'locked.wav']], { recordings: { readable: ['call-1.wav'], unreadable: ['locked.wav'] } });
+    note(r);
+    expect(codes(r)).toEqual(['1:Recording:recording.missing', '2:Recording:recording.unreadable']);
+    expect(r.issues[0]!.message).toBe('Row 3: the recording “call-8812.wav” is not in the folder.');
+    expect(r.recordings).toEqual(['call-1.wav']);
+    expect(r.blocked).toBe(true);
+  });
+
   it('covers every code', () => {
     for (const code of Object.keys(issueCodes)) expect(seen, code).toContain(code);
   });

@@ -351,6 +351,30 @@ describe('issue params and variants', () => {
     ]);
   });
 
+  it('recording.missing and recording.unreadable (the recording as named, and its column)', () => {
+    const d = preset('evaluagent', {
+      recordings: { column: 'Recording', remoteFolder: '/recordings' },
+    });
+    const r = prepare(
+      d,
+      ['Contact ID', 'Recording'],
+      [
+        ['C-1', 'week 48\\call-8812.wav'],
+        ['C-2', 'locked.wav'],
+      ],
+      { recordings: { readable: [], unreadable: ['locked.wav'] } }
+    );
+    expect(pick(r.issues, 'recording.missing')).toEqual([
+      {
+        variant: null,
+        params: { line: 2, value: 'week 48\\call-8812.wav', column: 'Recording' },
+      },
+    ]);
+    expect(pick(r.issues, 'recording.unreadable')).toEqual([
+      { variant: null, params: { line: 3, value: 'locked.wav', column: 'Recording' } },
+    ]);
+  });
+
   it('covers every code and every variant', () => {
     for (const code of Object.keys(issueCodes) as Array<keyof typeof issueCodes>) {
       const variants: readonly string[] | undefined = (

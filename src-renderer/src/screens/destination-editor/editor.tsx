@@ -13,6 +13,7 @@ import { FileTypeSection } from './file-type-section';
 import { FormatSection } from './format-section';
 import { NumbersAndDatesSection } from './numbers-and-dates-section';
 import { ReportsSection } from './reports-section';
+import { RecordingsSection } from './recordings-section';
 import { LimitsSection } from './limits-section';
 import { PlatformSection } from './platform-section';
 import { PreviewSection, type OutputPreview } from './preview-section';
@@ -281,6 +282,7 @@ export function DestinationEditor(props: {
         splitNames={preview?.splitNames ?? []}
       />
       <PlatformSection {...sectionProps} />
+      <RecordingsSection {...sectionProps} />
       <ReportsSection {...sectionProps} />
       <PreviewSection {...sectionProps} preview={preview} busy={busy} />
     </section>
