@@ -12,9 +12,28 @@ export type KeyPair = Readonly<{ privateKey: string; publicKey: string }>;
 /**
  * Generates an ed25519 key pair in OpenSSH format, encrypted with the passphrase when one is given.
  *
- * Uses ssh2's asynchronous generator so the main process never blocks on it.
+ * Uses ssh2's asynchronous generator so the main process never blocks on it. A key is kept only
+ * once it reads back: ssh2 writes about 1 ed25519 key in 300 that its own parser then refuses
+ * ("Malformed OpenSSH private key"), which would leave an identity that can never log in.
  */
-export function generateKeyPair(
+export async function generateKeyPair(
+  options: Readonly<{ comment: string; passphrase?: string }>
+): Promise<KeyPair> {
+  for (let attempt = 1; ; attempt++) {
+    const pair = await generateOnce(options);
+    if (!(utils.parseKey(pair.privateKey, options.passphrase) instanceof Error)) return pair;
+    if (attempt >= MAX_GENERATE_ATTEMPTS)
+      throw new CourierError(
+        'keys.generate-failed',
+        'Courier could not make a key pair that reads back. Try again.'
+      );
+  }
+}
+
+/** How many key pairs are made before giving up on one that reads back (1 in 300 fails once). */
+const MAX_GENERATE_ATTEMPTS = 8;
+
+function generateOnce(
   options: Readonly<{ comment: string; passphrase?: string }>
 ): Promise<KeyPair> {
   const settings = options.passphrase
