@@ -73,7 +73,12 @@ type SaxEvent = { eventType: 'opentag' | 'text' | 'closetag'; value: unknown };
  *
  * exceljs 4.4 decodes every inflated chunk on its own, so a character whose bytes straddle two
  * chunks (an accented letter, one time in a few hundred chunks) became two `�` in the cells read.
+ * Upstream: https://github.com/exceljs/exceljs/issues/2084 (also #2316; fix proposed in PRs #1665,
+ * #1821, #2894, none merged). Written for exceljs `EXCELJS_PATCHED_VERSION`: package.json pins that
+ * version exactly, and a test fails when the installed one differs, so an upgrade re-checks this.
  */
+export const EXCELJS_PATCHED_VERSION = '4.4.0';
+
 function parseSaxWholeCharacters(SaxesParser: new () => SaxParser) {
   return async function* parseSax(
     iterable: AsyncIterable<unknown> & { pipe?: unknown }
