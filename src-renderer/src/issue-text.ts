@@ -1,4 +1,4 @@
-import { en, type MessageKey } from './i18n/en';
+import { en, isMessageKey, type MessageKey } from './i18n/en';
 import type { Message } from './i18n/message';
 import type { I18n } from './i18n/i18n';
 import { dateFormatWords } from './format-words';
@@ -66,10 +66,10 @@ function sentence(issue: IssueForText, i18n: I18n): string | null {
     values[name] = typeof value === 'object' ? i18n.format.list(value) : value;
   }
   const say = (key: string, extra: Values = {}): string | null => {
-    if (!Object.prototype.hasOwnProperty.call(en, key)) return null;
+    if (!isMessageKey(key)) return null;
     const all = { ...values, ...extra };
-    if (placeholdersOf(en[key as MessageKey]).some(name => all[name] === undefined)) return null;
-    return i18n.t(key as MessageKey, all);
+    if (placeholdersOf(en[key]).some(name => all[name] === undefined)) return null;
+    return i18n.t(key, all);
   };
   const both = (first: string | null, second: string | null) =>
     first !== null && second !== null ? `${first} ${second}` : null;

@@ -1,7 +1,7 @@
 import type { EventPayload } from '../../src-core/ipc/contract';
 import { presetNotes } from '../../src-core/destinations/preset-notes';
 import { errorText } from './error-text';
-import { en, type MessageKey } from './i18n/en';
+import { isMessageKey } from './i18n/en';
 import type { I18n } from './i18n/i18n';
 
 /** One step of a destination's connection test, as main sends it. */
@@ -15,8 +15,9 @@ export function stepText(step: ConnectionStep, i18n: Pick<I18n, 't' | 'language'
   if (step.status === 'failed') {
     return errorText({ code: step.code, message: step.message, params: step.says.params }, i18n);
   }
-  if (i18n.language === 'en' || !(step.says.key in en)) return step.message;
-  return i18n.t(step.says.key as MessageKey, step.says.params);
+  const key = step.says.key;
+  if (i18n.language === 'en' || !isMessageKey(key)) return step.message;
+  return i18n.t(key, step.says.params);
 }
 
 /** The advice of a failed step in the user's language (main's English when none is known). */
@@ -26,7 +27,7 @@ export function adviceText(
 ): string | null {
   if (!step.advice) return null;
   const key = `connection.advice.${step.code ?? ''}`;
-  return i18n.language !== 'en' && key in en ? i18n.t(key as MessageKey) : step.advice;
+  return i18n.language !== 'en' && isMessageKey(key) ? i18n.t(key) : step.advice;
 }
 
 /**
@@ -39,7 +40,9 @@ export function notesText(
 ): string {
   const id = destination.presetId as keyof typeof presetNotes;
   const key = `preset.${id}.notes`;
-  return Object.hasOwn(presetNotes, id) && destination.notes === presetNotes[id] && key in en
-    ? t(key as MessageKey)
+  return Object.hasOwn(presetNotes, id) &&
+    destination.notes === presetNotes[id] &&
+    isMessageKey(key)
+    ? t(key)
     : destination.notes;
 }

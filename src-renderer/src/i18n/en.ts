@@ -671,7 +671,8 @@ export const en = {
     'Courier downloads the new report zips of a Digitaleo destination into a folder you choose, on a schedule: each once, checked, never over a file you have. History lists each zip’s files and row counts.',
   'jobs.reports.defaultName': 'Digitaleo reports',
   'jobs.reports.destination': 'Digitaleo destination',
-  'jobs.reports.noDestination': 'There is no Digitaleo destination yet. Add one in Destinations first.',
+  'jobs.reports.noDestination':
+    'There is no Digitaleo destination yet. Add one in Destinations first.',
   'jobs.reports.folder': 'Folder for the reports',
   'jobs.reports.folderMissing': 'Choose the folder the reports go to.',
   'jobs.new.title': 'Do this on a schedule',
@@ -772,5 +773,8 @@ export const en = {
 
 /** A key of the catalogue. */
 export type MessageKey = keyof typeof en;
+/** Whether a key made at run time (main's step keys, an issue's code) is in the catalogue. */
+export const isMessageKey = (key: string): key is MessageKey =>
+  Object.prototype.hasOwnProperty.call(en, key);
 /** A complete catalogue. */
 export type Messages = Readonly<Record<MessageKey, Message>>;

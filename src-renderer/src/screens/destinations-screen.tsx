@@ -7,7 +7,6 @@ import { api } from '../courier-api';
 import { errorText } from '../error-text';
 import { useI18n } from '../i18n/i18n';
 import { notesText } from '../localized-text';
-import type { MessageKey } from '../i18n/en';
 import { ConnectionTest } from './connection-test';
 import { SetupCheck } from './setup-check';
 import { SecretSourceField } from './secret-source-field';
@@ -244,7 +243,7 @@ export function DestinationsScreen(
                 }}
               >
                 <strong>{p.id === 'generic' ? t('preset.generic.label') : p.label}</strong>
-                <span className="muted small">{t(`preset.${p.id}` as MessageKey)}</span>
+                <span className="muted small">{t(`preset.${p.id}`)}</span>
               </button>
             ))}
           </div>

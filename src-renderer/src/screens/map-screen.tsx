@@ -3,7 +3,7 @@ import type { CallResponse } from '../../../src-core/ipc/contract';
 import { api } from '../courier-api';
 import { errorText } from '../error-text';
 import { useI18n } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/en';
+import { isMessageKey } from '../i18n/en';
 import type { Screen } from '../navigation';
 import type { FlowChoices, OpenedFile } from './flow-types';
 import { columnHintKey } from '../column-hints';
@@ -36,7 +36,10 @@ export function MapScreen(props: {
   // An address column says which of the file's addresses it was taken from, and the others.
   const addressNote = (group: string, others: readonly string[] = []) => {
     const named = others.filter(g => g !== '');
-    const text = (g: string) => t(`map.address.${g}` as MessageKey);
+    const text = (g: string) => {
+      const key = `map.address.${g}`;
+      return isMessageKey(key) ? t(key) : g;
+    };
     return [
       group !== '' ? t('map.address.from', { address: text(group) }) : '',
       named.length > 0 ? t('map.address.others', { others: format.list(named.map(text)) }) : '',
@@ -287,7 +290,7 @@ export function MapScreen(props: {
                             suggestion.source === source &&
                             !touched.has(column.name) && (
                               <div className="muted small">
-                                {t(`map.reason.${suggestion.reason}` as MessageKey)}
+                                {t(`map.reason.${suggestion.reason}`)}
                               </div>
                             )}
                           {suggestion &&

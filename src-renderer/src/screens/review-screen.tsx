@@ -14,7 +14,7 @@ import { errorText } from '../error-text';
 import { useI18n, type I18n } from '../i18n/i18n';
 import { issueText } from '../issue-text';
 import { issueTitleKey } from '../issue-titles';
-import type { MessageKey } from '../i18n/en';
+import { isMessageKey, type MessageKey } from '../i18n/en';
 import type { Screen } from '../navigation';
 import type { FlowChoices, OpenedFile } from './flow-types';
 
@@ -537,6 +537,8 @@ function IssueGroup(props: {
   const [open, setOpen] = useState(false);
   const [samples, setSamples] = useState<BeforeAfter[] | null>(null);
   const titleKey = issueTitle(props.code);
+  // The card's help, when the catalogue has one for this title.
+  const helpKey: string = titleKey ? `${titleKey}.help` : '';
   const severity = props.issues[0]?.severity ?? 'error';
   const column = props.issues.find(i => i.column)?.column ?? null;
   const offer = column
@@ -561,11 +563,11 @@ function IssueGroup(props: {
       </h3>
       {titleKey && (
         <p className="muted small">
-          {t(
-            props.code === 'duplicate.key' && props.issues[0]?.variant === 'left-out'
-              ? 'issue.duplicate.key.help.left-out'
-              : (`${titleKey}.help` as MessageKey)
-          )}
+          {props.code === 'duplicate.key' && props.issues[0]?.variant === 'left-out'
+            ? t('issue.duplicate.key.help.left-out')
+            : isMessageKey(helpKey)
+              ? t(helpKey)
+              : ''}
         </p>
       )}
       {props.code === 'duplicate.key' && props.issues[0]?.variant === 'left-out' && (

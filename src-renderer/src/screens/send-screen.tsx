@@ -179,7 +179,7 @@ export function SendScreen(props: {
   const phaseText =
     phase === 'connecting' && step && step !== 'upload'
       ? t(`send.step.${step}`)
-      : t(`send.phase.${phase}` as MessageKey, { file: progress?.fileName ?? '' });
+      : t(`send.phase.${phase}`, { file: progress?.fileName ?? '' });
   const tries = progress?.tries ?? null;
   // Counted on screen once a try has failed: "Attempt 2 of 6".
   const attemptText = tries && tries.attempt > 1 ? t('send.attempt', tries) : null;

@@ -1,7 +1,6 @@
 import { useState, type KeyboardEvent } from 'react';
 import { ColumnRule } from '../../../../src-core/destinations/destination';
 import { useI18n } from '../../i18n/i18n';
-import type { MessageKey } from '../../i18n/en';
 import {
   EditorSection,
   FieldProblems,
@@ -169,7 +168,7 @@ export function ColumnsSection(
                     >
                       {ruleChoices.map(r => (
                         <option key={r} value={r}>
-                          {t(`editor.rule.${r}` as MessageKey)}
+                          {t(`editor.rule.${r}`)}
                         </option>
                       ))}
                     </select>

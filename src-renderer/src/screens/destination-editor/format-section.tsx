@@ -3,7 +3,9 @@ import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/en';
 import { EditorSection, type SectionProps } from './section';
 
-const delimiters: ReadonlyArray<[OutputFormat['delimiter'], string]> = [
+const delimiters: ReadonlyArray<
+  [OutputFormat['delimiter'], 'comma' | 'semicolon' | 'tab' | 'pipe']
+> = [
   [',', 'comma'],
   [';', 'semicolon'],
   ['\t', 'tab'],
@@ -54,7 +56,7 @@ export function FormatSection(props: SectionProps) {
         {select(
           'delimiter',
           'editor.format.delimiter',
-          delimiters.map(([v, w]) => [v, `editor.format.delimiter.${w}` as MessageKey])
+          delimiters.map(([v, w]) => [v, `editor.format.delimiter.${w}`])
         )}
         {select('quoting', 'editor.format.quoting', [
           ['standard', 'editor.format.quoting.standard'],
@@ -67,7 +69,7 @@ export function FormatSection(props: SectionProps) {
         {select(
           'encoding',
           'editor.format.encoding',
-          encodings.map(e => [e, `editor.format.encoding.${e}` as MessageKey])
+          encodings.map(e => [e, `editor.format.encoding.${e}`])
         )}
         {select('lineEnding', 'editor.format.lineEnding', [
           ['crlf', 'editor.format.lineEnding.crlf'],

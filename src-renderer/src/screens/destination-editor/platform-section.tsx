@@ -4,7 +4,6 @@ import {
   ReceiptRule,
 } from '../../../../src-core/destinations/destination';
 import { useI18n } from '../../i18n/i18n';
-import type { MessageKey } from '../../i18n/en';
 import { EditorSection, type SectionProps } from './section';
 
 const uniqueness = DigitaleoOptions.shape.uniqueness.unwrap().options;
@@ -45,7 +44,7 @@ export function PlatformSection(props: SectionProps) {
               >
                 {DigitaleoAction.options.map(a => (
                   <option key={a} value={a}>
-                    {t(`editor.digitaleo.action.${a}` as MessageKey)}
+                    {t(`editor.digitaleo.action.${a}`)}
                   </option>
                 ))}
               </select>
@@ -66,7 +65,7 @@ export function PlatformSection(props: SectionProps) {
                 {(['', 'createNewList', 'addToExistingList', 'syncExistingList'] as const).map(
                   m => (
                     <option key={m} value={m}>
-                      {t(`editor.digitaleo.importMode.${m || 'account'}` as MessageKey)}
+                      {t(`editor.digitaleo.importMode.${m || 'account'}`)}
                     </option>
                   )
                 )}
@@ -97,7 +96,7 @@ export function PlatformSection(props: SectionProps) {
               >
                 {uniqueness.map(u => (
                   <option key={u} value={u}>
-                    {t(`editor.digitaleo.uniqueness.${u}` as MessageKey)}
+                    {t(`editor.digitaleo.uniqueness.${u}`)}
                   </option>
                 ))}
               </select>
@@ -120,7 +119,7 @@ export function PlatformSection(props: SectionProps) {
           >
             {ReceiptRule.options.map(r => (
               <option key={r} value={r}>
-                {t(`editor.receipt.${r}` as MessageKey)}
+                {t(`editor.receipt.${r}`)}
               </option>
             ))}
           </select>

@@ -1,6 +1,5 @@
 import type { CallResponse } from '../../../../src-core/ipc/contract';
 import { useI18n } from '../../i18n/i18n';
-import type { MessageKey } from '../../i18n/en';
 import { EditorSection, type SectionProps } from './section';
 
 export type OutputPreview = CallResponse<'destinations:preview-output'>;
@@ -21,7 +20,7 @@ export function PreviewSection(
     <EditorSection id="editor-preview" title={t('editor.preview.title')}>
       <p className="muted small">
         {t('editor.preview.intro', {
-          encoding: t(`editor.format.encoding.${d.output.encoding}` as MessageKey),
+          encoding: t(`editor.format.encoding.${d.output.encoding}`),
           source:
             preview?.synthetic === false
               ? t('editor.preview.fromSample')

@@ -1,6 +1,5 @@
 import { vendorWarnings } from '../../../../src-core/destinations/destination-problems';
 import { useI18n } from '../../i18n/i18n';
-import type { MessageKey } from '../../i18n/en';
 import type { SectionProps } from './section';
 
 /** What the vendor asks that this destination does not do (warnings: saving stays possible). */
@@ -18,7 +17,7 @@ export function WarningsSection(props: SectionProps) {
       <ul>
         {warnings.map(w => (
           <li key={w} data-warning={w}>
-            {t(`editor.warning.${w}` as MessageKey)}
+            {t(`editor.warning.${w}`)}
           </li>
         ))}
       </ul>
