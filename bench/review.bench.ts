@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   const home = await mkdtemp(join(tmpdir(), 'bench-review-'));
   const request: ReviewCheckRequest = {
     path: book,
-    destinationName: 'hello-customer',
+    destination: 'hello-customer',
     mapping: { Email: 'E-mail', Language: 'Langue', FirstName: 'Prénom', LastName: 'Nom' },
     fixes: [],
     excludeInvalid: false,

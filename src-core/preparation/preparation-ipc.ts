@@ -1,3 +1,4 @@
+import { SendRequest } from '../pipeline/send-request';
 import { z } from 'zod';
 import { Destination, PresetId, TargetColumn } from '../destinations/destination';
 import { Fix } from '../fixes/fix-schema';
@@ -49,16 +50,14 @@ export const SuggestionSchema = z.object({
   otherAddressGroups: z.array(z.enum(addressGroups)).optional(),
 });
 
-/** What the review needs to run a preparation: file, destination, mapping, fixes. */
-export const ReviewRequest = z.object({
-  path: z.string().min(1),
-  /** A configured destination's name or a preset id. */
-  destinationName: z.string().min(1),
-  mapping: Mapping.optional(),
-  fixes: z.array(Fix).default([]),
+/**
+ * What the review needs to run a preparation: core's `SendRequest` (the same shape as the Send
+ * button, jobs and `courier send`), with no fixes and every row kept unless said otherwise.
+ * Recordings are checked at sending, once their folder is chosen.
+ */
+export const ReviewRequest = SendRequest.omit({ recordingsFolder: true }).extend({
+  fixes: z.array(Fix).max(100_000).default([]),
   excludeInvalid: z.boolean().default(false),
-  sheet: z.string().optional(),
-  headerRow: z.number().int().min(1).optional(),
 });
 
 export const preparationCalls = {

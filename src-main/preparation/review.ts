@@ -56,7 +56,7 @@ export async function reviewCheck(
   home: string,
   now: Date
 ): Promise<ReviewCheckResponse> {
-  const destination = await resolveDestination(home, request.destinationName);
+  const destination = await resolveDestination(home, request.destination);
   // Names used on this destination (sent, queued, or held by a run now) get their suffix here too:
   // the name shown is the name sent.
   const sentBefore = await namesInUse(home, destination.name);
@@ -107,7 +107,7 @@ export async function saveRejected(
   home: string,
   now: Date
 ): Promise<SaveRejectedResponse> {
-  const destination = await resolveDestination(home, request.destinationName);
+  const destination = await resolveDestination(home, request.destination);
   // Names used on this destination (sent, queued, or held by a run now) get their suffix here too:
   // the name shown is the name sent.
   const sentBefore = await namesInUse(home, destination.name);

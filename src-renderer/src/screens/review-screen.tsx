@@ -139,7 +139,7 @@ export function ReviewScreen(props: {
       name
         ? {
             path: opened.path,
-            destinationName: name,
+            destination: name,
             mapping: { ...(choices.mapping ?? {}) },
             fixes: [...choices.fixes],
             excludeInvalid: choices.excludeInvalid,
@@ -155,7 +155,7 @@ export function ReviewScreen(props: {
     setChecking(true);
     setError(null);
     Promise.all([
-      api().destinations.get({ name: request.destinationName }),
+      api().destinations.get({ name: request.destination }),
       api().review.check({ ...request, maxIssues: 5000 }),
     ]).then(
       ([got, checked]) => {

@@ -91,7 +91,7 @@ export function SendScreen(props: {
     api()
       .review.check({
         path: props.opened.path,
-        destinationName: name,
+        destination: name,
         mapping: { ...(choices.mapping ?? {}) },
         fixes: [...choices.fixes],
         excludeInvalid: choices.excludeInvalid,

@@ -72,10 +72,10 @@ describe('only files the person chose', () => {
       refused
     );
     expect(
-      await call('review:check', { path: secret, destinationName: destination })
+      await call('review:check', { path: secret, destination })
     ).toMatchObject(refused);
     expect(
-      await call('review:save-rejected', { path: secret, destinationName: destination })
+      await call('review:save-rejected', { path: secret, destination })
     ).toMatchObject(refused);
     expect(await call('destinations:columns-from-sample', { path: secret })).toMatchObject(refused);
     expect(await call('keys:import', { name: 'k', path: secret })).toMatchObject(refused);
@@ -110,7 +110,7 @@ describe('only files the person chose', () => {
       value: { fileName: 'picked.csv', columns: ['Email', 'Language'] },
     });
     expect(
-      await call('review:check', { path: picked, destinationName: destination })
+      await call('review:check', { path: picked, destination })
     ).toMatchObject({ ok: true, value: { rowCount: 1 } });
 
     expect(

@@ -121,7 +121,7 @@ describe('two runs to one destination in the same second', () => {
     const check = () =>
       review['review:check']({
         path: source,
-        destinationName: 'Profiles',
+        destination: 'Profiles',
         fixes: [],
         excludeInvalid: false,
         maxIssues: 0,

@@ -84,7 +84,7 @@ describe('outcomes of a send, in the person’s words', () => {
     await saveDestination(home, destination, { previousName: 'Hello Customer' });
     const reviewed = await review['review:check']({
       path: source,
-      destinationName: 'Hello Customer',
+      destination: 'Hello Customer',
       fixes: [],
       excludeInvalid: false,
       maxIssues: 10,

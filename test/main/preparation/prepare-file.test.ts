@@ -173,7 +173,7 @@ describe('preparation IPC handlers', () => {
 
     const review = await call('review:check', {
       path,
-      destinationName: 'NPS',
+      destination: 'NPS',
       fixes: [{ kind: 'edit-cell', row: 1, column: 'Email', value: 'jan@example.com' }],
       maxIssues: 1,
     });
@@ -208,7 +208,7 @@ describe('preparation IPC handlers', () => {
     });
     const request = calls['review:check'].request.parse({
       path,
-      destinationName: 'NPS',
+      destination: 'NPS',
       fixes: [{ kind: 'edit-cell', row: 1, column: 'Email', value: 'jan@example.com' }],
       maxIssues: 1,
     });
@@ -232,7 +232,7 @@ describe('preparation IPC handlers', () => {
     await writeFile(beside, 'an earlier file');
     const saved2 = await call('review:save-rejected', {
       path,
-      destinationName: 'NPS',
+      destination: 'NPS',
       fixes: [{ kind: 'exclude-row', row: 0 }],
     });
     expect(saved2).toEqual({ path: join(dir, 'export-rejected (2).csv'), rows: 2 });
@@ -254,7 +254,7 @@ describe('preparation IPC handlers', () => {
       withDialog['review:save-rejected'](calls['review:save-rejected'].request.parse(request));
     const saveRequest: CallRequest<'review:save-rejected'> = {
       path,
-      destinationName: 'NPS',
+      destination: 'NPS',
       fixes: [{ kind: 'exclude-row', row: 0 }],
       dialogTitle: 'Enregistrer les lignes',
     };
