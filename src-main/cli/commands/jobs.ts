@@ -27,6 +27,7 @@ import { jobsUsage } from './usage';
 import { serveJobs } from './jobs-serve';
 import { addReportsJob, reportLines, reportsRunLine, runReportsFor } from './jobs-reports';
 import { isQuietOnly, readWarnAfterDays, setJob, warningLines } from './jobs-warn';
+import { readRelatedOption, relatedOption } from '../related-option';
 
 const usage = jobsUsage;
 
@@ -138,6 +139,7 @@ async function add(context: CommandContext, rest: readonly string[]): Promise<nu
     'header-change': { type: 'string' },
     'keep-copies': { type: 'boolean' },
     recordings: { type: 'string' },
+    ...relatedOption,
     disabled: { type: 'boolean' },
     'warn-after-days': { type: 'string' },
     json: { type: 'boolean' },
@@ -189,6 +191,7 @@ async function add(context: CommandContext, rest: readonly string[]): Promise<nu
     headerChange: (values['header-change'] as 'hold' | 'continue' | undefined) ?? 'hold',
     keepCopies: values['keep-copies'] ?? false,
     recordingsFolder: values.recordings ? resolve(cwd, values.recordings) : null,
+    ...(values.related ? { related: readRelatedOption(values.related, cwd) } : {}),
     enabled: !values.disabled,
     warnAfterDays,
   });
