@@ -29,30 +29,16 @@ export async function followReceipt(request: FollowReceiptRequest): Promise<RunR
   const rule = request.destination.receipt;
   if (rule === 'none' || request.remoteNames.length === 0) return { status: 'none' };
   const transport = destinationTransport(request.destination);
-  const receipts: Receipt[] = await withSession(
-    request.destination.name,
-    transport,
-    request.secrets,
-    async session => {
-      const seen: Receipt[] = [];
-      for (const name of request.remoteNames) {
-        seen.push(
-          await waitForReceipt(session, rule, transport.folder, name, {
-            timeoutMs: request.timeoutMs,
-            pollMs: request.pollMs,
-            signal: request.signal,
-          })
-        );
-      }
-      return seen;
+  const receipts: Receipt[] = await withSession(request.destination.name, transport, request.secrets, async session => {
+    const seen: Receipt[] = [];
+    for (const name of request.remoteNames) {
+      seen.push(await waitForReceipt(session, rule, transport.folder, name, { timeoutMs: request.timeoutMs, pollMs: request.pollMs, signal: request.signal }));
     }
-  );
+    return seen;
+  });
   const each = receipts.map(runReceiptOf);
-  const receipt: RunReceipt =
-    each.find(r => r.status === 'rejected') ??
-    (each.every(r => r.status === 'accepted')
-      ? { status: 'accepted', summary: each.map(r => r.summary).join(' ') }
-      : { status: 'pending', summary: each.map(r => r.summary).join(' ') });
+  const receipt: RunReceipt = each.find(r => r.status === 'rejected') ??
+    (each.every(r => r.status === 'accepted') ? { status: 'accepted', summary: each.map(r => r.summary).join(' ') } : { status: 'pending', summary: each.map(r => r.summary).join(' ') });
   await createHistoryStore(request.home).recordReceipt(request.runId, receipt);
   return receipt;
 }

@@ -10,21 +10,14 @@ import type { PreparationResult } from '../../src-core/preparation/prepare';
  * They hold contact data, so they stay in the private settings folder (mode 600) and never in
  * the history itself, which keeps only counts.
  */
-export const rejectedRowsPath = (home: string, runId: string): string =>
-  join(home, 'rejected', `${runId}.csv`);
+export const rejectedRowsPath = (home: string, runId: string): string => join(home, 'rejected', `${runId}.csv`);
 
 /** Saves the rows a run left out, if any; returns the path or null. */
-export async function saveRejectedRows(
-  home: string,
-  runId: string,
-  preparation: PreparationResult
-): Promise<string | null> {
+export async function saveRejectedRows(home: string, runId: string, preparation: PreparationResult): Promise<string | null> {
   if (preparation.rejected.length === 0) return null;
   const path = rejectedRowsPath(home, runId);
   await mkdir(join(home, 'rejected'), { recursive: true, mode: 0o700 });
-  await writeFile(path, rejectedRowsCsv(preparation.sourceColumns, preparation.rejected), {
-    mode: 0o600,
-  });
+  await writeFile(path, rejectedRowsCsv(preparation.sourceColumns, preparation.rejected), { mode: 0o600 });
   return path;
 }
 
