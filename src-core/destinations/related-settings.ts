@@ -1,5 +1,5 @@
 import { CourierError } from '../errors';
-import { TargetColumn, type Destination, type RelatedFileSet } from './destination';
+import { ColumnRule, TargetColumn, type Destination, type RelatedFileSet } from './destination';
 
 const settingInvalid = (setting: string, values: string, value: string) =>
   new CourierError(
@@ -22,7 +22,7 @@ export const RELATED_KEY = /^related\.([^.]+)(?:\.(columns|file-name))?$/i;
 
 /** The lines `destinations set --help` lists for these settings. */
 export const relatedSettingsHelp = [
-  `  ${'related.NAME.columns='.padEnd(26)} the columns of the related file NAME (e.g. orders), in output order, separated by commas`,
+  `  ${'related.NAME.columns='.padEnd(26)} the columns of the related file NAME (e.g. orders), in output order, separated by commas; order_id:reference* is checked as a reference (:RULE) and required (*)`,
   `  ${'related.NAME.file-name='.padEnd(26)} the file-name template of the related file NAME`,
   `  ${'related.NAME=none'.padEnd(26)} removes the related file NAME`,
 ];
@@ -64,12 +64,38 @@ export function applyRelatedSetting(
   if (names.length === 0) throw settingInvalid(key, 'at least one column name', value);
   const seen = new Set<string>();
   const columns = names.map(column => {
-    if (seen.has(column.toLowerCase())) throw settingInvalid(key, 'each column name once', value);
-    seen.add(column.toLowerCase());
-    const kept = existing?.columns.find(c => c.name.toLowerCase() === column.toLowerCase());
-    return kept ? { ...kept, name: column } : TargetColumn.parse({ name: column });
+    const plain = column.replace(/(:[a-z]+)?\*?$/, '').trim();
+    if (seen.has(plain.toLowerCase())) throw settingInvalid(key, 'each column name once', value);
+    seen.add(plain.toLowerCase());
+    return relatedColumn(column, key, value, existing);
   });
   if (existing) return withSets(sets.map(s => (s === existing ? { ...s, columns } : s)));
   const fileName = `${name}_{date:YYYYMMDD}_{time:HHmmss}.${d.output.format === 'csv' ? 'csv' : d.output.format}`;
   return withSets([...sets, { name, columns, fileName }]);
+}
+
+/**
+ * One column of `related.NAME.columns=`: `order_id:reference*` is the column `order_id`, checked
+ * as a reference (`:RULE`, one of the column rules) and required (`*`). A column listed again
+ * without a rule or star keeps what it had.
+ */
+function relatedColumn(
+  word: string,
+  key: string,
+  value: string,
+  existing: RelatedFileSet | undefined
+): TargetColumn {
+  const parts = /^(.*?)(?::([A-Za-z]+))?(\*)?$/.exec(word)!;
+  const name = parts[1]!.trim();
+  if (name === '') throw settingInvalid(key, 'column names such as order_id:reference*', value);
+  const rule = parts[2]?.toLowerCase();
+  if (rule !== undefined && !ColumnRule.options.includes(rule as ColumnRule))
+    throw settingInvalid(key, `a column rule among ${ColumnRule.options.join(', ')}`, value);
+  const kept = existing?.columns.find(c => c.name.toLowerCase() === name.toLowerCase());
+  return TargetColumn.parse({
+    ...(kept ?? {}),
+    name,
+    ...(rule ? { rule } : {}),
+    ...(parts[3] ? { required: true } : {}),
+  });
 }

@@ -122,10 +122,11 @@ export async function splitDelivered(
   destination: string,
   files: readonly OutgoingFile[],
   force: boolean
-): Promise<{ fresh: OutgoingFile[]; before: OutgoingFile[] }> {
-  if (force) return { fresh: [...files], before: [] };
+): Promise<{ fresh: OutgoingFile[]; before: OutgoingFile[]; names: Map<string, string> }> {
+  if (force) return { fresh: [...files], before: [], names: new Map() };
   const ledger = openLedger(home);
-  const known = new Set((await ledger.entriesFor(destination)).map(e => e.sha256));
+  const entries = await ledger.entriesFor(destination);
+  const known = new Set(entries.map(e => e.sha256));
   const before = files.filter(f => known.has(f.file.sha256));
   if (before.length === files.length)
     await planAgainstLedger(
@@ -134,7 +135,9 @@ export async function splitDelivered(
       files.map(f => ({ remoteName: f.file.name, sha256: f.file.sha256 })),
       false
     );
-  return { fresh: files.filter(f => !known.has(f.file.sha256)), before };
+  // The names the files already there were delivered under, for History.
+  const names = new Map(entries.map(e => [e.sha256, e.remoteName]));
+  return { fresh: files.filter(f => !known.has(f.file.sha256)), before, names };
 }
 
 /** The names the ledger has for files of this run that arrived (the run failed part-way). */

@@ -309,6 +309,7 @@ async function send(
   const outgoing: OutgoingFile[] = outgoingFiles({ source: source!, preparation }, related);
   let sendFiles = outgoing;
   let deliveredBefore: OutgoingFile[] = [];
+  let namesBefore = new Map<string, string>();
   let outputFiles = sendFiles.map(({ file: f }) => ({
     name: f.name,
     bytes: f.bytes,
@@ -342,12 +343,11 @@ async function send(
     const transport = destinationTransport(destination);
     if (related.length > 0) {
       // A run that stopped part-way is continued: the files the ledger has are not sent again.
-      ({ fresh: sendFiles, before: deliveredBefore } = await splitDelivered(
-        deps.home,
-        destination.name,
-        outgoing,
-        request.force === true
-      ));
+      ({
+        fresh: sendFiles,
+        before: deliveredBefore,
+        names: namesBefore,
+      } = await splitDelivered(deps.home, destination.name, outgoing, request.force === true));
       outputFiles = sendFiles.map(({ file: f }) => ({
         name: f.name,
         bytes: f.bytes,
@@ -509,7 +509,7 @@ async function send(
         ? {
             fileSets: runFileSets(outgoing, f =>
               deliveredBefore.includes(f)
-                ? { status: 'delivered-before' }
+                ? { status: 'delivered-before', name: namesBefore.get(f.file.sha256) }
                 : arrived.has(f.file.sha256)
                   ? { status: 'delivered', name: arrived.get(f.file.sha256)! }
                   : { status: 'not-delivered' }
@@ -555,7 +555,7 @@ async function send(
           fileSets: runFileSets(outgoing, f => {
             const i = sendFiles.indexOf(f);
             return i < 0
-              ? { status: 'delivered-before' }
+              ? { status: 'delivered-before', name: namesBefore.get(f.file.sha256) }
               : { status: 'delivered', name: outputFiles[i]!.name };
           }),
         }
