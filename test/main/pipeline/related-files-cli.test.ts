@@ -86,7 +86,7 @@ describe('courier send --related', () => {
     requireKeychain();
     sshd = await startSshd({ users: [{ auth: 'password' }] });
     const user = sshd.users[0]!;
-    for (const folder of ['shop', 'cut']) {
+    for (const folder of ['shop', 'cut', 'nightly']) {
       await mkdir(remote(folder));
       await chown(remote(folder), user.uid, user.gid);
     }
@@ -266,5 +266,50 @@ describe('courier send --related', () => {
     const third = await send('Cut');
     expect(third.code).toBe(0);
     expect(JSON.parse(third.stdout).outcome).toBe('nothing-new');
+  });
+
+  it('a job sends its related files with the main file at every run', async () => {
+    await addDestination('Nightly', 'upload/nightly');
+    const add = await courier(
+      [
+        'jobs',
+        'add',
+        'Shop nightly',
+        '--source',
+        files.profiles!,
+        '--destination',
+        'Nightly',
+        '--related',
+        `orders=${files.orders!}`,
+        '--related',
+        `products=${files.products!}`,
+      ],
+      { home: home.path }
+    );
+    expect(add.code, add.stderr).toBe(0);
+    const listed = await courier(['jobs', 'list', '--json'], { home: home.path });
+    expect(JSON.parse(listed.stdout).jobs[0].related).toEqual([
+      { name: 'orders', path: files.orders },
+      { name: 'products', path: files.products },
+    ]);
+    const ran = await courier(['jobs', 'run', 'Shop nightly', '--json'], { home: home.path });
+    expect(ran.code, ran.stderr + ran.stdout).toBe(0);
+    const run = JSON.parse(ran.stdout).runs[0];
+    expect(run.outcome).toBe('sent');
+    expect(
+      run.fileSets.map((s: { set: string; files: { status: string }[] }) => [
+        s.set,
+        s.files[0]!.status,
+      ])
+    ).toEqual([
+      ['main', 'delivered'],
+      ['orders', 'delivered'],
+      ['products', 'delivered'],
+    ]);
+    expect((await readdir(remote('nightly'))).sort()).toEqual([
+      'orders.csv',
+      'products.csv',
+      'profiles.csv',
+    ]);
   });
 });
