@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CourierError } from '../../../src-core/errors';
+import type { CourierError } from '../../../src-core/errors';
 import { parseDestination } from '../../../src-core/destinations/destination';
 import { applySettings, settingsUsage } from '../../../src-core/destinations/destination-settings';
 import { destinationFromPreset } from '../../../src-core/destinations/presets';
