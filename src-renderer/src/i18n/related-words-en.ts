@@ -1,0 +1,18 @@
+import type { Message } from './message';
+
+/** English words of the related files sent with the main one (BlueConic; part of en.ts). */
+export const enRelatedWords = {
+  'related.title': 'Related files',
+  'related.intro':
+    'Files sent with the main file in the same run, linked to it by id columns (for example orders and products with the profiles). Each has its own columns and file name; all are checked before any is sent, then they go after the main file in this order.',
+  'related.set': 'Related file “{name}”',
+  'related.columns': 'Columns of “{name}”',
+  'related.columns.hint':
+    'In file order, separated by commas; order_id:reference* is checked as a reference and required.',
+  'related.fileName': 'File name of “{name}”',
+  'related.fileName.hint': 'For example orders_{date:YYYYMMDD}.csv.',
+  'related.remove': 'Remove “{name}”',
+  'related.new.name': 'Name of a new related file',
+  'related.new.columns': 'Its columns',
+  'related.add': 'Add the related file',
+} as const satisfies Record<string, Message>;

@@ -1,0 +1,18 @@
+import type { Message } from './message';
+
+/** Nederlandse woorden van de gekoppelde bestanden die met het hoofdbestand meegaan (BlueConic; deel van nl.ts). */
+export const nlRelatedWords = {
+  'related.title': 'Gekoppelde bestanden',
+  'related.intro':
+    'Bestanden die in dezelfde verzending met het hoofdbestand meegaan, eraan gekoppeld via id-kolommen (bijvoorbeeld bestellingen en producten bij de profielen). Elk heeft eigen kolommen en een eigen bestandsnaam; ze worden allemaal gecontroleerd voordat er een vertrekt, en gaan daarna in deze volgorde na het hoofdbestand.',
+  'related.set': 'Gekoppeld bestand “{name}”',
+  'related.columns': 'Kolommen van “{name}”',
+  'related.columns.hint':
+    'In de volgorde van het bestand, gescheiden door komma’s; order_id:reference* wordt gecontroleerd als referentie en is verplicht.',
+  'related.fileName': 'Bestandsnaam van “{name}”',
+  'related.fileName.hint': 'Bijvoorbeeld orders_{date:YYYYMMDD}.csv.',
+  'related.remove': '“{name}” verwijderen',
+  'related.new.name': 'Naam van een nieuw gekoppeld bestand',
+  'related.new.columns': 'De kolommen ervan',
+  'related.add': 'Gekoppeld bestand toevoegen',
+} as const satisfies Record<string, Message>;
