@@ -15,4 +15,14 @@ export const enRelatedWords = {
   'related.new.name': 'Name of a new related file',
   'related.new.columns': 'Its columns',
   'related.add': 'Add the related file',
+  'related.send.title': 'Related files',
+  'related.send.intro':
+    'This destination receives these files with the main one: choose each. All are checked before any is sent; they go after the main file, in this order.',
+  'related.send.none': '“{name}”: not chosen yet.',
+  'related.send.chosen': '“{name}”: {file}',
+  'related.send.choose': 'Choose the “{name}” file…',
+  'related.sent.main': 'main file',
+  'related.sent.delivered': '{set} ({source}): {name} sent.',
+  'related.sent.delivered-before': '{set} ({source}): {name} was already there (not sent again).',
+  'related.sent.not-delivered': '{set} ({source}): {name} not sent.',
 } as const satisfies Record<string, Message>;

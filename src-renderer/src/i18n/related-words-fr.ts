@@ -15,4 +15,14 @@ export const frRelatedWords = {
   'related.new.name': 'Nom d’un nouveau fichier lié',
   'related.new.columns': 'Ses colonnes',
   'related.add': 'Ajouter le fichier lié',
+  'related.send.title': 'Fichiers liés',
+  'related.send.intro':
+    'Cette destination reçoit ces fichiers avec le fichier principal : choisissez-les. Tous sont vérifiés avant que l’un d’eux parte ; ils suivent le fichier principal, dans cet ordre.',
+  'related.send.none': '« {name} » : pas encore choisi.',
+  'related.send.chosen': '« {name} » : {file}',
+  'related.send.choose': 'Choisir le fichier « {name} »…',
+  'related.sent.main': 'fichier principal',
+  'related.sent.delivered': '{set} ({source}) : {name} envoyé.',
+  'related.sent.delivered-before': '{set} ({source}) : {name} était déjà là (pas renvoyé).',
+  'related.sent.not-delivered': '{set} ({source}) : {name} non envoyé.',
 } as const satisfies Record<string, Message>;

@@ -15,4 +15,14 @@ export const nlRelatedWords = {
   'related.new.name': 'Naam van een nieuw gekoppeld bestand',
   'related.new.columns': 'De kolommen ervan',
   'related.add': 'Gekoppeld bestand toevoegen',
+  'related.send.title': 'Gekoppelde bestanden',
+  'related.send.intro':
+    'Deze bestemming krijgt deze bestanden samen met het hoofdbestand: kies ze allemaal. Ze worden allemaal gecontroleerd voordat er een vertrekt; ze gaan na het hoofdbestand, in deze volgorde.',
+  'related.send.none': '“{name}”: nog niet gekozen.',
+  'related.send.chosen': '“{name}”: {file}',
+  'related.send.choose': 'Het bestand “{name}” kiezen…',
+  'related.sent.main': 'hoofdbestand',
+  'related.sent.delivered': '{set} ({source}): {name} verzonden.',
+  'related.sent.delivered-before': '{set} ({source}): {name} was er al (niet opnieuw verzonden).',
+  'related.sent.not-delivered': '{set} ({source}): {name} niet verzonden.',
 } as const satisfies Record<string, Message>;

@@ -10,6 +10,7 @@ import type { Screen } from '../navigation';
 import type { FlowChoices, OpenedFile } from './flow-types';
 import type { ReviewResult } from './review-screen';
 import { RecordingsFolderChoice, RecordingsSent, recordingsProgressText } from './send-recordings';
+import { RelatedFilesChoice, RelatedSent, relatedChosen, relatedRequest } from './send-related';
 
 type Destination = NonNullable<CallResponse<'destinations:get'>['destination']>;
 type Outcome = CallResponse<'send:start'>;
@@ -52,6 +53,8 @@ export function SendScreen(props: {
   const [error, setError] = useState<unknown>(null);
   const [question, setQuestion] = useState<TrustQuestion | null>(null);
   const [recordingsFolder, setRecordingsFolder] = useState<string | null>(null);
+  // The related files chosen for this send, by set name (destinations with related files).
+  const [related, setRelated] = useState<Record<string, string>>({});
   /** The person said the server is not the right one: nothing was sent, nothing recorded. */
   const [notTrusted, setNotTrusted] = useState(false);
 
@@ -133,6 +136,7 @@ export function SendScreen(props: {
         // The file names shown above are the names sent (their time is the review's).
         ...(review?.namedAt ? { namedAt: review.namedAt } : {}),
         ...(destination?.recordings && recordingsFolder ? { recordingsFolder } : {}),
+        ...(destination?.related?.length ? { related: relatedRequest(destination, related) } : {}),
       });
       // A new server's identity waiting for confirmation is a question, not an outcome.
       setOutcome(result.outcome === 'needs-trust' ? null : result);
@@ -253,7 +257,8 @@ export function SendScreen(props: {
               sending ||
               !configured ||
               files.length === 0 ||
-              (destination?.recordings !== undefined && !recordingsFolder)
+              (destination?.recordings !== undefined && !recordingsFolder) ||
+              !relatedChosen(destination, related)
             }
             onClick={() => void send()}
           >
@@ -279,6 +284,12 @@ export function SendScreen(props: {
         destination={destination}
         folder={recordingsFolder}
         onFolder={setRecordingsFolder}
+        disabled={sending}
+      />
+      <RelatedFilesChoice
+        destination={destination}
+        chosen={related}
+        onChoose={(set, path) => setRelated(r => ({ ...r, [set]: path }))}
         disabled={sending}
       />
 
@@ -393,6 +404,7 @@ export function SendScreen(props: {
           </p>
           {outcome.error && <p>{errorText(outcome.error, i18n)}</p>}
           <RecordingsSent recordings={outcome.recordings} />
+          <RelatedSent fileSets={outcome.fileSets} />
           {outcome.files
             .filter(f => f.remotePath)
             .map(f => (
