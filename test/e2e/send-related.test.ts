@@ -115,6 +115,23 @@ describe('the Send screen with related files', () => {
       'products (products.csv): products.csv sent.',
     ]);
     expect((await readdir(remote)).sort()).toEqual(['orders.csv', 'products.csv', 'profiles.csv']);
+
+    // Done every night: the job takes the related files chosen for this send.
+    await page.getByRole('button', { name: 'Do this every night' }).click();
+    await page.getByRole('heading', { name: 'Do this on a schedule' }).waitFor(wait);
+    expect(await page.getByTestId('job-related').getByRole('listitem').allTextContents()).toEqual([
+      `“orders”: ${orders} Choose the “orders” file…`,
+      `“products”: ${products} Choose the “products” file…`,
+    ]);
+    await page.getByRole('button', { name: 'Save the job' }).click();
+    await expect
+      .poll(async () => (await app.handlers['jobs:list'](undefined)).jobs.map(j => j.related), wait)
+      .toEqual([
+        [
+          { name: 'orders', path: orders },
+          { name: 'products', path: products },
+        ],
+      ]);
     await app.close();
   }, 180_000);
 });

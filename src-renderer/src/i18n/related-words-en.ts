@@ -25,4 +25,5 @@ export const enRelatedWords = {
   'related.sent.delivered': '{set} ({source}): {name} sent.',
   'related.sent.delivered-before': '{set} ({source}): {name} was already there (not sent again).',
   'related.sent.not-delivered': '{set} ({source}): {name} not sent.',
+  'related.job.hint': 'Each run sends these files with the main one, all or none.',
 } as const satisfies Record<string, Message>;

@@ -25,4 +25,6 @@ export const frRelatedWords = {
   'related.sent.delivered': '{set} ({source}) : {name} envoyé.',
   'related.sent.delivered-before': '{set} ({source}) : {name} était déjà là (pas renvoyé).',
   'related.sent.not-delivered': '{set} ({source}) : {name} non envoyé.',
+  'related.job.hint':
+    'Chaque exécution envoie ces fichiers avec le fichier principal, tous ou aucun.',
 } as const satisfies Record<string, Message>;

@@ -25,4 +25,6 @@ export const nlRelatedWords = {
   'related.sent.delivered': '{set} ({source}): {name} verzonden.',
   'related.sent.delivered-before': '{set} ({source}): {name} was er al (niet opnieuw verzonden).',
   'related.sent.not-delivered': '{set} ({source}): {name} niet verzonden.',
+  'related.job.hint':
+    'Elke uitvoering verzendt deze bestanden samen met het hoofdbestand, alle of geen.',
 } as const satisfies Record<string, Message>;

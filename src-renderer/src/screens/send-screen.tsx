@@ -31,7 +31,11 @@ export function SendScreen(props: {
   correction: Readonly<{ headerRow?: number; sheet?: string }>;
   review: ReviewResult | null;
   go: (screen: Screen) => void;
-  onScheduled?: (outcome: Outcome, recordingsFolder: string | null) => void;
+  onScheduled?: (
+    outcome: Outcome,
+    recordingsFolder: string | null,
+    related: { name: string; path: string }[]
+  ) => void;
   /** Whether the flow is on screen: coming back (from Destinations) checks the destination again. */
   active?: boolean;
   /** Opens this destination's form (pre-filled from its preset) and comes back here once saved. */
@@ -418,7 +422,9 @@ export function SendScreen(props: {
             <button
               type="button"
               className="button"
-              onClick={() => props.onScheduled?.(outcome, recordingsFolder)}
+              onClick={() =>
+                props.onScheduled?.(outcome, recordingsFolder, relatedRequest(destination, related))
+              }
             >
               {t('send.schedule')}
             </button>
