@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { Destination, RelatedFileSet } from '../../../../src-core/destinations/destination';
+import type { RelatedFileSet } from '../../../../src-core/destinations/destination';
 import { applySetting } from '../../../../src-core/destinations/destination-settings';
 import { errorText } from '../../error-text';
 import { useI18n } from '../../i18n/i18n';
