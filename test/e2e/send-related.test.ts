@@ -132,6 +132,27 @@ describe('the Send screen with related files', () => {
           { name: 'products', path: products },
         ],
       ]);
+    // History lists every file of the run and what became of it.
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('button', { name: 'History' })
+      .click();
+    await page.getByRole('heading', { name: 'History' }).waitFor(wait);
+    const [run] = await app.services.history.listRuns();
+    await page
+      .locator(`tr[data-run="${run!.id}"]`)
+      .getByRole('button', { name: 'Details' })
+      .click();
+    await expect
+      .poll(
+        () => page.getByTestId('send-related-sent').getByRole('listitem').allTextContents(),
+        wait
+      )
+      .toEqual([
+        'main file (profiles.csv): profiles.csv sent.',
+        'orders (orders.csv): orders.csv sent.',
+        'products (products.csv): products.csv sent.',
+      ]);
     await app.close();
   }, 180_000);
 });
