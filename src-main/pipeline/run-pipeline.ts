@@ -219,6 +219,12 @@ async function send(
     const takenNames = destination.nameReuse === 'same-every-run' ? [] : inUse;
     // Every related set has its file (and every file a set) before anything is read.
     relatedPlans = planRelated(destination, request.related);
+    // And every related file is there (and hashed for History) before the main file is read.
+    const relatedSources = new Map(
+      await Promise.all(
+        relatedPlans.map(async p => [p.path, await describeSource(p.path)] as const)
+      )
+    );
     // The recordings folder is listed before the rows are read: each row's recording must be in it.
     recordingsFolder = recordingsSetup(destination, request.recordingsFolder)
       ? await listRecordingsFolder(request.recordingsFolder!, {
@@ -269,7 +275,7 @@ async function send(
         destination,
         prepare,
         base: mainJob,
-        describe: describeSource,
+        describe: async path => relatedSources.get(path) ?? describeSource(path),
         options: prepareOptions,
       });
   } catch (error) {

@@ -250,6 +250,8 @@ async function list({ home, io }: CommandContext, rest: readonly string[]): Prom
       `${job.name}${job.enabled ? '' : ' (off)'}${job.running ? ' (running now)' : ''}\n`
     );
     io.stdout.write(`  ${describeSource(job.source)} → ${job.destination}\n`);
+    for (const related of job.related ?? [])
+      io.stdout.write(`  with related “${related.name}”: ${related.path}\n`);
     io.stdout.write(
       `  ${job.scheduleText ?? 'only when run by hand'}${job.nextRunAt ? `; next ${job.nextRunAt}` : ''}\n`
     );

@@ -135,6 +135,23 @@ describe('courier send --related', () => {
     const unknown = await send('Shop', ['--related', `refunds=${files.orders!}`]);
     expect(unknown.code).toBe(1);
     expect(JSON.parse(unknown.stdout).error.code).toBe('related.not-set-up');
+    // A related file that is not there fails the run before anything is read or sent.
+    const gone = await courier(
+      [
+        'send',
+        files.profiles!,
+        '--destination',
+        'Shop',
+        '--related',
+        `orders=${join(home.path, 'no-orders.csv')}`,
+        '--related',
+        `products=${files.products!}`,
+        '--json',
+      ],
+      { home: home.path }
+    );
+    expect(gone.code).toBe(1);
+    expect(JSON.parse(gone.stdout).error.code).toBe('read.not-found');
     expect(await readdir(remote('shop'))).toEqual([]);
   });
 
@@ -292,6 +309,8 @@ describe('courier send --related', () => {
       { name: 'orders', path: files.orders },
       { name: 'products', path: files.products },
     ]);
+    const words = await courier(['jobs', 'list'], { home: home.path });
+    expect(words.stdout).toContain(`  with related “orders”: ${files.orders!}\n`);
     const ran = await courier(['jobs', 'run', 'Shop nightly', '--json'], { home: home.path });
     expect(ran.code, ran.stderr + ran.stdout).toBe(0);
     const run = JSON.parse(ran.stdout).runs[0];
