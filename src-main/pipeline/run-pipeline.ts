@@ -134,6 +134,8 @@ export type SendResult = Readonly<{
    */
   awaitingTrust?: boolean;
   preparation: PreparedSend | null;
+  /** The related files' preparations, in upload order (their checks, for the caller's report). */
+  related?: readonly PreparedRelated[];
   /** Where the prepared files are (deleted after a successful send unless kept). */
   outbox: string | null;
   transfer: TransferResult | null;
@@ -339,7 +341,7 @@ async function send(
       outputFiles: [],
       error: hold,
     });
-    return { run, preparation, outbox: null, transfer: null, failure: null };
+    return { run, preparation, related, outbox: null, transfer: null, failure: null };
   }
 
   let transfer: TransferResult | null = null;

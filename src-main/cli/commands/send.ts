@@ -105,6 +105,16 @@ export function sendReport(result: SendResult) {
             }
           : { status: run.transfer.status },
         check: result.preparation ? checkReport(result.preparation) : null,
+        // Each related file's own check (what held the run, when one did).
+        ...(result.related?.length
+          ? {
+              relatedChecks: result.related.map(r => ({
+                set: r.set.name,
+                file: r.source.fileName,
+                check: checkReport(r.preparation),
+              })),
+            }
+          : {}),
         receipt: run.receipt,
         ...(run.recordings ? { recordings: run.recordings } : {}),
         ...(run.fileSets ? { fileSets: run.fileSets } : {}),

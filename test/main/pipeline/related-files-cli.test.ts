@@ -177,6 +177,12 @@ describe('courier send --related', () => {
     expect(report.outcome).toBe('held');
     expect(report.error.code).toBe('related.held');
     expect(report.error.params).toEqual({ set: 'orders', file: 'orders-bad.csv' });
+    // The orders file's own check says which row and column.
+    const orders = report.relatedChecks.find((c: { set: string }) => c.set === 'orders');
+    expect(orders.file).toBe('orders-bad.csv');
+    expect(orders.check.issues.map((i: { message: string }) => i.message)).toEqual([
+      'Row 2: customer_id is empty, and Shop needs it in every row.',
+    ]);
     expect(await readdir(remote('shop'))).toEqual([]);
     // Nothing prepared is left behind for a held run.
     expect(await readdir(join(home.path, 'outbox')).catch(() => [])).toEqual([]);
