@@ -13,6 +13,7 @@ import { columnsFromSample } from './presets';
 import { settleDestination } from './settle';
 import { isTimeZone } from '../output/time-zone';
 import { recordingsSettings } from './recordings-settings';
+import { applyRelatedSetting, relatedSettingsHelp } from './related-settings';
 
 /**
  * The editor's settings as `KEY=VALUE` words: one vocabulary for `courier destinations set` and
@@ -521,6 +522,7 @@ export const settingsUsage = [
   ...Object.entries(columnProperties).map(
     ([p, s]) => `  ${`column.NAME.${p}=`.padEnd(26)} ${s.values}`
   ),
+  ...relatedSettingsHelp,
 ].join('\n');
 
 /**
@@ -531,6 +533,8 @@ export function applySetting(d: Destination, rawKey: string, value: string): Des
   const trimmed = rawKey.trim();
   const variable = VARIABLE.exec(trimmed);
   if (variable) return setVariable(d, variable[1]!, value);
+  const related = applyRelatedSetting(d, trimmed, value);
+  if (related) return related;
   const column = COLUMN.exec(trimmed);
   if (column) {
     const property = column[2]!.toLowerCase();
@@ -564,7 +568,7 @@ export function applySetting(d: Destination, rawKey: string, value: string): Des
   if (!setting)
     throw new CourierError(
       'destination.setting-unknown',
-      `There is no setting “${trimmed}”; choose one of ${[...Object.keys(destinationSettings), 'output.xml-sample', 'var.NAME', 'column.NAME.PROPERTY'].join(', ')}.`,
+      `There is no setting “${trimmed}”; choose one of ${[...Object.keys(destinationSettings), 'output.xml-sample', 'var.NAME', 'column.NAME.PROPERTY', 'related.NAME.columns'].join(', ')}.`,
       {
         params: { setting: trimmed },
       }

@@ -144,6 +144,21 @@ export const RecordingsOption = z.object({
 });
 export type RecordingsOption = z.infer<typeof RecordingsOption>;
 
+/**
+ * Another file sent with the main one in the same run, linked to it by id columns (BlueConic's
+ * profiles, orders, products): its own columns and file name, the destination's output settings.
+ */
+export const RelatedFileSet = z.object({
+  /** What the person calls this file (`orders`): the key of `--related orders=FILE`. */
+  name: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/, 'A related file name is letters, digits, - and _ (e.g. orders).')
+    .refine(n => n.toLowerCase() !== 'main', 'A related file cannot be called “main” (that is the main file).'),
+  columns: z.array(TargetColumn).min(1, 'A related file needs at least one column.'),
+  fileName: z.string().min(1),
+});
+export type RelatedFileSet = z.infer<typeof RelatedFileSet>;
+
 /** A destination name: shown to people, used as the settings file name and keychain account. */
 export const DestinationName = z
   .string()
@@ -190,6 +205,8 @@ export const Destination = z.object({
   digitaleo: DigitaleoOptions.optional(),
   /** Call recordings uploaded before the records, each named by a column (EvaluAgent). */
   recordings: RecordingsOption.optional(),
+  /** Further files sent with the main one, all or none, uploaded after it in this order (BlueConic). */
+  related: z.array(RelatedFileSet).optional(),
   /** ISO 3166 country used to read phone numbers written without a country code. */
   phoneCountry: z.string().regex(/^[A-Z]{2}$/, 'A country is two capital letters, e.g. BE.').default('BE'),
   /** Text starting with = + - @ tab or CR gets a leading ' so spreadsheets do not run it. */
@@ -242,6 +259,17 @@ function checkDestination(d: Destination): Destination {
   if (d.output.format === 'xml' && !d.output.xml) throw invalid('XML files need the structure of a sample file (load the vendor’s sample XML).');
   // With extra columns on, a source column outside the template may name the recordings.
   if (d.recordings && !d.extraColumns && !names.has(d.recordings.column)) throw invalid(`the recordings are named in “${d.recordings.column}”, which is not one of its columns.`);
+  const sets = new Set<string>();
+  for (const set of d.related ?? []) {
+    if (sets.has(set.name.toLowerCase())) throw invalid(`the related file “${set.name}” appears twice.`);
+    sets.add(set.name.toLowerCase());
+    const inSet = new Set<string>();
+    for (const c of set.columns) {
+      if (inSet.has(c.name)) throw invalid(`the column “${c.name}” appears twice in the related file “${set.name}”.`);
+      inSet.add(c.name);
+    }
+  }
+  if (d.related?.length && d.output.format === 'xml') throw invalid('related files cannot be written as XML from a sample (the sample describes the main file only).');
   for (const field of d.output.xml?.fields ?? []) {
     if (!names.has(field.column)) throw invalid(`the XML field “${field.name}” takes its value from “${field.column}”, which is not one of its columns.`);
   }

@@ -76,6 +76,22 @@ export const RunRecordings = z.object({
 });
 export type RunRecordings = z.infer<typeof RunRecordings>;
 
+/** One file set of a run with related files: the main file or a related one, and what became of each file. */
+export const RunFileSet = z.object({
+  /** `main`, or the related set's name (`orders`). */
+  set: z.string(),
+  /** The source file's name only. */
+  source: z.string(),
+  rows: z.number().int().nonnegative(),
+  files: z.array(
+    RunOutputFile.extend({
+      /** `delivered` by this run; `delivered-before` (the ledger had it: not sent again); `not-delivered`. */
+      status: z.enum(['delivered', 'delivered-before', 'not-delivered']),
+    })
+  ),
+});
+export type RunFileSet = z.infer<typeof RunFileSet>;
+
 export const RunReceipt = z.object({
   status: z.enum(['none', 'pending', 'accepted', 'rejected']),
   /** A short summary in words (never the receipt's rows). */
@@ -112,6 +128,8 @@ export const Run = z.object({
   receipt: RunReceipt.default({ status: 'none' }),
   /** The recordings sent with the records, when the destination sends some. */
   recordings: RunRecordings.optional(),
+  /** A run with related files: every file of every set, in upload order, and which arrived. */
+  fileSets: z.array(RunFileSet).optional(),
   error: PlainErrorSchema.nullable().default(null),
   /** A reports job's run: the zips it downloaded (absent for a send). */
   reports: z.array(RunReport).optional(),

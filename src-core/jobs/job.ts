@@ -85,6 +85,8 @@ export const Job = z.object({
    * a file is sent once every recording it names is there and finished being written.
    */
   recordingsFolder: z.string().min(1).nullable().default(null),
+  /** The related files sent with each run's main file (destinations with related file sets). */
+  related: z.array(z.object({ name: z.string().min(1), path: z.string().min(1) })).optional(),
   createdAt: z.string(),
 });
 export type Job = z.output<typeof Job>;

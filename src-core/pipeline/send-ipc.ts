@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PlainErrorSchema } from '../error-schema';
 import { SendRequest } from './send-request';
-import { RunRecordings } from '../history/run';
+import { RunFileSet, RunRecordings } from '../history/run';
 
 /**
  * IPC schemas of the interactive send: the app's Send button runs the same pipeline as a
@@ -51,6 +51,8 @@ export const SendOutcome = z.object({
   fingerprint: z.string().nullable(),
   /** The call recordings sent before the records, when the destination receives some. */
   recordings: RunRecordings.nullable().optional(),
+  /** With related files: every file of every set, in upload order, and which arrived. */
+  fileSets: z.array(RunFileSet).nullable().optional(),
 });
 export type SendOutcome = z.infer<typeof SendOutcome>;
 

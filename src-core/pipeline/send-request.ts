@@ -25,5 +25,13 @@ export const SendRequest = z.object({
    * each is checked, and uploaded before the records.
    */
   recordingsFolder: z.string().min(1).optional(),
+  /**
+   * The related files (destinations with related file sets, BlueConic): one source file per set,
+   * prepared with the set's columns and sent after the main file, all or none.
+   */
+  related: z
+    .array(z.object({ name: z.string().min(1), path: z.string().min(1) }))
+    .max(20)
+    .optional(),
 });
 export type SendRequest = z.infer<typeof SendRequest>;

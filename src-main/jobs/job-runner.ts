@@ -171,6 +171,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
         ...(file ? { expectedSource: { size: file.size, mtimeMs: file.mtimeMs } } : {}),
         ...(warning ? { quietWarning: warning } : {}),
         ...(job.recordingsFolder ? { recordingsFolder: job.recordingsFolder } : {}),
+        ...(job.related?.length ? { related: job.related.map(r => ({ ...r })) } : {}),
       });
     } catch (error) {
       return recordFailure(job, trigger, started, error, file);

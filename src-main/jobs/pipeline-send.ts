@@ -55,6 +55,7 @@ export function createPipelineRunSend(deps: PipelineSendDeps): RunSend {
         ...(request.recordingsFolder
           ? { recordingsFolder: request.recordingsFolder, waitForRecordings: true }
           : {}),
+        ...(request.related ? { related: request.related } : {}),
       },
       {
         home: deps.home,

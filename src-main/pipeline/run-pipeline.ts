@@ -42,6 +42,18 @@ import {
   type ListedRecordings,
 } from './recordings';
 import { openLedger, planAgainstLedger } from '../transfers/ledger';
+import { planRelated } from '../../src-core/destinations/related-files';
+import {
+  deliveredNames,
+  outgoingFiles,
+  prepareRelated,
+  relatedHold,
+  relatedRunId,
+  runFileSets,
+  splitDelivered,
+  type OutgoingFile,
+  type PreparedRelated,
+} from './related-files';
 
 /**
  * What to send (core's `SendRequest`: the same for the app, a scheduled job and the CLI), and how
@@ -122,6 +134,8 @@ export type SendResult = Readonly<{
    */
   awaitingTrust?: boolean;
   preparation: PreparedSend | null;
+  /** The related files' preparations, in upload order (their checks, for the caller's report). */
+  related?: readonly PreparedRelated[];
   /** Where the prepared files are (deleted after a successful send unless kept). */
   outbox: string | null;
   transfer: TransferResult | null;
@@ -190,6 +204,8 @@ async function send(
   let preparation: PreparedSend | null = null;
   let source: RunInput['source'] = null;
   let recordingsFolder: ListedRecordings | undefined;
+  let related: PreparedRelated[] = [];
+  let relatedPlans: ReturnType<typeof planRelated> = [];
   try {
     destination = await resolveDestination(deps.home, request.destination);
     base.destination = destination.name;
@@ -203,6 +219,14 @@ async function send(
     const inUse = await namesInUse(deps.home, destination.name, runId);
     // Digitaleo's list modes: the file is named after the list, the same every run.
     const takenNames = destination.nameReuse === 'same-every-run' ? [] : inUse;
+    // Every related set has its file (and every file a set) before anything is read.
+    relatedPlans = planRelated(destination, request.related);
+    // And every related file is there (and hashed for History) before the main file is read.
+    const relatedSources = new Map(
+      await Promise.all(
+        relatedPlans.map(async p => [p.path, await describeSource(p.path)] as const)
+      )
+    );
     // The recordings folder is listed before the rows are read: each row's recording must be in it.
     recordingsFolder = recordingsSetup(destination, request.recordingsFolder)
       ? await listRecordingsFolder(request.recordingsFolder!, {
@@ -212,46 +236,58 @@ async function send(
       : undefined;
     // Reading, mapping, validating and encoding, then writing the files to the outbox (unless held).
     const prepare = deps.prepare ?? createWorkerPreparer();
-    preparation = await prepare(
-      {
-        sourcePath: request.path,
-        destination,
-        home: deps.home,
-        now: request.namedAt ?? started.toISOString(),
-        runId,
-        outbox,
-        alreadySentNames: takenNames,
-        // What is read must be what was hashed for the history: a file changed since is refused.
-        source: {
-          ...(request.sheet !== undefined ? { sheet: request.sheet } : {}),
-          ...(request.headerRow !== undefined ? { headerRow: request.headerRow } : {}),
-          expected: described.stamp,
-        },
-        mapping: request.mapping,
-        fixes: request.fixes,
-        excludeInvalid: request.excludeInvalid,
-        holdOnHeaderChange: request.holdOnHeaderChange,
-        expectedHeaders: request.expectedHeaders,
-        maxIssues: deps.maxIssues,
-        ...(recordingsFolder
-          ? {
-              recordings: {
-                readable: recordingsFolder.readable,
-                unreadable: recordingsFolder.unreadable,
-              },
-            }
-          : {}),
+    const mainJob: Parameters<typeof prepare>[0] = {
+      sourcePath: request.path,
+      destination,
+      home: deps.home,
+      now: request.namedAt ?? started.toISOString(),
+      runId,
+      outbox,
+      alreadySentNames: takenNames,
+      // What is read must be what was hashed for the history: a file changed since is refused.
+      source: {
+        ...(request.sheet !== undefined ? { sheet: request.sheet } : {}),
+        ...(request.headerRow !== undefined ? { headerRow: request.headerRow } : {}),
+        expected: described.stamp,
       },
-      {
-        signal: deps.signal,
-        onProgress: read => deps.onProgress?.({ phase: 'reading', read }),
-        logger: log,
-      }
-    );
+      mapping: request.mapping,
+      fixes: request.fixes,
+      excludeInvalid: request.excludeInvalid,
+      holdOnHeaderChange: request.holdOnHeaderChange,
+      expectedHeaders: request.expectedHeaders,
+      maxIssues: deps.maxIssues,
+      ...(recordingsFolder
+        ? {
+            recordings: {
+              readable: recordingsFolder.readable,
+              unreadable: recordingsFolder.unreadable,
+            },
+          }
+        : {}),
+    };
+    const prepareOptions = {
+      signal: deps.signal,
+      onProgress: (read: ReadProgress) => deps.onProgress?.({ phase: 'reading', read }),
+      logger: log,
+    };
+    preparation = await prepare(mainJob, prepareOptions);
+    // The related files are all prepared before anything is sent (a held main file needs none).
+    if (relatedPlans.length > 0 && !preparation.held)
+      related = await prepareRelated(relatedPlans, {
+        destination,
+        prepare,
+        base: mainJob,
+        describe: async path => relatedSources.get(path) ?? describeSource(path),
+        options: prepareOptions,
+      });
   } catch (error) {
     // A preparation stopped part-way (cancelled, a worker that died) may have begun the outbox or
     // the kept rejected rows: a failed run keeps neither.
-    for (const path of [outbox, rejectedRowsPath(deps.home, runId)]) {
+    for (const path of [
+      outbox,
+      rejectedRowsPath(deps.home, runId),
+      ...relatedPlans.map(p => rejectedRowsPath(deps.home, relatedRunId(runId, p.set))),
+    ]) {
       await rm(path, { recursive: true, force: true }).catch(cleanup =>
         log.warn('A partly prepared file could not be removed', { error: toPlainError(cleanup) })
       );
@@ -277,7 +313,12 @@ async function send(
     excluded: preparation.rowCount - preparation.writtenRowCount,
     issues: { ...preparation.issueRows },
   };
-  const outputFiles = preparation.files.map(f => ({
+  // Every file of the run in upload order (with related files: the main file's, then each set's).
+  const outgoing: OutgoingFile[] = outgoingFiles({ source: source!, preparation }, related);
+  let sendFiles = outgoing;
+  let deliveredBefore: OutgoingFile[] = [];
+  let namesBefore = new Map<string, string>();
+  let outputFiles = sendFiles.map(({ file: f }) => ({
     name: f.name,
     bytes: f.bytes,
     sha256: f.sha256,
@@ -287,8 +328,12 @@ async function send(
   const hold =
     (request.waitForRecordings && recordingsFolder
       ? waitingForRecordings(preparation, recordingsFolder)
-      : null) ?? preparation.held;
+      : null) ??
+    preparation.held ??
+    relatedHold(related);
   if (hold) {
+    // A related file held the run after the main file was written: nothing of it is kept.
+    if (related.length > 0) await rm(outbox, { recursive: true, force: true });
     const run = await record({
       outcome: 'held',
       source,
@@ -296,7 +341,7 @@ async function send(
       outputFiles: [],
       error: hold,
     });
-    return { run, preparation, outbox: null, transfer: null, failure: null };
+    return { run, preparation, related, outbox: null, transfer: null, failure: null };
   }
 
   let transfer: TransferResult | null = null;
@@ -304,10 +349,22 @@ async function send(
   let recordings: RunRecordings | undefined;
   try {
     const transport = destinationTransport(destination);
-    const byName = new Map(preparation.files.map(f => [f.name, f.path!]));
+    if (related.length > 0) {
+      // A run that stopped part-way is continued: the files the ledger has are not sent again.
+      ({
+        fresh: sendFiles,
+        before: deliveredBefore,
+        names: namesBefore,
+      } = await splitDelivered(deps.home, destination.name, outgoing, request.force === true));
+      outputFiles = sendFiles.map(({ file: f }) => ({
+        name: f.name,
+        bytes: f.bytes,
+        sha256: f.sha256,
+      }));
+    }
     // The names are held for this run before anything is sent: another run to this destination
     // that prepared the same names (same second) meanwhile gets its own (`_2`).
-    let remoteNames = preparation.files.map(f => f.name);
+    let remoteNames = sendFiles.map(f => f.file.name);
     if (destination.nameReuse !== 'same-every-run') {
       names.reserved = true;
       remoteNames = await reserveNames(deps.home, destination.name, runId, remoteNames);
@@ -323,7 +380,7 @@ async function send(
       );
     }
     let sending: UploadControl | null = null;
-    queueIds = preparation.files.map((_, i) => `${runId.slice(0, 8)}-${i + 1}`);
+    queueIds = sendFiles.map((_, i) => `${runId.slice(0, 8)}-${i + 1}`);
     const onAbort = () => sending?.cancel();
     const upload: Upload = deps.upload ?? uploadFiles;
     deps.signal?.addEventListener('abort', onAbort, { once: true });
@@ -369,9 +426,9 @@ async function send(
         force: request.force,
         sameNameEveryRun: destination.nameReuse === 'same-every-run',
         logger: log,
-        files: preparation.files.map((file, i) => ({
+        files: sendFiles.map(({ file }, i) => ({
           id: queueIds[i]!,
-          localPath: byName.get(file.name)!,
+          localPath: file.path!,
           remoteName: remoteNames[i]!,
           sha256: outputFiles[i]!.sha256,
         })),
@@ -379,7 +436,7 @@ async function send(
           deps.onProgress?.({
             phase: 'uploading',
             transfer: progress,
-            rows: preparation!.writtenRowCount,
+            rows: sendFiles.reduce((n, f) => n + f.file.rows, 0),
             ...(recordings ? { part: 'records' as const } : {}),
           }),
         onTransfer,
@@ -390,7 +447,7 @@ async function send(
     // The ledger may have given a file a new name (a name is never reused on a destination).
     const delivered = new Map(transfer.files.map(f => [f.localPath, f.remoteName]));
     for (const [i, f] of outputFiles.entries())
-      outputFiles[i] = { ...f, name: delivered.get(byName.get(f.name)!) ?? f.name };
+      outputFiles[i] = { ...f, name: delivered.get(sendFiles[i]!.file.path!) ?? f.name };
     // What the upload learned about the server (TLS 1.2 cap, no resume, no dot names) is kept.
     if (transfer.learned) {
       await saveDestination(
@@ -442,12 +499,31 @@ async function send(
     log.warn('The upload did not complete', {
       error: { code: failure.code, message: failure.message },
     });
+    // With related files, the files that arrived before the failure are said (the ledger has
+    // them, so sending again continues with the rest); without, this run delivered none.
+    const arrived =
+      related.length > 0
+        ? await deliveredNames(deps.home, destination.name, sendFiles)
+        : new Map<string, string>();
     const fields = {
       outcome: 'failed' as const,
       source,
       rows: { ...rows, sent: 0 },
-      // Only delivered files are listed: this run delivered none.
-      outputFiles: [],
+      // Only delivered files are listed.
+      outputFiles: sendFiles
+        .filter(f => arrived.has(f.file.sha256))
+        .map(({ file: f }) => ({ name: arrived.get(f.sha256)!, bytes: f.bytes, sha256: f.sha256 })),
+      ...(related.length > 0
+        ? {
+            fileSets: runFileSets(outgoing, f =>
+              deliveredBefore.includes(f)
+                ? { status: 'delivered-before', name: namesBefore.get(f.file.sha256) }
+                : arrived.has(f.file.sha256)
+                  ? { status: 'delivered', name: arrived.get(f.file.sha256)! }
+                  : { status: 'not-delivered' }
+            ),
+          }
+        : {}),
       transfer: { status: 'failed' as const },
       error: { code: failure.code, message: failure.message },
       // Recordings delivered before the records failed stay delivered (the ledger has them).
@@ -482,6 +558,16 @@ async function send(
       ? { status: 'pending', summary: 'Waiting for the platform to pick the file up.' }
       : { status: 'none' },
     ...(recordings ? { recordings } : {}),
+    ...(related.length > 0
+      ? {
+          fileSets: runFileSets(outgoing, f => {
+            const i = sendFiles.indexOf(f);
+            return i < 0
+              ? { status: 'delivered-before', name: namesBefore.get(f.file.sha256) }
+              : { status: 'delivered', name: outputFiles[i]!.name };
+          }),
+        }
+      : {}),
   });
   if (expectsReceipt && deps.receipt) {
     const following = followReceipt({

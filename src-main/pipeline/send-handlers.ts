@@ -130,6 +130,7 @@ export function createSendHandlers(
             : null,
           fingerprint,
           recordings: result.run.recordings ?? null,
+          fileSets: result.run.fileSets ?? null,
         };
       } finally {
         running = null;

@@ -17,7 +17,10 @@ export type { ConfirmKeepSecret } from '../destinations/destination-handlers';
 export function guardFiles(handlers: Handlers, opened: OpenedFiles): Handlers {
   const savedJobPaths = async (): Promise<Set<string>> => {
     const { jobs } = await handlers['jobs:list'](undefined);
-    return new Set(jobs.map(job => jobSourcePath(job.source)));
+    // A job's related files are its source files too.
+    return new Set(
+      jobs.flatMap(job => [jobSourcePath(job.source), ...(job.related ?? []).map(r => r.path)])
+    );
   };
   const savedRecordingsFolders = async (): Promise<Set<string>> => {
     const { jobs } = await handlers['jobs:list'](undefined);
@@ -50,6 +53,8 @@ export function guardFiles(handlers: Handlers, opened: OpenedFiles): Handlers {
       opened.check(request.path);
       // The recordings folder too: one the person chose in the folder dialog.
       if (request.recordingsFolder !== undefined) opened.check(request.recordingsFolder);
+      // And every related file: each one the person chose in the file dialog.
+      for (const related of request.related ?? []) opened.check(related.path);
       return handlers['send:start'](request);
     },
     'review:check': request => {
@@ -103,6 +108,9 @@ export function guardFiles(handlers: Handlers, opened: OpenedFiles): Handlers {
       // Its recordings folder likewise: a saved job's, or one the person chose.
       const recordings = request.recordingsFolder;
       if (recordings && !(await savedRecordingsFolders()).has(recordings)) opened.check(recordings);
+      const saved = await savedJobPaths();
+      for (const related of request.related ?? [])
+        if (!saved.has(related.path)) opened.check(related.path);
       return handlers['jobs:save'](request);
     },
   };

@@ -5,6 +5,7 @@ import { I18nProvider, type Language } from '../../src-renderer/src/i18n/i18n';
 import { FileTypeSection } from '../../src-renderer/src/screens/destination-editor/file-type-section';
 import { ReportsSection } from '../../src-renderer/src/screens/destination-editor/reports-section';
 import { RecordingsSection } from '../../src-renderer/src/screens/destination-editor/recordings-section';
+import { RelatedFilesSection } from '../../src-renderer/src/screens/destination-editor/related-files-section';
 import { NumbersAndDatesSection } from '../../src-renderer/src/screens/destination-editor/numbers-and-dates-section';
 import '../../src-renderer/src/styles.css';
 
@@ -16,6 +17,7 @@ const sections: Record<string, Section> = {
   'file-type': FileTypeSection,
   reports: ReportsSection,
   recordings: RecordingsSection,
+  related: RelatedFilesSection,
 };
 
 type Mounted = { changes: Destination[]; current: Destination };

@@ -684,6 +684,11 @@ async function show(
           ]
         : []),
     ].join('; ')}`,
+    // Related files, in the order they follow the main file.
+    ...(destination.related ?? []).map(
+      set =>
+        `  related:     ${set.name}: ${set.columns.map(c => `${c.name}${c.required ? '*' : ''}`).join(', ')} → ${set.fileName}`
+    ),
     `  in keychain: ${secretWords(secrets)}`,
   ];
   io.stdout.write(`${lines.join('\n')}\n`);

@@ -1,6 +1,7 @@
 import { ExitCode, UsageError, printJson, type CliCommand, parseCommandArgs } from '../cli-io';
 import { runLine } from './jobs';
 import { recordingsLine } from './recordings-line';
+import { fileSetLines } from '../related-option';
 import { historyUsage } from './usage';
 import { downloadRefused, refusedLines } from './history-refused';
 import { reportLines } from './jobs-reports';
@@ -51,6 +52,7 @@ export const historyCommand: CliCommand = {
           `  wrote ${file.name} (${file.bytes} bytes, sha256 ${file.sha256.slice(0, 12)}…)\n`
         );
       if (run.recordings) io.stdout.write(`  ${recordingsLine(run.recordings)}\n`);
+      for (const line of fileSetLines(run.fileSets ?? [])) io.stdout.write(`  ${line}\n`);
       if (run.receipt.status !== 'none')
         io.stdout.write(
           `  receipt: ${run.receipt.status}${run.receipt.summary ? ` — ${run.receipt.summary}` : ''}\n`

@@ -27,6 +27,7 @@ import { jobsUsage } from './usage';
 import { serveJobs } from './jobs-serve';
 import { addReportsJob, reportLines, reportsRunLine, runReportsFor } from './jobs-reports';
 import { isQuietOnly, readWarnAfterDays, setJob, warningLines } from './jobs-warn';
+import { readRelatedOption, relatedOption } from '../related-option';
 
 const usage = jobsUsage;
 
@@ -138,6 +139,7 @@ async function add(context: CommandContext, rest: readonly string[]): Promise<nu
     'header-change': { type: 'string' },
     'keep-copies': { type: 'boolean' },
     recordings: { type: 'string' },
+    ...relatedOption,
     disabled: { type: 'boolean' },
     'warn-after-days': { type: 'string' },
     json: { type: 'boolean' },
@@ -189,6 +191,7 @@ async function add(context: CommandContext, rest: readonly string[]): Promise<nu
     headerChange: (values['header-change'] as 'hold' | 'continue' | undefined) ?? 'hold',
     keepCopies: values['keep-copies'] ?? false,
     recordingsFolder: values.recordings ? resolve(cwd, values.recordings) : null,
+    ...(values.related ? { related: readRelatedOption(values.related, cwd) } : {}),
     enabled: !values.disabled,
     warnAfterDays,
   });
@@ -247,6 +250,8 @@ async function list({ home, io }: CommandContext, rest: readonly string[]): Prom
       `${job.name}${job.enabled ? '' : ' (off)'}${job.running ? ' (running now)' : ''}\n`
     );
     io.stdout.write(`  ${describeSource(job.source)} → ${job.destination}\n`);
+    for (const related of job.related ?? [])
+      io.stdout.write(`  with related “${related.name}”: ${related.path}\n`);
     io.stdout.write(
       `  ${job.scheduleText ?? 'only when run by hand'}${job.nextRunAt ? `; next ${job.nextRunAt}` : ''}\n`
     );

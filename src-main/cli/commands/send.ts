@@ -15,6 +15,7 @@ import { createWorkerPreparer } from '../../preparation/send-preparation';
 import { sendUsage } from './usage';
 import { fixOption } from '../fix-option';
 import { recordingsLine } from './recordings-line';
+import { fileSetLines, readRelatedOption, relatedOption } from '../related-option';
 
 const usage = sendUsage;
 
@@ -26,6 +27,7 @@ const options = {
   force: { type: 'boolean' },
   'wait-receipt': { type: 'string' },
   recordings: { type: 'string' },
+  ...relatedOption,
   json: { type: 'boolean' },
   ...fixOption,
   ...sourceOptions,
@@ -39,6 +41,7 @@ export const sendCommand: CliCommand = {
   run: async ({ args, home, io, services }) => {
     const { values, positionals } = parseCommandArgs(args, options);
     const request = await readSendRequest(positionals, values);
+    const related = readRelatedOption(values.related);
     const waitSeconds = values['wait-receipt'] === undefined ? 0 : Number(values['wait-receipt']);
     if (!Number.isFinite(waitSeconds) || waitSeconds < 0)
       throw new UsageError('--wait-receipt takes a number of seconds.');
@@ -49,6 +52,7 @@ export const sendCommand: CliCommand = {
         force: values.force === true,
         trigger: 'cli',
         ...(values.recordings ? { recordingsFolder: values.recordings } : {}),
+        ...(related ? { related } : {}),
       },
       {
         home,
@@ -101,8 +105,19 @@ export function sendReport(result: SendResult) {
             }
           : { status: run.transfer.status },
         check: result.preparation ? checkReport(result.preparation) : null,
+        // Each related file's own check (what held the run, when one did).
+        ...(result.related?.length
+          ? {
+              relatedChecks: result.related.map(r => ({
+                set: r.set.name,
+                file: r.source.fileName,
+                check: checkReport(r.preparation),
+              })),
+            }
+          : {}),
         receipt: run.receipt,
         ...(run.recordings ? { recordings: run.recordings } : {}),
+        ...(run.fileSets ? { fileSets: run.fileSets } : {}),
         error: run.error,
         // Nothing new to send: when and as what this content was delivered before.
         ...(run.outcome === 'nothing-new' && result.failure
@@ -141,6 +156,7 @@ function printOutcome(io: CliIo, result: SendResult): void {
         `Sent ${f.remoteName} (${n(f.size)} bytes) to ${f.remotePath}, verified by ${f.verifiedBy === 'sha256' ? 'SHA-256' : 'size'}.\n`
       );
     if (run.recordings) io.stdout.write(`${recordingsLine(run.recordings)}\n`);
+    for (const line of fileSetLines(run.fileSets ?? [])) io.stdout.write(`${line}\n`);
     io.stdout.write(
       `${n(run.rows.sent)} rows sent${run.rows.excluded ? `, ${n(run.rows.excluded)} left out` : ''}.\n`
     );
@@ -162,6 +178,8 @@ function printOutcome(io: CliIo, result: SendResult): void {
     return;
   }
   io.stderr.write(`courier: ${redact(run.error?.message ?? 'The file was not sent.')}\n`);
+  // A run with related files that failed part-way says which files arrived (sending again continues).
+  for (const line of fileSetLines(run.fileSets ?? [])) io.stderr.write(`courier: ${line}\n`);
   if (result.awaitingTrust)
     io.stderr.write(
       'courier: Nothing was recorded in History. Check the fingerprint with the provider, then pin it (courier destinations set NAME --host-key or --tls-fingerprint) and send again.\n'

@@ -101,7 +101,7 @@ export const jobsUsage = `Usage:
                    --destination D [--mapping M] [--schedule "every day at 02:00"]
                    [--invalid send-valid|hold] [--header-change hold|continue]
                    [--no-catch-up] [--keep-copies] [--recordings DIR] [--disabled]
-                   [--warn-after-days N]
+                   [--warn-after-days N] [--related NAME=FILE]...
   courier jobs add NAME --reports-of DESTINATION --out DIR [--schedule "every day at 07:00"]
                    [--no-catch-up] [--disabled]
   courier jobs set JOB --warn-after-days N|off
@@ -133,6 +133,8 @@ export const jobsUsage = `Usage:
   --recordings DIR  the folder of the call recordings the rows name (destinations set with
                     recordings.column=…): a file waits until every recording it names is
                     there and finished being written, then they go first, the records last
+  --related NAME=FILE  the file of the destination's related file set NAME, sent with the
+                    main file at every run, all or none (repeat for each set)
   --no-catch-up     skip runs missed while the computer slept or Courier was closed
                     (by default one missed run is made at the next opportunity)
   --reports-of D    not a send: fetch the Digitaleo destination D's new report zips into
@@ -151,7 +153,7 @@ JOB is a job's name or id. "jobs run" exits 0 when sent, 1 when held or the file
 blocking problems, 3 on a connection or transfer failure.`;
 
 /** `courier send --help`. */
-export const sendUsage = `Usage: courier send FILE --destination D [--mapping M] [--sheet NAME] [--header-row N] [--exclude-invalid] [--keep-duplicates] [--fix KIND:COLUMN] [--recordings DIR] [--force] [--json]
+export const sendUsage = `Usage: courier send FILE --destination D [--mapping M] [--sheet NAME] [--header-row N] [--exclude-invalid] [--keep-duplicates] [--fix KIND:COLUMN] [--recordings DIR] [--related NAME=FILE]... [--force] [--json]
 
 Prepares FILE for the destination and uploads it, with a progress bar on a terminal.
 The files arrive whole or not at all (uploaded under a temporary name, verified, then renamed).
@@ -168,6 +170,11 @@ ${fixUsage}
   --recordings DIR    the folder holding the call recordings the rows name (destinations set
                       with recordings.column=…): each must be there; they are uploaded first,
                       each once, to the destination's recordings folder, and the records last
+  --related NAME=FILE the file of the destination's related file set NAME (set with
+                      related.NAME.columns=…), once per set: every file is prepared and checked
+                      first (a problem in one holds them all, nothing is sent), then uploaded
+                      after FILE in the destination's order; a run that stopped part-way is
+                      continued by sending again (the files already there are not sent twice)
   --wait-receipt SEC  for destinations that give a receipt (Digitaleo ok/ko, BlueConic .done),
                       wait up to SEC seconds for it; exit 3 if the platform rejected the file
   --json              print one JSON object with the run, the files and the transfer

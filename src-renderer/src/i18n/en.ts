@@ -8,6 +8,7 @@ import { enScheduleWords } from './schedule-words-en';
 import { enDesktopWords } from './desktop-words-en';
 import { enJobWarningWords } from './job-warning-words-en';
 import { enRecordingsWords } from './recordings-words-en';
+import { enRelatedWords } from './related-words-en';
 import type { Message } from './message';
 
 /** English, the reference catalogue: every other language must have exactly these keys. */
@@ -769,6 +770,7 @@ export const en = {
   ...enDesktopWords,
   ...enJobWarningWords,
   ...enRecordingsWords,
+  ...enRelatedWords,
 } satisfies Record<string, Message>;
 
 /** A key of the catalogue. */

@@ -256,6 +256,14 @@ export const enErrorMessages = {
     'Your system keychain did not answer. If it is asking for your password, answer it, then try again.',
   'error.secrets.unavailable':
     'Courier cannot reach your system keychain, so it cannot save or read passwords. Ask your IT colleague to check it. Courier never keeps passwords in a file.',
+  // Related files sent with the main one, all or none (BlueConic's profiles, orders, products).
+  'error.related.file-needed':
+    '{destination} sends its “{set}” file with the main file: give it (--related {set}=FILE). Nothing was sent.',
+  'error.related.not-set-up':
+    '{destination} has no related file called “{set}”. Set it up first in the destination’s settings.',
+  'error.related.option-invalid': '“{value}” is not NAME=FILE (for example orders=orders.csv).',
+  'error.related.held':
+    'The {set} file “{file}” cannot be sent as it is, so none of the files was sent. Check it, fix it, then send again.',
   // Call recordings sent with the records (EvaluAgent).
   'error.recordings.folder-needed':
     '{destination} receives the call recordings with the records: choose the folder the recordings are in.',

@@ -259,6 +259,15 @@ export const frErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'Le trousseau de votre ordinateur n’a pas répondu. S’il vous demande votre mot de passe, répondez-y, puis réessayez.',
   'error.secrets.unavailable':
     'Courier ne parvient pas à joindre le trousseau de votre ordinateur, il ne peut donc ni enregistrer ni lire de mots de passe. Demandez à votre collègue informaticien de le vérifier. Courier ne garde jamais de mots de passe dans un fichier.',
+  // Fichiers liés envoyés avec le fichier principal, tous ou aucun (profils, commandes, produits BlueConic).
+  'error.related.file-needed':
+    '{destination} reçoit son fichier « {set} » avec le fichier principal : indiquez-le (--related {set}=FICHIER). Rien n’a été envoyé.',
+  'error.related.not-set-up':
+    '{destination} n’a pas de fichier lié nommé « {set} ». Configurez-le d’abord dans les réglages de la destination.',
+  'error.related.option-invalid':
+    '« {value} » n’est pas de la forme NOM=FICHIER (par exemple orders=orders.csv).',
+  'error.related.held':
+    'Le fichier {set} « {file} » ne peut pas être envoyé tel quel ; aucun des fichiers n’a donc été envoyé. Vérifiez-le, corrigez-le, puis renvoyez.',
   // Enregistrements d’appels envoyés avec les fiches (EvaluAgent).
   'error.recordings.folder-needed':
     '{destination} reçoit les enregistrements d’appels avec les fiches : choisissez le dossier où se trouvent les enregistrements.',

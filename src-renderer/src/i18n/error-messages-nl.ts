@@ -252,6 +252,15 @@ export const nlErrorMessages: Readonly<Record<keyof typeof enErrorMessages, Mess
     'De sleutelhanger van je computer antwoordde niet. Vraagt hij om je wachtwoord, geef het dan en probeer opnieuw.',
   'error.secrets.unavailable':
     'Courier kan de sleutelhanger van je computer niet bereiken, dus kan het geen wachtwoorden opslaan of lezen. Vraag je IT-collega hem na te kijken. Courier bewaart wachtwoorden nooit in een bestand.',
+  // Gekoppelde bestanden die met het hoofdbestand meegaan, alle of geen (BlueConic: profielen, bestellingen, producten).
+  'error.related.file-needed':
+    '{destination} krijgt het bestand “{set}” samen met het hoofdbestand: geef het op (--related {set}=BESTAND). Er is niets verzonden.',
+  'error.related.not-set-up':
+    '{destination} heeft geen gekoppeld bestand met de naam “{set}”. Stel het eerst in bij de instellingen van de bestemming.',
+  'error.related.option-invalid':
+    '“{value}” heeft niet de vorm NAAM=BESTAND (bijvoorbeeld orders=orders.csv).',
+  'error.related.held':
+    'Het bestand {set} “{file}” kan niet verzonden worden zoals het is, dus is geen enkel bestand verzonden. Controleer het, verbeter het en verzend opnieuw.',
   // Gespreksopnames die met de records meegaan (EvaluAgent).
   'error.recordings.folder-needed':
     '{destination} ontvangt de gespreksopnames samen met de records: kies de map waarin de opnames staan.',

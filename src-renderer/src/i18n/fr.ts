@@ -9,6 +9,7 @@ import { frScheduleWords } from './schedule-words-fr';
 import { frDesktopWords } from './desktop-words-fr';
 import { frJobWarningWords } from './job-warning-words-fr';
 import { frRecordingsWords } from './recordings-words-fr';
+import { frRelatedWords } from './related-words-fr';
 
 /** French. */
 export const fr: Messages = {
@@ -782,4 +783,5 @@ export const fr: Messages = {
   ...frDesktopWords,
   ...frJobWarningWords,
   ...frRecordingsWords,
+  ...frRelatedWords,
 };

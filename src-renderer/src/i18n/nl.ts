@@ -9,6 +9,7 @@ import { nlScheduleWords } from './schedule-words-nl';
 import { nlDesktopWords } from './desktop-words-nl';
 import { nlJobWarningWords } from './job-warning-words-nl';
 import { nlRecordingsWords } from './recordings-words-nl';
+import { nlRelatedWords } from './related-words-nl';
 
 /** Dutch. */
 export const nl: Messages = {
@@ -780,4 +781,5 @@ export const nl: Messages = {
   ...nlDesktopWords,
   ...nlJobWarningWords,
   ...nlRecordingsWords,
+  ...nlRelatedWords,
 };

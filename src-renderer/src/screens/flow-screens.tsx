@@ -148,7 +148,7 @@ export function FlowScreens(props: {
           onSetUp={props.onSetUp}
           onDestination={destinationName => updateChoices({ destinationName })}
           onReview={setReview}
-          onScheduled={(_outcome, recordingsFolder) => {
+          onScheduled={(_outcome, recordingsFolder, related) => {
             if (!choices.destinationName) return;
             props.onSchedule({
               name: t('jobs.new.defaultName', {
@@ -168,6 +168,8 @@ export function FlowScreens(props: {
               enabled: true,
               // The recordings folder chosen for this send is where the job finds them too.
               recordingsFolder,
+              // And the related files chosen for it are sent with the main file at every run.
+              ...(related.length > 0 ? { related } : {}),
             });
           }}
         />

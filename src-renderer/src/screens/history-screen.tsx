@@ -6,6 +6,7 @@ import { issueTitleKey } from '../issue-titles';
 import { useI18n } from '../i18n/i18n';
 import { SavedFile } from '../components/saved-file';
 import { RecordingsSent } from './send-recordings';
+import { RelatedSent } from './send-related';
 import { OutcomeBadge } from '../components/outcome-badge';
 import { RefusedFile, RunReports } from './history-digitaleo';
 
@@ -198,6 +199,7 @@ export function HistoryScreen({
                             </>
                           )}
                           <RecordingsSent recordings={run.recordings} />
+                          <RelatedSent fileSets={run.fileSets} />
                           {issues.length > 0 && (
                             <>
                               <h3>{t('history.problems')}</h3>

@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useUnsavedChanges } from '../components/unsaved-changes';
 import { InvalidRowsField, JobSourceField, jobSourceOf, sourceChoiceFor } from './job-source-field';
 import { JobRecordingsField } from './job-recordings-field';
+import { JobRelatedField } from './job-related-field';
 import type { CallRequest, CallResponse } from '../../../src-core/ipc/contract';
 import { api } from '../courier-api';
 import { errorText } from '../error-text';
@@ -351,6 +352,7 @@ function NewJob(props: { draft: JobDraft; onDone: () => void }) {
     sourceChoiceFor(props.draft.source.kind === 'file' ? props.draft.source.path : '')
   );
   const [recordingsFolder, setRecordingsFolder] = useState(props.draft.recordingsFolder ?? null);
+  const [related, setRelated] = useState(props.draft.related ?? []);
   const [quiet, setQuiet] = useState<QuietChoice>(() => quietChoiceFor(props.draft.warnAfterDays));
   const [initial] = useState(() => JSON.stringify({ name, choice, invalidRows, source, quiet }));
   const [saving, setSaving] = useState(false);
@@ -376,6 +378,7 @@ function NewJob(props: { draft: JobDraft; onDone: () => void }) {
         scheduleText: checked.text,
         warnAfterDays,
         recordingsFolder,
+        ...(related.length > 0 ? { related: related.map(r => ({ ...r })) } : {}),
       });
       props.onDone();
     } catch (failure) {
@@ -410,6 +413,7 @@ function NewJob(props: { draft: JobDraft; onDone: () => void }) {
       <InvalidRowsField value={invalidRows} onChange={setInvalidRows} />
       <QuietWarningField choice={quiet} onChange={setQuiet} showError={tried} />
       <JobRecordingsField folder={recordingsFolder} onChange={setRecordingsFolder} />
+      <JobRelatedField related={related} onChange={next => setRelated([...next])} />
       {/* Unlike Send, a job's file is named when each run sends it: said plainly here. */}
       <p className="muted small" style={{ gridColumn: '1 / -1' }} data-testid="job-name-time">
         {t('jobs.new.nameTime')}

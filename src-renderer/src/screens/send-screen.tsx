@@ -10,6 +10,7 @@ import type { Screen } from '../navigation';
 import type { FlowChoices, OpenedFile } from './flow-types';
 import type { ReviewResult } from './review-screen';
 import { RecordingsFolderChoice, RecordingsSent, recordingsProgressText } from './send-recordings';
+import { RelatedFilesChoice, RelatedSent, relatedChosen, relatedRequest } from './send-related';
 
 type Destination = NonNullable<CallResponse<'destinations:get'>['destination']>;
 type Outcome = CallResponse<'send:start'>;
@@ -30,7 +31,11 @@ export function SendScreen(props: {
   correction: Readonly<{ headerRow?: number; sheet?: string }>;
   review: ReviewResult | null;
   go: (screen: Screen) => void;
-  onScheduled?: (outcome: Outcome, recordingsFolder: string | null) => void;
+  onScheduled?: (
+    outcome: Outcome,
+    recordingsFolder: string | null,
+    related: { name: string; path: string }[]
+  ) => void;
   /** Whether the flow is on screen: coming back (from Destinations) checks the destination again. */
   active?: boolean;
   /** Opens this destination's form (pre-filled from its preset) and comes back here once saved. */
@@ -52,6 +57,8 @@ export function SendScreen(props: {
   const [error, setError] = useState<unknown>(null);
   const [question, setQuestion] = useState<TrustQuestion | null>(null);
   const [recordingsFolder, setRecordingsFolder] = useState<string | null>(null);
+  // The related files chosen for this send, by set name (destinations with related files).
+  const [related, setRelated] = useState<Record<string, string>>({});
   /** The person said the server is not the right one: nothing was sent, nothing recorded. */
   const [notTrusted, setNotTrusted] = useState(false);
 
@@ -133,6 +140,7 @@ export function SendScreen(props: {
         // The file names shown above are the names sent (their time is the review's).
         ...(review?.namedAt ? { namedAt: review.namedAt } : {}),
         ...(destination?.recordings && recordingsFolder ? { recordingsFolder } : {}),
+        ...(destination?.related?.length ? { related: relatedRequest(destination, related) } : {}),
       });
       // A new server's identity waiting for confirmation is a question, not an outcome.
       setOutcome(result.outcome === 'needs-trust' ? null : result);
@@ -253,7 +261,8 @@ export function SendScreen(props: {
               sending ||
               !configured ||
               files.length === 0 ||
-              (destination?.recordings !== undefined && !recordingsFolder)
+              (destination?.recordings !== undefined && !recordingsFolder) ||
+              !relatedChosen(destination, related)
             }
             onClick={() => void send()}
           >
@@ -279,6 +288,12 @@ export function SendScreen(props: {
         destination={destination}
         folder={recordingsFolder}
         onFolder={setRecordingsFolder}
+        disabled={sending}
+      />
+      <RelatedFilesChoice
+        destination={destination}
+        chosen={related}
+        onChoose={(set, path) => setRelated(r => ({ ...r, [set]: path }))}
         disabled={sending}
       />
 
@@ -393,6 +408,7 @@ export function SendScreen(props: {
           </p>
           {outcome.error && <p>{errorText(outcome.error, i18n)}</p>}
           <RecordingsSent recordings={outcome.recordings} />
+          <RelatedSent fileSets={outcome.fileSets} />
           {outcome.files
             .filter(f => f.remotePath)
             .map(f => (
@@ -406,7 +422,9 @@ export function SendScreen(props: {
             <button
               type="button"
               className="button"
-              onClick={() => props.onScheduled?.(outcome, recordingsFolder)}
+              onClick={() =>
+                props.onScheduled?.(outcome, recordingsFolder, relatedRequest(destination, related))
+              }
             >
               {t('send.schedule')}
             </button>

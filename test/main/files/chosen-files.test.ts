@@ -80,6 +80,26 @@ describe('only files the person chose', () => {
     expect(await call('destinations:columns-from-sample', { path: secret })).toMatchObject(refused);
     expect(await call('keys:import', { name: 'k', path: secret })).toMatchObject(refused);
     expect(await call('send:start', { path: secret, destination })).toMatchObject(refused);
+    // A related file (BlueConic's orders) is a file read and sent too: only a chosen one.
+    const dropped = join(home, 'dropped.csv');
+    await writeFile(dropped, 'Email,Language\n');
+    const { call: callWith, openedFiles } = app();
+    openedFiles.add(dropped, 'dialog');
+    expect(
+      await callWith('send:start', {
+        path: dropped,
+        destination,
+        related: [{ name: 'orders', path: secret }],
+      })
+    ).toMatchObject(refused);
+    expect(
+      await callWith('jobs:save', {
+        name: 'Steal related',
+        source: { kind: 'file', path: dropped },
+        destination,
+        related: [{ name: 'orders', path: secret }],
+      })
+    ).toMatchObject({ ok: false, error: { code: 'files.not-chosen' } });
     expect(
       await call('jobs:save', {
         name: 'Steal',

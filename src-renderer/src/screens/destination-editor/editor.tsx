@@ -14,6 +14,7 @@ import { FormatSection } from './format-section';
 import { NumbersAndDatesSection } from './numbers-and-dates-section';
 import { ReportsSection } from './reports-section';
 import { RecordingsSection } from './recordings-section';
+import { RelatedFilesSection } from './related-files-section';
 import { LimitsSection } from './limits-section';
 import { PlatformSection } from './platform-section';
 import { PreviewSection, type OutputPreview } from './preview-section';
@@ -283,6 +284,7 @@ export function DestinationEditor(props: {
       />
       <PlatformSection {...sectionProps} />
       <RecordingsSection {...sectionProps} />
+      <RelatedFilesSection {...sectionProps} />
       <ReportsSection {...sectionProps} />
       <PreviewSection {...sectionProps} preview={preview} busy={busy} />
     </section>
