@@ -1,7 +1,8 @@
 /**
  * A fast path for papaparse's Parser on well-formed CSV: the complete records at the start of a
- * text, exactly as papaparse's `parse(text, 0, true)` with `preview` gives them, in about half its
- * time (one pass, no per-call regular expression, no error bookkeeping).
+ * text, exactly as papaparse's `parse(text, 0, true)` with `preview` gives them, somewhat faster
+ * (about 15 % on the benchmark's contacts), and with each record's line breaks counted on the way
+ * (the reader looked through every cell for them afterwards).
  *
  * It reads only what RFC 4180 allows: a quoted field closes with a quote followed by the
  * delimiter, the newline or (on LF files) CR LF. Anything else (a stray quote after a closing
