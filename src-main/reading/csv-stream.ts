@@ -12,6 +12,7 @@ import {
   incompleteUtf8Tail,
 } from '../../src-core/reading/odd-characters';
 import type { SourceRow } from '../../src-core/reading/source-table';
+import { breaksIn, strictDelimiter, strictRecords } from '../../src-core/reading/strict-csv';
 
 /** Everything needed to read a text export again from disk, in plain data (it crosses to workers). */
 export type CsvPlan = Readonly<{
@@ -43,12 +44,28 @@ export type CsvStreamOptions = Readonly<{
   signal?: AbortSignal;
   /** Records per papaparse call; a checkpoint is offered after each full batch. */
   batchRecords?: number;
+  /**
+   * Bytes read from disk at a time (default 1 MB). A full read without checkpoints reads 64 kB
+   * (`FULL_READ_CHUNK_BYTES`): see there. A batch is full, and offers a checkpoint, only when one
+   * chunk's text holds `batchRecords` records.
+   */
+  chunkBytes?: number;
+  /** Called after each chunk, at most about once per megabyte read, and at the end. */
   onProgress?: (bytesRead: number, rowsRead: number) => void;
   /** Called at record boundaries (at most once per batch) with an exact resume point. */
   onCheckpoint?: (position: CsvPosition) => void;
 }>;
 
 const CHUNK_BYTES = 1 << 20;
+const PROGRESS_BYTES = 1 << 20;
+
+/**
+ * The chunk size of a full read that needs no checkpoints (`rows()`, `batches()`): its decoded
+ * text (at most 128 kB) stays in V8's young generation, where the cells sliced from it are freed
+ * cheaply; 1 MB chunks make 2 MB strings that live in the large-object space until a full
+ * garbage collection, which raised a million-row read's peak memory by about 100 MB.
+ */
+export const FULL_READ_CHUNK_BYTES = 1 << 16;
 
 /**
  * The record separator papaparse is given. A file of CRLF lines is parsed on LF, and the CR left
@@ -73,22 +90,6 @@ export function dropRecordCr(cells: string[]): void {
 type PapaError = { code: string; row?: number };
 
 const cancelled = () => new CourierError('cancelled', 'Cancelled.');
-
-/** How many line breaks a cell holds (CRLF, LF and CR each count one), for line numbers. */
-function breaksIn(cell: string): number {
-  let n = 0;
-  let i = cell.indexOf('\n');
-  while (i !== -1) {
-    n++;
-    i = cell.indexOf('\n', i + 1);
-  }
-  i = cell.indexOf('\r');
-  while (i !== -1) {
-    if (cell.charCodeAt(i + 1) !== 10) n++;
-    i = cell.indexOf('\r', i + 1);
-  }
-  return n;
-}
 
 /** A streaming decoder: text from each chunk, characters split across chunks kept whole. */
 export type StreamDecoder = { write: (chunk: Buffer) => string; end: () => string };
@@ -180,7 +181,10 @@ export async function* streamCsvBatches(
   const decoder = textDecoder(plan.encoding);
   const byteLength = byteLengthOf(plan.encoding);
   const { width, headerRecord } = plan;
-  const onLf = parserNewline(plan.newline) === '\n';
+  const newline = parserNewline(plan.newline);
+  const onLf = newline === '\n';
+  // Well-formed text is read by the strict fast path; papaparse reads the rest (and the end).
+  const strict = strictDelimiter(plan.delimiter);
   let restByte = from.byteOffset;
   let line = from.line;
   let record = from.record;
@@ -191,13 +195,21 @@ export async function* streamCsvBatches(
   // `scan`: 0 when the batch has no line break inside a cell (every line is one record), 1 when
   // cells may hold LFs only, 2 when they may also hold lone CRs. Looking for breaks in every cell
   // costs as much as a fifth of the read, so it is done only where the batch's text says so.
-  const take = (records: string[][], out: SourceRow[], scan: 0 | 1 | 2): void => {
+  // `held`: the strict parser's count of line breaks inside each record's cells (its records
+  // have their CR dropped already); `scan` is then unused.
+  const take = (
+    records: string[][],
+    out: SourceRow[],
+    scan: 0 | 1 | 2,
+    held: number[] | null = null
+  ): void => {
     for (let r = 0; r < records.length; r++) {
       const cells = records[r]!;
-      if (onLf) dropRecordCr(cells);
+      if (onLf && !held) dropRecordCr(cells);
       const start = line;
       line++;
-      if (scan === 1) {
+      if (held) line += held[r]!;
+      else if (scan === 1) {
         for (let c = 0; c < cells.length; c++)
           if (cells[c]!.indexOf('\n') !== -1) line += breaksIn(cells[c]!);
       } else if (scan === 2) {
@@ -229,11 +241,14 @@ export async function* streamCsvBatches(
   // Parses as many whole batches as `rest` holds; keeps the unfinished record in `rest`.
   function* drain(final: boolean): Generator<SourceRow[]> {
     for (;;) {
-      const result = parser.parse(rest, 0, !final) as {
-        data: string[][];
-        errors: PapaError[];
-        meta: { cursor: number };
-      };
+      const fast = strict && !final ? strictRecords(rest, plan.delimiter, newline, batch) : null;
+      const result = fast
+        ? { data: fast.records, errors: [] as PapaError[], meta: { cursor: fast.consumed } }
+        : (parser.parse(rest, 0, !final) as {
+            data: string[][];
+            errors: PapaError[];
+            meta: { cursor: number };
+          });
       const consumed = result.meta.cursor;
       // A quote never closed swallows the rest of the file into one value: say so rather than
       // read one column and no rows (only the last call can know the file ends inside it).
@@ -246,11 +261,11 @@ export async function* streamCsvBatches(
       // Every record of a non-final batch ends with one line break: any more sit inside cells.
       // The final call holds only the last record (maybe without a break): always look in it.
       let scan: 0 | 1 | 2 = 2;
-      if (!final) {
+      if (!final && !fast) {
         const { lf, cr } = countBreaks(rest, consumed);
         scan = lf + cr === result.data.length ? 0 : cr === 0 ? 1 : 2;
       }
-      take(result.data, rows, scan);
+      take(result.data, rows, scan, fast ? fast.breaks : null);
       if (consumed > 0) {
         if (options.onCheckpoint) restByte += byteLength(rest.slice(0, consumed));
         rest = rest.slice(consumed);
@@ -266,8 +281,9 @@ export async function* streamCsvBatches(
 
   const stream = createReadStream(plan.path, {
     start: from.byteOffset,
-    highWaterMark: CHUNK_BYTES,
+    highWaterMark: options.chunkBytes ?? CHUNK_BYTES,
   });
+  let progressAt = 0;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       if (options.signal?.aborted) throw cancelled();
@@ -278,7 +294,10 @@ export async function* streamCsvBatches(
       if (rest.length > readLimits.maxRecordChars) {
         throw readError('line-too-long', plan.fileName, `line ${line.toLocaleString('en')}`);
       }
-      options.onProgress?.(bytesRead, dataIndex);
+      if (options.onProgress && bytesRead - progressAt >= PROGRESS_BYTES) {
+        progressAt = bytesRead;
+        options.onProgress(bytesRead, dataIndex);
+      }
     }
     const tail = decoder.end();
     if (tail) rest += tail;

@@ -17,6 +17,7 @@ import { sniffBytes, type TextEncoding } from '../../src-core/reading/sniff-byte
 import type { DetectedFormat, SourceNote, SourceRow } from '../../src-core/reading/source-table';
 import {
   dropRecordCr,
+  FULL_READ_CHUNK_BYTES,
   mapFsError,
   parserNewline,
   streamCsvBatches,
@@ -451,6 +452,7 @@ function readCsvBatches(
   const onProgress = options.onProgress;
   return streamCsvBatches(plan, {
     signal: options.signal,
+    chunkBytes: FULL_READ_CHUNK_BYTES,
     onProgress: onProgress
       ? (bytesRead, rowsRead) => onProgress({ bytesRead, totalBytes, rowsRead })
       : undefined,
