@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -16,6 +16,7 @@ import { routeCall } from '../../src-main/ipc/ipc-router';
 import { saveDestination } from '../../src-main/settings/destination-store';
 import { writeMessyExport } from '../renderer/messy-export';
 import { destinationFromPreset } from '../../src-core/destinations/presets';
+import { courier } from '../main/cli-destinations/run-captured';
 
 // Services run in worker threads on two shared cores: give answers time.
 const wait = { timeout: 30_000 };
@@ -209,6 +210,39 @@ describe('the destination editor', () => {
     expect(sent.toString('hex')).toBe(Buffer.from(preview.head, 'base64').toString('hex'));
     expect(preview.bytes).toBe(sent.length);
     expect(iconv.decode(sent, 'win1252')).toBe(previewLines.join('\r\n') + '\r\n');
+
+    // The same destination exported, imported under a new name through the CLI (as IT deploys
+    // it), sends the messy export as the same bytes the app sent.
+    const exported = join(dir, 'acme-nps.json');
+    const exporting = await courier(['destinations', 'export', 'Acme NPS', '--out', exported], {
+      home: app.home,
+    });
+    expect(exporting.code, exporting.stderr).toBe(0);
+    const imported = await courier(
+      ['destinations', 'import', exported, '--name', 'Acme NPS copy', '--password-stdin'],
+      { home: app.home, stdin: `${user.password}\n` }
+    );
+    expect(imported.code, imported.stderr).toBe(0);
+    const mapping = join(dir, 'acme-mapping.json');
+    await writeFile(
+      mapping,
+      JSON.stringify({
+        Email: 'E-mail',
+        'Last Name': 'Nom',
+        'First Name': 'Prénom',
+        Language: 'Langue',
+        City: 'Ville',
+      })
+    );
+    const byCli = await courier(
+      ['send', messy, '--destination', 'Acme NPS copy', '--mapping', mapping, '--exclude-invalid'],
+      { home: app.home }
+    );
+    expect(byCli.code, byCli.stderr).toBe(0);
+    const third = (await uploaded(user.uploadDir)).find(n => n !== first && n !== second)!;
+    expect((await readFile(join(user.uploadDir, third))).toString('hex')).toBe(
+      bytes.toString('hex')
+    );
     await app.close();
   }, 240_000);
 

@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { ColumnRule } from '../../../../src-core/destinations/destination';
 import { useI18n } from '../../i18n/i18n';
 import {
@@ -53,13 +53,20 @@ export function ColumnsSection(
   const setColumns = (columns: TargetColumn[]) => onChange({ ...d, columns });
   const update = (i: number, c: TargetColumn) =>
     setColumns(d.columns.map((x, j) => (j === i ? c : x)));
+  const focusAfterMove = useRef<number | null>(null);
   const move = (from: number, to: number, focus = false) => {
     if (to < 0 || to >= d.columns.length || from === to) return;
     setColumns(moved(d.columns, from, to));
     setAnnounce(t('editor.columns.moved', { name: d.columns[from]!.name, position: to + 1 }));
-    // The keyboard stays on the moved column's name.
-    if (focus) requestAnimationFrame(() => document.getElementById(`column-name-${to}`)?.focus());
+    // The keyboard stays on the moved column's name, once the moved rows are on the screen (a
+    // frame callback could run before React commits and focus the row that took its place).
+    if (focus) focusAfterMove.current = to;
   };
+  useLayoutEffect(() => {
+    if (focusAfterMove.current === null) return;
+    document.getElementById(`column-name-${focusAfterMove.current}`)?.focus();
+    focusAfterMove.current = null;
+  }, [d.columns]);
   const onNameKey = (i: number) => (event: KeyboardEvent<HTMLInputElement>) => {
     if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
     event.preventDefault();
