@@ -411,6 +411,27 @@ function DestinationForm(props: {
     }
   };
 
+  // A key pair the person already has (the platform may know its public key already).
+  const [keyPassphrase, setKeyPassphrase] = useState('');
+  const importKey = async () => {
+    if (!saved) return;
+    setError(null);
+    try {
+      const { path } = await api().files.pick();
+      if (!path) return;
+      const key = await api().keys.import({
+        name: saved,
+        path,
+        ...(keyPassphrase ? { passphrase: keyPassphrase } : {}),
+      });
+      setPublicKey(key.publicKey);
+      setKeyPassphrase('');
+      setMessage(t('dest.keys.imported'));
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+
   const generate = async () => {
     if (!saved) return;
     try {
@@ -648,6 +669,22 @@ function DestinationForm(props: {
               </button>
             </>
           )}
+          <div className="form-grid" style={{ marginTop: 12 }}>
+            <label className="field">
+              <span className="field__label">{t('dest.keys.passphrase')}</span>
+              <input
+                type="password"
+                autoComplete="off"
+                value={keyPassphrase}
+                onChange={event => setKeyPassphrase(event.target.value)}
+              />
+            </label>
+            <div className="field" style={{ alignSelf: 'end' }}>
+              <button type="button" className="button" onClick={() => void importKey()}>
+                {t('dest.keys.import')}
+              </button>
+            </div>
+          </div>
         </section>
       )}
 

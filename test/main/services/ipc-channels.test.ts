@@ -25,7 +25,6 @@ const notFromTheWindow: Readonly<Record<string, string>> = {
     'the destination editor (issue 14), as `courier destinations set --columns-from-sample` does',
   'jobs:settings': 'background settings: the tray and start-at-login read them in main',
   'jobs:set-settings': 'background settings: changed by `courier jobs` and the tray in main',
-  'keys:import': 'importing a private key, as `courier keys import` does',
 };
 
 /**
