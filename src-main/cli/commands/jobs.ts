@@ -25,6 +25,7 @@ import { createPipelineRunSend } from '../../jobs/pipeline-send';
 import type { Services } from '../../services/services';
 import { jobsUsage } from './usage';
 import { serveJobs } from './jobs-serve';
+import { jobsSettings } from './jobs-settings';
 import { addReportsJob, reportLines, reportsRunLine, runReportsFor } from './jobs-reports';
 import { isQuietOnly, readWarnAfterDays, setJob, warningLines } from './jobs-warn';
 import { readRelatedOption, relatedOption } from '../related-option';
@@ -410,11 +411,13 @@ export function createJobsCommand(deps: {
           return runDue(context, rest, deps.runSendFor(context.services));
         case 'serve':
           return serveJobs(context, rest);
+        case 'settings':
+          return jobsSettings(context, rest);
         default:
           throw new UsageError(
             sub
               ? `unknown subcommand “${sub}”.`
-              : 'say add, list, run, run-due, serve, set, enable, disable, pause, resume or remove.'
+              : 'say add, list, run, run-due, serve, set, settings, enable, disable, pause, resume or remove.'
           );
       }
     },

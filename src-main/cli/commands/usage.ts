@@ -105,6 +105,8 @@ export const jobsUsage = `Usage:
   courier jobs add NAME --reports-of DESTINATION --out DIR [--schedule "every day at 07:00"]
                    [--no-catch-up] [--disabled]
   courier jobs set JOB --warn-after-days N|off
+  courier jobs settings [--notify-on-success yes|no] [--start-at-login yes|no]
+                   [--keep-days N|none] [--keep-runs N|none] [--json]
   courier jobs list [--json]
   courier jobs run JOB [--json]
   courier jobs remove JOB
@@ -143,6 +145,9 @@ export const jobsUsage = `Usage:
                     and row counts
   --warn-after-days N  say so (History, tray, a warning here; the exit code stays 0) when
                     N days pass with nothing new to send; again every N days while it lasts
+settings shows or changes what the app follows in the background: a notification when a run went
+well too (failures and held files always notify), starting in the tray at login (applied by the app
+at its next start), and how long History is kept (--keep-days, --keep-runs; none: no limit).
 run-due runs every job whose schedule has come (once, however many slots were missed, if the
 job allows catching up): call it every few minutes from cron or Task Scheduler on a machine
 without the app. Use either the app or run-due for a job, not both.

@@ -5,6 +5,7 @@ import {
   type QuietChoice,
 } from './quiet-warning-field';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { BackgroundCard } from './jobs/background-card';
 import { useUnsavedChanges } from '../components/unsaved-changes';
 import { InvalidRowsField, JobSourceField, jobSourceOf, sourceChoiceFor } from './job-source-field';
 import { JobRecordingsField } from './job-recordings-field';
@@ -246,6 +247,7 @@ export function JobsScreen(props: {
           </tbody>
         </table>
       )}
+      <BackgroundCard />
     </section>
   );
 }

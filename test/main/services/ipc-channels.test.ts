@@ -23,8 +23,6 @@ const notFromTheWindow: Readonly<Record<string, string>> = {
   'destinations:advice': 'the destination editor (issue 14): warnings of the platform rules',
   'destinations:columns-from-sample':
     'the destination editor (issue 14), as `courier destinations set --columns-from-sample` does',
-  'jobs:settings': 'background settings: the tray and start-at-login read them in main',
-  'jobs:set-settings': 'background settings: changed by `courier jobs` and the tray in main',
 };
 
 /**

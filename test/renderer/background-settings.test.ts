@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowser, type BrowserHarness } from '../harness/browser';
+
+const patience = { timeout: 20_000 };
+
+// The Jobs screen's “In the background” card changes what the tray and notifications follow,
+// through the same job service as `courier jobs settings`.
+describe('the background settings in the window', () => {
+  let harness: BrowserHarness;
+  beforeAll(async () => {
+    harness = await startBrowser();
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('turns on start at login and success notifications, and keeps History 30 days', async () => {
+    const app = await harness.openApp();
+    const { page } = app;
+    await page.getByRole('button', { name: 'Scheduled jobs' }).click();
+    const card = page.getByTestId('background-card');
+    await card.waitFor(patience);
+
+    await card.getByLabel('Start Courier in the tray when I log in').check();
+    await expect
+      .poll(async () => (await app.services.jobs.settings.get()).startAtLogin, patience)
+      .toBe(true);
+    await card.getByLabel('Also notify me when a run went well', { exact: false }).check();
+    await expect
+      .poll(async () => (await app.services.jobs.settings.get()).notifyOnSuccess, patience)
+      .toBe(true);
+
+    // A limit that is not a whole number above 0 is said, and cannot be saved.
+    await card.getByLabel('Keep History for (days)').fill('0');
+    expect(await card.getByRole('button', { name: 'Keep History this long' }).isDisabled()).toBe(
+      true
+    );
+    expect(await card.textContent()).toContain('Type a whole number above 0');
+    await card.getByLabel('Keep History for (days)').fill('30');
+    await card.getByRole('button', { name: 'Keep History this long' }).click();
+    await expect
+      .poll(async () => (await app.services.jobs.settings.get()).historyRetention.days, patience)
+      .toBe(30);
+    await app.close();
+  }, 60_000);
+});
