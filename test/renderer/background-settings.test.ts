@@ -32,12 +32,12 @@ describe('the background settings in the window', () => {
 
     // A limit that is not a whole number above 0 is said, and cannot be saved.
     await card.getByLabel('Keep History for (days)').fill('0');
-    expect(await card.getByRole('button', { name: 'Keep History this long' }).isDisabled()).toBe(
-      true
-    );
+    expect(
+      await card.getByRole('button', { name: 'Save how long runs are kept' }).isDisabled()
+    ).toBe(true);
     expect(await card.textContent()).toContain('Type a whole number above 0');
     await card.getByLabel('Keep History for (days)').fill('30');
-    await card.getByRole('button', { name: 'Keep History this long' }).click();
+    await card.getByRole('button', { name: 'Save how long runs are kept' }).click();
     await expect
       .poll(async () => (await app.services.jobs.settings.get()).historyRetention.days, patience)
       .toBe(30);

@@ -69,7 +69,11 @@ describe('desktop controls in the window', () => {
     await card.getByText('Files you open appear here.').waitFor(patience);
     app.emit('app:open-file', { path: file });
     await expect.poll(() => page.locator('h1').textContent(), patience).toBe('new export.csv');
-    // The next time the window opens, the Start screen lists it.
+    // The next time the window opens, the Start screen lists it (once main has written the list:
+    // the title shows as soon as the window has the file, before main's answer).
+    await expect
+      .poll(async () => JSON.stringify(await app.handlers['recent:list'](undefined)), patience)
+      .toContain('new export.csv');
     await page.reload();
     await expect
       .poll(() => card.getByRole('button', { name: 'Open new export.csv' }).count(), patience)

@@ -628,7 +628,7 @@ export const en = {
   'jobs.background.keepRuns': 'Keep at most (runs)',
   'jobs.background.keepHint': 'Leave empty for no limit.',
   'jobs.background.keepInvalid': 'Type a whole number above 0, or leave it empty for no limit.',
-  'jobs.background.keepSave': 'Keep History this long',
+  'jobs.background.keepSave': 'Save how long runs are kept',
   'jobs.background.saved': 'Saved.',
   'dest.keys.import': 'Use a private key you have…',
   'dest.keys.passphrase': 'Passphrase of that key (if it has one)',

@@ -640,7 +640,7 @@ export const fr: Messages = {
   'jobs.background.keepRuns': 'Garder au plus (envois)',
   'jobs.background.keepHint': 'Laisser vide pour ne pas limiter.',
   'jobs.background.keepInvalid': 'Tapez un nombre entier supérieur à 0, ou laissez vide pour ne pas limiter.',
-  'jobs.background.keepSave': 'Garder l’historique ainsi',
+  'jobs.background.keepSave': 'Enregistrer la durée de conservation',
   'jobs.background.saved': 'Enregistré.',
   'dest.keys.import': 'Utiliser une clé privée existante…',
   'dest.keys.passphrase': 'Phrase secrète de cette clé (si elle en a une)',

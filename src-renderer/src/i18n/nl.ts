@@ -639,7 +639,7 @@ export const nl: Messages = {
   'jobs.background.keepRuns': 'Hoogstens bewaren (verzendingen)',
   'jobs.background.keepHint': 'Leeg laten voor geen limiet.',
   'jobs.background.keepInvalid': 'Typ een geheel getal boven 0, of laat leeg voor geen limiet.',
-  'jobs.background.keepSave': 'Geschiedenis zo lang bewaren',
+  'jobs.background.keepSave': 'Bewaartermijn opslaan',
   'jobs.background.saved': 'Opgeslagen.',
   'dest.keys.import': 'Een bestaande privésleutel gebruiken…',
   'dest.keys.passphrase': 'Wachtzin van die sleutel (als die er een heeft)',
