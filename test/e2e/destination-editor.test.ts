@@ -57,7 +57,7 @@ describe('the destination editor', () => {
   afterAll(async () => {
     await harness?.close();
     await server?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('builds a CustomerGauge destination from a sample workbook and sends exactly that layout', async () => {

@@ -46,7 +46,7 @@ describe('Digitaleo reports job and refused file in the app', () => {
     await new SecretStore().deleteAll(name).catch(() => 0);
     await harness?.close();
     await vsftpd?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   /** Plays Digitaleo refusing the file: once it lands in `in`, it moves to `ko`, time-prefixed. */

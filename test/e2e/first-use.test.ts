@@ -28,7 +28,7 @@ describe('first use without a dead end', () => {
   afterAll(async () => {
     await harness?.close();
     await server?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('drops a workbook first, sets Hello Customer up from Send, and sends what the screen said', async () => {

@@ -28,7 +28,7 @@ describe('the job form after a send', () => {
   afterAll(async () => {
     await harness?.close();
     await server?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('chooses the newest file in a folder, says both problem choices in full, asks before leaving', async () => {

@@ -28,7 +28,7 @@ describe('drop, map, review, send to FTPS', () => {
   afterAll(async () => {
     await harness?.close();
     await server?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('sends exactly the reviewed rows byte for byte after the certificate is confirmed, then schedules it', async () => {

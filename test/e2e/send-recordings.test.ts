@@ -29,7 +29,7 @@ describe('the Send screen with call recordings', () => {
     await new SecretStore().deleteAll(name).catch(() => 0);
     await harness?.close();
     await sshd?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('chooses the recordings folder, then sends the recordings and the records', async () => {

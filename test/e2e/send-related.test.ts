@@ -29,7 +29,7 @@ describe('the Send screen with related files', () => {
     await new SecretStore().deleteAll(name).catch(() => 0);
     await harness?.close();
     await sshd?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('chooses each related file, then sends them all after the main file', async () => {

@@ -31,7 +31,7 @@ describe('drop, review, send to SFTP with a host-key confirmation', () => {
   afterAll(async () => {
     await harness?.close();
     await server?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('confirms the host key, then sends only the valid rows', async () => {

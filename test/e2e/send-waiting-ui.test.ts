@@ -61,7 +61,7 @@ describe('the Send screen while waiting, and its outcomes', () => {
     await sshd?.stop();
     for (const socket of sockets) socket.destroy();
     silent?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('says each step, the time limit and the try, and cancels', async () => {

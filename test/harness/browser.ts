@@ -86,7 +86,7 @@ export function ensureRendererBuilt(): void {
       if (result.status !== 0)
         throw new Error('The app did not build (npx electron-vite build failed).');
     } finally {
-      rmSync(lock, { recursive: true, force: true });
+      rmSync(lock, { recursive: true, force: true, maxRetries: 10 });
     }
     return;
   }
@@ -252,7 +252,7 @@ export async function startBrowser(): Promise<BrowserHarness> {
       close: async () => {
         open.delete(appPage);
         await context.close();
-        if (ownHome) await rm(home, { recursive: true, force: true });
+        if (ownHome) await rm(home, { recursive: true, force: true, maxRetries: 10 });
       },
     };
     open.add(appPage);
@@ -267,7 +267,7 @@ export async function startBrowser(): Promise<BrowserHarness> {
       for (const appPage of [...open]) await appPage.close();
       await browser.close();
       await new Promise(done => server.close(done));
-      await rm(dir, { recursive: true, force: true });
+      await rm(dir, { recursive: true, force: true, maxRetries: 10 });
     },
   };
 }

@@ -108,7 +108,7 @@ describe('import cycles', () => {
         results.map(r => [r.filePath.slice(dir.length + 1), r.messages.map(m => `${m.ruleId}: ${m.message}`)])
       );
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      await rm(dir, { recursive: true, force: true, maxRetries: 10 });
     }
   }
 
@@ -167,7 +167,7 @@ describe('core compiles without Node or DOM types', () => {
       );
       expect(await tsc(dir)).toMatch(expected);
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      await rm(dir, { recursive: true, force: true, maxRetries: 10 });
     }
   });
 });

@@ -23,7 +23,7 @@ describe('desktop controls in the window', () => {
   });
   afterAll(async () => {
     await harness?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('lists recent files on the Start screen: opens one, greys a missing one and removes it', async () => {

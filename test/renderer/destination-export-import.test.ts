@@ -21,7 +21,7 @@ describe('exporting and importing a destination on the Destinations screen', () 
   });
   afterAll(async () => {
     await harness?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('exports “Acme NPS” and imports it back as “Acme NPS copy”', async () => {

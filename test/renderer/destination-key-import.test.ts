@@ -25,7 +25,7 @@ describe('the destination form and an existing private key', () => {
   afterAll(async () => {
     for (const name of names) await store.deleteAll(name).catch(() => 0);
     await harness?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('imports a key file, asking for its passphrase when it has one', async () => {

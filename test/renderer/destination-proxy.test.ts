@@ -33,7 +33,7 @@ describe('the destination form and a proxy', () => {
     await harness?.close();
     await proxy?.stop();
     await vsftpd?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('saves the proxy and its password, and the connection test shows “Proxy … reached”', async () => {

@@ -30,7 +30,7 @@ describe('the destination form and where the password comes from', () => {
     delete process.env[variable];
     await harness?.close();
     await ftp?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('saves an environment variable as the source and logs in with its value', async () => {

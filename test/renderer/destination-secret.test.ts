@@ -32,7 +32,7 @@ describe('the destination form and a saved password', () => {
     await harness?.close();
     await original?.stop();
     await stranger?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   const setUp = async (label: string, services: Parameters<BrowserHarness['openApp']>[0] = {}) => {

@@ -20,7 +20,7 @@ describe('errors and connection steps in French', () => {
   });
   afterAll(async () => {
     await harness?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('tests a connection step by step in French, naming the port and server', async () => {

@@ -22,7 +22,7 @@ describe('leaving forms', () => {
   });
   afterAll(async () => {
     await harness?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('"Destinations" in the sidebar leaves an untouched form for the list', async () => {

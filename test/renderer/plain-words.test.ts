@@ -49,7 +49,7 @@ describe('plain words first', () => {
     });
     afterAll(async () => {
       await harness?.close();
-      if (dir) await rm(dir, { recursive: true, force: true });
+      if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
     });
 
     it('explains Hello Customer’s own column names beside them, and says matches plainly', async () => {

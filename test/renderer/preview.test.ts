@@ -40,7 +40,7 @@ describe('preview', () => {
   });
   afterAll(async () => {
     await harness?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('shows a messy Latin-1 export with its format in words, decoded, from line 4', async () => {

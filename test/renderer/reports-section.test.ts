@@ -41,7 +41,7 @@ describe('the Reports section', () => {
     await new SecretStore().deleteAll(name).catch(() => 0);
     await harness?.close();
     await sshd?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('downloads the new report zips once and lists their files with row counts', async () => {

@@ -19,7 +19,7 @@ describe('review: counts a person understands', () => {
   });
   afterAll(async () => {
     await harness?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('says rows ready, rows with a problem and rows left out, and why Continue waits', async () => {

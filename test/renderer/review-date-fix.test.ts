@@ -18,7 +18,7 @@ describe('review: rewriting a date column', () => {
   });
   afterAll(async () => {
     await harness?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('proposes the format the wrong dates read in, and the problem goes once applied', async () => {

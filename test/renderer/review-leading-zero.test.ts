@@ -18,7 +18,7 @@ describe('review: phone numbers that lost their leading 0', () => {
   });
   afterAll(async () => {
     await harness?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('says Excel removed the 0, shows the number sent, and puts the 0 back in one click', async () => {

@@ -23,7 +23,7 @@ describe('review: control characters in an export', () => {
   });
   afterAll(async () => {
     await harness?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('flags each cell, previews the removal, and the problem goes once applied', async () => {

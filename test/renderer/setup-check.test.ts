@@ -24,7 +24,7 @@ describe('Check setup on a destination', () => {
   afterAll(async () => {
     delete process.env[variable];
     await harness?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('says the variable is missing, then that everything is in place once it is set', async () => {

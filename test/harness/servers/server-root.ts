@@ -21,5 +21,5 @@ export async function makeServerRoot(prefix: string): Promise<string> {
 
 /** Removes a server instance's folder. */
 export async function removeServerRoot(root: string): Promise<void> {
-  await rm(root, { recursive: true, force: true });
+  await rm(root, { recursive: true, force: true, maxRetries: 10 });
 }

@@ -38,8 +38,8 @@ beforeEach(async () => {
   outputs.length = 0;
 });
 afterEach(async () => {
-  await rm(home, { recursive: true, force: true });
-  await rm(work, { recursive: true, force: true });
+  await rm(home, { recursive: true, force: true, maxRetries: 10 });
+  await rm(work, { recursive: true, force: true, maxRetries: 10 });
 });
 
 describe('courier destinations', () => {

@@ -41,7 +41,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await store.deleteAll(name).catch(() => 0);
-  await rm(home, { recursive: true, force: true });
+  await rm(home, { recursive: true, force: true, maxRetries: 10 });
 });
 
 describe('courier destinations set', () => {

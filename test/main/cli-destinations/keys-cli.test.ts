@@ -21,8 +21,8 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'courier-keys-work-'));
 });
 afterAll(async () => {
-  await rm(home, { recursive: true, force: true });
-  await rm(work, { recursive: true, force: true });
+  await rm(home, { recursive: true, force: true, maxRetries: 10 });
+  await rm(work, { recursive: true, force: true, maxRetries: 10 });
 });
 
 describe('courier keys', () => {

@@ -12,7 +12,7 @@ beforeEach(async () => {
   home = await mkdtemp(join(tmpdir(), 'courier-output-settings-'));
 });
 afterEach(async () => {
-  await rm(home, { recursive: true, force: true });
+  await rm(home, { recursive: true, force: true, maxRetries: 10 });
 });
 
 const add = (name: string) =>

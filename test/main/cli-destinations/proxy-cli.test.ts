@@ -38,7 +38,7 @@ afterAll(async () => {
   await store.deleteAll(name).catch(() => 0);
   await socks?.stop();
   await vsftpd?.stop();
-  if (home) await rm(home, { recursive: true, force: true });
+  if (home) await rm(home, { recursive: true, force: true, maxRetries: 10 });
 });
 
 describe('courier destinations … --proxy', () => {

@@ -46,8 +46,8 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const name of Object.values(names)) await store.deleteAll(name).catch(() => 0);
   await server?.stop();
-  if (home) await rm(home, { recursive: true, force: true });
-  if (work) await rm(work, { recursive: true, force: true });
+  if (home) await rm(home, { recursive: true, force: true, maxRetries: 10 });
+  if (work) await rm(work, { recursive: true, force: true, maxRetries: 10 });
 });
 
 describe('add a destination, send, and find no secret anywhere', () => {
@@ -250,7 +250,7 @@ describe('add a destination, send, and find no secret anywhere', () => {
         message: 'Your system keychain is locked. Unlock it and try again.',
       });
     } finally {
-      await rm(lockedHome, { recursive: true, force: true });
+      await rm(lockedHome, { recursive: true, force: true, maxRetries: 10 });
     }
   });
 });

@@ -43,8 +43,8 @@ describe('--sheet and --header-row on check, prepare and send', () => {
   });
   afterAll(async () => {
     await sshd?.stop();
-    await rm(home, { recursive: true, force: true });
-    await rm(work, { recursive: true, force: true });
+    await rm(home, { recursive: true, force: true, maxRetries: 10 });
+    await rm(work, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('check reads the sheet and header line it is given', async () => {

@@ -72,7 +72,7 @@ describe('courier doctor', () => {
   afterAll(async () => {
     await proxy?.stop();
     await sshd?.stop();
-    await rm(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   const addDestination = (name: string, extra: readonly string[]) =>

@@ -44,7 +44,7 @@ describe('only files the person chose', () => {
   afterAll(async () => {
     await store.deleteAll(destination).catch(() => 0);
     await sshd?.stop();
-    await rm(home, { recursive: true, force: true });
+    await rm(home, { recursive: true, force: true, maxRetries: 10 });
   });
 
   const app = (extra: Partial<Parameters<typeof createMainHandlers>[0]> = {}) => {

@@ -9,7 +9,7 @@ beforeEach(async () => {
   home = await mkdtemp(join(tmpdir(), 'courier-history-'));
 });
 afterEach(async () => {
-  await rm(home, { recursive: true, force: true });
+  await rm(home, { recursive: true, force: true, maxRetries: 10 });
 });
 
 const sample = (overrides: Partial<RunInput> = {}): RunInput => ({

@@ -25,7 +25,7 @@ beforeEach(async () => {
   await mkdir(inbox);
 });
 afterEach(async () => {
-  await rm(root, { recursive: true, force: true });
+  await rm(root, { recursive: true, force: true, maxRetries: 10 });
 });
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');

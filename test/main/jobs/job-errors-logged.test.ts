@@ -11,7 +11,7 @@ beforeEach(async () => {
   home = await mkdtemp(join(tmpdir(), 'courier-job-errors-'));
 });
 afterEach(async () => {
-  await rm(home, { recursive: true, force: true });
+  await rm(home, { recursive: true, force: true, maxRetries: 10 });
 });
 
 describe('a job run that fails before anything could record it', () => {

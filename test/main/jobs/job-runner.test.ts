@@ -26,7 +26,7 @@ beforeEach(async () => {
   await mkdir(inbox);
 });
 afterEach(async () => {
-  await rm(root, { recursive: true, force: true });
+  await rm(root, { recursive: true, force: true, maxRetries: 10 });
 });
 
 async function settledFile(name: string, content: string, secondsAgo: number): Promise<string> {

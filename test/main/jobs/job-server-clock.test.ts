@@ -29,7 +29,7 @@ describe('the job server on its schedules (fake clock)', () => {
   afterAll(async () => {
     delete process.env[variable];
     await sshd?.stop();
-    await rm(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('runs two due jobs at their time, once each, and stops cleanly', async () => {

@@ -11,7 +11,7 @@ beforeEach(async () => {
   home = await mkdtemp(join(tmpdir(), 'courier-job-state-'));
 });
 afterEach(async () => {
-  await rm(home, { recursive: true, force: true });
+  await rm(home, { recursive: true, force: true, maxRetries: 10 });
 });
 
 const state = async () => JSON.parse(await readFile(join(home, 'job-state.json'), 'utf8')) as { paused: boolean; lastSlot: Record<string, string> };

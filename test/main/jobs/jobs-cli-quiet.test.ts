@@ -21,7 +21,7 @@ beforeEach(async () => {
   await mkdir(join(root, 'inbox'));
 });
 afterEach(async () => {
-  await rm(root, { recursive: true, force: true });
+  await rm(root, { recursive: true, force: true, maxRetries: 10 });
 });
 
 async function courier(...argv: string[]) {

@@ -13,7 +13,7 @@ beforeEach(async () => {
   await mkdir(home);
 });
 afterEach(async () => {
-  await rm(root, { recursive: true, force: true });
+  await rm(root, { recursive: true, force: true, maxRetries: 10 });
 });
 
 async function courier(...argv: string[]) {

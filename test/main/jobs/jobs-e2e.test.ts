@@ -60,8 +60,8 @@ describe('a scheduled job, end to end against the real sshd', () => {
   afterAll(async () => {
     await courier(['destinations', 'remove', name], { home }).catch(() => undefined);
     await sshd?.stop();
-    await rm(home, { recursive: true, force: true });
-    await rm(inbox, { recursive: true, force: true });
+    await rm(home, { recursive: true, force: true, maxRetries: 10 });
+    await rm(inbox, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('runs at 02:00, picks the finished export once, uploads it and records the run', async () => {

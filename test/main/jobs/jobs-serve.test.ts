@@ -150,7 +150,7 @@ describe('courier jobs serve (a service without the app)', () => {
   afterAll(async () => {
     await gate?.stop();
     await sshd?.stop();
-    await rm(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('runs due jobs, parks the upload on SIGTERM, refuses a second instance, resumes at the next start', async () => {

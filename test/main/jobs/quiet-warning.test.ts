@@ -35,7 +35,7 @@ describe('a job that warns when nothing new has come', () => {
   });
   afterAll(async () => {
     await sshd?.stop();
-    await rm(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   const destination = (name: string, user: SshdServer['users'][number]) => ({

@@ -82,7 +82,7 @@ describe('workbook output', () => {
     await writeFile(source, SOURCE);
   });
   afterAll(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
+    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   for (const format of ['xlsx', 'xls'] as const) {

@@ -29,8 +29,8 @@ describe('courier send writes numbers, lists and date-times as the destination s
   afterAll(async () => {
     await new SecretStore().deleteAll(name).catch(() => 0);
     await sshd?.stop();
-    await rm(home, { recursive: true, force: true });
-    await rm(work, { recursive: true, force: true });
+    await rm(home, { recursive: true, force: true, maxRetries: 10 });
+    await rm(work, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('uploads one file with one decimal separator, joined lists and UTC times', async () => {

@@ -15,7 +15,7 @@ describe('runPipeline holds what must not be sent', () => {
     home = await mkdtemp(join(tmpdir(), 'courier-hold-'));
   });
   afterEach(async () => {
-    await rm(home, { recursive: true, force: true });
+    await rm(home, { recursive: true, force: true, maxRetries: 10 });
   });
 
   const send = (file: string, extra: Partial<Parameters<typeof runPipeline>[0]> = {}) =>
@@ -95,7 +95,7 @@ describe('rejected rows of a run', () => {
       expect(asked).toHaveLength(1);
       expect(JSON.stringify(await createHistoryStore(home).listRuns())).not.toContain('jan@@example.com');
     } finally {
-      await rm(home, { recursive: true, force: true });
+      await rm(home, { recursive: true, force: true, maxRetries: 10 });
     }
   });
 });

@@ -54,7 +54,7 @@ describe('preparation of a send runs in the preparation worker', () => {
   });
   afterAll(async () => {
     await sshd?.stop();
-    await rm(home, { recursive: true, force: true });
+    await rm(home, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('for the Send button (send:start): another thread prepares, the file arrives as before', async () => {

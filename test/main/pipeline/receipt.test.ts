@@ -21,7 +21,7 @@ describe('receipts after a send', () => {
   });
   afterAll(async () => {
     await sshd?.stop();
-    await rm(home, { recursive: true, force: true });
+    await rm(home, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('waits for BlueConic’s .done suffix and records the receipt as accepted', async () => {

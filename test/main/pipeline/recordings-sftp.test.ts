@@ -106,7 +106,7 @@ describe('recordings alongside the records, against the real sshd', () => {
   afterAll(async () => {
     await proxy?.stop();
     await sshd?.stop();
-    if (home) await rm(home, { recursive: true, force: true });
+    if (home) await rm(home, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('uploads every recording whole (through a cut connection), then the records file last', async () => {

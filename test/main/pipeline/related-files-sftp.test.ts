@@ -97,7 +97,7 @@ describe('related files through a cut connection (real sshd)', () => {
   afterAll(async () => {
     await proxy?.stop();
     await sshd?.stop();
-    if (home) await rm(home, { recursive: true, force: true });
+    if (home) await rm(home, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('continues after the cut and delivers every file whole, in order, once', async () => {

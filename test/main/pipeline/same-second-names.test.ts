@@ -43,7 +43,7 @@ describe('two runs to one destination in the same second', () => {
   });
   afterAll(async () => {
     await sshd?.stop();
-    await rm(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('a job and a person’s send prepared at one fake-clock second deliver two distinct, whole files', async () => {
@@ -191,7 +191,7 @@ describe('two Courier processes sending to one destination at once', () => {
   afterAll(async () => {
     delete process.env[variable];
     await sshd?.stop();
-    await rm(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   /** The built CLI in a child process, with no desktop keychain (the password from a variable). */

@@ -36,8 +36,8 @@ describe('courier send (real servers, real keychain)', () => {
   });
   afterAll(async () => {
     await sshd?.stop();
-    await rm(home, { recursive: true, force: true });
-    await rm(work, { recursive: true, force: true });
+    await rm(home, { recursive: true, force: true, maxRetries: 10 });
+    await rm(work, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('sends to SFTP with a password from the keychain, records the run, and leaks no secret', async () => {
@@ -135,7 +135,7 @@ describe('courier send over FTPS (real vsftpd, implicit)', () => {
   });
   afterAll(async () => {
     await ftps?.stop();
-    await rm(home, { recursive: true, force: true });
+    await rm(home, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('delivers the file byte for byte with the pinned certificate', async () => {

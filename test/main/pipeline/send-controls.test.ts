@@ -57,7 +57,7 @@ describe('send:pause / send:resume / send:cancel', () => {
   afterAll(async () => {
     await proxy?.stop();
     await sshd?.stop();
-    await rm(home, { recursive: true, force: true });
+    await rm(home, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('pauses and resumes an upload, which then arrives whole', async () => {

@@ -22,7 +22,7 @@ describe('send:start over IPC', () => {
   });
   afterAll(async () => {
     await sshd?.stop();
-    await rm(home, { recursive: true, force: true });
+    await rm(home, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('sends with progress events, and refuses a malformed request before any work', async () => {

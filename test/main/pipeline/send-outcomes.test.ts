@@ -52,7 +52,7 @@ describe('outcomes of a send, in the person’s words', () => {
   });
   afterAll(async () => {
     await sshd?.stop();
-    await rm(home, { recursive: true, force: true });
+    await rm(home, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('a new server’s host key waiting for confirmation is a question, not a failed run', async () => {

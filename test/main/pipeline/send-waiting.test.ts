@@ -121,7 +121,7 @@ describe('waiting and progress through the app and the CLI', () => {
     for (const socket of sockets) socket.destroy();
     silent?.close();
     await sshd?.stop();
-    await rm(home, { recursive: true, force: true });
+    await rm(home, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('app: Cancel while the server never answers stops at once and closes the connection', async () => {

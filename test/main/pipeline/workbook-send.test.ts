@@ -29,8 +29,8 @@ describe('courier send uploads workbooks', () => {
   afterAll(async () => {
     for (const name of names) await new SecretStore().deleteAll(name).catch(() => 0);
     await sshd?.stop();
-    await rm(home, { recursive: true, force: true });
-    await rm(work, { recursive: true, force: true });
+    await rm(home, { recursive: true, force: true, maxRetries: 10 });
+    await rm(work, { recursive: true, force: true, maxRetries: 10 });
   });
 
   for (const format of ['xlsx', 'xls'] as const) {

@@ -30,8 +30,8 @@ describe('courier send uploads XML in the structure of the vendor’s sample', (
   afterAll(async () => {
     await new SecretStore().deleteAll(name).catch(() => 0);
     await sshd?.stop();
-    await rm(home, { recursive: true, force: true });
-    await rm(work, { recursive: true, force: true });
+    await rm(home, { recursive: true, force: true, maxRetries: 10 });
+    await rm(work, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('learns the sample from the command line, sends one XML file, refuses a sample it cannot follow', async () => {

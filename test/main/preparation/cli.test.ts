@@ -30,7 +30,7 @@ beforeEach(async () => {
   await writeFile(file, 'E-mail;Langue;Prénom;Nom\r\nwendy@hellocustomer.com;EN;Wendy;De Vos\r\njan@@example.com;Français;Jan;Peeters\r\nmarie@exemple.fr;fr-BE;Marie;Dubois\r\n');
 });
 afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true, maxRetries: 10 });
 });
 
 describe('courier check', () => {

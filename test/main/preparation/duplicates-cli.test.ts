@@ -36,7 +36,7 @@ beforeEach(async () => {
   );
 });
 afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true, maxRetries: 10 });
 });
 
 /** The rows of the one file `prepare` wrote (the rejected-rows folder aside). */

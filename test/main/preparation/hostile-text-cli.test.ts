@@ -33,7 +33,7 @@ beforeEach(async () => {
   home = join(dir, 'home');
 });
 afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true, maxRetries: 10 });
 });
 
 /** Every output file of a folder, as bytes, by name. */

@@ -58,7 +58,7 @@ beforeEach(async () => {
   await writeFile(join(dir, 'mapping.json'), JSON.stringify({ Email: 'Email', Mobile: 'GSM' }));
 });
 afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true, maxRetries: 10 });
 });
 
 // Issue 15, item 10: Excel ate the leading zero. `check` says so and names the fix; `--fix` applies it.

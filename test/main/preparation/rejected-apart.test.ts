@@ -31,7 +31,7 @@ beforeAll(async () => {
   await writeFile(join(work, 'export.csv'), source);
 });
 afterAll(async () => {
-  await rm(work, { recursive: true, force: true });
+  await rm(work, { recursive: true, force: true, maxRetries: 10 });
 });
 
 describe('courier prepare --exclude-invalid: the rejected rows live apart from the files to send', () => {
@@ -126,7 +126,7 @@ describe('courier send --exclude-invalid to a destination whose file is called r
   });
   afterAll(async () => {
     await sshd?.stop();
-    await rm(home, { recursive: true, force: true });
+    await rm(home, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('uploads the valid rows with the mapped columns only; the rejected rows stay in the settings folder', async () => {

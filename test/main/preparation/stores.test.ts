@@ -18,7 +18,7 @@ beforeEach(async () => {
   home = await mkdtemp(join(tmpdir(), 'courier-dest-'));
 });
 afterEach(async () => {
-  await rm(home, { recursive: true, force: true });
+  await rm(home, { recursive: true, force: true, maxRetries: 10 });
 });
 
 describe('destination store', () => {

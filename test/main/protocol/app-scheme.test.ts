@@ -25,7 +25,7 @@ beforeAll(async () => {
   await writeFile(join(parent, 'secret.txt'), 'host password');
 });
 afterAll(async () => {
-  await rm(parent, { recursive: true, force: true });
+  await rm(parent, { recursive: true, force: true, maxRetries: 10 });
 });
 
 describe('resolveAppPath: only the renderer build folder, whatever the address', () => {

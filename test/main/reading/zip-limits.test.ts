@@ -17,7 +17,7 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'courier-zip-'));
 });
 afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true, maxRetries: 10 });
 });
 
 async function file(name: string, content: string | Uint8Array): Promise<string> {
@@ -192,7 +192,7 @@ describe('a full temporary disk is said as such', () => {
     else process.env.TMPDIR = savedTmp;
     // A reader that failed may still hold a file there for a moment: detach the mount then.
     if (spawnSync('umount', [mount]).status !== 0) spawnSync('umount', ['-l', mount]);
-    await rm(mount, { recursive: true, force: true });
+    await rm(mount, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('a zipped CSV larger than the free temporary space', async () => {

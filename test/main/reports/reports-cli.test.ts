@@ -91,8 +91,8 @@ describe('courier reports download', () => {
   afterAll(async () => {
     for (const n of [name, other]) await new SecretStore().deleteAll(n).catch(() => 0);
     await sshd?.stop();
-    await rm(home, { recursive: true, force: true });
-    await rm(out, { recursive: true, force: true });
+    await rm(home, { recursive: true, force: true, maxRetries: 10 });
+    await rm(out, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('downloads each zip once, lists files and row counts, and never writes over a local file', async () => {

@@ -131,6 +131,6 @@ export async function runInKeychainSession(
       child.on('close', code => resolvePromise({ code, stdout, stderr }));
     });
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   }
 }

@@ -24,7 +24,7 @@ beforeEach(async () => {
   home = await mkdtemp(join(tmpdir(), 'courier-redact-'));
 });
 afterEach(async () => {
-  await rm(home, { recursive: true, force: true });
+  await rm(home, { recursive: true, force: true, maxRetries: 10 });
 });
 
 describe('redact', () => {

@@ -31,7 +31,7 @@ describe('a saved secret belongs to its server', () => {
     for (const name of names) await store.deleteAll(name).catch(() => 0);
     await stranger?.stop();
     await original?.stop();
-    await rm(home, { recursive: true, force: true });
+    await rm(home, { recursive: true, force: true, maxRetries: 10 });
   });
 
   const fresh = (label: string) => {

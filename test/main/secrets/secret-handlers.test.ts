@@ -38,7 +38,7 @@ describe('keychain IPC handlers', () => {
     });
   });
   afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('sets, reports and deletes secrets, and never sends one back', async () => {

@@ -128,7 +128,7 @@ describe('courier without a keychain (no D-Bus): secrets from the server’s own
   });
   afterAll(async () => {
     await sshd?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('has no keychain: a destination that uses it fails with the keychain message', async () => {
@@ -147,7 +147,7 @@ describe('courier without a keychain (no D-Bus): secrets from the server’s own
 
   it('sends with the password from a systemd credentials directory', async () => {
     const credentials = join(dir, 'credentials');
-    await rm(credentials, { recursive: true, force: true });
+    await rm(credentials, { recursive: true, force: true, maxRetries: 10 });
     await mkdir(credentials, { mode: 0o700 });
     await writeFile(join(credentials, 'vendor-password'), `${passwordUser.password}\n`, {
       mode: 0o400,

@@ -22,7 +22,7 @@ describe('secret sources other than the keychain', () => {
     dir = await mkdtemp(join(tmpdir(), 'courier-sources-'));
   });
   afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('stops a password command at its time limit with a plain error', async () => {

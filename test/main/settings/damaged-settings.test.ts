@@ -26,7 +26,7 @@ beforeEach(async () => {
   await mkdir(home);
 });
 afterEach(async () => {
-  await rm(root, { recursive: true, force: true });
+  await rm(root, { recursive: true, force: true, maxRetries: 10 });
 });
 
 async function courier(...argv: string[]) {

@@ -102,7 +102,7 @@ beforeEach(async () => {
   await mkdir(home);
 });
 afterEach(async () => {
-  await rm(root, { recursive: true, force: true });
+  await rm(root, { recursive: true, force: true, maxRetries: 10 });
 });
 
 describe('the lock file', () => {

@@ -11,7 +11,7 @@ beforeEach(async () => {
   home = await mkdtemp(join(tmpdir(), 'courier-queue-file-'));
 });
 afterEach(async () => {
-  await rm(home, { recursive: true, force: true });
+  await rm(home, { recursive: true, force: true, maxRetries: 10 });
 });
 
 describe('queue.json on disk', () => {

@@ -12,7 +12,7 @@ export const sha256 = (data: Uint8Array) => createHash('sha256').update(data).di
 /** A temp folder for local files, removed by the returned function. */
 export async function localFolder(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'courier-transfer-'));
-  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true, maxRetries: 10 }) };
 }
 
 /** Writes `size` random bytes to a new local file. */

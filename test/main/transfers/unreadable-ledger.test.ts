@@ -48,8 +48,8 @@ describe('courier send with a ledger or queue that cannot be read (real sshd)', 
   afterAll(async () => {
     await courier(['destinations', 'remove', name], { home }).catch(() => undefined);
     await sshd?.stop();
-    await rm(home, { recursive: true, force: true });
-    await rm(work, { recursive: true, force: true });
+    await rm(home, { recursive: true, force: true, maxRetries: 10 });
+    await rm(work, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('refuses to send again when a folder stands in the ledger’s place, or it holds a null line', async () => {
@@ -166,7 +166,7 @@ describe('ledger lines that cannot be read', () => {
       // The record after the torn line started on a line of its own.
       expect((await ledger.entries()).map(e => e.remoteName)).toEqual(['a.csv', 'b.csv']);
     } finally {
-      await rm(home, { recursive: true, force: true });
+      await rm(home, { recursive: true, force: true, maxRetries: 10 });
     }
   });
 });

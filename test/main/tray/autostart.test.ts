@@ -9,7 +9,7 @@ beforeEach(async () => {
   config = await mkdtemp(join(tmpdir(), 'courier-autostart-'));
 });
 afterEach(async () => {
-  await rm(config, { recursive: true, force: true });
+  await rm(config, { recursive: true, force: true, maxRetries: 10 });
 });
 
 describe('start at login on Linux', () => {

@@ -36,7 +36,7 @@ describe('runWorker', () => {
       await expect(cancelled).rejects.toMatchObject({ code: 'cancelled' });
       await expect.poll(() => readFile(cancelMark, 'utf8').catch(() => ''), { timeout: 5000 }).toBe('exited 0');
     } finally {
-      await rm(home, { recursive: true, force: true });
+      await rm(home, { recursive: true, force: true, maxRetries: 10 });
     }
   });
 
@@ -57,7 +57,7 @@ describe('runWorker', () => {
       expect(lines).toEqual([expect.objectContaining({ level: 'warn', message: 'Counting', scope: 'test-worker', run: 'r1' })]);
       expect(JSON.stringify(lines)).not.toContain('hunter2-worker-secret');
     } finally {
-      await rm(home, { recursive: true, force: true });
+      await rm(home, { recursive: true, force: true, maxRetries: 10 });
     }
   });
 });
