@@ -1,6 +1,6 @@
 import { SendRequest } from '../pipeline/send-request';
 import { z } from 'zod';
-import { Destination, PresetId, TargetColumn } from '../destinations/destination';
+import { Destination, PresetId } from '../destinations/destination';
 import { Fix } from '../fixes/fix-schema';
 import { PlainErrorSchema } from '../error-schema';
 import { addressGroups } from '../mapping/address-groups';
@@ -113,16 +113,6 @@ export const preparationCalls = {
   'destinations:import': {
     request: z.object({ path: z.string().min(1), name: z.string().min(1).optional() }),
     response: z.object({ destination: Destination }),
-  },
-  /** Advice when a destination departs from what its platform documents (warnings, never refusals). */
-  'destinations:advice': {
-    request: z.object({ destination: Destination }),
-    response: z.object({ advice: z.array(z.string()) }),
-  },
-  /** Target columns from a vendor's sample file (CustomerGauge, EvaluAgent). */
-  'destinations:columns-from-sample': {
-    request: z.object({ path: z.string().min(1), sheet: z.string().optional() }),
-    response: z.object({ columns: z.array(TargetColumn) }),
   },
   /** Mapping proposals for a file's columns, and the remembered mapping for this header set. */
   'mapping:suggest': {

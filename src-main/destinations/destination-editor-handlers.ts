@@ -1,15 +1,10 @@
 import { join } from 'node:path';
-import { settleDestination } from '../../src-core/destinations/settle';
 import type { Handler } from '../ipc/ipc-router';
 import { chooseSaveTarget } from '../files/save-copy';
 import type { DestinationService } from './destination-service';
 import type { DestinationHandlerContext } from './destination-handlers';
 
-type EditorChannels =
-  | 'destinations:change'
-  | 'destinations:settle'
-  | 'destinations:from-sample'
-  | 'destinations:dummy-data';
+type EditorChannels = 'destinations:dummy-data';
 
 /** A suggested name for a dummy-data file: the destination's, so nobody takes it for real data. */
 const dummyName = (name: string) => `${name.replace(/\s+/g, '-')}-dummy-data.csv`;
@@ -20,13 +15,6 @@ export function createDestinationEditorHandlers(
   context: DestinationHandlerContext = {}
 ): { [C in EditorChannels]: Handler<C> } {
   return {
-    'destinations:change': async ({ name, settings }) => ({
-      destination: await service.change(name, settings),
-    }),
-    'destinations:settle': ({ destination }) => ({ destination: settleDestination(destination) }),
-    'destinations:from-sample': async ({ destination, path }) => ({
-      destination: await service.proposeFromSample(destination, path),
-    }),
     'destinations:dummy-data': async ({ name, rows, dialogTitle }) => {
       const destination = await service.require(name);
       const suggested = context.documentsFolder

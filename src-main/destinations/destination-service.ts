@@ -8,10 +8,8 @@ import {
 } from '../../src-core/destinations/destination-file';
 import { sameServer, serverIdentity } from '../../src-core/destinations/server-identity';
 import { settleDestination } from '../../src-core/destinations/settle';
-import {
-  applySettings,
-  destinationFromSample,
-} from '../../src-core/destinations/destination-settings';
+import { proxyIdentity } from '../../src-core/destinations/proxy-setting';
+import { destinationFromSample } from '../../src-core/destinations/destination-settings';
 import { readSampleFile } from './sample-file';
 import { writeDummyData, type DummyDataResult } from './dummy-data-file';
 import { saveWhole } from '../files/save-copy';
@@ -95,20 +93,10 @@ export type DestinationService = Readonly<{
   /** A configured destination, a preset (fresh copy) or a destination file, as jobs and the CLI name them. */
   resolve: (reference: string) => Promise<Destination>;
   /**
-   * Changes a saved destination with editor settings (`delimiter` → `;`, `column.Email.required`
-   * → `yes`, `digitaleo.mode` → `sync`…): validated as a whole, platform rules applied, then
-   * saved; `destination.setting-invalid` names the setting refused and nothing is saved.
-   */
-  change: (
-    name: string,
-    settings: ReadonlyArray<readonly [string, string]>,
-    options?: Omit<SaveOptions, 'previousName'>
-  ) => Promise<Destination>;
-  /**
    * A destination with the columns of a vendor's sample file (header order, rules guessed from
    * its values) and its text format proposed; not saved (the editor shows it first).
    */
-  proposeFromSample: (value: unknown, samplePath: string) => Promise<Destination>;
+  proposeFromSample: (destination: Destination, samplePath: string) => Promise<Destination>;
   /**
    * Writes a dummy-data file for a destination (configured, preset or destination file) in its
    * exact output format: invented people, example.com addresses, valid phone numbers.
@@ -127,6 +115,12 @@ export type DestinationService = Readonly<{
   remove: (name: string) => Promise<{ name: string; secretsDeleted: number } | null>;
   /** Replaces the password of a destination (bound to its server). */
   setPassword: (name: string, password: string) => Promise<Destination>;
+  /**
+   * Saves (or, with an empty value, deletes) one secret of a destination, bound to the server it
+   * is for: a password, passphrase or key to the destination's server, a proxy password to its
+   * proxy (and proxy user). A destination not saved yet binds nothing (bound when it is saved).
+   */
+  setSecret: (name: string, kind: SecretKind, value: string) => Promise<void>;
   /** Which secrets the keychain holds for a destination. */
   secretsOf: (name: string) => Promise<SecretsPresent>;
   /** The destination file text of a configured destination (never a secret). */
@@ -297,16 +291,10 @@ export function createDestinationService(
     resolve: reference => resolveDestination(home, reference),
     save,
     create,
-    change: async (name, settings, options = {}) => {
-      const current = await requireDestination(home, name);
-      return save(applySettings(current, settings), { ...options, previousName: current.name });
-    },
     writeDummyData: async (reference, options) =>
       writeDummyData(await resolveDestination(home, reference), options),
-    proposeFromSample: async (value, samplePath) =>
-      parseDestination(
-        destinationFromSample(parseDestination(value), await readSampleFile(samplePath))
-      ),
+    proposeFromSample: async (destination, samplePath) =>
+      destinationFromSample(destination, await readSampleFile(samplePath)),
     rename: async (from, to) => {
       const current = await requireDestination(home, from);
       const before = (await store.hasAll(current.name).catch(() => null)) ?? {};
@@ -332,6 +320,19 @@ export function createDestinationService(
       await store.checkUsable();
       await store.set(current.name, 'password', password, serverIdentity(current.transport));
       return current;
+    },
+    setSecret: async (name, kind, value) => {
+      const saved = await getDestination(home, name);
+      const proxy = saved?.transport.proxy;
+      const boundTo =
+        kind === 'proxy-password'
+          ? proxy && (proxy.kind === 'http' || proxy.kind === 'socks5')
+            ? proxyIdentity(proxy)
+            : null
+          : saved
+            ? serverIdentity(saved.transport)
+            : null;
+      await store.set(name, kind, value, boundTo);
     },
     secretsOf: async name => {
       const has = await store.hasAll(name);

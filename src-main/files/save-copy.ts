@@ -39,6 +39,16 @@ const savedForUser = new Set<string>();
 export const wasSavedForUser = (path: string): boolean => savedForUser.has(resolve(path));
 
 /**
+ * Whether `path` is a file Courier saved for the user in this session and it is still there: the
+ * only files the window may ask main to show in the file manager.
+ */
+export async function savedFileStillThere(path: string): Promise<boolean> {
+  if (!wasSavedForUser(path)) return false;
+  const found = await stat(path).catch(() => null); // gone or unreadable: not there
+  return found?.isFile() ?? false;
+}
+
+/**
  * Records a file saved for the user by a worker thread (which has its own copy of this module):
  * the main thread, which answers `files:reveal`, must know it too.
  */

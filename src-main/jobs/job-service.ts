@@ -11,6 +11,7 @@ import { Scheduler, type TimerHandle, type UpcomingRun } from './scheduler';
 import { toPlainError } from '../../src-core/errors';
 import { checkReportsDestination } from '../reports/reports-job';
 import { createLogger, type Logger } from '../logging/logger';
+import { isJobLocked } from './job-lock';
 
 export type JobServiceDeps = Readonly<{
   home: string;
@@ -44,6 +45,12 @@ export type JobService = Readonly<{
   scheduler: Scheduler;
   /** Loads the jobs and what the scheduler remembered, and starts the schedules. */
   start: () => Promise<void>;
+  /**
+   * Loads the jobs and what the scheduler remembered without starting any schedule: a CLI command
+   * then switches, pauses or lists jobs with the app's rules (a job switched on or resumed does
+   * not make up the runs it missed meanwhile) and `flush` writes what changed.
+   */
+  load: () => Promise<void>;
   stop: () => void;
   overview: () => Promise<JobsOverview>;
   save: (request: JobSaveRequest) => Promise<Job>;
@@ -135,12 +142,21 @@ export function createJobService(deps: JobServiceDeps): JobService {
     scheduler.setJobs(jobs);
   }
 
-  const entry = (job: Job, upcoming: readonly UpcomingRun[]): JobListEntry => ({
+  const entry = async (job: Job, upcoming: readonly UpcomingRun[]): Promise<JobListEntry> => ({
     ...job,
     scheduleText: job.schedule ? describeSchedule(job.schedule) : null,
     nextRunAt: upcoming.find(u => u.jobId === job.id)?.at.toISOString() ?? null,
-    running: scheduler.isRunning(job.id),
+    // Running here, or in another Courier (`courier jobs run`, a cron `run-due`, the app).
+    running: scheduler.isRunning(job.id) || (await isJobLocked(deps.home, job.id)),
   });
+
+  const load = async () => {
+    // What the scheduler remembered is restored before it sees the jobs, so missed runs are noticed.
+    const state = await store.readState();
+    savedPaused = state.paused;
+    scheduler.restore(state);
+    await reload();
+  };
 
   return {
     store,
@@ -148,19 +164,19 @@ export function createJobService(deps: JobServiceDeps): JobService {
     runner,
     scheduler,
     start: async () => {
-      // What the scheduler remembered is restored before it sees the jobs, so missed runs are noticed.
-      const state = await store.readState();
-      savedPaused = state.paused;
-      scheduler.restore(state);
-      await reload();
+      await load();
       scheduler.start();
     },
+    load,
     stop: () => scheduler.stop(),
     overview: async () => {
       // Re-read: the CLI may have added or changed a job while the app runs.
       await reload();
       const upcoming = scheduler.upcoming();
-      return { jobs: jobs.map(j => entry(j, upcoming)), paused: scheduler.paused };
+      return {
+        jobs: await Promise.all(jobs.map(j => entry(j, upcoming))),
+        paused: scheduler.paused,
+      };
     },
     save: async request => {
       // A destination that does not exist (a typo, a removed one) fails now, not at 02:00 —

@@ -8,7 +8,7 @@ import { createWorkerPreparer, type Preparer } from '../preparation/send-prepara
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { chooseSaveTarget, saveWhole, type PickSaveTarget } from '../files/save-copy';
-import { createHistoryStore } from '../history/history-store';
+import type { HistoryStore } from '../history/history-store';
 
 type SendHandlers = {
   'send:start': Handler<'send:start'>;
@@ -27,6 +27,8 @@ export type SendContext = Readonly<{
   pickSaveTarget?: PickSaveTarget;
   /** Where saved copies go by default (the user's Documents folder in the app). */
   documentsFolder?: string;
+  /** The run's source file and day name a saved copy of its left-out rows (else “export”, today). */
+  history?: Pick<HistoryStore, 'getRun'>;
 }>;
 
 /**
@@ -153,7 +155,7 @@ export function createSendHandlers(
           'The rows left out by this send are no longer kept, so there is nothing to copy.'
         );
       }
-      const run = await createHistoryStore(context.home).getRun(id);
+      const run = (await context.history?.getRun(id)) ?? null;
       const name = (run?.source?.fileName ?? 'export').replace(/\.[^.]*$/, '');
       const day = (run?.startedAt ?? new Date().toISOString()).slice(0, 10);
       const target = await chooseSaveTarget(

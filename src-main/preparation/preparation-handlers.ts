@@ -2,9 +2,6 @@ import { basename, dirname, join } from 'node:path';
 import type { Handler } from '../ipc/ipc-router';
 import { chooseSaveTarget, markSavedForUser, type PickSaveTarget } from '../files/save-copy';
 import { presets } from '../../src-core/destinations/presets';
-import { readSample } from '../destinations/destination-editing';
-import { destinationAdvice } from '../../src-core/destinations/destination';
-import { suggestMapping } from '../../src-core/mapping/suggest';
 import { runWorker } from '../workers/run-worker';
 import {
   plainChanges,
@@ -13,21 +10,19 @@ import {
   type ReviewCheckResponse,
   type SaveRejectedResponse,
 } from './review';
-import { resolveDestination } from '../settings/destination-store';
-import { recallMapping, rememberMapping } from '../settings/mapping-store';
+import type { MappingMemory } from '../mapping/mapping-memory';
 
 type PreparationChannels =
   | 'presets:list'
-  | 'destinations:columns-from-sample'
-  | 'destinations:advice'
   | 'mapping:suggest'
   | 'mapping:remember'
   | 'review:check'
   | 'review:save-rejected';
 
-/** What the preparation handlers need: the settings folder, a save dialog, a clock. */
+/** What the preparation handlers need: the settings folder, mapping memory, a save dialog, a clock. */
 export type PreparationContext = Readonly<{
   home: string;
+  mappings: MappingMemory;
   /** Asks where to save a file (Electron's save dialog in the app); without it, a free name beside the suggestion. */
   pickSaveTarget?: PickSaveTarget;
   now?: () => Date;
@@ -54,28 +49,21 @@ export function createPreparationHandlers(context: PreparationContext): {
         destination: p.destination,
       })),
     }),
-    'destinations:advice': ({ destination }) => ({ advice: destinationAdvice(destination) }),
-    'destinations:columns-from-sample': async ({ path, sheet }) => ({
-      columns: (await readSample(path, sheet)).columns,
-    }),
     'mapping:suggest': async ({ destinationName, columns, sampleRows }) => {
-      const destination = await resolveDestination(home, destinationName);
-      const suggestions = suggestMapping(destination.columns, columns, sampleRows ?? []);
-      const recalled = await recallMapping(home, destination.name, columns);
+      const { suggestions, remembered } = await context.mappings.suggest(
+        destinationName,
+        columns,
+        sampleRows ?? []
+      );
       return {
         suggestions: suggestions.map(x => ({ ...x })),
-        remembered: recalled
-          ? {
-              mapping: recalled.mapping,
-              exact: recalled.exact,
-              changes: plainChanges(recalled.changes),
-            }
+        remembered: remembered
+          ? { ...remembered, changes: plainChanges(remembered.changes) }
           : null,
       };
     },
     'mapping:remember': async ({ destinationName, columns, mapping }) => {
-      const destination = await resolveDestination(home, destinationName);
-      await rememberMapping(home, destination.name, columns, mapping, now());
+      await context.mappings.remember(destinationName, columns, mapping);
       return {};
     },
     'review:check': async request => {

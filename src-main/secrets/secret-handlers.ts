@@ -1,11 +1,9 @@
-import { readFile, stat } from 'node:fs/promises';
 import { CourierError } from '../../src-core/errors';
 import type { Handlers } from '../ipc/ipc-router';
 import type { SecretStore } from './secret-store';
 import { SshIdentities } from './ssh-identity';
-import { getDestination } from '../settings/destination-store';
-import { proxyIdentity } from '../../src-core/destinations/proxy-setting';
-import { serverIdentity } from '../../src-core/destinations/server-identity';
+import { readKeyFile } from './key-file';
+import type { DestinationService } from '../destinations/destination-service';
 
 type SecretChannels =
   | 'secrets:set'
@@ -15,48 +13,19 @@ type SecretChannels =
   | 'keys:import'
   | 'keychain:status';
 
-/** The largest private key file Courier will read (real keys are a few kilobytes). */
-const MAX_KEY_FILE_BYTES = 64 * 1024;
-
-/** Reads a private key file the user picked, refusing anything that cannot be a key. */
-export async function readKeyFile(path: string): Promise<string> {
-  const info = await stat(path).catch(() => null);
-  if (!info || !info.isFile())
-    throw new CourierError('keys.no-file', `There is no key file at “${path}”.`, {
-      params: { file: path },
-    });
-  if (info.size > MAX_KEY_FILE_BYTES)
-    throw new CourierError(
-      'keys.unreadable',
-      'This file is too large to be a private key. Choose the private key file (the one without “.pub”).'
-    );
-  return readFile(path, 'utf8');
-}
-
 /**
  * The keychain's IPC handlers: the renderer can set, replace, delete and ask about secrets, make
  * and import SSH identities and see public keys, but no handler ever returns a secret.
  */
 export function createSecretHandlers(
   store: SecretStore,
-  /** The settings folder: a secret is bound to the server of the saved destination it is set for. */
-  home?: string
+  /** Saves a secret bound to the server (or proxy) of the destination it is set for. */
+  destinations: Pick<DestinationService, 'setSecret'>
 ): Pick<Handlers, SecretChannels> {
   const identities = new SshIdentities(store);
   return {
     'secrets:set': async ({ destination, kind, value }) => {
-      const saved = home === undefined ? null : await getDestination(home, destination);
-      // A proxy password belongs to the destination's proxy (and its user), not to its server.
-      const proxy = saved?.transport.proxy;
-      const boundTo =
-        kind === 'proxy-password'
-          ? proxy && (proxy.kind === 'http' || proxy.kind === 'socks5')
-            ? proxyIdentity(proxy)
-            : null
-          : saved
-            ? serverIdentity(saved.transport)
-            : null;
-      await store.set(destination, kind, value, boundTo);
+      await destinations.setSecret(destination, kind, value);
       return {};
     },
     'secrets:has': async ({ destination }) => {

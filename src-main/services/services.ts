@@ -8,6 +8,7 @@ import { createLogger, type Logger } from '../logging/logger';
 import { createWorkerUpload, type Upload } from '../pipeline/worker-upload';
 import { SecretStore } from '../secrets/secret-store';
 import { createRefusedFiles, type RefusedFiles } from '../reports/refused-file';
+import { createMappingMemory, type MappingMemory } from '../mapping/mapping-memory';
 
 /**
  * The main-process services for one settings folder, built once by each entry point (the app in
@@ -28,6 +29,8 @@ export type Services = Readonly<{
   destinations: DestinationService;
   /** How files reach the server: the transfer worker (the main thread stays free). */
   upload: Upload;
+  /** Mapping suggestions and the mappings people confirmed, per destination and header set. */
+  mappings: MappingMemory;
   /** Jobs and their schedules, with the events the tray, notifications and IPC listen to. */
   jobs: AppJobs;
   /** The files Digitaleo refused (`ko`), downloaded as it kept them (History, `courier history`). */
@@ -50,6 +53,9 @@ export function createServices(home: string, overrides: ServiceOverrides = {}): 
   const history = once(() => createHistoryStore(home));
   const upload = once(() => overrides.upload ?? createWorkerUpload());
   const destinations = once(() => createDestinationService({ home, secrets: secrets() }));
+  const mappings = once(() =>
+    createMappingMemory({ home, resolve: name => destinations().resolve(name) })
+  );
   const jobs = once(() =>
     createAppJobs({
       home,
@@ -82,6 +88,9 @@ export function createServices(home: string, overrides: ServiceOverrides = {}): 
     },
     get upload() {
       return upload();
+    },
+    get mappings() {
+      return mappings();
     },
     get jobs() {
       return jobs();

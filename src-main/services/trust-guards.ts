@@ -65,14 +65,6 @@ export function guardFiles(handlers: Handlers, opened: OpenedFiles): Handlers {
       opened.check(request.path);
       return handlers['review:save-rejected'](request);
     },
-    'destinations:columns-from-sample': request => {
-      opened.check(request.path);
-      return handlers['destinations:columns-from-sample'](request);
-    },
-    'destinations:from-sample': request => {
-      opened.check(request.path);
-      return handlers['destinations:from-sample'](request);
-    },
     'destinations:dummy-data': async request => {
       // Written where the person chose in the save dialog: they may send or open it next.
       const written = await handlers['destinations:dummy-data'](request);

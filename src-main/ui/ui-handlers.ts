@@ -1,8 +1,7 @@
-import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CourierError } from '../../src-core/errors';
 import type { Handlers } from '../ipc/ipc-router';
-import { wasSavedForUser } from '../files/save-copy';
+import { savedFileStillThere } from '../files/save-copy';
 
 /** What the UI handlers need from the entry point: its file chooser and file manager, if any. */
 export type UiContext = Readonly<{
@@ -40,8 +39,7 @@ export function createUiHandlers(context: UiContext): Pick<Handlers, 'files:pick
     'files:reveal': async ({ path }) => {
       // Only a file Courier saved for the user, still there: the renderer cannot make main probe
       // or open any other path.
-      const found = wasSavedForUser(path) ? await stat(path).catch(() => null) : null;
-      if (!found?.isFile()) {
+      if (!(await savedFileStillThere(path))) {
         throw new CourierError('files.not-found', `Courier cannot find ${basename(path)} any more. It may have been moved or deleted.`, {
           params: { file: basename(path) },
         });

@@ -1,7 +1,7 @@
 import { sourceOptions } from '../source-options';
 import { readSendRequest } from '../send-request-options';
 import { ExitCode, parseCommandArgs, type CliCommand, type CliIo } from '../cli-io';
-import { resolveDestination } from '../../settings/destination-store';
+import type { Services } from '../../services/services';
 import { prepareFile, type FilePreparation } from '../../preparation/prepare-file';
 import { issueCodes, type RowIssue } from '../../../src-core/validation/issues';
 import { checkUsage } from './usage';
@@ -28,13 +28,13 @@ export function parsePreparationArgs(args: readonly string[]) {
 /** Reads the options `check` and `prepare` share and runs the preparation. */
 export async function runPreparation(
   args: readonly string[],
-  home: string,
+  { home, destinations }: Pick<Services, 'home' | 'destinations'>,
   extra: Readonly<{ excludeInvalid?: boolean; keepRejectedCells?: boolean }> = {}
 ): Promise<FilePreparation> {
   const { values, positionals } = parsePreparationArgs(args);
   // What to check is what `send` would send: core's SendRequest, from the same flags.
   const request = await readSendRequest(positionals, values);
-  const destination = await resolveDestination(home, request.destination);
+  const destination = await destinations.resolve(request.destination);
   return prepareFile(request.path, destination, {
     source: {
       ...(request.sheet !== undefined ? { sheet: request.sheet } : {}),
@@ -198,8 +198,8 @@ export const checkCommand: CliCommand = {
   name: 'check',
   summary: 'map and validate a file for a destination; list the problems',
   usage,
-  run: async ({ args, home, io }) => {
-    const result = await runPreparation(args, home, { keepRejectedCells: false });
+  run: async ({ args, services, io }) => {
+    const result = await runPreparation(args, services, { keepRejectedCells: false });
     if (args.includes('--json')) await printReportJson(io, checkReport(result));
     else printSummary(io, result);
     return hasErrors(result) ? ExitCode.blocked : ExitCode.ok;

@@ -11,25 +11,22 @@ import type { CliCommand } from '../cli-io';
 import type { Logger } from '../../logging/logger';
 import type { Services } from '../../services/services';
 import { redact } from '../../logging/redact';
-import { resolveDestination } from '../../settings/destination-store';
-import { readKeyFile } from '../../secrets/secret-handlers';
+import { readKeyFile } from '../../secrets/key-file';
 import type { KeepSecretDecision } from '../../destinations/destination-service';
 import {
   applySetting,
-  destinationFromSample,
   settingPairs,
   settingsUsage,
   XML_SAMPLE_SETTING,
 } from '../../../src-core/destinations/destination-settings';
 import { settleDestination } from '../../../src-core/destinations/settle';
-import { readSampleFile } from '../../destinations/sample-file';
 import { basename, resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { learnXmlSample, withXmlSample } from '../../../src-core/output/xml-sample';
 import { readSecretLines } from '../../secrets/secret-input';
 import { formatConnectionStep, testDestination } from '../../transfers/destination-test';
 import { openPrivateKey } from '../../secrets/ssh-identity';
-import { proxyOption, proxyOptionsUsage, saveProxyPassword } from './proxy-option';
+import { proxyOption, proxyOptionsUsage } from './proxy-option';
 import {
   formatSecretSource,
   parseSecretSourceOption,
@@ -268,13 +265,12 @@ type AddValues = Readonly<{
  * to a destination; a refused setting is `destination.setting-invalid` (exit code 2).
  */
 async function tailor(
+  service: Services['destinations'],
   d: Destination,
   sample: string | undefined,
   settings: readonly string[]
 ): Promise<Destination> {
-  let next = sample
-    ? destinationFromSample(d, await readSampleFile(resolve(process.cwd(), sample)))
-    : d;
+  let next = sample ? await service.proposeFromSample(d, resolve(process.cwd(), sample)) : d;
   for (const [key, value] of settingPairs(settings)) {
     if (key.trim().toLowerCase() === XML_SAMPLE_SETTING)
       next = await withXmlSampleFile(next, value);
@@ -339,6 +335,7 @@ async function add(
       `there is no preset “${presetId}”; choose one of ${PresetId.options.join(', ')}.`
     );
   const preset = await tailor(
+    service,
     destinationFromPreset(presetId as PresetId),
     values['from-sample'],
     settings
@@ -458,7 +455,7 @@ async function add(
   });
   // The proxy password is bound to the proxy (and its user), not to the server.
   if (proxy && proxyPassword !== undefined)
-    await saveProxyPassword(store, destinationName, proxy, proxyPassword);
+    await service.setSecret(destinationName, 'proxy-password', proxyPassword);
   const secrets = elsewhere ? null : await service.secretsOf(destinationName).catch(() => null);
   const result = summary(destination, secrets);
   log.info('destination added', { destination: result });
@@ -561,7 +558,7 @@ type SetValues = Readonly<{
  * a new server only when the person says so.
  */
 async function setConnection(
-  { destinations: service, secrets: store }: Services,
+  { destinations: service }: Services,
   io: CliIo,
   name: string,
   values: SetValues,
@@ -582,7 +579,7 @@ async function setConnection(
     throw new UsageError(
       'choose --password-stdin (a new password) or --keep-secret (the saved one), not both.'
     );
-  const changed = await tailor(current, values['columns-from-sample'], settings);
+  const changed = await tailor(service, current, values['columns-from-sample'], settings);
   const source = secretSourceOption(
     values['secret-source'],
     values.protocol ?? current.transport.protocol
@@ -625,7 +622,7 @@ async function setConnection(
     ...(password !== undefined ? { password } : {}),
   });
   if (proxy && values['proxy-password-stdin'])
-    await saveProxyPassword(store, next.name, proxy, read[labels.indexOf('proxy password')]!);
+    await service.setSecret(next.name, 'proxy-password', read[labels.indexOf('proxy password')]!);
   const keychainUsed = (next.transport.secretSource?.kind ?? 'keychain') === 'keychain';
   const secrets = keychainUsed ? await service.secretsOf(next.name).catch(() => null) : null;
   const result = summary(saved, secrets);
@@ -708,7 +705,7 @@ async function preview(
   sheet: string | undefined,
   json: boolean
 ): Promise<number> {
-  const draft = await tailor(await service.require(name), undefined, settings);
+  const draft = await tailor(service, await service.require(name), undefined, settings);
   const result = await service.previewOutput(
     draft,
     sample !== undefined
@@ -813,14 +810,14 @@ async function importOne(
 }
 
 async function test(
-  { home, secrets: store }: Services,
+  { home, secrets: store, destinations: service }: Services,
   io: CliIo,
   name: string,
   json: boolean,
   log: Logger
 ): Promise<number> {
   // Which source the secret comes from and whether it can be read now (never the secret).
-  const destination = await resolveDestination(home, name);
+  const destination = await service.resolve(name);
   const sourceCheck = await checkDestinationSecret(destination, store);
   if (!json)
     io.stdout.write(

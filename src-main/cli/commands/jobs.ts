@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { CourierError } from '../../../src-core/errors';
 import type { Run } from '../../../src-core/history/run';
-import type { JobListEntry } from '../../../src-core/jobs/job-ipc';
 import type { JobSource } from '../../../src-core/jobs/job';
 import { parseSchedule } from '../../../src-core/schedule/parse-schedule';
 import { describeSchedule } from '../../../src-core/schedule/schedule';
@@ -15,12 +14,8 @@ import {
   parseCommandArgs,
 } from '../cli-io';
 import { openSource } from '../../reading/open-source';
-import { createFolderPicker } from '../../jobs/folder-picker';
-import { createJobRunner, type RunSend } from '../../jobs/job-runner';
+import type { RunSend } from '../../jobs/job-runner';
 import { createJobService } from '../../jobs/job-service';
-import { createJobStore } from '../../jobs/job-store';
-import { isJobLocked } from '../../jobs/job-lock';
-import { nextRunAfter } from '../../jobs/next-run';
 import { createPipelineRunSend } from '../../jobs/pipeline-send';
 import type { Services } from '../../services/services';
 import { jobsUsage } from './usage';
@@ -222,30 +217,22 @@ async function columnsOf(path: string): Promise<string[] | null> {
   }
 }
 
-async function list({ home, io }: CommandContext, rest: readonly string[]): Promise<number> {
+async function list({ io, services }: CommandContext, rest: readonly string[]): Promise<number> {
   const { values } = parseCommandArgs(rest, { json: { type: 'boolean' } });
-  const store = createJobStore(home);
-  const [jobs, state] = await Promise.all([store.listJobs(), store.readState()]);
-  const now = new Date();
-  const locked = await Promise.all(jobs.map(job => isJobLocked(home, job.id)));
-  const entries: JobListEntry[] = jobs.map((job, i) => ({
-    ...job,
-    scheduleText: job.schedule ? describeSchedule(job.schedule) : null,
-    nextRunAt:
-      job.schedule && job.enabled && !state.paused
-        ? (nextRunAfter(job.schedule, now)?.toISOString() ?? null)
-        : null,
-    running: locked[i] ?? false,
-  }));
+  // The app's own overview: next runs as its scheduler sees them, runs in any Courier.
+  const { service } = services.jobs;
+  await service.load();
+  const { jobs: entries, paused } = await service.overview();
+  await service.flush();
   if (values.json) {
-    printJson(io, { jobs: entries, paused: state.paused });
+    printJson(io, { jobs: entries, paused });
     return ExitCode.ok;
   }
   if (entries.length === 0) {
     io.stdout.write('No jobs yet. Add one with “courier jobs add”.\n');
     return ExitCode.ok;
   }
-  if (state.paused) io.stdout.write('All jobs are paused.\n');
+  if (paused) io.stdout.write('All jobs are paused.\n');
   for (const job of entries) {
     io.stdout.write(
       `${job.name}${job.enabled ? '' : ' (off)'}${job.running ? ' (running now)' : ''}\n`
@@ -268,17 +255,15 @@ async function run(
   const { values, positionals } = parseCommandArgs(rest, { json: { type: 'boolean' } });
   const idOrName = positionals.join(' ').trim();
   if (!idOrName) throw new UsageError('jobs run needs a JOB (its name or id).');
-  const jobs = createJobStore(home);
-  const history = services.history;
-  const runner = createJobRunner({
+  // A job service of this process's own (the CLI waits for its receipt; the app's follows receipts
+  // in the background), with the same store, runner and locks as the app's.
+  const service = createJobService({
     home,
-    jobs,
-    history,
-    picker: createFolderPicker(home),
+    history: services.history,
     runSend,
     runReports: runReportsFor(services),
   });
-  const result = await runner.runJob(idOrName, 'cli');
+  const result = await service.runAndWait(idOrName, 'cli');
   if (values.json)
     printJson(io, {
       job: { id: result.job.id, name: result.job.name },
@@ -327,7 +312,7 @@ async function runDue(
 }
 
 async function setEnabled(
-  { home, io }: CommandContext,
+  { io, services }: CommandContext,
   rest: readonly string[],
   enabled: boolean
 ): Promise<number> {
@@ -335,46 +320,36 @@ async function setEnabled(
   const idOrName = positionals.join(' ').trim();
   if (!idOrName)
     throw new UsageError(`jobs ${enabled ? 'enable' : 'disable'} needs a JOB (its name or id).`);
-  const store = createJobStore(home);
-  const job = await store.setEnabled(idOrName, enabled);
-  if (enabled) {
-    // Switched on now: it does not make up the runs of the time it was off.
-    const now = new Date().toISOString();
-    await store.updateState(state => ({
-      ...state,
-      lastSlot: { ...state.lastSlot, [job.id]: now },
-    }));
-  }
+  // The job service's rule, as in the app: a job switched on does not make up the runs of the
+  // time it was off.
+  const { service } = services.jobs;
+  await service.load();
+  const job = await service.setEnabled(idOrName, enabled);
+  await service.flush();
   io.stdout.write(`Job “${job.name}” is ${enabled ? 'on' : 'off'}.\n`);
   return ExitCode.ok;
 }
 
 async function setPaused(
-  { home, io }: CommandContext,
+  { io, services }: CommandContext,
   rest: readonly string[],
   paused: boolean
 ): Promise<number> {
   parseCommandArgs(rest, {});
-  const store = createJobStore(home);
-  const now = new Date().toISOString();
-  const jobs = await store.listJobs();
-  await store.updateState(state => ({
-    ...state,
-    paused,
-    // Resuming does not make up the runs missed while paused.
-    lastSlot: paused
-      ? state.lastSlot
-      : { ...state.lastSlot, ...Object.fromEntries(jobs.map(j => [j.id, now])) },
-  }));
+  // As the tray's switch: resuming does not make up the runs missed while paused.
+  const { service } = services.jobs;
+  await service.load();
+  service.setPaused(paused);
+  await service.flush();
   io.stdout.write(paused ? 'All scheduled runs are paused.\n' : 'Scheduled runs are back on.\n');
   return ExitCode.ok;
 }
 
-async function remove({ home, io }: CommandContext, rest: readonly string[]): Promise<number> {
+async function remove({ io, services }: CommandContext, rest: readonly string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(rest, { json: { type: 'boolean' } });
   const idOrName = positionals.join(' ').trim();
   if (!idOrName) throw new UsageError('jobs remove needs a JOB (its name or id).');
-  const job = await createJobStore(home).removeJob(idOrName);
+  const job = await services.jobs.service.remove(idOrName);
   if (values.json) printJson(io, { removed: { id: job.id, name: job.name } });
   else io.stdout.write(`Removed job “${job.name}”.\n`);
   return ExitCode.ok;

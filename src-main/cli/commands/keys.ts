@@ -8,7 +8,7 @@ import {
   parseCommandArgs,
 } from '../cli-io';
 import { redact } from '../../logging/redact';
-import { readKeyFile } from '../../secrets/secret-handlers';
+import { readKeyFile } from '../../secrets/key-file';
 import { readSecretLines } from '../../secrets/secret-input';
 import { SshIdentities } from '../../secrets/ssh-identity';
 import { keysUsage } from './usage';

@@ -17,10 +17,10 @@ export const prepareCommand: CliCommand = {
   name: 'prepare',
   summary: 'write exactly the files that would be sent into a folder',
   usage,
-  run: async ({ args, home, io }) => {
+  run: async ({ args, services, io }) => {
     const { values } = parsePreparationArgs(args);
     if (!values.out) throw new UsageError('--out DIR is required.');
-    const result = await runPreparation(args, home);
+    const result = await runPreparation(args, services);
     if (result.blocked) {
       if (values.json)
         await printReportJson(io, { ...checkReport(result), written: [], rejected: null });

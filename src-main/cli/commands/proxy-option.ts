@@ -1,9 +1,7 @@
 import {
-  proxyIdentity,
   proxySettingFromText,
   type ProxySetting,
 } from '../../../src-core/destinations/proxy-setting';
-import type { SecretStore } from '../../secrets/secret-store';
 import { UsageError } from '../cli-io';
 
 /** Usage lines of `--proxy` and `--proxy-password-stdin` (destinations add and set). */
@@ -33,15 +31,4 @@ export function proxyOption(
       '--proxy-password-stdin needs a proxy user: --proxy http://USER@host:port.'
     );
   return setting;
-}
-
-/** Keeps a proxy password in the keychain, bound to the proxy (and user) it was given for. */
-export async function saveProxyPassword(
-  store: SecretStore,
-  destinationName: string,
-  proxy: ProxySetting,
-  password: string
-): Promise<void> {
-  if (proxy.kind !== 'http' && proxy.kind !== 'socks5') return;
-  await store.set(destinationName, 'proxy-password', password, proxyIdentity(proxy));
 }

@@ -7,6 +7,7 @@ import { createMainHandlers } from '../../../src-main/services/main-handlers';
 import { createServices } from '../../../src-main/services/services';
 import { OpenedFiles } from '../../../src-main/files/opened-files';
 import { destinationFromPreset } from '../../../src-core/destinations/presets';
+import { applySettings } from '../../../src-core/destinations/destination-settings';
 import { courier } from '../cli-destinations/run-captured';
 
 /**
@@ -31,20 +32,19 @@ function app(options: { opened?: OpenedFiles; saveAs?: string | null } = {}) {
 }
 
 describe('destination editor channels', () => {
-  it('destinations:change applies editor settings as the CLI does; a bad one names its key and saves nothing', async () => {
+  it('destinations:save applies the platform rules as the CLI does; a bad one names its field and saves nothing', async () => {
     const { call } = app();
     const created = await call('destinations:save', {
       destination: { ...destinationFromPreset('digitaleo'), name: 'Leads' },
     });
     expect(created.ok).toBe(true);
-    const changed = await call('destinations:change', {
-      name: 'Leads',
-      settings: [
-        ['digitaleo.mode', 'add'],
-        ['digitaleo.list', 'Prospects'],
-        ['digitaleo.multi-account', 'yes'],
-      ],
-    });
+    // What the editor's Digitaleo section sends: the settings the CLI spells as KEY=VALUE.
+    const edited = applySettings({ ...destinationFromPreset('digitaleo'), name: 'Leads' }, [
+      ['digitaleo.mode', 'add'],
+      ['digitaleo.list', 'Prospects'],
+      ['digitaleo.multi-account', 'yes'],
+    ]);
+    const changed = await call('destinations:save', { destination: edited, previousName: 'Leads' });
     expect(changed.ok).toBe(true);
     const d = (
       changed as {
@@ -61,17 +61,12 @@ describe('destination editor channels', () => {
     ).destination;
     expect(shown).toEqual(d);
 
-    const refused = await call('destinations:change', {
-      name: 'Leads',
-      settings: [['digitaleo.mode', 'merge']],
+    // The CLI refuses a value the editor's choices cannot make, naming the setting.
+    const refused = await courier(['destinations', 'set', 'Leads', 'digitaleo.mode=merge'], {
+      home: home.path,
     });
-    expect(refused).toMatchObject({
-      ok: false,
-      error: {
-        code: 'destination.setting-invalid',
-        params: { setting: 'digitaleo.mode', value: 'merge' },
-      },
-    });
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('digitaleo.mode');
 
     // Saving Hello Customer without its touchpoint is refused at the field.
     const hc = await call('destinations:save', {
@@ -84,13 +79,17 @@ describe('destination editor channels', () => {
         params: { variable: 'touchpoint', field: 'variables.touchpoint' },
       },
     });
-    const settled = await call('destinations:settle', {
-      destination: { ...destinationFromPreset('hello-customer'), variables: { touchpoint: 'NPS' } },
+    const saved = await call('destinations:save', {
+      destination: {
+        ...destinationFromPreset('hello-customer'),
+        name: 'Survey NPS',
+        variables: { touchpoint: 'NPS' },
+      },
     });
-    expect(settled.ok).toBe(true);
+    expect(saved.ok).toBe(true);
   });
 
-  it('destinations:dummy-data writes where the person chose, in the destination’s exact format; from-sample reads only a picked file', async () => {
+  it('destinations:dummy-data writes where the person chose, in the destination’s exact format; the sample is read only from a picked file', async () => {
     const target = join(home.path, 'dummy.csv');
     const opened = new OpenedFiles();
     const { call } = app({ opened, saveAs: target });
@@ -113,25 +112,17 @@ describe('destination editor channels', () => {
 
     const sample = join(home.path, 'sample.csv');
     await writeFile(sample, 'Agent Email,Call ID\nagent@example.com,X-1\n');
-    const refused = await call('destinations:from-sample', {
-      destination: destinationFromPreset('evaluagent'),
-      path: sample,
-    });
-    expect(refused.ok).toBe(false);
+    const refused = await call('destinations:read-sample', { path: sample });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'files.not-chosen' } });
     opened.add(sample, 'dialog');
-    const proposed = await call('destinations:from-sample', {
-      destination: destinationFromPreset('evaluagent'),
-      path: sample,
-    });
+    const proposed = await call('destinations:read-sample', { path: sample });
     expect(proposed).toMatchObject({
       ok: true,
       value: {
-        destination: {
-          columns: [
-            { name: 'Agent Email', rule: 'email' },
-            { name: 'Call ID', rule: 'reference' },
-          ],
-        },
+        columns: [
+          { name: 'Agent Email', rule: 'email' },
+          { name: 'Call ID', rule: 'reference' },
+        ],
       },
     });
   });

@@ -77,7 +77,7 @@ describe('only files the person chose', () => {
     expect(
       await call('review:save-rejected', { path: secret, destination })
     ).toMatchObject(refused);
-    expect(await call('destinations:columns-from-sample', { path: secret })).toMatchObject(refused);
+    expect(await call('destinations:read-sample', { path: secret })).toMatchObject(refused);
     expect(await call('keys:import', { name: 'k', path: secret })).toMatchObject(refused);
     expect(await call('send:start', { path: secret, destination })).toMatchObject(refused);
     // A related file (BlueConic's orders) is a file read and sent too: only a chosen one.

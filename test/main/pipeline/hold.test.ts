@@ -68,7 +68,7 @@ describe('rejected rows of a run', () => {
   it('are kept for the person who made the export, and found again by the run id', async () => {
     const home = await mkdtemp(join(tmpdir(), 'courier-rejected-'));
     try {
-      const file = join(home, 'export.csv');
+      const file = join(home, 'leads.csv');
       await writeFile(file, 'Email;Language\njan@@example.com;nl\nok@example.com;nl\n');
       const result = await runPipeline({ path: file, destination: 'hello-customer', excludeInvalid: true, trigger: 'user' }, { home, secrets: fixedSecrets({}) });
       expect(result.run.rows).toMatchObject({ read: 2, excluded: 1 });
@@ -84,11 +84,11 @@ describe('rejected rows of a run', () => {
       await mkdir(documents);
       const asked: string[] = [];
       const withDialog = createSendHandlers(
-        { home, emit: () => undefined, documentsFolder: documents, pickSaveTarget: async ({ defaultPath }) => (asked.push(defaultPath), defaultPath) },
+        { home, emit: () => undefined, history: createHistoryStore(home), documentsFolder: documents, pickSaveTarget: async ({ defaultPath }) => (asked.push(defaultPath), defaultPath) },
         fixedSecrets({})
       );
       const copy = await withDialog['history:save-rejected-rows']({ id: result.run.id, dialogTitle: 'Save' });
-      expect(asked).toEqual([join(documents, `export-rejected-${result.run.startedAt.slice(0, 10)}.csv`)]);
+      expect(asked).toEqual([join(documents, `leads-rejected-${result.run.startedAt.slice(0, 10)}.csv`)]);
       expect(copy.path).toBe(asked[0]);
       expect(await readFile(copy.path!, 'utf8')).toBe(text);
       await expect(withDialog['history:save-rejected-rows']({ id: '../../etc/passwd', dialogTitle: 'Save' })).rejects.toMatchObject({ code: 'files.source-gone' });

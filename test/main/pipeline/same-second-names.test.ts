@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { destinationFromPreset } from '../../../src-core/destinations/presets';
 import { runPipeline } from '../../../src-main/pipeline/run-pipeline';
 import { createPreparationHandlers } from '../../../src-main/preparation/preparation-handlers';
-import { saveDestination } from '../../../src-main/settings/destination-store';
+import { resolveDestination, saveDestination } from '../../../src-main/settings/destination-store';
+import { createMappingMemory } from '../../../src-main/mapping/mapping-memory';
 import {
   namesInUse,
   releaseNames,
@@ -117,7 +118,7 @@ describe('two runs to one destination in the same second', () => {
     const source = join(dir, 'review.csv');
     await writeFile(source, contacts('review', 5));
     const at = new Date('2026-12-03T01:02:03.000Z');
-    const review = createPreparationHandlers({ home, now: () => at, inWorker: false });
+    const review = createPreparationHandlers({ home, mappings: createMappingMemory({ home, resolve: name => resolveDestination(home, name) }), now: () => at, inWorker: false });
     const check = () =>
       review['review:check']({
         path: source,

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSendHandlers } from '../../../src-main/pipeline/send-handlers';
 import { createPreparationHandlers } from '../../../src-main/preparation/preparation-handlers';
 import { fixedSecrets } from '../../../src-main/transfers/secret-reader';
-import { saveDestination } from '../../../src-main/settings/destination-store';
+import { resolveDestination, saveDestination } from '../../../src-main/settings/destination-store';
+import { createMappingMemory } from '../../../src-main/mapping/mapping-memory';
 import { destinationFromPreset } from '../../../src-core/destinations/presets';
 import { createHistoryStore } from '../../../src-main/history/history-store';
 import { openTransferQueue } from '../../../src-main/transfers/transfer-queue';
@@ -48,7 +49,7 @@ describe('outcomes of a send, in the person’s words', () => {
     const context = { home, appVersion: '1', locale: 'en', emit: (() => undefined) as never };
     send = createSendHandlers(context, fixedSecrets({ password: user.password }));
     // The review ran when the person looked at the Send screen (a fixed moment, long before the send).
-    review = createPreparationHandlers({ home, now: () => shownAt, inWorker: false });
+    review = createPreparationHandlers({ home, mappings: createMappingMemory({ home, resolve: name => resolveDestination(home, name) }), now: () => shownAt, inWorker: false });
   });
   afterAll(async () => {
     await sshd?.stop();

@@ -18,6 +18,11 @@ import { destinationFromPreset } from '../../../src-core/destinations/presets';
 import { parseDestination } from '../../../src-core/destinations/destination';
 import { applyColumnFix } from '../../../src-core/fixes/fix';
 import { calls, type CallChannel, type CallRequest } from '../../../src-core/ipc/contract';
+import { createMappingMemory } from '../../../src-main/mapping/mapping-memory';
+import { resolveDestination } from '../../../src-main/settings/destination-store';
+
+const memory = (home: string) =>
+  createMappingMemory({ home, resolve: name => resolveDestination(home, name) });
 
 let dir: string;
 beforeEach(async () => {
@@ -114,7 +119,11 @@ describe('prepareFile: read → map → fix → validate → write', () => {
 describe('preparation IPC handlers', () => {
   it('destinations, mapping and review work end to end over plain data', async () => {
     const handlers = {
-      ...createPreparationHandlers({ home: dir, now: () => new Date(2026, 10, 22, 9, 0, 0) }),
+      ...createPreparationHandlers({
+        home: dir,
+        mappings: memory(dir),
+        now: () => new Date(2026, 10, 22, 9, 0, 0),
+      }),
       ...createDestinationHandlers(
         createDestinationService({ home: dir, secrets: new SecretStore() })
       ),
@@ -140,13 +149,6 @@ describe('preparation IPC handlers', () => {
       'blueconic'
     );
     expect((await call('destinations:get', { name: 'unknown' })).destination).toBeNull();
-    expect(
-      (
-        await call('destinations:advice', {
-          destination: { ...saved.destination, transport: { protocol: 'sftp' } },
-        })
-      ).advice
-    ).toEqual(['Hello Customer accepts FTPS only (not SFTP or plain FTP).']);
 
     const path = join(dir, 'export.csv');
     await writeFile(path, latin1Export);
@@ -203,6 +205,7 @@ describe('preparation IPC handlers', () => {
     // The worker (default) and the inline path give the same answer.
     const inline = createPreparationHandlers({
       home: dir,
+      mappings: memory(dir),
       now: () => new Date(2026, 10, 22, 9, 0, 0),
       inWorker: false,
     });
@@ -247,6 +250,7 @@ describe('preparation IPC handlers', () => {
     let answer: string | null = null;
     const withDialog = createPreparationHandlers({
       home: dir,
+      mappings: memory(dir),
       inWorker: false,
       pickSaveTarget: async options => (asked.push(options), answer),
     });
@@ -284,26 +288,5 @@ describe('preparation IPC handlers', () => {
         })
       ).remembered
     ).toBeNull();
-  });
-
-  it('builds target columns from a vendor sample file', async () => {
-    const h = createPreparationHandlers({ home: dir });
-    const call = (request: CallRequest<'destinations:columns-from-sample'>) =>
-      h['destinations:columns-from-sample'](
-        calls['destinations:columns-from-sample'].request.parse(request)
-      );
-    const sample = join(dir, 'sample.csv');
-    await writeFile(
-      sample,
-      'Email,FirstName,LastName,Language,Reference\r\njohn@example.com,John,Doe,en,R1\r\n'
-    );
-    const { columns } = await call({ path: sample });
-    expect(columns.map(c => [c.name, c.rule])).toEqual([
-      ['Email', 'email'],
-      ['FirstName', 'text'],
-      ['LastName', 'text'],
-      ['Language', 'language'],
-      ['Reference', 'reference'],
-    ]);
   });
 });
