@@ -7,7 +7,7 @@
 export type RecordingsFolder = Readonly<{
   /** Files Courier may read. */
   readable: readonly string[];
-  /** Files that are there but that Courier may not read. */
+  /** Files that are there but that Courier may not read, and subfolders it may not open (`name/`). */
   unreadable: readonly string[];
 }>;
 
@@ -30,9 +30,12 @@ export function recordingPath(cell: string): string {
 export function recordingsLookup(folder: RecordingsFolder): (cell: string) => RecordingLookup {
   const readable = new Set(folder.readable);
   const unreadable = new Set(folder.unreadable);
+  // Subfolders that could not be opened are listed as `name/`: whatever they hold is unreadable.
+  const closedFolders = folder.unreadable.filter(p => p.endsWith('/'));
   return cell => {
     const path = recordingPath(cell);
     if (readable.has(path)) return { kind: 'found', path };
-    return { kind: unreadable.has(path) ? 'unreadable' : 'missing' };
+    const closed = unreadable.has(path) || closedFolders.some(f => path.startsWith(f));
+    return { kind: closed ? 'unreadable' : 'missing' };
   };
 }

@@ -209,10 +209,12 @@ export function createDestinationService(
           overwrite: true,
         });
       } catch (error) {
+        // Undo under the save's error (thrown next, the one the person sees).
         if (newName) await renameMappings(home, destination.name, old.name).catch(() => undefined);
         throw error;
       }
     } catch (error) {
+      // Undo under the error thrown next.
       if (moved > 0) await store.rename(destination.name, old!.name).catch(() => 0);
       throw error;
     }
@@ -235,6 +237,7 @@ export function createDestinationService(
     const { password, privateKey, passphrase } = secrets;
     const any = password !== undefined || privateKey !== undefined || passphrase !== undefined;
     if (any) await store.checkUsable();
+    // No keychain (a server using another secret source): there is no stray password to unbind.
     await store.bind(destination.name, NO_KNOWN_SERVER, { kinds: ['password'] }).catch(() => 0);
     const server = serverIdentity(destination.transport);
     const written: SecretKind[] = [];
@@ -297,6 +300,7 @@ export function createDestinationService(
       destinationFromSample(destination, await readSampleFile(samplePath)),
     rename: async (from, to) => {
       const current = await requireDestination(home, from);
+      // Only counts the secrets moved, for the sentence; the rename itself moves them or fails.
       const before = (await store.hasAll(current.name).catch(() => null)) ?? {};
       const destination = await save(
         { ...current, name: to },

@@ -302,6 +302,7 @@ if (handoff) {
         showMainWindow();
         emit('history:show', { id });
       },
+      logger,
     });
     keepInTray = background.keepInTray;
     if (mainWindow) keepInTray(mainWindow);

@@ -68,6 +68,7 @@ export function createLogger(options: LoggerOptions): Logger {
         }
         await appendFile(file, line, { mode: 0o600 });
       })
+      // A line that cannot be written (disk full, folder gone) is dropped: logging never stops work.
       .catch(() => undefined);
   };
 

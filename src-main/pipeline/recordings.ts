@@ -55,7 +55,8 @@ export async function listRecordingsFolder(
     const entries = await readdir(join(folder, relative), { withFileTypes: true });
     for (const entry of entries) {
       const path = relative === '' ? entry.name : `${relative}/${entry.name}`;
-      if (entry.isDirectory()) await walk(path).catch(() => undefined);
+      // A subfolder Courier may not open is listed as unreadable (said to the person), not skipped.
+      if (entry.isDirectory()) await walk(path).catch(() => void unreadable.push(`${path}/`));
       else if (entry.isFile() || entry.isSymbolicLink()) {
         const ok = await access(join(folder, path), constants.R_OK).then(
           () => true,

@@ -147,6 +147,8 @@ export async function deliveredNames(
   files: readonly OutgoingFile[]
 ): Promise<Map<string, string>> {
   const wanted = new Set(files.map(f => f.file.sha256));
+  // A ledger that cannot be read names nothing sent before: the related files get fresh names
+  // (the send itself reads the ledger again and stops on a real problem).
   const entries = await openLedger(home)
     .entriesFor(destination)
     .catch(() => []);

@@ -223,6 +223,7 @@ function indexWorkbook(
       throw error;
     }
   );
+  // Told through onError above and to whoever awaits `finished`; this only marks it handled.
   finished.catch(() => undefined);
   return {
     finished,

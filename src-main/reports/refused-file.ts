@@ -82,6 +82,7 @@ export async function downloadRefusedFiles(request: RefusedFilesRequest): Promis
   await mkdir(request.out, { recursive: true });
   const saved: RefusedFile[] = [];
   await withSession(destination.name, transport, request.secrets, async session => {
+    // No `ko/` folder (the platform makes it with its first refusal): nothing was refused.
     const entries = await session.list(koFolder).catch(() => []);
     for (const sent of run.outputFiles) {
       const copy = refusedCopy(entries, sent.name, since);

@@ -352,6 +352,7 @@ export class SecretStore implements SecretReader {
     const value = `probe-${randomBytes(12).toString('hex')}`;
     await this.call(account, (entry, signal) => entry.setPassword(value, signal));
     const back = await this.call(account, (entry, signal) => entry.getPassword(signal));
+    // The probe holds no secret: one left behind is harmless, and the answer is what was read back.
     await this.call(account, (entry, signal) => entry.deleteCredential(signal)).catch(() => false);
     // A store that accepts a write and then answers nothing (or something else) is locked.
     if (back !== value) throw new CourierError('secrets.locked', LOCKED_MESSAGE);

@@ -57,6 +57,7 @@ async function writeAtomic(path: string, text: string): Promise<void> {
       await writeFile(tmp, text, { mode: 0o600 });
       await rename(tmp, path);
     } catch (error) {
+      // Undo under the error thrown next (the one the person sees).
       await rm(tmp, { force: true }).catch(() => undefined);
       throw error;
     }

@@ -126,6 +126,7 @@ export async function tryLockFile(file: string, options: FileLockOptions = {}): 
     try {
       await handle.writeFile(JSON.stringify(holder));
     } catch (error) {
+      // Undo under the error thrown below (the one that matters).
       await handle.close().catch(() => undefined);
       await rm(file, { force: true });
       throw settingsWriteError(error, file);
@@ -269,6 +270,7 @@ export async function writeFileAtomic(file: string, text: string, guard?: HeldLo
     }
     await rename(temp, file);
   } catch (error) {
+    // Undo under the error said next; a temporary file never has the settings file's name.
     await rm(temp, { force: true }).catch(() => undefined);
     // A read-only or full settings folder is said in words; the old file is left as it was.
     throw settingsWriteError(error, file);

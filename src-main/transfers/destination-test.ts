@@ -21,6 +21,8 @@ export async function testDestination(
   const result = await testConnection(destination.name, destinationTransport(destination), secrets, onStep);
   if (result.tlsMaxVersion || result.dotNamesRefused) {
     const learned = { ...(result.tlsMaxVersion ? { tlsMaxVersion: result.tlsMaxVersion } : {}), ...(result.dotNamesRefused ? { dotNamesRefused: true } : {}) };
+    // What the server taught is a shortcut for the next connection: if it cannot be saved now
+    // (a read-only settings folder, a destination file), the next connection learns it again.
     await saveDestination(home, { ...destination, transport: { ...destination.transport, ...learned } }, { previousName: destination.name, overwrite: true }).catch(
       () => undefined
     );

@@ -512,6 +512,7 @@ export class Transfer {
         if (!direct && !renameStarted && !finalNameChecked) {
           // Before any byte is sent: a taken final name is said at once, not after the upload.
           if ((await session.size(finalPath)) !== null) {
+            // Best effort: the name-taken error below is what the person must see.
             await session.remove(tempPath).catch(() => undefined);
             throw new TransferError(
               'transfer.name-taken',
@@ -630,6 +631,7 @@ export class Transfer {
         }
         if (!direct) {
           if ((await session.size(finalPath)) !== null) {
+            // Best effort: the name-taken error below is what the person must see.
             await session.remove(tempPath).catch(() => undefined);
             throw new TransferError(
               'transfer.name-taken',
@@ -696,6 +698,7 @@ export class Transfer {
   async #removeLeftovers(session: RemoteSession): Promise<void> {
     const leftovers = this.#leftovers;
     this.#leftovers = [];
+    // Gone already, or not ours to remove: a leftover never carries a final name.
     for (const path of leftovers) await session.remove(path).catch(() => undefined);
   }
 
@@ -749,5 +752,6 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
 
 function closeLate(value: unknown): void {
   const session = value as Partial<RemoteSession> | undefined;
+  // A connection that opened after its transfer ended: closed, and nothing waits for the answer.
   if (session && typeof session.close === 'function') void session.close().catch(() => undefined);
 }

@@ -264,6 +264,9 @@ type AddValues = Readonly<{
  * The columns and format of a vendor's sample file (when given), then KEY=VALUE settings, applied
  * to a destination; a refused setting is `destination.setting-invalid` (exit code 2).
  */
+/** The keychain cannot be asked (locked, absent on a server): the summary says “unknown”. */
+const secretsUnknown = () => null;
+
 async function tailor(
   service: Services['destinations'],
   d: Destination,
@@ -456,7 +459,7 @@ async function add(
   // The proxy password is bound to the proxy (and its user), not to the server.
   if (proxy && proxyPassword !== undefined)
     await service.setSecret(destinationName, 'proxy-password', proxyPassword);
-  const secrets = elsewhere ? null : await service.secretsOf(destinationName).catch(() => null);
+  const secrets = elsewhere ? null : await service.secretsOf(destinationName).catch(secretsUnknown);
   const result = summary(destination, secrets);
   log.info('destination added', { destination: result });
   if (json) printJson(io, { destination: result });
@@ -624,7 +627,7 @@ async function setConnection(
   if (proxy && values['proxy-password-stdin'])
     await service.setSecret(next.name, 'proxy-password', read[labels.indexOf('proxy password')]!);
   const keychainUsed = (next.transport.secretSource?.kind ?? 'keychain') === 'keychain';
-  const secrets = keychainUsed ? await service.secretsOf(next.name).catch(() => null) : null;
+  const secrets = keychainUsed ? await service.secretsOf(next.name).catch(secretsUnknown) : null;
   const result = summary(saved, secrets);
   log.info('destination changed', { destination: result, secretsKept: keep });
   if (json) printJson(io, { destination: result, secretsKept: keep });
@@ -643,7 +646,7 @@ async function show(
   json: boolean
 ): Promise<number> {
   const destination = await service.require(name);
-  const secrets = await service.secretsOf(destination.name).catch(() => null);
+  const secrets = await service.secretsOf(destination.name).catch(secretsUnknown);
   if (json) {
     printJson(io, { destination, secrets });
     return ExitCode.ok;
@@ -793,7 +796,7 @@ async function importOne(
       ...(passphrase !== undefined ? { passphrase } : {}),
     },
   });
-  const secrets = await service.secretsOf(destination.name).catch(() => null);
+  const secrets = await service.secretsOf(destination.name).catch(secretsUnknown);
   const result = summary(destination, secrets);
   log.info('destination imported', { destination: result });
   if (json) printJson(io, { destination: result });

@@ -9,6 +9,8 @@ import type {
 } from 'electron';
 import type { Run } from '../../../src-core/history/run';
 import type { AppJobs } from '../../jobs/app-jobs';
+import type { Logger } from '../../logging/logger';
+import { toPlainError } from '../../../src-core/errors';
 import {
   NotificationService,
   notificationKind,
@@ -49,6 +51,8 @@ export type BackgroundDeps = Readonly<{
   refreshEveryMs?: number;
   /** The user's language (Electron's `app.getLocale()`), for notifications that have words in it. */
   locale?: string;
+  /** Where a tray action that failed is written (the app's log). */
+  logger?: Pick<Logger, 'warn' | 'error'>;
 }>;
 
 /** The running background: tray, notifications, schedules. */
@@ -83,6 +87,9 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
   const { service } = jobs;
   const platform = deps.platform ?? process.platform;
   const running = new Map<string, { jobId: string; jobName: string; progress?: number }>();
+  // The tray keeps what it showed; the next change or the minute's poll tries again.
+  const refreshFailed = (error: unknown) =>
+    deps.logger?.warn('The tray could not re-read the jobs', { error: toPlainError(error) });
   let successWanted = (await jobs.settings.get()).notifyOnSuccess;
 
   const tray = new TrayService({
@@ -93,7 +100,15 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
       tray.acknowledge();
       deps.openWindow();
     },
-    runJob: jobId => void service.runNow(jobId).catch(() => undefined),
+    // A run that cannot start (the job was removed meanwhile, its lock unreadable) is logged: the
+    // tray has no window to say it in, and a run that starts records its own outcome in History.
+    runJob: jobId =>
+      void service.runNow(jobId).catch(error =>
+        deps.logger?.error('A job could not be started from the tray', {
+          job: jobId,
+          error: toPlainError(error),
+        })
+      ),
     setPaused: paused => service.setPaused(paused),
     quit: deps.quit,
   });
@@ -142,7 +157,7 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
     }),
     jobs.onChange(state => {
       showRunning(state);
-      void refresh().catch(() => undefined);
+      void refresh().catch(refreshFailed);
     }),
     jobs.onProgress((jobId, fraction) => tray.setProgress(jobId, fraction)),
     jobs.onJobRun(run => {
@@ -165,7 +180,7 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
   await refresh();
   // Jobs added or changed from the command line while the app runs are picked up within a minute.
   const poll = setInterval(
-    () => void refresh().catch(() => undefined),
+    () => void refresh().catch(refreshFailed),
     deps.refreshEveryMs ?? 60_000
   );
   poll.unref();

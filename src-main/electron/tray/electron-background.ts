@@ -8,6 +8,8 @@ import {
   type BrowserWindow,
 } from 'electron';
 import type { AppJobs } from '../../jobs/app-jobs';
+import type { Logger } from '../../logging/logger';
+import { toPlainError } from '../../../src-core/errors';
 import { setLinuxAutostart } from './autostart';
 import { startBackground, type Background } from './background-app';
 
@@ -27,6 +29,8 @@ export async function installBackground(options: {
   showMainWindow: () => void;
   /** Opens the window on one run (the renderer shows it). */
   openRun: (runId: string) => void;
+  /** The app's log, for what fails with no window to say it in. */
+  logger?: Pick<Logger, 'warn' | 'error'>;
 }): Promise<{
   background: Background;
   keepInTray: (window: BrowserWindow) => void;
@@ -43,7 +47,10 @@ export async function installBackground(options: {
     } else if (app.isPackaged) {
       // Electron's login items do not cover Linux: an XDG autostart entry does.
       void setLinuxAutostart(startAtLogin, process.env.APPIMAGE ?? process.execPath).catch(
-        () => undefined
+        error =>
+          options.logger?.warn('The start-at-login entry could not be written', {
+            error: toPlainError(error),
+          })
       );
     }
   };
@@ -68,6 +75,7 @@ export async function installBackground(options: {
     openWindow: options.showMainWindow,
     openRun: options.openRun,
     locale: app.getLocale(),
+    ...(options.logger ? { logger: options.logger } : {}),
     quit: () => {
       quitting = true;
       background.stop();

@@ -146,4 +146,60 @@ describe('background (schedules, tray, notifications) with fake Electron objects
     );
     expect(fileFromArgv(['/opt/Courier/courier', 'missing.csv'], temp.path)).toBeNull();
   });
+
+  it('logs a tray run that cannot start (the job was removed from the command line meanwhile)', async () => {
+    await mkdir(join(temp.path, 'home-removed'));
+    const { jobs } = createServices(join(temp.path, 'home-removed'));
+    await jobs.service.save({
+      name: 'Gone soon',
+      source: { kind: 'file', path: join(temp.path, 'export.csv') },
+      destination: 'hello-customer',
+      scheduleText: 'every day at 02:00',
+    });
+    let tray: FakeTray | null = null;
+    const logged: Array<{ level: string; message: string; fields: unknown }> = [];
+    let wrote: () => void = () => undefined;
+    const written = new Promise<void>(resolve => (wrote = resolve));
+    background = await startBackground({
+      electron: {
+        createTray: image => (tray = new FakeTray(image)),
+        buildMenu: template => ({ template }) as unknown as Menu,
+        createNotification: () => ({
+          show: () => undefined,
+          close: () => undefined,
+          on: () => undefined,
+        }),
+        notificationsSupported: () => true,
+        powerMonitor: { on: () => undefined },
+      },
+      jobs,
+      iconsDir,
+      openWindow: () => undefined,
+      openRun: () => undefined,
+      quit: () => undefined,
+      platform: 'linux',
+      logger: {
+        warn: (message, fields) => void logged.push({ level: 'warn', message, fields }),
+        error: (message, fields) => {
+          logged.push({ level: 'error', message, fields });
+          wrote();
+        },
+      },
+    });
+    const runNow = tray!.template.find(i => i.label === 'Run a job now')!
+      .submenu as MenuItemConstructorOptions[];
+    // `courier jobs remove` in another process: the tray's menu still shows the job.
+    await jobs.service.store.removeJob('Gone soon');
+    (runNow.find(i => i.label === 'Gone soon')!.click as unknown as () => void)();
+    await written;
+    expect(logged).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        message: 'A job could not be started from the tray',
+        fields: expect.objectContaining({
+          error: expect.objectContaining({ code: expect.any(String) }),
+        }),
+      }),
+    ]);
+  });
 });
