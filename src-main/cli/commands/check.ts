@@ -15,6 +15,7 @@ const options = {
   out: { type: 'string', short: 'o' },
   'exclude-invalid': { type: 'boolean' },
   'keep-duplicates': { type: 'boolean' },
+  'remember-mapping': { type: 'boolean' },
   json: { type: 'boolean' },
   ...fixOption,
   ...sourceOptions,
@@ -28,14 +29,14 @@ export function parsePreparationArgs(args: readonly string[]) {
 /** Reads the options `check` and `prepare` share and runs the preparation. */
 export async function runPreparation(
   args: readonly string[],
-  { home, destinations }: Pick<Services, 'home' | 'destinations'>,
+  { home, destinations, mappings }: Pick<Services, 'home' | 'destinations' | 'mappings'>,
   extra: Readonly<{ excludeInvalid?: boolean; keepRejectedCells?: boolean }> = {}
-): Promise<FilePreparation> {
+): Promise<FilePreparation & Readonly<{ mappingRemembered: boolean }>> {
   const { values, positionals } = parsePreparationArgs(args);
   // What to check is what `send` would send: core's SendRequest, from the same flags.
   const request = await readSendRequest(positionals, values);
   const destination = await destinations.resolve(request.destination);
-  return prepareFile(request.path, destination, {
+  const result = await prepareFile(request.path, destination, {
     source: {
       ...(request.sheet !== undefined ? { sheet: request.sheet } : {}),
       ...(request.headerRow !== undefined ? { headerRow: request.headerRow } : {}),
@@ -47,7 +48,16 @@ export async function runPreparation(
     home,
     keepRejectedCells: extra.keepRejectedCells,
   });
+  // As the app's Columns step does when the person confirms: the next file with these columns
+  // (a send, a job, a check) uses this mapping without --mapping.
+  const remember = values['remember-mapping'] === true;
+  if (remember) await mappings.remember(request.destination, result.source.columns, result.mapping);
+  return { ...result, mappingRemembered: remember };
 }
+
+/** The sentence said after a check or prepare given --remember-mapping. */
+export const rememberedLine = (destination: string) =>
+  `The mapping is remembered for ${destination}: files with these columns use it from now on.\n`;
 
 export { withKeepDuplicates } from '../send-request-options';
 
@@ -200,8 +210,15 @@ export const checkCommand: CliCommand = {
   usage,
   run: async ({ args, services, io }) => {
     const result = await runPreparation(args, services, { keepRejectedCells: false });
-    if (args.includes('--json')) await printReportJson(io, checkReport(result));
-    else printSummary(io, result);
+    if (args.includes('--json'))
+      await printReportJson(io, {
+        ...checkReport(result),
+        ...(result.mappingRemembered ? { mappingRemembered: true } : {}),
+      });
+    else {
+      printSummary(io, result);
+      if (result.mappingRemembered) io.stdout.write(rememberedLine(result.destination));
+    }
     return hasErrors(result) ? ExitCode.blocked : ExitCode.ok;
   },
 };

@@ -5,6 +5,7 @@ import {
   parsePreparationArgs,
   printReportJson,
   printSummary,
+  rememberedLine,
   runPreparation,
 } from './check';
 import { basename } from 'node:path';
@@ -35,13 +36,19 @@ export const prepareCommand: CliCommand = {
     const written = await writePreparedFiles(result, values.out);
     const rejected = await writeRejectedRows(result, values.out);
     if (values.json) {
-      await printReportJson(io, { ...checkReport(result), written, rejected });
+      await printReportJson(io, {
+        ...checkReport(result),
+        written,
+        rejected,
+        ...(result.mappingRemembered ? { mappingRemembered: true } : {}),
+      });
     } else {
       for (const path of written) io.stdout.write(`${basename(path)}\n`);
       if (rejected)
         io.stderr.write(
           `${result.rejected.length === 1 ? '1 row was' : `${result.rejected.length} rows were`} left out; see ${rejected}.\n`
         );
+      if (result.mappingRemembered) io.stderr.write(rememberedLine(result.destination));
     }
     return ExitCode.ok;
   },

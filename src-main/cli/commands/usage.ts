@@ -42,7 +42,7 @@ Options:
   --json               print {"name", "publicKey"}`;
 
 /** `courier check --help`. */
-export const checkUsage = `Usage: courier check FILE --destination D [--mapping M] [--sheet NAME] [--header-row N] [--keep-duplicates] [--fix KIND:COLUMN] [--json]
+export const checkUsage = `Usage: courier check FILE --destination D [--mapping M] [--remember-mapping] [--sheet NAME] [--header-row N] [--keep-duplicates] [--fix KIND:COLUMN] [--json]
 
 Maps the file's columns to the destination's and validates every row; lists the problems.
 
@@ -51,6 +51,9 @@ Maps the file's columns to the destination's and validates every row; lists the 
   --mapping M      a JSON file: { "Destination column": "Source column" | null, … }
                    (or { "mapping": {…}, "fixes": [ … ] }); without it the remembered
                    mapping for these columns is used, else Courier's confident suggestions
+  --remember-mapping
+                   remember the mapping used for files with these columns (as the app's
+                   Columns step does): later sends, jobs and checks use it without --mapping
   --sheet NAME     the sheet of a workbook to read (default: the one that holds the data)
   --header-row N   the line (text) or row (workbook) holding the column names, 1-based
   --keep-duplicates
@@ -63,13 +66,14 @@ ${fixUsage}
 Exit code 1 when any row has an error, 0 otherwise.`;
 
 /** `courier prepare --help`. */
-export const prepareUsage = `Usage: courier prepare FILE --destination D --out DIR [--mapping M] [--sheet NAME] [--header-row N] [--exclude-invalid] [--keep-duplicates] [--fix KIND:COLUMN] [--json]
+export const prepareUsage = `Usage: courier prepare FILE --destination D --out DIR [--mapping M] [--remember-mapping] [--sheet NAME] [--header-row N] [--exclude-invalid] [--keep-duplicates] [--fix KIND:COLUMN] [--json]
 
 Writes exactly the files that would be sent to the destination into DIR, and prints their names.
 
   --destination D     a configured destination, a preset id or a destination JSON file
   --out DIR           the folder to write into (created if needed)
   --mapping M         a JSON mapping file (see courier check --help)
+  --remember-mapping  remember the mapping used for files with these columns
   --sheet NAME        the sheet of a workbook to read (default: the one that holds the data)
   --header-row N      the line (text) or row (workbook) holding the column names, 1-based
   --exclude-invalid   leave rows with errors out and write them, with the reason and every
