@@ -43,12 +43,12 @@ export function createRecentFiles(home: string): RecentFiles {
   const change = (edit: (files: Stored['files']) => Stored['files']) =>
     withFileLock(
       `${file}.lock`,
-      async () => {
+      async held => {
         const found = await readSettingsJson(file, value => Stored.safeParse(value).data ?? null);
         // A damaged file is kept aside (and said), never written over.
         if (found.kind === 'damaged') await keepDamagedAndTell(file, 'the list of recent files');
         const files = edit(found.kind === 'ok' ? found.value.files : []);
-        await writeFileAtomic(file, `${JSON.stringify({ version: 1, files }, null, 2)}\n`);
+        await writeFileAtomic(file, `${JSON.stringify({ version: 1, files }, null, 2)}\n`, held);
       },
       { what: 'the list of recent files' }
     );

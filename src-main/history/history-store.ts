@@ -297,7 +297,7 @@ export function createHistoryStore(home: string, options: Options = {}): History
         // A damaged file is kept aside (and said), never written over.
         if ((await readRetention()).kind === 'damaged')
           await keepDamagedAndTell(settingsFile, 'how long the history is kept');
-        await writeFileAtomic(settingsFile, `${JSON.stringify(next, null, 2)}\n`);
+        await writeFileAtomic(settingsFile, `${JSON.stringify(next, null, 2)}\n`, held);
         await compactIfNeeded(held);
         return next;
       }),

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { BackgroundSettings } from '../../src-core/jobs/job-ipc';
 import type { HistoryStore } from '../history/history-store';
-import { writeFileAtomic } from '../settings/file-lock';
+import { withFileLock, writeFileAtomic } from '../settings/file-lock';
 import { keepDamagedAndTell, readSettingsJson } from '../settings/settings-file';
 
 const Stored = z.object({
@@ -45,11 +45,19 @@ export function createBackgroundSettings(
     set: async change => {
       const { historyRetention, ...rest } = change;
       if (Object.keys(rest).length > 0) {
-        const found = await read();
-        const next = Stored.parse({ ...(found.kind === 'ok' ? found.value : {}), ...rest });
-        // A damaged file is kept aside (and said), never written over.
-        if (found.kind === 'damaged') await keepDamagedAndTell(file, 'the background settings');
-        await writeFileAtomic(file, `${JSON.stringify(next, null, 2)}\n`);
+        // Read, change and replace under the file's lock: the app and `courier jobs settings`
+        // may change it at the same time, and neither change is lost.
+        await withFileLock(
+          `${file}.lock`,
+          async held => {
+            const found = await read();
+            const next = Stored.parse({ ...(found.kind === 'ok' ? found.value : {}), ...rest });
+            // A damaged file is kept aside (and said), never written over.
+            if (found.kind === 'damaged') await keepDamagedAndTell(file, 'the background settings');
+            await writeFileAtomic(file, `${JSON.stringify(next, null, 2)}\n`, held);
+          },
+          { what: 'the background settings' }
+        );
       }
       if (historyRetention) await history.setRetention(historyRetention);
       const settings = await get();

@@ -1,7 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CourierError } from '../../src-core/errors';
-import { isOwnerAlive, readLockHolder, tryLockFile, writeFileAtomic } from '../settings/file-lock';
+import {
+  isOwnerAlive,
+  readLockHolder,
+  tryLockFile,
+  writeFileAtomic,
+  type HeldLock,
+} from '../settings/file-lock';
 
 const lockName = (jobId: string) => jobId.replace(/[^A-Za-z0-9_-]/g, '_');
 const lockPath = (home: string, jobId: string) =>
@@ -11,14 +17,14 @@ const lockPath = (home: string, jobId: string) =>
  * Takes the job's run lock `<home>/job-locks/<id>.lock`, so the app's scheduler and a
  * `courier jobs run` from cron never run the same job at once. A lock left by a process that no
  * longer exists (a crash) is taken over; a live one is never, however long the run takes.
- * Returns the release function.
+ * Returns the lock held (`release` it when the run is over).
  */
 export async function lockJob(
   home: string,
   job: Readonly<{ id: string; name: string }>
-): Promise<() => Promise<void>> {
+): Promise<HeldLock> {
   const attempt = await tryLockFile(lockPath(home, job.id), { staleMs: null });
-  if ('lock' in attempt) return attempt.lock.release;
+  if ('lock' in attempt) return attempt.lock;
   const holder = attempt.busy;
   throw new CourierError(
     'jobs.already-running',
@@ -48,6 +54,8 @@ export async function claimJobSlot(
   home: string,
   jobId: string,
   slot: Date,
+  /** The job's run lock, held (from `lockJob`): only its holder records a slot. */
+  held: HeldLock,
   now: () => Date = () => new Date()
 ): Promise<boolean> {
   const file = join(home, 'job-locks', `${lockName(jobId)}.slot.json`);
@@ -69,6 +77,6 @@ export async function claimJobSlot(
     startedAt: started.toISOString(),
     pid: process.pid,
   };
-  await writeFileAtomic(file, `${JSON.stringify(record)}\n`);
+  await writeFileAtomic(file, `${JSON.stringify(record)}\n`, held);
   return true;
 }

@@ -181,14 +181,14 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
   return {
     runJob: async (idOrName, trigger, options = {}) => {
       const job = typeof idOrName === 'string' ? await deps.jobs.getJob(idOrName) : idOrName;
-      const release = await lockJob(deps.home, job);
+      const held = await lockJob(deps.home, job);
       try {
         // Checked inside the lock: another process may have run this slot since it was found due.
-        if (options.slot && !(await claimJobSlot(deps.home, job.id, options.slot, now)))
+        if (options.slot && !(await claimJobSlot(deps.home, job.id, options.slot, held, now)))
           return { job, runs: [], nothingToSend: null, slotAlreadyRun: true };
         return await runLocked(job, trigger);
       } finally {
-        await release();
+        await held.release();
       }
     },
   };

@@ -5,7 +5,13 @@ import { parseSchedule } from '../../src-core/schedule/parse-schedule';
 import { describeSchedule } from '../../src-core/schedule/schedule';
 import { createHistoryStore, type HistoryStore } from '../history/history-store';
 import { createFolderPicker, type FolderPickerOptions } from './folder-picker';
-import { createJobRunner, type JobRunResult, type JobRunner, type RunReports, type RunSend } from './job-runner';
+import {
+  createJobRunner,
+  type JobRunResult,
+  type JobRunner,
+  type RunReports,
+  type RunSend,
+} from './job-runner';
 import { createJobStore, type JobStore } from './job-store';
 import { Scheduler, type TimerHandle, type UpcomingRun } from './scheduler';
 import { toPlainError } from '../../src-core/errors';
@@ -66,6 +72,16 @@ export type JobService = Readonly<{
   flush: () => Promise<void>;
 }>;
 
+/** What the scheduler remembers, as one comparable text (times as the scheduler writes them). */
+function memoryKey(
+  memory: Readonly<{ paused: boolean; lastSlot: Readonly<Record<string, string>> }>
+) {
+  const slots = Object.entries(memory.lastSlot)
+    .map(([id, iso]) => [id, Number.isFinite(Date.parse(iso)) ? new Date(iso).toISOString() : iso])
+    .sort(([a], [b]) => String(a).localeCompare(String(b)));
+  return JSON.stringify([memory.paused, slots]);
+}
+
 /** Applies `scheduleText` (words) to a save request. */
 export function resolveSchedule(request: JobSaveRequest): JobSaveRequest {
   const { scheduleText, ...rest } = request;
@@ -95,6 +111,8 @@ export function createJobService(deps: JobServiceDeps): JobService {
   let persisting: Promise<unknown> = Promise.resolve();
   // The pause state as this service last read or wrote it (only its own changes are written).
   let savedPaused = false;
+  // The memory as last read or written (see saveMemory).
+  let savedMemory = '';
 
   const scheduler = new Scheduler({
     now,
@@ -114,6 +132,11 @@ export function createJobService(deps: JobServiceDeps): JobService {
       else await runner.runJob(current, 'job', { slot: reason.scheduledFor });
     },
     saveMemory: memory => {
+      // Only a change is written: loading the jobs (`courier jobs list`) writes nothing, and a
+      // damaged state file stays as it is until a person changes something.
+      const key = memoryKey(memory);
+      if (key === savedMemory) return;
+      savedMemory = key;
       // Merged into what is on disk, not written over it: another Courier (`courier jobs pause`,
       // a `run-due` from cron) may have changed the file since this one read it.
       const pausedChanged = memory.paused !== savedPaused;
@@ -155,6 +178,7 @@ export function createJobService(deps: JobServiceDeps): JobService {
     const state = await store.readState();
     savedPaused = state.paused;
     scheduler.restore(state);
+    savedMemory = memoryKey(state);
     await reload();
   };
 

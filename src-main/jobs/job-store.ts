@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { withFileLock, writeFileAtomic } from '../settings/file-lock';
+import { withFileLock, writeFileAtomic, type HeldLock } from '../settings/file-lock';
 import { keepDamaged, readSettingsText, tellSettingsProblem } from '../settings/settings-file';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -46,7 +46,7 @@ export function createJobStore(home: string, options: { now?: () => Date } = {})
   let queue: Promise<unknown> = Promise.resolve();
   // One change at a time in this process, and across processes (the app, and the CLI from cron).
   const lock = join(home, 'jobs.json.lock');
-  const serial = <T>(change: () => Promise<T>): Promise<T> => {
+  const serial = <T>(change: (held: HeldLock) => Promise<T>): Promise<T> => {
     const task = () => withFileLock(lock, change, { what: 'the saved jobs' });
     const next = queue.then(task, task);
     queue = next.catch(() => undefined);
@@ -75,8 +75,8 @@ export function createJobStore(home: string, options: { now?: () => Date } = {})
     if (!parsed.success) throw unreadable('it is not a list of jobs Courier knows');
     return parsed.data.jobs;
   }
-  const write = (jobs: readonly Job[]): Promise<void> =>
-    writeFileAtomic(file, `${JSON.stringify({ version: 1, jobs }, null, 2)}\n`);
+  const write = (jobs: readonly Job[], held: HeldLock): Promise<void> =>
+    writeFileAtomic(file, `${JSON.stringify({ version: 1, jobs }, null, 2)}\n`, held);
 
   const match = (jobs: readonly Job[], idOrName: string): Job | undefined =>
     jobs.find(j => j.id === idOrName) ??
@@ -122,7 +122,7 @@ export function createJobStore(home: string, options: { now?: () => Date } = {})
       return job;
     },
     saveJob: draft =>
-      serial(async () => {
+      serial(async held => {
         const checked = JobDraft.safeParse(draft);
         if (!checked.success) {
           const issue = checked.error.issues[0];
@@ -147,34 +147,34 @@ export function createJobStore(home: string, options: { now?: () => Date } = {})
             `A job called “${clash.name}” already exists. Choose another name.`,
             { params: { name: clash.name } }
           );
-        await write(existing ? jobs.map(j => (j.id === job.id ? job : j)) : [...jobs, job]);
+        await write(existing ? jobs.map(j => (j.id === job.id ? job : j)) : [...jobs, job], held);
         return job;
       }),
     removeJob: idOrName =>
-      serial(async () => {
+      serial(async held => {
         const jobs = await read();
         const job = match(jobs, idOrName);
         if (!job) throw notFound(idOrName);
-        await write(jobs.filter(j => j.id !== job.id));
+        await write(jobs.filter(j => j.id !== job.id), held);
         return job;
       }),
     setEnabled: (idOrName, enabled) =>
-      serial(async () => {
+      serial(async held => {
         const jobs = await read();
         const job = match(jobs, idOrName);
         if (!job) throw notFound(idOrName);
         const next = { ...job, enabled };
-        await write(jobs.map(j => (j.id === job.id ? next : j)));
+        await write(jobs.map(j => (j.id === job.id ? next : j)), held);
         return next;
       }),
     readState,
     updateState: change =>
-      serial(async () => {
+      serial(async held => {
         const { state, damaged } = await readStateFile();
         const next = JobState.parse(change(state));
         // Never written over: the damaged file is kept for a person to look at.
         if (damaged) await keepDamaged(stateFile);
-        await writeFileAtomic(stateFile, `${JSON.stringify(next, null, 2)}\n`);
+        await writeFileAtomic(stateFile, `${JSON.stringify(next, null, 2)}\n`, held);
         return next;
       }),
   };

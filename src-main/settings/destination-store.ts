@@ -1,7 +1,7 @@
-import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { ensureSettingsFolder, settingsWrite, unreadableSettings } from './settings-file';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { withFileLock, writeFileAtomic } from './file-lock';
+import { ensureSettingsFolder, unreadableSettings } from './settings-file';
 import { isAbsolute, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { CourierError, toPlainError, type PlainError } from '../../src-core/errors';
 import { parseDestination, type Destination } from '../../src-core/destinations/destination';
 import { destinationFromPreset, findPreset } from '../../src-core/destinations/presets';
@@ -48,21 +48,12 @@ async function readDestinationFile(path: string): Promise<Destination> {
   return parseDestination(json);
 }
 
-/** Writes a file atomically: a temporary file beside it, then a rename. */
-async function writeAtomic(path: string, text: string): Promise<void> {
-  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  // A read-only or full settings folder is said in words (`settings.read-only`, …).
-  await settingsWrite(path, async () => {
-    try {
-      await writeFile(tmp, text, { mode: 0o600 });
-      await rename(tmp, path);
-    } catch (error) {
-      // Undo under the error thrown next (the one the person sees).
-      await rm(tmp, { force: true }).catch(() => undefined);
-      throw error;
-    }
-  });
-}
+/**
+ * The lock of the destinations folder: a save (which checks the name is free, writes, and on a
+ * rename removes the old file) and a removal happen whole, whichever Courier (the app, the CLI)
+ * makes them.
+ */
+const folderLock = (home: string) => join(destinationsFolder(home), '.lock');
 
 /** Every configured destination, sorted by name; unreadable files are skipped and reported. */
 export async function listDestinations(home: string): Promise<{ destinations: Destination[]; problems: Array<PlainError & { file: string }> }> {
@@ -116,13 +107,19 @@ export async function saveDestination(
   if (renaming && !(await getDestination(home, previous))) {
     throw new CourierError('destination.not-found', `There is no destination called “${previous}”.`, { params: { name: previous } });
   }
-  const existing = await getDestination(home, destination.name);
-  const sameOne = previous !== undefined && !renaming;
-  if (existing && !sameOne && options.overwrite !== true) {
-    throw new CourierError('destination.exists', `A destination called “${existing.name}” already exists. Choose another name.`, { params: { name: existing.name } });
-  }
-  await writeAtomic(target, `${JSON.stringify(destination, null, 2)}\n`);
-  if (renaming) await rm(destinationFile(home, previous), { force: true });
+  await withFileLock(
+    folderLock(home),
+    async held => {
+      const existing = await getDestination(home, destination.name);
+      const sameOne = previous !== undefined && !renaming;
+      if (existing && !sameOne && options.overwrite !== true) {
+        throw new CourierError('destination.exists', `A destination called “${existing.name}” already exists. Choose another name.`, { params: { name: existing.name } });
+      }
+      await writeFileAtomic(target, `${JSON.stringify(destination, null, 2)}\n`, held);
+      if (renaming) await rm(destinationFile(home, previous), { force: true });
+    },
+    { what: 'the destinations' }
+  );
   // A change of case only keeps the file but is still a new name for the keychain entries.
   if (previous !== undefined && previous !== destination.name) await options.onRename?.(previous, destination.name);
   return destination;
@@ -145,7 +142,10 @@ export async function renameDestination(home: string, from: string, to: string, 
 export async function removeDestination(home: string, name: string, hooks: DestinationStoreHooks = {}): Promise<boolean> {
   const current = await getDestination(home, name);
   if (!current) return false;
-  await rm(destinationFile(home, name), { force: true });
+  await ensureSettingsFolder(destinationsFolder(home));
+  await withFileLock(folderLock(home), () => rm(destinationFile(home, name), { force: true }), {
+    what: 'the destinations',
+  });
   await hooks.onRemove?.(current.name);
   return true;
 }

@@ -245,10 +245,12 @@ export async function withFileLock<T>(
 }
 
 /**
- * Replaces `file` whole: writes a temporary file beside it and renames it over the old one, so a
- * reader (or a crash) never sees it half written.
+ * Replaces `file` whole: writes a temporary file beside it, syncs it and renames it over the old
+ * one, so a reader (or a crash) never sees it half written. Only the holder of the file's lock
+ * may replace it (`guard`: the lock held, from `withFileLock`); if another process took the lock
+ * over meanwhile, nothing is replaced. The one way Courier replaces a settings file.
  */
-export async function writeFileAtomic(file: string, text: string, guard?: HeldLock): Promise<void> {
+export async function writeFileAtomic(file: string, text: string, guard: HeldLock): Promise<void> {
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     // On disk before the rename: after a power cut the file is the old one or the new one,
@@ -262,7 +264,7 @@ export async function writeFileAtomic(file: string, text: string, guard?: HeldLo
     }
     // Written under a lock that another process took over (this one hung past its bound): the
     // file is theirs now; this change is dropped rather than written over theirs.
-    if (guard && !(await guard.stillHeld())) {
+    if (!(await guard.stillHeld())) {
       throw new CourierError(
         'settings.busy',
         'Courier was too slow to save a settings file and let another Courier change it first. Try again.'

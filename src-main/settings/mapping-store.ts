@@ -66,7 +66,7 @@ export async function rememberMapping(
   await ensureSettingsFolder(join(home, 'mappings'));
   const path = fileFor(home, destination);
   // Read, change and replace under a lock: the app and a CLI run may remember at the same time.
-  await withFileLock(`${path}.lock`, async () => {
+  await withFileLock(`${path}.lock`, async held => {
     const { file, damaged } = await readMappings(home, destination);
     if (damaged) {
       // Never written over: kept aside for a person, and said.
@@ -80,7 +80,7 @@ export async function rememberMapping(
     }
     const entries = file.entries.filter(e => !sameSet(e.headers, headers));
     entries.unshift({ headers: [...headers], mapping: { ...mapping }, savedAt: now.toISOString() });
-    await writeFileAtomic(path, `${JSON.stringify({ version: 1, entries: entries.slice(0, MAX_ENTRIES) }, null, 2)}\n`);
+    await writeFileAtomic(path, `${JSON.stringify({ version: 1, entries: entries.slice(0, MAX_ENTRIES) }, null, 2)}\n`, held);
   }, { what: `the remembered mappings of ${destination}` });
 }
 

@@ -26,7 +26,8 @@ describe('job-state.json shared by the app and the CLI', () => {
     await app.store.saveJob({ name: 'Nightly', source: { kind: 'file', path: '/x.csv' }, destination: 'd', schedule: parseSchedule('every day at 02:00') });
     await app.overview();
     await app.flush();
-    expect((await state()).paused).toBe(false);
+    // Nothing the scheduler remembers changed (a new job has no slot yet): nothing is written.
+    await expect(state()).rejects.toMatchObject({ code: 'ENOENT' });
 
     // `courier jobs pause`, and cron handling a slot of another job, meanwhile.
     await createJobStore(home).updateState(s => ({ ...s, paused: true, lastSlot: { ...s.lastSlot, other: '2026-11-22T11:00:00.000Z' } }));
