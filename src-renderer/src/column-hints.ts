@@ -1,4 +1,4 @@
-import type { MessageKey } from './i18n/en';
+import type { MessageKey } from '../../src-core/words/en';
 
 /**
  * One line in plain words beside a platform's own column names, which stay as they are (the

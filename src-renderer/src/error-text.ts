@@ -1,4 +1,4 @@
-import { en, type MessageKey } from './i18n/en';
+import { en, type MessageKey } from '../../src-core/words/en';
 import type { I18n, MessageParams } from './i18n/i18n';
 
 const isKey = (key: string): key is MessageKey => key in en;

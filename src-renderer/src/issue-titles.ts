@@ -1,5 +1,5 @@
 import type { IssueCode } from '../../src-core/validation/issues';
-import type { MessageKey } from './i18n/en';
+import type { MessageKey } from '../../src-core/words/en';
 
 /**
  * Each issue code's card title and History label (`issue.<code>`, with its `.help` line).

@@ -1,7 +1,7 @@
 import type { EventPayload } from '../../src-core/ipc/contract';
 import { presetNotes } from '../../src-core/destinations/preset-notes';
 import { errorText } from './error-text';
-import { isMessageKey } from './i18n/en';
+import { isMessageKey } from '../../src-core/words/en';
 import type { I18n } from './i18n/i18n';
 
 /** One step of a destination's connection test, as main sends it. */

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import type { AppInfo } from '../../src-core/ipc/contract';
 import { api, host } from './courier-api';
 import { useI18n, languages, type Language } from './i18n/i18n';
-import type { MessageKey } from './i18n/en';
+import type { MessageKey } from '../../src-core/words/en';
 import { StartScreen } from './screens/start-screen';
 import { FlowScreens } from './screens/flow-screens';
 import { flowSteps, type FlowStep, type Screen } from './navigation';

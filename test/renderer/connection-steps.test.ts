@@ -7,7 +7,7 @@ import {
   fillTemplate,
 } from '../../src-core/transfers/connection-steps';
 import { createI18n } from '../../src-renderer/src/i18n/i18n';
-import { en, type MessageKey } from '../../src-renderer/src/i18n/en';
+import { en, type MessageKey } from '../../src-core/words/en';
 import { adviceText, stepText } from '../../src-renderer/src/localized-text';
 
 const languages = { fr: createI18n('fr', 'fr-BE'), nl: createI18n('nl', 'nl-BE') };

@@ -1,9 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { en } from '../../src-renderer/src/i18n/en';
-import { fr } from '../../src-renderer/src/i18n/fr';
-import { nl } from '../../src-renderer/src/i18n/nl';
+import { en } from '../../src-core/words/en';
+import { fr } from '../../src-core/words/fr';
+import { nl } from '../../src-core/words/nl';
 import { readErrorCodes } from '../../src-core/reading/read-errors';
 import { issueCodes } from '../../src-core/validation/issues';
 import { errorCodes, isErrorCode, type ErrorCode } from '../../src-core/error-codes';

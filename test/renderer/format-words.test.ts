@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DetectedFormat } from '../../src-core/reading/source-table';
-import { formatInWords } from '../../src-renderer/src/format-words';
+import { formatInWords } from '../../src-core/words/format-words';
 import { createI18n } from '../../src-renderer/src/i18n/i18n';
 
 /** The preview's format-in-words line says when a workbook's macros were ignored. */

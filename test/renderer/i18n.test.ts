@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../../src-renderer/src/i18n/en';
-import { fr } from '../../src-renderer/src/i18n/fr';
-import { nl } from '../../src-renderer/src/i18n/nl';
+import { en } from '../../src-core/words/en';
+import { fr } from '../../src-core/words/fr';
+import { nl } from '../../src-core/words/nl';
 import { createI18n, languageForLocale } from '../../src-renderer/src/i18n/i18n';
 
 const placeholders = (message: unknown): string[] => {

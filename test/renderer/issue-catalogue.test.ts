@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { issueCodes } from '../../src-core/validation/issues';
 import { issueTitleKey } from '../../src-renderer/src/issue-titles';
 import { createI18n } from '../../src-renderer/src/i18n/i18n';
-import { en } from '../../src-renderer/src/i18n/en';
-import { fr } from '../../src-renderer/src/i18n/fr';
-import { nl } from '../../src-renderer/src/i18n/nl';
+import { en } from '../../src-core/words/en';
+import { fr } from '../../src-core/words/fr';
+import { nl } from '../../src-core/words/nl';
 
 const catalogues = { en, fr, nl } as const;
 const textOf = (message: unknown): string =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../src-renderer/src/i18n/i18n';
-import { issueText } from '../../src-renderer/src/issue-text';
+import { issueText } from '../../src-core/words/issue-text';
 import { IssueSchema } from '../../src-core/preparation/preparation-ipc';
 import { issueCodes, issueVariants, type RowIssue } from '../../src-core/validation/issues';
 import { destination, prepare, preset } from '../core/preparation/helpers';

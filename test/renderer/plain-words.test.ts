@@ -2,9 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { en } from '../../src-renderer/src/i18n/en';
-import { fr } from '../../src-renderer/src/i18n/fr';
-import { nl } from '../../src-renderer/src/i18n/nl';
+import { en } from '../../src-core/words/en';
+import { fr } from '../../src-core/words/fr';
+import { nl } from '../../src-core/words/nl';
 import { dropFile, startBrowser, type BrowserHarness } from '../harness/browser';
 
 const wait = { timeout: 20_000 };

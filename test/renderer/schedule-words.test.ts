@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseSchedule } from '../../src-core/schedule/parse-schedule';
 import { ScheduleError } from '../../src-core/schedule/schedule-error';
-import { en } from '../../src-renderer/src/i18n/en';
-import { fr } from '../../src-renderer/src/i18n/fr';
-import { nl } from '../../src-renderer/src/i18n/nl';
+import { en } from '../../src-core/words/en';
+import { fr } from '../../src-core/words/fr';
+import { nl } from '../../src-core/words/nl';
 import { createI18n } from '../../src-renderer/src/i18n/i18n';
-import { nlScheduleWords } from '../../src-renderer/src/i18n/schedule-words-nl';
+import { nlScheduleWords } from '../../src-core/words/schedule-words-nl';
 import { readSchedule, understoodText } from '../../src-renderer/src/screens/schedule-field';
 
 /** The quoted examples of a message, in each language's quotation marks. */

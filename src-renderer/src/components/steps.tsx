@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/en';
+import type { MessageKey } from '../../../src-core/words/en';
 import { flowSteps, type FlowStep } from '../navigation';
 
 const labels: Readonly<Record<FlowStep, MessageKey>> = {

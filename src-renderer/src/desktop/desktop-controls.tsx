@@ -4,7 +4,7 @@ import type { CallResponse } from '../../../src-core/ipc/contract';
 import { api } from '../courier-api';
 import { errorText } from '../error-text';
 import { useI18n } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/en';
+import type { MessageKey } from '../../../src-core/words/en';
 import type { Screen } from '../navigation';
 import { commandForKey, isMac, shortcutLabel, shortcuts } from './shortcuts';
 

@@ -3,7 +3,7 @@ import type { CallResponse } from '../../../src-core/ipc/contract';
 import { api } from '../courier-api';
 import { errorText } from '../error-text';
 import { useI18n } from '../i18n/i18n';
-import { isMessageKey } from '../i18n/en';
+import { isMessageKey } from '../../../src-core/words/en';
 import type { Screen } from '../navigation';
 import type { FlowChoices, OpenedFile } from './flow-types';
 import { columnHintKey } from '../column-hints';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { DataGrid } from '../components/data-grid';
 import { ProgressBar } from '../components/progress-bar';
 import { useRows } from '../components/use-rows';
-import { formatInWords } from '../format-words';
+import { formatInWords } from '../../../src-core/words/format-words';
 import { errorText } from '../error-text';
 import { useI18n } from '../i18n/i18n';
 import type { Screen } from '../navigation';

@@ -9,12 +9,12 @@ import { useRows } from '../components/use-rows';
 import { api } from '../courier-api';
 import { targetValues, type ColumnPlan } from '../fixed-values';
 import { SavedFile } from '../components/saved-file';
-import { dateFormatWords } from '../format-words';
+import { dateFormatWords } from '../../../src-core/words/format-words';
 import { errorText } from '../error-text';
 import { useI18n, type I18n } from '../i18n/i18n';
-import { issueText } from '../issue-text';
+import { issueText } from '../../../src-core/words/issue-text';
 import { issueTitleKey } from '../issue-titles';
-import { isMessageKey, type MessageKey } from '../i18n/en';
+import { isMessageKey, type MessageKey } from '../../../src-core/words/en';
 import type { Screen } from '../navigation';
 import type { FlowChoices, OpenedFile } from './flow-types';
 

@@ -8,7 +8,7 @@ import {
   type ScheduleProblemReason,
 } from '../../../src-core/schedule/schedule-error';
 import { timesADay, type Schedule } from '../../../src-core/schedule/schedule';
-import type { MessageKey } from '../i18n/en';
+import type { MessageKey } from '../../../src-core/words/en';
 import type { I18n } from '../i18n/i18n';
 
 /** Common schedules, offered in the user's language; the value is what the parser reads. */

@@ -5,7 +5,7 @@ import { TrustDialog, pinFingerprint, type TrustQuestion } from '../components/t
 import { api } from '../courier-api';
 import { errorText } from '../error-text';
 import { useI18n } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/en';
+import type { MessageKey } from '../../../src-core/words/en';
 import type { Screen } from '../navigation';
 import type { FlowChoices, OpenedFile } from './flow-types';
 import type { ReviewResult } from './review-screen';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { destination, prepare, preset, text } from './helpers';
 import { createI18n } from '../../../src-renderer/src/i18n/i18n';
-import { issueText } from '../../../src-renderer/src/issue-text';
+import { issueText } from '../../../src-core/words/issue-text';
 
 const header = ['Email', 'Language', 'FirstName'];
 const data = [

@@ -7,7 +7,7 @@ import { ftpsTransport, namesIn, sftpTransport, testSecrets } from './transfer-h
 import { connectionStepTexts, fillTemplate } from '../../../src-core/transfers/connection-steps';
 import { errorText } from '../../../src-renderer/src/error-text';
 import { createI18n } from '../../../src-renderer/src/i18n/i18n';
-import type { MessageKey } from '../../../src-renderer/src/i18n/en';
+import type { MessageKey } from '../../../src-core/words/en';
 
 const summary = (steps: readonly ConnectionStep[]) => steps.map(s => `${s.id}:${s.status}`);
 

@@ -3,7 +3,7 @@ import type { Destination } from '../../../../src-core/destinations/destination'
 import { learnXmlSample, withXmlSample } from '../../../../src-core/output/xml-sample';
 import { errorText } from '../../error-text';
 import { useI18n } from '../../i18n/i18n';
-import type { MessageKey } from '../../i18n/en';
+import type { MessageKey } from '../../../../src-core/words/en';
 import type { SectionProps } from './numbers-and-dates-section';
 
 type FileFormat = Destination['output']['format'];

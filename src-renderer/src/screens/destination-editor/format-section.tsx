@@ -1,6 +1,6 @@
 import type { OutputFormat } from '../../../../src-core/destinations/destination';
 import { useI18n } from '../../i18n/i18n';
-import type { MessageKey } from '../../i18n/en';
+import type { MessageKey } from '../../../../src-core/words/en';
 import { EditorSection, type SectionProps } from './section';
 
 const delimiters: ReadonlyArray<

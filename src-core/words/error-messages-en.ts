@@ -1,4 +1,4 @@
-import type { ErrorFallbackKey, ErrorMessageKey } from '../../../src-core/error-codes';
+import type { ErrorFallbackKey, ErrorMessageKey } from '../error-codes';
 import type { Message } from './message';
 
 /**

@@ -1,6 +1,6 @@
-import type { DetectedFormat } from '../../src-core/reading/source-table';
-import type { I18n } from './i18n/i18n';
-import type { MessageKey } from './i18n/en';
+import type { DetectedFormat } from '../reading/source-table';
+import type { I18n } from './i18n';
+import type { MessageKey } from './en';
 
 const delimiterKeys: Readonly<Record<string, MessageKey>> = {
   ',': 'format.csv.,',

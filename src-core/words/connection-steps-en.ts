@@ -1,7 +1,7 @@
 import {
   connectionAdviceTexts,
   connectionStepTexts,
-} from '../../../src-core/transfers/connection-steps';
+} from '../transfers/connection-steps';
 import type { Message } from './message';
 
 /**

@@ -1,6 +1,6 @@
-import { en, isMessageKey, type MessageKey } from './i18n/en';
-import type { Message } from './i18n/message';
-import type { I18n } from './i18n/i18n';
+import { en, isMessageKey, type MessageKey } from './en';
+import type { Message } from './message';
+import type { I18n } from './i18n';
 import { dateFormatWords } from './format-words';
 
 /** An issue as the review receives it: its code, the form of its sentence, the raw values and the English sentence. */

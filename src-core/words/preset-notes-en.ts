@@ -1,4 +1,4 @@
-import { presetNotes } from '../../../src-core/destinations/preset-notes';
+import { presetNotes } from '../destinations/preset-notes';
 import type { Message } from './message';
 
 /** The catalogue key of a preset's notes. */
