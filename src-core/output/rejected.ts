@@ -13,8 +13,22 @@ export const REJECTED_FOLDER = 'rejected';
 /** The rejected-rows file inside `REJECTED_FOLDER`. */
 export const REJECTED_FILE = 'rejected.csv';
 
-/** The header of the column that says why a row was left out. */
+/** The header of the column that says why a row was left out (in English). */
 export const REJECTED_REASON_COLUMN = 'Why it was not sent';
+
+/** The words of a rejected-rows file: its two headers of Courier's and each row's reason. */
+export type RejectedWords<R> = Readonly<{
+  line: string;
+  why: string;
+  reason: (row: R) => string;
+}>;
+
+/** The file in English (the CLI's default, and the words rows carry). */
+export const englishRejectedWords: RejectedWords<Readonly<{ reason: string }>> = {
+  line: 'Line',
+  why: REJECTED_REASON_COLUMN,
+  reason: row => row.reason,
+};
 
 // Excel opens a UTF-8 file with a BOM correctly; CRLF and standard quoting are what it writes.
 const format = OutputFormat.parse({ delimiter: ',', quoting: 'standard', encoding: 'utf-8-bom', lineEnding: 'crlf' });
@@ -24,19 +38,20 @@ const format = OutputFormat.parse({ delimiter: ',', quoting: 'standard', encodin
  * as read, plus a last column saying why. Cells that a spreadsheet would run as a formula are
  * neutralised (this file is opened by people, not imported).
  */
-export function rejectedRowsCsv(
+export function rejectedRowsCsv<R extends Readonly<{ cells: readonly string[]; reason: string; sourceLine: number }>>(
   sourceColumns: readonly string[],
-  rejected: ReadonlyArray<Readonly<{ cells: readonly string[]; reason: string; sourceLine: number }>>
+  rejected: ReadonlyArray<R>,
+  words: RejectedWords<R> = englishRejectedWords
 ): Uint8Array {
   const write = lineWriter(format);
   const out = new ByteBuilder(4096);
   out.append(new Uint8Array([0xef, 0xbb, 0xbf]));
   // Control characters and bytes that were not valid UTF-8 are shown as symbols (␀, �): a file
   // never carries them, and a person sees where they were.
-  out.appendText(write(['Line', ...sourceColumns.map(visibleOddCharacters), REJECTED_REASON_COLUMN].map(neutraliseFormula)), 'utf-8');
+  out.appendText(write([words.line, ...sourceColumns.map(visibleOddCharacters), words.why].map(neutraliseFormula)), 'utf-8');
   for (const r of rejected) {
     const cells = sourceColumns.map((_, i) => neutraliseFormula(visibleOddCharacters(r.cells[i] ?? '')));
-    out.appendText(write([String(r.sourceLine), ...cells, r.reason]), 'utf-8');
+    out.appendText(write([String(r.sourceLine), ...cells, words.reason(r)]), 'utf-8');
   }
   return out.toBytes();
 }

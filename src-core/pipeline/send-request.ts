@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Fix } from '../fixes/fix-schema';
+import { languages } from '../words/i18n';
 
 /**
  * What to send: the one request shape of the app's Send button (IPC `send:start`), scheduled
@@ -33,5 +34,10 @@ export const SendRequest = z.object({
     .array(z.object({ name: z.string().min(1), path: z.string().min(1) }))
     .max(20)
     .optional(),
+  /**
+   * The language of the rows-left-out file (its headers and reasons): the app's language, the
+   * CLI's `--lang`; English when not given.
+   */
+  language: z.enum(languages).optional(),
 });
 export type SendRequest = z.infer<typeof SendRequest>;

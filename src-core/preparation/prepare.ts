@@ -57,13 +57,39 @@ export type PreparedFile = Readonly<{
   firstLines?: readonly string[];
 }>;
 
+/** What a rejected row's reason is made of, to say it in another language (see src-core/words). */
+export type RejectedBecause = Readonly<{
+  code: string;
+  variant: string | null;
+  params: Readonly<Record<string, string | number | readonly string[]>>;
+  message: string;
+}>;
+
+/** A rejected row's reason in English: its problems' sentences (the unmapped columns said once). */
+function reasonText(reasons: readonly RejectedBecause[] | null): string {
+  if (!reasons) return '';
+  const out: string[] = [];
+  let unmappedSaid = false;
+  for (const r of reasons) {
+    if (r.code === 'mapping.required-unmapped') {
+      if (unmappedSaid) continue;
+      unmappedSaid = true;
+    }
+    out.push(r.message);
+  }
+  return out.join(' ');
+}
+
 /** A row that will not be sent, with the reason in words. */
 export type RejectedRow = Readonly<{
   row: number;
   sourceLine: number;
   /** The source row's cells as read (before fixes), for the person who made the export. */
   cells: readonly string[];
+  /** Why, in English (the CLI's words and the English file). */
   reason: string;
+  /** The problems behind `reason`, with their raw values (absent for a row left out by hand). */
+  because?: readonly RejectedBecause[];
   /** True when a person chose to leave it out; false when it had an error or is a duplicate. */
   byHand: boolean;
   /** True when it is a later duplicate the destination leaves out (not an error). */
@@ -293,8 +319,15 @@ export function createPreparation(input: PreparationInput): Preparation {
   // Per-row state lives out here so that pushing a row allocates as little as possible.
   let current: SourceRow = { index: 0, line: 0, cells: [] };
   let errors = 0;
-  let reasons: string[] | null = null;
+  let reasons: RejectedBecause[] | null = null;
   const unmappedReason = unmapped.length > 0 ? `No column is chosen for ${unmapped.map(p => p.column.name).join(', ')}.` : '';
+  // The same, one problem per column, for the other languages (English says them in one sentence).
+  const unmappedBecause: RejectedBecause[] = unmapped.map(p => ({
+    code: 'mapping.required-unmapped',
+    variant: null,
+    params: { column: p.column.name, destination: d.name },
+    message: unmappedReason,
+  }));
   // Built only for rows with a problem: the params object costs nothing on a clean row.
   const issue = <C extends IssueCode>(t: number, code: C, variant: IssueVariant<C>, params: IssueParamsByCode[C], message: string) => {
     // A lenient column's rule only warns: the platform takes its value as it is (but a doubtful
@@ -305,7 +338,7 @@ export function createPreparation(input: PreparationInput): Preparation {
     add({ row: current.index, sourceLine: current.line, column: t >= 0 ? plans[t]!.column.name : null, code, variant, params, message, severity } as RowIssue);
     if (severity === 'error') {
       errors++;
-      (reasons ??= []).push(message);
+      (reasons ??= []).push({ code, variant, params: params as RejectedBecause['params'], message });
       if (t >= 0) valid[t] = false;
     }
   };
@@ -319,7 +352,7 @@ export function createPreparation(input: PreparationInput): Preparation {
     current = row;
     const line = row.line;
     errors = unmapped.length;
-    reasons = unmapped.length > 0 ? [unmappedReason] : null;
+    reasons = unmapped.length > 0 ? unmappedBecause.slice() : null;
     const edits = editsByRow.size > 0 ? editsByRow.get(row.index) : undefined;
 
     for (let t = 0; t < plans.length; t++) {
@@ -453,7 +486,7 @@ export function createPreparation(input: PreparationInput): Preparation {
       if (never) checkNever(line);
       checkControls(line);
       checkEncodable(line);
-      rejected.push({ row: row.index, sourceLine: line, cells: keepCells ? row.cells : NO_CELLS, reason: (reasons ?? []).join(' '), byHand: false });
+      rejected.push({ row: row.index, sourceLine: line, cells: keepCells ? row.cells : NO_CELLS, reason: reasonText(reasons), because: reasons ?? [], byHand: false });
       return;
     }
 
@@ -477,7 +510,7 @@ export function createPreparation(input: PreparationInput): Preparation {
     if (errors > 0) {
       part.bytes.truncate(start);
       if (part.rows === 0) parts.pop();
-      rejected.push({ row: row.index, sourceLine: line, cells: keepCells ? row.cells : NO_CELLS, reason: (reasons ?? []).join(' '), byHand: false });
+      rejected.push({ row: row.index, sourceLine: line, cells: keepCells ? row.cells : NO_CELLS, reason: reasonText(reasons), because: reasons ?? [], byHand: false });
       return;
     }
     let keyed = false;
@@ -497,7 +530,7 @@ export function createPreparation(input: PreparationInput): Preparation {
         const message = `Row ${line} has the same ${d.duplicateKey.join(' and ')} as row ${firstLine}, so it is left out: only the first is sent.`;
         const params = { line, key: d.duplicateKey, firstLine };
         add({ row: row.index, sourceLine: line, column: null, code: 'duplicate.key', variant: 'left-out', params, message, severity: 'warning' });
-        rejected.push({ row: row.index, sourceLine: line, cells: keepCells ? row.cells : NO_CELLS, reason: message, byHand: false, duplicate: true });
+        rejected.push({ row: row.index, sourceLine: line, cells: keepCells ? row.cells : NO_CELLS, reason: message, because: [{ code: 'duplicate.key', variant: 'left-out', params, message }], byHand: false, duplicate: true });
         duplicateRowCount++;
         return;
       }
@@ -509,7 +542,7 @@ export function createPreparation(input: PreparationInput): Preparation {
       const message = `Row ${line} alone is larger than the ${sizeLabel(maxBytes)} ${d.name} allows per file.`;
       const params = { line, destination: d.name, maxBytes };
       add({ row: row.index, sourceLine: line, column: null, code: 'limit.row-too-large', variant: null, params, message, severity: 'error' });
-      rejected.push({ row: row.index, sourceLine: line, cells: keepCells ? row.cells : NO_CELLS, reason: message, byHand: false });
+      rejected.push({ row: row.index, sourceLine: line, cells: keepCells ? row.cells : NO_CELLS, reason: message, because: [{ code: 'limit.row-too-large', variant: null, params, message }], byHand: false });
       return;
     }
     if (part.bytes.length > maxBytes) {

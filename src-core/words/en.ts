@@ -772,6 +772,10 @@ export const en = {
   'start.noJobs': 'No scheduled job.',
   'start.manage': 'Manage',
   'start.nextRun': 'next {when}',
+  // The rows-left-out file (opened in Excel by the person who made the export).
+  'rejected.line': 'Line',
+  'rejected.why': 'Why it was not sent',
+  'rejected.by-hand': 'Left out by hand.',
   ...enIssueSentences,
   ...enErrorMessages,
   ...enConnectionSteps,

@@ -795,5 +795,8 @@ export const fr: Messages = {
   ...frDesktopWords,
   ...frJobWarningWords,
   ...frRecordingsWords,
+  'rejected.line': 'Ligne',
+  'rejected.why': 'Pourquoi elle n’a pas été envoyée',
+  'rejected.by-hand': 'Écartée à la main.',
   ...frRelatedWords,
 };

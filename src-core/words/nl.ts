@@ -793,5 +793,8 @@ export const nl: Messages = {
   ...nlDesktopWords,
   ...nlJobWarningWords,
   ...nlRecordingsWords,
+  'rejected.line': 'Regel',
+  'rejected.why': 'Waarom ze niet verstuurd is',
+  'rejected.by-hand': 'Met de hand weggelaten.',
   ...nlRelatedWords,
 };

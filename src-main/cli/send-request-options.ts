@@ -4,6 +4,7 @@ import { readMappingFile } from '../preparation/prepare-file';
 import { UsageError } from './cli-io';
 import { readFixOption } from './fix-option';
 import { readSourceOptions } from './source-options';
+import { languages, type Language } from '../../src-core/words/i18n';
 
 /** The flags `check`, `prepare` and `send` share to say what to send (their parsed values). */
 export type SendRequestValues = Readonly<{
@@ -14,7 +15,20 @@ export type SendRequestValues = Readonly<{
   fix?: readonly string[];
   'keep-duplicates'?: boolean;
   'exclude-invalid'?: boolean;
+  lang?: string;
 }>;
+
+/** `--lang en|fr|nl`: the language of the rows-left-out file (headers and reasons), as the app's. */
+export const languageOption = { lang: { type: 'string' } } as const;
+
+/** The `--lang` value as a language Courier speaks, or a usage error. */
+export function readLanguageOption(value: string | undefined): Language | undefined {
+  if (value === undefined) return undefined;
+  const language = value.trim().toLowerCase();
+  if (!(languages as readonly string[]).includes(language))
+    throw new UsageError(`--lang must be one of ${languages.join(', ')} (got “${value}”).`);
+  return language as Language;
+}
 
 /**
  * FILE and the flags of `check`, `prepare` and `send` as core's SendRequest: the same request the
@@ -40,6 +54,7 @@ export async function readSendRequest(
       values['keep-duplicates'] === true
     ),
     excludeInvalid: values['exclude-invalid'] === true,
+    ...(values.lang !== undefined ? { language: readLanguageOption(values.lang) } : {}),
   };
 }
 

@@ -2,6 +2,8 @@ import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { rejectedRowsCsv } from '../../src-core/output/rejected';
 import type { PreparationResult } from '../../src-core/preparation/prepare';
+import type { Language } from '../../src-core/words/i18n';
+import { rejectedWords } from '../../src-core/words/rejected-words';
 
 /**
  * Where a run's rejected rows are kept: `<home>/rejected/<run id>.csv`, readable by the person
@@ -13,11 +15,11 @@ import type { PreparationResult } from '../../src-core/preparation/prepare';
 export const rejectedRowsPath = (home: string, runId: string): string => join(home, 'rejected', `${runId}.csv`);
 
 /** Saves the rows a run left out, if any; returns the path or null. */
-export async function saveRejectedRows(home: string, runId: string, preparation: PreparationResult): Promise<string | null> {
+export async function saveRejectedRows(home: string, runId: string, preparation: PreparationResult, language: Language = 'en'): Promise<string | null> {
   if (preparation.rejected.length === 0) return null;
   const path = rejectedRowsPath(home, runId);
   await mkdir(join(home, 'rejected'), { recursive: true, mode: 0o700 });
-  await writeFile(path, rejectedRowsCsv(preparation.sourceColumns, preparation.rejected), { mode: 0o600 });
+  await writeFile(path, rejectedRowsCsv(preparation.sourceColumns, preparation.rejected, rejectedWords(language)), { mode: 0o600 });
   return path;
 }
 

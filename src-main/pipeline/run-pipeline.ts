@@ -253,6 +253,7 @@ async function send(
       mapping: request.mapping,
       fixes: request.fixes,
       excludeInvalid: request.excludeInvalid,
+      ...(request.language ? { language: request.language } : {}),
       holdOnHeaderChange: request.holdOnHeaderChange,
       expectedHeaders: request.expectedHeaders,
       maxIssues: deps.maxIssues,

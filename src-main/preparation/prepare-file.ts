@@ -1,4 +1,6 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import type { Language } from '../../src-core/words/i18n';
+import { rejectedWords } from '../../src-core/words/rejected-words';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
@@ -140,11 +142,11 @@ export async function writePreparedFiles(result: PreparationResult, outDir: stri
  * Writes the rows left out (if any) to `<outDir>/rejected/rejected.csv`, readable only by the
  * user: a folder of their own, never one an upload takes files from. Returns the path or null.
  */
-export async function writeRejectedRows(result: PreparationResult, outDir: string): Promise<string | null> {
+export async function writeRejectedRows(result: PreparationResult, outDir: string, language: Language = 'en'): Promise<string | null> {
   if (result.rejected.length === 0) return null;
   const folder = join(outDir, REJECTED_FOLDER);
   await mkdir(folder, { recursive: true, mode: 0o700 });
-  return putFile(folder, REJECTED_FILE, rejectedRowsCsv(result.sourceColumns, result.rejected), 0o600);
+  return putFile(folder, REJECTED_FILE, rejectedRowsCsv(result.sourceColumns, result.rejected, rejectedWords(language)), 0o600);
 }
 
 const MappingFileSchema = z.union([

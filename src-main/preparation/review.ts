@@ -1,4 +1,5 @@
 import { namesInUse } from '../transfers/name-reservations';
+import { rejectedWords } from '../../src-core/words/rejected-words';
 import iconv from 'iconv-lite';
 import { unzipSync } from 'fflate';
 import type { z } from 'zod';
@@ -120,7 +121,10 @@ export async function saveRejected(
     home,
     source: { sheet: request.sheet, headerRow: request.headerRow },
   });
-  await saveWhole(target, rejectedRowsCsv(result.sourceColumns, result.rejected));
+  await saveWhole(
+    target,
+    rejectedRowsCsv(result.sourceColumns, result.rejected, rejectedWords(request.language ?? 'en'))
+  );
   return { path: target, rows: result.rejected.length };
 }
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Language } from '../../src-core/words/i18n';
 import { basename } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { toPlainError, type PlainError } from '../../src-core/errors';
@@ -48,6 +49,8 @@ export type SendPreparationJob = Readonly<{
   maxIssues?: number;
   /** The recordings folder's listing, when the destination sends recordings with the records. */
   recordings?: RecordingsFolder;
+  /** The language of the kept rows-left-out file (default English). */
+  language?: Language;
 }>;
 
 /** A prepared file, written in the outbox (`path` is null when the file is held and nothing was written). */
@@ -119,7 +122,7 @@ export const prepareInThisThread: Preparer = async (job, options = {}) => {
     recordings: job.recordings,
   });
   // The rows left out stay available to whoever made the export (History → rejected rows).
-  const rejectedRows = await saveRejectedRows(job.home, job.runId, preparation).then(
+  const rejectedRows = await saveRejectedRows(job.home, job.runId, preparation, job.language).then(
     path => ({ path, error: null }),
     (error: unknown) => ({ path: null, error: toPlainError(error) })
   );

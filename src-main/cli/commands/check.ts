@@ -1,5 +1,6 @@
 import { sourceOptions } from '../source-options';
-import { readSendRequest } from '../send-request-options';
+import type { Language } from '../../../src-core/words/i18n';
+import { languageOption, readSendRequest } from '../send-request-options';
 import { ExitCode, parseCommandArgs, type CliCommand, type CliIo } from '../cli-io';
 import type { Services } from '../../services/services';
 import { prepareFile, type FilePreparation } from '../../preparation/prepare-file';
@@ -16,6 +17,7 @@ const options = {
   'exclude-invalid': { type: 'boolean' },
   'keep-duplicates': { type: 'boolean' },
   'remember-mapping': { type: 'boolean' },
+  ...languageOption,
   json: { type: 'boolean' },
   ...fixOption,
   ...sourceOptions,
@@ -31,7 +33,7 @@ export async function runPreparation(
   args: readonly string[],
   { home, destinations, mappings }: Pick<Services, 'home' | 'destinations' | 'mappings'>,
   extra: Readonly<{ excludeInvalid?: boolean; keepRejectedCells?: boolean }> = {}
-): Promise<FilePreparation & Readonly<{ mappingRemembered: boolean }>> {
+): Promise<FilePreparation & Readonly<{ mappingRemembered: boolean; language: Language }>> {
   const { values, positionals } = parsePreparationArgs(args);
   // What to check is what `send` would send: core's SendRequest, from the same flags.
   const request = await readSendRequest(positionals, values);
@@ -52,7 +54,7 @@ export async function runPreparation(
   // (a send, a job, a check) uses this mapping without --mapping.
   const remember = values['remember-mapping'] === true;
   if (remember) await mappings.remember(request.destination, result.source.columns, result.mapping);
-  return { ...result, mappingRemembered: remember };
+  return { ...result, mappingRemembered: remember, language: request.language ?? 'en' };
 }
 
 /** The sentence said after a check or prepare given --remember-mapping. */

@@ -34,7 +34,7 @@ export const prepareCommand: CliCommand = {
       return ExitCode.blocked;
     }
     const written = await writePreparedFiles(result, values.out);
-    const rejected = await writeRejectedRows(result, values.out);
+    const rejected = await writeRejectedRows(result, values.out, result.language);
     if (values.json) {
       await printReportJson(io, {
         ...checkReport(result),

@@ -1,5 +1,5 @@
 import { sourceOptions } from '../source-options';
-import { readSendRequest } from '../send-request-options';
+import { languageOption, readSendRequest } from '../send-request-options';
 import {
   ExitCode,
   UsageError,
@@ -24,6 +24,7 @@ const options = {
   mapping: { type: 'string' },
   'exclude-invalid': { type: 'boolean' },
   'keep-duplicates': { type: 'boolean' },
+  ...languageOption,
   force: { type: 'boolean' },
   'wait-receipt': { type: 'string' },
   recordings: { type: 'string' },

@@ -42,7 +42,7 @@ Options:
   --json               print {"name", "publicKey"}`;
 
 /** `courier check --help`. */
-export const checkUsage = `Usage: courier check FILE --destination D [--mapping M] [--remember-mapping] [--sheet NAME] [--header-row N] [--keep-duplicates] [--fix KIND:COLUMN] [--json]
+export const checkUsage = `Usage: courier check FILE --destination D [--mapping M] [--remember-mapping] [--sheet NAME] [--header-row N] [--keep-duplicates] [--fix KIND:COLUMN] [--lang L] [--json]
 
 Maps the file's columns to the destination's and validates every row; lists the problems.
 
@@ -60,13 +60,14 @@ Maps the file's columns to the destination's and validates every row; lists the 
                    send later rows with the same key too, for a destination that
                    sends only the first (Hello Customer: one invitation per e-mail)
 ${fixUsage}
+  --lang L         en, fr or nl: the language of the rows-left-out file (default en)
   --json           print one JSON object: destination, mapping, rowCount, validRowCount,
                    issues, summary, files
 
 Exit code 1 when any row has an error, 0 otherwise.`;
 
 /** `courier prepare --help`. */
-export const prepareUsage = `Usage: courier prepare FILE --destination D --out DIR [--mapping M] [--remember-mapping] [--sheet NAME] [--header-row N] [--exclude-invalid] [--keep-duplicates] [--fix KIND:COLUMN] [--json]
+export const prepareUsage = `Usage: courier prepare FILE --destination D --out DIR [--mapping M] [--remember-mapping] [--sheet NAME] [--header-row N] [--exclude-invalid] [--keep-duplicates] [--fix KIND:COLUMN] [--lang L] [--json]
 
 Writes exactly the files that would be sent to the destination into DIR, and prints their names.
 
@@ -81,6 +82,7 @@ Writes exactly the files that would be sent to the destination into DIR, and pri
   --keep-duplicates   write later rows with the same key too, for a destination that sends
                       only the first (Hello Customer); otherwise they are left out and listed
 ${fixUsage}
+  --lang L            en, fr or nl: the language of rejected/rejected.csv (default en)
   --json              print one JSON object: the check report plus written and rejected
 
 Without --exclude-invalid, a file with errors is not written (exit code 1).`;
@@ -162,7 +164,7 @@ JOB is a job's name or id. "jobs run" exits 0 when sent, 1 when held or the file
 blocking problems, 3 on a connection or transfer failure.`;
 
 /** `courier send --help`. */
-export const sendUsage = `Usage: courier send FILE --destination D [--mapping M] [--sheet NAME] [--header-row N] [--exclude-invalid] [--keep-duplicates] [--fix KIND:COLUMN] [--recordings DIR] [--related NAME=FILE]... [--force] [--json]
+export const sendUsage = `Usage: courier send FILE --destination D [--mapping M] [--sheet NAME] [--header-row N] [--exclude-invalid] [--keep-duplicates] [--fix KIND:COLUMN] [--recordings DIR] [--related NAME=FILE]... [--lang L] [--force] [--json]
 
 Prepares FILE for the destination and uploads it, with a progress bar on a terminal.
 The files arrive whole or not at all (uploaded under a temporary name, verified, then renamed).
@@ -186,6 +188,7 @@ ${fixUsage}
                       continued by sending again (the files already there are not sent twice)
   --wait-receipt SEC  for destinations that give a receipt (Digitaleo ok/ko, BlueConic .done),
                       wait up to SEC seconds for it; exit 3 if the platform rejected the file
+  --lang L            en, fr or nl: the language of the rows left out, kept for History
   --json              print one JSON object with the run, the files and the transfer
 
 Exit codes: 0 sent; 1 the file has blocking problems (nothing was sent);

@@ -252,6 +252,8 @@ export function ReviewScreen(props: {
       const done = await api().review.saveRejected({
         ...request,
         dialogTitle: t('review.saveRejectedTitle'),
+        // The file's headers and reasons in the language of the window.
+        language: i18n.language,
       });
       if (done.path) setSaved({ path: done.path, rows: done.rows });
     } catch (failure) {

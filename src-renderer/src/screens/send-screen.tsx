@@ -141,6 +141,8 @@ export function SendScreen(props: {
         ...(review?.namedAt ? { namedAt: review.namedAt } : {}),
         ...(destination?.recordings && recordingsFolder ? { recordingsFolder } : {}),
         ...(destination?.related?.length ? { related: relatedRequest(destination, related) } : {}),
+        // The rows left out are kept (History) in the language of the window.
+        language: i18n.language,
       });
       // A new server's identity waiting for confirmation is a question, not an outcome.
       setOutcome(result.outcome === 'needs-trust' ? null : result);
