@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../../src-main/pipeline/run-pipeline';
@@ -60,37 +59,33 @@ describe('runPipeline holds what must not be sent', () => {
 });
 
 describe('rejected rows of a run', () => {
+  const home = tempHome('courier-rejected-');
   it('are kept for the person who made the export, and found again by the run id', async () => {
-    const home = await mkdtemp(join(tmpdir(), 'courier-rejected-'));
-    try {
-      const file = join(home, 'leads.csv');
-      await writeFile(file, 'Email;Language\njan@@example.com;nl\nok@example.com;nl\n');
-      const result = await runPipeline({ path: file, destination: 'hello-customer', excludeInvalid: true, trigger: 'user' }, { home, secrets: fixedSecrets({}) });
-      expect(result.run.rows).toMatchObject({ read: 2, excluded: 1 });
-      const handlers = createSendHandlers({ home, emit: () => undefined }, fixedSecrets({}));
-      const { path } = await handlers['history:rejected-rows']({ id: result.run.id });
-      expect(path).toBe(join(home, 'rejected', `${result.run.id}.csv`));
-      const text = await readFile(path!, 'utf8');
-      expect(text).toContain('jan@@example.com');
-      expect(text).not.toContain('ok@example.com');
-      expect(await handlers['history:rejected-rows']({ id: '../../etc/passwd' })).toEqual({ path: null });
-      // "Save a copy…": the same rows, where the user chooses (a dated name in Documents by default).
-      const documents = join(home, 'Documents');
-      await mkdir(documents);
-      const asked: string[] = [];
-      const withDialog = createSendHandlers(
-        { home, emit: () => undefined, history: createHistoryStore(home), documentsFolder: documents, pickSaveTarget: async ({ defaultPath }) => (asked.push(defaultPath), defaultPath) },
-        fixedSecrets({})
-      );
-      const copy = await withDialog['history:save-rejected-rows']({ id: result.run.id, dialogTitle: 'Save' });
-      expect(asked).toEqual([join(documents, `leads-rejected-${result.run.startedAt.slice(0, 10)}.csv`)]);
-      expect(copy.path).toBe(asked[0]);
-      expect(await readFile(copy.path!, 'utf8')).toBe(text);
-      await expect(withDialog['history:save-rejected-rows']({ id: '../../etc/passwd', dialogTitle: 'Save' })).rejects.toMatchObject({ code: 'files.source-gone' });
-      expect(asked).toHaveLength(1);
-      expect(JSON.stringify(await createHistoryStore(home).listRuns())).not.toContain('jan@@example.com');
-    } finally {
-      await rm(home, { recursive: true, force: true, maxRetries: 10 });
-    }
+    const file = join(home.path, 'leads.csv');
+    await writeFile(file, 'Email;Language\njan@@example.com;nl\nok@example.com;nl\n');
+    const result = await runPipeline({ path: file, destination: 'hello-customer', excludeInvalid: true, trigger: 'user' }, { home: home.path, secrets: fixedSecrets({}) });
+    expect(result.run.rows).toMatchObject({ read: 2, excluded: 1 });
+    const handlers = createSendHandlers({ home: home.path, emit: () => undefined }, fixedSecrets({}));
+    const { path } = await handlers['history:rejected-rows']({ id: result.run.id });
+    expect(path).toBe(join(home.path, 'rejected', `${result.run.id}.csv`));
+    const text = await readFile(path!, 'utf8');
+    expect(text).toContain('jan@@example.com');
+    expect(text).not.toContain('ok@example.com');
+    expect(await handlers['history:rejected-rows']({ id: '../../etc/passwd' })).toEqual({ path: null });
+    // "Save a copy…": the same rows, where the user chooses (a dated name in Documents by default).
+    const documents = join(home.path, 'Documents');
+    await mkdir(documents);
+    const asked: string[] = [];
+    const withDialog = createSendHandlers(
+      { home: home.path, emit: () => undefined, history: createHistoryStore(home.path), documentsFolder: documents, pickSaveTarget: async ({ defaultPath }) => (asked.push(defaultPath), defaultPath) },
+      fixedSecrets({})
+    );
+    const copy = await withDialog['history:save-rejected-rows']({ id: result.run.id, dialogTitle: 'Save' });
+    expect(asked).toEqual([join(documents, `leads-rejected-${result.run.startedAt.slice(0, 10)}.csv`)]);
+    expect(copy.path).toBe(asked[0]);
+    expect(await readFile(copy.path!, 'utf8')).toBe(text);
+    await expect(withDialog['history:save-rejected-rows']({ id: '../../etc/passwd', dialogTitle: 'Save' })).rejects.toMatchObject({ code: 'files.source-gone' });
+    expect(asked).toHaveLength(1);
+    expect(JSON.stringify(await createHistoryStore(home.path).listRuns())).not.toContain('jan@@example.com');
   });
 });

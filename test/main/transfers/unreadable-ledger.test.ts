@@ -1,15 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import {
-  appendFile,
-  mkdir,
-  mkdtemp,
-  readFile,
-  readdir,
-  rename,
-  rm,
-  writeFile,
-} from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLedger, planAgainstLedger } from '../../../src-main/transfers/ledger';
@@ -133,39 +123,35 @@ describe('courier send with a ledger or queue that cannot be read (real sshd)', 
 });
 
 describe('ledger lines that cannot be read', () => {
+  const home = tempHome('courier-ledger-lines-');
   it('stop only the destination they name, and a line torn by a crash stops nothing', async () => {
-    const home = await mkdtemp(join(tmpdir(), 'courier-ledger-lines-'));
-    try {
-      const ledger = openLedger(home);
-      await ledger.record({
-        at: '2026-11-20T10:00:00.000Z',
-        destination: 'CG',
-        remoteFolder: '/',
-        remoteName: 'a.csv',
-        size: 1,
-        sha256: 'aaa',
-      });
-      // A torn record (a crash mid-append), then a damaged line that names its destination.
-      await appendFile(join(home, 'ledger.jsonl'), '{"at":"2026-11-21T1');
-      await ledger.record({
-        at: '2026-11-22T10:00:00.000Z',
-        destination: 'CG',
-        remoteFolder: '/',
-        remoteName: 'b.csv',
-        size: 1,
-        sha256: 'bbb',
-      });
-      await appendFile(join(home, 'ledger.jsonl'), '{"destination":"Other","sha256":7}\n');
-      expect(
-        await planAgainstLedger(ledger, 'CG', [{ remoteName: 'a.csv', sha256: 'ccc' }], false)
-      ).toEqual(['a-2.csv']);
-      await expect(
-        planAgainstLedger(ledger, 'Other', [{ remoteName: 'a.csv', sha256: 'ccc' }], true)
-      ).rejects.toMatchObject({ code: 'transfer.ledger-unreadable' });
-      // The record after the torn line started on a line of its own.
-      expect((await ledger.entries()).map(e => e.remoteName)).toEqual(['a.csv', 'b.csv']);
-    } finally {
-      await rm(home, { recursive: true, force: true, maxRetries: 10 });
-    }
+    const ledger = openLedger(home.path);
+    await ledger.record({
+      at: '2026-11-20T10:00:00.000Z',
+      destination: 'CG',
+      remoteFolder: '/',
+      remoteName: 'a.csv',
+      size: 1,
+      sha256: 'aaa',
+    });
+    // A torn record (a crash mid-append), then a damaged line that names its destination.
+    await appendFile(join(home.path, 'ledger.jsonl'), '{"at":"2026-11-21T1');
+    await ledger.record({
+      at: '2026-11-22T10:00:00.000Z',
+      destination: 'CG',
+      remoteFolder: '/',
+      remoteName: 'b.csv',
+      size: 1,
+      sha256: 'bbb',
+    });
+    await appendFile(join(home.path, 'ledger.jsonl'), '{"destination":"Other","sha256":7}\n');
+    expect(
+      await planAgainstLedger(ledger, 'CG', [{ remoteName: 'a.csv', sha256: 'ccc' }], false)
+    ).toEqual(['a-2.csv']);
+    await expect(
+      planAgainstLedger(ledger, 'Other', [{ remoteName: 'a.csv', sha256: 'ccc' }], true)
+    ).rejects.toMatchObject({ code: 'transfer.ledger-unreadable' });
+    // The record after the torn line started on a line of its own.
+    expect((await ledger.entries()).map(e => e.remoteName)).toEqual(['a.csv', 'b.csv']);
   });
 });
