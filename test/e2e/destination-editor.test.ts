@@ -1,5 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +16,7 @@ import { saveDestination } from '../../src-main/settings/destination-store';
 import { writeMessyExport } from '../renderer/messy-export';
 import { destinationFromPreset } from '../../src-core/destinations/presets';
 import { courier } from '../main/cli-destinations/run-captured';
+import { tempHome } from '../harness/temp-home';
 
 // Services run in worker threads on two shared cores: give answers time.
 const wait = { timeout: 30_000 };
@@ -46,9 +46,8 @@ const uploaded = async (dir: string) => (await readdir(dir)).filter(n => !n.star
 describe('the destination editor', () => {
   let harness: BrowserHarness;
   let server: SshdServer;
-  let dir: string;
+  const dir = tempHome('ui-e2e-editor-', { shared: true });
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'ui-e2e-editor-'));
     [server, harness] = await Promise.all([
       startSshd({ users: [{ auth: 'password' }] }),
       startBrowser(),
@@ -57,13 +56,12 @@ describe('the destination editor', () => {
   afterAll(async () => {
     await harness?.close();
     await server?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('builds a CustomerGauge destination from a sample workbook and sends exactly that layout', async () => {
     const user = server.users[0]!;
-    const sample = join(dir, 'customergauge-sample.xlsx');
-    const messy = join(dir, 'export.csv');
+    const sample = join(dir.path, 'customergauge-sample.xlsx');
+    const messy = join(dir.path, 'export.csv');
     await writeSampleWorkbook(sample);
     await writeMessyExport(messy);
     // Electron's file dialog, faked: it answers with the vendor's sample file.
@@ -213,7 +211,7 @@ describe('the destination editor', () => {
 
     // The same destination exported, imported under a new name through the CLI (as IT deploys
     // it), sends the messy export as the same bytes the app sent.
-    const exported = join(dir, 'acme-nps.json');
+    const exported = join(dir.path, 'acme-nps.json');
     const exporting = await courier(['destinations', 'export', 'Acme NPS', '--out', exported], {
       home: app.home,
     });
@@ -223,7 +221,7 @@ describe('the destination editor', () => {
       { home: app.home, stdin: `${user.password}\n` }
     );
     expect(imported.code, imported.stderr).toBe(0);
-    const mapping = join(dir, 'acme-mapping.json');
+    const mapping = join(dir.path, 'acme-mapping.json');
     await writeFile(
       mapping,
       JSON.stringify({
@@ -424,7 +422,7 @@ describe('the destination editor', () => {
   }, 120_000);
 
   it('changes the file type and saves a file of dummy data in the destination’s format', async () => {
-    const target = join(dir, 'partner-dummy.csv');
+    const target = join(dir.path, 'partner-dummy.csv');
     const dialogs: string[] = [];
     const app = await harness.openApp({
       services: { pickSaveTarget: async options => (dialogs.push(options.title), target) },

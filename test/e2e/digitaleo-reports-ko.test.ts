@@ -1,5 +1,4 @@
-import { chown, mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chown, mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { seriousA11yViolations, startBrowser, type BrowserHarness } from '../har
 import { startVsftpd, type VsftpdServer } from '../harness/servers/vsftpd';
 import { courier } from '../main/cli-destinations/run-captured';
 import { requireKeychain } from '../main/secrets/keychain-harness';
+import { tempHome } from '../harness/temp-home';
 
 const wait = { timeout: 30_000 };
 
@@ -18,13 +18,12 @@ const wait = { timeout: 30_000 };
 describe('Digitaleo reports job and refused file in the app', () => {
   let harness: BrowserHarness;
   let vsftpd: VsftpdServer;
-  let dir: string;
+  const dir = tempHome('ui-digitaleo-ko-', { shared: true });
   const name = 'Digitaleo shop';
   const folder = (sub: string) => join(vsftpd.uploadDir, 'contacts/import', sub);
 
   beforeAll(async () => {
     requireKeychain();
-    dir = await mkdtemp(join(tmpdir(), 'ui-digitaleo-ko-'));
     [vsftpd, harness] = await Promise.all([startVsftpd({ mode: 'explicit' }), startBrowser()]);
     for (const sub of [
       'contacts',
@@ -46,7 +45,6 @@ describe('Digitaleo reports job and refused file in the app', () => {
     await new SecretStore().deleteAll(name).catch(() => 0);
     await harness?.close();
     await vsftpd?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   /** Plays Digitaleo refusing the file: once it lands in `in`, it moves to `ko`, time-prefixed. */
@@ -66,9 +64,9 @@ describe('Digitaleo reports job and refused file in the app', () => {
   }
 
   it('saves and runs a reports job from the Jobs screen, and downloads a refused file from History', async () => {
-    const home = join(dir, 'home');
-    const documents = join(dir, 'Documents');
-    const reportsOut = join(dir, 'Reports');
+    const home = join(dir.path, 'home');
+    const documents = join(dir.path, 'Documents');
+    const reportsOut = join(dir.path, 'Reports');
     await mkdir(reportsOut, { recursive: true });
     const added = await courier(
       [
@@ -95,7 +93,7 @@ describe('Digitaleo reports job and refused file in the app', () => {
     );
     expect(added.code, added.stderr).toBe(0);
     // A send Digitaleo refuses (from the command line, into the same settings folder).
-    const source = join(dir, 'export.csv');
+    const source = join(dir.path, 'export.csv');
     await writeFile(source, 'Email,Prénom,Nom\nanna@example.com,Anna,Peeters\n');
     const [sent, koName] = await Promise.all([
       courier(['send', source, '--destination', name, '--wait-receipt', '30', '--json'], {

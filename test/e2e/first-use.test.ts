@@ -1,5 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -11,6 +10,7 @@ import {
 } from '../harness/browser';
 import { startVsftpd, type VsftpdServer } from '../harness/servers/vsftpd';
 import { writeTwoSheetWorkbook } from '../harness/two-sheet-workbook';
+import { tempHome } from '../harness/temp-home';
 
 // Services run in worker threads on two shared cores: give answers time.
 const wait = { timeout: 20_000 };
@@ -20,19 +20,17 @@ const wait = { timeout: 20_000 };
 describe('first use without a dead end', () => {
   let harness: BrowserHarness;
   let server: VsftpdServer;
-  let dir: string;
+  const dir = tempHome('ui-e2e-first-', { shared: true });
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'ui-e2e-first-'));
     [server, harness] = await Promise.all([startVsftpd({ mode: 'explicit' }), startBrowser()]);
   });
   afterAll(async () => {
     await harness?.close();
     await server?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('drops a workbook first, sets Hello Customer up from Send, and sends what the screen said', async () => {
-    const file = join(dir, 'contacts.xlsx');
+    const file = join(dir.path, 'contacts.xlsx');
     await writeTwoSheetWorkbook(file, { contacts: 5 });
     const app = await harness.openApp({ locale: 'en-GB' });
     const { page } = app;
@@ -153,7 +151,7 @@ describe('first use without a dead end', () => {
   }, 240_000);
 
   it('keeps the duplicates when the person chooses to, and says both are sent', async () => {
-    const file = join(dir, 'again.xlsx');
+    const file = join(dir.path, 'again.xlsx');
     await writeTwoSheetWorkbook(file, { contacts: 4 });
     const app = await harness.openApp({ locale: 'en-GB' });
     const { page } = app;

@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -11,6 +10,7 @@ import {
 import { startVsftpd, type VsftpdServer } from '../harness/servers/vsftpd';
 import { calls } from '../../src-core/ipc/contract';
 import { routeCall } from '../../src-main/ipc/ipc-router';
+import { tempHome } from '../harness/temp-home';
 
 const wait = { timeout: 20_000 };
 
@@ -20,19 +20,17 @@ const wait = { timeout: 20_000 };
 describe('the job form after a send', () => {
   let harness: BrowserHarness;
   let server: VsftpdServer;
-  let dir: string;
+  const dir = tempHome('ui-e2e-job-', { shared: true });
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'ui-e2e-job-'));
     [server, harness] = await Promise.all([startVsftpd({ mode: 'explicit' }), startBrowser()]);
   });
   afterAll(async () => {
     await harness?.close();
     await server?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('chooses the newest file in a folder, says both problem choices in full, asks before leaving', async () => {
-    const exports = join(dir, 'exports');
+    const exports = join(dir.path, 'exports');
     await mkdir(exports);
     const file = join(exports, 'contacts-monday.csv');
     await writeFile(file, 'Email;Name\nan@example.be;An\nbo@example.be;Bo\n');

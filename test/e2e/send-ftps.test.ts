@@ -1,5 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -11,6 +10,7 @@ import {
 } from '../harness/browser';
 import { startVsftpd, type VsftpdServer } from '../harness/servers/vsftpd';
 import { writeMessyExport } from '../renderer/messy-export';
+import { tempHome } from '../harness/temp-home';
 
 // The whole app in Chromium with the real services: set up Hello Customer, drop a messy
 // Latin-1 export, map, fix and exclude rows, send to a real vsftpd over explicit FTPS.
@@ -20,19 +20,17 @@ const wait = { timeout: 20_000 };
 describe('drop, map, review, send to FTPS', () => {
   let harness: BrowserHarness;
   let server: VsftpdServer;
-  let dir: string;
+  const dir = tempHome('ui-e2e-ftps-', { shared: true });
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'ui-e2e-ftps-'));
     [server, harness] = await Promise.all([startVsftpd({ mode: 'explicit' }), startBrowser()]);
   });
   afterAll(async () => {
     await harness?.close();
     await server?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('sends exactly the reviewed rows byte for byte after the certificate is confirmed, then schedules it', async () => {
-    const file = join(dir, 'crm export.csv');
+    const file = join(dir.path, 'crm export.csv');
     await writeMessyExport(file);
     // Electron's save dialog and file manager, faked: the dialog answers with the path it suggests.
     const saveDialogs: Array<{ defaultPath: string; title: string }> = [];
@@ -41,7 +39,7 @@ describe('drop, map, review, send to FTPS', () => {
       locale: 'en-GB',
       services: {
         pickSaveTarget: async options => (saveDialogs.push(options), options.defaultPath),
-        documentsFolder: dir,
+        documentsFolder: dir.path,
         revealFile: path => void revealed.push(path),
       },
     });
@@ -138,10 +136,10 @@ describe('drop, map, review, send to FTPS', () => {
     // The rows that will not go are saved for whoever made the export.
     await page.getByRole('button', { name: 'Save the rows that will not be sent' }).click();
     await expect.poll(() => page.getByText(/^1 row saved to /).count(), wait).toBe(1);
-    expect(saveDialogs).toEqual([{ defaultPath: join(dir, 'crm export-rejected.csv'), title: 'Save the rows that will not be sent' }]);
+    expect(saveDialogs).toEqual([{ defaultPath: join(dir.path, 'crm export-rejected.csv'), title: 'Save the rows that will not be sent' }]);
     await page.getByRole('button', { name: 'Show in folder' }).click();
-    await expect.poll(() => revealed, wait).toEqual([join(dir, 'crm export-rejected.csv')]);
-    const rejected = await readFile(join(dir, 'crm export-rejected.csv'), 'utf8');
+    await expect.poll(() => revealed, wait).toEqual([join(dir.path, 'crm export-rejected.csv')]);
+    const rejected = await readFile(join(dir.path, 'crm export-rejected.csv'), 'utf8');
     expect(rejected).toContain('Dirk');
     expect(rejected).not.toContain('Anne');
     expect(await seriousA11yViolations(page)).toEqual([]);

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { chown, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chown, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SecretStore } from '../../src-main/secrets/secret-store';
 import { dropFile, startBrowser, type BrowserHarness } from '../harness/browser';
 import { startSshd, type SshdServer } from '../harness/servers/sshd';
 import { courier } from '../main/cli-destinations/run-captured';
+import { tempHome } from '../harness/temp-home';
 
 const wait = { timeout: 20_000 };
 
@@ -16,10 +16,9 @@ const wait = { timeout: 20_000 };
 describe('the Send screen with call recordings', () => {
   let harness: BrowserHarness;
   let sshd: SshdServer;
-  let dir: string;
+  const dir = tempHome('ui-recordings-', { shared: true });
   const name = `Calls ${randomBytes(3).toString('hex')}`;
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'ui-recordings-'));
     [harness, sshd] = await Promise.all([
       startBrowser(),
       startSshd({ users: [{ auth: 'password' }] }),
@@ -29,11 +28,10 @@ describe('the Send screen with call recordings', () => {
     await new SecretStore().deleteAll(name).catch(() => 0);
     await harness?.close();
     await sshd?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('chooses the recordings folder, then sends the recordings and the records', async () => {
-    const home = join(dir, 'home');
+    const home = join(dir.path, 'home');
     const user = sshd.users[0]!;
     const remote = join(user.uploadDir, 'recordings');
     await mkdir(remote);
@@ -64,10 +62,10 @@ describe('the Send screen with call recordings', () => {
       { home, stdin: `${user.password}\n` }
     );
     expect(added.code, added.stderr).toBe(0);
-    const folder = join(dir, 'recordings');
+    const folder = join(dir.path, 'recordings');
     await mkdir(folder);
     for (const n of [1, 2, 3]) await writeFile(join(folder, `call-${n}.wav`), randomBytes(1500));
-    const records = join(dir, 'calls.csv');
+    const records = join(dir.path, 'calls.csv');
     await writeFile(
       records,
       [

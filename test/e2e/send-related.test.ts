@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { chown, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chown, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SecretStore } from '../../src-main/secrets/secret-store';
 import { dropFile, startBrowser, type BrowserHarness } from '../harness/browser';
 import { startSshd, type SshdServer } from '../harness/servers/sshd';
 import { courier } from '../main/cli-destinations/run-captured';
+import { tempHome } from '../harness/temp-home';
 
 const wait = { timeout: 20_000 };
 
@@ -16,10 +16,9 @@ const wait = { timeout: 20_000 };
 describe('the Send screen with related files', () => {
   let harness: BrowserHarness;
   let sshd: SshdServer;
-  let dir: string;
+  const dir = tempHome('ui-related-', { shared: true });
   const name = `Shop ${randomBytes(3).toString('hex')}`;
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'ui-related-'));
     [harness, sshd] = await Promise.all([
       startBrowser(),
       startSshd({ users: [{ auth: 'password' }] }),
@@ -29,11 +28,10 @@ describe('the Send screen with related files', () => {
     await new SecretStore().deleteAll(name).catch(() => 0);
     await harness?.close();
     await sshd?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('chooses each related file, then sends them all after the main file', async () => {
-    const home = join(dir, 'home');
+    const home = join(dir.path, 'home');
     const user = sshd.users[0]!;
     const remote = join(user.uploadDir, 'shop');
     await mkdir(remote);
@@ -68,7 +66,7 @@ describe('the Send screen with related files', () => {
     );
     expect(added.code, added.stderr).toBe(0);
     const write = async (file: string, lines: readonly string[]) => {
-      const path = join(dir, file);
+      const path = join(dir.path, file);
       await writeFile(path, [...lines, ''].join('\n'));
       return path;
     };

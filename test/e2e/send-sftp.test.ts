@@ -1,5 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -11,6 +10,7 @@ import {
 } from '../harness/browser';
 import { startSshd, type SshdServer } from '../harness/servers/sshd';
 import { writeMessyExport } from '../renderer/messy-export';
+import { tempHome } from '../harness/temp-home';
 
 // Services run in worker threads on two shared cores: give answers time.
 const wait = { timeout: 20_000 };
@@ -20,9 +20,8 @@ const wait = { timeout: 20_000 };
 describe('drop, review, send to SFTP with a host-key confirmation', () => {
   let harness: BrowserHarness;
   let server: SshdServer;
-  let dir: string;
+  const dir = tempHome('ui-e2e-sftp-', { shared: true });
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'ui-e2e-sftp-'));
     [server, harness] = await Promise.all([
       startSshd({ users: [{ auth: 'password' }] }),
       startBrowser(),
@@ -31,12 +30,11 @@ describe('drop, review, send to SFTP with a host-key confirmation', () => {
   afterAll(async () => {
     await harness?.close();
     await server?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('confirms the host key, then sends only the valid rows', async () => {
     const user = server.users[0]!;
-    const file = join(dir, 'export.csv');
+    const file = join(dir.path, 'export.csv');
     await writeMessyExport(file);
     const app = await harness.openApp({ locale: 'fr-BE' });
     const { page } = app;

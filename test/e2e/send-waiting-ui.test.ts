@@ -1,13 +1,13 @@
 import { once } from 'node:events';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { destinationFromPreset } from '../../src-core/destinations/presets';
 import type { Page } from 'playwright-core';
 import { dropFile, saveScreenshot, startBrowser, type BrowserHarness } from '../harness/browser';
 import { startSshd, type SshdServer } from '../harness/servers/sshd';
+import { tempHome } from '../harness/temp-home';
 
 // Issue 15, items 4, 5, 8 and 9 on the Send screen, in Chromium with the real services: a server
 // that accepts and never answers (steps said, the 20-second limit said, tries counted, Cancel),
@@ -39,10 +39,9 @@ describe('the Send screen while waiting, and its outcomes', () => {
   let silent: Server;
   let silentPort: number;
   const sockets: Socket[] = [];
-  let dir: string;
+  const dir = tempHome('ui-e2e-waiting-', { shared: true });
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'ui-e2e-waiting-'));
     silent = createServer(socket => {
       sockets.push(socket);
       socket.on('error', () => undefined);
@@ -61,12 +60,11 @@ describe('the Send screen while waiting, and its outcomes', () => {
     await sshd?.stop();
     for (const socket of sockets) socket.destroy();
     silent?.close();
-    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('says each step, the time limit and the try, and cancels', async () => {
     const user = sshd.users[0]!;
-    const file = join(dir, 'contacts.csv');
+    const file = join(dir.path, 'contacts.csv');
     const lines = ['E-mail;Taal;Voornaam;Achternaam;Winkel'];
     for (let i = 0; i < 300; i++) lines.push(`contact.${i}@example.be;nl;Wendy;De Vos;Brussel`);
     await writeFile(file, `${lines.join('\r\n')}\r\n`);
@@ -123,7 +121,7 @@ describe('the Send screen while waiting, and its outcomes', () => {
 
   it('asks before trusting a new server with no red box behind, sends the name shown, then has nothing new', async () => {
     const user = sshd.users[0]!;
-    const file = join(dir, 'contacts.csv');
+    const file = join(dir.path, 'contacts.csv');
     const app = await harness.openApp({ locale: 'en-GB' });
     const { page } = app;
     // The real server, its host key not confirmed yet.
@@ -171,7 +169,7 @@ describe('the Send screen while waiting, and its outcomes', () => {
 
   it('says plainly that a job names its file when each run sends it', async () => {
     const user = sshd.users[0]!;
-    const file = join(dir, 'contacts.csv');
+    const file = join(dir.path, 'contacts.csv');
     // The platform collected the earlier file (Hello Customer names its file by the day).
     for (const name of await readdir(user.uploadDir)) await rm(join(user.uploadDir, name));
     await writeFile(

@@ -1,5 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -9,6 +8,7 @@ import {
   type BrowserHarness,
 } from '../harness/browser';
 import { recentFilesFile } from '../../src-main/files/recent-files';
+import { tempHome } from '../harness/temp-home';
 
 // Chromium and the services share two cores with other tests: wait patiently, never sleep.
 const patience = { timeout: 20_000 };
@@ -16,20 +16,18 @@ const patience = { timeout: 20_000 };
 // Recent files, keyboard shortcuts, About and diagnostic information, in the real renderer.
 describe('desktop controls in the window', () => {
   let harness: BrowserHarness;
-  let dir: string;
+  const dir = tempHome('ui-desktop-', { shared: true });
   beforeAll(async () => {
     harness = await startBrowser();
-    dir = await mkdtemp(join(tmpdir(), 'ui-desktop-'));
   });
   afterAll(async () => {
     await harness?.close();
-    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('lists recent files on the Start screen: opens one, greys a missing one and removes it', async () => {
-    const home = await mkdtemp(join(dir, 'home-'));
-    const kept = join(dir, 'contacts june.csv');
-    const gone = join(dir, 'gone.xlsx');
+    const home = await mkdtemp(join(dir.path, 'home-'));
+    const kept = join(dir.path, 'contacts june.csv');
+    const gone = join(dir.path, 'gone.xlsx');
     await writeFile(kept, 'email;language\nann@example.com;EN\n');
     await writeFile(
       recentFilesFile(home),
@@ -60,7 +58,7 @@ describe('desktop controls in the window', () => {
   });
 
   it('a file opened is remembered and shown on the Start screen', async () => {
-    const file = join(dir, 'new export.csv');
+    const file = join(dir.path, 'new export.csv');
     await writeFile(file, 'email;language\nann@example.com;EN\n');
     const app = await harness.openApp();
     const { page } = app;
@@ -82,7 +80,7 @@ describe('desktop controls in the window', () => {
   });
 
   it('keyboard: Ctrl+O opens a file, Ctrl+, Destinations, Ctrl+Shift+H History, F1 the list, Esc closes', async () => {
-    const file = join(dir, 'picked.csv');
+    const file = join(dir.path, 'picked.csv');
     await writeFile(file, 'email;language\nann@example.com;EN\n');
     const app = await harness.openApp({
       // The system file chooser is an Electron object: faked here.

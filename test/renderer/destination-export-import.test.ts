@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { destinationFromPreset } from '../../src-core/destinations/presets';
 import { getDestination, saveDestination } from '../../src-main/settings/destination-store';
 import { startBrowser, type BrowserHarness } from '../harness/browser';
+import { tempHome } from '../harness/temp-home';
 
 // Chromium and the services share two cores with other tests: wait patiently, never sleep.
 const patience = { timeout: 20_000 };
@@ -14,19 +13,17 @@ const patience = { timeout: 20_000 };
 // dialog, and imports a file they pick under a new name, through the destination service.
 describe('exporting and importing a destination on the Destinations screen', () => {
   let harness: BrowserHarness;
-  let dir: string;
+  const dir = tempHome('ui-dest-export-', { shared: true });
   beforeAll(async () => {
     harness = await startBrowser();
-    dir = await mkdtemp(join(tmpdir(), 'ui-dest-export-'));
   });
   afterAll(async () => {
     await harness?.close();
-    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('exports “Acme NPS” and imports it back as “Acme NPS copy”', async () => {
-    const home = join(dir, 'home');
-    const file = join(dir, 'acme.courier-destination.json');
+    const home = join(dir.path, 'home');
+    const file = join(dir.path, 'acme.courier-destination.json');
     const preset = destinationFromPreset('customergauge', 'Acme NPS');
     await saveDestination(home, {
       ...preset,

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { destinationFromPreset } from '../../src-core/destinations/presets';
@@ -8,6 +7,7 @@ import { saveDestination } from '../../src-main/settings/destination-store';
 import { SecretStore } from '../../src-main/secrets/secret-store';
 import { generateKeyPair } from '../../src-main/secrets/ssh-identity';
 import { startBrowser, type BrowserHarness } from '../harness/browser';
+import { tempHome } from '../harness/temp-home';
 
 const patience = { timeout: 20_000 };
 
@@ -15,23 +15,21 @@ const patience = { timeout: 20_000 };
 // `courier keys import` does: the key goes to the keychain, the form shows its public key.
 describe('the destination form and an existing private key', () => {
   let harness: BrowserHarness;
-  let dir: string;
+  const dir = tempHome('ui-key-import-', { shared: true });
   const store = new SecretStore();
   const names: string[] = [];
   beforeAll(async () => {
     harness = await startBrowser();
-    dir = await mkdtemp(join(tmpdir(), 'ui-key-import-'));
   });
   afterAll(async () => {
     for (const name of names) await store.deleteAll(name).catch(() => 0);
     await harness?.close();
-    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('imports a key file, asking for its passphrase when it has one', async () => {
     const name = `Agents ${randomBytes(3).toString('hex')}`;
     names.push(name);
-    const home = join(dir, 'home');
+    const home = join(dir.path, 'home');
     const preset = destinationFromPreset('evaluagent', name);
     await saveDestination(home, {
       ...preset,
@@ -44,7 +42,7 @@ describe('the destination form and an existing private key', () => {
       },
     });
     const pair = await generateKeyPair({ comment: 'acme-laptop', passphrase: 'open sesame' });
-    const keyFile = join(dir, 'id_ed25519');
+    const keyFile = join(dir.path, 'id_ed25519');
     await writeFile(keyFile, pair.privateKey, { mode: 0o600 });
     const app = await harness.openApp({ home, services: { pickFile: async () => keyFile } });
     const { page } = app;

@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { proxyIdentity } from '../../src-core/destinations/proxy-setting';
@@ -10,6 +8,7 @@ import { SecretStore } from '../../src-main/secrets/secret-store';
 import { startBrowser, type BrowserHarness } from '../harness/browser';
 import { startTinyproxy, type HttpProxyServer } from '../harness/servers/tinyproxy';
 import { startVsftpd, type VsftpdServer } from '../harness/servers/vsftpd';
+import { tempHome } from '../harness/temp-home';
 
 const patience = { timeout: 20_000 };
 
@@ -17,14 +16,13 @@ const patience = { timeout: 20_000 };
 // the proxy), and the connection test goes through the real proxy (tinyproxy with basic auth).
 describe('the destination form and a proxy', () => {
   let harness: BrowserHarness;
-  let dir: string;
+  const dir = tempHome('ui-dest-proxy-', { shared: true });
   let vsftpd: VsftpdServer;
   let proxy: HttpProxyServer;
   const store = new SecretStore();
   const name = `Proxied ${randomBytes(3).toString('hex')}`;
   beforeAll(async () => {
     harness = await startBrowser();
-    dir = await mkdtemp(join(tmpdir(), 'ui-dest-proxy-'));
     vsftpd = await startVsftpd({ mode: 'explicit' });
     proxy = await startTinyproxy({ auth: true });
   });
@@ -33,11 +31,10 @@ describe('the destination form and a proxy', () => {
     await harness?.close();
     await proxy?.stop();
     await vsftpd?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('saves the proxy and its password, and the connection test shows “Proxy … reached”', async () => {
-    const home = join(dir, 'home');
+    const home = join(dir.path, 'home');
     const preset = destinationFromPreset('generic', name);
     await saveDestination(home, {
       ...preset,

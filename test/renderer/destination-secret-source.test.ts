@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { destinationFromPreset } from '../../src-core/destinations/presets';
 import { getDestination, saveDestination } from '../../src-main/settings/destination-store';
 import { startBrowser, type BrowserHarness } from '../harness/browser';
 import { startRecordingFtp, type RecordingFtp } from '../harness/recording-ftp';
+import { tempHome } from '../harness/temp-home';
 
 // Chromium and the services share two cores with other tests: wait patiently, never sleep.
 const patience = { timeout: 20_000 };
@@ -16,13 +15,12 @@ const patience = { timeout: 20_000 };
 // with the variable's value.
 describe('the destination form and where the password comes from', () => {
   let harness: BrowserHarness;
-  let dir: string;
+  const dir = tempHome('ui-dest-source-', { shared: true });
   let ftp: RecordingFtp;
   const variable = `COURIER_UI_PW_${randomBytes(3).toString('hex').toUpperCase()}`;
   const password = `Env-pw-${randomBytes(6).toString('hex')}`;
   beforeAll(async () => {
     harness = await startBrowser();
-    dir = await mkdtemp(join(tmpdir(), 'ui-dest-source-'));
     ftp = await startRecordingFtp();
     process.env[variable] = password;
   });
@@ -30,12 +28,11 @@ describe('the destination form and where the password comes from', () => {
     delete process.env[variable];
     await harness?.close();
     await ftp?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('saves an environment variable as the source and logs in with its value', async () => {
     const name = `Drop env ${randomBytes(3).toString('hex')}`;
-    const home = join(dir, 'home');
+    const home = join(dir.path, 'home');
     const preset = destinationFromPreset('generic', name);
     await saveDestination(home, {
       ...preset,

@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { destinationFromPreset } from '../../src-core/destinations/presets';
@@ -8,6 +6,7 @@ import { getDestination, saveDestination } from '../../src-main/settings/destina
 import { SecretStore } from '../../src-main/secrets/secret-store';
 import { startBrowser, type BrowserHarness } from '../harness/browser';
 import { startRecordingFtp, type RecordingFtp } from '../harness/recording-ftp';
+import { tempHome } from '../harness/temp-home';
 
 // Chromium and the services share two cores with other tests: wait patiently, never sleep.
 const patience = { timeout: 20_000 };
@@ -16,14 +15,13 @@ const patience = { timeout: 20_000 };
 // kept on purpose, confirmed in main's dialog); the new server never receives the old one.
 describe('the destination form and a saved password', () => {
   let harness: BrowserHarness;
-  let dir: string;
+  const dir = tempHome('ui-dest-secret-', { shared: true });
   let original: RecordingFtp;
   let stranger: RecordingFtp;
   const store = new SecretStore();
   const names: string[] = [];
   beforeAll(async () => {
     harness = await startBrowser();
-    dir = await mkdtemp(join(tmpdir(), 'ui-dest-secret-'));
     original = await startRecordingFtp();
     stranger = await startRecordingFtp();
   });
@@ -32,13 +30,12 @@ describe('the destination form and a saved password', () => {
     await harness?.close();
     await original?.stop();
     await stranger?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   const setUp = async (label: string, services: Parameters<BrowserHarness['openApp']>[0] = {}) => {
     const name = `Drop ${label} ${randomBytes(3).toString('hex')}`;
     names.push(name);
-    const home = join(dir, name);
+    const home = join(dir.path, name);
     const preset = destinationFromPreset('generic', name);
     await saveDestination(home, {
       ...preset,

@@ -1,11 +1,11 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { destinationFromPreset } from '../../src-core/destinations/presets';
 import { saveDestination } from '../../src-main/settings/destination-store';
 import { startBrowser, type BrowserHarness } from '../harness/browser';
 import { freePort } from '../harness/servers/ports';
+import { tempHome } from '../harness/temp-home';
 
 // Chromium and the services share two cores with other tests: wait patiently, never sleep.
 const patience = { timeout: 20_000 };
@@ -13,18 +13,16 @@ const patience = { timeout: 20_000 };
 // What goes wrong, said in the user's language: a connection test and a file Courier refuses.
 describe('errors and connection steps in French', () => {
   let harness: BrowserHarness;
-  let dir: string;
+  const dir = tempHome('ui-errors-fr-', { shared: true });
   beforeAll(async () => {
     harness = await startBrowser();
-    dir = await mkdtemp(join(tmpdir(), 'ui-errors-fr-'));
   });
   afterAll(async () => {
     await harness?.close();
-    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('tests a connection step by step in French, naming the port and server', async () => {
-    const home = join(dir, 'home');
+    const home = join(dir.path, 'home');
     const port = await freePort();
     const preset = destinationFromPreset('hello-customer', 'Partenaire');
     await saveDestination(home, {
@@ -60,7 +58,7 @@ describe('errors and connection steps in French', () => {
   });
 
   it('says why a file cannot be read in French, with the numbers main sent along', async () => {
-    const file = join(dir, 'large.csv');
+    const file = join(dir.path, 'large.csv');
     const columns = Array.from({ length: 2345 }, (_, i) => `c${i}`);
     await writeFile(file, `${columns.join(',')}\n${columns.map(() => 'x').join(',')}\n`);
     const app = await harness.openApp({ locale: 'fr-BE' });

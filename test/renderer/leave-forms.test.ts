@@ -1,5 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -8,6 +7,7 @@ import {
   startBrowser,
   type BrowserHarness,
 } from '../harness/browser';
+import { tempHome } from '../harness/temp-home';
 
 const wait = { timeout: 20_000 };
 
@@ -15,14 +15,12 @@ const wait = { timeout: 20_000 };
 // leaving a form with unsaved changes asks first.
 describe('leaving forms', () => {
   let harness: BrowserHarness;
-  let dir: string;
+  const dir = tempHome('ui-leave-', { shared: true });
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'ui-leave-'));
     harness = await startBrowser();
   });
   afterAll(async () => {
     await harness?.close();
-    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('"Destinations" in the sidebar leaves an untouched form for the list', async () => {
@@ -81,7 +79,7 @@ describe('leaving forms', () => {
   }, 120_000);
 
   it('"Send a file" from the file in progress opens the start screen, with a way back to it', async () => {
-    const file = join(dir, 'contacts.csv');
+    const file = join(dir.path, 'contacts.csv');
     await writeFile(file, 'Email;Name\nan@example.be;An\n');
     const app = await harness.openApp({ locale: 'en-GB' });
     const { page } = app;

@@ -1,11 +1,11 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src-core/words/en';
 import { fr } from '../../src-core/words/fr';
 import { nl } from '../../src-core/words/nl';
 import { dropFile, startBrowser, type BrowserHarness } from '../harness/browser';
+import { tempHome } from '../harness/temp-home';
 
 const wait = { timeout: 20_000 };
 
@@ -42,18 +42,16 @@ describe('plain words first', () => {
 
   describe('in Chromium', () => {
     let harness: BrowserHarness;
-    let dir: string;
+    const dir = tempHome('ui-words-', { shared: true });
     beforeAll(async () => {
-      dir = await mkdtemp(join(tmpdir(), 'ui-words-'));
       harness = await startBrowser();
     });
     afterAll(async () => {
       await harness?.close();
-      if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
     });
 
     it('explains Hello Customer’s own column names beside them, and says matches plainly', async () => {
-      const file = join(dir, 'contacts.csv');
+      const file = join(dir.path, 'contacts.csv');
       await writeFile(file, 'E-mail;Langue;Service\nan@example.be;fr;Ventes\n');
       const app = await harness.openApp({ locale: 'en-GB' });
       const { page } = app;

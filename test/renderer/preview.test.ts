@@ -1,6 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -11,6 +10,7 @@ import {
   type BrowserHarness,
 } from '../harness/browser';
 import { writeMessyExport } from './messy-export';
+import { tempHome } from '../harness/temp-home';
 
 // Chromium and the services share two cores with other tests: wait patiently, never sleep.
 const patience = { timeout: 20_000 };
@@ -33,18 +33,16 @@ async function writeMillionRows(path: string): Promise<void> {
 // Preview in Chromium: the real reader behind the bridge, the format in words, the grid.
 describe('preview', () => {
   let harness: BrowserHarness;
-  let dir: string;
+  const dir = tempHome('ui-preview-', { shared: true });
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'ui-preview-'));
     harness = await startBrowser();
   });
   afterAll(async () => {
     await harness?.close();
-    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('shows a messy Latin-1 export with its format in words, decoded, from line 4', async () => {
-    const file = join(dir, 'contacts export.csv');
+    const file = join(dir.path, 'contacts export.csv');
     await writeMessyExport(file);
     const app = await harness.openApp({ locale: 'en-GB' });
     const { page } = app;
@@ -93,7 +91,7 @@ describe('preview', () => {
   });
 
   it('says in plain words what is wrong with a file it cannot read, and offers another', async () => {
-    const file = join(dir, 'contract.pdf');
+    const file = join(dir.path, 'contract.pdf');
     await writeFile(
       file,
       Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from([0, 1, 2, 0xff, 0xfe, 0, 0, 7])])
@@ -117,7 +115,7 @@ describe('preview', () => {
   });
 
   it('scrolls smoothly through a million rows while showing the row count in the user’s language', async () => {
-    const file = join(dir, 'million.csv');
+    const file = join(dir.path, 'million.csv');
     await writeMillionRows(file);
     const app = await harness.openApp({ locale: 'fr-BE' });
     const { page } = app;

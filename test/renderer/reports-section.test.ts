@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { startBrowser, type BrowserHarness } from '../harness/browser';
 import { mountSection } from '../harness/section-mount';
 import { startSshd, type SshdServer } from '../harness/servers/sshd';
 import { courier } from '../main/cli-destinations/run-captured';
+import { tempHome } from '../harness/temp-home';
 
 const patience = { timeout: 20_000 };
 
@@ -18,14 +18,13 @@ const patience = { timeout: 20_000 };
 describe('the Reports section', () => {
   let harness: BrowserHarness;
   let sshd: SshdServer;
-  let dir: string;
+  const dir = tempHome('ui-reports-', { shared: true });
   const name = `Digitaleo ${randomBytes(3).toString('hex')}`;
   beforeAll(async () => {
     [harness, sshd] = await Promise.all([
       startBrowser(),
       startSshd({ users: [{ auth: 'password' }] }),
     ]);
-    dir = await mkdtemp(join(tmpdir(), 'ui-reports-'));
     const day = join(sshd.users[0]!.uploadDir, 'reporting/2026-11-21');
     await mkdir(day, { recursive: true });
     await writeFile(
@@ -41,12 +40,11 @@ describe('the Reports section', () => {
     await new SecretStore().deleteAll(name).catch(() => 0);
     await harness?.close();
     await sshd?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('downloads the new report zips once and lists their files with row counts', async () => {
-    const home = join(dir, 'home');
-    const documents = join(dir, 'Documents');
+    const home = join(dir.path, 'home');
+    const documents = join(dir.path, 'Documents');
     const user = sshd.users[0]!;
     const added = await courier(
       [

@@ -1,9 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropFile, startBrowser, type BrowserHarness } from '../harness/browser';
 import { calls } from '../../src-core/ipc/contract';
+import { tempHome } from '../harness/temp-home';
 
 const wait = { timeout: 20_000 };
 
@@ -12,18 +12,16 @@ const wait = { timeout: 20_000 };
 // the grid shows the values as they will be sent, and a fix's before/after fits in its card.
 describe('review: counts a person understands', () => {
   let harness: BrowserHarness;
-  let dir: string;
+  const dir = tempHome('ui-counts-', { shared: true });
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'ui-counts-'));
     harness = await startBrowser();
   });
   afterAll(async () => {
     await harness?.close();
-    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('says rows ready, rows with a problem and rows left out, and why Continue waits', async () => {
-    const file = join(dir, 'contacts.csv');
+    const file = join(dir.path, 'contacts.csv');
     await writeFile(
       file,
       [

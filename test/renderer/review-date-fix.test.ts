@@ -1,9 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropFile, seriousA11yViolations, startBrowser, type BrowserHarness } from '../harness/browser';
 import { calls } from '../../src-core/ipc/contract';
+import { tempHome } from '../harness/temp-home';
 
 const wait = { timeout: 20_000 };
 
@@ -11,18 +11,16 @@ const wait = { timeout: 20_000 };
 // offered a one-click rewrite of the whole column, previewed before and after.
 describe('review: rewriting a date column', () => {
   let harness: BrowserHarness;
-  let dir: string;
+  const dir = tempHome('ui-date-fix-', { shared: true });
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'ui-date-fix-'));
     harness = await startBrowser();
   });
   afterAll(async () => {
     await harness?.close();
-    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('proposes the format the wrong dates read in, and the problem goes once applied', async () => {
-    const file = join(dir, 'members.csv');
+    const file = join(dir.path, 'members.csv');
     // Most birthdays in ISO form, one already right, one that is no date at all.
     await writeFile(file, 'Email;Born\nan@example.be;1980-11-20\nbo@example.be;1975-02-03\ncy@example.be;04/05/1990\ndi@example.be;soon\n');
     const app = await harness.openApp({ locale: 'fr-BE' });

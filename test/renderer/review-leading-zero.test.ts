@@ -1,9 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropFile, startBrowser, type BrowserHarness } from '../harness/browser';
 import { calls } from '../../src-core/ipc/contract';
+import { tempHome } from '../harness/temp-home';
 
 const wait = { timeout: 20_000 };
 
@@ -11,18 +10,16 @@ const wait = { timeout: 20_000 };
 // stored as numbers. The review says the leading 0 was removed and offers to put it back.
 describe('review: phone numbers that lost their leading 0', () => {
   let harness: BrowserHarness;
-  let dir: string;
+  const dir = tempHome('ui-zero-', { shared: true });
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'ui-zero-'));
     harness = await startBrowser();
   });
   afterAll(async () => {
     await harness?.close();
-    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('says Excel removed the 0, shows the number sent, and puts the 0 back in one click', async () => {
-    const file = join(dir, 'contacts.xlsx');
+    const file = join(dir.path, 'contacts.xlsx');
     const { default: ExcelJS } = await import('exceljs');
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Contacts');

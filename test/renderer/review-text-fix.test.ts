@@ -1,5 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -9,6 +8,7 @@ import {
   type BrowserHarness,
 } from '../harness/browser';
 import { calls } from '../../src-core/ipc/contract';
+import { tempHome } from '../harness/temp-home';
 
 const wait = { timeout: 20_000 };
 
@@ -16,18 +16,16 @@ const wait = { timeout: 20_000 };
 // (a NUL, an ESC) is read, each cell is flagged, and one click removes them from the column.
 describe('review: control characters in an export', () => {
   let harness: BrowserHarness;
-  let dir: string;
+  const dir = tempHome('ui-text-fix-', { shared: true });
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'ui-text-fix-'));
     harness = await startBrowser();
   });
   afterAll(async () => {
     await harness?.close();
-    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('flags each cell, previews the removal, and the problem goes once applied', async () => {
-    const file = join(dir, 'members.csv');
+    const file = join(dir.path, 'members.csv');
     await writeFile(
       file,
       'Email;Name\nan@example.be;An\x00na\nbo@example.be;Bo\x1b[0m\ncy@example.be;Cy\n'
@@ -115,7 +113,7 @@ describe('review: control characters in an export', () => {
     await app.close();
   }, 120_000);
   it('rows appended in Latin-1 to a UTF-8 export: the damaged characters are read as Windows-1252 in one click', async () => {
-    const file = join(dir, 'appended.csv');
+    const file = join(dir.path, 'appended.csv');
     // Over a megabyte of UTF-8 (more than Courier judges the encoding on), then a Latin-1 row.
     const lines = ['Email;Name'];
     for (let i = 0; lines.length < 40_000; i++) lines.push(`p${i}@example.be;Zoé Lefèvre`);

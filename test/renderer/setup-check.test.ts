@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { destinationFromPreset } from '../../src-core/destinations/presets';
 import { saveDestination } from '../../src-main/settings/destination-store';
 import { startBrowser, type BrowserHarness } from '../harness/browser';
+import { tempHome } from '../harness/temp-home';
 
 // Chromium and the services share two cores with other tests: wait patiently, never sleep.
 const patience = { timeout: 20_000 };
@@ -14,22 +13,20 @@ const patience = { timeout: 20_000 };
 // and whether it can be read now, the keychain and the proxy, without showing the secret.
 describe('Check setup on a destination', () => {
   let harness: BrowserHarness;
-  let dir: string;
+  const dir = tempHome('ui-setup-check-', { shared: true });
   const variable = `COURIER_SETUP_PW_${randomBytes(3).toString('hex').toUpperCase()}`;
   const password = `Setup-pw-${randomBytes(6).toString('hex')}`;
   beforeAll(async () => {
     harness = await startBrowser();
-    dir = await mkdtemp(join(tmpdir(), 'ui-setup-check-'));
   });
   afterAll(async () => {
     delete process.env[variable];
     await harness?.close();
-    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('says the variable is missing, then that everything is in place once it is set', async () => {
     const name = `Vendor ${randomBytes(3).toString('hex')}`;
-    const home = join(dir, 'home');
+    const home = join(dir.path, 'home');
     const preset = destinationFromPreset('generic', name);
     await saveDestination(home, {
       ...preset,

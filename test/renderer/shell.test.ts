@@ -1,5 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -9,6 +8,7 @@ import {
   startBrowser,
   type BrowserHarness,
 } from '../harness/browser';
+import { tempHome } from '../harness/temp-home';
 
 // Chromium and the services share two cores with other tests: wait patiently, never sleep.
 const patience = { timeout: 20_000 };
@@ -16,14 +16,12 @@ const patience = { timeout: 20_000 };
 // The app shell in Chromium: languages, keyboard, accessibility, opening a file.
 describe('app shell', () => {
   let harness: BrowserHarness;
-  let dir: string;
+  const dir = tempHome('ui-shell-', { shared: true });
   beforeAll(async () => {
     harness = await startBrowser();
-    dir = await mkdtemp(join(tmpdir(), 'ui-shell-'));
   });
   afterAll(async () => {
     await harness?.close();
-    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('speaks the system language and switches language on request', async () => {
@@ -76,7 +74,7 @@ describe('app shell', () => {
   });
 
   it('opens a file dropped anywhere on the window, or chosen with the file chooser', async () => {
-    const file = join(dir, 'export.csv');
+    const file = join(dir.path, 'export.csv');
     await writeFile(file, 'email;language\nann@example.com;EN\n');
     const picked: string[] = [];
     const app = await harness.openApp({
@@ -96,7 +94,7 @@ describe('app shell', () => {
   });
 
   it('opens the file a second launch of Courier passes on', async () => {
-    const file = join(dir, 'second launch.csv');
+    const file = join(dir.path, 'second launch.csv');
     await writeFile(file, 'email;language\nann@example.com;EN\n');
     const app = await harness.openApp();
     const { page } = app;

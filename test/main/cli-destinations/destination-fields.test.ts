@@ -1,24 +1,18 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { routeCall, type Handlers } from '../../../src-main/ipc/ipc-router';
 import { createDestinationHandlers } from '../../../src-main/destinations/destination-handlers';
 import { createDestinationService } from '../../../src-main/destinations/destination-service';
 import { SecretStore } from '../../../src-main/secrets/secret-store';
 import { destinationFromPreset } from '../../../src-core/destinations/presets';
 import { courier } from './run-captured';
+import { tempHome } from '../../harness/temp-home';
 
 // Issue 13, item 10: a host, user or folder holding a control character was saved, then failed
 // only after six retries and stayed queued. It is refused when the destination is saved.
 
-let home: string;
-beforeEach(async () => {
-  home = await mkdtemp(join(tmpdir(), 'courier-dest-fields-'));
-});
-afterEach(async () => {
-  await rm(home, { recursive: true, force: true, maxRetries: 10 });
-});
+const home = tempHome('courier-dest-fields-');
 
 const add = (host: string, user: string, folder: string) =>
   courier(
@@ -37,7 +31,7 @@ const add = (host: string, user: string, folder: string) =>
       '--host-key',
       `SHA256:${'A'.repeat(43)}`,
     ],
-    { home }
+    { home: home.path }
   );
 
 describe('courier destinations add', () => {
@@ -89,15 +83,17 @@ describe('courier destinations add', () => {
           c.args[2]!,
           '--json',
         ],
-        { home }
+        { home: home.path }
       );
       expect(JSON.parse(json.stdout).error.code, c.code).toBe(c.code);
     }
-    expect(await readdir(join(home, 'destinations')).catch(() => [])).toEqual([]);
+    expect(await readdir(join(home.path, 'destinations')).catch(() => [])).toEqual([]);
     // Spaces around a host name are only trimmed; a plain destination is still saved.
     const ok = await add('  sftp.example.com ', 'user name', '/in box/ü');
     expect(ok.code, ok.stderr).toBe(0);
-    const list = JSON.parse((await courier(['destinations', 'list', '--json'], { home })).stdout);
+    const list = JSON.parse(
+      (await courier(['destinations', 'list', '--json'], { home: home.path })).stdout
+    );
     expect(JSON.stringify(list)).toContain('"host":"sftp.example.com"');
   });
 });
@@ -105,7 +101,7 @@ describe('courier destinations add', () => {
 describe('destinations:save over IPC', () => {
   it('refuses the same fields with their own code and plain message, before anything is written', async () => {
     const handlers = createDestinationHandlers(
-      createDestinationService({ home, secrets: new SecretStore() })
+      createDestinationService({ home: home.path, secrets: new SecretStore() })
     ) as unknown as Handlers;
     const base = destinationFromPreset('customergauge');
     const save = (change: { host?: string; user?: string; folder?: string }) =>
@@ -142,7 +138,7 @@ describe('destinations:save over IPC', () => {
       ok: false,
       error: { code: 'destination.folder-invalid' },
     });
-    expect(await readdir(join(home, 'destinations')).catch(() => [])).toEqual([]);
+    expect(await readdir(join(home.path, 'destinations')).catch(() => [])).toEqual([]);
     expect(await save({})).toMatchObject({ ok: true, value: { destination: { name: 'CG' } } });
   });
 });

@@ -1,25 +1,25 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SecretStore } from '../../../src-main/secrets/secret-store';
 import { destinationFile } from '../../../src-main/settings/destination-store';
 import { findSecrets, listFiles } from '../secrets/find-secret';
 import { requireKeychain } from '../secrets/keychain-harness';
 import { courier, type Captured } from './run-captured';
+import { tempHome } from '../../harness/temp-home';
 
 const run = promisify(execFile);
 const store = new SecretStore();
 const FP = 'SHA256:' + 'A'.repeat(43);
 
-let home: string;
-let work: string;
+const home = tempHome('courier-dest-home-');
+const work = tempHome('courier-dest-work-');
 const outputs: Captured[] = [];
 const cli = async (argv: readonly string[], stdin?: string): Promise<Captured> => {
-  const result = await courier(argv, { home, stdin });
+  const result = await courier(argv, { home: home.path, stdin });
   outputs.push(result);
   return result;
 };
@@ -33,13 +33,7 @@ const allOutput = () =>
 
 beforeAll(() => requireKeychain());
 beforeEach(async () => {
-  home = await mkdtemp(join(tmpdir(), 'courier-dest-home-'));
-  work = await mkdtemp(join(tmpdir(), 'courier-dest-work-'));
   outputs.length = 0;
-});
-afterEach(async () => {
-  await rm(home, { recursive: true, force: true, maxRetries: 10 });
-  await rm(work, { recursive: true, force: true, maxRetries: 10 });
 });
 
 describe('courier destinations', () => {
@@ -78,7 +72,7 @@ describe('courier destinations', () => {
     expect(added.stdout).toContain('In the system keychain: password.');
     expect(await store.getForThisComputer(name, 'password')).toBe(password);
 
-    const saved = JSON.parse(await readFile(destinationFile(home, name), 'utf8'));
+    const saved = JSON.parse(await readFile(destinationFile(home.path, name), 'utf8'));
     expect(saved).toMatchObject({
       name,
       presetId: 'customergauge',
@@ -131,15 +125,15 @@ describe('courier destinations', () => {
     expect(await store.getForThisComputer(renamed, 'password')).toBe(password);
 
     // Nothing in the settings folder, nor anything printed so far, holds the password.
-    expect(await listFiles(home)).not.toEqual([]);
+    expect(await listFiles(home.path)).not.toEqual([]);
     expect(
-      await findSecrets({ folders: [home], texts: allOutput(), secrets: { password } })
+      await findSecrets({ folders: [home.path], texts: allOutput(), secrets: { password } })
     ).toEqual([]);
-    const grep = await run('grep', ['-rlF', password, home]).catch((e: { code: number }) => e);
+    const grep = await run('grep', ['-rlF', password, home.path]).catch((e: { code: number }) => e);
     expect((grep as { code: number }).code).toBe(1);
 
     // Password rotation touches only the keychain entry.
-    const before = await readFile(destinationFile(home, renamed), 'utf8');
+    const before = await readFile(destinationFile(home.path, renamed), 'utf8');
     const rotated = await cli(
       ['destinations', 'set-password', renamed, '--password-stdin'],
       'Rotated-pw-2\n'
@@ -147,7 +141,7 @@ describe('courier destinations', () => {
     expect(rotated.code, rotated.stderr).toBe(0);
     expect(rotated.stdout).toBe(`The password of “${renamed}” is saved in your system keychain.\n`);
     expect(await store.getForThisComputer(renamed, 'password')).toBe('Rotated-pw-2');
-    expect(await readFile(destinationFile(home, renamed), 'utf8')).toBe(before);
+    expect(await readFile(destinationFile(home.path, renamed), 'utf8')).toBe(before);
     expect((await cli(['destinations', 'set-password', renamed])).code).toBe(2);
     expect(
       (await cli(['destinations', 'set-password', 'nobody', '--password-stdin'], 'x-pw-3\n')).code
@@ -169,7 +163,7 @@ describe('courier destinations', () => {
 
   it('imports --key FILE with its passphrase into the keychain, and keeps key text off the disk', async () => {
     const name = `Evalu ${randomBytes(3).toString('hex')}`;
-    const keyFile = join(work, 'id_ed25519');
+    const keyFile = join(work.path, 'id_ed25519');
     await run('/usr/bin/ssh-keygen', [
       '-q',
       '-t',
@@ -246,12 +240,12 @@ describe('courier destinations', () => {
     expect(await store.getForThisComputer(name, 'passphrase')).toBe('key-pass-77');
     expect(
       await findSecrets({
-        folders: [home],
+        folders: [home.path],
         texts: allOutput(),
         secrets: { key: keyText, passphrase: 'key-pass-77' },
       })
     ).toEqual([]);
-    expect(await readFile(destinationFile(home, name), 'utf8')).not.toContain(keyFile);
+    expect(await readFile(destinationFile(home.path, name), 'utf8')).not.toContain(keyFile);
 
     await cli(['destinations', 'remove', name]);
     expect(await store.hasAll(name)).toEqual({
@@ -346,9 +340,11 @@ describe('courier destinations', () => {
     expect(noPassword.stderr).toMatch(/No password arrived on standard input/);
     expect(await store.has(name, 'password')).toBe(false);
     // Only the log was written (the failures), and it holds no password.
-    expect((await listFiles(home)).map(f => f.slice(home.length))).toEqual(['/logs/courier.log']);
+    expect((await listFiles(home.path)).map(f => f.slice(home.path.length))).toEqual([
+      '/logs/courier.log',
+    ]);
     expect(
-      await findSecrets({ folders: [home], secrets: { password: 'pw-never-stored' } })
+      await findSecrets({ folders: [home.path], secrets: { password: 'pw-never-stored' } })
     ).toEqual([]);
 
     expect((await cli(['destinations', 'remove', 'nobody'])).code).toBe(2);

@@ -1,35 +1,29 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SecretStore } from '../../../src-main/secrets/secret-store';
 import { findSecrets } from '../secrets/find-secret';
 import { requireKeychain } from '../secrets/keychain-harness';
 import { courier } from './run-captured';
+import { tempHome } from '../../harness/temp-home';
 
 const run = promisify(execFile);
-let home: string;
-let work: string;
+const home = tempHome('courier-keys-home-', { shared: true });
+const work = tempHome('courier-keys-work-', { shared: true });
 const store = new SecretStore();
 
 beforeAll(async () => {
   requireKeychain();
-  home = await mkdtemp(join(tmpdir(), 'courier-keys-home-'));
-  work = await mkdtemp(join(tmpdir(), 'courier-keys-work-'));
-});
-afterAll(async () => {
-  await rm(home, { recursive: true, force: true, maxRetries: 10 });
-  await rm(work, { recursive: true, force: true, maxRetries: 10 });
 });
 
 describe('courier keys', () => {
   it('generates a key into the keychain, prints only the public key, and shows it again', async () => {
     const name = `vendor-${randomBytes(4).toString('hex')}`;
     const generated = await courier(['keys', 'generate', name, '--passphrase-stdin'], {
-      home,
+      home: home.path,
       stdin: 'key pass phrase\n',
     });
     expect(generated.code, generated.stderr).toBe(0);
@@ -39,7 +33,7 @@ describe('courier keys', () => {
     expect(await store.getForThisComputer(name, 'passphrase')).toBe('key pass phrase');
 
     // ssh-keygen agrees that this private key belongs to the printed public key.
-    const keyFile = join(work, 'check');
+    const keyFile = join(work.path, 'check');
     await writeFile(keyFile, privateKey, { mode: 0o600 });
     const { stdout } = await run('/usr/bin/ssh-keygen', [
       '-y',
@@ -51,16 +45,16 @@ describe('courier keys', () => {
     expect(stdout.trim().split(' ').slice(0, 2)).toEqual(publicKey.split(' ').slice(0, 2));
     await rm(keyFile);
 
-    const shown = await courier(['keys', 'show', name, '--json'], { home });
+    const shown = await courier(['keys', 'show', name, '--json'], { home: home.path });
     expect(shown.code).toBe(0);
     expect(JSON.parse(shown.stdout)).toEqual({ name, publicKey });
 
-    const again = await courier(['keys', 'generate', name], { home });
+    const again = await courier(['keys', 'generate', name], { home: home.path });
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already has a private key/);
 
     const leaks = await findSecrets({
-      folders: [home],
+      folders: [home.path],
       texts: {
         genOut: generated.stdout,
         genErr: generated.stderr,
@@ -76,7 +70,7 @@ describe('courier keys', () => {
 
   it('imports a PEM key with its passphrase and refuses a wrong one in plain words', async () => {
     const name = `pem-${randomBytes(4).toString('hex')}`;
-    const keyFile = join(work, 'id_rsa');
+    const keyFile = join(work.path, 'id_rsa');
     await run('/usr/bin/ssh-keygen', [
       '-q',
       '-t',
@@ -94,7 +88,7 @@ describe('courier keys', () => {
     ]);
     const wrong = await courier(
       ['keys', 'import', name, '--key', keyFile, '--passphrase-stdin', '--json'],
-      { home, stdin: 'nope\n' }
+      { home: home.path, stdin: 'nope\n' }
     );
     expect(wrong.code).toBe(1);
     expect(JSON.parse(wrong.stdout)).toEqual({
@@ -104,7 +98,7 @@ describe('courier keys', () => {
       },
     });
     const ok = await courier(['keys', 'import', name, '--key', keyFile, '--passphrase-stdin'], {
-      home,
+      home: home.path,
       stdin: 'pem-pass-1\n',
     });
     expect(ok.code, ok.stderr).toBe(0);
@@ -117,13 +111,13 @@ describe('courier keys', () => {
   });
 
   it('explains a missing identity and bad usage', async () => {
-    const missing = await courier(['keys', 'show', 'no-such-identity'], { home });
+    const missing = await courier(['keys', 'show', 'no-such-identity'], { home: home.path });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/There is no private key called “no-such-identity”/);
-    expect((await courier(['keys', 'show'], { home })).code).toBe(2);
-    expect((await courier(['keys', 'destroy', 'x'], { home })).code).toBe(2);
+    expect((await courier(['keys', 'show'], { home: home.path })).code).toBe(2);
+    expect((await courier(['keys', 'destroy', 'x'], { home: home.path })).code).toBe(2);
     const empty = await courier(['keys', 'generate', 'x-empty', '--passphrase-stdin'], {
-      home,
+      home: home.path,
       stdin: '',
     });
     expect(empty.code).toBe(2);

@@ -1,19 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { courier } from './run-captured';
+import { tempHome } from '../../harness/temp-home';
 
 // Issue 16: BlueConic's number, list, date and time-zone settings are keys of
 // `courier destinations set`, saved through the destination service like every other setting.
 
-let home: string;
-beforeEach(async () => {
-  home = await mkdtemp(join(tmpdir(), 'courier-output-settings-'));
-});
-afterEach(async () => {
-  await rm(home, { recursive: true, force: true, maxRetries: 10 });
-});
+const home = tempHome('courier-output-settings-');
 
 const add = (name: string) =>
   courier(
@@ -34,11 +26,11 @@ const add = (name: string) =>
       '--host-key',
       `SHA256:${'A'.repeat(43)}`,
     ],
-    { home }
+    { home: home.path }
   );
 
 const show = async (name: string) =>
-  JSON.parse((await courier(['destinations', 'show', name, '--json'], { home })).stdout)
+  JSON.parse((await courier(['destinations', 'show', name, '--json'], { home: home.path })).stdout)
     .destination;
 
 describe('courier destinations set: numbers, lists, dates and time zones', () => {
@@ -59,7 +51,7 @@ describe('courier destinations set: numbers, lists, dates and time zones', () =>
         `column.${column}.split=,`,
         `column.${column}.combine=Interest 2, Interest 3`,
       ],
-      { home }
+      { home: home.path }
     );
     expect(set.code, set.stderr).toBe(0);
     const d = await show('Profiles');
@@ -85,7 +77,7 @@ describe('courier destinations set: numbers, lists, dates and time zones', () =>
         'output.date-format=none',
         `column.${column}.multi-value=no`,
       ],
-      { home }
+      { home: home.path }
     );
     expect(cleared.code, cleared.stderr).toBe(0);
     const again = await show('Profiles');
@@ -102,7 +94,7 @@ describe('courier destinations set: numbers, lists, dates and time zones', () =>
       ['output.multi-value=', 'output.multi-value must be one to three characters'],
       ['column.Nope.split=;', 'column.Nope.split must be one of the columns'],
     ] as const) {
-      const bad = await courier(['destinations', 'set', 'Strict', word], { home });
+      const bad = await courier(['destinations', 'set', 'Strict', word], { home: home.path });
       expect(bad.code, word).toBe(2);
       expect(bad.stderr).toContain(says);
     }

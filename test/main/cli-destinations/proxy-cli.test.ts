@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SecretStore } from '../../../src-main/secrets/secret-store';
@@ -9,12 +8,13 @@ import { startDante, type SocksProxyServer } from '../../harness/servers/dante';
 import { startVsftpd, type VsftpdServer } from '../../harness/servers/vsftpd';
 import { requireKeychain } from '../secrets/keychain-harness';
 import { courier } from './run-captured';
+import { tempHome } from '../../harness/temp-home';
 
 // `courier destinations add/set --proxy … --proxy-password-stdin`, then a real connection test
 // through a real SOCKS5 proxy (dante, with a user and password) to a real vsftpd.
 
 const store = new SecretStore();
-let home: string;
+const home = tempHome('courier-proxy-cli-', { shared: true });
 let vsftpd: VsftpdServer;
 let socks: SocksProxyServer;
 const name = `Proxied ${randomBytes(3).toString('hex')}`;
@@ -30,7 +30,6 @@ async function allText(dir: string): Promise<string> {
 
 beforeAll(async () => {
   requireKeychain();
-  home = await mkdtemp(join(tmpdir(), 'courier-proxy-cli-'));
   vsftpd = await startVsftpd({ mode: 'explicit' });
   socks = await startDante({ auth: true });
 });
@@ -38,7 +37,6 @@ afterAll(async () => {
   await store.deleteAll(name).catch(() => 0);
   await socks?.stop();
   await vsftpd?.stop();
-  if (home) await rm(home, { recursive: true, force: true, maxRetries: 10 });
 });
 
 describe('courier destinations … --proxy', () => {
@@ -65,18 +63,18 @@ describe('courier destinations … --proxy', () => {
         '--password-stdin',
         '--proxy-password-stdin',
       ],
-      { home, stdin: `${vsftpd.user.password}\n${socks.auth!.password}\n` }
+      { home: home.path, stdin: `${vsftpd.user.password}\n${socks.auth!.password}\n` }
     );
     expect(added.code, added.stderr).toBe(0);
-    expect((await getDestination(home, name))?.transport.proxy).toEqual({
+    expect((await getDestination(home.path, name))?.transport.proxy).toEqual({
       kind: 'socks5',
       host: socks.host,
       port: socks.port,
       user: socks.auth!.user,
     });
-    expect(await allText(home)).not.toContain(socks.auth!.password);
+    expect(await allText(home.path)).not.toContain(socks.auth!.password);
 
-    const tested = await courier(['destinations', 'test', name, '--json'], { home });
+    const tested = await courier(['destinations', 'test', name, '--json'], { home: home.path });
     expect(tested.code, tested.stdout + tested.stderr).toBe(0);
     const steps = JSON.parse(tested.stdout).steps as {
       id: string;
@@ -100,10 +98,10 @@ describe('courier destinations … --proxy', () => {
         `socks5://${socks.auth!.user}@${socks.host}:${socks.port}`,
         '--proxy-password-stdin',
       ],
-      { home, stdin: 'not-the-password\n' }
+      { home: home.path, stdin: 'not-the-password\n' }
     );
     expect(wrong.code, wrong.stderr).toBe(0);
-    const refused = await courier(['destinations', 'test', name], { home });
+    const refused = await courier(['destinations', 'test', name], { home: home.path });
     expect(refused.code).toBe(3);
     expect(refused.stdout).toMatch(/^Proxy\.+ FAILED/m);
     expect(refused.stdout).toContain('refused the user name or password');
@@ -111,16 +109,18 @@ describe('courier destinations … --proxy', () => {
 
     const inline = await courier(
       ['destinations', 'set', name, '--proxy', 'http://u:secret@127.0.0.1:3128'],
-      { home }
+      { home: home.path }
     );
     expect(inline.code).toBe(2);
     expect(inline.stderr).toContain('--proxy-password-stdin');
     expect(inline.stderr).not.toContain('secret@');
 
-    const direct = await courier(['destinations', 'set', name, '--proxy', 'none'], { home });
+    const direct = await courier(['destinations', 'set', name, '--proxy', 'none'], {
+      home: home.path,
+    });
     expect(direct.code, direct.stderr).toBe(0);
-    expect((await getDestination(home, name))?.transport.proxy).toEqual({ kind: 'none' });
-    const tested = await courier(['destinations', 'test', name, '--json'], { home });
+    expect((await getDestination(home.path, name))?.transport.proxy).toEqual({ kind: 'none' });
+    const tested = await courier(['destinations', 'test', name, '--json'], { home: home.path });
     expect(JSON.parse(tested.stdout).steps.map((s: { id: string }) => s.id)).toContain('tcp');
   });
 });

@@ -16,11 +16,12 @@ import { startVsftpd } from '../../harness/servers/vsftpd';
 import { findSecrets } from '../secrets/find-secret';
 import { requireKeychain, runInKeychainSession } from '../secrets/keychain-harness';
 import { courier, type Captured } from './run-captured';
+import { tempHome } from '../../harness/temp-home';
 
 const store = new SecretStore();
 let server: SshdServer;
-let home: string;
-let work: string;
+const home = tempHome('courier-send-home-', { shared: true });
+const work = tempHome('courier-send-work-', { shared: true });
 const outputs: Captured[] = [];
 const tag = randomBytes(3).toString('hex');
 const names = {
@@ -32,7 +33,7 @@ const names = {
 };
 
 const cli = async (argv: readonly string[], stdin?: string): Promise<Captured> => {
-  const result = await courier(argv, { home, stdin });
+  const result = await courier(argv, { home: home.path, stdin });
   outputs.push(result);
   return result;
 };
@@ -40,14 +41,10 @@ const cli = async (argv: readonly string[], stdin?: string): Promise<Captured> =
 beforeAll(async () => {
   requireKeychain();
   server = await startSshd({ users: [{ auth: 'password' }, { auth: 'key' }] });
-  home = await mkdtemp(join(tmpdir(), 'courier-send-home-'));
-  work = await mkdtemp(join(tmpdir(), 'courier-send-work-'));
 });
 afterAll(async () => {
   for (const name of Object.values(names)) await store.deleteAll(name).catch(() => 0);
   await server?.stop();
-  if (home) await rm(home, { recursive: true, force: true, maxRetries: 10 });
-  if (work) await rm(work, { recursive: true, force: true, maxRetries: 10 });
 });
 
 describe('add a destination, send, and find no secret anywhere', () => {
@@ -70,7 +67,7 @@ describe('add a destination, send, and find no secret anywhere', () => {
       '--folder',
       user.uploadDir,
     ];
-    const source = join(work, 'contacts.csv');
+    const source = join(work.path, 'contacts.csv');
     await writeFile(source, 'Email,Name\nann@example.com,Ann\nbob@example.com,Bob\n');
 
     // Password destination.
@@ -140,7 +137,7 @@ describe('add a destination, send, and find no secret anywhere', () => {
       ])
     );
     const leaks = await findSecrets({
-      folders: [home, ...uploaded],
+      folders: [home.path, ...uploaded],
       texts,
       secrets: {
         password: passwordUser.password,
@@ -151,7 +148,9 @@ describe('add a destination, send, and find no secret anywhere', () => {
     });
     expect(leaks).toEqual([]);
     // The history and the log really were written and searched (the search is not vacuous).
-    expect(await readFile(join(home, 'logs', 'courier.log'), 'utf8')).toContain(names.password);
+    expect(await readFile(join(home.path, 'logs', 'courier.log'), 'utf8')).toContain(
+      names.password
+    );
     expect(history.code).toBe(0);
     expect(JSON.stringify(JSON.parse(history.stdout))).toContain(names.wrong);
     expect(
@@ -162,7 +161,7 @@ describe('add a destination, send, and find no secret anywhere', () => {
   it('sends over explicit FTPS with a password from stdin, and a wrong one is never printed or stored', async () => {
     const ftps = await startVsftpd({ mode: 'explicit' });
     try {
-      const source = join(work, 'ftps-contacts.csv');
+      const source = join(work.path, 'ftps-contacts.csv');
       await writeFile(source, 'Email,Name\ncleo@example.com,Cleo\n');
       const args = [
         '--protocol',
@@ -202,7 +201,7 @@ describe('add a destination, send, and find no secret anywhere', () => {
         ])
       );
       const leaks = await findSecrets({
-        folders: [home, ftps.uploadDir],
+        folders: [home.path, ftps.uploadDir],
         texts,
         secrets: { password: ftps.user.password, 'wrong password': wrongPassword },
       });

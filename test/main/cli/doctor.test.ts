@@ -1,13 +1,12 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDestination, saveDestination } from '../../../src-main/settings/destination-store';
 import { startSshd, type SshdServer } from '../../harness/servers/sshd';
 import { startTinyproxy, type HttpProxyServer } from '../../harness/servers/tinyproxy';
+import { tempHome } from '../../harness/temp-home';
 
 // `courier doctor` on a server: the built CLI in a child with no desktop session (no D-Bus, so
 // no keychain), destinations whose secrets come from an environment variable or the keychain,
@@ -21,7 +20,7 @@ type Result = Readonly<{ code: number | null; stdout: string; stderr: string }>;
 describe('courier doctor', () => {
   let sshd: SshdServer;
   let proxy: HttpProxyServer;
-  let dir: string;
+  const dir = tempHome('courier-doctor-', { shared: true });
   let home: string;
   const variable = `DOCTOR_PW_${randomBytes(3).toString('hex').toUpperCase()}`;
 
@@ -30,11 +29,11 @@ describe('courier doctor', () => {
       throw new Error('Build first (scripts/test.mjs does): out/main/cli.js is missing.');
     const childEnv: NodeJS.ProcessEnv = {
       ...process.env,
-      HOME: dir,
-      XDG_DATA_HOME: join(dir, 'data'),
+      HOME: dir.path,
+      XDG_DATA_HOME: join(dir.path, 'data'),
       DISPLAY: '',
       WAYLAND_DISPLAY: '',
-      DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(dir, 'no-bus-here')}`,
+      DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(dir.path, 'no-bus-here')}`,
       ...env,
     };
     for (const name of [
@@ -66,13 +65,11 @@ describe('courier doctor', () => {
   beforeAll(async () => {
     sshd = await startSshd({ users: [{ auth: 'password' }] });
     proxy = await startTinyproxy();
-    dir = await mkdtemp(join(tmpdir(), 'courier-doctor-'));
-    home = join(dir, 'home');
+    home = join(dir.path, 'home');
   });
   afterAll(async () => {
     await proxy?.stop();
     await sshd?.stop();
-    await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   const addDestination = (name: string, extra: readonly string[]) =>

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeCall, type Handlers } from '../../../src-main/ipc/ipc-router';
@@ -11,22 +10,22 @@ import { saveDestination } from '../../../src-main/settings/destination-store';
 import { destinationFromPreset } from '../../../src-core/destinations/presets';
 import { startSshd, type SshdServer } from '../../harness/servers/sshd';
 import { createServices } from '../../../src-main/services/services';
+import { tempHome } from '../../harness/temp-home';
 
 // The renderer is not trusted with the file system: through the IPC contract it may only read,
 // send or watch what the person chose (main's dialog, a drop, the command line, a saved job).
 
 describe('only files the person chose', () => {
-  let home: string;
+  const home = tempHome('courier-chosen-', { shared: true });
   let sshd: SshdServer;
   let secret: string;
   const destination = `Chosen ${randomBytes(3).toString('hex')}`;
   const store = new SecretStore();
 
   beforeAll(async () => {
-    home = await mkdtemp(join(tmpdir(), 'courier-chosen-'));
     sshd = await startSshd({ users: [{ auth: 'password' }] });
     const user = sshd.users[0]!;
-    await saveDestination(home, {
+    await saveDestination(home.path, {
       ...destinationFromPreset('hello-customer', destination),
       folder: 'upload',
       transport: {
@@ -38,19 +37,18 @@ describe('only files the person chose', () => {
       },
     });
     // A private file the page knows the path of (like /etc/shadow), never chosen by the person.
-    secret = join(home, 'shadow');
+    secret = join(home.path, 'shadow');
     await writeFile(secret, 'Email,Language\nroot@example.be,nl\n');
   });
   afterAll(async () => {
     await store.deleteAll(destination).catch(() => 0);
     await sshd?.stop();
-    await rm(home, { recursive: true, force: true, maxRetries: 10 });
   });
 
   const app = (extra: Partial<Parameters<typeof createMainHandlers>[0]> = {}) => {
     const openedFiles = new OpenedFiles();
     const handlers = createMainHandlers({
-      services: createServices(home),
+      services: createServices(home.path),
       emit: () => {},
       appVersion: '1',
       locale: 'en',
@@ -68,7 +66,7 @@ describe('only files the person chose', () => {
   it('refuses to open, review, sample, import or send a path the page invented', async () => {
     const { call } = app();
     expect(await call('files:open', { path: secret })).toMatchObject(refused);
-    expect(await call('files:open', { path: join(home, 'x', '..', 'shadow') })).toMatchObject(
+    expect(await call('files:open', { path: join(home.path, 'x', '..', 'shadow') })).toMatchObject(
       refused
     );
     expect(
@@ -81,7 +79,7 @@ describe('only files the person chose', () => {
     expect(await call('keys:import', { name: 'k', path: secret })).toMatchObject(refused);
     expect(await call('send:start', { path: secret, destination })).toMatchObject(refused);
     // A related file (BlueConic's orders) is a file read and sent too: only a chosen one.
-    const dropped = join(home, 'dropped.csv');
+    const dropped = join(home.path, 'dropped.csv');
     await writeFile(dropped, 'Email,Language\n');
     const { call: callWith, openedFiles } = app();
     openedFiles.add(dropped, 'dialog');
@@ -110,14 +108,14 @@ describe('only files the person chose', () => {
     expect(
       await call('jobs:save', {
         name: 'Watch',
-        source: { kind: 'folder', folder: home, pattern: '*' },
+        source: { kind: 'folder', folder: home.path, pattern: '*' },
         destination,
       })
     ).toMatchObject({ ok: false, error: { code: 'files.not-chosen' } });
   });
 
   it('opens and sends a file picked in main’s dialog', async () => {
-    const picked = join(home, 'picked.csv');
+    const picked = join(home.path, 'picked.csv');
     await writeFile(picked, 'Email,Language\nwendy@example.be,nl\n');
     const { call } = app({ pickFile: async () => picked });
     expect(await call('files:open', { path: picked })).toMatchObject({
@@ -145,7 +143,7 @@ describe('only files the person chose', () => {
   });
 
   it('opens a dropped file and one given on the command line, and keeps saved jobs editable', async () => {
-    const dropped = join(home, 'dropped.csv');
+    const dropped = join(home.path, 'dropped.csv');
     await writeFile(dropped, 'Email\na@example.be\n');
     const { call, openedFiles } = app();
     openedFiles.add(dropped, 'drop'); // what the preload reports for a real drop

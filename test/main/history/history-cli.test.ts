@@ -1,28 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src-main/cli/run-cli';
 import { createHistoryStore } from '../../../src-main/history/history-store';
 import { captureIo } from '../jobs/cli-io-capture';
+import { tempHome } from '../../harness/temp-home';
 
-let home: string;
-beforeEach(async () => {
-  home = await mkdtemp(join(tmpdir(), 'courier-history-cli-'));
-});
-afterEach(async () => {
-  await rm(home, { recursive: true, force: true, maxRetries: 10 });
-});
+const home = tempHome('courier-history-cli-');
 
 describe('courier history', () => {
   it('says there are no runs yet', async () => {
     const c = captureIo();
-    expect(await runCli(['history', '--home', home], c.io)).toBe(0);
+    expect(await runCli(['history', '--home', home.path], c.io)).toBe(0);
     expect(c.out()).toContain('No runs yet');
   });
 
   it('lists runs newest first, as text and as JSON, with --limit', async () => {
-    const store = createHistoryStore(home);
+    const store = createHistoryStore(home.path);
     for (const [i, outcome] of (['sent', 'failed', 'held'] as const).entries()) {
       await store.append({
         startedAt: `2026-11-2${i}T02:00:00.000Z`,
@@ -44,14 +36,14 @@ describe('courier history', () => {
       });
     }
     const text = captureIo();
-    expect(await runCli(['history', '--home', home, '--limit', '2'], text.io)).toBe(0);
+    expect(await runCli(['history', '--home', home.path, '--limit', '2'], text.io)).toBe(0);
     expect(text.out()).toContain('export-2.csv → Acme SFTP: held for review');
     expect(text.out()).toContain('email.invalid ×2');
     expect(text.out()).toContain('FAILED; 0 of 5 rows sent — The server refused the login.');
     expect(text.out()).not.toContain('export-0.csv');
 
     const json = captureIo();
-    expect(await runCli(['history', '--json', '--home', home], json.io)).toBe(0);
+    expect(await runCli(['history', '--json', '--home', home.path], json.io)).toBe(0);
     const { runs } = JSON.parse(json.out()) as { runs: { source: { fileName: string } }[] };
     expect(runs.map(r => r.source.fileName)).toEqual([
       'export-2.csv',
@@ -62,7 +54,7 @@ describe('courier history', () => {
 
   it('refuses a bad --limit with exit code 2', async () => {
     const c = captureIo();
-    expect(await runCli(['history', '--limit', 'lots', '--home', home], c.io)).toBe(2);
+    expect(await runCli(['history', '--limit', 'lots', '--home', home.path], c.io)).toBe(2);
     expect(c.err()).toContain('--limit');
   });
 });

@@ -1,16 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { appendFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createHistoryStore, type RunInput } from '../../../src-main/history/history-store';
+import { tempHome } from '../../harness/temp-home';
 
-let home: string;
-beforeEach(async () => {
-  home = await mkdtemp(join(tmpdir(), 'courier-history-'));
-});
-afterEach(async () => {
-  await rm(home, { recursive: true, force: true, maxRetries: 10 });
-});
+const home = tempHome('courier-history-');
 
 const sample = (overrides: Partial<RunInput> = {}): RunInput => ({
   startedAt: '2026-11-20T02:00:00.000Z',
@@ -30,7 +24,7 @@ const sample = (overrides: Partial<RunInput> = {}): RunInput => ({
 
 describe('history store', () => {
   it('appends runs as JSON lines and lists them newest first', async () => {
-    const store = createHistoryStore(home);
+    const store = createHistoryStore(home.path);
     const first = await store.append(sample({ startedAt: '2026-11-20T02:00:00.000Z' }));
     const second = await store.append(
       sample({ startedAt: '2026-11-21T02:00:00.000Z', trigger: 'cli', job: null })
@@ -38,7 +32,7 @@ describe('history store', () => {
     expect(first.id).not.toBe(second.id);
     const text = await readFile(store.file, 'utf8');
     expect(text.split('\n').filter(Boolean)).toHaveLength(2);
-    const runs = await createHistoryStore(home).listRuns();
+    const runs = await createHistoryStore(home.path).listRuns();
     expect(runs.map(r => r.id)).toEqual([second.id, first.id]);
     expect(await store.listRuns({ limit: 1 })).toHaveLength(1);
     expect(await store.getRun(first.id)).toMatchObject({
@@ -49,7 +43,7 @@ describe('history store', () => {
   });
 
   it('ignores a torn last line and keeps appending on a fresh line', async () => {
-    const store = createHistoryStore(home);
+    const store = createHistoryStore(home.path);
     const kept = await store.append(sample());
     // What a crash in the middle of a write leaves behind.
     await appendFile(store.file, '{"id":"torn","startedAt":"2026-11-2');
@@ -59,7 +53,7 @@ describe('history store', () => {
   });
 
   it('never stores an e-mail address or row contents', async () => {
-    const store = createHistoryStore(home);
+    const store = createHistoryStore(home.path);
     const leaky = {
       ...sample({
         outcome: 'failed',
@@ -88,7 +82,7 @@ describe('history store', () => {
 
   it('applies retention by count and by age on append', async () => {
     const now = new Date('2026-11-22T12:00:00Z');
-    const store = createHistoryStore(home, { now: () => now });
+    const store = createHistoryStore(home.path, { now: () => now });
     await store.setRetention({ days: 30, count: 3 });
     await store.append(sample({ startedAt: '2026-09-01T00:00:00.000Z' })); // older than 30 days
     for (let day = 10; day <= 14; day++)
@@ -105,7 +99,7 @@ describe('history store', () => {
   });
 
   it('tells listeners about each new run', async () => {
-    const store = createHistoryStore(home);
+    const store = createHistoryStore(home.path);
     const seen: string[] = [];
     const off = store.onAdded(run => seen.push(run.id));
     const run = await store.append(sample());
@@ -116,13 +110,13 @@ describe('history store', () => {
 
   it('tells listeners of another store of the same folder (the pipeline opens its own)', async () => {
     const seen: string[] = [];
-    createHistoryStore(home).onAdded(run => seen.push(run.id));
-    const run = await createHistoryStore(home).append(sample());
+    createHistoryStore(home.path).onAdded(run => seen.push(run.id));
+    const run = await createHistoryStore(home.path).append(sample());
     expect(seen).toEqual([run.id]);
   });
 
   it('keeps every one of many runs recorded at once', async () => {
-    const stores = [createHistoryStore(home), createHistoryStore(home)];
+    const stores = [createHistoryStore(home.path), createHistoryStore(home.path)];
     const ids = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
         stores[i % 2]!.append(
@@ -130,15 +124,17 @@ describe('history store', () => {
         ).then(r => r.id)
       )
     );
-    const listed = await createHistoryStore(home).listRuns();
+    const listed = await createHistoryStore(home.path).listRuns();
     expect(new Set(listed.map(r => r.id))).toEqual(new Set(ids));
-    const lines = (await readFile(join(home, 'history.jsonl'), 'utf8')).split('\n').filter(Boolean);
+    const lines = (await readFile(join(home.path, 'history.jsonl'), 'utf8'))
+      .split('\n')
+      .filter(Boolean);
     expect(lines).toHaveLength(40);
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
   });
 
   it('records a receipt that comes later as one more line, and reads it into the run', async () => {
-    const store = createHistoryStore(home, { now: () => new Date('2026-11-22T12:00:00Z') });
+    const store = createHistoryStore(home.path, { now: () => new Date('2026-11-22T12:00:00Z') });
     const updated: string[] = [];
     store.onUpdated(run => updated.push(`${run.id}:${run.receipt.status}`));
     const first = await store.append(sample({ startedAt: '2026-11-21T02:00:00.000Z' }));

@@ -1,31 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import {
-  appendFile,
-  copyFile,
-  mkdir,
-  mkdtemp,
-  readFile,
-  rm,
-  utimes,
-  writeFile,
-} from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, copyFile, mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createFolderPicker, globToRegExp } from '../../../src-main/jobs/folder-picker';
+import { tempHome } from '../../harness/temp-home';
 
-let root: string;
+const root = tempHome('courier-picker-');
 let home: string;
 let inbox: string;
 beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'courier-picker-'));
-  home = join(root, 'home');
-  inbox = join(root, 'inbox');
+  home = join(root.path, 'home');
+  inbox = join(root.path, 'inbox');
   await mkdir(home);
   await mkdir(inbox);
-});
-afterEach(async () => {
-  await rm(root, { recursive: true, force: true, maxRetries: 10 });
 });
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -134,7 +121,7 @@ describe('watched folder picker', () => {
   it('says so plainly when the folder is missing, and survives a torn ledger line', async () => {
     const picker = createFolderPicker(home, { settleMs: 10 });
     await expect(
-      picker.pick({ folder: join(root, 'gone'), pattern: '*', pick: 'newest' }, 'j')
+      picker.pick({ folder: join(root.path, 'gone'), pattern: '*', pick: 'newest' }, 'j')
     ).rejects.toMatchObject({ code: 'jobs.folder-missing' });
     await settled(join(inbox, 'x.csv'), csv(1));
     const [file] = await picker.pick({ folder: inbox, pattern: '*', pick: 'newest' }, 'j');

@@ -1,6 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { createHistoryStore } from '../../../src-main/history/history-store';
@@ -9,14 +7,9 @@ import { createJobRunner } from '../../../src-main/jobs/job-runner';
 import { createJobStore } from '../../../src-main/jobs/job-store';
 import { createPipelineRunSend } from '../../../src-main/jobs/pipeline-send';
 import { fixedSecrets } from '../../../src-main/transfers/secret-reader';
+import { tempHome } from '../../harness/temp-home';
 
-let home: string;
-beforeEach(async () => {
-  home = await mkdtemp(join(tmpdir(), 'courier-job-reading-'));
-});
-afterEach(async () => {
-  await rm(home, { recursive: true, force: true, maxRetries: 10 });
-});
+const home = tempHome('courier-job-reading-');
 
 // A workbook whose contacts are on its second sheet, below a title line, as some CRMs export it.
 async function workbook(path: string): Promise<void> {
@@ -35,17 +28,17 @@ async function workbook(path: string): Promise<void> {
 
 describe('a job reads its file the way the user corrected it', () => {
   it('uses the sheet and header line chosen on the preview, run after run', async () => {
-    const file = join(home, 'crm.xlsx');
+    const file = join(home.path, 'crm.xlsx');
     await workbook(file);
-    const jobs = createJobStore(home);
-    const history = createHistoryStore(home);
+    const jobs = createJobStore(home.path);
+    const history = createHistoryStore(home.path);
     // The preset has no server yet, so each run stops before connecting: what it read is still recorded.
     const runner = createJobRunner({
-      home,
+      home: home.path,
       jobs,
       history,
-      picker: createFolderPicker(home),
-      runSend: createPipelineRunSend({ home, secrets: fixedSecrets({}) }),
+      picker: createFolderPicker(home.path),
+      runSend: createPipelineRunSend({ home: home.path, secrets: fixedSecrets({}) }),
     });
     const base = {
       source: { kind: 'file', path: file },

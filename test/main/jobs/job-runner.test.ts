@@ -1,7 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { CourierError } from '../../../src-core/errors';
 import { createHistoryStore } from '../../../src-main/history/history-store';
@@ -14,19 +13,16 @@ import {
 import { createJobStore } from '../../../src-main/jobs/job-store';
 import { createJobService } from '../../../src-main/jobs/job-service';
 import { parseSchedule } from '../../../src-core/schedule/parse-schedule';
+import { tempHome } from '../../harness/temp-home';
 
-let root: string;
+const root = tempHome('courier-runner-');
 let home: string;
 let inbox: string;
 beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'courier-runner-'));
-  home = join(root, 'home');
-  inbox = join(root, 'inbox');
+  home = join(root.path, 'home');
+  inbox = join(root.path, 'inbox');
   await mkdir(home);
   await mkdir(inbox);
-});
-afterEach(async () => {
-  await rm(root, { recursive: true, force: true, maxRetries: 10 });
 });
 
 async function settledFile(name: string, content: string, secondsAgo: number): Promise<string> {
@@ -196,7 +192,7 @@ describe('job runner', () => {
     });
     await jobs.saveJob({
       name: 'Nowhere',
-      source: { kind: 'folder', folder: join(root, 'nope'), pattern: '*.csv', pick: 'newest' },
+      source: { kind: 'folder', folder: join(root.path, 'nope'), pattern: '*.csv', pick: 'newest' },
       destination: 'Acme',
     });
     const runner = createJobRunner({

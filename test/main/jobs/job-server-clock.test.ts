@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHistoryStore } from '../../../src-main/history/history-store';
@@ -11,25 +10,24 @@ import { createServices } from '../../../src-main/services/services';
 import { startSshd, type SshdServer } from '../../harness/servers/sshd';
 import { courier } from '../cli-destinations/run-captured';
 import { FakeClock } from './fake-clock';
+import { tempHome } from '../../harness/temp-home';
 
 // The job server of `courier jobs serve` on a fake clock: two jobs saved for 02:00 run at 02:00
 // (not before), through the real pipeline and transfer worker to the real sshd, each once; then a
 // stop with nothing running ends at once, with nothing parked.
 describe('the job server on its schedules (fake clock)', () => {
   let sshd: SshdServer;
-  let dir: string;
+  const dir = tempHome('courier-serve-clock-', { shared: true });
   let home: string;
   const variable = `SERVE_CLOCK_PW_${randomBytes(3).toString('hex').toUpperCase()}`;
   beforeAll(async () => {
     sshd = await startSshd({ users: [{ auth: 'password' }] });
-    dir = await mkdtemp(join(tmpdir(), 'courier-serve-clock-'));
-    home = join(dir, 'home');
+    home = join(dir.path, 'home');
     process.env[variable] = sshd.users[0]!.password;
   });
   afterAll(async () => {
     delete process.env[variable];
     await sshd?.stop();
-    await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('runs two due jobs at their time, once each, and stops cleanly', async () => {
@@ -64,7 +62,7 @@ describe('the job server on its schedules (fake clock)', () => {
         { home }
       );
       expect(set.code, set.stderr).toBe(0);
-      const source = join(dir, `${name}.csv`);
+      const source = join(dir.path, `${name}.csv`);
       await writeFile(source, `E-mail;Taal;Voornaam\r\n${name}@example.be;nl;${name}\r\n`);
       const job = await courier(
         [

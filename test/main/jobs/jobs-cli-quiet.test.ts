@@ -1,6 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runCli } from '../../../src-main/cli/run-cli';
 import { serveLine } from '../../../src-main/cli/commands/jobs-serve';
@@ -8,20 +7,17 @@ import { createJobStore } from '../../../src-main/jobs/job-store';
 import { parseSchedule } from '../../../src-core/schedule/parse-schedule';
 import { captureIo } from './cli-io-capture';
 import { FakeClock } from './fake-clock';
+import { tempHome } from '../../harness/temp-home';
 
 // `courier jobs … --warn-after-days N`: the setting is saved from `jobs add` and changed with
 // `jobs set`; a run of a quiet job prints the warning on standard error and still exits 0.
 
-let root: string;
+const root = tempHome('courier-jobs-quiet-');
 let home: string;
 beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'courier-jobs-quiet-'));
-  home = join(root, 'home');
+  home = join(root.path, 'home');
   await mkdir(home);
-  await mkdir(join(root, 'inbox'));
-});
-afterEach(async () => {
-  await rm(root, { recursive: true, force: true, maxRetries: 10 });
+  await mkdir(join(root.path, 'inbox'));
 });
 
 async function courier(...argv: string[]) {
@@ -45,7 +41,7 @@ describe('courier jobs and the warning when nothing new comes', () => {
         'add',
         name,
         '--watch',
-        join(root, 'inbox'),
+        join(root.path, 'inbox'),
         '--pattern',
         'export-*.csv',
         '--destination',
@@ -83,14 +79,14 @@ describe('courier jobs and the warning when nothing new comes', () => {
     for (const name of ['Old export', 'Old export json'])
       await store.saveJob({
         name,
-        source: { kind: 'folder', folder: join(root, 'inbox'), pattern: 'export-*.csv' },
+        source: { kind: 'folder', folder: join(root.path, 'inbox'), pattern: 'export-*.csv' },
         destination: 'hello-customer',
         warnAfterDays: 7,
       });
     const first = await courier('jobs', 'run', 'Old export');
     expect(first.code).toBe(0);
     expect(first.out).toBe(
-      `No new finished file matching “export-*.csv” in ${join(root, 'inbox')}.\n`
+      `No new finished file matching “export-*.csv” in ${join(root.path, 'inbox')}.\n`
     );
     expect(first.err).toMatch(
       /^Warning: Nothing new has come for the job “Old export” for \d+ days \(since 2026-01-01\)\. Check that the export it waits for is still made\.\n$/
@@ -113,7 +109,7 @@ describe('courier jobs and the warning when nothing new comes', () => {
     // run-due (cron): a scheduled job made then, overdue, catches up once and warns; exit 0.
     await store.saveJob({
       name: 'Nightly quiet',
-      source: { kind: 'folder', folder: join(root, 'inbox'), pattern: 'export-*.csv' },
+      source: { kind: 'folder', folder: join(root.path, 'inbox'), pattern: 'export-*.csv' },
       destination: 'hello-customer',
       schedule: parseSchedule('every day at 02:00'),
       warnAfterDays: 7,

@@ -1,19 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runCli } from '../../../src-main/cli/run-cli';
 import { captureIo } from './cli-io-capture';
+import { tempHome } from '../../harness/temp-home';
 
-let root: string;
+const root = tempHome('courier-jobs-words-');
 let home: string;
 beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'courier-jobs-words-'));
-  home = join(root, 'home');
+  home = join(root.path, 'home');
   await mkdir(home);
-});
-afterEach(async () => {
-  await rm(root, { recursive: true, force: true, maxRetries: 10 });
 });
 
 async function courier(...argv: string[]) {
@@ -28,7 +24,7 @@ const add = (name: string, schedule: string, ...more: string[]) =>
     'add',
     name,
     '--source',
-    join(root, `${name}.csv`),
+    join(root.path, `${name}.csv`),
     '--destination',
     'hello-customer',
     '--schedule',

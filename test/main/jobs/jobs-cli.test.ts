@@ -1,19 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runCli } from '../../../src-main/cli/run-cli';
 import { captureIo } from './cli-io-capture';
+import { tempHome } from '../../harness/temp-home';
 
-let root: string;
+const root = tempHome('courier-jobs-cli-');
 let home: string;
 beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'courier-jobs-cli-'));
-  home = join(root, 'home');
+  home = join(root.path, 'home');
   await mkdir(home);
-});
-afterEach(async () => {
-  await rm(root, { recursive: true, force: true, maxRetries: 10 });
 });
 
 async function courier(...argv: string[]) {
@@ -24,14 +20,14 @@ async function courier(...argv: string[]) {
 
 describe('courier jobs', () => {
   it('adds, lists and removes jobs', async () => {
-    const mappingFile = join(root, 'mapping.json');
+    const mappingFile = join(root.path, 'mapping.json');
     await writeFile(mappingFile, JSON.stringify({ Email: 'E-mail', Language: 'Taal' }));
     const added = await courier(
       'jobs',
       'add',
       'Nightly respondents',
       '--watch',
-      join(root, 'inbox'),
+      join(root.path, 'inbox'),
       '--pattern',
       'export-*.csv',
       '--destination',
@@ -52,7 +48,7 @@ describe('courier jobs', () => {
       'add',
       'Weekly',
       '--source',
-      join(root, 'weekly.csv'),
+      join(root.path, 'weekly.csv'),
       '--destination',
       'hello-customer',
       '--mapping',
@@ -216,7 +212,7 @@ describe('courier jobs', () => {
   });
 
   it('run-due runs each job whose schedule has come, once, then nothing until the next slot', async () => {
-    const source = join(root, 'export.csv');
+    const source = join(root.path, 'export.csv');
     await writeFile(source, 'Email\nwendy@example.be\n');
     await courier(
       'jobs',

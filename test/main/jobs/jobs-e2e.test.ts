@@ -1,15 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import {
-  appendFile,
-  mkdir,
-  mkdtemp,
-  readFile,
-  readdir,
-  rm,
-  utimes,
-  writeFile,
-} from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, mkdir, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSshd, type SshdServer } from '../../harness/servers/sshd';
@@ -23,6 +13,7 @@ import { nextRunAfter } from '../../../src-main/jobs/next-run';
 import { SecretStore } from '../../../src-main/secrets/secret-store';
 import { NotificationService } from '../../../src-main/electron/notifications/notification-service';
 import type { Run } from '../../../src-core/history/run';
+import { tempHome } from '../../harness/temp-home';
 
 // A scheduled job end to end: a destination with its password in the real keychain, a watched
 // folder that an "export" is written into slowly, the scheduler (fake clock) firing at 02:00 in
@@ -46,27 +37,25 @@ const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('he
 
 describe('a scheduled job, end to end against the real sshd', () => {
   let sshd: SshdServer;
-  let home: string;
+  const home = tempHome('courier-jobs-e2e-', { shared: true });
   let inbox: string;
   const name = `jobs-sftp-${randomBytes(4).toString('hex')}`;
 
   beforeAll(async () => {
     requireKeychain();
     sshd = await startSshd({ users: [{ auth: 'password' }] });
-    home = await mkdtemp(join(tmpdir(), 'courier-jobs-e2e-'));
-    inbox = join(home, '..', `${home.split('/').pop()}-inbox`);
+    inbox = join(home.path, '..', `${home.path.split('/').pop()}-inbox`);
     await mkdir(inbox);
   });
   afterAll(async () => {
-    await courier(['destinations', 'remove', name], { home }).catch(() => undefined);
+    await courier(['destinations', 'remove', name], { home: home.path }).catch(() => undefined);
     await sshd?.stop();
-    await rm(home, { recursive: true, force: true, maxRetries: 10 });
     await rm(inbox, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('runs at 02:00, picks the finished export once, uploads it and records the run', async () => {
     const user = sshd.users[0]!;
-    const add = await addSftpDestination(home, name, sshd, user);
+    const add = await addSftpDestination(home.path, name, sshd, user);
     expect(add.stderr).toBe('');
     const job = await courier(
       [
@@ -83,7 +72,7 @@ describe('a scheduled job, end to end against the real sshd', () => {
         'every day at 02:00 in Europe/Brussels',
         '--json',
       ],
-      { home }
+      { home: home.path }
     );
     expect(job.stderr).toBe('');
     const { createdAt, schedule } = JSON.parse(job.stdout).job;
@@ -108,8 +97,8 @@ describe('a scheduled job, end to end against the real sshd', () => {
       notifyOnSuccess: () => true,
     });
     const service = createJobService({
-      home,
-      runSend: createPipelineRunSend({ home, secrets: new SecretStore() }),
+      home: home.path,
+      runSend: createPipelineRunSend({ home: home.path, secrets: new SecretStore() }),
       now: clock.now,
       setTimer: clock.setTimer,
       clearTimer: clock.clearTimer,
@@ -152,7 +141,7 @@ describe('a scheduled job, end to end against the real sshd', () => {
     expect(notified).toEqual(['“Nightly” sent']);
 
     // The same job from the command line: the export was already sent, so nothing is.
-    const again = await courier(['jobs', 'run', 'Nightly', '--json'], { home });
+    const again = await courier(['jobs', 'run', 'Nightly', '--json'], { home: home.path });
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({
       runs: [],
@@ -173,7 +162,7 @@ describe('a scheduled job, end to end against the real sshd', () => {
     const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000);
     await utimes(exportPath, minutesAgo(2), minutesAgo(2));
     await utimes(join(inbox, 'export-2.csv'), minutesAgo(1), minutesAgo(1));
-    const second = await courier(['jobs', 'run', 'Nightly', '--json'], { home });
+    const second = await courier(['jobs', 'run', 'Nightly', '--json'], { home: home.path });
     expect(second.stderr).toBe('');
     expect(second.code, second.stdout).toBe(0);
     const report = JSON.parse(second.stdout);
@@ -191,18 +180,18 @@ describe('a scheduled job, end to end against the real sshd', () => {
       `${expected.split('\r\n').slice(0, 2).join('\r\n')}\r\n`
     );
 
-    const history = JSON.parse((await courier(['history', '--json'], { home })).stdout)
+    const history = JSON.parse((await courier(['history', '--json'], { home: home.path })).stdout)
       .runs as Run[];
     expect(history.map(r => [r.trigger, r.outcome])).toEqual([
       ['cli', 'sent-with-exclusions'],
       ['job', 'sent'],
     ]);
     // The history holds no row contents and no e-mail addresses, and no secret is anywhere.
-    const stored = await readFile(join(home, 'history.jsonl'), 'utf8');
+    const stored = await readFile(join(home.path, 'history.jsonl'), 'utf8');
     expect(stored).not.toMatch(/@example\.|Wendy|Dupont|not-an-address/);
     expect(
       await findSecrets({
-        folders: [home],
+        folders: [home.path],
         texts: { job: job.stdout, again: again.stdout, second: second.stdout },
         secrets: { password: user.password },
       })

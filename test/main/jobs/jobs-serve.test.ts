@@ -1,13 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { connect, createServer, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSshd, type SshdServer } from '../../harness/servers/sshd';
 import { findSecrets } from '../secrets/find-secret';
+import { tempHome } from '../../harness/temp-home';
 
 // `courier jobs serve` as a service runs it: the built CLI (out/main/cli.js) in a child process
 // with no desktop session (no D-Bus, so no keychain: the password comes from an environment
@@ -78,7 +78,7 @@ type Result = Readonly<{ code: number | null; stdout: string; stderr: string }>;
 describe('courier jobs serve (a service without the app)', () => {
   let sshd: SshdServer;
   let gate: Awaited<ReturnType<typeof startGate>>;
-  let dir: string;
+  const dir = tempHome('courier-serve-', { shared: true });
   let home: string;
   const unique = randomBytes(3).toString('hex');
   const bigRows = 60_000;
@@ -86,11 +86,11 @@ describe('courier jobs serve (a service without the app)', () => {
   const env = (): NodeJS.ProcessEnv => {
     const childEnv: NodeJS.ProcessEnv = {
       ...process.env,
-      HOME: dir,
-      XDG_DATA_HOME: join(dir, 'data'),
+      HOME: dir.path,
+      XDG_DATA_HOME: join(dir.path, 'data'),
       DISPLAY: '',
       WAYLAND_DISPLAY: '',
-      DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(dir, 'no-bus-here')}`,
+      DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(dir.path, 'no-bus-here')}`,
       SERVE_TEST_PASSWORD: sshd.users[0]!.password,
     };
     for (const name of ['COURIER_TEST_KEYRING', 'COURIER_HOME', 'SSH_AUTH_SOCK'])
@@ -104,7 +104,7 @@ describe('courier jobs serve (a service without the app)', () => {
     if (!existsSync(bundle))
       throw new Error('Build first (scripts/test.mjs does): out/main/cli.js is missing.');
     const child = spawn(process.execPath, [bundle, '--home', home, ...args], {
-      cwd: dir,
+      cwd: dir.path,
       env: env(),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -137,20 +137,18 @@ describe('courier jobs serve (a service without the app)', () => {
   beforeAll(async () => {
     sshd = await startSshd({ users: [{ auth: 'password' }] });
     gate = await startGate(sshd.port, 400_000);
-    dir = await mkdtemp(join(tmpdir(), 'courier-serve-'));
-    home = join(dir, 'home');
+    home = join(dir.path, 'home');
     const header = 'E-mail;Taal;Voornaam';
-    await writeFile(join(dir, 'small.csv'), `${header}\r\nwendy@example.be;nl;Wendy\r\n`);
+    await writeFile(join(dir.path, 'small.csv'), `${header}\r\nwendy@example.be;nl;Wendy\r\n`);
     const rows = Array.from(
       { length: bigRows },
       (_, i) => `contact${i}.${unique}@example.be;nl;Name${i}`
     );
-    await writeFile(join(dir, 'big.csv'), `${header}\r\n${rows.join('\r\n')}\r\n`);
+    await writeFile(join(dir.path, 'big.csv'), `${header}\r\n${rows.join('\r\n')}\r\n`);
   });
   afterAll(async () => {
     await gate?.stop();
     await sshd?.stop();
-    await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('runs due jobs, parks the upload on SIGTERM, refuses a second instance, resumes at the next start', async () => {
@@ -190,7 +188,7 @@ describe('courier jobs serve (a service without the app)', () => {
         'add',
         name,
         '--source',
-        join(dir, `${name}.csv`),
+        join(dir.path, `${name}.csv`),
         '--destination',
         name === 'big' ? 'vendor-big' : 'vendor',
         '--schedule',
@@ -266,7 +264,7 @@ describe('courier jobs serve (a service without the app)', () => {
   });
   it('lets an upload to a destination without rename finish on SIGTERM (no partial file under its final name)', async () => {
     const user = sshd.users[0]!;
-    home = join(dir, 'home-no-rename');
+    home = join(dir.path, 'home-no-rename');
     const direct = await startGate(sshd.port, 400_000);
     try {
       const add = await courier([
@@ -305,7 +303,7 @@ describe('courier jobs serve (a service without the app)', () => {
         'add',
         'direct-big',
         '--source',
-        join(dir, 'big.csv'),
+        join(dir.path, 'big.csv'),
         '--destination',
         'direct',
         '--schedule',

@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Menu, NotificationConstructorOptions } from 'electron';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +16,7 @@ import { fixedSecrets } from '../../../src-main/transfers/secret-reader';
 import { uploadFiles } from '../../../src-main/transfers/upload-files';
 import { startSshd, type SshdServer } from '../../harness/servers/sshd';
 import { FakeClock } from './fake-clock';
+import { tempHome } from '../../harness/temp-home';
 
 // Issue 15, item 5: a job can warn when nothing new has come for N days. On a fake clock, through
 // the app's jobs (real scheduler, pipeline and sshd) with the tray and notifications on fake
@@ -27,15 +27,13 @@ const csv = (tag: string) => `Email\r\n${tag}@example.be\r\n`;
 
 describe('a job that warns when nothing new has come', () => {
   let sshd: SshdServer;
-  let dir: string;
+  const dir = tempHome('courier-quiet-', { shared: true });
 
   beforeAll(async () => {
     sshd = await startSshd({ users: [{ auth: 'password' }, { auth: 'password' }] });
-    dir = await mkdtemp(join(tmpdir(), 'courier-quiet-'));
   });
   afterAll(async () => {
     await sshd?.stop();
-    await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   const destination = (name: string, user: SshdServer['users'][number]) => ({
@@ -51,8 +49,8 @@ describe('a job that warns when nothing new has come', () => {
   });
 
   it('a watched folder quiet for 3 days: History warning and a French notification, not repeated the next day', async () => {
-    const home = join(dir, 'folder-job');
-    const folder = join(dir, 'exports');
+    const home = join(dir.path, 'folder-job');
+    const folder = join(dir.path, 'exports');
     await mkdir(home, { recursive: true });
     await mkdir(folder, { recursive: true });
     const user = sshd.users[0]!;
@@ -103,7 +101,7 @@ describe('a job that warns when nothing new has come', () => {
         powerMonitor: { on: () => undefined },
       },
       jobs,
-      iconsDir: join(dir, 'no-icons'),
+      iconsDir: join(dir.path, 'no-icons'),
       openWindow: () => undefined,
       openRun: () => undefined,
       quit: () => undefined,
@@ -159,11 +157,11 @@ describe('a job that warns when nothing new has come', () => {
   });
 
   it('a job that finds the same file again carries the warning on its “nothing new” run', async () => {
-    const home = join(dir, 'file-job');
+    const home = join(dir.path, 'file-job');
     await mkdir(home, { recursive: true });
     const user = sshd.users[1]!;
     await saveDestination(home, destination('Partner', user));
-    const source = join(dir, 'same.csv');
+    const source = join(dir.path, 'same.csv');
     await writeFile(source, csv('same'));
     const clock = new FakeClock('2026-05-01T08:00:00.000Z');
     const store = createJobStore(home, { now: clock.now });

@@ -1,15 +1,15 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import * as XLSX from '@e965/xlsx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDestination, type Destination } from '../../../src-core/destinations/destination';
 import { destinationFromPreset } from '../../../src-core/destinations/presets';
 import { prepareFile, writePreparedFiles } from '../../../src-main/preparation/prepare-file';
 import { openSource } from '../../../src-main/reading/open-source';
 import { excelDateFormat } from '../../../src-core/output/workbook-cells';
+import { tempHome } from '../../harness/temp-home';
 
 // Issue 16, CustomerGauge: XLS and XLSX output. One sheet, the header row, text cells where the
 // column is not a number or a date (leading zeros, long ids and phone numbers survive Excel),
@@ -74,15 +74,11 @@ async function golden(name: string, actual: unknown) {
 }
 
 describe('workbook output', () => {
-  let dir: string;
+  const dir = tempHome('courier-workbooks-', { shared: true });
   let source: string;
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'courier-workbooks-'));
-    source = join(dir, 'contacts.csv');
+    source = join(dir.path, 'contacts.csv');
     await writeFile(source, SOURCE);
-  });
-  afterAll(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   for (const format of ['xlsx', 'xls'] as const) {
@@ -95,7 +91,7 @@ describe('workbook output', () => {
         [`contacts_20261122_2.${format}`, 2],
         [`contacts_20261122_3.${format}`, 1],
       ]);
-      const out = join(dir, format);
+      const out = join(dir.path, format);
       const paths = await writePreparedFiles(result, out);
       const books = await readBack(paths);
       for (const book of books) expect(book.columns).toEqual(d.columns.map(c => c.name));

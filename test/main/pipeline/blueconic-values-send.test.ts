@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDestination } from '../../../src-core/destinations/destination';
@@ -9,6 +8,7 @@ import { SecretStore } from '../../../src-main/secrets/secret-store';
 import { startSshd, type SshdServer } from '../../harness/servers/sshd';
 import { courier } from '../cli-destinations/run-captured';
 import { requireKeychain } from '../secrets/keychain-harness';
+import { tempHome } from '../../harness/temp-home';
 
 // Issue 16, BlueConic: numbers, lists and date-times as the destination is set up, through the
 // whole send (CLI settings → worker preparation → SFTP upload), compared byte for byte on the
@@ -16,21 +16,17 @@ import { requireKeychain } from '../secrets/keychain-harness';
 // Brussels local times on both nights the clocks change.
 describe('courier send writes numbers, lists and date-times as the destination says', () => {
   let sshd: SshdServer;
-  let home: string;
-  let work: string;
+  const home = tempHome('courier-values-home-', { shared: true });
+  const work = tempHome('courier-values-work-', { shared: true });
   const name = `BlueConic ${randomBytes(3).toString('hex')}`;
 
   beforeAll(async () => {
     requireKeychain();
     sshd = await startSshd({ users: [{ auth: 'password' }] });
-    home = await mkdtemp(join(tmpdir(), 'courier-values-home-'));
-    work = await mkdtemp(join(tmpdir(), 'courier-values-work-'));
   });
   afterAll(async () => {
     await new SecretStore().deleteAll(name).catch(() => 0);
     await sshd?.stop();
-    await rm(home, { recursive: true, force: true, maxRetries: 10 });
-    await rm(work, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('uploads one file with one decimal separator, joined lists and UTC times', async () => {
@@ -56,13 +52,13 @@ describe('courier send writes numbers, lists and date-times as the destination s
         sshd.hostKeyFingerprint,
         '--password-stdin',
       ],
-      { home, stdin: `${user.password}\n` }
+      { home: home.path, stdin: `${user.password}\n` }
     );
     expect(added.code, added.stderr).toBe(0);
     // The customer's agreed columns (columns are the editor's business, not these settings).
-    const saved = (await getDestination(home, name))!;
+    const saved = (await getDestination(home.path, name))!;
     await saveDestination(
-      home,
+      home.path,
       parseDestination({
         ...saved,
         columns: [
@@ -91,11 +87,11 @@ describe('courier send writes numbers, lists and date-times as the destination s
         'column.interests.split=,',
         'column.interests.combine=Interest 2',
       ],
-      { home }
+      { home: home.path }
     );
     expect(set.code, set.stderr).toBe(0);
 
-    const source = join(work, 'profiles.csv');
+    const source = join(work.path, 'profiles.csv');
     await writeFile(
       source,
       [
@@ -109,7 +105,7 @@ describe('courier send writes numbers, lists and date-times as the destination s
         'c7,1,food,,2026-03-29 02:30:00',
       ].join('\n') + '\n'
     );
-    const mapping = join(work, 'mapping.json');
+    const mapping = join(work.path, 'mapping.json');
     await writeFile(
       mapping,
       JSON.stringify({
@@ -121,7 +117,7 @@ describe('courier send writes numbers, lists and date-times as the destination s
     );
     const sent = await courier(
       ['send', source, '--destination', name, '--mapping', mapping, '--exclude-invalid', '--json'],
-      { home }
+      { home: home.path }
     );
     expect(sent.code, sent.stderr).toBe(0);
     const names = (await readdir(user.uploadDir)).filter(n => !n.startsWith('.'));

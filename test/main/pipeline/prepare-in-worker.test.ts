@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import { logFilePath } from '../../../src-main/logging/logger';
 import { runPipeline } from '../../../src-main/pipeline/run-pipeline';
 import { prepareInThisThread } from '../../../src-main/preparation/send-preparation';
 import { destinationFromPreset } from '../../../src-core/destinations/presets';
+import { tempHome } from '../../harness/temp-home';
 
 // Which thread prepares a send: the preparation worker, for the Send button and for jobs (the
 // main thread keeps the window and the tray responsive). The pipeline logs the thread that
@@ -33,13 +33,12 @@ async function preparedLines(
 
 describe('preparation of a send runs in the preparation worker', () => {
   let sshd: SshdServer;
-  let home: string;
+  const home = tempHome('courier-prepare-worker-', { shared: true });
   let source: string;
   beforeAll(async () => {
     sshd = await startSshd({ users: [{ auth: 'password' }] });
-    home = await mkdtemp(join(tmpdir(), 'courier-prepare-worker-'));
     const user = sshd.users[0]!;
-    await saveDestination(home, {
+    await saveDestination(home.path, {
       ...destinationFromPreset('hello-customer', 'Shop survey'),
       folder: 'upload',
       transport: {
@@ -50,16 +49,20 @@ describe('preparation of a send runs in the preparation worker', () => {
         hostKey: sshd.hostKeyFingerprint,
       },
     });
-    source = join(home, 'export.csv');
+    source = join(home.path, 'export.csv');
   });
   afterAll(async () => {
     await sshd?.stop();
-    await rm(home, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('for the Send button (send:start): another thread prepares, the file arrives as before', async () => {
     await writeFile(source, 'Email,Language\nwendy@example.be,nl\nnot-an-email,fr\n');
-    const context = { home, appVersion: '1', locale: 'en', emit: (() => undefined) as never };
+    const context = {
+      home: home.path,
+      appVersion: '1',
+      locale: 'en',
+      emit: (() => undefined) as never,
+    };
     const handlers = createSendHandlers(
       context,
       fixedSecrets({ password: sshd.users[0]!.password })
@@ -78,12 +81,12 @@ describe('preparation of a send runs in the preparation worker', () => {
       'Email;Language;FirstName;LastName;Department;CustomId\r\nwendy@example.be;NL;;;;\r\n'
     );
     // The rows left out are kept for History, by the worker, as before.
-    expect(await readFile(join(home, 'rejected', `${outcome.runId}.csv`), 'utf8')).toContain(
+    expect(await readFile(join(home.path, 'rejected', `${outcome.runId}.csv`), 'utf8')).toContain(
       'not-an-email'
     );
     // No prepared copy is left behind after a successful send.
-    expect(await readdir(join(home, 'outbox'))).toEqual([]);
-    const line = (await preparedLines(home)).find(l => l.run === outcome.runId)!;
+    expect(await readdir(join(home.path, 'outbox'))).toEqual([]);
+    const line = (await preparedLines(home.path)).find(l => l.run === outcome.runId)!;
     expect(line).toMatchObject({ rows: 2 });
     expect(line.thread).not.toBe(threadId);
   });
@@ -91,9 +94,9 @@ describe('preparation of a send runs in the preparation worker', () => {
   it('for a job run by the app (trigger "job"): another thread prepares', async () => {
     await writeFile(source, 'Email,Language\njan@example.be,nl\n');
     const jobs = createAppJobs({
-      home,
+      home: home.path,
       secrets: fixedSecrets({ password: sshd.users[0]!.password }),
-      history: createHistoryStore(home),
+      history: createHistoryStore(home.path),
       upload: createWorkerUpload(),
     });
     const job = await jobs.service.save({
@@ -105,7 +108,7 @@ describe('preparation of a send runs in the preparation worker', () => {
     expect(result.runs).toHaveLength(1);
     const run = result.runs[0]!;
     expect(run).toMatchObject({ trigger: 'job', outcome: 'sent', rows: { read: 1, sent: 1 } });
-    const line = (await preparedLines(home)).find(l => l.run === run.id)!;
+    const line = (await preparedLines(home.path)).find(l => l.run === run.id)!;
     expect(line.thread).not.toBe(threadId);
   });
 
@@ -113,11 +116,11 @@ describe('preparation of a send runs in the preparation worker', () => {
     await writeFile(source, 'Email,Language\nnot-an-email,fr\n');
     const inThread = await runPipeline(
       { path: source, destination: 'Shop survey', trigger: 'user' },
-      { home, secrets: fixedSecrets({}), prepare: prepareInThisThread }
+      { home: home.path, secrets: fixedSecrets({}), prepare: prepareInThisThread }
     );
     const inWorker = await runPipeline(
       { path: source, destination: 'Shop survey', trigger: 'user' },
-      { home, secrets: fixedSecrets({}) }
+      { home: home.path, secrets: fixedSecrets({}) }
     );
     expect(inThread.run).toMatchObject({
       outcome: 'held',
@@ -139,7 +142,7 @@ describe('preparation of a send runs in the preparation worker', () => {
     await writeFile(source, `${lines.join('\n')}\n`);
     let cancelled: Promise<{ cancelled: boolean }> | null = null;
     const context = {
-      home,
+      home: home.path,
       appVersion: '1',
       locale: 'en',
       emit: ((channel: string, payload: { phase: string }) => {
@@ -159,7 +162,7 @@ describe('preparation of a send runs in the preparation worker', () => {
     });
     expect(await cancelled).toEqual({ cancelled: true });
     expect(outcome).toMatchObject({ outcome: 'failed', error: { code: 'cancelled' } });
-    expect(await readdir(join(home, 'outbox')).catch(() => [])).toEqual([]);
-    expect(await readdir(join(home, 'rejected'))).not.toContain(`${outcome.runId}.csv`);
+    expect(await readdir(join(home.path, 'outbox')).catch(() => [])).toEqual([]);
+    expect(await readdir(join(home.path, 'rejected'))).not.toContain(`${outcome.runId}.csv`);
   });
 });

@@ -1,5 +1,4 @@
-import { mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSshd, type SshdServer } from '../../harness/servers/sshd';
@@ -8,30 +7,29 @@ import { fixedSecrets } from '../../../src-main/transfers/secret-reader';
 import { saveDestination } from '../../../src-main/settings/destination-store';
 import { createHistoryStore } from '../../../src-main/history/history-store';
 import { destinationFromPreset } from '../../../src-core/destinations/presets';
+import { tempHome } from '../../harness/temp-home';
 
 // After a send, the platform's receipt is watched for and recorded: here BlueConic's `.done`
 // suffix, added by a stand-in for BlueConic that renames the file on the real SFTP server.
 
 describe('receipts after a send', () => {
   let sshd: SshdServer;
-  let home: string;
+  const home = tempHome('courier-receipt-', { shared: true });
   beforeAll(async () => {
     sshd = await startSshd({ users: [{ auth: 'password' }] });
-    home = await mkdtemp(join(tmpdir(), 'courier-receipt-'));
   });
   afterAll(async () => {
     await sshd?.stop();
-    await rm(home, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('waits for BlueConic’s .done suffix and records the receipt as accepted', async () => {
     const user = sshd.users[0]!;
-    await saveDestination(home, {
+    await saveDestination(home.path, {
       ...destinationFromPreset('blueconic', 'BlueConic profiles'),
       folder: 'upload',
       transport: { protocol: 'sftp', host: '127.0.0.1', port: sshd.port, user: user.name, hostKey: sshd.hostKeyFingerprint },
     });
-    const source = join(home, 'profiles.csv');
+    const source = join(home.path, 'profiles.csv');
     await writeFile(source, 'customer_id,email,language\nC-1,wendy@example.be,nl\n');
 
     // The stand-in for BlueConic: as soon as a finished .csv appears, mark it imported.
@@ -47,7 +45,7 @@ describe('receipts after a send', () => {
     try {
       const result = await runPipeline(
         { path: source, destination: 'BlueConic profiles', trigger: 'user' },
-        { home, secrets: fixedSecrets({ password: user.password }), receipt: { mode: 'wait', timeoutMs: 20_000, pollMs: 100 } }
+        { home: home.path, secrets: fixedSecrets({ password: user.password }), receipt: { mode: 'wait', timeoutMs: 20_000, pollMs: 100 } }
       );
       expect(result.run.outcome).toBe('sent');
       expect(result.run.receipt.status).toBe('accepted');
@@ -55,17 +53,17 @@ describe('receipts after a send', () => {
       stop = true;
       await blueConic;
     }
-    const [recorded] = await createHistoryStore(home).listRuns({ limit: 1 });
+    const [recorded] = await createHistoryStore(home.path).listRuns({ limit: 1 });
     expect(recorded!.receipt.status).toBe('accepted');
   });
 
   it('leaves the receipt pending when the platform has not picked the file up in time', async () => {
     const user = sshd.users[0]!;
-    const source = join(home, 'profiles-2.csv');
+    const source = join(home.path, 'profiles-2.csv');
     await writeFile(source, 'customer_id,email,language\nC-2,jan@example.be,nl\n');
     const result = await runPipeline(
       { path: source, destination: 'BlueConic profiles', trigger: 'user' },
-      { home, secrets: fixedSecrets({ password: user.password }), receipt: { mode: 'wait', timeoutMs: 300, pollMs: 100 } }
+      { home: home.path, secrets: fixedSecrets({ password: user.password }), receipt: { mode: 'wait', timeoutMs: 300, pollMs: 100 } }
     );
     expect(result.run.outcome).toBe('sent');
     expect(result.run.receipt.status).toBe('pending');

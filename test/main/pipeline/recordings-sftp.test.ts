@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chown, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chown, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { destinationFromPreset } from '../../../src-core/destinations/presets';
@@ -16,6 +15,7 @@ import { freePort } from '../../harness/servers/ports';
 import { uploadFiles, type UploadFilesRequest } from '../../../src-main/transfers/upload-files';
 import type { TransferResult } from '../../../src-main/transfers/transfer';
 import { sha256 } from '../transfers/transfer-helpers';
+import { tempHome } from '../../harness/temp-home';
 
 /**
  * EvaluAgent's call recordings, sent to the real sshd with the records: a few hundred small
@@ -32,7 +32,7 @@ describe('recordings alongside the records, against the real sshd', () => {
   let proxy: FaultProxy;
   // What each upload delivered (the records' and the recordings'), as the pipeline got it back.
   const uploads: TransferResult[] = [];
-  let home: string;
+  const home = tempHome('courier-recordings-', { shared: true });
   let folder: string;
   const local = new Map<string, Buffer>();
   const remote = () => join(sshd.users[0]!.uploadDir, 'recordings');
@@ -44,7 +44,7 @@ describe('recordings alongside the records, against the real sshd', () => {
     runPipeline(
       { path: sourcePath, destination: 'Calls', trigger: 'cli', recordingsFolder },
       {
-        home,
+        home: home.path,
         secrets: fixedSecrets({ password: sshd.users[0]!.password }),
         prepare: prepareInThisThread,
         upload: async request => {
@@ -57,7 +57,7 @@ describe('recordings alongside the records, against the real sshd', () => {
       }
     );
   const records = async (name: string, recordings: readonly string[]) => {
-    const path = join(home, name);
+    const path = join(home.path, name);
     const lines = recordings.map((r, i) => `C-${i + 1},agent${i % 7}@example.com,2026-12-01,${r}`);
     await writeFile(path, [NAMES_HEADER, ...lines, ''].join('\n'));
     return path;
@@ -77,8 +77,7 @@ describe('recordings alongside the records, against the real sshd', () => {
     // The folder agreed with the platform exists on its server.
     await mkdir(remote());
     await chown(remote(), user.uid, user.gid);
-    home = await mkdtemp(join(tmpdir(), 'courier-recordings-'));
-    folder = join(home, 'recordings');
+    folder = join(home.path, 'recordings');
     await mkdir(join(folder, 'week-48'), { recursive: true });
     for (let i = 1; i <= SMALL; i++) {
       // Any bytes: Courier never looks inside a recording. Some sit in a subfolder.
@@ -90,7 +89,7 @@ describe('recordings alongside the records, against the real sshd', () => {
     const big = randomBytes(LARGE);
     local.set('long-call.wav', big);
     await writeFile(join(folder, 'long-call.wav'), big);
-    await saveDestination(home, {
+    await saveDestination(home.path, {
       ...destinationFromPreset('evaluagent', 'Calls'),
       folder: 'upload',
       transport: {
@@ -106,7 +105,6 @@ describe('recordings alongside the records, against the real sshd', () => {
   afterAll(async () => {
     await proxy?.stop();
     await sshd?.stop();
-    if (home) await rm(home, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('uploads every recording whole (through a cut connection), then the records file last', async () => {
@@ -157,7 +155,7 @@ describe('recordings alongside the records, against the real sshd', () => {
     }
     // The records file arrived, and was delivered after every recording (the ledger's order).
     const recordsName = result.run.outputFiles[0]!.name;
-    const ledger = await openLedger(home).entriesFor('Calls');
+    const ledger = await openLedger(home.path).entriesFor('Calls');
     expect(ledger.map(e => e.remoteName).at(-1)).toBe(recordsName);
     expect(ledger.slice(0, -1).every(e => e.remoteFolder === 'upload/recordings')).toBe(true);
     expect(ledger).toHaveLength(SMALL + 2);
@@ -176,11 +174,11 @@ describe('recordings alongside the records, against the real sshd', () => {
       'long-call.wav',
       'call-new.wav',
     ]);
-    const before = (await openLedger(home).entriesFor('Calls')).length;
+    const before = (await openLedger(home.path).entriesFor('Calls')).length;
     const result = await send(source);
     expect(result.run.outcome).toBe('sent');
     expect(result.run.recordings).toMatchObject({ count: 4, uploaded: 1, uploadedBytes: 2048 });
-    const ledger = await openLedger(home).entriesFor('Calls');
+    const ledger = await openLedger(home.path).entriesFor('Calls');
     expect(ledger.slice(before).map(e => e.remoteName)).toEqual([
       'call-new.wav',
       result.run.outputFiles[0]!.name,
@@ -193,7 +191,7 @@ describe('recordings alongside the records, against the real sshd', () => {
     names[10] = 'call-8812.wav';
     const source = await records('calls-3.csv', names);
     const uploaded = await readdir(sshd.users[0]!.uploadDir);
-    const before = (await openLedger(home).entriesFor('Calls')).length;
+    const before = (await openLedger(home.path).entriesFor('Calls')).length;
     const result = await send(source);
     expect(result.run.outcome).toBe('held');
     expect(result.run.error?.code).toBe('send.rows-have-errors');
@@ -202,12 +200,12 @@ describe('recordings alongside the records, against the real sshd', () => {
     ]);
     expect(result.run.rows.issues).toEqual({ 'recording.missing': 1 });
     expect(await readdir(sshd.users[0]!.uploadDir)).toEqual(uploaded);
-    expect(await openLedger(home).entriesFor('Calls')).toHaveLength(before);
+    expect(await openLedger(home.path).entriesFor('Calls')).toHaveLength(before);
   });
 
   it('a new server waiting for confirmation leaves no recording queued behind the person’s back', async () => {
     const user = sshd.users[0]!;
-    await saveDestination(home, {
+    await saveDestination(home.path, {
       ...destinationFromPreset('evaluagent', 'Calls new server'),
       folder: 'upload',
       transport: { protocol: 'sftp', host: '127.0.0.1', port: sshd.port, user: user.name },
@@ -222,11 +220,15 @@ describe('recordings alongside the records, against the real sshd', () => {
         trigger: 'cli',
         recordingsFolder: folder,
       },
-      { home, secrets: fixedSecrets({ password: user.password }), prepare: prepareInThisThread }
+      {
+        home: home.path,
+        secrets: fixedSecrets({ password: user.password }),
+        prepare: prepareInThisThread,
+      }
     );
     expect(result.awaitingTrust).toBe(true);
     expect(result.failure?.code).toBe('trust.unknown-host-key');
-    expect(await openTransferQueue(home).list()).toEqual([]);
+    expect(await openTransferQueue(home.path).list()).toEqual([]);
     expect(await readdir(remote())).not.toContain('call-other.wav');
   });
 

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { chown, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chown, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { destinationFromPreset } from '../../../src-core/destinations/presets';
@@ -13,6 +12,7 @@ import { fixedSecrets } from '../../../src-main/transfers/secret-reader';
 import { startSshd, type SshdServer } from '../../harness/servers/sshd';
 import { startFaultProxy, type FaultProxy } from '../../harness/servers/fault-proxy';
 import { freePort } from '../../harness/servers/ports';
+import { tempHome } from '../../harness/temp-home';
 
 /**
  * Related files through a cut connection, against the real sshd: profiles (about 1 MB), then
@@ -22,7 +22,7 @@ import { freePort } from '../../harness/servers/ports';
 describe('related files through a cut connection (real sshd)', () => {
   let sshd: SshdServer;
   let proxy: FaultProxy;
-  let home: string;
+  const home = tempHome('courier-related-', { shared: true });
   const sources: Record<string, string> = {};
   const sha = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
@@ -38,7 +38,6 @@ describe('related files through a cut connection (real sshd)', () => {
     });
     await mkdir(join(user.uploadDir, 'shop'));
     await chown(join(user.uploadDir, 'shop'), user.uid, user.gid);
-    home = await mkdtemp(join(tmpdir(), 'courier-related-'));
     const lines = (header: string, n: number, row: (i: number) => string) =>
       [header, ...Array.from({ length: n }, (_, i) => row(i)), ''].join('\n');
     const files = {
@@ -55,11 +54,11 @@ describe('related files through a cut connection (real sshd)', () => {
       products: lines('product_id,title', 50, i => `P-${i},Product ${i}`),
     };
     for (const [name, text] of Object.entries(files)) {
-      sources[name] = join(home, `${name}.csv`);
+      sources[name] = join(home.path, `${name}.csv`);
       await writeFile(sources[name]!, text);
     }
     const blueconic = destinationFromPreset('blueconic', 'Shop');
-    await saveDestination(home, {
+    await saveDestination(home.path, {
       ...blueconic,
       folder: 'upload/shop',
       fileName: 'profiles.csv',
@@ -97,7 +96,6 @@ describe('related files through a cut connection (real sshd)', () => {
   afterAll(async () => {
     await proxy?.stop();
     await sshd?.stop();
-    if (home) await rm(home, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('continues after the cut and delivers every file whole, in order, once', async () => {
@@ -112,7 +110,7 @@ describe('related files through a cut connection (real sshd)', () => {
         ],
       },
       {
-        home,
+        home: home.path,
         secrets: fixedSecrets({ password: sshd.users[0]!.password }),
         prepare: prepareInThisThread,
       }
@@ -135,11 +133,11 @@ describe('related files through a cut connection (real sshd)', () => {
       expect(sha(await readFile(join(folder, file.name)))).toBe(file.sha256);
     }
     expect((await readFile(join(folder, 'orders.csv'), 'utf8')).split('\n').length).toBe(120_002);
-    expect((await openLedger(home).entriesFor('Shop')).map(e => e.remoteName)).toEqual([
+    expect((await openLedger(home.path).entriesFor('Shop')).map(e => e.remoteName)).toEqual([
       'profiles.csv',
       'orders.csv',
       'products.csv',
     ]);
-    expect(await openTransferQueue(home).list()).toEqual([]);
+    expect(await openTransferQueue(home.path).list()).toEqual([]);
   });
 });

@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { destinationFromPreset } from '../../../src-core/destinations/presets';
@@ -20,6 +19,7 @@ import { fixedSecrets } from '../../../src-main/transfers/secret-reader';
 import { startSshd, type SshdServer } from '../../harness/servers/sshd';
 import { courier } from '../cli-destinations/run-captured';
 import { FakeClock } from '../jobs/fake-clock';
+import { tempHome } from '../../harness/temp-home';
 
 // Issue 17's bug: two runs to one destination that prepare in the same second made the same
 // remote name, and the second overwrote (or collided with) the first. A name is now reserved for
@@ -36,19 +36,17 @@ const contacts = (tag: string, count: number): string =>
 
 describe('two runs to one destination in the same second', () => {
   let sshd: SshdServer;
-  let dir: string;
+  const dir = tempHome('courier-same-second-', { shared: true });
 
   beforeAll(async () => {
     sshd = await startSshd({ users: [{ auth: 'password' }, { auth: 'password' }] });
-    dir = await mkdtemp(join(tmpdir(), 'courier-same-second-'));
   });
   afterAll(async () => {
     await sshd?.stop();
-    await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('a job and a person’s send prepared at one fake-clock second deliver two distinct, whole files', async () => {
-    const home = join(dir, 'one-process');
+    const home = join(dir.path, 'one-process');
     await mkdir(home, { recursive: true });
     const user = sshd.users[0]!;
     await saveDestination(home, {
@@ -63,7 +61,7 @@ describe('two runs to one destination in the same second', () => {
         hostKey: sshd.hostKeyFingerprint,
       },
     });
-    const sources = { job: join(dir, 'job.csv'), person: join(dir, 'person.csv') };
+    const sources = { job: join(dir.path, 'job.csv'), person: join(dir.path, 'person.csv') };
     await writeFile(sources.job, contacts('job', 3_000));
     await writeFile(sources.person, contacts('person', 2_000));
     // Both runs see the same second: the clock does not move while they prepare.
@@ -107,7 +105,7 @@ describe('two runs to one destination in the same second', () => {
   });
 
   it('the name shown by a review is not one a run in progress holds, and a released name is free again', async () => {
-    const home = join(dir, 'review');
+    const home = join(dir.path, 'review');
     await mkdir(home, { recursive: true });
     await saveDestination(home, {
       ...destinationFromPreset('generic', 'Profiles'),
@@ -115,7 +113,7 @@ describe('two runs to one destination in the same second', () => {
       fileName: 'profiles_{date:YYYYMMDD}_{time:HHmmss}.csv',
       transport: { protocol: 'sftp', host: '127.0.0.1', port: sshd.port, user: 'nobody' },
     });
-    const source = join(dir, 'review.csv');
+    const source = join(dir.path, 'review.csv');
     await writeFile(source, contacts('review', 5));
     const at = new Date('2026-12-03T01:02:03.000Z');
     const review = createPreparationHandlers({ home, mappings: createMappingMemory({ home, resolve: name => resolveDestination(home, name) }), now: () => at, inWorker: false });
@@ -142,7 +140,7 @@ describe('two runs to one destination in the same second', () => {
   });
 
   it('a destination that uses the same name every run (Digitaleo lists) reserves nothing', async () => {
-    const home = join(dir, 'digitaleo');
+    const home = join(dir.path, 'digitaleo');
     await mkdir(home, { recursive: true });
     const user = sshd.users[1]!;
     await saveDestination(home, {
@@ -158,7 +156,7 @@ describe('two runs to one destination in the same second', () => {
         hostKey: sshd.hostKeyFingerprint,
       },
     });
-    const source = join(dir, 'list-a.csv');
+    const source = join(dir.path, 'list-a.csv');
     await writeFile(source, contacts('list', 10));
     const deps = { home, secrets: fixedSecrets({ password: user.password }) };
     const first = await runPipeline(
@@ -181,18 +179,16 @@ describe('two runs to one destination in the same second', () => {
 
 describe('two Courier processes sending to one destination at once', () => {
   let sshd: SshdServer;
-  let dir: string;
+  const dir = tempHome('courier-same-name-cli-', { shared: true });
   const variable = `SAME_NAME_PW_${randomBytes(3).toString('hex').toUpperCase()}`;
 
   beforeAll(async () => {
     sshd = await startSshd({ users: [{ auth: 'password' }] });
-    dir = await mkdtemp(join(tmpdir(), 'courier-same-name-cli-'));
     process.env[variable] = sshd.users[0]!.password;
   });
   afterAll(async () => {
     delete process.env[variable];
     await sshd?.stop();
-    await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   /** The built CLI in a child process, with no desktop keychain (the password from a variable). */
@@ -201,11 +197,11 @@ describe('two Courier processes sending to one destination at once', () => {
       throw new Error('Build first (scripts/test.mjs does): out/main/cli.js is missing.');
     const env: NodeJS.ProcessEnv = {
       ...process.env,
-      DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(dir, 'no-bus-here')}`,
+      DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(dir.path, 'no-bus-here')}`,
     };
     delete env.COURIER_HOME;
     const child = spawn(process.execPath, [bundle, '--home', home, ...args], {
-      cwd: dir,
+      cwd: dir.path,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -222,7 +218,7 @@ describe('two Courier processes sending to one destination at once', () => {
   };
 
   it('two `courier send` processes that make the same name deliver two distinct, whole files', async () => {
-    const home = join(dir, 'home');
+    const home = join(dir.path, 'home');
     const user = sshd.users[0]!;
     const add = await courier(
       [
@@ -254,8 +250,8 @@ describe('two Courier processes sending to one destination at once', () => {
       home,
     });
     expect(set.code, set.stderr).toBe(0);
-    const a = join(dir, 'a.csv');
-    const b = join(dir, 'b.csv');
+    const a = join(dir.path, 'a.csv');
+    const b = join(dir.path, 'b.csv');
     await writeFile(a, contacts('first', 20_000));
     await writeFile(b, contacts('second', 20_000));
     const results = await Promise.all([

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSshd, type SshdServer } from '../../harness/servers/sshd';
@@ -8,6 +7,7 @@ import { startVsftpd, type VsftpdServer } from '../../harness/servers/vsftpd';
 import { courier } from '../cli-destinations/run-captured';
 import { requireKeychain } from '../secrets/keychain-harness';
 import { findSecrets } from '../secrets/find-secret';
+import { tempHome } from '../../harness/temp-home';
 
 // The whole pipeline through the public command line: a destination added with its secret in the
 // real keychain, then `courier send` to the real servers; the server's file is checked byte for
@@ -23,21 +23,17 @@ const expected = ['Email;Language;FirstName;LastName;Department;CustomId', 'wend
 
 describe('courier send (real servers, real keychain)', () => {
   let sshd: SshdServer;
-  let home: string;
-  let work: string;
+  const home = tempHome('courier-send-home-', { shared: true });
+  const work = tempHome('courier-send-work-', { shared: true });
   const unique = randomBytes(4).toString('hex');
 
   beforeAll(async () => {
     requireKeychain();
     sshd = await startSshd({ users: [{ auth: 'password' }, { auth: 'key' }] });
-    home = await mkdtemp(join(tmpdir(), 'courier-send-home-'));
-    work = await mkdtemp(join(tmpdir(), 'courier-send-work-'));
-    await writeFile(join(work, 'export.csv'), contacts, 'latin1');
+    await writeFile(join(work.path, 'export.csv'), contacts, 'latin1');
   });
   afterAll(async () => {
     await sshd?.stop();
-    await rm(home, { recursive: true, force: true, maxRetries: 10 });
-    await rm(work, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('sends to SFTP with a password from the keychain, records the run, and leaks no secret', async () => {
@@ -45,12 +41,12 @@ describe('courier send (real servers, real keychain)', () => {
     const name = `hc-sftp-${unique}`;
     const add = await courier(
       ['destinations', 'add', name, 'touchpoint=NPS', '--preset', 'hello-customer', '--protocol', 'sftp', '--host', '127.0.0.1', '--port', String(sshd.port), '--user', user.name, '--folder', 'upload', '--host-key', sshd.hostKeyFingerprint, '--password-stdin'],
-      { home, stdin: `${user.password}\n` }
+      { home: home.path, stdin: `${user.password}\n` }
     );
     expect(add.stderr).toBe('');
     expect(add.code).toBe(0);
 
-    const sent = await courier(['send', join(work, 'export.csv'), '--destination', name, '--json'], { home });
+    const sent = await courier(['send', join(work.path, 'export.csv'), '--destination', name, '--json'], { home: home.path });
     expect(sent.stderr).toBe('');
     expect(sent.code).toBe(0);
     const report = JSON.parse(sent.stdout);
@@ -60,98 +56,96 @@ describe('courier send (real servers, real keychain)', () => {
     expect((await readFile(join(user.uploadDir, file!.name))).toString('utf8')).toBe(expected);
     expect((await readdir(user.uploadDir)).filter(f => f.endsWith('.part'))).toEqual([]);
 
-    const history = await courier(['history', '--json'], { home });
+    const history = await courier(['history', '--json'], { home: home.path });
     const runs = JSON.parse(history.stdout);
     expect(runs.runs ?? runs).toEqual(expect.arrayContaining([expect.objectContaining({ outcome: 'sent', trigger: 'cli', destination: name })]));
     // Prepared copies are deleted after a successful send.
-    expect(await readdir(join(home, 'outbox')).catch(() => [])).toEqual([]);
+    expect(await readdir(join(home.path, 'outbox')).catch(() => [])).toEqual([]);
 
-    expect(await findSecrets({ folders: [home], texts: { add: add.stdout + add.stderr, sent: sent.stdout + sent.stderr, history: history.stdout }, secrets: { password: user.password } })).toEqual([]);
+    expect(await findSecrets({ folders: [home.path], texts: { add: add.stdout + add.stderr, sent: sent.stdout + sent.stderr, history: history.stdout }, secrets: { password: user.password } })).toEqual([]);
 
     // The same file again: nothing new to send (the ledger knows it; not a failure); with --force
     // it goes under a new name.
-    const again = await courier(['send', join(work, 'export.csv'), '--destination', name, '--json'], { home });
+    const again = await courier(['send', join(work.path, 'export.csv'), '--destination', name, '--json'], { home: home.path });
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ outcome: 'nothing-new', files: [], error: null, nothingNew: { code: 'transfer.already-sent' } });
-    const forced = await courier(['send', join(work, 'export.csv'), '--destination', name, '--force', '--json'], { home });
+    const forced = await courier(['send', join(work.path, 'export.csv'), '--destination', name, '--force', '--json'], { home: home.path });
     expect(forced.code).toBe(0);
     const forcedName = (JSON.parse(forced.stdout).files as { name: string }[])[0]!.name;
     expect(forcedName).not.toBe(file!.name);
     expect((await readFile(join(user.uploadDir, forcedName))).toString('utf8')).toBe(expected);
-    await courier(['destinations', 'remove', name], { home });
+    await courier(['destinations', 'remove', name], { home: home.path });
   });
 
   it('sends to SFTP with a key pair generated by courier and authorised on the server', async () => {
     const user = sshd.users.find(u => u.auth === 'key')!;
     const name = `ec-key-${unique}`;
-    const generated = await courier(['keys', 'generate', name], { home });
+    const generated = await courier(['keys', 'generate', name], { home: home.path });
     expect(generated.code).toBe(0);
     const publicKey = generated.stdout.trim().split('\n').find(l => l.startsWith('ssh-ed25519 '))!;
     expect(publicKey).toMatch(/^ssh-ed25519 AAAA/);
     await writeFile(join(sshd.root, 'authorized_keys', user.name), `${publicKey}\n`, { mode: 0o644 });
-    const add = await courier(['destinations', 'add', name, 'touchpoint=NPS', '--preset', 'hello-customer', '--protocol', 'sftp', '--host', '127.0.0.1', '--port', String(sshd.port), '--user', user.name, '--folder', 'upload', '--host-key', sshd.hostKeyFingerprint, '--auth', 'key'], { home });
+    const add = await courier(['destinations', 'add', name, 'touchpoint=NPS', '--preset', 'hello-customer', '--protocol', 'sftp', '--host', '127.0.0.1', '--port', String(sshd.port), '--user', user.name, '--folder', 'upload', '--host-key', sshd.hostKeyFingerprint, '--auth', 'key'], { home: home.path });
     expect(add.stderr).toBe('');
-    const sent = await courier(['send', join(work, 'export.csv'), '--destination', name, '--json'], { home });
+    const sent = await courier(['send', join(work.path, 'export.csv'), '--destination', name, '--json'], { home: home.path });
     expect(sent.stderr).toBe('');
     expect(JSON.parse(sent.stdout)).toMatchObject({ outcome: 'sent' });
     const names = (await readdir(user.uploadDir)).filter(f => f.endsWith('.csv'));
     expect(names).toHaveLength(1);
     expect(await readFile(join(user.uploadDir, names[0]!), 'utf8')).toBe(expected);
-    const privateKeyLines = (await readdir(home, { recursive: true })).join('\n');
+    const privateKeyLines = (await readdir(home.path, { recursive: true })).join('\n');
     expect(privateKeyLines).not.toMatch(/id_ed25519|\.key$/);
-    expect(await findSecrets({ folders: [home], texts: { sent: sent.stdout }, secrets: { 'private key marker': 'BEGIN OPENSSH PRIVATE KEY' } })).toEqual([]);
-    await courier(['destinations', 'remove', name], { home });
+    expect(await findSecrets({ folders: [home.path], texts: { sent: sent.stdout }, secrets: { 'private key marker': 'BEGIN OPENSSH PRIVATE KEY' } })).toEqual([]);
+    await courier(['destinations', 'remove', name], { home: home.path });
   });
 
   it('holds a file with blocking problems (exit 1) and fails a wrong host key (exit 3), both recorded', async () => {
     const user = sshd.users.find(u => u.auth === 'password')!;
     const name = `hc-bad-${unique}`;
-    await courier(['destinations', 'add', name, 'touchpoint=NPS', '--preset', 'hello-customer', '--protocol', 'sftp', '--host', '127.0.0.1', '--port', String(sshd.port), '--user', user.name, '--folder', 'upload', '--host-key', 'SHA256:' + 'A'.repeat(43), '--password-stdin'], { home, stdin: `${user.password}\n` });
-    await writeFile(join(work, 'bad.csv'), 'Email;Language\njan@@example.com;nl\nok@example.com;nl\n');
-    const held = await courier(['send', join(work, 'bad.csv'), '--destination', name, '--json'], { home });
+    await courier(['destinations', 'add', name, 'touchpoint=NPS', '--preset', 'hello-customer', '--protocol', 'sftp', '--host', '127.0.0.1', '--port', String(sshd.port), '--user', user.name, '--folder', 'upload', '--host-key', 'SHA256:' + 'A'.repeat(43), '--password-stdin'], { home: home.path, stdin: `${user.password}\n` });
+    await writeFile(join(work.path, 'bad.csv'), 'Email;Language\njan@@example.com;nl\nok@example.com;nl\n');
+    const held = await courier(['send', join(work.path, 'bad.csv'), '--destination', name, '--json'], { home: home.path });
     expect(held.code).toBe(1);
     expect(JSON.parse(held.stdout)).toMatchObject({ outcome: 'held', error: { code: 'send.rows-have-errors' } });
 
-    const failed = await courier(['send', join(work, 'export.csv'), '--destination', name, '--json'], { home });
+    const failed = await courier(['send', join(work.path, 'export.csv'), '--destination', name, '--json'], { home: home.path });
     expect(failed.code).toBe(3);
     const report = JSON.parse(failed.stdout);
     expect(report.outcome).toBe('failed');
     expect(report.error.message).toMatch(/host key|identity|fingerprint/i);
 
-    const runs = JSON.parse((await courier(['history', '--json'], { home })).stdout);
+    const runs = JSON.parse((await courier(['history', '--json'], { home: home.path })).stdout);
     const outcomes = (runs.runs ?? runs).filter((r: { destination: string }) => r.destination === name).map((r: { outcome: string }) => r.outcome);
     expect(outcomes.sort()).toEqual(['failed', 'held']);
-    await courier(['destinations', 'remove', name], { home });
+    await courier(['destinations', 'remove', name], { home: home.path });
   });
 });
 
 describe('courier send over FTPS (real vsftpd, implicit)', () => {
   let ftps: VsftpdServer;
-  let home: string;
+  const home = tempHome('courier-send-ftps-', { shared: true });
   beforeAll(async () => {
     requireKeychain();
     ftps = await startVsftpd({ mode: 'implicit' });
-    home = await mkdtemp(join(tmpdir(), 'courier-send-ftps-'));
   });
   afterAll(async () => {
     await ftps?.stop();
-    await rm(home, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('delivers the file byte for byte with the pinned certificate', async () => {
     const name = `hc-ftps-${randomBytes(4).toString('hex')}`;
     const add = await courier(
       ['destinations', 'add', name, 'touchpoint=NPS', '--preset', 'hello-customer', '--protocol', 'ftps-implicit', '--host', '127.0.0.1', '--port', String(ftps.port), '--user', ftps.user.name, '--folder', 'upload', '--tls-fingerprint', `SHA256:${ftps.certFingerprint}`, '--password-stdin'],
-      { home, stdin: `${ftps.user.password}\n` }
+      { home: home.path, stdin: `${ftps.user.password}\n` }
     );
     expect(add.stderr).toBe('');
-    const source = join(home, 'in.csv');
+    const source = join(home.path, 'in.csv');
     await writeFile(source, contacts, 'latin1');
-    const sent = await courier(['send', source, '--destination', name, '--json'], { home });
+    const sent = await courier(['send', source, '--destination', name, '--json'], { home: home.path });
     expect(sent.stderr).toBe('');
     expect(sent.code).toBe(0);
     const [file] = JSON.parse(sent.stdout).files as { name: string }[];
     expect(await readFile(join(ftps.uploadDir, file!.name), 'utf8')).toBe(expected);
-    await courier(['destinations', 'remove', name], { home });
+    await courier(['destinations', 'remove', name], { home: home.path });
   });
 });

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSshd, type SshdServer } from '../../harness/servers/sshd';
@@ -10,6 +9,7 @@ import { createSendHandlers } from '../../../src-main/pipeline/send-handlers';
 import { fixedSecrets } from '../../../src-main/transfers/secret-reader';
 import { saveDestination } from '../../../src-main/settings/destination-store';
 import { destinationFromPreset } from '../../../src-core/destinations/presets';
+import { tempHome } from '../../harness/temp-home';
 
 // Pause, resume and cancel of the app's Send, with the upload in the transfer worker, over a slow
 // line (a throttling proxy in front of the real sshd) so there is time to press the buttons.
@@ -19,7 +19,7 @@ type Progress = { phase: string; bytes: number; totalBytes: number };
 describe('send:pause / send:resume / send:cancel', () => {
   let sshd: SshdServer;
   let proxy: FaultProxy;
-  let home: string;
+  const home = tempHome('courier-send-controls-', { shared: true });
   let source: string;
   const progress: Progress[] = [];
   let handlers: ReturnType<typeof createSendHandlers>;
@@ -40,24 +40,22 @@ describe('send:pause / send:resume / send:cancel', () => {
     sshd = await startSshd({ users: [{ auth: 'password' }] });
     const port = await freePort();
     proxy = await startFaultProxy({ routes: [{ listenPort: port, targetHost: sshd.host, targetPort: sshd.port }], cutAfter: () => Infinity, maxCuts: 0, bytesPerSecond: 3_000_000 });
-    home = await mkdtemp(join(tmpdir(), 'courier-send-controls-'));
     const user = sshd.users[0]!;
-    await saveDestination(home, {
+    await saveDestination(home.path, {
       ...destinationFromPreset('generic', 'Slow drop'),
       folder: 'upload',
       transport: { protocol: 'sftp', host: '127.0.0.1', port, user: user.name, hostKey: sshd.hostKeyFingerprint },
     });
-    source = join(home, 'contacts.csv');
+    source = join(home.path, 'contacts.csv');
     const lines = ['Email'];
     for (let i = 0; i < 250_000; i++) lines.push(`contact.number.${i}@example.be`);
     await writeFile(source, `${lines.join('\n')}\n`);
-    const context = { home, appVersion: '1', locale: 'en', emit: ((channel: string, payload: Progress) => channel === 'send:progress' && progress.push(payload)) as never };
+    const context = { home: home.path, appVersion: '1', locale: 'en', emit: ((channel: string, payload: Progress) => channel === 'send:progress' && progress.push(payload)) as never };
     handlers = createSendHandlers(context, fixedSecrets({ password: user.password }));
   });
   afterAll(async () => {
     await proxy?.stop();
     await sshd?.stop();
-    await rm(home, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('pauses and resumes an upload, which then arrives whole', async () => {

@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSshd, type SshdServer } from '../../harness/servers/sshd';
@@ -10,32 +9,31 @@ import { createSendHandlers } from '../../../src-main/pipeline/send-handlers';
 import { fixedSecrets } from '../../../src-main/transfers/secret-reader';
 import { saveDestination } from '../../../src-main/settings/destination-store';
 import { destinationFromPreset } from '../../../src-core/destinations/presets';
+import { tempHome } from '../../harness/temp-home';
 
 // The app's Send button through the IPC surface (validated by the router), against real sshd.
 
 describe('send:start over IPC', () => {
   let sshd: SshdServer;
-  let home: string;
+  const home = tempHome('courier-send-ipc-', { shared: true });
   beforeAll(async () => {
     sshd = await startSshd({ users: [{ auth: 'password' }] });
-    home = await mkdtemp(join(tmpdir(), 'courier-send-ipc-'));
   });
   afterAll(async () => {
     await sshd?.stop();
-    await rm(home, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('sends with progress events, and refuses a malformed request before any work', async () => {
     const user = sshd.users[0]!;
-    await saveDestination(home, {
+    await saveDestination(home.path, {
       ...destinationFromPreset('hello-customer', 'Shop survey'),
       folder: 'upload',
       transport: { protocol: 'sftp', host: '127.0.0.1', port: sshd.port, user: user.name, hostKey: sshd.hostKeyFingerprint },
     });
-    const source = join(home, 'export.csv');
+    const source = join(home.path, 'export.csv');
     await writeFile(source, 'Email,Language\nwendy@example.be,nl\n');
     const events: { channel: string; payload: { phase: string } }[] = [];
-    const context = { services: createServices(home), home, appVersion: '1', locale: 'en', emit: ((channel: string, payload: { phase: string }) => events.push({ channel, payload })) as never };
+    const context = { services: createServices(home.path), home: home.path, appVersion: '1', locale: 'en', emit: ((channel: string, payload: { phase: string }) => events.push({ channel, payload })) as never };
     const handlers = { ...createMainHandlers(context), ...createSendHandlers(context, fixedSecrets({ password: user.password })) };
 
     expect(await routeCall(handlers, 'send:start', { path: '', destination: 'Shop survey' }, true)).toMatchObject({ ok: false, error: { code: 'ipc.invalid-request' } });

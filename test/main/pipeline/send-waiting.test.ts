@@ -1,7 +1,6 @@
 import { once } from 'node:events';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import { freePort } from '../../harness/servers/ports';
 import { startSshd, type SshdServer } from '../../harness/servers/sshd';
 import { addSftpDestination } from '../cli-destinations/run-captured';
 import { requireKeychain } from '../secrets/keychain-harness';
+import { tempHome } from '../../harness/temp-home';
 
 // Issue 15, items 4 and 9 through the public surfaces: the app's send handlers (upload in the
 // transfer worker) and `courier send` (Ctrl-C as its interrupt signal). A listener that accepts
@@ -72,7 +72,7 @@ describe('waiting and progress through the app and the CLI', () => {
   const sockets: Socket[] = [];
   let closedPort: number;
   let sshd: SshdServer;
-  let home: string;
+  const home = tempHome('courier-send-waiting-', { shared: true });
   let source: string;
   let handlers: ReturnType<typeof createSendHandlers>;
   const progress: Progress[] = [];
@@ -89,27 +89,26 @@ describe('waiting and progress through the app and the CLI', () => {
     silentPort = (silent.address() as { port: number }).port;
     closedPort = await freePort();
     sshd = await startSshd({ users: [{ auth: 'password' }] });
-    home = await mkdtemp(join(tmpdir(), 'courier-send-waiting-'));
     // Added as IT would, the password in the real keychain (the CLI reads it from there).
     for (const [name, port] of [
       ['Silent', silentPort],
       ['Closed', closedPort],
     ] as const) {
       const added = await addSftpDestination(
-        home,
+        home.path,
         name,
         { port, hostKeyFingerprint: fakeHostKey },
         { name: 'nobody', password: 'not-a-real-password' }
       );
       expect(added.stderr).toBe('');
     }
-    source = join(home, 'contacts.csv');
+    source = join(home.path, 'contacts.csv');
     // Columns Hello Customer needs, as the CLI test's export has them.
     const lines = ['E-mail;Taal;Voornaam;Achternaam;Winkel'];
     for (let i = 0; i < 5000; i++) lines.push(`contact.${i}@example.be;nl;Wendy;De Vos;Brussel`);
     await writeFile(source, `${lines.join('\r\n')}\r\n`);
     const context = {
-      home,
+      home: home.path,
       appVersion: '1',
       locale: 'en',
       emit: ((channel: string, payload: Progress) =>
@@ -121,7 +120,6 @@ describe('waiting and progress through the app and the CLI', () => {
     for (const socket of sockets) socket.destroy();
     silent?.close();
     await sshd?.stop();
-    await rm(home, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('app: Cancel while the server never answers stops at once and closes the connection', async () => {
@@ -155,7 +153,7 @@ describe('waiting and progress through the app and the CLI', () => {
   it('CLI: Ctrl-C while the server never answers cancels the send', async () => {
     let pressed = false;
     const result = await courierWithCtrlC(
-      ['--home', home, 'send', source, '--destination', 'Silent'],
+      ['--home', home.path, 'send', source, '--destination', 'Silent'],
       (text, ctrlC) => {
         if (!pressed && text.includes('Setting up the secure connection')) {
           pressed = true;
@@ -173,7 +171,7 @@ describe('waiting and progress through the app and the CLI', () => {
   it('CLI: a refused connection fails at once with the reason, never "trying again"', async () => {
     const result = await courierWithCtrlC([
       '--home',
-      home,
+      home.path,
       'send',
       source,
       '--destination',
@@ -188,11 +186,11 @@ describe('waiting and progress through the app and the CLI', () => {
 
   it('CLI and app: preparing and uploading are two steps, with rows and bytes', async () => {
     const user = sshd.users[0]!;
-    const added = await addSftpDestination(home, 'Drop', sshd, user);
+    const added = await addSftpDestination(home.path, 'Drop', sshd, user);
     expect(added.stderr).toBe('');
     const result = await courierWithCtrlC([
       '--home',
-      home,
+      home.path,
       'send',
       source,
       '--destination',
@@ -207,7 +205,7 @@ describe('waiting and progress through the app and the CLI', () => {
     );
     // The two steps stay on their own lines.
     expect(result.stderr).toMatch(/Preparing[^\n]*\n[^\n]*Step 2 of 2/);
-    const runs = await createHistoryStore(home).listRuns();
+    const runs = await createHistoryStore(home.path).listRuns();
     expect(runs[0]).toMatchObject({ outcome: 'sent', rows: { sent: 5000 } });
   });
 });

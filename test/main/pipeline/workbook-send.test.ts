@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDestination } from '../../../src-core/destinations/destination';
@@ -10,27 +9,24 @@ import { openSource } from '../../../src-main/reading/open-source';
 import { startSshd, type SshdServer } from '../../harness/servers/sshd';
 import { courier } from '../cli-destinations/run-captured';
 import { requireKeychain } from '../secrets/keychain-harness';
+import { tempHome } from '../../harness/temp-home';
 
 // Issue 16, CustomerGauge: `output.format=xls|xlsx` through the whole send (CLI settings →
 // worker preparation → SFTP upload). The workbooks on the real sshd are read back with
 // Courier's own reader: the same cells as the golden read-back of the workbook tests.
 describe('courier send uploads workbooks', () => {
   let sshd: SshdServer;
-  let home: string;
-  let work: string;
+  const home = tempHome('courier-workbook-home-', { shared: true });
+  const work = tempHome('courier-workbook-work-', { shared: true });
   const names: string[] = [];
 
   beforeAll(async () => {
     requireKeychain();
     sshd = await startSshd({ users: [{ auth: 'password' }] });
-    home = await mkdtemp(join(tmpdir(), 'courier-workbook-home-'));
-    work = await mkdtemp(join(tmpdir(), 'courier-workbook-work-'));
   });
   afterAll(async () => {
     for (const name of names) await new SecretStore().deleteAll(name).catch(() => 0);
     await sshd?.stop();
-    await rm(home, { recursive: true, force: true, maxRetries: 10 });
-    await rm(work, { recursive: true, force: true, maxRetries: 10 });
   });
 
   for (const format of ['xlsx', 'xls'] as const) {
@@ -59,12 +55,12 @@ describe('courier send uploads workbooks', () => {
           sshd.hostKeyFingerprint,
           '--password-stdin',
         ],
-        { home, stdin: `${user.password}\n` }
+        { home: home.path, stdin: `${user.password}\n` }
       );
       expect(added.code, added.stderr).toBe(0);
-      const saved = (await getDestination(home, name))!;
+      const saved = (await getDestination(home.path, name))!;
       await saveDestination(
-        home,
+        home.path,
         parseDestination({
           ...saved,
           columns: [
@@ -87,10 +83,10 @@ describe('courier send uploads workbooks', () => {
           'max-rows=2',
           `file-name=${format}_{counter}.csv`,
         ],
-        { home }
+        { home: home.path }
       );
       expect(set.code, set.stderr).toBe(0);
-      const source = join(work, `contacts-${format}.csv`);
+      const source = join(work.path, `contacts-${format}.csv`);
       await writeFile(
         source,
         [
@@ -102,7 +98,7 @@ describe('courier send uploads workbooks', () => {
           'eva@example.be,0470000003,0,1.234,31/12/1999',
         ].join('\n')
       );
-      const sent = await courier(['send', source, '--destination', name], { home });
+      const sent = await courier(['send', source, '--destination', name], { home: home.path });
       expect(sent.code, sent.stderr).toBe(0);
 
       const remote = (await readdir(user.uploadDir)).filter(n => n.startsWith(`${format}_`)).sort();

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDestination } from '../../../src-core/destinations/destination';
@@ -9,6 +8,7 @@ import { SecretStore } from '../../../src-main/secrets/secret-store';
 import { startSshd, type SshdServer } from '../../harness/servers/sshd';
 import { courier } from '../cli-destinations/run-captured';
 import { requireKeychain } from '../secrets/keychain-harness';
+import { tempHome } from '../../harness/temp-home';
 
 const GOLDEN = join(import.meta.dirname, '../../fixtures/golden-xml/customergauge');
 
@@ -17,21 +17,17 @@ const GOLDEN = join(import.meta.dirname, '../../fixtures/golden-xml/customergaug
 // byte the golden file of the core test. A sample Courier cannot follow is refused in words.
 describe('courier send uploads XML in the structure of the vendor’s sample', () => {
   let sshd: SshdServer;
-  let home: string;
-  let work: string;
+  const home = tempHome('courier-xml-home-', { shared: true });
+  const work = tempHome('courier-xml-work-', { shared: true });
   const name = `CustomerGauge XML ${randomBytes(3).toString('hex')}`;
 
   beforeAll(async () => {
     requireKeychain();
     sshd = await startSshd({ users: [{ auth: 'password' }] });
-    home = await mkdtemp(join(tmpdir(), 'courier-xml-home-'));
-    work = await mkdtemp(join(tmpdir(), 'courier-xml-work-'));
   });
   afterAll(async () => {
     await new SecretStore().deleteAll(name).catch(() => 0);
     await sshd?.stop();
-    await rm(home, { recursive: true, force: true, maxRetries: 10 });
-    await rm(work, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('learns the sample from the command line, sends one XML file, refuses a sample it cannot follow', async () => {
@@ -57,12 +53,12 @@ describe('courier send uploads XML in the structure of the vendor’s sample', (
         sshd.hostKeyFingerprint,
         '--password-stdin',
       ],
-      { home, stdin: `${user.password}\n` }
+      { home: home.path, stdin: `${user.password}\n` }
     );
     expect(added.code, added.stderr).toBe(0);
-    const saved = (await getDestination(home, name))!;
+    const saved = (await getDestination(home.path, name))!;
     await saveDestination(
-      home,
+      home.path,
       parseDestination({
         ...saved,
         columns: [{ name: 'First name' }, { name: 'Last name' }],
@@ -71,14 +67,14 @@ describe('courier send uploads XML in the structure of the vendor’s sample', (
       { previousName: name }
     );
 
-    const bad = join(work, 'nested.xml');
+    const bad = join(work.path, 'nested.xml');
     await writeFile(bad, '<Root><Contact><Phone>1</Phone><Phone>2</Phone></Contact></Root>');
     const refused = await courier(['destinations', 'set', name, `output.xml-sample=${bad}`], {
-      home,
+      home: home.path,
     });
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain('“Phone” repeats inside one “Contact”');
-    expect((await getDestination(home, name))!.output.format).toBe('csv');
+    expect((await getDestination(home.path, name))!.output.format).toBe('csv');
 
     const set = await courier(
       [
@@ -88,11 +84,11 @@ describe('courier send uploads XML in the structure of the vendor’s sample', (
         `output.xml-sample=${join(GOLDEN, 'sample.xml')}`,
         'file-name=contacts_{counter}.csv',
       ],
-      { home }
+      { home: home.path }
     );
     expect(set.code, set.stderr).toBe(0);
     const shown = JSON.parse(
-      (await courier(['destinations', 'show', name, '--json'], { home })).stdout
+      (await courier(['destinations', 'show', name, '--json'], { home: home.path })).stdout
     ).destination;
     expect(shown.output.format).toBe('xml');
     expect(shown.output.xml.fields.map((f: { name: string }) => f.name)).toEqual([
@@ -103,7 +99,7 @@ describe('courier send uploads XML in the structure of the vendor’s sample', (
       'Reference',
     ]);
 
-    const source = join(work, 'contacts.csv');
+    const source = join(work.path, 'contacts.csv');
     await writeFile(
       source,
       [
@@ -112,7 +108,7 @@ describe('courier send uploads XML in the structure of the vendor’s sample', (
         '=1+1,,x@example.be,"""quoted""",',
       ].join('\n')
     );
-    const sent = await courier(['send', source, '--destination', name], { home });
+    const sent = await courier(['send', source, '--destination', name], { home: home.path });
     expect(sent.code, sent.stderr).toBe(0);
     const remote = (await readdir(user.uploadDir)).filter(n => n.endsWith('.xml'));
     expect(remote).toEqual(['contacts_1.xml']);

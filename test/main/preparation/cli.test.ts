@@ -1,6 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { runCli } from '../../../src-main/cli/run-cli';
@@ -8,6 +7,7 @@ import { printReportJson } from '../../../src-main/cli/commands/check';
 import { saveDestination } from '../../../src-main/settings/destination-store';
 import { destinationFromPreset } from '../../../src-core/destinations/presets';
 import { parseDestination } from '../../../src-core/destinations/destination';
+import { tempHome } from '../../harness/temp-home';
 
 async function courier(argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new PassThrough();
@@ -20,17 +20,13 @@ async function courier(argv: readonly string[]): Promise<{ code: number; stdout:
   return { code, stdout: out, stderr: err };
 }
 
-let dir: string;
+const dir = tempHome('courier-cli-prep-');
 let home: string;
 let file: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'courier-cli-prep-'));
-  home = join(dir, 'home');
-  file = join(dir, 'contacts.csv');
+  home = join(dir.path, 'home');
+  file = join(dir.path, 'contacts.csv');
   await writeFile(file, 'E-mail;Langue;Prénom;Nom\r\nwendy@hellocustomer.com;EN;Wendy;De Vos\r\njan@@example.com;Français;Jan;Peeters\r\nmarie@exemple.fr;fr-BE;Marie;Dubois\r\n');
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true, maxRetries: 10 });
 });
 
 describe('courier check', () => {
@@ -60,7 +56,7 @@ describe('courier check', () => {
   });
 
   it('exits 0 when only warnings remain; honours a mapping file', async () => {
-    const mapping = join(dir, 'mapping.json');
+    const mapping = join(dir.path, 'mapping.json');
     await writeFile(mapping, JSON.stringify({ mapping: { Email: 'E-mail', Language: 'Langue' }, fixes: [{ kind: 'exclude-row', row: 1 }] }));
     const { code, stdout } = await courier(['check', file, '--destination', 'hello-customer', '--mapping', mapping, '--json']);
     expect(code).toBe(0);
@@ -81,9 +77,9 @@ describe('courier check', () => {
     await saveDestination(home, parseDestination({ ...destinationFromPreset('hello-customer', 'NPS Gent'), variables: { touchpoint: 'gent' } }));
     const byName = JSON.parse((await courier(['check', file, '--destination', 'NPS Gent', '--json'])).stdout);
     expect(byName.files[0].name).toMatch(/^gent_\d{8}\.csv$/);
-    const destFile = join(dir, 'dest.json');
+    const destFile = join(dir.path, 'dest.json');
     await writeFile(destFile, JSON.stringify({ version: 1, name: 'Mine', columns: [{ name: 'Mail', rule: 'email', required: true }] }));
-    const mapping = join(dir, 'm.json');
+    const mapping = join(dir.path, 'm.json');
     await writeFile(mapping, JSON.stringify({ Mail: 'E-mail' }));
     const byFile = await courier(['check', file, '--destination', destFile, '--mapping', mapping, '--json']);
     expect(JSON.parse(byFile.stdout)).toMatchObject({ destination: 'Mine', validRowCount: 2 });
@@ -95,7 +91,7 @@ describe('courier check', () => {
     const unknown = await courier(['check', file, '--destination', 'nowhere', '--json']);
     expect(unknown.code).toBe(1);
     expect(JSON.parse(unknown.stdout).error.code).toBe('destination.not-found');
-    const missing = await courier(['check', join(dir, 'nope.csv'), '--destination', 'generic']);
+    const missing = await courier(['check', join(dir.path, 'nope.csv'), '--destination', 'generic']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/^courier: /);
   });
@@ -103,7 +99,7 @@ describe('courier check', () => {
 
 describe('courier prepare', () => {
   it('refuses to write a file with errors, unless --exclude-invalid', async () => {
-    const out = join(dir, 'out');
+    const out = join(dir.path, 'out');
     const blocked = await courier(['prepare', file, '--destination', 'hello-customer', '--out', out]);
     expect(blocked.code).toBe(1);
     expect(blocked.stderr).toContain('--exclude-invalid');
@@ -125,7 +121,7 @@ describe('courier prepare', () => {
   });
 
   it('--json lists the written files', async () => {
-    const out = join(dir, 'out2');
+    const out = join(dir.path, 'out2');
     const { code, stdout } = await courier(['prepare', file, '--destination', 'digitaleo', '--out', out, '--exclude-invalid', '--json']);
     expect(code).toBe(0);
     const report = JSON.parse(stdout);

@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { runCli } from '../../../src-main/cli/run-cli';
+import { tempHome } from '../../harness/temp-home';
 
 async function courier(
   argv: readonly string[]
@@ -23,20 +23,16 @@ async function courier(
   return { code, stdout: out, stderr: err };
 }
 
-let dir: string;
+const dir = tempHome('courier-cli-dup-');
 let home: string;
 let file: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'courier-cli-dup-'));
-  home = join(dir, 'home');
-  file = join(dir, 'contacts.csv');
+  home = join(dir.path, 'home');
+  file = join(dir.path, 'contacts.csv');
   await writeFile(
     file,
     'Email;Language;FirstName\r\nan@example.be;NL;An\r\njan@example.be;NL;Jan\r\nAN@example.be;FR;Anne\r\n'
   );
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true, maxRetries: 10 });
 });
 
 /** The rows of the one file `prepare` wrote (the rejected-rows folder aside). */
@@ -76,7 +72,7 @@ describe('duplicates on the command line', () => {
   });
 
   it('prepare writes the first row only, and lists the one left out apart', async () => {
-    const out = join(dir, 'out');
+    const out = join(dir.path, 'out');
     const { code, stderr } = await courier([
       'prepare',
       file,
@@ -91,7 +87,7 @@ describe('duplicates on the command line', () => {
   });
 
   it('--keep-duplicates writes both, and says both are sent', async () => {
-    const out = join(dir, 'kept');
+    const out = join(dir.path, 'kept');
     const { code } = await courier([
       'prepare',
       file,

@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { runCli } from '../../../src-main/cli/run-cli';
+import { tempHome } from '../../harness/temp-home';
 
 // Issue 13, items 3, 5 and 6, through the command line: invalid bytes far into a file, stray
 // control characters in an export, and a quote that is never closed.
@@ -26,14 +26,10 @@ async function courier(
   return { code, stdout: out, stderr: err };
 }
 
-let dir: string;
+const dir = tempHome('courier-cli-text-');
 let home: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'courier-cli-text-'));
-  home = join(dir, 'home');
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true, maxRetries: 10 });
+  home = join(dir.path, 'home');
 });
 
 /** Every output file of a folder, as bytes, by name. */
@@ -67,7 +63,7 @@ describe('a UTF-8 export whose last rows were appended in Latin-1', () => {
       'zoe@example.com,FR,Zoë,Dupré\njan@example.com,NL,Jan,Peeters\n',
       'latin1'
     );
-    file = join(dir, 'appended.csv');
+    file = join(dir.path, 'appended.csv');
     await writeFile(file, Buffer.concat([utf8, latin1]));
     lastLine = lines.length + 1;
   });
@@ -103,7 +99,7 @@ describe('a UTF-8 export whose last rows were appended in Latin-1', () => {
   });
 
   it('prepare writes nothing while they are there; the recorded fix writes “Zoë Dupré”, never U+FFFD', async () => {
-    const out = join(dir, 'out');
+    const out = join(dir.path, 'out');
     const blocked = await courier([
       'prepare',
       file,
@@ -121,15 +117,15 @@ describe('a UTF-8 export whose last rows were appended in Latin-1', () => {
       '--destination',
       'hello-customer',
       '--out',
-      join(dir, 'left'),
+      join(dir.path, 'left'),
       '--exclude-invalid',
     ]);
     expect(left.code).toBe(0);
-    for (const [name, bytes] of await outputs(join(dir, 'left'))) {
+    for (const [name, bytes] of await outputs(join(dir.path, 'left'))) {
       if (name !== 'rejected.csv') expect(bytes.includes(REPLACEMENT), name).toBe(false);
     }
 
-    const mapping = join(dir, 'mapping.json');
+    const mapping = join(dir.path, 'mapping.json');
     const fixes = [
       { kind: 'read-as-windows-1252', column: 'FirstName' },
       { kind: 'read-as-windows-1252', column: 'LastName' },
@@ -152,12 +148,12 @@ describe('a UTF-8 export whose last rows were appended in Latin-1', () => {
       '--destination',
       'hello-customer',
       '--out',
-      join(dir, 'fixed'),
+      join(dir.path, 'fixed'),
       '--mapping',
       mapping,
     ]);
     expect(fixed.code).toBe(0);
-    const files = [...(await outputs(join(dir, 'fixed'))).values()];
+    const files = [...(await outputs(join(dir.path, 'fixed'))).values()];
     expect(files.length).toBeGreaterThan(1); // split by Hello Customer's 1 MB per file
     const all = Buffer.concat(files);
     expect(all.includes(REPLACEMENT)).toBe(false);
@@ -175,7 +171,7 @@ describe('a 2,000-row database export with a NUL and other control characters', 
       const last = i === 1499 ? 'De\x07 Smet\x7f' : 'Peeters';
       lines.push(`p${i}@example.com;NL;${first};${last}`);
     }
-    file = join(dir, 'export.csv');
+    file = join(dir.path, 'export.csv');
     await writeFile(file, `${lines.join('\r\n')}\r\n`);
   });
 
@@ -223,7 +219,7 @@ describe('a 2,000-row database export with a NUL and other control characters', 
       '--destination',
       'hello-customer',
       '--out',
-      join(dir, 'left'),
+      join(dir.path, 'left'),
       '--exclude-invalid',
       '--json',
     ]);
@@ -236,7 +232,7 @@ describe('a 2,000-row database export with a NUL and other control characters', 
     // The rows left out show where their control characters were, as symbols.
     expect(await readFile(report.rejected, 'utf8')).toContain('Ja␀n');
 
-    const mapping = join(dir, 'mapping.json');
+    const mapping = join(dir.path, 'mapping.json');
     const fixes = [
       { kind: 'remove-control-characters', column: 'FirstName' },
       { kind: 'remove-control-characters', column: 'LastName' },
@@ -259,7 +255,7 @@ describe('a 2,000-row database export with a NUL and other control characters', 
       '--destination',
       'hello-customer',
       '--out',
-      join(dir, 'fixed'),
+      join(dir.path, 'fixed'),
       '--mapping',
       mapping,
       '--json',
@@ -270,7 +266,7 @@ describe('a 2,000-row database export with a NUL and other control characters', 
       validRowCount: 2000,
       issues: [],
     });
-    const [output] = [...(await outputs(join(dir, 'fixed'))).values()];
+    const [output] = [...(await outputs(join(dir.path, 'fixed'))).values()];
     expect(controlBytes(output!)).toEqual([]);
     expect(output!.toString('utf8')).toContain('p499@example.com;NL;Jan;Peeters;;');
     expect(output!.toString('utf8')).toContain('p1499@example.com;NL;Jan;De Smet;;');
@@ -279,7 +275,7 @@ describe('a 2,000-row database export with a NUL and other control characters', 
 
 describe('a small CSV that starts with an unbalanced quote', () => {
   it('check and prepare say the quote on line 1 is never closed, exit non-zero and write nothing', async () => {
-    const file = join(dir, 'quote.csv');
+    const file = join(dir.path, 'quote.csv');
     await writeFile(
       file,
       '"Email,Language,FirstName\nzoe@example.com,FR,Zoé\njan@example.com,NL,Jan\n'
@@ -291,7 +287,7 @@ describe('a small CSV that starts with an unbalanced quote', () => {
     );
     const json = await courier(['check', file, '--destination', 'hello-customer', '--json']);
     expect(JSON.parse(json.stdout)).toMatchObject({ error: { code: 'read.unclosed-quote' } });
-    const out = join(dir, 'out');
+    const out = join(dir.path, 'out');
     const prepare = await courier([
       'prepare',
       file,
@@ -306,7 +302,7 @@ describe('a small CSV that starts with an unbalanced quote', () => {
   });
 
   it('a quote opened on a later line and never closed is named by its line', async () => {
-    const file = join(dir, 'later.csv');
+    const file = join(dir.path, 'later.csv');
     await writeFile(
       file,
       'Email,Language,FirstName\nzoe@example.com,FR,Zoé\njan@example.com,NL,"Jan\nan@example.com,NL,An\n'

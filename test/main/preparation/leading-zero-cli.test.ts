@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { runCli } from '../../../src-main/cli/run-cli';
+import { tempHome } from '../../harness/temp-home';
 
 async function courier(
   argv: readonly string[]
@@ -23,14 +23,13 @@ async function courier(
   return { code, stdout: out, stderr: err };
 }
 
-let dir: string;
+const dir = tempHome('courier-cli-zero-');
 let home: string;
 let book: string;
 let destination: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'courier-cli-zero-'));
-  home = join(dir, 'home');
-  book = join(dir, 'contacts.xlsx');
+  home = join(dir.path, 'home');
+  book = join(dir.path, 'contacts.xlsx');
   // A workbook whose phone column holds numbers, as Excel keeps 0473 89 32 57 typed in a cell.
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
@@ -40,7 +39,7 @@ beforeEach(async () => {
   sheet.addRow(['bo@example.be', '0470 12 34 56']);
   sheet.addRow(['cy@example.be', 471234567]);
   await workbook.xlsx.writeFile(book);
-  destination = join(dir, 'survey.json');
+  destination = join(dir.path, 'survey.json');
   await writeFile(
     destination,
     JSON.stringify({
@@ -55,16 +54,16 @@ beforeEach(async () => {
       phoneCountry: 'BE',
     })
   );
-  await writeFile(join(dir, 'mapping.json'), JSON.stringify({ Email: 'Email', Mobile: 'GSM' }));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true, maxRetries: 10 });
+  await writeFile(
+    join(dir.path, 'mapping.json'),
+    JSON.stringify({ Email: 'Email', Mobile: 'GSM' })
+  );
 });
 
 // Issue 15, item 10: Excel ate the leading zero. `check` says so and names the fix; `--fix` applies it.
 describe('phone numbers that lost their leading 0, on the command line', () => {
   it('check says how many, and how to put the 0 back', async () => {
-    const mapping = join(dir, 'mapping.json');
+    const mapping = join(dir.path, 'mapping.json');
     const { code, stdout } = await courier(['check', book, '-d', destination, '-m', mapping]);
     expect(code).toBe(0);
     expect(stdout).toContain('Phone numbers that lost their leading 0 (warning)');
@@ -79,7 +78,7 @@ describe('phone numbers that lost their leading 0, on the command line', () => {
   });
 
   it('--fix restore-leading-zero:COLUMN puts it back: no warning, the same numbers written', async () => {
-    const mapping = join(dir, 'mapping.json');
+    const mapping = join(dir.path, 'mapping.json');
     const fixed = await courier([
       'check',
       book,
@@ -92,7 +91,7 @@ describe('phone numbers that lost their leading 0, on the command line', () => {
       '--json',
     ]);
     expect(JSON.parse(fixed.stdout).summary).toEqual({});
-    const out = join(dir, 'out');
+    const out = join(dir.path, 'out');
     const prepared = await courier([
       'prepare',
       book,

@@ -1,6 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import {
@@ -20,17 +19,12 @@ import { applyColumnFix } from '../../../src-core/fixes/fix';
 import { calls, type CallChannel, type CallRequest } from '../../../src-core/ipc/contract';
 import { createMappingMemory } from '../../../src-main/mapping/mapping-memory';
 import { resolveDestination } from '../../../src-main/settings/destination-store';
+import { tempHome } from '../../harness/temp-home';
 
 const memory = (home: string) =>
   createMappingMemory({ home, resolve: name => resolveDestination(home, name) });
 
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'courier-prep-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true, maxRetries: 10 });
-});
+const dir = tempHome('courier-prep-');
 
 // A messy Latin-1 semicolon export with a title line above the header, as a CRM writes it.
 const latin1Export = iconv.encode(
@@ -40,7 +34,7 @@ const latin1Export = iconv.encode(
 
 describe('prepareFile: read → map → fix → validate → write', () => {
   it('reads a Latin-1 export and writes exactly the Hello Customer file', async () => {
-    const path = join(dir, 'export.csv');
+    const path = join(dir.path, 'export.csv');
     await writeFile(path, latin1Export);
     const d = parseDestination({
       ...destinationFromPreset('hello-customer'),
@@ -61,7 +55,7 @@ describe('prepareFile: read → map → fix → validate → write', () => {
       [4, 'language.normalised'],
       [5, 'language.normalised'],
     ]);
-    const out = join(dir, 'out');
+    const out = join(dir.path, 'out');
     const written = await writePreparedFiles(result, out);
     expect(await readdir(out)).toEqual(['NPS_20261122.csv']);
     expect(written).toEqual([join(out, 'NPS_20261122.csv')]);
@@ -78,16 +72,16 @@ describe('prepareFile: read → map → fix → validate → write', () => {
   });
 
   it('uses the remembered mapping for this header set, and a given one over it', async () => {
-    const path = join(dir, 'export.csv');
+    const path = join(dir.path, 'export.csv');
     await writeFile(path, 'A;B\r\nx@example.be;EN\r\n');
     const d = destinationFromPreset('hello-customer');
-    await rememberMapping(dir, d.name, ['A', 'B'], { Email: 'A', Language: 'B' });
-    const remembered = await prepareFile(path, d, { now: new Date(), home: dir });
+    await rememberMapping(dir.path, d.name, ['A', 'B'], { Email: 'A', Language: 'B' });
+    const remembered = await prepareFile(path, d, { now: new Date(), home: dir.path });
     expect(remembered.mappingOrigin).toBe('remembered');
     expect(remembered.validRowCount).toBe(1);
     const given = await prepareFile(path, d, {
       now: new Date(),
-      home: dir,
+      home: dir.path,
       mapping: { Email: 'A', Language: null },
     });
     expect(given.mappingOrigin).toBe('given');
@@ -95,22 +89,22 @@ describe('prepareFile: read → map → fix → validate → write', () => {
   });
 
   it('reads mapping files, with or without fixes, and explains bad ones', async () => {
-    const plain = join(dir, 'm.json');
+    const plain = join(dir.path, 'm.json');
     await writeFile(plain, JSON.stringify({ Email: 'A', Language: null }));
     expect(await readMappingFile(plain)).toEqual({
       mapping: { Email: 'A', Language: null },
       fixes: [],
     });
-    const withFixes = join(dir, 'mf.json');
+    const withFixes = join(dir.path, 'mf.json');
     await writeFile(
       withFixes,
       JSON.stringify({ mapping: { Email: 'A' }, fixes: [{ kind: 'trim', column: 'Email' }] })
     );
     expect((await readMappingFile(withFixes)).fixes).toEqual([{ kind: 'trim', column: 'Email' }]);
-    const bad = join(dir, 'bad.json');
+    const bad = join(dir.path, 'bad.json');
     await writeFile(bad, JSON.stringify({ Email: 3 }));
     await expect(readMappingFile(bad)).rejects.toMatchObject({ code: 'mapping.invalid' });
-    await expect(readMappingFile(join(dir, 'none.json'))).rejects.toMatchObject({
+    await expect(readMappingFile(join(dir.path, 'none.json'))).rejects.toMatchObject({
       code: 'mapping.not-found',
     });
   });
@@ -120,12 +114,12 @@ describe('preparation IPC handlers', () => {
   it('destinations, mapping and review work end to end over plain data', async () => {
     const handlers = {
       ...createPreparationHandlers({
-        home: dir,
-        mappings: memory(dir),
+        home: dir.path,
+        mappings: memory(dir.path),
         now: () => new Date(2026, 10, 22, 9, 0, 0),
       }),
       ...createDestinationHandlers(
-        createDestinationService({ home: dir, secrets: new SecretStore() })
+        createDestinationService({ home: dir.path, secrets: new SecretStore() })
       ),
     };
     // Requests go through the contract's schemas, as the IPC router does.
@@ -150,7 +144,7 @@ describe('preparation IPC handlers', () => {
     );
     expect((await call('destinations:get', { name: 'unknown' })).destination).toBeNull();
 
-    const path = join(dir, 'export.csv');
+    const path = join(dir.path, 'export.csv');
     await writeFile(path, latin1Export);
     const suggestion = await call('mapping:suggest', {
       destinationName: 'NPS',
@@ -204,8 +198,8 @@ describe('preparation IPC handlers', () => {
     expect(JSON.parse(JSON.stringify(review))).toEqual(review);
     // The worker (default) and the inline path give the same answer.
     const inline = createPreparationHandlers({
-      home: dir,
-      mappings: memory(dir),
+      home: dir.path,
+      mappings: memory(dir.path),
       now: () => new Date(2026, 10, 22, 9, 0, 0),
       inWorker: false,
     });
@@ -231,26 +225,26 @@ describe('preparation IPC handlers', () => {
     ).toBe('+32470123456');
 
     // Without a save dialog (the CLI, a test): beside the source, never over an earlier file.
-    const beside = join(dir, 'export-rejected.csv');
+    const beside = join(dir.path, 'export-rejected.csv');
     await writeFile(beside, 'an earlier file');
     const saved2 = await call('review:save-rejected', {
       path,
       destination: 'NPS',
       fixes: [{ kind: 'exclude-row', row: 0 }],
     });
-    expect(saved2).toEqual({ path: join(dir, 'export-rejected (2).csv'), rows: 2 });
+    expect(saved2).toEqual({ path: join(dir.path, 'export-rejected (2).csv'), rows: 2 });
     expect((await readFile(saved2.path!, 'utf8')).split('\r\n')[1]).toBe(
       '3,wendy@hellocustomer.com,EN,Wendy,De Vos,Brussel,Left out by hand.'
     );
     expect(await readFile(beside, 'utf8')).toBe('an earlier file');
 
     // With the app's save dialog: where the user chooses, under the title the screen gives; cancel writes nothing.
-    const target = join(dir, 'rejected rows.csv');
+    const target = join(dir.path, 'rejected rows.csv');
     const asked: Array<{ defaultPath: string; title: string }> = [];
     let answer: string | null = null;
     const withDialog = createPreparationHandlers({
-      home: dir,
-      mappings: memory(dir),
+      home: dir.path,
+      mappings: memory(dir.path),
       inWorker: false,
       pickSaveTarget: async options => (asked.push(options), answer),
     });
@@ -264,19 +258,19 @@ describe('preparation IPC handlers', () => {
     };
     expect(await save(saveRequest)).toEqual({ path: null, rows: 0 });
     expect(asked).toEqual([{ defaultPath: beside, title: 'Enregistrer les lignes' }]);
-    expect(await readdir(dir)).not.toContain('rejected rows.csv');
+    expect(await readdir(dir.path)).not.toContain('rejected rows.csv');
     answer = target;
     expect(await save(saveRequest)).toEqual({ path: target, rows: 2 });
     expect((await readFile(target, 'utf8')).split('\r\n')[1]).toBe(
       '3,wendy@hellocustomer.com,EN,Wendy,De Vos,Brussel,Left out by hand.'
     );
     // A folder that disappeared meanwhile: a plain error, and no half file left behind.
-    answer = join(dir, 'gone', 'rows.csv');
+    answer = join(dir.path, 'gone', 'rows.csv');
     await expect(save(saveRequest)).rejects.toMatchObject({
       code: 'files.folder-missing',
       message: expect.stringContaining('does not exist any more'),
     });
-    expect((await readdir(dir)).filter(name => name.endsWith('.part'))).toEqual([]);
+    expect((await readdir(dir.path)).filter(name => name.endsWith('.part'))).toEqual([]);
 
     expect(await call('destinations:remove', { name: 'NPS' })).toEqual({ removed: true });
     expect((await call('destinations:list', undefined)).destinations).toEqual([]);

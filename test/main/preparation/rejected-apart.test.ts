@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSshd, type SshdServer } from '../../harness/servers/sshd';
 import { courier } from '../cli-destinations/run-captured';
 import { requireKeychain } from '../secrets/keychain-harness';
 import { getDestination, saveDestination } from '../../../src-main/settings/destination-store';
+import { tempHome } from '../../harness/temp-home';
 
 // Issue 13, item 2: with a destination file name `rejected.csv` and --exclude-invalid, the
 // rejected rows (with an unmapped private column) replaced the output and were uploaded.
@@ -25,28 +25,24 @@ const columns = [
 ];
 const expected = 'Email,Name\r\nwendy@example.be,Wendy\r\nmarie@example.fr,Marie\r\n';
 
-let work: string;
+const work = tempHome('courier-rejected-apart-', { shared: true });
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'courier-rejected-apart-'));
-  await writeFile(join(work, 'export.csv'), source);
-});
-afterAll(async () => {
-  await rm(work, { recursive: true, force: true, maxRetries: 10 });
+  await writeFile(join(work.path, 'export.csv'), source);
 });
 
 describe('courier prepare --exclude-invalid: the rejected rows live apart from the files to send', () => {
   it('an output named rejected.csv holds only the mapped columns; the rejected rows are in their own folder', async () => {
-    const destinationFile = join(work, 'drop.json');
+    const destinationFile = join(work.path, 'drop.json');
     await writeFile(
       destinationFile,
       JSON.stringify({ version: 1, name: 'Drop', columns, fileName: 'rejected.csv' })
     );
-    const out = join(work, 'out');
-    const home = join(work, 'home');
+    const out = join(work.path, 'out');
+    const home = join(work.path, 'home');
     const r = await courier(
       [
         'prepare',
-        join(work, 'export.csv'),
+        join(work.path, 'export.csv'),
         '--destination',
         destinationFile,
         '--out',
@@ -68,13 +64,13 @@ describe('courier prepare --exclude-invalid: the rejected rows live apart from t
     expect(rejected).toContain('jan@@example.com');
 
     // --json says the same: the written files are the files to send, the rejected rows apart.
-    const out2 = join(work, 'out2');
+    const out2 = join(work.path, 'out2');
     const json = JSON.parse(
       (
         await courier(
           [
             'prepare',
-            join(work, 'export.csv'),
+            join(work.path, 'export.csv'),
             '--destination',
             destinationFile,
             '--out',
@@ -91,23 +87,23 @@ describe('courier prepare --exclude-invalid: the rejected rows live apart from t
   });
 
   it('an output file never takes the rejected rows’ folder name', async () => {
-    const destinationFile = join(work, 'bare.json');
+    const destinationFile = join(work.path, 'bare.json');
     await writeFile(
       destinationFile,
       JSON.stringify({ version: 1, name: 'Bare', columns, fileName: 'REJECTED' })
     );
-    const out = join(work, 'out3');
+    const out = join(work.path, 'out3');
     const r = await courier(
       [
         'prepare',
-        join(work, 'export.csv'),
+        join(work.path, 'export.csv'),
         '--destination',
         destinationFile,
         '--out',
         out,
         '--exclude-invalid',
       ],
-      { home: join(work, 'home') }
+      { home: join(work.path, 'home') }
     );
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('REJECTED_2\n');
@@ -118,15 +114,13 @@ describe('courier prepare --exclude-invalid: the rejected rows live apart from t
 
 describe('courier send --exclude-invalid to a destination whose file is called rejected.csv (real sshd)', () => {
   let sshd: SshdServer;
-  let home: string;
+  const home = tempHome('courier-rejected-send-', { shared: true });
   beforeAll(async () => {
     requireKeychain();
     sshd = await startSshd({ users: [{ auth: 'password' }] });
-    home = await mkdtemp(join(tmpdir(), 'courier-rejected-send-'));
   });
   afterAll(async () => {
     await sshd?.stop();
-    await rm(home, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('uploads the valid rows with the mapped columns only; the rejected rows stay in the settings folder', async () => {
@@ -151,19 +145,19 @@ describe('courier send --exclude-invalid to a destination whose file is called r
         sshd.hostKeyFingerprint,
         '--password-stdin',
       ],
-      { home, stdin: `${user.password}\n` }
+      { home: home.path, stdin: `${user.password}\n` }
     );
     expect(add.code).toBe(0);
-    const added = (await getDestination(home, name))!;
+    const added = (await getDestination(home.path, name))!;
     await saveDestination(
-      home,
+      home.path,
       { ...added, columns, fileName: 'rejected.csv', duplicateKey: [], atLeastOneOf: [] },
       { previousName: name }
     );
 
     const sent = await courier(
-      ['send', join(work, 'export.csv'), '--destination', name, '--exclude-invalid', '--json'],
-      { home }
+      ['send', join(work.path, 'export.csv'), '--destination', name, '--exclude-invalid', '--json'],
+      { home: home.path }
     );
     expect(sent.stderr).toBe('');
     expect(sent.code).toBe(0);
@@ -180,8 +174,8 @@ describe('courier send --exclude-invalid to a destination whose file is called r
     expect(uploaded).toBe(expected);
     expect(uploaded).not.toContain(SSN);
     // The rows left out are kept for the person who made the export, in the settings folder.
-    const kept = await readdir(join(home, 'rejected'));
+    const kept = await readdir(join(home.path, 'rejected'));
     expect(kept).toEqual([`${report.run}.csv`]);
-    expect(await readFile(join(home, 'rejected', kept[0]!), 'utf8')).toContain(SSN);
+    expect(await readFile(join(home.path, 'rejected', kept[0]!), 'utf8')).toContain(SSN);
   });
 });

@@ -1,7 +1,6 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { appFilesHandler } from '../../../src-main/protocol/app-files';
 import {
   APP_ORIGIN,
@@ -11,21 +10,18 @@ import {
 } from '../../../src-main/protocol/app-scheme';
 import { isTrustedSender } from '../../../src-main/ipc/trusted-sender';
 import { CONTENT_SECURITY_POLICY } from '../../../src-main/electron/windows/window-factory';
+import { tempHome } from '../../harness/temp-home';
 
 // The renderer's build folder as the app has it, beside a secret the scheme must never serve.
-let parent: string;
+const parent = tempHome('app-scheme-', { shared: true });
 let root: string;
 beforeAll(async () => {
-  parent = await mkdtemp(join(tmpdir(), 'app-scheme-'));
-  root = join(parent, 'renderer');
+  root = join(parent.path, 'renderer');
   await mkdir(join(root, 'assets'), { recursive: true });
   await writeFile(join(root, 'index.html'), '<!doctype html><title>Courier</title>');
   await writeFile(join(root, 'assets', 'index-abc.js'), 'console.log(1)');
   await writeFile(join(root, 'assets', 'my file.css'), 'body{}');
-  await writeFile(join(parent, 'secret.txt'), 'host password');
-});
-afterAll(async () => {
-  await rm(parent, { recursive: true, force: true, maxRetries: 10 });
+  await writeFile(join(parent.path, 'secret.txt'), 'host password');
 });
 
 describe('resolveAppPath: only the renderer build folder, whatever the address', () => {
@@ -96,7 +92,7 @@ describe('the app:// handler (the web Request and Response Electron’s protocol
       expect(answer.status, address).toBe(404);
       const body = await answer.text();
       expect(body).not.toContain('host password');
-      expect(body).not.toContain(parent);
+      expect(body).not.toContain(parent.path);
       expect(answer.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     }
   });

@@ -1,27 +1,21 @@
 import { spawnSync } from 'node:child_process';
-import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CourierError } from '../../../src-core/errors';
 import { readErrorCodes } from '../../../src-core/reading/read-errors';
 import { openSource } from '../../../src-main/reading/open-source';
 import { indexSource } from '../../../src-main/reading/source-index';
 import { runWorkbookJob } from '../../../src-main/reading/workbook-source';
+import { tempHome } from '../../harness/temp-home';
 
 const fixtures = join(import.meta.dirname, '../../fixtures/reading');
 const repo = join(import.meta.dirname, '../../..');
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'courier-bad-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true, maxRetries: 10 });
-});
+const dir = tempHome('courier-bad-');
 
 async function file(name: string, content: string | Uint8Array): Promise<string> {
-  const path = join(dir, name);
+  const path = join(dir.path, name);
   await writeFile(path, content);
   return path;
 }
@@ -209,7 +203,7 @@ describe('bad input gets a clear error and nothing else', () => {
       return;
     }
     // As root every file is readable: ask an unprivileged user to open it instead.
-    await chmod(dir, 0o755);
+    await chmod(dir.path, 0o755);
     const script = `import { openSource } from ${JSON.stringify(join(repo, 'src-main/reading/open-source.ts'))};
       try { await openSource(${JSON.stringify(path)}); console.log('opened'); } catch (e) { console.log(e.code); }`;
     const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
@@ -224,16 +218,16 @@ describe('bad input gets a clear error and nothing else', () => {
   });
 
   it('a folder, a missing file', async () => {
-    await mkdir(join(dir, 'folder.csv'));
-    expect((await failure(join(dir, 'folder.csv'))).code).toBe('read.not-a-file');
-    expect((await failure(join(dir, 'missing.csv'))).code).toBe('read.not-found');
+    await mkdir(join(dir.path, 'folder.csv'));
+    expect((await failure(join(dir.path, 'folder.csv'))).code).toBe('read.not-a-file');
+    expect((await failure(join(dir.path, 'missing.csv'))).code).toBe('read.not-found');
   });
 
   it('a sheet or a header row that does not exist', async () => {
     const e = await failure(join(fixtures, 'contacts.xlsx'), { sheet: 'Nope' });
     expect(e.code).toBe('read.sheet-not-found');
     expect(e.message).toContain('Nope');
-    const copy = join(dir, 'contacts.csv');
+    const copy = join(dir.path, 'contacts.csv');
     await copyFile(join(fixtures, 'title-lines.csv'), copy);
     expect((await failure(copy, { headerRow: 99 })).code).toBe('read.header-row-out-of-range');
   });
@@ -247,7 +241,7 @@ describe('bad input gets a clear error and nothing else', () => {
       entries: [],
       sheets: [],
       previewRecords: 10,
-      out: join(dir, 'records.jsonl'),
+      out: join(dir.path, 'records.jsonl'),
       checkpointEvery: 100,
     } as const;
     await expect(runWorkbookJob(job, 'contacts.xls', { timeoutMs: 1 })).rejects.toMatchObject({ code: 'read.too-slow' });

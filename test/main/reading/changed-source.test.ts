@@ -1,17 +1,6 @@
-import {
-  appendFile,
-  mkdir,
-  mkdtemp,
-  readFile,
-  rm,
-  stat,
-  truncate,
-  utimes,
-  writeFile,
-} from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, mkdir, readFile, stat, truncate, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseDestination } from '../../../src-core/destinations/destination';
 import { destinationFromPreset } from '../../../src-core/destinations/presets';
 import { createHistoryStore } from '../../../src-main/history/history-store';
@@ -20,24 +9,19 @@ import { createJobRunner, type JobRunRequest } from '../../../src-main/jobs/job-
 import { createJobStore } from '../../../src-main/jobs/job-store';
 import { prepareFile } from '../../../src-main/preparation/prepare-file';
 import { openSource, type ReadProgress } from '../../../src-main/reading/open-source';
+import { tempHome } from '../../harness/temp-home';
 
 // A source that changes while it is read is refused with `read.changed`, never read in part.
 // The file is changed from the read's own progress callback, so the test does not race it.
 
 const fixtures = join(import.meta.dirname, '../../fixtures/reading');
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'courier-changed-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true, maxRetries: 10 });
-});
+const dir = tempHome('courier-changed-');
 
 /** A CSV of about 4 MB (several read chunks), with a header a preset recognises. */
 async function bigCsv(name = 'contacts.csv'): Promise<string> {
   const lines = ['Email,First name,Last name'];
   for (let i = 0; i < 90_000; i++) lines.push(`person${i}@example.com,Person,Number ${i}`);
-  const path = join(dir, name);
+  const path = join(dir.path, name);
   await writeFile(path, `${lines.join('\n')}\n`);
   return path;
 }
@@ -83,7 +67,7 @@ describe('a source that changes while it is read', () => {
   });
 
   it('a workbook rewritten between opening it and reading its rows is refused', async () => {
-    const path = join(dir, 'contacts.xlsx');
+    const path = join(dir.path, 'contacts.xlsx');
     await writeFile(path, await readFile(join(fixtures, 'contacts.xlsx')));
     const source = await openSource(path);
     try {
@@ -128,8 +112,8 @@ describe('a source that changes while it is read', () => {
 
 describe('a watched folder’s file that changes after it was found stable', () => {
   it('is refused with read.changed, not marked as taken, and sent once stable again', async () => {
-    const home = join(dir, 'home');
-    const inbox = join(dir, 'inbox');
+    const home = join(dir.path, 'home');
+    const inbox = join(dir.path, 'inbox');
     await mkdir(home);
     await mkdir(inbox);
     const path = join(inbox, 'export-1.csv');

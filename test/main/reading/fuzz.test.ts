@@ -1,24 +1,18 @@
-import { readdir, readFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CourierError } from '../../../src-core/errors';
 import { readErrorCodes } from '../../../src-core/reading/read-errors';
 import { openSource } from '../../../src-main/reading/open-source';
 import { indexSource } from '../../../src-main/reading/source-index';
+import { tempHome } from '../../harness/temp-home';
 
 // Feeds mutated files to the reader. Each must give a result or a plain reading error (a
 // CourierError with a known `read.` code) within a bounded time: never another exception, a
 // crash or a hang. The generator is seeded, so a failure names a case that can be replayed.
 
 const fixtures = join(import.meta.dirname, '../../fixtures/reading');
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'courier-fuzz-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true, maxRetries: 10 });
-});
+const dir = tempHome('courier-fuzz-', { shared: true });
 
 /** mulberry32: a small seeded PRNG. */
 function random(seed: number): () => number {
@@ -125,7 +119,7 @@ describe('fuzz', () => {
     const outcomes = new Map<Outcome, number>();
     for (let i = 0; i < 2000; i++) {
       const seed = inputs[i % inputs.length]!;
-      const path = join(dir, `case-${i}.${i % 3 === 0 ? 'zip' : 'csv'}`);
+      const path = join(dir.path, `case-${i}.${i % 3 === 0 ? 'zip' : 'csv'}`);
       await writeFile(path, mutate(seed, rnd));
       const outcome = await attempt(path, i % 10 === 0);
       outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
@@ -142,7 +136,7 @@ describe('fuzz', () => {
     const rnd = random(7);
     for (let i = 0; i < 8; i++) {
       const seed = inputs[i % 2]!;
-      const path = join(dir, `book-${i}.${i % 2 === 0 ? 'xlsx' : 'xls'}`);
+      const path = join(dir.path, `book-${i}.${i % 2 === 0 ? 'xlsx' : 'xls'}`);
       // Mutate past the headers so the container is still recognised and the parser gets to work.
       const head = seed.subarray(0, 512);
       await writeFile(path, new Uint8Array([...head, ...mutate(seed.subarray(512), rnd)]));

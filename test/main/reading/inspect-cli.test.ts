@@ -1,18 +1,12 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src-main/cli/run-cli';
+import { tempHome } from '../../harness/temp-home';
 
 const fixtures = join(import.meta.dirname, '../../fixtures/reading');
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'courier-inspect-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true, maxRetries: 10 });
-});
+const dir = tempHome('courier-inspect-');
 
 async function courier(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -24,7 +18,7 @@ async function courier(...argv: string[]): Promise<{ code: number; stdout: strin
         callback();
       },
     });
-  const code = await runCli([...argv, '--home', join(dir, 'home')], {
+  const code = await runCli([...argv, '--home', join(dir.path, 'home')], {
     stdout: sink(s => (stdout += s)),
     stderr: sink(s => (stderr += s)),
     stdin: new PassThrough(),
@@ -37,7 +31,7 @@ describe('courier inspect', () => {
   it('prints the documented JSON for a text export', async () => {
     const lines = ['Export date: 2026-11-20', '', 'Email;Name;Amount'];
     for (let i = 0; i < 50; i++) lines.push(`u${i}@x.be;"Zoë\r\n${i}";${i},5`);
-    const path = join(dir, 'contacts.csv');
+    const path = join(dir.path, 'contacts.csv');
     await writeFile(path, lines.join('\r\n') + '\r\n');
     const { code, stdout } = await courier('inspect', path, '--json');
     expect(code).toBe(0);
@@ -76,7 +70,7 @@ describe('courier inspect', () => {
   });
 
   it('prints errors as {"error": {code, message}} with exit code 1', async () => {
-    const empty = join(dir, 'empty.csv');
+    const empty = join(dir.path, 'empty.csv');
     await writeFile(empty, '');
     const { code, stdout } = await courier('inspect', empty, '--json');
     expect(code).toBe(1);

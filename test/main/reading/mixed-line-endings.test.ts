@@ -1,18 +1,12 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SourceRow } from '../../../src-core/reading/source-table';
 import { openSource, type OpenedSource } from '../../../src-main/reading/open-source';
 import { indexSource } from '../../../src-main/reading/source-index';
+import { tempHome } from '../../harness/temp-home';
 
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'courier-newlines-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true, maxRetries: 10 });
-});
+const dir = tempHome('courier-newlines-');
 
 const all = async (source: OpenedSource): Promise<SourceRow[]> => {
   const out: SourceRow[] = [];
@@ -38,7 +32,7 @@ const expected: SourceRow[] = [
 describe('a file that mixes CRLF and LF lines', () => {
   for (const crlfFirst of [true, false]) {
     it(`keeps one row per line, with no stray carriage return (${crlfFirst ? 'mostly CRLF' : 'mostly LF'})`, async () => {
-      const path = join(dir, 'appended.csv');
+      const path = join(dir.path, 'appended.csv');
       await writeFile(path, text(crlfFirst));
       const source = await openSource(path);
       expect(source.columns).toEqual(['Email', 'Name', 'Address']);
@@ -58,7 +52,7 @@ describe('a file that mixes CRLF and LF lines', () => {
   // reads it), so rows appended by another program are never merged into the row above. A line
   // break inside a value must be quoted, as Excel and every CRM write it.
   it('ends a row at an unquoted LF even in a file of CRLF lines', async () => {
-    const path = join(dir, 'notes.csv');
+    const path = join(dir.path, 'notes.csv');
     await writeFile(path, 'Email;Note\r\nan@x.be;first\nbo@x.be;second\r\ncy@x.be;"two\nlines"\r\n');
     const source = await openSource(path);
     expect((await all(source)).map(r => r.cells)).toEqual([
@@ -69,7 +63,7 @@ describe('a file that mixes CRLF and LF lines', () => {
   });
 
   it('still reads a file of old Mac CR lines', async () => {
-    const path = join(dir, 'mac.csv');
+    const path = join(dir.path, 'mac.csv');
     await writeFile(path, 'Email;Name\ran@x.be;Ann\rbo@x.be;Bob\r');
     const source = await openSource(path);
     expect((await all(source)).map(r => r.cells)).toEqual([

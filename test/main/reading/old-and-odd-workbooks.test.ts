@@ -1,11 +1,11 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { zipSync } from 'fflate';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src-main/cli/run-cli';
 import { openSource, type OpenedSource } from '../../../src-main/reading/open-source';
+import { tempHome } from '../../harness/temp-home';
 
 /**
  * Workbooks and exports that other tools open and Courier used to refuse: Excel 2.x–5 files,
@@ -14,13 +14,7 @@ import { openSource, type OpenedSource } from '../../../src-main/reading/open-so
  */
 
 const fixture = (name: string) => join(import.meta.dirname, '../../fixtures/reading', name);
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'courier-odd-books-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true, maxRetries: 10 });
-});
+const dir = tempHome('courier-odd-books-');
 
 async function read(source: OpenedSource): Promise<{ line: number; cells: readonly string[] }[]> {
   const out: { line: number; cells: readonly string[] }[] = [];
@@ -44,7 +38,7 @@ async function courier(
         callback();
       },
     });
-  const code = await runCli([...argv, '--home', join(dir, 'home')], {
+  const code = await runCli([...argv, '--home', join(dir.path, 'home')], {
     stdout: sink(s => (stdout += s)),
     stderr: sink(s => (stderr += s)),
     stdin: new PassThrough(),
@@ -90,7 +84,7 @@ describe('Excel 2.x to 5 files (BIFF2–BIFF5)', () => {
   });
 
   it('reads an Excel 4 file zipped, as old systems send them', async () => {
-    const path = join(dir, 'export.zip');
+    const path = join(dir.path, 'export.zip');
     await writeFile(
       path,
       zipSync({ 'EXPORT.XLS': new Uint8Array(await readFile(fixture('excel4-biff4.xls'))) })
@@ -161,7 +155,7 @@ describe('macro-enabled workbooks (.xlsm)', () => {
   });
 
   it('reads an .xlsm inside a zip', async () => {
-    const path = join(dir, 'book.zip');
+    const path = join(dir.path, 'book.zip');
     await writeFile(
       path,
       zipSync({ 'book.xlsm': new Uint8Array(await readFile(fixture('macros.xlsm'))) })
@@ -178,7 +172,7 @@ describe('UTF-16 text without a byte-order mark, in Greek and Cyrillic', () => {
     ['utf-16le', Buffer.from(table, 'utf16le')],
     ['utf-16be', Buffer.from(table, 'utf16le').swap16()],
   ])('%s', async (encoding, bytes) => {
-    const path = join(dir, 'export.csv');
+    const path = join(dir.path, 'export.csv');
     await writeFile(path, bytes);
     const source = await openSource(path);
     expect(source.format).toMatchObject({ format: 'csv', encoding, delimiter: ';' });

@@ -1,18 +1,12 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { calls, type EventChannel, type EventPayload } from '../../../src-core/ipc/contract';
 import { checkEvent, routeCall, type Emit, type Handlers } from '../../../src-main/ipc/ipc-router';
 import { createReadingHandlers } from '../../../src-main/reading/reading-handlers';
+import { tempHome } from '../../harness/temp-home';
 
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'courier-ipc-read-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true, maxRetries: 10 });
-});
+const dir = tempHome('courier-ipc-read-');
 
 type Sent = { channel: EventChannel; payload: unknown };
 
@@ -39,7 +33,7 @@ function setup() {
 
 describe('files:open, files:rows, files:close', () => {
   it('opens with a preview, reports the background read, serves row windows, and closes', async () => {
-    const path = join(dir, 'export.csv');
+    const path = join(dir.path, 'export.csv');
     const lines = ['Email,Name'];
     for (let i = 0; i < 3000; i++) lines.push(`u${i}@x.be,"Name, ${i}"`);
     await writeFile(path, lines.join('\n') + '\n');
@@ -69,7 +63,7 @@ describe('files:open, files:rows, files:close', () => {
   });
 
   it('answers a bad file with its reading error, and refuses invalid requests', async () => {
-    const path = join(dir, 'empty.csv');
+    const path = join(dir.path, 'empty.csv');
     await writeFile(path, '');
     const { call } = setup();
     await expect(call('files:open', { path })).rejects.toMatchObject({ code: 'read.empty-file' });
@@ -78,7 +72,7 @@ describe('files:open, files:rows, files:close', () => {
   });
 
   it('reports a failure of the background read as files:failed, after showing the preview', async () => {
-    const path = join(dir, 'runaway.csv');
+    const path = join(dir.path, 'runaway.csv');
     await writeFile(path, `a,b\n1,2\n3,"${'x'.repeat(6 * 1024 * 1024)}\n`);
     const { sent, call, until } = setup();
     const { sourceId } = (await call('files:open', { path })) as { sourceId: string };

@@ -1,23 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openSource } from '../../../src-main/reading/open-source';
 import { writeTwoSheetWorkbook } from '../../harness/two-sheet-workbook';
+import { tempHome } from '../../harness/temp-home';
 
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'courier-sheets-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true, maxRetries: 10 });
-});
+const dir = tempHome('courier-sheets-');
 
 // A "Read me" sheet first and the contacts second: Courier opens the sheet with the data.
 describe('choosing the sheet that holds the data', () => {
   for (const streamed of [false, true]) {
     it(`opens the contacts, not the two-row Read me sheet (${streamed ? 'no dimension up front' : 'Excel-like dimension'})`, async () => {
-      const path = join(dir, 'contacts.xlsx');
+      const path = join(dir.path, 'contacts.xlsx');
       await writeTwoSheetWorkbook(path, { contacts: 5000, streamed });
       const source = await openSource(path);
       try {
@@ -36,7 +29,7 @@ describe('choosing the sheet that holds the data', () => {
   }
 
   it('still opens the sheet the person picks', async () => {
-    const path = join(dir, 'contacts.xlsx');
+    const path = join(dir.path, 'contacts.xlsx');
     await writeTwoSheetWorkbook(path, { contacts: 50 });
     const source = await openSource(path, { sheet: 'Read me' });
     try {

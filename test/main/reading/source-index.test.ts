@@ -1,19 +1,13 @@
-import { access, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { access, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SourceRow } from '../../../src-core/reading/source-table';
 import { openSource, type OpenedSource } from '../../../src-main/reading/open-source';
 import { indexSource, type IndexProgress } from '../../../src-main/reading/source-index';
+import { tempHome } from '../../harness/temp-home';
 
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'courier-index-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true, maxRetries: 10 });
-});
+const dir = tempHome('courier-index-');
 
 /** A contacts table with quoted commas, line breaks inside cells and accents. */
 function contacts(rows: number, newline = '\r\n'): string {
@@ -33,7 +27,7 @@ async function all(source: OpenedSource): Promise<SourceRow[]> {
 
 describe('indexSource on text files', () => {
   it('reads in a worker, reports progress, and serves any window of rows from disk', async () => {
-    const path = join(dir, 'contacts.csv');
+    const path = join(dir.path, 'contacts.csv');
     await writeFile(path, contacts(20_000));
     const source = await openSource(path);
     const expected = await all(source);
@@ -63,7 +57,7 @@ describe('indexSource on text files', () => {
     ['windows-1252', (text: string) => iconv.encode(text, 'windows-1252')],
     ['utf-16le', (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf-16le')])],
   ])('keeps exact byte offsets in %s', async (encoding, encode) => {
-    const path = join(dir, `contacts-${encoding}.csv`);
+    const path = join(dir.path, `contacts-${encoding}.csv`);
     await writeFile(path, encode(contacts(3000, '\n').replace(/Liège/g, '€ Liège')));
     const source = await openSource(path);
     expect(source.format.encoding).toBe(encoding);
@@ -75,7 +69,7 @@ describe('indexSource on text files', () => {
   });
 
   it('stays right after bytes that are not valid UTF-8 (kept as themselves, one byte each in resume points)', async () => {
-    const path = join(dir, 'mostly-utf8.csv');
+    const path = join(dir.path, 'mostly-utf8.csv');
     // Past the first megabyte, so the file is detected as UTF-8 from a clean head.
     const text = contacts(30_000, '\n');
     const cut = text.indexOf('user20000@');
@@ -91,7 +85,7 @@ describe('indexSource on text files', () => {
   });
 
   it('can be cancelled', async () => {
-    const path = join(dir, 'cancel.csv');
+    const path = join(dir.path, 'cancel.csv');
     await writeFile(path, contacts(50_000));
     const source = await openSource(path);
     const index = indexSource(source, { inProcess: true });
@@ -119,7 +113,7 @@ describe('indexSource on workbooks', () => {
 
   it('reports how far through a big sheet the pass is, in bytes of the file', async () => {
     const { default: ExcelJS } = await import('exceljs');
-    const path = join(dir, 'big.xlsx');
+    const path = join(dir.path, 'big.xlsx');
     const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
     const sheet = book.addWorksheet('Contacts');
     sheet.addRow(['Email', 'Name', 'City']).commit();

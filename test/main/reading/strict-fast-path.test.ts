@@ -1,20 +1,14 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import type { SourceRow } from '../../../src-core/reading/source-table';
 import { breaksIn } from '../../../src-core/reading/strict-csv';
 import { openSource } from '../../../src-main/reading/open-source';
 import { indexSource } from '../../../src-main/reading/source-index';
+import { tempHome } from '../../harness/temp-home';
 
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'courier-strict-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true, maxRetries: 10 });
-});
+const dir = tempHome('courier-strict-');
 
 /**
  * About 600 kB of contacts (many 64 kB read chunks): quoted commas, CRLF and LF breaks inside
@@ -59,7 +53,7 @@ function reference(text: string): SourceRow[] {
 describe('the CSV reader’s strict fast path', () => {
   it('reads a large export, odd rows included, exactly as papaparse alone: cells, line numbers, and the index’s windows', async () => {
     const text = contacts();
-    const path = join(dir, 'contacts.csv');
+    const path = join(dir.path, 'contacts.csv');
     await writeFile(path, text);
     const expected = reference(text);
     const source = await openSource(path);

@@ -1,9 +1,8 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeExceljsWholeCharacters } from '../../../src-main/reading/exceljs-parts';
 import { readWorkbook, type ReadWorkbookJob } from '../../../src-main/reading/workbook-jobs';
 import { listXlsxSheets, readXlsxPackage } from '../../../src-main/reading/workbook-sheets';
@@ -14,6 +13,7 @@ import {
   FastReadDeclined,
 } from '../../../src-main/reading/xlsx-sheet-reader';
 import { listZip } from '../../../src-main/reading/zip-file';
+import { tempHome } from '../../harness/temp-home';
 
 /**
  * The full XLSX read without exceljs against exceljs's own read, record for record and to the
@@ -23,13 +23,9 @@ import { listZip } from '../../../src-main/reading/zip-file';
  */
 
 const fixtures = join(import.meta.dirname, '../../fixtures/reading');
-let dir: string;
+const dir = tempHome('courier-xlsx-full-', { shared: true });
 beforeAll(async () => {
   expect(decodeExceljsWholeCharacters()).toBe(true);
-  dir = await mkdtemp(join(tmpdir(), 'courier-xlsx-full-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true, maxRetries: 10 });
 });
 
 async function jobFor(path: string, tag: string): Promise<ReadWorkbookJob> {
@@ -44,7 +40,7 @@ async function jobFor(path: string, tag: string): Promise<ReadWorkbookJob> {
     entries,
     sheets,
     previewRecords: 50,
-    out: join(dir, `${fileName}-${tag}.jsonl`),
+    out: join(dir.path, `${fileName}-${tag}.jsonl`),
     checkpointEvery: 7,
   };
 }
@@ -114,7 +110,7 @@ async function handMade(name: string, sheetRows: string, sst: string | null): Pr
     'xl/styles.xml': styles,
   };
   if (sst !== null) parts['xl/sharedStrings.xml'] = sst;
-  const path = join(dir, name);
+  const path = join(dir.path, name);
   await writeFile(
     path,
     zipSync(Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, strToU8(v)])))
@@ -163,7 +159,7 @@ describe('the full XLSX read without exceljs writes what exceljs read', () => {
       row.getCell(4).numFmt = i % 3 === 0 ? '0.00' : '#,##0.0 "kg"';
       if (i % 11 === 0) row.getCell(3).numFmt = 'hh:mm';
     }
-    const path = join(dir, 'exceljs-written.xlsx');
+    const path = join(dir.path, 'exceljs-written.xlsx');
     await book.xlsx.writeFile(path);
     const records = await expectSameAsExceljs(path);
     expect(records).toHaveLength(3001);

@@ -1,10 +1,9 @@
-import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RawRecord } from '../../../src-core/reading/detect-header';
 import type { WorkbookProgress } from '../../../src-main/reading/workbook-jobs';
 import { decodeExceljsWholeCharacters } from '../../../src-main/reading/exceljs-parts';
@@ -21,6 +20,7 @@ import {
   SHARED_STRINGS_BUDGET_BYTES,
 } from '../../../src-main/reading/xlsx-preview';
 import { listZip } from '../../../src-main/reading/zip-file';
+import { tempHome } from '../../harness/temp-home';
 
 /**
  * The fast XLSX preview against the full read by exceljs: for every workbook here, the preview's
@@ -29,13 +29,7 @@ import { listZip } from '../../../src-main/reading/zip-file';
  */
 
 const fixtures = join(import.meta.dirname, '../../fixtures/reading');
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'courier-xlsx-preview-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true, maxRetries: 10 });
-});
+const dir = tempHome('courier-xlsx-preview-', { shared: true });
 
 async function jobFor(
   path: string,
@@ -45,7 +39,7 @@ async function jobFor(
   const fileName = path.split('/').at(-1)!;
   const entries = await listZip(path, fileName, (await stat(path)).size);
   const sheets = await listXlsxSheets(path, fileName, entries);
-  const out = join(dir, `${fileName}-${Math.random().toString(36).slice(2)}.jsonl`);
+  const out = join(dir.path, `${fileName}-${Math.random().toString(36).slice(2)}.jsonl`);
   return {
     job: 'read-workbook',
     path,
@@ -116,7 +110,7 @@ async function save(name: string, fill: (book: Book) => void, date1904 = false):
   const book = new ExcelJS.Workbook();
   if (date1904) book.properties.date1904 = true;
   fill(book);
-  const path = join(dir, name);
+  const path = join(dir.path, name);
   await writeFile(path, new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer));
   return path;
 }
@@ -228,13 +222,13 @@ describe('fast XLSX preview = the full read', () => {
     const zipped = unzipSync(new Uint8Array(await readFile(join(fixtures, 'zipped-xlsx.zip'))));
     for (const [name, data] of Object.entries(zipped)) {
       if (!name.endsWith('.xlsx')) continue;
-      await writeFile(join(dir, `from-zip-${name.split('/').at(-1)}`), data);
+      await writeFile(join(dir.path, `from-zip-${name.split('/').at(-1)}`), data);
     }
     let compared = 0;
     for (const path of [
       ...names.map(n => join(fixtures, n)),
       join(
-        dir,
+        dir.path,
         `from-zip-${Object.keys(zipped)
           .find(n => n.endsWith('.xlsx'))!
           .split('/')
@@ -285,7 +279,7 @@ describe('fast XLSX preview = the full read', () => {
 
   it('inline strings and string cells (a workbook streamed without shared strings), 10,000 rows', async () => {
     const ExcelJS = await exceljs();
-    const path = join(dir, 'inline.xlsx');
+    const path = join(dir.path, 'inline.xlsx');
     const book = new ExcelJS.stream.xlsx.WorkbookWriter({
       filename: path,
       useSharedStrings: false,
@@ -311,7 +305,7 @@ describe('fast XLSX preview = the full read', () => {
 
   it('10,000 rows with shared strings in first-use order: reads only the start of them', async () => {
     const ExcelJS = await exceljs();
-    const path = join(dir, 'shared.xlsx');
+    const path = join(dir.path, 'shared.xlsx');
     const book = new ExcelJS.stream.xlsx.WorkbookWriter({
       filename: path,
       useSharedStrings: true,
@@ -385,7 +379,7 @@ function workbookParts(
 }
 
 async function handMade(name: string, parts: Parts): Promise<string> {
-  const path = join(dir, name);
+  const path = join(dir.path, name);
   const files = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, strToU8(v)]));
   await writeFile(path, zipSync(files));
   return path;

@@ -1,27 +1,21 @@
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CourierError } from '../../../src-core/errors';
 import { readErrorCodes } from '../../../src-core/reading/read-errors';
 import { openSource } from '../../../src-main/reading/open-source';
+import { tempHome } from '../../harness/temp-home';
 
 // Zip bombs, ZIP64 and a full temporary disk, through the reading service (open + full read).
 
 const fixtures = join(import.meta.dirname, '../../fixtures/reading');
 const MB = 1024 * 1024;
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'courier-zip-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true, maxRetries: 10 });
-});
+const dir = tempHome('courier-zip-');
 
 async function file(name: string, content: string | Uint8Array): Promise<string> {
-  const path = join(dir, name);
+  const path = join(dir.path, name);
   await writeFile(path, content);
   return path;
 }
@@ -153,7 +147,7 @@ describe('ZIP64 archives', () => {
       'contacts.csv',
       'Name,Email\nAnn,ann@example.com\nBob,bob@example.com\n'
     );
-    const zipped = join(dir, 'contacts.zip');
+    const zipped = join(dir.path, 'contacts.zip');
     const made = spawnSync('zip', ['-q', '-j', '-fz', zipped, csv]);
     expect(made.status, String(made.stderr)).toBe(0);
     const { columns, rows } = await readAll(zipped);
@@ -166,10 +160,10 @@ describe('ZIP64 archives', () => {
 
   it('a workbook rezipped with `zip -fz` reads as the original', async () => {
     const original = join(fixtures, 'contacts.xlsx');
-    const parts = join(dir, 'parts');
+    const parts = join(dir.path, 'parts');
     await mkdir(parts);
     expect(spawnSync('unzip', ['-q', original, '-d', parts]).status).toBe(0);
-    const zipped = join(dir, 'contacts64.xlsx');
+    const zipped = join(dir.path, 'contacts64.xlsx');
     const made = spawnSync('zip', ['-q', '-r', '-fz', zipped, '.'], { cwd: parts });
     expect(made.status, String(made.stderr)).toBe(0);
     expect((await readFile(zipped)).includes(Buffer.from([0x50, 0x4b, 0x06, 0x06]))).toBe(true);
@@ -178,21 +172,19 @@ describe('ZIP64 archives', () => {
 });
 
 describe('a full temporary disk is said as such', () => {
-  let mount: string;
+  const mount = tempHome('courier-full-');
   let savedTmp: string | undefined;
   beforeEach(async () => {
-    mount = await mkdtemp(join(tmpdir(), 'courier-full-'));
-    const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=512k', 'tmpfs', mount]);
+    const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=512k', 'tmpfs', mount.path]);
     expect(mounted.status, `mounting a small tmpfs needs root: ${String(mounted.stderr)}`).toBe(0);
     savedTmp = process.env.TMPDIR;
-    process.env.TMPDIR = mount;
+    process.env.TMPDIR = mount.path;
   });
   afterEach(async () => {
     if (savedTmp === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = savedTmp;
     // A reader that failed may still hold a file there for a moment: detach the mount then.
-    if (spawnSync('umount', [mount]).status !== 0) spawnSync('umount', ['-l', mount]);
-    await rm(mount, { recursive: true, force: true, maxRetries: 10 });
+    if (spawnSync('umount', [mount.path]).status !== 0) spawnSync('umount', ['-l', mount.path]);
   });
 
   it('a zipped CSV larger than the free temporary space', async () => {
@@ -201,13 +193,13 @@ describe('a full temporary disk is said as such', () => {
     const zip = zipSync({ 'contacts.csv': strToU8(rows.join('\n')) });
     const e = await failure(await file('contacts.zip', zip));
     expect(e.code).toBe('read.disk-full');
-    expect(e.params?.folder).toContain(mount);
+    expect(e.params?.folder).toContain(mount.path);
     expect(e.message).toContain('not enough disk space');
   });
 
   it('a workbook whose rows do not fit in the temporary folder', async () => {
     const e = await failure(await file('big.xlsx', workbook(60_000)));
     expect(e.code).toBe('read.disk-full');
-    expect(e.params?.folder).toContain(mount);
+    expect(e.params?.folder).toContain(mount.path);
   });
 });

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { SecretStore } from '../../../src-main/secrets/secret-store';
 import { startSshd, type SshdServer } from '../../harness/servers/sshd';
 import { courier } from '../cli-destinations/run-captured';
 import { requireKeychain } from '../secrets/keychain-harness';
+import { tempHome } from '../../harness/temp-home';
 
 // Issue 16, Digitaleo: `courier reports download D [--since DAY] --out DIR` against the real
 // sshd, whose `reporting/<day>/` folders the test fills as Digitaleo would. Each zip is fetched
@@ -15,8 +15,8 @@ import { requireKeychain } from '../secrets/keychain-harness';
 // file of the same name is never written over.
 describe('courier reports download', () => {
   let sshd: SshdServer;
-  let home: string;
-  let out: string;
+  const home = tempHome('courier-reports-home-', { shared: true });
+  const out = tempHome('courier-reports-out-', { shared: true });
   const name = `Digitaleo ${randomBytes(3).toString('hex')}`;
   const other = `Other ${randomBytes(3).toString('hex')}`;
 
@@ -29,8 +29,6 @@ describe('courier reports download', () => {
   beforeAll(async () => {
     requireKeychain();
     sshd = await startSshd({ users: [{ auth: 'password' }] });
-    home = await mkdtemp(join(tmpdir(), 'courier-reports-home-'));
-    out = await mkdtemp(join(tmpdir(), 'courier-reports-out-'));
     const reporting = join(sshd.users[0]!.uploadDir, 'reporting');
     const put = async (day: string, file: string, bytes: Uint8Array | string) => {
       await mkdir(join(reporting, day), { recursive: true });
@@ -83,7 +81,7 @@ describe('courier reports download', () => {
           // Hello Customer's file name needs its touchpoint (issue 14).
           ...(preset === 'hello-customer' ? ['touchpoint=NPS'] : []),
         ],
-        { home, stdin: `${user.password}\n` }
+        { home: home.path, stdin: `${user.password}\n` }
       );
       expect(added.code, added.stderr).toBe(0);
     }
@@ -91,15 +89,13 @@ describe('courier reports download', () => {
   afterAll(async () => {
     for (const n of [name, other]) await new SecretStore().deleteAll(n).catch(() => 0);
     await sshd?.stop();
-    await rm(home, { recursive: true, force: true, maxRetries: 10 });
-    await rm(out, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('downloads each zip once, lists files and row counts, and never writes over a local file', async () => {
-    await writeFile(join(out, '2026-11-21_Daily.zip'), 'mine');
+    await writeFile(join(out.path, '2026-11-21_Daily.zip'), 'mine');
     const first = await courier(
-      ['reports', 'download', name, '--since', '2026-11-21', '--out', out, '--json'],
-      { home }
+      ['reports', 'download', name, '--since', '2026-11-21', '--out', out.path, '--json'],
+      { home: home.path }
     );
     expect(first.code, first.stderr).toBe(0);
     const result = JSON.parse(first.stdout);
@@ -108,7 +104,7 @@ describe('courier reports download', () => {
         (r: { day: string; name: string; savedAs: string; entries: unknown }) => [
           r.day,
           r.name,
-          r.savedAs.slice(out.length + 1),
+          r.savedAs.slice(out.path.length + 1),
           r.entries,
         ]
       )
@@ -129,25 +125,29 @@ describe('courier reports download', () => {
         [{ name: 'openers.csv', rows: 1 }],
       ],
     ]);
-    expect(await readFile(join(out, '2026-11-21_Daily.zip'), 'utf8')).toBe('mine');
+    expect(await readFile(join(out.path, '2026-11-21_Daily.zip'), 'utf8')).toBe('mine');
     const remote = await readFile(
       join(sshd.users[0]!.uploadDir, 'reporting/2026-11-21/2026-11-21_Daily.zip')
     );
-    expect((await readFile(join(out, '2026-11-21_Daily (2).zip'))).equals(remote)).toBe(true);
+    expect((await readFile(join(out.path, '2026-11-21_Daily (2).zip'))).equals(remote)).toBe(true);
 
-    const second = await courier(['reports', 'download', name, '--out', out], { home });
+    const second = await courier(['reports', 'download', name, '--out', out.path], {
+      home: home.path,
+    });
     expect(second.code, second.stderr).toBe(0);
     expect(second.stdout).toBe(
       '2026-11-20  2026-11-20_Daily.zip → ' +
-        join(out, '2026-11-20_Daily.zip') +
+        join(out.path, '2026-11-20_Daily.zip') +
         ' (' +
-        (await readFile(join(out, '2026-11-20_Daily.zip'))).length +
+        (await readFile(join(out.path, '2026-11-20_Daily.zip'))).length +
         ' bytes)\n    openers.csv: 2 rows\n'
     );
 
-    const third = await courier(['reports', 'download', name, '--out', out], { home });
+    const third = await courier(['reports', 'download', name, '--out', out.path], {
+      home: home.path,
+    });
     expect(third.stdout).toBe('No new reports (3 downloaded before).\n');
-    expect((await readdir(out)).sort()).toEqual([
+    expect((await readdir(out.path)).sort()).toEqual([
       '2026-11-20_Daily.zip',
       '2026-11-21_12345_Spring sale.zip',
       '2026-11-21_Daily (2).zip',
@@ -163,17 +163,23 @@ describe('courier reports download', () => {
     const day = join(sshd.users[0]!.uploadDir, 'reporting/2026-11-22');
     await mkdir(day, { recursive: true });
     await writeFile(join(day, '2026-11-22_Daily.zip'), bad);
-    const refused = await courier(['reports', 'download', name, '--out', out], { home });
+    const refused = await courier(['reports', 'download', name, '--out', out.path], {
+      home: home.path,
+    });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('The report “2026-11-22_Daily.zip” arrived damaged');
-    expect((await readdir(out)).filter(n => n.includes('11-22'))).toEqual([]);
+    expect((await readdir(out.path)).filter(n => n.includes('11-22'))).toEqual([]);
     await writeFile(join(day, '2026-11-22_Daily.zip'), good);
-    const again = await courier(['reports', 'download', name, '--out', out, '--json'], { home });
+    const again = await courier(['reports', 'download', name, '--out', out.path, '--json'], {
+      home: home.path,
+    });
     expect(JSON.parse(again.stdout).downloaded.map((r: { name: string }) => r.name)).toEqual([
       '2026-11-22_Daily.zip',
     ]);
 
-    const notDigitaleo = await courier(['reports', 'download', other, '--out', out], { home });
+    const notDigitaleo = await courier(['reports', 'download', other, '--out', out.path], {
+      home: home.path,
+    });
     expect(notDigitaleo.code).toBe(1);
     expect(notDigitaleo.stderr).toContain('is not a Digitaleo destination');
   });

@@ -1,8 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createLogger, logFilePath } from '../../../src-main/logging/logger';
 import {
   clearRegisteredSecrets,
@@ -11,6 +10,7 @@ import {
   registerSecret,
 } from '../../../src-main/logging/redact';
 import { findSecrets } from './find-secret';
+import { tempHome } from '../../harness/temp-home';
 
 const KEY = `-----BEGIN OPENSSH PRIVATE KEY-----
 b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW
@@ -18,13 +18,9 @@ QyNTUxOQAAACBOjCZiG3CI1wReH0pFn7lTfCs83Hxa9jBJRXl0sKNYWAAAAJgAAAAAAAAA
 -----END OPENSSH PRIVATE KEY-----
 `;
 
-let home: string;
+const home = tempHome('courier-redact-');
 beforeEach(async () => {
   clearRegisteredSecrets();
-  home = await mkdtemp(join(tmpdir(), 'courier-redact-'));
-});
-afterEach(async () => {
-  await rm(home, { recursive: true, force: true, maxRetries: 10 });
 });
 
 describe('redact', () => {
@@ -77,7 +73,10 @@ describe('redact', () => {
 describe('logger', () => {
   it('writes JSON lines to <home>/logs/courier.log without any secret', async () => {
     registerSecret('Sup3r-Secret!');
-    const logger = createLogger({ home, now: () => new Date('2026-01-02T03:04:05Z') }).child({
+    const logger = createLogger({
+      home: home.path,
+      now: () => new Date('2026-01-02T03:04:05Z'),
+    }).child({
       scope: 'test',
     });
     logger.info('connecting with Sup3r-Secret!', {
@@ -87,7 +86,7 @@ describe('logger', () => {
     logger.error('failed', { error: new Error('auth failed for "Sup3r-Secret!"'), key: KEY });
     logger.debug('not written at the default level');
     await logger.flush();
-    const lines = (await readFile(logFilePath(home), 'utf8'))
+    const lines = (await readFile(logFilePath(home.path), 'utf8'))
       .trim()
       .split('\n')
       .map(l => JSON.parse(l));
@@ -100,7 +99,7 @@ describe('logger', () => {
       host: 'drop.example.com',
     });
     expect(
-      await findSecrets({ folders: [home], secrets: { password: 'Sup3r-Secret!', key: KEY } })
+      await findSecrets({ folders: [home.path], secrets: { password: 'Sup3r-Secret!', key: KEY } })
     ).toEqual([]);
   });
 });
@@ -110,7 +109,7 @@ describe('crash output', () => {
     const secret = 'crash-Secret-4711';
     const child = spawnSync(
       process.execPath,
-      ['--import', 'tsx', join(import.meta.dirname, 'crash-child.ts'), home, secret],
+      ['--import', 'tsx', join(import.meta.dirname, 'crash-child.ts'), home.path, secret],
       { encoding: 'utf8', timeout: 30_000 }
     );
     expect(child.status).toBe(70);
@@ -118,12 +117,12 @@ describe('crash output', () => {
       /Courier stopped because of an unexpected error \(uncaught exception\)/
     );
     expect(child.stderr).toMatch(/could not log in as ann with \[redacted\]/);
-    expect(await readFile(logFilePath(home), 'utf8')).toMatch(
+    expect(await readFile(logFilePath(home.path), 'utf8')).toMatch(
       /Courier stopped: uncaught exception/
     );
     expect(
       await findSecrets({
-        folders: [home],
+        folders: [home.path],
         texts: { stdout: child.stdout, stderr: child.stderr },
         secrets: { secret },
       })
@@ -133,18 +132,18 @@ describe('crash output', () => {
 
 describe('findSecrets', () => {
   it('finds a secret in a nested file, in UTF-16, JSON-escaped, and in captured output', async () => {
-    await mkdir(join(home, 'a', 'b'), { recursive: true });
-    await writeFile(join(home, 'a', 'b', 'plain.txt'), 'x hunter-22 y');
-    await writeFile(join(home, 'wide.txt'), Buffer.from('x hunter-22 y', 'utf16le'));
-    await writeFile(join(home, 'json.json'), JSON.stringify({ v: 'q"uote' }));
-    await writeFile(join(home, 'key-part.log'), KEY.split('\n')[2]!);
-    await writeFile(join(home, 'clean.txt'), 'nothing here');
+    await mkdir(join(home.path, 'a', 'b'), { recursive: true });
+    await writeFile(join(home.path, 'a', 'b', 'plain.txt'), 'x hunter-22 y');
+    await writeFile(join(home.path, 'wide.txt'), Buffer.from('x hunter-22 y', 'utf16le'));
+    await writeFile(join(home.path, 'json.json'), JSON.stringify({ v: 'q"uote' }));
+    await writeFile(join(home.path, 'key-part.log'), KEY.split('\n')[2]!);
+    await writeFile(join(home.path, 'clean.txt'), 'nothing here');
     const hits = await findSecrets({
-      folders: [home],
+      folders: [home.path],
       texts: { stdout: 'printed hunter-22', stderr: 'fine' },
       secrets: { password: 'hunter-22', quoted: 'q"uote', key: KEY },
     });
-    expect(hits.map(h => `${h.secret}@${h.where.replace(home, '~')}`).sort()).toEqual([
+    expect(hits.map(h => `${h.secret}@${h.where.replace(home.path, '~')}`).sort()).toEqual([
       'key@~/key-part.log',
       'password@stdout',
       'password@~/a/b/plain.txt',

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeCall, type Handlers } from '../../../src-main/ipc/ipc-router';
@@ -11,19 +10,19 @@ import { destinationFromPreset } from '../../../src-core/destinations/presets';
 import type { Destination } from '../../../src-core/destinations/destination';
 import { startRecordingFtp, type RecordingFtp } from '../../harness/recording-ftp';
 import { createServices } from '../../../src-main/services/services';
+import { tempHome } from '../../harness/temp-home';
 
 // A compromised page saves a destination with another server, then asks for a connection test
 // and a send: the stored password must never reach the new server (README, "Security").
 
 describe('a saved secret belongs to its server', () => {
-  let home: string;
+  const home = tempHome('courier-binding-', { shared: true });
   let stranger: RecordingFtp;
   let original: RecordingFtp;
   const store = new SecretStore();
   const names: string[] = [];
 
   beforeAll(async () => {
-    home = await mkdtemp(join(tmpdir(), 'courier-binding-'));
     stranger = await startRecordingFtp();
     original = await startRecordingFtp();
   });
@@ -31,7 +30,6 @@ describe('a saved secret belongs to its server', () => {
     for (const name of names) await store.deleteAll(name).catch(() => 0);
     await stranger?.stop();
     await original?.stop();
-    await rm(home, { recursive: true, force: true, maxRetries: 10 });
   });
 
   const fresh = (label: string) => {
@@ -54,7 +52,7 @@ describe('a saved secret belongs to its server', () => {
   const app = (extra: Partial<Parameters<typeof createMainHandlers>[0]> = {}) => {
     const openedFiles = new OpenedFiles();
     const handlers = createMainHandlers({
-      services: createServices(home),
+      services: createServices(home.path),
       emit: () => {},
       appVersion: '1',
       locale: 'en',
@@ -100,7 +98,7 @@ describe('a saved secret belongs to its server', () => {
       code: 'secrets.other-server',
     });
 
-    const source = join(home, 'export.csv');
+    const source = join(home.path, 'export.csv');
     await writeFile(source, 'Email\nwendy@example.be\n');
     openedFiles.add(source, 'drop');
     const sent = await call('send:start', { path: source, destination: name });

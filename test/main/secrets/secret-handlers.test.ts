@@ -1,22 +1,22 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { routeCall, type Handlers } from '../../../src-main/ipc/ipc-router';
 import { createMainHandlers } from '../../../src-main/services/main-handlers';
 import { OpenedFiles } from '../../../src-main/files/opened-files';
 import { createServices } from '../../../src-main/services/services';
 import { SecretStore } from '../../../src-main/secrets/secret-store';
 import { requireKeychain } from './keychain-harness';
+import { tempHome } from '../../harness/temp-home';
 
 const run = promisify(execFile);
 
 describe('keychain IPC handlers', () => {
   let handlers: Handlers;
-  let dir: string;
+  const dir = tempHome('courier-secret-ipc-', { shared: true });
   const store = new SecretStore();
   const openedFiles = new OpenedFiles();
   const outcomes: unknown[] = [];
@@ -28,17 +28,13 @@ describe('keychain IPC handlers', () => {
 
   beforeAll(async () => {
     requireKeychain();
-    dir = await mkdtemp(join(tmpdir(), 'courier-secret-ipc-'));
     handlers = createMainHandlers({
-      services: createServices(dir, { secrets: store }),
+      services: createServices(dir.path, { secrets: store }),
       emit: () => undefined,
       appVersion: '0.0.0',
       locale: 'en',
       openedFiles,
     });
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('sets, reports and deletes secrets, and never sends one back', async () => {
@@ -96,7 +92,7 @@ describe('keychain IPC handlers', () => {
 
   it('imports a key file the user picked, and explains a wrong passphrase', async () => {
     const name = `import-${randomBytes(4).toString('hex')}`;
-    const file = join(dir, 'id_ed25519');
+    const file = join(dir.path, 'id_ed25519');
     await run('/usr/bin/ssh-keygen', [
       '-q',
       '-t',
@@ -110,7 +106,7 @@ describe('keychain IPC handlers', () => {
     ]);
     // Main's dialog answered with this file (and with a missing one, below).
     openedFiles.add(file, 'dialog');
-    openedFiles.add(join(dir, 'missing'), 'dialog');
+    openedFiles.add(join(dir.path, 'missing'), 'dialog');
     const wrong = await call('keys:import', { name, path: file, passphrase: 'nope' });
     expect(wrong).toEqual({
       ok: false,
@@ -124,7 +120,7 @@ describe('keychain IPC handlers', () => {
       ok: true,
       value: { publicKey: (await readFile(`${file}.pub`, 'utf8')).trim() },
     });
-    expect(await call('keys:import', { name, path: join(dir, 'missing') })).toMatchObject({
+    expect(await call('keys:import', { name, path: join(dir.path, 'missing') })).toMatchObject({
       ok: false,
       error: { code: 'keys.no-file' },
     });

@@ -1,21 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import {
-  chmod,
-  copyFile,
-  mkdir,
-  mkdtemp,
-  readFile,
-  readdir,
-  rm,
-  writeFile,
-} from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSshd, type SshdServer, type SshdUser } from '../../harness/servers/sshd';
 import { findSecrets } from './find-secret';
+import { tempHome } from '../../harness/temp-home';
 
 // Courier on a server: no desktop session, no D-Bus at all, so no Secret Service. The CLI runs in
 // a child process whose D-Bus address points at nothing; each destination names where its
@@ -35,7 +26,7 @@ describe('courier without a keychain (no D-Bus): secrets from the server’s own
   let sshd: SshdServer;
   let passwordUser: SshdUser;
   let keyUser: SshdUser;
-  let dir: string;
+  const dir = tempHome('courier-no-keychain-', { shared: true });
   let home: string;
   let exportFile: string;
   const unique = randomBytes(3).toString('hex');
@@ -44,11 +35,11 @@ describe('courier without a keychain (no D-Bus): secrets from the server’s own
   const courier = (args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Result> => {
     const childEnv: NodeJS.ProcessEnv = {
       ...process.env,
-      HOME: dir,
-      XDG_DATA_HOME: join(dir, 'data'),
+      HOME: dir.path,
+      XDG_DATA_HOME: join(dir.path, 'data'),
       DISPLAY: '',
       WAYLAND_DISPLAY: '',
-      DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(dir, 'no-bus-here')}`,
+      DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(dir.path, 'no-bus-here')}`,
       ...env,
     };
     for (const name of [
@@ -121,14 +112,12 @@ describe('courier without a keychain (no D-Bus): secrets from the server’s own
     sshd = await startSshd({ users: [{ auth: 'password' }, { auth: 'key' }] });
     passwordUser = sshd.users.find(u => u.auth === 'password')!;
     keyUser = sshd.users.find(u => u.auth === 'key')!;
-    dir = await mkdtemp(join(tmpdir(), 'courier-no-keychain-'));
-    home = join(dir, 'courier-home');
-    exportFile = join(dir, 'export.csv');
+    home = join(dir.path, 'courier-home');
+    exportFile = join(dir.path, 'export.csv');
     await writeFile(exportFile, contacts);
   });
   afterAll(async () => {
     await sshd?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it('has no keychain: a destination that uses it fails with the keychain message', async () => {
@@ -146,7 +135,7 @@ describe('courier without a keychain (no D-Bus): secrets from the server’s own
   });
 
   it('sends with the password from a systemd credentials directory', async () => {
-    const credentials = join(dir, 'credentials');
+    const credentials = join(dir.path, 'credentials');
     await rm(credentials, { recursive: true, force: true, maxRetries: 10 });
     await mkdir(credentials, { mode: 0o700 });
     await writeFile(join(credentials, 'vendor-password'), `${passwordUser.password}\n`, {
@@ -190,7 +179,7 @@ describe('courier without a keychain (no D-Bus): secrets from the server’s own
   });
 
   it('sends with the password a command prints (no shell), and a failing command gives a plain error', async () => {
-    const secretFile = join(dir, 'pass-store');
+    const secretFile = join(dir.path, 'pass-store');
     await writeFile(secretFile, `${passwordUser.password}\n`, { mode: 0o600 });
     const name = `command-${unique}`;
     const added = await add(name, passwordUser, `command:cat ${secretFile}`);
@@ -250,7 +239,7 @@ describe('courier without a keychain (no D-Bus): secrets from the server’s own
     let agent: ChildProcess;
     let socket: string;
     beforeAll(async () => {
-      socket = join(dir, 'agent.sock');
+      socket = join(dir.path, 'agent.sock');
       agent = spawn('/usr/bin/ssh-agent', ['-D', '-a', socket], { stdio: 'ignore' });
       for (let i = 0; i < 200 && !existsSync(socket); i++)
         await new Promise(r => setTimeout(r, 25));
@@ -299,7 +288,7 @@ describe('courier without a keychain (no D-Bus): secrets from the server’s own
   });
 
   it('refuses a private key file others can read, in plain words, and uses it once it is private', async () => {
-    const keyFile = join(dir, 'vendor_key');
+    const keyFile = join(dir.path, 'vendor_key');
     await copyFile(keyUser.privateKeyPath!, keyFile);
     await chmod(keyFile, 0o644);
     const name = `keyfile-${unique}`;

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { redact } from '../../../src-main/logging/redact';
 import { checkSecretSource, readFromSource } from '../../../src-main/secrets/secret-sources';
 import { readLoginSecrets, type SecretReader } from '../../../src-main/transfers/secret-reader';
+import { tempHome } from '../../harness/temp-home';
 
 // The readers behind each secret source, on real files, programs and environment variables.
 
@@ -17,13 +17,7 @@ const noKeychain: SecretReader = {
 const server = { protocol: 'sftp', host: '127.0.0.1', port: 22, user: 'u' } as const;
 
 describe('secret sources other than the keychain', () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'courier-sources-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true, maxRetries: 10 });
-  });
+  const dir = tempHome('courier-sources-', { shared: true });
 
   it('stops a password command at its time limit with a plain error', async () => {
     await expect(
@@ -60,11 +54,11 @@ describe('secret sources other than the keychain', () => {
     expect(redact(`login with ${password}`)).not.toContain(password);
 
     const fromCommand = `cmd-${randomBytes(6).toString('hex')}`;
-    await writeFile(join(dir, 'secret'), `${fromCommand}\n`, { mode: 0o600 });
+    await writeFile(join(dir.path, 'secret'), `${fromCommand}\n`, { mode: 0o600 });
     const keyLogin = await readLoginSecrets(noKeychain, 'Vendor', {
       ...server,
       auth: 'key',
-      secretSource: { kind: 'command', argv: ['cat', join(dir, 'secret')] },
+      secretSource: { kind: 'command', argv: ['cat', join(dir.path, 'secret')] },
     });
     // With a key-only login the value is the private key (the trailing newline dropped).
     expect(keyLogin).toEqual({ privateKey: fromCommand });
@@ -74,17 +68,17 @@ describe('secret sources other than the keychain', () => {
   it('checks a source without giving its value back', async () => {
     const check = await checkSecretSource(
       { kind: 'systemd-credential', name: 'pw' },
-      { env: { CREDENTIALS_DIRECTORY: dir } }
+      { env: { CREDENTIALS_DIRECTORY: dir.path } }
     );
     expect(check).toMatchObject({
       source: 'systemd:pw',
       readable: false,
       error: { code: 'secrets.credential-missing' },
     });
-    await writeFile(join(dir, 'pw'), 'hunter22\n', { mode: 0o600 });
+    await writeFile(join(dir.path, 'pw'), 'hunter22\n', { mode: 0o600 });
     const ok = await checkSecretSource(
       { kind: 'systemd-credential', name: 'pw' },
-      { env: { CREDENTIALS_DIRECTORY: dir } }
+      { env: { CREDENTIALS_DIRECTORY: dir.path } }
     );
     expect(ok).toEqual({ source: 'systemd:pw', kind: 'systemd-credential', readable: true });
     expect(JSON.stringify(ok)).not.toContain('hunter22');

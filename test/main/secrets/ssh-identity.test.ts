@@ -1,7 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'ssh2';
@@ -16,24 +15,21 @@ import {
 import { startSshd, type SshdServer } from '../../harness/servers/sshd';
 import { requireProgram } from '../../harness/servers/programs';
 import { requireKeychain } from './keychain-harness';
+import { tempHome } from '../../harness/temp-home';
 
 const run = promisify(execFile);
 const unique = (label: string): string => `${label}-${randomBytes(4).toString('hex')}`;
 /** The `type base64` part of a public key line (ssh-keygen -y prints the comment only sometimes). */
 const keyPart = (line: string): string => line.trim().split(/\s+/).slice(0, 2).join(' ');
 
-let dir: string;
+const dir = tempHome('courier-identity-', { shared: true });
 beforeAll(async () => {
   requireProgram('/usr/bin/ssh-keygen', 'openssh-client');
-  dir = await mkdtemp(join(tmpdir(), 'courier-identity-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true, maxRetries: 10 });
 });
 
 /** What ssh-keygen says the public key of a private key text is. */
 async function sshKeygenPublic(privateKey: string, passphrase = ''): Promise<string> {
-  const file = join(dir, `key-${randomBytes(4).toString('hex')}`);
+  const file = join(dir.path, `key-${randomBytes(4).toString('hex')}`);
   await writeFile(file, privateKey, { mode: 0o600 });
   const { stdout } = await run('/usr/bin/ssh-keygen', ['-y', '-P', passphrase, '-f', file]);
   return stdout.trim();
@@ -44,7 +40,7 @@ async function sshKeygen(
   args: readonly string[],
   passphrase: string
 ): Promise<{ privateKey: string; publicKey: string }> {
-  const file = join(dir, `made-${randomBytes(4).toString('hex')}`);
+  const file = join(dir.path, `made-${randomBytes(4).toString('hex')}`);
   await run('/usr/bin/ssh-keygen', [
     '-q',
     ...args,

@@ -1,8 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src-main/cli/run-cli';
 import { routeCall } from '../../../src-main/ipc/ipc-router';
 import { createMainHandlers } from '../../../src-main/services/main-handlers';
@@ -13,20 +12,17 @@ import { openTransferQueue, queuePath } from '../../../src-main/transfers/transf
 import { captureIo } from '../jobs/cli-io-capture';
 import { queueItem } from './queue-item';
 import { createServices } from '../../../src-main/services/services';
+import { tempHome } from '../../harness/temp-home';
 
 // Rule for every settings file: what cannot be read is kept (moved aside, or left untouched), the
 // person is told in plain words, and nothing is written over it. And a settings folder that
 // cannot be written says so with its own code, never as Node's raw text.
 
-let root: string;
+const root = tempHome('courier-damaged-');
 let home: string;
 beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'courier-damaged-'));
-  home = join(root, 'home');
+  home = join(root.path, 'home');
   await mkdir(home);
-});
-afterEach(async () => {
-  await rm(root, { recursive: true, force: true, maxRetries: 10 });
 });
 
 async function courier(...argv: string[]) {
@@ -47,7 +43,7 @@ describe('job-state.json that cannot be read', () => {
           'add',
           'Nightly',
           '--source',
-          join(root, 'a.csv'),
+          join(root.path, 'a.csv'),
           '--destination',
           'hello-customer',
           '--schedule',
@@ -87,7 +83,7 @@ describe('jobs.json cut short', () => {
           'add',
           'Nightly',
           '--source',
-          join(root, 'a.csv'),
+          join(root.path, 'a.csv'),
           '--destination',
           'hello-customer'
         )
@@ -108,7 +104,7 @@ describe('jobs.json cut short', () => {
       'add',
       'Other',
       '--source',
-      join(root, 'b.csv'),
+      join(root.path, 'b.csv'),
       '--destination',
       'hello-customer',
       '--json'
@@ -294,7 +290,7 @@ describe('a settings folder that cannot be written', () => {
           'add',
           'Nightly',
           '--source',
-          join(root, 'a.csv'),
+          join(root.path, 'a.csv'),
           '--destination',
           'hello-customer',
           '--json',
@@ -307,7 +303,7 @@ describe('a settings folder that cannot be written', () => {
     })();
 
   it('read-only (a read-only mount): settings.read-only, in words', async () => {
-    const mount = join(root, 'ro');
+    const mount = join(root.path, 'ro');
     await mkdir(mount);
     const unmount = mountTmpfs(mount, 'size=1m,mode=0700');
     try {
@@ -336,7 +332,7 @@ describe('a settings folder that cannot be written', () => {
   });
 
   it('full (a full tmpfs): settings.disk-full, and the saved jobs are untouched', async () => {
-    const mount = join(root, 'full');
+    const mount = join(root.path, 'full');
     await mkdir(mount);
     const unmount = mountTmpfs(mount, 'size=64k,mode=0700');
     try {
@@ -357,8 +353,8 @@ describe('a settings folder that cannot be written', () => {
   });
 
   it('a file where the folder should be: settings.not-a-folder', async () => {
-    await writeFile(join(root, 'a-file'), 'x');
-    const result = await add(join(root, 'a-file', 'home'));
+    await writeFile(join(root.path, 'a-file'), 'x');
+    const result = await add(join(root.path, 'a-file', 'home'));
     expect(result.code).not.toBe(0);
     expect(JSON.parse(result.out).error.code).toBe('settings.not-a-folder');
   });

@@ -1,8 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Transport } from '../../../src-core/destinations/transport';
 import { Run } from '../../../src-core/history/run';
 import { createHistoryStore } from '../../../src-main/history/history-store';
@@ -27,6 +26,7 @@ import {
   sftpTransport,
   sha256,
 } from '../transfers/transfer-helpers';
+import { tempHome } from '../../harness/temp-home';
 
 const CHILD = join(import.meta.dirname, 'shared-state-child.ts');
 
@@ -94,15 +94,11 @@ async function deadPid(): Promise<number> {
 const readQueue = async (home: string): Promise<QueueItem[]> =>
   (JSON.parse(await readFile(queuePath(home), 'utf8')) as { items: QueueItem[] }).items;
 
-let root: string;
+const root = tempHome('courier-shared-');
 let home: string;
 beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'courier-shared-'));
-  home = join(root, 'home');
+  home = join(root.path, 'home');
   await mkdir(home);
-});
-afterEach(async () => {
-  await rm(root, { recursive: true, force: true, maxRetries: 10 });
 });
 
 describe('the lock file', () => {
@@ -245,7 +241,7 @@ describe('queue.json shared by several processes', () => {
   });
 
   it('does not start a second upload of a file another process is sending, and replaces a copy left by a failed run', async () => {
-    const { path, data } = await randomFile(root, 'contacts.csv', 1000);
+    const { path, data } = await randomFile(root.path, 'contacts.csv', 1000);
     const content = sha256(data);
     // Being sent to CG by another Courier (cron's `courier send`, say).
     await openTransferQueue(home).add([{ ...queueItem('sending'), sha256: content }]);
@@ -288,7 +284,7 @@ describe('queue.json shared by several processes', () => {
   });
 
   it('finishes a copy whose rename had started instead of sending the same content again under a new name', async () => {
-    const { path, data } = await randomFile(root, 'contacts.csv', 1000);
+    const { path, data } = await randomFile(root.path, 'contacts.csv', 1000);
     const transport = Transport.parse({
       protocol: 'sftp',
       host: '127.0.0.1',
@@ -347,7 +343,7 @@ describe('two resumers of the same queue (real sshd)', () => {
     const user = server.users[0]!;
     const transport = sftpTransport(server, user);
     const files = await Promise.all(
-      Array.from({ length: 4 }, (_, i) => randomFile(root, `part-${i}.csv`, 300_000))
+      Array.from({ length: 4 }, (_, i) => randomFile(root.path, `part-${i}.csv`, 300_000))
     );
     await openTransferQueue(home).add(
       files.map((file, i) => ({
@@ -382,7 +378,7 @@ describe('two resumers of the same queue (real sshd)', () => {
 
 describe('scheduled slots shared by the app and cron', () => {
   async function dueJob(): Promise<{ id: string; stateBefore: string | null }> {
-    const source = join(root, 'export.csv');
+    const source = join(root.path, 'export.csv');
     await writeFile(source, 'Email\nwendy@example.be\n');
     const store = createJobStore(home);
     const job = await store.saveJob(

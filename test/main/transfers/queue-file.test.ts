@@ -1,34 +1,28 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openTransferQueue, queuePath } from '../../../src-main/transfers/transfer-queue';
 import { isOwnerAlive, lockFile, writeFileAtomic } from '../../../src-main/settings/file-lock';
 import { queueItem } from '../settings/queue-item';
+import { tempHome } from '../../harness/temp-home';
 
-let home: string;
-beforeEach(async () => {
-  home = await mkdtemp(join(tmpdir(), 'courier-queue-file-'));
-});
-afterEach(async () => {
-  await rm(home, { recursive: true, force: true, maxRetries: 10 });
-});
+const home = tempHome('courier-queue-file-');
 
 describe('queue.json on disk', () => {
   it('keeps a damaged queue aside for a person instead of writing over its uploads', async () => {
     const damaged = '{"version":1,"items":[{"id":"a","destination":"CG"'; // cut short
-    await writeFile(queuePath(home), damaged);
-    const queue = openTransferQueue(home);
+    await writeFile(queuePath(home.path), damaged);
+    const queue = openTransferQueue(home.path);
     // Listing changes nothing on disk.
     expect(await queue.list()).toEqual([]);
-    expect(await readFile(queuePath(home), 'utf8')).toBe(damaged);
+    expect(await readFile(queuePath(home.path), 'utf8')).toBe(damaged);
     await queue.add([queueItem('b')]);
     expect((await queue.list()).map(item => item.id)).toEqual(['b']);
-    const aside = (await readdir(home)).filter(name => name.startsWith('queue.json.damaged-'));
+    const aside = (await readdir(home.path)).filter(name => name.startsWith('queue.json.damaged-'));
     expect(aside).toHaveLength(1);
-    expect(await readFile(join(home, aside[0]!), 'utf8')).toBe(damaged);
+    expect(await readFile(join(home.path, aside[0]!), 'utf8')).toBe(damaged);
     // Written whole: no temporary file left behind.
-    expect((await readdir(home)).filter(name => name.endsWith('.tmp'))).toEqual([]);
+    expect((await readdir(home.path)).filter(name => name.endsWith('.tmp'))).toEqual([]);
   });
 });
 
@@ -44,7 +38,7 @@ describe('who still holds a claim or a lock', () => {
 
 describe('a write under a lock that was taken over', () => {
   it('is dropped, so it never writes over what the new holder wrote', async () => {
-    const file = join(home, 'queue.json');
+    const file = join(home.path, 'queue.json');
     await writeFile(file, 'theirs');
     const lock = await lockFile(`${file}.lock`);
     expect(await lock.stillHeld()).toBe(true);
@@ -58,7 +52,7 @@ describe('a write under a lock that was taken over', () => {
       code: 'settings.busy',
     });
     expect(await readFile(file, 'utf8')).toBe('theirs');
-    expect((await readdir(home)).filter(name => name.endsWith('.tmp'))).toEqual([]);
+    expect((await readdir(home.path)).filter(name => name.endsWith('.tmp'))).toEqual([]);
     // Releasing does not remove the new holder's lock.
     await lock.release();
     expect(JSON.parse(await readFile(`${file}.lock`, 'utf8'))).toMatchObject({ token: 'theirs' });
