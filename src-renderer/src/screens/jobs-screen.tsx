@@ -273,6 +273,33 @@ function saveFailureText(failure: unknown, i18n: Pick<I18n, 't' | 'language'>): 
   return problem ? scheduleProblemText(problem, i18n.t) : errorText(failure, i18n);
 }
 
+/**
+ * Saving a job form, as both job forms do: the form's own checks first (`ready` returns the
+ * request, or null when a field says what is wrong), then main's answer — a refused schedule in
+ * the user's words — or `onDone`.
+ */
+function useJobSave(onDone: () => void) {
+  const i18n = useI18n();
+  const [tried, setTried] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const submit = async (ready: (t: I18n['t']) => CallRequest<'jobs:save'> | null) => {
+    setTried(true);
+    setError(null);
+    const request = ready(i18n.t);
+    if (request === null) return;
+    try {
+      setSaving(true);
+      await api().jobs.save(request);
+      onDone();
+    } catch (failure) {
+      setSaving(false);
+      setError(saveFailureText(failure, i18n));
+    }
+  };
+  return { tried, error, saving, submit };
+}
+
 /** Changes when an existing job runs. */
 function EditSchedule(props: { job: Job; onDone: () => void }) {
   const i18n = useI18n();
@@ -282,33 +309,23 @@ function EditSchedule(props: { job: Job; onDone: () => void }) {
     choiceFor(job.schedule, i18n.language, job.scheduleText)
   );
   const [quiet, setQuiet] = useState<QuietChoice>(() => quietChoiceFor(job.warnAfterDays));
-  const [tried, setTried] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [initial] = useState(() => JSON.stringify({ choice, quiet }));
-  const [saving, setSaving] = useState(false);
+  const { tried, error, saving, submit } = useJobSave(props.onDone);
   const guardLeave = useUnsavedChanges(!saving && JSON.stringify({ choice, quiet }) !== initial);
   // Opened from a row far below: focus moves to the editor (once), so keyboard users land in it.
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
-  const save = async () => {
-    setTried(true);
-    setError(null);
-    const checked = checkedScheduleText(choice, t);
-    if (checked.error !== null) return;
-    const warnAfterDays = warnAfterDaysOf(quiet);
-    if (warnAfterDays === 'invalid') return;
-    // The list entry's extra fields are not part of a job.
-    const { scheduleText: _shown, nextRunAt: _next, running: _running, ...saved } = job;
-    try {
-      setSaving(true);
-      await api().jobs.save({ ...saved, scheduleText: checked.text, warnAfterDays });
-      props.onDone();
-    } catch (failure) {
-      setSaving(false);
-      setError(saveFailureText(failure, i18n));
-    }
-  };
+  const save = () =>
+    submit(t => {
+      const checked = checkedScheduleText(choice, t);
+      if (checked.error !== null) return null;
+      const warnAfterDays = warnAfterDaysOf(quiet);
+      if (warnAfterDays === 'invalid') return null;
+      // The list entry's extra fields are not part of a job.
+      const { scheduleText: _shown, nextRunAt: _next, running: _running, ...saved } = job;
+      return { ...saved, scheduleText: checked.text, warnAfterDays };
+    });
 
   return (
     <form
@@ -345,11 +362,9 @@ function NewJob(props: { draft: JobDraft; onDone: () => void }) {
       ? { preset: text, custom: '' }
       : { preset: 'custom', custom: text };
   });
-  const [tried, setTried] = useState(false);
   const [invalidRows, setInvalidRows] = useState<'send-valid' | 'hold'>(
     props.draft.invalidRows ?? 'send-valid'
   );
-  const [error, setError] = useState<string | null>(null);
   const [source, setSource] = useState(() =>
     sourceChoiceFor(props.draft.source.kind === 'file' ? props.draft.source.path : '')
   );
@@ -357,22 +372,19 @@ function NewJob(props: { draft: JobDraft; onDone: () => void }) {
   const [related, setRelated] = useState(props.draft.related ?? []);
   const [quiet, setQuiet] = useState<QuietChoice>(() => quietChoiceFor(props.draft.warnAfterDays));
   const [initial] = useState(() => JSON.stringify({ name, choice, invalidRows, source, quiet }));
-  const [saving, setSaving] = useState(false);
+  const { tried, error, saving, submit } = useJobSave(props.onDone);
   const guardLeave = useUnsavedChanges(
     !saving && JSON.stringify({ name, choice, invalidRows, source, quiet }) !== initial
   );
 
-  const save = async () => {
-    setTried(true);
-    setError(null);
-    const checked = checkedScheduleText(choice, t);
-    if (checked.error !== null) return;
-    if (source.kind === 'folder' && source.folder === '') return;
-    const warnAfterDays = warnAfterDaysOf(quiet);
-    if (warnAfterDays === 'invalid') return;
-    try {
-      setSaving(true);
-      await api().jobs.save({
+  const save = () =>
+    submit(t => {
+      const checked = checkedScheduleText(choice, t);
+      if (checked.error !== null) return null;
+      if (source.kind === 'folder' && source.folder === '') return null;
+      const warnAfterDays = warnAfterDaysOf(quiet);
+      if (warnAfterDays === 'invalid') return null;
+      return {
         ...props.draft,
         source: jobSourceOf(source, props.draft.source),
         name,
@@ -381,13 +393,8 @@ function NewJob(props: { draft: JobDraft; onDone: () => void }) {
         warnAfterDays,
         recordingsFolder,
         ...(related.length > 0 ? { related: related.map(r => ({ ...r })) } : {}),
-      });
-      props.onDone();
-    } catch (failure) {
-      setSaving(false);
-      setError(saveFailureText(failure, i18n));
-    }
-  };
+      };
+    });
 
   return (
     <form
