@@ -113,19 +113,53 @@ async function collect(
   return rows;
 }
 
+/**
+ * What an index reports while its pass runs, and how the pass ends: `finished` resolves to the
+ * row count (the last progress says done), or its failure is told through `onError`. The same for
+ * text files and workbooks.
+ */
+function indexProgress(source: OpenedSource, options: IndexOptions, rowsRead = 0) {
+  let state: IndexProgress = { bytesRead: 0, totalBytes: source.sizeBytes, rowsRead, done: false };
+  return {
+    current: (): IndexProgress => state,
+    reading: (bytesRead: number, rows: number) => {
+      state = { bytesRead, totalBytes: source.sizeBytes, rowsRead: rows, done: false };
+      options.onProgress?.(state);
+    },
+    settle: (pass: Promise<number>, after: () => void = () => undefined): Promise<number> => {
+      const finished = pass.then(
+        rowCount => {
+          after();
+          state = {
+            bytesRead: source.sizeBytes,
+            totalBytes: source.sizeBytes,
+            rowsRead: rowCount,
+            done: true,
+            rowCount,
+          };
+          options.onProgress?.(state);
+          return rowCount;
+        },
+        error => {
+          after();
+          options.onError?.(toPlainError(error));
+          throw error;
+        }
+      );
+      // Told through onError above and to whoever awaits `finished`; this only marks it handled.
+      finished.catch(() => undefined);
+      return finished;
+    },
+  };
+}
+
 function indexText(source: OpenedSource, plan: CsvPlan, options: IndexOptions): SourceIndex {
   const controller = new AbortController();
   const checkpoints: CsvPosition[] = [];
-  let state: IndexProgress = {
-    bytesRead: 0,
-    totalBytes: source.sizeBytes,
-    rowsRead: 0,
-    done: false,
-  };
+  const progress = indexProgress(source, options);
   const onProgress = (p: ReadJobProgress) => {
     checkpoints.push(...p.checkpoints);
-    state = { bytesRead: p.bytesRead, totalBytes: p.totalBytes, rowsRead: p.rowsRead, done: false };
-    options.onProgress?.(state);
+    progress.reading(p.bytesRead, p.rowsRead);
   };
   const job: IndexCsvJob = {
     job: 'index-csv',
@@ -141,32 +175,19 @@ function indexText(source: OpenedSource, plan: CsvPlan, options: IndexOptions): 
           signal: controller.signal,
         })
   ) as Promise<IndexCsvResult>;
-  const finished = run.then(
-    result => {
+  const finished = progress.settle(
+    run.then(result => {
       checkpoints.length = 0;
       checkpoints.push(...result.checkpoints);
-      state = {
-        bytesRead: source.sizeBytes,
-        totalBytes: source.sizeBytes,
-        rowsRead: result.rowCount,
-        done: true,
-        rowCount: result.rowCount,
-      };
-      options.onProgress?.(state);
       return result.rowCount;
-    },
-    error => {
-      options.onError?.(toPlainError(error));
-      throw error;
-    }
+    })
   );
-  // Nobody may be awaiting `finished` (the UI listens to events instead): do not crash on it.
-  finished.catch(() => undefined);
   return {
     finished,
-    progress: () => state,
+    progress: progress.current,
     getRows: async (start, end) => {
       const stop = checkWindow(start, end);
+      const state = progress.current();
       if (state.done && start >= (state.rowCount ?? 0)) return [];
       if (stop <= source.preview.length) return source.preview.slice(start, stop);
       const from = lastAtOrBefore(checkpoints, start);
@@ -186,48 +207,21 @@ function indexWorkbook(
   if (!reading)
     throw new CourierError('read.not-open', 'This workbook is no longer open. Open it again.');
   const dataRows = (records: number) => Math.max(0, records - plan.headerRecord - 1);
-  let state: IndexProgress = {
-    bytesRead: 0,
-    totalBytes: source.sizeBytes,
-    rowsRead: dataRows(reading.rowsRead()),
-    done: false,
-  };
-  const stop = reading.listen((records, fraction) => {
-    state = {
-      bytesRead: Math.round(fraction * source.sizeBytes),
-      totalBytes: source.sizeBytes,
-      rowsRead: dataRows(records),
-      done: false,
-    };
-    options.onProgress?.(state);
-  });
-  let positions: RecordsPosition[] = [];
-  const finished = reading.done.then(
-    result => {
-      stop();
-      positions = dataPositions(plan, result.checkpoints);
-      const rowCount = dataRows(result.recordCount);
-      state = {
-        bytesRead: source.sizeBytes,
-        totalBytes: source.sizeBytes,
-        rowsRead: rowCount,
-        done: true,
-        rowCount,
-      };
-      options.onProgress?.(state);
-      return rowCount;
-    },
-    error => {
-      stop();
-      options.onError?.(toPlainError(error));
-      throw error;
-    }
+  const progress = indexProgress(source, options, dataRows(reading.rowsRead()));
+  const stop = reading.listen((records, fraction) =>
+    progress.reading(Math.round(fraction * source.sizeBytes), dataRows(records))
   );
-  // Told through onError above and to whoever awaits `finished`; this only marks it handled.
-  finished.catch(() => undefined);
+  let positions: RecordsPosition[] = [];
+  const finished = progress.settle(
+    reading.done.then(result => {
+      positions = dataPositions(plan, result.checkpoints);
+      return dataRows(result.recordCount);
+    }),
+    stop
+  );
   return {
     finished,
-    progress: () => state,
+    progress: progress.current,
     getRows: async (start, end) => {
       const stopAt = checkWindow(start, end);
       if (stopAt <= source.preview.length) return source.preview.slice(start, stopAt);
