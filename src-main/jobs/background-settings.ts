@@ -18,20 +18,15 @@ export type BackgroundSettingsStore = Readonly<{
   onChange: (listener: (settings: BackgroundSettings) => void) => () => void;
 }>;
 
-const listenersByHome = new Map<string, Set<(settings: BackgroundSettings) => void>>();
-
 /** Opens the background settings; the history retention lives with the history itself. */
 export function createBackgroundSettings(
   home: string,
   history: HistoryStore
 ): BackgroundSettingsStore {
   const file = join(home, 'background.json');
-  let listeners = listenersByHome.get(home);
-  if (!listeners) {
-    listeners = new Set();
-    listenersByHome.set(home, listeners);
-  }
-  const shared = listeners;
+  // Built once per settings folder by the composition root (services → jobs): its listeners are
+  // everyone in this process who cares (the tray's start-at-login, the window).
+  const shared = new Set<(settings: BackgroundSettings) => void>();
   const read = () => readSettingsJson(file, value => Stored.safeParse(value).data ?? null);
   async function stored(): Promise<z.infer<typeof Stored>> {
     const found = await read();
