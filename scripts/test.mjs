@@ -59,6 +59,10 @@ if (run('npx', ['electron-vite', 'build', '--logLevel', 'warn']) !== 0) process.
 
 const vitestArgs = process.argv.slice(2).map(a => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
 const xdgData = mkdtempSync(join(tmpdir(), 'courier-keyring-'));
+// gnome-keyring keeps its control socket in $XDG_RUNTIME_DIR/keyring (else in ~/.cache): a second
+// test run on the same machine (two checkouts, a CI job beside a developer's run) would take over
+// this run's daemon, and the keychain tests would then meet a new, locked one. Each run has its own.
+const runtimeDir = mkdtempSync(join(tmpdir(), 'courier-runtime-'));
 const script = `
   echo -n test | gnome-keyring-daemon --unlock --components=secrets >/dev/null
   i=0
@@ -67,4 +71,4 @@ const script = `
     i=$((i+1)); if [ $i -gt 200 ]; then echo 'gnome-keyring did not start' >&2; exit 1; fi; sleep 0.05
   done
   exec npx vitest run ${vitestArgs}`;
-process.exit(run('dbus-run-session', ['--', 'sh', '-c', script], { env: { ...process.env, XDG_DATA_HOME: xdgData, COURIER_TEST_KEYRING: '1' } }));
+process.exit(run('dbus-run-session', ['--', 'sh', '-c', script], { env: { ...process.env, XDG_DATA_HOME: xdgData, XDG_RUNTIME_DIR: runtimeDir, COURIER_TEST_KEYRING: '1' } }));

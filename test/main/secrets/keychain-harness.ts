@@ -93,6 +93,8 @@ export async function runInKeychainSession(
       ...process.env,
       ...scripts.env,
       XDG_DATA_HOME: join(dir, 'data'),
+      // Its own control socket: never the test run's gnome-keyring (see scripts/test.mjs).
+      XDG_RUNTIME_DIR: dir,
       HOME: dir,
       DISPLAY: '',
       WAYLAND_DISPLAY: '',
