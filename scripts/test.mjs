@@ -4,7 +4,7 @@
 // app (the browser tests load the built renderer), then runs every test inside a private D-Bus
 // session with an unlocked gnome-keyring, so the keychain tests talk to a real Secret Service.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureServerDebs } from './server-debs.mjs';
@@ -63,6 +63,18 @@ const xdgData = mkdtempSync(join(tmpdir(), 'courier-keyring-'));
 // test run on the same machine (two checkouts, a CI job beside a developer's run) would take over
 // this run's daemon, and the keychain tests would then meet a new, locked one. Each run has its own.
 const runtimeDir = mkdtempSync(join(tmpdir(), 'courier-runtime-'));
+// If the Secret Service goes away mid-run (seen a few times on a loaded machine; cause unknown),
+// D-Bus starts it again from this run's own service file — unlocked with the run's password, as
+// at the start, instead of the system's locked default — and says so after the tests.
+const restarts = join(xdgData, 'keyring-restarts.log');
+mkdirSync(join(xdgData, 'dbus-1', 'services'), { recursive: true });
+writeFileSync(
+  join(xdgData, 'dbus-1', 'services', 'org.freedesktop.secrets.service'),
+  `[D-BUS Service]
+Name=org.freedesktop.secrets
+Exec=/bin/sh -c "date >> '${restarts}'; printf test | exec /usr/bin/gnome-keyring-daemon --foreground --unlock --components=secrets"
+`
+);
 const script = `
   echo -n test | gnome-keyring-daemon --unlock --components=secrets >/dev/null
   i=0
@@ -71,4 +83,9 @@ const script = `
     i=$((i+1)); if [ $i -gt 200 ]; then echo 'gnome-keyring did not start' >&2; exit 1; fi; sleep 0.05
   done
   exec npx vitest run ${vitestArgs}`;
-process.exit(run('dbus-run-session', ['--', 'sh', '-c', script], { env: { ...process.env, XDG_DATA_HOME: xdgData, XDG_RUNTIME_DIR: runtimeDir, COURIER_TEST_KEYRING: '1' } }));
+const status = run('dbus-run-session', ['--', 'sh', '-c', script], { env: { ...process.env, XDG_DATA_HOME: xdgData, XDG_RUNTIME_DIR: runtimeDir, COURIER_TEST_KEYRING: '1' } });
+if (existsSync(restarts)) {
+  const times = readFileSync(restarts, 'utf8').trim().split('\n');
+  console.error(`Note: the test keychain (gnome-keyring) went away and was started again ${times.length} time(s): ${times.join('; ')}.`);
+}
+process.exit(status);
