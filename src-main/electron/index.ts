@@ -1,4 +1,5 @@
 import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { languageForLocale } from '../../src-core/words/i18n';
 import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -200,7 +201,8 @@ if (handoff) {
     // Destinations set to the `system` proxy follow the computer's proxy settings (PAC included).
     installSystemProxy(session.defaultSession);
     // The composition root: every service is built here once and passed down.
-    const services = createServices(home);
+    // Scheduled jobs keep the rows they leave out in the system's language, as the window speaks.
+    const services = createServices(home, { language: languageForLocale(app.getLocale()) });
     const { logger } = services;
     logger.info('Courier started', { version: app.getVersion() });
     const refreshMenu = async (added?: string) => {

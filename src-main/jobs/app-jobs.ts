@@ -1,4 +1,5 @@
 import type { Run } from '../../src-core/history/run';
+import type { Language } from '../../src-core/words/i18n';
 import type { Job } from '../../src-core/jobs/job';
 import type { HistoryStore } from '../history/history-store';
 import type { SecretReader } from '../transfers/secret-reader';
@@ -52,6 +53,8 @@ export type AppJobsDeps = Readonly<{
   destinations?: Pick<DestinationService, 'resolve'>;
   /** The schedules' clock and timers (tests give a fake clock; the real ones by default). */
   clock?: Pick<JobServiceDeps, 'now' | 'setTimer' | 'clearTimer'>;
+  /** The language of the rows a job leaves out, kept for History (default English). */
+  language?: Language;
 }>;
 
 /**
@@ -67,6 +70,7 @@ export function createAppJobs({
   upload,
   destinations,
   clock,
+  language,
 }: AppJobsDeps): AppJobs {
   const changes = hub<[{ paused: boolean; running: string[] }]>();
   const progress = hub<[string, number]>();
@@ -81,6 +85,7 @@ export function createAppJobs({
       receipt: { mode: 'background', timeoutMs: 60 * 60_000 },
       upload,
       prepare: createWorkerPreparer(),
+      ...(language ? { language } : {}),
       ...(clock?.now ? { now: clock.now } : {}),
     }),
     // Reports jobs fetch Digitaleo's reports through the destination service's destinations.

@@ -1,6 +1,7 @@
 import { runPipeline, type PipelineDeps, type SendProgress } from '../pipeline/run-pipeline';
 import type { SecretReader } from '../transfers/secret-reader';
 import type { JobRunRequest, RunSend } from './job-runner';
+import type { Language } from '../../src-core/words/i18n';
 
 export type PipelineSendDeps = Readonly<{
   home: string;
@@ -18,6 +19,8 @@ export type PipelineSendDeps = Readonly<{
   now?: () => Date;
   /** Progress of the job's send (the tray shows it in its tooltip). */
   onProgress?: (jobId: string, fraction: number) => void;
+  /** The language of the rows left out, kept for History (default English). */
+  language?: Language;
 }>;
 
 /** How far along a send is, from 0 to 1: reading counts for the first fifth, the upload for the rest. */
@@ -56,6 +59,7 @@ export function createPipelineRunSend(deps: PipelineSendDeps): RunSend {
           ? { recordingsFolder: request.recordingsFolder, waitForRecordings: true }
           : {}),
         ...(request.related ? { related: request.related } : {}),
+        ...(deps.language ? { language: deps.language } : {}),
       },
       {
         home: deps.home,

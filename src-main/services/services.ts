@@ -9,6 +9,7 @@ import { createWorkerUpload, type Upload } from '../pipeline/worker-upload';
 import { SecretStore } from '../secrets/secret-store';
 import { createRefusedFiles, type RefusedFiles } from '../reports/refused-file';
 import { createMappingMemory, type MappingMemory } from '../mapping/mapping-memory';
+import type { Language } from '../../src-core/words/i18n';
 
 /**
  * The main-process services for one settings folder, built once by each entry point (the app in
@@ -42,6 +43,8 @@ export type ServiceOverrides = Readonly<{
   logger?: Logger;
   secrets?: SecretStore;
   upload?: Upload;
+  /** The person's language (the app: the system's), for the files jobs keep (rows left out). */
+  language?: Language;
 }>;
 
 /** Builds the services once for a settings folder (which must exist: see `ensureHome`). */
@@ -63,6 +66,7 @@ export function createServices(home: string, overrides: ServiceOverrides = {}): 
       history: history(),
       upload: upload(),
       destinations: destinations(),
+      ...(overrides.language ? { language: overrides.language } : {}),
     })
   );
   const refusedFiles = once(() =>

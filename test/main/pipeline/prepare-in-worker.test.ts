@@ -112,6 +112,30 @@ describe('preparation of a send runs in the preparation worker', () => {
     expect(line.thread).not.toBe(threadId);
   });
 
+  it('a job of the app keeps the rows it leaves out in the app’s language', async () => {
+    await writeFile(source, 'Email,Language\npiet@example.be,nl\nnot-an-email,fr\n');
+    const jobs = createAppJobs({
+      home: home.path,
+      secrets: fixedSecrets({ password: sshd.users[0]!.password }),
+      history: createHistoryStore(home.path),
+      upload: createWorkerUpload(),
+      language: 'nl',
+    });
+    const job = await jobs.service.save({
+      name: 'Nachtelijk',
+      source: { kind: 'file', path: source },
+      destination: 'Shop survey',
+      invalidRows: 'send-valid',
+    });
+    const [run] = (await jobs.service.runAndWait(job.id, 'job')).runs;
+    expect(run).toMatchObject({ outcome: 'sent-with-exclusions', rows: { read: 2, sent: 1 } });
+    const kept = await readFile(join(home.path, 'rejected', `${run!.id}.csv`), 'utf8');
+    expect(kept.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
+      'Regel,Email,Language,Waarom ze niet verstuurd is'
+    );
+    expect(kept).not.toContain('not a valid');
+  });
+
   it('in this thread only when asked (the benchmark reference): the same counts, held the same way', async () => {
     await writeFile(source, 'Email,Language\nnot-an-email,fr\n');
     const inThread = await runPipeline(
