@@ -13,7 +13,7 @@ import type { PreparationResult } from '../../src-core/preparation/prepare';
 export const rejectedRowsPath = (home: string, runId: string): string => join(home, 'rejected', `${runId}.csv`);
 
 /** Saves the rows a run left out, if any; returns the path or null. */
-export async function saveRejectedRows(home: string, runId: string, preparation: PreparationResult): Promise<string | null> {
+export async function saveRejectedRows(home: string, runId: string, preparation: Pick<PreparationResult, 'rejected' | 'sourceColumns'>): Promise<string | null> {
   if (preparation.rejected.length === 0) return null;
   const path = rejectedRowsPath(home, runId);
   await mkdir(join(home, 'rejected'), { recursive: true, mode: 0o700 });
