@@ -50,7 +50,7 @@ export class PartSpill implements PartSink {
     // preparation fills the same memory with the next part.
     const fd = openSync(path, 'wx');
     try {
-      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+      for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
     } finally {
       closeSync(fd);
     }
