@@ -37,6 +37,8 @@ export type PreparationInput = Readonly<{
   alreadySentNames?: Iterable<string>;
   /** Send later duplicates too when the destination leaves them out (same as a `keep-duplicates` fix). */
   keepDuplicates?: boolean;
+  /** About how many rows will be pushed, when known beforehand (a hint for the size of the duplicate-key table; any number of rows still works). */
+  expectedRows?: number;
   /** Keep the rejected rows' cells for the rejected-rows file (default true; a plain check needs none). */
   keepRejectedCells?: boolean;
   /** The zone source date-times are read in when the destination names none (default: this computer's). */
@@ -264,7 +266,7 @@ export function createPreparation(input: PreparationInput): Preparation {
   const summary: Record<string, number> = {};
   const rejected: RejectedRow[] = [];
   const duplicates = new DuplicateFinder();
-  const seen = leaveOutDuplicates ? new SeenKeys() : null;
+  const seen = leaveOutDuplicates ? new SeenKeys(input.expectedRows) : null;
   let duplicateRowCount = 0;
   const keyColumns = d.duplicateKey.map(k => targetIndex.get(k)!);
   const oneOf = d.atLeastOneOf.map(k => targetIndex.get(k)!);

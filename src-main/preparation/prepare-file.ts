@@ -162,6 +162,7 @@ async function readAndPrepare(
       keepRejectedCells: options.keepRejectedCells,
       recordings: options.recordings,
       partSink,
+      expectedRows: expectedRows(source),
     });
     // Batches, not rows(): one promise per few hundred rows instead of one per row.
     for await (const batch of source.batches({ signal: options.signal, onProgress: options.onProgress })) {
@@ -179,6 +180,19 @@ async function readAndPrepare(
   } finally {
     await source.dispose?.();
   }
+}
+
+/**
+ * About how many rows a text export holds, from its size and its first rows (none for a
+ * workbook, whose size says little). A hint only, on the low side: the first rows' characters
+ * undercount their bytes (quotes, accents) by about a tenth, and a hint too high would make the
+ * duplicate-key table twice as big as it needs, where one too low costs one more growth.
+ */
+function expectedRows(source: Awaited<ReturnType<typeof openSource>>): number | undefined {
+  if (source.plan.kind !== 'csv' || source.preview.length === 0) return undefined;
+  let chars = 0;
+  for (const row of source.preview) for (const cell of row.cells) chars += cell.length + 1;
+  return Math.floor((0.85 * source.sizeBytes * source.preview.length) / chars);
 }
 
 /** Every target column present (unlisted ones unmapped); unknown targets are refused later. */
