@@ -107,12 +107,10 @@ export async function prepareFileInto(
   }
   const spill = await PartSpill.create(outDir, { hash });
   try {
-    const { preparation, facts } = await readAndPrepare(path, destination, options, spill);
-    const result: SunkPreparationResult = preparation.finishSunk();
+    const result = await prepareFileToSink(path, destination, options, spill);
     for (const file of result.files) checkOutputName(file.name);
     return {
       ...result,
-      ...facts,
       files: result.files.map(f => ({ name: f.name, rows: f.rows, size: f.size, sha256: spill.sha256[f.part] ?? null })),
       write: () => spill.moveTo(outDir, result.files.map(f => f.name)),
       dispose: () => spill.dispose(),
@@ -121,6 +119,20 @@ export async function prepareFileInto(
     await spill.dispose();
     throw error;
   }
+}
+
+/**
+ * `prepareFile` for a plain-text output (see `sinksParts`): the same preparation, but each part
+ * goes to `sink` once complete instead of being kept, and the files carry only their sizes.
+ */
+export async function prepareFileToSink(
+  path: string,
+  destination: Destination,
+  options: PrepareFileOptions,
+  sink: PartSink
+): Promise<SunkPreparationResult & SourceFacts> {
+  const { preparation, facts } = await readAndPrepare(path, destination, options, sink);
+  return { ...preparation.finishSunk(), ...facts };
 }
 
 /** Opens the source, chooses the mapping and pushes every row through a new preparation. */
