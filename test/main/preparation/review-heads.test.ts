@@ -7,6 +7,7 @@ import { prepareFile } from '../../../src-main/preparation/prepare-file';
 import { saveDestination } from '../../../src-main/settings/destination-store';
 import { destinationFromPreset } from '../../../src-core/destinations/presets';
 import { rejectedRowsCsv } from '../../../src-core/output/rejected';
+import { calls } from '../../../src-core/ipc/contract';
 
 let dir: string;
 beforeEach(async () => {
@@ -34,7 +35,11 @@ describe('the review of a plain-text output kept as the first bytes of each file
     const mapping = { Email: 'E-mail', Language: 'Langue', FirstName: 'Prénom', LastName: 'Nom' };
     const options = { now, mapping, home: dir, keepRejectedCells: false, alreadySentNames: [] };
 
-    const review = await reviewCheck({ path, destination: 'NPS', mapping, maxIssues: 5 }, dir, now);
+    const review = await reviewCheck(
+      calls['review:check'].request.parse({ path, destination: 'NPS', mapping, maxIssues: 5 }),
+      dir,
+      now
+    );
     const whole = await prepareFile(path, destination, options);
     expect(whole.files.length).toBeGreaterThanOrEqual(3);
     expect(review.files).toEqual(
@@ -51,7 +56,12 @@ describe('the review of a plain-text output kept as the first bytes of each file
     expect(review.issues).toEqual(whole.issues.slice(0, 5));
 
     const target = join(dir, 'rejected.csv');
-    const saved = await saveRejected({ path, destination: 'NPS', mapping }, target, dir, now);
+    const saved = await saveRejected(
+      calls['review:save-rejected'].request.parse({ path, destination: 'NPS', mapping }),
+      target,
+      dir,
+      now
+    );
     const all = await prepareFile(path, destination, {
       ...options,
       excludeInvalid: true,
