@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, mkdtemp, rename, rm, rmdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import type { PartSink } from '../../src-core/preparation/prepare';
 
 /**
@@ -9,8 +9,8 @@ import type { PartSink } from '../../src-core/preparation/prepare';
  * folder inside the output folder, as soon as it is complete: a large output is never held in
  * memory whole (the preparation fills the same buffer with the next part). `moveTo` then gives
  * the parts their names in the output folder (a rename: no copy, and no half-written file ever
- * has a final name); `dispose` removes whatever was not moved, and the output folder too when
- * the spill created it and nothing was moved there.
+ * has a final name); `dispose` removes whatever was not moved, and the folders the spill created
+ * for the output folder when they are left empty.
  */
 export class PartSpill implements PartSink {
   /** Each part's file, in the order the parts came. */
@@ -20,6 +20,7 @@ export class PartSpill implements PartSink {
   private moved = false;
 
   private constructor(
+    private readonly outDir: string,
     private readonly folder: string,
     /** The first folder the spill created (the output folder itself when it did not exist), or null. */
     private readonly created: string | null,
@@ -34,7 +35,13 @@ export class PartSpill implements PartSink {
     const created = (await mkdir(outDir, { recursive: true })) ?? null;
     // A dot folder: never a name an upload takes, and removed with the output folder.
     const folder = await mkdtemp(join(outDir, '.courier-parts-'));
-    return new PartSpill(folder, created, options.hash === true);
+    // Both absolute, so that removing what was created compares like with like.
+    return new PartSpill(
+      resolve(outDir),
+      folder,
+      created === null ? null : resolve(created),
+      options.hash === true
+    );
   }
 
   /** How many parts were put. */
@@ -70,9 +77,17 @@ export class PartSpill implements PartSink {
     return moved;
   }
 
-  /** Removes the spill folder, and the output folder too when the spill created it and nothing was moved there. */
+  /** Removes the spill folder, and the folders it created for the output folder if they are empty. */
   async dispose(): Promise<void> {
-    const folder = !this.moved && this.created !== null ? this.created : this.folder;
-    await rm(folder, { recursive: true, force: true, maxRetries: 3 });
+    await rm(this.folder, { recursive: true, force: true, maxRetries: 3 });
+    if (this.moved || this.created === null) return;
+    // Deepest first, up to the first one made; one that holds anything is left (and so are those above).
+    for (let folder = this.outDir; ; folder = dirname(folder)) {
+      const removed = await rmdir(folder).then(
+        () => true,
+        () => false
+      );
+      if (!removed || folder === this.created || dirname(folder) === folder) return;
+    }
   }
 }

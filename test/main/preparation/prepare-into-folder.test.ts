@@ -96,6 +96,17 @@ describe('prepareFileInto', () => {
     expect(staged.files.length).toBeGreaterThanOrEqual(3);
     await staged.dispose();
     expect(await readdir(dir)).toEqual(['contacts.csv']);
+    // A folder it made that something else was put in meanwhile stays, with what was put there.
+    const other = await prepareFileInto(
+      source,
+      helloCustomer,
+      { now, mapping },
+      join(dir, 'a', 'b')
+    );
+    await writeFile(join(dir, 'a', 'other.txt'), 'not ours');
+    await other.dispose();
+    expect(await readdir(join(dir, 'a'))).toEqual(['other.txt']);
+    await rm(join(dir, 'a'), { recursive: true });
     // A folder that was there stays; only the spill goes.
     await writeFile(join(dir, 'broken.csv'), 'E-mail,Langue\r\n"never closed,EN\r\n');
     await expect(
