@@ -44,11 +44,6 @@ export class PartSpill implements PartSink {
     );
   }
 
-  /** How many parts were put. */
-  get count(): number {
-    return this.paths.length;
-  }
-
   put(bytes: Uint8Array): void {
     const path = join(this.folder, `part-${this.paths.length}`);
     this.paths.push(path);

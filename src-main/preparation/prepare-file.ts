@@ -83,8 +83,8 @@ export type StagedPreparation = Omit<FilePreparation, 'files'> &
 /**
  * `prepareFile` for a send: the same preparation and the same bytes, but a plain-text output
  * never held in memory whole. Each part, once complete, is written to a private folder inside
- * `outDir` (`PartSpill`); `write` then renames the parts to
- * their names, and `dispose` removes what was not written. Zipped, XML and workbook outputs are
+ * `outDir` (`PartSpill`); `write` then renames the parts to their names, and `dispose` removes
+ * what was not written. Zipped, XML and workbook outputs are
  * written from whole parts, so those are prepared in memory and written by `write`.
  * With `hash`, each file's SHA-256 is taken as it is made.
  */
