@@ -9,7 +9,8 @@
  *   papaparse-chunk    papaparse alone, a chunk of rows at a time (its fastest streaming mode)
  *   papaparse+write    papaparse step mode, each row written back as CSV (the pipeline's reference)
  *   papaparse+prepare  papaparse (chunk) feeding createPreparation: the cost of this work alone
- *   courier            prepareFile (the reader's openSource + preparation) + writePreparedFiles
+ *   courier            prepareFileInto (the reader's openSource + preparation, each complete part
+ *                      written to disk as the next ones are prepared, as a send does) + write
  *
  * The children run an esbuild bundle of this file, i.e. the code as the app ships it: under tsx,
  * every function created at run time is wrapped by `keepNames`, which measurably slows code that
@@ -145,17 +146,21 @@ const measurements: Record<
     return { rows: result.rowCount, note: `${result.files.length} files` };
   },
   courier: async () => {
-    const { prepareFile, writePreparedFiles } =
-      await import('../src-main/preparation/prepare-file');
+    const { prepareFileInto } = await import('../src-main/preparation/prepare-file');
     const out = await mkdtemp(join(tmpdir(), 'courier-bench-prepare-'));
     try {
-      const result = await prepareFile(file, await destination(), {
-        now: new Date(),
-        excludeInvalid: true,
-        mapping,
-      });
-      await writePreparedFiles(result, out);
-      const bytes = result.files.reduce((n, f) => n + f.bytes.length, 0);
+      const result = await prepareFileInto(
+        file,
+        await destination(),
+        { now: new Date(), excludeInvalid: true, mapping },
+        out
+      );
+      try {
+        await result.write();
+      } finally {
+        await result.dispose();
+      }
+      const bytes = result.files.reduce((n, f) => n + f.size, 0);
       return {
         rows: result.rowCount,
         note: `${result.writtenRowCount.toLocaleString('en')} rows sent in ${result.files.length} files (${(bytes / 1e6).toFixed(1)} MB), ${result.issues.length.toLocaleString('en')} issues`,

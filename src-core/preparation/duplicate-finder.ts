@@ -86,11 +86,24 @@ function sortByKey(keys: Int32Array, n: number): Int32Array {
  * a million keys cost no per-key object and no Map.
  */
 export class SeenKeys {
-  private hi = new Int32Array(1 << 12);
-  private lo = new Int32Array(1 << 12);
+  private hi: Int32Array;
+  private lo: Int32Array;
   /** The line of the row that had the key first; 0 marks an empty slot (lines start at 1). */
-  private lines = new Int32Array(1 << 12);
+  private lines: Int32Array;
   private count = 0;
+
+  /**
+   * `expected`: about how many keys will come (a hint, at most 2 million is taken): the table
+   * is made that big at once, rather than grown and filled again up to nine times on the way
+   * to a million. More keys still fit.
+   */
+  constructor(expected = 0) {
+    let size = 1 << 12;
+    while (size < Math.min(expected, 2_000_000) * 2 + 2) size *= 2;
+    this.hi = new Int32Array(size);
+    this.lo = new Int32Array(size);
+    this.lines = new Int32Array(size);
+  }
 
   /** The line of the earlier row with this key, or -1 when none had it. */
   firstLine(hi: number, lo: number): number {

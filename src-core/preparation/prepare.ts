@@ -37,12 +37,20 @@ export type PreparationInput = Readonly<{
   alreadySentNames?: Iterable<string>;
   /** Send later duplicates too when the destination leaves them out (same as a `keep-duplicates` fix). */
   keepDuplicates?: boolean;
+  /** About how many rows will be pushed, when known beforehand (a hint for the size of the duplicate-key table; any number of rows still works). */
+  expectedRows?: number;
   /** Keep the rejected rows' cells for the rejected-rows file (default true; a plain check needs none). */
   keepRejectedCells?: boolean;
   /** The zone source date-times are read in when the destination names none (default: this computer's). */
   systemTimeZone?: string;
   /** The recordings folder's files, when the destination sends recordings: each row's must be there. */
   recordings?: RecordingsFolder;
+  /**
+   * Takes each part of a plain-text output as soon as it is complete, so that a large output is
+   * never held in memory whole (see `PartSink`); only for outputs `sinksParts` accepts. The
+   * preparation then ends with `finishSunk`, not `finish`.
+   */
+  partSink?: PartSink;
 }>;
 
 /** One file exactly as it will be uploaded. */
@@ -124,7 +132,25 @@ export type PreparationResult = Readonly<{
 export type Preparation = Readonly<{
   push: (row: SourceRow) => void;
   finish: () => PreparationResult;
+  /** With a `partSink`: gives the sink the last parts and returns the result, whose files hold no bytes. */
+  finishSunk: () => SunkPreparationResult;
 }>;
+
+/**
+ * Where the parts of a plain-text output go once complete, in file order: `put` gets each part's
+ * exact bytes (the header included) and must write or copy them before it returns: the
+ * preparation fills the same memory with a later part. Called from `push` and `finishSunk`.
+ */
+export type PartSink = Readonly<{ put: (bytes: Uint8Array) => void }>;
+
+/** A prepared file whose bytes went to a `PartSink`, the `part`-th it was given (from 0). */
+export type SunkFile = Readonly<Omit<PreparedFile, 'bytes' | 'innerName' | 'firstLines'> & { innerName: null; part: number; size: number }>;
+
+/** A preparation's result when its parts went to a `PartSink`. */
+export type SunkPreparationResult = Readonly<Omit<PreparationResult, 'files'> & { files: readonly SunkFile[] }>;
+
+/** Whether a destination's parts can go to a `PartSink`: plain text, not zipped, XML or a workbook (those are written from the whole part). */
+export const sinksParts = (d: Destination): boolean => !isWorkbookFormat(d.output.format) && d.output.format !== 'xml' && !d.output.zip;
 
 type Edit = { t: number; position: number; value: string; original: string | undefined };
 type Plan = {
@@ -266,11 +292,26 @@ export function createPreparation(input: PreparationInput): Preparation {
   const summary: Record<string, number> = {};
   const rejected: RejectedRow[] = [];
   const duplicates = new DuplicateFinder();
-  const seen = leaveOutDuplicates ? new SeenKeys() : null;
+  const seen = leaveOutDuplicates ? new SeenKeys(input.expectedRows) : null;
   let duplicateRowCount = 0;
   const keyColumns = d.duplicateKey.map(k => targetIndex.get(k)!);
   const oneOf = d.atLeastOneOf.map(k => targetIndex.get(k)!);
-  const parts: Array<{ bytes: ByteBuilder; rows: number }> = [];
+  const parts: Array<{ bytes: ByteBuilder; rows: number; size: number }> = [];
+  const sink = input.partSink ?? null;
+  if (sink && !sinksParts(d)) throw new Error(`${d.name}'s output is not plain text: its parts cannot go to a sink`);
+  /** Parts given to the sink so far (their bytes are gone; `size` says how many there were). */
+  let sunk = 0;
+  /** A sunk part's buffer, to fill with the next part rather than take new memory for it. */
+  let spare: ByteBuilder | null = null;
+  const sinkUpTo = (end: number) => {
+    for (; sunk < end; sunk++) {
+      const p = parts[sunk]!;
+      p.size = p.bytes.length;
+      sink!.put(p.bytes.bytes.subarray(0, p.size));
+      spare = p.bytes;
+      p.bytes = SUNK;
+    }
+  };
   const values = new Array<string>(plans.length).fill('');
   const valid = new Array<boolean>(plans.length).fill(false);
   const doubtful = new Array<boolean>(plans.length).fill(false);
@@ -555,6 +596,8 @@ export function createPreparation(input: PreparationInput): Preparation {
     part.rows++;
     validRowCount++;
     writtenRowCount++;
+    // A part is complete once the next one holds a row: no later row can change it.
+    if (sink && sunk < parts.length - 1) sinkUpTo(parts.length - 1);
     if (recording !== '') recordingNames.add(recording);
     // Only written rows count as the first of their key.
     if (keyed) {
@@ -650,14 +693,18 @@ export function createPreparation(input: PreparationInput): Preparation {
   const newPart = () => {
     // A small byte-limited part (Hello Customer's 1 MB) gets its whole size at once; others grow.
     const initial = Math.min(maxBytes === Infinity ? 1 << 20 : maxBytes + (1 << 16), 1 << 20);
-    const part = { bytes: new ByteBuilder(initial, false), rows: 0 };
+    const reused = spare;
+    spare = null;
+    reused?.clear();
+    const part = { bytes: reused ?? new ByteBuilder(initial, false), rows: 0, size: 0 };
     part.bytes.watch = watched;
     part.bytes.append(headerBytes);
     parts.push(part);
     return part;
   };
 
-  const finish = (): PreparationResult => {
+  /** The issues completed with the duplicates found at the end, and the files' names. */
+  const settle = (): string[] => {
     const found = keyColumns.length > 0 ? duplicates.duplicates() : [];
     if (found.length > 0) {
       const key = d.duplicateKey.join(' and ');
@@ -687,14 +734,19 @@ export function createPreparation(input: PreparationInput): Preparation {
     if (parts.length === 0 && rowCount === 0) {
       const only = new ByteBuilder(headerBytes.length + 1);
       only.append(headerBytes);
-      parts.push({ bytes: only, rows: 0 });
+      parts.push({ bytes: only, rows: 0, size: 0 });
     }
     // Zipped output is sent under the .zip name: that is the name that must never repeat.
-    const innerExtension = /\.[^./\\]+$/.exec(d.fileName)?.[0] ?? '.csv';
     const template = workbook ? withExtension(d.fileName, `.${d.output.format}`) : out.zip ? withExtension(d.fileName, '.zip') : d.fileName;
     // Names sent before are avoided, unless the destination uses the same name every run (Digitaleo's list modes).
     const taken = d.nameReuse === 'same-every-run' ? [] : (input.alreadySentNames ?? []);
-    const names = fileNames(template, parts.length, { now: input.now, variables: d.variables }, taken);
+    return fileNames(template, parts.length, { now: input.now, variables: d.variables }, taken);
+  };
+
+  const finish = (): PreparationResult => {
+    if (sink) throw new Error('A preparation with a part sink ends with finishSunk');
+    const names = settle();
+    const innerExtension = /\.[^./\\]+$/.exec(d.fileName)?.[0] ?? '.csv';
     const files: PreparedFile[] = parts.map((p, i) => {
       // A view, not a copy, so a 100 MB file is not duplicated at the end; but a copy when the
       // buffer is mostly empty, so a small file does not keep a big buffer alive.
@@ -706,9 +758,22 @@ export function createPreparation(input: PreparationInput): Preparation {
       const zipped = zipSync({ [inner]: [bytes, { mtime: input.now }] }, { level: 6 });
       return { name: names[i]!, rows: p.rows, bytes: zipped, innerName: inner };
     });
-    const errorRows = rejected.filter(r => !r.byHand && r.duplicate !== true).length;
     const tooLarge = files.find(f => f.bytes.length > (d.limits.maxBytes ?? Infinity));
     if (tooLarge && xml) throw fileTooLarge(tooLarge, d);
+    return resultWith(files);
+  };
+
+  const finishSunk = (): SunkPreparationResult => {
+    if (!sink) throw new Error('finishSunk needs a part sink');
+    const names = settle();
+    sinkUpTo(parts.length);
+    const files: SunkFile[] = parts.map((p, i) => ({ name: names[i]!, rows: p.rows, innerName: null, part: i, size: p.size }));
+    return resultWith(files);
+  };
+
+  /** The result, with its files (none when rows were read and none is sent). */
+  const resultWith = <F,>(files: readonly F[]): Omit<PreparationResult, 'files'> & { files: readonly F[] } => {
+    const errorRows = rejected.filter(r => !r.byHand && r.duplicate !== true).length;
     return {
       destination: d.name,
       mapping: Object.fromEntries(d.columns.map(c => [c.name, input.mapping[c.name] ?? null])),
@@ -734,7 +799,7 @@ export function createPreparation(input: PreparationInput): Preparation {
     return { name, rows, bytes, innerName: null, firstLines: decodeText(bytes.subarray(0, 64 * 1024), xml!.encoding).split(/\r?\n/).slice(0, 10) };
   };
 
-  return { push, finish };
+  return { push, finish, finishSunk };
 }
 
 /** The rule problems a lenient column reports as warnings (never what breaks the file itself). */
@@ -749,6 +814,9 @@ export function fileTooLarge(file: Readonly<{ name: string; bytes: Uint8Array }>
     { params: { file: file.name, size: file.bytes.length, maxBytes: max, destination: d.name } }
   );
 }
+
+/** What a sunk part keeps of its bytes: nothing. */
+const SUNK = new ByteBuilder(0);
 
 /** What a control character adds to a ByteBuilder's `watched` count (no-quote characters add 1). */
 const CONTROL_WEIGHT = 128;

@@ -15,7 +15,7 @@ import { rejectedWords } from '../../src-core/words/rejected-words';
 export const rejectedRowsPath = (home: string, runId: string): string => join(home, 'rejected', `${runId}.csv`);
 
 /** Saves the rows a run left out, if any; returns the path or null. */
-export async function saveRejectedRows(home: string, runId: string, preparation: PreparationResult, language: Language = 'en'): Promise<string | null> {
+export async function saveRejectedRows(home: string, runId: string, preparation: Pick<PreparationResult, 'rejected' | 'sourceColumns'>, language: Language = 'en'): Promise<string | null> {
   if (preparation.rejected.length === 0) return null;
   const path = rejectedRowsPath(home, runId);
   await mkdir(join(home, 'rejected'), { recursive: true, mode: 0o700 });

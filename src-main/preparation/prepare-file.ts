@@ -10,12 +10,21 @@ import type { DetectedFormat } from '../../src-core/reading/source-table';
 import { Fix } from '../../src-core/fixes/fix-schema';
 import { CONFIDENT, suggestMapping, type ColumnMapping, type MappingSuggestion } from '../../src-core/mapping/suggest';
 import type { HeaderChanges } from '../../src-core/mapping/header-changes';
-import { createPreparation, type PreparationResult } from '../../src-core/preparation/prepare';
+import { createHash } from 'node:crypto';
+import {
+  createPreparation,
+  sinksParts,
+  type PartSink,
+  type Preparation,
+  type PreparationResult,
+  type SunkPreparationResult,
+} from '../../src-core/preparation/prepare';
 import type { RecordingsFolder } from '../../src-core/preparation/recordings-check';
 import { REJECTED_FILE, REJECTED_FOLDER, rejectedRowsCsv } from '../../src-core/output/rejected';
 import { openSource, type OpenSourceOptions, type ReadProgress } from '../reading/open-source';
 import { recallMapping } from '../settings/mapping-store';
 import { writeWorkbooks } from '../output/workbook-writer';
+import { PartSpill } from './part-spill';
 
 /** Where the mapping used came from. */
 export type MappingOrigin = 'given' | 'remembered' | 'suggested';
@@ -38,21 +47,103 @@ export type PrepareFileOptions = Readonly<{
   recordings?: RecordingsFolder;
 }>;
 
+/** How the source was read and how the mapping was chosen. */
+type SourceFacts = Readonly<{
+  source: Readonly<{ path: string; format: DetectedFormat; columns: readonly string[]; sizeBytes: number }>;
+  mappingOrigin: MappingOrigin;
+  /** For a remembered mapping whose header set changed; null otherwise. */
+  headerChanges: HeaderChanges | null;
+  suggestions: readonly MappingSuggestion[];
+}>;
+
 /** A prepared file plus how the source was read and how the mapping was chosen. */
-export type FilePreparation = PreparationResult &
-  Readonly<{
-    source: Readonly<{ path: string; format: DetectedFormat; columns: readonly string[]; sizeBytes: number }>;
-    mappingOrigin: MappingOrigin;
-    /** For a remembered mapping whose header set changed; null otherwise. */
-    headerChanges: HeaderChanges | null;
-    suggestions: readonly MappingSuggestion[];
-  }>;
+export type FilePreparation = PreparationResult & SourceFacts;
 
 /**
  * Reads a source file and prepares it for a destination: the one pipeline behind the CLI, the
  * interactive send and scheduled jobs, so what was previewed is what is sent.
  */
 export async function prepareFile(path: string, destination: Destination, options: PrepareFileOptions): Promise<FilePreparation> {
+  const { preparation, facts } = await readAndPrepare(path, destination, options, undefined);
+  const result = await writeWorkbooks(preparation.finish(), destination, options.now);
+  return { ...result, ...facts };
+}
+
+/** A prepared file in a folder, or on its way there (see `prepareFileInto`). */
+export type StagedFile = Readonly<{ name: string; rows: number; size: number; sha256: string | null }>;
+
+/** A preparation whose files wait to be written into a folder (see `prepareFileInto`). */
+export type StagedPreparation = Omit<FilePreparation, 'files'> &
+  Readonly<{
+    files: readonly StagedFile[];
+    /** Puts the files in the folder under their names; returns their paths. */
+    write: () => Promise<string[]>;
+    /** Removes whatever was not written: call it whether or not the files were written. */
+    dispose: () => Promise<void>;
+  }>;
+
+/**
+ * `prepareFile` for a send: the same preparation and the same bytes, but a plain-text output
+ * never held in memory whole. Each part, once complete, is written to a private folder inside
+ * `outDir` (`PartSpill`); `write` then renames the parts to their names, and `dispose` removes
+ * what was not written. Zipped, XML and workbook outputs are
+ * written from whole parts, so those are prepared in memory and written by `write`.
+ * With `hash`, each file's SHA-256 is taken as it is made.
+ */
+export async function prepareFileInto(
+  path: string,
+  destination: Destination,
+  options: PrepareFileOptions,
+  outDir: string,
+  { hash = false }: Readonly<{ hash?: boolean }> = {}
+): Promise<StagedPreparation> {
+  if (!sinksParts(destination)) {
+    const prepared = await prepareFile(path, destination, options);
+    const sha = (bytes: Uint8Array) => (hash ? createHash('sha256').update(bytes).digest('hex') : null);
+    return {
+      ...prepared,
+      files: prepared.files.map(f => ({ name: f.name, rows: f.rows, size: f.bytes.length, sha256: sha(f.bytes) })),
+      write: () => writePreparedFiles(prepared, outDir),
+      dispose: async () => {},
+    };
+  }
+  const spill = await PartSpill.create(outDir, { hash });
+  try {
+    const result = await prepareFileToSink(path, destination, options, spill);
+    for (const file of result.files) checkOutputName(file.name);
+    return {
+      ...result,
+      files: result.files.map(f => ({ name: f.name, rows: f.rows, size: f.size, sha256: spill.sha256[f.part] ?? null })),
+      write: () => spill.moveTo(outDir, result.files.map(f => f.name)),
+      dispose: () => spill.dispose(),
+    };
+  } catch (error) {
+    await spill.dispose();
+    throw error;
+  }
+}
+
+/**
+ * `prepareFile` for a plain-text output (see `sinksParts`): the same preparation, but each part
+ * goes to `sink` once complete instead of being kept, and the files carry only their sizes.
+ */
+export async function prepareFileToSink(
+  path: string,
+  destination: Destination,
+  options: PrepareFileOptions,
+  sink: PartSink
+): Promise<SunkPreparationResult & SourceFacts> {
+  const { preparation, facts } = await readAndPrepare(path, destination, options, sink);
+  return { ...preparation.finishSunk(), ...facts };
+}
+
+/** Opens the source, chooses the mapping and pushes every row through a new preparation. */
+async function readAndPrepare(
+  path: string,
+  destination: Destination,
+  options: PrepareFileOptions,
+  partSink: PartSink | undefined
+): Promise<{ preparation: Preparation; facts: SourceFacts }> {
   const source = await openSource(path, { ...options.source, signal: options.signal });
   try {
     const sample = source.preview.slice(0, 50).map(r => r.cells);
@@ -84,22 +175,38 @@ export async function prepareFile(path: string, destination: Destination, option
       alreadySentNames: options.alreadySentNames,
       keepRejectedCells: options.keepRejectedCells,
       recordings: options.recordings,
+      partSink,
+      expectedRows: expectedRows(source),
     });
     // Batches, not rows(): one promise per few hundred rows instead of one per row.
     for await (const batch of source.batches({ signal: options.signal, onProgress: options.onProgress })) {
       for (const row of batch) preparation.push(row);
     }
-    const result = await writeWorkbooks(preparation.finish(), destination, options.now);
     return {
-      ...result,
-      source: { path, format: source.format, columns: source.columns, sizeBytes: source.sizeBytes },
-      mappingOrigin: origin,
-      headerChanges,
-      suggestions,
+      preparation,
+      facts: {
+        source: { path, format: source.format, columns: source.columns, sizeBytes: source.sizeBytes },
+        mappingOrigin: origin,
+        headerChanges,
+        suggestions,
+      },
     };
   } finally {
     await source.dispose?.();
   }
+}
+
+/**
+ * About how many rows a text export holds, from its size and its first rows (none for a
+ * workbook, whose size says little). A hint only, on the low side: the first rows' characters
+ * undercount their bytes (quotes, accents) by about a tenth, and a hint too high would make the
+ * duplicate-key table twice as big as it needs, where one too low costs one more growth.
+ */
+function expectedRows(source: Awaited<ReturnType<typeof openSource>>): number | undefined {
+  if (source.plan.kind !== 'csv' || source.preview.length === 0) return undefined;
+  let chars = 0;
+  for (const row of source.preview) for (const cell of row.cells) chars += cell.length + 1;
+  return Math.floor((0.85 * source.sizeBytes * source.preview.length) / chars);
 }
 
 /** Every target column present (unlisted ones unmapped); unknown targets are refused later. */
@@ -131,11 +238,15 @@ export async function writePreparedFiles(result: PreparationResult, outDir: stri
   await mkdir(outDir, { recursive: true });
   const written: string[] = [];
   for (const file of result.files) {
-    // `fileNames` never gives these; a name that would land elsewhere or on the rejected rows is a bug.
-    if (file.name.toLowerCase() === REJECTED_FOLDER || /[/\\]/.test(file.name)) throw new Error(`Unsafe output file name: ${file.name}`);
+    checkOutputName(file.name);
     written.push(await putFile(outDir, file.name, file.bytes));
   }
   return written;
+}
+
+/** `fileNames` never gives these; a name that would land elsewhere or on the rejected rows is a bug. */
+function checkOutputName(name: string): void {
+  if (name.toLowerCase() === REJECTED_FOLDER || /[/\\]/.test(name)) throw new Error(`Unsafe output file name: ${name}`);
 }
 
 /**

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Language } from '../../src-core/words/i18n';
 import { basename } from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -17,12 +16,7 @@ import { saveRejectedRows } from '../pipeline/rejected-rows';
 import type { FileStamp, ReadProgress } from '../reading/open-source';
 import { runWorker } from '../workers/run-worker';
 import type { Logger } from '../logging/logger';
-import {
-  prepareFile,
-  writePreparedFiles,
-  type FilePreparation,
-  type MappingOrigin,
-} from './prepare-file';
+import { prepareFileInto, type MappingOrigin, type StagedPreparation } from './prepare-file';
 
 /** What the send pipeline asks of the preparation (plain data: it crosses to the preparation worker). */
 export type SendPreparationJob = Readonly<{
@@ -109,18 +103,38 @@ export type Preparer = (job: SendPreparationJob, options?: PrepareOptions) => Pr
  * result back from a worker costs the receiving thread nothing.
  */
 export const prepareInThisThread: Preparer = async (job, options = {}) => {
-  const preparation = await prepareFile(job.sourcePath, job.destination, {
-    alreadySentNames: job.alreadySentNames,
-    source: job.source,
-    mapping: job.mapping,
-    fixes: job.fixes,
-    excludeInvalid: job.excludeInvalid,
-    now: new Date(job.now),
-    home: job.home,
-    signal: options.signal,
-    onProgress: options.onProgress,
-    recordings: job.recordings,
-  });
+  // Large plain-text outputs are never held in memory whole: each part goes to the outbox's
+  // private spill folder once complete, and takes its name there unless the file is held.
+  const preparation = await prepareFileInto(
+    job.sourcePath,
+    job.destination,
+    {
+      alreadySentNames: job.alreadySentNames,
+      source: job.source,
+      mapping: job.mapping,
+      fixes: job.fixes,
+      excludeInvalid: job.excludeInvalid,
+      now: new Date(job.now),
+      home: job.home,
+      signal: options.signal,
+      onProgress: options.onProgress,
+      recordings: job.recordings,
+    },
+    job.outbox,
+    { hash: true }
+  );
+  try {
+    return await summedUp(job, preparation);
+  } finally {
+    await preparation.dispose();
+  }
+};
+
+/** Keeps the rejected rows, writes the files unless held, and sums the preparation up. */
+async function summedUp(
+  job: SendPreparationJob,
+  preparation: StagedPreparation
+): Promise<PreparedSend> {
   // The rows left out stay available to whoever made the export (History → rejected rows).
   const rejectedRows = await saveRejectedRows(job.home, job.runId, preparation, job.language).then(
     path => ({ path, error: null }),
@@ -129,9 +143,7 @@ export const prepareInThisThread: Preparer = async (job, options = {}) => {
   const held = heldBecause(job, preparation);
   const paths = held
     ? null
-    : new Map(
-        (await writePreparedFiles(preparation, job.outbox)).map(path => [basename(path), path])
-      );
+    : new Map((await preparation.write()).map(path => [basename(path), path]));
   return {
     destination: preparation.destination,
     mapping: preparation.mapping,
@@ -150,8 +162,8 @@ export const prepareInThisThread: Preparer = async (job, options = {}) => {
     files: preparation.files.map(f => ({
       name: f.name,
       rows: f.rows,
-      bytes: f.bytes.byteLength,
-      sha256: createHash('sha256').update(f.bytes).digest('hex'),
+      bytes: f.size,
+      sha256: f.sha256!,
       path: paths?.get(f.name) ?? null,
     })),
     held,
@@ -159,7 +171,7 @@ export const prepareInThisThread: Preparer = async (job, options = {}) => {
     thread: threadId,
     ...(preparation.recordings ? { recordings: preparation.recordings } : {}),
   };
-};
+}
 
 /**
  * Prepares in the preparation worker thread, so the app's main thread (windows, tray, IPC) never
@@ -175,7 +187,7 @@ export function createWorkerPreparer(): Preparer {
 }
 
 /** Why a prepared file must not be sent as it is, or null. */
-function heldBecause(job: SendPreparationJob, preparation: FilePreparation): PlainError | null {
+function heldBecause(job: SendPreparationJob, preparation: StagedPreparation): PlainError | null {
   const changes =
     preparation.headerChanges ??
     (job.expectedHeaders ? compareHeaders(job.expectedHeaders, preparation.source.columns) : null);

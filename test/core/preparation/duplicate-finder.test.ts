@@ -45,4 +45,17 @@ describe('SeenKeys', () => {
     expect(seen.firstLine(5, 12345)).toBe(-1);
     expect(seen.firstLine(0, 0)).toBe(2);
   });
+
+  it('works the same when sized beforehand, with more keys than the hint said', () => {
+    for (const expected of [0, 1000, 50_000, 10_000_000]) {
+      const seen = new SeenKeys(expected);
+      for (let i = 0; i < 60_000; i++) {
+        expect(seen.firstLine(i % 97, Math.imul(i, 0x45d9f3b))).toBe(-1);
+        seen.add(i % 97, Math.imul(i, 0x45d9f3b), i + 2);
+      }
+      for (let i = 0; i < 60_000; i += 997)
+        expect(seen.firstLine(i % 97, Math.imul(i, 0x45d9f3b))).toBe(i + 2);
+      expect(seen.firstLine(5, 12345)).toBe(-1);
+    }
+  });
 });
