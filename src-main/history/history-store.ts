@@ -58,6 +58,8 @@ type Shared = {
   updated: Set<(run: Run) => void>;
   queue: Promise<unknown>;
 };
+// Process-wide on purpose: every store of one history file in this process (the app's, a job's)
+// shares one write queue and one set of listeners, so writes are serialised and all are told.
 const sharedByFile = new Map<string, Shared>();
 function sharedState(file: string): Shared {
   let shared = sharedByFile.get(file);

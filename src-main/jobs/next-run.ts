@@ -1,6 +1,7 @@
 import { Cron } from 'croner';
 import { cronPatterns, type Schedule } from '../../src-core/schedule/schedule';
 
+// A cache of parsed patterns (pure values, no service): parsing a pattern costs more than a lookup.
 const crons = new Map<string, Cron>();
 
 function cronFor(pattern: string, timeZone: string | undefined): Cron {

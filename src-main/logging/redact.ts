@@ -17,6 +17,8 @@ export const REDACTED = '[redacted]';
  */
 const MIN_SECRET_LENGTH = 3;
 
+// Process-wide on purpose: a secret the keychain handed out anywhere in this process is blanked
+// in every log line and message, whichever service writes it.
 const known = new Set<string>();
 let ordered: string[] | null = null;
 

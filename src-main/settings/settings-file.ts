@@ -20,6 +20,7 @@ export type SettingsText =
 /** A problem with a settings file, told to the person (a PlainError naming the file). */
 export type SettingsProblem = PlainError & Readonly<{ file: string }>;
 
+// Process-wide on purpose: any store that meets a damaged settings file tells the one window.
 const listeners = new Set<(problem: SettingsProblem) => void>();
 
 /** Tells every listener (CLI stderr, app notice) about a problem with a settings file. */
