@@ -65,28 +65,8 @@ export type PreparedFile = Readonly<{
   firstLines?: readonly string[];
 }>;
 
-/** What a rejected row's reason is made of, to say it in another language (see src-core/words). */
-export type RejectedBecause = Readonly<{
-  code: string;
-  variant: string | null;
-  params: Readonly<Record<string, string | number | readonly string[]>>;
-  message: string;
-}>;
-
-/** A rejected row's reason in English: its problems' sentences (the unmapped columns said once). */
-function reasonText(reasons: readonly RejectedBecause[] | null): string {
-  if (!reasons) return '';
-  const out: string[] = [];
-  let unmappedSaid = false;
-  for (const r of reasons) {
-    if (r.code === 'mapping.required-unmapped') {
-      if (unmappedSaid) continue;
-      unmappedSaid = true;
-    }
-    out.push(r.message);
-  }
-  return out.join(' ');
-}
+/** What a rejected row's reason is made of: its issues, to say them in another language (see src-core/words). */
+export type RejectedBecause = Pick<RowIssue, 'code' | 'variant' | 'params' | 'message'>;
 
 /** A row that will not be sent, with the reason in words. */
 export type RejectedRow = Readonly<{
@@ -325,8 +305,10 @@ export function createPreparation(input: PreparationInput): Preparation {
   };
 
   const unmapped = plans.filter(p => p.column.required && p.source < 0 && p.fixed === '' && (p.multi?.alsoFrom.length ?? 0) === 0);
+  // Every row is rejected for these too: they are part of each row's reason.
+  const unmappedIssues: RowIssue[] = [];
   for (const p of unmapped) {
-    add({
+    const unmappedIssue: RowIssue = {
       row: null,
       sourceLine: null,
       column: p.column.name,
@@ -335,7 +317,9 @@ export function createPreparation(input: PreparationInput): Preparation {
       params: { column: p.column.name, destination: d.name },
       message: `No column of this file is chosen for “${p.column.name}”, which ${d.name} requires: choose one, or no row can be sent.`,
       severity: 'error',
-    });
+    };
+    add(unmappedIssue);
+    unmappedIssues.push(unmappedIssue);
   }
 
   const valueOf = (plan: Plan, t: number, cells: readonly string[], edits: Edit[] | undefined): string => {
@@ -362,13 +346,12 @@ export function createPreparation(input: PreparationInput): Preparation {
   let errors = 0;
   let reasons: RejectedBecause[] | null = null;
   const unmappedReason = unmapped.length > 0 ? `No column is chosen for ${unmapped.map(p => p.column.name).join(', ')}.` : '';
-  // The same, one problem per column, for the other languages (English says them in one sentence).
-  const unmappedBecause: RejectedBecause[] = unmapped.map(p => ({
-    code: 'mapping.required-unmapped',
-    variant: null,
-    params: { column: p.column.name, destination: d.name },
-    message: unmappedReason,
-  }));
+  /** A rejected row's reason in English: the unmapped columns in one sentence, then the row's own problems. */
+  const reasonText = (reasons: readonly RejectedBecause[] | null): string => {
+    if (!reasons) return '';
+    const said = reasons.filter(r => r.code !== 'mapping.required-unmapped').map(r => r.message);
+    return (unmappedReason ? [unmappedReason, ...said] : said).join(' ');
+  };
   // Built only for rows with a problem: the params object costs nothing on a clean row.
   const issue = <C extends IssueCode>(t: number, code: C, variant: IssueVariant<C>, params: IssueParamsByCode[C], message: string) => {
     // A lenient column's rule only warns: the platform takes its value as it is (but a doubtful
@@ -376,10 +359,11 @@ export function createPreparation(input: PreparationInput): Preparation {
     const lenient = t >= 0 && plans[t]!.column.lenient === true && LENIENT_CODES.has(code);
     if (lenient) doubtful[t] = true;
     const severity = lenient ? 'warning' : issueCodes[code].severity;
-    add({ row: current.index, sourceLine: current.line, column: t >= 0 ? plans[t]!.column.name : null, code, variant, params, message, severity } as RowIssue);
+    const found = { row: current.index, sourceLine: current.line, column: t >= 0 ? plans[t]!.column.name : null, code, variant, params, message, severity } as RowIssue;
+    add(found);
     if (severity === 'error') {
       errors++;
-      (reasons ??= []).push({ code, variant, params: params as RejectedBecause['params'], message });
+      (reasons ??= []).push(found);
       if (t >= 0) valid[t] = false;
     }
   };
@@ -393,7 +377,7 @@ export function createPreparation(input: PreparationInput): Preparation {
     current = row;
     const line = row.line;
     errors = unmapped.length;
-    reasons = unmapped.length > 0 ? unmappedBecause.slice() : null;
+    reasons = unmapped.length > 0 ? unmappedIssues.slice() : null;
     const edits = editsByRow.size > 0 ? editsByRow.get(row.index) : undefined;
 
     for (let t = 0; t < plans.length; t++) {
@@ -570,8 +554,9 @@ export function createPreparation(input: PreparationInput): Preparation {
         if (part.rows === 0) parts.pop();
         const message = `Row ${line} has the same ${d.duplicateKey.join(' and ')} as row ${firstLine}, so it is left out: only the first is sent.`;
         const params = { line, key: d.duplicateKey, firstLine };
-        add({ row: row.index, sourceLine: line, column: null, code: 'duplicate.key', variant: 'left-out', params, message, severity: 'warning' });
-        rejected.push({ row: row.index, sourceLine: line, cells: keepCells ? row.cells : NO_CELLS, reason: message, because: [{ code: 'duplicate.key', variant: 'left-out', params, message }], byHand: false, duplicate: true });
+        const left: RowIssue = { row: row.index, sourceLine: line, column: null, code: 'duplicate.key', variant: 'left-out', params, message, severity: 'warning' };
+        add(left);
+        rejected.push({ row: row.index, sourceLine: line, cells: keepCells ? row.cells : NO_CELLS, reason: message, because: [left], byHand: false, duplicate: true });
         duplicateRowCount++;
         return;
       }
@@ -582,8 +567,9 @@ export function createPreparation(input: PreparationInput): Preparation {
       if (part.rows === 0) parts.pop();
       const message = `Row ${line} alone is larger than the ${sizeLabel(maxBytes)} ${d.name} allows per file.`;
       const params = { line, destination: d.name, maxBytes };
-      add({ row: row.index, sourceLine: line, column: null, code: 'limit.row-too-large', variant: null, params, message, severity: 'error' });
-      rejected.push({ row: row.index, sourceLine: line, cells: keepCells ? row.cells : NO_CELLS, reason: message, because: [{ code: 'limit.row-too-large', variant: null, params, message }], byHand: false });
+      const tooLarge: RowIssue = { row: row.index, sourceLine: line, column: null, code: 'limit.row-too-large', variant: null, params, message, severity: 'error' };
+      add(tooLarge);
+      rejected.push({ row: row.index, sourceLine: line, cells: keepCells ? row.cells : NO_CELLS, reason: message, because: [tooLarge], byHand: false });
       return;
     }
     if (part.bytes.length > maxBytes) {
