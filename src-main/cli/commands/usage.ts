@@ -60,7 +60,8 @@ Maps the file's columns to the destination's and validates every row; lists the 
                    send later rows with the same key too, for a destination that
                    sends only the first (Hello Customer: one invitation per e-mail)
 ${fixUsage}
-  --lang L         en, fr or nl: the language of the rows-left-out file (default en)
+  --lang L         en, fr or nl, as prepare and send take it for the rows-left-out file
+                   (check writes no file: the value is only checked)
   --json           print one JSON object: destination, mapping, rowCount, validRowCount,
                    issues, summary, files
 
