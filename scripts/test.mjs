@@ -59,9 +59,9 @@ if (run('npx', ['electron-vite', 'build', '--logLevel', 'warn']) !== 0) process.
 
 const vitestArgs = process.argv.slice(2).map(a => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
 const xdgData = mkdtempSync(join(tmpdir(), 'courier-keyring-'));
-// gnome-keyring keeps its control socket in $XDG_RUNTIME_DIR/keyring (else in ~/.cache): a second
-// test run on the same machine (two checkouts, a CI job beside a developer's run) would take over
-// this run's daemon, and the keychain tests would then meet a new, locked one. Each run has its own.
+// gnome-keyring keeps its control socket in $XDG_RUNTIME_DIR/keyring (else in ~/.cache, shared by
+// every run as the same user): each run has its own, so two test runs on one machine share nothing
+// of their keychains (a precaution; no harm from sharing was reproduced).
 const runtimeDir = mkdtempSync(join(tmpdir(), 'courier-runtime-'));
 // If the Secret Service goes away mid-run (seen a few times on a loaded machine; cause unknown),
 // D-Bus starts it again from this run's own service file — unlocked with the run's password, as
