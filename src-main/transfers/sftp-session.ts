@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { open as openLocal } from 'node:fs/promises';
 import { connect as connectTcp, type Socket } from 'node:net';
 import { posix } from 'node:path';
+import { createRequire } from 'node:module';
 import ssh2, { type ConnectConfig, type SFTPWrapper } from 'ssh2';
 import { sshKeyFingerprint } from './fingerprints';
 import type { RemoteEntry, RemoteSession, WriteOptions } from './remote-session';
@@ -11,6 +12,17 @@ import {
   toTransferError,
   type ConnectionStep,
 } from './transfer-errors';
+
+/**
+ * ssh2's own crypto (a WebAssembly module it starts compiling when loaded). ssh2 starts a
+ * connection's protocol only once it is ready (lib/client.js: `cryptoInit.then(() =>
+ * proto.start())`); a socket closed in between — a cancel or a time limit, in a fresh worker on a
+ * busy machine — makes that start throw inside ssh2's promise: an unhandled rejection (seen once
+ * in CI, "Instance unusable after fatal error"). Connecting only once it is ready closes the window.
+ */
+const sshCryptoReady: Promise<void> = (
+  createRequire(import.meta.url)('ssh2/lib/protocol/crypto.js') as { init: Promise<void> }
+).init;
 
 /** What an SFTP login needs. */
 export type SftpLogin = Readonly<{
@@ -188,6 +200,7 @@ export async function openSftpSession(login: SftpLogin, socket?: Socket): Promis
   }
   let sock: Socket;
   try {
+    await sshCryptoReady;
     sock = socket ?? (await connectNoDelay(login.host, login.port, timeoutMs, login.signal));
   } catch (error) {
     throw toTransferError(error);
