@@ -43,4 +43,31 @@ describe('the background settings in the window', () => {
       .toBe(30);
     await app.close();
   }, 60_000);
+
+  it('a tick box answered late leaves the days being typed alone', async () => {
+    const app = await harness.openApp();
+    const { page } = app;
+    // The answer to the tick box waits until the person has typed a new limit.
+    const handlers = app.handlers as unknown as Record<
+      string,
+      (request: unknown) => Promise<unknown>
+    >;
+    const setSettings = handlers['jobs:set-settings']!;
+    let answer: () => void = () => undefined;
+    const typed = new Promise<void>(resolve => (answer = resolve));
+    handlers['jobs:set-settings'] = async request => {
+      const saved = await setSettings(request);
+      await typed;
+      return saved;
+    };
+    await page.getByRole('button', { name: 'Scheduled jobs' }).click();
+    const card = page.getByTestId('background-card');
+    await card.waitFor(patience);
+    await card.getByLabel('Also notify me when a run went well', { exact: false }).check();
+    await card.getByLabel('Keep History for (days)').fill('30');
+    answer();
+    await expect.poll(() => card.textContent(), patience).toContain('Saved');
+    expect(await card.getByLabel('Keep History for (days)').inputValue()).toBe('30');
+    await app.close();
+  }, 60_000);
 });

@@ -28,13 +28,18 @@ export function BackgroundCard() {
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
 
-  const show = (next: BackgroundSettings) => {
+  // The limits' boxes take what is saved at first and after the limits were saved; the answer to
+  // a tick box (which may come late) leaves alone what the person is typing in them.
+  const show = (next: BackgroundSettings, limits = true) => {
     setSettings(next);
+    if (!limits) return;
     setDays(next.historyRetention.days === null ? '' : String(next.historyRetention.days));
     setRuns(next.historyRetention.count === null ? '' : String(next.historyRetention.count));
   };
   useEffect(() => {
-    api().jobs.settings().then(show, setError);
+    api()
+      .jobs.settings()
+      .then(next => show(next), setError);
   }, []);
   if (!settings) return null;
 
@@ -45,7 +50,7 @@ export function BackgroundCard() {
     const before = settings;
     setSettings({ ...settings, ...patch });
     try {
-      show(await api().jobs.setSettings(patch));
+      show(await api().jobs.setSettings(patch), patch.historyRetention !== undefined);
       setMessage(t('jobs.background.saved'));
     } catch (failure) {
       setSettings(before);
