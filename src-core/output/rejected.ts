@@ -13,22 +13,12 @@ export const REJECTED_FOLDER = 'rejected';
 /** The rejected-rows file inside `REJECTED_FOLDER`. */
 export const REJECTED_FILE = 'rejected.csv';
 
-/** The header of the column that says why a row was left out (in English). */
-export const REJECTED_REASON_COLUMN = 'Why it was not sent';
-
-/** The words of a rejected-rows file: its two headers of Courier's and each row's reason. */
+/** The words of a rejected-rows file: its two headers of Courier's and each row's reason (see `rejectedWords`, src-core/words). */
 export type RejectedWords<R> = Readonly<{
   line: string;
   why: string;
   reason: (row: R) => string;
 }>;
-
-/** The file in English (the CLI's default, and the words rows carry). */
-export const englishRejectedWords: RejectedWords<Readonly<{ reason: string }>> = {
-  line: 'Line',
-  why: REJECTED_REASON_COLUMN,
-  reason: row => row.reason,
-};
 
 // Excel opens a UTF-8 file with a BOM correctly; CRLF and standard quoting are what it writes.
 const format = OutputFormat.parse({ delimiter: ',', quoting: 'standard', encoding: 'utf-8-bom', lineEnding: 'crlf' });
@@ -38,10 +28,10 @@ const format = OutputFormat.parse({ delimiter: ',', quoting: 'standard', encodin
  * as read, plus a last column saying why. Cells that a spreadsheet would run as a formula are
  * neutralised (this file is opened by people, not imported).
  */
-export function rejectedRowsCsv<R extends Readonly<{ cells: readonly string[]; reason: string; sourceLine: number }>>(
+export function rejectedRowsCsv<R extends Readonly<{ cells: readonly string[]; sourceLine: number }>>(
   sourceColumns: readonly string[],
   rejected: ReadonlyArray<R>,
-  words: RejectedWords<R> = englishRejectedWords
+  words: RejectedWords<R>
 ): Uint8Array {
   const write = lineWriter(format);
   const out = new ByteBuilder(4096);

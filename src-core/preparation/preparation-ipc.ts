@@ -26,10 +26,8 @@ export const IssueSchema = z.object({
   code: z.string(),
   /** Which form of the code's sentence applies (`issueVariants`); null for a code with one form. */
   variant: z.string().nullable(),
-  /** The sentence's raw values (`IssueParamsByCode`), so the review can say it in the user's language. */
+  /** The sentence's raw values (`IssueParamsByCode`): the review says it in the user's language (`issueText`). */
   params: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string()).readonly()])),
-  /** The sentence in English. */
-  message: z.string(),
   severity: z.enum(['error', 'warning']),
 });
 

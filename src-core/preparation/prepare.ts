@@ -4,11 +4,11 @@ import type { Destination, TargetColumn } from '../destinations/destination';
 import type { SourceRow } from '../reading/source-table';
 import type { ColumnMapping } from '../mapping/suggest';
 import { applyColumnFix, isColumnFix, type ColumnFix, type Fix } from '../fixes/fix';
-import { emailProblemOf, emailProblemWords } from '../validation/email';
+import { emailProblemOf } from '../validation/email';
 import { isLanguageCode, lowerCode, normaliseLanguage, upperCode } from '../validation/language';
-import { checkPhone, countryAdjective, lostLeadingZero } from '../validation/phone';
+import { checkPhone, lostLeadingZero } from '../validation/phone';
 import { commonDateFormats, formatDate, parseDate } from '../validation/date';
-import { delimiterLabel, encodingLabel, issueCodes, quoted, shown, type IssueCode, type IssueParamsByCode, type IssueVariant, type RowIssue } from '../validation/issues';
+import { encodingLabel, issueCodes, shown, type IssueCode, type IssueParamsByCode, type IssueVariant, type RowIssue } from '../validation/issues';
 import { ByteBuilder, bomOf, decodeText, firstUnencodable } from '../output/encode';
 import { lineWriter, neutraliseFormula, rowEncoder, startsLikeFormula, writesUnquoted } from '../output/csv-line';
 import { fileNames, withExtension } from '../output/file-name';
@@ -66,18 +66,16 @@ export type PreparedFile = Readonly<{
 }>;
 
 /** What a rejected row's reason is made of: its issues, to say them in another language (see src-core/words). */
-export type RejectedBecause = Pick<RowIssue, 'code' | 'variant' | 'params' | 'message'>;
+export type RejectedBecause = RowIssue extends infer I ? (I extends RowIssue ? Pick<I, 'code' | 'variant' | 'params'> : never) : never;
 
-/** A row that will not be sent, with the reason in words. */
+/** A row that will not be sent, with why (said in words by `rejectedWords`, src-core/words). */
 export type RejectedRow = Readonly<{
   row: number;
   sourceLine: number;
   /** The source row's cells as read (before fixes), for the person who made the export. */
   cells: readonly string[];
-  /** Why, in English (the CLI's words and the English file). */
-  reason: string;
-  /** The problems behind `reason`, with their raw values (absent for a row left out by hand). */
-  because?: readonly RejectedBecause[];
+  /** Its problems, with their raw values (empty for a row left out by hand). */
+  because: readonly RejectedBecause[];
   /** True when a person chose to leave it out; false when it had an error or is a duplicate. */
   byHand: boolean;
   /** True when it is a later duplicate the destination leaves out (not an error). */
@@ -148,9 +146,7 @@ type Plan = {
   multi: { sourceSeparator: string; alsoFrom: number[] } | null;
 };
 
-const MB = 1_000_000;
 const NO_CELLS: readonly string[] = [];
-const sizeLabel = (bytes: number) => (bytes >= MB ? `${Math.round((bytes / MB) * 10) / 10} MB` : `${Math.round(bytes / 1000)} kB`);
 
 /**
  * Starts a streaming preparation: map, fix, validate and write one row at a time, splitting the
@@ -315,7 +311,6 @@ export function createPreparation(input: PreparationInput): Preparation {
       code: 'mapping.required-unmapped',
       variant: null,
       params: { column: p.column.name, destination: d.name },
-      message: `No column of this file is chosen for “${p.column.name}”, which ${d.name} requires: choose one, or no row can be sent.`,
       severity: 'error',
     };
     add(unmappedIssue);
@@ -345,21 +340,14 @@ export function createPreparation(input: PreparationInput): Preparation {
   let current: SourceRow = { index: 0, line: 0, cells: [] };
   let errors = 0;
   let reasons: RejectedBecause[] | null = null;
-  const unmappedReason = unmapped.length > 0 ? `No column is chosen for ${unmapped.map(p => p.column.name).join(', ')}.` : '';
-  /** A rejected row's reason in English: the unmapped columns in one sentence, then the row's own problems. */
-  const reasonText = (reasons: readonly RejectedBecause[] | null): string => {
-    if (!reasons) return '';
-    const said = reasons.filter(r => r.code !== 'mapping.required-unmapped').map(r => r.message);
-    return (unmappedReason ? [unmappedReason, ...said] : said).join(' ');
-  };
   // Built only for rows with a problem: the params object costs nothing on a clean row.
-  const issue = <C extends IssueCode>(t: number, code: C, variant: IssueVariant<C>, params: IssueParamsByCode[C], message: string) => {
+  const issue = <C extends IssueCode>(t: number, code: C, variant: IssueVariant<C>, params: IssueParamsByCode[C]) => {
     // A lenient column's rule only warns: the platform takes its value as it is (but a doubtful
     // value does not count as the row's means of contact).
     const lenient = t >= 0 && plans[t]!.column.lenient === true && LENIENT_CODES.has(code);
     if (lenient) doubtful[t] = true;
     const severity = lenient ? 'warning' : issueCodes[code].severity;
-    const found = { row: current.index, sourceLine: current.line, column: t >= 0 ? plans[t]!.column.name : null, code, variant, params, message, severity } as RowIssue;
+    const found = { row: current.index, sourceLine: current.line, column: t >= 0 ? plans[t]!.column.name : null, code, variant, params, severity } as RowIssue;
     add(found);
     if (severity === 'error') {
       errors++;
@@ -371,7 +359,7 @@ export function createPreparation(input: PreparationInput): Preparation {
   const push = (row: SourceRow): void => {
     rowCount++;
     if (excludedByHand.size > 0 && excludedByHand.has(row.index)) {
-      rejected.push({ row: row.index, sourceLine: row.line, cells: keepCells ? row.cells : NO_CELLS, reason: 'Left out by hand.', byHand: true });
+      rejected.push({ row: row.index, sourceLine: row.line, cells: keepCells ? row.cells : NO_CELLS, because: [], byHand: true });
       return;
     }
     current = row;
@@ -393,7 +381,7 @@ export function createPreparation(input: PreparationInput): Preparation {
       if (!valid[t]) {
         values[t] = v;
         // A required column with no source at all is one file-level issue, not one per row.
-        if (column.required && (plan.source >= 0 || plan.fixed !== '' || edits || plan.multi)) issue(t, 'required.missing', null, { line, column: column.name, destination: d.name }, `Row ${line}: ${column.name} is empty, and ${d.name} needs it in every row.`);
+        if (column.required && (plan.source >= 0 || plan.fixed !== '' || edits || plan.multi)) issue(t, 'required.missing', null, { line, column: column.name, destination: d.name });
         continue;
       }
       switch (rule) {
@@ -401,7 +389,7 @@ export function createPreparation(input: PreparationInput): Preparation {
           const problem = emailProblemOf(v);
           if (problem) {
             const params = { line, value: shown(v), character: problem.character };
-            issue(t, 'email.invalid', problem.kind, params, `Row ${line}: ${quoted(v)} is not a valid e-mail address (${emailProblemWords(problem)}).`);
+            issue(t, 'email.invalid', problem.kind, params);
           }
           break;
         }
@@ -412,9 +400,9 @@ export function createPreparation(input: PreparationInput): Preparation {
             const code = normaliseLanguage(v);
             if (code) {
               const written = plan.upper ? code.toUpperCase() : code;
-              issue(t, 'language.normalised', null, { line, value: shown(v), code: written }, `Row ${line}: the language ${quoted(v)} is sent as “${written}”.`);
+              issue(t, 'language.normalised', null, { line, value: shown(v), code: written });
               v = written;
-            } else issue(t, 'language.invalid', null, { line, value: shown(v) }, `Row ${line}: ${quoted(v)} is not a language Courier recognises; write a two-letter code such as EN, FR, NL or DE.`);
+            } else issue(t, 'language.invalid', null, { line, value: shown(v) });
           }
           break;
         }
@@ -425,7 +413,7 @@ export function createPreparation(input: PreparationInput): Preparation {
             // anything around the digits, and platforms all read the international form.
             if (check.extension !== '') {
               const params = { line, value: shown(v), extension: check.extension, sent: check.international };
-              issue(t, 'phone.extension-dropped', null, params, `Row ${line}: ${quoted(v)} is sent as “${check.international}”, without its extension ${check.extension}: phone numbers are sent in international form, which has no room for one.`);
+              issue(t, 'phone.extension-dropped', null, params);
             }
             // Digits only, no 0 in front: a number a spreadsheet stored as a number. It reads
             // right, but the person should know (and can put the 0 back with a fix).
@@ -434,15 +422,14 @@ export function createPreparation(input: PreparationInput): Preparation {
               const restored = lostLeadingZero(v, d.phoneCountry);
               if (restored !== null) {
                 const params = { line, value: shown(v), restored, sent: check.international, country: d.phoneCountry };
-                issue(t, 'phone.leading-zero', null, params, `Row ${line}: ${quoted(v)} lost its leading 0 (Excel removes it from numbers); it is read as ${restored} and sent as “${check.international}”.`);
+                issue(t, 'phone.leading-zero', null, params);
               }
             }
             v = check.international;
           } else {
             const other = check.elsewhere;
-            const hint = other ? ` If it is a ${countryAdjective(other.country)} number, its international form is ${other.international}.` : '';
             const params = { line, value: shown(v), country: d.phoneCountry, otherCountry: other?.country ?? '', international: other?.international ?? '' };
-            issue(t, 'phone.invalid', other ? 'elsewhere' : 'plain', params, `Row ${line}: ${quoted(v)} is not a valid ${countryAdjective(d.phoneCountry)} phone number.${hint}`);
+            issue(t, 'phone.invalid', other ? 'elsewhere' : 'plain', params);
           }
           break;
         }
@@ -458,16 +445,15 @@ export function createPreparation(input: PreparationInput): Preparation {
           if (!parseDate(v, plan.dateFormat)) {
             const other = commonDateFormats.find(f => f !== plan.dateFormat && parseDate(v, f));
             const reading = other ? formatDate(parseDate(v, other)!, plan.dateFormat) : '';
-            const hint = other ? ` It reads as ${reading}; the fix “Rewrite dates” can change the whole column.` : '';
             const params = { line, value: shown(v), format: plan.dateFormat, reading, from: other ?? '' };
-            issue(t, 'date.invalid', other ? 'reads-as' : 'plain', params, `Row ${line}: ${quoted(v)} is not a date written as ${plan.dateFormat}.${hint}`);
+            issue(t, 'date.invalid', other ? 'reads-as' : 'plain', params);
           }
           break;
         }
         case 'number': {
           // Written with the destination's separator, so one file never mixes 3.5 and 3,5.
           const written = numberWith(v, out.decimal);
-          if (written === null) issue(t, 'number.invalid', null, { line, value: shown(v), column: column.name }, `Row ${line}: ${quoted(v)} in ${column.name} is not a number.`);
+          if (written === null) issue(t, 'number.invalid', null, { line, value: shown(v), column: column.name });
           else v = written;
           break;
         }
@@ -478,13 +464,13 @@ export function createPreparation(input: PreparationInput): Preparation {
         const listed = plan.allowed.get(v.toLowerCase());
         if (listed !== undefined) v = listed;
         else {
-          issue(t, 'value.not-allowed', null, { line, value: shown(v), column: column.name, allowed: column.allowedValues! }, `Row ${line}: ${quoted(v)} is not one of the values allowed in ${column.name} (${column.allowedValues!.join(', ')}).`);
+          issue(t, 'value.not-allowed', null, { line, value: shown(v), column: column.name, allowed: column.allowedValues! });
         }
       }
       // Every value, validated or not: a rule says what a value means, not that it is harmless.
       if (neutralise && valid[t] && startsLikeFormula(v)) {
         const safe = `'${v}`;
-        issue(t, 'output.formula-neutralised', null, { line, value: shown(v), sent: shown(safe) }, `Row ${line}: ${quoted(v)} starts like a spreadsheet formula, so it is sent as ${quoted(safe)} to keep spreadsheet programs from running it.`);
+        issue(t, 'output.formula-neutralised', null, { line, value: shown(v), sent: shown(safe) });
         v = safe;
       }
       values[t] = v;
@@ -492,8 +478,7 @@ export function createPreparation(input: PreparationInput): Preparation {
 
     if (oneOf.length > 0 && !oneOf.some(t => valid[t] && !doubtful[t])) {
       const names = oneOf.map(t => plans[t]!.column.name);
-      const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : names[0]!;
-      issue(-1, 'contact.missing', null, { line, columns: names, destination: d.name }, `Row ${line} has no valid ${list}, so ${d.name} would not take this contact.`);
+      issue(-1, 'contact.missing', null, { line, columns: names, destination: d.name });
     }
     // A row may name no recording (a call that was not recorded); one it names must be there.
     let recording = '';
@@ -502,8 +487,8 @@ export function createPreparation(input: PreparationInput): Preparation {
       const found = lookUpRecording!(v);
       const params = { line, value: shown(v), column: plans[recordingColumn]!.column.name };
       if (found.kind === 'found') recording = found.path;
-      else if (found.kind === 'missing') issue(recordingColumn, 'recording.missing', null, params, `Row ${line}: the recording ${quoted(v)} is not in the folder.`);
-      else issue(recordingColumn, 'recording.unreadable', null, params, `Row ${line}: the recording ${quoted(v)} is in the folder, but Courier may not read it. Ask for read access to it.`);
+      else if (found.kind === 'missing') issue(recordingColumn, 'recording.missing', null, params);
+      else issue(recordingColumn, 'recording.unreadable', null, params);
     }
 
     if (errors > 0) {
@@ -511,7 +496,7 @@ export function createPreparation(input: PreparationInput): Preparation {
       if (never) checkNever(line);
       checkControls(line);
       checkEncodable(line);
-      rejected.push({ row: row.index, sourceLine: line, cells: keepCells ? row.cells : NO_CELLS, reason: reasonText(reasons), because: reasons ?? [], byHand: false });
+      rejected.push({ row: row.index, sourceLine: line, cells: keepCells ? row.cells : NO_CELLS, because: reasons ?? [], byHand: false });
       return;
     }
 
@@ -535,7 +520,7 @@ export function createPreparation(input: PreparationInput): Preparation {
     if (errors > 0) {
       part.bytes.truncate(start);
       if (part.rows === 0) parts.pop();
-      rejected.push({ row: row.index, sourceLine: line, cells: keepCells ? row.cells : NO_CELLS, reason: reasonText(reasons), because: reasons ?? [], byHand: false });
+      rejected.push({ row: row.index, sourceLine: line, cells: keepCells ? row.cells : NO_CELLS, because: reasons ?? [], byHand: false });
       return;
     }
     let keyed = false;
@@ -552,11 +537,10 @@ export function createPreparation(input: PreparationInput): Preparation {
         // Left out before it counts against the file's limits: only the first row is sent.
         part.bytes.truncate(start);
         if (part.rows === 0) parts.pop();
-        const message = `Row ${line} has the same ${d.duplicateKey.join(' and ')} as row ${firstLine}, so it is left out: only the first is sent.`;
         const params = { line, key: d.duplicateKey, firstLine };
-        const left: RowIssue = { row: row.index, sourceLine: line, column: null, code: 'duplicate.key', variant: 'left-out', params, message, severity: 'warning' };
+        const left: RowIssue = { row: row.index, sourceLine: line, column: null, code: 'duplicate.key', variant: 'left-out', params, severity: 'warning' };
         add(left);
-        rejected.push({ row: row.index, sourceLine: line, cells: keepCells ? row.cells : NO_CELLS, reason: message, because: [left], byHand: false, duplicate: true });
+        rejected.push({ row: row.index, sourceLine: line, cells: keepCells ? row.cells : NO_CELLS, because: [left], byHand: false, duplicate: true });
         duplicateRowCount++;
         return;
       }
@@ -565,11 +549,10 @@ export function createPreparation(input: PreparationInput): Preparation {
     if (headerBytes.length + rowBytes > maxBytes) {
       part.bytes.truncate(start);
       if (part.rows === 0) parts.pop();
-      const message = `Row ${line} alone is larger than the ${sizeLabel(maxBytes)} ${d.name} allows per file.`;
       const params = { line, destination: d.name, maxBytes };
-      const tooLarge: RowIssue = { row: row.index, sourceLine: line, column: null, code: 'limit.row-too-large', variant: null, params, message, severity: 'error' };
+      const tooLarge: RowIssue = { row: row.index, sourceLine: line, column: null, code: 'limit.row-too-large', variant: null, params, severity: 'error' };
       add(tooLarge);
-      rejected.push({ row: row.index, sourceLine: line, cells: keepCells ? row.cells : NO_CELLS, reason: message, because: [tooLarge], byHand: false });
+      rejected.push({ row: row.index, sourceLine: line, cells: keepCells ? row.cells : NO_CELLS, because: [tooLarge], byHand: false });
       return;
     }
     if (part.bytes.length > maxBytes) {
@@ -601,7 +584,7 @@ export function createPreparation(input: PreparationInput): Preparation {
     for (const item of items) {
       if (!item.includes(listSeparator)) continue;
       const column = plan.column.name;
-      issue(t, 'list.separator-in-item', null, { line, value: shown(item), column, separator: listSeparator }, `Row ${line}: the item ${quoted(item)} of ${column} contains “${listSeparator}”, which separates the items of this list. Remove or replace it.`);
+      issue(t, 'list.separator-in-item', null, { line, value: shown(item), column, separator: listSeparator });
     }
     return items.join(listSeparator);
   };
@@ -620,13 +603,13 @@ export function createPreparation(input: PreparationInput): Preparation {
     else {
       const instant = instantOf(parts, sourceZone);
       if (instant.kind === 'skipped') {
-        issue(t, 'date.time-skipped', null, { line, value: shown(v), zone: sourceZone }, `Row ${line}: ${quoted(v)} never happened in ${sourceZone}: the clocks skipped that hour (daylight saving time began). Check the time.`);
+        issue(t, 'date.time-skipped', null, { line, value: shown(v), zone: sourceZone });
         return null;
       }
       utc = instant.utcMs;
       if (instant.kind === 'twice') {
         const offset = offsetText(offsetMinutes(utc, sourceZone));
-        issue(t, 'date.time-twice', null, { line, value: shown(v), zone: sourceZone, offset }, `Row ${line}: ${quoted(v)} happened twice in ${sourceZone} (the clocks went back); it is read as the first time, at UTC${offset}.`);
+        issue(t, 'date.time-twice', null, { line, value: shown(v), zone: sourceZone, offset });
       }
     }
     return formatDate(wallTimeIn(utc, targetZone!), plan.dateFormat);
@@ -639,11 +622,11 @@ export function createPreparation(input: PreparationInput): Preparation {
       const column = plans[t]!.column;
       if (!UNSAFE_IN_NEVER.test(v)) continue;
       // A tab breaks a no-quote file too: such files are often read as tab-separated (Hello Customer).
-      if (out.delimiter !== '\t' && v.indexOf('\t') >= 0) issue(t, 'output.delimiter', 'tab', { line, value: shown(v), column: column.name, delimiter: out.delimiter }, `Row ${line}: the ${column.name} ${quoted(v)} contains a tab, which this file format cannot hold without quotes. Remove or replace it.`);
-      if (v.includes(out.delimiter)) issue(t, 'output.delimiter', 'separator', { line, value: shown(v), column: column.name, delimiter: out.delimiter }, `Row ${line}: the ${column.name} ${quoted(v)} contains ${delimiterLabel(out.delimiter)}, which separates values in this file and cannot be quoted. Remove or replace it.`);
+      if (out.delimiter !== '\t' && v.indexOf('\t') >= 0) issue(t, 'output.delimiter', 'tab', { line, value: shown(v), column: column.name, delimiter: out.delimiter });
+      if (v.includes(out.delimiter)) issue(t, 'output.delimiter', 'separator', { line, value: shown(v), column: column.name, delimiter: out.delimiter });
       // Apostrophes (O'Brien, D'Hondt) are everyday text; a double quote is what readers trip on.
-      if (v.indexOf('"') >= 0) issue(t, 'output.quote', null, { line, value: shown(v), column: column.name }, `Row ${line}: the ${column.name} ${quoted(v)} contains a double quote; in a file without quotes some platforms misread it. Consider removing it.`);
-      if (v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) issue(t, 'output.line-break', null, { line, column: column.name }, `Row ${line}: the ${column.name} value contains a line break, which this file format cannot hold. Remove it.`);
+      if (v.indexOf('"') >= 0) issue(t, 'output.quote', null, { line, value: shown(v), column: column.name });
+      if (v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) issue(t, 'output.line-break', null, { line, column: column.name });
     }
   };
 
@@ -655,8 +638,7 @@ export function createPreparation(input: PreparationInput): Preparation {
       const v = values[t]!;
       if (!hasControlCharacters(v)) continue;
       const column = plans[t]!.column.name;
-      const message = `Row ${line}: the ${column} ${quoted(v)} holds an invisible control character (shown here as a symbol such as ␀), which is never written to a file. The fix “Remove control characters” cleans the whole column.`;
-      issue(t, 'text.control-characters', null, { line, value: shown(v), column }, message);
+      issue(t, 'text.control-characters', null, { line, value: shown(v), column });
     }
   };
 
@@ -667,12 +649,11 @@ export function createPreparation(input: PreparationInput): Preparation {
       if (hasInvalidBytes(v)) {
         const column = plans[t]!.column.name;
         const params = { line, value: shown(v), column, bytes: invalidBytesHex(v), reading: shown(readInvalidBytesAs1252(v)) };
-        const message = `Row ${line}: the ${column} ${quoted(v)} holds bytes that are not valid UTF-8 (${params.bytes}); read as Windows-1252 it is “${params.reading}”. The fix “Read as Windows-1252” corrects the whole column.`;
-        issue(t, 'text.invalid-bytes', null, params, message);
+        issue(t, 'text.invalid-bytes', null, params);
         continue;
       }
       const bad = firstUnencodable(v, out.encoding);
-      if (bad) issue(t, 'output.unencodable', null, { line, value: shown(v), character: bad, encoding: out.encoding }, `Row ${line}: ${quoted(v)} contains “${bad}”, which cannot be written in ${encodingLabel(out.encoding)}. Replace it, or choose UTF-8 for this destination.`);
+      if (bad) issue(t, 'output.unencodable', null, { line, value: shown(v), character: bad, encoding: out.encoding });
     }
   };
 
@@ -693,7 +674,6 @@ export function createPreparation(input: PreparationInput): Preparation {
   const settle = (): string[] => {
     const found = keyColumns.length > 0 ? duplicates.duplicates() : [];
     if (found.length > 0) {
-      const key = d.duplicateKey.join(' and ');
       // Merge into the list, which is in row order already (file-level issues first): after a
       // row's own issues come its duplicate warning.
       const merged: RowIssue[] = [];
@@ -707,7 +687,6 @@ export function createPreparation(input: PreparationInput): Preparation {
           code: 'duplicate.key',
           variant: 'kept',
           params: { line: dup.line, key: d.duplicateKey, firstLine: dup.firstLine },
-          message: `Row ${dup.line} has the same ${key} as row ${dup.firstLine}; both are sent.`,
           severity: 'warning',
         });
         summary['duplicate.key'] = (summary['duplicate.key'] ?? 0) + 1;

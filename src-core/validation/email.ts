@@ -33,32 +33,6 @@ export type EmailProblemKind = (typeof emailProblemKinds)[number];
 /** What is wrong with an address: the kind, and for a refused character, that character ('' otherwise). */
 export type EmailProblem = Readonly<{ kind: EmailProblemKind; character: string }>;
 
-const problemWords: Readonly<Record<EmailProblemKind, string>> = {
-  empty: 'it is empty',
-  space: 'it contains a space',
-  'no-at': 'it has no @',
-  'many-at': 'it has more than one @',
-  'local-empty': 'nothing comes before the @',
-  'domain-empty': 'nothing comes after the @',
-  'local-too-long': 'the part before the @ is longer than 64 characters',
-  'too-long': 'it is longer than 254 characters',
-  'local-dot': 'the part before the @ has a misplaced dot',
-  'formula-start': 'it starts with “{character}”, which no mail provider gives out and spreadsheets read as a formula',
-  'local-character': 'the character “{character}” is not allowed before the @',
-  'domain-no-dot': 'the domain after the @ has no dot (like example.com)',
-  'domain-dot': 'the domain after the @ has a misplaced dot',
-  'label-too-long': 'a part of the domain is longer than 63 characters',
-  'label-hyphen': 'a part of the domain starts or ends with a hyphen',
-  'domain-character': 'the character “{character}” is not allowed in a domain',
-  'tld-number': 'the domain ends with a number',
-  'tld-short': 'the domain ending is too short',
-};
-
-/** A problem in English words ("it has no @"), for the command line and files. */
-export function emailProblemWords(problem: EmailProblem): string {
-  return problemWords[problem.kind].replace('{character}', () => problem.character);
-}
-
 const problems = new Map<EmailProblemKind, EmailProblem>(emailProblemKinds.map(kind => [kind, { kind, character: '' }]));
 const plain = (kind: EmailProblemKind): EmailProblem => problems.get(kind)!;
 
@@ -86,12 +60,6 @@ export function emailProblemOf(value: string): EmailProblem | null {
     if (!isAtext(ch)) return { kind: 'local-character', character: ch };
   }
   return domainProblem(domain);
-}
-
-/** Why an address is not valid, in English words; null when it is valid. */
-export function emailProblem(value: string): string | null {
-  const problem = emailProblemOf(value);
-  return problem === null ? null : emailProblemWords(problem);
 }
 
 /** Whether a value is a valid e-mail address (see `emailProblem`). */

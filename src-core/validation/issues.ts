@@ -1,6 +1,8 @@
 /**
- * The problems Courier finds in a file, with stable codes (for programs, history and counts) and
- * sentences a person who has never opened a CSV in a text editor understands.
+ * The problems Courier finds in a file: stable codes (for programs, history and counts) and the
+ * raw values behind each one's sentence. Core says no sentence itself: `issueText`
+ * (src-core/words) says them all, in English for the command line and in the person's language
+ * in the window and the rows-left-out file, from one catalogue.
  */
 
 import { emailProblemKinds } from './email';
@@ -139,10 +141,8 @@ export type RowIssue = {
     code: C;
     /** Which form of the code's sentence applies (see `issueVariants`). */
     variant: IssueVariant<C>;
-    /** The raw values of the sentence, for saying it in another language. */
+    /** The raw values of the sentence; `issueText` (src-core/words) says it in a language. */
     params: Readonly<IssueParamsByCode[C]>;
-    /** The sentence in English (command line, history, rejected-rows files). */
-    message: string;
     severity: Severity;
   }>;
 }[IssueCode];
@@ -156,11 +156,6 @@ export function shown(value: string): string {
   return visibleOddCharacters(v.replace(/\r?\n|\r/g, '↵').replace(/\t/g, '⇥'));
 }
 
-/** Quotes a value for a message, shortened so a huge cell does not flood the screen. */
-export function quoted(value: string): string {
-  return `“${shown(value)}”`;
-}
-
 /** Human name of an output encoding. */
 export function encodingLabel(encoding: string): string {
   switch (encoding) {
@@ -171,9 +166,4 @@ export function encodingLabel(encoding: string): string {
     default:
       return 'UTF-8';
   }
-}
-
-/** The delimiter in words. */
-export function delimiterLabel(delimiter: string): string {
-  return delimiter === '\t' ? 'a tab' : delimiter === ';' ? 'a semicolon (;)' : delimiter === ',' ? 'a comma (,)' : `“${delimiter}”`;
 }

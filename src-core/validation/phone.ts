@@ -102,19 +102,3 @@ function safeParse(text: string, country: CountryCode) {
   }
 }
 
-const countryNames: Readonly<Record<string, string>> = {
-  BE: 'Belgian',
-  FR: 'French',
-  NL: 'Dutch',
-  DE: 'German',
-  LU: 'Luxembourg',
-  GB: 'British',
-  CH: 'Swiss',
-  ES: 'Spanish',
-  IT: 'Italian',
-};
-
-/** "Belgian" for BE, else the code itself ("a US number" reads fine). */
-export function countryAdjective(country: string): string {
-  return countryNames[country] ?? country;
-}

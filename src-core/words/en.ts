@@ -776,6 +776,7 @@ export const en = {
   'rejected.line': 'Line',
   'rejected.why': 'Why it was not sent',
   'rejected.by-hand': 'Left out by hand.',
+  'rejected.unmapped': 'No column of the file is chosen for {columns}.',
   ...enIssueSentences,
   ...enErrorMessages,
   ...enConnectionSteps,

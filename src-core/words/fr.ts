@@ -798,5 +798,6 @@ export const fr: Messages = {
   'rejected.line': 'Ligne',
   'rejected.why': 'Pourquoi elle n’a pas été envoyée',
   'rejected.by-hand': 'Écartée à la main.',
+  'rejected.unmapped': 'Aucune colonne du fichier n’est choisie pour {columns}.',
   ...frRelatedWords,
 };

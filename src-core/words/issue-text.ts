@@ -1,14 +1,17 @@
 import { en, isMessageKey, type MessageKey } from './en';
 import type { Message } from './message';
-import type { I18n } from './i18n';
+import { createI18n, type I18n } from './i18n';
 import { dateFormatWords } from './format-words';
+import { issueCodes } from '../validation/issues';
 
-/** An issue as the review receives it: its code, the form of its sentence, the raw values and the English sentence. */
+/**
+ * An issue as core emits it (and the review receives it): its code, the form of its sentence and
+ * the raw values. No sentence: every one is said here, from the catalogue.
+ */
 export type IssueForText = Readonly<{
   code: string;
   variant: string | null;
   params: Readonly<Record<string, string | number | readonly string[]>>;
-  message: string;
 }>;
 
 type Values = Record<string, string | number>;
@@ -52,12 +55,28 @@ const placeholdersOf = (message: Message): string[] =>
  * valide (rien ne suit l’@).").
  *
  * Said from the issue's params through the catalogue (`sentence.*` keys): countries by their
- * names in the language (Intl.DisplayNames), lists with its "and", sizes in its units. Falls back
- * to the English `message` when the catalogue has no sentence for the code or variant, or lacks a
- * value the sentence needs (an issue from a newer Courier).
+ * names in the language (Intl.DisplayNames), lists with its "and", sizes in its units. The one
+ * source of these sentences: the command line, the rows-left-out file and the window all say
+ * them from here. An issue the catalogue cannot say whole (a code, form or value from a newer
+ * Courier) is said by its group title, with its line when it has one.
  */
 export function issueText(issue: IssueForText, i18n: I18n): string {
-  return sentence(issue, i18n) ?? issue.message;
+  return sentence(issue, i18n) ?? titled(issue, i18n);
+}
+
+let english: I18n | null = null;
+
+/** An issue's sentence in English, as the command line prints it and `--json` gives it. */
+export function englishIssueText(issue: IssueForText): string {
+  english ??= createI18n('en', 'en');
+  return issueText(issue, english);
+}
+
+/** The fallback: the code's group title (English: only a code from a newer Courier gets here), with its line. */
+function titled(issue: IssueForText, i18n: I18n): string {
+  const title = (issueCodes as Record<string, { title: string }>)[issue.code]?.title ?? issue.code;
+  const line = issue.params.line;
+  return typeof line === 'number' ? `${i18n.t('rejected.line')} ${i18n.format.number(line)}: ${title}.` : `${title}.`;
 }
 
 function sentence(issue: IssueForText, i18n: I18n): string | null {

@@ -796,5 +796,6 @@ export const nl: Messages = {
   'rejected.line': 'Regel',
   'rejected.why': 'Waarom ze niet verstuurd is',
   'rejected.by-hand': 'Met de hand weggelaten.',
+  'rejected.unmapped': 'Er is geen kolom van het bestand gekozen voor {columns}.',
   ...nlRelatedWords,
 };

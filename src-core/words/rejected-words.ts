@@ -1,25 +1,31 @@
 import type { RejectedRow } from '../preparation/prepare';
-import { englishRejectedWords, type RejectedWords } from '../output/rejected';
+import type { RejectedWords } from '../output/rejected';
 import { createI18n, type Language } from './i18n';
 import { issueText } from './issue-text';
 
 /**
  * The rows-left-out file in a person's language: the headers Courier adds and each row's reason,
- * said from its problems through the catalogue the window uses (English: the rows' own words,
- * as the command line prints them).
+ * said from its problems through the catalogue the window uses (the command line's English too).
+ *
+ * The required columns no file column is chosen for are the reason of every row: they are said
+ * once, in one sentence, before the row's own problems.
  */
 export function rejectedWords(language: Language): RejectedWords<RejectedRow> {
-  if (language === 'en') return englishRejectedWords;
   const i18n = createI18n(language, language);
   return {
     line: i18n.t('rejected.line'),
     why: i18n.t('rejected.why'),
     reason: row => {
       if (row.byHand) return i18n.t('rejected.by-hand');
-      const because = row.because ?? [];
-      if (because.length === 0) return row.reason;
-      // The columns no file column is chosen for are said each; the rest as the window says them.
-      return because.map(problem => issueText(problem, i18n)).join(' ');
+      const unmapped: string[] = [];
+      const said: string[] = [];
+      for (const problem of row.because) {
+        if (problem.code === 'mapping.required-unmapped') unmapped.push(String(problem.params.column));
+        else said.push(issueText(problem, i18n));
+      }
+      if (unmapped.length > 0)
+        said.unshift(i18n.t('rejected.unmapped', { columns: i18n.format.list(unmapped) }));
+      return said.join(' ');
     },
   };
 }

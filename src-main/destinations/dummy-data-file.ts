@@ -4,6 +4,7 @@ import type { Destination } from '../../src-core/destinations/destination';
 import { prepareDummyData } from '../../src-core/output/dummy-data';
 import { withSuffix } from '../../src-core/output/file-name';
 import { saveWhole } from '../files/save-copy';
+import { englishIssueText } from '../../src-core/words/issue-text';
 
 /** The most dummy rows one file holds (a first test upload needs a handful). */
 export const MAX_DUMMY_ROWS = 100_000;
@@ -40,7 +41,7 @@ export async function writeDummyData(
     // Only a rule no invented value can satisfy gets here (say, a fixed value the rule refuses).
     throw new CourierError(
       'destination.dummy-data-invalid',
-      `Courier could not invent values that “${destination.name}” accepts: ${errors[0]?.message ?? 'no row was written.'}`,
+      `Courier could not invent values that “${destination.name}” accepts: ${errors[0] ? englishIssueText(errors[0]) : 'no row was written.'}`,
       { params: { name: destination.name } }
     );
   }

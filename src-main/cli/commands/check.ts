@@ -7,6 +7,7 @@ import { prepareFile, type FilePreparation } from '../../preparation/prepare-fil
 import { issueCodes, type RowIssue } from '../../../src-core/validation/issues';
 import { checkUsage } from './usage';
 import { fixOption } from '../fix-option';
+import { englishIssueText } from '../../../src-core/words/issue-text';
 
 const usage = checkUsage;
 
@@ -63,13 +64,13 @@ export const rememberedLine = (destination: string) =>
 
 export { withKeepDuplicates } from '../send-request-options';
 
-/** An issue as the `--json` contract documents it: the sentence's raw values (for the app's languages) stay out. */
+/** An issue as the `--json` contract documents it: its English sentence, said from the catalogue (the raw values stay out). */
 const reportedIssue = (i: RowIssue) => ({
   row: i.row,
   sourceLine: i.sourceLine,
   column: i.column,
   code: i.code,
-  message: i.message,
+  message: englishIssueText(i),
   severity: i.severity,
 });
 
@@ -191,9 +192,18 @@ export function printSummary(io: CliIo, result: FilePreparation, maxIssues = 20)
       out(
         `Excel removed the leading 0 of ${plural(result.summary['phone.leading-zero'] ?? 0, 'phone number', 'phone numbers')}; --fix restore-leading-zero:${zeros.column} puts it back.`
       );
+    // The fixes that correct a whole column, each said once with the first column that needs it.
+    const fixable = [
+      ['text.invalid-bytes', 'read-as-windows-1252', 'reads the bytes that were not valid UTF-8 as Windows-1252'],
+      ['text.control-characters', 'remove-control-characters', 'removes the invisible control characters'],
+    ] as const;
+    for (const [code, fix, does] of fixable) {
+      const first = result.issues.find(i => i.code === code && i.column !== null);
+      if (first) out(`--fix ${fix}:${first.column} ${does}.`);
+    }
     out();
     for (const issue of result.issues.slice(0, maxIssues))
-      out(`  ${issue.severity === 'error' ? '✗' : '!'} ${issue.message}`);
+      out(`  ${issue.severity === 'error' ? '✗' : '!'} ${englishIssueText(issue)}`);
     if (result.issues.length > maxIssues)
       out(`  … and ${n(result.issues.length - maxIssues)} more (use --json for all of them).`);
   }

@@ -5,6 +5,7 @@ import { decodeText } from '../../../src-core/output/encode';
 import { checkPhone } from '../../../src-core/validation/phone';
 import { emailProblemOf } from '../../../src-core/validation/email';
 import { codes, destination, prepare, text } from '../preparation/helpers';
+import { rejectedWords } from '../../../src-core/words/rejected-words';
 
 // Issue 13, item 1: values that pass the phone or e-mail rule were written as given.
 const HYPERLINK_PHONE = '=+32470123456 ext =HYPERLINK("http://evil.example/x","click")';
@@ -100,7 +101,7 @@ describe('formula injection through validated columns', () => {
     expect(sent).toBe("Email,Phone,Note\r\nc@example.com,+32470123456,'=SUM(A1)\r\n");
     for (const cell of cellsOf(sent)) expect(safeCell(cell), cell).toBe(true);
     // The rejected rows, which people open in Excel, are neutralised too.
-    const rejected = decodeText(rejectedRowsCsv(r.sourceColumns, r.rejected), 'utf-8-bom');
+    const rejected = decodeText(rejectedRowsCsv(r.sourceColumns, r.rejected, rejectedWords('en')), 'utf-8-bom');
     expect(rejected).toContain(",'=1+1@example.com,");
     expect(rejected).toContain(",'@+32470123456,");
     for (const cell of cellsOf(rejected)) expect(safeCell(cell), cell).toBe(true);

@@ -3,6 +3,7 @@ import { destination, prepare, text } from '../preparation/helpers';
 import { numberWith } from '../../../src-core/output/number-text';
 import { instantOf, isTimeZone } from '../../../src-core/output/time-zone';
 import { parseDestination } from '../../../src-core/destinations/destination';
+import { englishIssueText } from '../../../src-core/words/issue-text';
 
 // BlueConic's connection settings (issue 16): decimal separator, multi-value separator, date
 // format and time zone, applied to every row whatever the source wrote.
@@ -86,8 +87,8 @@ describe('multi-value columns', () => {
       output: { multiValueSeparator: '|' },
     });
     const r = prepare(d, ['Interests'], [['rock|pop;jazz'], ['jazz']], { excludeInvalid: true });
-    expect(r.issues.map(i => i.message)).toEqual([
-      'Row 2: the item “rock|pop” of Interests contains “|”, which separates the items of this list. Remove or replace it.',
+    expect(r.issues.map(i => englishIssueText(i))).toEqual([
+      'Line 2: the item “rock|pop” of Interests contains “|”, which separates the items of this list. Remove or replace it.',
     ]);
     expect(text(r, d)).toBe('Interests\r\njazz\r\n');
   });
@@ -137,8 +138,8 @@ describe('date-times in the destination’s format and time zone', () => {
       '2:date.time-skipped',
       '3:date.time-twice',
     ]);
-    expect(r.issues[0]!.message).toBe(
-      'Row 2: “2026-03-29 02:30” never happened in Europe/Brussels: the clocks skipped that hour (daylight saving time began). Check the time.'
+    expect(englishIssueText(r.issues[0]!)).toBe(
+      'Line 2: “2026-03-29 02:30” never happened in Europe/Brussels: the clocks skipped that hour (daylight saving time began). Check the time.'
     );
     expect(text(r, d)).toBe('Seen\r\n25/10/2026 00:30\r\n25/10/2026 02:00\r\n24/10/2026 23:59\r\n');
   });

@@ -82,7 +82,8 @@ describe('file names', () => {
 
 describe('rejected rows file', () => {
   it('is a UTF-8 CSV with BOM that Excel opens, with the line number and the reason', () => {
-    const bytes = rejectedRowsCsv(['E-mail', 'Nom'], [{ cells: ['jan@@x.be', '=cmd'], reason: 'Row 3: “jan@@x.be” is not valid.', sourceLine: 3 }]);
-    expect(Buffer.from(bytes).toString('utf8')).toBe('\ufeffLine,E-mail,Nom,Why it was not sent\r\n3,jan@@x.be,\'=cmd,Row 3: “jan@@x.be” is not valid.\r\n');
+    const words = { line: 'Line', why: 'Why it was not sent', reason: () => 'Line 3: “jan@@x.be” is not valid.' };
+    const bytes = rejectedRowsCsv(['E-mail', 'Nom'], [{ cells: ['jan@@x.be', '=cmd'], sourceLine: 3 }], words);
+    expect(Buffer.from(bytes).toString('utf8')).toBe('\ufeffLine,E-mail,Nom,Why it was not sent\r\n3,jan@@x.be,\'=cmd,Line 3: “jan@@x.be” is not valid.\r\n');
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { destination, prepare, preset, text } from './helpers';
 import { createI18n } from '../../../src-renderer/src/i18n/i18n';
 import { issueText } from '../../../src-core/words/issue-text';
+import { englishIssueText } from '../../../src-core/words/issue-text';
 
 const header = ['Email', 'Language', 'FirstName'];
 const data = [
@@ -32,8 +33,8 @@ describe('duplicates: what is said is what is written', () => {
     ]);
     const dup = r.issues.find(i => i.code === 'duplicate.key')!;
     expect(dup.variant).toBe('left-out');
-    expect(dup.message).toBe(
-      'Row 4 has the same Email as row 2, so it is left out: only the first is sent.'
+    expect(englishIssueText(dup)).toBe(
+      'Line 4 has the same Email as line 2. It is left out: only the first is sent.'
     );
     expect(issueText(dup, createI18n('en', 'en-GB'))).toBe(
       'Line 4 has the same Email as line 2. It is left out: only the first is sent.'

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { codes, destination, NOW, prepare, preset, rows, text } from './helpers';
 import { prepareRows } from '../../../src-core/preparation/prepare';
 import { issueCodes } from '../../../src-core/validation/issues';
+import { englishIssueText } from '../../../src-core/words/issue-text';
+import { rejectedWords } from '../../../src-core/words/rejected-words';
 
 describe('every issue code, with real-world values', () => {
   const seen = new Set<string>();
@@ -12,7 +14,7 @@ describe('every issue code, with real-world values', () => {
     const r = prepare(d, ['Email', 'Language'], [['wendy@hellocustomer.com', 'EN'], ['  ', 'NL'], ['jan@example.be', '']]);
     note(r);
     expect(codes(r)).toEqual(['1:Email:required.missing', '2:Language:required.missing']);
-    expect(r.issues[0]!.message).toBe('Row 3: Email is empty, and Hello Customer needs it in every row.');
+    expect(englishIssueText(r.issues[0]!)).toBe('Line 3: Email is empty, and Hello Customer needs it in every row.');
     expect(r.issues[0]).toMatchObject({ row: 1, sourceLine: 3, severity: 'error' });
     expect(r.validRowCount).toBe(1);
     expect(r.blocked).toBe(true);
@@ -26,7 +28,7 @@ describe('every issue code, with real-world values', () => {
       expect.objectContaining({ row: null, sourceLine: null, column: 'Language', severity: 'error' }),
     ]);
     expect(r.validRowCount).toBe(0);
-    expect(r.rejected[0]!.reason).toContain('Language');
+    expect(rejectedWords('en').reason(r.rejected[0]!)).toContain('Language');
   });
 
   it('email.invalid: says why, in words', () => {
@@ -34,8 +36,8 @@ describe('every issue code, with real-world values', () => {
     const r = prepare(d, ['Email', 'Language'], [['jan@@example.com', 'NL'], ['élodie@exemple.fr', 'FR'], ['info@müller.de', 'DE'], ['jan @example.com', 'NL']]);
     note(r);
     expect(codes(r)).toEqual(['0:Email:email.invalid', '3:Email:email.invalid']);
-    expect(r.issues[0]!.message).toBe('Row 2: “jan@@example.com” is not a valid e-mail address (it has more than one @).');
-    expect(r.issues[1]!.message).toContain('contains a space');
+    expect(englishIssueText(r.issues[0]!)).toBe('Line 2: “jan@@example.com” is not a valid e-mail address (it has more than one @).');
+    expect(englishIssueText(r.issues[1]!)).toContain('contains a space');
   });
 
   it('language.invalid and language.normalised (en-GB, Français, nl_BE are sent as codes)', () => {
@@ -43,9 +45,9 @@ describe('every issue code, with real-world values', () => {
     const r = prepare(d, ['Email', 'Language'], [['a@example.be', 'en-GB'], ['b@example.be', 'Français'], ['c@example.be', 'nl_BE'], ['d@example.be', 'Klingon'], ['e@example.be', 'de']]);
     note(r);
     expect(codes(r)).toEqual(['0:Language:language.normalised', '1:Language:language.normalised', '2:Language:language.normalised', '3:Language:language.invalid']);
-    expect(r.issues[1]!.message).toBe('Row 3: the language “Français” is sent as “FR”.');
+    expect(englishIssueText(r.issues[1]!)).toBe('Line 3: the language “Français” is sent as “FR”.');
     expect(r.issues[1]!.severity).toBe('warning');
-    expect(r.issues[3]!.message).toContain('“Klingon” is not a language Courier recognises');
+    expect(englishIssueText(r.issues[3]!)).toContain('“Klingon” is not a language Courier recognises');
     expect(text(r, d)).toBe('Email;Language;FirstName;LastName;Department;CustomId\r\na@example.be;EN;;;;\r\nb@example.be;FR;;;;\r\nc@example.be;NL;;;;\r\ne@example.be;DE;;;;\r\n');
   });
 
@@ -54,8 +56,8 @@ describe('every issue code, with real-world values', () => {
     const r = prepare(d, ['Mobile'], [['0470 12 34 56'], ['+33 6 12 34 56 78'], ['06 12 34 56 78'], ['12345'], ['+31 6 12345678']]);
     note(r);
     expect(codes(r)).toEqual(['2:Mobile:phone.invalid', '3:Mobile:phone.invalid']);
-    expect(r.issues[0]!.message).toBe('Row 4: “06 12 34 56 78” is not a valid Belgian phone number. If it is a French number, its international form is +33612345678.');
-    expect(r.issues[1]!.message).toBe('Row 5: “12345” is not a valid Belgian phone number.');
+    expect(englishIssueText(r.issues[0]!)).toBe('Line 4: “06 12 34 56 78” is not a valid phone number (default country: Belgium). If it is a number from France, its international form is +33612345678.');
+    expect(englishIssueText(r.issues[1]!)).toBe('Line 5: “12345” is not a valid phone number (default country: Belgium).');
     // A valid number is written as read, in E.164 (never neutralised as a formula).
     expect(text(r, d)).toBe('Mobile\r\n+32470123456\r\n+33612345678\r\n+31612345678\r\n');
   });
@@ -66,7 +68,7 @@ describe('every issue code, with real-world values', () => {
     note(r);
     expect(codes(r)).toEqual(['0:Phone:phone.extension-dropped']);
     expect(r.issues[0]!.severity).toBe('warning');
-    expect(r.issues[0]!.message).toBe('Row 2: “02 512 34 56 ext 12” is sent as “+3225123456”, without its extension 12: phone numbers are sent in international form, which has no room for one.');
+    expect(englishIssueText(r.issues[0]!)).toBe('Line 2: “02 512 34 56 ext 12” is sent as “+3225123456”, without its extension 12: phone numbers are sent in international form, which has no room for one.');
     expect(text(r, d)).toBe('Phone\r\n+3225123456\r\n+32470123456\r\n');
   });
 
@@ -76,7 +78,7 @@ describe('every issue code, with real-world values', () => {
     note(r);
     expect(codes(r)).toEqual(['0:Phone:phone.leading-zero']);
     expect(r.issues[0]!.severity).toBe('warning');
-    expect(r.issues[0]!.message).toBe('Row 2: “473893257” lost its leading 0 (Excel removes it from numbers); it is read as 0473893257 and sent as “+32473893257”.');
+    expect(englishIssueText(r.issues[0]!)).toBe('Line 2: “473893257” lost its leading 0 (Excel removes it from numbers); it is read as 0473893257 and sent as “+32473893257”.');
     expect(text(r, d)).toBe('Phone\r\n+32473893257\r\n+32470123456\r\n');
   });
 
@@ -85,7 +87,7 @@ describe('every issue code, with real-world values', () => {
     const r = prepare(d, ['Date de naissance'], [['20/11/1980'], ['1980-11-20'], ['31/02/1980'], ['']]);
     note(r);
     expect(codes(r)).toEqual(['1:Date de naissance:date.invalid', '2:Date de naissance:date.invalid']);
-    expect(r.issues[0]!.message).toBe('Row 3: “1980-11-20” is not a date written as DD/MM/YYYY. It reads as 20/11/1980; the fix “Rewrite dates” can change the whole column.');
+    expect(englishIssueText(r.issues[0]!)).toBe('Line 3: “1980-11-20” is not a date written as DD/MM/YYYY. In that form, it is 20/11/1980.');
   });
 
   it('number.invalid and value.not-allowed (allowed values keep their listed spelling)', () => {
@@ -98,7 +100,7 @@ describe('every issue code, with real-world values', () => {
     const r = prepare(d, ['Duration', 'Direction'], [['125', 'inbound'], ['2 min', 'OUTBOUND'], ['12,5', 'sideways']]);
     note(r);
     expect(codes(r)).toEqual(['1:Duration:number.invalid', '2:Direction:value.not-allowed']);
-    expect(r.issues[1]!.message).toBe('Row 4: “sideways” is not one of the values allowed in Direction (Inbound, Outbound).');
+    expect(englishIssueText(r.issues[1]!)).toBe('Line 4: “sideways” is not allowed in Direction; the values allowed are Inbound and Outbound.');
     expect(text(r, d)).toBe('Duration,Direction\r\n125,Inbound\r\n');
   });
 
@@ -108,7 +110,7 @@ describe('every issue code, with real-world values', () => {
     const r = prepare(d, header, [['DUPONT', 'pierre.dupont@mygmail.com', '', ''], ['MARTIN', '', '05.80.99.90.68', ''], ['DURAND', '', '', ''], ['PETIT', 'petit@@x.fr', '', '']]);
     note(r);
     expect(codes(r)).toEqual(['2:-:contact.missing', '3:Email:email.invalid', '3:-:contact.missing']);
-    expect(r.issues[0]!.message).toBe('Row 4 has no valid Email, Téléphone Fixe or Mobile, so Digitaleo would not take this contact.');
+    expect(englishIssueText(r.issues[0]!)).toBe('Line 4: none of the columns Email, Téléphone Fixe, and Mobile holds a valid value, so Digitaleo would not take this contact.');
   });
 
   it('duplicate.key: a warning naming the first row (e-mail compared without case)', () => {
@@ -117,7 +119,8 @@ describe('every issue code, with real-world values', () => {
     note(r);
     expect(codes(r)).toEqual(['2:-:duplicate.key']);
     // Hello Customer sends one invitation per person: the later row is left out, not an error.
-    expect(r.issues[0]).toMatchObject({ severity: 'warning', message: 'Row 4 has the same Email as row 2, so it is left out: only the first is sent.' });
+    expect(r.issues[0]).toMatchObject({ severity: 'warning' });
+    expect(englishIssueText(r.issues[0]!)).toBe('Line 4 has the same Email as line 2. It is left out: only the first is sent.');
     expect(r.writtenRowCount).toBe(2);
     expect(r.blocked).toBe(false);
     // Found at the end, yet listed in row order among the other issues.
@@ -138,8 +141,8 @@ describe('every issue code, with real-world values', () => {
     const r = prepare(d, ['Email', 'Language', 'Department'], [['a@example.be', 'NL', 'Brussel; Centrum'], ['b@example.be', 'NL', 'Gent\nZuid'], ['c@example.be', 'NL', 'Antwerpen'], ['d@example.be', 'NL', 'Leuven\tCentrum']]);
     note(r);
     expect(codes(r)).toEqual(['0:Department:output.delimiter', '1:Department:output.line-break', '3:Department:output.delimiter']);
-    expect(r.issues[2]!.message).toContain('contains a tab');
-    expect(r.issues[0]!.message).toBe('Row 2: the Department “Brussel; Centrum” contains a semicolon (;), which separates values in this file and cannot be quoted. Remove or replace it.');
+    expect(englishIssueText(r.issues[2]!)).toContain('contains a tab');
+    expect(englishIssueText(r.issues[0]!)).toBe('Line 2: the value “Brussel; Centrum” in Department contains a semicolon (;), which separates the values in this file and cannot be quoted. Remove or replace it.');
     expect(text(r, d)).toBe('Email;Language;FirstName;LastName;Department;CustomId\r\nc@example.be;NL;;;Antwerpen;\r\n');
   });
 
@@ -148,7 +151,8 @@ describe('every issue code, with real-world values', () => {
     const r = prepare(d, ['Email', 'Language', 'LastName'], [['a@example.be', 'NL', "D'Hondt"], ['b@example.be', 'NL', 'de "Smid"']]);
     note(r);
     expect(codes(r)).toEqual(['1:LastName:output.quote']);
-    expect(r.issues[0]).toMatchObject({ severity: 'warning', message: 'Row 3: the LastName “de "Smid"” contains a double quote; in a file without quotes some platforms misread it. Consider removing it.' });
+    expect(r.issues[0]).toMatchObject({ severity: 'warning' });
+    expect(englishIssueText(r.issues[0]!)).toBe('Line 3: the value “de "Smid"” in LastName contains a double quote ("); in a file without quotes some platforms misread it. Consider removing it.');
     expect(r.writtenRowCount).toBe(2);
   });
 
@@ -157,8 +161,8 @@ describe('every issue code, with real-world values', () => {
     const r = prepare(d, ['Email', 'Language', 'LastName'], [['a@example.be', 'FR', 'Françoise Œuvre €'], ['b@example.be', 'PL', 'Łukasz'], ['c@example.be', 'EN', 'Smile 😀']]);
     note(r);
     expect(codes(r)).toEqual(['1:LastName:output.unencodable', '2:LastName:output.unencodable']);
-    expect(r.issues[0]!.message).toBe('Row 3: “Łukasz” contains “Ł”, which cannot be written in Western European (Windows-1252). Replace it, or choose UTF-8 for this destination.');
-    expect(r.issues[1]!.message).toContain('“😀”');
+    expect(englishIssueText(r.issues[0]!)).toBe('Line 3: “Łukasz” contains “Ł”, which cannot be written in the Western European encoding (Windows-1252). Replace it, or choose UTF-8 for this destination.');
+    expect(englishIssueText(r.issues[1]!)).toContain('“😀”');
     const bytes = r.files[0]!.bytes;
     // ç = E7, Œ = 8C, € = 80 in Windows-1252, one byte each.
     const line = [...bytes.slice(bytes.length - 'Fran\u00e7oise \u008cuvre \u0080;;\r\n'.length)];
@@ -209,8 +213,8 @@ describe('every issue code, with real-world values', () => {
       sourceLine: 2,
       severity: 'error',
       params: { line: 2, column: 'FirstName', value: 'Zo\uFFFD', bytes: 'EB', reading: 'Zoë' },
-      message: 'Row 2: the FirstName “Zo\uFFFD” holds bytes that are not valid UTF-8 (EB); read as Windows-1252 it is “Zoë”. The fix “Read as Windows-1252” corrects the whole column.',
     });
+    expect(englishIssueText(r.issues[0]!)).toBe('Line 2: “Zo\uFFFD” in FirstName holds bytes that are not valid UTF-8 (EB); read as Windows-1252 it is “Zoë”.');
     expect(r.issues.some(i => i.code === 'output.unencodable')).toBe(false);
     expect(r.blocked).toBe(true);
     expect(text(r, d)).not.toContain('Zo');
@@ -242,8 +246,8 @@ describe('every issue code, with real-world values', () => {
     expect(r.issues[0]).toMatchObject({
       severity: 'error',
       params: { line: 2, column: 'FirstName', value: 'Ja␀n' },
-      message: 'Row 2: the FirstName “Ja␀n” holds an invisible control character (shown here as a symbol such as ␀), which is never written to a file. The fix “Remove control characters” cleans the whole column.',
     });
+    expect(englishIssueText(r.issues[0]!)).toBe('Line 2: “Ja␀n” in FirstName holds an invisible control character (shown as a symbol such as ␀), which is never written to a file.');
     const outputs = [
       d,
       preset('hello-customer', { output: { ...d.output, quoting: 'standard', encoding: 'windows-1252' } }),
@@ -279,7 +283,7 @@ describe('every issue code, with real-world values', () => {
     const r = prepare(d, ['Contact ID', 'Agent Email', 'Date', 'Recording'], [['C-1', 'a@example.be', '2026-12-01', 'call-1.wav'], ['C-2', 'b@example.be', '2026-12-01', 'call-8812.wav'], ['C-3', 'c@example.be', '2026-12-01', 'locked.wav']], { recordings: { readable: ['call-1.wav'], unreadable: ['locked.wav'] } });
     note(r);
     expect(codes(r)).toEqual(['1:Recording:recording.missing', '2:Recording:recording.unreadable']);
-    expect(r.issues[0]!.message).toBe('Row 3: the recording “call-8812.wav” is not in the folder.');
+    expect(englishIssueText(r.issues[0]!)).toBe('Line 3: the recording “call-8812.wav” is not in the folder.');
     expect(r.recordings).toEqual(['call-1.wav']);
     expect(r.blocked).toBe(true);
   });

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { destination, prepare, preset } from './helpers';
 import { emailProblemKinds, emailProblemOf } from '../../../src-core/validation/email';
 import { issueCodes, issueVariants, type RowIssue } from '../../../src-core/validation/issues';
+import { englishIssueText } from '../../../src-core/words/issue-text';
 
 // The raw values behind each sentence, so the review can say it in French or Dutch: the right
-// variant, every value the English message uses, and nothing in English words.
+// variant, every value the English sentence uses, and nothing in English words.
 describe('issue params and variants', () => {
   const seen = new Set<string>();
   const note = (issues: readonly RowIssue[]) => {
@@ -50,9 +51,9 @@ describe('issue params and variants', () => {
         params: { line: 4, value: '"jan"@example.com', character: '"' },
       },
     ]);
-    // The English message is built from the same kind, word for word as before.
-    expect(r.issues[1]!.message).toBe(
-      'Row 3: “jan@exa_mple.com” is not a valid e-mail address (the character “_” is not allowed in a domain).'
+    // The English sentence is said from the same kind, through the catalogue.
+    expect(englishIssueText(r.issues[1]!)).toBe(
+      'Line 3: “jan@exa_mple.com” is not a valid e-mail address (the character “_” is not allowed in a domain).'
     );
   });
 
@@ -89,7 +90,7 @@ describe('issue params and variants', () => {
     );
     expect(pick(r.issues, 'email.invalid').map(i => i.variant)).toEqual(reachable);
     seen.add('email.invalid/empty');
-    // A long value is shortened the way the English message shows it.
+    // A long value is shortened the way every sentence shows it.
     expect(r.issues.find(i => i.variant === 'too-long')!.params).toMatchObject({
       value: `a@${'b'.repeat(55)}…`,
     });
@@ -134,7 +135,7 @@ describe('issue params and variants', () => {
     ]);
     const dutch = prepare({ ...d, phoneCountry: 'NL' }, ['Mobile'], [['12']]);
     expect(dutch.issues[0]!.params).toMatchObject({ country: 'NL' });
-    expect(dutch.issues[0]!.message).toContain('not a valid Dutch phone number');
+    expect(englishIssueText(dutch.issues[0]!)).toContain('not a valid phone number (default country: Netherlands)');
   });
 
   it('phone.extension-dropped: the value, the extension left out and the number sent', () => {
@@ -231,8 +232,8 @@ describe('issue params and variants', () => {
     expect(pick(r.issues, 'duplicate.key')).toEqual([
       { variant: 'left-out', params: { line: 4, key: ['Email', 'Language'], firstLine: 2 } },
     ]);
-    expect(r.issues[0]!.message).toBe(
-      'Row 4 has the same Email and Language as row 2, so it is left out: only the first is sent.'
+    expect(englishIssueText(r.issues[0]!)).toBe(
+      'Line 4 has the same Email and Language as line 2. It is left out: only the first is sent.'
     );
     // A destination that sends every row says both are sent.
     const kept = prepare(
@@ -246,7 +247,7 @@ describe('issue params and variants', () => {
     expect(pick(kept.issues, 'duplicate.key')).toEqual([
       { variant: 'kept', params: { line: 3, key: ['Email'], firstLine: 2 } },
     ]);
-    expect(kept.issues[0]!.message).toBe('Row 3 has the same Email as row 2; both are sent.');
+    expect(englishIssueText(kept.issues[0]!)).toBe('Line 3 has the same Email as line 2. Both are sent.');
   });
 
   it('output checks: separator or tab, line break, quote, unencodable character, formula, row size', () => {

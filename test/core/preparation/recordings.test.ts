@@ -4,6 +4,7 @@ import { destinationFromPreset } from '../../../src-core/destinations/presets';
 import { prepareRows } from '../../../src-core/preparation/prepare';
 import { recordingPath } from '../../../src-core/preparation/recordings-check';
 import type { CourierError } from '../../../src-core/errors';
+import { englishIssueText } from '../../../src-core/words/issue-text';
 
 /**
  * EvaluAgent's call recordings: a column of the records names each row's recording, and every
@@ -56,10 +57,10 @@ describe('recordings named by the records', () => {
         code: 'recording.missing',
         variant: null,
         params: { line: 12, value: 'call-8812.wav', column: 'Recording' },
-        message: 'Row 12: the recording “call-8812.wav” is not in the folder.',
         severity: 'error',
       },
     ]);
+    expect(englishIssueText(issues[0]!)).toBe('Line 12: the recording “call-8812.wav” is not in the folder.');
     expect(result.blocked).toBe(true);
   });
 
@@ -78,10 +79,10 @@ describe('recordings named by the records', () => {
 
   it('a recording Courier may not read is its own row issue', () => {
     const result = prepare([['C-1', 'a@example.com', '2026-12-01', 'locked.wav']]);
-    expect(result.issues.map(i => [i.code, i.message])).toEqual([
+    expect(result.issues.map(i => [i.code, englishIssueText(i)])).toEqual([
       [
         'recording.unreadable',
-        'Row 2: the recording “locked.wav” is in the folder, but Courier may not read it. Ask for read access to it.',
+        'Line 2: the recording “locked.wav” is in the folder, but Courier may not read it. Ask for read access to it.',
       ],
     ]);
   });

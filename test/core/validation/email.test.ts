@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { emailProblem, isEmail } from '../../../src-core/validation/email';
+import { emailProblemOf, isEmail } from '../../../src-core/validation/email';
+import { createI18n } from '../../../src-core/words/i18n';
+
+const english = createI18n('en', 'en');
+/** The problem as the person reads it (the catalogue's English); null for a valid address. */
+const emailProblem = (value: string) => {
+  const problem = emailProblemOf(value);
+  return problem && english.t(`sentence.email.problem.${problem.kind}`, { character: problem.character });
+};
 
 describe('e-mail syntax', () => {
   it.each([

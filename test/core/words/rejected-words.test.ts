@@ -29,14 +29,33 @@ describe('the rows-left-out file in the person’s language', () => {
     rows
   );
 
-  it('keeps the English file as the command line prints it', () => {
-    const lines = text(rejectedRowsCsv(result.sourceColumns, result.rejected)).split('\r\n');
+  it('says the English file in the command line’s words, from the same catalogue', () => {
+    const lines = text(rejectedRowsCsv(result.sourceColumns, result.rejected, rejectedWords('en'))).split('\r\n');
     expect(lines[0]).toBe('Line,Courriel,Langue,Why it was not sent');
-    expect(lines[1]).toContain('is not a valid e-mail address (it has more than one @).');
-    expect(lines[2]).toBe('4,left@example.com,en,Left out by hand.');
-    expect(text(rejectedRowsCsv(result.sourceColumns, result.rejected, rejectedWords('en')))).toBe(
-      text(rejectedRowsCsv(result.sourceColumns, result.rejected))
+    expect(lines[1]).toBe(
+      '2,jan@@example.com,nl,Line 2: “jan@@example.com” is not a valid e-mail address (it has more than one @).'
     );
+    expect(lines[2]).toBe('4,left@example.com,en,Left out by hand.');
+  });
+
+  it('says the required columns no file column feeds once per row, before the row’s own problems', () => {
+    const unmapped = prepareRows(
+      {
+        destination,
+        sourceColumns: ['Courriel'],
+        mapping: { Email: 'Courriel' },
+        excludeInvalid: true,
+        now: new Date(2026, 11, 3),
+      },
+      [{ index: 0, line: 2, cells: ['jan@@example.com'] }]
+    );
+    const said = (language: 'en' | 'fr' | 'nl') =>
+      text(rejectedRowsCsv(unmapped.sourceColumns, unmapped.rejected, rejectedWords(language))).split('\r\n')[1];
+    expect(said('en')).toBe(
+      '2,jan@@example.com,No column of the file is chosen for Language. Line 2: “jan@@example.com” is not a valid e-mail address (it has more than one @).'
+    );
+    expect(said('fr')).toMatch(/^2,jan@@example\.com,Aucune colonne du fichier n’est choisie pour Language\. Ligne 2/);
+    expect(said('nl')).toMatch(/^2,jan@@example\.com,Er is geen kolom van het bestand gekozen voor Language\. Regel 2/);
   });
 
   it('says headers and reasons in French and Dutch, from the window’s catalogue', () => {

@@ -155,7 +155,7 @@ describe('courier send --recordings', () => {
     const report = JSON.parse(held.stdout);
     expect(report.outcome).toBe('held');
     expect(report.check.issues.map((i: { message: string }) => i.message)).toEqual([
-      'Row 3: the recording “call-8812.wav” is not in the folder.',
+      'Line 3: the recording “call-8812.wav” is not in the folder.',
     ]);
     expect(await readdir(sshd.users[0]!.uploadDir)).toEqual(before);
 

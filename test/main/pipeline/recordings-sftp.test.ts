@@ -16,6 +16,7 @@ import { uploadFiles, type UploadFilesRequest } from '../../../src-main/transfer
 import type { TransferResult } from '../../../src-main/transfers/transfer';
 import { sha256 } from '../transfers/transfer-helpers';
 import { tempHome } from '../../harness/temp-home';
+import { englishIssueText } from '../../../src-core/words/issue-text';
 
 /**
  * EvaluAgent's call recordings, sent to the real sshd with the records: a few hundred small
@@ -195,8 +196,8 @@ describe('recordings alongside the records, against the real sshd', () => {
     const result = await send(source);
     expect(result.run.outcome).toBe('held');
     expect(result.run.error?.code).toBe('send.rows-have-errors');
-    expect(result.preparation?.issues.map(i => i.message)).toEqual([
-      'Row 12: the recording “call-8812.wav” is not in the folder.',
+    expect(result.preparation?.issues.map(i => englishIssueText(i))).toEqual([
+      'Line 12: the recording “call-8812.wav” is not in the folder.',
     ]);
     expect(result.run.rows.issues).toEqual({ 'recording.missing': 1 });
     expect(await readdir(sshd.users[0]!.uploadDir)).toEqual(uploaded);

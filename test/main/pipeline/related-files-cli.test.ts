@@ -181,7 +181,7 @@ describe('courier send --related', () => {
     const orders = report.relatedChecks.find((c: { set: string }) => c.set === 'orders');
     expect(orders.file).toBe('orders-bad.csv');
     expect(orders.check.issues.map((i: { message: string }) => i.message)).toEqual([
-      'Row 2: customer_id is empty, and Shop needs it in every row.',
+      'Line 2: customer_id is empty, and Shop needs it in every row.',
     ]);
     expect(await readdir(remote('shop'))).toEqual([]);
     // Nothing prepared is left behind for a held run.

@@ -50,7 +50,7 @@ describe('courier check', () => {
       sourceLine: 3,
       column: 'Email',
       code: 'email.invalid',
-      message: 'Row 3: “jan@@example.com” is not a valid e-mail address (it has more than one @).',
+      message: 'Line 3: “jan@@example.com” is not a valid e-mail address (it has more than one @).',
       severity: 'error',
     });
   });
@@ -70,7 +70,7 @@ describe('courier check', () => {
     expect(code).toBe(1);
     expect(stdout).toContain('3 rows; 2 ready to send.');
     expect(stdout).toContain('E-mail addresses that are not valid');
-    expect(stdout).toContain('✗ Row 3: “jan@@example.com” is not a valid e-mail address');
+    expect(stdout).toContain('✗ Line 3: “jan@@example.com” is not a valid e-mail address');
   });
 
   it('accepts a configured destination name and a destination file', async () => {

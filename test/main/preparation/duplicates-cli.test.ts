@@ -57,7 +57,7 @@ describe('duplicates on the command line', () => {
       '1 duplicate row is left out: only the first row with the same Email is sent (--keep-duplicates sends them too).'
     );
     expect(stdout).toContain(
-      '! Row 4 has the same Email as row 2, so it is left out: only the first is sent.'
+      '! Line 4 has the same Email as line 2. It is left out: only the first is sent.'
     );
     const json = JSON.parse(
       (await courier(['check', file, '--destination', 'hello-customer', '--json'])).stdout
@@ -107,6 +107,6 @@ describe('duplicates on the command line', () => {
       '--keep-duplicates',
     ]);
     expect(stdout).toContain('3 rows; 3 ready to send.');
-    expect(stdout).toContain('! Row 4 has the same Email as row 2; both are sent.');
+    expect(stdout).toContain('! Line 4 has the same Email as line 2. Both are sent.');
   });
 });

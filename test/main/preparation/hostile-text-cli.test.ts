@@ -86,7 +86,7 @@ describe('a UTF-8 export whose last rows were appended in Latin-1', () => {
         column: 'FirstName',
         code: 'text.invalid-bytes',
         severity: 'error',
-        message: `Row ${lastLine}: the FirstName “Zo\uFFFD” holds bytes that are not valid UTF-8 (EB); read as Windows-1252 it is “Zoë”. The fix “Read as Windows-1252” corrects the whole column.`,
+        message: `Line ${lastLine.toLocaleString('en')}: “Zo\uFFFD” in FirstName holds bytes that are not valid UTF-8 (EB); read as Windows-1252 it is “Zoë”.`,
       },
       expect.objectContaining({
         sourceLine: lastLine,
@@ -96,6 +96,9 @@ describe('a UTF-8 export whose last rows were appended in Latin-1', () => {
     ]);
     const human = await courier(['check', file, '--destination', 'hello-customer']);
     expect(human.stdout).toContain('Characters that were not valid UTF-8');
+    expect(human.stdout).toContain(
+      '--fix read-as-windows-1252:FirstName reads the bytes that were not valid UTF-8 as Windows-1252.'
+    );
   });
 
   it('prepare writes nothing while they are there; the recorded fix writes “Zoë Dupré”, never U+FFFD', async () => {
@@ -198,10 +201,13 @@ describe('a 2,000-row database export with a NUL and other control characters', 
       '1501:LastName:text.control-characters',
     ]);
     expect(report.issues[0].message).toBe(
-      'Row 501: the FirstName “Ja␀n” holds an invisible control character (shown here as a symbol such as ␀), which is never written to a file. The fix “Remove control characters” cleans the whole column.'
+      'Line 501: “Ja␀n” in FirstName holds an invisible control character (shown as a symbol such as ␀), which is never written to a file.'
     );
     const human = await courier(['check', file, '--destination', 'hello-customer']);
     expect(human.stdout).toContain('Invisible control characters');
+    expect(human.stdout).toContain(
+      '--fix remove-control-characters:FirstName removes the invisible control characters.'
+    );
     expect(human.stdout).not.toContain('\x00');
   });
 

@@ -71,7 +71,7 @@ describe('phone numbers that lost their leading 0, on the command line', () => {
       'Excel removed the leading 0 of 2 phone numbers; --fix restore-leading-zero:Mobile puts it back.'
     );
     expect(stdout).toContain(
-      '! Row 2: “473893257” lost its leading 0 (Excel removes it from numbers); it is read as 0473893257 and sent as “+32473893257”.'
+      '! Line 2: “473893257” lost its leading 0 (Excel removes it from numbers); it is read as 0473893257 and sent as “+32473893257”.'
     );
     const json = await courier(['check', book, '-d', destination, '-m', mapping, '--json']);
     expect(JSON.parse(json.stdout).summary).toEqual({ 'phone.leading-zero': 2 });

@@ -67,7 +67,7 @@ describe('prepareFile: read → map → fix → validate → write', () => {
     );
     const rejected = await readFile(join(out, 'rejected', 'rejected.csv'), 'utf8');
     expect(rejected).toBe(
-      '\ufeffLine,Courriel,Langue,Prénom,Nom,Magasin,Why it was not sent\r\n4,jan@@example.com,Français,Jan,Peeters,Gent,Row 4: “jan@@example.com” is not a valid e-mail address (it has more than one @).\r\n'
+      '\ufeffLine,Courriel,Langue,Prénom,Nom,Magasin,Why it was not sent\r\n4,jan@@example.com,Français,Jan,Peeters,Gent,Line 4: “jan@@example.com” is not a valid e-mail address (it has more than one @).\r\n'
     );
   });
 

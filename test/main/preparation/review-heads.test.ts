@@ -8,6 +8,7 @@ import { saveDestination } from '../../../src-main/settings/destination-store';
 import { destinationFromPreset } from '../../../src-core/destinations/presets';
 import { rejectedRowsCsv } from '../../../src-core/output/rejected';
 import { calls } from '../../../src-core/ipc/contract';
+import { rejectedWords } from '../../../src-core/words/rejected-words';
 
 let dir: string;
 beforeEach(async () => {
@@ -69,7 +70,7 @@ describe('the review of a plain-text output kept as the first bytes of each file
     });
     expect(saved.rows).toBe(all.rejected.length);
     expect(await readFile(target)).toEqual(
-      Buffer.from(rejectedRowsCsv(all.sourceColumns, all.rejected))
+      Buffer.from(rejectedRowsCsv(all.sourceColumns, all.rejected, rejectedWords('en')))
     );
   });
 });
