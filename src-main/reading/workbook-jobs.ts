@@ -292,8 +292,10 @@ export async function readWorkbook(
     if (pending === '') return;
     const text = pending;
     pending = '';
-    flushedBytes += Buffer.byteLength(text);
-    if (!out.write(text)) await once(out, 'drain');
+    // Encoded once here: the stream would encode the text anyway, and the length is the count.
+    const chunk = Buffer.from(text, 'utf8');
+    flushedBytes += chunk.length;
+    if (!out.write(chunk)) await once(out, 'drain');
   };
   const checkpoints: RecordsCheckpoint[] = [];
   const first: RawRecord[] = [];
