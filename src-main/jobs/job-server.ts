@@ -24,6 +24,8 @@ export type ServeEvent =
   | Readonly<{
       event: 'run-finished';
       job: string;
+      /** A reports job fetches files: its runs are not said in rows. */
+      reports?: boolean;
       outcome: RunOutcome;
       rowsSent: number;
       rowsRead: number;
@@ -164,6 +166,7 @@ export function createJobServer(deps: JobServerDeps): JobServer {
     deps.onEvent({
       event: 'run-finished',
       job: job.name,
+      ...(job.source.kind === 'reports' ? { reports: true } : {}),
       outcome: run.outcome,
       rowsSent: run.rows.sent,
       rowsRead: run.rows.read,

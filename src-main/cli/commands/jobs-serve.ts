@@ -23,6 +23,16 @@ export function serveLine(event: ServeEvent): string {
       return `Job “${event.job}” started.`;
     case 'run-finished': {
       if (event.outcome === 'downloaded') return `Job “${event.job}” downloaded new reports.`;
+      if (event.reports) {
+        // A reports job reads no rows: its other outcomes are said without them.
+        const said =
+          event.outcome === 'nothing-new'
+            ? 'found no new reports.'
+            : event.outcome === 'failed'
+              ? 'FAILED'
+              : `${event.outcome}.`;
+        return `Job “${event.job}” ${said}${event.error ? ` [${event.error.code}]: ${event.error.message}` : ''}`;
+      }
       const words = {
         sent: 'sent',
         'sent-with-exclusions': 'sent without some rows',

@@ -141,4 +141,24 @@ describe('courier jobs and the warning when nothing new comes', () => {
       'Job “Old export” had nothing new to send: 0 of 0 rows sent. Warning [jobs.nothing-new-for-days]: Nothing new has come for 9 days.'
     );
   });
+
+  it('jobs serve says a reports job that found nothing as such, not in rows', () => {
+    const line = (outcome: 'nothing-new' | 'failed' | 'downloaded') =>
+      serveLine({
+        event: 'run-finished',
+        job: 'Daily reports',
+        reports: true,
+        outcome,
+        rowsSent: 0,
+        rowsRead: 0,
+        ...(outcome === 'failed'
+          ? { error: { code: 'connection.refused', message: 'The server refused the connection.' } }
+          : {}),
+      });
+    expect(line('nothing-new')).toBe('Job “Daily reports” found no new reports.');
+    expect(line('downloaded')).toBe('Job “Daily reports” downloaded new reports.');
+    expect(line('failed')).toBe(
+      'Job “Daily reports” FAILED [connection.refused]: The server refused the connection.'
+    );
+  });
 });

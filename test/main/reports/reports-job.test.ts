@@ -6,6 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDestinationService } from '../../../src-main/destinations/destination-service';
 import { createHistoryStore } from '../../../src-main/history/history-store';
 import { createJobService } from '../../../src-main/jobs/job-service';
+import { createJobServer, type ServeEvent } from '../../../src-main/jobs/job-server';
+import { nextRunAfter } from '../../../src-main/jobs/next-run';
+import { createLogger } from '../../../src-main/logging/logger';
+import { createServices } from '../../../src-main/services/services';
+import { serveLine } from '../../../src-main/cli/commands/jobs-serve';
 import { createRunReports } from '../../../src-main/reports/reports-job';
 import { SecretStore } from '../../../src-main/secrets/secret-store';
 import { startSshd, type SshdServer } from '../../harness/servers/sshd';
@@ -170,6 +175,39 @@ describe('reports jobs', () => {
       '2026-12-01_Daily.zip',
       '2026-12-02_777_Winter sale.zip',
     ]);
+  });
+
+  it('courier jobs serve says a reports job that found nothing new as such, not in rows', async () => {
+    // After the test above every report is here already: the job's next run finds none.
+    const jobs = JSON.parse(await readFile(join(home.path, 'jobs.json'), 'utf8')) as {
+      jobs: { name: string; schedule: Parameters<typeof nextRunAfter>[0] }[];
+    };
+    const saved = jobs.jobs.find(j => j.name === 'Daily reports')!;
+    const slot = nextRunAfter(saved.schedule, new Date())!;
+    const clock = new FakeClock(new Date(slot.getTime() - 60_000).toISOString());
+    const events: ServeEvent[] = [];
+    let finished: () => void = () => undefined;
+    const done = new Promise<void>(resolve => (finished = resolve));
+    const services = createServices(home.path);
+    const server = createJobServer({
+      home: home.path,
+      secrets: services.secrets,
+      history: services.history,
+      destinations: services.destinations,
+      logger: createLogger({ home: home.path }),
+      clock,
+      onEvent: event => {
+        events.push(event);
+        if (event.event === 'run-finished') finished();
+      },
+    });
+    await server.start();
+    await clock.advanceTo(new Date(slot.getTime() + 1000).toISOString());
+    await done;
+    await server.stop('test');
+    const run = events.find(e => e.event === 'run-finished')!;
+    expect(run).toMatchObject({ job: 'Daily reports', reports: true, outcome: 'nothing-new' });
+    expect(serveLine(run)).toBe('Job “Daily reports” found no new reports.');
   });
 
   it('the scheduler runs a reports job at its time, as a job run', async () => {
