@@ -1,3 +1,4 @@
+import { format } from 'node:util';
 import { parentPort, type TransferListItem } from 'node:worker_threads';
 import { toPlainError } from '../../src-core/errors';
 import type { LogFields, LogLevel, Logger } from '../logging/logger';
@@ -37,6 +38,23 @@ function forwardingLogger(
 }
 
 /**
+ * Sends what libraries write to the console in this thread to the main log instead.
+ *
+ * A worker's console is the process's stdout and stderr, which the command line keeps for its
+ * own output (`--json` on stdout, one sentence on stderr). Libraries do write there: SheetJS says
+ * "Missing Info for XLS Record 0x…" for each unknown record of a damaged .xls, which appeared
+ * before `courier inspect`'s own sentence.
+ */
+function quietConsole(log: Logger): void {
+  const to = (level: 'debug' | 'warn') => (...args: unknown[]) => log[level](format(...args));
+  console.log = to('debug');
+  console.info = to('debug');
+  console.debug = to('debug');
+  console.warn = to('warn');
+  console.error = to('warn');
+}
+
+/**
  * The worker side of `runWorker`: waits for a `start` message, runs `job`, and reports progress,
  * the result or the error (rebuilt as a PlainError on the other side).
  */
@@ -49,6 +67,7 @@ export function serveWorker<Request, Progress, Result>(
   const controller = new AbortController();
   const post = (message: FromWorker<Progress, Result>, list?: TransferListItem[]) =>
     port.postMessage(message, list as never);
+  quietConsole(forwardingLogger(post, { from: 'console' }));
   // A settings file this thread had to keep aside is said where the person looks: the main thread
   // tells it (CLI stderr, app notice), as if it had read the file itself.
   onSettingsProblem(problem =>
