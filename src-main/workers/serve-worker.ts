@@ -47,11 +47,13 @@ function forwardingLogger(
  */
 function quietConsole(log: Logger): void {
   const to = (level: 'debug' | 'warn') => (...args: unknown[]) => log[level](format(...args));
+  /* eslint-disable no-console -- replacing the console's methods, not writing to it */
   console.log = to('debug');
   console.info = to('debug');
   console.debug = to('debug');
   console.warn = to('warn');
   console.error = to('warn');
+  /* eslint-enable no-console */
 }
 
 /**
