@@ -95,7 +95,23 @@ function workbookFailure(error: unknown, fileName: string, folder?: string): unk
   if (folder !== undefined && isDiskFull(error)) return diskFullError(fileName, folder);
   const message = error instanceof Error ? error.message : String(error);
   if (/password|encrypt/i.test(message)) return readError('workbook-encrypted', fileName);
-  return readError('workbook-corrupt', fileName, message.slice(0, 200));
+  return readError('workbook-corrupt', fileName, saysSomething(error) ? message.slice(0, 200) : '');
+}
+
+/**
+ * Whether a reading library's own words about a damaged workbook can mean something to a person
+ * ("Corrupted zip", "Unsupported file"). The JavaScript engine's errors from inside a library
+ * that walked into a damaged structure ("Cannot set properties of undefined (setting 'name')",
+ * "The first argument must be of type string…", both seen from SheetJS on mutated .xls files)
+ * say nothing about the file: the sentence then ends without them.
+ */
+function saysSomething(error: unknown): boolean {
+  return !(
+    error instanceof TypeError ||
+    error instanceof RangeError ||
+    error instanceof ReferenceError ||
+    error instanceof SyntaxError
+  );
 }
 
 // ---- cell values -------------------------------------------------------------------------

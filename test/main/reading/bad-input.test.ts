@@ -159,6 +159,23 @@ describe('bad input gets a clear error and nothing else', () => {
     expect((await failure(await file('broken.xls', ole))).code).toBe('read.workbook-corrupt');
   });
 
+  it('a legacy workbook cut short is said without the reading library’s JavaScript errors', async () => {
+    // Cut where SheetJS, walking the damaged structure, threw “Cannot set properties of undefined
+    // (setting 'name')” and “The first argument must be of type string…” (found by mutating the
+    // fixtures): those words say nothing about the file to the person reading the sentence.
+    for (const [fixture, cut] of [
+      ['contacts.xls', 1997],
+      ['excel5-biff5.xls', 2963],
+    ] as const) {
+      const whole = await readFile(join(fixtures, fixture));
+      const e = await failure(await file(`cut-${fixture}`, whole.subarray(0, cut)));
+      expect(e.code).toBe('read.workbook-corrupt');
+      expect(e.message).toBe(
+        `“cut-${fixture}” looks like an Excel workbook but it is damaged and cannot be read. Open it in Excel and save it again, or export it as CSV.`
+      );
+    }
+  });
+
   it('a zip with several files, an empty zip, a zip of something else', async () => {
     const several = await failure(join(fixtures, 'several.zip'));
     expect(several.code).toBe('read.zip-several-files');
