@@ -295,9 +295,14 @@ export async function inflateEntry(
 function plainZipError(error: unknown, fileName: string): unknown {
   if (error instanceof CourierError) return error;
   const code = (error as { code?: unknown } | null)?.code;
-  // zlib's errors (Z_DATA_ERROR, Z_BUF_ERROR...) mean the compressed bytes are damaged.
+  // zlib's errors (Z_DATA_ERROR, Z_BUF_ERROR...) mean the compressed bytes are damaged. Its own
+  // words ("invalid distance too far back") mean nothing to a person: said as what they mean.
   if (typeof code === 'string' && code.startsWith('Z_'))
-    return readError('zip-corrupt', fileName, (error as Error).message);
+    return readError(
+      'zip-corrupt',
+      fileName,
+      code === 'Z_BUF_ERROR' ? 'a file inside is cut short' : 'a file inside is damaged'
+    );
   return mapFsError(error, fileName);
 }
 

@@ -141,6 +141,21 @@ describe('what is inflated must be what the zip declares', () => {
   });
 });
 
+describe('damaged compressed data', () => {
+  it('is said as what it means, not in zlib’s words', async () => {
+    const zip = zipSync({ 'contacts.csv': strToU8('Name,Email\n'.repeat(200)) }, { level: 6 });
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    const data = 30 + view.getUint16(26, true) + view.getUint16(28, true);
+    // The first deflate block made of the reserved type (11): zlib says “invalid block type”.
+    zip[data] = 0xff;
+    const e = await failure(await file('bad-block.zip', zip));
+    expect(e.code).toBe('read.zip-corrupt');
+    expect(e.message).toBe(
+      'The zip file “bad-block.zip” is damaged and cannot be opened (a file inside is damaged).'
+    );
+  });
+});
+
 describe('ZIP64 archives', () => {
   it('a CSV zipped with `zip -fz` is read', async () => {
     const csv = await file(
