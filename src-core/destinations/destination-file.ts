@@ -65,7 +65,9 @@ export function parseDestinationFile(text: string, fileName: string): Destinatio
   if (envelope.version !== 1) {
     throw new CourierError(
       'destination.invalid',
-      `“${fileName}” is a destination file of version ${String(envelope.version)}; this Courier reads version 1. Update Courier to import it.`,
+      typeof envelope.version === 'number'
+        ? `“${fileName}” is a destination file of version ${envelope.version}; this Courier reads version 1. Update Courier to import it.`
+        : `“${fileName}” says no version of the destination file format (it needs "version": 1), so it is not imported.`,
       { params: { file: fileName } }
     );
   }

@@ -3,6 +3,7 @@ import { CourierError } from '../errors';
 import { receivedErrorCode } from '../error-codes';
 import { HostName, RemoteFolder, Transport, UserName } from './transport';
 import { codedIssue } from '../error-schema';
+import { settingProblems } from './setting-problems';
 import { isTimeZone } from '../output/time-zone';
 import { XmlLayout } from '../output/xml-layout';
 
@@ -239,8 +240,7 @@ export function parseDestination(value: unknown): Destination {
   // A field with its own error (a control character in the host, user or folder) says so plainly.
   const coded = codedIssue(parsed.error.issues);
   if (coded) throw new CourierError(receivedErrorCode(coded.code), coded.message);
-  const detail = parsed.error.issues.map(i => `${i.path.join('.') || 'destination'}: ${i.message}`).join('; ');
-  throw invalid(detail);
+  throw invalid(`${settingProblems(parsed.error.issues, value)}.`);
 }
 
 const invalid = (detail: string) => new CourierError('destination.invalid', `This destination is not valid: ${detail}`);

@@ -51,3 +51,46 @@ describe('the destination file', () => {
     expect(() => parseDestinationFile(JSON.stringify(bad), 'x.json')).toThrow(/output\.delimiter/);
   });
 });
+
+describe('a destination file edited by hand, refused in plain words', () => {
+  const good = { ...destinationFromPreset('hello-customer'), name: 'Acme' };
+  const edited = (change: (d: Record<string, unknown>) => void) => {
+    const file = JSON.parse(destinationFileText(good)) as { destination: Record<string, unknown> };
+    change(file.destination);
+    return JSON.stringify(file);
+  };
+  const refusal = (text: string) => {
+    try {
+      parseDestinationFile(text, 'acme.json');
+    } catch (error) {
+      return (error as Error).message;
+    }
+    throw new Error('accepted');
+  };
+
+  it('names the setting as written in the file and says what it must be, not in the schema library’s words', () => {
+    const port = refusal(
+      edited(d => ((d.transport as Record<string, unknown>).port = '2222'))
+    );
+    expect(port).toBe('This destination is not valid: “transport.port” must be a number, not text.');
+    const quoting = refusal(
+      edited(d => ((d.output as Record<string, unknown>).quoting = 'sometimes'))
+    );
+    expect(quoting).toBe(
+      'This destination is not valid: “output.quoting” must be one of “standard”, “always”, “never”.'
+    );
+    const user = refusal(edited(d => delete d.name));
+    expect(user).toBe('This destination is not valid: “name” is missing.');
+    const columns = refusal(edited(d => (d.columns = 'Email')));
+    expect(columns).toBe('This destination is not valid: “columns” must be a list, not text.');
+    for (const said of [port, quoting, user, columns])
+      expect(said).not.toMatch(/Invalid input|expected \w+, received|undefined/);
+  });
+
+  it('says a missing version as missing, not as “version undefined”', () => {
+    const text = JSON.stringify({ format: 'courier-destination', destination: good });
+    expect(refusal(text)).toBe(
+      '“acme.json” says no version of the destination file format (it needs "version": 1), so it is not imported.'
+    );
+  });
+});
