@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { CourierError } from '../../src-core/errors';
 import { Job, JobDraft } from '../../src-core/jobs/job';
+import { settingProblems } from '../../src-core/destinations/setting-problems';
 
 export { Job, JobDraft } from '../../src-core/jobs/job';
 
@@ -125,10 +126,9 @@ export function createJobStore(home: string, options: { now?: () => Date } = {})
       serial(async held => {
         const checked = JobDraft.safeParse(draft);
         if (!checked.success) {
-          const issue = checked.error.issues[0];
           throw new CourierError(
             'jobs.invalid',
-            `The job is not complete: ${issue ? `${issue.path.join('.') || 'job'}: ${issue.message}` : 'unknown problem'}`
+            `The job is not complete: ${settingProblems(checked.error.issues.slice(0, 1), draft)}.`
           );
         }
         const jobs = await read();
