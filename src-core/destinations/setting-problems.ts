@@ -47,7 +47,8 @@ function settingProblem(issue: z.core.$ZodIssue, value: unknown): string {
   const name = issue.path.length > 0 ? `“${issue.path.map(String).join('.')}”` : 'the destination';
   const found = at(value, issue.path);
   // A sentence of Courier's own (a field's rule, a refine) is already in words.
-  if (!/^(Invalid|Too (small|big)|Unrecognized)\b/.test(issue.message)) return `${name}: ${issue.message}`;
+  if (!/^(Invalid|Too (small|big)|Unrecognized)\b/.test(issue.message))
+    return `${name}: ${issue.message}`;
   switch (issue.code) {
     case 'invalid_type': {
       if (found === undefined) return `${name} is missing`;
@@ -71,6 +72,9 @@ function settingProblem(issue: z.core.$ZodIssue, value: unknown): string {
     case 'unrecognized_keys':
       return `${name} has settings Courier does not know: ${issue.keys.join(', ')}`;
     default:
-      return `${name} is not valid`;
+      // A choice among forms (a fix's kind, a secret source's kind): the value found, if plain.
+      return typeof found === 'string' || typeof found === 'number'
+        ? `${name} cannot be ${shown(found)}`
+        : `${name} is not valid`;
   }
 }

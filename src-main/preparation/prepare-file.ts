@@ -25,6 +25,7 @@ import { openSource, type OpenSourceOptions, type ReadProgress } from '../readin
 import { recallMapping } from '../settings/mapping-store';
 import { writeWorkbooks } from '../output/workbook-writer';
 import { PartSpill } from './part-spill';
+import { settingProblems } from '../../src-core/destinations/setting-problems';
 
 /** Where the mapping used came from. */
 export type MappingOrigin = 'given' | 'remembered' | 'suggested';
@@ -280,7 +281,16 @@ export async function readMappingFile(path: string): Promise<{ mapping: ColumnMa
   }
   const parsed = MappingFileSchema.safeParse(json);
   if (!parsed.success) {
-    throw new CourierError('mapping.invalid', `The mapping file “${path}” should map each destination column to a source column name or null.`, { params: { file: path } });
+    // Said against the form the file means (with "mapping" and "fixes", or the mapping alone),
+    // naming the setting that is wrong: a fix of the wrong kind is not a mapping problem.
+    const recorded = json !== null && typeof json === 'object' && !Array.isArray(json) && 'mapping' in json;
+    const meant = MappingFileSchema.options[recorded ? 0 : 1].safeParse(json);
+    const problems = meant.success ? '' : `: ${settingProblems(meant.error.issues, json)}`;
+    throw new CourierError(
+      'mapping.invalid',
+      `The mapping file “${path}” is not valid${problems}. It maps each destination column to a source column name or null, with "mapping" and "fixes" when it carries fixes.`,
+      { params: { file: path } }
+    );
   }
   const data = parsed.data;
   if ('mapping' in data && typeof data.mapping === 'object' && data.mapping !== null && !Array.isArray(data.mapping)) {

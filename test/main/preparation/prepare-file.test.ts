@@ -103,7 +103,20 @@ describe('prepareFile: read → map → fix → validate → write', () => {
     expect((await readMappingFile(withFixes)).fixes).toEqual([{ kind: 'trim', column: 'Email' }]);
     const bad = join(dir.path, 'bad.json');
     await writeFile(bad, JSON.stringify({ Email: 3 }));
-    await expect(readMappingFile(bad)).rejects.toMatchObject({ code: 'mapping.invalid' });
+    await expect(readMappingFile(bad)).rejects.toMatchObject({
+      code: 'mapping.invalid',
+      message: `The mapping file “${bad}” is not valid: “Email” must be text, not a number. It maps each destination column to a source column name or null, with "mapping" and "fixes" when it carries fixes.`,
+    });
+    // A fix of a kind Courier does not know is said as such, not as a mapping problem.
+    const badFix = join(dir.path, 'bad-fix.json');
+    await writeFile(
+      badFix,
+      JSON.stringify({ mapping: { Email: 'A' }, fixes: [{ kind: 'polish', column: 'Email' }] })
+    );
+    await expect(readMappingFile(badFix)).rejects.toMatchObject({
+      code: 'mapping.invalid',
+      message: expect.stringContaining(`“${badFix}” is not valid: “fixes.0.kind” cannot be “polish”.`),
+    });
     await expect(readMappingFile(join(dir.path, 'none.json'))).rejects.toMatchObject({
       code: 'mapping.not-found',
     });
