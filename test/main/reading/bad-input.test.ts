@@ -176,6 +176,20 @@ describe('bad input gets a clear error and nothing else', () => {
     }
   });
 
+  it('a legacy workbook’s damage is said in words, not in the reading library’s', async () => {
+    const whole = await readFile(join(fixtures, 'contacts.xls'));
+    // SheetJS: "CFB file size … < …" (cut inside the header) and "Cannot find Workbook stream".
+    for (const [cut, words] of [
+      [100, 'its contents are cut short or damaged'],
+      [1595, 'it holds no workbook'],
+    ] as const) {
+      const e = await failure(await file(`cut-${cut}.xls`, whole.subarray(0, cut)));
+      expect(e.message).toBe(
+        `“cut-${cut}.xls” looks like an Excel workbook but it is damaged and cannot be read (${words}). Open it in Excel and save it again, or export it as CSV.`
+      );
+    }
+  });
+
   it('a zip with several files, an empty zip, a zip of something else', async () => {
     const several = await failure(join(fixtures, 'several.zip'));
     expect(several.code).toBe('read.zip-several-files');
