@@ -8,6 +8,7 @@
  * Environment: `BENCH_ISSUES` (default 1,000,000), `BENCH_RUNS` (default 3; the best is kept).
  */
 import { runBuilt } from './built';
+import type { IssueForText } from '../src-core/words/issue-text';
 
 await runBuilt(import.meta.filename, 'issue-words');
 
@@ -18,7 +19,7 @@ const COUNT = Number(process.env.BENCH_ISSUES ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 // A mix of what a bad export holds: invalid addresses, phone numbers, dates, missing values.
-const issues = Array.from({ length: COUNT }, (_, i) => {
+const issues: IssueForText[] = Array.from({ length: COUNT }, (_, i): IssueForText => {
   const line = i + 2;
   switch (i % 4) {
     case 0:
@@ -49,8 +50,8 @@ const issues = Array.from({ length: COUNT }, (_, i) => {
 });
 
 /** The reference: the sentences as core wrote them, one template literal each. */
-function literal(issue: (typeof issues)[number]): string {
-  const p = issue.params as Record<string, string | number>;
+function literal(issue: IssueForText): string {
+  const p = issue.params;
   switch (issue.code) {
     case 'email.invalid':
       return `Row ${p.line}: “${p.value}” is not a valid e-mail address (it has more than one @).`;
@@ -64,7 +65,7 @@ function literal(issue: (typeof issues)[number]): string {
 }
 
 const french = createI18n('fr', 'fr-BE');
-const ways: Record<string, (issue: (typeof issues)[number]) => string> = {
+const ways: Record<string, (issue: IssueForText) => string> = {
   'template literal (reference)': literal,
   'catalogue, English': englishIssueText,
   'catalogue, French': issue => issueText(issue, french),
