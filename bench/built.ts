@@ -19,8 +19,11 @@ const root = resolve(import.meta.dirname, '..');
 /** Where a benchmark's data lives, for the source and the bundle alike. */
 export const benchDataDir = process.env.BENCH_DATA_DIR ?? join(root, 'bench', '.data');
 
-export async function runBuilt(benchFile: string, name: string): Promise<void> {
-  if (!benchFile.endsWith('.ts') || process.env.BENCH_TSX === '1') return;
+/**
+ * Bundles a benchmark and every `*.worker.ts` of src-main into `bench/.data/built-<name>/`, as
+ * the app's build does; the path of the benchmark's bundle.
+ */
+export async function buildBench(benchFile: string, name: string): Promise<string> {
   const { build } = await import('esbuild');
   const outdir = join(benchDataDir, `built-${name}`);
   const workers = Object.fromEntries(
@@ -38,11 +41,16 @@ export async function runBuilt(benchFile: string, name: string): Promise<void> {
     packages: 'external',
     logLevel: 'warning',
   });
+  return join(outdir, `${name}.js`);
+}
+
+export async function runBuilt(benchFile: string, name: string): Promise<void> {
+  if (!benchFile.endsWith('.ts') || process.env.BENCH_TSX === '1') return;
+  const bundle = await buildBench(benchFile, name);
   console.log(`(runs an esbuild bundle, as the app ships the code; BENCH_TSX=1 for tsx)`);
-  const child = spawnSync(
-    process.execPath,
-    ['--expose-gc', join(outdir, `${name}.js`), ...process.argv.slice(2)],
-    { stdio: 'inherit', env: { ...process.env, BENCH_DATA_DIR: benchDataDir } }
-  );
+  const child = spawnSync(process.execPath, ['--expose-gc', bundle, ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, BENCH_DATA_DIR: benchDataDir },
+  });
   process.exit(child.status ?? 1);
 }

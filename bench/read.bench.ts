@@ -17,10 +17,11 @@ import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { contactsRow, generateCsv, header, seeded } from './contacts-data';
+import { benchDataDir, buildBench } from './built';
 import { join } from 'node:path';
 
-// The built copy of this file (see `builtBench`) runs from elsewhere: it is told where the data is.
-const dataDir = process.env.BENCH_DATA_DIR ?? join(import.meta.dirname, '.data');
+// The built copy of this file (see built.ts) runs from elsewhere: it is told where the data is.
+const dataDir = benchDataDir;
 const csvFile = join(dataDir, 'contacts-1m.csv');
 const xlsxFile = join(dataDir, 'contacts-100k.xlsx');
 const bigXlsxFile = join(dataDir, 'contacts-1m.xlsx');
@@ -210,31 +211,10 @@ const measurements: Record<string, (file?: string) => Promise<Omit<Measure, 'pea
   },
 };
 
-/**
- * This benchmark and the reading worker built the way the app ships them (electron.vite.config.ts:
- * bundled JavaScript, the worker beside the code that starts it, packages left in node_modules),
- * so a `built:` measurement runs plain Node, without tsx compiling TypeScript in every worker it
- * starts. Built once per run into bench/.data/built/.
- */
+/** This benchmark built as the app ships its code (see built.ts), once per run. */
 let built: string | undefined;
 async function builtBench(): Promise<string> {
-  if (built) return built;
-  const { build } = await import('esbuild');
-  const outdir = join(dataDir, 'built');
-  await build({
-    entryPoints: {
-      'read-bench': import.meta.filename,
-      'read.worker': join(import.meta.dirname, '../src-main/reading/read.worker.ts'),
-    },
-    outdir,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-  });
-  built = join(outdir, 'read-bench.js');
+  built ??= await buildBench(import.meta.filename, 'read');
   return built;
 }
 

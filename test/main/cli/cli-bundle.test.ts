@@ -1,19 +1,16 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSshd, type SshdServer } from '../../harness/servers/sshd';
 import { startVsftpd, type VsftpdServer } from '../../harness/servers/vsftpd';
+import { runBuiltCli } from '../../harness/built-cli';
 import { tempHome } from '../../harness/temp-home';
 import { requireKeychain } from '../secrets/keychain-harness';
 
 // The built CLI bundle end to end, as the installed launcher and `npm run courier` run it: a child
 // `node out/main/cli.js` (its lazily loaded chunks, its transfer worker) against the real servers.
 
-const root = join(import.meta.dirname, '..', '..', '..');
-const bundle = join(root, 'out', 'main', 'cli.js');
 const contacts = [
   'Email;Language;FirstName',
   'wendy@example.be;nl;Wendy',
@@ -22,24 +19,8 @@ const contacts = [
 ].join('\r\n');
 const home = tempHome('courier-bundle-', { shared: true });
 
-function courier(
-  args: string[],
-  stdin = ''
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  if (!existsSync(bundle))
-    throw new Error('Build first (scripts/test.mjs does): out/main/cli.js is missing.');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bundle, '--home', home.path, ...args], {
-      env: { ...process.env, COURIER_HOME: undefined },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', code => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
+function courier(args: string[], stdin = '') {
+  return runBuiltCli(['--home', home.path, ...args], { stdin });
 }
 
 describe('the built CLI bundle (out/main/cli.js) against real servers', () => {

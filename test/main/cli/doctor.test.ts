@@ -1,19 +1,16 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDestination, saveDestination } from '../../../src-main/settings/destination-store';
 import { startSshd, type SshdServer } from '../../harness/servers/sshd';
 import { startTinyproxy, type HttpProxyServer } from '../../harness/servers/tinyproxy';
+import { runBuiltCli } from '../../harness/built-cli';
 import { tempHome } from '../../harness/temp-home';
 
 // `courier doctor` on a server: the built CLI in a child with no desktop session (no D-Bus, so
 // no keychain), destinations whose secrets come from an environment variable or the keychain,
 // the proxy from the environment (the real tinyproxy), and --connect to the real sshd.
 
-const root = join(import.meta.dirname, '..', '..', '..');
-const bundle = join(root, 'out', 'main', 'cli.js');
 
 type Result = Readonly<{ code: number | null; stdout: string; stderr: string }>;
 
@@ -25,8 +22,6 @@ describe('courier doctor', () => {
   const variable = `DOCTOR_PW_${randomBytes(3).toString('hex').toUpperCase()}`;
 
   const courier = (args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Result> => {
-    if (!existsSync(bundle))
-      throw new Error('Build first (scripts/test.mjs does): out/main/cli.js is missing.');
     const childEnv: NodeJS.ProcessEnv = {
       ...process.env,
       HOME: dir.path,
@@ -48,18 +43,7 @@ describe('courier doctor', () => {
       'no_proxy',
     ])
       if (!(name in env)) delete childEnv[name];
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [bundle, '--home', home, ...args], {
-        env: childEnv,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      child.on('error', reject);
-      child.on('close', code => resolve({ code, stdout, stderr }));
-    });
+    return runBuiltCli(['--home', home, ...args], { env: childEnv });
   };
 
   beforeAll(async () => {

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -19,6 +18,7 @@ import { fixedSecrets } from '../../../src-main/transfers/secret-reader';
 import { startSshd, type SshdServer } from '../../harness/servers/sshd';
 import { courier } from '../cli-destinations/run-captured';
 import { FakeClock } from '../jobs/fake-clock';
+import { runBuiltCli } from '../../harness/built-cli';
 import { tempHome } from '../../harness/temp-home';
 
 // Issue 17's bug: two runs to one destination that prepare in the same second made the same
@@ -26,8 +26,6 @@ import { tempHome } from '../../harness/temp-home';
 // the destination when a run prepares it, under the upload queue's lock, so every run — in this
 // process or another Courier — gets a name of its own. Against the real sshd.
 
-const root = join(import.meta.dirname, '..', '..', '..');
-const bundle = join(root, 'out', 'main', 'cli.js');
 
 /** A CSV the generic destination writes back byte for byte (its header, comma, UTF-8, CRLF). */
 const contacts = (tag: string, count: number): string =>
@@ -193,28 +191,12 @@ describe('two Courier processes sending to one destination at once', () => {
 
   /** The built CLI in a child process, with no desktop keychain (the password from a variable). */
   const spawnCourier = (home: string, args: readonly string[]) => {
-    if (!existsSync(bundle))
-      throw new Error('Build first (scripts/test.mjs does): out/main/cli.js is missing.');
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(dir.path, 'no-bus-here')}`,
     };
     delete env.COURIER_HOME;
-    const child = spawn(process.execPath, [bundle, '--home', home, ...args], {
-      cwd: dir.path,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    return new Promise<{ code: number | null; stdout: string; stderr: string }>(
-      (resolve, reject) => {
-        child.on('error', reject);
-        child.on('close', code => resolve({ code, stdout, stderr }));
-      }
-    );
+    return runBuiltCli(['--home', home, ...args], { cwd: dir.path, env });
   };
 
   it('two `courier send` processes that make the same name deliver two distinct, whole files', async () => {

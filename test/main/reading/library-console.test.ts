@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runBuiltCli } from '../../harness/built-cli';
 import { tempHome } from '../../harness/temp-home';
 
 // What a library writes to the console inside a worker never reaches the command line's output.
@@ -11,27 +10,9 @@ import { tempHome } from '../../harness/temp-home';
 // (found by mutating the fixtures). The built CLI runs in a child process, as a person runs it.
 
 const root = join(import.meta.dirname, '..', '..', '..');
-const bundle = join(root, 'out', 'main', 'cli.js');
 const dir = tempHome('courier-library-console-');
-
-function runCourier(args: readonly string[]) {
-  if (!existsSync(bundle))
-    throw new Error('Build first (scripts/test.mjs does): out/main/cli.js is missing.');
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env.COURIER_HOME;
-  const child = spawn(process.execPath, [bundle, '--home', join(dir.path, 'home'), ...args], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', code => resolve({ code, stdout, stderr }));
-  });
-}
+const runCourier = (args: readonly string[]) =>
+  runBuiltCli(['--home', join(dir.path, 'home'), ...args]);
 
 describe('library chatter in a worker', () => {
   it('stays out of courier inspect’s output (a damaged Excel 4 record)', async () => {
