@@ -12,9 +12,10 @@
  *   courier            prepareFileInto (the reader's openSource + preparation, each complete part
  *                      written to disk as the next ones are prepared, as a send does) + write
  *
- * The children run an esbuild bundle of this file, i.e. the code as the app ships it: under tsx,
- * every function created at run time is wrapped by `keepNames`, which measurably slows code that
- * makes closures per row (BENCH_TSX=1 runs the children under tsx instead).
+ * The children run an esbuild bundle of this file and the workers (`buildBench`), i.e. the code
+ * as the app ships it: under tsx, every function created at run time is wrapped by `keepNames`,
+ * which measurably slows code that makes closures per row, and every worker compiles its
+ * TypeScript first (BENCH_TSX=1 runs the children under tsx instead).
  *
  * The file is `bench/.data/contacts-1m.csv`, shared with the reading benchmark and generated
  * here when absent by the generator the two share (`contacts-data.ts`).
@@ -24,6 +25,7 @@ import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildBench } from './built';
 import { generateCsv } from './contacts-data';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -201,18 +203,8 @@ if (child) {
   console.log(`File: ${file} (${mb.toFixed(1)} MB), preset Hello Customer`);
   let command = ['--import', 'tsx', import.meta.filename];
   if (process.env.BENCH_TSX !== '1') {
-    const { build } = await import('esbuild');
-    const bundle = join(dataDir, 'prepare.bench.bundle.mjs');
-    await build({
-      entryPoints: [import.meta.filename],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      packages: 'external',
-      outfile: bundle,
-      logLevel: 'warning',
-    });
-    command = [bundle];
+    // With the workers beside it, as in the app: a big text file is read ahead in the reading worker.
+    command = [await buildBench(import.meta.filename, 'prepare')];
     console.log('(children run an esbuild bundle, as the app ships the code; BENCH_TSX=1 for tsx)');
   }
   const once = (name: string): Measure => {

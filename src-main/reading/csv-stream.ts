@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
@@ -286,13 +286,27 @@ export async function* streamCsvBatches(
   // The disk is read in bigger pieces than the text is decoded and parsed in: each read is a
   // round trip to libuv's thread pool, and with 64 kB reads the parser waited for the disk for
   // about a tenth of a million-row read. The bytes are outside V8's heap; only the text is kept small.
-  const stream = createReadStream(plan.path, {
-    start: from.byteOffset,
-    highWaterMark: Math.max(chunkBytes, DISK_READ_BYTES),
-  });
+  const readBytes = Math.max(chunkBytes, DISK_READ_BYTES);
+  // Two buffers, used in turn for the whole file: the next piece is read while this one is parsed
+  // (its bytes are decoded, so no longer needed, before the buffer is read into again). A new
+  // buffer per read, as a read stream makes, left the memory allocator holding tens of megabytes.
+  const buffers = [Buffer.allocUnsafeSlow(readBytes), Buffer.allocUnsafeSlow(readBytes)];
+  let file: FileHandle | null = null;
+  let pending: Promise<{ bytesRead: number }> | null = null;
   let progressAt = 0;
   try {
-    for await (const read of stream as AsyncIterable<Buffer>) {
+    file = await open(plan.path, 'r');
+    let position = from.byteOffset;
+    let turn = 0;
+    pending = file.read(buffers[turn]!, 0, readBytes, position);
+    for (;;) {
+      const { bytesRead: got } = await pending;
+      pending = null;
+      if (got === 0) break;
+      const read = buffers[turn]!.subarray(0, got);
+      position += got;
+      turn ^= 1;
+      pending = file.read(buffers[turn]!, 0, readBytes, position);
       for (let at = 0; at < read.length; at += chunkBytes) {
         const chunk =
           at === 0 && read.length <= chunkBytes ? read : read.subarray(at, at + chunkBytes);
@@ -318,7 +332,9 @@ export async function* streamCsvBatches(
     if (options.signal?.aborted) throw cancelled();
     throw mapFsError(error, plan.fileName);
   } finally {
-    stream.destroy();
+    // A read still under way must end before its file is closed (and its failure is not news).
+    await pending?.catch(() => undefined);
+    await file?.close();
   }
 }
 

@@ -24,6 +24,7 @@ import {
   textDecoder,
   type CsvPlan,
 } from './csv-stream';
+import { READ_AHEAD_MIN_BYTES, readAheadBatches } from './read-ahead';
 import { flattenBatches } from './row-iterator';
 import {
   openWorkbook,
@@ -450,11 +451,15 @@ function readCsvBatches(
   options: RowsOptions = {}
 ): AsyncIterable<SourceRow[]> {
   const onProgress = options.onProgress;
+  const progress = onProgress
+    ? (bytesRead: number, rowsRead: number) => onProgress({ bytesRead, totalBytes, rowsRead })
+    : undefined;
+  if (totalBytes >= READ_AHEAD_MIN_BYTES) {
+    return readAheadBatches(plan, totalBytes, { signal: options.signal, onProgress: progress });
+  }
   return streamCsvBatches(plan, {
     signal: options.signal,
     chunkBytes: FULL_READ_CHUNK_BYTES,
-    onProgress: onProgress
-      ? (bytesRead, rowsRead) => onProgress({ bytesRead, totalBytes, rowsRead })
-      : undefined,
+    onProgress: progress,
   });
 }

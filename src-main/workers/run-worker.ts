@@ -13,6 +13,7 @@ import type { FromWorker, ToWorker } from './worker-protocol';
  */
 export const workerEntries = {
   read: '../reading/read.worker.ts',
+  'read-ahead': '../reading/read-ahead.worker.ts',
   prepare: '../preparation/prepare.worker.ts',
   transfer: '../transfers/transfer.worker.ts',
 } as const satisfies Record<string, string>;
@@ -38,6 +39,11 @@ export type RunWorkerOptions<Progress> = Readonly<{
   resourceLimits?: ResourceLimits;
   /** Where the worker's log lines go (the main log); dropped without one. */
   logger?: Logger;
+  /**
+   * Given, once the worker runs, what tells a paced job (see `WorkerJobContext.paced`) that one
+   * more progress message has been taken: for progress that carries data consumed at its own pace.
+   */
+  onPace?: (taken: () => void) => void;
 }>;
 
 /** How long a worker asked to stop may take before it is terminated from outside. */
@@ -53,6 +59,17 @@ function stopWorker(worker: Worker): void {
   const fallback = setTimeout(() => void worker.terminate(), stopGraceMs);
   fallback.unref();
   worker.once('exit', () => clearTimeout(fallback));
+}
+
+/** A fresh worker thread running `name` (through tsx's loader when running from source). */
+function startWorker(name: WorkerName | URL, resourceLimits?: ResourceLimits): Worker {
+  const url = workerUrl(name);
+  return url.pathname.endsWith('.ts')
+    ? new Worker(new URL('./worker-boot.mjs', import.meta.url), {
+        workerData: { __courierEntry: url.href },
+        resourceLimits,
+      })
+    : new Worker(fileURLToPath(url), { resourceLimits });
 }
 
 /**
@@ -72,13 +89,7 @@ export function runWorker<Request, Progress, Result>(
       reject(new CourierError('cancelled', 'Cancelled.'));
       return;
     }
-    const url = workerUrl(name);
-    const worker = url.pathname.endsWith('.ts')
-      ? new Worker(new URL('./worker-boot.mjs', import.meta.url), {
-          workerData: { __courierEntry: url.href },
-          resourceLimits: options.resourceLimits,
-        })
-      : new Worker(fileURLToPath(url), { resourceLimits: options.resourceLimits });
+    const worker = startWorker(name, options.resourceLimits);
     let settled = false;
     const finish = (action: () => void) => {
       if (settled) return;
@@ -143,6 +154,9 @@ export function runWorker<Request, Progress, Result>(
         )
       )
     );
+    options.onPace?.(() => {
+      if (!settled) worker.postMessage({ type: 'more' } satisfies ToWorker<Request>);
+    });
     worker.postMessage({ type: 'start', request } satisfies ToWorker<Request>);
   });
 }

@@ -3,11 +3,17 @@ import { parentPort, type TransferListItem } from 'node:worker_threads';
 import { toPlainError } from '../../src-core/errors';
 import type { LogFields, LogLevel, Logger } from '../logging/logger';
 import { onSettingsProblem } from '../settings/settings-file';
-import type { FromWorker, ToWorker } from './worker-protocol';
+import { paceWindow, type FromWorker, type ToWorker } from './worker-protocol';
 
 /** What a worker job can use while it runs. */
 export type WorkerJobContext<Progress> = Readonly<{
-  progress: (progress: Progress) => void;
+  /** Sends progress; `transfer` moves its buffers instead of copying them. */
+  progress: (progress: Progress, transfer?: TransferListItem[]) => void;
+  /**
+   * Resolves once the main thread has taken enough of the progress sent that one more message
+   * fits in `paceWindow` (at once when cancelled): for progress that carries the data itself.
+   */
+  paced: () => Promise<void>;
   /** Aborted when the main thread cancels the job. */
   signal: AbortSignal;
   /** Lines for the main log: sent to the main thread, which writes them through its redacting logger. */
@@ -78,9 +84,29 @@ export function serveWorker<Request, Progress, Result>(
       problem: JSON.parse(JSON.stringify(problem)) as typeof problem,
     })
   );
+  // Pacing: progress messages sent, and taken by the main thread.
+  let sent = 0;
+  let taken = 0;
+  let waiting: (() => void) | null = null;
+  const resume = () => {
+    const wake = waiting;
+    waiting = null;
+    wake?.();
+  };
+  controller.signal.addEventListener('abort', resume);
+  const paced = async (): Promise<void> => {
+    while (sent - taken >= paceWindow && !controller.signal.aborted) {
+      await new Promise<void>(resolve => (waiting = resolve));
+    }
+  };
   port.on('message', (message: ToWorker<Request>) => {
     if (message.type === 'cancel') {
       controller.abort();
+      return;
+    }
+    if (message.type === 'more') {
+      taken++;
+      resume();
       return;
     }
     if (message.type === 'stop') {
@@ -89,7 +115,11 @@ export function serveWorker<Request, Progress, Result>(
       process.exit(0);
     }
     job(message.request, {
-      progress: progress => post({ type: 'progress', progress }),
+      progress: (progress, transfer) => {
+        sent++;
+        post({ type: 'progress', progress }, transfer);
+      },
+      paced,
       signal: controller.signal,
       log: forwardingLogger(post),
     }).then(

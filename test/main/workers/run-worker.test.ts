@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runWorker } from '../../../src-main/workers/run-worker';
+import { paceWindow } from '../../../src-main/workers/worker-protocol';
 import { createLogger, logFilePath, registerSecret } from '../../../src-main/logging/logger';
 
 const entry = new URL('../../fixtures/workers/count.worker.ts', import.meta.url);
@@ -12,6 +13,23 @@ describe('runWorker', () => {
     const seen: number[] = [];
     await expect(runWorker(entry, { to: 5 }, { onProgress: (p: number) => seen.push(p) })).resolves.toBe(5);
     expect(seen).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('lets a paced job run only a few messages ahead of the thread that takes them', async () => {
+    const seen: number[] = [];
+    let taken: () => void = () => undefined;
+    const running = runWorker(entry, { to: 12, paced: true }, { onProgress: (p: number) => seen.push(p), onPace: tell => (taken = tell) });
+    // Nothing taken yet: the worker stops after paceWindow messages and waits.
+    await new Promise(r => setTimeout(r, 300));
+    expect(seen).toEqual(Array.from({ length: paceWindow }, (_, i) => i + 1));
+    taken();
+    taken();
+    await expect.poll(() => seen.length).toBe(paceWindow + 2);
+    await new Promise(r => setTimeout(r, 200));
+    expect(seen.length).toBe(paceWindow + 2);
+    for (let i = 0; i < 12; i++) taken();
+    await expect(running).resolves.toBe(12);
+    expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
   });
 
   it('rebuilds the worker error with its code and message', async () => {
