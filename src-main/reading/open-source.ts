@@ -55,7 +55,16 @@ export type FileStamp = Readonly<{ size: number; mtimeMs: number }>;
 
 export type ReadProgress = Readonly<{ bytesRead: number; totalBytes: number; rowsRead: number }>;
 
-export type RowsOptions = { signal?: AbortSignal; onProgress?: (p: ReadProgress) => void };
+export type RowsOptions = {
+  signal?: AbortSignal;
+  onProgress?: (p: ReadProgress) => void;
+  /**
+   * Read a big text export in another thread while this one uses the rows (`readAheadBatches`):
+   * for a consumer whose own work per row is about as heavy as reading it, such as preparing the
+   * rows for a destination. A consumer that does little with each row reads faster without it.
+   */
+  readAhead?: boolean;
+};
 
 /** A file Courier has recognised: how it is written, its columns, its first rows. */
 export type OpenedSource = Readonly<{
@@ -454,7 +463,7 @@ function readCsvBatches(
   const progress = onProgress
     ? (bytesRead: number, rowsRead: number) => onProgress({ bytesRead, totalBytes, rowsRead })
     : undefined;
-  if (totalBytes >= READ_AHEAD_MIN_BYTES) {
+  if (options.readAhead && totalBytes >= READ_AHEAD_MIN_BYTES) {
     return readAheadBatches(plan, totalBytes, { signal: options.signal, onProgress: progress });
   }
   return streamCsvBatches(plan, {

@@ -15,7 +15,8 @@ export type ReadAheadProgress = Readonly<{
 }>;
 
 /**
- * From this size on, a full read of a text export happens in a worker of its own, ahead of the
+ * From this size on, a full read of a text export asked to read ahead (`RowsOptions.readAhead`)
+ * happens in a worker of its own, ahead of the
  * thread that uses the rows: reading and parsing (about 0.9 s for a million rows) then overlap
  * with preparing the rows (about 1.1 s) instead of adding up. Below it, starting the worker would
  * cost more than it saves.

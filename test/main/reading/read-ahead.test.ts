@@ -8,6 +8,9 @@ import { FULL_READ_CHUNK_BYTES, streamCsvBatches, type CsvPlan } from '../../../
 import { openSource } from '../../../src-main/reading/open-source';
 import { READ_AHEAD_MIN_BYTES, readAheadBatches } from '../../../src-main/reading/read-ahead';
 import { tempHome } from '../../harness/temp-home';
+import { destinationFromPreset } from '../../../src-core/destinations/presets';
+import { parseDestination } from '../../../src-core/destinations/destination';
+import { prepareFile } from '../../../src-main/preparation/prepare-file';
 
 const dir = tempHome('courier-read-ahead-');
 const fixtures = new URL('../../fixtures/reading/', import.meta.url).pathname;
@@ -124,7 +127,7 @@ describe('reading a text export ahead, in a worker', () => {
     expect((await readAll(readAheadBatches(plan, size))).rows.length).toBe(20_000);
   });
 
-  it('is how a big text file is read in full', async () => {
+  it('is how a big text file is read for a preparation, and only then', async () => {
     const path = join(dir.path, 'big.csv');
     const text = contacts(Math.ceil((READ_AHEAD_MIN_BYTES / 1e6) * 20_000));
     await writeFile(path, text);
@@ -132,10 +135,23 @@ describe('reading a text export ahead, in a worker', () => {
     const source = await openSource(path);
     const progress: number[] = [];
     const before = await nextThreadId();
-    const { rows, error } = await readAll(source.batches({ onProgress: p => progress.push(p.bytesRead) }));
+    const { rows, error } = await readAll(source.batches({ onProgress: p => progress.push(p.bytesRead), readAhead: true }));
     expect(error).toBeNull();
     // A thread was started in between, the read-ahead worker (from source, tsx's loader adds one).
-    expect(await nextThreadId()).toBeGreaterThan(before + 1);
+    const after = await nextThreadId();
+    expect(after).toBeGreaterThan(before + 1);
+    // Without being asked to, a full read stays in this thread (reading alone, that is faster).
+    expect((await readAll(source.batches())).rows.length).toBe(rows.length);
+    expect(await nextThreadId()).toBe(after + 1);
+    // A preparation reads ahead, and its rows are the rows read.
+    const destination = parseDestination({
+      ...destinationFromPreset('generic'),
+      columns: [{ name: 'Id', required: true }, { name: 'Name' }, { name: 'Note' }],
+    });
+    const prepared = await prepareFile(path, destination, { now: new Date(), mapping: { Id: 'Id', Name: 'Name', Note: 'Note' } });
+    expect(await nextThreadId()).toBeGreaterThan(after + 2);
+    expect(prepared.rowCount).toBe(rows.length);
+    expect(prepared.writtenRowCount).toBe(rows.length);
     const inThread = await readAll(streamCsvBatches(await planOf(path), { chunkBytes: FULL_READ_CHUNK_BYTES }));
     expect(rows.length).toBe(inThread.rows.length);
     expect(rows.at(-1)).toEqual(inThread.rows.at(-1));
