@@ -76,6 +76,16 @@ describe('the built CLI bundle (out/main/cli.js) against real servers', () => {
     try {
       const checked = await courier(['check', source, '--destination', name, '--json']);
       expect(checked.code).toBe(0);
+      // A big export is read ahead by the read-ahead worker, started from the built preparation
+      // (its bundle beside the code that starts it): every row is read, duplicates found across it.
+      const big = join(home.path, 'big-export.csv');
+      const lines = ['Email;Language;FirstName'];
+      for (let i = 0; i < 330_000; i++) lines.push(`contact.${i % 300_000}@example.be;nl;Wendy ${i}`);
+      await writeFile(big, `${lines.join('\r\n')}\r\n`);
+      const checkedBig = await courier(['check', big, '--destination', name, '--json']);
+      expect(checkedBig.stderr).toBe('');
+      expect(checkedBig.code).toBe(0);
+      expect(JSON.parse(checkedBig.stdout)).toMatchObject({ rowCount: 330_000, duplicateRowCount: 30_000 });
       const sent = await courier(['send', source, '--destination', name, '--json']);
       expect(sent.stderr).toBe('');
       expect(sent.code).toBe(0);
