@@ -123,6 +123,12 @@ describe('reading a text export ahead, in a worker', () => {
     const { error, rows } = await cancelled;
     expect(error).toMatchObject({ code: 'cancelled' });
     expect(rows.length).toBeLessThan(20_000);
+    // Cancelled before it starts: nothing is read.
+    const before = new AbortController();
+    before.abort();
+    const none = await readAll(readAheadBatches(plan, size, { signal: before.signal }));
+    expect(none.error).toMatchObject({ code: 'cancelled' });
+    expect(none.rows).toEqual([]);
     // The worker is gone and nothing was left behind: the file reads whole again.
     expect((await readAll(readAheadBatches(plan, size))).rows.length).toBe(20_000);
   });
