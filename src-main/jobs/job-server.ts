@@ -14,6 +14,7 @@ import {
 import type { SecretReader } from '../transfers/secret-reader';
 import { workerRunner, type TransferRunner } from '../transfers/transfer-runner';
 import { createAppJobs, type AppJobs, type AppJobsDeps } from './app-jobs';
+import { changeSignal } from '../async/change-signal';
 
 /** One thing `courier jobs serve` tells its log (journald, a container's output): no personal data. */
 export type ServeEvent =
@@ -80,15 +81,7 @@ export function createJobServer(deps: JobServerDeps): JobServer {
   let busyRunners = 0;
   let stopping = false;
   const stopAll = new AbortController();
-  let wake: () => void = () => undefined;
-  const changed = () => {
-    const w = wake;
-    wake = () => undefined;
-    w();
-  };
-  const until = async (ready: () => boolean) => {
-    while (!ready()) await new Promise<void>(resolve => (wake = resolve));
-  };
+  const { changed, until } = changeSignal();
 
   // Every transfer worker is counted: the process ends only once each has stopped at a safe point.
   const trackedRunner =

@@ -17,6 +17,7 @@ import {
 import { newClaim, openTransferQueue, type QueueItem } from '../transfers/transfer-queue';
 import type { Logger } from '../logging/logger';
 import { receivedErrorCode } from '../../src-core/error-codes';
+import { changeSignal } from '../async/change-signal';
 
 /** What the UI can do with a running upload (a `Transfer` in-process, a worker here). */
 export type UploadControl = Readonly<{
@@ -78,7 +79,7 @@ export function createWorkerUpload(runner: TransferRunner = workerRunner): Uploa
     let paused = false;
     let cancelled = false;
     let running: AbortController | null = null;
-    let wake: () => void = () => undefined;
+    const { changed, until } = changeSignal();
     let last: TransferProgress | null = null;
     request.onTransfer?.({
       pause: () => {
@@ -90,12 +91,12 @@ export function createWorkerUpload(runner: TransferRunner = workerRunner): Uploa
       },
       resume: () => {
         paused = false;
-        wake();
+        changed();
       },
       cancel: () => {
         cancelled = true;
         running?.abort();
-        wake();
+        changed();
       },
       get paused() {
         return paused;
@@ -114,7 +115,7 @@ export function createWorkerUpload(runner: TransferRunner = workerRunner): Uploa
     };
     while (!cancelled) {
       if (paused) {
-        await new Promise<void>(resolve => (wake = resolve));
+        await until(() => !paused || cancelled);
         continue;
       }
       running = new AbortController();

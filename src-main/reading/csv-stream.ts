@@ -289,7 +289,7 @@ export async function* streamCsvBatches(
   const readBytes = Math.max(chunkBytes, DISK_READ_BYTES);
   // Two buffers, used in turn for the whole file: the next piece is read while this one is parsed
   // (its bytes are decoded, so no longer needed, before the buffer is read into again). A new
-  // buffer per read, as a read stream makes, left the memory allocator holding tens of megabytes.
+  // buffer per read, as a read stream makes, left the memory allocator holding about 10 MB more.
   const buffers = [Buffer.allocUnsafeSlow(readBytes), Buffer.allocUnsafeSlow(readBytes)];
   let file: FileHandle | null = null;
   let pending: Promise<{ bytesRead: number }> | null = null;

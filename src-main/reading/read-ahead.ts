@@ -1,4 +1,5 @@
 import type { SourceRow } from '../../src-core/reading/source-table';
+import { changeSignal } from '../async/change-signal';
 import { runWorker } from '../workers/run-worker';
 import type { WorkerJobContext } from '../workers/serve-worker';
 import { FULL_READ_CHUNK_BYTES, streamCsvBatches, type CsvPlan } from './csv-stream';
@@ -32,15 +33,14 @@ export async function* readAheadBatches(
   totalBytes: number,
   options: { signal?: AbortSignal; onProgress?: (bytesRead: number, rowsRead: number) => void } = {}
 ): AsyncGenerator<SourceRow[]> {
+  // Stopped by the caller's signal, or by this generator when its consumer stops early.
   const stop = new AbortController();
-  const onAbort = () => stop.abort();
-  if (options.signal?.aborted) stop.abort();
-  else options.signal?.addEventListener('abort', onAbort, { once: true });
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
   // Messages not yet taken, in the order sent: batches with the progress as of their reading.
   const waiting: ReadAheadProgress[] = [];
   let ended = false;
   let failure: unknown = null;
-  let wake: (() => void) | null = null;
+  const arrivals = changeSignal();
   let taken: () => void = () => undefined;
   let lastBytes = -1;
   const report = (p: ReadAheadProgress) => {
@@ -48,16 +48,11 @@ export async function* readAheadBatches(
     lastBytes = p.bytesRead;
     options.onProgress?.(p.bytesRead, p.rowsRead);
   };
-  const signalled = () => {
-    const w = wake;
-    wake = null;
-    w?.();
-  };
   const reading = runWorker<ReadAheadJob, ReadAheadProgress, number>(
     'read-ahead',
     { plan, totalBytes },
     {
-      signal: stop.signal,
+      signal,
       // A young generation of 12 MB is plenty for the batches in flight: V8's default (about 32 MB)
       // only adds to the memory of the preparation beside it (a million rows: 187 MB peak, not 197).
       // Not much smaller: at 6 MB and below, the worker spends its time collecting and reads at half speed.
@@ -65,21 +60,16 @@ export async function* readAheadBatches(
       onPace: tell => (taken = tell),
       onProgress: p => {
         waiting.push(p);
-        signalled();
+        arrivals.changed();
       },
     }
   );
-  reading.then(
-    () => {
+  void reading
+    .catch((error: unknown) => (failure = error))
+    .finally(() => {
       ended = true;
-      signalled();
-    },
-    (error: unknown) => {
-      ended = true;
-      failure = error;
-      signalled();
-    }
-  );
+      arrivals.changed();
+    });
   try {
     for (;;) {
       const message = waiting.shift();
@@ -93,10 +83,9 @@ export async function* readAheadBatches(
         if (failure) throw failure;
         return;
       }
-      await new Promise<void>(resolve => (wake = resolve));
+      await arrivals.until(() => waiting.length > 0 || ended);
     }
   } finally {
-    options.signal?.removeEventListener('abort', onAbort);
     // A consumer that stops early (a preview, an error of its own) stops the worker too.
     if (!ended) stop.abort();
   }

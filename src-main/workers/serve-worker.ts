@@ -2,6 +2,7 @@ import { format } from 'node:util';
 import { parentPort, type TransferListItem } from 'node:worker_threads';
 import { toPlainError } from '../../src-core/errors';
 import type { LogFields, LogLevel, Logger } from '../logging/logger';
+import { changeSignal } from '../async/change-signal';
 import { onSettingsProblem } from '../settings/settings-file';
 import { paceWindow, type FromWorker, type ToWorker } from './worker-protocol';
 
@@ -87,18 +88,9 @@ export function serveWorker<Request, Progress, Result>(
   // Pacing: progress messages sent, and taken by the main thread.
   let sent = 0;
   let taken = 0;
-  let waiting: (() => void) | null = null;
-  const resume = () => {
-    const wake = waiting;
-    waiting = null;
-    wake?.();
-  };
-  controller.signal.addEventListener('abort', resume);
-  const paced = async (): Promise<void> => {
-    while (sent - taken >= paceWindow && !controller.signal.aborted) {
-      await new Promise<void>(resolve => (waiting = resolve));
-    }
-  };
+  const pace = changeSignal();
+  controller.signal.addEventListener('abort', pace.changed);
+  const paced = () => pace.until(() => sent - taken < paceWindow || controller.signal.aborted);
   port.on('message', (message: ToWorker<Request>) => {
     if (message.type === 'cancel') {
       controller.abort();
@@ -106,7 +98,7 @@ export function serveWorker<Request, Progress, Result>(
     }
     if (message.type === 'more') {
       taken++;
-      resume();
+      pace.changed();
       return;
     }
     if (message.type === 'stop') {
